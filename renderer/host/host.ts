@@ -1,0 +1,21 @@
+import type { FileFilter, MenuCommand, OpenedFile } from '../../shared/ipc/contract';
+
+/// What the UI needs from whatever hosts it: the Electron shell (native
+/// dialogs over IPC) or a plain browser (file input and downloads). The UI
+/// talks only to this interface, so the same code runs in both.
+export interface Host {
+  readonly kind: 'electron' | 'browser';
+  /// Asks the user for a text file; `null` when they cancel.
+  openTextFile(title: string, filters: FileFilter[]): Promise<OpenedFile | null>;
+  /// Offers `text` to be saved under `defaultName`; resolves to false when the
+  /// user cancels.
+  saveTextFile(title: string, defaultName: string, filters: FileFilter[], text: string): Promise<boolean>;
+  /// Subscribes to the host's own menu (the desktop app has one; a browser
+  /// does not, and never calls the listener). Returns the unsubscribe function.
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/// A host operation that failed for a reason the user must be told.
+export class HostError extends Error {
+  override name = 'HostError';
+}

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import type { Annotation, TagType } from '../annotation/model';
+import type { LibraryDocument } from '../corpus/document';
+import { ImportError } from './errors';
+import { jsonPath } from './json-path';
+
+/// Palimpsest's own annotation file format, version 1. Described for people
+/// in docs/annotation-format.md; this schema is the definition.
+export const formatName = 'palimpsest.annotations';
+export const formatVersion = 1;
+
+const isoTime = z.iso.datetime({ offset: true });
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
+const id = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+const quoteSelector = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1, 'the quoted text must not be empty'),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+
+const positionSelector = z
+  .strictObject({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((selector) => selector.start < selector.end, { message: 'start must be less than end', path: ['end'] });
+
+const annotationSchema = z.strictObject({
+  id,
+  documentId: id,
+  citation: z.string().nullable(),
+  target: z.strictObject({
+    source: id,
+    selector: z.tuple([quoteSelector, positionSelector]),
+  }),
+  tags: z.array(id),
+  actor: z.string().min(1).nullable(),
+  note: z.string(),
+  created: isoTime,
+  modified: isoTime,
+});
+
+const tagTypeSchema = z.strictObject({
+  id,
+  name: z.string().min(1, 'a tag type needs a name'),
+  color,
+  order: z.number().int().nonnegative(),
+  namesActor: z.boolean(),
+});
+
+const documentSchema = z.strictObject({
+  id,
+  title: z.string(),
+  citation: z.string().nullable(),
+  /// `textFingerprint` of the canonical text the positions count in.
+  fingerprint: z.string(),
+});
+
+export const nativeFileSchema = z
+  .strictObject({
+    format: z.literal(formatName),
+    version: z.literal(formatVersion),
+    exported: isoTime,
+    scope: z.union([z.strictObject({ kind: z.literal('all') }), z.strictObject({ kind: z.literal('document'), documentId: id })]),
+    tagTypes: z.array(tagTypeSchema),
+    documents: z.array(documentSchema),
+    annotations: z.array(annotationSchema),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.annotations.forEach((annotation, i) => {
+      if (seen.has(annotation.id)) ctx.addIssue({ code: 'custom', message: `duplicate annotation id "${annotation.id}"`, path: ['annotations', i, 'id'] });
+      seen.add(annotation.id);
+      if (annotation.target.source !== annotation.documentId)
+        ctx.addIssue({ code: 'custom', message: 'target.source must equal documentId', path: ['annotations', i, 'target', 'source'] });
+    });
+    const tagIds = new Set<string>();
+    file.tagTypes.forEach((tagType, i) => {
+      if (tagIds.has(tagType.id)) ctx.addIssue({ code: 'custom', message: `duplicate tag type id "${tagType.id}"`, path: ['tagTypes', i, 'id'] });
+      tagIds.add(tagType.id);
+    });
+    file.annotations.forEach((annotation, i) =>
+      annotation.tags.forEach((tag, j) => {
+        if (!tagIds.has(tag)) ctx.addIssue({ code: 'custom', message: `tag "${tag}" is not among the file's tagTypes`, path: ['annotations', i, 'tags', j] });
+      }),
+    );
+  });
+
+export type NativeFile = z.infer<typeof nativeFileSchema>;
+export type NativeAnnotation = NativeFile['annotations'][number];
+
+/// Files larger than this are refused before parsing: 100,000 annotations
+/// take about 40 MB, and a larger file is not an annotation file.
+export const maxImportCharacters = 200 * 1024 * 1024;
+
+/// Parses and validates a native file. Throws `ImportError` naming the first
+/// problem and its JSON path; returns the file only when all of it is valid.
+export function parseNativeFile(json: string): NativeFile {
+  if (json.length > maxImportCharacters) throw new ImportError('$', `the file is ${Math.round(json.length / 1048576)} MB, larger than the ${maxImportCharacters / 1048576} MB an import may be`);
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw new ImportError('$', `the file is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const header = value as Record<string, unknown>;
+    if (header.format !== formatName) throw new ImportError('$.format', `expected "${formatName}": this is not a Palimpsest annotation file`);
+    if (header.version !== formatVersion) throw new ImportError('$.version', `version ${JSON.stringify(header.version)} is not supported; this Palimpsest reads version ${formatVersion}`);
+  }
+  const result = nativeFileSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ImportError(jsonPath(issue.path), issue.message);
+  }
+  return result.data;
+}
+
+/// Builds a native file of `annotations`. Documents and tag types listed are
+/// those the annotations use, so the file stands on its own.
+export function buildNativeFile(options: {
+  annotations: readonly Annotation[];
+  tagTypes: readonly TagType[];
+  documents: ReadonlyMap<string, LibraryDocument>;
+  scope: NativeFile['scope'];
+  exported: Date;
+}): NativeFile {
+  const { annotations, tagTypes, documents } = options;
+  const usedDocuments = new Set(annotations.map((annotation) => annotation.documentId));
+  return {
+    format: formatName,
+    version: formatVersion,
+    exported: options.exported.toISOString(),
+    scope: options.scope,
+    tagTypes: [...tagTypes].sort((a, b) => a.order - b.order).map((tagType) => ({ ...tagType })),
+    documents: [...usedDocuments].sort().map((documentId) => {
+      const document = documents.get(documentId);
+      if (!document) throw new RangeError(`Annotations refer to the document "${documentId}", which is not in the library.`);
+      return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };
+    }),
+    annotations: annotations.map((annotation) => ({
+      id: annotation.id,
+      documentId: annotation.documentId,
+      citation: documents.get(annotation.documentId)?.meta.citation ?? null,
+      target: { source: annotation.documentId, selector: [{ ...annotation.quote }, { ...annotation.position }] },
+      tags: [...annotation.tags],
+      actor: annotation.actor,
+      note: annotation.note,
+      created: annotation.created,
+      modified: annotation.modified,
+    })),
+  };
+}
+
+/// The annotation a native file's entry stands for.
+export function annotationOf(entry: NativeAnnotation): Annotation {
+  const [quote, position] = entry.target.selector;
+  return {
+    id: entry.id,
+    documentId: entry.documentId,
+    quote: { ...quote },
+    position: { ...position },
+    tags: [...entry.tags],
+    actor: entry.actor,
+    note: entry.note,
+    created: entry.created,
+    modified: entry.modified,
+  };
+}

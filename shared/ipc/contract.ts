@@ -1,0 +1,61 @@
+/// The typed contract between the renderer and the Electron main process.
+///
+/// Channel names live here and only here, so the preload, the main-process
+/// handlers and the renderer's host cannot drift apart. Every reply is a
+/// `Reply`: handlers never throw across the IPC boundary.
+
+export const channels = {
+  openFile: 'palimpsest:open-file',
+  saveFile: 'palimpsest:save-file',
+  /// Main → renderer: the user chose a menu item the renderer carries out.
+  menuCommand: 'palimpsest:menu-command',
+} as const;
+
+/// Menu items of the desktop app that act on the renderer's data.
+export const menuCommands = ['import-annotations', 'export-all-annotations'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
+export type Channel = (typeof channels)[keyof typeof channels];
+
+/// A file-type filter offered by a native dialog.
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface OpenFileRequest {
+  title: string;
+  filters: FileFilter[];
+}
+
+/// A text file the user picked; `null` in a reply means they cancelled.
+export interface OpenedFile {
+  name: string;
+  text: string;
+}
+
+export interface SaveFileRequest {
+  title: string;
+  defaultName: string;
+  filters: FileFilter[];
+  text: string;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/// Files larger than this are refused before they are read: no annotation
+/// file or document a historian works with comes near it, and reading more
+/// would only freeze the app.
+export const maxOpenFileBytes = 100 * 1024 * 1024;
+
+/// What the preload exposes on `window.palimpsest`.
+export interface HostBridge {
+  openFile(request: OpenFileRequest): Promise<Reply<OpenedFile | null>>;
+  /// Resolves to the path written, or `null` when the user cancelled.
+  saveFile(request: SaveFileRequest): Promise<Reply<string | null>>;
+  /// Subscribes to menu commands; returns the unsubscribe function.
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/// The key under which the preload exposes the bridge.
+export const bridgeKey = 'palimpsest';
