@@ -1,0 +1,69 @@
+import { type Page, expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/// Where specs save screenshots for people to look at (not compared).
+export const screenshotDir = join(import.meta.dirname, '..', '..', 'screenshots');
+mkdirSync(screenshotDir, { recursive: true });
+
+export async function openLibrary(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('doc-row')).toHaveCount(5);
+}
+
+/// Opens a document from the library by a part of its title.
+export async function openDocument(page: Page, titlePart: string): Promise<void> {
+  await page.getByTestId('doc-title').filter({ hasText: titlePart }).click();
+  await expect(page.locator('[data-testid="reader"] .ProseMirror')).toBeVisible();
+}
+
+/// Selects `needle` in the reader by dragging the mouse over it, as a
+/// researcher would: from just inside its first character to just inside
+/// its last. `occurrence` counts from 0.
+export async function dragSelect(page: Page, needle: string, occurrence = 0): Promise<void> {
+  const box = await page.evaluate(
+    ({ needle, occurrence }) => {
+      const root = document.querySelector('[data-testid="reader"] .ProseMirror')!;
+      // Walk the text nodes, joining them as the reader's text reads.
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: { node: Text; start: number }[] = [];
+      let text = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n as Text, start: text.length });
+        text += (n as Text).data;
+      }
+      let at = -1;
+      for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
+      if (at < 0) throw new Error(`"${needle}" is not in the reader's text`);
+      const point = (offset: number) => {
+        const entry = [...nodes].reverse().find((e) => e.start <= offset)!;
+        return { node: entry.node, offset: offset - entry.start };
+      };
+      const charRect = (offset: number) => {
+        const p = point(offset);
+        const range = document.createRange();
+        range.setStart(p.node, p.offset);
+        range.setEnd(p.node, p.offset + 1);
+        const rects = range.getClientRects();
+        return rects[rects.length - 1]!;
+      };
+      const firstEl = point(at).node.parentElement!;
+      firstEl.scrollIntoView({ block: 'center' });
+      const a = charRect(at);
+      const b = charRect(at + needle.length - 1);
+      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+    },
+    { needle, occurrence },
+  );
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(needle);
+}
+
+/// The panel's entries' quotes, in their order.
+export async function entryQuotes(page: Page): Promise<string[]> {
+  return page.getByTestId('entry-quote').allTextContents();
+}

@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Annotation, TagType } from '../../shared/annotation/model';
+import { useServices } from './context';
+
+/// One annotation in the panel: its quote, tags, actor and note, each
+/// editable where it stands.
+export function AnnotationEntry({
+  annotation,
+  tagTypes,
+  selected,
+  focusActor,
+  onActorFocused,
+  onReveal,
+}: {
+  annotation: Annotation;
+  tagTypes: readonly TagType[];
+  selected: boolean;
+  focusActor: boolean;
+  onActorFocused: () => void;
+  onReveal: (annotation: Annotation) => void;
+}) {
+  const services = useServices();
+  const store = services.annotations;
+  const byId = new Map(tagTypes.map((t) => [t.id, t]));
+  const tags = annotation.tags.map((id) => byId.get(id)).filter((t): t is TagType => !!t);
+  const namesActor = tags.some((t) => t.namesActor) || annotation.actor !== null;
+  const [note, setNote] = useState(annotation.note);
+  const [actor, setActor] = useState(annotation.actor ?? '');
+  const actorInput = useRef<HTMLInputElement>(null);
+
+  // Follow changes made elsewhere (undo, import) unless being edited here.
+  useEffect(() => setNote(annotation.note), [annotation.note]);
+  useEffect(() => setActor(annotation.actor ?? ''), [annotation.actor]);
+  useEffect(() => {
+    if (focusActor) {
+      actorInput.current?.focus();
+      onActorFocused();
+    }
+  }, [focusActor, onActorFocused]);
+
+  const save = (edit: Parameters<typeof store.update>[1]) =>
+    store.update(annotation.id, edit).catch((error: unknown) => services.notify({ kind: 'error', text: `The change was not saved: ${(error as Error).message}` }));
+
+  const commitNote = () => {
+    if (note !== annotation.note) void save({ note });
+  };
+  const commitActor = () => {
+    const value = actor.trim() || null;
+    if (value !== annotation.actor) void save({ actor: value });
+  };
+  const unused = tagTypes.filter((t) => !annotation.tags.includes(t.id));
+
+  return (
+    <li
+      className={`entry${selected ? ' entry-selected' : ''}`}
+      data-testid="annotation-entry"
+      data-annotation-entry={annotation.id}
+      style={{ '--tag': tags[0]?.color ?? '#999999' } as React.CSSProperties}
+    >
+      <button type="button" className="entry-quote" data-testid="entry-quote" onClick={() => onReveal(annotation)} title="Show in the text">
+        {abbreviate(annotation.quote.exact)}
+      </button>
+      <div className="entry-tags">
+        {tags.map((tag) => (
+          <span key={tag.id} className="chip" style={{ '--tag': tag.color } as React.CSSProperties} data-testid="entry-tag">
+            {tag.name}
+            <button type="button" className="chip-remove" aria-label={`Remove tag ${tag.name}`} onClick={() => void save({ tags: annotation.tags.filter((t) => t !== tag.id) })}>
+              ×
+            </button>
+          </span>
+        ))}
+        {unused.length > 0 && (
+          <select
+            className="add-tag"
+            aria-label="Add a tag"
+            data-testid="add-tag"
+            value=""
+            onChange={(event) => {
+              if (event.target.value) void save({ tags: [...annotation.tags, event.target.value] });
+            }}
+          >
+            <option value="">+ tag</option>
+            {unused.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      {namesActor && (
+        <label className="field">
+          <span>Actor</span>
+          <input
+            ref={actorInput}
+            list="actors-list"
+            value={actor}
+            placeholder="Who? (e.g. Khrushchev)"
+            data-testid="entry-actor"
+            onChange={(event) => setActor(event.target.value)}
+            onBlur={commitActor}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') event.currentTarget.blur();
+            }}
+          />
+        </label>
+      )}
+      <label className="field">
+        <span>Note</span>
+        <textarea
+          value={note}
+          rows={note ? Math.min(6, note.split('\n').length + 1) : 1}
+          placeholder="Add a note…"
+          data-testid="entry-note"
+          onChange={(event) => setNote(event.target.value)}
+          onBlur={commitNote}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) event.currentTarget.blur();
+          }}
+        />
+      </label>
+      <div className="entry-foot">
+        <span className="entry-time" title={`Created ${annotation.created}`}>
+          {new Date(annotation.modified).toLocaleString()}
+        </span>
+        <button type="button" className="danger-link" data-testid="entry-delete" onClick={() => void store.delete(annotation.id)}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function abbreviate(text: string, length = 280): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}

@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { bundledDocuments } from '../corpus';
+import type { Host } from '../host/host';
+import { AnnotationStore } from '../store/annotations';
+import { db } from '../store/db';
+import { TagTypeStore } from '../store/tag-types';
+import { type AppServices, type Notice, ServicesContext } from './context';
+import { Library } from './Library';
+import { Notices } from './Notices';
+import { ReaderScreen } from './ReaderScreen';
+import { TagTypesDialog } from './TagTypesDialog';
+import { exportAnnotationsFile, importAnnotationsFile } from './transfer-actions';
+import { isTyping } from './keys';
+
+type Screen = { kind: 'library' } | { kind: 'reader'; documentId: string };
+
+/// The app: the library, or one document open in the reader, with the
+/// notices and dialogs shared by both.
+export function App({ host }: { host: Host }) {
+  const [screen, setScreen] = useState<Screen>({ kind: 'library' });
+  const [notices, setNotices] = useState<(Notice & { id: number })[]>([]);
+  const [tagDialog, setTagDialog] = useState(false);
+
+  const notify = useCallback((notice: Notice) => {
+    const id = Date.now() + Math.random();
+    setNotices((list) => [...list.slice(-3), { ...notice, id }]);
+    if (notice.kind === 'info') setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), 8000);
+  }, []);
+
+  const services = useMemo<AppServices>(() => {
+    const database = db();
+    return {
+      db: database,
+      documents: bundledDocuments(),
+      annotations: new AnnotationStore(database),
+      tagTypes: new TagTypeStore(database),
+      host,
+      notify,
+    };
+  }, [host, notify]);
+
+  // Undo and redo of annotation changes, wherever the researcher is, except
+  // while typing in a field, where the field's own undo applies.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      const redo = (key === 'z' && event.shiftKey) || key === 'y';
+      if (key !== 'z' && !redo) return;
+      event.preventDefault();
+      const step = redo ? services.annotations.redo() : services.annotations.undo();
+      step
+        .then((done) => notify(done ? { kind: 'info', text: `${redo ? 'Redid' : 'Undid'}: ${done.label.toLowerCase()}.` } : { kind: 'info', text: `Nothing to ${redo ? 'redo' : 'undo'}.` }))
+        .catch((error: unknown) => notify({ kind: 'error', text: `Could not ${redo ? 'redo' : 'undo'}: ${(error as Error).message}` }));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [services, notify]);
+
+  // The desktop app's menu items.
+  useEffect(
+    () =>
+      host.onMenuCommand((command) => {
+        if (command === 'import-annotations') void importAnnotationsFile(services);
+        else void exportAnnotationsFile(services, { kind: 'all' });
+      }),
+    [host, services],
+  );
+
+  return (
+    <ServicesContext.Provider value={services}>
+      <div className="app">
+        {screen.kind === 'library' ? (
+          <Library onOpen={(documentId) => setScreen({ kind: 'reader', documentId })} onTagTypes={() => setTagDialog(true)} />
+        ) : (
+          <ReaderScreen documentId={screen.documentId} onBack={() => setScreen({ kind: 'library' })} onTagTypes={() => setTagDialog(true)} />
+        )}
+        {tagDialog && <TagTypesDialog onClose={() => setTagDialog(false)} />}
+        <Notices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))} />
+      </div>
+    </ServicesContext.Provider>
+  );
+}

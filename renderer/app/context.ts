@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react';
+import type { LibraryDocument } from '../../shared/corpus/document';
+import type { Host } from '../host/host';
+import type { AnnotationStore } from '../store/annotations';
+import type { PalimpsestDb } from '../store/db';
+import type { TagTypeStore } from '../store/tag-types';
+
+/// What every part of the UI reaches: the documents, storage and host.
+export interface AppServices {
+  db: PalimpsestDb;
+  documents: ReadonlyMap<string, LibraryDocument>;
+  annotations: AnnotationStore;
+  tagTypes: TagTypeStore;
+  host: Host;
+  notify(notice: Notice): void;
+}
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export const ServicesContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new RangeError('useServices was called outside the app’s ServicesContext provider.');
+  return services;
+}

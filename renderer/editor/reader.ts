@@ -1,0 +1,102 @@
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import type { LibraryDocument } from '../../shared/corpus/document';
+import { buildDoc } from './build-doc';
+import { type HighlightAction, highlightsAt, highlightsKey, highlightsPlugin } from './highlights';
+import { PositionMap, trimmedRange } from './positions';
+import { readOnlyPlugin } from './read-only';
+
+/// The selection as the UI sees it: a passage of the canonical text, or a
+/// selection that holds nothing to annotate.
+export type ReaderSelection =
+  | { kind: 'none' }
+  | { kind: 'blank' }
+  | { kind: 'passage'; start: number; end: number; rect: { left: number; top: number; bottom: number } };
+
+export interface ReaderCallbacks {
+  onSelection(selection: ReaderSelection): void;
+  /// A click on highlighted text: the ids there, innermost first.
+  onHighlightClick(ids: string[]): void;
+}
+
+/// The ProseMirror reader of one document, with no React in it: the React
+/// wrapper (ReaderView.tsx) mounts it and talks to it through these methods.
+export class Reader {
+  readonly view: EditorView;
+  readonly positions: PositionMap;
+
+  constructor(
+    mount: HTMLElement,
+    readonly document: LibraryDocument,
+    private readonly callbacks: ReaderCallbacks,
+  ) {
+    const doc = buildDoc(document.blocks);
+    this.positions = new PositionMap(doc, document.text);
+    const state = EditorState.create({ doc, plugins: [readOnlyPlugin(), highlightsPlugin(this.positions)] });
+    this.view = new EditorView(mount, {
+      state,
+      attributes: { class: 'reader-text', spellcheck: 'false', 'aria-label': `Text of ${document.meta.title}`, 'aria-readonly': 'true' },
+      dispatchTransaction: (tr) => {
+        const before = this.view.state.selection;
+        this.view.updateState(this.view.state.apply(tr));
+        if (!before.eq(this.view.state.selection)) this.reportSelection();
+      },
+      handleClick: (view, pos) => {
+        if (!view.state.selection.empty) return false;
+        const ids = highlightsAt(view.state, pos);
+        if (ids.length > 0) this.callbacks.onHighlightClick(ids);
+        return false;
+      },
+    });
+  }
+
+  /// Applies a change to the highlights.
+  highlight(action: HighlightAction): void {
+    this.view.dispatch(this.view.state.tr.setMeta(highlightsKey, action));
+  }
+
+  /// The passage currently selected, as canonical offsets.
+  selection(): ReaderSelection {
+    const { from, to, empty } = this.view.state.selection;
+    if (empty) return { kind: 'none' };
+    const start = this.positions.fromPm(from, 1);
+    const end = this.positions.fromPm(to, -1);
+    const range = trimmedRange(this.document.text.text, start, end);
+    if (!range) return { kind: 'blank' };
+    const head = this.view.coordsAtPos(to);
+    const anchor = this.view.coordsAtPos(from);
+    return { kind: 'passage', ...range, rect: { left: Math.min(anchor.left, head.left), top: Math.min(anchor.top, head.top), bottom: Math.max(anchor.bottom, head.bottom) } };
+  }
+
+  /// Selects a passage given as canonical offsets.
+  select(start: number, end: number): void {
+    const { doc } = this.view.state;
+    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(doc, this.positions.toPm(start, 1), this.positions.toPm(end, -1))));
+  }
+
+  /// Drops the selection, leaving the caret where the selection ended.
+  collapseSelection(): void {
+    const { doc, selection } = this.view.state;
+    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(doc, selection.to)));
+  }
+
+  /// Scrolls a passage into the middle of the reader.
+  scrollTo(start: number): void {
+    const pos = this.positions.toPm(start, 1);
+    const { node } = this.view.domAtPos(pos);
+    const element = node instanceof HTMLElement ? node : node.parentElement;
+    element?.scrollIntoView({ block: 'center', behavior: 'auto' });
+  }
+
+  focus(): void {
+    this.view.focus();
+  }
+
+  destroy(): void {
+    this.view.destroy();
+  }
+
+  private reportSelection(): void {
+    this.callbacks.onSelection(this.selection());
+  }
+}

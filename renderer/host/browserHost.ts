@@ -1,0 +1,62 @@
+import type { FileFilter, OpenedFile } from '../../shared/ipc/contract';
+import { maxOpenFileBytes } from '../../shared/ipc/contract';
+import { type Host, HostError } from './host';
+
+/// The host when the app runs in a plain browser: a file input to open,
+/// a download to save. There is no menu, so no menu command ever arrives.
+export function createBrowserHost(doc: Document = document): Host {
+  return {
+    kind: 'browser',
+    openTextFile: (_title, filters) => pickFile(doc, filters),
+    async saveTextFile(_title, defaultName, _filters, text) {
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
+      const link = doc.createElement('a');
+      link.href = url;
+      link.download = defaultName;
+      link.style.display = 'none';
+      doc.body.append(link);
+      link.click();
+      link.remove();
+      // Revoke later: the download starts asynchronously.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return true;
+    },
+    onMenuCommand: () => () => {},
+  };
+}
+
+function pickFile(doc: Document, filters: FileFilter[]): Promise<OpenedFile | null> {
+  return new Promise((resolve, reject) => {
+    const input = doc.createElement('input');
+    input.type = 'file';
+    input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    input.style.display = 'none';
+    input.dataset.testid = 'file-input';
+    const done = () => input.remove();
+    input.addEventListener('cancel', () => {
+      done();
+      resolve(null);
+    });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      done();
+      if (!file) return resolve(null);
+      if (file.size > maxOpenFileBytes) {
+        return reject(new HostError(`${file.name} is ${Math.round(file.size / 1048576)} MB; files over ${maxOpenFileBytes / 1048576} MB are not opened.`));
+      }
+      file
+        .arrayBuffer()
+        .then((buffer) => {
+          try {
+            const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+            resolve({ name: file.name, text: text.replace(/^\uFEFF/, '') });
+          } catch {
+            reject(new HostError(`${file.name} is not UTF-8 text.`));
+          }
+        })
+        .catch((error: unknown) => reject(new HostError(`${file.name} could not be read: ${(error as Error).message}`)));
+    });
+    doc.body.append(input);
+    input.click();
+  });
+}

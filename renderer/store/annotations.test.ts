@@ -1,0 +1,89 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import { AnnotationStore } from './annotations';
+import { PalimpsestDb } from './db';
+
+const corpus = loadCorpus();
+const brief = seed(corpus, seedIds.foBrief);
+const passage = 'he wanted to force Peking to desist from further support';
+const start = brief.text.text.indexOf(passage);
+
+let db: PalimpsestDb;
+let store: AnnotationStore;
+let n = 0;
+
+beforeEach(() => {
+  db = new PalimpsestDb(`test-${++n}`);
+  let id = 0;
+  store = new AnnotationStore(db, () => new Date('2026-11-22T10:00:00Z'), () => `a${++id}`);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('AnnotationStore', () => {
+  it('stores a new annotation with both selectors on the passage', async () => {
+    await store.create(brief, start, start + passage.length, { tags: ['claim'] });
+    const [stored] = await db.annotations.toArray();
+    expect(stored?.quote.exact).toBe(passage);
+    expect(stored?.position).toEqual({ type: 'TextPositionSelector', start, end: start + passage.length });
+    expect(stored?.quote.prefix).toBe(brief.text.text.slice(start - 32, start));
+    expect(stored?.tags).toEqual(['claim']);
+  });
+
+  it('undoes and redoes creation, edits and deletion, in order', async () => {
+    const created = await store.create(brief, start, start + passage.length, { tags: ['claim'] });
+    await store.update(created.id, { note: 'first thought' });
+    await store.update(created.id, { note: 'second thought', actor: 'Khrushchev' });
+    await store.delete(created.id);
+    expect(await db.annotations.count()).toBe(0);
+
+    await store.undo();
+    expect((await db.annotations.get(created.id))?.note).toBe('second thought');
+    await store.undo();
+    expect((await db.annotations.get(created.id))?.note).toBe('first thought');
+    expect((await db.annotations.get(created.id))?.actor).toBeNull();
+    await store.redo();
+    expect((await db.annotations.get(created.id))?.actor).toBe('Khrushchev');
+    await store.undo();
+    await store.undo();
+    await store.undo();
+    expect(await db.annotations.count()).toBe(0);
+    expect(await store.undo()).toBeNull();
+    await store.redo();
+    expect((await db.annotations.get(created.id))?.note).toBe('');
+  });
+
+  it('a new change after an undo drops what could be redone', async () => {
+    const created = await store.create(brief, start, start + passage.length);
+    await store.update(created.id, { note: 'kept?' });
+    await store.undo();
+    await store.update(created.id, { note: 'instead' });
+    expect(await store.redo()).toBeNull();
+    expect((await db.annotations.get(created.id))?.note).toBe('instead');
+  });
+
+  it('refuses to edit an annotation that no longer exists, saying so', async () => {
+    await expect(store.update('missing', { note: 'x' })).rejects.toThrow(/no annotation missing/);
+  });
+});
+
+describe('PalimpsestDb', () => {
+  it('starts a new library with the default tag types', async () => {
+    const names = (await db.tagTypes.orderBy('order').toArray()).map((t) => t.name);
+    expect(names).toEqual(['Actor', 'Claim', 'Economic measure']);
+  });
+
+  it('keeps what it stored when opened again', async () => {
+    await store.create(brief, start, start + passage.length, { tags: ['claim'], note: 'kept' });
+    const name = db.name;
+    db.close();
+    const again = new PalimpsestDb(name);
+    expect((await again.annotations.toArray()).map((a) => a.note)).toEqual(['kept']);
+    expect(await again.tagTypes.count()).toBe(3);
+    again.close();
+    db = new PalimpsestDb(name);
+  });
+});

@@ -1,0 +1,94 @@
+import { describePassage } from '../../shared/anchoring/selectors';
+import type { Annotation } from '../../shared/annotation/model';
+import type { LibraryDocument } from '../../shared/corpus/document';
+import type { PalimpsestDb } from './db';
+import { type Change, History, type Step } from './history';
+
+/// The fields of an annotation a researcher edits in place.
+export type AnnotationEdit = Partial<Pick<Annotation, 'tags' | 'actor' | 'note'>>;
+
+/// Annotation writes, each one an undoable step. Every write is one Dexie
+/// transaction, so a step is stored whole or not at all.
+export class AnnotationStore {
+  readonly history = new History();
+
+  constructor(
+    private readonly db: PalimpsestDb,
+    private readonly now: () => Date = () => new Date(),
+    private readonly newId: () => string = () => crypto.randomUUID(),
+  ) {}
+
+  /// Creates an annotation on the passage `[start, end)` of a document.
+  async create(document: LibraryDocument, start: number, end: number, fields: AnnotationEdit = {}): Promise<Annotation> {
+    const time = this.now().toISOString();
+    const { quote, position } = describePassage(document.text.text, start, end);
+    const annotation: Annotation = {
+      id: this.newId(),
+      documentId: document.id,
+      quote,
+      position,
+      tags: fields.tags ?? [],
+      actor: fields.actor ?? null,
+      note: fields.note ?? '',
+      created: time,
+      modified: time,
+    };
+    await this.perform({ label: 'Create annotation', redo: [{ type: 'put', annotation }], undo: [{ type: 'delete', id: annotation.id }] });
+    return annotation;
+  }
+
+  /// Changes tags, actor or note of an annotation.
+  async update(id: string, edit: AnnotationEdit): Promise<Annotation> {
+    const before = await this.db.annotations.get(id);
+    if (!before) throw new RangeError(`There is no annotation ${id} to change; it may have been deleted.`);
+    const after: Annotation = { ...before, ...edit, modified: this.now().toISOString() };
+    await this.perform({ label: 'Edit annotation', redo: [{ type: 'put', annotation: after }], undo: [{ type: 'put', annotation: before }] });
+    return after;
+  }
+
+  async delete(id: string): Promise<void> {
+    const before = await this.db.annotations.get(id);
+    if (!before) return;
+    await this.perform({ label: 'Delete annotation', redo: [{ type: 'delete', id }], undo: [{ type: 'put', annotation: before }] });
+  }
+
+  /// Undoes the last step; resolves to it, or `null` when there is none.
+  async undo(): Promise<Step | null> {
+    const step = this.history.undo();
+    if (!step) return null;
+    try {
+      await this.apply(step.undo);
+    } catch (error) {
+      this.history.restore(step, 'undo');
+      throw error;
+    }
+    return step;
+  }
+
+  async redo(): Promise<Step | null> {
+    const step = this.history.redo();
+    if (!step) return null;
+    try {
+      await this.apply(step.redo);
+    } catch (error) {
+      this.history.restore(step, 'redo');
+      throw error;
+    }
+    return step;
+  }
+
+  /// Carries out a step and records it for undo.
+  async perform(step: Step): Promise<void> {
+    await this.apply(step.redo);
+    this.history.record(step);
+  }
+
+  private async apply(changes: Change[]): Promise<void> {
+    await this.db.transaction('rw', this.db.annotations, async () => {
+      for (const change of changes) {
+        if (change.type === 'put') await this.db.annotations.put(change.annotation);
+        else await this.db.annotations.delete(change.id);
+      }
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { type Annotation, type TagType, defaultTagTypes } from '../../shared/annotation/model';
+
+/// The app's one IndexedDB database. All storage goes through this module
+/// and the store modules beside it; nothing else touches Dexie.
+export class PalimpsestDb extends Dexie {
+  annotations!: EntityTable<Annotation, 'id'>;
+  tagTypes!: EntityTable<TagType, 'id'>;
+
+  constructor(name = 'palimpsest', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    declareVersions(this);
+    // A new library starts with the default tag types.
+    this.on('populate', (tx) => {
+      void tx.table('tagTypes').bulkAdd(defaultTagTypes.map((tagType) => ({ ...tagType })));
+    });
+  }
+}
+
+/// The schema, version by version. Never edit a version that has shipped:
+/// add the next one with its `upgrade` beside it, so every existing
+/// library is migrated in place and its data kept. For example:
+///
+///     db.version(2).stores({ links: 'id, from, to' }).upgrade(async (tx) => { … });
+export function declareVersions(db: Dexie): void {
+  db.version(1).stores({
+    // Annotations by document (the reader), by tag and actor (corpus-wide
+    // views), by modification time (backups and sync).
+    annotations: 'id, documentId, *tags, actor, modified',
+    tagTypes: 'id, order',
+  });
+}
+
+let current: PalimpsestDb | null = null;
+
+/// The app's database, opened on first use.
+export function db(): PalimpsestDb {
+  current ??= new PalimpsestDb();
+  return current;
+}

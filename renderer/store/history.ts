@@ -1,0 +1,62 @@
+import type { Annotation } from '../../shared/annotation/model';
+
+/// One write to the annotations table.
+export type Change = { type: 'put'; annotation: Annotation } | { type: 'delete'; id: string };
+
+/// An undoable step: the changes that made it and those that take it back.
+export interface Step {
+  label: string;
+  redo: Change[];
+  undo: Change[];
+}
+
+/// The undo and redo stacks of annotation changes. Pure: the store applies
+/// the changes a step names.
+export class History {
+  private done: Step[] = [];
+  private undone: Step[] = [];
+
+  constructor(private readonly limit = 500) {}
+
+  /// Records a step just carried out; it clears what could be redone.
+  record(step: Step): void {
+    this.done.push(step);
+    if (this.done.length > this.limit) this.done.shift();
+    this.undone = [];
+  }
+
+  /// Takes the last step off the undo stack; the caller applies its `undo`.
+  undo(): Step | null {
+    const step = this.done.pop();
+    if (!step) return null;
+    this.undone.push(step);
+    return step;
+  }
+
+  /// Takes the last undone step back; the caller applies its `redo`.
+  redo(): Step | null {
+    const step = this.undone.pop();
+    if (!step) return null;
+    this.done.push(step);
+    return step;
+  }
+
+  /// Puts a step back after applying it failed, so the stacks stay true.
+  restore(step: Step, direction: 'undo' | 'redo'): void {
+    if (direction === 'undo') this.done.push(this.undone.pop() ?? step);
+    else this.undone.push(this.done.pop() ?? step);
+  }
+
+  get canUndo(): boolean {
+    return this.done.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.undone.length > 0;
+  }
+
+  clear(): void {
+    this.done = [];
+    this.undone = [];
+  }
+}

@@ -1,0 +1,75 @@
+import type { TagType } from '../../shared/annotation/model';
+import type { PalimpsestDb } from './db';
+
+/// The researcher's own list of tag types: add, rename, recolour, reorder,
+/// delete. Deleting takes the tag off the annotations that carry it; the
+/// annotations themselves are kept.
+export class TagTypeStore {
+  constructor(private readonly db: PalimpsestDb) {}
+
+  async list(): Promise<TagType[]> {
+    return (await this.db.tagTypes.toArray()).sort((a, b) => a.order - b.order);
+  }
+
+  async add(name: string, color: string): Promise<TagType> {
+    const clean = name.trim();
+    if (!clean) throw new RangeError('A tag type needs a name.');
+    return this.db.transaction('rw', this.db.tagTypes, async () => {
+      const all = await this.list();
+      if (all.some((t) => t.name.toLowerCase() === clean.toLowerCase())) throw new RangeError(`There is already a tag type called “${clean}”.`);
+      const base = clean.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'tag';
+      let id = base;
+      for (let n = 2; all.some((t) => t.id === id); n++) id = `${base}-${n}`;
+      const tagType: TagType = { id, name: clean, color, order: all.reduce((max, t) => Math.max(max, t.order + 1), 0), namesActor: false };
+      await this.db.tagTypes.add(tagType);
+      return tagType;
+    });
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const clean = name.trim();
+    if (!clean) throw new RangeError('A tag type needs a name.');
+    await this.db.transaction('rw', this.db.tagTypes, async () => {
+      const all = await this.list();
+      if (all.some((t) => t.id !== id && t.name.toLowerCase() === clean.toLowerCase())) throw new RangeError(`There is already a tag type called “${clean}”.`);
+      await this.db.tagTypes.update(id, { name: clean });
+    });
+  }
+
+  async recolor(id: string, color: string): Promise<void> {
+    if (!/^#[0-9a-fA-F]{6}$/.test(color)) throw new RangeError(`“${color}” is not a colour of the form #rrggbb.`);
+    await this.db.tagTypes.update(id, { color });
+  }
+
+  /// Moves a tag type one place up (-1) or down (+1) in the order.
+  async move(id: string, direction: -1 | 1): Promise<void> {
+    await this.db.transaction('rw', this.db.tagTypes, async () => {
+      const all = await this.list();
+      const at = all.findIndex((t) => t.id === id);
+      const to = at + direction;
+      if (at < 0 || to < 0 || to >= all.length) return;
+      const [moved] = all.splice(at, 1);
+      all.splice(to, 0, moved!);
+      await this.db.tagTypes.bulkPut(all.map((t, order) => ({ ...t, order })));
+    });
+  }
+
+  /// How many annotations carry the tag type.
+  async usage(id: string): Promise<number> {
+    return this.db.annotations.where('tags').equals(id).count();
+  }
+
+  /// Deletes a tag type and takes it off every annotation carrying it, in one
+  /// transaction. Resolves to the number of annotations changed.
+  async delete(id: string, now: Date = new Date()): Promise<number> {
+    return this.db.transaction('rw', this.db.tagTypes, this.db.annotations, async () => {
+      const touched = await this.db.annotations.where('tags').equals(id).toArray();
+      const modified = now.toISOString();
+      await this.db.annotations.bulkPut(touched.map((a) => ({ ...a, tags: a.tags.filter((t) => t !== id), modified })));
+      await this.db.tagTypes.delete(id);
+      const rest = await this.list();
+      await this.db.tagTypes.bulkPut(rest.map((t, order) => ({ ...t, order })));
+      return touched.length;
+    });
+  }
+}
