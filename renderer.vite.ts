@@ -16,5 +16,8 @@ export const rendererConfig = (outDir: string): UserConfig => ({
     outDir: resolve(import.meta.dirname, outDir),
     emptyOutDir: true,
     target: 'chrome130',
+    // One bundle for an offline desktop app: nothing is fetched over a network,
+    // so splitting would only add files.
+    chunkSizeWarningLimit: 2048,
   },
 });

@@ -10,9 +10,10 @@ test('tag types are the researcher’s: add, rename, recolour, reorder, and dele
 
   await page.getByRole('button', { name: 'Tag types…' }).click();
   const dialog = page.getByTestId('tag-types-dialog');
+  const names = () => dialog.getByTestId('tag-type-name').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
   await dialog.getByTestId('new-tag-name').fill('Source criticism');
   await dialog.getByRole('button', { name: 'Add' }).click();
-  await expect(dialog.getByTestId('tag-type-name')).toHaveValues(['Actor', 'Claim', 'Economic measure', 'Source criticism']);
+  await expect.poll(names).toEqual(['Actor', 'Claim', 'Economic measure', 'Source criticism']);
 
   // Rename Claim; the panel follows.
   await dialog.getByTestId('tag-type-name').nth(1).fill('Assertion');
@@ -21,19 +22,19 @@ test('tag types are the researcher’s: add, rename, recolour, reorder, and dele
 
   // Recolour it; the highlight follows.
   await dialog.getByLabel('Colour of Assertion').fill('#aa00aa');
-  await expect(page.locator('.ProseMirror .hl')).toHaveAttribute('style', /--hl:#aa00aa/);
+  await expect(page.locator('.ProseMirror .hl')).toHaveAttribute('style', /--hl: ?#aa00aa/);
 
   // Move the new type to the top: it takes key 1.
   await dialog.getByLabel('Move Source criticism up').click();
   await dialog.getByLabel('Move Source criticism up').click();
   await dialog.getByLabel('Move Source criticism up').click();
-  await expect(dialog.getByTestId('tag-type-name')).toHaveValues(['Source criticism', 'Actor', 'Assertion', 'Economic measure']);
+  await expect.poll(names).toEqual(['Source criticism', 'Actor', 'Assertion', 'Economic measure']);
 
   // Deleting a type in use says how many annotations it touches, and asks.
   await dialog.getByTestId('tag-type-row').filter({ has: page.locator('input[value="Assertion"]') }).getByTestId('tag-type-delete').click();
   await expect(dialog.getByTestId('confirm-delete')).toContainText('1 annotation carries it');
   await dialog.getByTestId('confirm-delete-yes').click();
-  await expect(dialog.getByTestId('tag-type-name')).toHaveValues(['Source criticism', 'Actor', 'Economic measure']);
+  await expect.poll(names).toEqual(['Source criticism', 'Actor', 'Economic measure']);
   await dialog.getByRole('button', { name: 'Done' }).click();
   // The annotation is kept, untagged.
   await expect(page.getByTestId('annotation-entry')).toHaveCount(1);

@@ -27,6 +27,15 @@ export function AnnotationEntry({
   const [note, setNote] = useState(annotation.note);
   const [actor, setActor] = useState(annotation.actor ?? '');
   const actorInput = useRef<HTMLInputElement>(null);
+  const noteField = useRef<HTMLTextAreaElement>(null);
+
+  // The note field grows with its text, so a long note is read whole.
+  useEffect(() => {
+    const field = noteField.current;
+    if (!field) return;
+    field.style.height = 'auto';
+    field.style.height = `${field.scrollHeight + 2}px`;
+  }, [note]);
 
   // Follow changes made elsewhere (undo, import) unless being edited here.
   useEffect(() => setNote(annotation.note), [annotation.note]);
@@ -108,8 +117,9 @@ export function AnnotationEntry({
       <label className="field">
         <span>Note</span>
         <textarea
+          ref={noteField}
           value={note}
-          rows={note ? Math.min(6, note.split('\n').length + 1) : 1}
+          rows={1}
           placeholder="Add a note…"
           data-testid="entry-note"
           onChange={(event) => setNote(event.target.value)}
@@ -121,7 +131,7 @@ export function AnnotationEntry({
       </label>
       <div className="entry-foot">
         <span className="entry-time" title={`Created ${annotation.created}`}>
-          {new Date(annotation.modified).toLocaleString()}
+          {new Date(annotation.modified).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
         </span>
         <button type="button" className="danger-link" data-testid="entry-delete" onClick={() => void store.delete(annotation.id)}>
           Delete

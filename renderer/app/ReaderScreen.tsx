@@ -137,13 +137,14 @@ export function ReaderScreen({ documentId, onBack, onTagTypes }: { documentId: s
         <button type="button" onClick={onTagTypes}>
           Tag types…
         </button>
-        <button type="button" data-testid="export-document" onClick={() => void exportAnnotationsFile(services, { kind: 'document', documentId })}>
-          Export this document’s annotations…
+        <button type="button" data-testid="export-document" title="Export this document’s annotations as JSON" onClick={() => void exportAnnotationsFile(services, { kind: 'document', documentId })}>
+          Export annotations…
         </button>
       </header>
       <div className="reader-body">
         <section className="reader-column">
-          {meta.citation && (
+          {/* The archive entries carry their citation in their own text. */}
+          {meta.citation && !document.text.text.includes(meta.citation) && (
             <p className="citation" data-testid="citation">
               {meta.citation}
             </p>

@@ -43,7 +43,10 @@ export function highlightsPlugin(positions: PositionMap): Plugin<HighlightState>
     return Decoration.inline(
       positions.toPm(highlight.start, 1),
       positions.toPm(highlight.end, -1),
-      { class: classes.join(' '), 'data-annotation': highlight.id, ...(style ? { style } : {}) },
+      // `nodeName` makes each highlight its own element, so overlapping
+      // highlights nest (and their colours stack) instead of merging into
+      // one span with a single colour and a single id.
+      { nodeName: 'span', class: classes.join(' '), 'data-annotation': highlight.id, ...(style ? { style } : {}) },
       // `inclusiveStart/End` off: the document is read-only, but a highlight
       // must never grow over neighbouring text.
       { id: highlight.id, highlight },
