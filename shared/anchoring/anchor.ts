@@ -1,73 +1,193 @@
+import search from 'approx-string-match';
+import { type NormalizedText, normalizeForMatching, normalizeSnippet } from './normalize';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
+import { similarity } from './similarity';
 
 /// Where a passage was found, and by which step of the chain.
 export interface Anchor {
   start: number;
   end: number;
   /// `position`: the stored offsets still hold the quote. `quote`: the quote
-  /// was found elsewhere, chosen by its context and nearness.
-  method: 'position' | 'quote';
+  /// was found verbatim elsewhere. `normalized`: found once quotes, dashes,
+  /// soft hyphens, OCR boxes and line wrapping are folded away. `fuzzy`:
+  /// found with a few differing characters (a corrected typo).
+  method: 'position' | 'quote' | 'normalized' | 'fuzzy';
 }
 
-// Scoring weights for choosing among several places that hold the quote.
-// Context decides first: each matching character of prefix or suffix is
-// worth one point, so a place with its full 32-character context on both
-// sides (64 points) beats any place with less.
-const contextWeight = 1;
-// Nearness to the stored position only breaks ties between equal contexts:
-// it adds under one point however near, so it can never outvote a single
-// character of context.
-const nearnessWeight = 0.99;
-// Beyond this many occurrences the quote says too little to place it (a
-// word repeated thousands of times); the position must then decide.
-const maxOccurrences = 10_000;
+export type AnchorStatus = 'exact' | 'fuzzy' | 'orphaned';
 
-/// Finds a passage in `text` by the fallback chain:
+/// What a researcher is told of an anchor: found as it was, found changed,
+/// or not found.
+export function anchorStatus(anchor: Anchor | null): AnchorStatus {
+  if (!anchor) return 'orphaned';
+  return anchor.method === 'position' || anchor.method === 'quote' ? 'exact' : 'fuzzy';
+}
+
+/// A text prepared for anchoring many passages: its normalized form is
+/// computed once, on first need.
+export class AnchorText {
+  private folded: NormalizedText | null = null;
+  constructor(readonly text: string) {}
+  get normalized(): NormalizedText {
+    this.folded ??= normalizeForMatching(this.text);
+    return this.folded;
+  }
+}
+
+// Scoring weights, after Hypothesis's match-quote.ts. The quote itself
+// counts most; its context tells apart repeated or similar passages; the
+// stored position only breaks near-ties, because after a revision it is the
+// least reliable of the three.
+const quoteWeight = 50;
+const prefixWeight = 20;
+const suffixWeight = 20;
+const positionWeight = 2;
+
+// Precision over recall: a missing anchor is shown to the researcher as an
+// orphan to re-attach, while a wrong one silently puts their note on someone
+// else's words. So a match must clear all of these bars.
+//
+// A quote at least this long identifies its passage by itself; shorter
+// quotes ("Hoxha", "the bloc") must also keep at least half their context.
+const selfIdentifyingLength = 32;
+const minContextSimilarity = 0.5;
+// At most this share of a quote may differ in a fuzzy match (typos fixed,
+// a word re-spelled), and its weighted score must reach `minFuzzyScore`.
+const maxErrorRate = 0.2;
+const minFuzzyScore = 0.75;
+// Fuzzy search looks near the stored position first: revisions move text
+// little, and a window keeps the search fast in megabyte documents.
+const fuzzyWindow = 4096;
+// Beyond this many verbatim occurrences, only those nearest the stored
+// position are scored: a quote repeated thousands of times says little.
+const maxScoredOccurrences = 1000;
+
+/// Finds a passage in a text by the fallback chain:
 /// 1. the position selector, used only if the text there is the quote;
-/// 2. the exact quote, disambiguated by prefix, suffix and nearness to the
-///    stored position.
-/// Returns `null` rather than a doubtful place: a missing anchor is shown
-/// to the researcher as such, a wrong one silently misleads.
-export function anchorPassage(text: string, quote: TextQuoteSelector, position?: TextPositionSelector): Anchor | null {
+/// 2. the exact quote, the occurrence chosen by prefix, suffix and nearness;
+/// 3. the quote with typography and white space folded (see normalize.ts);
+/// 4. a fuzzy match (Myers' bit-parallel algorithm) scored on quote,
+///    prefix, suffix and position with the weights above.
+/// Returns `null` rather than a doubtful place.
+export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelector, position?: TextPositionSelector): Anchor | null {
+  const source = typeof target === 'string' ? new AnchorText(target) : target;
+  const text = source.text;
   const exact = quote.exact;
   if (!exact) return null;
-  if (position && position.start >= 0 && position.end <= text.length && text.slice(position.start, position.end) === exact) {
+  if (position && position.start >= 0 && position.end <= text.length && position.start < position.end && text.slice(position.start, position.end) === exact) {
     return { start: position.start, end: position.end, method: 'position' };
   }
-  const start = bestOccurrence(text, quote, position?.start);
-  return start === null ? null : { start, end: start + exact.length, method: 'quote' };
+  const hint = position && Number.isFinite(position.start) ? position.start : undefined;
+
+  const verbatim = bestOccurrence(text, exact, quote.prefix, quote.suffix, hint);
+  if (verbatim !== null) return { start: verbatim, end: verbatim + exact.length, method: 'quote' };
+
+  const folded = source.normalized;
+  const foldedQuote = normalizeSnippet(exact);
+  if (!foldedQuote.trim()) return null;
+  const foldedPrefix = normalizeSnippet(quote.prefix);
+  const foldedSuffix = normalizeSnippet(quote.suffix);
+  const foldedHint = hint === undefined ? undefined : toFolded(folded, hint);
+
+  const normalizedAt = bestOccurrence(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint);
+  if (normalizedAt !== null) return fromFolded(folded, normalizedAt, normalizedAt + foldedQuote.length, 'normalized');
+
+  const fuzzy = fuzzyMatch(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint);
+  return fuzzy ? fromFolded(folded, fuzzy.start, fuzzy.end, 'fuzzy') : null;
 }
 
-/// The start of the occurrence of `quote.exact` whose surroundings best
-/// match the quote's prefix and suffix; `null` when the quote is absent.
-export function bestOccurrence(text: string, quote: TextQuoteSelector, hint?: number): number | null {
+/// The start of the occurrence of `exact` in `text` whose surroundings best
+/// match `prefix` and `suffix` (nearness to `hint` breaking ties); `null`
+/// when it does not occur, or when a short quote's best context is too
+/// unlike the stored one to trust.
+export function bestOccurrence(text: string, exact: string, prefix: string, suffix: string, hint?: number): number | null {
+  const starts: number[] = [];
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) starts.push(at);
+  if (starts.length === 0) return null;
+  if (starts.length > maxScoredOccurrences && hint !== undefined) {
+    starts.sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint));
+    starts.length = maxScoredOccurrences;
+  }
   let best: number | null = null;
   let bestScore = -Infinity;
-  let count = 0;
-  for (let at = text.indexOf(quote.exact); at >= 0 && count < maxOccurrences; at = text.indexOf(quote.exact, at + 1)) {
-    count++;
-    const before = commonSuffixLength(text.slice(Math.max(0, at - quote.prefix.length), at), quote.prefix);
-    const after = commonPrefixLength(text.slice(at + quote.exact.length, at + quote.exact.length + quote.suffix.length), quote.suffix);
-    const nearness = hint === undefined ? 0 : 1 / (1 + Math.abs(at - hint));
-    const score = contextWeight * (before + after) + nearnessWeight * nearness;
+  let bestContext = 0;
+  for (const at of starts) {
+    const context = contextSimilarity(text, at, at + exact.length, prefix, suffix);
+    const score = (prefixWeight + suffixWeight) * context + positionWeight * nearness(at, hint, text.length);
     if (score > bestScore) {
       bestScore = score;
       best = at;
+      bestContext = context;
     }
   }
+  const hasContext = prefix.length + suffix.length > 0;
+  if (exact.length < selfIdentifyingLength && hasContext && bestContext < minContextSimilarity) return null;
+  if (exact.length < selfIdentifyingLength && !hasContext && starts.length > 1) return null;
   return best;
 }
 
-function commonPrefixLength(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
+/// The best approximate match of `quote` in `text`, or `null` when none
+/// clears the bars above.
+export function fuzzyMatch(text: string, quote: string, prefix: string, suffix: string, hint?: number): { start: number; end: number } | null {
+  const maxErrors = Math.floor(quote.length * maxErrorRate);
+  if (maxErrors < 1) return null;
+  const windows: [number, number][] = [];
+  if (hint !== undefined) windows.push([Math.max(0, hint - fuzzyWindow), Math.min(text.length, hint + quote.length + fuzzyWindow)]);
+  windows.push([0, text.length]);
+  for (const [from, to] of windows) {
+    let best: { start: number; end: number; score: number } | null = null;
+    for (const match of search(text.slice(from, to), quote, maxErrors)) {
+      const start = from + match.start;
+      const end = from + match.end;
+      const quoteScore = 1 - match.errors / quote.length;
+      const before = prefix ? similarity(prefix, text.slice(Math.max(0, start - prefix.length), start)) : 1;
+      const after = suffix ? similarity(suffix, text.slice(end, end + suffix.length)) : 1;
+      const context = (before * prefix.length + after * suffix.length) / Math.max(1, prefix.length + suffix.length);
+      if (quote.length < selfIdentifyingLength && context < minContextSimilarity) continue;
+      const score =
+        (quoteWeight * quoteScore + prefixWeight * before + suffixWeight * after + positionWeight * nearness(start, hint, text.length)) /
+        (quoteWeight + prefixWeight + suffixWeight + positionWeight);
+      if (score >= minFuzzyScore && (!best || score > best.score)) best = { start, end, score };
+    }
+    if (best) return { start: best.start, end: best.end };
+  }
+  return null;
 }
 
-function commonSuffixLength(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
+/// How well the text around `[start, end)` matches the stored context,
+/// weighted by the context's length; 1 when there is no context.
+function contextSimilarity(text: string, start: number, end: number, prefix: string, suffix: string): number {
+  const total = prefix.length + suffix.length;
+  if (total === 0) return 1;
+  const before = text.slice(Math.max(0, start - prefix.length), start);
+  const after = text.slice(end, end + suffix.length);
+  // Verbatim context is the common case: skip the edit distance then.
+  const b = before === prefix ? 1 : similarity(prefix, before);
+  const a = after === suffix ? 1 : similarity(suffix, after);
+  return (b * prefix.length + a * suffix.length) / total;
+}
+
+function nearness(at: number, hint: number | undefined, length: number): number {
+  return hint === undefined ? 0 : 1 - Math.min(1, Math.abs(at - hint) / Math.max(1, length));
+}
+
+/// The folded offset nearest an original offset.
+function toFolded(folded: NormalizedText, offset: number): number {
+  const map = folded.toOriginal;
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function fromFolded(folded: NormalizedText, start: number, end: number, method: Anchor['method']): Anchor | null {
+  // Leave out white space the match took along at its edges.
+  while (start < end && folded.text[start] === ' ') start++;
+  while (end > start && folded.text[end - 1] === ' ') end--;
+  if (start >= end) return null;
+  return { start: folded.toOriginal[start]!, end: folded.toOriginal[end - 1]! + 1, method };
 }
