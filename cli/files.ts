@@ -1,0 +1,29 @@
+import { readFileSync, statSync } from 'node:fs';
+
+/// Input files larger than this are refused before reading (the app's own
+/// limit for imports).
+export const maxInputBytes = 200 * 1024 * 1024;
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/// Reads a UTF-8 text file, with one-line errors for what goes wrong.
+export function readInput(path: string): string {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new InputError(`${path} is not a file.`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${path} cannot be read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+  }
+  if (size > maxInputBytes) throw new InputError(`${path} is ${Math.round(size / 1048576)} MB; inputs over ${maxInputBytes / 1048576} MB are refused.`);
+  const bytes = readFileSync(path);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new InputError(`${path} is not UTF-8 text.`);
+  }
+}

@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describePassage } from '../shared/anchoring/selectors';
+import { type Annotation, defaultTagTypes } from '../shared/annotation/model';
+import { buildNativeFile } from '../shared/format/native';
+import { corpusDir, loadCorpus, seed, seedIds } from '../shared/test-support/corpus';
+import { run } from './main';
+
+const corpus = loadCorpus();
+const brief = seed(corpus, seedIds.foBrief);
+const dir = mkdtempSync(join(tmpdir(), 'palimpsest-cli-'));
+const briefPath = join(corpusDir, `${brief.id}.md`);
+
+function annotation(id: string, exact: string, extra: Partial<Annotation> = {}): Annotation {
+  const start = brief.text.text.indexOf(exact);
+  const { quote, position } = describePassage(brief.text.text, start, start + exact.length);
+  return { id, documentId: brief.id, quote, position, tags: ['claim'], actor: null, note: '', created: '2026-11-22T10:00:00.000Z', modified: '2026-11-22T10:00:00.000Z', ...extra };
+}
+
+function nativeFile(annotations: Annotation[]): string {
+  const path = join(dir, `native-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(path, JSON.stringify(buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-22T12:00:00Z') })));
+  return path;
+}
+
+let out: string[];
+let err: string[];
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('validate', () => {
+  it('accepts a valid native file', () => {
+    expect(run(['validate', nativeFile([annotation('a1', 'apple of discord')])])).toBe(0);
+    expect(out.join('\n')).toMatch(/valid Palimpsest native file, 1 annotation\./);
+  });
+
+  it('names the problem and its JSON path, exit 1', () => {
+    const path = join(dir, 'bad.json');
+    const file = JSON.parse(readFileSync(nativeFile([annotation('a1', 'apple of discord')]), 'utf8'));
+    file.annotations[0].target.selector[1].start = -3;
+    writeFileSync(path, JSON.stringify(file));
+    expect(run(['validate', path])).toBe(1);
+    expect(out.join('\n')).toContain('$.annotations[0].target.selector[1].start');
+  });
+
+  it('reads W3C files and says which problem a Hypothesis-style file has', () => {
+    const path = join(dir, 'w3c.json');
+    writeFileSync(path, JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'x', target: { source: 'http://example.org/doc', selector: [{ type: 'RangeSelector' }] } }));
+    expect(run(['validate', path])).toBe(1);
+    expect(out.join('\n')).toContain('$.target.selector: there is no TextQuoteSelector');
+  });
+
+  it('one-line errors for a missing file, malformed JSON and non-UTF-8 bytes', () => {
+    expect(run(['validate', join(dir, 'nope.json')])).toBe(1);
+    expect(err.at(-1)).toMatch(/nope\.json cannot be read: no such file\./);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"format": ');
+    expect(run(['validate', broken])).toBe(1);
+    expect(out.join('\n')).toMatch(/not valid JSON/);
+    const latin = join(dir, 'latin1.json');
+    writeFileSync(latin, Buffer.from([0x7b, 0xe9, 0x7d]));
+    expect(run(['validate', latin])).toBe(1);
+    expect(err.at(-1)).toMatch(/is not UTF-8 text\./);
+  });
+});
+
+describe('anchor', () => {
+  it('places each annotation in the document as the app parses it, as JSON', () => {
+    const file = nativeFile([
+      annotation('exact', 'apple of discord'),
+      { ...annotation('moved', 'Italy, France and Turkey'), position: { type: 'TextPositionSelector', start: 5, end: 29 } },
+      { ...annotation('gone', 'apple of discord'), quote: { type: 'TextQuoteSelector', exact: 'a passage this brief never contained', prefix: '', suffix: '' } },
+    ]);
+    expect(run(['anchor', '--document', briefPath, '--annotations', file, '--json'])).toBe(0);
+    const results = JSON.parse(out.join(''));
+    const at = brief.text.text.indexOf('apple of discord');
+    expect(results[0]).toEqual({ id: 'exact', status: 'exact', start: at, end: at + 16, text: 'apple of discord' });
+    expect(results[1]).toMatchObject({ id: 'moved', status: 'exact', text: 'Italy, France and Turkey' });
+    expect(results[2]).toEqual({ id: 'gone', status: 'orphaned', start: null, end: null, text: null });
+  });
+
+  it('prints a table and a summary without --json', () => {
+    expect(run(['anchor', '--document', briefPath, '--annotations', nativeFile([annotation('a', 'apple of discord')])])).toBe(0);
+    expect(out.at(-1)).toBe('1 annotations: 1 exact, 0 fuzzy, 0 orphaned.');
+  });
+
+  it('refuses unknown options and missing arguments with exit 2', () => {
+    expect(run(['anchor', '--document', briefPath])).toBe(2);
+    expect(run(['anchor', '--documnet', briefPath])).toBe(2);
+    expect(err.at(-1)).toBe('palimpsest: Unknown option --documnet.');
+  });
+});
+
+describe('convert', () => {
+  it('native to W3C and back is lossless for the annotations', () => {
+    const native = nativeFile([annotation('a1', 'apple of discord', { tags: ['claim', 'actor'], actor: 'Quanti', note: 'A “note”, with ë.' })]);
+    const w3c = join(dir, 'out.w3c.json');
+    expect(run(['convert', native, '--to', 'w3c', '--out', w3c])).toBe(0);
+    const collection = JSON.parse(readFileSync(w3c, 'utf8'));
+    expect(collection.type).toBe('AnnotationCollection');
+    expect(collection.first.items[0].body).toEqual([
+      { type: 'TextualBody', purpose: 'tagging', value: 'Claim' },
+      { type: 'TextualBody', purpose: 'tagging', value: 'Actor' },
+      { type: 'TextualBody', purpose: 'identifying', value: 'Quanti' },
+      { type: 'TextualBody', purpose: 'commenting', value: 'A “note”, with ë.', format: 'text/plain' },
+    ]);
+    const back = join(dir, 'back.json');
+    expect(run(['convert', w3c, '--to', 'native', '--out', back])).toBe(0);
+    const original = JSON.parse(readFileSync(native, 'utf8')).annotations;
+    expect(JSON.parse(readFileSync(back, 'utf8')).annotations).toEqual(original);
+  });
+
+  it('writes CSV with a BOM, quoted fields and the document’s title', () => {
+    const csvPath = join(dir, 'out.csv');
+    expect(run(['convert', nativeFile([annotation('a1', 'apple of discord', { note: 'said "so", twice' })]), '--to', 'csv', '--out', csvPath])).toBe(0);
+    const csv = readFileSync(csvPath, 'utf8');
+    expect(csv.startsWith('\uFEFFannotation id,document id,document title')).toBe(true);
+    expect(csv).toContain('"said ""so"", twice"');
+    expect(csv).toContain("Visit of the Italian Prime Minister");
+  });
+});
