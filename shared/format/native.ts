@@ -106,7 +106,10 @@ export function parseNativeFile(json: string): NativeFile {
   } catch (error) {
     throw new ImportError('$', `the file is not valid JSON (${(error as Error).message})`);
   }
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ImportError('$', `expected a JSON object with "format": "${formatName}", but the file holds ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}`);
+  }
+  {
     const header = value as Record<string, unknown>;
     if (header.format !== formatName) throw new ImportError('$.format', `expected "${formatName}": this is not a Palimpsest annotation file`);
     if (header.version !== formatVersion) throw new ImportError('$.version', `version ${JSON.stringify(header.version)} is not supported; this Palimpsest reads version ${formatVersion}`);

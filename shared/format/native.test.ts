@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { describePassage } from '../anchoring/selectors';
+import { type Annotation, defaultTagTypes } from '../annotation/model';
+import { loadCorpus, seed, seedIds } from '../test-support/corpus';
+import { ImportError } from './errors';
+import { planImport } from './merge';
+import { buildNativeFile, parseNativeFile } from './native';
+
+const corpus = loadCorpus();
+const brief = seed(corpus, seedIds.foBrief);
+const text = brief.text.text;
+
+function annotation(id: string, exact: string, occurrence = 0): Annotation {
+  let start = -1;
+  for (let i = 0; i <= occurrence; i++) start = text.indexOf(exact, start + 1);
+  const { quote, position } = describePassage(text, start, start + exact.length);
+  return { id, documentId: brief.id, quote, position, tags: ['claim'], actor: null, note: '', created: '2026-11-22T10:00:00.000Z', modified: '2026-11-22T10:00:00.000Z' };
+}
+
+const build = (annotations: Annotation[]) => buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-22T12:00:00Z') });
+
+function problem(mutate: (file: any) => void): string {
+  const file = JSON.parse(JSON.stringify(build([annotation('a', 'apple of discord'), annotation('b', 'Italy, France and Turkey')])));
+  mutate(file);
+  try {
+    parseNativeFile(JSON.stringify(file));
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImportError);
+    return (error as Error).message;
+  }
+  return 'accepted';
+}
+
+describe('the native format', () => {
+  it('round-trips through JSON unchanged, with W3C-shaped selectors', () => {
+    const file = build([annotation('a', 'apple of discord'), { ...annotation('b', 'Hoxha regime'), note: 'Mëhilli: “no”', actor: 'Hoxha' }]);
+    expect(parseNativeFile(JSON.stringify(file))).toEqual(file);
+    const [quote, position] = file.annotations[0]!.target.selector;
+    expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'apple of discord', prefix: text.slice(position.start - 32, position.start), suffix: text.slice(position.end, position.end + 32) });
+    expect(file.annotations[0]!.citation).toContain('FO 371/151293');
+    expect(file.documents).toEqual([{ id: brief.id, title: brief.meta.title, citation: brief.meta.citation, fingerprint: brief.fingerprint }]);
+  });
+
+  it('names the first problem of an invalid file and where it is', () => {
+    expect(problem((f) => (f.format = 'hypothesis'))).toBe('$.format: expected "palimpsest.annotations": this is not a Palimpsest annotation file');
+    expect(problem((f) => (f.version = 2))).toBe('$.version: version 2 is not supported; this Palimpsest reads version 1');
+    expect(problem((f) => (f.annotations[1].target.selector[1].end = f.annotations[1].target.selector[1].start))).toBe('$.annotations[1].target.selector[1].end: start must be less than end');
+    expect(problem((f) => (f.annotations[0].target.selector[1].start = -1))).toMatch(/^\$\.annotations\[0\]\.target\.selector\[1\]\.start: /);
+    expect(problem((f) => (f.annotations[0].target.selector[0].exact = ''))).toBe('$.annotations[0].target.selector[0].exact: the quoted text must not be empty');
+    expect(problem((f) => (f.annotations[1].id = 'a'))).toBe('$.annotations[1].id: duplicate annotation id "a"');
+    expect(problem((f) => f.annotations[0].tags.push('nonsense'))).toBe('$.annotations[0].tags[1]: tag "nonsense" is not among the file\'s tagTypes');
+    expect(problem((f) => (f.annotations[0].created = 'yesterday'))).toMatch(/^\$\.annotations\[0\]\.created: /);
+  });
+
+  it('refuses unknown keys, __proto__ included, without touching any prototype', () => {
+    const json = JSON.stringify(build([annotation('a', 'apple of discord')])).replace('"id":"a"', '"__proto__":{"polluted":true},"id":"a"');
+    expect(() => parseNativeFile(json)).toThrow(/^\$\.annotations\[0\]: Unrecognized key/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('says plainly when the file is not JSON at all', () => {
+    expect(() => parseNativeFile('{"format": "palimpsest.annotations",')).toThrow(/^the file is not valid JSON/);
+    expect(() => parseNativeFile('[]')).toThrow('expected a JSON object with "format": "palimpsest.annotations", but the file holds an array');
+  });
+});
+
+describe('planning an import', () => {
+  const file = build([annotation('a', 'apple of discord'), annotation('secret', 'SECRET', 2)]);
+  const empty = { annotations: new Map<string, Annotation>(), tagTypes: defaultTagTypes };
+
+  it('adds everything to an empty library, and nothing the second time', () => {
+    const plan = planImport(file, corpus, empty);
+    expect(plan.add.map((a) => a.id)).toEqual(['a', 'secret']);
+    const stored = new Map(plan.add.map((a) => [a.id, a]));
+    expect(planImport(file, corpus, { annotations: stored, tagTypes: defaultTagTypes })).toEqual({ add: [], update: [], unchanged: 2, addTagTypes: [] });
+  });
+
+  it('takes a newer version, keeps a newer local one', () => {
+    const stored = new Map(planImport(file, corpus, empty).add.map((a) => [a.id, a]));
+    const newer = structuredClone(file);
+    newer.annotations[0]!.note = 'revised';
+    newer.annotations[0]!.modified = '2027-01-01T00:00:00.000Z';
+    newer.annotations[1]!.note = 'older edit';
+    newer.annotations[1]!.modified = '2020-01-01T00:00:00.000Z';
+    const plan = planImport(newer, corpus, { annotations: stored, tagTypes: defaultTagTypes });
+    expect(plan.update.map((a) => a.note)).toEqual(['revised']);
+    expect(plan.unchanged).toBe(1);
+  });
+
+  it('re-anchors stale positions by the quote, and places a repeated word by its context', () => {
+    const stale = structuredClone(file);
+    stale.annotations[1]!.target.selector[1] = { type: 'TextPositionSelector', start: 0, end: 6 };
+    const [, secret] = planImport(stale, corpus, empty).add;
+    const third = [...text.matchAll(/SECRET/g)][2]!.index;
+    expect(secret!.position).toEqual({ type: 'TextPositionSelector', start: third, end: third + 6 });
+  });
+
+  it('fails whole, naming the annotation, when a document or a passage is missing', () => {
+    const orphan = structuredClone(file);
+    orphan.annotations[1]!.target.selector[0].exact = 'words this brief never held';
+    expect(() => planImport(orphan, corpus, empty)).toThrow(/^\$\.annotations\[1\]\.target: the passage “words this brief never held” cannot be found/);
+    const foreign = structuredClone(file);
+    foreign.annotations[0]!.documentId = 'elsewhere';
+    expect(() => planImport(foreign, corpus, empty)).toThrow('$.annotations[0].documentId: there is no document "elsewhere" in this library');
+  });
+});
