@@ -1,6 +1,6 @@
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
-import { rendererConfig } from './renderer.vite';
+import { rendererConfig } from './renderer.vite.ts';
 
 /// `npm run build`: main, preload and renderer of the desktop app, into out/.
 export default defineConfig({

@@ -21,7 +21,12 @@ if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   process.exit(0);
 }
 
-const result = spawnSync(process.execPath, [installer], { stdio: 'inherit', timeout: 10 * 60 * 1000 });
+// Electron's installer prints a stack trace when it cannot download; keep
+// only its first line, and say what it means below.
+const result = spawnSync(process.execPath, [installer], { encoding: 'utf8', timeout: 10 * 60 * 1000 });
+const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+if (result.status === 0) process.stdout.write(output ? `${output}\n` : '');
+else if (output) console.log(`[palimpsest] Electron's installer said: ${output.split('\n')[0]}`);
 const pathFile = installer.replace(/install\.js$/, 'path.txt');
 if (result.status === 0 && existsSync(pathFile)) {
   console.log('[palimpsest] Electron binary installed: `npm start` opens the desktop app.');
