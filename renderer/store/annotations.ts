@@ -53,25 +53,23 @@ export class AnnotationStore {
   }
 
   /// Undoes the last step; resolves to it, or `null` when there is none.
-  async undo(): Promise<Step | null> {
-    const step = this.history.undo();
-    if (!step) return null;
-    try {
-      await this.apply(step.undo);
-    } catch (error) {
-      this.history.restore(step, 'undo');
-      throw error;
-    }
-    return step;
+  undo(): Promise<Step | null> {
+    return this.travel('undo');
   }
 
-  async redo(): Promise<Step | null> {
-    const step = this.history.redo();
+  /// Redoes the last undone step; resolves to it, or `null` when there is none.
+  redo(): Promise<Step | null> {
+    return this.travel('redo');
+  }
+
+  private async travel(direction: 'undo' | 'redo'): Promise<Step | null> {
+    const step = direction === 'undo' ? this.history.undo() : this.history.redo();
     if (!step) return null;
     try {
-      await this.apply(step.redo);
+      await this.apply(direction === 'undo' ? step.undo : step.redo);
     } catch (error) {
-      this.history.restore(step, 'redo');
+      // The write failed, so the step did not happen: put it back.
+      this.history.restore(step, direction);
       throw error;
     }
     return step;
