@@ -1,7 +1,7 @@
 import search from 'approx-string-match';
 import { type NormalizedText, normalizeForMatching, normalizeSnippet } from './normalize';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
-import { similarity } from './similarity';
+import { editDistance, similarity } from './similarity';
 
 /// Where a passage was found, and by which step of the chain.
 export interface Anchor {
@@ -89,11 +89,19 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
   const foldedSuffix = normalizeSnippet(quote.suffix);
   const foldedHint = hint === undefined ? undefined : toFolded(folded, hint);
 
+  const snap = (match: { start: number; end: number }) =>
+    snapToWords(folded.text, match, foldedQuote, isWordEdge(foldedPrefix, foldedQuote, 'start'), isWordEdge(foldedQuote, foldedSuffix, 'end'));
+
   const normalizedAt = bestOccurrence(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint);
-  if (normalizedAt !== null) return fromFolded(folded, normalizedAt, normalizedAt + foldedQuote.length, 'normalized');
+  if (normalizedAt !== null) {
+    const edges = snap({ start: normalizedAt, end: normalizedAt + foldedQuote.length });
+    return fromFolded(folded, edges.start, edges.end, 'normalized');
+  }
 
   const fuzzy = fuzzyMatch(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint);
-  return fuzzy ? fromFolded(folded, fuzzy.start, fuzzy.end, 'fuzzy') : null;
+  if (!fuzzy) return null;
+  const edges = snap(fuzzy);
+  return fromFolded(folded, edges.start, edges.end, 'fuzzy');
 }
 
 /// The start of the occurrence of `exact` in `text` whose surroundings best
@@ -152,6 +160,49 @@ export function fuzzyMatch(text: string, quote: string, prefix: string, suffix: 
     if (best) return { start: best.start, end: best.end };
   }
   return null;
+}
+
+const wordChar = /[\p{L}\p{N}]/u;
+// How far a fuzzy match's edge may move to reach a word boundary.
+const snapDistance = 4;
+
+/// Whether the quote begins (or ends) at a word boundary of its original text.
+function isWordEdge(before: string, after: string, edge: 'start' | 'end'): boolean {
+  const outside = edge === 'start' ? before.slice(-1) : after.slice(0, 1);
+  const inside = edge === 'start' ? after.slice(0, 1) : before.slice(-1);
+  return !wordChar.test(outside) && wordChar.test(inside);
+}
+
+/// Moves an edge of a match that falls inside a word, or that should be a
+/// word boundary because the quote's own edge was one, to the nearest word
+/// boundary: an alignment is free to start mid-word ("lthough" for a
+/// corrected "Inhough", "st of all" once OCR boxes are dropped), a reader
+/// is not.
+function snapToWords(text: string, match: { start: number; end: number }, quote: string, startsWord: boolean, endsWord: boolean): { start: number; end: number } {
+  const isStart = (i: number) => i >= 0 && i < text.length && wordChar.test(text[i]!) && (i === 0 || !wordChar.test(text[i - 1]!));
+  const isEnd = (i: number) => i > 0 && i <= text.length && wordChar.test(text[i - 1]!) && (i === text.length || !wordChar.test(text[i]!));
+  const nearest = (at: number, ok: (i: number) => boolean, score: (i: number) => number): number => {
+    if (ok(at)) return at;
+    let best = at;
+    let bestCost = Infinity;
+    for (let d = 1; d <= snapDistance; d++) {
+      for (const i of [at - d, at + d]) {
+        if (!ok(i)) continue;
+        const cost = score(i) + d / 100;
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = i;
+        }
+      }
+    }
+    return best;
+  };
+  const head = quote.slice(0, 16);
+  const tail = quote.slice(-16);
+  const midWord = (i: number) => i > 0 && i < text.length && wordChar.test(text[i - 1]!) && wordChar.test(text[i]!);
+  const start = startsWord || midWord(match.start) ? nearest(match.start, isStart, (i) => editDistance(head, text.slice(i, i + head.length))) : match.start;
+  const end = endsWord || midWord(match.end) ? nearest(match.end, isEnd, (i) => editDistance(tail, text.slice(Math.max(0, i - tail.length), i))) : match.end;
+  return start < end ? { start, end } : match;
 }
 
 /// How well the text around `[start, end)` matches the stored context,
