@@ -5,19 +5,29 @@ import { dragSelect, openDocument, openLibrary } from './support';
 
 const passage = 'the West must be reducing China’s economic dependence on the bloc'.replace('’', "'");
 
-async function exportAll(page: Page, testInfo: { outputPath: (name: string) => string }): Promise<{ path: string; json: any }> {
-  const download = page.waitForEvent('download');
+async function exportAll(page: Page, testInfo: { outputPath: (name: string) => string }, format = 'Palimpsest JSON'): Promise<{ path: string; text: string; json: any }> {
   await page.getByTestId('export-all').click();
+  await page.getByTestId('export-dialog').getByLabel(new RegExp(format)).check();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-confirm').click();
   const file = await download;
   const path = testInfo.outputPath(file.suggestedFilename());
   await file.saveAs(path);
-  return { path, json: JSON.parse(readFileSync(path, 'utf8')) };
+  const text = readFileSync(path, 'utf8');
+  return { path, text, json: format.startsWith('CSV') ? null : JSON.parse(text) };
 }
 
 async function importFile(page: Page, path: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import').click();
   await (await chooser).setFiles(path);
+}
+
+/// Imports through the preview, checking its counts first.
+async function importConfirmed(page: Page, path: string, counts: RegExp): Promise<void> {
+  await importFile(page, path);
+  await expect(page.getByTestId('import-counts')).toHaveText(counts);
+  await page.getByTestId('import-confirm').click();
 }
 
 test('export writes the selected quote and its position; import merges it back once; a bad file changes nothing', async ({ page }, testInfo) => {
@@ -43,9 +53,11 @@ test('export writes the selected quote and its position; import merges it back o
   expect(entry.citation).toContain('FO 371/151293');
   expect(entry.tags).toEqual(['economic-measure']);
 
-  // Importing what is already here adds nothing.
+  // Importing what is already here adds nothing: the preview says so.
   await importFile(page, path);
-  await expect(page.getByTestId('notice-info').last()).toContainText('0 new, 0 updated, 1 already here');
+  await expect(page.getByTestId('import-counts')).toHaveText(/0 new.*0 updated.*1 already here.*0 cannot be placed/s);
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await page.getByTestId('import-preview').getByRole('button', { name: 'Cancel' }).click();
   await expect(page.locator('[data-document="fo-brief-sino-soviet-relations-and-albania-1962"] [data-testid="doc-count"]')).toHaveText('1');
 
   // An invalid file names its first problem and its JSON path, and changes nothing.
@@ -80,11 +92,48 @@ test('an export imported into an empty library brings every annotation back', as
   const context = await browser.newContext();
   const second = await context.newPage();
   await openLibrary(second);
-  await importFile(second, path);
+  await importConfirmed(second, path, /1 new/);
   await expect(second.getByTestId('notice-info').last()).toContainText('1 new');
   await openDocument(second, 'Memorandum of Luncheon');
   await expect(second.getByTestId('entry-quote')).toHaveText('Albania may go over to the other side');
   await expect(second.getByTestId('entry-note')).toHaveValue('Ri Song-un’s fear, 1962.');
   await expect(second.locator('.ProseMirror .hl')).toHaveText('Albania may go over to the other side');
+  await context.close();
+});
+
+test('export as W3C and CSV, and a W3C file imports back with a preview', async ({ browser }, testInfo) => {
+  const page = await browser.newPage();
+  await openLibrary(page);
+  await openDocument(page, 'Report on the Stance of the DPRK');
+  await dragSelect(page, 'Kim Il Sung said to Siri Çarçani');
+  await page.keyboard.press('1');
+  await page.getByTestId('entry-actor').fill('Kim Il Sung');
+  await page.getByTestId('entry-actor').press('Enter');
+  await page.getByTestId('back').click();
+
+  const w3c = await exportAll(page, testInfo, 'W3C Web Annotation');
+  expect(w3c.json.type).toBe('AnnotationCollection');
+  const [item] = w3c.json.first.items;
+  expect(item.body).toEqual([
+    { type: 'TextualBody', purpose: 'tagging', value: 'Actor' },
+    { type: 'TextualBody', purpose: 'identifying', value: 'Kim Il Sung' },
+  ]);
+  expect(item.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: 'Kim Il Sung said to Siri Çarçani' });
+
+  const csv = await exportAll(page, testInfo, 'CSV');
+  expect(csv.text.startsWith('\uFEFFannotation id,document id,document title')).toBe(true);
+  expect(csv.text).toContain('Kim Il Sung said to Siri Çarçani');
+  expect(csv.text).toContain('Report on the Stance of the DPRK towards Albania');
+  await page.close();
+
+  // Into an empty library: the preview counts it, then it is there.
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await openLibrary(fresh);
+  await importConfirmed(fresh, w3c.path, /1 new.*0 cannot be placed/s);
+  await expect(fresh.getByTestId('notice-info').last()).toContainText('1 new');
+  await openDocument(fresh, 'Report on the Stance of the DPRK');
+  await expect(fresh.getByTestId('entry-quote')).toHaveText('Kim Il Sung said to Siri Çarçani');
+  await expect(fresh.getByTestId('entry-actor')).toHaveValue('Kim Il Sung');
   await context.close();
 });

@@ -9,7 +9,10 @@ import { Library } from './Library';
 import { Notices } from './Notices';
 import { ReaderScreen } from './ReaderScreen';
 import { TagTypesDialog } from './TagTypesDialog';
-import { exportAnnotationsFile, importAnnotationsFile } from './transfer-actions';
+import { ExportDialog } from './ExportDialog';
+import { ImportPreviewDialog } from './ImportPreviewDialog';
+import { type PendingImport, chooseImport, confirmImport, exportAnnotationsFile } from './transfer-actions';
+import type { NativeFile } from '../../shared/format/native';
 import { isTyping } from './keys';
 
 type Screen = { kind: 'library' } | { kind: 'reader'; documentId: string };
@@ -20,6 +23,8 @@ export function App({ host }: { host: Host }) {
   const [screen, setScreen] = useState<Screen>({ kind: 'library' });
   const [notices, setNotices] = useState<(Notice & { id: number })[]>([]);
   const [tagDialog, setTagDialog] = useState(false);
+  const [pendingImport, setPendingImport] = useState<PendingImport | null>(null);
+  const [exportScope, setExportScope] = useState<NativeFile['scope'] | null>(null);
 
   const notify = useCallback((notice: Notice) => {
     const id = Date.now() + Math.random();
@@ -29,14 +34,17 @@ export function App({ host }: { host: Host }) {
 
   const services = useMemo<AppServices>(() => {
     const database = db();
-    return {
+    const partial = {
       db: database,
       documents: bundledDocuments(),
       annotations: new AnnotationStore(database),
       tagTypes: new TagTypeStore(database),
       host,
       notify,
+      openExport: (scope: NativeFile['scope']) => setExportScope(scope),
     };
+    const full: AppServices = { ...partial, startImport: () => void chooseImport(full).then(setPendingImport) };
+    return full;
   }, [host, notify]);
 
   // Undo and redo of annotation changes, wherever the researcher is, except
@@ -61,8 +69,8 @@ export function App({ host }: { host: Host }) {
   useEffect(
     () =>
       host.onMenuCommand((command) => {
-        if (command === 'import-annotations') void importAnnotationsFile(services);
-        else void exportAnnotationsFile(services, { kind: 'all' });
+        if (command === 'import-annotations') services.startImport();
+        else services.openExport({ kind: 'all' });
       }),
     [host, services],
   );
@@ -76,6 +84,25 @@ export function App({ host }: { host: Host }) {
           <ReaderScreen documentId={screen.documentId} onBack={() => setScreen({ kind: 'library' })} onTagTypes={() => setTagDialog(true)} />
         )}
         {tagDialog && <TagTypesDialog onClose={() => setTagDialog(false)} />}
+        {pendingImport && (
+          <ImportPreviewDialog
+            pending={pendingImport}
+            onCancel={() => setPendingImport(null)}
+            onImport={() => {
+              const pending = pendingImport;
+              setPendingImport(null);
+              void confirmImport(services, pending);
+            }}
+          />
+        )}
+        {exportScope && (
+          <ExportDialog
+            scope={exportScope}
+            title={exportScope.kind === 'document' ? (services.documents.get(exportScope.documentId)?.meta.title ?? '') : ''}
+            onExport={(format) => void exportAnnotationsFile(services, exportScope, format)}
+            onClose={() => setExportScope(null)}
+          />
+        )}
         <Notices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))} />
       </div>
     </ServicesContext.Provider>

@@ -3,7 +3,6 @@ import { useMemo, useState } from 'react';
 import { compareDates, formatDateSpan } from '../../shared/corpus/dates';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { useServices } from './context';
-import { exportAnnotationsFile, importAnnotationsFile } from './transfer-actions';
 
 type SortKey = 'date' | 'title' | 'count';
 
@@ -49,11 +48,11 @@ export function Library({ onOpen, onTagTypes }: { onOpen: (documentId: string) =
         <button type="button" onClick={onTagTypes}>
           Tag types…
         </button>
-        <button type="button" data-testid="import" onClick={() => void importAnnotationsFile(services)}>
+        <button type="button" data-testid="import" onClick={() => services.startImport()}>
           Import annotations…
         </button>
-        <button type="button" data-testid="export-all" onClick={() => void exportAnnotationsFile(services, { kind: 'all' })}>
-          Export all annotations…
+        <button type="button" data-testid="export-all" onClick={() => services.openExport({ kind: 'all' })}>
+          Export…
         </button>
       </header>
       <table className="library-table">

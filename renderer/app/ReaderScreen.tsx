@@ -9,7 +9,6 @@ import { useServices } from './context';
 import { isTyping } from './keys';
 import { ReaderView } from './ReaderView';
 import { SelectionToolbar } from './SelectionToolbar';
-import { exportAnnotationsFile } from './transfer-actions';
 
 /// One document open for reading: the text with its highlights, the
 /// toolbar that tags a selection, and the panel of its annotations.
@@ -137,8 +136,8 @@ export function ReaderScreen({ documentId, onBack, onTagTypes }: { documentId: s
         <button type="button" onClick={onTagTypes}>
           Tag types…
         </button>
-        <button type="button" data-testid="export-document" title="Export this document’s annotations as JSON" onClick={() => void exportAnnotationsFile(services, { kind: 'document', documentId })}>
-          Export annotations…
+        <button type="button" data-testid="export-document" title="Export this document’s annotations" onClick={() => services.openExport({ kind: 'document', documentId })}>
+          Export…
         </button>
       </header>
       <div className="reader-body">

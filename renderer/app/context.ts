@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { LibraryDocument } from '../../shared/corpus/document';
+import type { NativeFile } from '../../shared/format/native';
 import type { Host } from '../host/host';
 import type { AnnotationStore } from '../store/annotations';
 import type { PalimpsestDb } from '../store/db';
@@ -13,6 +14,10 @@ export interface AppServices {
   tagTypes: TagTypeStore;
   host: Host;
   notify(notice: Notice): void;
+  /// Asks for a file to import and shows what importing it would do.
+  startImport(): void;
+  /// Offers the export formats for all annotations or one document's.
+  openExport(scope: NativeFile['scope']): void;
 }
 
 export interface Notice {

@@ -1,46 +1,75 @@
 import type { NativeFile } from '../../shared/format/native';
 import { ImportError } from '../../shared/format/errors';
+import type { IncomingBatch } from '../../shared/format/incoming';
+import type { ImportPlan } from '../../shared/format/merge';
 import { HostError } from '../host/host';
-import { exportNative, importNative } from '../store/transfer';
+import { type ExportFormat, applyImport, exportAnnotations, previewImport } from '../store/transfer';
 import type { AppServices } from './context';
 
-const jsonFilter = [{ name: 'Palimpsest annotations (JSON)', extensions: ['json'] }];
+const importFilters = [{ name: 'Annotations (Palimpsest or W3C JSON)', extensions: ['json', 'jsonld'] }];
+
+export const exportFormats: Record<ExportFormat, { label: string; extension: string; filter: string }> = {
+  native: { label: 'Palimpsest JSON (re-importable, lossless)', extension: 'json', filter: 'Palimpsest annotations (JSON)' },
+  w3c: { label: 'W3C Web Annotation (JSON-LD, for Hypothesis, Recogito…)', extension: 'jsonld', filter: 'W3C Web Annotation (JSON-LD)' },
+  csv: { label: 'CSV (one row per annotation, opens in Excel)', extension: 'csv', filter: 'CSV' },
+};
+
+/// A file read and planned, waiting for the researcher's go-ahead.
+export interface PendingImport {
+  fileName: string;
+  batch: IncomingBatch;
+  plan: ImportPlan;
+}
+
+/// Asks for a file and plans its import; nothing is written yet. Resolves to
+/// `null` when the user cancels or the file is refused (with a notice).
+export async function chooseImport(services: AppServices): Promise<PendingImport | null> {
+  let file;
+  try {
+    file = await services.host.openTextFile('Import annotations', importFilters);
+  } catch (error) {
+    services.notify({ kind: 'error', text: `Import failed — nothing was changed. ${(error as Error).message}` });
+    return null;
+  }
+  if (!file) return null;
+  try {
+    const { batch, plan } = await previewImport(services.db, services.documents, file.text);
+    return { fileName: file.name, batch, plan };
+  } catch (error) {
+    const detail = error instanceof ImportError ? error.message : `unexpected error: ${(error as Error).message}`;
+    services.notify({ kind: 'error', text: `Import of ${file.name} failed — nothing was changed. ${detail}` });
+    return null;
+  }
+}
+
+/// Writes a previewed import and says what it did.
+export async function confirmImport(services: AppServices, pending: PendingImport): Promise<void> {
+  try {
+    const plan = await applyImport(services.db, services.documents, pending.batch);
+    const total = plan.add.length + plan.update.length + plan.unchanged;
+    services.notify({
+      kind: 'info',
+      text:
+        `Imported ${pending.fileName}: ${total} annotation${total === 1 ? '' : 's'} — ${plan.add.length} new, ${plan.update.length} updated, ${plan.unchanged} already here` +
+        (plan.addTagTypes.length ? `; ${plan.addTagTypes.length} new tag type${plan.addTagTypes.length === 1 ? '' : 's'}` : '') +
+        (plan.unplaced.length ? `; ${plan.unplaced.length} could not be placed and were left out.` : '.'),
+    });
+  } catch (error) {
+    services.notify({ kind: 'error', text: `Import of ${pending.fileName} failed — nothing was changed. ${(error as Error).message}` });
+  }
+}
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/// Asks for a file and imports it, telling the researcher what happened.
-export async function importAnnotationsFile(services: AppServices): Promise<void> {
-  let file;
+/// Exports all annotations, or one document's, in a format, through the host.
+export async function exportAnnotationsFile(services: AppServices, scope: NativeFile['scope'], format: ExportFormat = 'native'): Promise<void> {
   try {
-    file = await services.host.openTextFile('Import annotations', jsonFilter);
-  } catch (error) {
-    services.notify({ kind: 'error', text: `Import failed — nothing was changed. ${(error as Error).message}` });
-    return;
-  }
-  if (!file) return;
-  try {
-    const result = await importNative(services.db, services.documents, file.text);
-    const total = result.added + result.updated + result.unchanged;
-    services.notify({
-      kind: 'info',
-      text:
-        `Imported ${file.name}: ${total} annotation${total === 1 ? '' : 's'} — ${result.added} new, ${result.updated} updated, ${result.unchanged} already here` +
-        (result.tagTypesAdded ? `; ${result.tagTypesAdded} new tag type${result.tagTypesAdded === 1 ? '' : 's'}.` : '.'),
-    });
-  } catch (error) {
-    const detail = error instanceof ImportError ? error.message : `unexpected error: ${(error as Error).message}`;
-    services.notify({ kind: 'error', text: `Import of ${file.name} failed — nothing was changed. ${detail}` });
-  }
-}
-
-/// Exports all annotations, or one document's, through the host.
-export async function exportAnnotationsFile(services: AppServices, scope: NativeFile['scope']): Promise<void> {
-  try {
-    const { json, count } = await exportNative(services.db, services.documents, scope);
-    const name = scope.kind === 'all' ? `palimpsest-annotations-${today()}.json` : `palimpsest-${scope.documentId}-${today()}.json`;
-    const saved = await services.host.saveTextFile('Export annotations', name, jsonFilter, json);
+    const { text, count } = await exportAnnotations(services.db, services.documents, scope, format);
+    const { extension, filter } = exportFormats[format];
+    const name = `${scope.kind === 'all' ? 'palimpsest-annotations' : `palimpsest-${scope.documentId}`}-${today()}.${extension}`;
+    const saved = await services.host.saveTextFile('Export annotations', name, [{ name: filter, extensions: [extension] }], text);
     if (saved) services.notify({ kind: 'info', text: `Exported ${count} annotation${count === 1 ? '' : 's'} to ${name}.` });
   } catch (error) {
     const detail = error instanceof HostError ? error.message : (error as Error).message;

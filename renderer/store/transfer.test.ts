@@ -4,7 +4,7 @@ import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import { AnnotationStore } from './annotations';
 import { PalimpsestDb } from './db';
 import { TagTypeStore } from './tag-types';
-import { exportNative, importNative, storageProblem } from './transfer';
+import { exportAnnotations, importAnnotations, previewImport, storageProblem } from './transfer';
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -33,24 +33,24 @@ afterEach(async () => {
 describe('export and import', () => {
   it('round-trips every annotation into an empty library, and a second import adds nothing', async () => {
     await annotate(db);
-    const { json, count } = await exportNative(db, corpus, { kind: 'all' });
+    const { text: json, count } = await exportAnnotations(db, corpus, { kind: 'all' });
     expect(count).toBe(2);
 
     const fresh = new PalimpsestDb(`transfer-fresh-${n}`);
-    expect(await importNative(fresh, corpus, json)).toEqual({ added: 2, updated: 0, unchanged: 0, tagTypesAdded: 0 });
-    expect(await importNative(fresh, corpus, json)).toEqual({ added: 0, updated: 0, unchanged: 2, tagTypesAdded: 0 });
+    expect(await importAnnotations(fresh, corpus, json)).toMatchObject({ add: { length: 2 }, update: [], unchanged: 0, unplaced: [] });
+    expect(await importAnnotations(fresh, corpus, json)).toMatchObject({ add: [], update: [], unchanged: 2, unplaced: [] });
     const sort = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(sort(await fresh.annotations.toArray())).toEqual(sort(await db.annotations.toArray()));
     // Export of the imported library is the same file but for its time.
-    const again = await exportNative(fresh, corpus, { kind: 'all' }, new Date(JSON.parse(json).exported));
-    expect(again.json).toBe(json);
+    const again = await exportAnnotations(fresh, corpus, { kind: 'all' }, 'native', new Date(JSON.parse(json).exported));
+    expect(again.text).toBe(json);
     fresh.close();
     await fresh.delete();
   });
 
   it('exports one document’s annotations only', async () => {
     await annotate(db);
-    const { json, count } = await exportNative(db, corpus, { kind: 'document', documentId: memo.id });
+    const { text: json, count } = await exportAnnotations(db, corpus, { kind: 'document', documentId: memo.id });
     expect(count).toBe(1);
     expect(JSON.parse(json).annotations[0].target.selector[0].exact).toBe('Albania may go over to the other side');
   });
@@ -58,18 +58,52 @@ describe('export and import', () => {
   it('an invalid file names its problem and leaves the library exactly as it was', async () => {
     await annotate(db);
     const before = await db.annotations.toArray();
-    const file = JSON.parse((await exportNative(db, corpus, { kind: 'all' })).json);
+    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).text);
     file.annotations[0].note = 'changed by the file';
     file.annotations[0].modified = '2030-01-01T00:00:00.000Z';
+    file.annotations[1].target.selector[1].end = -4;
+    await expect(importAnnotations(db, corpus, JSON.stringify(file))).rejects.toThrow(/^\$\.annotations\[1\]\.target\.selector\[1\]\.end: /);
+    expect(await db.annotations.toArray()).toEqual(before);
+  });
+
+  it('previews without writing, and lists what cannot be placed instead of guessing', async () => {
+    await annotate(db);
+    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).text);
     file.annotations[1].documentId = 'no-such-document';
     file.annotations[1].target.source = 'no-such-document';
-    await expect(importNative(db, corpus, JSON.stringify(file))).rejects.toThrow('$.annotations[1].documentId: there is no document "no-such-document" in this library');
-    expect(await db.annotations.toArray()).toEqual(before);
+    file.annotations[0].id = 'new-one';
+    const fresh = new PalimpsestDb(`transfer-preview-${n}`);
+    const { plan } = await previewImport(fresh, corpus, JSON.stringify(file));
+    expect(plan.add.map((a) => a.id)).toEqual(['new-one']);
+    expect(plan.unplaced).toEqual([{ id: file.annotations[1].id, path: '$.annotations[1]', quote: file.annotations[1].target.selector[0].exact, reason: 'there is no document “no-such-document” in this library' }]);
+    expect(await fresh.annotations.count()).toBe(0);
+    fresh.close();
+    await fresh.delete();
+  });
+
+  it('reads W3C annotations as Hypothesis writes them, placing them by quote in the one document that holds it', async () => {
+    const hypothesis = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      id: 'https://hypothes.is/a/abc123',
+      created: '2026-10-01T09:00:00.000Z',
+      body: [
+        { type: 'TextualBody', value: 'Ri fears a defection', format: 'text/markdown' },
+        { type: 'TextualBody', purpose: 'tagging', value: 'claim' },
+        { type: 'TextualBody', purpose: 'tagging', value: 'Korea' },
+      ],
+      target: [{ source: 'https://digitalarchive.wilsoncenter.org/document/116224', selector: [{ type: 'TextQuoteSelector', exact: 'Albania may go over to the other side', prefix: 'We need to realize that ', suffix: '.  This must' }] }],
+    };
+    const plan = await importAnnotations(db, corpus, JSON.stringify(hypothesis));
+    expect(plan.unplaced).toEqual([]);
+    const [stored] = await db.annotations.toArray();
+    expect(stored).toMatchObject({ id: 'https://hypothes.is/a/abc123', documentId: memo.id, note: 'Ri fears a defection', tags: ['claim', 'korea'] });
+    expect((await db.tagTypes.get('korea'))?.name).toBe('Korea');
   });
 
   it('a storage failure mid-import rolls everything back and says plainly what happened', async () => {
     await annotate(db);
-    const file = JSON.parse((await exportNative(db, corpus, { kind: 'all' })).json);
+    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).text);
     const fresh = new PalimpsestDb(`transfer-quota-${n}`);
     await fresh.open();
     fresh.annotations.hook('creating', () => {
@@ -77,7 +111,7 @@ describe('export and import', () => {
       error.name = 'QuotaExceededError';
       throw error;
     });
-    await expect(importNative(fresh, corpus, JSON.stringify(file))).rejects.toThrow(/disk is full or the app’s storage quota is used up/);
+    await expect(importAnnotations(fresh, corpus, JSON.stringify(file))).rejects.toThrow(/disk is full or the app’s storage quota is used up/);
     expect(await fresh.annotations.count()).toBe(0);
     fresh.close();
     await fresh.delete();
@@ -86,10 +120,10 @@ describe('export and import', () => {
   it('brings tag types the library lacks, after its own', async () => {
     await new TagTypeStore(db).add('Source criticism', '#8e44ad');
     await annotate(db);
-    const file = JSON.parse((await exportNative(db, corpus, { kind: 'all' })).json);
+    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).text);
     file.annotations[0].tags.push('source-criticism');
     const fresh = new PalimpsestDb(`transfer-tags-${n}`);
-    expect((await importNative(fresh, corpus, JSON.stringify(file))).tagTypesAdded).toBe(1);
+    expect((await importAnnotations(fresh, corpus, JSON.stringify(file))).addTagTypes).toHaveLength(1);
     expect((await fresh.tagTypes.orderBy('order').toArray()).map((t) => t.name)).toEqual(['Actor', 'Claim', 'Economic measure', 'Source criticism']);
     fresh.close();
     await fresh.delete();

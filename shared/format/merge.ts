@@ -1,11 +1,19 @@
-import { anchorPassage } from '../anchoring/anchor';
+import { AnchorText, anchorPassage, anchorStatus } from '../anchoring/anchor';
 import { describePassage } from '../anchoring/selectors';
 import type { Annotation, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
-import { ImportError } from './errors';
-import { type NativeFile, annotationOf } from './native';
+import type { IncomingBatch } from './incoming';
 
-/// What importing a file will change, worked out before anything is written.
+/// An annotation of the file that cannot be placed in the library.
+export interface Unplaced {
+  id: string;
+  path: string;
+  quote: string;
+  reason: string;
+}
+
+/// What importing a file will change, worked out before anything is written
+/// and shown to the researcher as a preview.
 export interface ImportPlan {
   /// Annotations the library does not have yet.
   add: Annotation[];
@@ -13,57 +21,92 @@ export interface ImportPlan {
   update: Annotation[];
   /// Annotations already in the library as they are (or newer there).
   unchanged: number;
+  /// Annotations that found their passage only approximately (the text
+  /// differs from the quote: a revised transcription).
+  fuzzy: number;
+  /// Annotations that cannot be placed, with the reason; not imported.
+  unplaced: Unplaced[];
   /// Tag types the file uses that the library does not have.
   addTagTypes: TagType[];
 }
 
-/// Plans the merge of a validated file into the library. Every annotation
-/// is anchored in the library's text of its document; the first one that
-/// cannot be placed makes the whole import fail with an `ImportError`, so an
-/// import is all or nothing. Importing the same file twice plans nothing.
+/// Plans the merge of a batch into the library. Every annotation is anchored
+/// in the library's text of its document (for a foreign source, in whichever
+/// one document holds its quote); those that cannot be placed are listed,
+/// not guessed. Importing the same file twice plans nothing new.
 export function planImport(
-  file: NativeFile,
+  batch: IncomingBatch,
   documents: ReadonlyMap<string, LibraryDocument>,
   existing: { annotations: ReadonlyMap<string, Annotation>; tagTypes: readonly TagType[] },
 ): ImportPlan {
-  const plan: ImportPlan = { add: [], update: [], unchanged: 0, addTagTypes: [] };
+  const plan: ImportPlan = { add: [], update: [], unchanged: 0, fuzzy: 0, unplaced: [], addTagTypes: [] };
 
   const knownTags = new Set(existing.tagTypes.map((tagType) => tagType.id));
   let nextOrder = existing.tagTypes.reduce((max, tagType) => Math.max(max, tagType.order + 1), 0);
-  for (const tagType of [...file.tagTypes].sort((a, b) => a.order - b.order)) {
-    if (knownTags.has(tagType.id)) continue;
+  const usedTags = new Set(batch.annotations.flatMap((a) => a.tags));
+  for (const tagType of [...batch.tagTypes].sort((a, b) => a.order - b.order)) {
+    if (knownTags.has(tagType.id) || !usedTags.has(tagType.id)) continue;
     plan.addTagTypes.push({ ...tagType, order: nextOrder++ });
     knownTags.add(tagType.id);
   }
 
-  file.annotations.forEach((entry, i) => {
-    const document = documents.get(entry.documentId);
-    if (!document) throw new ImportError(`$.annotations[${i}].documentId`, `there is no document "${entry.documentId}" in this library`);
-    const incoming = annotationOf(entry);
-    const anchor = anchorPassage(document.text.text, incoming.quote, incoming.position);
-    if (!anchor) {
-      throw new ImportError(
-        `$.annotations[${i}].target`,
-        `the passage “${abbreviate(incoming.quote.exact)}” cannot be found in “${abbreviate(document.meta.title)}”`,
-      );
+  const texts = new Map<string, AnchorText>();
+  const textOf = (document: LibraryDocument) => {
+    let text = texts.get(document.id);
+    if (!text) texts.set(document.id, (text = new AnchorText(document.text.text)));
+    return text;
+  };
+
+  for (const entry of batch.annotations) {
+    let candidates: LibraryDocument[];
+    if (entry.documentId !== null) {
+      const document = documents.get(entry.documentId);
+      if (!document) {
+        plan.unplaced.push({ id: entry.id, path: entry.path, quote: entry.quote.exact, reason: `there is no document “${entry.documentId}” in this library` });
+        continue;
+      }
+      candidates = [document];
+    } else {
+      candidates = [...documents.values()];
     }
+    const found = candidates.flatMap((document) => {
+      const anchor = anchorPassage(textOf(document), entry.quote, entry.position ?? undefined);
+      return anchor ? [{ document, anchor }] : [];
+    });
+    if (found.length !== 1) {
+      plan.unplaced.push({
+        id: entry.id,
+        path: entry.path,
+        quote: entry.quote.exact,
+        reason:
+          found.length === 0
+            ? entry.documentId
+              ? `the passage is not in “${candidates[0]!.meta.title}”`
+              : `the passage is in none of the library’s documents (source ${entry.source})`
+            : `the passage is in ${found.length} documents; the file does not say which`,
+      });
+      continue;
+    }
+    const [{ document, anchor }] = found as [{ document: LibraryDocument; anchor: NonNullable<ReturnType<typeof anchorPassage>> }];
+    if (anchorStatus(anchor) === 'fuzzy') plan.fuzzy++;
     // Re-describe the passage from the library's text, so stored selectors
     // always agree with the text they point into.
     const { quote, position } = describePassage(document.text.text, anchor.start, anchor.end);
-    const annotation: Annotation = { ...incoming, quote, position };
+    const annotation: Annotation = {
+      id: entry.id,
+      documentId: document.id,
+      quote,
+      position,
+      tags: entry.tags.filter((t) => knownTags.has(t)),
+      actor: entry.actor,
+      note: entry.note,
+      created: entry.created,
+      modified: entry.modified,
+    };
     const current = existing.annotations.get(annotation.id);
     if (!current) plan.add.push(annotation);
-    else if (annotation.modified > current.modified && !sameAnnotation(annotation, current)) plan.update.push(annotation);
+    else if (annotation.modified > current.modified && JSON.stringify(annotation) !== JSON.stringify(current)) plan.update.push(annotation);
     else plan.unchanged++;
-  });
+  }
   return plan;
-}
-
-function sameAnnotation(a: Annotation, b: Annotation): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function abbreviate(text: string, length = 60): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }

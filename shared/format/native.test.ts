@@ -3,7 +3,8 @@ import { describePassage } from '../anchoring/selectors';
 import { type Annotation, defaultTagTypes } from '../annotation/model';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
 import { ImportError } from './errors';
-import { planImport } from './merge';
+import { incomingFromNative } from './incoming';
+import { planImport as planBatch } from './merge';
 import { buildNativeFile, parseNativeFile } from './native';
 
 const corpus = loadCorpus();
@@ -64,6 +65,8 @@ describe('the native format', () => {
   });
 });
 
+const planImport = (file: ReturnType<typeof build>, documents: typeof corpus, existing: Parameters<typeof planBatch>[2]) => planBatch(incomingFromNative(file), documents, existing);
+
 describe('planning an import', () => {
   const file = build([annotation('a', 'apple of discord'), annotation('secret', 'SECRET', 2)]);
   const empty = { annotations: new Map<string, Annotation>(), tagTypes: defaultTagTypes };
@@ -72,7 +75,7 @@ describe('planning an import', () => {
     const plan = planImport(file, corpus, empty);
     expect(plan.add.map((a) => a.id)).toEqual(['a', 'secret']);
     const stored = new Map(plan.add.map((a) => [a.id, a]));
-    expect(planImport(file, corpus, { annotations: stored, tagTypes: defaultTagTypes })).toEqual({ add: [], update: [], unchanged: 2, addTagTypes: [] });
+    expect(planImport(file, corpus, { annotations: stored, tagTypes: defaultTagTypes })).toEqual({ add: [], update: [], unchanged: 2, fuzzy: 0, unplaced: [], addTagTypes: [] });
   });
 
   it('takes a newer version, keeps a newer local one', () => {
@@ -95,12 +98,15 @@ describe('planning an import', () => {
     expect(secret!.position).toEqual({ type: 'TextPositionSelector', start: third, end: third + 6 });
   });
 
-  it('fails whole, naming the annotation, when a document or a passage is missing', () => {
+  it('lists, with the reason, what cannot be placed, and guesses nothing', () => {
     const orphan = structuredClone(file);
     orphan.annotations[1]!.target.selector[0].exact = 'words this brief never held';
-    expect(() => planImport(orphan, corpus, empty)).toThrow(/^\$\.annotations\[1\]\.target: the passage “words this brief never held” cannot be found/);
-    const foreign = structuredClone(file);
-    foreign.annotations[0]!.documentId = 'elsewhere';
-    expect(() => planImport(foreign, corpus, empty)).toThrow('$.annotations[0].documentId: there is no document "elsewhere" in this library');
+    orphan.annotations[0]!.documentId = 'elsewhere';
+    const plan = planImport(orphan, corpus, empty);
+    expect(plan.add).toEqual([]);
+    expect(plan.unplaced).toEqual([
+      { id: 'a', path: '$.annotations[0]', quote: 'apple of discord', reason: 'there is no document “elsewhere” in this library' },
+      { id: 'secret', path: '$.annotations[1]', quote: 'words this brief never held', reason: `the passage is not in “${brief.meta.title}”` },
+    ]);
   });
 });

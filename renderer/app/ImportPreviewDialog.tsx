@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import type { PendingImport } from './transfer-actions';
+
+/// What an import will do, before anything is written: new, updated and
+/// unchanged annotations, and those that cannot be placed, listed.
+export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: PendingImport; onImport: () => void; onCancel: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  const { plan, fileName, batch } = pending;
+  const writes = plan.add.length + plan.update.length + plan.addTagTypes.length;
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="import-title" onCancel={onCancel} data-testid="import-preview">
+      <h2 id="import-title">Import {fileName}</h2>
+      <p className="hint">{batch.format === 'w3c' ? 'W3C Web Annotation file' : 'Palimpsest annotation file'} · {batch.annotations.length} annotations · nothing is written until you import</p>
+      <ul className="preview-counts" data-testid="import-counts">
+        <li>
+          <strong>{plan.add.length}</strong> new
+        </li>
+        <li>
+          <strong>{plan.update.length}</strong> updated (newer in the file)
+        </li>
+        <li>
+          <strong>{plan.unchanged}</strong> already here
+        </li>
+        {plan.fuzzy > 0 && (
+          <li>
+            <strong>{plan.fuzzy}</strong> found in a changed text (placed approximately)
+          </li>
+        )}
+        {plan.addTagTypes.length > 0 && (
+          <li>
+            <strong>{plan.addTagTypes.length}</strong> new tag type{plan.addTagTypes.length === 1 ? '' : 's'}: {plan.addTagTypes.map((t) => t.name).join(', ')}
+          </li>
+        )}
+        <li className={plan.unplaced.length ? 'warn' : ''}>
+          <strong>{plan.unplaced.length}</strong> cannot be placed{plan.unplaced.length ? ' and will be left out:' : ''}
+        </li>
+      </ul>
+      {plan.unplaced.length > 0 && (
+        <ol className="unplaced" data-testid="import-unplaced">
+          {plan.unplaced.map((u) => (
+            <li key={`${u.path}-${u.id}`}>
+              <q>{u.quote.length > 120 ? `${u.quote.slice(0, 119)}…` : u.quote}</q> — {u.reason} <code>{u.path}</code>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary" data-testid="import-confirm" disabled={writes === 0} onClick={onImport}>
+          {writes === 0 ? 'Nothing to import' : 'Import'}
+        </button>
+      </div>
+    </dialog>
+  );
+}
