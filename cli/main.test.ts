@@ -6,6 +6,7 @@ import { describePassage } from '../shared/anchoring/selectors';
 import { type Annotation, defaultTagTypes } from '../shared/annotation/model';
 import { buildNativeFile } from '../shared/format/native';
 import { corpusDir, loadCorpus, seed, seedIds } from '../shared/test-support/corpus';
+import { readQdpx } from '../shared/format/qdpx';
 import { run } from './main';
 
 const corpus = loadCorpus();
@@ -115,6 +116,14 @@ describe('convert', () => {
     expect(run(['convert', w3c, '--to', 'native', '--out', back])).toBe(0);
     const original = JSON.parse(readFileSync(native, 'utf8')).annotations;
     expect(JSON.parse(readFileSync(back, 'utf8')).annotations).toEqual(original);
+  });
+
+  it('writes a REFI-QDA project a QDA tool can open', () => {
+    const out = join(dir, 'out.qdpx');
+    expect(run(['convert', nativeFile([annotation('a1', 'apple of discord')]), '--to', 'qdpx', '--out', out])).toBe(0);
+    const files = readQdpx(new Uint8Array(readFileSync(out)));
+    expect(files['project.qde']).toContain('<Project xmlns="urn:QDA-XML:project:1.0"');
+    expect(files['project.qde']).toContain('name="apple of discord"');
   });
 
   it('writes CSV with a BOM, quoted fields and the document’s title', () => {

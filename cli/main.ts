@@ -5,6 +5,7 @@ import type { TextPositionSelector, TextQuoteSelector } from '../shared/anchorin
 import { type Annotation, defaultTagTypes } from '../shared/annotation/model';
 import { type LibraryDocument, loadDocument } from '../shared/corpus/document';
 import { buildCsv } from '../shared/format/csv';
+import { buildQdpx } from '../shared/format/qdpx';
 import { ImportError } from '../shared/format/errors';
 import { annotationOf, buildNativeFile, parseNativeFile } from '../shared/format/native';
 import { buildW3cCollection, looksLikeW3c, parseW3c } from '../shared/format/w3c';
@@ -22,7 +23,7 @@ Usage:
       the app parses it (the annotations' own document fields are ignored).
       --json prints [{"id","status","start","end","text"}]; status is
       exact, fuzzy or orphaned.
-  npm run --silent cli -- convert <file> --to native|w3c|csv --out <file> [--corpus <dir>]
+  npm run --silent cli -- convert <file> --to native|w3c|csv|qdpx --out <file> [--corpus <dir>]
       Converts between formats. --corpus names the folder of the documents
       (default: the bundled corpus/), for titles, citations and anchoring.
 
@@ -105,7 +106,7 @@ function convert(args: string[]): number {
   const to = options.get('to');
   const out = options.get('out');
   if (!input || positional.length > 1) throw new UsageError('convert takes one input file.');
-  if (to !== 'native' && to !== 'w3c' && to !== 'csv') throw new UsageError(to === 'qdpx' ? 'REFI-QDA (qdpx) output is not available yet.' : '--to must be native, w3c or csv.');
+  if (to !== 'native' && to !== 'w3c' && to !== 'csv' && to !== 'qdpx') throw new UsageError('--to must be native, w3c, csv or qdpx.');
   if (typeof out !== 'string') throw new UsageError('convert needs --out <file>.');
   const corpusDir = options.get('corpus');
   const documents = loadCorpusDir(typeof corpusDir === 'string' ? corpusDir : join(import.meta.dirname, '..', 'corpus'));
@@ -149,7 +150,9 @@ function convert(args: string[]): number {
   }
   const exported = new Date();
   const text =
-    to === 'csv'
+    to === 'qdpx'
+      ? buildQdpx({ annotations, tagTypes, documents, exported })
+      : to === 'csv'
       ? buildCsv(annotations, tagTypes, documents)
       : `${JSON.stringify(to === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported }) : buildNativeFile({ annotations, tagTypes, documents, scope: { kind: 'all' }, exported }), null, 2)}\n`;
   writeFileSync(out, text);

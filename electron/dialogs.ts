@@ -1,6 +1,6 @@
 import { type BrowserWindow, dialog } from 'electron';
 import { type OpenFileRequest, type OpenedFile, type SaveFileRequest, channels } from '../shared/ipc/contract';
-import { readTextFile, writeTextFile } from './files';
+import { readTextFile, writeContent } from './files';
 import { handle } from './ipc';
 
 /// Native open and save dialogs, and the file access behind them.
@@ -18,7 +18,7 @@ export function setupDialogs(window: () => BrowserWindow | null, appUrl: () => s
     const options = { title: request.title, defaultPath: request.defaultName, filters: request.filters };
     const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     if (result.canceled || !result.filePath) return null;
-    await writeTextFile(result.filePath, request.text);
+    await writeContent(result.filePath, request.content);
     return result.filePath;
   });
 }

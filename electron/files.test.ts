@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTextFile, writeTextFile } from './files';
+import { readTextFile, writeContent } from './files';
 
 const dir = mkdtempSync(join(tmpdir(), 'palimpsest-files-'));
 
@@ -10,7 +10,7 @@ describe('reading and writing the files a researcher picks', () => {
   it('round-trips Albanian, Czech and Russian text as UTF-8', async () => {
     const path = join(dir, 'notes.json');
     const text = '{"note": "Mëhilli, Dvořàk, Хрущёв, Çarçani"}';
-    await writeTextFile(path, text);
+    await writeContent(path, text);
     expect(readFileSync(path, 'utf8')).toBe(text);
     expect(await readTextFile(path)).toEqual({ name: 'notes.json', text });
   });
@@ -35,5 +35,14 @@ describe('reading and writing the files a researcher picks', () => {
 
   it('names a missing file', async () => {
     await expect(readTextFile(join(dir, 'gone.json'))).rejects.toThrow('gone.json cannot be read (ENOENT).');
+  });
+});
+
+describe('writing a binary export', () => {
+  it('writes bytes unchanged (a .qdpx zip)', async () => {
+    const path = join(dir, 'project.qdpx');
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]);
+    await writeContent(path, bytes);
+    expect(new Uint8Array(readFileSync(path))).toEqual(bytes);
   });
 });

@@ -26,9 +26,9 @@ export async function readTextFile(path: string, limit = maxOpenFileBytes): Prom
   return { name, text: text.replace(/^\uFEFF/, '') };
 }
 
-/// Writes text as UTF-8.
-export async function writeTextFile(path: string, text: string): Promise<void> {
-  await writeFile(path, text, 'utf8').catch((error: NodeJS.ErrnoException) => {
+/// Writes text as UTF-8, or bytes as they are.
+export async function writeContent(path: string, content: string | Uint8Array): Promise<void> {
+  await (typeof content === 'string' ? writeFile(path, content, 'utf8') : writeFile(path, content)).catch((error: NodeJS.ErrnoException) => {
     throw new FileProblem(error.code === 'ENOSPC' ? `The disk is full: ${basename(path)} was not written.` : `${basename(path)} could not be written (${error.code ?? error.message}).`);
   });
 }

@@ -1,6 +1,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readQdpx } from '../../shared/format/qdpx';
 import { dragSelect, openDocument, openLibrary } from './support';
 
 const passage = 'the West must be reducing China’s economic dependence on the bloc'.replace('’', "'");
@@ -14,7 +15,7 @@ async function exportAll(page: Page, testInfo: { outputPath: (name: string) => s
   const path = testInfo.outputPath(file.suggestedFilename());
   await file.saveAs(path);
   const text = readFileSync(path, 'utf8');
-  return { path, text, json: format.startsWith('CSV') ? null : JSON.parse(text) };
+  return { path, text, json: format.startsWith('CSV') || format.startsWith('REFI') ? null : JSON.parse(text) };
 }
 
 async function importFile(page: Page, path: string): Promise<void> {
@@ -101,7 +102,7 @@ test('an export imported into an empty library brings every annotation back', as
   await context.close();
 });
 
-test('export as W3C and CSV, and a W3C file imports back with a preview', async ({ browser }, testInfo) => {
+test('export as W3C, CSV and REFI-QDA, and a W3C file imports back with a preview', async ({ browser }, testInfo) => {
   const page = await browser.newPage();
   await openLibrary(page);
   await openDocument(page, 'Report on the Stance of the DPRK');
@@ -124,6 +125,13 @@ test('export as W3C and CSV, and a W3C file imports back with a preview', async 
   expect(csv.text.startsWith('\uFEFFannotation id,document id,document title')).toBe(true);
   expect(csv.text).toContain('Kim Il Sung said to Siri Çarçani');
   expect(csv.text).toContain('Report on the Stance of the DPRK towards Albania');
+
+  const qdpx = await exportAll(page, testInfo, 'REFI-QDA project');
+  expect(qdpx.path.endsWith('.qdpx')).toBe(true);
+  const project = readQdpx(new Uint8Array(readFileSync(qdpx.path)));
+  expect(project['project.qde']).toContain('<Project xmlns="urn:QDA-XML:project:1.0"');
+  expect(project['project.qde']).toMatch(/<PlainTextSelection [^>]*name="Kim Il Sung said to Siri Çarçani"/);
+  expect(Object.keys(project).filter((name) => name.startsWith('sources/'))).toHaveLength(1);
   await page.close();
 
   // Into an empty library: the preview counts it, then it is there.

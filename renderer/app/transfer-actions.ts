@@ -12,6 +12,7 @@ export const exportFormats: Record<ExportFormat, { label: string; extension: str
   native: { label: 'Palimpsest JSON (re-importable, lossless)', extension: 'json', filter: 'Palimpsest annotations (JSON)' },
   w3c: { label: 'W3C Web Annotation (JSON-LD, for Hypothesis, Recogito…)', extension: 'jsonld', filter: 'W3C Web Annotation (JSON-LD)' },
   csv: { label: 'CSV (one row per annotation, opens in Excel)', extension: 'csv', filter: 'CSV' },
+  qdpx: { label: 'REFI-QDA project (.qdpx, for NVivo, ATLAS.ti, MAXQDA)', extension: 'qdpx', filter: 'REFI-QDA project' },
 };
 
 /// A file read and planned, waiting for the researcher's go-ahead.
@@ -66,10 +67,10 @@ function today(): string {
 /// Exports all annotations, or one document's, in a format, through the host.
 export async function exportAnnotationsFile(services: AppServices, scope: NativeFile['scope'], format: ExportFormat = 'native'): Promise<void> {
   try {
-    const { text, count } = await exportAnnotations(services.db, services.documents, scope, format);
+    const { content, count } = await exportAnnotations(services.db, services.documents, scope, format);
     const { extension, filter } = exportFormats[format];
     const name = `${scope.kind === 'all' ? 'palimpsest-annotations' : `palimpsest-${scope.documentId}`}-${today()}.${extension}`;
-    const saved = await services.host.saveTextFile('Export annotations', name, [{ name: filter, extensions: [extension] }], text);
+    const saved = await services.host.saveFile('Export annotations', name, [{ name: filter, extensions: [extension] }], content);
     if (saved) services.notify({ kind: 'info', text: `Exported ${count} annotation${count === 1 ? '' : 's'} to ${name}.` });
   } catch (error) {
     const detail = error instanceof HostError ? error.message : (error as Error).message;

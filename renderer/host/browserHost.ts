@@ -8,8 +8,9 @@ export function createBrowserHost(doc: Document = document): Host {
   return {
     kind: 'browser',
     openTextFile: (_title, filters) => pickFile(doc, filters),
-    async saveTextFile(_title, defaultName, _filters, text) {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
+    async saveFile(_title, defaultName, _filters, content) {
+      const type = typeof content === 'string' ? 'text/plain;charset=utf-8' : 'application/octet-stream';
+      const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
       const link = doc.createElement('a');
       link.href = url;
       link.download = defaultName;

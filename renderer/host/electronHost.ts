@@ -9,8 +9,8 @@ export function createElectronHost(bridge: HostBridge): Host {
     async openTextFile(title, filters) {
       return unwrap(await bridge.openFile({ title, filters }));
     },
-    async saveTextFile(title, defaultName, filters, text) {
-      return unwrap(await bridge.saveFile({ title, defaultName, filters, text })) !== null;
+    async saveFile(title, defaultName, filters, content) {
+      return unwrap(await bridge.saveFile({ title, defaultName, filters, content })) !== null;
     },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };

@@ -7,9 +7,9 @@ export interface Host {
   readonly kind: 'electron' | 'browser';
   /// Asks the user for a text file; `null` when they cancel.
   openTextFile(title: string, filters: FileFilter[]): Promise<OpenedFile | null>;
-  /// Offers `text` to be saved under `defaultName`; resolves to false when the
-  /// user cancels.
-  saveTextFile(title: string, defaultName: string, filters: FileFilter[], text: string): Promise<boolean>;
+  /// Offers `content` (text, written as UTF-8, or bytes) to be saved under
+  /// `defaultName`; resolves to false when the user cancels.
+  saveFile(title: string, defaultName: string, filters: FileFilter[], content: string | Uint8Array): Promise<boolean>;
   /// Subscribes to the host's own menu (the desktop app has one; a browser
   /// does not, and never calls the listener). Returns the unsubscribe function.
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

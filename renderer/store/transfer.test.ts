@@ -33,32 +33,32 @@ afterEach(async () => {
 describe('export and import', () => {
   it('round-trips every annotation into an empty library, and a second import adds nothing', async () => {
     await annotate(db);
-    const { text: json, count } = await exportAnnotations(db, corpus, { kind: 'all' });
+    const { content: json, count } = await exportAnnotations(db, corpus, { kind: 'all' });
     expect(count).toBe(2);
 
     const fresh = new PalimpsestDb(`transfer-fresh-${n}`);
-    expect(await importAnnotations(fresh, corpus, json)).toMatchObject({ add: { length: 2 }, update: [], unchanged: 0, unplaced: [] });
-    expect(await importAnnotations(fresh, corpus, json)).toMatchObject({ add: [], update: [], unchanged: 2, unplaced: [] });
+    expect(await importAnnotations(fresh, corpus, json as string)).toMatchObject({ add: { length: 2 }, update: [], unchanged: 0, unplaced: [] });
+    expect(await importAnnotations(fresh, corpus, json as string)).toMatchObject({ add: [], update: [], unchanged: 2, unplaced: [] });
     const sort = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(sort(await fresh.annotations.toArray())).toEqual(sort(await db.annotations.toArray()));
     // Export of the imported library is the same file but for its time.
-    const again = await exportAnnotations(fresh, corpus, { kind: 'all' }, 'native', new Date(JSON.parse(json).exported));
-    expect(again.text).toBe(json);
+    const again = await exportAnnotations(fresh, corpus, { kind: 'all' }, 'native', new Date(JSON.parse(json as string).exported));
+    expect(again.content).toBe(json);
     fresh.close();
     await fresh.delete();
   });
 
   it('exports one document’s annotations only', async () => {
     await annotate(db);
-    const { text: json, count } = await exportAnnotations(db, corpus, { kind: 'document', documentId: memo.id });
+    const { content: json, count } = await exportAnnotations(db, corpus, { kind: 'document', documentId: memo.id });
     expect(count).toBe(1);
-    expect(JSON.parse(json).annotations[0].target.selector[0].exact).toBe('Albania may go over to the other side');
+    expect(JSON.parse(json as string).annotations[0].target.selector[0].exact).toBe('Albania may go over to the other side');
   });
 
   it('an invalid file names its problem and leaves the library exactly as it was', async () => {
     await annotate(db);
     const before = await db.annotations.toArray();
-    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).text);
+    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).content as string);
     file.annotations[0].note = 'changed by the file';
     file.annotations[0].modified = '2030-01-01T00:00:00.000Z';
     file.annotations[1].target.selector[1].end = -4;
@@ -68,7 +68,7 @@ describe('export and import', () => {
 
   it('previews without writing, and lists what cannot be placed instead of guessing', async () => {
     await annotate(db);
-    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).text);
+    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).content as string);
     file.annotations[1].documentId = 'no-such-document';
     file.annotations[1].target.source = 'no-such-document';
     file.annotations[0].id = 'new-one';
@@ -103,7 +103,7 @@ describe('export and import', () => {
 
   it('a storage failure mid-import rolls everything back and says plainly what happened', async () => {
     await annotate(db);
-    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).text);
+    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).content as string);
     const fresh = new PalimpsestDb(`transfer-quota-${n}`);
     await fresh.open();
     fresh.annotations.hook('creating', () => {
@@ -120,7 +120,7 @@ describe('export and import', () => {
   it('brings tag types the library lacks, after its own', async () => {
     await new TagTypeStore(db).add('Source criticism', '#8e44ad');
     await annotate(db);
-    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).text);
+    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).content as string);
     file.annotations[0].tags.push('source-criticism');
     const fresh = new PalimpsestDb(`transfer-tags-${n}`);
     expect((await importAnnotations(fresh, corpus, JSON.stringify(file))).addTagTypes).toHaveLength(1);

@@ -1,6 +1,7 @@
 import type { Annotation } from '../../shared/annotation/model';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { buildCsv } from '../../shared/format/csv';
+import { buildQdpx } from '../../shared/format/qdpx';
 import { ImportError } from '../../shared/format/errors';
 import { type IncomingBatch, incomingFromNative, incomingFromW3c } from '../../shared/format/incoming';
 import { type ImportPlan, planImport } from '../../shared/format/merge';
@@ -8,7 +9,7 @@ import { type NativeFile, buildNativeFile, parseNativeFile } from '../../shared/
 import { buildW3cCollection, looksLikeW3c, parseW3c } from '../../shared/format/w3c';
 import type { PalimpsestDb } from './db';
 
-export type ExportFormat = 'native' | 'w3c' | 'csv';
+export type ExportFormat = 'native' | 'w3c' | 'csv' | 'qdpx';
 
 /// Exports annotations — all, or one document's — in a format.
 export async function exportAnnotations(
@@ -17,15 +18,16 @@ export async function exportAnnotations(
   scope: NativeFile['scope'],
   format: ExportFormat = 'native',
   now = new Date(),
-): Promise<{ text: string; count: number }> {
+): Promise<{ content: string | Uint8Array; count: number }> {
   const annotations: Annotation[] =
     scope.kind === 'all' ? await db.annotations.toArray() : await db.annotations.where('documentId').equals(scope.documentId).toArray();
   annotations.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.position.start - b.position.start || (a.id < b.id ? -1 : 1)));
   const tagTypes = await db.tagTypes.toArray();
   const count = annotations.length;
-  if (format === 'csv') return { text: buildCsv(annotations, tagTypes, documents), count };
+  if (format === 'csv') return { content: buildCsv(annotations, tagTypes, documents), count };
+  if (format === 'qdpx') return { content: buildQdpx({ annotations, tagTypes, documents, exported: now }), count };
   const file = format === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported: now }) : buildNativeFile({ annotations, tagTypes, documents, scope, exported: now });
-  return { text: `${JSON.stringify(file, null, 2)}\n`, count };
+  return { content: `${JSON.stringify(file, null, 2)}\n`, count };
 }
 
 /// Reads an import file (native or W3C) and plans it against the library as

@@ -38,7 +38,8 @@ export interface SaveFileRequest {
   title: string;
   defaultName: string;
   filters: FileFilter[];
-  text: string;
+  /// Text is written as UTF-8; bytes (a .qdpx zip) as they are.
+  content: string | Uint8Array;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
