@@ -72,6 +72,22 @@ describe('validate', () => {
   });
 });
 
+describe('hostile files', () => {
+  it('a 100 MB file is read and refused with its first problem, not a hang', () => {
+    const path = join(dir, 'huge.json');
+    writeFileSync(path, `{"format":"palimpsest.annotations","version":1,"padding":"${'x'.repeat(100 * 1024 * 1024)}"}`);
+    expect(run(['validate', path])).toBe(1);
+    expect(out.join('\n')).toMatch(/\$(\.exported)?: /);
+  });
+
+  it('a file of the wrong kind entirely gets one sentence', () => {
+    const path = join(dir, 'binary.json');
+    writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(run(['validate', path])).toBe(1);
+    expect(err.at(-1)).toMatch(/binary\.json is not UTF-8 text\./);
+  });
+});
+
 describe('anchor', () => {
   it('places each annotation in the document as the app parses it, as JSON', () => {
     const file = nativeFile([
