@@ -1,4 +1,5 @@
 import { BrowserWindow, app, session } from 'electron';
+import { setupBackups } from './backups-ipc';
 import { setupDialogs } from './dialogs';
 import { setupMenu } from './menu';
 import { setupSecurity } from './security';
@@ -21,6 +22,7 @@ if (!app.requestSingleInstanceLock()) {
     setupSecurity(app, session.defaultSession, rendererUrl);
     setupDialogs(currentWindow, rendererUrl);
     setupMenu(currentWindow);
+    setupBackups(app, currentWindow, rendererUrl);
     main = createMainWindow();
     main.on('closed', () => (main = null));
     app.on('activate', () => {

@@ -13,6 +13,16 @@ const bridge: HostBridge = {
     ipcRenderer.on(channels.menuCommand, relay);
     return () => ipcRenderer.removeListener(channels.menuCommand, relay);
   },
+  listBackups: () => ipcRenderer.invoke(channels.backupList),
+  writeBackup: (request) => ipcRenderer.invoke(channels.backupWrite, request),
+  readBackup: (id) => ipcRenderer.invoke(channels.backupRead, id),
+  onBeforeQuit(flush) {
+    const relay = () => {
+      void flush().finally(() => ipcRenderer.send(channels.readyToQuit));
+    };
+    ipcRenderer.on(channels.beforeQuit, relay);
+    return () => ipcRenderer.removeListener(channels.beforeQuit, relay);
+  },
 };
 
 contextBridge.exposeInMainWorld(bridgeKey, bridge);

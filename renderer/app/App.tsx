@@ -4,6 +4,8 @@ import type { Host } from '../host/host';
 import { AnnotationStore } from '../store/annotations';
 import { db } from '../store/db';
 import { TagTypeStore } from '../store/tag-types';
+import { BackupScheduler } from '../store/backups';
+import { BackupsDialog } from './BackupsDialog';
 import { type AppServices, type Notice, ServicesContext } from './context';
 import { Library } from './Library';
 import { Notices } from './Notices';
@@ -23,6 +25,7 @@ export function App({ host }: { host: Host }) {
   const [screen, setScreen] = useState<Screen>({ kind: 'library' });
   const [notices, setNotices] = useState<(Notice & { id: number })[]>([]);
   const [tagDialog, setTagDialog] = useState(false);
+  const [backupsDialog, setBackupsDialog] = useState(false);
   const [pendingImport, setPendingImport] = useState<PendingImport | null>(null);
   const [exportScope, setExportScope] = useState<NativeFile['scope'] | null>(null);
 
@@ -39,6 +42,7 @@ export function App({ host }: { host: Host }) {
       documents: bundledDocuments(),
       annotations: new AnnotationStore(database),
       tagTypes: new TagTypeStore(database),
+      backups: new BackupScheduler(database, bundledDocuments(), host.backups, (text) => notify({ kind: 'error', text })),
       host,
       notify,
       openExport: (scope: NativeFile['scope']) => setExportScope(scope),
@@ -65,6 +69,18 @@ export function App({ host }: { host: Host }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [services, notify]);
 
+  // Back up after changes, and before the app closes.
+  useEffect(() => {
+    const unwatch = services.backups.watch();
+    const unhook = host.backups.onBeforeQuit(async () => {
+      await services.backups.flush();
+    });
+    return () => {
+      unwatch();
+      unhook();
+    };
+  }, [services, host]);
+
   // The desktop app's menu items.
   useEffect(
     () =>
@@ -79,11 +95,12 @@ export function App({ host }: { host: Host }) {
     <ServicesContext.Provider value={services}>
       <div className="app">
         {screen.kind === 'library' ? (
-          <Library onOpen={(documentId) => setScreen({ kind: 'reader', documentId })} onTagTypes={() => setTagDialog(true)} />
+          <Library onOpen={(documentId) => setScreen({ kind: 'reader', documentId })} onTagTypes={() => setTagDialog(true)} onBackups={() => setBackupsDialog(true)} />
         ) : (
           <ReaderScreen documentId={screen.documentId} onBack={() => setScreen({ kind: 'library' })} onTagTypes={() => setTagDialog(true)} />
         )}
         {tagDialog && <TagTypesDialog onClose={() => setTagDialog(false)} />}
+        {backupsDialog && <BackupsDialog onClose={() => setBackupsDialog(false)} />}
         {pendingImport && (
           <ImportPreviewDialog
             pending={pendingImport}

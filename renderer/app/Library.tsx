@@ -8,7 +8,7 @@ type SortKey = 'date' | 'title' | 'count';
 
 /// The library: every document with what it is, where it comes from and how
 /// much of it is annotated. Sorted by date unless the researcher chooses.
-export function Library({ onOpen, onTagTypes }: { onOpen: (documentId: string) => void; onTagTypes: () => void }) {
+export function Library({ onOpen, onTagTypes, onBackups }: { onOpen: (documentId: string) => void; onTagTypes: () => void; onBackups: () => void }) {
   const services = useServices();
   const { documents, db } = services;
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'date', dir: 1 });
@@ -47,6 +47,9 @@ export function Library({ onOpen, onTagTypes }: { onOpen: (documentId: string) =
         <span className="spacer" />
         <button type="button" onClick={onTagTypes}>
           Tag types…
+        </button>
+        <button type="button" data-testid="backups" onClick={onBackups}>
+          Backups…
         </button>
         <button type="button" data-testid="import" onClick={() => services.startImport()}>
           Import annotations…

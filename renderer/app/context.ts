@@ -3,6 +3,7 @@ import type { LibraryDocument } from '../../shared/corpus/document';
 import type { NativeFile } from '../../shared/format/native';
 import type { Host } from '../host/host';
 import type { AnnotationStore } from '../store/annotations';
+import type { BackupScheduler } from '../store/backups';
 import type { PalimpsestDb } from '../store/db';
 import type { TagTypeStore } from '../store/tag-types';
 
@@ -12,6 +13,7 @@ export interface AppServices {
   documents: ReadonlyMap<string, LibraryDocument>;
   annotations: AnnotationStore;
   tagTypes: TagTypeStore;
+  backups: BackupScheduler;
   host: Host;
   notify(notice: Notice): void;
   /// Asks for a file to import and shows what importing it would do.

@@ -1,6 +1,8 @@
 import type { FileFilter, OpenedFile } from '../../shared/ipc/contract';
 import { maxOpenFileBytes } from '../../shared/ipc/contract';
-import { type Host, HostError } from './host';
+import { BackupDb } from '../store/db';
+import { type BackupHost, type Host, HostError } from './host';
+import { backupsKept } from '../../shared/ipc/contract';
 
 /// The host when the app runs in a plain browser: a file input to open,
 /// a download to save. There is no menu, so no menu command ever arrives.
@@ -23,6 +25,7 @@ export function createBrowserHost(doc: Document = document): Host {
       return true;
     },
     onMenuCommand: () => () => {},
+    backups: browserBackups(),
   };
 }
 
@@ -60,4 +63,38 @@ function pickFile(doc: Document, filters: FileFilter[]): Promise<OpenedFile | nu
     doc.body.append(input);
     input.click();
   });
+}
+
+/// In a browser, backups live in a second IndexedDB database: they survive
+/// a damaged or cleared library database, though not the browser's own
+/// "clear site data". The desktop app keeps them as files instead.
+function browserBackups(): BackupHost {
+  const backups = new BackupDb();
+  return {
+    where: 'a separate database of this browser',
+    async list() {
+      const rows = await backups.backups.orderBy('created').reverse().toArray();
+      return rows.map(({ id, created, annotations, bytes }) => ({ id, created, annotations, bytes }));
+    },
+    async write(content, annotations, created) {
+      const row = { id: created.toISOString(), created: created.toISOString(), annotations, bytes: new Blob([content]).size, content };
+      await backups.transaction('rw', backups.backups, async () => {
+        await backups.backups.put(row);
+        const old = await backups.backups.orderBy('created').reverse().offset(backupsKept).primaryKeys();
+        await backups.backups.bulkDelete(old);
+      });
+      return { id: row.id, created: row.created, annotations, bytes: row.bytes };
+    },
+    async read(id) {
+      const row = await backups.backups.get(id);
+      if (!row) throw new HostError(`The backup of ${id} is no longer there.`);
+      return row.content;
+    },
+    onBeforeQuit: (flush) => {
+      // A page cannot wait on closing; write what is pending as it hides.
+      const onHide = () => void flush();
+      window.addEventListener('pagehide', onHide);
+      return () => window.removeEventListener('pagehide', onHide);
+    },
+  };
 }

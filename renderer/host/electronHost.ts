@@ -13,6 +13,13 @@ export function createElectronHost(bridge: HostBridge): Host {
       return unwrap(await bridge.saveFile({ title, defaultName, filters, content })) !== null;
     },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    backups: {
+      where: 'the backups folder in Palimpsest’s data folder on this computer',
+      list: async () => unwrap(await bridge.listBackups()),
+      write: async (content, annotations, created) => unwrap(await bridge.writeBackup({ content, annotations, created: created.toISOString() })),
+      read: async (id) => unwrap(await bridge.readBackup(id)),
+      onBeforeQuit: (flush) => bridge.onBeforeQuit(flush),
+    },
   };
 }
 

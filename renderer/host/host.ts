@@ -1,4 +1,4 @@
-import type { FileFilter, MenuCommand, OpenedFile } from '../../shared/ipc/contract';
+import type { BackupInfo, FileFilter, MenuCommand, OpenedFile } from '../../shared/ipc/contract';
 
 /// What the UI needs from whatever hosts it: the Electron shell (native
 /// dialogs over IPC) or a plain browser (file input and downloads). The UI
@@ -13,6 +13,19 @@ export interface Host {
   /// Subscribes to the host's own menu (the desktop app has one; a browser
   /// does not, and never calls the listener). Returns the unsubscribe function.
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /// Where backups of the library are kept, outside the library itself.
+  readonly backups: BackupHost;
+}
+
+/// Backups of the whole library, newest first, the last few kept.
+export interface BackupHost {
+  /// Where they are, in words for the researcher.
+  readonly where: string;
+  list(): Promise<BackupInfo[]>;
+  write(content: string, annotations: number, created: Date): Promise<BackupInfo>;
+  read(id: string): Promise<string>;
+  /// Runs `flush` before the app closes, where the host can wait for it.
+  onBeforeQuit(flush: () => Promise<void>): () => void;
 }
 
 /// A host operation that failed for a reason the user must be told.

@@ -31,6 +31,25 @@ export function declareVersions(db: Dexie): void {
   });
 }
 
+/// A backup of the library, in the browser (the desktop app writes files).
+export interface BackupRow {
+  id: string;
+  created: string;
+  annotations: number;
+  bytes: number;
+  content: string;
+}
+
+/// The browser's backup database: separate from the library's, so damage to
+/// one leaves the other.
+export class BackupDb extends Dexie {
+  backups!: EntityTable<BackupRow, 'id'>;
+  constructor(name = 'palimpsest-backups') {
+    super(name);
+    this.version(1).stores({ backups: 'id, created' });
+  }
+}
+
 let current: PalimpsestDb | null = null;
 
 /// The app's database, opened on first use.

@@ -9,7 +9,27 @@ export const channels = {
   saveFile: 'palimpsest:save-file',
   /// Main → renderer: the user chose a menu item the renderer carries out.
   menuCommand: 'palimpsest:menu-command',
+  backupList: 'palimpsest:backup-list',
+  backupWrite: 'palimpsest:backup-write',
+  backupRead: 'palimpsest:backup-read',
+  /// Main → renderer: the app is closing; write a last backup now.
+  beforeQuit: 'palimpsest:before-quit',
+  /// Renderer → main: the last backup is written (or failed); close.
+  readyToQuit: 'palimpsest:ready-to-quit',
 } as const;
+
+/// One backup of the whole library.
+export interface BackupInfo {
+  /// Opaque to the renderer: a file name or a key.
+  id: string;
+  /// ISO 8601 time the backup was made.
+  created: string;
+  annotations: number;
+  bytes: number;
+}
+
+/// How many backups are kept; the oldest beyond this are deleted.
+export const backupsKept = 10;
 
 /// Menu items of the desktop app that act on the renderer's data.
 export const menuCommands = ['import-annotations', 'export-all-annotations'] as const;
@@ -56,6 +76,11 @@ export interface HostBridge {
   saveFile(request: SaveFileRequest): Promise<Reply<string | null>>;
   /// Subscribes to menu commands; returns the unsubscribe function.
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  listBackups(): Promise<Reply<BackupInfo[]>>;
+  writeBackup(request: { content: string; annotations: number; created: string }): Promise<Reply<BackupInfo>>;
+  readBackup(id: string): Promise<Reply<string>>;
+  /// Calls `flush` when the app is about to close, and closes once it settles.
+  onBeforeQuit(flush: () => Promise<void>): () => void;
 }
 
 /// The key under which the preload exposes the bridge.

@@ -1,0 +1,34 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backupFileName, listBackups, readBackup, writeBackup } from './backups';
+
+describe('backup files', () => {
+  it('keeps the newest ten, newest first, with their counts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palimpsest-backups-'));
+    for (let i = 0; i < 12; i++) await writeBackup(dir, `{"n": ${i}}`, i, new Date(Date.UTC(2026, 10, 22, 10, i)).toISOString());
+    const list = await listBackups(dir);
+    expect(list).toHaveLength(10);
+    expect(list[0]).toMatchObject({ created: '2026-11-22T10:11:00.000Z', annotations: 11 });
+    expect(list.at(-1)).toMatchObject({ created: '2026-11-22T10:02:00.000Z', annotations: 2 });
+    expect(await readBackup(dir, list[0]!.id)).toBe('{"n": 11}');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('ignores other files and refuses to read anything but a backup', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palimpsest-backups-'));
+    writeFileSync(join(dir, 'notes.txt'), 'not a backup');
+    expect(await listBackups(dir)).toEqual([]);
+    await expect(readBackup(dir, '../../etc/passwd')).rejects.toThrow('is not the name of a backup');
+    expect(backupFileName('2026-11-22T10:00:00.000Z', 3)).toBe('palimpsest-backup-2026-11-22T10-00-00-000Z-3.json');
+  });
+
+  it('says plainly when a backup cannot be written, leaving no partial file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palimpsest-backups-'));
+    const blocked = join(dir, 'file-not-folder');
+    writeFileSync(blocked, 'x');
+    await expect(writeBackup(blocked, '{}', 0, '2026-11-22T10:00:00.000Z')).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['file-not-folder']);
+  });
+});

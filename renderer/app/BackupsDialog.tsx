@@ -1,0 +1,94 @@
+import { useEffect, useRef, useState } from 'react';
+import type { BackupInfo } from '../../shared/ipc/contract';
+import { type RestorePreview, previewRestore, restoreBackup } from '../store/backups';
+import { useServices } from './context';
+
+/// The library's backups, newest first, and restoring one after seeing what
+/// it would change.
+export function BackupsDialog({ onClose }: { onClose: () => void }) {
+  const services = useServices();
+  const { host, db, backups: scheduler } = services;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [list, setList] = useState<BackupInfo[] | null>(null);
+  const [preview, setPreview] = useState<RestorePreview | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    // Back up what is there now first, so it is in the list too.
+    void scheduler
+      .flush()
+      .then(() => host.backups.list())
+      .then(setList)
+      .catch((error: unknown) => setProblem((error as Error).message));
+  }, [host, scheduler]);
+
+  const choose = (backup: BackupInfo) =>
+    previewRestore(db, host.backups, backup)
+      .then(setPreview)
+      .catch((error: unknown) => setProblem(`That backup cannot be read: ${(error as Error).message}`));
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="backups-title" onClose={onClose} data-testid="backups-dialog">
+      <h2 id="backups-title">Backups</h2>
+      <p className="hint">
+        The whole library is backed up a few seconds after each change and when the app closes; the last 10 backups are kept, in {host.backups.where}.
+      </p>
+      {problem && (
+        <p role="alert" className="confirm">
+          {problem}
+        </p>
+      )}
+      {list && list.length === 0 && <p>No backup yet.</p>}
+      {list && list.length > 0 && (
+        <ol className="backup-list">
+          {list.map((backup) => (
+            <li key={backup.id}>
+              <button type="button" className={preview?.backup.id === backup.id ? 'chosen' : ''} data-testid="backup-entry" onClick={() => void choose(backup)}>
+                {new Date(backup.created).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })}
+              </button>
+              <span className="hint">
+                {backup.annotations} annotation{backup.annotations === 1 ? '' : 's'} · {(backup.bytes / 1024).toFixed(1)} KB
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {preview && (
+        <div className="confirm" data-testid="restore-preview">
+          <p>
+            Restoring this backup gives the library its {preview.annotations.length} annotation{preview.annotations.length === 1 ? '' : 's'}: {preview.diff.restored} come
+            back, {preview.diff.reverted} go back to an earlier version, {preview.diff.removed} made since are removed, {preview.diff.same} stay as they are. The library as it is
+            now is backed up first.
+          </p>
+          <button
+            type="button"
+            className="danger"
+            data-testid="restore-confirm"
+            onClick={() => {
+              const chosen = preview;
+              setPreview(null);
+              restoreBackup(db, scheduler, chosen)
+                .then(() => {
+                  services.annotations.history.clear();
+                  services.notify({ kind: 'info', text: `Restored the backup of ${new Date(chosen.backup.created).toLocaleString()}: ${chosen.annotations.length} annotations.` });
+                  dialog.current?.close();
+                })
+                .catch((error: unknown) => setProblem(`Nothing was restored: ${(error as Error).message}`));
+            }}
+          >
+            Restore
+          </button>
+          <button type="button" onClick={() => setPreview(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

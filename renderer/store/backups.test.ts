@@ -1,0 +1,90 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BackupInfo } from '../../shared/ipc/contract';
+import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import type { BackupHost } from '../host/host';
+import { AnnotationStore } from './annotations';
+import { BackupScheduler, previewRestore, restoreBackup } from './backups';
+import { PalimpsestDb } from './db';
+
+const corpus = loadCorpus();
+const brief = seed(corpus, seedIds.foBrief);
+const text = brief.text.text;
+
+function memoryHost(): BackupHost & { files: Map<string, { info: BackupInfo; content: string }> } {
+  const files = new Map<string, { info: BackupInfo; content: string }>();
+  let n = 0;
+  return {
+    files,
+    where: 'memory',
+    list: async () => [...files.values()].map((f) => f.info).reverse(),
+    write: async (content, annotations, created) => {
+      const info = { id: `b${++n}`, created: created.toISOString(), annotations, bytes: content.length };
+      files.set(info.id, { info, content });
+      return info;
+    },
+    read: async (id) => files.get(id)!.content,
+    onBeforeQuit: () => () => {},
+  };
+}
+
+let db: PalimpsestDb;
+let n = 0;
+beforeEach(() => {
+  db = new PalimpsestDb(`backups-${++n}`);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('automatic backups', () => {
+  it('back up the library shortly after a change, and not again while nothing changes', async () => {
+    const host = memoryHost();
+    const scheduler = new BackupScheduler(db, corpus, host, (m) => { throw new Error(m); }, 20);
+    const stop = scheduler.watch();
+    const store = new AnnotationStore(db);
+    const at = text.indexOf('apple of discord');
+    await store.create(brief, at, at + 16, { tags: ['claim'] });
+    await wait(80);
+    expect(host.files.size).toBe(1);
+    expect([...host.files.values()][0]!.info.annotations).toBe(1);
+    expect(await scheduler.flush()).toBeNull();
+    expect(host.files.size).toBe(1);
+    stop();
+  });
+
+  it('report a failed backup instead of failing silently', async () => {
+    const messages: string[] = [];
+    const host = { ...memoryHost(), write: async () => Promise.reject(new Error('The disk is full: the backup was not written.')) };
+    const scheduler = new BackupScheduler(db, corpus, host, (m) => messages.push(m), 5);
+    await scheduler.flush();
+    expect(messages).toEqual(['The automatic backup failed: The disk is full: the backup was not written.']);
+  });
+});
+
+describe('restoring a backup', () => {
+  it('previews what changes, backs up the present first, and brings the annotations back', async () => {
+    const host = memoryHost();
+    const scheduler = new BackupScheduler(db, corpus, host, () => {}, 5);
+    const store = new AnnotationStore(db);
+    const at = text.indexOf('apple of discord');
+    const kept = await store.create(brief, at, at + 16, { tags: ['claim'], note: 'before' });
+    const backup = (await scheduler.flush())!;
+
+    await store.update(kept.id, { note: 'after' });
+    const b = text.indexOf('Corfu Channel');
+    await store.create(brief, b, b + 13);
+
+    const preview = await previewRestore(db, host, backup);
+    expect(preview.diff).toEqual({ restored: 0, reverted: 1, removed: 1, same: 0 });
+
+    await restoreBackup(db, scheduler, preview);
+    expect((await db.annotations.toArray()).map((a) => a.note)).toEqual(['before']);
+    // The state before the restore is itself a backup now.
+    const newest = [...host.files.values()].at(-1)!;
+    expect(newest.info.annotations).toBe(2);
+  });
+});

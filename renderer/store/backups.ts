@@ -1,0 +1,109 @@
+import type { Annotation } from '../../shared/annotation/model';
+import type { LibraryDocument } from '../../shared/corpus/document';
+import { textFingerprint } from '../../shared/document/fingerprint';
+import { annotationOf, parseNativeFile } from '../../shared/format/native';
+import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
+import type { BackupInfo } from '../../shared/ipc/contract';
+import type { BackupHost } from '../host/host';
+import type { PalimpsestDb } from './db';
+import { exportAnnotations, storageProblem } from './transfer';
+
+/// Writes a backup of the whole library a little while after it changes
+/// (changes come in bursts: a note typed, a batch imported), and at once
+/// when asked to flush (the app closing). An unchanged library is not
+/// backed up again.
+export class BackupScheduler {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastFingerprint: string | null = null;
+  private running: Promise<BackupInfo | null> = Promise.resolve(null);
+
+  constructor(
+    private readonly db: PalimpsestDb,
+    private readonly documents: ReadonlyMap<string, LibraryDocument>,
+    private readonly host: BackupHost,
+    private readonly onError: (message: string) => void,
+    private readonly delay = 4000,
+  ) {}
+
+  /// Watches the library's tables: every write schedules a backup.
+  watch(): () => void {
+    const touch = () => this.touch();
+    const tables = [this.db.annotations, this.db.tagTypes];
+    for (const table of tables) {
+      table.hook('creating', touch);
+      table.hook('updating', touch);
+      table.hook('deleting', touch);
+    }
+    return () => {
+      for (const table of tables) {
+        table.hook('creating').unsubscribe(touch);
+        table.hook('updating').unsubscribe(touch);
+        table.hook('deleting').unsubscribe(touch);
+      }
+    };
+  }
+
+  /// Notes a change; the backup follows after `delay` of quiet.
+  touch(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.delay);
+  }
+
+  /// Writes a backup now if the library changed since the last one.
+  flush(): Promise<BackupInfo | null> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.running = this.running.then(() => this.write()).catch(() => null);
+    return this.running;
+  }
+
+  private async write(): Promise<BackupInfo | null> {
+    try {
+      const { content, count } = await exportAnnotations(this.db, this.documents, { kind: 'all' }, 'native', new Date(0));
+      // The export time is fixed above, so equal content means no change.
+      const fingerprint = textFingerprint(content as string);
+      if (fingerprint === this.lastFingerprint) return null;
+      const now = new Date();
+      const stamped = (content as string).replace('"exported": "1970-01-01T00:00:00.000Z"', `"exported": "${now.toISOString()}"`);
+      const info = await this.host.write(stamped, count, now);
+      this.lastFingerprint = fingerprint;
+      return info;
+    } catch (error) {
+      this.onError(`The automatic backup failed: ${(error as Error).message}`);
+      return null;
+    }
+  }
+}
+
+/// A backup read and compared with the library, waiting for confirmation.
+export interface RestorePreview {
+  backup: BackupInfo;
+  annotations: Annotation[];
+  diff: RestoreDiff;
+  json: string;
+}
+
+export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup: BackupInfo): Promise<RestorePreview> {
+  const json = await host.read(backup.id);
+  const file = parseNativeFile(json);
+  const annotations = file.annotations.map(annotationOf);
+  return { backup, annotations, diff: restoreDiff(await db.annotations.toArray(), annotations), json };
+}
+
+/// Replaces the library's annotations and tag types with a backup's, in one
+/// transaction, after backing up the library as it is (so a restore can be
+/// undone by restoring that).
+export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler, preview: RestorePreview): Promise<void> {
+  await scheduler.flush();
+  const file = parseNativeFile(preview.json);
+  try {
+    await db.transaction('rw', db.annotations, db.tagTypes, async () => {
+      await db.annotations.clear();
+      await db.tagTypes.clear();
+      await db.tagTypes.bulkAdd(file.tagTypes);
+      await db.annotations.bulkAdd(preview.annotations);
+    });
+  } catch (error) {
+    throw new Error(storageProblem(error));
+  }
+}
