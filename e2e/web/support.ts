@@ -21,6 +21,17 @@ export async function openDocument(page: Page, titlePart: string): Promise<void>
 /// researcher would: from just inside its first character to just inside
 /// its last. `occurrence` counts from 0.
 export async function dragSelect(page: Page, needle: string, occurrence = 0): Promise<void> {
+  // The panel may still be scrolling to a just-made annotation; if the text
+  // moved under the mouse, the drag is made again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await drag(page, needle, occurrence);
+    if ((await page.evaluate(() => window.getSelection()?.toString() ?? '')) === needle) return;
+    await page.waitForTimeout(200);
+  }
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(needle);
+}
+
+async function drag(page: Page, needle: string, occurrence: number): Promise<void> {
   const box = await page.evaluate(
     ({ needle, occurrence }) => {
       const root = document.querySelector('[data-testid="reader"] .ProseMirror')!;
@@ -60,7 +71,6 @@ export async function dragSelect(page: Page, needle: string, occurrence = 0): Pr
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
   await page.mouse.move(box.x2, box.y2, { steps: 4 });
   await page.mouse.up();
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(needle);
 }
 
 /// The panel's entries' quotes, in their order.

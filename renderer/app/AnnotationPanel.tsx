@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { Annotation, TagType } from '../../shared/annotation/model';
 import { AnnotationEntry } from './AnnotationEntry';
 
 /// The open document's annotations in the order of the text.
 export function AnnotationPanel(props: {
+  /// Shown above the annotations: the review list after a revision.
+  review?: ReactNode;
   annotations: readonly Annotation[];
   tagTypes: readonly TagType[];
   actors: readonly string[];
@@ -23,6 +25,7 @@ export function AnnotationPanel(props: {
 
   return (
     <aside className="panel" aria-label="Annotations" data-testid="panel">
+      {props.review}
       <h2 className="panel-title">
         Annotations <span className="count">{annotations.length}</span>
       </h2>

@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { bundledDocuments } from '../corpus';
 import type { Host } from '../host/host';
@@ -5,6 +6,7 @@ import { AnnotationStore } from '../store/annotations';
 import { db } from '../store/db';
 import { TagTypeStore } from '../store/tag-types';
 import { BackupScheduler } from '../store/backups';
+import { currentDocuments } from '../store/revisions';
 import { BackupsDialog } from './BackupsDialog';
 import { type AppServices, type Notice, ServicesContext } from './context';
 import { Library } from './Library';
@@ -35,21 +37,33 @@ export function App({ host }: { host: Host }) {
     if (notice.kind === 'info') setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), 8000);
   }, []);
 
+  // One Map for the app's life, refreshed in place when a revision lands,
+  // so every service holding it sees the current texts.
+  const documents = useMemo(() => new Map(bundledDocuments()), []);
   const services = useMemo<AppServices>(() => {
     const database = db();
     const partial = {
       db: database,
-      documents: bundledDocuments(),
+      documents,
       annotations: new AnnotationStore(database),
       tagTypes: new TagTypeStore(database),
-      backups: new BackupScheduler(database, bundledDocuments(), host.backups, (text) => notify({ kind: 'error', text })),
+      backups: new BackupScheduler(database, documents, host.backups, (text) => notify({ kind: 'error', text })),
       host,
       notify,
       openExport: (scope: NativeFile['scope']) => setExportScope(scope),
     };
     const full: AppServices = { ...partial, startImport: () => void chooseImport(full).then(setPendingImport) };
     return full;
-  }, [host, notify]);
+  }, [host, notify, documents]);
+
+  const revised = useLiveQuery(() => currentDocuments(services.db, bundledDocuments()), [services]);
+  const [, setDocumentsVersion] = useState(0);
+  useEffect(() => {
+    if (!revised) return;
+    documents.clear();
+    for (const [id, document] of revised) documents.set(id, document);
+    setDocumentsVersion((v) => v + 1);
+  }, [revised, documents]);
 
   // Undo and redo of annotation changes, wherever the researcher is, except
   // while typing in a field, where the field's own undo applies.

@@ -2,6 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Annotation, type TagType, inTextOrder } from '../../shared/annotation/model';
 import { formatDateSpan } from '../../shared/corpus/dates';
+import { type LibraryDocument, loadDocument } from '../../shared/corpus/document';
+import { describePassage } from '../../shared/anchoring/selectors';
+import { bundledDocuments } from '../corpus';
+import { type RevisionPlan, applyRevision, planRevision, reattach } from '../store/revisions';
+import { ReviewList } from './ReviewList';
+import { RevisionDialog } from './RevisionDialog';
 import type { Highlight } from '../editor/highlights';
 import type { Reader, ReaderSelection } from '../editor/reader';
 import { AnnotationPanel } from './AnnotationPanel';
@@ -20,16 +26,63 @@ export function ReaderScreen({ documentId, onBack, onTagTypes }: { documentId: s
   const [selection, setSelection] = useState<ReaderSelection>({ kind: 'none' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusActorOf, setFocusActorOf] = useState<string | null>(null);
+  const [revisionPlan, setRevisionPlan] = useState<RevisionPlan | null>(null);
+  // The version shown: 'current', 'original' (the bundled text) or a revision's seq.
+  const [version, setVersion] = useState<'current' | 'original' | number>('current');
 
   const annotations = useLiveQuery(() => db.annotations.where('documentId').equals(documentId).toArray(), [db, documentId]);
   const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
   const actors = useLiveQuery(async () => (await db.annotations.orderBy('actor').uniqueKeys()).map(String), [db]);
 
-  const ordered = useMemo(() => inTextOrder(annotations ?? []), [annotations]);
+  const reviews = useLiveQuery(() => db.reviews.where('documentId').equals(documentId).toArray(), [db, documentId]);
+  const revisions = useLiveQuery(() => db.revisions.where('documentId').equals(documentId).toArray(), [db, documentId]);
+  const orphans = useMemo(() => new Set((reviews ?? []).filter((r) => r.status === 'orphaned').map((r) => r.annotationId)), [reviews]);
+  const byId = useMemo(() => new Map((annotations ?? []).map((a) => [a.id, a])), [annotations]);
+
+  // Orphans point into an earlier text: they are listed for review, not drawn.
+  const ordered = useMemo(() => inTextOrder((annotations ?? []).filter((a) => !orphans.has(a.id))), [annotations, orphans]);
   const highlights = useMemo<Highlight[]>(() => {
+    if (version !== 'current') return [];
     const colours = new Map((tagTypes ?? []).map((t) => [t.id, t.color]));
     return ordered.map((a) => ({ id: a.id, start: a.position.start, end: a.position.end, colors: a.tags.map((t) => colours.get(t)).filter((c): c is string => !!c) }));
-  }, [ordered, tagTypes]);
+  }, [ordered, tagTypes, version]);
+
+  // An earlier version, shown read-only for comparison.
+  const shown = useMemo<LibraryDocument | undefined>(() => {
+    if (version === 'current' || !document) return document;
+    if (version === 'original') return bundledDocuments().get(documentId);
+    const row = revisions?.find((r) => r.seq === version);
+    return row ? loadDocument(row.fileName, row.source, { id: documentId }) : document;
+  }, [version, document, documentId, revisions]);
+
+  const startRevision = useCallback(async () => {
+    if (!document) return;
+    try {
+      const file = await services.host.openTextFile('Import a revision of this document', [{ name: 'Text or Markdown', extensions: ['txt', 'md', 'markdown'] }]);
+      if (!file) return;
+      setRevisionPlan(await planRevision(db, document, file.name, file.text));
+    } catch (error) {
+      services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` });
+    }
+  }, [db, document, services]);
+
+  const reattachToSelection = useCallback(
+    async (annotation: Annotation) => {
+      const reader = readerRef.current;
+      const current = reader?.selection();
+      if (!reader || !document || current?.kind !== 'passage') {
+        services.notify({ kind: 'error', text: 'Select the passage in the text first, then re-attach.' });
+        return;
+      }
+      const { quote, position } = describePassage(document.text.text, current.start, current.end);
+      await reattach(db, annotation, { ...annotation, quote, position, modified: new Date().toISOString() });
+      reader.collapseSelection();
+      setSelection({ kind: 'none' });
+      setSelectedId(annotation.id);
+      services.notify({ kind: 'info', text: 'Re-attached.' });
+    },
+    [db, document, services],
+  );
 
   // Keep the reader's "selected" highlight in step with the panel.
   useEffect(() => {
@@ -78,13 +131,13 @@ export function ReaderScreen({ documentId, onBack, onTagTypes }: { documentId: s
       if (!/^[1-9]$/.test(event.key)) return;
       const tagType = tagTypes?.[Number(event.key) - 1];
       const current = readerRef.current?.selection();
-      if (!tagType || !current || current.kind === 'none') return;
+      if (!tagType || !current || current.kind === 'none' || version !== 'current') return;
       event.preventDefault();
       void createFromSelection(tagType);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [tagTypes, createFromSelection]);
+  }, [tagTypes, createFromSelection, version]);
 
   const onHighlightClick = useCallback(
     (ids: string[]) => {
@@ -133,6 +186,20 @@ export function ReaderScreen({ documentId, onBack, onTagTypes }: { documentId: s
         <button type="button" onClick={() => void store.redo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))} title="Redo (Ctrl+Shift+Z)">
           Redo
         </button>
+        {revisions && revisions.length > 0 && (
+          <select className="version-select" aria-label="Version of the text" data-testid="version-select" value={String(version)} onChange={(e) => setVersion(e.target.value === 'current' || e.target.value === 'original' ? e.target.value : Number(e.target.value))}>
+            <option value="current">Current text (revision {revisions.length})</option>
+            {[...revisions].reverse().slice(1).map((r, i) => (
+              <option key={r.seq} value={r.seq}>
+                Revision {revisions.length - 1 - i}: {r.fileName}
+              </option>
+            ))}
+            <option value="original">Original as bundled</option>
+          </select>
+        )}
+        <button type="button" data-testid="new-revision" onClick={() => void startRevision()} title="Import a corrected or re-typed text of this document">
+          New revision…
+        </button>
         <button type="button" onClick={onTagTypes}>
           Tag types…
         </button>
@@ -148,14 +215,32 @@ export function ReaderScreen({ documentId, onBack, onTagTypes }: { documentId: s
               {meta.citation}
             </p>
           )}
+          {version !== 'current' && (
+            <p className="version-banner" data-testid="version-banner">
+              You are reading an earlier version of this document, for comparison. Annotations are shown on the current text.{' '}
+              <button type="button" onClick={() => setVersion('current')}>
+                Back to the current text
+              </button>
+            </p>
+          )}
           <ReaderView
-            document={document}
+            document={shown ?? document}
             highlights={highlights}
             readerRef={readerRef}
             callbacks={{ onSelection: setSelection, onHighlightClick }}
           />
         </section>
         <AnnotationPanel
+          review={
+            <ReviewList
+              reviews={reviews ?? []}
+              annotations={byId}
+              canReattach={selection.kind === 'passage' && version === 'current'}
+              onDismiss={(review) => void db.reviews.delete(review.annotationId)}
+              onReattach={(annotation) => void reattachToSelection(annotation)}
+              onReveal={reveal}
+            />
+          }
           annotations={ordered}
           tagTypes={tagTypes ?? []}
           actors={actors ?? []}
@@ -165,7 +250,24 @@ export function ReaderScreen({ documentId, onBack, onTagTypes }: { documentId: s
           onReveal={reveal}
         />
       </div>
-      {selection.kind === 'passage' && tagTypes && <SelectionToolbar rect={selection.rect} tagTypes={tagTypes} onTag={(t) => void createFromSelection(t)} />}
+      {revisionPlan && (
+        <RevisionDialog
+          plan={revisionPlan}
+          onCancel={() => setRevisionPlan(null)}
+          onApply={() => {
+            const plan = revisionPlan;
+            setRevisionPlan(null);
+            applyRevision(db, plan)
+              .then(() => {
+                store.history.clear();
+                const { counts } = plan;
+                services.notify({ kind: 'info', text: `Revision ${plan.revision.fileName} imported: ${counts.unchanged} unchanged, ${counts.moved} moved, ${counts.fuzzy} changed, ${counts.orphaned} to re-attach.` });
+              })
+              .catch((error: unknown) => services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` }));
+          }}
+        />
+      )}
+      {selection.kind === 'passage' && version === 'current' && tagTypes && <SelectionToolbar rect={selection.rect} tagTypes={tagTypes} onTag={(t) => void createFromSelection(t)} />}
     </main>
   );
 }

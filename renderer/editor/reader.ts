@@ -57,7 +57,7 @@ export class Reader {
 
   /// The passage currently selected, as canonical offsets.
   selection(): ReaderSelection {
-    const { from, to, empty } = this.view.state.selection;
+    const { from, to, empty } = this.currentRange();
     if (empty) return { kind: 'none' };
     const start = this.positions.fromPm(from, 1);
     const end = this.positions.fromPm(to, -1);
@@ -66,6 +66,24 @@ export class Reader {
     const head = this.view.coordsAtPos(to);
     const anchor = this.view.coordsAtPos(from);
     return { kind: 'passage', ...range, rect: { left: Math.min(anchor.left, head.left), top: Math.min(anchor.top, head.top), bottom: Math.max(anchor.bottom, head.bottom) } };
+  }
+
+  /// The selection's range, read from the DOM when the DOM selection lies in
+  /// the reader: the browser reports selection changes asynchronously, and a
+  /// key pressed right after Shift+arrow must act on what the reader sees.
+  private currentRange(): { from: number; to: number; empty: boolean } {
+    const dom = this.view.dom.ownerDocument.getSelection();
+    if (dom && dom.rangeCount > 0 && dom.anchorNode && dom.focusNode && this.view.dom.contains(dom.anchorNode) && this.view.dom.contains(dom.focusNode)) {
+      try {
+        const anchor = this.view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+        const head = this.view.posAtDOM(dom.focusNode, dom.focusOffset);
+        return { from: Math.min(anchor, head), to: Math.max(anchor, head), empty: anchor === head };
+      } catch {
+        // A DOM position ProseMirror cannot map: fall back to its own state.
+      }
+    }
+    const { from, to, empty } = this.view.state.selection;
+    return { from, to, empty };
   }
 
   /// Selects a passage given as canonical offsets.

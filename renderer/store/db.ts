@@ -6,6 +6,8 @@ import { type Annotation, type TagType, defaultTagTypes } from '../../shared/ann
 export class PalimpsestDb extends Dexie {
   annotations!: EntityTable<Annotation, 'id'>;
   tagTypes!: EntityTable<TagType, 'id'>;
+  revisions!: EntityTable<RevisionRow, 'seq'>;
+  reviews!: EntityTable<ReviewRow, 'annotationId'>;
 
   constructor(name = 'palimpsest', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -15,6 +17,28 @@ export class PalimpsestDb extends Dexie {
       void tx.table('tagTypes').bulkAdd(defaultTagTypes.map((tagType) => ({ ...tagType })));
     });
   }
+}
+
+/// A new version of a document's text (a corrected transcription). The
+/// bundled text stays as it is; the latest revision is what the reader shows.
+export interface RevisionRow {
+  seq: number;
+  documentId: string;
+  fileName: string;
+  source: string;
+  created: string;
+  fingerprint: string;
+}
+
+/// An annotation to look at after a revision moved, changed or orphaned it.
+export interface ReviewRow {
+  annotationId: string;
+  documentId: string;
+  revision: number;
+  status: 'moved' | 'fuzzy' | 'orphaned';
+  oldQuote: string;
+  /// The text it is on now; `null` for an orphan.
+  newText: string | null;
 }
 
 /// The schema, version by version. Never edit a version that has shipped:
@@ -28,6 +52,12 @@ export function declareVersions(db: Dexie): void {
     // views), by modification time (backups and sync).
     annotations: 'id, documentId, *tags, actor, modified',
     tagTypes: 'id, order',
+  });
+  // Version 2: document revisions, and the review list a revision leaves.
+  // Nothing of version 1 changes, so no upgrade function is needed.
+  db.version(2).stores({
+    revisions: '++seq, documentId',
+    reviews: 'annotationId, documentId',
   });
 }
 

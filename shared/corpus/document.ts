@@ -17,9 +17,10 @@ export interface LibraryDocument {
   fingerprint: string;
 }
 
-/// Reads a document from its file name and source text.
-export function loadDocument(fileName: string, source: string): LibraryDocument {
-  const id = documentIdOf(fileName);
+/// Reads a document from its file name and source text. A revision keeps
+/// the id of the document it revises (`options.id`).
+export function loadDocument(fileName: string, source: string, options: { id?: string } = {}): LibraryDocument {
+  const id = options.id ?? documentIdOf(fileName);
   const format = formatOfFile(fileName);
   const blocks = parseSource(source, format);
   if (blocks.length === 0) throw new RangeError(`The document ${fileName} has no text.`);

@@ -72,7 +72,9 @@ const citationLine = /^["“](.+?)[,.]*["”]\s*,?\s*(.*)$/;
 
 function archiveEntryMeta(texts: string[]): DocumentMeta | null {
   for (const text of texts) {
-    const lines = text.split('\n');
+    // A citation is one line of a scraped page (with its summary on the line
+    // before), or a whole paragraph when a transcription wraps it.
+    const lines = [...text.split('\n'), text.replace(/\s*\n\s*/g, ' ')];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       const match = citationLine.exec(line);

@@ -122,6 +122,10 @@ function inlineSpans(children: Token[]): Span[] {
         push(child.content);
         break;
       case 'softbreak':
+        // A line wrap in the source, as CommonMark says: a space. Re-wrapping
+        // a transcription therefore leaves its text, and every anchor, as is.
+        push(' ');
+        break;
       case 'hardbreak':
         push('\n');
         break;

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { dragSelect, openDocument, openLibrary, screenshotDir } from './support';
+
+const revision = join(import.meta.dirname, '..', '..', 'shared', 'anchoring', 'baselines', 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md');
+
+test('a corrected transcription re-anchors the annotations; the researcher reviews them and re-attaches an orphan', async ({ page }) => {
+  await openLibrary(page);
+  await openDocument(page, 'Visit of the Italian Prime Minister');
+  await dragSelect(page, "Unpredictable through Khrushchev's behaviour often is");
+  await page.keyboard.press('2');
+  await dragSelect(page, '/their');
+  await page.keyboard.press('2');
+  await dragSelect(page, 'N1071/10');
+  await page.keyboard.press('3');
+  await expect(page.getByTestId('annotation-entry')).toHaveCount(3);
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('new-revision').click();
+  await (await chooser).setFiles(revision);
+  await expect(page.getByTestId('revision-counts')).toHaveText(/1 unchanged.*0 moved.*1 found in changed words.*1 not found/s);
+  await page.getByTestId('revision-confirm').click();
+
+  // The reader shows the new text; the review list shows what happened.
+  const reader = page.locator('[data-testid="reader"] .ProseMirror');
+  await expect(reader).toContainText('Unpredictable though Khrushchev’s behaviour');
+  await expect(reader).not.toContainText('/their');
+  const review = page.getByTestId('review-entry');
+  await expect(review).toHaveCount(2);
+  await expect(page.locator('[data-status="fuzzy"]')).toContainText('Unpredictable though Khrushchev’s behaviour often is');
+  await expect(page.locator('[data-status="orphaned"]')).toContainText('/their');
+  await expect(reader.locator('.hl')).toHaveCount(2);
+  await page.screenshot({ path: join(screenshotDir, 'revision-review.png') });
+
+  // Re-attach the orphan to the passage it belongs to.
+  await dragSelect(page, 'supremacy in the world Communist movement');
+  await page.getByTestId('reattach').click();
+  await expect(review).toHaveCount(1);
+  await expect(reader.locator('.hl', { hasText: 'supremacy in the world Communist movement' })).toHaveCount(1);
+
+  // A changed passage that looks right leaves the list.
+  await page.locator('[data-status="fuzzy"]').getByTestId('review-ok').click();
+  await expect(review).toHaveCount(0);
+
+  // The earlier text stays available.
+  await page.getByTestId('version-select').selectOption({ label: 'Original as bundled' });
+  await expect(page.getByTestId('version-banner')).toBeVisible();
+  await expect(reader).toContainText('Unpredictable through Khrushchev');
+  await page.getByRole('button', { name: 'Back to the current text' }).click();
+  await expect(reader).toContainText('Unpredictable though Khrushchev’s behaviour');
+});

@@ -1,0 +1,93 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describePassage } from '../../shared/anchoring/selectors';
+import { defaultTagTypes } from '../../shared/annotation/model';
+import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import { AnnotationStore } from './annotations';
+import { PalimpsestDb } from './db';
+import { applyRevision, currentDocuments, planRevision, reattach } from './revisions';
+
+const corpus = loadCorpus();
+const brief = seed(corpus, seedIds.foBrief);
+const revisedName = 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md';
+const revised = readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'anchoring', 'baselines', revisedName), 'utf8');
+
+let db: PalimpsestDb;
+let n = 0;
+beforeEach(() => {
+  db = new PalimpsestDb(`revisions-${++n}`);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+async function annotate(exact: string) {
+  const at = brief.text.text.indexOf(exact);
+  return new AnnotationStore(db).create(brief, at, at + exact.length, { tags: ['claim'] });
+}
+
+describe('a revision of a document', () => {
+  it('re-anchors every annotation, lists what moved, changed or was lost, and becomes the current text', async () => {
+    const typo = await annotate("Unpredictable through Khrushchev's behaviour often is");
+    const debris = await annotate('/their');
+    const kept = await annotate('£843,947');
+    const plan = await planRevision(db, brief, revisedName, revised);
+    expect(plan.counts).toEqual({ unchanged: 0, moved: 1, fuzzy: 1, orphaned: 1 });
+    await applyRevision(db, plan);
+
+    const documents = await currentDocuments(db, corpus);
+    const current = documents.get(brief.id)!;
+    expect(current.text.text).not.toBe(brief.text.text);
+    const stored = new Map((await db.annotations.toArray()).map((a) => [a.id, a]));
+    const slice = (id: string) => current.text.text.slice(stored.get(id)!.position.start, stored.get(id)!.position.end);
+    expect(slice(typo.id)).toBe('Unpredictable though Khrushchev’s behaviour often is');
+    expect(slice(kept.id)).toBe('£843,947');
+    // The orphan keeps its old selectors, for the review list.
+    expect(stored.get(debris.id)!.quote.exact).toBe('/their');
+    const reviews = (await db.reviews.toArray()).sort((a, b) => a.status.localeCompare(b.status));
+    expect(reviews.map((r) => [r.status, r.oldQuote, r.newText])).toEqual([
+      ['fuzzy', "Unpredictable through Khrushchev's behaviour often is", 'Unpredictable though Khrushchev’s behaviour often is'],
+      ['moved', '£843,947', '£843,947'],
+      ['orphaned', '/their', null],
+    ]);
+
+    // Re-attached to a passage of the new text, it leaves the review list.
+    const at = current.text.text.indexOf('supremacy');
+    const { quote, position } = describePassage(current.text.text, at, at + 9);
+    await reattach(db, stored.get(debris.id)!, { ...stored.get(debris.id)!, quote, position });
+    expect(await db.reviews.get(debris.id)).toBeUndefined();
+    expect((await db.annotations.get(debris.id))!.quote.exact).toBe('supremacy');
+  });
+
+  it('refuses a revision with the very same text, saying why', async () => {
+    await expect(planRevision(db, brief, 'same.md', readFileSync(join(import.meta.dirname, '..', '..', 'corpus', `${brief.id}.md`), 'utf8'))).rejects.toThrow(
+      'has the same text as the version in the library',
+    );
+  });
+});
+
+describe('schema migration', () => {
+  it('opens a version-1 library as version 2 with nothing lost', async () => {
+    const name = `migrate-${n}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ annotations: 'id, documentId, *tags, actor, modified', tagTypes: 'id, order' });
+    const at = brief.text.text.indexOf('apple of discord');
+    const { quote, position } = describePassage(brief.text.text, at, at + 16);
+    const annotation = { id: 'old', documentId: brief.id, quote, position, tags: ['claim'], actor: null, note: 'from v1', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z' };
+    await v1.table('tagTypes').bulkAdd(defaultTagTypes.map((t) => ({ ...t })));
+    await v1.table('annotations').add(annotation);
+    v1.close();
+
+    const v2 = new PalimpsestDb(name);
+    expect(await v2.annotations.toArray()).toEqual([annotation]);
+    expect(await v2.tagTypes.count()).toBe(3);
+    expect(await v2.revisions.count()).toBe(0);
+    expect(v2.verno).toBe(2);
+    v2.close();
+    await Dexie.delete(name);
+  });
+});

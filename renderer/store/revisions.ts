@@ -1,0 +1,71 @@
+import { type ReanchorStatus, type Reanchored, reanchorAnnotations } from '../../shared/anchoring/reanchor';
+import type { Annotation } from '../../shared/annotation/model';
+import { type LibraryDocument, loadDocument } from '../../shared/corpus/document';
+import type { PalimpsestDb, ReviewRow, RevisionRow } from './db';
+import { storageProblem } from './transfer';
+
+/// A new version of a document read and its annotations re-anchored, not yet
+/// stored: what the revision preview shows.
+export interface RevisionPlan {
+  document: LibraryDocument;
+  revision: Omit<RevisionRow, 'seq'>;
+  results: Reanchored[];
+  counts: Record<ReanchorStatus, number>;
+}
+
+/// Reads a revision of `current` and re-anchors its annotations onto it.
+export async function planRevision(db: PalimpsestDb, current: LibraryDocument, fileName: string, source: string, now = new Date()): Promise<RevisionPlan> {
+  const document = loadDocument(fileName, source, { id: current.id });
+  if (document.fingerprint === current.fingerprint) throw new RangeError(`${fileName} has the same text as the version in the library: there is nothing to revise.`);
+  const annotations = await db.annotations.where('documentId').equals(current.id).toArray();
+  const results = reanchorAnnotations(annotations, document.text.text, now.toISOString());
+  const counts: Record<ReanchorStatus, number> = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  for (const r of results) counts[r.status]++;
+  return { document, results, counts, revision: { documentId: current.id, fileName, source, created: now.toISOString(), fingerprint: document.fingerprint } };
+}
+
+/// Stores a revision: the new text, the re-anchored annotations and a review
+/// entry for each that moved, changed or was orphaned, in one transaction.
+export async function applyRevision(db: PalimpsestDb, plan: RevisionPlan): Promise<number> {
+  try {
+    return await db.transaction('rw', [db.revisions, db.annotations, db.reviews], async () => {
+      const seq = (await db.revisions.add(plan.revision as RevisionRow)) as number;
+      const changed = plan.results.filter((r) => r.after && r.after !== r.before).map((r) => r.after as Annotation);
+      await db.annotations.bulkPut(changed);
+      const reviews: ReviewRow[] = plan.results
+        .filter((r) => r.status !== 'unchanged')
+        .map((r) => ({
+          annotationId: r.before.id,
+          documentId: plan.revision.documentId,
+          revision: seq,
+          status: r.status as ReviewRow['status'],
+          oldQuote: r.before.quote.exact,
+          newText: r.after?.quote.exact ?? null,
+        }));
+      await db.reviews.bulkPut(reviews);
+      return seq;
+    });
+  } catch (error) {
+    throw new Error(storageProblem(error));
+  }
+}
+
+/// The library's documents: the bundled ones, each replaced by its latest
+/// revision where there is one.
+export async function currentDocuments(db: PalimpsestDb, bundled: ReadonlyMap<string, LibraryDocument>): Promise<Map<string, LibraryDocument>> {
+  const documents = new Map(bundled);
+  const latest = new Map<string, RevisionRow>();
+  for (const row of await db.revisions.orderBy('seq').toArray()) latest.set(row.documentId, row);
+  for (const [id, row] of latest) {
+    if (bundled.has(id)) documents.set(id, loadDocument(row.fileName, row.source, { id }));
+  }
+  return documents;
+}
+
+/// Re-attaches an orphaned annotation to a passage of the current text.
+export async function reattach(db: PalimpsestDb, annotation: Annotation, updated: Annotation): Promise<void> {
+  await db.transaction('rw', db.annotations, db.reviews, async () => {
+    await db.annotations.put(updated);
+    await db.reviews.delete(annotation.id);
+  });
+}

@@ -1,0 +1,31 @@
+import type { Annotation } from '../annotation/model';
+import { AnchorText, anchorPassage, anchorStatus } from './anchor';
+import { describePassage } from './selectors';
+
+/// What happened to an annotation when its document's text changed:
+/// `unchanged` (same place, same words), `moved` (same words elsewhere),
+/// `fuzzy` (found, but the words differ: a corrected transcription) or
+/// `orphaned` (not found: the researcher re-attaches it or lets it go).
+export type ReanchorStatus = 'unchanged' | 'moved' | 'fuzzy' | 'orphaned';
+
+export interface Reanchored {
+  before: Annotation;
+  status: ReanchorStatus;
+  /// The annotation with selectors into the new text; `null` for an orphan,
+  /// which keeps its old selectors until re-attached.
+  after: Annotation | null;
+}
+
+/// Re-anchors every annotation of a document onto its new text.
+export function reanchorAnnotations(annotations: readonly Annotation[], newText: string, modified: string): Reanchored[] {
+  const target = new AnchorText(newText);
+  return annotations.map((before) => {
+    const anchor = anchorPassage(target, before.quote, before.position);
+    if (!anchor) return { before, status: 'orphaned', after: null };
+    const { quote, position } = describePassage(newText, anchor.start, anchor.end);
+    const same = position.start === before.position.start && position.end === before.position.end && quote.exact === before.quote.exact;
+    const status: ReanchorStatus = anchorStatus(anchor) === 'fuzzy' ? 'fuzzy' : same ? 'unchanged' : 'moved';
+    const after = same && quote.prefix === before.quote.prefix && quote.suffix === before.quote.suffix ? before : { ...before, quote, position, modified };
+    return { before, status, after };
+  });
+}
