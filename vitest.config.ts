@@ -5,5 +5,6 @@ export default defineConfig({
     // Only unit tests: the Playwright specs under e2e/ have their own runner.
     include: ['shared/**/*.test.ts', 'renderer/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.ts', 'cli/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['shared/test-support/fast-check-seed.ts'],
   },
 });

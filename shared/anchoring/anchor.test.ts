@@ -94,7 +94,7 @@ describe('anchoring a deleted passage', () => {
         const anchor = anchorPassage(edited, quote, position);
         if (anchor) expect(similarity(normalizeSnippet(edited.slice(anchor.start, anchor.end)), normalizeSnippet(quote.exact))).toBeGreaterThanOrEqual(0.75);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.RUNS ?? 300) },
     );
   });
 });

@@ -163,8 +163,10 @@ export function fuzzyMatch(text: string, quote: string, prefix: string, suffix: 
 }
 
 const wordChar = /[\p{L}\p{N}]/u;
-// How far a fuzzy match's edge may move to reach a word boundary.
-const snapDistance = 4;
+// How far a match's edge may move to reach a word boundary: up to 4
+// characters, and less for short quotes, so that snapping never turns a
+// near-copy into other words.
+const maxSnapDistance = 4;
 
 /// Whether the quote begins (or ends) at a word boundary of its original text.
 function isWordEdge(before: string, after: string, edge: 'start' | 'end'): boolean {
@@ -181,6 +183,7 @@ function isWordEdge(before: string, after: string, edge: 'start' | 'end'): boole
 function snapToWords(text: string, match: { start: number; end: number }, quote: string, startsWord: boolean, endsWord: boolean): { start: number; end: number } {
   const isStart = (i: number) => i >= 0 && i < text.length && wordChar.test(text[i]!) && (i === 0 || !wordChar.test(text[i - 1]!));
   const isEnd = (i: number) => i > 0 && i <= text.length && wordChar.test(text[i - 1]!) && (i === text.length || !wordChar.test(text[i]!));
+  const snapDistance = Math.min(maxSnapDistance, Math.floor(quote.length / 8));
   const nearest = (at: number, ok: (i: number) => boolean, score: (i: number) => number): number => {
     if (ok(at)) return at;
     let best = at;
