@@ -65,6 +65,18 @@ describe('AnnotationStore', () => {
     expect((await db.annotations.get(created.id))?.note).toBe('instead');
   });
 
+  it('a full disk is said plainly, and neither the store nor the undo stack changes', async () => {
+    await store.create(brief, start, start + passage.length, { note: 'kept' });
+    db.annotations.hook('creating', () => {
+      throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    });
+    await expect(store.create(brief, 0, 7)).rejects.toThrow('the disk is full or the app’s storage quota is used up, so nothing was saved; your stored annotations are unchanged');
+    expect((await db.annotations.toArray()).map((a) => a.note)).toEqual(['kept']);
+    expect(store.history.canUndo).toBe(true);
+    await store.undo();
+    expect(await db.annotations.count()).toBe(0);
+  });
+
   it('refuses to edit an annotation that no longer exists, saying so', async () => {
     await expect(store.update('missing', { note: 'x' })).rejects.toThrow(/no annotation missing/);
   });

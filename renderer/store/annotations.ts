@@ -3,6 +3,7 @@ import type { Annotation } from '../../shared/annotation/model';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import type { PalimpsestDb } from './db';
 import { type Change, History, type Step } from './history';
+import { storageProblem } from './transfer';
 
 /// The fields of an annotation a researcher edits in place.
 export type AnnotationEdit = Partial<Pick<Annotation, 'tags' | 'actor' | 'note'>>;
@@ -82,11 +83,16 @@ export class AnnotationStore {
   }
 
   private async apply(changes: Change[]): Promise<void> {
-    await this.db.transaction('rw', this.db.annotations, async () => {
-      for (const change of changes) {
-        if (change.type === 'put') await this.db.annotations.put(change.annotation);
-        else await this.db.annotations.delete(change.id);
-      }
-    });
+    try {
+      await this.db.transaction('rw', this.db.annotations, async () => {
+        for (const change of changes) {
+          if (change.type === 'put') await this.db.annotations.put(change.annotation);
+          else await this.db.annotations.delete(change.id);
+        }
+      });
+    } catch (error) {
+      // A full disk aborts the transaction: nothing of the step is stored.
+      throw new Error(storageProblem(error));
+    }
   }
 }
