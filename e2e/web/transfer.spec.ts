@@ -2,7 +2,7 @@ import { type Page, expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readQdpx } from '../../shared/format/qdpx';
-import { dragSelect, openDocument, openLibrary } from './support';
+import { dragSelect, openDocument, openLibrary, screenshotDir } from './support';
 
 const passage = 'the West must be reducing China’s economic dependence on the bloc'.replace('’', "'");
 
@@ -25,9 +25,10 @@ async function importFile(page: Page, path: string): Promise<void> {
 }
 
 /// Imports through the preview, checking its counts first.
-async function importConfirmed(page: Page, path: string, counts: RegExp): Promise<void> {
+async function importConfirmed(page: Page, path: string, counts: RegExp, screenshot?: string): Promise<void> {
   await importFile(page, path);
   await expect(page.getByTestId('import-counts')).toHaveText(counts);
+  if (screenshot) await page.screenshot({ path: join(screenshotDir, screenshot) });
   await page.getByTestId('import-confirm').click();
 }
 
@@ -138,7 +139,7 @@ test('export as W3C, CSV and REFI-QDA, and a W3C file imports back with a previe
   const context = await browser.newContext();
   const fresh = await context.newPage();
   await openLibrary(fresh);
-  await importConfirmed(fresh, w3c.path, /1 new.*0 cannot be placed/s);
+  await importConfirmed(fresh, w3c.path, /1 new.*0 cannot be placed/s, 'import-preview.png');
   await expect(fresh.getByTestId('notice-info').last()).toContainText('1 new');
   await openDocument(fresh, 'Report on the Stance of the DPRK');
   await expect(fresh.getByTestId('entry-quote')).toHaveText('Kim Il Sung said to Siri Çarçani');

@@ -11,7 +11,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="import-title" onCancel={onCancel} data-testid="import-preview">
       <h2 id="import-title">Import {fileName}</h2>
-      <p className="hint">{batch.format === 'w3c' ? 'W3C Web Annotation file' : 'Palimpsest annotation file'} · {batch.annotations.length} annotations · nothing is written until you import</p>
+      <p className="hint">{batch.format === 'w3c' ? 'W3C Web Annotation file' : 'Palimpsest annotation file'} · {batch.annotations.length} annotation{batch.annotations.length === 1 ? '' : 's'} · nothing is written until you import</p>
       <ul className="preview-counts" data-testid="import-counts">
         <li>
           <strong>{plan.add.length}</strong> new
