@@ -1,6 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AnchorText, anchorPassage, anchorStatus } from '../shared/anchoring/anchor';
+import { anchorAll } from '../shared/anchoring/anchor-all';
 import type { TextPositionSelector, TextQuoteSelector } from '../shared/anchoring/selectors';
 import { type Annotation, defaultTagTypes } from '../shared/annotation/model';
 import { type LibraryDocument, loadDocument } from '../shared/corpus/document';
@@ -84,9 +85,9 @@ function anchor(args: string[]): number {
   if (typeof documentPath !== 'string' || typeof annotationsPath !== 'string') throw new UsageError('anchor needs --document <file> and --annotations <file>.');
   const document = loadDocument(basename(documentPath), readInput(documentPath));
   const { entries } = loadAnnotations(annotationsPath);
-  const target = new AnchorText(document.text.text);
-  const results = entries.map((entry) => {
-    const found = anchorPassage(target, entry.quote, entry.position ?? undefined);
+  const anchors = anchorAll(new AnchorText(document.text.text), entries);
+  const results = entries.map((entry, i) => {
+    const found = anchors[i]!;
     return { id: entry.id, status: anchorStatus(found), start: found?.start ?? null, end: found?.end ?? null, text: found ? document.text.text.slice(found.start, found.end) : null };
   });
   if (options.has('json')) {

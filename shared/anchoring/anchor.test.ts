@@ -167,14 +167,19 @@ describe('hostile selectors', () => {
     }
   });
 
-  it('a quote repeated 1,000 times is placed by its context, quickly', () => {
+  it('a quote repeated 1,000 times is placed by its context, quickly, and not on a far copy', () => {
     const unit = 'The Albanian leader spoke. ';
     const text = `${unit.repeat(500)}Hoxha replied: SECRET. ${unit.repeat(500)}`;
     const start = text.indexOf('The Albanian leader spoke.', text.indexOf('SECRET'));
     const { quote } = describePassage(text, start, start + 'The Albanian leader spoke.'.length);
     const began = performance.now();
-    const anchor = anchorPassage(new AnchorText(text), quote, { type: 'TextPositionSelector', start: 3, end: 9 });
-    expect(anchor?.start).toBe(start);
+    // Its position shifted by an edit: found by its context among the copies.
+    expect(anchorPassage(new AnchorText(text), quote, { type: 'TextPositionSelector', start: start + 40, end: start + 66 })?.start).toBe(start);
+    // Without a position: the one copy with its context.
+    expect(anchorPassage(new AnchorText(text), quote)?.start).toBe(start);
+    // Gone, with the copies around it: no copy far away is taken for it.
+    const gone = `${'Other words entirely. '.repeat(1500)}${unit.repeat(499)}`;
+    expect(anchorPassage(new AnchorText(gone), quote, { type: 'TextPositionSelector', start, end: start + 26 })).toBeNull();
     expect(performance.now() - began).toBeLessThan(2000);
   });
 

@@ -55,19 +55,34 @@ const minContextSimilarity = 0.5;
 // a word re-spelled), and its weighted score must reach `minFuzzyScore`.
 const maxErrorRate = 0.2;
 const minFuzzyScore = 0.75;
-// Fuzzy search looks near the stored position first: revisions move text
-// little, and a window keeps the search fast in megabyte documents.
-const fuzzyWindow = 4096;
+// Revisions move text little. With a stored position, every step looks
+// first in a window around it: this keeps a passage from jumping to a
+// verbatim copy elsewhere (boilerplate, a repeated paragraph, a document
+// pasted twice) when its own place changed a little, and keeps the fuzzy
+// search fast in megabyte documents. The window is 5% of the text either
+// side, and never less than this.
+const minWindow = 10_000;
+const windowShare = 0.05;
+// The fuzzy search's first, close window either side of the position, and
+// the largest window it searches after that.
+const fuzzyReach = 4096;
+const maxWideFuzzy = 64_000;
 // Beyond this many verbatim occurrences, only those nearest the stored
 // position are scored: a quote repeated thousands of times says little.
 const maxScoredOccurrences = 1000;
 
 /// Finds a passage in a text by the fallback chain:
 /// 1. the position selector, used only if the text there is the quote;
-/// 2. the exact quote, the occurrence chosen by prefix, suffix and nearness;
-/// 3. the quote with typography and white space folded (see normalize.ts);
-/// 4. a fuzzy match (Myers' bit-parallel algorithm) scored on quote,
-///    prefix, suffix and position with the weights above.
+/// 2. the exact quote near the stored position, the occurrence chosen by
+///    prefix, suffix and nearness;
+/// 3. the same with typography and white space folded (see normalize.ts);
+/// 4. a fuzzy match near the stored position (Myers' bit-parallel
+///    algorithm), scored on quote, prefix, suffix and position with the
+///    weights above;
+/// 5. anywhere in the text, but only an occurrence that is the only one
+///    (exact, then folded): a passage moved far is found, while a passage
+///    deleted from one of several copies is not placed on another.
+/// Without a stored position, steps 2–4 search the whole text.
 /// Returns `null` rather than a doubtful place.
 export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelector, position?: TextPositionSelector): Anchor | null {
   const source = typeof target === 'string' ? new AnchorText(target) : target;
@@ -77,10 +92,18 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
   if (position && position.start >= 0 && position.end <= text.length && position.start < position.end && text.slice(position.start, position.end) === exact) {
     return { start: position.start, end: position.end, method: 'position' };
   }
-  const hint = position && Number.isFinite(position.start) ? position.start : undefined;
+  const hint = position && Number.isFinite(position.start) ? Math.min(Math.max(0, position.start), text.length) : undefined;
+  const window = (length: number, at: number | undefined, size: number): [number, number] => {
+    if (at === undefined) return [0, length];
+    const reach = Math.max(minWindow, Math.floor(length * windowShare)) + size;
+    return [Math.max(0, at - reach), Math.min(length, at + reach)];
+  };
 
-  const verbatim = bestOccurrence(text, exact, quote.prefix, quote.suffix, hint);
-  if (verbatim !== null) return { start: verbatim, end: verbatim + exact.length, method: 'quote' };
+  const near = window(text.length, hint, exact.length);
+  // Near the stored position only: a verbatim copy elsewhere with a better
+  // context (boilerplate, a passage repeated) is not this passage's place.
+  const verbatim = scoreOccurrences(text, exact, quote.prefix, quote.suffix, hint, near);
+  if (verbatim) return { start: verbatim.at, end: verbatim.at + exact.length, method: 'quote' };
 
   const folded = source.normalized;
   const foldedQuote = normalizeSnippet(exact);
@@ -88,29 +111,66 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
   const foldedPrefix = normalizeSnippet(quote.prefix);
   const foldedSuffix = normalizeSnippet(quote.suffix);
   const foldedHint = hint === undefined ? undefined : toFolded(folded, hint);
+  const foldedNear = window(folded.text.length, foldedHint, foldedQuote.length);
 
   const snap = (match: { start: number; end: number }) =>
     snapToWords(folded.text, match, foldedQuote, isWordEdge(foldedPrefix, foldedQuote, 'start'), isWordEdge(foldedQuote, foldedSuffix, 'end'));
-
-  const normalizedAt = bestOccurrence(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint);
-  if (normalizedAt !== null) {
-    const edges = snap({ start: normalizedAt, end: normalizedAt + foldedQuote.length });
+  const normalized = (at: number) => {
+    const edges = snap({ start: at, end: at + foldedQuote.length });
     return fromFolded(folded, edges.start, edges.end, 'normalized');
-  }
+  };
 
-  const fuzzy = fuzzyMatch(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint);
-  if (!fuzzy) return null;
-  const edges = snap(fuzzy);
-  return fromFolded(folded, edges.start, edges.end, 'fuzzy');
+  const normalizedAt = bestOccurrence(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, foldedNear);
+  if (normalizedAt !== null) return normalized(normalizedAt);
+
+  // Fuzzy search is the costly step: first close to the stored position,
+  // then in the whole window unless the text is so long that this would
+  // stall (callers anchoring many passages correct the position as they go,
+  // see anchorAll, so the close search is enough there).
+  const close: [number, number] =
+    foldedHint === undefined ? foldedNear : [Math.max(0, foldedHint - fuzzyReach), Math.min(folded.text.length, foldedHint + foldedQuote.length + fuzzyReach)];
+  let fuzzy = fuzzyMatch(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, close);
+  if (!fuzzy && foldedHint !== undefined && foldedNear[1] - foldedNear[0] <= maxWideFuzzy) {
+    fuzzy = fuzzyMatch(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, foldedNear);
+  }
+  if (fuzzy) {
+    const edges = snap(fuzzy);
+    return fromFolded(folded, edges.start, edges.end, 'fuzzy');
+  }
+  if (hint === undefined) return null;
+
+  // Far from where it was: only a passage that occurs once.
+  const farExact = onlyOccurrence(text, exact);
+  if (farExact !== null && bestOccurrence(text, exact, quote.prefix, quote.suffix, hint, [farExact, farExact + exact.length]) !== null) {
+    return { start: farExact, end: farExact + exact.length, method: 'quote' };
+  }
+  const farFolded = onlyOccurrence(folded.text, foldedQuote);
+  if (farFolded !== null && bestOccurrence(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, [farFolded, farFolded + foldedQuote.length]) !== null) {
+    return normalized(farFolded);
+  }
+  return null;
+}
+
+/// The start of `needle` in `text` when it occurs there exactly once.
+function onlyOccurrence(text: string, needle: string): number | null {
+  const first = text.indexOf(needle);
+  if (first < 0 || text.indexOf(needle, first + 1) >= 0) return null;
+  return first;
 }
 
 /// The start of the occurrence of `exact` in `text` whose surroundings best
 /// match `prefix` and `suffix` (nearness to `hint` breaking ties); `null`
 /// when it does not occur, or when a short quote's best context is too
 /// unlike the stored one to trust.
-export function bestOccurrence(text: string, exact: string, prefix: string, suffix: string, hint?: number): number | null {
+export function bestOccurrence(text: string, exact: string, prefix: string, suffix: string, hint?: number, range: [number, number] = [0, text.length]): number | null {
+  return scoreOccurrences(text, exact, prefix, suffix, hint, range)?.at ?? null;
+}
+
+/// `bestOccurrence` with the context similarity of the place chosen.
+function scoreOccurrences(text: string, exact: string, prefix: string, suffix: string, hint?: number, range: [number, number] = [0, text.length]): { at: number; context: number } | null {
   const starts: number[] = [];
-  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) starts.push(at);
+  const last = range[1] - exact.length;
+  for (let at = text.indexOf(exact, range[0]); at >= 0 && at <= last; at = text.indexOf(exact, at + 1)) starts.push(at);
   if (starts.length === 0) return null;
   if (starts.length > maxScoredOccurrences && hint !== undefined) {
     starts.sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint));
@@ -131,18 +191,15 @@ export function bestOccurrence(text: string, exact: string, prefix: string, suff
   const hasContext = prefix.length + suffix.length > 0;
   if (exact.length < selfIdentifyingLength && hasContext && bestContext < minContextSimilarity) return null;
   if (exact.length < selfIdentifyingLength && !hasContext && starts.length > 1) return null;
-  return best;
+  return best === null ? null : { at: best, context: bestContext };
 }
 
-/// The best approximate match of `quote` in `text`, or `null` when none
-/// clears the bars above.
-export function fuzzyMatch(text: string, quote: string, prefix: string, suffix: string, hint?: number): { start: number; end: number } | null {
+/// The best approximate match of `quote` in `range` of `text`, or `null`
+/// when none clears the bars above.
+export function fuzzyMatch(text: string, quote: string, prefix: string, suffix: string, hint?: number, range: [number, number] = [0, text.length]): { start: number; end: number } | null {
   const maxErrors = Math.floor(quote.length * maxErrorRate);
   if (maxErrors < 1) return null;
-  const windows: [number, number][] = [];
-  if (hint !== undefined) windows.push([Math.max(0, hint - fuzzyWindow), Math.min(text.length, hint + quote.length + fuzzyWindow)]);
-  windows.push([0, text.length]);
-  for (const [from, to] of windows) {
+  for (const [from, to] of [range]) {
     let best: { start: number; end: number; score: number } | null = null;
     for (const match of search(text.slice(from, to), quote, maxErrors)) {
       const start = from + match.start;

@@ -1,5 +1,6 @@
 import type { Annotation } from '../annotation/model';
-import { AnchorText, anchorPassage, anchorStatus } from './anchor';
+import { AnchorText, anchorStatus } from './anchor';
+import { anchorAll } from './anchor-all';
 import { describePassage } from './selectors';
 
 /// What happened to an annotation when its document's text changed:
@@ -18,9 +19,9 @@ export interface Reanchored {
 
 /// Re-anchors every annotation of a document onto its new text.
 export function reanchorAnnotations(annotations: readonly Annotation[], newText: string, modified: string): Reanchored[] {
-  const target = new AnchorText(newText);
-  return annotations.map((before) => {
-    const anchor = anchorPassage(target, before.quote, before.position);
+  const anchors = anchorAll(new AnchorText(newText), annotations);
+  return annotations.map((before, i) => {
+    const anchor = anchors[i]!;
     if (!anchor) return { before, status: 'orphaned', after: null };
     const { quote, position } = describePassage(newText, anchor.start, anchor.end);
     const same = position.start === before.position.start && position.end === before.position.end && quote.exact === before.quote.exact;

@@ -1,0 +1,37 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { Result } from './measure';
+import { nodeBenches } from './node-benches';
+
+/// `npm run bench`: measures the real code at the sizes historians meet,
+/// beside a peer measured in the same run. `--quick` runs fewer repetitions
+/// (still 5); `--json` prints only the JSON object.
+const args = new Set(process.argv.slice(2));
+const json = args.has('--json');
+const quick = args.has('--quick');
+const log = (line: string) => {
+  if (!json) console.log(line);
+};
+
+const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), platform: process.platform };
+const results: Result[] = [...(await nodeBenches({ runs: quick ? 5 : 7, log }))];
+const report = { machine, date: new Date().toISOString(), results };
+
+if (json) {
+  console.log(JSON.stringify(report));
+} else {
+  console.log('');
+  console.log('| what | median | p95 | runs | target | peer | ratio | pass |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    console.log(`| ${r.name} | ${r.median} ${r.unit} | ${r.p95} ${r.unit} | ${r.runs} | ≤ ${r.target} ${r.unit} | ${r.peer ? `${r.peer.name}: ${r.peer.median} ${r.unit}` : '—'} | ${r.ratio ?? '—'} | ${r.pass ? 'yes' : 'NO'} |`);
+  }
+  if (!quick) {
+    const dir = join(import.meta.dirname, '..', 'bench-results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `bench-${report.date.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nWritten to ${file}`);
+  }
+}

@@ -1,0 +1,31 @@
+import { type Anchor, AnchorText, anchorPassage } from './anchor';
+import type { TextPositionSelector, TextQuoteSelector } from './selectors';
+
+/// Anchors many passages of one document, in text order, correcting each
+/// stored position by how far the passages before it moved. A revision
+/// shifts everything after an edit by the same amount, so after a few
+/// passages the corrected position is usually exact, and the chain's cheap
+/// first step finds most of them; the fuzzy step then searches close to
+/// where a changed passage must be.
+export function anchorAll(
+  target: AnchorText | string,
+  items: readonly { quote: TextQuoteSelector; position?: TextPositionSelector | null }[],
+): (Anchor | null)[] {
+  const text = typeof target === 'string' ? new AnchorText(target) : target;
+  const order = items.map((_, i) => i).sort((a, b) => (items[a]!.position?.start ?? 0) - (items[b]!.position?.start ?? 0));
+  const anchors: (Anchor | null)[] = new Array(items.length).fill(null);
+  let shift = 0;
+  for (const i of order) {
+    const { quote, position } = items[i]!;
+    let anchor: Anchor | null = null;
+    if (position) {
+      const moved: TextPositionSelector = { type: 'TextPositionSelector', start: position.start + shift, end: position.end + shift };
+      anchor = anchorPassage(text, quote, moved);
+      if (anchor && anchor.method !== 'fuzzy') shift = anchor.start - position.start;
+    } else {
+      anchor = anchorPassage(text, quote);
+    }
+    anchors[i] = anchor;
+  }
+  return anchors;
+}
