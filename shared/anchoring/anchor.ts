@@ -55,12 +55,12 @@ const minContextSimilarity = 0.5;
 // a word re-spelled), and its weighted score must reach `minFuzzyScore`.
 const maxErrorRate = 0.2;
 const minFuzzyScore = 0.75;
-// Revisions move text little. With a stored position, every step looks
-// first in a window around it: this keeps a passage from jumping to a
-// verbatim copy elsewhere (boilerplate, a repeated paragraph, a document
-// pasted twice) when its own place changed a little, and keeps the fuzzy
-// search fast in megabyte documents. The window is 5% of the text either
-// side, and never less than this.
+// Revisions move text little. With a stored position, steps 2–4 search only
+// a window around it, and beyond it step 5 takes only a unique occurrence:
+// this keeps a passage from jumping to a verbatim copy elsewhere
+// (boilerplate, a repeated paragraph, a document pasted twice) when its own
+// place changed or went, and keeps the search fast in megabyte documents.
+// The window is 5% of the text either side, and never less than this.
 const minWindow = 10_000;
 const windowShare = 0.05;
 // The fuzzy search's first, close window either side of the position, and
