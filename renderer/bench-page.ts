@@ -20,8 +20,7 @@ const bench = {
     const document = loadDocument(fileName, source);
     await nextFrame();
     const start = performance.now();
-    reader = new Reader(mount, document, { onSelection: () => {}, onHighlightClick: () => {} });
-    if (highlights.length) reader.highlight({ type: 'reset', highlights });
+    reader = new Reader(mount, document, { onSelection: () => {}, onHighlightClick: () => {} }, highlights);
     void mount.offsetHeight;
     await nextFrame();
     return performance.now() - start;

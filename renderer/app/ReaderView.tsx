@@ -24,15 +24,17 @@ export function ReaderView({
     // The latest callbacks, read by the reader without remounting it.
     const latest = useRef(callbacks);
     latest.current = callbacks;
+    const latestHighlights = useRef(highlights);
+    latestHighlights.current = highlights;
 
     useEffect(() => {
       const instance = new Reader(mount.current!, document, {
         onSelection: (selection) => latest.current.onSelection(selection),
         onHighlightClick: (ids) => latest.current.onHighlightClick(ids),
-      });
+      }, latestHighlights.current);
       reader.current = instance;
       readerRef.current = instance;
-      shown.current = new Map();
+      shown.current = new Map(latestHighlights.current.map((h) => [h.id, h]));
       return () => {
         instance.destroy();
         reader.current = null;
@@ -45,7 +47,7 @@ export function ReaderView({
       if (!instance) return;
       const next = new Map(highlights.map((h) => [h.id, h]));
       if (shown.current.size === 0) {
-        instance.highlight({ type: 'reset', highlights });
+        if (highlights.length) instance.highlight({ type: 'reset', highlights });
       } else {
         const removed = [...shown.current.keys()].filter((id) => !next.has(id));
         const changed = highlights.filter((h) => !sameHighlight(shown.current.get(h.id), h));

@@ -1,16 +1,11 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { Decoration, DecorationSet } from 'prosemirror-view';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import type { DocText } from '../../shared/document/text';
+import { type Highlight, HighlightIndex } from './highlight-index';
 import type { PositionMap } from './positions';
+import { type BlockWindow, trackViewport, windowAround } from './viewport';
 
-/// What the reader needs to draw one annotation's highlight.
-export interface Highlight {
-  id: string;
-  start: number;
-  end: number;
-  /// Colours of the annotation's tag types, first tag first; none for an
-  /// untagged passage.
-  colors: string[];
-}
+export type { Highlight } from './highlight-index';
 
 /// Changes to the highlights, sent as transaction metadata so that the
 /// decoration set is updated in place, never rebuilt on a React render.
@@ -19,9 +14,21 @@ export type HighlightAction =
   | { type: 'upsert'; highlights: readonly Highlight[] }
   | { type: 'remove'; ids: readonly string[] }
   | { type: 'select'; id: string | null }
-  | { type: 'flash'; id: string | null };
+  | { type: 'flash'; id: string | null }
+  /// Draw the highlights of these blocks (the ones on screen and a margin).
+  | { type: 'window'; window: BlockWindow };
 
 interface HighlightState {
+  /// Every highlight of the document. Shared by successive states and
+  /// changed in place: a read-only reader never returns to an earlier
+  /// state, and copying 50,000 entries on each change would cost more than
+  /// the change itself.
+  index: HighlightIndex;
+  /// The blocks whose highlights are decorations now.
+  window: BlockWindow;
+  /// Decorations for the highlights touching `window`, and only those: a
+  /// DecorationSet over 10,000 highlights takes a second to build and makes
+  /// every change slow, while the few hundred on screen take a millisecond.
   set: DecorationSet;
   selected: string | null;
   flashing: string | null;
@@ -30,9 +37,14 @@ interface HighlightState {
 export const highlightsKey = new PluginKey<HighlightState>('highlights');
 
 /// The keyed plugin holding the reader's highlights. Its state is a
-/// DecorationSet mapped through every transaction; actions add, replace or
-/// remove only the decorations they name.
-export function highlightsPlugin(positions: PositionMap): Plugin<HighlightState> {
+/// DecorationSet mapped through every transaction, holding the highlights
+/// of the blocks on screen; actions add, replace or remove only the
+/// decorations they name, and scrolling moves the window.
+///
+/// `initial` highlights are drawn with the document's first render: adding
+/// them in a later transaction would make ProseMirror walk every block
+/// again to compare decorations.
+export function highlightsPlugin(positions: PositionMap, text: DocText, initial: readonly Highlight[] = []): Plugin<HighlightState> {
   const decorate = (highlight: Highlight, state: { selected: string | null; flashing: string | null }): Decoration => {
     const [first, second] = highlight.colors;
     const classes = ['hl'];
@@ -56,34 +68,48 @@ export function highlightsPlugin(positions: PositionMap): Plugin<HighlightState>
   const without = (set: DecorationSet, ids: ReadonlySet<string>): DecorationSet =>
     ids.size === 0 ? set : set.remove(set.find(undefined, undefined, (spec) => ids.has(spec.id as string)));
 
+  const build = (doc: EditorState['doc'], state: HighlightState): DecorationSet =>
+    DecorationSet.create(doc, state.index.inBlocks(state.window.from, state.window.to).map((h) => decorate(h, state)));
+
   // Re-draws one highlight with the current selection and flash state.
   const redraw = (set: DecorationSet, doc: EditorState['doc'], id: string | null, state: HighlightState): DecorationSet => {
     if (!id) return set;
-    const found = set.find(undefined, undefined, (spec) => spec.id === id);
-    const first = found[0];
-    if (!first) return set;
-    return set.remove(found).add(doc, [decorate(first.spec.highlight as Highlight, state)]);
+    const highlight = state.index.get(id);
+    if (!highlight || !state.index.touches(id, state.window.from, state.window.to)) return set;
+    return without(set, new Set([id])).add(doc, [decorate(highlight, state)]);
   };
 
   return new Plugin<HighlightState>({
     key: highlightsKey,
     state: {
-      init: () => ({ set: DecorationSet.empty, selected: null, flashing: null }),
+      init: (_, state) => {
+        const index = new HighlightIndex(text, initial);
+        const value: HighlightState = { index, window: windowAround(0, index.blockCount), set: DecorationSet.empty, selected: null, flashing: null };
+        return { ...value, set: initial.length ? build(state.doc, value) : DecorationSet.empty };
+      },
       apply(tr: Transaction, value: HighlightState): HighlightState {
         let next: HighlightState = { ...value, set: value.set.map(tr.mapping, tr.doc) };
         const action = tr.getMeta(highlightsKey) as HighlightAction | undefined;
         if (!action) return next;
+        const { index, window } = next;
         switch (action.type) {
           case 'reset':
-            next.set = DecorationSet.create(tr.doc, action.highlights.filter(valid).map((h) => decorate(h, next)));
+            next.index = new HighlightIndex(text, action.highlights);
+            next.set = build(tr.doc, next);
             break;
           case 'upsert': {
-            const ids = new Set(action.highlights.map((h) => h.id));
-            next.set = without(next.set, ids).add(tr.doc, action.highlights.filter(valid).map((h) => decorate(h, next)));
+            for (const highlight of action.highlights) index.put(highlight);
+            const shown = action.highlights.filter((h) => index.get(h.id) === h && index.touches(h.id, window.from, window.to));
+            next.set = without(next.set, new Set(action.highlights.map((h) => h.id))).add(tr.doc, shown.map((h) => decorate(h, next)));
             break;
           }
           case 'remove':
+            for (const id of action.ids) index.delete(id);
             next.set = without(next.set, new Set(action.ids));
+            break;
+          case 'window':
+            next.window = action.window;
+            next.set = build(tr.doc, next);
             break;
           case 'select': {
             const previous = next.selected;
@@ -106,11 +132,13 @@ export function highlightsPlugin(positions: PositionMap): Plugin<HighlightState>
         return highlightsKey.getState(state)?.set;
       },
     },
+    view: (view: EditorView) =>
+      trackViewport(view, {
+        current: () => highlightsKey.getState(view.state)!.window,
+        blockCount: () => highlightsKey.getState(view.state)!.index.blockCount,
+        show: (window) => view.dispatch(view.state.tr.setMeta(highlightsKey, { type: 'window', window } satisfies HighlightAction)),
+      }),
   });
-}
-
-function valid(highlight: Highlight): boolean {
-  return highlight.start < highlight.end;
 }
 
 /// The ids of the highlights covering a ProseMirror position, innermost
@@ -123,4 +151,9 @@ export function highlightsAt(state: EditorState, pos: number): string[] {
     .filter((d) => d.from <= pos && pos <= d.to)
     .sort((a, b) => a.to - a.from - (b.to - b.from))
     .map((d) => d.spec.id as string);
+}
+
+/// The window of blocks whose highlights are drawn now.
+export function highlightWindow(state: EditorState): BlockWindow | null {
+  return highlightsKey.getState(state)?.window ?? null;
 }

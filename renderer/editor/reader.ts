@@ -2,9 +2,10 @@ import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { buildDoc } from './build-doc';
-import { type HighlightAction, highlightsAt, highlightsKey, highlightsPlugin } from './highlights';
+import { type Highlight, type HighlightAction, highlightWindow, highlightsAt, highlightsKey, highlightsPlugin } from './highlights';
 import { PositionMap, trimmedRange } from './positions';
 import { readOnlyPlugin } from './read-only';
+import { windowAround } from './viewport';
 
 /// The selection as the UI sees it: a passage of the canonical text, or a
 /// selection that holds nothing to annotate.
@@ -29,10 +30,12 @@ export class Reader {
     mount: HTMLElement,
     readonly document: LibraryDocument,
     private readonly callbacks: ReaderCallbacks,
+    /// The highlights to show from the first render on.
+    highlights: readonly Highlight[] = [],
   ) {
     const doc = buildDoc(document.blocks);
     this.positions = new PositionMap(doc, document.text);
-    const state = EditorState.create({ doc, plugins: [readOnlyPlugin(), highlightsPlugin(this.positions)] });
+    const state = EditorState.create({ doc, plugins: [readOnlyPlugin(), highlightsPlugin(this.positions, document.text, highlights)] });
     this.view = new EditorView(mount, {
       state,
       attributes: { class: 'reader-text', spellcheck: 'false', 'aria-label': `Text of ${document.meta.title}`, 'aria-readonly': 'true' },
@@ -100,6 +103,13 @@ export class Reader {
 
   /// Scrolls a passage into the middle of the reader.
   scrollTo(start: number): void {
+    // Draw the passage's highlights before it comes on screen, so a flash
+    // or a selection shows at once.
+    const block = this.document.text.blockAt(start, 1);
+    const shown = highlightWindow(this.view.state);
+    if (shown && (block < shown.from || block >= shown.to)) {
+      this.highlight({ type: 'window', window: windowAround(block, this.view.state.doc.childCount) });
+    }
     const pos = this.positions.toPm(start, 1);
     const { node } = this.view.domAtPos(pos);
     const element = node instanceof HTMLElement ? node : node.parentElement;

@@ -1,0 +1,114 @@
+import type { EditorView } from 'prosemirror-view';
+
+/// A range of top-level blocks, [from, to).
+export interface BlockWindow {
+  from: number;
+  to: number;
+}
+
+// Blocks drawn beyond each edge of the screen. Enough that a fast wheel
+// scroll stays inside the window between two frames, few enough that
+// moving the window costs a millisecond or two.
+const margin = 40;
+// The window moves once the screen comes this close to its edge, so that a
+// slow scroll moves it every few dozen blocks rather than on every frame.
+const guard = 10;
+
+/// The window of blocks to draw around block `center`.
+export function windowAround(center: number, blockCount: number): BlockWindow {
+  return { from: Math.max(0, center - margin), to: Math.min(blockCount, center + margin + 1) };
+}
+
+/// The window to draw for blocks [first, last] on screen, or `null` when
+/// the current window already covers them with room to spare.
+export function nextWindow(current: BlockWindow, first: number, last: number, blockCount: number): BlockWindow | null {
+  const low = current.from === 0 ? 0 : current.from + guard;
+  const high = current.to === blockCount ? blockCount : current.to - guard;
+  if (first >= low && last < high) return null;
+  return { from: Math.max(0, first - margin), to: Math.min(blockCount, last + 1 + margin) };
+}
+
+/// The first and last top-level blocks whose boxes meet the vertical band
+/// [top, bottom] (client coordinates), found by binary search over the
+/// blocks' boxes. `null` when the view's DOM does not hold one element per
+/// block.
+export function visibleBlocks(view: EditorView, top: number, bottom: number): { first: number; last: number } | null {
+  const children = view.dom.children;
+  const count = view.state.doc.childCount;
+  if (children.length !== count || count === 0) return null;
+  const rect = (i: number) => children[i]!.getBoundingClientRect();
+  // First block whose bottom is below the band's top.
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rect(mid).bottom < top) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  // Last block whose top is above the band's bottom.
+  lo = first;
+  hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (rect(mid).top > bottom) hi = mid - 1;
+    else lo = mid;
+  }
+  return { first, last: lo };
+}
+
+/// Watches the reader's scrolling container and asks for a new window of
+/// blocks whenever the blocks on screen near the edge of the current one.
+/// Checks run at most once a frame, after layout.
+export function trackViewport(
+  view: EditorView,
+  window: { current(): BlockWindow; blockCount(): number; show(window: BlockWindow): void },
+): { update(): void; destroy(): void } {
+  const scroller = scrollParent(view.dom);
+  const target: EventTarget = scroller ?? view.dom.ownerDocument.defaultView!;
+  const frame = view.dom.ownerDocument.defaultView!;
+  let pending = 0;
+  let destroyed = false;
+
+  const check = () => {
+    pending = 0;
+    if (destroyed) return;
+    const band = scroller ? scroller.getBoundingClientRect() : { top: 0, bottom: frame.innerHeight };
+    const blockCount = window.blockCount();
+    const visible = visibleBlocks(view, band.top, band.bottom);
+    // Without one element per block the screen cannot be told apart: draw all.
+    const next = visible
+      ? nextWindow(window.current(), visible.first, visible.last, blockCount)
+      : window.current().from === 0 && window.current().to === blockCount
+        ? null
+        : { from: 0, to: blockCount };
+    if (next) window.show(next);
+  };
+  const schedule = () => {
+    if (!pending && !destroyed) pending = frame.requestAnimationFrame(check);
+  };
+
+  target.addEventListener('scroll', schedule, { passive: true });
+  frame.addEventListener('resize', schedule, { passive: true });
+  schedule();
+  return {
+    // Any change to the view (a new set of highlights, a resized column)
+    // may change what is on screen.
+    update: schedule,
+    destroy() {
+      destroyed = true;
+      if (pending) frame.cancelAnimationFrame(pending);
+      target.removeEventListener('scroll', schedule);
+      frame.removeEventListener('resize', schedule);
+    },
+  };
+}
+
+/// The nearest ancestor that scrolls, or `null` for the page itself.
+function scrollParent(element: HTMLElement): HTMLElement | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if (overflowY === 'auto' || overflowY === 'scroll') return node;
+  }
+  return null;
+}
