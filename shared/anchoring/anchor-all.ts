@@ -1,4 +1,4 @@
-import { type Anchor, AnchorText, anchorPassage } from './anchor';
+import { type Anchor, AnchorText, anchorPassage, closeReach } from './anchor';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 
 /// Anchors many passages of one document, in text order, correcting each
@@ -15,13 +15,25 @@ export function anchorAll(
   const order = items.map((_, i) => i).sort((a, b) => (items[a]!.position?.start ?? 0) - (items[b]!.position?.start ?? 0));
   const anchors: (Anchor | null)[] = new Array(items.length).fill(null);
   let shift = 0;
+  // A jump in the shift seen once: it is taken only when the next passage
+  // confirms it, so one passage found on a copy elsewhere does not send
+  // every later search to the wrong place.
+  let unconfirmed: number | null = null;
   for (const i of order) {
     const { quote, position } = items[i]!;
     let anchor: Anchor | null = null;
     if (position) {
       const moved: TextPositionSelector = { type: 'TextPositionSelector', start: position.start + shift, end: position.end + shift };
       anchor = anchorPassage(text, quote, moved);
-      if (anchor && anchor.method !== 'fuzzy') shift = anchor.start - position.start;
+      if (anchor && anchor.method !== 'fuzzy') {
+        const delta = anchor.start - position.start;
+        if (Math.abs(delta - shift) <= closeReach || (unconfirmed !== null && Math.abs(delta - unconfirmed) <= closeReach)) {
+          shift = delta;
+          unconfirmed = null;
+        } else {
+          unconfirmed = delta;
+        }
+      }
     } else {
       anchor = anchorPassage(text, quote);
     }

@@ -134,6 +134,14 @@ describe('anchoring across a revised transcription', () => {
     expect(anchorStatus(anchor)).toBe('fuzzy');
   });
 
+  it('finds a selection of nothing but OCR boxes by its verbatim text, and drops it once the boxes are gone', () => {
+    const at = report.indexOf('☐☐☐');
+    const { quote, position } = describePassage(report, at, at + 3);
+    const moved = 'A new first line.\n\n' + report;
+    expect(anchorPassage(moved, quote, position)).toEqual({ start: at + 19, end: at + 22, method: 'quote' });
+    expect(anchorPassage(report.replaceAll('☐', ''), quote, position)).toBeNull();
+  });
+
   it('survives a corrected typo inside the quote', () => {
     const exact = "Unpredictable through Khrushchev's behaviour often is, it seems unlikely at the moment";
     const { quote, position } = describeIn(brief, exact);

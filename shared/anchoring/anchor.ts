@@ -55,34 +55,48 @@ const minContextSimilarity = 0.5;
 // a word re-spelled), and its weighted score must reach `minFuzzyScore`.
 const maxErrorRate = 0.2;
 const minFuzzyScore = 0.75;
-// Revisions move text little. With a stored position, steps 2–4 search only
-// a window around it, and beyond it step 5 takes only a unique occurrence:
-// this keeps a passage from jumping to a verbatim copy elsewhere
-// (boilerplate, a repeated paragraph, a document pasted twice) when its own
-// place changed or went, and keeps the search fast in megabyte documents.
-// The window is 5% of the text either side, and never less than this.
+// Searching for quote and context together allows this share of the
+// context to differ on top: a revision touching a passage's surroundings
+// leaves most of them.
+const maxContextErrorRate = 0.25;
+// Revisions move text little, so with a stored position the search goes
+// out in rings: first close to it, where an exact, folded or fuzzy match is
+// taken; then a wider window, where only a clear best place is taken; then
+// the whole text, where only a place that is the only one is taken. This
+// keeps a passage whose own words changed from jumping to a verbatim copy a
+// few pages away (boilerplate, a repeated citation, a document pasted
+// twice), and keeps the search fast in megabyte documents.
+// The close ring, either side of the stored position, and the near ring
+// inside it searched first.
+export const closeReach = 4096;
+const nearReach = 256;
+// The window: 5% of the text either side, and never less than this.
 const minWindow = 10_000;
 const windowShare = 0.05;
-// The fuzzy search's first, close window either side of the position, and
-// the largest window it searches after that.
-const fuzzyReach = 4096;
+// Fuzzy search beyond the close ring only in a window up to this long: it
+// costs time in proportion to the text searched.
 const maxWideFuzzy = 64_000;
+// Beyond the close ring, a place is clear when every other occurrence's
+// context similarity is at least this much lower.
+const clearMargin = 0.1;
 // Beyond this many verbatim occurrences, only those nearest the stored
 // position are scored: a quote repeated thousands of times says little.
 const maxScoredOccurrences = 1000;
 
 /// Finds a passage in a text by the fallback chain:
 /// 1. the position selector, used only if the text there is the quote;
-/// 2. the exact quote near the stored position, the occurrence chosen by
-///    prefix, suffix and nearness;
-/// 3. the same with typography and white space folded (see normalize.ts);
-/// 4. a fuzzy match near the stored position (Myers' bit-parallel
-///    algorithm), scored on quote, prefix, suffix and position with the
-///    weights above;
-/// 5. anywhere in the text, but only an occurrence that is the only one
+/// 2. close to the stored position: the exact quote whose context is
+///    unchanged; else the same with typography and white space folded (see
+///    normalize.ts); else the best approximate match (Myers' bit-parallel
+///    algorithm, which also sees the exact and folded occurrences), scored
+///    on quote, prefix, suffix and position with the weights above;
+/// 3. in a wider window: the exact, then folded, quote, only where one place
+///    is clearly best by its context, then a fuzzy match if the window is
+///    small enough to search;
+/// 4. anywhere in the text, but only an occurrence that is the only one
 ///    (exact, then folded): a passage moved far is found, while a passage
 ///    deleted from one of several copies is not placed on another.
-/// Without a stored position, steps 2–4 search the whole text.
+/// Without a stored position, steps 2–3 search the whole text at once.
 /// Returns `null` rather than a doubtful place.
 export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelector, position?: TextPositionSelector): Anchor | null {
   const source = typeof target === 'string' ? new AnchorText(target) : target;
@@ -93,62 +107,109 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
     return { start: position.start, end: position.end, method: 'position' };
   }
   const hint = position && Number.isFinite(position.start) ? Math.min(Math.max(0, position.start), text.length) : undefined;
-  const window = (length: number, at: number | undefined, size: number): [number, number] => {
-    if (at === undefined) return [0, length];
-    const reach = Math.max(minWindow, Math.floor(length * windowShare)) + size;
-    return [Math.max(0, at - reach), Math.min(length, at + reach)];
-  };
-
-  const near = window(text.length, hint, exact.length);
-  // Near the stored position only: a verbatim copy elsewhere with a better
-  // context (boilerplate, a passage repeated) is not this passage's place.
-  const verbatim = scoreOccurrences(text, exact, quote.prefix, quote.suffix, hint, near);
-  if (verbatim) return { start: verbatim.at, end: verbatim.at + exact.length, method: 'quote' };
 
   const folded = source.normalized;
   const foldedQuote = normalizeSnippet(exact);
-  if (!foldedQuote.trim()) return null;
+  if (!foldedQuote.trim()) return anchorVerbatim(text, quote, hint);
   const foldedPrefix = normalizeSnippet(quote.prefix);
   const foldedSuffix = normalizeSnippet(quote.suffix);
   const foldedHint = hint === undefined ? undefined : toFolded(folded, hint);
-  const foldedNear = window(folded.text.length, foldedHint, foldedQuote.length);
+  const ring = (length: number, at: number | undefined, reach: number, size: number): [number, number] =>
+    at === undefined ? [0, length] : [Math.max(0, at - reach), Math.min(length, at + size + reach)];
+  const windowReach = (length: number) => Math.max(minWindow, Math.floor(length * windowShare));
 
   const snap = (match: { start: number; end: number }) =>
-    snapToWords(folded.text, match, foldedQuote, isWordEdge(foldedPrefix, foldedQuote, 'start'), isWordEdge(foldedQuote, foldedSuffix, 'end'));
-  const normalized = (at: number) => {
-    const edges = snap({ start: at, end: at + foldedQuote.length });
-    return fromFolded(folded, edges.start, edges.end, 'normalized');
+    snapToWords(folded.text, match, foldedQuote, isWordEdge(foldedPrefix, foldedQuote, 'start'), isWordEdge(foldedQuote, foldedSuffix, 'end'), {
+      start: isInsideWord(foldedPrefix, foldedQuote),
+      end: isInsideWord(foldedQuote, foldedSuffix),
+    });
+  const fromFoldedMatch = (match: { start: number; end: number }, method: 'normalized' | 'fuzzy'): Anchor | null => {
+    const anchor = fromFolded(folded, snap(match), method);
+    // A fuzzy or folded match that is the quote verbatim is an exact find.
+    return anchor && text.slice(anchor.start, anchor.end) === exact ? { ...anchor, method: 'quote' } : anchor;
+  };
+  const fuzzyIn = (range: [number, number], requireContext: boolean) => {
+    const match = fuzzyMatch(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, range, requireContext);
+    return match ? fromFoldedMatch(match, 'fuzzy') : null;
   };
 
-  const normalizedAt = bestOccurrence(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, foldedNear);
-  if (normalizedAt !== null) return normalized(normalizedAt);
-
-  // Fuzzy search is the costly step: first close to the stored position,
-  // then in the whole window unless the text is so long that this would
-  // stall (callers anchoring many passages correct the position as they go,
-  // see anchorAll, so the close search is enough there).
-  const close: [number, number] =
-    foldedHint === undefined ? foldedNear : [Math.max(0, foldedHint - fuzzyReach), Math.min(folded.text.length, foldedHint + foldedQuote.length + fuzzyReach)];
-  let fuzzy = fuzzyMatch(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, close);
-  if (!fuzzy && foldedHint !== undefined && foldedNear[1] - foldedNear[0] <= maxWideFuzzy) {
-    fuzzy = fuzzyMatch(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, foldedNear);
+  if (hint === undefined || foldedHint === undefined) {
+    // No position: the best place in the whole text.
+    const verbatim = scoreOccurrences(text, exact, quote.prefix, quote.suffix, undefined);
+    if (verbatim) return { start: verbatim.at, end: verbatim.at + exact.length, method: 'quote' };
+    const normalizedAt = scoreOccurrences(folded.text, foldedQuote, foldedPrefix, foldedSuffix, undefined);
+    if (normalizedAt) return fromFoldedMatch({ start: normalizedAt.at, end: normalizedAt.at + foldedQuote.length }, 'normalized');
+    return fuzzyIn([0, folded.text.length], false);
   }
-  if (fuzzy) {
-    const edges = snap(fuzzy);
-    return fromFolded(folded, edges.start, edges.end, 'fuzzy');
-  }
-  if (hint === undefined) return null;
 
-  // Far from where it was: only a passage that occurs once.
+  // 2. Close to the stored position.
+  const verbatim = scoreOccurrences(text, exact, quote.prefix, quote.suffix, hint, ring(text.length, hint, closeReach, exact.length));
+  if (verbatim && verbatim.context === 1) return { start: verbatim.at, end: verbatim.at + exact.length, method: 'quote' };
+  const closeFolded = ring(folded.text.length, foldedHint, closeReach, foldedQuote.length);
+  const normalizedAt = scoreOccurrences(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, closeFolded);
+  if (normalizedAt && normalizedAt.context === 1) return fromFoldedMatch({ start: normalizedAt.at, end: normalizedAt.at + foldedQuote.length }, 'normalized');
+  // The context changed, or the quote did. Searching for quote and context
+  // together weighs both, so a changed passage in place beats a verbatim
+  // copy nearby whose context differs (a quote-only search reports only
+  // the matches with the fewest errors, and would take the copy).
+  // Approximate search costs time in proportion to the text searched, and
+  // a corrected stored position is usually within a few characters: look
+  // right there first.
+  for (const reach of [nearReach, closeReach]) {
+    const inContext = contextMatch(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, ring(folded.text.length, foldedHint, reach, foldedQuote.length));
+    const anchor = inContext && fromFoldedMatch(inContext, 'fuzzy');
+    if (anchor) return anchor;
+  }
+  const close = fuzzyIn(closeFolded, true);
+  if (close) return close;
+  if (verbatim) return { start: verbatim.at, end: verbatim.at + exact.length, method: 'quote' };
+  if (normalizedAt) return fromFoldedMatch({ start: normalizedAt.at, end: normalizedAt.at + foldedQuote.length }, 'normalized');
+
+  // 3. The wider window: only a clear best place.
+  const wide = scoreOccurrences(text, exact, quote.prefix, quote.suffix, hint, ring(text.length, hint, windowReach(text.length), exact.length));
+  if (wide && isClear(wide)) return { start: wide.at, end: wide.at + exact.length, method: 'quote' };
+  const wideFolded = ring(folded.text.length, foldedHint, windowReach(folded.text.length), foldedQuote.length);
+  const wideNormalized = scoreOccurrences(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, wideFolded);
+  if (wideNormalized && isClear(wideNormalized)) return fromFoldedMatch({ start: wideNormalized.at, end: wideNormalized.at + foldedQuote.length }, 'normalized');
+  if (wideFolded[1] - wideFolded[0] <= maxWideFuzzy) {
+    const fuzzy = fuzzyIn(wideFolded, true);
+    if (fuzzy) return fuzzy;
+  }
+
+  // 4. Far from where it was: only a passage that occurs once.
   const farExact = onlyOccurrence(text, exact);
-  if (farExact !== null && bestOccurrence(text, exact, quote.prefix, quote.suffix, hint, [farExact, farExact + exact.length]) !== null) {
+  if (farExact !== null && scoreOccurrences(text, exact, quote.prefix, quote.suffix, hint, [farExact, farExact + exact.length]) !== null) {
     return { start: farExact, end: farExact + exact.length, method: 'quote' };
   }
   const farFolded = onlyOccurrence(folded.text, foldedQuote);
-  if (farFolded !== null && bestOccurrence(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, [farFolded, farFolded + foldedQuote.length]) !== null) {
-    return normalized(farFolded);
+  if (farFolded !== null && scoreOccurrences(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, [farFolded, farFolded + foldedQuote.length]) !== null) {
+    return fromFoldedMatch({ start: farFolded, end: farFolded + foldedQuote.length }, 'normalized');
   }
   return null;
+}
+
+/// The chain for a quote that folding erases (nothing but OCR boxes or
+/// white space): only its verbatim occurrences, by the same rings.
+function anchorVerbatim(text: string, quote: TextQuoteSelector, hint: number | undefined): Anchor | null {
+  const { exact, prefix, suffix } = quote;
+  const found = (at: number): Anchor => ({ start: at, end: at + exact.length, method: 'quote' });
+  if (hint === undefined) {
+    const best = scoreOccurrences(text, exact, prefix, suffix, undefined);
+    return best && found(best.at);
+  }
+  const close = scoreOccurrences(text, exact, prefix, suffix, hint, [Math.max(0, hint - closeReach), Math.min(text.length, hint + exact.length + closeReach)]);
+  if (close) return found(close.at);
+  const reach = Math.max(minWindow, Math.floor(text.length * windowShare));
+  const wide = scoreOccurrences(text, exact, prefix, suffix, hint, [Math.max(0, hint - reach), Math.min(text.length, hint + exact.length + reach)]);
+  if (wide && isClear(wide)) return found(wide.at);
+  const far = onlyOccurrence(text, exact);
+  return far !== null && scoreOccurrences(text, exact, prefix, suffix, hint, [far, far + exact.length]) ? found(far) : null;
+}
+
+/// Whether a place found beyond the close ring can be trusted: its context
+/// is at least half the stored one, and no other occurrence comes near it.
+function isClear(found: { context: number; runnerUp: number }): boolean {
+  return found.context >= minContextSimilarity && found.runnerUp <= found.context - clearMargin;
 }
 
 /// The start of `needle` in `text` when it occurs there exactly once.
@@ -166,8 +227,9 @@ export function bestOccurrence(text: string, exact: string, prefix: string, suff
   return scoreOccurrences(text, exact, prefix, suffix, hint, range)?.at ?? null;
 }
 
-/// `bestOccurrence` with the context similarity of the place chosen.
-function scoreOccurrences(text: string, exact: string, prefix: string, suffix: string, hint?: number, range: [number, number] = [0, text.length]): { at: number; context: number } | null {
+/// `bestOccurrence` with the context similarity of the place chosen and
+/// the best context similarity among the other occurrences (-1 for none).
+function scoreOccurrences(text: string, exact: string, prefix: string, suffix: string, hint?: number, range: [number, number] = [0, text.length]): { at: number; context: number; runnerUp: number } | null {
   const starts: number[] = [];
   const last = range[1] - exact.length;
   for (let at = text.indexOf(exact, range[0]); at >= 0 && at <= last; at = text.indexOf(exact, at + 1)) starts.push(at);
@@ -179,8 +241,10 @@ function scoreOccurrences(text: string, exact: string, prefix: string, suffix: s
   let best: number | null = null;
   let bestScore = -Infinity;
   let bestContext = 0;
+  const contexts: number[] = [];
   for (const at of starts) {
     const context = contextSimilarity(text, at, at + exact.length, prefix, suffix);
+    contexts.push(context);
     const score = (prefixWeight + suffixWeight) * context + positionWeight * nearness(at, hint, text.length);
     if (score > bestScore) {
       bestScore = score;
@@ -188,15 +252,30 @@ function scoreOccurrences(text: string, exact: string, prefix: string, suffix: s
       bestContext = context;
     }
   }
+  let runnerUp = -1;
+  starts.forEach((at, i) => {
+    if (at !== best) runnerUp = Math.max(runnerUp, contexts[i]!);
+  });
   const hasContext = prefix.length + suffix.length > 0;
   if (exact.length < selfIdentifyingLength && hasContext && bestContext < minContextSimilarity) return null;
   if (exact.length < selfIdentifyingLength && !hasContext && starts.length > 1) return null;
-  return best === null ? null : { at: best, context: bestContext };
+  return best === null ? null : { at: best, context: bestContext, runnerUp };
 }
 
 /// The best approximate match of `quote` in `range` of `text`, or `null`
 /// when none clears the bars above.
-export function fuzzyMatch(text: string, quote: string, prefix: string, suffix: string, hint?: number, range: [number, number] = [0, text.length]): { start: number; end: number } | null {
+///
+/// `requireContext`: every match must keep at least half its context, as
+/// short quotes always must.
+export function fuzzyMatch(
+  text: string,
+  quote: string,
+  prefix: string,
+  suffix: string,
+  hint?: number,
+  range: [number, number] = [0, text.length],
+  requireContext = false,
+): { start: number; end: number } | null {
   const maxErrors = Math.floor(quote.length * maxErrorRate);
   if (maxErrors < 1) return null;
   for (const [from, to] of [range]) {
@@ -208,7 +287,7 @@ export function fuzzyMatch(text: string, quote: string, prefix: string, suffix: 
       const before = prefix ? similarity(prefix, text.slice(Math.max(0, start - prefix.length), start)) : 1;
       const after = suffix ? similarity(suffix, text.slice(end, end + suffix.length)) : 1;
       const context = (before * prefix.length + after * suffix.length) / Math.max(1, prefix.length + suffix.length);
-      if (quote.length < selfIdentifyingLength && context < minContextSimilarity) continue;
+      if ((requireContext || quote.length < selfIdentifyingLength) && context < minContextSimilarity) continue;
       const score =
         (quoteWeight * quoteScore + prefixWeight * before + suffixWeight * after + positionWeight * nearness(start, hint, text.length)) /
         (quoteWeight + prefixWeight + suffixWeight + positionWeight);
@@ -217,6 +296,23 @@ export function fuzzyMatch(text: string, quote: string, prefix: string, suffix: 
     if (best) return { start: best.start, end: best.end };
   }
   return null;
+}
+
+/// The best approximate match of `quote` inside the best approximate match
+/// of `prefix + quote + suffix` in `range`, or `null` when the context
+/// changed too much to search by it or no match clears the bars above.
+export function contextMatch(text: string, quote: string, prefix: string, suffix: string, hint: number | undefined, range: [number, number]): { start: number; end: number } | null {
+  if (!prefix && !suffix) return null;
+  const maxErrors = Math.floor(quote.length * maxErrorRate + (prefix.length + suffix.length) * maxContextErrorRate);
+  const [from, to] = range;
+  let region: { start: number; end: number } | null = null;
+  for (const match of search(text.slice(from, to), prefix + quote + suffix, maxErrors)) {
+    // All reported matches have the fewest errors found: take the nearest.
+    const start = from + match.start;
+    if (!region || (hint !== undefined && Math.abs(start - hint) < Math.abs(region.start - hint))) region = { start, end: from + match.end };
+  }
+  if (!region) return null;
+  return fuzzyMatch(text, quote, prefix, suffix, hint, [region.start, region.end], true);
 }
 
 const wordChar = /[\p{L}\p{N}]/u;
@@ -232,12 +328,27 @@ function isWordEdge(before: string, after: string, edge: 'start' | 'end'): boole
   return !wordChar.test(outside) && wordChar.test(inside);
 }
 
+/// Whether the text before and after a quote's edge are both word characters.
+function isInsideWord(before: string, after: string): boolean {
+  return wordChar.test(before.slice(-1)) && wordChar.test(after.slice(0, 1));
+}
+
 /// Moves an edge of a match that falls inside a word, or that should be a
 /// word boundary because the quote's own edge was one, to the nearest word
 /// boundary: an alignment is free to start mid-word ("lthough" for a
 /// corrected "Inhough", "st of all" once OCR boxes are dropped), a reader
 /// is not.
-function snapToWords(text: string, match: { start: number; end: number }, quote: string, startsWord: boolean, endsWord: boolean): { start: number; end: number } {
+///
+/// `inWord`: the quote's own edge was inside a word (a selection of "no-Soviet"
+/// out of "Sino-Soviet"): that edge stays inside a word.
+function snapToWords(
+  text: string,
+  match: { start: number; end: number },
+  quote: string,
+  startsWord: boolean,
+  endsWord: boolean,
+  inWord: { start: boolean; end: boolean },
+): { start: number; end: number } {
   const isStart = (i: number) => i >= 0 && i < text.length && wordChar.test(text[i]!) && (i === 0 || !wordChar.test(text[i - 1]!));
   const isEnd = (i: number) => i > 0 && i <= text.length && wordChar.test(text[i - 1]!) && (i === text.length || !wordChar.test(text[i]!));
   const snapDistance = Math.min(maxSnapDistance, Math.floor(quote.length / 8));
@@ -260,8 +371,8 @@ function snapToWords(text: string, match: { start: number; end: number }, quote:
   const head = quote.slice(0, 16);
   const tail = quote.slice(-16);
   const midWord = (i: number) => i > 0 && i < text.length && wordChar.test(text[i - 1]!) && wordChar.test(text[i]!);
-  const start = startsWord || midWord(match.start) ? nearest(match.start, isStart, (i) => editDistance(head, text.slice(i, i + head.length))) : match.start;
-  const end = endsWord || midWord(match.end) ? nearest(match.end, isEnd, (i) => editDistance(tail, text.slice(Math.max(0, i - tail.length), i))) : match.end;
+  const start = startsWord || (midWord(match.start) && !inWord.start) ? nearest(match.start, isStart, (i) => editDistance(head, text.slice(i, i + head.length))) : match.start;
+  const end = endsWord || (midWord(match.end) && !inWord.end) ? nearest(match.end, isEnd, (i) => editDistance(tail, text.slice(Math.max(0, i - tail.length), i))) : match.end;
   return start < end ? { start, end } : match;
 }
 
@@ -295,7 +406,7 @@ function toFolded(folded: NormalizedText, offset: number): number {
   return lo;
 }
 
-function fromFolded(folded: NormalizedText, start: number, end: number, method: Anchor['method']): Anchor | null {
+function fromFolded(folded: NormalizedText, { start, end }: { start: number; end: number }, method: Anchor['method']): Anchor | null {
   // Leave out white space the match took along at its edges.
   while (start < end && folded.text[start] === ' ') start++;
   while (end > start && folded.text[end - 1] === ' ') end--;

@@ -19,28 +19,50 @@ const replacements: Record<string, string> = {
   '\u00A0': ' ', '\u2009': ' ', '\u202F': ' ',
 };
 
+// Per UTF-16 code unit: what it becomes. Built once from the tables above
+// and from JavaScript's \s, so the loop below looks up a number instead of
+// testing regular expressions on every character of a megabyte text.
+const dropCode = -1;
+const spaceCode = -2;
+const codeTable = (() => {
+  const table = new Int32Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    const c = String.fromCharCode(code);
+    if (dropped.test(c)) table[code] = dropCode;
+    else if (/\s/.test(replacements[c] ?? c)) table[code] = spaceCode;
+    else table[code] = (replacements[c] ?? c).charCodeAt(0);
+  }
+  return table;
+})();
+
 /// Normalizes `text` for matching and keeps the way back to its offsets.
 export function normalizeForMatching(text: string): NormalizedText {
-  const out: string[] = [];
+  const out = new Uint16Array(text.length);
   const map = new Int32Array(text.length + 1);
   let n = 0;
   let lastSpace = true; // leading white space is dropped
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (dropped.test(c)) continue;
-    const r = replacements[c] ?? c;
-    if (/\s/.test(r)) {
+    const code = codeTable[text.charCodeAt(i)]!;
+    if (code === dropCode) continue;
+    if (code === spaceCode) {
       if (lastSpace) continue;
       lastSpace = true;
-      out.push(' ');
+      out[n] = 32;
     } else {
       lastSpace = false;
-      out.push(r);
+      out[n] = code;
     }
     map[n++] = i;
   }
   map[n] = text.length;
-  return { text: out.join(''), toOriginal: map.subarray(0, n + 1) };
+  return { text: fromCodes(out, n), toOriginal: map.subarray(0, n + 1) };
+}
+
+function fromCodes(codes: Uint16Array, length: number): string {
+  const parts: string[] = [];
+  // In slices: spreading a megabyte into one call overflows the stack.
+  for (let at = 0; at < length; at += 8192) parts.push(String.fromCharCode.apply(null, codes.subarray(at, Math.min(length, at + 8192)) as unknown as number[]));
+  return parts.join('');
 }
 
 /// Normalizes a short string (a quote or its context) for comparison.
