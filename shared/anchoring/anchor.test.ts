@@ -99,6 +99,24 @@ describe('anchoring a deleted passage', () => {
   });
 });
 
+describe('anchoring a passage rewritten in place', () => {
+  it('is not stretched over new words just because its context still frames them', () => {
+    const rewritten = fc.tuple(
+      passage.filter(({ text, start, end }) => end - start >= 12 && start >= 32 && end + 32 <= text.length),
+      fc.string({ unit: fc.constantFrom('x', 'y', 'z', ' '), minLength: 1, maxLength: 200 }),
+    );
+    fc.assert(
+      fc.property(rewritten, ([{ text, start, end }, words]) => {
+        const { quote, position } = describePassage(text, start, end);
+        const edited = text.slice(0, start) + words + text.slice(end);
+        const anchor = anchorPassage(edited, quote, position);
+        if (anchor) expect(similarity(normalizeSnippet(edited.slice(anchor.start, anchor.end)), normalizeSnippet(quote.exact))).toBeGreaterThanOrEqual(0.75);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('anchoring across a revised transcription', () => {
   const describeIn = (text: string, exact: string) => {
     const start = text.indexOf(exact);

@@ -10,7 +10,19 @@ export function similarity(a: string, b: string): number {
 
 /// Levenshtein distance, in two rows.
 export function editDistance(a: string, b: string): number {
+  // A shared beginning and end never change the distance, and a revised
+  // passage usually differs from its quote in one place: trimming them
+  // leaves a few characters to compare instead of the whole quote.
+  let head = 0;
+  while (head < a.length && head < b.length && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  if (head > 0 || tail > 0) {
+    a = a.slice(head, a.length - tail);
+    b = b.slice(head, b.length - tail);
+  }
   if (a.length < b.length) [a, b] = [b, a];
+  if (b.length === 0) return a.length;
   let previous = new Int32Array(b.length + 1);
   let current = new Int32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) previous[j] = j;
