@@ -1,10 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { type Ref, memo, useEffect, useRef, useState } from 'react';
 import type { Annotation, TagType } from '../../shared/annotation/model';
 import { useServices } from './context';
 
 /// One annotation in the panel: its quote, tags, actor and note, each
-/// editable where it stands.
-export function AnnotationEntry({
+/// editable where it stands. Placed by the panel's virtual list at `top`;
+/// memoised, so a change to one annotation redraws only its entry.
+export const AnnotationEntry = memo(function AnnotationEntry({
+  ref,
+  index,
+  top,
   annotation,
   tagTypes,
   selected,
@@ -12,6 +16,10 @@ export function AnnotationEntry({
   onActorFocused,
   onReveal,
 }: {
+  /// The virtual list's measuring callback.
+  ref: Ref<HTMLLIElement>;
+  index: number;
+  top: number;
   annotation: Annotation;
   tagTypes: readonly TagType[];
   selected: boolean;
@@ -61,10 +69,12 @@ export function AnnotationEntry({
 
   return (
     <li
+      ref={ref}
+      data-index={index}
       className={`entry${selected ? ' entry-selected' : ''}`}
       data-testid="annotation-entry"
       data-annotation-entry={annotation.id}
-      style={{ '--tag': tags[0]?.color ?? '#999999' } as React.CSSProperties}
+      style={{ '--tag': tags[0]?.color ?? '#999999', transform: `translateY(${top}px)` } as React.CSSProperties}
     >
       <button type="button" className="entry-quote" data-testid="entry-quote" onClick={() => onReveal(annotation)} title="Show in the text">
         {abbreviate(annotation.quote.exact)}
@@ -139,7 +149,7 @@ export function AnnotationEntry({
       </div>
     </li>
   );
-}
+});
 
 function abbreviate(text: string, length = 280): string {
   const flat = text.replace(/\s+/g, ' ');
