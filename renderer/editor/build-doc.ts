@@ -1,10 +1,18 @@
 import type { Mark, Node } from 'prosemirror-model';
 import type { Block } from '../../shared/document/model';
 import { schema } from './schema';
+import { estimatedHeight, sectionSize } from './sections';
 
-/// Builds the reader's ProseMirror document from the document model.
+/// Builds the reader's ProseMirror document from the document model: its
+/// blocks in order, grouped in sections of `sectionSize`.
 export function buildDoc(blocks: readonly Block[]): Node {
-  return schema.node('doc', null, blocks.map(blockNode));
+  if (blocks.length === 0) throw new RangeError('A document needs at least one block to be shown in the reader.');
+  const sections: Node[] = [];
+  for (let at = 0; at < blocks.length; at += sectionSize) {
+    const group = blocks.slice(at, at + sectionSize);
+    sections.push(schema.node('section', { estimate: estimatedHeight(group) }, group.map(blockNode)));
+  }
+  return schema.node('doc', null, sections);
 }
 
 function blockNode(block: Block): Node {

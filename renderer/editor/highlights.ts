@@ -3,6 +3,7 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { DocText } from '../../shared/document/text';
 import { type Highlight, HighlightIndex } from './highlight-index';
 import type { PositionMap } from './positions';
+import { sectionsCovering } from './sections';
 import { type BlockWindow, trackViewport, windowAround } from './viewport';
 
 export type { Highlight } from './highlight-index';
@@ -68,8 +69,23 @@ export function highlightsPlugin(positions: PositionMap, text: DocText, initial:
   const without = (set: DecorationSet, ids: ReadonlySet<string>): DecorationSet =>
     ids.size === 0 ? set : set.remove(set.find(undefined, undefined, (spec) => ids.has(spec.id as string)));
 
+  // The sections of the window are marked `in-view`; the style sheet lets
+  // the browser skip laying out and painting every other section
+  // (`content-visibility: hidden`). The browser's own `auto` would do the
+  // same without the marks, but checks every section against the screen on
+  // every frame.
+  const inView = (window: BlockWindow): Decoration[] => {
+    const marks: Decoration[] = [];
+    const sections = sectionsCovering(window.from, window.to);
+    for (let i = sections.from; i < sections.to; i++) {
+      const { from, to } = positions.sectionRange(i);
+      marks.push(Decoration.node(from, to, { class: 'in-view' }, { inView: true }));
+    }
+    return marks;
+  };
+
   const build = (doc: EditorState['doc'], state: HighlightState): DecorationSet =>
-    DecorationSet.create(doc, state.index.inBlocks(state.window.from, state.window.to).map((h) => decorate(h, state)));
+    DecorationSet.create(doc, [...inView(state.window), ...state.index.inBlocks(state.window.from, state.window.to).map((h) => decorate(h, state))]);
 
   // Re-draws one highlight with the current selection and flash state.
   const redraw = (set: DecorationSet, doc: EditorState['doc'], id: string | null, state: HighlightState): DecorationSet => {
@@ -85,7 +101,7 @@ export function highlightsPlugin(positions: PositionMap, text: DocText, initial:
       init: (_, state) => {
         const index = new HighlightIndex(text, initial);
         const value: HighlightState = { index, window: windowAround(0, index.blockCount), set: DecorationSet.empty, selected: null, flashing: null };
-        return { ...value, set: initial.length ? build(state.doc, value) : DecorationSet.empty };
+        return { ...value, set: build(state.doc, value) };
       },
       apply(tr: Transaction, value: HighlightState): HighlightState {
         let next: HighlightState = { ...value, set: value.set.map(tr.mapping, tr.doc) };
@@ -147,7 +163,7 @@ export function highlightsAt(state: EditorState, pos: number): string[] {
   const set = highlightsKey.getState(state)?.set;
   if (!set) return [];
   return set
-    .find(pos, pos)
+    .find(pos, pos, (spec) => spec.id !== undefined)
     .filter((d) => d.from <= pos && pos <= d.to)
     .sort((a, b) => a.to - a.from - (b.to - b.from))
     .map((d) => d.spec.id as string);

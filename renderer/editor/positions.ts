@@ -5,18 +5,26 @@ import type { DocText } from '../../shared/document/text';
 /// the reader's ProseMirror document built from the same blocks.
 ///
 /// Block i's text starts at canonical offset `text.starts[i]` and at
-/// ProseMirror position `pmStarts[i]` (just inside the block's node); within
+/// ProseMirror position `pmStarts[i]` (just inside the block's node, inside
+/// its section); within
 /// a block both count the same characters, because blocks hold only text.
 export class PositionMap {
   private readonly pmStarts: number[] = [];
+  // Where each section's node starts and ends.
+  private readonly sections: { from: number; to: number }[] = [];
 
   constructor(
     doc: Node,
     private readonly text: DocText,
   ) {
-    doc.forEach((node, offset) => {
-      if (!node.isTextblock) throw new RangeError(`The reader's document holds a ${node.type.name} node where only text blocks are allowed.`);
-      this.pmStarts.push(offset + 1);
+    // Blocks sit in sections: a block's text starts after the section's
+    // opening token and its own.
+    doc.forEach((section, sectionOffset) => {
+      this.sections.push({ from: sectionOffset, to: sectionOffset + section.nodeSize });
+      section.forEach((node, offset) => {
+        if (!node.isTextblock) throw new RangeError(`The reader's document holds a ${node.type.name} node where only text blocks are allowed.`);
+        this.pmStarts.push(sectionOffset + 1 + offset + 1);
+      });
     });
     if (this.pmStarts.length !== text.starts.length) {
       throw new RangeError(`The reader's document has ${this.pmStarts.length} blocks but the canonical text has ${text.starts.length}.`);
@@ -29,6 +37,19 @@ export class PositionMap {
   toPm(offset: number, bias: 1 | -1 = 1): number {
     const { block, offset: inBlock } = this.text.locate(offset, bias);
     return this.pmStarts[block]! + inBlock;
+  }
+
+  /// The ProseMirror range of section `i`'s node, its tokens included:
+  /// where a node decoration of the section goes.
+  sectionRange(i: number): { from: number; to: number } {
+    const range = this.sections[i];
+    if (!range) throw new RangeError(`There is no section ${i}: the document has ${this.sections.length}.`);
+    return range;
+  }
+
+  /// How many blocks the document has.
+  get blockCount(): number {
+    return this.pmStarts.length;
   }
 
   /// The canonical offset of a ProseMirror position. Positions between

@@ -108,7 +108,7 @@ export class Reader {
     const block = this.document.text.blockAt(start, 1);
     const shown = highlightWindow(this.view.state);
     if (shown && (block < shown.from || block >= shown.to)) {
-      this.highlight({ type: 'window', window: windowAround(block, this.view.state.doc.childCount) });
+      this.highlight({ type: 'window', window: windowAround(block, this.positions.blockCount) });
     }
     const pos = this.positions.toPm(start, 1);
     const { node } = this.view.domAtPos(pos);

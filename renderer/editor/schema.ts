@@ -4,9 +4,18 @@ import { type DOMOutputSpec, type Mark, type Node, Schema } from 'prosemirror-mo
 /// textblock holding only text, so positions inside a block count exactly
 /// the characters of the canonical text (see positions.ts). List markers are
 /// attributes drawn by CSS, never text, as a browser draws them.
+///
+/// The blocks are grouped in sections (see sections.ts), a structure of the
+/// reader only: sections hold no text of their own.
 export const schema = new Schema({
   nodes: {
-    doc: { content: 'block+' },
+    doc: { content: 'section+' },
+    section: {
+      content: 'block+',
+      // The height a section takes while the browser skips drawing it.
+      attrs: { estimate: { default: 10 } },
+      toDOM: (node: Node): DOMOutputSpec => ['div', { class: 'section', style: `contain-intrinsic-size: auto ${node.attrs.estimate as number}em` }, 0],
+    },
     text: { group: 'inline' },
     paragraph: {
       group: 'block',

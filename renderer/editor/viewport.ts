@@ -1,4 +1,5 @@
 import type { EditorView } from 'prosemirror-view';
+import { blockElement } from './sections';
 
 /// A range of top-level blocks, [from, to).
 export interface BlockWindow {
@@ -32,11 +33,9 @@ export function nextWindow(current: BlockWindow, first: number, last: number, bl
 /// [top, bottom] (client coordinates), found by binary search over the
 /// blocks' boxes. `null` when the view's DOM does not hold one element per
 /// block.
-export function visibleBlocks(view: EditorView, top: number, bottom: number): { first: number; last: number } | null {
-  const children = view.dom.children;
-  const count = view.state.doc.childCount;
-  if (children.length !== count || count === 0) return null;
-  const rect = (i: number) => children[i]!.getBoundingClientRect();
+export function visibleBlocks(view: EditorView, count: number, top: number, bottom: number): { first: number; last: number } | null {
+  if (count === 0 || !blockElement(view, count - 1) || blockElement(view, count)) return null;
+  const rect = (i: number) => blockElement(view, i)!.getBoundingClientRect();
   // First block whose bottom is below the band's top.
   let lo = 0;
   let hi = count - 1;
@@ -75,7 +74,7 @@ export function trackViewport(
     if (destroyed) return;
     const band = scroller ? scroller.getBoundingClientRect() : { top: 0, bottom: frame.innerHeight };
     const blockCount = window.blockCount();
-    const visible = visibleBlocks(view, band.top, band.bottom);
+    const visible = visibleBlocks(view, blockCount, band.top, band.bottom);
     // Without one element per block the screen cannot be told apart: draw all.
     const next = visible
       ? nextWindow(window.current(), visible.first, visible.last, blockCount)
