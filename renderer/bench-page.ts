@@ -3,6 +3,7 @@ import './styles.css';
 import { loadDocument } from '../shared/corpus/document';
 import type { Highlight } from './editor/highlights';
 import { Reader } from './editor/reader';
+import { blockElement } from './editor/sections';
 
 // The reader benchmark's page (npm run bench drives it in Chromium): the
 // app's own Reader and highlights plugin, on data the benchmark sends.
@@ -32,6 +33,53 @@ const bench = {
     reader!.highlight({ type: 'upsert', highlights: [highlight] });
     void mount.offsetHeight;
     return performance.now() - start;
+  },
+  /// Scrolls the passage at `offset` into view and resolves, two frames
+  /// later, to the canonical range of the blocks on screen, where the
+  /// highlights of a creation benchmark go.
+  async showAt(offset: number): Promise<{ start: number; end: number }> {
+    reader!.scrollTo(offset);
+    await nextFrame();
+    await nextFrame();
+    const scroller = mount.closest('.reader-column')!;
+    const band = scroller.getBoundingClientRect();
+    const text = reader!.document.text;
+    let start = -1;
+    let end = -1;
+    for (let i = 0; i < reader!.positions.blockCount; i++) {
+      const rect = blockElement(reader!.view, i)!.getBoundingClientRect();
+      if (rect.bottom < band.top || rect.top > band.bottom) continue;
+      if (start < 0) start = text.starts[i]!;
+      end = text.ends[i]!;
+    }
+    return { start, end };
+  },
+  /// Scrolls the reader from top to bottom, `step` pixels a frame, and
+  /// resolves to the intervals between frames and the long tasks seen.
+  async scroll(step: number): Promise<{ frames: number[]; longTasks: number[] }> {
+    const scroller = mount.closest('.reader-column')!;
+    scroller.scrollTop = 0;
+    await nextFrame();
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    const frames: number[] = [];
+    await new Promise<void>((resolve) => {
+      let last = -1;
+      const tick = (time: number) => {
+        if (last >= 0) frames.push(time - last);
+        last = time;
+        const before = scroller.scrollTop;
+        scroller.scrollTop = before + step;
+        if (scroller.scrollTop === before) resolve();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    observer.disconnect();
+    return { frames, longTasks };
   },
   heapMB(): number | null {
     const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
