@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import type { Result } from './measure';
 import { chromiumBenches } from './chromium-benches';
 import { nodeBenches } from './node-benches';
+import { searchBenches } from './search-benches';
 
 /// `npm run bench`: measures the real code at the sizes historians meet,
 /// beside a peer measured in the same run: shared/ in Node, the reader in
-/// Chromium on the built renderer. `--quick` runs the reduced set (no 5 MB
-/// document); `--json` prints only the JSON object.
+/// Chromium on the built renderer, full-text search in Node on the engine the
+/// search worker runs. `--quick` runs the reduced set (no 5 MB document);
+/// `--json` prints only the JSON object.
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
 const quick = args.has('--quick');
@@ -19,6 +21,7 @@ const log = (line: string) => {
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), platform: process.platform };
 const results: Result[] = [
   ...(await nodeBenches({ runs: quick ? 5 : 7, log })),
+  ...(await searchBenches({ runs: quick ? 5 : 7, log })),
   ...(await chromiumBenches({ runs: 5, full: !quick, log })),
 ];
 const report = { machine, date: new Date().toISOString(), results };

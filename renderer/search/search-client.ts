@@ -1,0 +1,167 @@
+import type { IndexedText, SearchCommand, SearchReply, SearchRequest } from '../../shared/search/protocol';
+import type { SearchOptions, SearchResults } from '../../shared/search/results';
+
+/// What the client needs of its worker. A `Worker` is one; tests pass an
+/// object that runs the worker's handler in-process.
+export interface SearchWorkerPort {
+  postMessage(message: SearchRequest): void;
+  onmessage: ((event: MessageEvent<SearchReply>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+/// Rejects the requests still waiting when the client is disposed, and any
+/// made after: a caller that gets it can drop the answer it was waiting for.
+export class SearchClientDisposedError extends Error {
+  constructor() {
+    super('The search client was disposed before the search worker answered.');
+    this.name = 'SearchClientDisposedError';
+  }
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+/// The renderer's side of full-text search: indexing and queries run in a
+/// Web Worker (search-worker.ts), and each call is a promise of the worker's
+/// answer. Requests are answered in the order they were made; which answer
+/// to show when queries overlap (the latest typed) is the caller's concern.
+export class SearchClient {
+  private readonly worker: SearchWorkerPort;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  // The last change (index or remove) asked for; the next one waits for it.
+  private writes: Promise<unknown> = Promise.resolve();
+  // Why the client no longer answers (disposed, or the worker failed), or null.
+  private closed: Error | null = null;
+
+  /// Starts the search worker, or uses `worker` (any object with a Worker's
+  /// postMessage, onmessage, onerror and terminate).
+  constructor(worker?: SearchWorkerPort) {
+    this.worker = worker ?? new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event) => this.settle(event.data);
+    // A worker that fails to load or dies answers nothing more: fail what
+    // waits now rather than leave it waiting for ever.
+    this.worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.close(new Error(`The search worker failed: ${event.message || 'it could not be started'}.`));
+    };
+  }
+
+  /// Indexes `documents` (each its id and canonical text), each replacing
+  /// what was indexed under its id. A list with a malformed document is
+  /// rejected with a RangeError and none of it is indexed. The texts go
+  /// across in batches of about a million characters: postMessage copies a
+  /// message on the sending thread, and one copy of a 50 MB corpus would
+  /// hold the main thread for half a second. Searches made meanwhile are
+  /// answered between batches, over the documents indexed so far.
+  index(documents: IndexedText[]): Promise<void> {
+    const batches: IndexedText[][] = [];
+    try {
+      let batch: IndexedText[] = [];
+      let size = 0;
+      documents.forEach((document: unknown, i) => {
+        if (!isIndexedText(document)) throw new RangeError(`Document ${i} to index needs a non-empty string id and a string text; none of the ${documents.length} was indexed.`);
+        if (batch.length > 0 && size + document.text.length > batchCharacters) {
+          batches.push(batch);
+          batch = [];
+          size = 0;
+        }
+        // Only the id and the text: a caller's document object may hold far more.
+        batch.push({ id: document.id, text: document.text });
+        size += document.text.length;
+      });
+      if (batch.length > 0) batches.push(batch);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.write(async () => {
+      for (const batch of batches) await this.request({ type: 'index', documents: batch });
+    });
+  }
+
+  /// Forgets the document `id`, after the indexing and removals asked for
+  /// before it.
+  remove(id: string): Promise<void> {
+    return this.write(async () => {
+      await this.request({ type: 'remove', id });
+    });
+  }
+
+  /// Runs `query` (as typed: words, "phrases", prefix*) over the indexed
+  /// documents; see SearchIndex.search. Bad options reject with the
+  /// engine's RangeError.
+  search(query: string, options: SearchOptions): Promise<SearchResults> {
+    return this.request({ type: 'search', query, options }) as Promise<SearchResults>;
+  }
+
+  /// Stops the worker and rejects every request still waiting with a
+  /// SearchClientDisposedError; later calls reject the same way.
+  dispose(): void {
+    if (this.closed) return;
+    this.close(new SearchClientDisposedError());
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
+    this.worker.terminate();
+  }
+
+  // Runs `task` after the changes asked for before it, whether they
+  // succeeded or not, so an index and a remove take effect in call order
+  // even when an index is sent in several batches.
+  private write(task: () => Promise<void>): Promise<void> {
+    const done = this.writes.then(task);
+    this.writes = done.catch(() => undefined);
+    return done;
+  }
+
+  private request(command: SearchCommand): Promise<unknown> {
+    if (this.closed) return Promise.reject(this.closed);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      try {
+        this.worker.postMessage({ id, command });
+      } catch (error) {
+        // A command that cannot be copied to the worker (a text that is not a string, say).
+        this.pending.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }
+
+  private settle(reply: SearchReply): void {
+    const waiting = this.pending.get(reply.id);
+    // An answer nobody waits for (a request the worker could not read) is dropped.
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (reply.ok) waiting.resolve(reply.value);
+    else waiting.reject(errorOf(reply.error.name, reply.error.message));
+  }
+
+  private close(reason: Error): void {
+    this.closed = reason;
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const { reject } of waiting) reject(reason);
+  }
+}
+
+// How many characters of text one index message carries at most (a
+// document longer than that goes alone): copying it takes a few
+// milliseconds, within a frame.
+const batchCharacters = 1 << 20;
+
+function isIndexedText(value: unknown): value is IndexedText {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, text } = value as { id?: unknown; text?: unknown };
+  return typeof id === 'string' && id.length > 0 && typeof text === 'string';
+}
+
+// The worker's error rebuilt on this side, as the kind of error it was.
+function errorOf(name: string, message: string): Error {
+  const error = name === 'RangeError' ? new RangeError(message) : name === 'TypeError' ? new TypeError(message) : new Error(message);
+  if (error.name !== name) error.name = name;
+  return error;
+}

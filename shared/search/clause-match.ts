@@ -1,0 +1,95 @@
+import type { DocumentIndex } from './document-index';
+import type { Clause } from './query';
+import { TermSet } from './term-set';
+import type { Vocabulary } from './vocabulary';
+
+/// A clause of a query resolved against a vocabulary: one set of accepted
+/// words per position.
+export class ClauseMatcher {
+  readonly sets: readonly TermSet[];
+
+  constructor(clause: Clause, vocabulary: Vocabulary) {
+    if (clause.terms.length === 0) throw new RangeError('A clause needs at least one word.');
+    this.sets = clause.terms.map((t) => (t.prefix ? TermSet.prefix(t.term, vocabulary) : TermSet.exact(t.term, vocabulary)));
+  }
+
+  /// Whether no document can hold it: one of its positions accepts no word
+  /// the index has seen.
+  get impossible(): boolean {
+    return this.sets.some((set) => set.empty);
+  }
+
+  /// Whether every word it needs is in `document` (necessary for a match,
+  /// and for a single word sufficient).
+  mayOccurIn(document: DocumentIndex): boolean {
+    return this.sets.every((set) => document.countOf(set) > 0);
+  }
+
+  /// How often it occurs in `document`.
+  count(document: DocumentIndex): number {
+    return this.sets.length === 1 ? document.countOf(this.sets[0]!) : this.scan(document, null);
+  }
+
+  /// Appends the [start, end) of each occurrence in `document` to `out`, in
+  /// text order, and returns how many there were.
+  spans(document: DocumentIndex, out: number[]): number {
+    return this.scan(document, out);
+  }
+
+  /// Whether it and `other` can match the same words at the same place (a
+  /// word and a prefix of it, say), so that their hits could coincide.
+  overlaps(other: ClauseMatcher): boolean {
+    return this.sets.length === other.sets.length && this.sets.every((set, i) => set.intersects(other.sets[i]!));
+  }
+
+  // Checks the clause only where the position that accepts the fewest of
+  // the document's words finds one of them: a phrase with a rare word costs
+  // its few occurrences, and even "of the" only the occurrences of "of",
+  // not a pass over every word of the document.
+  private scan(document: DocumentIndex, out: number[] | null): number {
+    const { terms, starts, ends } = document;
+    const sets = this.sets;
+    const width = sets.length;
+    const counts = sets.map((set) => document.countOf(set));
+    let anchor = 0;
+    for (let j = 1; j < width; j++) if (counts[j]! < counts[anchor]!) anchor = j;
+    if (counts[anchor] === 0) return 0;
+    const positions = document.occurrences(sets[anchor]!);
+    // The other positions are checked by walking their own occurrences
+    // beside the anchor's when those are not many more: reading two short
+    // sorted lists costs less than reading the document's words at every
+    // candidate, which for "of the" is most of the memory the index holds.
+    // A prefix, or a word far more common than the anchor, is checked
+    // against the words themselves.
+    const lists = sets.map((set, j) => (j !== anchor && set.single >= 0 && counts[j]! <= 8 * counts[anchor]! ? document.occurrences(set) : null));
+    const cursors = new Int32Array(width);
+    // A phrase does not run on from one paragraph into the next: what reads
+    // as "… the Soviet" at the end of one block and "Union …" at the start of
+    // the next is not the phrase "Soviet Union". The candidates come in text
+    // order, so one pointer walks the paragraph starts beside them.
+    const paragraphs = document.paragraphStarts;
+    let paragraph = 0;
+    let count = 0;
+    next: for (let p = 0; p < positions.length; p++) {
+      const i = positions[p]! - anchor;
+      if (i < 0 || i + width > terms.length) continue;
+      for (let j = 0; j < width; j++) {
+        if (j === anchor) continue;
+        const list = lists[j];
+        if (list) {
+          let c = cursors[j]!;
+          while (c < list.length && list[c]! < i + j) c++;
+          cursors[j] = c;
+          if (c === list.length || list[c] !== i + j) continue next;
+        } else if (!sets[j]!.has(terms[i + j]!)) continue next;
+      }
+      if (width > 1) {
+        while (paragraph < paragraphs.length && paragraphs[paragraph]! <= i) paragraph++;
+        if (paragraph < paragraphs.length && paragraphs[paragraph]! < i + width) continue;
+      }
+      count++;
+      out?.push(starts[i]!, ends[i + width - 1]!);
+    }
+    return count;
+  }
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { DocumentIndex } from './document-index';
+import { TermSet } from './term-set';
+import { Vocabulary } from './vocabulary';
+
+describe('DocumentIndex', () => {
+  it('holds the document\'s words in text order with their offsets in the canonical text', () => {
+    const vocabulary = new Vocabulary();
+    const text = 'Richard Dvořàk met Ri Song-un.';
+    const document = DocumentIndex.build('memo', text, vocabulary);
+    expect(document.length).toBe(6);
+    expect([...document.terms].map((id) => vocabulary.term(id))).toEqual(['richard', 'dvorak', 'met', 'ri', 'song', 'un']);
+    expect([...document.starts].map((start, i) => text.slice(start, document.ends[i]))).toEqual(['Richard', 'Dvořàk', 'met', 'Ri', 'Song', 'un']);
+  });
+
+  it('counts a word, however it is written, and a prefix', () => {
+    const vocabulary = new Vocabulary();
+    const document = DocumentIndex.build('d', 'Soviet leaders, SOVIET troops, sovereign Albania, Sovietization', vocabulary);
+    expect(document.countOf(TermSet.exact('soviet', vocabulary))).toBe(2);
+    expect(document.countOf(TermSet.prefix('sov', vocabulary))).toBe(4);
+    expect(document.countOf(TermSet.exact('tirana', vocabulary))).toBe(0);
+    expect(document.distinctCount).toBe(6);
+  });
+
+  it('counts a prefix of many words by either of its ways (a few look-ups, or a walk over the distinct words) alike', () => {
+    const vocabulary = new Vocabulary();
+    const words = Array.from({ length: 400 }, (_, i) => `w${i.toString(36)}`);
+    const document = DocumentIndex.build('d', `${words.join(' ')} ${words.slice(0, 10).join(' ')}`, vocabulary);
+    // "w" accepts all 400 words (a walk), "w1" a few (look-ups).
+    expect(document.countOf(TermSet.prefix('w', vocabulary))).toBe(410);
+    const few = words.filter((w) => w.startsWith('w1'));
+    expect(document.countOf(TermSet.prefix('w1', vocabulary))).toBe(few.length + few.filter((w) => words.indexOf(w) < 10).length);
+  });
+
+  it('lists where a word or a prefix occurs, in text order', () => {
+    const vocabulary = new Vocabulary();
+    const document = DocumentIndex.build('d', 'Soviet leaders, sovereign Soviet troops, Sovietization of the soviets', vocabulary);
+    expect([...document.occurrences(TermSet.exact('soviet', vocabulary))]).toEqual([0, 3]);
+    expect([...document.occurrences(TermSet.prefix('sov', vocabulary))]).toEqual([0, 2, 3, 5, 8]);
+    expect([...document.occurrences(TermSet.exact('albania', vocabulary))]).toEqual([]);
+  });
+
+  it('keeps each document\'s words apart when several are indexed one after the other', () => {
+    const vocabulary = new Vocabulary();
+    const first = DocumentIndex.build('a', 'soviet soviet albania', vocabulary);
+    const second = DocumentIndex.build('b', 'albania tirana soviet albania', vocabulary);
+    expect([...first.occurrences(TermSet.exact('albania', vocabulary))]).toEqual([2]);
+    expect([...second.occurrences(TermSet.exact('albania', vocabulary))]).toEqual([0, 3]);
+    expect(second.countOf(TermSet.exact('soviet', vocabulary))).toBe(1);
+    expect(first.countOf(TermSet.exact('tirana', vocabulary))).toBe(0);
+  });
+
+  it('keeps every word of a text with more words than half its characters (a table of fractions)', () => {
+    // "½" folds to "1⁄2": two words from one character.
+    const vocabulary = new Vocabulary();
+    const text = '½ ¼ ¾ ½ ¼ ¾ ½ ¼';
+    const document = DocumentIndex.build('d', text, vocabulary);
+    expect(document.length).toBe(16);
+    expect(document.countOf(TermSet.exact('4', vocabulary))).toBe(5);
+    expect(document.ends[15]).toBe(text.length);
+  });
+
+  it('indexes an empty text as no words', () => {
+    const document = DocumentIndex.build('d', '', new Vocabulary());
+    expect(document.length).toBe(0);
+    expect(document.distinctCount).toBe(0);
+  });
+});

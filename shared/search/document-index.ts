@@ -1,0 +1,183 @@
+import { blockSeparator } from '../document/model';
+import type { TermSet } from './term-set';
+import { forEachToken } from './tokenize';
+import type { Vocabulary } from './vocabulary';
+
+/// One document's words, in text order, as parallel typed arrays: word i is
+/// vocabulary word `terms[i]`, at [starts[i], ends[i]) of the document's
+/// canonical text. Beside them, the document's distinct words, sorted, each
+/// with the positions where it occurs: whether a document holds a word, and
+/// how often, is a binary search, so a query's counts over a whole corpus
+/// cost microseconds; and a phrase is checked only where its rarest word
+/// stands, not at every word of the document. Sixteen bytes a word, so a
+/// 50 MB corpus of some eight million words holds about 130 MB, in a few
+/// large arrays the garbage collector does not walk.
+export class DocumentIndex {
+  readonly id: string;
+  /// The canonical text the offsets point into.
+  readonly text: string;
+  readonly terms: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /// The positions of the words that begin a paragraph (a block of the
+  /// canonical text) other than the first, increasing: a phrase does not run
+  /// across one. A few hundred numbers, where testing the text between two
+  /// words would read the offsets of every candidate.
+  readonly paragraphStarts: Int32Array;
+  // The distinct words, increasing; word distinct[k] occurs at the positions
+  // positions[firsts[k]] … positions[firsts[k + 1] - 1], increasing.
+  private readonly distinct: Int32Array;
+  private readonly firsts: Int32Array;
+  private readonly positions: Int32Array;
+
+  private constructor(id: string, text: string, terms: Int32Array, starts: Int32Array, ends: Int32Array, paragraphStarts: Int32Array, vocabularySize: number) {
+    this.id = id;
+    this.text = text;
+    this.terms = terms;
+    this.starts = starts;
+    this.ends = ends;
+    this.paragraphStarts = paragraphStarts;
+    // A counting sort of the positions by word, in time linear in the words:
+    // count each word, number the distinct words in order, then deal the
+    // positions out. The per-word counters are shared scratch space, left
+    // zeroed for the next document.
+    if (counters.length < vocabularySize) counters = new Int32Array(Math.max(vocabularySize, counters.length * 2));
+    const found: number[] = [];
+    for (let i = 0; i < terms.length; i++) if (counters[terms[i]!]!++ === 0) found.push(terms[i]!);
+    const distinct = Int32Array.from(found).sort();
+    const firsts = new Int32Array(distinct.length + 1);
+    for (let k = 0; k < distinct.length; k++) {
+      const term = distinct[k]!;
+      firsts[k + 1] = firsts[k]! + counters[term]!;
+      // From here on the counter is the next free slot of the word's positions.
+      counters[term] = firsts[k]!;
+    }
+    const positions = new Int32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) positions[counters[terms[i]!]!++] = i;
+    for (const term of distinct) counters[term] = 0;
+    this.distinct = distinct;
+    this.firsts = firsts;
+    this.positions = positions;
+  }
+
+  /// Indexes the canonical text `text` of the document `id`, numbering its
+  /// words in `vocabulary`.
+  static build(id: string, text: string, vocabulary: Vocabulary): DocumentIndex {
+    // A word and its separator usually take at least two characters, but not
+    // always: a character can fold to several words ("½" is "1⁄2", "℅" is
+    // "c/o"), so the arrays grow when they are full (a typed array drops
+    // writes past its end without a word) and are trimmed to what was used.
+    let capacity = (text.length >> 1) + 1;
+    let terms: Int32Array = new Int32Array(capacity);
+    let starts: Int32Array = new Int32Array(capacity);
+    let ends: Int32Array = new Int32Array(capacity);
+    let n = 0;
+    // Words hold no white space, so a block separator before a word's start
+    // and not before the previous word's start lies between the two.
+    const paragraphStarts: number[] = [];
+    let nextBreak = text.indexOf(blockSeparator);
+    forEachToken(text, (term, start, end) => {
+      if (nextBreak >= 0 && nextBreak < start) {
+        if (n > 0) paragraphStarts.push(n);
+        nextBreak = text.indexOf(blockSeparator, start);
+      }
+      if (n === capacity) {
+        capacity *= 2;
+        terms = grown(terms, capacity);
+        starts = grown(starts, capacity);
+        ends = grown(ends, capacity);
+      }
+      terms[n] = vocabulary.add(term);
+      starts[n] = start;
+      ends[n++] = end;
+    });
+    return new DocumentIndex(id, text, terms.slice(0, n), starts.slice(0, n), ends.slice(0, n), Int32Array.from(paragraphStarts), vocabulary.size);
+  }
+
+  /// How many words it has.
+  get length(): number {
+    return this.terms.length;
+  }
+
+  /// How many distinct words it has.
+  get distinctCount(): number {
+    return this.distinct.length;
+  }
+
+  /// How many of its words are in `set`.
+  countOf(set: TermSet): number {
+    if (set.single >= 0) return this.countAt(this.rankOf(set.single));
+    let sum = 0;
+    this.forEachRank(set, (k) => {
+      sum += this.countAt(k);
+    });
+    return sum;
+  }
+
+  /// The positions (indices into `terms`) of its words that are in `set`,
+  /// increasing. For one word, a view of the index's own array: not to be
+  /// written to.
+  occurrences(set: TermSet): Int32Array {
+    if (set.single >= 0) {
+      const k = this.rankOf(set.single);
+      return k < 0 ? new Int32Array(0) : this.positions.subarray(this.firsts[k]!, this.firsts[k + 1]!);
+    }
+    const ranks: number[] = [];
+    let total = 0;
+    this.forEachRank(set, (k) => {
+      ranks.push(k);
+      total += this.countAt(k);
+    });
+    const out = new Int32Array(total);
+    let at = 0;
+    for (const k of ranks) {
+      out.set(this.positions.subarray(this.firsts[k]!, this.firsts[k + 1]!), at);
+      at += this.countAt(k);
+    }
+    return ranks.length > 1 ? out.sort() : out;
+  }
+
+  // Calls `visit` with the rank (index into `distinct`) of each of the
+  // document's words that `set` holds. A few words: look each up. Many (a
+  // short prefix): walk the document's distinct words once instead.
+  private forEachRank(set: TermSet, visit: (rank: number) => void): void {
+    const ids = set.ids;
+    if (ids.length * 16 < this.distinct.length) {
+      for (const id of ids) {
+        const k = this.rankOf(id);
+        if (k >= 0) visit(k);
+      }
+      return;
+    }
+    for (let k = 0; k < this.distinct.length; k++) if (set.has(this.distinct[k]!)) visit(k);
+  }
+
+  private countAt(rank: number): number {
+    return rank < 0 ? 0 : this.firsts[rank + 1]! - this.firsts[rank]!;
+  }
+
+  // The index of word `id` in `distinct`, or -1.
+  private rankOf(id: number): number {
+    const distinct = this.distinct;
+    let lo = 0;
+    let hi = distinct.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const value = distinct[mid]!;
+      if (value === id) return mid;
+      if (value < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+}
+
+// Per vocabulary word, scratch space for sorting a document's positions by
+// word; all zero between builds.
+let counters = new Int32Array(1024);
+
+function grown(array: Int32Array, capacity: number): Int32Array {
+  const larger = new Int32Array(capacity);
+  larger.set(array);
+  return larger;
+}

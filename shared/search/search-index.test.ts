@@ -1,0 +1,289 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { blockSeparator } from '../document/model';
+import { loadCorpus, seed, seedIds } from '../test-support/corpus';
+import { foldForSearch, foldTerm } from './fold';
+import type { SearchResults } from './results';
+import { SearchIndex } from './search-index';
+
+const corpus = loadCorpus();
+const textOf = (id: string) => seed(corpus, id).text.text;
+
+/// A fresh index of the five seeds, in the corpus's order.
+function seedIndex(): SearchIndex {
+  const index = new SearchIndex();
+  for (const document of corpus.values()) index.add(document.id, document.text.text);
+  return index;
+}
+
+const index = seedIndex();
+const all = { limit: 100_000 };
+
+/// Every listed hit as [document id, the canonical text it points at].
+function slices(results: SearchResults): [string, string][] {
+  return results.documents.flatMap((d) => d.hits.map((h): [string, string] => [d.documentId, textOf(d.documentId).slice(h.start, h.end)]));
+}
+
+/// How often `pattern` (written against folded text) occurs in each seed's
+/// folded canonical text, between word boundaries; documents without it left out.
+function scanCounts(pattern: string): Record<string, number> {
+  const regex = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu');
+  const counts: Record<string, number> = {};
+  for (const document of corpus.values()) {
+    const n = [...foldForSearch(document.text.text).text.matchAll(regex)].length;
+    if (n > 0) counts[document.id] = n;
+  }
+  return counts;
+}
+
+function counts(results: SearchResults): Record<string, number> {
+  return Object.fromEntries(results.documents.map((d) => [d.documentId, d.count]));
+}
+
+describe('SearchIndex on the seed corpus', () => {
+  it('finds "Mehilli" as "Mëhilli", showing the name with its diacritics in the line', () => {
+    const results = index.search('Mehilli', all);
+    expect(results.total).toBe(2);
+    expect(results.documents.map((d) => d.documentId)).toEqual([seedIds.article]);
+    const hits = results.documents[0]!.hits;
+    expect(hits.map((h) => h.match)).toEqual(['Mëhilli', 'Mëhilli']);
+    expect(hits[0]!.after).toMatch(/^, From Stalin to Mao/);
+    expect(slices(results).map(([, s]) => s)).toEqual(['Mëhilli', 'Mëhilli']);
+  });
+
+  it('finds "dvorak" in every spelling of the ambassador\'s name', () => {
+    const results = index.search('dvorak', all);
+    expect(results.documents.map((d) => d.documentId)).toEqual([seedIds.czechMemo]);
+    expect(results.documents[0]!.hits.map((h) => h.match)).toEqual(['Dvorak', 'Dvořàk', 'Dvoràk']);
+    expect(results.documents[0]!.hits[1]!.before).toMatch(/Luncheon Given by Richard $/);
+  });
+
+  it('finds "carcani" as the Albanian "Çarçani"', () => {
+    const results = index.search('carcani', all);
+    expect(slices(results)).toEqual([[seedIds.albanianReport, 'Çarçani']]);
+  });
+
+  it('finds a rare word once, in its sentence', () => {
+    const results = index.search('wheat', all);
+    expect(results.total).toBe(1);
+    const hit = results.documents[0]!.hits[0]!;
+    expect(results.documents[0]!.documentId).toBe(seedIds.article);
+    expect(hit).toMatchObject({ match: 'wheat' });
+    expect(hit.before).toMatch(/50 thousand tons of $/);
+    expect(hit.after).toMatch(/^ to be shipped to Albania/);
+  });
+
+  it('finds a word however it is cased, and only as a whole word', () => {
+    const results = index.search('ALBANIA', all);
+    expect(counts(results)).toEqual(scanCounts('albania'));
+    expect(new Set(slices(results).map(([, s]) => s))).toEqual(new Set(['Albania']));
+  });
+
+  it('finds a phrase, as often as its words stand together in one paragraph', () => {
+    const results = index.search('"soviet leaders"', all);
+    expect(counts(results)).toEqual(scanCounts('soviet leaders'));
+    for (const [, s] of slices(results)) expect(s).toMatch(/^soviet\s+leaders$/i);
+  });
+
+  it('finds a name the tokenizer splits ("Ri Song-un", "Ri Song Un") by a phrase of its parts', () => {
+    const results = index.search('"Ri Song-un"', all);
+    expect(new Set(slices(results).map(([, s]) => s))).toEqual(new Set(['Ri Song-un', 'Ri Song Un']));
+    expect(index.search('"ri song un"', all).total).toBe(results.total);
+  });
+
+  it('finds every word with a prefix', () => {
+    const results = index.search('sino*', all);
+    expect(counts(results)).toEqual(scanCounts('sino[\\p{L}\\p{N}]*'));
+    for (const [, s] of slices(results)) expect(foldTerm(s).startsWith('sino')).toBe(true);
+  });
+
+  it('lists only documents holding every word of the query, counting each word\'s hits', () => {
+    const results = index.search('khrushchev albania', all);
+    const khrushchev = scanCounts('khrushchev');
+    const albania = scanCounts('albania');
+    const both = Object.keys(khrushchev).filter((id) => id in albania);
+    expect(counts(results)).toEqual(Object.fromEntries(both.map((id) => [id, khrushchev[id]! + albania[id]!])));
+    expect(results.documents.some((d) => d.documentId === seedIds.czechMemo)).toBe(false);
+  });
+
+  it('counts a place two clauses both match once ("alb* albania")', () => {
+    const results = index.search('alb* albania', all);
+    const prefix = index.search('alb*', all);
+    expect(results.total).toBe(prefix.total);
+    expect(slices(results)).toEqual(slices(prefix));
+  });
+
+  it('gives offsets that slice the canonical text to the hit as written, in text order within each document', () => {
+    for (const query of ['Mehilli', 'dvorak', 'albania', '"soviet leaders"', 'sino*', 'khrushchev albania', 'carcani']) {
+      for (const document of index.search(query, all).documents) {
+        const text = textOf(document.documentId);
+        let last = -1;
+        for (const hit of document.hits) {
+          expect(text.slice(hit.start, hit.end).replace(/\s+/g, ' '), query).toBe(hit.match);
+          expect(hit.start, query).toBeGreaterThan(last);
+          last = hit.start;
+        }
+        expect(document.hits.length, query).toBe(document.count);
+      }
+    }
+  });
+
+  it('counts every hit but lists only the requested page, keeping documents whose hits are all off the page', () => {
+    const full = index.search('albania', all);
+    const listed = full.documents.flatMap((d) => d.hits.map((h) => `${d.documentId}@${h.start}`));
+    expect(listed).toHaveLength(full.total);
+    const pages: string[] = [];
+    for (let skip = 0; skip < full.total; skip += 7) {
+      const page = index.search('albania', { limit: 7, skip });
+      // The counts and the documents are those of the whole result, on every page.
+      expect(page.total).toBe(full.total);
+      expect(counts(page)).toEqual(counts(full));
+      expect(page.documents.map((d) => d.documentId)).toEqual(full.documents.map((d) => d.documentId));
+      const hits = page.documents.flatMap((d) => d.hits.map((h) => `${d.documentId}@${h.start}`));
+      expect(hits.length).toBe(Math.min(7, full.total - skip));
+      pages.push(...hits);
+    }
+    expect(pages).toEqual(listed);
+    expect(index.search('albania', { limit: 0 }).documents.every((d) => d.hits.length === 0)).toBe(true);
+    expect(index.search('albania', { limit: 10, skip: full.total }).documents.every((d) => d.hits.length === 0)).toBe(true);
+  });
+
+  it('searches one document only when asked', () => {
+    const results = index.search('albania', { limit: 1000, documentId: seedIds.czechMemo });
+    expect(results.documents.map((d) => d.documentId)).toEqual([seedIds.czechMemo]);
+    expect(results.total).toBe(counts(index.search('albania', all))[seedIds.czechMemo]);
+    expect(index.search('albania', { limit: 10, documentId: 'no-such-document' })).toEqual({ total: 0, documents: [] });
+    expect(index.search('Mehilli', { limit: 10, documentId: seedIds.czechMemo })).toEqual({ total: 0, documents: [] });
+  });
+
+  it('finds nothing for a query without words, or with a word no document holds', () => {
+    expect(index.search('', all)).toEqual({ total: 0, documents: [] });
+    expect(index.search('... —', all)).toEqual({ total: 0, documents: [] });
+    expect(index.search('albania zzyzx', all)).toEqual({ total: 0, documents: [] });
+  });
+
+  it('refuses a page that is not a whole number of hits', () => {
+    expect(() => index.search('albania', { limit: -1 })).toThrow(RangeError);
+    expect(() => index.search('albania', { limit: 1.5 })).toThrow(RangeError);
+    expect(() => index.search('albania', { limit: 10, skip: -3 })).toThrow(RangeError);
+  });
+});
+
+describe('SearchIndex revisions', () => {
+  it('replaces a document added again under its id, keeping its place in the results', () => {
+    const revised = seedIndex();
+    const order = index.search('albania', all).documents.map((d) => d.documentId);
+    revised.add(seedIds.czechMemo, 'A revised memorandum: Albania, Albania, Albania.');
+    const results = revised.search('albania', all);
+    expect(results.documents.map((d) => d.documentId)).toEqual(order);
+    expect(counts(results)[seedIds.czechMemo]).toBe(3);
+    expect(revised.size).toBe(corpus.size);
+    // The old text's words are gone with it.
+    expect(revised.search('dvorak', all).total).toBe(0);
+    expect(revised.search('revised', all).documents.map((d) => d.documentId)).toEqual([seedIds.czechMemo]);
+  });
+
+  it('finds the new words of a revision by prefix', () => {
+    const revised = seedIndex();
+    expect(revised.search('sovnark*', all).total).toBe(0);
+    revised.add(seedIds.czechMemo, 'The Sovnarkom decreed.');
+    const results = revised.search('sovnark*', all);
+    expect(results.documents.flatMap((d) => d.hits.map((h) => [d.documentId, h.match]))).toEqual([[seedIds.czechMemo, 'Sovnarkom']]);
+  });
+
+  it('forgets a removed document', () => {
+    const revised = seedIndex();
+    expect(revised.remove(seedIds.czechMemo)).toBe(true);
+    expect(revised.remove(seedIds.czechMemo)).toBe(false);
+    expect(revised.has(seedIds.czechMemo)).toBe(false);
+    expect(revised.search('dvorak', all)).toEqual({ total: 0, documents: [] });
+    expect(revised.search('albania', all).documents.map((d) => d.documentId)).not.toContain(seedIds.czechMemo);
+    revised.clear();
+    expect(revised.size).toBe(0);
+    expect(revised.search('albania', all).total).toBe(0);
+  });
+
+  it('refuses a document without an id', () => {
+    expect(() => new SearchIndex().add('', 'text')).toThrow(RangeError);
+  });
+});
+
+// Pieces of text that exercise the folding: diacritics composed and
+// decomposed, expansions, Cyrillic й in both forms, footnote markers, soft
+// hyphens, OCR boxes, quotes, paragraph breaks.
+const pieces = ['a', 'b', 'e', 'ë', 'Ë', 'e\u0308', 'ç', 'ř', 'à', 'ł', 'Ł', 'ß', 'ẞ', 'и', 'И', 'й', 'и\u0306', '\u0306', 'ё', 'ς', 'Σ', 'ﬁ', 'ſ', 'İ', 'æ', '1', '9', ' ', '  ', '\n', blockSeparator, '-', "'", '’', '“', '²', '¹', '\u00AD', '☐', '.', ','];
+const text = fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((p) => p.join(''));
+
+/// The places a folded word occurs in `text`, found without the index: in
+/// the folded text, between characters that are not letters or digits.
+function naiveStarts(text: string, term: string): number[] {
+  const { text: folded, toOriginal } = foldForSearch(text);
+  const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  const starts: number[] = [];
+  for (let i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + 1)) {
+    if (!isWord(folded[i - 1]) && !isWord(folded[i + term.length])) starts.push(toOriginal[i]!);
+  }
+  return starts;
+}
+
+/// The places a two-word phrase occurs in `text`, found without the index:
+/// the first word, characters that are not letters or digits, the second
+/// word, all in the folded text, and no paragraph break between the words in
+/// the original. As [start of the first word, start of the second].
+function naivePhrases(text: string, first: string, second: string): [number, number][] {
+  const { text: folded, toOriginal } = foldForSearch(text);
+  const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  const found: [number, number][] = [];
+  for (let i = folded.indexOf(first); i >= 0; i = folded.indexOf(first, i + 1)) {
+    if (isWord(folded[i - 1])) continue;
+    let k = i + first.length;
+    while (k < folded.length && !isWord(folded[k])) k++;
+    if (k === i + first.length || !folded.startsWith(second, k) || isWord(folded[k + second.length])) continue;
+    if (text.slice(toOriginal[i + first.length - 1]!, toOriginal[k]!).includes(blockSeparator)) continue;
+    found.push([toOriginal[i]!, toOriginal[k]!]);
+  }
+  return found;
+}
+
+describe('SearchIndex against a plain scan', () => {
+  it('finds a single word exactly where a scan of the folded text finds it, each hit slicing to the word', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), fc.nat(), fc.constantFrom('', 'x'), (texts, pick, suffix) => {
+        const index = new SearchIndex();
+        texts.forEach((t, i) => index.add(`d${i}`, t));
+        const words = texts.flatMap((t) => foldForSearch(t).text.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 0);
+        // A word of the texts, or (with the suffix) most likely one they do not hold.
+        const term = `${words.length > 0 ? words[pick % words.length] : 'a'}${suffix}`;
+        const results = index.search({ clauses: [{ terms: [{ term, prefix: false }] }] }, { limit: 1_000_000 });
+        const expected = texts.map((t, i) => ({ documentId: `d${i}`, starts: naiveStarts(t, term) })).filter((d) => d.starts.length > 0);
+        expect(results.documents.map((d) => ({ documentId: d.documentId, starts: d.hits.map((h) => h.start) }))).toEqual(expected);
+        expect(results.total).toBe(expected.reduce((sum, d) => sum + d.starts.length, 0));
+        for (const d of results.documents) {
+          const t = texts[Number(d.documentId.slice(1))]!;
+          for (const h of d.hits) expect(foldTerm(t.slice(h.start, h.end))).toBe(term);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds a two-word phrase exactly where a scan of the folded text finds it, never across a paragraph break', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), fc.nat(), fc.nat(), (texts, pick, other) => {
+        const index = new SearchIndex();
+        texts.forEach((t, i) => index.add(`d${i}`, t));
+        const words = texts.flatMap((t) => foldForSearch(t).text.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 0);
+        if (words.length === 0) return;
+        // Mostly two words that stand together somewhere, sometimes any two.
+        const at = pick % words.length;
+        const [first, second] = other % 3 === 0 ? [words[at]!, words[other % words.length]!] : [words[at]!, words[(at + 1) % words.length]!];
+        const query = { clauses: [{ terms: [{ term: first, prefix: false }, { term: second, prefix: false }] }] };
+        const results = index.search(query, { limit: 1_000_000 });
+        const expected = texts.map((t, i) => ({ documentId: `d${i}`, starts: naivePhrases(t, first, second).map(([start]) => start) })).filter((d) => d.starts.length > 0);
+        expect(results.documents.map((d) => ({ documentId: d.documentId, starts: d.hits.map((h) => h.start) }))).toEqual(expected);
+        expect(results.total).toBe(expected.reduce((sum, d) => sum + d.starts.length, 0));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

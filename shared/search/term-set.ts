@@ -1,0 +1,53 @@
+import type { Vocabulary } from './vocabulary';
+
+/// The words one position of a query accepts: one word, or every word with a
+/// prefix. Tested millions of times a query, so a test is a comparison or a
+/// byte lookup, never a string operation.
+export class TermSet {
+  /// The accepted words' numbers, increasing.
+  readonly ids: Int32Array;
+  /// The only accepted number, or -1 when there are none or several.
+  readonly single: number;
+  // With several words: one byte per word of the vocabulary, 1 if accepted.
+  private readonly mask: Uint8Array;
+
+  private constructor(ids: Int32Array, vocabularySize: number) {
+    this.ids = ids;
+    this.single = ids.length === 1 ? ids[0]! : -1;
+    this.mask = new Uint8Array(ids.length > 1 ? vocabularySize : 0);
+    for (const id of ids) this.mask[id] = 1;
+  }
+
+  /// The set of one word (empty if no indexed text holds it).
+  static exact(term: string, vocabulary: Vocabulary): TermSet {
+    const id = vocabulary.find(term);
+    return new TermSet(Int32Array.of(...(id >= 0 ? [id] : [])), vocabulary.size);
+  }
+
+  /// The set of every indexed word starting with `prefix`.
+  static prefix(prefix: string, vocabulary: Vocabulary): TermSet {
+    return new TermSet(vocabulary.withPrefix(prefix), vocabulary.size);
+  }
+
+  /// Whether no indexed word is in the set.
+  get empty(): boolean {
+    return this.ids.length === 0;
+  }
+
+  /// Whether the word numbered `id` is in the set.
+  has(id: number): boolean {
+    return this.single >= 0 ? id === this.single : this.mask[id] === 1;
+  }
+
+  /// Whether the two sets share a word.
+  intersects(other: TermSet): boolean {
+    let i = 0;
+    let j = 0;
+    while (i < this.ids.length && j < other.ids.length) {
+      if (this.ids[i] === other.ids[j]) return true;
+      if (this.ids[i]! < other.ids[j]!) i++;
+      else j++;
+    }
+    return false;
+  }
+}
