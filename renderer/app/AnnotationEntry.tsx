@@ -56,7 +56,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
   }, [focusActor, onActorFocused]);
 
   const save = (edit: Parameters<typeof store.update>[1]) =>
-    store.update(annotation.id, edit).catch((error: unknown) => services.notify({ kind: 'error', text: `The change was not saved: ${(error as Error).message}` }));
+    store.update(annotation, edit).catch((error: unknown) => services.notify({ kind: 'error', text: `The change was not saved: ${(error as Error).message}` }));
 
   const commitNote = () => {
     if (note !== annotation.note) void save({ note });
@@ -143,7 +143,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
         <span className="entry-time" title={`Created ${annotation.created}`}>
           {new Date(annotation.modified).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
         </span>
-        <button type="button" className="danger-link" data-testid="entry-delete" onClick={() => void store.delete(annotation.id)}>
+        <button type="button" className="danger-link" data-testid="entry-delete" onClick={() => void store.delete(annotation)}>
           Delete
         </button>
       </div>

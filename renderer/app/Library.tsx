@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { compareDates, formatDateSpan } from '../../shared/corpus/dates';
 import type { LibraryDocument } from '../../shared/corpus/document';
+import { countsByDocument } from '../store/annotation-rows';
 import { useServices } from './context';
 
 type SortKey = 'date' | 'title' | 'count';
@@ -13,10 +14,7 @@ export function Library({ onOpen, onTagTypes, onBackups }: { onOpen: (documentId
   const { documents, db } = services;
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'date', dir: 1 });
 
-  const counts = useLiveQuery(async () => {
-    const entries = await Promise.all([...documents.keys()].map(async (id) => [id, await db.annotations.where('documentId').equals(id).count()] as const));
-    return new Map(entries);
-  }, [documents, db]);
+  const counts = useLiveQuery(() => countsByDocument(db), [db]);
 
   const rows = useMemo(() => {
     const list = [...documents.values()];

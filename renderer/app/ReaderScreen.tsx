@@ -5,6 +5,7 @@ import { formatDateSpan } from '../../shared/corpus/dates';
 import { type LibraryDocument, loadDocument } from '../../shared/corpus/document';
 import { describePassage } from '../../shared/anchoring/selectors';
 import { bundledDocuments } from '../corpus';
+import * as rows from '../store/annotation-rows';
 import { type RevisionPlan, applyRevision, planRevision, reattach } from '../store/revisions';
 import { ReviewList } from './ReviewList';
 import { RevisionDialog } from './RevisionDialog';
@@ -30,9 +31,10 @@ export function ReaderScreen({ documentId, onBack, onTagTypes }: { documentId: s
   // The version shown: 'current', 'original' (the bundled text) or a revision's seq.
   const [version, setVersion] = useState<'current' | 'original' | number>('current');
 
-  const annotations = useLiveQuery(() => db.annotations.where('documentId').equals(documentId).toArray(), [db, documentId]);
+  // Reads only this document's chunks, so edits elsewhere do not rerun it.
+  const annotations = useLiveQuery(() => rows.ofDocument(db, documentId), [db, documentId]);
   const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
-  const actors = useLiveQuery(async () => (await db.annotations.orderBy('actor').uniqueKeys()).map(String), [db]);
+  const actors = useLiveQuery(() => rows.actors(db), [db]);
 
   const reviews = useLiveQuery(() => db.reviews.where('documentId').equals(documentId).toArray(), [db, documentId]);
   const revisions = useLiveQuery(() => db.revisions.where('documentId').equals(documentId).toArray(), [db, documentId]);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
 import { PalimpsestDb } from './db';
 
@@ -12,6 +13,8 @@ const start = brief.text.text.indexOf(passage);
 let db: PalimpsestDb;
 let store: AnnotationStore;
 let n = 0;
+const stored = (id: string) => rows.get(db, brief.id, id);
+const count = async () => (await rows.all(db)).length;
 
 beforeEach(() => {
   db = new PalimpsestDb(`test-${++n}`);
@@ -26,59 +29,62 @@ afterEach(async () => {
 describe('AnnotationStore', () => {
   it('stores a new annotation with both selectors on the passage', async () => {
     await store.create(brief, start, start + passage.length, { tags: ['claim'] });
-    const [stored] = await db.annotations.toArray();
-    expect(stored?.quote.exact).toBe(passage);
-    expect(stored?.position).toEqual({ type: 'TextPositionSelector', start, end: start + passage.length });
-    expect(stored?.quote.prefix).toBe(brief.text.text.slice(start - 32, start));
-    expect(stored?.tags).toEqual(['claim']);
+    const [first] = await rows.all(db);
+    expect(first?.quote.exact).toBe(passage);
+    expect(first?.position).toEqual({ type: 'TextPositionSelector', start, end: start + passage.length });
+    expect(first?.quote.prefix).toBe(brief.text.text.slice(start - 32, start));
+    expect(first?.tags).toEqual(['claim']);
   });
 
   it('undoes and redoes creation, edits and deletion, in order', async () => {
     const created = await store.create(brief, start, start + passage.length, { tags: ['claim'] });
-    await store.update(created.id, { note: 'first thought' });
-    await store.update(created.id, { note: 'second thought', actor: 'Khrushchev' });
-    await store.delete(created.id);
-    expect(await db.annotations.count()).toBe(0);
+    await store.update(created, { note: 'first thought' });
+    await store.update(created, { note: 'second thought', actor: 'Khrushchev' });
+    await store.delete(created);
+    expect(await count()).toBe(0);
 
     await store.undo();
-    expect((await db.annotations.get(created.id))?.note).toBe('second thought');
+    expect((await stored(created.id))?.note).toBe('second thought');
     await store.undo();
-    expect((await db.annotations.get(created.id))?.note).toBe('first thought');
-    expect((await db.annotations.get(created.id))?.actor).toBeNull();
+    expect((await stored(created.id))?.note).toBe('first thought');
+    expect((await stored(created.id))?.actor).toBeNull();
     await store.redo();
-    expect((await db.annotations.get(created.id))?.actor).toBe('Khrushchev');
+    expect((await stored(created.id))?.actor).toBe('Khrushchev');
     await store.undo();
     await store.undo();
     await store.undo();
-    expect(await db.annotations.count()).toBe(0);
+    expect(await count()).toBe(0);
     expect(await store.undo()).toBeNull();
     await store.redo();
-    expect((await db.annotations.get(created.id))?.note).toBe('');
+    expect((await stored(created.id))?.note).toBe('');
   });
 
   it('a new change after an undo drops what could be redone', async () => {
     const created = await store.create(brief, start, start + passage.length);
-    await store.update(created.id, { note: 'kept?' });
+    await store.update(created, { note: 'kept?' });
     await store.undo();
-    await store.update(created.id, { note: 'instead' });
+    await store.update(created, { note: 'instead' });
     expect(await store.redo()).toBeNull();
-    expect((await db.annotations.get(created.id))?.note).toBe('instead');
+    expect((await stored(created.id))?.note).toBe('instead');
   });
 
   it('a full disk is said plainly, and neither the store nor the undo stack changes', async () => {
     await store.create(brief, start, start + passage.length, { note: 'kept' });
-    db.annotations.hook('creating', () => {
+    const quota = () => {
       throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
-    });
+    };
+    // The new annotation goes into the chunk that holds the first: an update of that row.
+    db.annotationChunks.hook('creating', quota);
+    db.annotationChunks.hook('updating', quota);
     await expect(store.create(brief, 0, 7)).rejects.toThrow('the disk is full or the app’s storage quota is used up, so nothing was saved; your stored annotations are unchanged');
-    expect((await db.annotations.toArray()).map((a) => a.note)).toEqual(['kept']);
+    expect((await rows.all(db)).map((a) => a.note)).toEqual(['kept']);
     expect(store.history.canUndo).toBe(true);
     await store.undo();
-    expect(await db.annotations.count()).toBe(0);
+    expect(await count()).toBe(0);
   });
 
   it('refuses to edit an annotation that no longer exists, saying so', async () => {
-    await expect(store.update('missing', { note: 'x' })).rejects.toThrow(/no annotation missing/);
+    await expect(store.update({ id: 'missing', documentId: brief.id }, { note: 'x' })).rejects.toThrow(/no annotation missing/);
   });
 });
 
@@ -93,7 +99,7 @@ describe('PalimpsestDb', () => {
     const name = db.name;
     db.close();
     const again = new PalimpsestDb(name);
-    expect((await again.annotations.toArray()).map((a) => a.note)).toEqual(['kept']);
+    expect((await rows.all(again)).map((a) => a.note)).toEqual(['kept']);
     expect(await again.tagTypes.count()).toBe(3);
     again.close();
     db = new PalimpsestDb(name);

@@ -1,6 +1,7 @@
 import { describePassage } from '../../shared/anchoring/selectors';
 import type { Annotation } from '../../shared/annotation/model';
 import type { LibraryDocument } from '../../shared/corpus/document';
+import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
 import { type Change, History, type Step } from './history';
 import { storageProblem } from './transfer';
@@ -34,23 +35,25 @@ export class AnnotationStore {
       created: time,
       modified: time,
     };
-    await this.perform({ label: 'Create annotation', redo: [{ type: 'put', annotation }], undo: [{ type: 'delete', id: annotation.id }] });
+    await this.perform({ label: 'Create annotation', redo: [{ type: 'put', annotation }], undo: [{ type: 'delete', id: annotation.id, documentId: annotation.documentId }] });
     return annotation;
   }
 
-  /// Changes tags, actor or note of an annotation.
-  async update(id: string, edit: AnnotationEdit): Promise<Annotation> {
-    const before = await this.db.annotations.get(id);
-    if (!before) throw new RangeError(`There is no annotation ${id} to change; it may have been deleted.`);
+  /// Changes tags, actor or note of an annotation (named by its id and
+  /// document: the stored annotation itself will do).
+  async update(target: rows.AnnotationRef, edit: AnnotationEdit): Promise<Annotation> {
+    const before = await rows.get(this.db, target.documentId, target.id);
+    if (!before) throw new RangeError(`There is no annotation ${target.id} to change; it may have been deleted.`);
     const after: Annotation = { ...before, ...edit, modified: this.now().toISOString() };
     await this.perform({ label: 'Edit annotation', redo: [{ type: 'put', annotation: after }], undo: [{ type: 'put', annotation: before }] });
     return after;
   }
 
-  async delete(id: string): Promise<void> {
-    const before = await this.db.annotations.get(id);
+  /// Deletes an annotation; one already gone is passed over.
+  async delete(target: rows.AnnotationRef): Promise<void> {
+    const before = await rows.get(this.db, target.documentId, target.id);
     if (!before) return;
-    await this.perform({ label: 'Delete annotation', redo: [{ type: 'delete', id }], undo: [{ type: 'put', annotation: before }] });
+    await this.perform({ label: 'Delete annotation', redo: [{ type: 'delete', id: before.id, documentId: before.documentId }], undo: [{ type: 'put', annotation: before }] });
   }
 
   /// Undoes the last step; resolves to it, or `null` when there is none.
@@ -84,10 +87,10 @@ export class AnnotationStore {
 
   private async apply(changes: Change[]): Promise<void> {
     try {
-      await this.db.transaction('rw', this.db.annotations, async () => {
+      await this.db.transaction('rw', rows.tables(this.db), async () => {
         for (const change of changes) {
-          if (change.type === 'put') await this.db.annotations.put(change.annotation);
-          else await this.db.annotations.delete(change.id);
+          if (change.type === 'put') await rows.put(this.db, [change.annotation]);
+          else await rows.remove(this.db, [change]);
         }
       });
     } catch (error) {

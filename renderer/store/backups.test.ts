@@ -4,6 +4,7 @@ import type { BackupInfo } from '../../shared/ipc/contract';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import type { BackupHost } from '../host/host';
 import { AnnotationStore } from './annotations';
+import * as rows from './annotation-rows';
 import { BackupScheduler, previewRestore, restoreBackup } from './backups';
 import { PalimpsestDb } from './db';
 
@@ -74,7 +75,7 @@ describe('restoring a backup', () => {
     const kept = await store.create(brief, at, at + 16, { tags: ['claim'], note: 'before' });
     const backup = (await scheduler.flush())!;
 
-    await store.update(kept.id, { note: 'after' });
+    await store.update(kept, { note: 'after' });
     const b = text.indexOf('Corfu Channel');
     await store.create(brief, b, b + 13);
 
@@ -82,7 +83,7 @@ describe('restoring a backup', () => {
     expect(preview.diff).toEqual({ restored: 0, reverted: 1, removed: 1, same: 0 });
 
     await restoreBackup(db, scheduler, preview);
-    expect((await db.annotations.toArray()).map((a) => a.note)).toEqual(['before']);
+    expect((await rows.all(db)).map((a) => a.note)).toEqual(['before']);
     // The state before the restore is itself a backup now.
     const newest = [...host.files.values()].at(-1)!;
     expect(newest.info.annotations).toBe(2);

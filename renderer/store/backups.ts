@@ -5,6 +5,7 @@ import { annotationOf, parseNativeFile } from '../../shared/format/native';
 import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import type { BackupHost } from '../host/host';
+import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
 import { exportAnnotations, storageProblem } from './transfer';
 
@@ -25,21 +26,20 @@ export class BackupScheduler {
     private readonly delay = 4000,
   ) {}
 
-  /// Watches the library's tables: every write schedules a backup.
+  /// Watches the library's annotations and tag types: every write
+  /// schedules a backup.
   watch(): () => void {
     const touch = () => this.touch();
-    const tables = [this.db.annotations, this.db.tagTypes];
-    for (const table of tables) {
-      table.hook('creating', touch);
-      table.hook('updating', touch);
-      table.hook('deleting', touch);
-    }
+    const stopAnnotations = rows.onChange(this.db, touch);
+    const tagTypes = this.db.tagTypes;
+    tagTypes.hook('creating', touch);
+    tagTypes.hook('updating', touch);
+    tagTypes.hook('deleting', touch);
     return () => {
-      for (const table of tables) {
-        table.hook('creating').unsubscribe(touch);
-        table.hook('updating').unsubscribe(touch);
-        table.hook('deleting').unsubscribe(touch);
-      }
+      stopAnnotations();
+      tagTypes.hook('creating').unsubscribe(touch);
+      tagTypes.hook('updating').unsubscribe(touch);
+      tagTypes.hook('deleting').unsubscribe(touch);
     };
   }
 
@@ -87,7 +87,7 @@ export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup:
   const json = await host.read(backup.id);
   const file = parseNativeFile(json);
   const annotations = file.annotations.map(annotationOf);
-  return { backup, annotations, diff: restoreDiff(await db.annotations.toArray(), annotations), json };
+  return { backup, annotations, diff: restoreDiff(await rows.all(db), annotations), json };
 }
 
 /// Replaces the library's annotations and tag types with a backup's, in one
@@ -97,11 +97,11 @@ export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler
   await scheduler.flush();
   const file = parseNativeFile(preview.json);
   try {
-    await db.transaction('rw', db.annotations, db.tagTypes, async () => {
-      await db.annotations.clear();
+    await db.transaction('rw', [...rows.tables(db), db.tagTypes], async () => {
+      await rows.clear(db);
       await db.tagTypes.clear();
       await db.tagTypes.bulkAdd(file.tagTypes);
-      await db.annotations.bulkAdd(preview.annotations);
+      await rows.put(db, preview.annotations);
     });
   } catch (error) {
     throw new Error(storageProblem(error));

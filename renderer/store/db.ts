@@ -1,10 +1,13 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { type Annotation, type TagType, defaultTagTypes } from '../../shared/annotation/model';
+import { type AnnotationChunk, type ChunkLayout, bucketsFor, groupIntoChunks } from './chunk-layout';
 
 /// The app's one IndexedDB database. All storage goes through this module
-/// and the store modules beside it; nothing else touches Dexie.
+/// and the store modules beside it; nothing else touches Dexie. Annotations
+/// are stored in chunks, and only annotation-rows.ts reads or writes them.
 export class PalimpsestDb extends Dexie {
-  annotations!: EntityTable<Annotation, 'id'>;
+  annotationChunks!: EntityTable<AnnotationChunk, 'key'>;
+  chunkLayouts!: EntityTable<ChunkLayout, 'documentId'>;
   tagTypes!: EntityTable<TagType, 'id'>;
   revisions!: EntityTable<RevisionRow, 'seq'>;
   reviews!: EntityTable<ReviewRow, 'annotationId'>;
@@ -59,6 +62,34 @@ export function declareVersions(db: Dexie): void {
     revisions: '++seq, documentId',
     reviews: 'annotationId, documentId',
   });
+  // Version 3: annotations in chunks of a few hundred per row (see
+  // chunk-layout.ts for why), found by document, tag and actor. Every row of
+  // the old table moves into chunks before the table is dropped.
+  db.version(3)
+    .stores({
+      annotationChunks: 'key, documentId, *tags, *actors',
+      chunkLayouts: 'documentId',
+      annotations: null,
+    })
+    .upgrade(moveAnnotationsIntoChunks);
+}
+
+async function moveAnnotationsIntoChunks(tx: Transaction): Promise<void> {
+  const byDocument = new Map<string, Annotation[]>();
+  await tx.table<Annotation>('annotations').each((annotation) => {
+    let list = byDocument.get(annotation.documentId);
+    if (!list) byDocument.set(annotation.documentId, (list = []));
+    list.push(annotation);
+  });
+  const layouts: ChunkLayout[] = [];
+  const chunks: AnnotationChunk[] = [];
+  for (const [documentId, annotations] of byDocument) {
+    const buckets = bucketsFor(annotations.length);
+    layouts.push({ documentId, buckets, count: annotations.length });
+    chunks.push(...groupIntoChunks(documentId, buckets, annotations));
+  }
+  await tx.table('chunkLayouts').bulkAdd(layouts);
+  await tx.table('annotationChunks').bulkAdd(chunks);
 }
 
 /// A backup of the library, in the browser (the desktop app writes files).

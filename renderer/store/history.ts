@@ -1,7 +1,8 @@
 import type { Annotation } from '../../shared/annotation/model';
 
-/// One write to the annotations table.
-export type Change = { type: 'put'; annotation: Annotation } | { type: 'delete'; id: string };
+/// One write of an annotation. A delete names the document too: that is
+/// where its chunk is found.
+export type Change = { type: 'put'; annotation: Annotation } | { type: 'delete'; id: string; documentId: string };
 
 /// An undoable step: the changes that made it and those that take it back.
 export interface Step {

@@ -1,6 +1,7 @@
 import { type ReanchorStatus, type Reanchored, reanchorAnnotations } from '../../shared/anchoring/reanchor';
 import type { Annotation } from '../../shared/annotation/model';
 import { type LibraryDocument, loadDocument } from '../../shared/corpus/document';
+import * as rows from './annotation-rows';
 import type { PalimpsestDb, ReviewRow, RevisionRow } from './db';
 import { storageProblem } from './transfer';
 
@@ -17,7 +18,7 @@ export interface RevisionPlan {
 export async function planRevision(db: PalimpsestDb, current: LibraryDocument, fileName: string, source: string, now = new Date()): Promise<RevisionPlan> {
   const document = loadDocument(fileName, source, { id: current.id });
   if (document.fingerprint === current.fingerprint) throw new RangeError(`${fileName} has the same text as the version in the library: there is nothing to revise.`);
-  const annotations = await db.annotations.where('documentId').equals(current.id).toArray();
+  const annotations = await rows.ofDocument(db, current.id);
   const results = reanchorAnnotations(annotations, document.text.text, now.toISOString());
   const counts: Record<ReanchorStatus, number> = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   for (const r of results) counts[r.status]++;
@@ -28,10 +29,10 @@ export async function planRevision(db: PalimpsestDb, current: LibraryDocument, f
 /// entry for each that moved, changed or was orphaned, in one transaction.
 export async function applyRevision(db: PalimpsestDb, plan: RevisionPlan): Promise<number> {
   try {
-    return await db.transaction('rw', [db.revisions, db.annotations, db.reviews], async () => {
+    return await db.transaction('rw', [db.revisions, ...rows.tables(db), db.reviews], async () => {
       const seq = (await db.revisions.add(plan.revision as RevisionRow)) as number;
       const changed = plan.results.filter((r) => r.after && r.after !== r.before).map((r) => r.after as Annotation);
-      await db.annotations.bulkPut(changed);
+      await rows.put(db, changed);
       const reviews: ReviewRow[] = plan.results
         .filter((r) => r.status !== 'unchanged')
         .map((r) => ({
@@ -64,8 +65,8 @@ export async function currentDocuments(db: PalimpsestDb, bundled: ReadonlyMap<st
 
 /// Re-attaches an orphaned annotation to a passage of the current text.
 export async function reattach(db: PalimpsestDb, annotation: Annotation, updated: Annotation): Promise<void> {
-  await db.transaction('rw', db.annotations, db.reviews, async () => {
-    await db.annotations.put(updated);
+  await db.transaction('rw', [...rows.tables(db), db.reviews], async () => {
+    await rows.put(db, [updated]);
     await db.reviews.delete(annotation.id);
   });
 }

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
 import { PalimpsestDb } from './db';
 import { TagTypeStore } from './tag-types';
@@ -55,7 +56,7 @@ describe('TagTypeStore', () => {
     await store.create(brief, b, b + 5, { tags: ['claim'] });
     expect(await tags.usage('claim')).toBe(2);
     expect(await tags.delete('claim')).toBe(2);
-    const left = await db.annotations.toArray();
+    const left = await rows.all(db);
     expect(left).toHaveLength(2);
     expect(left.map((x) => x.tags).sort()).toEqual([[], ['actor']]);
     expect(await names()).toEqual(['Actor', 'Economic measure']);

@@ -1,4 +1,5 @@
 import type { TagType } from '../../shared/annotation/model';
+import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
 
 /// The researcher's own list of tag types: add, rename, recolour, reorder,
@@ -56,16 +57,16 @@ export class TagTypeStore {
 
   /// How many annotations carry the tag type.
   async usage(id: string): Promise<number> {
-    return this.db.annotations.where('tags').equals(id).count();
+    return (await rows.withTag(this.db, id)).length;
   }
 
   /// Deletes a tag type and takes it off every annotation carrying it, in one
   /// transaction. Resolves to the number of annotations changed.
   async delete(id: string, now: Date = new Date()): Promise<number> {
-    return this.db.transaction('rw', this.db.tagTypes, this.db.annotations, async () => {
-      const touched = await this.db.annotations.where('tags').equals(id).toArray();
+    return this.db.transaction('rw', [this.db.tagTypes, ...rows.tables(this.db)], async () => {
+      const touched = await rows.withTag(this.db, id);
       const modified = now.toISOString();
-      await this.db.annotations.bulkPut(touched.map((a) => ({ ...a, tags: a.tags.filter((t) => t !== id), modified })));
+      await rows.put(this.db, touched.map((a) => ({ ...a, tags: a.tags.filter((t) => t !== id), modified })));
       await this.db.tagTypes.delete(id);
       const rest = await this.list();
       await this.db.tagTypes.bulkPut(rest.map((t, order) => ({ ...t, order })));

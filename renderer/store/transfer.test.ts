@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
 import { PalimpsestDb } from './db';
 import { TagTypeStore } from './tag-types';
@@ -40,7 +41,7 @@ describe('export and import', () => {
     expect(await importAnnotations(fresh, corpus, json as string)).toMatchObject({ add: { length: 2 }, update: [], unchanged: 0, unplaced: [] });
     expect(await importAnnotations(fresh, corpus, json as string)).toMatchObject({ add: [], update: [], unchanged: 2, unplaced: [] });
     const sort = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
-    expect(sort(await fresh.annotations.toArray())).toEqual(sort(await db.annotations.toArray()));
+    expect(sort(await rows.all(fresh))).toEqual(sort(await rows.all(db)));
     // Export of the imported library is the same file but for its time.
     const again = await exportAnnotations(fresh, corpus, { kind: 'all' }, 'native', new Date(JSON.parse(json as string).exported));
     expect(again.content).toBe(json);
@@ -57,13 +58,13 @@ describe('export and import', () => {
 
   it('an invalid file names its problem and leaves the library exactly as it was', async () => {
     await annotate(db);
-    const before = await db.annotations.toArray();
+    const before = await rows.all(db);
     const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).content as string);
     file.annotations[0].note = 'changed by the file';
     file.annotations[0].modified = '2030-01-01T00:00:00.000Z';
     file.annotations[1].target.selector[1].end = -4;
     await expect(importAnnotations(db, corpus, JSON.stringify(file))).rejects.toThrow(/^\$\.annotations\[1\]\.target\.selector\[1\]\.end: /);
-    expect(await db.annotations.toArray()).toEqual(before);
+    expect(await rows.all(db)).toEqual(before);
   });
 
   it('previews without writing, and lists what cannot be placed instead of guessing', async () => {
@@ -76,7 +77,7 @@ describe('export and import', () => {
     const { plan } = await previewImport(fresh, corpus, JSON.stringify(file));
     expect(plan.add.map((a) => a.id)).toEqual(['new-one']);
     expect(plan.unplaced).toEqual([{ id: file.annotations[1].id, path: '$.annotations[1]', quote: file.annotations[1].target.selector[0].exact, reason: 'there is no document “no-such-document” in this library' }]);
-    expect(await fresh.annotations.count()).toBe(0);
+    expect(await rows.all(fresh)).toEqual([]);
     fresh.close();
     await fresh.delete();
   });
@@ -96,7 +97,7 @@ describe('export and import', () => {
     };
     const plan = await importAnnotations(db, corpus, JSON.stringify(hypothesis));
     expect(plan.unplaced).toEqual([]);
-    const [stored] = await db.annotations.toArray();
+    const [stored] = await rows.all(db);
     expect(stored).toMatchObject({ id: 'https://hypothes.is/a/abc123', documentId: memo.id, note: 'Ri fears a defection', tags: ['claim', 'korea'] });
     expect((await db.tagTypes.get('korea'))?.name).toBe('Korea');
   });
@@ -106,13 +107,37 @@ describe('export and import', () => {
     const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).content as string);
     const fresh = new PalimpsestDb(`transfer-quota-${n}`);
     await fresh.open();
-    fresh.annotations.hook('creating', () => {
+    fresh.annotationChunks.hook('creating', () => {
       const error = new Error('The quota has been exceeded.');
       error.name = 'QuotaExceededError';
       throw error;
     });
     await expect(importAnnotations(fresh, corpus, JSON.stringify(file))).rejects.toThrow(/disk is full or the app’s storage quota is used up/);
-    expect(await fresh.annotations.count()).toBe(0);
+    expect(await rows.all(fresh)).toEqual([]);
+    fresh.close();
+    await fresh.delete();
+  });
+
+  it('moves an annotation the file places in another document, leaving no copy behind', async () => {
+    const quote = (doc: typeof brief, exact: string) => [doc.text.text.indexOf(exact), doc.text.text.indexOf(exact) + exact.length] as const;
+    await new AnnotationStore(db, () => new Date('2026-01-01T00:00:00Z'), () => 'same-id').create(brief, ...quote(brief, 'apple of discord'), { note: 'on the brief' });
+    const other = new PalimpsestDb(`transfer-move-${n}`);
+    await new AnnotationStore(other, () => new Date('2026-06-01T00:00:00Z'), () => 'same-id').create(memo, ...quote(memo, 'Albania may go over to the other side'), { note: 'on the memo' });
+    const { content } = await exportAnnotations(other, corpus, { kind: 'all' });
+    expect(await importAnnotations(db, corpus, content as string)).toMatchObject({ add: [], update: [{ id: 'same-id', documentId: memo.id }] });
+    expect((await rows.all(db)).map((a) => [a.id, a.documentId, a.note])).toEqual([['same-id', memo.id, 'on the memo']]);
+    other.close();
+    await other.delete();
+  });
+
+  it('reports the import’s progress up to the number of annotations written', async () => {
+    await annotate(db);
+    const { content } = await exportAnnotations(db, corpus, { kind: 'all' });
+    const fresh = new PalimpsestDb(`transfer-progress-${n}`);
+    const calls: [number, number][] = [];
+    await importAnnotations(fresh, corpus, content as string, (done, total) => calls.push([done, total]));
+    expect(calls[0]).toEqual([0, 2]);
+    expect(calls.at(-1)).toEqual([2, 2]);
     fresh.close();
     await fresh.delete();
   });

@@ -7,6 +7,7 @@ import { type IncomingBatch, incomingFromNative, incomingFromW3c } from '../../s
 import { type ImportPlan, planImport } from '../../shared/format/merge';
 import { type NativeFile, buildNativeFile, parseNativeFile } from '../../shared/format/native';
 import { buildW3cCollection, looksLikeW3c, parseW3c } from '../../shared/format/w3c';
+import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
 
 export type ExportFormat = 'native' | 'w3c' | 'csv' | 'qdpx';
@@ -19,8 +20,7 @@ export async function exportAnnotations(
   format: ExportFormat = 'native',
   now = new Date(),
 ): Promise<{ content: string | Uint8Array; count: number }> {
-  const annotations: Annotation[] =
-    scope.kind === 'all' ? await db.annotations.toArray() : await db.annotations.where('documentId').equals(scope.documentId).toArray();
+  const annotations: Annotation[] = scope.kind === 'all' ? await rows.all(db) : await rows.ofDocument(db, scope.documentId);
   annotations.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.position.start - b.position.start || (a.id < b.id ? -1 : 1)));
   const tagTypes = await db.tagTypes.toArray();
   const count = annotations.length;
@@ -35,18 +35,32 @@ export async function exportAnnotations(
 /// that is not valid.
 export async function previewImport(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, json: string, now = new Date()): Promise<{ batch: IncomingBatch; plan: ImportPlan }> {
   const batch = looksLikeW3c(json) ? incomingFromW3c(parseW3c(json), await db.tagTypes.toArray(), now) : incomingFromNative(parseNativeFile(json));
-  return { batch, plan: await planAgainst(db, documents, batch) };
+  return { batch, plan: (await planAgainst(db, documents, batch)).plan };
 }
 
 /// Writes a previewed batch in one transaction, planned again against the
 /// library as it is at that moment. Any failure aborts the transaction, so
-/// the library is left exactly as it was.
-export async function applyImport(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, batch: IncomingBatch): Promise<ImportPlan> {
+/// the library is left exactly as it was. The annotations are written chunk
+/// by chunk; `onProgress(done, total)` is told how many are stored, with 0
+/// first and then after each chunk, for a progress bar (a batch with nothing
+/// to write does not call it).
+export async function applyImport(
+  db: PalimpsestDb,
+  documents: ReadonlyMap<string, LibraryDocument>,
+  batch: IncomingBatch,
+  onProgress?: rows.Progress,
+): Promise<ImportPlan> {
   try {
-    return await db.transaction('rw', db.annotations, db.tagTypes, async () => {
-      const plan = await planAgainst(db, documents, batch);
+    return await db.transaction('rw', [...rows.tables(db), db.tagTypes], async () => {
+      const { plan, existing } = await planAgainst(db, documents, batch);
       await db.tagTypes.bulkAdd(plan.addTagTypes);
-      await db.annotations.bulkPut([...plan.add, ...plan.update]);
+      // An id the file places in another document moves there: its old copy goes.
+      const moved = plan.update.flatMap((a) => {
+        const stored = existing.get(a.id);
+        return stored && stored.documentId !== a.documentId ? [stored] : [];
+      });
+      await rows.remove(db, moved);
+      await rows.put(db, [...plan.add, ...plan.update], { onProgress });
       return plan;
     });
   } catch (error) {
@@ -55,15 +69,16 @@ export async function applyImport(db: PalimpsestDb, documents: ReadonlyMap<strin
 }
 
 /// Preview and apply at once, for scripts and tests.
-export async function importAnnotations(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, json: string): Promise<ImportPlan> {
+export async function importAnnotations(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, json: string, onProgress?: rows.Progress): Promise<ImportPlan> {
   const { batch } = await previewImport(db, documents, json);
-  return applyImport(db, documents, batch);
+  return applyImport(db, documents, batch, onProgress);
 }
 
-async function planAgainst(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, batch: IncomingBatch): Promise<ImportPlan> {
-  const stored = await db.annotations.bulkGet(batch.annotations.map((a) => a.id));
-  const existing = new Map(stored.filter((a): a is Annotation => a !== undefined).map((a) => [a.id, a]));
-  return planImport(batch, documents, { annotations: existing, tagTypes: await db.tagTypes.toArray() });
+async function planAgainst(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, batch: IncomingBatch): Promise<{ plan: ImportPlan; existing: Map<string, Annotation> }> {
+  // Looked up by id alone: a file may place an annotation the library has in
+  // another document (a W3C file names no document).
+  const existing = await rows.findByIds(db, batch.annotations.map((a) => a.id));
+  return { plan: planImport(batch, documents, { annotations: existing, tagTypes: await db.tagTypes.toArray() }), existing };
 }
 
 /// A storage failure in words a researcher can act on.

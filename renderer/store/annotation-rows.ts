@@ -1,0 +1,215 @@
+import Dexie, { type Table } from 'dexie';
+import type { Annotation } from '../../shared/annotation/model';
+import { type AnnotationChunk, type ChunkLayout, annotationsOf, bucketOf, bucketsFor, chunkKey, findIn, groupIntoChunks, maxPerBucket, withActorIn, withTagIn } from './chunk-layout';
+import type { PalimpsestDb } from './db';
+
+/// The one module that reads and writes stored annotations. They live in
+/// chunks of a few hundred per IndexedDB row (chunk-layout.ts says why);
+/// everything else asks here, by document, by id, by tag or by actor.
+
+/// What finds a stored annotation: its id and its document, which picks
+/// the chunk.
+export type AnnotationRef = Pick<Annotation, 'id' | 'documentId'>;
+
+/// Told how many of the `total` annotations a write stores are stored so
+/// far: once with 0 before it starts, then after each chunk.
+export type Progress = (done: number, total: number) => void;
+
+/// The tables a 'rw' transaction must include to write annotations here
+/// (with its own tables beside them):
+///
+///     db.transaction('rw', [...rows.tables(db), db.tagTypes], async () => { … });
+export function tables(db: PalimpsestDb): Table[] {
+  return [db.annotationChunks, db.chunkLayouts];
+}
+
+/// A document's annotations, by chunk and within a chunk by id: sort them
+/// for display.
+export async function ofDocument(db: PalimpsestDb, documentId: string): Promise<Annotation[]> {
+  return flatten(await db.annotationChunks.where('documentId').equals(documentId).toArray());
+}
+
+/// Every annotation of the library, by document and chunk.
+export async function all(db: PalimpsestDb): Promise<Annotation[]> {
+  return flatten(await db.annotationChunks.toArray());
+}
+
+/// One annotation, or `undefined` when the document holds none with that id.
+export async function get(db: PalimpsestDb, documentId: string, id: string): Promise<Annotation | undefined> {
+  const [found] = await getMany(db, [{ id, documentId }]);
+  return found;
+}
+
+/// The annotations `refs` name, in their order; `undefined` for each not
+/// stored.
+export async function getMany(db: PalimpsestDb, refs: readonly AnnotationRef[]): Promise<(Annotation | undefined)[]> {
+  // One transaction, so a document regrouped meanwhile is read whole before or after.
+  return db.transaction('r', tables(db), async () => {
+    const documentIds = [...new Set(refs.map((ref) => ref.documentId))];
+    const layouts = await db.chunkLayouts.bulkGet(documentIds);
+    const buckets = new Map(documentIds.map((documentId, i) => [documentId, layouts[i]?.buckets]));
+    const keyOf = (ref: AnnotationRef): string | null => {
+      const count = buckets.get(ref.documentId);
+      return count ? chunkKey(ref.documentId, bucketOf(ref.id, count)) : null;
+    };
+    const keys = [...new Set(refs.map(keyOf).filter((key): key is string => key !== null))];
+    const chunks = await db.annotationChunks.bulkGet(keys);
+    const byKey = new Map(keys.map((key, i) => [key, chunks[i]]));
+    return refs.map((ref) => {
+      const chunk = byKey.get(keyOf(ref) ?? '');
+      return chunk ? findIn(chunk, ref.id) : undefined;
+    });
+  });
+}
+
+/// The stored annotations with these ids, in whichever document they are.
+/// It reads every chunk, so it is for imports, which must find an id the
+/// file places in another document; an edit knows its document: use `get`.
+export async function findByIds(db: PalimpsestDb, ids: Iterable<string>): Promise<Map<string, Annotation>> {
+  const wanted = new Set(ids);
+  const found = new Map<string, Annotation>();
+  if (wanted.size === 0) return found;
+  for (const chunk of await db.annotationChunks.toArray()) {
+    for (const id of chunk.ids) if (wanted.has(id)) found.set(id, findIn(chunk, id)!);
+  }
+  return found;
+}
+
+/// Stores annotations, new or changed, in one transaction: the caller's if
+/// it is in one (opened with `tables`), else its own. Only the chunks they
+/// fall in are read and rewritten, unless a document outgrows its buckets;
+/// then its chunks are regrouped in the same transaction.
+export async function put(db: PalimpsestDb, annotations: readonly Annotation[], options: { onProgress?: Progress } = {}): Promise<void> {
+  const puts = new Map<string, Map<string, Annotation>>();
+  for (const annotation of annotations) entry(puts, annotation.documentId, () => new Map()).set(annotation.id, annotation);
+  await write(db, puts, new Map(), options.onProgress);
+}
+
+/// Deletes annotations, in one transaction as `put` does. Ids not stored
+/// are passed over.
+export async function remove(db: PalimpsestDb, refs: readonly AnnotationRef[]): Promise<void> {
+  const removes = new Map<string, Set<string>>();
+  for (const ref of refs) entry(removes, ref.documentId, () => new Set()).add(ref.id);
+  await write(db, new Map(), removes);
+}
+
+/// Deletes every annotation.
+export async function clear(db: PalimpsestDb): Promise<void> {
+  await inWriteTransaction(db, async () => {
+    await db.annotationChunks.clear();
+    await db.chunkLayouts.clear();
+  });
+}
+
+/// How many annotations each document holds; a document with none is not
+/// in the map.
+export async function countsByDocument(db: PalimpsestDb): Promise<Map<string, number>> {
+  return new Map((await db.chunkLayouts.toArray()).map((layout) => [layout.documentId, layout.count]));
+}
+
+/// Every actor named in the library, once each, sorted.
+export async function actors(db: PalimpsestDb): Promise<string[]> {
+  return (await db.annotationChunks.orderBy('actors').uniqueKeys()).map(String);
+}
+
+/// Every annotation carrying a tag, corpus-wide: the tag index finds the
+/// chunks holding one, and each chunk is filtered.
+export async function withTag(db: PalimpsestDb, tag: string): Promise<Annotation[]> {
+  const chunks = await db.annotationChunks.where('tags').equals(tag).toArray();
+  return chunks.flatMap((chunk) => withTagIn(chunk, tag));
+}
+
+/// Every annotation naming an actor, corpus-wide, found as `withTag` finds.
+export async function withActor(db: PalimpsestDb, actor: string): Promise<Annotation[]> {
+  const chunks = await db.annotationChunks.where('actors').equals(actor).toArray();
+  return chunks.flatMap((chunk) => withActorIn(chunk, actor));
+}
+
+/// Calls `listener` whenever annotations are written or deleted; returns
+/// the function that stops it.
+export function onChange(db: PalimpsestDb, listener: () => void): () => void {
+  // Every write rewrites its documents' layout rows, so hooks on those small
+  // rows see every change; hooks on the chunks would make Dexie read each
+  // big chunk back before writing it.
+  const touch = () => listener();
+  db.chunkLayouts.hook('creating', touch);
+  db.chunkLayouts.hook('updating', touch);
+  db.chunkLayouts.hook('deleting', touch);
+  return () => {
+    db.chunkLayouts.hook('creating').unsubscribe(touch);
+    db.chunkLayouts.hook('updating').unsubscribe(touch);
+    db.chunkLayouts.hook('deleting').unsubscribe(touch);
+  };
+}
+
+function flatten(chunks: readonly AnnotationChunk[]): Annotation[] {
+  return chunks.flatMap(annotationsOf);
+}
+
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+async function inWriteTransaction<T>(db: PalimpsestDb, body: () => Promise<T>): Promise<T> {
+  const current = Dexie.currentTransaction;
+  const names = tables(db).map((table) => table.name);
+  // Dexie would fail here with a bare SubTransactionError; say what to do.
+  if (current && current.db === db && (current.mode !== 'readwrite' || !names.every((name) => current.storeNames.includes(name)))) {
+    throw new RangeError(`Annotations are written inside a transaction that cannot write them; open it in 'rw' mode with annotation-rows' tables(db) (${names.join(', ')}) among its tables.`);
+  }
+  return db.transaction('rw', tables(db), body);
+}
+
+async function write(db: PalimpsestDb, puts: Map<string, Map<string, Annotation>>, removes: Map<string, Set<string>>, onProgress?: Progress): Promise<void> {
+  const documentIds = [...new Set([...puts.keys(), ...removes.keys()])];
+  if (documentIds.length === 0) return;
+  const total = [...puts.values()].reduce((sum, group) => sum + group.size, 0);
+  let done = 0;
+  onProgress?.(0, total);
+  await inWriteTransaction(db, async () => {
+    const layouts = await db.chunkLayouts.bulkGet(documentIds);
+    // The documents are written side by side, their requests queued together.
+    await Promise.all(
+      documentIds.map((documentId, i) =>
+        rewriteDocument(db, layouts[i] ?? { documentId, buckets: 1, count: 0 }, puts.get(documentId) ?? new Map(), removes.get(documentId) ?? new Set(), (stored) => {
+          done += stored;
+          if (stored > 0) onProgress?.(done, total);
+        }),
+      ),
+    );
+  });
+}
+
+/// Applies one document's puts and removes to its chunks and layout row.
+async function rewriteDocument(db: PalimpsestDb, layout: ChunkLayout, puts: Map<string, Annotation>, removes: Set<string>, stored: (count: number) => void): Promise<void> {
+  const { documentId, buckets } = layout;
+  // Counting puts as new is an upper bound: past the limit, read the whole
+  // document, which regrouping needs, and count exactly.
+  const mayGrow = layout.count + puts.size > buckets * maxPerBucket;
+  const touched = new Set([...puts.keys(), ...removes].map((id) => chunkKey(documentId, bucketOf(id, buckets))));
+  const before = mayGrow
+    ? await db.annotationChunks.where('documentId').equals(documentId).toArray()
+    : (await db.annotationChunks.bulkGet([...touched])).filter((chunk): chunk is AnnotationChunk => chunk !== undefined);
+  const members = new Map<string, Annotation>();
+  for (const chunk of before) for (const annotation of annotationsOf(chunk)) members.set(annotation.id, annotation);
+  const held = members.size;
+  for (const id of removes) members.delete(id);
+  for (const [id, annotation] of puts) members.set(id, annotation);
+  const count = layout.count + members.size - held;
+  const grown = mayGrow ? bucketsFor(count, buckets) : buckets;
+
+  // Regrouped, every chunk is new; otherwise only the touched ones change.
+  const rows = groupIntoChunks(documentId, grown, members.values()).filter((row) => grown !== buckets || touched.has(row.key));
+  const kept = new Set(rows.map((row) => row.key));
+  const stale = (grown !== buckets ? before.map((chunk) => chunk.key) : [...touched]).filter((key) => !kept.has(key));
+  const writes = rows.map((row) =>
+    db.annotationChunks.put(row).then(() => stored(row.ids.reduce((n, id) => n + (puts.has(id) ? 1 : 0), 0))),
+  );
+  await Promise.all([
+    ...writes,
+    stale.length > 0 ? db.annotationChunks.bulkDelete(stale) : undefined,
+    count > 0 ? db.chunkLayouts.put({ documentId, buckets: grown, count }) : db.chunkLayouts.delete(documentId),
+  ]);
+}
