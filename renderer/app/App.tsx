@@ -18,8 +18,11 @@ import { ImportPreviewDialog } from './ImportPreviewDialog';
 import { type PendingImport, chooseImport, confirmImport, exportAnnotationsFile } from './transfer-actions';
 import type { NativeFile } from '../../shared/format/native';
 import { isTyping } from './keys';
+import { SearchClient } from '../search/search-client';
+import { startSearchPort } from '../search/search-port';
+import { type Passage, SearchScreen } from './SearchScreen';
 
-type Screen = { kind: 'library' } | { kind: 'reader'; documentId: string };
+type Screen = { kind: 'library' } | { kind: 'search' } | { kind: 'reader'; documentId: string; passage?: Passage };
 
 /// The app: the library, or one document open in the reader, with the
 /// notices and dialogs shared by both.
@@ -30,6 +33,8 @@ export function App({ host }: { host: Host }) {
   const [backupsDialog, setBackupsDialog] = useState(false);
   const [pendingImport, setPendingImport] = useState<PendingImport | null>(null);
   const [exportScope, setExportScope] = useState<NativeFile['scope'] | null>(null);
+  // The last query, kept while the researcher reads a result.
+  const [searchQuery, setSearchQuery] = useState('');
 
   const notify = useCallback((notice: Notice) => {
     const id = Date.now() + Math.random();
@@ -40,6 +45,9 @@ export function App({ host }: { host: Host }) {
   // One Map for the app's life, refreshed in place when a revision lands,
   // so every service holding it sees the current texts.
   const documents = useMemo(() => new Map(bundledDocuments()), []);
+  // One search worker for the app's life (the page's): never disposed, since
+  // React's development double mount would otherwise leave a disposed one.
+  const search = useMemo(() => new SearchClient(startSearchPort()), []);
   const services = useMemo<AppServices>(() => {
     const database = db();
     const partial = {
@@ -48,13 +56,14 @@ export function App({ host }: { host: Host }) {
       annotations: new AnnotationStore(database),
       tagTypes: new TagTypeStore(database),
       backups: new BackupScheduler(database, documents, host.backups, (text) => notify({ kind: 'error', text })),
+      search,
       host,
       notify,
       openExport: (scope: NativeFile['scope']) => setExportScope(scope),
     };
     const full: AppServices = { ...partial, startImport: () => void chooseImport(full).then(setPendingImport) };
     return full;
-  }, [host, notify, documents]);
+  }, [host, notify, documents, search]);
 
   const revised = useLiveQuery(() => currentDocuments(services.db, bundledDocuments()), [services]);
   const [, setDocumentsVersion] = useState(0);
@@ -63,7 +72,22 @@ export function App({ host }: { host: Host }) {
     documents.clear();
     for (const [id, document] of revised) documents.set(id, document);
     setDocumentsVersion((v) => v + 1);
-  }, [revised, documents]);
+    // The worker replaces each document's index; the texts are copied to it,
+    // so the reader never waits for indexing.
+    search.index([...revised.values()].map((d) => ({ id: d.id, text: d.text.text }))).catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${(error as Error).message}` }));
+  }, [revised, documents, search, notify]);
+
+  // Ctrl+Shift+F searches every document, from anywhere.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setScreen({ kind: 'search' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   // Undo and redo of annotation changes, wherever the researcher is, except
   // while typing in a field, where the field's own undo applies.
@@ -108,10 +132,22 @@ export function App({ host }: { host: Host }) {
   return (
     <ServicesContext.Provider value={services}>
       <div className="app">
-        {screen.kind === 'library' ? (
-          <Library onOpen={(documentId) => setScreen({ kind: 'reader', documentId })} onTagTypes={() => setTagDialog(true)} onBackups={() => setBackupsDialog(true)} />
-        ) : (
-          <ReaderScreen documentId={screen.documentId} onBack={() => setScreen({ kind: 'library' })} onTagTypes={() => setTagDialog(true)} />
+        {screen.kind === 'library' && (
+          <Library onOpen={(documentId) => setScreen({ kind: 'reader', documentId })} onSearch={() => setScreen({ kind: 'search' })} onTagTypes={() => setTagDialog(true)} onBackups={() => setBackupsDialog(true)} />
+        )}
+        {screen.kind === 'search' && (
+          <SearchScreen initialQuery={searchQuery} onQuery={setSearchQuery} onBack={() => setScreen({ kind: 'library' })} onOpen={(passage) => setScreen({ kind: 'reader', documentId: passage.documentId, passage })} />
+        )}
+        {screen.kind === 'reader' && (
+          <ReaderScreen
+            // A new passage to show remounts nothing: the key is the document.
+            key={screen.documentId}
+            documentId={screen.documentId}
+            passage={screen.passage}
+            onBack={() => setScreen({ kind: 'library' })}
+            onSearch={() => setScreen({ kind: 'search' })}
+            onTagTypes={() => setTagDialog(true)}
+          />
         )}
         {tagDialog && <TagTypesDialog onClose={() => setTagDialog(false)} />}
         {backupsDialog && <BackupsDialog onClose={() => setBackupsDialog(false)} />}

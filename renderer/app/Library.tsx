@@ -9,7 +9,7 @@ type SortKey = 'date' | 'title' | 'count';
 
 /// The library: every document with what it is, where it comes from and how
 /// much of it is annotated. Sorted by date unless the researcher chooses.
-export function Library({ onOpen, onTagTypes, onBackups }: { onOpen: (documentId: string) => void; onTagTypes: () => void; onBackups: () => void }) {
+export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (documentId: string) => void; onSearch: () => void; onTagTypes: () => void; onBackups: () => void }) {
   const services = useServices();
   const { documents, db } = services;
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'date', dir: 1 });
@@ -43,6 +43,9 @@ export function Library({ onOpen, onTagTypes, onBackups }: { onOpen: (documentId
         <h1 className="brand">Palimpsest</h1>
         <span className="bar-sub">Library · {documents.size} documents</span>
         <span className="spacer" />
+        <button type="button" data-testid="open-search" title="Search the words of every document (Ctrl+Shift+F)" onClick={onSearch}>
+          Search…
+        </button>
         <button type="button" onClick={onTagTypes}>
           Tag types…
         </button>

@@ -16,10 +16,24 @@ import { useServices } from './context';
 import { isTyping } from './keys';
 import { ReaderView } from './ReaderView';
 import { SelectionToolbar } from './SelectionToolbar';
+import type { Passage } from './SearchScreen';
 
 /// One document open for reading: the text with its highlights, the
 /// toolbar that tags a selection, and the panel of its annotations.
-export function ReaderScreen({ documentId, onBack, onTagTypes }: { documentId: string; onBack: () => void; onTagTypes: () => void }) {
+export function ReaderScreen({
+  documentId,
+  passage,
+  onBack,
+  onSearch,
+  onTagTypes,
+}: {
+  documentId: string;
+  /// A passage to scroll to and select on arrival (a search result).
+  passage?: Passage;
+  onBack: () => void;
+  onSearch: () => void;
+  onTagTypes: () => void;
+}) {
   const services = useServices();
   const { db, documents, annotations: store } = services;
   const document = documents.get(documentId);
@@ -85,6 +99,16 @@ export function ReaderScreen({ documentId, onBack, onTagTypes }: { documentId: s
     },
     [db, document, services],
   );
+
+  // A passage asked for (a search result): shown in the middle and selected,
+  // so the selection toolbar offers to annotate it.
+  useEffect(() => {
+    const reader = readerRef.current;
+    if (!reader || !passage || passage.documentId !== documentId) return;
+    reader.scrollTo(passage.start);
+    reader.focus();
+    reader.select(passage.start, passage.end);
+  }, [passage, documentId]);
 
   // Keep the reader's "selected" highlight in step with the panel.
   useEffect(() => {
@@ -182,6 +206,9 @@ export function ReaderScreen({ documentId, onBack, onTagTypes }: { documentId: s
           </div>
         </div>
         <span className="spacer" />
+        <button type="button" data-testid="open-search" title="Search the words of every document (Ctrl+Shift+F)" onClick={onSearch}>
+          Search…
+        </button>
         <button type="button" onClick={() => void store.undo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))} title="Undo (Ctrl+Z)">
           Undo
         </button>

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import type { NativeFile } from '../../shared/format/native';
 import type { Host } from '../host/host';
+import type { SearchClient } from '../search/search-client';
 import type { AnnotationStore } from '../store/annotations';
 import type { BackupScheduler } from '../store/backups';
 import type { PalimpsestDb } from '../store/db';
@@ -14,6 +15,8 @@ export interface AppServices {
   annotations: AnnotationStore;
   tagTypes: TagTypeStore;
   backups: BackupScheduler;
+  /// Full-text search over the documents, run in a worker.
+  search: SearchClient;
   host: Host;
   notify(notice: Notice): void;
   /// Asks for a file to import and shows what importing it would do.
