@@ -1,5 +1,5 @@
 import type { EditorView } from 'prosemirror-view';
-import { blockElement } from './sections';
+import { blockElement, sectionSize } from './sections';
 
 /// A range of top-level blocks, [from, to).
 export interface BlockWindow {
@@ -29,31 +29,49 @@ export function nextWindow(current: BlockWindow, first: number, last: number, bl
   return { from: Math.max(0, first - margin), to: Math.min(blockCount, last + 1 + margin) };
 }
 
-/// The first and last top-level blocks whose boxes meet the vertical band
-/// [top, bottom] (client coordinates), found by binary search over the
-/// blocks' boxes. `null` when the view's DOM does not hold one element per
-/// block.
+/// The first and last blocks whose boxes meet the vertical band [top,
+/// bottom] (client coordinates), found by binary search, first over the
+/// sections, then over the blocks of the sections met: a block's box in a
+/// section the browser skips would make it lay that section out. `null`
+/// when the view's DOM does not hold the document's sections and blocks.
 export function visibleBlocks(view: EditorView, count: number, top: number, bottom: number): { first: number; last: number } | null {
   if (count === 0 || !blockElement(view, count - 1) || blockElement(view, count)) return null;
-  const rect = (i: number) => blockElement(view, i)!.getBoundingClientRect();
-  // First block whose bottom is below the band's top.
-  let lo = 0;
-  let hi = count - 1;
+  const sections = view.dom.children;
+  const sectionRect = (i: number) => sections[i]!.getBoundingClientRect();
+  const firstSection = firstMeeting(sections.length, (i) => sectionRect(i).bottom >= top);
+  const lastSection = lastMeeting(firstSection, sections.length, (i) => sectionRect(i).top <= bottom);
+  const blockRect = (i: number) => blockElement(view, i)!.getBoundingClientRect();
+  const from = firstSection * sectionSize;
+  const to = Math.min(count, (lastSection + 1) * sectionSize);
+  const first = firstMeeting(to, (i) => blockRect(i).bottom >= top, from);
+  const last = lastMeeting(first, to, (i) => blockRect(i).top <= bottom);
+  return { first, last };
+}
+
+// The first index in [from, to) where `reached` holds (it holds from some
+// index on), or to - 1.
+function firstMeeting(to: number, reached: (i: number) => boolean, from = 0): number {
+  let lo = from;
+  let hi = to - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (rect(mid).bottom < top) lo = mid + 1;
-    else hi = mid;
+    if (reached(mid)) hi = mid;
+    else lo = mid + 1;
   }
-  const first = lo;
-  // Last block whose top is above the band's bottom.
-  lo = first;
-  hi = count - 1;
+  return lo;
+}
+
+// The last index in [from, to) where `before` holds (it holds up to some
+// index), or from.
+function lastMeeting(from: number, to: number, before: (i: number) => boolean): number {
+  let lo = from;
+  let hi = to - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (rect(mid).top > bottom) hi = mid - 1;
-    else lo = mid;
+    if (before(mid)) lo = mid;
+    else hi = mid - 1;
   }
-  return { first, last: lo };
+  return lo;
 }
 
 /// Watches the reader's scrolling container and asks for a new window of
