@@ -20,6 +20,8 @@ import type { NativeFile } from '../../shared/format/native';
 import { isTyping } from './keys';
 import { SearchClient } from '../search/search-client';
 import { startSearchPort } from '../search/search-port';
+import { ImportClient, startImportPort } from '../work/import-client';
+import { ImportProgress } from './ImportProgress';
 import { type Passage, SearchScreen } from './SearchScreen';
 
 type Screen = { kind: 'library' } | { kind: 'search' } | { kind: 'reader'; documentId: string; passage?: Passage };
@@ -48,6 +50,8 @@ export function App({ host }: { host: Host }) {
   // One search worker for the app's life (the page's): never disposed, since
   // React's development double mount would otherwise leave a disposed one.
   const search = useMemo(() => new SearchClient(startSearchPort()), []);
+  const imports = useMemo(() => new ImportClient(startImportPort(() => ({ db: db(), documents: async () => documents }))), [documents]);
+  const [importing, setImporting] = useState<{ fileName: string; done: number; total: number } | null>(null);
   const services = useMemo<AppServices>(() => {
     const database = db();
     const partial = {
@@ -57,13 +61,14 @@ export function App({ host }: { host: Host }) {
       tagTypes: new TagTypeStore(database),
       backups: new BackupScheduler(database, documents, host.backups, (text) => notify({ kind: 'error', text })),
       search,
+      imports,
       host,
       notify,
       openExport: (scope: NativeFile['scope']) => setExportScope(scope),
     };
     const full: AppServices = { ...partial, startImport: () => void chooseImport(full).then(setPendingImport) };
     return full;
-  }, [host, notify, documents, search]);
+  }, [host, notify, documents, search, imports]);
 
   const revised = useLiveQuery(() => currentDocuments(services.db, bundledDocuments()), [services]);
   const [, setDocumentsVersion] = useState(0);
@@ -154,14 +159,19 @@ export function App({ host }: { host: Host }) {
         {pendingImport && (
           <ImportPreviewDialog
             pending={pendingImport}
-            onCancel={() => setPendingImport(null)}
+            onCancel={() => {
+              setPendingImport(null);
+              void services.imports.discard();
+            }}
             onImport={() => {
               const pending = pendingImport;
               setPendingImport(null);
-              void confirmImport(services, pending);
+              setImporting({ fileName: pending.fileName, done: 0, total: pending.add + pending.update });
+              void confirmImport(services, pending, (done, total) => setImporting({ fileName: pending.fileName, done, total })).finally(() => setImporting(null));
             }}
           />
         )}
+        {importing && <ImportProgress {...importing} />}
         {exportScope && (
           <ExportDialog
             scope={exportScope}

@@ -6,21 +6,21 @@ import type { PendingImport } from './transfer-actions';
 export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: PendingImport; onImport: () => void; onCancel: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
-  const { plan, fileName, batch } = pending;
-  const writes = plan.add.length + plan.update.length + plan.addTagTypes.length;
+  const plan = pending;
+  const writes = plan.add + plan.update + plan.addTagTypes.length;
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="import-title" onCancel={onCancel} data-testid="import-preview">
-      <h2 id="import-title">Import {fileName}</h2>
-      <p className="hint">{batch.format === 'w3c' ? 'W3C Web Annotation file' : 'Palimpsest annotation file'} · {batch.annotations.length} annotation{batch.annotations.length === 1 ? '' : 's'} · nothing is written until you import</p>
+      <h2 id="import-title">Import {plan.fileName}</h2>
+      <p className="hint">{plan.format === 'w3c' ? 'W3C Web Annotation file' : 'Palimpsest annotation file'} · {plan.total.toLocaleString('en')} annotation{plan.total === 1 ? '' : 's'} · nothing is written until you import</p>
       <ul className="preview-counts" data-testid="import-counts">
         <li>
-          <strong>{plan.add.length}</strong> new
+          <strong>{plan.add.toLocaleString('en')}</strong> new
         </li>
         <li>
-          <strong>{plan.update.length}</strong> updated (newer in the file)
+          <strong>{plan.update.toLocaleString('en')}</strong> updated (newer in the file)
         </li>
         <li>
-          <strong>{plan.unchanged}</strong> already here
+          <strong>{plan.unchanged.toLocaleString('en')}</strong> already here
         </li>
         {plan.fuzzy > 0 && (
           <li>
@@ -32,8 +32,8 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
             <strong>{plan.addTagTypes.length}</strong> new tag type{plan.addTagTypes.length === 1 ? '' : 's'}: {plan.addTagTypes.map((t) => t.name).join(', ')}
           </li>
         )}
-        <li className={plan.unplaced.length ? 'warn' : ''}>
-          <strong>{plan.unplaced.length}</strong> cannot be placed{plan.unplaced.length ? ' and will be left out:' : ''}
+        <li className={plan.unplacedCount ? 'warn' : ''}>
+          <strong>{plan.unplacedCount}</strong> cannot be placed{plan.unplacedCount ? ' and will be left out:' : ''}
         </li>
       </ul>
       {plan.unplaced.length > 0 && (
@@ -43,6 +43,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
               <q>{u.quote.length > 120 ? `${u.quote.slice(0, 119)}…` : u.quote}</q> — {u.reason} <code>{u.path}</code>
             </li>
           ))}
+          {plan.unplacedCount > plan.unplaced.length && <li>… and {plan.unplacedCount - plan.unplaced.length} more.</li>}
         </ol>
       )}
       <div className="dialog-actions">

@@ -3,6 +3,7 @@ import type { LibraryDocument } from '../../shared/corpus/document';
 import type { NativeFile } from '../../shared/format/native';
 import type { Host } from '../host/host';
 import type { SearchClient } from '../search/search-client';
+import type { ImportClient } from '../work/import-client';
 import type { AnnotationStore } from '../store/annotations';
 import type { BackupScheduler } from '../store/backups';
 import type { PalimpsestDb } from '../store/db';
@@ -17,6 +18,8 @@ export interface AppServices {
   backups: BackupScheduler;
   /// Full-text search over the documents, run in a worker.
   search: SearchClient;
+  /// Annotation files read, planned and written in a worker.
+  imports: ImportClient;
   host: Host;
   notify(notice: Notice): void;
   /// Asks for a file to import and shows what importing it would do.

@@ -1,9 +1,8 @@
 import type { NativeFile } from '../../shared/format/native';
 import { ImportError } from '../../shared/format/errors';
-import type { IncomingBatch } from '../../shared/format/incoming';
-import type { ImportPlan } from '../../shared/format/merge';
 import { HostError } from '../host/host';
-import { type ExportFormat, applyImport, exportAnnotations, previewImport } from '../store/transfer';
+import { type ExportFormat, exportAnnotations } from '../store/transfer';
+import type { ImportSummary } from '../work/import-protocol';
 import type { AppServices } from './context';
 
 const importFilters = [{ name: 'Annotations (Palimpsest or W3C JSON)', extensions: ['json', 'jsonld'] }];
@@ -15,15 +14,13 @@ export const exportFormats: Record<ExportFormat, { label: string; extension: str
   qdpx: { label: 'REFI-QDA project (.qdpx, for NVivo, ATLAS.ti, MAXQDA)', extension: 'qdpx', filter: 'REFI-QDA project' },
 };
 
-/// A file read and planned, waiting for the researcher's go-ahead.
-export interface PendingImport {
-  fileName: string;
-  batch: IncomingBatch;
-  plan: ImportPlan;
-}
+/// A file read and planned (in the import worker), waiting for the
+/// researcher's go-ahead.
+export type PendingImport = ImportSummary;
 
-/// Asks for a file and plans its import; nothing is written yet. Resolves to
-/// `null` when the user cancels or the file is refused (with a notice).
+/// Asks for a file and plans its import in the import worker; nothing is
+/// written yet. Resolves to `null` when the user cancels or the file is
+/// refused (with a notice).
 export async function chooseImport(services: AppServices): Promise<PendingImport | null> {
   let file;
   try {
@@ -34,8 +31,7 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
   }
   if (!file) return null;
   try {
-    const { batch, plan } = await previewImport(services.db, services.documents, file.text);
-    return { fileName: file.name, batch, plan };
+    return await services.imports.preview(file.name, file.text);
   } catch (error) {
     const detail = error instanceof ImportError ? error.message : `unexpected error: ${(error as Error).message}`;
     services.notify({ kind: 'error', text: `Import of ${file.name} failed — nothing was changed. ${detail}` });
@@ -43,21 +39,28 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
   }
 }
 
-/// Writes a previewed import and says what it did.
-export async function confirmImport(services: AppServices, pending: PendingImport): Promise<void> {
+/// Writes a previewed import in the import worker, telling `onProgress` how
+/// many annotations are stored, and says what it did.
+export async function confirmImport(services: AppServices, pending: PendingImport, onProgress: (done: number, total: number) => void): Promise<void> {
   try {
-    const plan = await applyImport(services.db, services.documents, pending.batch);
-    const total = plan.add.length + plan.update.length + plan.unchanged;
+    const done = await services.imports.apply(onProgress);
+    const total = done.add + done.update + done.unchanged;
     services.notify({
       kind: 'info',
       text:
-        `Imported ${pending.fileName}: ${total} annotation${total === 1 ? '' : 's'} — ${plan.add.length} new, ${plan.update.length} updated, ${plan.unchanged} already here` +
-        (plan.addTagTypes.length ? `; ${plan.addTagTypes.length} new tag type${plan.addTagTypes.length === 1 ? '' : 's'}` : '') +
-        (plan.unplaced.length ? `; ${plan.unplaced.length} could not be placed and were left out.` : '.'),
+        `Imported ${pending.fileName}: ${n(total)} annotation${total === 1 ? '' : 's'} — ${n(done.add)} new, ${n(done.update)} updated, ${n(done.unchanged)} already here` +
+        (done.addTagTypes.length ? `; ${done.addTagTypes.length} new tag type${done.addTagTypes.length === 1 ? '' : 's'}` : '') +
+        (done.unplacedCount ? `; ${done.unplacedCount} could not be placed and were left out.` : '.'),
     });
+    // The worker's writes pass the page's change hooks by: back up now.
+    services.backups.touch();
   } catch (error) {
     services.notify({ kind: 'error', text: `Import of ${pending.fileName} failed — nothing was changed. ${(error as Error).message}` });
   }
+}
+
+function n(count: number): string {
+  return count.toLocaleString('en');
 }
 
 function today(): string {

@@ -1,0 +1,70 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ImportError } from '../../shared/format/errors';
+import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import * as rows from '../store/annotation-rows';
+import { AnnotationStore } from '../store/annotations';
+import { PalimpsestDb } from '../store/db';
+import { exportAnnotations } from '../store/transfer';
+import { ImportClient, mainThreadImportPort } from './import-client';
+
+const corpus = loadCorpus();
+const brief = seed(corpus, seedIds.foBrief);
+let source: PalimpsestDb;
+let target: PalimpsestDb;
+let n = 0;
+
+beforeEach(() => {
+  source = new PalimpsestDb(`import-source-${++n}`);
+  target = new PalimpsestDb(`import-target-${n}`);
+});
+afterEach(async () => {
+  for (const db of [source, target]) {
+    db.close();
+    await db.delete();
+  }
+});
+
+/// A file of `count` annotations on the British brief, as exported.
+async function exported(count: number): Promise<string> {
+  const store = new AnnotationStore(source);
+  const text = brief.text.text;
+  for (let i = 0; i < count; i++) {
+    const start = text.indexOf(' ', 200 + i * 37) + 1;
+    await store.create(brief, start, start + 25, { tags: ['claim'] });
+  }
+  return (await exportAnnotations(source, corpus, { kind: 'all' })).content as string;
+}
+
+describe('the import client', () => {
+  it('previews without writing, then writes with progress from 0 to every annotation', async () => {
+    const json = await exported(30);
+    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
+    const preview = await client.preview('brief.json', json);
+    expect(preview).toMatchObject({ fileName: 'brief.json', format: 'native', total: 30, add: 30, update: 0, unchanged: 0, unplacedCount: 0 });
+    expect(await rows.all(target)).toEqual([]);
+
+    const progress: [number, number][] = [];
+    const done = await client.apply((d, t) => progress.push([d, t]));
+    expect(done.add).toBe(30);
+    expect(progress[0]).toEqual([0, 30]);
+    expect(progress.at(-1)).toEqual([30, 30]);
+    expect((await rows.all(target)).length).toBe(30);
+  });
+
+  it('names what is wrong with a bad file, as an ImportError, and writes nothing', async () => {
+    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
+    const refused = client.preview('broken.json', '{"format": "palimpsest-annotations", "annotations": [');
+    await expect(refused).rejects.toBeInstanceOf(ImportError);
+    await expect(refused).rejects.toThrow(/JSON/);
+    await expect(client.apply()).rejects.toThrow('There is no previewed file to import');
+    expect(await rows.all(target)).toEqual([]);
+  });
+
+  it('forgets a cancelled preview', async () => {
+    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
+    await client.preview('brief.json', await exported(2));
+    await client.discard();
+    await expect(client.apply()).rejects.toThrow('There is no previewed file to import');
+  });
+});

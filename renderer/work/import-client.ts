@@ -1,0 +1,90 @@
+import { ImportError } from '../../shared/format/errors';
+import { type ImportContext, createImportHandler } from './import-handler';
+import type { ImportCommand, ImportReply, ImportRequest, ImportSummary } from './import-protocol';
+
+/// What the client needs of its worker; a `Worker` is one.
+export interface ImportPort {
+  postMessage(message: ImportRequest): void;
+  onmessage: ((event: MessageEvent<ImportReply>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+/// The page's side of importing annotation files: preview and apply run in
+/// the import worker; `apply` reports its progress for a progress bar.
+export class ImportClient {
+  private readonly pending = new Map<number, { resolve: (v: ImportSummary | null) => void; reject: (e: Error) => void; progress?: (done: number, total: number) => void }>();
+  private nextId = 1;
+
+  constructor(private readonly port: ImportPort) {
+    port.onmessage = (event) => this.receive(event.data);
+    port.onerror = (event) => {
+      event.preventDefault?.();
+      const error = new Error(`The import worker failed: ${event.message || 'it could not be started'}. Nothing was changed.`);
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+  }
+
+  /// Reads and plans a file; resolves to what importing it would do.
+  /// Rejects with an ImportError naming what is wrong with a bad file.
+  async preview(fileName: string, json: string): Promise<ImportSummary> {
+    return (await this.request({ type: 'preview', fileName, json }))!;
+  }
+
+  /// Writes the previewed file; `onProgress(done, total)` follows the
+  /// writing. All or nothing: a failure leaves the library as it was.
+  async apply(onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
+    return (await this.request({ type: 'apply' }, onProgress))!;
+  }
+
+  /// Forgets the previewed file (the researcher cancelled).
+  async discard(): Promise<void> {
+    await this.request({ type: 'discard' });
+  }
+
+  private request(command: ImportCommand, progress?: (done: number, total: number) => void): Promise<ImportSummary | null> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, progress });
+      this.port.postMessage({ id, command });
+    });
+  }
+
+  private receive(reply: ImportReply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    if ('progress' in reply) {
+      waiting.progress?.(reply.progress.done, reply.progress.total);
+      return;
+    }
+    this.pending.delete(reply.id);
+    if (reply.ok) waiting.resolve(reply.value);
+    else waiting.reject(reply.error.name === 'ImportError' ? new ImportError('$', reply.error.message) : Object.assign(new Error(reply.error.message), { name: reply.error.name }));
+  }
+}
+
+/// The import worker, or, where the page may not start one, the same
+/// handler on the main thread (see startSearchPort for why).
+export function startImportPort(context: () => ImportContext, create: () => ImportPort = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' })): ImportPort {
+  try {
+    return create();
+  } catch (error) {
+    console.warn(`Imports run on the main thread: the import worker could not be started (${(error as Error).message}).`);
+    return mainThreadImportPort(context());
+  }
+}
+
+/// The import handler behind a worker's interface, on the main thread.
+export function mainThreadImportPort(context: ImportContext): ImportPort {
+  const handle = createImportHandler(context);
+  let queue = Promise.resolve();
+  const port: ImportPort = {
+    onmessage: null,
+    onerror: null,
+    postMessage(message) {
+      const request = structuredClone(message);
+      queue = queue.then(() => handle(request, (reply) => port.onmessage?.({ data: structuredClone(reply) } as MessageEvent<ImportReply>)));
+    },
+  };
+  return port;
+}

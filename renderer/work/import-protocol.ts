@@ -1,0 +1,55 @@
+import type { TagType } from '../../shared/annotation/model';
+import type { Unplaced } from '../../shared/format/merge';
+
+/// The messages between the renderer and the import worker, which reads,
+/// validates, anchors and writes an annotation file off the main thread: a
+/// file of 100,000 annotations takes seconds of work that would otherwise
+/// freeze the page.
+
+/// What the renderer asks of the worker.
+export type ImportCommand =
+  /// Reads and plans a file against the library as it is; writes nothing.
+  | { type: 'preview'; fileName: string; json: string }
+  /// Writes the file last previewed, in one transaction, reporting progress.
+  | { type: 'apply' }
+  /// Forgets the file last previewed.
+  | { type: 'discard' };
+
+export interface ImportRequest {
+  id: number;
+  command: ImportCommand;
+}
+
+/// What a preview found, small enough to send back whatever the file's
+/// size: counts, the new tag types, and the first unplaced annotations.
+export interface ImportSummary {
+  fileName: string;
+  format: 'native' | 'w3c';
+  /// Annotations in the file.
+  total: number;
+  add: number;
+  update: number;
+  unchanged: number;
+  fuzzy: number;
+  addTagTypes: TagType[];
+  unplacedCount: number;
+  /// The first `maxListedUnplaced` of them, with their reasons.
+  unplaced: Unplaced[];
+}
+
+/// Unplaced annotations listed in a summary; the rest are counted.
+export const maxListedUnplaced = 200;
+
+/// Why a command failed: `ImportError` for a file that is not valid (its
+/// message names what is wrong and where), or another error's name.
+export interface ImportFailure {
+  name: string;
+  message: string;
+}
+
+/// The worker's messages: progress while writing, then one reply per
+/// request.
+export type ImportReply =
+  | { id: number; progress: { done: number; total: number } }
+  | { id: number; ok: true; value: ImportSummary | null }
+  | { id: number; ok: false; error: ImportFailure };
