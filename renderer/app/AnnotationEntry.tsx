@@ -35,15 +35,9 @@ export const AnnotationEntry = memo(function AnnotationEntry({
   const [note, setNote] = useState(annotation.note);
   const [actor, setActor] = useState(annotation.actor ?? '');
   const actorInput = useRef<HTMLInputElement>(null);
-  const noteField = useRef<HTMLTextAreaElement>(null);
-
-  // The note field grows with its text, so a long note is read whole.
-  useEffect(() => {
-    const field = noteField.current;
-    if (!field) return;
-    field.style.height = 'auto';
-    field.style.height = `${field.scrollHeight + 2}px`;
-  }, [note]);
+  // The note field grows with its text (CSS field-sizing), so a long note
+  // is read whole: measuring it here instead forced a layout of the whole
+  // page for every entry drawn, seconds beside a densely annotated text.
 
   // Follow changes made elsewhere (undo, import) unless being edited here.
   useEffect(() => setNote(annotation.note), [annotation.note]);
@@ -127,7 +121,6 @@ export const AnnotationEntry = memo(function AnnotationEntry({
       <label className="field">
         <span>Note</span>
         <textarea
-          ref={noteField}
           value={note}
           rows={1}
           placeholder="Add a note…"

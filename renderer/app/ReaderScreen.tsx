@@ -63,6 +63,11 @@ export function ReaderScreen({
     return ordered.map((a) => ({ id: a.id, start: a.position.start, end: a.position.end, colors: a.tags.map((t) => colours.get(t)).filter((c): c is string => !!c) }));
   }, [ordered, tagTypes, version]);
 
+  // The reader is drawn once what its highlights need has been read: drawn
+  // with them from the start, a densely annotated text is laid out once,
+  // not first bare, then with its highlights, then again in their colours.
+  const ready = annotations !== undefined && tagTypes !== undefined && reviews !== undefined;
+
   // An earlier version, shown read-only for comparison.
   const shown = useMemo<LibraryDocument | undefined>(() => {
     if (version === 'current' || !document) return document;
@@ -108,7 +113,7 @@ export function ReaderScreen({
     reader.scrollTo(passage.start);
     reader.focus();
     reader.select(passage.start, passage.end);
-  }, [passage, documentId]);
+  }, [passage, documentId, ready]);
 
   // Keep the reader's "selected" highlight in step with the panel.
   useEffect(() => {
@@ -252,12 +257,16 @@ export function ReaderScreen({
               </button>
             </p>
           )}
-          <ReaderView
-            document={shown ?? document}
-            highlights={highlights}
-            readerRef={readerRef}
-            callbacks={{ onSelection: setSelection, onHighlightClick }}
-          />
+          {ready ? (
+            <ReaderView
+              document={shown ?? document}
+              highlights={highlights}
+              readerRef={readerRef}
+              callbacks={{ onSelection: setSelection, onHighlightClick }}
+            />
+          ) : (
+            <p className="reader-loading">Opening…</p>
+          )}
         </section>
         <AnnotationPanel
           review={
