@@ -1,9 +1,12 @@
 import { type Page, chromium } from '@playwright/test';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Highlight } from '../renderer/editor/highlights';
 import { randomAnnotations, scaledDocument, scaledSource } from './data';
 import { type Result, quantile, result } from './measure';
+import { storageBenches } from './storage-benches';
 
 const root = join(import.meta.dirname, '..');
 const port = 4179;
@@ -42,15 +45,15 @@ function highlightsFor(bytes: number, count: number): { source: string; highligh
   return { source: scaledSource(bytes), highlights };
 }
 
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
+
 /// The reader's benchmarks in Debian's Chromium, on the built renderer's
 /// benchmark page: the app's own Reader and highlights plugin.
 export async function chromiumBenches(options: { runs: number; full: boolean; log: (line: string) => void }): Promise<Result[]> {
   const { runs, log } = options;
   const server = await serve();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
-  });
+  const launch = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args };
+  const browser = await chromium.launch(launch);
   const results: Result[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -80,6 +83,20 @@ export async function chromiumBenches(options: { runs: number; full: boolean; lo
         results.push(await createBench(page, open, source, highlights, log));
         results.push(await scrollBench(page, open, source, highlights, log));
       }
+    }
+
+    // Storage on disk, as the app's is: a fresh page of the browser above
+    // would keep IndexedDB in memory (a private context).
+    const profile = mkdtempSync(join(tmpdir(), 'palimpsest-bench-'));
+    const context = await chromium.launchPersistentContext(profile, launch);
+    try {
+      const storagePage = await context.newPage();
+      await storagePage.goto(`http://127.0.0.1:${port}/bench.html`);
+      await storagePage.waitForFunction(() => document.title === 'ready');
+      results.push(...(await storageBenches(storagePage, { runs: 3, count: options.full ? 100_000 : 20_000, log })));
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
     }
   } finally {
     await browser.close();

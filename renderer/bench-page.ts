@@ -4,6 +4,7 @@ import { loadDocument } from '../shared/corpus/document';
 import type { Highlight } from './editor/highlights';
 import { Reader } from './editor/reader';
 import { blockElement } from './editor/sections';
+import { storageBench } from './store/bench-storage';
 
 // The reader benchmark's page (npm run bench drives it in Chromium): the
 // app's own Reader and highlights plugin, on data the benchmark sends.
@@ -87,5 +88,7 @@ const bench = {
   },
 };
 
+// The storage benchmark's methods, on the same page.
+Object.assign(bench, storageBench);
 (window as unknown as { palimpsestBench: typeof bench }).palimpsestBench = bench;
 document.title = 'ready';
