@@ -145,7 +145,8 @@ export function App({ host }: { host: Host }) {
         )}
         {screen.kind === 'reader' && (
           <ReaderScreen
-            // A new passage to show remounts nothing: the key is the document.
+            // One reader per document: another document remounts the screen,
+            // another passage of the same one only scrolls to it.
             key={screen.documentId}
             documentId={screen.documentId}
             passage={screen.passage}
