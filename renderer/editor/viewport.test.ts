@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextWindow, windowAround } from './viewport';
+import { nextWindow, stepToward, windowAround } from './viewport';
 
 describe('the window of drawn blocks', () => {
   it('is centred on a block and clipped to the document', () => {
@@ -26,5 +26,12 @@ describe('the window of drawn blocks', () => {
     expect(nextWindow({ from: 0, to: 41 }, 0, 20, 1000)).toBeNull();
     expect(nextWindow({ from: 959, to: 1000 }, 980, 999, 1000)).toBeNull();
     expect(nextWindow({ from: 0, to: 10 }, 0, 9, 10)).toBeNull();
+  });
+
+  it('steps toward a new window a few blocks at each edge, and stops there', () => {
+    expect(stepToward({ from: 460, to: 541 }, { from: 475, to: 576 }, 8)).toEqual({ from: 468, to: 549 });
+    expect(stepToward({ from: 468, to: 549 }, { from: 475, to: 576 }, 8)).toEqual({ from: 475, to: 557 });
+    expect(stepToward({ from: 475, to: 570 }, { from: 475, to: 576 }, 8)).toEqual({ from: 475, to: 576 });
+    expect(stepToward({ from: 460, to: 541 }, { from: 422, to: 521 }, 8)).toEqual({ from: 452, to: 533 });
   });
 });

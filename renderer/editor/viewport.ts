@@ -20,6 +20,17 @@ export function windowAround(center: number, blockCount: number): BlockWindow {
   return { from: Math.max(0, center - margin), to: Math.min(blockCount, center + margin + 1) };
 }
 
+// Blocks a window move may add or drop at each edge in one frame while the
+// screen is inside it: drawing a block's highlights costs a fraction of a
+// millisecond, thirty at once made a long task.
+const maxStep = 8;
+
+/// `current` moved toward `target` by at most `step` blocks at each edge.
+export function stepToward(current: BlockWindow, target: BlockWindow, step: number): BlockWindow {
+  const toward = (from: number, to: number) => (to > from ? Math.min(to, from + step) : Math.max(to, from - step));
+  return { from: toward(current.from, target.from), to: toward(current.to, target.to) };
+}
+
 /// The window to draw for blocks [first, last] on screen, or `null` when
 /// the current window already covers them with room to spare.
 export function nextWindow(current: BlockWindow, first: number, last: number, blockCount: number): BlockWindow | null {
@@ -87,19 +98,30 @@ export function trackViewport(
   let pending = 0;
   let destroyed = false;
 
+  // Where the window is going, while it moves there a few blocks a frame.
+  let heading: BlockWindow | null = null;
   const check = () => {
     pending = 0;
     if (destroyed) return;
     const band = scroller ? scroller.getBoundingClientRect() : { top: 0, bottom: frame.innerHeight };
     const blockCount = window.blockCount();
     const visible = visibleBlocks(view, blockCount, band.top, band.bottom);
+    const current = window.current();
     // Without one element per block the screen cannot be told apart: draw all.
     const next = visible
-      ? nextWindow(window.current(), visible.first, visible.last, blockCount)
-      : window.current().from === 0 && window.current().to === blockCount
+      ? nextWindow(current, visible.first, visible.last, blockCount)
+      : current.from === 0 && current.to === blockCount
         ? null
         : { from: 0, to: blockCount };
-    if (next) window.show(next);
+    if (next) heading = next;
+    if (!heading) return;
+    // A screen outside the window (a jump) is drawn at once; otherwise the
+    // window steps toward the target, so no frame draws many blocks.
+    const covered = visible && visible.first >= current.from && visible.last < current.to;
+    const step = covered ? stepToward(current, heading, maxStep) : heading;
+    window.show(step);
+    if (step.from === heading.from && step.to === heading.to) heading = null;
+    else schedule();
   };
   const schedule = () => {
     if (!pending && !destroyed) pending = frame.requestAnimationFrame(check);
