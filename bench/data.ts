@@ -2,22 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describePassage } from '../shared/anchoring/selectors';
 import type { Annotation } from '../shared/annotation/model';
+import { seededRandom } from '../shared/random';
 import { type LibraryDocument, loadDocument } from '../shared/corpus/document';
 
 /// Deterministic data for the benchmark, built from the seed corpus: the same
 /// on every run and every machine.
-
-/// A small seeded generator (mulberry32).
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const corpusDir = join(import.meta.dirname, '..', 'corpus');
 
@@ -44,7 +33,7 @@ export function scaledDocument(bytes: number): LibraryDocument {
 /// `count` annotations on random passages of a document, overlapping as real
 /// tagging does (a tenth nest inside or straddle another).
 export function randomAnnotations(document: LibraryDocument, count: number, seed = 1): Annotation[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const text = document.text.text;
   const annotations: Annotation[] = [];
   const tags = ['actor', 'claim', 'economic-measure'];
@@ -83,7 +72,7 @@ export function randomAnnotations(document: LibraryDocument, count: number, seed
 /// "corrected", spans deleted. `map(offset)` gives where an original offset
 /// went, or `null` inside a deleted span; `deleted` lists those spans.
 export function revise(text: string, edits: number, seed = 7): { text: string; map: (offset: number) => number | null; deleted: [number, number][] } {
-  const next = random(seed);
+  const next = seededRandom(seed);
   type Edit = { at: number; remove: number; insert: string };
   const list: Edit[] = [];
   for (let i = 0; i < edits; i++) {

@@ -4,7 +4,7 @@ import { blockSeparator } from '../shared/document/model';
 import { foldForSearch, foldTerm } from '../shared/search/fold';
 import { contextLine } from '../shared/search/kwic';
 import { SearchIndex } from '../shared/search/search-index';
-import { random } from './data';
+import { seededRandom } from '../shared/random';
 import { type Result, quantile, result, timeRuns } from './measure';
 import { loadCorpus } from '../shared/test-support/corpus';
 
@@ -47,7 +47,7 @@ function inventedWord(next: () => number): string {
 /// texts join blocks.
 export function searchCorpus(count = documentCount, chars = documentChars, seed = 11): { id: string; text: string }[] {
   const paragraphs = [...loadCorpus().values()].flatMap((d) => d.text.text.split(blockSeparator)).filter((p) => p.trim().length > 0);
-  const next = random(seed);
+  const next = seededRandom(seed);
   const corpus: { id: string; text: string }[] = [];
   for (let k = 0; k < count; k++) {
     const blocks: string[] = [];

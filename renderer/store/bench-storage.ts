@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { Annotation } from '../../shared/annotation/model';
 import * as rows from './annotation-rows';
 import { PalimpsestDb } from './db';
+import { seededRandom } from '../../shared/random';
 
 // The storage benchmark's page code (bench/storage-benches.ts drives it in
 // Chromium): annotations written and queried through annotation-rows, and
@@ -11,19 +12,6 @@ import { PalimpsestDb } from './db';
 const documentCount = 100;
 const topicCount = 30;
 const rawStore = 'annotations';
-
-/// A small seeded generator (mulberry32), as bench/data.ts has; that module
-/// reads files, so the page keeps its own.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = 'the of Soviet party Albania delegation memorandum comrade Khrushchev Peking relations trade grain credit Tirana embassy minister said that would not and with their economic assistance plan conference Moscow Hoxha question position'.split(' ');
 
@@ -38,7 +26,7 @@ function phrase(next: () => number, length: number): string {
 /// three topic tags (as a researcher's own tags cluster by subject); actors
 /// are drawn from 200 names, a few far more often than the rest.
 export function benchAnnotations(count: number, seed = 5): Annotation[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const topics = Array.from({ length: documentCount }, () => Array.from({ length: 3 }, () => `topic-${Math.floor(next() * topicCount)}`));
   const annotations: Annotation[] = [];
   for (let i = 0; i < count; i++) {
