@@ -19,7 +19,6 @@ import { type PendingImport, chooseImport, confirmImport, exportAnnotationsFile 
 import type { NativeFile } from '../../shared/format/native';
 import { isTyping } from './keys';
 import { SearchClient } from '../search/search-client';
-import { startSearchPort } from '../search/search-port';
 import { ImportClient, startImportPort } from '../work/import-client';
 import { ImportProgress } from './ImportProgress';
 import { type Passage, SearchScreen } from './SearchScreen';
@@ -49,7 +48,7 @@ export function App({ host }: { host: Host }) {
   const documents = useMemo(() => new Map(bundledDocuments()), []);
   // One search worker for the app's life (the page's): never disposed, since
   // React's development double mount would otherwise leave a disposed one.
-  const search = useMemo(() => new SearchClient(startSearchPort()), []);
+  const search = useMemo(() => new SearchClient(), []);
   const imports = useMemo(() => new ImportClient(startImportPort(() => ({ db: db(), documents: async () => documents }))), [documents]);
   const [importing, setImporting] = useState<{ fileName: string; done: number; total: number } | null>(null);
   const services = useMemo<AppServices>(() => {

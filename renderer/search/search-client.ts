@@ -1,5 +1,6 @@
 import type { IndexedText, SearchCommand, SearchReply, SearchRequest } from '../../shared/search/protocol';
 import type { SearchOptions, SearchResults } from '../../shared/search/results';
+import { startSearchPort } from './search-port';
 
 /// What the client needs of its worker. A `Worker` is one; tests pass an
 /// object that runs the worker's handler in-process.
@@ -37,10 +38,10 @@ export class SearchClient {
   // Why the client no longer answers (disposed, or the worker failed), or null.
   private closed: Error | null = null;
 
-  /// Starts the search worker, or uses `worker` (any object with a Worker's
-  /// postMessage, onmessage, onerror and terminate).
-  constructor(worker?: SearchWorkerPort) {
-    this.worker = worker ?? new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+  /// Starts the search worker (see startSearchPort), or uses `worker` (any
+  /// object with a Worker's postMessage, onmessage, onerror and terminate).
+  constructor(worker: SearchWorkerPort = startSearchPort()) {
+    this.worker = worker;
     this.worker.onmessage = (event) => this.settle(event.data);
     // A worker that fails to load or dies answers nothing more: fail what
     // waits now rather than leave it waiting for ever.

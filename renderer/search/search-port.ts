@@ -1,19 +1,12 @@
 import type { SearchReply, SearchRequest } from '../../shared/search/protocol';
 import type { SearchWorkerPort } from './search-client';
+import { workerOrMainThread } from '../work/worker-or-main-thread';
 import { createSearchHandler } from './search-handler';
 
 /// The search worker, or, where the page may not start one, the same
-/// handler on the main thread. Chromium refuses workers to pages it gives
-/// no origin (a page opened from file:// without file access), and throws
-/// at construction; search then still works, with indexing on the main
-/// thread, which for a library of a few dozen documents takes milliseconds.
+/// handler on the main thread.
 export function startSearchPort(create: () => SearchWorkerPort = () => new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' })): SearchWorkerPort {
-  try {
-    return create();
-  } catch (error) {
-    console.warn(`Search runs on the main thread: the search worker could not be started (${(error as Error).message}).`);
-    return mainThreadPort();
-  }
+  return workerOrMainThread('Searches', create, mainThreadPort);
 }
 
 /// The search handler behind a worker's interface, on the main thread:

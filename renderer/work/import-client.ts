@@ -1,5 +1,6 @@
 import { ImportError } from '../../shared/format/errors';
 import { type ImportContext, createImportHandler } from './import-handler';
+import { workerOrMainThread } from './worker-or-main-thread';
 import type { ImportCommand, ImportReply, ImportRequest, ImportSummary } from './import-protocol';
 
 /// What the client needs of its worker; a `Worker` is one.
@@ -64,14 +65,9 @@ export class ImportClient {
 }
 
 /// The import worker, or, where the page may not start one, the same
-/// handler on the main thread (see startSearchPort for why).
+/// handler on the main thread.
 export function startImportPort(context: () => ImportContext, create: () => ImportPort = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' })): ImportPort {
-  try {
-    return create();
-  } catch (error) {
-    console.warn(`Imports run on the main thread: the import worker could not be started (${(error as Error).message}).`);
-    return mainThreadImportPort(context());
-  }
+  return workerOrMainThread('Imports', create, () => mainThreadImportPort(context()));
 }
 
 /// The import handler behind a worker's interface, on the main thread.
