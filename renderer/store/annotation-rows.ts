@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Annotation } from '../../shared/annotation/model';
 import { type AnnotationChunk, type ChunkLayout, annotationsOf, bucketOf, bucketsFor, chunkKey, findIn, groupIntoChunks, maxPerBucket, withActorIn, withTagIn } from './chunk-layout';
-import type { PalimpsestDb } from './db';
+import { type PalimpsestDb, onTableWrite } from './db';
 
 /// The one module that reads and writes stored annotations. They live in
 /// chunks of a few hundred per IndexedDB row (chunk-layout.ts says why);
@@ -131,15 +131,7 @@ export function onChange(db: PalimpsestDb, listener: () => void): () => void {
   // Every write rewrites its documents' layout rows, so hooks on those small
   // rows see every change; hooks on the chunks would make Dexie read each
   // big chunk back before writing it.
-  const touch = () => listener();
-  db.chunkLayouts.hook('creating', touch);
-  db.chunkLayouts.hook('updating', touch);
-  db.chunkLayouts.hook('deleting', touch);
-  return () => {
-    db.chunkLayouts.hook('creating').unsubscribe(touch);
-    db.chunkLayouts.hook('updating').unsubscribe(touch);
-    db.chunkLayouts.hook('deleting').unsubscribe(touch);
-  };
+  return onTableWrite(db.chunkLayouts, listener);
 }
 
 function flatten(chunks: readonly AnnotationChunk[]): Annotation[] {

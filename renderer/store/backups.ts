@@ -6,7 +6,7 @@ import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import type { BackupHost } from '../host/host';
 import * as rows from './annotation-rows';
-import type { PalimpsestDb } from './db';
+import { type PalimpsestDb, onTableWrite } from './db';
 import { exportAnnotations, storageProblem } from './transfer';
 
 /// Writes a backup of the whole library a little while after it changes
@@ -31,15 +31,10 @@ export class BackupScheduler {
   watch(): () => void {
     const touch = () => this.touch();
     const stopAnnotations = rows.onChange(this.db, touch);
-    const tagTypes = this.db.tagTypes;
-    tagTypes.hook('creating', touch);
-    tagTypes.hook('updating', touch);
-    tagTypes.hook('deleting', touch);
+    const stopTagTypes = onTableWrite(this.db.tagTypes, touch);
     return () => {
       stopAnnotations();
-      tagTypes.hook('creating').unsubscribe(touch);
-      tagTypes.hook('updating').unsubscribe(touch);
-      tagTypes.hook('deleting').unsubscribe(touch);
+      stopTagTypes();
     };
   }
 

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { type Annotation, type TagType, defaultTagTypes } from '../../shared/annotation/model';
 import { type AnnotationChunk, type ChunkLayout, bucketsFor, groupIntoChunks } from './chunk-layout';
 
@@ -109,6 +109,20 @@ export class BackupDb extends Dexie {
     super(name);
     this.version(1).stores({ backups: 'id, created' });
   }
+}
+
+/// Calls `listener` after every write to `table` made through this
+/// connection; returns the function that stops it.
+export function onTableWrite(table: Table, listener: () => void): () => void {
+  const touch = () => listener();
+  table.hook('creating', touch);
+  table.hook('updating', touch);
+  table.hook('deleting', touch);
+  return () => {
+    table.hook('creating').unsubscribe(touch);
+    table.hook('updating').unsubscribe(touch);
+    table.hook('deleting').unsubscribe(touch);
+  };
 }
 
 let current: PalimpsestDb | null = null;
