@@ -3,7 +3,7 @@ import './styles.css';
 import { loadDocument } from '../shared/corpus/document';
 import type { Highlight } from './editor/highlights';
 import { Reader } from './editor/reader';
-import { blockElement } from './editor/sections';
+import { visibleBlocks } from './editor/viewport';
 import { storageBench } from './store/bench-storage';
 
 // The reader benchmark's page (npm run bench drives it in Chromium): the
@@ -45,15 +45,10 @@ const bench = {
     const scroller = mount.closest('.reader-column')!;
     const band = scroller.getBoundingClientRect();
     const text = reader!.document.text;
-    let start = -1;
-    let end = -1;
-    for (let i = 0; i < reader!.positions.blockCount; i++) {
-      const rect = blockElement(reader!.view, i)!.getBoundingClientRect();
-      if (rect.bottom < band.top || rect.top > band.bottom) continue;
-      if (start < 0) start = text.starts[i]!;
-      end = text.ends[i]!;
-    }
-    return { start, end };
+    // The reader's own way of telling the blocks on screen.
+    const visible = visibleBlocks(reader!.view, reader!.positions.blockCount, band.top, band.bottom);
+    if (!visible) throw new RangeError('The reader does not show the document as one element per block.');
+    return { start: text.starts[visible.first]!, end: text.ends[visible.last]! };
   },
   /// Scrolls the reader from top to bottom, `step` pixels a frame, and
   /// resolves to the intervals between frames and the long tasks seen.

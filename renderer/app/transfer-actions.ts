@@ -52,7 +52,8 @@ export async function confirmImport(services: AppServices, pending: PendingImpor
         (done.addTagTypes.length ? `; ${done.addTagTypes.length} new tag type${done.addTagTypes.length === 1 ? '' : 's'}` : '') +
         (done.unplacedCount ? `; ${done.unplacedCount} could not be placed and were left out.` : '.'),
     });
-    // The worker's writes pass the page's change hooks by: back up now.
+    // The worker's writes pass the page's change hooks by: schedule the
+    // backup they would have.
     services.backups.touch();
   } catch (error) {
     services.notify({ kind: 'error', text: `Import of ${pending.fileName} failed — nothing was changed. ${(error as Error).message}` });
