@@ -1,5 +1,6 @@
 import type { IndexedText, SearchCommand, SearchReply, SearchRequest } from '../../shared/search/protocol';
 import type { SearchOptions, SearchResults } from '../../shared/search/results';
+import { errorOf } from '../work/worker-errors';
 import { startSearchPort } from './search-port';
 
 /// What the client needs of its worker. A `Worker` is one; tests pass an
@@ -138,7 +139,7 @@ export class SearchClient {
     if (!waiting) return;
     this.pending.delete(reply.id);
     if (reply.ok) waiting.resolve(reply.value);
-    else waiting.reject(errorOf(reply.error.name, reply.error.message));
+    else waiting.reject(errorOf(reply.error));
   }
 
   private close(reason: Error): void {
@@ -158,11 +159,4 @@ function isIndexedText(value: unknown): value is IndexedText {
   if (typeof value !== 'object' || value === null) return false;
   const { id, text } = value as { id?: unknown; text?: unknown };
   return typeof id === 'string' && id.length > 0 && typeof text === 'string';
-}
-
-// The worker's error rebuilt on this side, as the kind of error it was.
-function errorOf(name: string, message: string): Error {
-  const error = name === 'RangeError' ? new RangeError(message) : name === 'TypeError' ? new TypeError(message) : new Error(message);
-  if (error.name !== name) error.name = name;
-  return error;
 }

@@ -1,5 +1,6 @@
-import type { IndexedText, SearchCommand, SearchFailure, SearchReply } from '../../shared/search/protocol';
+import type { IndexedText, SearchCommand, SearchReply } from '../../shared/search/protocol';
 import { SearchIndex } from '../../shared/search/search-index';
+import { failureOf } from '../work/worker-errors';
 
 /// Answers one request of the search protocol.
 export type SearchHandler = (request: unknown) => SearchReply;
@@ -26,7 +27,7 @@ export function createSearchHandler(index: SearchIndex = new SearchIndex()): Sea
           return { id, ok: true, value: index.search(command.query, command.options) };
       }
     } catch (error) {
-      return { id, ok: false, error: failureOf(error) };
+      return { id, ok: false, error: failureOf(error, 'search worker') };
     }
   };
 }
@@ -60,9 +61,4 @@ function readCommand(value: unknown): SearchCommand {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
-}
-
-function failureOf(error: unknown): SearchFailure {
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  return { name: 'Error', message: `The search worker failed: ${String(error)}.` };
 }

@@ -1,5 +1,5 @@
-import { ImportError } from '../../shared/format/errors';
 import { type ImportContext, createImportHandler } from './import-handler';
+import { errorOf } from './worker-errors';
 import { workerOrMainThread } from './worker-or-main-thread';
 import type { ImportCommand, ImportReply, ImportRequest, ImportSummary } from './import-protocol';
 
@@ -60,7 +60,7 @@ export class ImportClient {
     }
     this.pending.delete(reply.id);
     if (reply.ok) waiting.resolve(reply.value);
-    else waiting.reject(reply.error.name === 'ImportError' ? new ImportError('$', reply.error.message) : Object.assign(new Error(reply.error.message), { name: reply.error.name }));
+    else waiting.reject(errorOf(reply.error));
   }
 }
 

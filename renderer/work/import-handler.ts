@@ -3,6 +3,7 @@ import type { IncomingBatch } from '../../shared/format/incoming';
 import type { ImportPlan } from '../../shared/format/merge';
 import type { PalimpsestDb } from '../store/db';
 import { applyImport, previewImport } from '../store/transfer';
+import { failureOf } from './worker-errors';
 import { type ImportReply, type ImportRequest, type ImportSummary, maxListedUnplaced } from './import-protocol';
 
 /// What the handler works on: the library's database and its documents as
@@ -41,7 +42,7 @@ export function createImportHandler(context: ImportContext): (request: ImportReq
           return;
       }
     } catch (error) {
-      post({ id, ok: false, error: { name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) } });
+      post({ id, ok: false, error: failureOf(error, 'import worker') });
     }
   };
 }
