@@ -1,5 +1,4 @@
-import { AnchorText, type anchorPassage } from '../shared/anchoring/anchor';
-import { anchorAll } from '../shared/anchoring/anchor-all';
+import { reanchorAnnotations } from '../shared/anchoring/reanchor';
 import { defaultTagTypes } from '../shared/annotation/model';
 import { incomingFromNative } from '../shared/format/incoming';
 import { planImport } from '../shared/format/merge';
@@ -27,10 +26,12 @@ export async function nodeBenches(options: { runs: number; log: (line: string) =
     return { start, end: end === null ? null : end + 1, deleted: wholly, touched: start === null || end === null };
   });
 
-  let anchors: (ReturnType<typeof anchorPassage>)[] = [];
+  let anchors: ({ start: number; end: number } | null)[] = [];
   const times = await timeRuns(runs, () => {
-    // The app's own path: what a revision import runs (reanchorAnnotations).
-    anchors = anchorAll(new AnchorText(revision.text), annotations);
+    // The app's own path: what a revision import runs, with the old text at
+    // hand as it is there.
+    const results = reanchorAnnotations(annotations, { previous: document.text.text, text: revision.text }, '2026-11-23T10:00:00.000Z');
+    anchors = results.map((r) => r.after && r.after.position);
   });
   let wrong = 0;
   let deletedFound = 0;

@@ -19,7 +19,7 @@ export async function planRevision(db: PalimpsestDb, current: LibraryDocument, f
   const document = loadDocument(fileName, source, { id: current.id });
   if (document.fingerprint === current.fingerprint) throw new RangeError(`${fileName} has the same text as the version in the library: there is nothing to revise.`);
   const annotations = await rows.ofDocument(db, current.id);
-  const results = reanchorAnnotations(annotations, document.text.text, now.toISOString());
+  const results = reanchorAnnotations(annotations, { previous: current.text.text, text: document.text.text }, now.toISOString());
   const counts: Record<ReanchorStatus, number> = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   for (const r of results) counts[r.status]++;
   return { document, results, counts, revision: { documentId: current.id, fileName, source, created: now.toISOString(), fingerprint: document.fingerprint } };

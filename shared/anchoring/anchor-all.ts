@@ -1,4 +1,5 @@
 import { type Anchor, AnchorText, anchorPassage, closeReach } from './anchor';
+import { explainedByCopy } from './old-copies';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 
 /// Anchors many passages of one document, in text order, correcting each
@@ -7,9 +8,16 @@ import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 /// passages the corrected position is usually exact, and the chain's cheap
 /// first step finds most of them; the fuzzy step then searches close to
 /// where a changed passage must be.
+///
+/// `previous` is the text the stored positions count in, when it is at hand
+/// (a revision of a document in the library). A passage found away from
+/// where it must be is then dropped if the old text held another copy of it
+/// nearer the place found: that place is the other copy, still standing, and
+/// the passage itself was deleted (see old-copies.ts).
 export function anchorAll(
   target: AnchorText | string,
   items: readonly { quote: TextQuoteSelector; position?: TextPositionSelector | null }[],
+  previous?: string,
 ): (Anchor | null)[] {
   const text = typeof target === 'string' ? new AnchorText(target) : target;
   const order = items.map((_, i) => i).sort((a, b) => (items[a]!.position?.start ?? 0) - (items[b]!.position?.start ?? 0));
@@ -25,6 +33,9 @@ export function anchorAll(
     if (position) {
       const moved: TextPositionSelector = { type: 'TextPositionSelector', start: position.start + shift, end: position.end + shift };
       anchor = anchorPassage(text, quote, moved);
+      if (anchor && previous !== undefined && anchor.start !== moved.start && explainedByCopy(previous, text.text, quote.exact, position.start, anchor.start, moved.start)) {
+        anchor = null;
+      }
       if (anchor && anchor.method !== 'fuzzy') {
         const delta = anchor.start - position.start;
         if (Math.abs(delta - shift) <= closeReach || (unconfirmed !== null && Math.abs(delta - unconfirmed) <= closeReach)) {

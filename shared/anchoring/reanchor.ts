@@ -17,9 +17,12 @@ export interface Reanchored {
   after: Annotation | null;
 }
 
-/// Re-anchors every annotation of a document onto its new text.
-export function reanchorAnnotations(annotations: readonly Annotation[], newText: string, modified: string): Reanchored[] {
-  const anchors = anchorAll(new AnchorText(newText), annotations);
+/// Re-anchors every annotation of a document onto its new text. `previous`
+/// is the text their stored positions count in: with it, a passage deleted
+/// from one of several copies is orphaned rather than moved onto another.
+export function reanchorAnnotations(annotations: readonly Annotation[], revision: { previous: string; text: string }, modified: string): Reanchored[] {
+  const newText = revision.text;
+  const anchors = anchorAll(new AnchorText(newText), annotations, revision.previous);
   return annotations.map((before, i) => {
     const anchor = anchors[i]!;
     if (!anchor) return { before, status: 'orphaned', after: null };
