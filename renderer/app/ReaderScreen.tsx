@@ -6,7 +6,8 @@ import { type LibraryDocument, loadDocument } from '../../shared/corpus/document
 import { describePassage } from '../../shared/anchoring/selectors';
 import { bundledDocuments } from '../corpus';
 import * as rows from '../store/annotation-rows';
-import { type RevisionPlan, applyRevision, planRevision, reattach } from '../store/revisions';
+import { reattach } from '../store/revisions';
+import type { RevisionSummary } from '../work/import-protocol';
 import { ReviewList } from './ReviewList';
 import { RevisionDialog } from './RevisionDialog';
 import type { Highlight } from '../editor/highlights';
@@ -41,7 +42,7 @@ export function ReaderScreen({
   const [selection, setSelection] = useState<ReaderSelection>({ kind: 'none' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusActorOf, setFocusActorOf] = useState<string | null>(null);
-  const [revisionPlan, setRevisionPlan] = useState<RevisionPlan | null>(null);
+  const [revisionPlan, setRevisionPlan] = useState<RevisionSummary | null>(null);
   // The version shown: 'current', 'original' (the bundled text) or a revision's seq.
   const [version, setVersion] = useState<'current' | 'original' | number>('current');
 
@@ -81,11 +82,11 @@ export function ReaderScreen({
     try {
       const file = await services.host.openTextFile('Import a revision of this document', [{ name: 'Text or Markdown', extensions: ['txt', 'md', 'markdown'] }]);
       if (!file) return;
-      setRevisionPlan(await planRevision(db, document, file.name, file.text));
+      setRevisionPlan(await services.imports.previewRevision(document.id, file.name, file.text));
     } catch (error) {
       services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` });
     }
-  }, [db, document, services]);
+  }, [document, services]);
 
   const reattachToSelection = useCallback(
     async (annotation: Annotation) => {
@@ -291,15 +292,17 @@ export function ReaderScreen({
       {revisionPlan && (
         <RevisionDialog
           plan={revisionPlan}
-          onCancel={() => setRevisionPlan(null)}
-          onApply={() => {
-            const plan = revisionPlan;
+          onCancel={() => {
             setRevisionPlan(null);
-            applyRevision(db, plan)
-              .then(() => {
+            void services.imports.discard();
+          }}
+          onApply={() => {
+            setRevisionPlan(null);
+            services.imports
+              .applyRevision()
+              .then(({ fileName, counts }) => {
                 store.history.clear();
-                const { counts } = plan;
-                services.notify({ kind: 'info', text: `Revision ${plan.revision.fileName} imported: ${counts.unchanged} unchanged, ${counts.moved} moved, ${counts.fuzzy} changed, ${counts.orphaned} to re-attach.` });
+                services.notify({ kind: 'info', text: `Revision ${fileName} imported: ${counts.unchanged} unchanged, ${counts.moved} moved, ${counts.fuzzy} changed, ${counts.orphaned} to re-attach.` });
               })
               .catch((error: unknown) => services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` }));
           }}

@@ -1,15 +1,15 @@
 import { useEffect, useRef } from 'react';
-import type { RevisionPlan } from '../store/revisions';
+import type { RevisionSummary } from '../work/import-protocol';
 
 /// What importing a revision will do to the document's annotations, before
 /// anything is stored.
-export function RevisionDialog({ plan, onApply, onCancel }: { plan: RevisionPlan; onApply: () => void; onCancel: () => void }) {
+export function RevisionDialog({ plan, onApply, onCancel }: { plan: RevisionSummary; onApply: () => void; onCancel: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   const { counts } = plan;
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="revision-title" onCancel={onCancel} data-testid="revision-preview">
-      <h2 id="revision-title">New revision: {plan.revision.fileName}</h2>
+      <h2 id="revision-title">New revision: {plan.fileName}</h2>
       <p className="hint">
         The new text replaces the current one in the reader; the earlier versions stay available. Each annotation is placed again in the new text.
       </p>

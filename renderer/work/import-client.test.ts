@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportError } from '../../shared/format/errors';
-import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir, loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import { currentDocuments } from '../store/revisions';
 import * as rows from '../store/annotation-rows';
 import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';
@@ -59,6 +62,27 @@ describe('the import client', () => {
     await expect(refused).rejects.toThrow(/JSON/);
     await expect(client.apply()).rejects.toThrow('There is no previewed file to import');
     expect(await rows.all(target)).toEqual([]);
+  });
+
+  it('re-anchors a revision in the handler, writes nothing until applied, then stores it as the current text', async () => {
+    const store = new AnnotationStore(target);
+    const text = brief.text.text;
+    const exact = 'describes the Sino-Soviet split';
+    const at = text.indexOf(exact);
+    expect(at).toBeGreaterThan(0);
+    await store.create(brief, at, at + exact.length, { tags: ['claim'] });
+    // The transcriber adds a note before the text: every passage moves.
+    const revisedSource = `Transcriber's note: page 1 added.\n\n${readFileSync(join(corpusDir, brief.fileName), 'utf8')}`;
+    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => currentDocuments(target, corpus) }));
+    const preview = await client.previewRevision(brief.id, 'brief-v2.md', revisedSource);
+    expect(preview).toEqual({ documentId: brief.id, fileName: 'brief-v2.md', counts: { unchanged: 0, moved: 1, fuzzy: 0, orphaned: 0 }, seq: null });
+    expect(await target.revisions.count()).toBe(0);
+    const stored = await client.applyRevision();
+    expect(stored.seq).toBe(1);
+    const now = (await currentDocuments(target, corpus)).get(brief.id)!;
+    const [moved] = await rows.ofDocument(target, brief.id);
+    expect(now.text.text.slice(moved!.position.start, moved!.position.end)).toBe(exact);
+    await expect(client.applyRevision()).rejects.toThrow('There is no previewed revision');
   });
 
   it('forgets a cancelled preview', async () => {

@@ -1,7 +1,7 @@
 import { type ImportContext, createImportHandler } from './import-handler';
 import { errorOf } from './worker-errors';
 import { workerOrMainThread } from './worker-or-main-thread';
-import type { ImportCommand, ImportReply, ImportRequest, ImportSummary } from './import-protocol';
+import type { ImportCommand, ImportReply, ImportRequest, ImportSummary, RevisionSummary } from './import-protocol';
 
 /// What the client needs of its worker; a `Worker` is one.
 export interface ImportPort {
@@ -10,10 +10,13 @@ export interface ImportPort {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-/// The page's side of importing annotation files: preview and apply run in
-/// the import worker; `apply` reports its progress for a progress bar.
+type Value = ImportSummary | RevisionSummary | null;
+
+/// The page's side of importing annotation files and revisions: preview and
+/// apply run in the import worker; `apply` reports its progress for a
+/// progress bar.
 export class ImportClient {
-  private readonly pending = new Map<number, { resolve: (v: ImportSummary | null) => void; reject: (e: Error) => void; progress?: (done: number, total: number) => void }>();
+  private readonly pending = new Map<number, { resolve: (v: Value) => void; reject: (e: Error) => void; progress?: (done: number, total: number) => void }>();
   private nextId = 1;
 
   constructor(private readonly port: ImportPort) {
@@ -29,21 +32,32 @@ export class ImportClient {
   /// Reads and plans a file; resolves to what importing it would do.
   /// Rejects with an ImportError naming what is wrong with a bad file.
   async preview(fileName: string, json: string): Promise<ImportSummary> {
-    return (await this.request({ type: 'preview', fileName, json }))!;
+    return (await this.request({ type: 'preview', fileName, json })) as ImportSummary;
   }
 
   /// Writes the previewed file; `onProgress(done, total)` follows the
   /// writing. All or nothing: a failure leaves the library as it was.
   async apply(onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
-    return (await this.request({ type: 'apply' }, onProgress))!;
+    return (await this.request({ type: 'apply' }, onProgress)) as ImportSummary;
   }
 
-  /// Forgets the previewed file (the researcher cancelled).
+  /// Reads a new version of a document and re-anchors its annotations onto
+  /// it, off the page's thread; resolves to what storing it would do.
+  async previewRevision(documentId: string, fileName: string, source: string): Promise<RevisionSummary> {
+    return (await this.request({ type: 'preview-revision', documentId, fileName, source })) as RevisionSummary;
+  }
+
+  /// Stores the previewed revision; resolves with its number.
+  async applyRevision(): Promise<RevisionSummary> {
+    return (await this.request({ type: 'apply-revision' })) as RevisionSummary;
+  }
+
+  /// Forgets the previewed file or revision (the researcher cancelled).
   async discard(): Promise<void> {
     await this.request({ type: 'discard' });
   }
 
-  private request(command: ImportCommand, progress?: (done: number, total: number) => void): Promise<ImportSummary | null> {
+  private request(command: ImportCommand, progress?: (done: number, total: number) => void): Promise<Value> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, progress });

@@ -2,9 +2,10 @@ import type { LibraryDocument } from '../../shared/corpus/document';
 import type { IncomingBatch } from '../../shared/format/incoming';
 import type { ImportPlan } from '../../shared/format/merge';
 import type { PalimpsestDb } from '../store/db';
+import { type RevisionPlan, applyRevision, planRevision } from '../store/revisions';
 import { applyImport, previewImport } from '../store/transfer';
 import { failureOf } from './worker-errors';
-import { type ImportReply, type ImportRequest, type ImportSummary, maxListedUnplaced } from './import-protocol';
+import { type ImportReply, type ImportRequest, type ImportSummary, type RevisionSummary, maxListedUnplaced } from './import-protocol';
 
 /// What the handler works on: the library's database and its documents as
 /// they are now (revisions included), read afresh for every file.
@@ -14,15 +15,17 @@ export interface ImportContext {
 }
 
 /// The import worker's logic: answers a request, posting progress on the
-/// way. Holds the last previewed file until it is applied or discarded, so
-/// the file crosses from the page to the worker once.
+/// way. Holds the last previewed file or revision until it is applied or
+/// discarded, so the file crosses from the page to the worker once.
 export function createImportHandler(context: ImportContext): (request: ImportRequest, post: (reply: ImportReply) => void) => Promise<void> {
   let pending: { fileName: string; batch: IncomingBatch } | null = null;
+  let revision: RevisionPlan | null = null;
   return async ({ id, command }, post) => {
     try {
       switch (command.type) {
         case 'preview': {
           pending = null;
+          revision = null;
           const { batch, plan } = await previewImport(context.db, await context.documents(), command.json);
           pending = { fileName: command.fileName, batch };
           post({ id, ok: true, value: summarize(command.fileName, batch, plan) });
@@ -36,8 +39,25 @@ export function createImportHandler(context: ImportContext): (request: ImportReq
           post({ id, ok: true, value: summarize(fileName, batch, plan) });
           return;
         }
+        case 'preview-revision': {
+          pending = null;
+          revision = null;
+          const current = (await context.documents()).get(command.documentId);
+          if (!current) throw new RangeError(`There is no document ${command.documentId} in the library to revise.`);
+          revision = await planRevision(context.db, current, command.fileName, command.source);
+          post({ id, ok: true, value: revisionSummary(revision, null) });
+          return;
+        }
+        case 'apply-revision': {
+          if (!revision) throw new RangeError('There is no previewed revision to store: preview one first.');
+          const plan = revision;
+          revision = null;
+          post({ id, ok: true, value: revisionSummary(plan, await applyRevision(context.db, plan)) });
+          return;
+        }
         case 'discard':
           pending = null;
+          revision = null;
           post({ id, ok: true, value: null });
           return;
       }
@@ -61,4 +81,9 @@ export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPl
     unplacedCount: plan.unplaced.length,
     unplaced: plan.unplaced.slice(0, maxListedUnplaced),
   };
+}
+
+/// The counts of a revision plan, for the revision dialog and notice.
+export function revisionSummary(plan: RevisionPlan, seq: number | null): RevisionSummary {
+  return { documentId: plan.revision.documentId, fileName: plan.revision.fileName, counts: plan.counts, seq };
 }

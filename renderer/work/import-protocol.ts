@@ -1,10 +1,12 @@
+import type { ReanchorStatus } from '../../shared/anchoring/reanchor';
 import type { TagType } from '../../shared/annotation/model';
 import type { Unplaced } from '../../shared/format/merge';
 
 /// The messages between the renderer and the import worker, which reads,
-/// validates, anchors and writes an annotation file off the main thread: a
-/// file of 100,000 annotations takes seconds of work that would otherwise
-/// freeze the page.
+/// validates, anchors and writes what comes into the library off the main
+/// thread: a file of 100,000 annotations takes seconds of work, and
+/// re-anchoring 10,000 onto a revised text half a second, that would
+/// otherwise freeze the page.
 
 /// What the renderer asks of the worker.
 export type ImportCommand =
@@ -12,7 +14,12 @@ export type ImportCommand =
   | { type: 'preview'; fileName: string; json: string }
   /// Writes the file last previewed, in one transaction, reporting progress.
   | { type: 'apply' }
-  /// Forgets the file last previewed.
+  /// Reads a new version of a document and re-anchors its annotations onto
+  /// it; writes nothing.
+  | { type: 'preview-revision'; documentId: string; fileName: string; source: string }
+  /// Stores the revision last previewed, in one transaction.
+  | { type: 'apply-revision' }
+  /// Forgets the file or revision last previewed.
   | { type: 'discard' };
 
 export interface ImportRequest {
@@ -37,6 +44,15 @@ export interface ImportSummary {
   unplaced: Unplaced[];
 }
 
+/// What re-anchoring a revision found, for the revision dialog.
+export interface RevisionSummary {
+  documentId: string;
+  fileName: string;
+  counts: Record<ReanchorStatus, number>;
+  /// The revision's number once stored; `null` in a preview.
+  seq: number | null;
+}
+
 /// Unplaced annotations listed in a summary; the rest are counted.
 export const maxListedUnplaced = 200;
 
@@ -51,5 +67,5 @@ export interface ImportFailure {
 /// request.
 export type ImportReply =
   | { id: number; progress: { done: number; total: number } }
-  | { id: number; ok: true; value: ImportSummary | null }
+  | { id: number; ok: true; value: ImportSummary | RevisionSummary | null }
   | { id: number; ok: false; error: ImportFailure };
