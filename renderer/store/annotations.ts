@@ -4,6 +4,7 @@ import type { LibraryDocument } from '../../shared/corpus/document';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
 import { type Change, History, type Step } from './history';
+import { linksOf } from './links';
 import { storageProblem } from './transfer';
 
 /// The fields of an annotation a researcher edits in place.
@@ -49,11 +50,17 @@ export class AnnotationStore {
     return after;
   }
 
-  /// Deletes an annotation; one already gone is passed over.
+  /// Deletes an annotation and the links to and from it; one already gone
+  /// is passed over. Undo brings the links back with it.
   async delete(target: rows.AnnotationRef): Promise<void> {
     const before = await rows.get(this.db, target.documentId, target.id);
     if (!before) return;
-    await this.perform({ label: 'Delete annotation', redo: [{ type: 'delete', id: before.id, documentId: before.documentId }], undo: [{ type: 'put', annotation: before }] });
+    const links = await linksOf(this.db, before.id);
+    await this.perform({
+      label: 'Delete annotation',
+      redo: [...links.map((link): Change => ({ type: 'delete-link', id: link.id })), { type: 'delete', id: before.id, documentId: before.documentId }],
+      undo: [{ type: 'put', annotation: before }, ...links.map((link): Change => ({ type: 'put-link', link }))],
+    });
   }
 
   /// Undoes the last step; resolves to it, or `null` when there is none.
@@ -87,10 +94,12 @@ export class AnnotationStore {
 
   private async apply(changes: Change[]): Promise<void> {
     try {
-      await this.db.transaction('rw', rows.tables(this.db), async () => {
+      await this.db.transaction('rw', [...rows.tables(this.db), this.db.links], async () => {
         for (const change of changes) {
           if (change.type === 'put') await rows.put(this.db, [change.annotation]);
-          else await rows.remove(this.db, [change]);
+          else if (change.type === 'delete') await rows.remove(this.db, [change]);
+          else if (change.type === 'put-link') await this.db.links.put(change.link);
+          else await this.db.links.delete(change.id);
         }
       });
     } catch (error) {

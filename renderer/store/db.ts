@@ -1,5 +1,8 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Actor } from '../../shared/actors/model';
 import { type Annotation, type TagType, defaultTagTypes } from '../../shared/annotation/model';
+import { type Link, type RelationType, defaultRelationTypes } from '../../shared/links/model';
+import type { AnnotationSet } from '../../shared/sets/model';
 import { type AnnotationChunk, type ChunkLayout, bucketsFor, groupIntoChunks } from './chunk-layout';
 
 /// The app's one IndexedDB database. All storage goes through this module
@@ -11,13 +14,18 @@ export class PalimpsestDb extends Dexie {
   tagTypes!: EntityTable<TagType, 'id'>;
   revisions!: EntityTable<RevisionRow, 'seq'>;
   reviews!: EntityTable<ReviewRow, 'annotationId'>;
+  links!: EntityTable<LinkRow, 'id'>;
+  relationTypes!: EntityTable<RelationType, 'id'>;
+  actors!: EntityTable<Actor, 'id'>;
+  sets!: EntityTable<AnnotationSet, 'id'>;
 
   constructor(name = 'palimpsest', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     declareVersions(this);
-    // A new library starts with the default tag types.
+    // A new library starts with the default tag and relation types.
     this.on('populate', (tx) => {
       void tx.table('tagTypes').bulkAdd(defaultTagTypes.map((tagType) => ({ ...tagType })));
+      void tx.table('relationTypes').bulkAdd(defaultRelationTypes.map((relationType) => ({ ...relationType })));
     });
   }
 }
@@ -31,6 +39,13 @@ export interface RevisionRow {
   source: string;
   created: string;
   fingerprint: string;
+}
+
+/// A link as stored: with the documents of both ends, so the reader finds a
+/// document's links by index and each end's annotation in its own chunk.
+export interface LinkRow extends Link {
+  fromDocument: string;
+  toDocument: string;
 }
 
 /// An annotation to look at after a revision moved, changed or orphaned it.
@@ -48,7 +63,7 @@ export interface ReviewRow {
 /// add the next one with its `upgrade` beside it, so every existing
 /// library is migrated in place and its data kept. For example:
 ///
-///     db.version(2).stores({ links: 'id, from, to' }).upgrade(async (tx) => { … });
+///     db.version(5).stores({ notes: 'id, documentId' }).upgrade(async (tx) => { … });
 export function declareVersions(db: Dexie): void {
   db.version(1).stores({
     // Annotations by document (the reader), by tag and actor (corpus-wide
@@ -72,6 +87,19 @@ export function declareVersions(db: Dexie): void {
       annotations: null,
     })
     .upgrade(moveAnnotationsIntoChunks);
+  // Version 4: links between annotations and their relation types, actors
+  // as entities, annotation sets. Nothing older changes; an existing library
+  // gets the default relation types, as a new one does.
+  db.version(4)
+    .stores({
+      links: 'id, from, to, fromDocument, toDocument, relation',
+      relationTypes: 'id, order',
+      actors: 'id, name',
+      sets: 'id, name',
+    })
+    .upgrade(async (tx) => {
+      await tx.table('relationTypes').bulkAdd(defaultRelationTypes.map((relationType) => ({ ...relationType })));
+    });
 }
 
 async function moveAnnotationsIntoChunks(tx: Transaction): Promise<void> {

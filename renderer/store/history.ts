@@ -1,8 +1,13 @@
 import type { Annotation } from '../../shared/annotation/model';
+import type { LinkRow } from './db';
 
-/// One write of an annotation. A delete names the document too: that is
-/// where its chunk is found.
-export type Change = { type: 'put'; annotation: Annotation } | { type: 'delete'; id: string; documentId: string };
+/// One write of an annotation or of a link between two. An annotation's
+/// delete names the document too: that is where its chunk is found.
+export type Change =
+  | { type: 'put'; annotation: Annotation }
+  | { type: 'delete'; id: string; documentId: string }
+  | { type: 'put-link'; link: LinkRow }
+  | { type: 'delete-link'; id: string };
 
 /// An undoable step: the changes that made it and those that take it back.
 export interface Step {

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { type Annotation, defaultTagTypes } from '../../shared/annotation/model';
+import { defaultRelationTypes } from '../../shared/links/model';
 import * as rows from './annotation-rows';
 import { maxPerBucket } from './chunk-layout';
 import { PalimpsestDb, type ReviewRow, type RevisionRow } from './db';
@@ -31,7 +32,7 @@ function annotation(documentId: string, i: number): Annotation {
 
 const byId = (list: readonly Annotation[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
 
-describe('schema version 3', () => {
+describe('migrating a version-2 library to the current schema', () => {
   it('moves every annotation of a version-2 library into chunks, and keeps revisions and reviews', async () => {
     const name = 'migrate-v2';
     const old = versionTwo(name);
@@ -51,8 +52,8 @@ describe('schema version 3', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotationChunks', 'chunkLayouts', 'reviews', 'revisions', 'tagTypes']);
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['actors', 'annotationChunks', 'chunkLayouts', 'links', 'relationTypes', 'reviews', 'revisions', 'sets', 'tagTypes']);
     expect(byId(await rows.all(db))).toEqual(byId(annotations));
     expect(await rows.countsByDocument(db)).toEqual(new Map([['fo-brief', 3 * maxPerBucket], ['czech-memo', 40], ['lone', 1]]));
     expect((await db.chunkLayouts.get('fo-brief'))?.buckets).toBe(4);
@@ -62,6 +63,9 @@ describe('schema version 3', () => {
     expect(await db.revisions.toArray()).toEqual([revision]);
     expect(await db.reviews.toArray()).toEqual([review]);
     expect(await db.tagTypes.count()).toBe(3);
+    // Version 4 brings the default relation types to a library that had none.
+    expect((await db.relationTypes.orderBy('order').toArray()).map((r) => r.name)).toEqual(defaultRelationTypes.map((r) => r.name));
+    expect(await db.links.count()).toBe(0);
     db.close();
 
     // The old table is gone from IndexedDB itself, not only from Dexie's view.
@@ -73,6 +77,14 @@ describe('schema version 3', () => {
     expect([...raw.objectStoreNames]).not.toContain('annotations');
     raw.close();
     await Dexie.delete(name);
+  });
+
+  it('gives a new library the default tag and relation types once', async () => {
+    const db = new PalimpsestDb('fresh-v4');
+    expect(await db.tagTypes.count()).toBe(defaultTagTypes.length);
+    expect(await db.relationTypes.count()).toBe(defaultRelationTypes.length);
+    db.close();
+    await Dexie.delete('fresh-v4');
   });
 
   it('opens an empty version-2 library with nothing to move', async () => {
