@@ -105,3 +105,49 @@ describe('PalimpsestDb', () => {
     db = new PalimpsestDb(name);
   });
 });
+
+describe('links between annotations', () => {
+  const article = seed(corpus, seedIds.article);
+  const evidence = 'Chinese';
+
+  it('links a passage of the brief to one of the article, refuses a duplicate and a self-link, and undoes and redoes the link', async () => {
+    const claim = await store.create(brief, start, start + passage.length, { tags: ['claim'] });
+    const at = article.text.text.indexOf(evidence);
+    const support = await store.create(article, at, at + evidence.length);
+    const link = await store.link(support, claim, 'supports', 'Edemskiy confirms it from Soviet files');
+    expect(await db.links.toArray()).toEqual([{ ...link, fromDocument: article.id, toDocument: brief.id }]);
+    await expect(store.link(support, claim, 'supports')).rejects.toThrow('already linked by “supports”');
+    await expect(store.link(claim, claim, 'contradicts')).rejects.toThrow('cannot be linked to itself');
+    await expect(store.link(claim, support, 'no-such-relation')).rejects.toThrow('There is no relation type');
+
+    await store.undo();
+    expect(await db.links.count()).toBe(0);
+    await store.redo();
+    expect(await db.links.get(link.id)).toMatchObject({ relation: 'supports', note: 'Edemskiy confirms it from Soviet files' });
+  });
+
+  it('deletes the links of a deleted annotation with it, and undo brings both back', async () => {
+    const claim = await store.create(brief, start, start + passage.length, { tags: ['claim'] });
+    const at = article.text.text.indexOf(evidence);
+    const support = await store.create(article, at, at + evidence.length);
+    await store.link(support, claim, 'contradicts');
+    await store.delete(claim);
+    expect(await db.links.count()).toBe(0);
+    expect(await stored(claim.id)).toBeUndefined();
+    await store.undo();
+    expect(await stored(claim.id)).toEqual(claim);
+    expect((await db.links.toArray()).map((l) => [l.from, l.to, l.relation])).toEqual([[support.id, claim.id, 'contradicts']]);
+  });
+
+  it('changes a link’s relation and note, still refusing a duplicate', async () => {
+    const claim = await store.create(brief, start, start + passage.length);
+    const at = article.text.text.indexOf(evidence);
+    const support = await store.create(article, at, at + evidence.length);
+    const first = await store.link(support, claim, 'supports');
+    await store.link(support, claim, 'elaborates');
+    await expect(store.updateLink(first.id, { relation: 'elaborates' })).rejects.toThrow('already linked');
+    expect(await store.updateLink(first.id, { note: 'see fn. 12' })).toMatchObject({ relation: 'supports', note: 'see fn. 12' });
+    await store.unlink(first.id);
+    expect(await db.links.count()).toBe(1);
+  });
+});

@@ -2,7 +2,8 @@ import { describePassage } from '../../shared/anchoring/selectors';
 import type { Annotation } from '../../shared/annotation/model';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import * as rows from './annotation-rows';
-import type { PalimpsestDb } from './db';
+import { validateLink } from '../../shared/links/validate';
+import type { LinkRow, PalimpsestDb } from './db';
 import { type Change, History, type Step } from './history';
 import { linksOf } from './links';
 import { storageProblem } from './transfer';
@@ -61,6 +62,34 @@ export class AnnotationStore {
       redo: [...links.map((link): Change => ({ type: 'delete-link', id: link.id })), { type: 'delete', id: before.id, documentId: before.documentId }],
       undo: [{ type: 'put', annotation: before }, ...links.map((link): Change => ({ type: 'put-link', link }))],
     });
+  }
+
+  /// Links two annotations ("`from` supports `to`"), as an undoable step.
+  /// Throws a RangeError for a link from a passage to itself, an unknown
+  /// relation or one the two passages already have.
+  async link(from: Annotation, to: Annotation, relation: string, note = ''): Promise<LinkRow> {
+    const time = this.now().toISOString();
+    const link: LinkRow = { id: this.newId(), from: from.id, to: to.id, fromDocument: from.documentId, toDocument: to.documentId, relation, note, created: time, modified: time };
+    validateLink(link, await this.db.links.where('from').anyOf(from.id, to.id).toArray(), await this.db.relationTypes.toArray());
+    await this.perform({ label: 'Link passages', redo: [{ type: 'put-link', link }], undo: [{ type: 'delete-link', id: link.id }] });
+    return link;
+  }
+
+  /// Changes a link's relation or note.
+  async updateLink(id: string, edit: Partial<Pick<LinkRow, 'relation' | 'note'>>): Promise<LinkRow> {
+    const before = await this.db.links.get(id);
+    if (!before) throw new RangeError(`There is no link ${id} to change; it may have been deleted.`);
+    const after: LinkRow = { ...before, ...edit, modified: this.now().toISOString() };
+    if (edit.relation && edit.relation !== before.relation) validateLink(after, await this.db.links.where('from').anyOf(before.from, before.to).toArray(), await this.db.relationTypes.toArray());
+    await this.perform({ label: 'Edit link', redo: [{ type: 'put-link', link: after }], undo: [{ type: 'put-link', link: before }] });
+    return after;
+  }
+
+  /// Deletes a link; the passages it joined stay.
+  async unlink(id: string): Promise<void> {
+    const before = await this.db.links.get(id);
+    if (!before) return;
+    await this.perform({ label: 'Delete link', redo: [{ type: 'delete-link', id }], undo: [{ type: 'put-link', link: before }] });
   }
 
   /// Undoes the last step; resolves to it, or `null` when there is none.
