@@ -1,6 +1,7 @@
 import type { Annotation, TagType } from '../annotation/model';
 import { formatDateSpan } from '../corpus/dates';
 import type { LibraryDocument } from '../corpus/document';
+import { csvTable } from './csv-table';
 
 /// The columns of the CSV export, one row per annotation.
 export const csvColumns = ['annotation id', 'document id', 'document title', 'document date', 'citation', 'tags', 'actor', 'quote', 'note', 'start', 'end', 'created', 'modified'] as const;
@@ -28,11 +29,5 @@ export function buildCsv(annotations: readonly Annotation[], tagTypes: readonly 
       a.modified,
     ]);
   }
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-function csvField(value: string): string {
-  // Leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvTable(rows);
 }

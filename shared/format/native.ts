@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Annotation, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
-import { ImportError } from './errors';
-import { jsonPath } from './json-path';
+import { firstIssue, readFormattedJson } from './json-file';
+
+export { maxImportCharacters } from './json-file';
 
 /// Palimpsest's own annotation file format, version 1. Described for people
 /// in docs/annotation-format.md; this schema is the definition.
@@ -28,7 +29,7 @@ const positionSelector = z
   })
   .refine((selector) => selector.start < selector.end, { message: 'start must be less than end', path: ['end'] });
 
-const annotationSchema = z.strictObject({
+export const annotationSchema = z.strictObject({
   id,
   documentId: id,
   citation: z.string().nullable(),
@@ -43,7 +44,7 @@ const annotationSchema = z.strictObject({
   modified: isoTime,
 });
 
-const tagTypeSchema = z.strictObject({
+export const tagTypeSchema = z.strictObject({
   id,
   name: z.string().min(1, 'a tag type needs a name'),
   color,
@@ -51,13 +52,17 @@ const tagTypeSchema = z.strictObject({
   namesActor: z.boolean(),
 });
 
-const documentSchema = z.strictObject({
+export const documentSchema = z.strictObject({
   id,
   title: z.string(),
   citation: z.string().nullable(),
   /// `textFingerprint` of the canonical text the positions count in.
   fingerprint: z.string(),
 });
+
+/// The pieces other formats of Palimpsest's own (a set file) build on, so an
+/// id, a time or a colour is checked the same way in every file.
+export { color as colorSchema, id as idSchema, isoTime as isoTimeSchema };
 
 export const nativeFileSchema = z
   .strictObject({
@@ -92,33 +97,12 @@ export const nativeFileSchema = z
 export type NativeFile = z.infer<typeof nativeFileSchema>;
 export type NativeAnnotation = NativeFile['annotations'][number];
 
-/// Files larger than this are refused before parsing: 100,000 annotations
-/// take about 40 MB, and a larger file is not an annotation file.
-export const maxImportCharacters = 200 * 1024 * 1024;
-
 /// Parses and validates a native file. Throws `ImportError` naming the first
 /// problem and its JSON path; returns the file only when all of it is valid.
 export function parseNativeFile(json: string): NativeFile {
-  if (json.length > maxImportCharacters) throw new ImportError('$', `the file is ${Math.round(json.length / 1048576)} MB, larger than the ${maxImportCharacters / 1048576} MB an import may be`);
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    throw new ImportError('$', `the file is not valid JSON (${(error as Error).message})`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ImportError('$', `expected a JSON object with "format": "${formatName}", but the file holds ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}`);
-  }
-  {
-    const header = value as Record<string, unknown>;
-    if (header.format !== formatName) throw new ImportError('$.format', `expected "${formatName}": this is not a Palimpsest annotation file`);
-    if (header.version !== formatVersion) throw new ImportError('$.version', `version ${JSON.stringify(header.version)} is not supported; this Palimpsest reads version ${formatVersion}`);
-  }
+  const value = readFormattedJson(json, formatName, formatVersion, 'annotation file');
   const result = nativeFileSchema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ImportError(jsonPath(issue.path), issue.message);
-  }
+  if (!result.success) throw firstIssue(result.error);
   return result.data;
 }
 
@@ -144,17 +128,22 @@ export function buildNativeFile(options: {
       if (!document) throw new RangeError(`Annotations refer to the document "${documentId}", which is not in the library.`);
       return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };
     }),
-    annotations: annotations.map((annotation) => ({
-      id: annotation.id,
-      documentId: annotation.documentId,
-      citation: documents.get(annotation.documentId)?.meta.citation ?? null,
-      target: { source: annotation.documentId, selector: [{ ...annotation.quote }, { ...annotation.position }] },
-      tags: [...annotation.tags],
-      actor: annotation.actor,
-      note: annotation.note,
-      created: annotation.created,
-      modified: annotation.modified,
-    })),
+    annotations: annotations.map((annotation) => nativeAnnotation(annotation, documents.get(annotation.documentId)?.meta.citation ?? null)),
+  };
+}
+
+/// An annotation as a native file's entry, with its document's citation.
+export function nativeAnnotation(annotation: Annotation, citation: string | null): NativeAnnotation {
+  return {
+    id: annotation.id,
+    documentId: annotation.documentId,
+    citation,
+    target: { source: annotation.documentId, selector: [{ ...annotation.quote }, { ...annotation.position }] },
+    tags: [...annotation.tags],
+    actor: annotation.actor,
+    note: annotation.note,
+    created: annotation.created,
+    modified: annotation.modified,
   };
 }
 
