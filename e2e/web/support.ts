@@ -33,7 +33,7 @@ export async function dragSelect(page: Page, needle: string, occurrence = 0): Pr
 
 async function drag(page: Page, needle: string, occurrence: number): Promise<void> {
   const box = await page.evaluate(
-    ({ needle, occurrence }) => {
+    async ({ needle, occurrence }) => {
       const root = document.querySelector('[data-testid="reader"] .ProseMirror')!;
       // Walk the text nodes, joining them as the reader's text reads.
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -59,6 +59,14 @@ async function drag(page: Page, needle: string, occurrence: number): Promise<voi
         return rects[rects.length - 1]!;
       };
       const firstEl = point(at).node.parentElement!;
+      // The reader skips drawing sections out of view, and the browser
+      // scrolls to nothing inside one: scroll to the section, as a reader
+      // scrolling there does, and wait for it to be drawn at its real height.
+      const section = firstEl.closest('.section') as HTMLElement | null;
+      if (section && !section.classList.contains('in-view')) {
+        section.scrollIntoView({ block: 'center' });
+        for (let i = 0; i < 30 && !section.classList.contains('in-view'); i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
       firstEl.scrollIntoView({ block: 'center' });
       const a = charRect(at);
       const b = charRect(at + needle.length - 1);

@@ -1,6 +1,9 @@
 import { type Ref, memo, useEffect, useRef, useState } from 'react';
 import type { Annotation, TagType } from '../../shared/annotation/model';
 import { useServices } from './context';
+import { LinkList } from './LinkList';
+import type { LinkView } from './link-views';
+import { useLinking } from './linking';
 
 /// One annotation in the panel: its quote, tags, actor and note, each
 /// editable where it stands. Placed by the panel's virtual list at `top`;
@@ -13,6 +16,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
   tagTypes,
   selected,
   focusActor,
+  links,
   onActorFocused,
   onReveal,
 }: {
@@ -24,10 +28,13 @@ export const AnnotationEntry = memo(function AnnotationEntry({
   tagTypes: readonly TagType[];
   selected: boolean;
   focusActor: boolean;
+  /// Its links to other passages, read from this end.
+  links: readonly LinkView[];
   onActorFocused: () => void;
   onReveal: (annotation: Annotation) => void;
 }) {
   const services = useServices();
+  const linking = useLinking();
   const store = services.annotations;
   const byId = new Map(tagTypes.map((t) => [t.id, t]));
   const tags = annotation.tags.map((id) => byId.get(id)).filter((t): t is TagType => !!t);
@@ -132,10 +139,14 @@ export const AnnotationEntry = memo(function AnnotationEntry({
           }}
         />
       </label>
+      <LinkList annotation={annotation} links={links} />
       <div className="entry-foot">
         <span className="entry-time" title={`Created ${annotation.created}`}>
           {new Date(annotation.modified).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
         </span>
+        <button type="button" className="entry-link-start" data-testid="entry-link-start" title="Link this passage to another, in any document" onClick={() => linking.start(annotation)}>
+          Link…
+        </button>
         <button type="button" className="danger-link" data-testid="entry-delete" onClick={() => void store.delete(annotation)}>
           Delete
         </button>

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { Annotation, TagType } from '../../shared/annotation/model';
 import { AnnotationEntry } from './AnnotationEntry';
+import type { LinkView } from './link-views';
 
 // Entries differ in height (a long quote, a note, an actor field): each is
 // measured once drawn; this is the guess before that.
@@ -19,6 +20,7 @@ export function AnnotationPanel(props: {
   actors: readonly string[];
   selectedId: string | null;
   focusActorOf: string | null;
+  linksOf: (annotationId: string) => readonly LinkView[];
   onActorFocused: () => void;
   onReveal: (annotation: Annotation) => void;
 }) {
@@ -74,6 +76,7 @@ export function AnnotationPanel(props: {
               tagTypes={props.tagTypes}
               selected={annotation.id === selectedId}
               focusActor={annotation.id === focusActorOf}
+              links={props.linksOf(annotation.id)}
               onActorFocused={props.onActorFocused}
               onReveal={props.onReveal}
             />

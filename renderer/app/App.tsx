@@ -21,9 +21,11 @@ import { isTyping } from './keys';
 import { SearchClient } from '../search/search-client';
 import { ImportClient, startImportPort } from '../work/import-client';
 import { ImportProgress } from './ImportProgress';
-import { type Passage, SearchScreen } from './SearchScreen';
-
-type Screen = { kind: 'library' } | { kind: 'search' } | { kind: 'reader'; documentId: string; passage?: Passage };
+import { SearchScreen } from './SearchScreen';
+import type { Screen } from './screens';
+import { CompareScreen } from './CompareScreen';
+import { LinkDialog, excerpt } from './LinkDialog';
+import { type Linking, type LinkingControls, LinkingContext } from './linking';
 
 /// The app: the library, or one document open in the reader, with the
 /// notices and dialogs shared by both.
@@ -36,6 +38,31 @@ export function App({ host }: { host: Host }) {
   const [exportScope, setExportScope] = useState<NativeFile['scope'] | null>(null);
   // The last query, kept while the researcher reads a result.
   const [searchQuery, setSearchQuery] = useState('');
+  const [linking, setLinking] = useState<Linking | null>(null);
+  // Where "Back" goes from a screen reached through a link.
+  const [previous, setPrevious] = useState<Screen[]>([]);
+  const go = useCallback((next: Screen) => {
+    setScreen((current) => {
+      setPrevious((list) => [...list.slice(-20), current]);
+      return next;
+    });
+  }, []);
+  const back = useCallback(() => {
+    setPrevious((list) => {
+      setScreen(list.at(-1) ?? { kind: 'library' });
+      return list.slice(0, -1);
+    });
+  }, []);
+  const linkingControls = useMemo<LinkingControls>(
+    () => ({
+      linking,
+      start: (from) => setLinking({ from, to: null, mode: 'dialog' }),
+      pickInText: () => setLinking((l) => l && { ...l, mode: 'pick' }),
+      choose: (to) => setLinking((l) => l && { ...l, to, mode: 'dialog' }),
+      cancel: () => setLinking(null),
+    }),
+    [linking],
+  );
 
   const notify = useCallback((notice: Notice) => {
     const id = Date.now() + Math.random();
@@ -63,11 +90,12 @@ export function App({ host }: { host: Host }) {
       imports,
       host,
       notify,
+      go,
       openExport: (scope: NativeFile['scope']) => setExportScope(scope),
     };
     const full: AppServices = { ...partial, startImport: () => void chooseImport(full).then(setPendingImport) };
     return full;
-  }, [host, notify, documents, search, imports]);
+  }, [host, notify, documents, search, imports, go]);
 
   const revised = useLiveQuery(() => currentDocuments(services.db, bundledDocuments()), [services]);
   const [, setDocumentsVersion] = useState(0);
@@ -135,7 +163,16 @@ export function App({ host }: { host: Host }) {
 
   return (
     <ServicesContext.Provider value={services}>
+      <LinkingContext.Provider value={linkingControls}>
       <div className="app">
+        {linking?.mode === 'pick' && (
+          <div className="linking-banner" role="status" data-testid="linking-banner">
+            Linking from “{excerpt(linking.from.quote.exact, 60)}”: open any document and click the passage to link to, or select new words and tag them.
+            <button type="button" onClick={() => setLinking(null)}>
+              Cancel
+            </button>
+          </div>
+        )}
         {screen.kind === 'library' && (
           <Library onOpen={(documentId) => setScreen({ kind: 'reader', documentId })} onSearch={() => setScreen({ kind: 'search' })} onTagTypes={() => setTagDialog(true)} onBackups={() => setBackupsDialog(true)} />
         )}
@@ -149,9 +186,20 @@ export function App({ host }: { host: Host }) {
             key={screen.documentId}
             documentId={screen.documentId}
             passage={screen.passage}
+            annotationId={screen.annotationId}
             onBack={() => setScreen({ kind: 'library' })}
             onSearch={() => setScreen({ kind: 'search' })}
             onTagTypes={() => setTagDialog(true)}
+          />
+        )}
+        {screen.kind === 'compare' && <CompareScreen key={`${screen.left.annotationId}:${screen.right.annotationId}`} left={screen.left} right={screen.right} onBack={back} />}
+        {linking?.mode === 'dialog' && (
+          <LinkDialog
+            linking={linking}
+            onChoose={(to) => setLinking({ ...linking, to })}
+            onPickInText={() => setLinking({ ...linking, mode: 'pick' })}
+            onCancel={() => setLinking(null)}
+            onDone={() => setLinking(null)}
           />
         )}
         {tagDialog && <TagTypesDialog onClose={() => setTagDialog(false)} />}
@@ -182,6 +230,7 @@ export function App({ host }: { host: Host }) {
         )}
         <Notices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))} />
       </div>
+      </LinkingContext.Provider>
     </ServicesContext.Provider>
   );
 }

@@ -14,16 +14,20 @@ import type { Highlight } from '../editor/highlights';
 import type { Reader, ReaderSelection } from '../editor/reader';
 import { AnnotationPanel } from './AnnotationPanel';
 import { useServices } from './context';
+import { highlightsOf } from './highlights-of';
+import { useLinkViews } from './link-views';
+import { useLinking } from './linking';
 import { isTyping } from './keys';
 import { ReaderView } from './ReaderView';
 import { SelectionToolbar } from './SelectionToolbar';
-import type { Passage } from './SearchScreen';
+import type { Passage } from './screens';
 
 /// One document open for reading: the text with its highlights, the
 /// toolbar that tags a selection, and the panel of its annotations.
 export function ReaderScreen({
   documentId,
   passage,
+  annotationId,
   onBack,
   onSearch,
   onTagTypes,
@@ -31,11 +35,14 @@ export function ReaderScreen({
   documentId: string;
   /// A passage to scroll to and select on arrival (a search result).
   passage?: Passage;
+  /// An annotation to show on arrival (the other end of a link).
+  annotationId?: string;
   onBack: () => void;
   onSearch: () => void;
   onTagTypes: () => void;
 }) {
   const services = useServices();
+  const linking = useLinking();
   const { db, documents, annotations: store } = services;
   const document = documents.get(documentId);
   const readerRef = useRef<Reader | null>(null);
@@ -55,13 +62,13 @@ export function ReaderScreen({
   const revisions = useLiveQuery(() => db.revisions.where('documentId').equals(documentId).toArray(), [db, documentId]);
   const orphans = useMemo(() => new Set((reviews ?? []).filter((r) => r.status === 'orphaned').map((r) => r.annotationId)), [reviews]);
   const byId = useMemo(() => new Map((annotations ?? []).map((a) => [a.id, a])), [annotations]);
+  const linksOf = useLinkViews(db, documentId);
 
   // Orphans point into an earlier text: they are listed for review, not drawn.
   const ordered = useMemo(() => inTextOrder((annotations ?? []).filter((a) => !orphans.has(a.id))), [annotations, orphans]);
   const highlights = useMemo<Highlight[]>(() => {
     if (version !== 'current') return [];
-    const colours = new Map((tagTypes ?? []).map((t) => [t.id, t.color]));
-    return ordered.map((a) => ({ id: a.id, start: a.position.start, end: a.position.end, colors: a.tags.map((t) => colours.get(t)).filter((c): c is string => !!c) }));
+    return highlightsOf(ordered, tagTypes ?? []);
   }, [ordered, tagTypes, version]);
 
   // The reader is drawn once what its highlights need has been read: drawn
@@ -133,6 +140,16 @@ export function ReaderScreen({
     [],
   );
 
+  // An annotation asked for (the other end of a link): shown and flashed,
+  // once the reader and the annotations are there.
+  const arrived = useRef<string | null>(null);
+  useEffect(() => {
+    const annotation = annotationId ? byId.get(annotationId) : undefined;
+    if (!annotation || !readerRef.current || arrived.current === annotationId) return;
+    arrived.current = annotationId!;
+    reveal(annotation);
+  }, [annotationId, byId, ready, reveal]);
+
   const createFromSelection = useCallback(
     async (tagType: TagType) => {
       const reader = readerRef.current;
@@ -148,12 +165,13 @@ export function ReaderScreen({
         reader.collapseSelection();
         setSelection({ kind: 'none' });
         setSelectedId(created.id);
-        if (tagType.namesActor) setFocusActorOf(created.id);
+        if (linking.linking?.mode === 'pick') linking.choose(created);
+        else if (tagType.namesActor) setFocusActorOf(created.id);
       } catch (error) {
         services.notify({ kind: 'error', text: `The annotation could not be saved: ${(error as Error).message}` });
       }
     },
-    [document, services, store],
+    [document, services, store, linking],
   );
 
   // Keys 1–9 tag the selected passage with the tag type in that place.
@@ -173,6 +191,13 @@ export function ReaderScreen({
 
   const onHighlightClick = useCallback(
     (ids: string[]) => {
+      // Choosing the other end of a link: the passage clicked is it.
+      const picking = linking.linking?.mode === 'pick' ? linking.linking : null;
+      const target = picking ? ids.map((id) => byId.get(id)).find((a) => a && a.id !== picking.from.id) : undefined;
+      if (target) {
+        linking.choose(target);
+        return;
+      }
       // Clicking again where highlights overlap steps to the next one, so
       // every overlapping annotation can be reached from the text.
       setSelectedId((current) => {
@@ -180,7 +205,7 @@ export function ReaderScreen({
         return ids[(at + 1) % ids.length] ?? null;
       });
     },
-    [],
+    [linking, byId],
   );
 
   if (!document) {
@@ -285,6 +310,7 @@ export function ReaderScreen({
           actors={actors ?? []}
           selectedId={selectedId}
           focusActorOf={focusActorOf}
+          linksOf={linksOf}
           onActorFocused={() => setFocusActorOf(null)}
           onReveal={reveal}
         />

@@ -3,13 +3,7 @@ import { compareDates, formatDateSpan } from '../../shared/corpus/dates';
 import type { DocumentHits, SearchResults } from '../../shared/search/results';
 import { SearchClientDisposedError } from '../search/search-client';
 import { useServices } from './context';
-
-/// A passage to open in the reader: a document and canonical offsets.
-export interface Passage {
-  documentId: string;
-  start: number;
-  end: number;
-}
+import type { Passage } from './screens';
 
 // Lines listed at first over all documents; a document with more offers
 // the rest on demand. Enough to read through, few enough to draw at once.

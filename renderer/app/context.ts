@@ -8,6 +8,7 @@ import type { AnnotationStore } from '../store/annotations';
 import type { BackupScheduler } from '../store/backups';
 import type { PalimpsestDb } from '../store/db';
 import type { TagTypeStore } from '../store/tag-types';
+import type { Screen } from './screens';
 
 /// What every part of the UI reaches: the documents, storage and host.
 export interface AppServices {
@@ -22,6 +23,8 @@ export interface AppServices {
   imports: ImportClient;
   host: Host;
   notify(notice: Notice): void;
+  /// Goes to a screen: a document at an annotation, two side by side, …
+  go(screen: Screen): void;
   /// Asks for a file to import and shows what importing it would do.
   startImport(): void;
   /// Offers the export formats for all annotations or one document's.

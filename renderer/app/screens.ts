@@ -1,0 +1,26 @@
+/// Where the researcher is in the app. Every screen is reached through this
+/// one type, so a link from any panel ("open the other end", "show on the
+/// actor page") names where it goes and App draws it.
+
+/// A passage to open in the reader: a document and canonical offsets.
+export interface Passage {
+  documentId: string;
+  start: number;
+  end: number;
+}
+
+/// An annotation named by its id and its document (the document says which
+/// chunk holds it).
+export interface AnnotationPlace {
+  documentId: string;
+  annotationId: string;
+}
+
+export type Screen =
+  | { kind: 'library' }
+  | { kind: 'search' }
+  /// A document, optionally at a passage to select (a search result) or an
+  /// annotation to show (the other end of a link, a table row).
+  | { kind: 'reader'; documentId: string; passage?: Passage; annotationId?: string }
+  /// The two documents of a link side by side, each at its passage.
+  | { kind: 'compare'; left: AnnotationPlace; right: AnnotationPlace };
