@@ -24,6 +24,9 @@ import { ImportProgress } from './ImportProgress';
 import { SearchScreen } from './SearchScreen';
 import type { Screen } from './screens';
 import { CompareScreen } from './CompareScreen';
+import { MatrixScreen } from './MatrixScreen';
+import { TableScreen } from './TableScreen';
+import { TimelineScreen } from './TimelineScreen';
 import { LinkDialog, excerpt } from './LinkDialog';
 import { type Linking, type LinkingControls, LinkingContext } from './linking';
 
@@ -192,6 +195,9 @@ export function App({ host }: { host: Host }) {
             onTagTypes={() => setTagDialog(true)}
           />
         )}
+        {screen.kind === 'table' && <TableScreen onBack={() => setScreen({ kind: 'library' })} />}
+        {screen.kind === 'timeline' && <TimelineScreen onBack={() => setScreen({ kind: 'library' })} />}
+        {screen.kind === 'matrix' && <MatrixScreen onBack={() => setScreen({ kind: 'library' })} />}
         {screen.kind === 'compare' && <CompareScreen key={`${screen.left.annotationId}:${screen.right.annotationId}`} left={screen.left} right={screen.right} onBack={back} />}
         {linking?.mode === 'dialog' && (
           <LinkDialog

@@ -59,6 +59,24 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
           Export…
         </button>
       </header>
+      <nav className="views" aria-label="Views across the corpus">
+        <span className="views-label">Across the corpus:</span>
+        <button type="button" data-testid="open-table" onClick={() => services.go({ kind: 'table' })}>
+          All annotations
+        </button>
+        <button type="button" data-testid="open-actors" onClick={() => services.go({ kind: 'actors' })}>
+          Actors
+        </button>
+        <button type="button" data-testid="open-sets" onClick={() => services.go({ kind: 'sets' })}>
+          Sets
+        </button>
+        <button type="button" data-testid="open-timeline" onClick={() => services.go({ kind: 'timeline' })}>
+          Timeline
+        </button>
+        <button type="button" data-testid="open-matrix" onClick={() => services.go({ kind: 'matrix' })}>
+          Claim matrix
+        </button>
+      </nav>
       <table className="library-table">
         <thead>
           <tr>

@@ -23,4 +23,16 @@ export type Screen =
   /// annotation to show (the other end of a link, a table row).
   | { kind: 'reader'; documentId: string; passage?: Passage; annotationId?: string }
   /// The two documents of a link side by side, each at its passage.
-  | { kind: 'compare'; left: AnnotationPlace; right: AnnotationPlace };
+  | { kind: 'compare'; left: AnnotationPlace; right: AnnotationPlace }
+  /// Every annotation of the library in one table.
+  | { kind: 'table' }
+  /// Documents and their annotations on a time axis.
+  | { kind: 'timeline' }
+  /// Claims against the sources that support or contradict them.
+  | { kind: 'matrix' }
+  /// The actors: names, aliases, merging.
+  | { kind: 'actors' }
+  /// One actor's passages across the corpus, by document date.
+  | { kind: 'actor'; actorId: string }
+  /// The annotation sets.
+  | { kind: 'sets' };

@@ -1,0 +1,10 @@
+/// Placeholder until the screen is built.
+export function TableScreen({ onBack }: { onBack: () => void }) {
+  return (
+    <main>
+      <button type="button" data-testid="back" onClick={onBack}>
+        ← Library
+      </button>
+    </main>
+  );
+}
