@@ -5,6 +5,8 @@ import type { Host } from '../host/host';
 import { AnnotationStore } from '../store/annotations';
 import { db } from '../store/db';
 import { TagTypeStore } from '../store/tag-types';
+import { ActorStore } from '../store/actors';
+import { SetStore } from '../store/sets';
 import { BackupScheduler } from '../store/backups';
 import { currentDocuments } from '../store/revisions';
 import { BackupsDialog } from './BackupsDialog';
@@ -88,6 +90,8 @@ export function App({ host }: { host: Host }) {
       documents,
       annotations: new AnnotationStore(database),
       tagTypes: new TagTypeStore(database),
+      actors: new ActorStore(database),
+      sets: new SetStore(database),
       backups: new BackupScheduler(database, documents, host.backups, (text) => notify({ kind: 'error', text })),
       search,
       imports,

@@ -8,6 +8,8 @@ import type { AnnotationStore } from '../store/annotations';
 import type { BackupScheduler } from '../store/backups';
 import type { PalimpsestDb } from '../store/db';
 import type { TagTypeStore } from '../store/tag-types';
+import type { ActorStore } from '../store/actors';
+import type { SetStore } from '../store/sets';
 import type { Screen } from './screens';
 
 /// What every part of the UI reaches: the documents, storage and host.
@@ -16,6 +18,8 @@ export interface AppServices {
   documents: ReadonlyMap<string, LibraryDocument>;
   annotations: AnnotationStore;
   tagTypes: TagTypeStore;
+  actors: ActorStore;
+  sets: SetStore;
   backups: BackupScheduler;
   /// Full-text search over the documents, run in a worker.
   search: SearchClient;
