@@ -1,4 +1,5 @@
 import { type Ref, memo, useEffect, useRef, useState } from 'react';
+import type { Actor } from '../../shared/actors/model';
 import type { Annotation, TagType } from '../../shared/annotation/model';
 import { useServices } from './context';
 import { LinkList } from './LinkList';
@@ -16,6 +17,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
   tagTypes,
   selected,
   focusActor,
+  actorEntity,
   links,
   onActorFocused,
   onReveal,
@@ -28,6 +30,8 @@ export const AnnotationEntry = memo(function AnnotationEntry({
   tagTypes: readonly TagType[];
   selected: boolean;
   focusActor: boolean;
+  /// The actor its tagged name resolves to, if any.
+  actorEntity: Actor | null;
   /// Its links to other passages, read from this end.
   links: readonly LinkView[];
   onActorFocused: () => void;
@@ -124,6 +128,11 @@ export const AnnotationEntry = memo(function AnnotationEntry({
             }}
           />
         </label>
+      )}
+      {actorEntity && (
+        <button type="button" className="entry-actor-entity" data-testid="entry-actor-entity" title="Every passage naming this actor, across the corpus" onClick={() => services.go({ kind: 'actor', actorId: actorEntity.id })}>
+          → {actorEntity.name}
+        </button>
       )}
       <label className="field">
         <span>Note</span>

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useRef } from 'react';
+import type { Actor } from '../../shared/actors/model';
 import type { Annotation, TagType } from '../../shared/annotation/model';
 import { AnnotationEntry } from './AnnotationEntry';
 import type { LinkView } from './link-views';
@@ -21,6 +22,7 @@ export function AnnotationPanel(props: {
   selectedId: string | null;
   focusActorOf: string | null;
   linksOf: (annotationId: string) => readonly LinkView[];
+  resolveActor: (name: string | null) => Actor | null;
   onActorFocused: () => void;
   onReveal: (annotation: Annotation) => void;
 }) {
@@ -77,6 +79,7 @@ export function AnnotationPanel(props: {
               selected={annotation.id === selectedId}
               focusActor={annotation.id === focusActorOf}
               links={props.linksOf(annotation.id)}
+              actorEntity={props.resolveActor(annotation.actor)}
               onActorFocused={props.onActorFocused}
               onReveal={props.onReveal}
             />

@@ -4,6 +4,7 @@ import { type Annotation, type TagType, inTextOrder } from '../../shared/annotat
 import { formatDateSpan } from '../../shared/corpus/dates';
 import { type LibraryDocument, loadDocument } from '../../shared/corpus/document';
 import { describePassage } from '../../shared/anchoring/selectors';
+import { ActorIndex } from '../../shared/actors/actor-index';
 import { bundledDocuments } from '../corpus';
 import * as rows from '../store/annotation-rows';
 import { reattach } from '../store/revisions';
@@ -56,7 +57,15 @@ export function ReaderScreen({
   // Reads only this document's chunks, so edits elsewhere do not rerun it.
   const annotations = useLiveQuery(() => rows.ofDocument(db, documentId), [db, documentId]);
   const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
-  const actors = useLiveQuery(() => rows.actors(db), [db]);
+  const taggedNames = useLiveQuery(() => rows.actors(db), [db]);
+  const actorEntities = useLiveQuery(() => services.actors.list(), [services]);
+  const actorIndex = useMemo(() => new ActorIndex(actorEntities ?? []), [actorEntities]);
+  const resolveActor = useCallback((name: string | null) => actorIndex.resolve(name), [actorIndex]);
+  // The actor field offers every name in use and every actor's names.
+  const actorNames = useMemo(
+    () => [...new Set([...(actorEntities ?? []).flatMap((a) => [a.name, ...a.aliases]), ...(taggedNames ?? [])])].sort((a, b) => a.localeCompare(b)),
+    [actorEntities, taggedNames],
+  );
 
   const reviews = useLiveQuery(() => db.reviews.where('documentId').equals(documentId).toArray(), [db, documentId]);
   const revisions = useLiveQuery(() => db.revisions.where('documentId').equals(documentId).toArray(), [db, documentId]);
@@ -307,7 +316,8 @@ export function ReaderScreen({
           }
           annotations={ordered}
           tagTypes={tagTypes ?? []}
-          actors={actors ?? []}
+          actors={actorNames}
+          resolveActor={resolveActor}
           selectedId={selectedId}
           focusActorOf={focusActorOf}
           linksOf={linksOf}

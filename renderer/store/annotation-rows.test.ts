@@ -99,6 +99,10 @@ describe('annotation rows', () => {
     // Only the chunk holding it is read for a rare tag.
     expect(await db.annotationChunks.where('tags').equals('rare').count()).toBe(1);
     expect(await rows.actors(db)).toEqual(['Hoxha', 'Khrushchev', 'Tito', 'Zhou Enlai']);
+    // Each passage counted once, though chunks name several actors.
+    const counts = new Map<string, number>();
+    for (const a of stored) if (a.actor) counts.set(a.actor, (counts.get(a.actor) ?? 0) + 1);
+    expect(await rows.actorNameCounts(db)).toEqual(counts);
     expect(await rows.countsByDocument(db)).toEqual(new Map([['brief', 700], ['memo', 40], ['report', 1]]));
   });
 

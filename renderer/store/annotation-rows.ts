@@ -112,6 +112,16 @@ export async function actors(db: PalimpsestDb): Promise<string[]> {
   return (await db.annotationChunks.orderBy('actors').uniqueKeys()).map(String);
 }
 
+/// How many annotations name each actor name, corpus-wide, read from the
+/// chunks' actor indexes without parsing a single annotation.
+export async function actorNameCounts(db: PalimpsestDb): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await db.annotationChunks.where('actors').notEqual('').distinct().each((chunk) => {
+    chunk.actors.forEach((name, i) => counts.set(name, (counts.get(name) ?? 0) + chunk.named[i]!.length));
+  });
+  return counts;
+}
+
 /// Every annotation carrying a tag, corpus-wide: the tag index finds the
 /// chunks holding one, and each chunk is filtered.
 export async function withTag(db: PalimpsestDb, tag: string): Promise<Annotation[]> {

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { dragSelect, openDocument, openLibrary, screenshotDir } from './support';
+
+/// Tags the first "Khrushchev" of a document as an Actor named `name`.
+async function tagKhrushchev(page: import('@playwright/test').Page, title: string, name: string): Promise<void> {
+  await openDocument(page, title);
+  await dragSelect(page, 'Khrushchev');
+  await page.keyboard.press('1');
+  const field = page.getByTestId('entry-actor');
+  await expect(field).toBeFocused();
+  await field.fill(name);
+  await field.press('Enter');
+  await expect(field).not.toBeFocused();
+  await page.getByTestId('back').click();
+}
+
+test('three spellings of Khrushchev become one actor, whose page lists his passages across the corpus by date', async ({ page }) => {
+  await openLibrary(page);
+  await tagKhrushchev(page, 'Visit of the Italian Prime Minister', 'N. S. Khrushchev');
+  await tagKhrushchev(page, 'Final Break between Moscow and Tirana', 'Khrushchev');
+  await tagKhrushchev(page, 'Archive search results', 'Nikita Khrushchev');
+
+  await page.getByTestId('open-actors').click();
+  const unresolved = page.getByTestId('unresolved-name');
+  await expect(unresolved).toHaveCount(3);
+  await unresolved.filter({ hasText: /^Khrushchev/ }).getByTestId('make-actor').click();
+  const card = page.getByTestId('actor-card');
+  await expect(card).toHaveCount(1);
+  await expect(card.getByTestId('actor-count')).toHaveText('1 passage');
+
+  // "N. S. Khrushchev" made an alias by hand; "Nikita Khrushchev" by the suggestion offered.
+  await page.locator('[data-name="N. S. Khrushchev"]').getByTestId('alias-of').selectOption({ label: 'Khrushchev' });
+  await expect(card.getByTestId('actor-alias')).toHaveText(['N. S. Khrushchev×']);
+  await page.locator('[data-name="Nikita Khrushchev"]').getByTestId('accept-suggestion').click();
+  await expect(unresolved).toHaveCount(0);
+  await expect(card.getByTestId('actor-count')).toHaveText('3 passages');
+
+  // Renamed to his full name: every passage still resolves.
+  await card.getByRole('button', { name: 'Rename' }).click();
+  await card.getByRole('textbox', { name: 'New name' }).fill('Nikita Sergeyevich Khrushchev');
+  await card.getByRole('button', { name: 'Rename' }).click();
+  await expect(card.getByTestId('actor-open')).toHaveText('Nikita Sergeyevich Khrushchev');
+  await expect(card.getByTestId('actor-count')).toHaveText('3 passages');
+  await page.screenshot({ path: join(screenshotDir, 'actors.png') });
+
+  await card.getByTestId('actor-open').click();
+  await expect(page.getByTestId('actor-page-name')).toHaveText('Nikita Sergeyevich Khrushchev');
+  await expect(page.getByTestId('actor-passage-date')).toHaveText(['26 December 1956 – 26 June 1964', '19 January 1962', '2019']);
+  await expect(page.getByTestId('actor-passage').locator('mark')).toHaveText(['Khrushchev', 'Khrushchev', 'Khrushchev']);
+  await page.screenshot({ path: join(screenshotDir, 'actor-page.png') });
+
+  // A passage opens in its document, where its entry names the actor.
+  await page.getByTestId('actor-passage-open').nth(1).click();
+  await expect(page.getByTestId('doc-heading')).toContainText('Visit of the Italian Prime Minister');
+  await expect(page.getByTestId('entry-actor-entity')).toHaveText('→ Nikita Sergeyevich Khrushchev');
+});
