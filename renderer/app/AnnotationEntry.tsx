@@ -1,6 +1,7 @@
 import { type Ref, memo, useEffect, useRef, useState } from 'react';
 import type { Actor } from '../../shared/actors/model';
 import type { Annotation, TagType } from '../../shared/annotation/model';
+import type { AnnotationSet } from '../../shared/sets/model';
 import { useServices } from './context';
 import { LinkList } from './LinkList';
 import type { LinkView } from './link-views';
@@ -18,6 +19,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
   selected,
   focusActor,
   actorEntity,
+  sets,
   links,
   onActorFocused,
   onReveal,
@@ -32,6 +34,8 @@ export const AnnotationEntry = memo(function AnnotationEntry({
   focusActor: boolean;
   /// The actor its tagged name resolves to, if any.
   actorEntity: Actor | null;
+  /// The library's sets, to show which hold it and to add it to others.
+  sets: readonly AnnotationSet[];
   /// Its links to other passages, read from this end.
   links: readonly LinkView[];
   onActorFocused: () => void;
@@ -148,6 +152,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
           }}
         />
       </label>
+      {sets.length > 0 && <SetChips annotation={annotation} sets={sets} />}
       <LinkList annotation={annotation} links={links} />
       <div className="entry-foot">
         <span className="entry-time" title={`Created ${annotation.created}`}>
@@ -163,6 +168,36 @@ export const AnnotationEntry = memo(function AnnotationEntry({
     </li>
   );
 });
+
+/// The sets holding an annotation, and a menu to add it to another.
+function SetChips({ annotation, sets }: { annotation: Annotation; sets: readonly AnnotationSet[] }) {
+  const services = useServices();
+  const holding = sets.filter((set) => set.annotationIds.includes(annotation.id));
+  const others = sets.filter((set) => !holding.includes(set));
+  const fail = (error: unknown) => services.notify({ kind: 'error', text: `The set was not changed: ${(error as Error).message}` });
+  return (
+    <div className="entry-sets" data-testid="entry-sets">
+      {holding.map((set) => (
+        <span key={set.id} className="chip set-chip" data-testid="entry-set">
+          {set.name}
+          <button type="button" className="chip-remove" aria-label={`Take out of the set ${set.name}`} onClick={() => void services.sets.remove(set.id, [annotation.id]).catch(fail)}>
+            ×
+          </button>
+        </span>
+      ))}
+      {others.length > 0 && (
+        <select className="add-tag" aria-label="Add to a set" data-testid="add-to-set" value="" onChange={(event) => event.target.value && void services.sets.add(event.target.value, [annotation.id]).catch(fail)}>
+          <option value="">+ set</option>
+          {others.map((set) => (
+            <option key={set.id} value={set.id}>
+              {set.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </div>
+  );
+}
 
 function abbreviate(text: string, length = 280): string {
   const flat = text.replace(/\s+/g, ' ');

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { Actor } from '../../shared/actors/model';
 import type { Annotation, TagType } from '../../shared/annotation/model';
+import type { AnnotationSet } from '../../shared/sets/model';
 import { AnnotationEntry } from './AnnotationEntry';
 import type { LinkView } from './link-views';
 
@@ -23,6 +24,7 @@ export function AnnotationPanel(props: {
   focusActorOf: string | null;
   linksOf: (annotationId: string) => readonly LinkView[];
   resolveActor: (name: string | null) => Actor | null;
+  sets: readonly AnnotationSet[];
   onActorFocused: () => void;
   onReveal: (annotation: Annotation) => void;
 }) {
@@ -80,6 +82,7 @@ export function AnnotationPanel(props: {
               focusActor={annotation.id === focusActorOf}
               links={props.linksOf(annotation.id)}
               actorEntity={props.resolveActor(annotation.actor)}
+              sets={props.sets}
               onActorFocused={props.onActorFocused}
               onReveal={props.onReveal}
             />

@@ -28,6 +28,7 @@ import type { Screen } from './screens';
 import { CompareScreen } from './CompareScreen';
 import { ActorScreen } from './ActorScreen';
 import { ActorsScreen } from './ActorsScreen';
+import { SetsScreen } from './SetsScreen';
 import { MatrixScreen } from './MatrixScreen';
 import { TableScreen } from './TableScreen';
 import { TimelineScreen } from './TimelineScreen';
@@ -205,6 +206,7 @@ export function App({ host }: { host: Host }) {
         {screen.kind === 'timeline' && <TimelineScreen onBack={() => setScreen({ kind: 'library' })} />}
         {screen.kind === 'matrix' && <MatrixScreen onBack={() => setScreen({ kind: 'library' })} />}
         {screen.kind === 'actors' && <ActorsScreen onBack={() => setScreen({ kind: 'library' })} />}
+        {screen.kind === 'sets' && <SetsScreen onBack={() => setScreen({ kind: 'library' })} />}
         {screen.kind === 'actor' && <ActorScreen key={screen.actorId} actorId={screen.actorId} onBack={back} />}
         {screen.kind === 'compare' && <CompareScreen key={`${screen.left.annotationId}:${screen.right.annotationId}`} left={screen.left} right={screen.right} onBack={back} />}
         {linking?.mode === 'dialog' && (

@@ -5,6 +5,7 @@ import { formatDateSpan } from '../../shared/corpus/dates';
 import { type LibraryDocument, loadDocument } from '../../shared/corpus/document';
 import { describePassage } from '../../shared/anchoring/selectors';
 import { ActorIndex } from '../../shared/actors/actor-index';
+import type { AnnotationSet } from '../../shared/sets/model';
 import { bundledDocuments } from '../corpus';
 import * as rows from '../store/annotation-rows';
 import { reattach } from '../store/revisions';
@@ -22,6 +23,8 @@ import { isTyping } from './keys';
 import { ReaderView } from './ReaderView';
 import { SelectionToolbar } from './SelectionToolbar';
 import type { Passage } from './screens';
+
+const noSets: readonly AnnotationSet[] = [];
 
 /// One document open for reading: the text with its highlights, the
 /// toolbar that tags a selection, and the panel of its annotations.
@@ -59,6 +62,7 @@ export function ReaderScreen({
   const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
   const taggedNames = useLiveQuery(() => rows.actors(db), [db]);
   const actorEntities = useLiveQuery(() => services.actors.list(), [services]);
+  const sets = useLiveQuery(() => services.sets.list(), [services]);
   const actorIndex = useMemo(() => new ActorIndex(actorEntities ?? []), [actorEntities]);
   const resolveActor = useCallback((name: string | null) => actorIndex.resolve(name), [actorIndex]);
   // The actor field offers every name in use and every actor's names.
@@ -318,6 +322,7 @@ export function ReaderScreen({
           tagTypes={tagTypes ?? []}
           actors={actorNames}
           resolveActor={resolveActor}
+          sets={sets ?? noSets}
           selectedId={selectedId}
           focusActorOf={focusActorOf}
           linksOf={linksOf}
