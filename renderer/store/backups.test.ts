@@ -89,3 +89,31 @@ describe('restoring a backup', () => {
     expect(newest.info.annotations).toBe(2);
   });
 });
+
+describe('a backup of the whole library', () => {
+  it('keeps links, actors, sets and relation types, and a restore brings them back as they were', async () => {
+    const host = memoryHost();
+    const scheduler = new BackupScheduler(db, corpus, host, () => {}, 5);
+    const store = new AnnotationStore(db);
+    const a = text.indexOf('apple of discord');
+    const b = text.indexOf('Corfu Channel');
+    const claim = await store.create(brief, a, a + 16, { tags: ['claim'] });
+    const other = await store.create(brief, b, b + 13, { tags: ['actor'], actor: 'Hoxha' });
+    await store.link(other, claim, 'contradicts', 'the Corfu affair');
+    await db.actors.add({ id: 'hoxha', name: 'Enver Hoxha', aliases: ['Hoxha'], created: '2026-11-01T00:00:00.000Z', modified: '2026-11-01T00:00:00.000Z' });
+    await db.sets.add({ id: 's1', name: 'Albania', description: '', annotationIds: [claim.id, other.id], created: '2026-11-01T00:00:00.000Z', modified: '2026-11-01T00:00:00.000Z' });
+    const saved = { links: await db.links.toArray(), actors: await db.actors.toArray(), sets: await db.sets.toArray(), relationTypes: await db.relationTypes.toArray() };
+    const backup = (await scheduler.flush())!;
+
+    // Everything beside the annotations changes, then the backup is restored.
+    await store.unlink(saved.links[0]!.id);
+    await db.actors.clear();
+    await db.sets.update('s1', { annotationIds: [] });
+    await db.relationTypes.delete('cites');
+    await restoreBackup(db, scheduler, await previewRestore(db, host, backup));
+    expect(await db.links.toArray()).toEqual(saved.links);
+    expect(await db.actors.toArray()).toEqual(saved.actors);
+    expect(await db.sets.toArray()).toEqual(saved.sets);
+    expect(await db.relationTypes.toArray()).toEqual(saved.relationTypes);
+  });
+});

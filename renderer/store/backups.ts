@@ -26,16 +26,12 @@ export class BackupScheduler {
     private readonly delay = 4000,
   ) {}
 
-  /// Watches the library's annotations and tag types: every write
-  /// schedules a backup.
+  /// Watches the library's annotations, tag types, links, relation types,
+  /// actors and sets: every write schedules a backup.
   watch(): () => void {
     const touch = () => this.touch();
-    const stopAnnotations = rows.onChange(this.db, touch);
-    const stopTagTypes = onTableWrite(this.db.tagTypes, touch);
-    return () => {
-      stopAnnotations();
-      stopTagTypes();
-    };
+    const stops = [rows.onChange(this.db, touch), ...[this.db.tagTypes, this.db.links, this.db.relationTypes, this.db.actors, this.db.sets].map((table) => onTableWrite(table, touch))];
+    return () => stops.forEach((stop) => stop());
   }
 
   /// Notes a change; the backup follows after `delay` of quiet.
@@ -85,18 +81,31 @@ export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup:
   return { backup, annotations, diff: restoreDiff(await rows.all(db), annotations), json };
 }
 
-/// Replaces the library's annotations and tag types with a backup's, in one
+/// Replaces the library's annotations, tag types and (in a backup that holds
+/// them) links, relation types, actors and sets with a backup's, in one
 /// transaction, after backing up the library as it is (so a restore can be
 /// undone by restoring that).
 export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler, preview: RestorePreview): Promise<void> {
   await scheduler.flush();
   const file = parseNativeFile(preview.json);
   try {
-    await db.transaction('rw', [...rows.tables(db), db.tagTypes], async () => {
+    await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.links, db.relationTypes, db.actors, db.sets], async () => {
       await rows.clear(db);
       await db.tagTypes.clear();
       await db.tagTypes.bulkAdd(file.tagTypes);
       await rows.put(db, preview.annotations);
+      const documentOf = new Map(preview.annotations.map((a) => [a.id, a.documentId]));
+      if (file.library) {
+        await Promise.all([db.links.clear(), db.relationTypes.clear(), db.actors.clear(), db.sets.clear()]);
+        await db.relationTypes.bulkAdd(file.library.relationTypes);
+        await db.links.bulkAdd(file.library.links.map((link) => ({ ...link, fromDocument: documentOf.get(link.from)!, toDocument: documentOf.get(link.to)! })));
+        await db.actors.bulkAdd(file.library.actors);
+        await db.sets.bulkAdd(file.library.sets);
+      } else {
+        // A backup from before links were kept: the links whose passages it
+        // does not hold would point nowhere.
+        await db.links.filter((link) => !documentOf.has(link.from) || !documentOf.has(link.to)).delete();
+      }
     });
   } catch (error) {
     throw new Error(storageProblem(error));

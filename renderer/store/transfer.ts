@@ -26,8 +26,23 @@ export async function exportAnnotations(
   const count = annotations.length;
   if (format === 'csv') return { content: buildCsv(annotations, tagTypes, documents), count };
   if (format === 'qdpx') return { content: buildQdpx({ annotations, tagTypes, documents, exported: now }), count };
-  const file = format === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported: now }) : buildNativeFile({ annotations, tagTypes, documents, scope, exported: now });
+  const file =
+    format === 'w3c'
+      ? buildW3cCollection({ annotations, tagTypes, documents, exported: now })
+      : buildNativeFile({ annotations, tagTypes, documents, scope, exported: now, library: scope.kind === 'all' ? await libraryOf(db) : undefined });
   return { content: `${JSON.stringify(file, null, 2)}\n`, count };
+}
+
+/// What a whole-library export carries beside annotations and tag types, in
+/// a stable order so that an unchanged library exports the same file.
+async function libraryOf(db: PalimpsestDb): Promise<NonNullable<NativeFile['library']>> {
+  const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    relationTypes: (await db.relationTypes.toArray()).sort((a, b) => a.order - b.order),
+    links: byId(await db.links.toArray()).map(({ fromDocument: _from, toDocument: _to, ...link }) => link),
+    actors: byId(await db.actors.toArray()),
+    sets: byId(await db.sets.toArray()),
+  };
 }
 
 /// Reads an import file (native or W3C) and plans it against the library as

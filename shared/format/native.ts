@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Annotation, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
 import { firstIssue, readFormattedJson } from './json-file';
+import { actorSchema, linkSchema, relationTypeSchema, setSchema } from './library-schemas';
+import { colorSchema, idSchema, isoTimeSchema } from './native-fields';
 
 export { maxImportCharacters } from './json-file';
 
@@ -10,9 +12,9 @@ export { maxImportCharacters } from './json-file';
 export const formatName = 'palimpsest.annotations';
 export const formatVersion = 1;
 
-const isoTime = z.iso.datetime({ offset: true });
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
-const id = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const isoTime = isoTimeSchema;
+const color = colorSchema;
+const id = idSchema;
 
 const quoteSelector = z.strictObject({
   type: z.literal('TextQuoteSelector'),
@@ -62,7 +64,7 @@ export const documentSchema = z.strictObject({
 
 /// The pieces other formats of Palimpsest's own (a set file) build on, so an
 /// id, a time or a colour is checked the same way in every file.
-export { color as colorSchema, id as idSchema, isoTime as isoTimeSchema };
+export { colorSchema, idSchema, isoTimeSchema };
 
 export const nativeFileSchema = z
   .strictObject({
@@ -73,6 +75,16 @@ export const nativeFileSchema = z
     tagTypes: z.array(tagTypeSchema),
     documents: z.array(documentSchema),
     annotations: z.array(annotationSchema),
+    /// The rest of the library, in a whole-library export and a backup:
+    /// relation types, links, actors and sets. Absent elsewhere.
+    library: z
+      .strictObject({
+        relationTypes: z.array(relationTypeSchema),
+        links: z.array(linkSchema),
+        actors: z.array(actorSchema),
+        sets: z.array(setSchema),
+      })
+      .optional(),
   })
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
@@ -92,6 +104,14 @@ export const nativeFileSchema = z
         if (!tagIds.has(tag)) ctx.addIssue({ code: 'custom', message: `tag "${tag}" is not among the file's tagTypes`, path: ['annotations', i, 'tags', j] });
       }),
     );
+    if (!file.library) return;
+    const relations = new Set(file.library.relationTypes.map((r) => r.id));
+    file.library.links.forEach((link, i) => {
+      for (const end of ['from', 'to'] as const) {
+        if (!seen.has(link[end])) ctx.addIssue({ code: 'custom', message: `the link's ${end} "${link[end]}" is not among the file's annotations`, path: ['library', 'links', i, end] });
+      }
+      if (!relations.has(link.relation)) ctx.addIssue({ code: 'custom', message: `relation "${link.relation}" is not among the file's relationTypes`, path: ['library', 'links', i, 'relation'] });
+    });
   });
 
 export type NativeFile = z.infer<typeof nativeFileSchema>;
@@ -114,6 +134,8 @@ export function buildNativeFile(options: {
   documents: ReadonlyMap<string, LibraryDocument>;
   scope: NativeFile['scope'];
   exported: Date;
+  /// The rest of the library, for a whole-library export or backup.
+  library?: NativeFile['library'];
 }): NativeFile {
   const { annotations, tagTypes, documents } = options;
   const usedDocuments = new Set(annotations.map((annotation) => annotation.documentId));
@@ -129,6 +151,7 @@ export function buildNativeFile(options: {
       return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };
     }),
     annotations: annotations.map((annotation) => nativeAnnotation(annotation, documents.get(annotation.documentId)?.meta.citation ?? null)),
+    ...(options.library ? { library: options.library } : {}),
   };
 }
 

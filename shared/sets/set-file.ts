@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { readFormattedJson, firstIssue } from '../format/json-file';
-import { annotationSchema, colorSchema, documentSchema, idSchema, isoTimeSchema, tagTypeSchema } from '../format/native';
+import { actorSchema, linkSchema, relationTypeSchema, setSchema } from '../format/library-schemas';
+import { annotationSchema, documentSchema, isoTimeSchema, tagTypeSchema } from '../format/native';
+
+export { actorSchema, linkSchema, relationTypeSchema };
 import { statementKey } from '../links/validate';
 
 /// A set of annotations as one file, to share an argument with its
@@ -10,41 +13,6 @@ import { statementKey } from '../links/validate';
 /// docs/annotation-format.md; this schema is the definition.
 export const setFormatName = 'palimpsest.set';
 export const setFormatVersion = 1;
-
-const setSchema = z.strictObject({
-  id: idSchema,
-  name: z.string().min(1, 'a set needs a name'),
-  description: z.string(),
-  annotationIds: z.array(idSchema),
-  created: isoTimeSchema,
-  modified: isoTimeSchema,
-});
-
-export const relationTypeSchema = z.strictObject({
-  id: idSchema,
-  name: z.string().min(1, 'a relation type needs a name'),
-  inverse: z.string().min(1, 'a relation type needs an inverse (its name again when it reads the same both ways)'),
-  color: colorSchema,
-  order: z.number().int().nonnegative(),
-});
-
-export const actorSchema = z.strictObject({
-  id: idSchema,
-  name: z.string().min(1, 'an actor needs a name'),
-  aliases: z.array(z.string().min(1, 'an alias must not be empty')),
-  created: isoTimeSchema,
-  modified: isoTimeSchema,
-});
-
-export const linkSchema = z.strictObject({
-  id: idSchema,
-  from: idSchema,
-  to: idSchema,
-  relation: idSchema,
-  note: z.string(),
-  created: isoTimeSchema,
-  modified: isoTimeSchema,
-});
 
 export const setFileSchema = z
   .strictObject({
