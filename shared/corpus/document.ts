@@ -10,11 +10,23 @@ export interface LibraryDocument {
   /// Stable id: the file name without its extension.
   id: string;
   fileName: string;
-  format: SourceFormat;
+  format: SourceFormat | 'html' | 'docx' | 'pdf';
   blocks: Block[];
   text: DocText;
   meta: DocumentMeta;
   fingerprint: string;
+  /// Where the pages of the source begin, as offsets into the canonical
+  /// text, with each page's label ("12"); empty where the source has no
+  /// pages (a transcription, a web page).
+  pages: PageStart[];
+  /// Bundled with the app, or imported by the researcher.
+  origin: 'bundled' | 'imported';
+}
+
+/// Where a page of the source begins in the canonical text.
+export interface PageStart {
+  offset: number;
+  label: string;
 }
 
 /// Reads a document from its file name and source text. A revision keeps
@@ -25,7 +37,7 @@ export function loadDocument(fileName: string, source: string, options: { id?: s
   const blocks = parseSource(source, format);
   if (blocks.length === 0) throw new RangeError(`The document ${fileName} has no text.`);
   const text = new DocText(blocks);
-  return { id, fileName, format, blocks, text, meta: extractMetadata(blocks), fingerprint: textFingerprint(text.text) };
+  return { id, fileName, format, blocks, text, meta: extractMetadata(blocks), fingerprint: textFingerprint(text.text), pages: [], origin: 'bundled' };
 }
 
 /// The id a file's document gets: its base name without extension.

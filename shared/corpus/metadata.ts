@@ -12,8 +12,15 @@ export interface DocumentMeta {
   /// The full citation, as the source gives it or as built from its parts.
   citation: string | null;
   summary: string | null;
-  /// The holding archive and its reference (fond, file, folder).
+  /// The holding archive and its reference (fond, file, folder), as the
+  /// source gives them.
   archive: string | null;
+  /// The collection or fond within the archive ("fond 89").
+  fond: string | null;
+  /// The file or folder within it ("file 1071/10").
+  folder: string | null;
+  /// The pages or folios the document takes there ("ff. 12–19").
+  pageRange: string | null;
   /// The digital archive or journal that published the text.
   publisher: string | null;
   originalLanguage: string | null;
@@ -50,6 +57,9 @@ function empty(kind: DocumentKind, title: string): DocumentMeta {
     citation: null,
     summary: null,
     archive: null,
+    fond: null,
+    folder: null,
+    pageRange: null,
     publisher: null,
     originalLanguage: null,
     translator: null,
