@@ -8,7 +8,7 @@ import { TagTypeStore } from '../store/tag-types';
 import { ActorStore } from '../store/actors';
 import { SetStore } from '../store/sets';
 import { BackupScheduler } from '../store/backups';
-import { currentDocuments } from '../store/revisions';
+import { currentDocuments } from '../store/documents';
 import { BackupsDialog } from './BackupsDialog';
 import { type AppServices, type Notice, ServicesContext } from './context';
 import { Library } from './Library';

@@ -101,6 +101,14 @@ export async function clear(db: PalimpsestDb): Promise<void> {
   });
 }
 
+/// Deletes every annotation of one document.
+export async function clearDocument(db: PalimpsestDb, documentId: string): Promise<void> {
+  await inWriteTransaction(db, async () => {
+    await db.annotationChunks.where('documentId').equals(documentId).delete();
+    await db.chunkLayouts.delete(documentId);
+  });
+}
+
 /// How many annotations each document holds; a document with none is not
 /// in the map.
 export async function countsByDocument(db: PalimpsestDb): Promise<Map<string, number>> {

@@ -3,6 +3,9 @@ import type { Actor } from '../../shared/actors/model';
 import { type Annotation, type TagType, defaultTagTypes } from '../../shared/annotation/model';
 import { type Link, type RelationType, defaultRelationTypes } from '../../shared/links/model';
 import type { AnnotationSet } from '../../shared/sets/model';
+import type { LibraryDocument, PageStart } from '../../shared/corpus/document';
+import type { DocumentMeta } from '../../shared/corpus/metadata';
+import type { Block } from '../../shared/document/model';
 import { type AnnotationChunk, type ChunkLayout, bucketsFor, groupIntoChunks } from './chunk-layout';
 
 /// The app's one IndexedDB database. All storage goes through this module
@@ -18,6 +21,8 @@ export class PalimpsestDb extends Dexie {
   relationTypes!: EntityTable<RelationType, 'id'>;
   actors!: EntityTable<Actor, 'id'>;
   sets!: EntityTable<AnnotationSet, 'id'>;
+  documents!: EntityTable<DocumentRow, 'id'>;
+  documentEdits!: EntityTable<DocumentEditRow, 'documentId'>;
 
   constructor(name = 'palimpsest', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -39,6 +44,32 @@ export interface RevisionRow {
   source: string;
   created: string;
   fingerprint: string;
+}
+
+/// A document the researcher imported: its text as parsed, once, so it
+/// opens without its original file.
+export interface DocumentRow {
+  id: string;
+  fileName: string;
+  format: LibraryDocument['format'];
+  blocks: Block[];
+  pages: PageStart[];
+  /// What the text and the file's properties said, at import.
+  meta: DocumentMeta;
+  fingerprint: string;
+  /// For text files: the encoding read, and whether it was detected.
+  encoding: { name: string; detected: boolean } | null;
+  added: string;
+}
+
+/// What the researcher changed of a document's description, for any
+/// document, bundled or imported: the metadata as edited, and the
+/// collection it is filed in.
+export interface DocumentEditRow {
+  documentId: string;
+  meta: DocumentMeta | null;
+  collection: string | null;
+  modified: string;
 }
 
 /// A link as stored: with the documents of both ends, so the reader finds a
@@ -100,6 +131,12 @@ export function declareVersions(db: Dexie): void {
     .upgrade(async (tx) => {
       await tx.table('relationTypes').bulkAdd(defaultRelationTypes.map((relationType) => ({ ...relationType })));
     });
+  // Version 5: the researcher's own documents, and edits to any document's
+  // description and collection. Nothing older changes.
+  db.version(5).stores({
+    documents: 'id, added',
+    documentEdits: 'documentId, collection',
+  });
 }
 
 async function moveAnnotationsIntoChunks(tx: Transaction): Promise<void> {

@@ -9,7 +9,8 @@ import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
 import { PalimpsestDb } from './db';
-import { applyRevision, currentDocuments, planRevision, reattach } from './revisions';
+import { currentDocuments } from './documents';
+import { applyRevision, planRevision, reattach } from './revisions';
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -87,7 +88,7 @@ describe('schema migration', () => {
     expect(await rows.all(current)).toEqual([annotation]);
     expect(await current.tagTypes.count()).toBe(3);
     expect(await current.revisions.count()).toBe(0);
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect((await current.relationTypes.toArray()).map((r) => r.name)).toContain('contradicts');
     current.close();
     await Dexie.delete(name);

@@ -51,18 +51,6 @@ export async function applyRevision(db: PalimpsestDb, plan: RevisionPlan): Promi
   }
 }
 
-/// The library's documents: the bundled ones, each replaced by its latest
-/// revision where there is one.
-export async function currentDocuments(db: PalimpsestDb, bundled: ReadonlyMap<string, LibraryDocument>): Promise<Map<string, LibraryDocument>> {
-  const documents = new Map(bundled);
-  const latest = new Map<string, RevisionRow>();
-  for (const row of await db.revisions.orderBy('seq').toArray()) latest.set(row.documentId, row);
-  for (const [id, row] of latest) {
-    if (bundled.has(id)) documents.set(id, loadDocument(row.fileName, row.source, { id }));
-  }
-  return documents;
-}
-
 /// Re-attaches an orphaned annotation to a passage of the current text.
 export async function reattach(db: PalimpsestDb, annotation: Annotation, updated: Annotation): Promise<void> {
   await db.transaction('rw', [...rows.tables(db), db.reviews], async () => {

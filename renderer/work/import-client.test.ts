@@ -4,7 +4,7 @@ import { ImportError } from '../../shared/format/errors';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir, loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
-import { currentDocuments } from '../store/revisions';
+import { currentDocuments } from '../store/documents';
 import * as rows from '../store/annotation-rows';
 import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';

@@ -1,6 +1,6 @@
 import { bundledDocuments } from '../corpus';
 import { db } from '../store/db';
-import { currentDocuments } from '../store/revisions';
+import { currentDocuments } from '../store/documents';
 import { createImportHandler } from './import-handler';
 import type { ImportReply, ImportRequest } from './import-protocol';
 

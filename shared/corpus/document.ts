@@ -21,6 +21,8 @@ export interface LibraryDocument {
   pages: PageStart[];
   /// Bundled with the app, or imported by the researcher.
   origin: 'bundled' | 'imported';
+  /// The collection the researcher filed it in, if any.
+  collection: string | null;
 }
 
 /// Where a page of the source begins in the canonical text.
@@ -37,7 +39,7 @@ export function loadDocument(fileName: string, source: string, options: { id?: s
   const blocks = parseSource(source, format);
   if (blocks.length === 0) throw new RangeError(`The document ${fileName} has no text.`);
   const text = new DocText(blocks);
-  return { id, fileName, format, blocks, text, meta: extractMetadata(blocks), fingerprint: textFingerprint(text.text), pages: [], origin: 'bundled' };
+  return { id, fileName, format, blocks, text, meta: extractMetadata(blocks), fingerprint: textFingerprint(text.text), pages: [], origin: 'bundled', collection: null };
 }
 
 /// The id a file's document gets: its base name without extension.

@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importFile } from '../../shared/importers/import-file';
+import { fixture } from '../../shared/importers/test-support/sources';
+import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import * as rows from './annotation-rows';
+import { AnnotationStore } from './annotations';
+import { PalimpsestDb } from './db';
+import { addDocuments, currentDocuments, deleteDocument, documentRowOf, editDocument } from './documents';
+import { SetStore } from './sets';
+
+const corpus = loadCorpus();
+const brief = seed(corpus, seedIds.foBrief);
+const now = new Date('2026-11-23T10:00:00Z');
+
+let db: PalimpsestDb;
+let n = 0;
+beforeEach(() => {
+  db = new PalimpsestDb(`documents-${++n}`);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('the researcher’s own documents', () => {
+  it('joins the library with its pages and description, is described and filed anew, and goes with everything that hung on it', async () => {
+    const pdf = await importFile('fo-brief-1962.pdf', fixture('fo-brief-1962.pdf'));
+    const row = documentRowOf(pdf, new Set(corpus.keys()), now);
+    expect(row.id).toBe('fo-brief-1962');
+    expect(documentRowOf(pdf, new Set([...corpus.keys(), row.id]), now).id).toBe('fo-brief-1962-2');
+    await addDocuments(db, [row]);
+
+    let documents = await currentDocuments(db, corpus);
+    const imported = documents.get(row.id)!;
+    expect(imported).toMatchObject({ origin: 'imported', format: 'pdf', collection: null });
+    expect(imported.pages.length).toBeGreaterThan(1);
+    expect(imported.text.text.length).toBeGreaterThan(1000);
+
+    await editDocument(db, row.id, { meta: { ...imported.meta, title: 'Brief No. 5 (scan)', fond: 'FO 371' }, collection: 'British Foreign Office' });
+    documents = await currentDocuments(db, corpus);
+    expect(documents.get(row.id)!.meta).toMatchObject({ title: 'Brief No. 5 (scan)', fond: 'FO 371' });
+    expect(documents.get(row.id)!.collection).toBe('British Foreign Office');
+
+    // Annotated, linked to the bundled brief and gathered in a set.
+    const store = new AnnotationStore(db);
+    const text = documents.get(row.id)!.text.text;
+    const at = text.indexOf('Khrushchev');
+    const mine = await store.create(documents.get(row.id)!, at, at + 10, { tags: ['actor'] });
+    const b = brief.text.text.indexOf('Khrushchev');
+    const theirs = await store.create(brief, b, b + 10, { tags: ['actor'] });
+    await store.link(mine, theirs, 'same-event');
+    const sets = new SetStore(db);
+    const set = await sets.create('Khrushchev');
+    await sets.add(set.id, [mine.id, theirs.id]);
+
+    expect(await deleteDocument(db, row.id)).toBe(1);
+    expect((await currentDocuments(db, corpus)).has(row.id)).toBe(false);
+    expect((await rows.all(db)).map((a) => a.id)).toEqual([theirs.id]);
+    expect(await db.links.count()).toBe(0);
+    expect((await db.sets.get(set.id))?.annotationIds).toEqual([theirs.id]);
+    expect(await db.documentEdits.count()).toBe(0);
+  });
+
+  it('will not delete a bundled document', async () => {
+    await expect(deleteDocument(db, brief.id)).rejects.toThrow('came with the app');
+  });
+});
