@@ -4,6 +4,7 @@ import { ImportError } from '../../shared/format/errors';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir, loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import { fixture } from '../../shared/importers/test-support/sources';
 import { currentDocuments } from '../store/documents';
 import * as rows from '../store/annotation-rows';
 import { AnnotationStore } from '../store/annotations';
@@ -83,6 +84,34 @@ describe('the import client', () => {
     const [moved] = await rows.ofDocument(target, brief.id);
     expect(now.text.text.slice(moved!.position.start, moved!.position.end)).toBe(exact);
     await expect(client.applyRevision()).rejects.toThrow('There is no previewed revision');
+  });
+
+  it('imports documents: each file that reads is stored, each bad one reported, and nothing of a bad one kept', async () => {
+    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => currentDocuments(target, corpus) }));
+    const bytes = (name: string) => {
+      const data = fixture(name);
+      return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+    };
+    const progress: [number, number][] = [];
+    const results = await client.importDocuments(
+      [
+        { name: 'memo-1962.docx', bytes: bytes('memo-1962.docx') },
+        { name: 'scan.pdf', bytes: bytes('scan.pdf') },
+        { name: 'khrushchev-windows-1251.txt', bytes: bytes('khrushchev-windows-1251.txt') },
+      ],
+      (done, total) => progress.push([done, total]),
+    );
+    expect(results.map((r) => [r.fileName, r.ok])).toEqual([
+      ['memo-1962.docx', true],
+      ['scan.pdf', false],
+      ['khrushchev-windows-1251.txt', true],
+    ]);
+    expect(results[1]).toMatchObject({ code: 'no-text' });
+    expect(results[2]).toMatchObject({ encoding: { name: 'windows-1251', detected: true } });
+    expect(progress.at(-1)).toEqual([3, 3]);
+    const documents = await currentDocuments(target, corpus);
+    expect(documents.size).toBe(corpus.size + 2);
+    expect([...documents.values()].filter((d) => d.origin === 'imported').map((d) => d.fileName).sort()).toEqual(['khrushchev-windows-1251.txt', 'memo-1962.docx']);
   });
 
   it('forgets a cancelled preview', async () => {

@@ -1,7 +1,7 @@
 import { type ImportContext, createImportHandler } from './import-handler';
 import { errorOf } from './worker-errors';
 import { workerOrMainThread } from './worker-or-main-thread';
-import type { ImportCommand, ImportReply, ImportRequest, ImportSummary, RevisionSummary } from './import-protocol';
+import type { DocumentFile, DocumentFileResult, ImportCommand, ImportReply, ImportRequest, ImportSummary, RevisionSummary } from './import-protocol';
 
 /// What the client needs of its worker; a `Worker` is one.
 export interface ImportPort {
@@ -10,7 +10,7 @@ export interface ImportPort {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-type Value = ImportSummary | RevisionSummary | null;
+type Value = ImportSummary | RevisionSummary | DocumentFileResult[] | null;
 
 /// The page's side of importing annotation files and revisions: preview and
 /// apply run in the import worker; `apply` reports its progress for a
@@ -50,6 +50,12 @@ export class ImportClient {
   /// Stores the previewed revision; resolves with its number.
   async applyRevision(): Promise<RevisionSummary> {
     return (await this.request({ type: 'apply-revision' })) as RevisionSummary;
+  }
+
+  /// Reads files into the library as documents, off the page's thread;
+  /// `onProgress(done, total)` counts files. Resolves to each file's result.
+  async importDocuments(files: DocumentFile[], onProgress?: (done: number, total: number) => void): Promise<DocumentFileResult[]> {
+    return (await this.request({ type: 'import-documents', files }, onProgress)) as DocumentFileResult[];
   }
 
   /// Forgets the previewed file or revision (the researcher cancelled).

@@ -2,10 +2,14 @@ import type { LibraryDocument } from '../../shared/corpus/document';
 import type { IncomingBatch } from '../../shared/format/incoming';
 import type { ImportPlan } from '../../shared/format/merge';
 import type { PalimpsestDb } from '../store/db';
+import { ImportFileError } from '../../shared/importers/errors';
+import { importFile } from '../../shared/importers/import-file';
+import { addDocuments, documentRowOf } from '../store/documents';
+import type { DocumentRow } from '../store/db';
 import { type RevisionPlan, applyRevision, planRevision } from '../store/revisions';
 import { applyImport, previewImport } from '../store/transfer';
 import { failureOf } from './worker-errors';
-import { type ImportReply, type ImportRequest, type ImportSummary, type RevisionSummary, maxListedUnplaced } from './import-protocol';
+import { type DocumentFile, type DocumentFileResult, type ImportReply, type ImportRequest, type ImportSummary, type RevisionSummary, maxListedUnplaced } from './import-protocol';
 
 /// What the handler works on: the library's database and its documents as
 /// they are now (revisions included), read afresh for every file.
@@ -55,6 +59,10 @@ export function createImportHandler(context: ImportContext): (request: ImportReq
           post({ id, ok: true, value: revisionSummary(plan, await applyRevision(context.db, plan)) });
           return;
         }
+        case 'import-documents': {
+          post({ id, ok: true, value: await importDocuments(context, command.files, (done, total) => post({ id, progress: { done, total } })) });
+          return;
+        }
         case 'discard':
           pending = null;
           revision = null;
@@ -86,4 +94,35 @@ export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPl
 /// The counts of a revision plan, for the revision dialog and notice.
 export function revisionSummary(plan: RevisionPlan, seq: number | null): RevisionSummary {
   return { documentId: plan.revision.documentId, fileName: plan.revision.fileName, counts: plan.counts, seq };
+}
+
+/// Reads each file into a document, then stores every one that read in one
+/// transaction. A file that does not read is reported and nothing of it is
+/// kept; if storing fails, none is kept and each says so.
+export async function importDocuments(context: ImportContext, files: readonly DocumentFile[], progress: (done: number, total: number) => void, now = new Date()): Promise<DocumentFileResult[]> {
+  const taken = new Set((await context.documents()).keys());
+  const results: DocumentFileResult[] = [];
+  const stored: DocumentRow[] = [];
+  progress(0, files.length);
+  for (const [i, file] of files.entries()) {
+    try {
+      const imported = await importFile(file.name, new Uint8Array(file.bytes), { encoding: file.encoding });
+      const row = documentRowOf(imported, taken, now);
+      taken.add(row.id);
+      stored.push(row);
+      results.push({ fileName: file.name, ok: true, documentId: row.id, title: row.meta.title, format: row.format, pages: row.pages.length, encoding: row.encoding, warnings: imported.warnings });
+    } catch (error) {
+      if (error instanceof ImportFileError) results.push({ fileName: file.name, ok: false, code: error.code, message: error.message });
+      else results.push({ fileName: file.name, ok: false, code: 'corrupt', message: `${file.name} could not be read: ${(error as Error).message}` });
+    }
+    progress(i + 1, files.length);
+  }
+  if (stored.length === 0) return results;
+  try {
+    await addDocuments(context.db, stored);
+  } catch (error) {
+    const message = (error as Error).message;
+    return results.map((r) => (r.ok ? { fileName: r.fileName, ok: false, code: 'storage', message: `${r.fileName} was read but not stored: ${message}` } : r));
+  }
+  return results;
 }

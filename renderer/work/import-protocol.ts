@@ -19,8 +19,42 @@ export type ImportCommand =
   | { type: 'preview-revision'; documentId: string; fileName: string; source: string }
   /// Stores the revision last previewed, in one transaction.
   | { type: 'apply-revision' }
+  /// Reads documents (.txt, .md, .html, .docx, .pdf) into the library: each
+  /// file that reads is stored, each that does not is reported; a file is
+  /// stored whole or not at all.
+  | { type: 'import-documents'; files: DocumentFile[] }
   /// Forgets the file or revision last previewed.
   | { type: 'discard' };
+
+/// A file to import as a document: its name, its bytes, and the encoding
+/// the researcher chose for a text file (detected when absent).
+export interface DocumentFile {
+  name: string;
+  bytes: ArrayBuffer;
+  encoding?: string;
+}
+
+/// What became of one file of a document import.
+export type DocumentFileResult =
+  | {
+      fileName: string;
+      ok: true;
+      documentId: string;
+      title: string;
+      format: string;
+      /// Pages found (PDFs); 0 for formats without pages.
+      pages: number;
+      encoding: { name: string; detected: boolean } | null;
+      warnings: string[];
+    }
+  | {
+      fileName: string;
+      ok: false;
+      /// ImportFileErrorCode ('encoding', 'encrypted', 'no-text', …), or
+      /// 'storage' when the library could not be written.
+      code: string;
+      message: string;
+    };
 
 export interface ImportRequest {
   id: number;
@@ -67,5 +101,5 @@ export interface ImportFailure {
 /// request.
 export type ImportReply =
   | { id: number; progress: { done: number; total: number } }
-  | { id: number; ok: true; value: ImportSummary | RevisionSummary | null }
+  | { id: number; ok: true; value: ImportSummary | RevisionSummary | DocumentFileResult[] | null }
   | { id: number; ok: false; error: ImportFailure };
