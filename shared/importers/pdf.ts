@@ -1,0 +1,85 @@
+import { ImportFileError, shownName } from './errors';
+import { type FileMeta, dateSpanOf, isJunkAuthor, isJunkTitle } from './file-meta';
+import type { PdfPageText, PdfTextItem } from './pdf-layout';
+import { type PdfJs, type PdfJsTextItem, loadPdfJs } from './pdfjs';
+
+/// What a PDF holds for the import: each page's text items, and the
+/// document's own properties.
+export interface PdfContent {
+  pages: PdfPageText[];
+  meta: FileMeta;
+}
+
+/// Reads a PDF's text layer page by page with pdf.js (`load` gives the
+/// library; tests and the app may pass their own). Throws ImportFileError
+/// 'encrypted' for a PDF that needs a password to open, 'corrupt' for one
+/// pdf.js cannot read.
+export async function readPdf(bytes: Uint8Array, fileName: string, load: () => Promise<PdfJs> = loadPdfJs): Promise<PdfContent> {
+  const name = shownName(fileName);
+  // A PDF starts with "%PDF-", give or take some bytes of junk before it.
+  if (!/%PDF-/.test(latin1(bytes.subarray(0, 1024)))) {
+    throw new ImportFileError('corrupt', fileName, `${name} is not a PDF: it does not start as a PDF file does. Check that you chose the right file.`);
+  }
+  const pdfjs = await load();
+  // pdf.js takes the bytes over (it detaches their buffer), so it gets a copy.
+  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, useWorkerFetch: false, verbosity: 0 });
+  let document;
+  try {
+    document = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => {});
+    if (error instanceof Error && error.name === 'PasswordException') {
+      throw new ImportFileError('encrypted', fileName, `${name} is protected with a password. Open it in a PDF reader with the password, save or print a copy without one, and import that.`);
+    }
+    throw new ImportFileError('corrupt', fileName, `${name} is damaged and cannot be read as a PDF. If it opens in a PDF reader, save a new copy from there and import that.`);
+  }
+  try {
+    const labels = await document.getPageLabels().catch(() => null);
+    const pages: PdfPageText[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      const items = content.items.filter((item): item is PdfJsTextItem => 'str' in item).flatMap(textItem);
+      pages.push(labels?.[number - 1] ? { items, label: labels[number - 1]! } : { items });
+      page.cleanup();
+    }
+    const metadata = await document.getMetadata().catch(() => null);
+    return { pages, meta: metadata ? pdfFileMeta(metadata.info, metadata.metadata) : {} };
+  } finally {
+    await document.destroy();
+  }
+}
+
+/// One pdf.js text item as the layout takes it; none for text that is
+/// rotated (stamps, marginal notes, watermarks), which is not running text.
+function textItem(item: PdfJsTextItem): PdfTextItem[] {
+  const [a = 1, b = 0, c = 0, d = 1, x = 0, y = 0] = item.transform;
+  if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0) return [];
+  return [{ str: item.str, x, y, width: item.width, height: item.height || Math.hypot(c, d), hasEOL: item.hasEOL }];
+}
+
+/// The document information dictionary (Title, Author, CreationDate) and,
+/// where the info has none, the XMP metadata's dc:title, dc:creator and
+/// xmp:CreateDate. Titles that programs write ("Microsoft Word - memo.doc")
+/// and account names are dropped.
+export function pdfFileMeta(info: Record<string, unknown>, xmp: { get(name: string): unknown } | null): FileMeta {
+  const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : Array.isArray(value) ? value.filter((v) => typeof v === 'string').join('; ') : '');
+  const meta: FileMeta = {};
+  const title = [text(info.Title), text(xmp?.get('dc:title'))].find((value) => value && !isJunkTitle(value));
+  if (title) meta.title = title;
+  const authors = (text(info.Author) || text(xmp?.get('dc:creator')))
+    .split(/\s*;\s*/)
+    .filter((author) => author && !isJunkAuthor(author));
+  if (authors.length > 0) meta.authors = authors;
+  const date = dateSpanOf(text(info.CreationDate)) ?? dateSpanOf(text(xmp?.get('xmp:createdate')));
+  if (date) meta.date = date;
+  const summary = text(info.Subject) || text(xmp?.get('dc:description'));
+  if (summary) meta.summary = summary;
+  return meta;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return text;
+}
