@@ -71,4 +71,15 @@ test('link the brief’s claim to the article’s evidence, see it from both end
   await expect(page.getByTestId('annotation-entry').filter({ hasText: evidence }).getByTestId('link-phrase')).toHaveText('supports');
   await page.getByTestId('annotation-entry').filter({ hasText: evidence }).getByTestId('link-delete').click();
   await expect(page.getByTestId('entry-link')).toHaveCount(0);
+
+  // The researcher's own relation, offered when linking.
+  await page.getByTestId('relation-types').click();
+  const types = page.getByTestId('relation-types-dialog');
+  await types.getByTestId('new-relation-name').fill('quotes');
+  await types.getByLabel('How it reads from the second passage').fill('quoted by');
+  await types.getByRole('button', { name: 'Add' }).click();
+  await expect(types.getByTestId('relation-type-row')).toHaveCount(7);
+  await types.getByRole('button', { name: 'Done' }).click();
+  await page.getByTestId('annotation-entry').filter({ hasText: evidence }).getByTestId('entry-link-start').click();
+  await expect(page.getByTestId('link-relation').locator('option')).toHaveText(['supports', 'contradicts', 'same event', 'elaborates', 'responds to', 'cites', 'quotes']);
 });

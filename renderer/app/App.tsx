@@ -7,6 +7,8 @@ import { db } from '../store/db';
 import { TagTypeStore } from '../store/tag-types';
 import { ActorStore } from '../store/actors';
 import { SetStore } from '../store/sets';
+import { RelationTypeStore } from '../store/relation-types';
+import { RelationTypesDialog } from './RelationTypesDialog';
 import { BackupScheduler } from '../store/backups';
 import { currentDocuments } from '../store/documents';
 import { BackupsDialog } from './BackupsDialog';
@@ -42,6 +44,7 @@ export function App({ host }: { host: Host }) {
   const [notices, setNotices] = useState<(Notice & { id: number })[]>([]);
   const [tagDialog, setTagDialog] = useState(false);
   const [backupsDialog, setBackupsDialog] = useState(false);
+  const [relationDialog, setRelationDialog] = useState(false);
   const [pendingImport, setPendingImport] = useState<PendingImport | null>(null);
   const [exportScope, setExportScope] = useState<NativeFile['scope'] | null>(null);
   // The last query, kept while the researcher reads a result.
@@ -95,6 +98,7 @@ export function App({ host }: { host: Host }) {
       tagTypes: new TagTypeStore(database),
       actors: new ActorStore(database),
       sets: new SetStore(database),
+      relationTypes: new RelationTypeStore(database),
       backups: new BackupScheduler(database, documents, host.backups, (text) => notify({ kind: 'error', text })),
       search,
       imports,
@@ -200,6 +204,7 @@ export function App({ host }: { host: Host }) {
             onBack={() => setScreen({ kind: 'library' })}
             onSearch={() => setScreen({ kind: 'search' })}
             onTagTypes={() => setTagDialog(true)}
+            onRelationTypes={() => setRelationDialog(true)}
           />
         )}
         {screen.kind === 'table' && <TableScreen onBack={() => setScreen({ kind: 'library' })} />}
@@ -219,6 +224,7 @@ export function App({ host }: { host: Host }) {
           />
         )}
         {tagDialog && <TagTypesDialog onClose={() => setTagDialog(false)} />}
+        {relationDialog && <RelationTypesDialog onClose={() => setRelationDialog(false)} />}
         {backupsDialog && <BackupsDialog onClose={() => setBackupsDialog(false)} />}
         {pendingImport && (
           <ImportPreviewDialog

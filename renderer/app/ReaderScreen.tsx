@@ -35,6 +35,7 @@ export function ReaderScreen({
   onBack,
   onSearch,
   onTagTypes,
+  onRelationTypes,
 }: {
   documentId: string;
   /// A passage to scroll to and select on arrival (a search result).
@@ -44,6 +45,7 @@ export function ReaderScreen({
   onBack: () => void;
   onSearch: () => void;
   onTagTypes: () => void;
+  onRelationTypes: () => void;
 }) {
   const services = useServices();
   const linking = useLinking();
@@ -275,6 +277,9 @@ export function ReaderScreen({
         </button>
         <button type="button" onClick={onTagTypes}>
           Tag types…
+        </button>
+        <button type="button" data-testid="relation-types" onClick={onRelationTypes}>
+          Relation types…
         </button>
         <button type="button" data-testid="export-document" title="Export this document’s annotations" onClick={() => services.openExport({ kind: 'document', documentId })}>
           Export…

@@ -10,6 +10,7 @@ import type { PalimpsestDb } from '../store/db';
 import type { TagTypeStore } from '../store/tag-types';
 import type { ActorStore } from '../store/actors';
 import type { SetStore } from '../store/sets';
+import type { RelationTypeStore } from '../store/relation-types';
 import type { Screen } from './screens';
 
 /// What every part of the UI reaches: the documents, storage and host.
@@ -20,6 +21,7 @@ export interface AppServices {
   tagTypes: TagTypeStore;
   actors: ActorStore;
   sets: SetStore;
+  relationTypes: RelationTypeStore;
   backups: BackupScheduler;
   /// Full-text search over the documents, run in a worker.
   search: SearchClient;

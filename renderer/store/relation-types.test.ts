@@ -1,0 +1,40 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import { AnnotationStore } from './annotations';
+import { PalimpsestDb } from './db';
+import { RelationTypeStore } from './relation-types';
+
+const brief = seed(loadCorpus(), seedIds.foBrief);
+let db: PalimpsestDb;
+let n = 0;
+beforeEach(() => {
+  db = new PalimpsestDb(`relation-types-${++n}`);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('RelationTypeStore', () => {
+  it('adds, renames, reorders and deletes relation types, and refuses to delete one a link uses', async () => {
+    const store = new RelationTypeStore(db);
+    const added = await store.add({ name: 'quotes', inverse: 'quoted by', color: '#336699' });
+    expect((await store.list()).map((r) => r.name).at(-1)).toBe('quotes');
+    await store.rename(added.id, { name: 'quotes verbatim', inverse: 'quoted verbatim by' });
+    await store.move(added.id, -1);
+    expect((await store.list()).map((r) => r.name).slice(-2)).toEqual(['quotes verbatim', 'cites']);
+
+    const annotations = new AnnotationStore(db);
+    const text = brief.text.text;
+    const a = await annotations.create(brief, text.indexOf('Khrushchev'), text.indexOf('Khrushchev') + 10);
+    const b = await annotations.create(brief, text.indexOf('Albania'), text.indexOf('Albania') + 7);
+    await annotations.link(a, b, added.id);
+    expect(await store.usage(added.id)).toBe(1);
+    await expect(store.delete(added.id)).rejects.toThrow('used by one link');
+    await expect(store.add({ name: 'Supports', color: '#112233' })).rejects.toThrow();
+    await store.delete('cites');
+    expect((await store.list()).map((r) => r.id)).not.toContain('cites');
+    expect((await store.list()).map((r) => r.order)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
