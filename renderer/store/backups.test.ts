@@ -7,6 +7,9 @@ import { AnnotationStore } from './annotations';
 import * as rows from './annotation-rows';
 import { BackupScheduler, previewRestore, restoreBackup } from './backups';
 import { PalimpsestDb } from './db';
+import { importFile } from '../../shared/importers/import-file';
+import { fixture } from '../../shared/importers/test-support/sources';
+import { addDocuments, currentDocuments, deleteDocument, documentRowOf, editDocument } from './documents';
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -115,5 +118,29 @@ describe('a backup of the whole library', () => {
     expect(await db.actors.toArray()).toEqual(saved.actors);
     expect(await db.sets.toArray()).toEqual(saved.sets);
     expect(await db.relationTypes.toArray()).toEqual(saved.relationTypes);
+  });
+});
+
+describe('a backup and an imported document', () => {
+  it('brings back a deleted document with its annotations and its edited description', async () => {
+    const host = memoryHost();
+    const file = await importFile('memo-1962.docx', fixture('memo-1962.docx'));
+    const row = documentRowOf(file, new Set(corpus.keys()), new Date('2026-11-23T10:00:00Z'));
+    await addDocuments(db, [row]);
+    await editDocument(db, row.id, { collection: 'Prague files' });
+    // The app's documents, as App keeps them: imported ones included.
+    const documents = await currentDocuments(db, corpus);
+    const scheduler = new BackupScheduler(db, documents, host, (message) => { throw new Error(message); }, 5);
+    const memo = documents.get(row.id)!;
+    const at = memo.text.text.indexOf('Albania');
+    const annotation = await new AnnotationStore(db).create(memo, at, at + 7, { tags: ['claim'] });
+    const backup = (await scheduler.flush())!;
+
+    expect(await deleteDocument(db, row.id)).toBe(1);
+    await restoreBackup(db, scheduler, await previewRestore(db, host, backup));
+    const back = (await currentDocuments(db, corpus)).get(row.id)!;
+    expect(back.text.text).toBe(memo.text.text);
+    expect(back.collection).toBe('Prague files');
+    expect(await rows.all(db)).toEqual([annotation]);
   });
 });

@@ -6,7 +6,7 @@ import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import type { BackupHost } from '../host/host';
 import * as rows from './annotation-rows';
-import { type PalimpsestDb, onTableWrite } from './db';
+import { type DocumentEditRow, type DocumentRow, type PalimpsestDb, onTableWrite } from './db';
 import { exportAnnotations, storageProblem } from './transfer';
 
 /// Writes a backup of the whole library a little while after it changes
@@ -27,10 +27,11 @@ export class BackupScheduler {
   ) {}
 
   /// Watches the library's annotations, tag types, links, relation types,
-  /// actors and sets: every write schedules a backup.
+  /// actors, sets and imported documents: every write schedules a backup.
   watch(): () => void {
     const touch = () => this.touch();
-    const stops = [rows.onChange(this.db, touch), ...[this.db.tagTypes, this.db.links, this.db.relationTypes, this.db.actors, this.db.sets].map((table) => onTableWrite(table, touch))];
+    const watched = [this.db.tagTypes, this.db.links, this.db.relationTypes, this.db.actors, this.db.sets, this.db.documents, this.db.documentEdits];
+    const stops = [rows.onChange(this.db, touch), ...watched.map((table) => onTableWrite(table, touch))];
     return () => stops.forEach((stop) => stop());
   }
 
@@ -89,7 +90,7 @@ export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler
   await scheduler.flush();
   const file = parseNativeFile(preview.json);
   try {
-    await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.links, db.relationTypes, db.actors, db.sets], async () => {
+    await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.links, db.relationTypes, db.actors, db.sets, db.documents, db.documentEdits], async () => {
       await rows.clear(db);
       await db.tagTypes.clear();
       await db.tagTypes.bulkAdd(file.tagTypes);
@@ -101,6 +102,13 @@ export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler
         await db.links.bulkAdd(file.library.links.map((link) => ({ ...link, fromDocument: documentOf.get(link.from)!, toDocument: documentOf.get(link.to)! })));
         await db.actors.bulkAdd(file.library.actors);
         await db.sets.bulkAdd(file.library.sets);
+        // Documents come back with the annotations on them; a backup from
+        // before documents were kept leaves the library's documents alone.
+        if (file.library.documents) {
+          await Promise.all([db.documents.clear(), db.documentEdits.clear()]);
+          await db.documents.bulkAdd(file.library.documents as unknown as DocumentRow[]);
+          await db.documentEdits.bulkAdd((file.library.documentEdits ?? []) as unknown as DocumentEditRow[]);
+        }
       } else {
         // A backup from before links were kept: the links whose passages it
         // does not hold would point nowhere.

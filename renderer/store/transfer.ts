@@ -35,13 +35,19 @@ export async function exportAnnotations(
 
 /// What a whole-library export carries beside annotations and tag types, in
 /// a stable order so that an unchanged library exports the same file.
-async function libraryOf(db: PalimpsestDb): Promise<NonNullable<NativeFile['library']>> {
+type Library = NonNullable<NativeFile['library']>;
+
+async function libraryOf(db: PalimpsestDb): Promise<Library> {
   const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     relationTypes: (await db.relationTypes.toArray()).sort((a, b) => a.order - b.order),
     links: byId(await db.links.toArray()).map(({ fromDocument: _from, toDocument: _to, ...link }) => link),
     actors: byId(await db.actors.toArray()),
     sets: byId(await db.sets.toArray()),
+    // Descriptions are written in full by the app; the schema checks only
+    // the fields a restore cannot do without (see library-schemas.ts).
+    documents: byId(await db.documents.toArray()) as unknown as Library['documents'],
+    documentEdits: (await db.documentEdits.toArray()).sort((a, b) => (a.documentId < b.documentId ? -1 : 1)) as unknown as Library['documentEdits'],
   };
 }
 

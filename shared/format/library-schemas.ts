@@ -40,3 +40,45 @@ export const linkSchema = z.strictObject({
   modified: isoTimeSchema,
 });
 
+
+const spanSchema = z.strictObject({
+  text: z.string(),
+  marks: z.array(z.enum(['em', 'strong', 'sup', 'sub', 'underline', 'code', 'link'])),
+  href: z.string().optional(),
+});
+
+const blockSchema = z.strictObject({
+  kind: z.enum(['heading', 'paragraph', 'list_item', 'footnote', 'rule']),
+  level: z.number().int().min(0).max(6),
+  marker: z.string(),
+  depth: z.number().int().nonnegative(),
+  quoted: z.boolean(),
+  spans: z.array(spanSchema),
+});
+
+// A document's description is written by the app and edited in its form;
+// a backup is read back by the same app, so only what the library cannot
+// show a document without is checked field by field.
+const metaSchema = z.looseObject({ title: z.string(), authors: z.array(z.string()) });
+
+/// A document the researcher imported, as its backup keeps it: parsed, so
+/// a restore needs no original file.
+export const importedDocumentSchema = z.strictObject({
+  id: idSchema,
+  fileName: z.string().min(1),
+  format: z.enum(['plain', 'markdown', 'html', 'docx', 'pdf']),
+  blocks: z.array(blockSchema).min(1, 'an imported document needs some text'),
+  pages: z.array(z.strictObject({ offset: z.number().int().nonnegative(), label: z.string() })),
+  meta: metaSchema,
+  fingerprint: z.string(),
+  encoding: z.strictObject({ name: z.string(), detected: z.boolean() }).nullable(),
+  added: isoTimeSchema,
+});
+
+/// What the researcher changed of a document's description and filing.
+export const documentEditSchema = z.strictObject({
+  documentId: idSchema,
+  meta: metaSchema.nullable(),
+  collection: z.string().nullable(),
+  modified: isoTimeSchema,
+});

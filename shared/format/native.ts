@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Annotation, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
 import { firstIssue, readFormattedJson } from './json-file';
-import { actorSchema, linkSchema, relationTypeSchema, setSchema } from './library-schemas';
+import { actorSchema, documentEditSchema, importedDocumentSchema, linkSchema, relationTypeSchema, setSchema } from './library-schemas';
 import { colorSchema, idSchema, isoTimeSchema } from './native-fields';
 
 export { maxImportCharacters } from './json-file';
@@ -76,13 +76,17 @@ export const nativeFileSchema = z
     documents: z.array(documentSchema),
     annotations: z.array(annotationSchema),
     /// The rest of the library, in a whole-library export and a backup:
-    /// relation types, links, actors and sets. Absent elsewhere.
+    /// relation types, links, actors, sets, and the researcher's own
+    /// documents with the edits to any document's description. Absent
+    /// elsewhere.
     library: z
       .strictObject({
         relationTypes: z.array(relationTypeSchema),
         links: z.array(linkSchema),
         actors: z.array(actorSchema),
         sets: z.array(setSchema),
+        documents: z.array(importedDocumentSchema).optional(),
+        documentEdits: z.array(documentEditSchema).optional(),
       })
       .optional(),
   })
