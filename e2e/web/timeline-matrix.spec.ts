@@ -127,12 +127,12 @@ test('the timeline: the documents and the listing’s entries by date, filtered 
   await expect(page.getByTestId('annotation-entry').filter({ hasText: supporting })).toHaveClass(/entry-selected/);
 
   // A title opens its document; a listing's entry opens the listing at the entry.
+  // Back from the reader is back on the timeline.
   await page.getByTestId('back').click();
-  await page.getByTestId('open-timeline').click();
   await timeline.locator(`[data-testid="timeline-item"][data-document="${brief}"]:not([data-entry])`).getByTestId('timeline-title').click();
   await expect(page.getByTestId('doc-heading')).toContainText('Visit of the Italian Prime Minister');
+  // Back from the reader is back on the timeline.
   await page.getByTestId('back').click();
-  await page.getByTestId('open-timeline').click();
   await entries.filter({ hasText: 'Memorandum of Conversation with Comrade Mao Zedong' }).getByTestId('timeline-title').click();
   await expect(page.getByTestId('doc-heading')).toContainText('Archive search results');
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('Memorandum of Conversation with Comrade Mao Zedong in Hangzhou (7 June 1960)');
@@ -198,8 +198,8 @@ test('the claim matrix: a claim of the brief against the sources that support an
   await cell(article).getByTestId('matrix-passage').click();
   await expect(page.getByTestId('doc-heading')).toContainText('Final Break between Moscow and Tirana');
   await expect(page.getByTestId('annotation-entry').filter({ hasText: supporting })).toHaveClass(/entry-selected/);
+  // Back from the reader is back on the matrix.
   await page.getByTestId('back').click();
-  await page.getByTestId('open-matrix').click();
   await row.getByTestId('matrix-claim').click();
   await expect(page.getByTestId('doc-heading')).toContainText('Visit of the Italian Prime Minister');
   await expect(page.getByTestId('annotation-entry').filter({ hasText: claim })).toHaveClass(/entry-selected/);

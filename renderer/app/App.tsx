@@ -39,8 +39,11 @@ import { type Linking, type LinkingControls, LinkingContext } from './linking';
 
 /// The app: the library, or one document open in the reader, with the
 /// notices and dialogs shared by both.
+// Screens remembered for "Back".
+const maxHistory = 30;
+
 export function App({ host }: { host: Host }) {
-  const [screen, setScreen] = useState<Screen>({ kind: 'library' });
+  const [{ screen }, setNavigation] = useState<{ screen: Screen; previous: Screen[] }>({ screen: { kind: 'library' }, previous: [] });
   const [notices, setNotices] = useState<(Notice & { id: number })[]>([]);
   const [tagDialog, setTagDialog] = useState(false);
   const [backupsDialog, setBackupsDialog] = useState(false);
@@ -50,20 +53,11 @@ export function App({ host }: { host: Host }) {
   // The last query, kept while the researcher reads a result.
   const [searchQuery, setSearchQuery] = useState('');
   const [linking, setLinking] = useState<Linking | null>(null);
-  // Where "Back" goes from a screen reached through a link.
-  const [previous, setPrevious] = useState<Screen[]>([]);
-  const go = useCallback((next: Screen) => {
-    setScreen((current) => {
-      setPrevious((list) => [...list.slice(-20), current]);
-      return next;
-    });
-  }, []);
-  const back = useCallback(() => {
-    setPrevious((list) => {
-      setScreen(list.at(-1) ?? { kind: 'library' });
-      return list.slice(0, -1);
-    });
-  }, []);
+  // Going to a screen remembers the one left, so "Back" returns there: to
+  // the search results, the timeline or the matrix a passage was opened from.
+  const go = useCallback((next: Screen) => setNavigation((n) => ({ screen: next, previous: [...n.previous.slice(-maxHistory), n.screen] })), []);
+  const back = useCallback(() => setNavigation((n) => ({ screen: n.previous.at(-1) ?? { kind: 'library' }, previous: n.previous.slice(0, -1) })), []);
+  const home = useCallback(() => setNavigation({ screen: { kind: 'library' }, previous: [] }), []);
   const linkingControls = useMemo<LinkingControls>(
     () => ({
       linking,
@@ -128,7 +122,7 @@ export function App({ host }: { host: Host }) {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'f') {
         event.preventDefault();
-        setScreen({ kind: 'search' });
+        go({ kind: 'search' });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -188,10 +182,10 @@ export function App({ host }: { host: Host }) {
           </div>
         )}
         {screen.kind === 'library' && (
-          <Library onOpen={(documentId) => setScreen({ kind: 'reader', documentId })} onSearch={() => setScreen({ kind: 'search' })} onTagTypes={() => setTagDialog(true)} onBackups={() => setBackupsDialog(true)} />
+          <Library onOpen={(documentId) => go({ kind: 'reader', documentId })} onSearch={() => go({ kind: 'search' })} onTagTypes={() => setTagDialog(true)} onBackups={() => setBackupsDialog(true)} />
         )}
         {screen.kind === 'search' && (
-          <SearchScreen initialQuery={searchQuery} onQuery={setSearchQuery} onBack={() => setScreen({ kind: 'library' })} onOpen={(passage) => setScreen({ kind: 'reader', documentId: passage.documentId, passage })} />
+          <SearchScreen initialQuery={searchQuery} onQuery={setSearchQuery} onBack={back} onOpen={(passage) => go({ kind: 'reader', documentId: passage.documentId, passage })} />
         )}
         {screen.kind === 'reader' && (
           <ReaderScreen
@@ -201,17 +195,18 @@ export function App({ host }: { host: Host }) {
             documentId={screen.documentId}
             passage={screen.passage}
             annotationId={screen.annotationId}
-            onBack={() => setScreen({ kind: 'library' })}
-            onSearch={() => setScreen({ kind: 'search' })}
+            onBack={back}
+            onLibrary={home}
+            onSearch={() => go({ kind: 'search' })}
             onTagTypes={() => setTagDialog(true)}
             onRelationTypes={() => setRelationDialog(true)}
           />
         )}
-        {screen.kind === 'table' && <TableScreen onBack={() => setScreen({ kind: 'library' })} />}
-        {screen.kind === 'timeline' && <TimelineScreen onBack={() => setScreen({ kind: 'library' })} />}
-        {screen.kind === 'matrix' && <MatrixScreen onBack={() => setScreen({ kind: 'library' })} />}
-        {screen.kind === 'actors' && <ActorsScreen onBack={() => setScreen({ kind: 'library' })} />}
-        {screen.kind === 'sets' && <SetsScreen onBack={() => setScreen({ kind: 'library' })} />}
+        {screen.kind === 'table' && <TableScreen onBack={back} />}
+        {screen.kind === 'timeline' && <TimelineScreen onBack={back} />}
+        {screen.kind === 'matrix' && <MatrixScreen onBack={back} />}
+        {screen.kind === 'actors' && <ActorsScreen onBack={back} />}
+        {screen.kind === 'sets' && <SetsScreen onBack={back} />}
         {screen.kind === 'actor' && <ActorScreen key={screen.actorId} actorId={screen.actorId} onBack={back} />}
         {screen.kind === 'compare' && <CompareScreen key={`${screen.left.annotationId}:${screen.right.annotationId}`} left={screen.left} right={screen.right} onBack={back} />}
         {linking?.mode === 'dialog' && (

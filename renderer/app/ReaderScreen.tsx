@@ -33,6 +33,7 @@ export function ReaderScreen({
   passage,
   annotationId,
   onBack,
+  onLibrary,
   onSearch,
   onTagTypes,
   onRelationTypes,
@@ -42,7 +43,9 @@ export function ReaderScreen({
   passage?: Passage;
   /// An annotation to show on arrival (the other end of a link).
   annotationId?: string;
+  /// Back to the screen the document was opened from.
   onBack: () => void;
+  onLibrary: () => void;
   onSearch: () => void;
   onTagTypes: () => void;
   onRelationTypes: () => void;
@@ -238,8 +241,11 @@ export function ReaderScreen({
   return (
     <main className="reader-screen">
       <header className="bar">
-        <button type="button" className="back" data-testid="back" onClick={onBack}>
-          ← Library
+        <button type="button" className="back" data-testid="back" title="Back where you came from" onClick={onBack}>
+          ← Back
+        </button>
+        <button type="button" className="back" data-testid="library" onClick={onLibrary}>
+          Library
         </button>
         <div className="bar-title">
           <div className="doc-heading" data-testid="doc-heading">
