@@ -27,7 +27,11 @@ export function explainedByCopy(previous: string, next: string, exact: string, o
   if (!exact) throw new RangeError('explainedByCopy needs a quote with at least one character.');
   const shift = expected - own;
   const reach = Math.abs(found - expected);
-  if (reach === 0) return false;
+  // A copy nearer than the quote's own length would overlap the passage:
+  // only a quote repeating itself ("— — —") can do that, so the common case
+  // of a passage found a few characters off (a word inserted before it) is
+  // answered without a search.
+  if (reach < exact.length) return false;
   // Only copies strictly nearer than the passage's own place can explain it.
   for (let o = previous.indexOf(exact, Math.max(0, found - shift - reach + 1)); o >= 0 && o < found - shift + reach; o = previous.indexOf(exact, o + 1)) {
     if (o !== own && sameAround(previous, o, next, found, exact.length)) return true;
