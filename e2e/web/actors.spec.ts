@@ -1,17 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { dragSelect, openDocument, openLibrary, screenshotDir } from './support';
+import { openDocument, openLibrary, screenshotDir, tagPassage } from './support';
 
 /// Tags the first "Khrushchev" of a document as an Actor named `name`.
 async function tagKhrushchev(page: import('@playwright/test').Page, title: string, name: string): Promise<void> {
   await openDocument(page, title);
-  await dragSelect(page, 'Khrushchev');
-  await page.keyboard.press('1');
-  const field = page.getByTestId('entry-actor');
-  await expect(field).toBeFocused();
-  await field.fill(name);
-  await field.press('Enter');
-  await expect(field).not.toBeFocused();
+  await tagPassage(page, 'Khrushchev', '1', { actor: name });
   await page.getByTestId('back').click();
 }
 

@@ -85,3 +85,27 @@ async function drag(page: Page, needle: string, occurrence: number): Promise<voi
 export async function entryQuotes(page: Page): Promise<string[]> {
   return page.getByTestId('entry-quote').allTextContents();
 }
+
+/// Tags a passage of the open document by the key of a tag type (1 Actor,
+/// 2 Claim, 3 Economic measure…), as a researcher does, and waits for its
+/// entry; then writes its note, and names its actor, when given.
+export async function tagPassage(page: Page, words: string, key: string, options: { occurrence?: number; note?: string; actor?: string } = {}): Promise<void> {
+  const entries = page.getByTestId('annotation-entry');
+  const before = await entries.count();
+  await dragSelect(page, words, options.occurrence ?? 0);
+  await page.keyboard.press(key);
+  await expect(entries).toHaveCount(before + 1);
+  if (options.actor !== undefined) {
+    // Tagging an Actor puts the caret in the new entry's actor field.
+    const field = page.getByTestId('entry-actor');
+    await expect(field).toBeFocused();
+    await field.fill(options.actor);
+    await field.press('Enter');
+    await expect(field).not.toBeFocused();
+  }
+  if (options.note) {
+    const field = entries.filter({ hasText: words }).getByTestId('entry-note');
+    await field.fill(options.note);
+    await field.blur();
+  }
+}

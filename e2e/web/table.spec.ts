@@ -5,7 +5,7 @@ import { randomAnnotations } from '../../bench/data';
 import { defaultTagTypes } from '../../shared/annotation/model';
 import { buildNativeFile } from '../../shared/format/native';
 import { loadCorpus, seedIds } from '../../shared/test-support/corpus';
-import { dragSelect, openDocument, openLibrary, screenshotDir } from './support';
+import { openDocument, openLibrary, screenshotDir, tagPassage } from './support';
 
 const brief = 'Visit of the Italian Prime Minister';
 const memo = 'Memorandum of Luncheon';
@@ -17,19 +17,6 @@ const unity = 'It is therefore our duty to do all we can to preserve our unity.'
 
 /// Tags `passage` with the tag type of `key` (1 Actor, 2 Claim, 3 Economic
 /// measure) and writes `note` in its entry.
-async function annotate(page: Page, passage: string, key: string, note = '', occurrence = 0): Promise<void> {
-  const entries = page.getByTestId('annotation-entry');
-  const before = await entries.count();
-  await dragSelect(page, passage, occurrence);
-  await page.keyboard.press(key);
-  await expect(entries).toHaveCount(before + 1);
-  if (note) {
-    const field = entries.filter({ hasText: passage }).getByTestId('entry-note');
-    await field.fill(note);
-    await field.blur();
-  }
-}
-
 const rows = (page: Page) => page.getByTestId('table-row');
 const quotes = (page: Page) => page.getByTestId('table-quote').allTextContents();
 /// The row of the annotation on `quote`.
@@ -38,17 +25,14 @@ const row = (page: Page, quote: string) => rows(page).filter({ has: page.getByTe
 test('every annotation in one table: filter, sort, select into a set, export, and open a passage', async ({ page }) => {
   await openLibrary(page);
   await openDocument(page, brief);
-  await annotate(page, grain, '3', 'Trade in these loosened Peking’s dependence on Moscow.');
-  await annotate(page, refusal, '2', 'Cf. Mëhilli: an embargo would push Peking back towards Moscow.');
-  await annotate(page, freedom, '2');
+  await tagPassage(page, grain, '3', { note: 'Trade in these loosened Peking’s dependence on Moscow.' });
+  await tagPassage(page, refusal, '2', { note: 'Cf. Mëhilli: an embargo would push Peking back towards Moscow.' });
+  await tagPassage(page, freedom, '2');
   await page.getByTestId('back').click();
   await openDocument(page, memo);
-  await annotate(page, aid, '3', 'Ri ties Pyongyang’s growth to Soviet aid.');
-  await annotate(page, unity, '2');
-  await dragSelect(page, 'Ri Song-un', 1);
-  await page.keyboard.press('1');
-  await page.getByTestId('entry-actor').fill('Ri Song-un');
-  await page.getByTestId('entry-actor').press('Enter');
+  await tagPassage(page, aid, '3', { note: 'Ri ties Pyongyang’s growth to Soviet aid.' });
+  await tagPassage(page, unity, '2');
+  await tagPassage(page, 'Ri Song-un', '1', { occurrence: 1, actor: 'Ri Song-un' });
   await page.getByTestId('back').click();
 
   await page.getByTestId('open-table').click();

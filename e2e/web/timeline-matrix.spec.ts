@@ -1,7 +1,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dragSelect, openDocument, openLibrary, screenshotDir } from './support';
+import { openDocument, openLibrary, screenshotDir, tagPassage } from './support';
 
 const claim = 'he wanted to force Peking to desist from further support';
 const supporting = "Albania's intensifying cooperation with the People's Republic of China";
@@ -15,12 +15,6 @@ const listing = 'archive-search-khrushchev-albania';
 const briefTitle = "Visit of the Italian Prime Minister and Foreign Secretary to the U.K. in Jan. 1962, Brief No. 5, 'Sino-Soviet Relations and Albania: East-West Relations Generally'";
 
 /// Tags `words` in the document open in the reader with the tag type of key `key`.
-async function tag(page: Page, words: string, key: string): Promise<void> {
-  await dragSelect(page, words);
-  await page.keyboard.press(key);
-  await expect(page.getByTestId('annotation-entry').filter({ hasText: words })).toHaveCount(1);
-}
-
 /// From the claim's entry in the open brief, links a passage of another
 /// document to it, picked in that document's text, reading from the passage:
 /// "‹passage› supports ‹claim›".
@@ -29,7 +23,7 @@ async function linkToClaim(page: Page, documentTitle: string, words: string, rel
   await page.getByTestId('link-pick-in-text').click();
   await page.getByTestId('back').click();
   await openDocument(page, documentTitle);
-  await tag(page, words, '3');
+  await tagPassage(page, words, '3');
   const dialog = page.getByTestId('link-dialog');
   await expect(dialog.locator('.link-end').nth(1)).toContainText(words);
   await dialog.getByTestId('link-swap').click();
@@ -53,17 +47,14 @@ async function markLefts(items: ReturnType<Page['locator']>): Promise<number[]> 
 test('the timeline: the documents and the listing’s entries by date, filtered by tag type, opening documents and passages', async ({ page }) => {
   await openLibrary(page);
   await openDocument(page, 'Visit of the Italian Prime Minister');
-  await tag(page, claim, '2');
+  await tagPassage(page, claim, '2');
   await page.getByTestId('back').click();
   await openDocument(page, 'Final Break between Moscow and Tirana');
-  await tag(page, supporting, '3');
+  await tagPassage(page, supporting, '3');
   await page.getByTestId('back').click();
   // An actor in the memorandum, named as the source spells him.
   await openDocument(page, 'Memorandum of Luncheon');
-  await dragSelect(page, 'Ri Song-un', 1);
-  await page.keyboard.press('1');
-  await page.getByTestId('entry-actor').fill('Ri Song-un');
-  await page.getByTestId('entry-actor').press('Enter');
+  await tagPassage(page, 'Ri Song-un', '1', { occurrence: 1, actor: 'Ri Song-un' });
   await page.getByTestId('back').click();
 
   await page.getByTestId('open-timeline').click();
@@ -147,7 +138,7 @@ test('the claim matrix: a claim of the brief against the sources that support an
   await page.getByTestId('back').click();
 
   await openDocument(page, 'Visit of the Italian Prime Minister');
-  await tag(page, claim, '2');
+  await tagPassage(page, claim, '2');
   await linkToClaim(page, 'Final Break between Moscow and Tirana', supporting, 'supports');
   await page.getByTestId('back').click();
   await openDocument(page, 'Visit of the Italian Prime Minister');
