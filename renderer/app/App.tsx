@@ -93,7 +93,7 @@ export function App({ host }: { host: Host }) {
       actors: new ActorStore(database),
       sets: new SetStore(database),
       relationTypes: new RelationTypeStore(database),
-      backups: new BackupScheduler(database, documents, host.backups, (text) => notify({ kind: 'error', text })),
+      backups: new BackupScheduler(database, documents, host.backups, (text) => notify({ kind: 'error', text }), undefined, (since) => imports.backup(since)),
       search,
       imports,
       host,

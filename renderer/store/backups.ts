@@ -24,6 +24,10 @@ export class BackupScheduler {
     private readonly host: BackupHost,
     private readonly onError: (message: string) => void,
     private readonly delay = 4000,
+    /// Builds the backup's content unless it is the one last written: in
+    /// the app, the import worker (a library of 100,000 annotations takes
+    /// about a second to write out); here by default.
+    private readonly build: BackupBuilder = (since) => buildBackup(db, documents, since),
   ) {}
 
   /// Watches the library's annotations, tag types, links, relation types,
@@ -51,12 +55,11 @@ export class BackupScheduler {
 
   private async write(): Promise<BackupInfo | null> {
     try {
-      const { content, count } = await exportAnnotations(this.db, this.documents, { kind: 'all' }, 'native', new Date(0));
-      // The export time is fixed above, so equal content means no change.
-      const fingerprint = textFingerprint(content as string);
-      if (fingerprint === this.lastFingerprint) return null;
+      const built = await this.build(this.lastFingerprint);
+      if (!built) return null;
+      const { content, count, fingerprint } = built;
       const now = new Date();
-      const stamped = (content as string).replace('"exported": "1970-01-01T00:00:00.000Z"', `"exported": "${now.toISOString()}"`);
+      const stamped = content.replace(`"exported": "${unstamped}"`, `"exported": "${now.toISOString()}"`);
       const info = await this.host.write(stamped, count, now);
       this.lastFingerprint = fingerprint;
       return info;
@@ -65,6 +68,28 @@ export class BackupScheduler {
       return null;
     }
   }
+}
+
+/// A whole-library backup's content, its annotation count and fingerprint;
+/// `null` when its fingerprint is `since` (nothing changed).
+export type BackupBuilder = (since: string | null) => Promise<BuiltBackup | null>;
+
+export interface BuiltBackup {
+  content: string;
+  count: number;
+  fingerprint: string;
+}
+
+// The export time a backup is built with, so that equal content means an
+// unchanged library; the time it is written replaces it.
+const unstamped = new Date(0).toISOString();
+
+/// Builds a backup of the whole library as a native file, unless it is the
+/// one whose fingerprint is `since`.
+export async function buildBackup(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, since: string | null): Promise<BuiltBackup | null> {
+  const { content, count } = await exportAnnotations(db, documents, { kind: 'all' }, 'native', new Date(unstamped));
+  const fingerprint = textFingerprint(content as string);
+  return fingerprint === since ? null : { content: content as string, count, fingerprint };
 }
 
 /// A backup read and compared with the library, waiting for confirmation.

@@ -114,6 +114,15 @@ describe('the import client', () => {
     expect([...documents.values()].filter((d) => d.origin === 'imported').map((d) => d.fileName).sort()).toEqual(['khrushchev-windows-1251.txt', 'memo-1962.docx']);
   });
 
+  it('builds the whole-library backup in the handler, and nothing when the library is as last backed up', async () => {
+    const client = new ImportClient(mainThreadImportPort({ db: source, documents: async () => corpus }));
+    await exported(3);
+    const built = (await client.backup(null))!;
+    expect(built.count).toBe(3);
+    expect(JSON.parse(built.content).annotations).toHaveLength(3);
+    expect(await client.backup(built.fingerprint)).toBeNull();
+  });
+
   it('forgets a cancelled preview', async () => {
     const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
     await client.preview('brief.json', await exported(2));

@@ -1,3 +1,4 @@
+import type { BuiltBackup } from '../store/backups';
 import { type ImportContext, createImportHandler } from './import-handler';
 import { errorOf } from './worker-errors';
 import { workerOrMainThread } from './worker-or-main-thread';
@@ -10,7 +11,7 @@ export interface ImportPort {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-type Value = ImportSummary | RevisionSummary | DocumentFileResult[] | null;
+type Value = ImportSummary | RevisionSummary | DocumentFileResult[] | BuiltBackup | null;
 
 /// The page's side of importing annotation files and revisions: preview and
 /// apply run in the import worker; `apply` reports its progress for a
@@ -56,6 +57,12 @@ export class ImportClient {
   /// `onProgress(done, total)` counts files. Resolves to each file's result.
   async importDocuments(files: DocumentFile[], onProgress?: (done: number, total: number) => void): Promise<DocumentFileResult[]> {
     return (await this.request({ type: 'import-documents', files }, onProgress)) as DocumentFileResult[];
+  }
+
+  /// Builds the whole-library backup off the page's thread; `null` when its
+  /// fingerprint is `since`, the backup last written.
+  async backup(since: string | null): Promise<BuiltBackup | null> {
+    return (await this.request({ type: 'backup', since })) as BuiltBackup | null;
   }
 
   /// Forgets the previewed file or revision (the researcher cancelled).

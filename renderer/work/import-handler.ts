@@ -4,6 +4,7 @@ import type { ImportPlan } from '../../shared/format/merge';
 import type { PalimpsestDb } from '../store/db';
 import { ImportFileError } from '../../shared/importers/errors';
 import { importFile } from '../../shared/importers/import-file';
+import { buildBackup } from '../store/backups';
 import { addDocuments, documentRowOf } from '../store/documents';
 import type { DocumentRow } from '../store/db';
 import { type RevisionPlan, applyRevision, planRevision } from '../store/revisions';
@@ -61,6 +62,10 @@ export function createImportHandler(context: ImportContext): (request: ImportReq
         }
         case 'import-documents': {
           post({ id, ok: true, value: await importDocuments(context, command.files, (done, total) => post({ id, progress: { done, total } })) });
+          return;
+        }
+        case 'backup': {
+          post({ id, ok: true, value: await buildBackup(context.db, await context.documents(), command.since) });
           return;
         }
         case 'discard':

@@ -1,5 +1,6 @@
 import type { ReanchorStatus } from '../../shared/anchoring/reanchor';
 import type { TagType } from '../../shared/annotation/model';
+import type { BuiltBackup } from '../store/backups';
 import type { Unplaced } from '../../shared/format/merge';
 
 /// The messages between the renderer and the import worker, which reads,
@@ -23,6 +24,8 @@ export type ImportCommand =
   /// file that reads is stored, each that does not is reported; a file is
   /// stored whole or not at all.
   | { type: 'import-documents'; files: DocumentFile[] }
+  /// Builds the whole-library backup, unless its fingerprint is `since`.
+  | { type: 'backup'; since: string | null }
   /// Forgets the file or revision last previewed.
   | { type: 'discard' };
 
@@ -101,5 +104,5 @@ export interface ImportFailure {
 /// request.
 export type ImportReply =
   | { id: number; progress: { done: number; total: number } }
-  | { id: number; ok: true; value: ImportSummary | RevisionSummary | DocumentFileResult[] | null }
+  | { id: number; ok: true; value: ImportSummary | RevisionSummary | DocumentFileResult[] | BuiltBackup | null }
   | { id: number; ok: false; error: ImportFailure };
