@@ -5,6 +5,7 @@ import { type HostBridge, type MenuCommand, bridgeKey, channels, menuCommands } 
 // No Electron or Node object crosses into the page.
 const bridge: HostBridge = {
   openFile: (request) => ipcRenderer.invoke(channels.openFile, request),
+  openFiles: (request) => ipcRenderer.invoke(channels.openFiles, request),
   saveFile: (request) => ipcRenderer.invoke(channels.saveFile, request),
   onMenuCommand(listener) {
     const relay = (_event: Electron.IpcRendererEvent, command: unknown) => {

@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/actors/model';
 import type { Annotation, TagType } from '../../shared/annotation/model';
 import type { AnnotationSet } from '../../shared/sets/model';
 import { useServices } from './context';
+import { CopyCitationButton } from './documents/CopyCitationButton';
 import { LinkList } from './LinkList';
 import type { LinkView } from './link-views';
 import { useLinking } from './linking';
@@ -158,6 +159,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
         <span className="entry-time" title={`Created ${annotation.created}`}>
           {new Date(annotation.modified).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
         </span>
+        <CopyCitationButton annotation={annotation} />
         <button type="button" className="entry-link-start" data-testid="entry-link-start" title="Link this passage to another, in any document" onClick={() => linking.start(annotation)}>
           Link…
         </button>

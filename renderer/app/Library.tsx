@@ -1,32 +1,55 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { compareDates, formatDateSpan } from '../../shared/corpus/dates';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { countsByDocument } from '../store/annotation-rows';
 import { useServices } from './context';
+import { DeleteDocumentDialog } from './documents/DeleteDocumentDialog';
+import { DocumentDetailsDialog } from './documents/DocumentDetailsDialog';
+import { formatName } from './documents/import-results';
+import { useDocumentImport } from './documents/useDocumentImport';
+import { useFileDrop } from './documents/useFileDrop';
+import './documents/documents.css';
 
 type SortKey = 'date' | 'title' | 'count';
 
-/// The library: every document with what it is, where it comes from and how
-/// much of it is annotated. Sorted by date unless the researcher chooses.
+/// Which documents the library shows: all, one collection's, or those in none.
+type Shelf = { kind: 'all' } | { kind: 'collection'; name: string } | { kind: 'unfiled' };
+
+/// The library: every document with what it is, where it comes from, the
+/// collection it is filed in and how much of it is annotated. Sorted by
+/// date unless the researcher chooses. Documents are imported here (by the
+/// dialog or by dropping files anywhere on it), described, and deleted.
 export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (documentId: string) => void; onSearch: () => void; onTagTypes: () => void; onBackups: () => void }) {
   const services = useServices();
   const { documents, db } = services;
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'date', dir: 1 });
 
+  const [chosenShelf, setShelf] = useState<Shelf>({ kind: 'all' });
+  const [detailsOf, setDetailsOf] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<LibraryDocument | null>(null);
+  const imports = useDocumentImport({ onDetails: setDetailsOf });
+  const drop = useFileDrop(imports.importFiles);
+
   const counts = useLiveQuery(() => countsByDocument(db), [db]);
 
-  const rows = useMemo(() => {
-    const list = [...documents.values()];
-    const by = (a: LibraryDocument, b: LibraryDocument): number => {
-      if (sort.key === 'title') return a.meta.title.localeCompare(b.meta.title) * sort.dir;
-      if (sort.key === 'count') return ((counts?.get(a.id) ?? 0) - (counts?.get(b.id) ?? 0)) * sort.dir;
-      // Undated documents go last whichever way dates are sorted.
-      if (!a.meta.date || !b.meta.date) return compareDates(a.meta.date, b.meta.date);
-      return compareDates(a.meta.date, b.meta.date) * sort.dir;
-    };
-    return list.sort((a, b) => by(a, b) || a.meta.title.localeCompare(b.meta.title));
-  }, [documents, sort, counts]);
+  // The documents map is refreshed in place when documents are imported,
+  // described or deleted, so the rows are worked out on every render (a
+  // library holds hundreds of documents at most), never memoised on it.
+  const all = [...documents.values()];
+  const collections = [...new Set(all.map((d) => d.collection).filter((c): c is string => !!c))].sort((a, b) => a.localeCompare(b));
+  // A collection emptied or renamed away leaves the filter on all documents.
+  const shelf: Shelf = chosenShelf.kind === 'collection' && !collections.includes(chosenShelf.name) ? { kind: 'all' } : chosenShelf;
+  const onShelf = (document: LibraryDocument) => shelf.kind === 'all' || (shelf.kind === 'unfiled' ? !document.collection : document.collection === shelf.name);
+  const by = (a: LibraryDocument, b: LibraryDocument): number => {
+    if (sort.key === 'title') return a.meta.title.localeCompare(b.meta.title) * sort.dir;
+    if (sort.key === 'count') return ((counts?.get(a.id) ?? 0) - (counts?.get(b.id) ?? 0)) * sort.dir;
+    // Undated documents go last whichever way dates are sorted.
+    if (!a.meta.date || !b.meta.date) return compareDates(a.meta.date, b.meta.date);
+    return compareDates(a.meta.date, b.meta.date) * sort.dir;
+  };
+  const rows = all.filter(onShelf).sort((a, b) => by(a, b) || a.meta.title.localeCompare(b.meta.title));
+  const shelfValue = shelf.kind === 'collection' ? `collection:${shelf.name}` : shelf.kind;
 
   const header = (key: SortKey, label: string) => (
     <th aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
@@ -38,7 +61,15 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
   );
 
   return (
-    <main className="library" data-testid="library">
+    <main className="library" data-testid="library" {...drop.handlers}>
+      {drop.dragging && (
+        <div className="drop-target" data-testid="drop-target" aria-hidden="true">
+          <div className="drop-target-inner">
+            Drop files to import them as documents
+            <span>.txt · .md · .html · .docx · .pdf — as many as you like</span>
+          </div>
+        </div>
+      )}
       <header className="bar">
         <h1 className="brand">Palimpsest</h1>
         <span className="bar-sub">Library · {documents.size} documents</span>
@@ -51,6 +82,9 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
         </button>
         <button type="button" data-testid="backups" onClick={onBackups}>
           Backups…
+        </button>
+        <button type="button" data-testid="import-documents" title="Text, Markdown, HTML, Word or PDF files, many at once; or drop them on the library" disabled={imports.busy} onClick={imports.choose}>
+          Import documents…
         </button>
         <button type="button" data-testid="import" onClick={() => services.startImport()}>
           Import annotations…
@@ -77,14 +111,40 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
           Claim matrix
         </button>
       </nav>
+      <div className="library-shelf">
+        <label>
+          Collection{' '}
+          <select
+            data-testid="collection-filter"
+            value={shelfValue}
+            onChange={(event) => {
+              const value = event.target.value;
+              setShelf(value === 'all' || value === 'unfiled' ? { kind: value } : { kind: 'collection', name: value.slice('collection:'.length) });
+            }}
+          >
+            <option value="all">All documents ({all.length})</option>
+            {collections.map((name) => (
+              <option key={name} value={`collection:${name}`}>
+                {name} ({all.filter((d) => d.collection === name).length})
+              </option>
+            ))}
+            <option value="unfiled">In no collection ({all.filter((d) => !d.collection).length})</option>
+          </select>
+        </label>
+        <span className="hint library-drop-hint">Drop .txt, .md, .html, .docx or .pdf files anywhere here to import them.</span>
+      </div>
       <table className="library-table">
         <thead>
           <tr>
             {header('title', 'Title')}
             {header('date', 'Date')}
             <th>Source / archive</th>
+            <th>Collection</th>
             <th>Original language</th>
             {header('count', 'Annotations')}
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -95,26 +155,58 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
                   {document.meta.title}
                 </button>
                 <div className="doc-kind">
-                  {document.meta.kind}
-                  {document.meta.authors.length > 0 && ` · ${document.meta.authors.join(', ')}`}
+                  {document.origin === 'imported' ? `${formatName(document.format)} imported from ${document.fileName}` : document.meta.kind}
+                  {document.pages.length > 0 && `, ${document.pages.length} page${document.pages.length === 1 ? '' : 's'}`}
+                  {document.meta.authors.length > 0 && ` · ${document.meta.authors.join('; ')}`}
                   {document.meta.translator && ` · translated by ${document.meta.translator}`}
                 </div>
               </td>
               <td className="date-cell" data-testid="doc-date">
                 {document.meta.date ? formatDateSpan(document.meta.date) : <span className="unknown">undated</span>}
               </td>
-              <td className="source-cell">
+              <td className="source-cell" data-testid="doc-source">
                 {[document.meta.publisher, document.meta.archive].filter(Boolean).join(' — ') || <span className="unknown">not stated</span>}
+                {reference(document) && <div className="doc-reference">{reference(document)}</div>}
                 {document.meta.doi && <div className="doi">doi:{document.meta.doi}</div>}
+              </td>
+              <td className="collection-cell" data-testid="doc-collection">
+                {document.collection ?? <span className="unknown">—</span>}
               </td>
               <td>{document.meta.originalLanguage ?? <span className="unknown">not stated</span>}</td>
               <td className="count-cell" data-testid="doc-count">
                 {counts?.get(document.id) ?? 0}
               </td>
+              <td className="actions-cell">
+                <button type="button" data-testid="doc-details" title="Describe this document: title, author, date, archive, citation, collection" onClick={() => setDetailsOf(document.id)}>
+                  Details…
+                </button>
+                {document.origin === 'imported' ? (
+                  <button type="button" className="danger-link" data-testid="doc-delete" onClick={() => setDeleting(document)}>
+                    Delete…
+                  </button>
+                ) : (
+                  // A disabled button shows no tooltip in every browser: its wrapper does.
+                  <span className="delete-refused" title="This document came with Palimpsest: it can be described and filed, but not deleted.">
+                    <button type="button" className="danger-link" disabled data-testid="doc-delete">
+                      Delete…
+                    </button>
+                  </span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {rows.length === 0 && <p className="library-empty">No document is in this collection.</p>}
+      {imports.view}
+      {detailsOf && <DocumentDetailsDialog documentId={detailsOf} onClose={() => setDetailsOf(null)} />}
+      {deleting && <DeleteDocumentDialog document={deleting} onClose={() => setDeleting(null)} />}
     </main>
   );
+}
+
+/// Where in its archive a document is: fond, file, pages.
+function reference(document: LibraryDocument): string {
+  const { fond, folder, pageRange } = document.meta;
+  return [fond, folder, pageRange].filter(Boolean).join(', ');
 }

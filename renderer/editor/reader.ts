@@ -3,6 +3,7 @@ import { EditorView } from 'prosemirror-view';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { buildDoc } from './build-doc';
 import { type Highlight, type HighlightAction, highlightWindow, highlightsAt, highlightsKey, highlightsPlugin } from './highlights';
+import { pagesPlugin } from './pages';
 import { PositionMap, trimmedRange } from './positions';
 import { readOnlyPlugin } from './read-only';
 import { windowAround } from './viewport';
@@ -35,7 +36,10 @@ export class Reader {
   ) {
     const doc = buildDoc(document.blocks);
     this.positions = new PositionMap(doc, document.text);
-    const state = EditorState.create({ doc, plugins: [readOnlyPlugin(), highlightsPlugin(this.positions, document.text, highlights)] });
+    const plugins = [readOnlyPlugin(), highlightsPlugin(this.positions, document.text, highlights)];
+    // Page markers only where the source has pages (a PDF); none otherwise.
+    if (document.pages.length > 0) plugins.push(pagesPlugin(doc, document.pages, this.positions, document.text));
+    const state = EditorState.create({ doc, plugins });
     this.view = new EditorView(mount, {
       state,
       attributes: { class: 'reader-text', spellcheck: 'false', 'aria-label': `Text of ${document.meta.title}`, 'aria-readonly': 'true' },

@@ -1,7 +1,8 @@
 import type { FileFilter, OpenedFile } from '../../shared/ipc/contract';
 import { maxOpenFileBytes } from '../../shared/ipc/contract';
 import { BackupDb } from '../store/db';
-import { type BackupHost, type Host, HostError } from './host';
+import { type BackupHost, type Host, HostError, type PickedFile } from './host';
+import { readPickedFiles } from './picked-files';
 import { backupsKept } from '../../shared/ipc/contract';
 
 /// The host when the app runs in a plain browser: a file input to open,
@@ -10,6 +11,7 @@ export function createBrowserHost(doc: Document = document): Host {
   return {
     kind: 'browser',
     openTextFile: (_title, filters) => pickFile(doc, filters),
+    openFiles: (_title, filters) => pickFiles(doc, filters),
     async saveFile(_title, defaultName, _filters, content) {
       const type = typeof content === 'string' ? 'text/plain;charset=utf-8' : 'application/octet-stream';
       const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
@@ -59,6 +61,30 @@ function pickFile(doc: Document, filters: FileFilter[]): Promise<OpenedFile | nu
           }
         })
         .catch((error: unknown) => reject(new HostError(`${file.name} could not be read: ${(error as Error).message}`)));
+    });
+    doc.body.append(input);
+    input.click();
+  });
+}
+
+function pickFiles(doc: Document, filters: FileFilter[]): Promise<PickedFile[] | null> {
+  return new Promise((resolve) => {
+    const input = doc.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    input.style.display = 'none';
+    input.dataset.testid = 'files-input';
+    const done = () => input.remove();
+    input.addEventListener('cancel', () => {
+      done();
+      resolve(null);
+    });
+    input.addEventListener('change', () => {
+      const files = [...(input.files ?? [])];
+      done();
+      // Every failure is a file's own, reported with it: this never rejects.
+      resolve(files.length === 0 ? null : readPickedFiles(files));
     });
     doc.body.append(input);
     input.click();

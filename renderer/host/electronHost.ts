@@ -9,6 +9,10 @@ export function createElectronHost(bridge: HostBridge): Host {
     async openTextFile(title, filters) {
       return unwrap(await bridge.openFile({ title, filters }));
     },
+    async openFiles(title, filters) {
+      const files = unwrap(await bridge.openFiles({ title, filters }));
+      return files && files.map((file) => ('bytes' in file ? { name: file.name, bytes: ownBuffer(file.bytes) } : file));
+    },
     async saveFile(title, defaultName, filters, content) {
       return unwrap(await bridge.saveFile({ title, defaultName, filters, content })) !== null;
     },
@@ -21,6 +25,13 @@ export function createElectronHost(bridge: HostBridge): Host {
       onBeforeQuit: (flush) => bridge.onBeforeQuit(flush),
     },
   };
+}
+
+// The bytes arrive as a view, usually over a buffer of their own: copied
+// only when they share it.
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
 }
 
 function unwrap<T>(reply: Reply<T>): T {

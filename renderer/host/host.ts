@@ -7,6 +7,11 @@ export interface Host {
   readonly kind: 'electron' | 'browser';
   /// Asks the user for a text file; `null` when they cancel.
   openTextFile(title: string, filters: FileFilter[]): Promise<OpenedFile | null>;
+  /// Asks the user for any number of files and reads each as bytes, in the
+  /// order picked; `null` when they cancel. A file whose bytes were not read
+  /// (too large, unreadable) comes back with the reason instead, so the
+  /// others still import.
+  openFiles(title: string, filters: FileFilter[]): Promise<PickedFile[] | null>;
   /// Offers `content` (text, written as UTF-8, or bytes) to be saved under
   /// `defaultName`; resolves to false when the user cancels.
   saveFile(title: string, defaultName: string, filters: FileFilter[], content: string | Uint8Array): Promise<boolean>;
@@ -16,6 +21,10 @@ export interface Host {
   /// Where backups of the library are kept, outside the library itself.
   readonly backups: BackupHost;
 }
+
+/// A file picked or dropped to be imported: its bytes, or why they were not
+/// read, in a sentence naming the file.
+export type PickedFile = { name: string; bytes: ArrayBuffer } | { name: string; problem: string };
 
 /// Backups of the whole library, newest first, the last few kept.
 export interface BackupHost {

@@ -6,6 +6,8 @@
 
 export const channels = {
   openFile: 'palimpsest:open-file',
+  /// Several files of any kind, read as bytes (documents to import).
+  openFiles: 'palimpsest:open-files',
   saveFile: 'palimpsest:save-file',
   /// Main → renderer: the user chose a menu item the renderer carries out.
   menuCommand: 'palimpsest:menu-command',
@@ -54,6 +56,10 @@ export interface OpenedFile {
   text: string;
 }
 
+/// A file picked to be imported, read as bytes; or, when its bytes were not
+/// read (too large, unreadable), why, in a sentence naming it.
+export type OpenedBinaryFile = { name: string; bytes: Uint8Array } | { name: string; problem: string };
+
 export interface SaveFileRequest {
   title: string;
   defaultName: string;
@@ -69,9 +75,27 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 /// would only freeze the app.
 export const maxOpenFileBytes = 100 * 1024 * 1024;
 
+/// The most bytes read for one pick of several files: files beyond it are
+/// reported, not read, so a folder of scans chosen at once cannot exhaust
+/// the memory of the app.
+export const maxOpenFilesTotalBytes = 400 * 1024 * 1024;
+
+/// What is said of a picked file over `limit` bytes, not read.
+export function tooLargeToOpen(name: string, bytes: number, limit = maxOpenFileBytes): string {
+  return `${name} is too large to import (${Math.round(bytes / 1048576)} MB; the limit is ${Math.round(limit / 1048576)} MB). Split it into smaller files and import those.`;
+}
+
+/// What is said of a picked file left unread because those before it in
+/// the same pick already reached `limit` bytes together.
+export function overTotalToOpen(name: string, limit = maxOpenFilesTotalBytes): string {
+  return `${name} was not read: the files chosen with it already come to ${Math.round(limit / 1048576)} MB, as much as one import takes. Import it in another batch.`;
+}
+
 /// What the preload exposes on `window.palimpsest`.
 export interface HostBridge {
   openFile(request: OpenFileRequest): Promise<Reply<OpenedFile | null>>;
+  /// Asks for several files and reads each as bytes; `null` when cancelled.
+  openFiles(request: OpenFileRequest): Promise<Reply<OpenedBinaryFile[] | null>>;
   /// Resolves to the path written, or `null` when the user cancelled.
   saveFile(request: SaveFileRequest): Promise<Reply<string | null>>;
   /// Subscribes to menu commands; returns the unsubscribe function.
