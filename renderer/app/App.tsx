@@ -106,7 +106,7 @@ export function App({ host }: { host: Host }) {
   }, [host, notify, documents, search, imports, go]);
 
   const revised = useLiveQuery(() => currentDocuments(services.db, bundledDocuments()), [services]);
-  const [, setDocumentsVersion] = useState(0);
+  const [documentsVersion, setDocumentsVersion] = useState(0);
   useEffect(() => {
     if (!revised) return;
     documents.clear();
@@ -169,8 +169,14 @@ export function App({ host }: { host: Host }) {
     [host, services],
   );
 
+  // What the screens see: the same stores, with a new documents Map each
+  // time the library's documents change (an import, a revision, an edit),
+  // so every view that depends on the documents recomputes. The services
+  // keep the live Map, refreshed in place, for backups and the worker.
+  const shown = useMemo<AppServices>(() => ({ ...services, documents: new Map(services.documents) }), [services, documentsVersion]);
+
   return (
-    <ServicesContext.Provider value={services}>
+    <ServicesContext.Provider value={shown}>
       <LinkingContext.Provider value={linkingControls}>
       <div className="app">
         {linking?.mode === 'pick' && (
