@@ -33,9 +33,8 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
 
   const counts = useLiveQuery(() => countsByDocument(db), [db]);
 
-  // The documents map is refreshed in place when documents are imported,
-  // described or deleted, so the rows are worked out on every render (a
-  // library holds hundreds of documents at most), never memoised on it.
+  // Worked out on every render: a library holds hundreds of documents at
+  // most, and sorting them costs less than remembering them.
   const all = [...documents.values()];
   const collections = [...new Set(all.map((d) => d.collection).filter((c): c is string => !!c))].sort((a, b) => a.localeCompare(b));
   // A collection emptied or renamed away leaves the filter on all documents.
