@@ -2,7 +2,7 @@ import { type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeLegacy } from '../../shared/importers/test-support/encode';
-import { dragSelect, openLibrary, screenshotDir } from './support';
+import { openLibrary, screenshotDir, tagPassage } from './support';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'shared', 'importers', 'fixtures');
 const fixture = (name: string) => join(fixtures, name);
@@ -44,16 +44,6 @@ async function open(page: Page, documentId: string): Promise<void> {
   await expect(page.locator('[data-testid="reader"] .ProseMirror')).toBeVisible();
 }
 
-/// Tags `words` as a Claim (key 2) and waits for its entry.
-async function claim(page: Page, words: string): Promise<void> {
-  const entries = page.getByTestId('annotation-entry');
-  const before = await entries.count();
-  await dragSelect(page, words);
-  await page.keyboard.press('2');
-  await expect(entries).toHaveCount(before + 1);
-  await expect(entries.filter({ hasText: words })).toHaveCount(1);
-}
-
 test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, read cleanly and annotated; a scan is refused and leaves nothing', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openLibrary(page);
@@ -87,7 +77,7 @@ test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, rea
   await expect(markers).toHaveCount(3);
   expect(await markers.evaluateAll((list) => list.map((m) => (m as HTMLElement).dataset.page))).toEqual(['1', '2', '3']);
   const passage = 'a Western refusal to trade with China';
-  await claim(page, passage);
+  await tagPassage(page, passage, '2');
   await page.getByTestId('annotation-entry').filter({ hasText: passage }).getByTestId('entry-copy-citation').click();
   await expect(page.getByTestId('notice-info').last()).toContainText('Citation copied: ');
   const citation = await page.evaluate(() => navigator.clipboard.readText());
@@ -108,19 +98,19 @@ test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, rea
   await open(page, 'memo-1962');
   await expect(page.locator('[data-testid="reader"] h1, [data-testid="reader"] h2').first()).toHaveText('Memorandum of Luncheon Given by Richard Dvořák');
   await expect(page.getByTestId('page-marker')).toHaveCount(0);
-  await claim(page, 'Korea has not been following the Chinese model in several issues.');
+  await tagPassage(page, 'Korea has not been following the Chinese model in several issues.', '2');
   await dismissNotices(page);
   await page.screenshot({ path: join(screenshotDir, 'imported-docx.png') });
   await page.getByTestId('back').click();
 
   // The Russian text, read from Windows-1251 without mojibake.
   await open(page, 'khrushchev-windows-1251');
-  await claim(page, 'Энвер Ходжа окончательно сблизился с Пекином');
+  await tagPassage(page, 'Энвер Ходжа окончательно сблизился с Пекином', '2');
   await page.getByTestId('back').click();
 
   // The archive's web page, the same brief: its id made unique.
   await open(page, 'fo-brief-1962-2');
-  await claim(page, 'he wanted to force Peking to desist from further support');
+  await tagPassage(page, 'he wanted to force Peking to desist from further support', '2');
   await page.getByTestId('back').click();
 
   for (const [id, count] of [['fo-brief-1962', '2'], ['memo-1962', '1'], ['khrushchev-windows-1251', '1'], ['fo-brief-1962-2', '1']]) {
@@ -211,8 +201,8 @@ test('a document is described the way historians cite it, filed in a collection,
   await page.getByTestId('collection-filter').selectOption('all');
 
   await open(page, 'memo-1962');
-  await claim(page, 'Korea has not been following the Chinese model in several issues.');
-  await claim(page, 'Albania may go over to the other side.');
+  await tagPassage(page, 'Korea has not been following the Chinese model in several issues.', '2');
+  await tagPassage(page, 'Albania may go over to the other side.', '2');
   await page.getByTestId('back').click();
 
   // A bundled document can be described but not deleted, and says so.
