@@ -2,7 +2,7 @@ import { type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeLegacy } from '../../shared/importers/test-support/encode';
-import { openLibrary, screenshotDir, tagPassage } from './support';
+import { dismissNotices, mouseDrag, openLibrary, screenshotDir, tagPassage } from './support';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'shared', 'importers', 'fixtures');
 const fixture = (name: string) => join(fixtures, name);
@@ -223,11 +223,6 @@ test('a document is described the way historians cite it, filed in a collection,
   await expect(page.getByTestId('backups-dialog')).toContainText('2 annotations');
 });
 
-async function dismissNotices(page: Page): Promise<void> {
-  const notices = page.locator('.notice');
-  while ((await notices.count()) > 0) await notices.first().locator('.notice-close').click();
-}
-
 /// Drags from the start of `from` to the end of `to`, the two in different
 /// blocks of the reader, as a mouse does.
 async function dragAcross(page: Page, from: string, to: string): Promise<void> {
@@ -256,9 +251,5 @@ async function dragAcross(page: Page, from: string, to: string): Promise<void> {
     },
     { from, to },
   );
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
+  await mouseDrag(page, box);
 }

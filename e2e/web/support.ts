@@ -74,11 +74,24 @@ async function drag(page: Page, needle: string, occurrence: number): Promise<voi
     },
     { needle, occurrence },
   );
+  await mouseDrag(page, box);
+}
+
+/// Presses the mouse at (x1, y1) and releases it at (x2, y2), moving in
+/// steps as a hand does, so the browser extends a selection on the way.
+export async function mouseDrag(page: Page, box: { x1: number; y1: number; x2: number; y2: number }): Promise<void> {
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
   await page.mouse.move(box.x2, box.y2, { steps: 4 });
   await page.mouse.up();
+}
+
+/// Closes every notice, so a screenshot shows the screen beneath.
+export async function dismissNotices(page: Page): Promise<void> {
+  const closers = page.locator('.notice .notice-close');
+  // A notice may close itself (after 8 s) between being counted and clicked.
+  while ((await closers.count()) > 0) await closers.first().click({ timeout: 1000 }).catch(() => {});
 }
 
 /// The panel's entries' quotes, in their order.

@@ -5,7 +5,7 @@ import { randomAnnotations } from '../../bench/data';
 import { defaultTagTypes } from '../../shared/annotation/model';
 import { buildNativeFile } from '../../shared/format/native';
 import { loadCorpus, seedIds } from '../../shared/test-support/corpus';
-import { openDocument, openLibrary, screenshotDir, tagPassage } from './support';
+import { dismissNotices, openDocument, openLibrary, screenshotDir, tagPassage } from './support';
 
 const brief = 'Visit of the Italian Prime Minister';
 const memo = 'Memorandum of Luncheon';
@@ -15,8 +15,6 @@ const freedom = 'increasing her freedom to diverge from the Soviet Union';
 const aid = 'economic successes of the DPRK would not be possible without constant Soviet assistance';
 const unity = 'It is therefore our duty to do all we can to preserve our unity.';
 
-/// Tags `passage` with the tag type of `key` (1 Actor, 2 Claim, 3 Economic
-/// measure) and writes `note` in its entry.
 const rows = (page: Page) => page.getByTestId('table-row');
 const quotes = (page: Page) => page.getByTestId('table-quote').allTextContents();
 /// The row of the annotation on `quote`.
@@ -128,9 +126,7 @@ test('every annotation in one table: filter, sort, select into a set, export, an
 
   await row(page, aid).getByTestId('table-row-select').click();
   // The notices of the steps above, dismissed as a reader would, so the picture shows the table.
-  const closers = page.getByRole('button', { name: 'Dismiss' });
-  // One may close itself (after 8 s) between being counted and clicked.
-  while ((await closers.count()) > 0) await closers.first().click({ timeout: 1000 }).catch(() => {});
+  await dismissNotices(page);
   await page.screenshot({ path: join(screenshotDir, 'table.png') });
 
   // A quote opens its passage in the reader, its entry selected.

@@ -1,7 +1,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openDocument, openLibrary, screenshotDir, tagPassage } from './support';
+import { dismissNotices, openDocument, openLibrary, screenshotDir, tagPassage } from './support';
 
 const claim = 'he wanted to force Peking to desist from further support';
 const supporting = "Albania's intensifying cooperation with the People's Republic of China";
@@ -164,7 +164,7 @@ test('the claim matrix: a claim of the brief against the sources that support an
   expect([await colour(article), await colour(memo)]).toEqual(['#2e9e5b', '#c0392b']);
   await expect(page.getByTestId('matrix-summary')).toHaveText('1 claim · 5 sources · 2 links');
   // The notices of the links just made are put away before the picture.
-  while ((await page.locator('.notice-close').count()) > 0) await page.locator('.notice-close').first().click();
+  await dismissNotices(page);
   await page.screenshot({ path: join(screenshotDir, 'matrix.png') });
 
   // The CSV: the sources in date order as columns, the claim's row saying what each says of it.
