@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/actors/model';
 import type { Annotation, TagType } from '../../shared/annotation/model';
 import type { AnnotationSet } from '../../shared/sets/model';
 import { useServices } from './context';
+import { excerpt } from './excerpt';
 import { CopyCitationButton } from './documents/CopyCitationButton';
 import { LinkList } from './LinkList';
 import type { LinkView } from './link-views';
@@ -87,7 +88,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
       style={{ '--tag': tags[0]?.color ?? '#999999', transform: `translateY(${top}px)` } as React.CSSProperties}
     >
       <button type="button" className="entry-quote" data-testid="entry-quote" onClick={() => onReveal(annotation)} title="Show in the text">
-        {abbreviate(annotation.quote.exact)}
+        {excerpt(annotation.quote.exact, 280)}
       </button>
       <div className="entry-tags">
         {tags.map((tag) => (
@@ -201,7 +202,3 @@ function SetChips({ annotation, sets }: { annotation: Annotation; sets: readonly
   );
 }
 
-function abbreviate(text: string, length = 280): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
-}

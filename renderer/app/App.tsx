@@ -34,7 +34,8 @@ import { SetsScreen } from './SetsScreen';
 import { MatrixScreen } from './MatrixScreen';
 import { TableScreen } from './TableScreen';
 import { TimelineScreen } from './TimelineScreen';
-import { LinkDialog, excerpt } from './LinkDialog';
+import { LinkDialog } from './LinkDialog';
+import { excerpt } from './excerpt';
 import { type Linking, type LinkingControls, LinkingContext } from './linking';
 
 /// The app: the library, or one document open in the reader, with the

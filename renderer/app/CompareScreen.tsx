@@ -3,13 +3,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { type Annotation, inTextOrder } from '../../shared/annotation/model';
 import { formatDateSpan } from '../../shared/corpus/dates';
 import { linksBetween } from '../../shared/links/between';
-import { describeLink } from '../../shared/links/describe';
+import { linkPhrase } from '../../shared/links/describe';
 import type { Reader } from '../editor/reader';
 import * as rows from '../store/annotation-rows';
 import { linksOfDocument } from '../store/links';
 import { useServices } from './context';
 import { highlightsOf } from './highlights-of';
-import { excerpt } from './LinkDialog';
+import { excerpt } from './excerpt';
 import { ReaderView } from './ReaderView';
 import type { AnnotationPlace } from './screens';
 
@@ -85,7 +85,7 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
     </section>
   );
 
-  const phrase = current && relationTypes ? safeDescribe(current, relationTypes) : '';
+  const phrase = current && relationTypes ? linkPhrase(current.link, current.a.id, relationTypes) : '';
   return (
     <main className="compare-screen" data-testid="compare">
       <header className="bar">
@@ -123,14 +123,4 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
       </div>
     </main>
   );
-}
-
-// How the link reads from the left passage, or what is stored if its
-// relation type was deleted meanwhile.
-function safeDescribe(pair: { link: Parameters<typeof describeLink>[0]; a: Annotation }, relationTypes: Parameters<typeof describeLink>[2]): string {
-  try {
-    return describeLink(pair.link, pair.a.id, relationTypes);
-  } catch {
-    return pair.link.relation;
-  }
 }

@@ -5,6 +5,7 @@ import { formatDateSpan } from '../../shared/corpus/dates';
 import { foldTerm } from '../../shared/search/fold';
 import * as rows from '../store/annotation-rows';
 import { useServices } from './context';
+import { excerpt } from './excerpt';
 import type { Linking } from './linking';
 
 // Candidates listed for the other end: enough to choose from, few enough to
@@ -143,10 +144,4 @@ export function LinkDialog({ linking, onChoose, onPickInText, onCancel, onDone }
       </div>
     </dialog>
   );
-}
-
-/// A quote shortened to `length` characters, on one line.
-export function excerpt(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }

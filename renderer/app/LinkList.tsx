@@ -1,6 +1,6 @@
 import type { Annotation } from '../../shared/annotation/model';
 import { useServices } from './context';
-import { excerpt } from './LinkDialog';
+import { excerpt } from './excerpt';
 import type { LinkView } from './link-views';
 
 /// The links of one annotation, outgoing and incoming alike, each read from

@@ -5,7 +5,7 @@ import { formatDateSpan } from '../../shared/corpus/dates';
 import * as rows from '../store/annotation-rows';
 import type { SetImportPreview } from '../store/sets';
 import { useServices } from './context';
-import { excerpt } from './LinkDialog';
+import { excerpt } from './excerpt';
 
 /// Annotation sets: make one, read what it holds, take passages out, export
 /// it as a file a colleague imports whole, or import one.

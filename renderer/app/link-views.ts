@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Annotation } from '../../shared/annotation/model';
-import { describeLink, otherEnd } from '../../shared/links/describe';
+import { linkPhrase, otherEnd } from '../../shared/links/describe';
 import type { RelationType } from '../../shared/links/model';
 import * as rows from '../store/annotation-rows';
 import type { LinkRow, PalimpsestDb } from '../store/db';
@@ -44,13 +44,7 @@ export function useLinkViews(db: PalimpsestDb, documentId: string): (annotationI
       for (const [self, selfDocument] of [[link.from, link.fromDocument], [link.to, link.toDocument]] as const) {
         if (selfDocument !== documentId) continue;
         const otherId = otherEnd(link, self);
-        let phrase: string;
-        try {
-          phrase = describeLink(link, self, relationTypes);
-        } catch {
-          // A relation type deleted in another window: say what is stored.
-          phrase = link.relation;
-        }
+        const phrase = linkPhrase(link, self, relationTypes);
         const view: LinkView = {
           link,
           phrase,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLink, otherEnd } from './describe';
+import { describeLink, linkPhrase, otherEnd } from './describe';
 import { type Link, defaultRelationTypes } from './model';
 
 const time = '2026-11-22T10:00:00.000Z';
@@ -33,5 +33,12 @@ describe('otherEnd', () => {
     expect(otherEnd(link('supports'), 'memo')).toBe('brief');
     expect(otherEnd(link('supports'), 'brief')).toBe('memo');
     expect(() => otherEnd(link('supports'), 'report')).toThrow(RangeError);
+  });
+});
+
+describe('linkPhrase', () => {
+  it('reads as describeLink does, and as the stored relation once its type is gone', () => {
+    expect(linkPhrase(link('supports'), 'brief', defaultRelationTypes)).toBe('supported by');
+    expect(linkPhrase(link('supports'), 'brief', defaultRelationTypes.filter((r) => r.id !== 'supports'))).toBe('supports');
   });
 });

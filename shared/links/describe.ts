@@ -24,3 +24,10 @@ export function describeLink(link: Link, viewpointAnnotationId: string, relation
   if (link.to === viewpointAnnotationId) return relationType.inverse;
   throw new RangeError(`The link “${link.id}” does not involve the annotation “${viewpointAnnotationId}”.`);
 }
+
+/// How `link` reads from one end, as `describeLink`, for display: a link
+/// whose relation type was deleted meanwhile (in another window, by a
+/// restore) reads as the relation id it stores rather than failing the view.
+export function linkPhrase(link: Link, viewpointAnnotationId: string, relationTypes: readonly RelationType[]): string {
+  return relationTypes.some((r) => r.id === link.relation) ? describeLink(link, viewpointAnnotationId, relationTypes) : link.relation;
+}

@@ -2,7 +2,7 @@ import type { Annotation } from '../../../shared/annotation/model';
 import type { RelationType } from '../../../shared/links/model';
 import type { ClaimCell } from '../../../shared/matrix/claim-matrix';
 import type { LinkRow } from '../../store/db';
-import { excerpt } from '../LinkDialog';
+import { excerpt } from '../excerpt';
 
 /// What one source says of one claim: "source" in the claim's own column,
 /// then each relation in its colour with the passages that stand in it,

@@ -5,7 +5,7 @@ import type { LibraryDocument } from '../../../shared/corpus/document';
 import type { RelationType } from '../../../shared/links/model';
 import type { ClaimMatrix, ClaimRow } from '../../../shared/matrix/claim-matrix';
 import type { LinkRow } from '../../store/db';
-import { excerpt } from '../LinkDialog';
+import { excerpt } from '../excerpt';
 import { MatrixCell } from './MatrixCell';
 
 // Column widths, in rem: the claims, and each source.

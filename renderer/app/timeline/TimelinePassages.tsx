@@ -3,7 +3,7 @@ import { type Annotation, type TagType, inTextOrder } from '../../../shared/anno
 import { formatDateSpan } from '../../../shared/corpus/dates';
 import type { LibraryDocument } from '../../../shared/corpus/document';
 import type { TimelineLayout } from '../../../shared/timeline/layout';
-import { excerpt } from '../LinkDialog';
+import { excerpt } from '../excerpt';
 
 // Passages listed at first per document; the rest on asking, so a document
 // annotated thousands of times does not draw them all.
