@@ -1,5 +1,5 @@
 import type { RelationType } from '../../shared/links/model';
-import { type RelationTypeFields, addRelationType, deleteRelationType, moveRelationType, recolorRelationType, renameRelationType, relationTypeUsage } from '../../shared/links/relation-types';
+import { type RelationTypeFields, addRelationType, deleteRelationType, moveRelationType, recolorRelationType, renameRelationType } from '../../shared/links/relation-types';
 import type { PalimpsestDb } from './db';
 
 /// The researcher's relation types ("supports", "contradicts", …), edited
@@ -34,7 +34,7 @@ export class RelationTypeStore {
 
   /// How many links use the relation type.
   async usage(id: string): Promise<number> {
-    return relationTypeUsage(id, await this.db.links.where('relation').equals(id).toArray());
+    return this.db.links.where('relation').equals(id).count();
   }
 
   /// Deletes a relation type no link uses; refuses one in use, with the count.

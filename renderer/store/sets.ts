@@ -141,15 +141,17 @@ export class SetStore {
 
   /// Writes what a preview planned, in one transaction: all or nothing.
   async applyImport({ file, plan }: SetImportPreview): Promise<void> {
-    const byId = new Map(file.annotations.map((a) => [a.id, a.documentId]));
-    const documentOf = (id: string, fallback: () => Promise<string | undefined>) => (byId.has(id) ? Promise.resolve(byId.get(id)) : fallback());
-    const links: LinkRow[] = [];
-    for (const link of plan.links.add) {
-      const fromDocument = await documentOf(link.from, async () => (await rows.findByIds(this.db, [link.from])).get(link.from)?.documentId);
-      const toDocument = await documentOf(link.to, async () => (await rows.findByIds(this.db, [link.to])).get(link.to)?.documentId);
+    // Each link's ends are in the file, or already in the library: those are
+    // looked up together, in one pass over the stored annotations.
+    const documentOf = new Map(file.annotations.map((a) => [a.id, a.documentId]));
+    const elsewhere = plan.links.add.flatMap((link) => [link.from, link.to]).filter((id) => !documentOf.has(id));
+    if (elsewhere.length) for (const [id, annotation] of await rows.findByIds(this.db, elsewhere)) documentOf.set(id, annotation.documentId);
+    const links: LinkRow[] = plan.links.add.map((link) => {
+      const fromDocument = documentOf.get(link.from);
+      const toDocument = documentOf.get(link.to);
       if (!fromDocument || !toDocument) throw new RangeError(`The link “${link.id}” joins a passage the library does not hold; nothing was imported.`);
-      links.push({ ...link, fromDocument, toDocument });
-    }
+      return { ...link, fromDocument, toDocument };
+    });
     try {
       await this.db.transaction('rw', [this.db.sets, this.db.links, this.db.actors, this.db.tagTypes, this.db.relationTypes, ...rows.tables(this.db)], async () => {
         const tagCount = await this.db.tagTypes.count();
