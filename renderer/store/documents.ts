@@ -3,6 +3,7 @@ import { type DocumentMeta, extractMetadata } from '../../shared/corpus/metadata
 import { textFingerprint } from '../../shared/document/fingerprint';
 import { DocText } from '../../shared/document/text';
 import { mergeFileMeta } from '../../shared/importers/file-meta';
+import { setsAfterDeleting } from '../../shared/sets/after-deleting';
 import type { ImportedFile } from '../../shared/importers/import-file';
 import { loadDocument } from '../../shared/corpus/document';
 import * as rows from './annotation-rows';
@@ -81,16 +82,10 @@ export async function deleteDocument(db: PalimpsestDb, documentId: string, now =
   try {
     return await db.transaction('rw', [db.documents, db.documentEdits, db.links, db.sets, db.revisions, db.reviews, ...rows.tables(db)], async () => {
       const annotations = await rows.ofDocument(db, documentId);
-      const ids = new Set(annotations.map((a) => a.id));
+      const ids = annotations.map((a) => a.id);
       await db.links.where('fromDocument').equals(documentId).delete();
       await db.links.where('toDocument').equals(documentId).delete();
-      await db.sets.toCollection().modify((set) => {
-        const kept = set.annotationIds.filter((id) => !ids.has(id));
-        if (kept.length !== set.annotationIds.length) {
-          set.annotationIds = kept;
-          set.modified = now.toISOString();
-        }
-      });
+      await db.sets.bulkPut(setsAfterDeleting(ids, await db.sets.toArray(), now));
       await db.revisions.where('documentId').equals(documentId).delete();
       await db.reviews.where('documentId').equals(documentId).delete();
       await rows.clearDocument(db, documentId);
