@@ -36,7 +36,7 @@ test('highlight, tag, name an actor, overlap, and find it all again after a relo
   expect(colours).toEqual(['#2e9e5b', '#3b7dd8', '#e07b24']);
 
   // The panel lists them in text order.
-  expect(await entryQuotes(page)).toEqual([actor, claim, measure]);
+  await expect(entryQuotes(page)).toHaveText([actor, claim, measure]);
 
   // A note, and a second tag on the claim.
   const claimEntry = page.getByTestId('annotation-entry').filter({ hasText: claim });
@@ -72,7 +72,7 @@ test('highlight, tag, name an actor, overlap, and find it all again after a relo
   // Everything survives a reload.
   await page.reload();
   await openDocument(page, 'Visit of the Italian Prime Minister');
-  expect(await entryQuotes(page)).toEqual([actor, claim, measure]);
+  await expect(entryQuotes(page)).toHaveText([actor, claim, measure]);
   await expect(page.getByTestId('entry-actor').first()).toHaveValue('N. S. Khrushchev');
   await expect(page.getByTestId('annotation-entry').filter({ hasText: claim }).getByTestId('entry-note')).toHaveValue(/Contradicted by the Soviet archive/);
   await expect(page.locator('[data-testid="reader"] .ProseMirror .hl')).not.toHaveCount(0);

@@ -75,7 +75,7 @@ test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, rea
   await open(page, 'fo-brief-1962');
   const markers = page.getByTestId('page-marker');
   await expect(markers).toHaveCount(3);
-  expect(await markers.evaluateAll((list) => list.map((m) => (m as HTMLElement).dataset.page))).toEqual(['1', '2', '3']);
+  await expect.poll(() => markers.evaluateAll((list) => list.map((m) => (m as HTMLElement).dataset.page))).toEqual(['1', '2', '3']);
   const passage = 'a Western refusal to trade with China';
   await tagPassage(page, passage, '2');
   await page.getByTestId('annotation-entry').filter({ hasText: passage }).getByTestId('entry-copy-citation').click();
@@ -88,7 +88,7 @@ test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, rea
   await expect(page.getByTestId('entry-quote').filter({ hasText: 'imports.' })).toHaveText('all her imports. 7. Conversely');
   const crossing = page.getByTestId('annotation-entry').filter({ hasText: 'all her imports.' });
   await crossing.getByTestId('entry-copy-citation').click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/, pp\. 1–2\.$/);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/, pp\. 1–2\.$/);
   await dismissNotices(page);
   await page.getByTestId('page-marker').nth(1).evaluate((marker) => marker.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: join(screenshotDir, 'imported-pdf.png') });

@@ -1,4 +1,4 @@
-import { type Page, expect } from '@playwright/test';
+import { type Locator, type Page, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -94,9 +94,10 @@ export async function dismissNotices(page: Page): Promise<void> {
   while ((await closers.count()) > 0) await closers.first().click({ timeout: 1000 }).catch(() => {});
 }
 
-/// The panel's entries' quotes, in their order.
-export async function entryQuotes(page: Page): Promise<string[]> {
-  return page.getByTestId('entry-quote').allTextContents();
+/// The panel's entries' quotes, for a retrying `toHaveText([...])`: the
+/// panel fills in after a document opens, so a one-off read could race it.
+export function entryQuotes(page: Page): Locator {
+  return page.getByTestId('entry-quote');
 }
 
 /// Tags a passage of the open document by the key of a tag type (1 Actor,

@@ -64,7 +64,7 @@ test('the timeline: the documents and the listing’s entries by date, filtered 
 
   // The five documents, left to right by date: the listing spans 1956–1964, the article is 2019.
   await expect(documents).toHaveCount(5);
-  expect(await documents.evaluateAll((items) => items.map((i) => i.getAttribute('data-document')))).toEqual([listing, brief, memo, report, article]);
+  await expect.poll(() => documents.evaluateAll((items) => items.map((i) => i.getAttribute('data-document')))).toEqual([listing, brief, memo, report, article]);
   const lefts = await markLefts(documents);
   expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
   await expect(documents.filter({ hasText: 'Archive search results' })).toContainText('26 December 1956 – 26 June 1964');
@@ -151,7 +151,7 @@ test('the claim matrix: a claim of the brief against the sources that support an
   const row = matrix.getByTestId('matrix-row').first();
   await expect(row.getByTestId('matrix-claim')).toHaveText(claim);
   // The sources in date order; the brief is the claim's source, the article supports it, the memorandum contradicts it.
-  expect(await matrix.getByTestId('matrix-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-document')))).toEqual([listing, brief, memo, report, article]);
+  await expect.poll(() => matrix.getByTestId('matrix-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-document')))).toEqual([listing, brief, memo, report, article]);
   const cell = (documentId: string) => row.locator(`[data-testid="matrix-cell"][data-document="${documentId}"]`);
   await expect(cell(brief)).toHaveText('source');
   await expect(cell(article).getByTestId('matrix-phrase')).toHaveText(['supports']);
@@ -177,7 +177,7 @@ test('the claim matrix: a claim of the brief against the sources that support an
 
   // Only the sources that bear on the claim.
   await page.getByTestId('matrix-only-bearing').check();
-  expect(await matrix.getByTestId('matrix-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-document')))).toEqual([brief, memo, article]);
+  await expect.poll(() => matrix.getByTestId('matrix-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-document')))).toEqual([brief, memo, article]);
 
   // ⇆ reads the evidence beside the claim, and Back returns to the matrix.
   await cell(article).getByRole('button', { name: 'Read beside the claim' }).click();
