@@ -3,7 +3,7 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { DocText } from '../../shared/document/text';
 import { type Highlight, HighlightIndex } from './highlight-index';
 import type { PositionMap } from './positions';
-import { sectionsCovering } from './sections';
+import { type SectionRange, sectionsCovering } from './sections';
 import { type BlockWindow, trackViewport, windowAround } from './viewport';
 
 export type { Highlight } from './highlight-index';
@@ -16,8 +16,9 @@ export type HighlightAction =
   | { type: 'remove'; ids: readonly string[] }
   | { type: 'select'; id: string | null }
   | { type: 'flash'; id: string | null }
-  /// Draw the highlights of these blocks (the ones on screen and a margin).
-  | { type: 'window'; window: BlockWindow };
+  /// Draw the highlights of these blocks (the ones on screen and a margin),
+  /// and lay out these sections (by default, the ones holding the blocks).
+  | { type: 'window'; window: BlockWindow; sections?: SectionRange };
 
 interface HighlightState {
   /// Every highlight of the document. Shared by successive states and
@@ -27,6 +28,10 @@ interface HighlightState {
   index: HighlightIndex;
   /// The blocks whose highlights are decorations now.
   window: BlockWindow;
+  /// The sections the browser lays out and paints. Every block of them is
+  /// in `window`; while the window moves, some of its sections are hidden
+  /// (see `nextDrawing` in viewport.ts).
+  sections: SectionRange;
   /// Decorations for the highlights touching `window`, and only those: a
   /// DecorationSet over 10,000 highlights takes a second to build and makes
   /// every change slow, while the few hundred on screen take a millisecond.
@@ -69,15 +74,15 @@ export function highlightsPlugin(positions: PositionMap, text: DocText, initial:
   const without = (set: DecorationSet, ids: ReadonlySet<string>): DecorationSet =>
     ids.size === 0 ? set : set.remove(set.find(undefined, undefined, (spec) => ids.has(spec.id as string)));
 
-  // The sections of the window are marked `in-view`; the style sheet lets
-  // the browser skip laying out and painting every other section
+  // The sections shown are marked `in-view`; the style sheet lets the
+  // browser skip laying out and painting every other section
   // (`content-visibility: hidden`). The browser's own `auto` would do the
   // same without the marks, but checks every section against the screen on
   // every frame.
-  const inView = (window: BlockWindow): Decoration[] => {
+  const inView = (sections: SectionRange, except: SectionRange = { from: 0, to: 0 }): Decoration[] => {
     const marks: Decoration[] = [];
-    const sections = sectionsCovering(window.from, window.to);
     for (let i = sections.from; i < sections.to; i++) {
+      if (i >= except.from && i < except.to) continue;
       const { from, to } = positions.sectionRange(i);
       marks.push(Decoration.node(from, to, { class: 'in-view' }, { inView: true }));
     }
@@ -85,7 +90,38 @@ export function highlightsPlugin(positions: PositionMap, text: DocText, initial:
   };
 
   const build = (doc: EditorState['doc'], state: HighlightState): DecorationSet =>
-    DecorationSet.create(doc, [...inView(state.window), ...state.index.inBlocks(state.window.from, state.window.to).map((h) => decorate(h, state))]);
+    DecorationSet.create(doc, [...inView(state.sections), ...state.index.inBlocks(state.window.from, state.window.to).map((h) => decorate(h, state))]);
+
+  // The set for `next`, `set` having been drawn for `before`: only the
+  // decorations of the blocks and sections that came in or went out
+  // change. Rebuilding all of them on each step of a scroll made every step
+  // allocate and compare a few hundred decorations, and made ProseMirror
+  // look again at every block of the window.
+  const move = (set: DecorationSet, doc: EditorState['doc'], before: HighlightState, next: HighlightState): DecorationSet => {
+    const { index, window, sections } = next;
+    const previous = before.window;
+    if (window.from >= previous.to || previous.from >= window.to) return build(doc, next);
+    const outside = (a: BlockWindow, b: BlockWindow) => [
+      { from: a.from, to: Math.min(a.to, b.from) },
+      { from: Math.max(a.from, b.to), to: a.to },
+    ].filter((r) => r.from < r.to);
+    const leaving = new Set<string>();
+    for (const r of outside(previous, window)) {
+      for (const h of index.inBlocks(r.from, r.to)) if (!index.touches(h.id, window.from, window.to)) leaving.add(h.id);
+    }
+    const entering = new Map<string, Highlight>();
+    for (const r of outside(window, previous)) {
+      for (const h of index.inBlocks(r.from, r.to)) if (!index.touches(h.id, previous.from, previous.to)) entering.set(h.id, h);
+    }
+    const hidden = new Set<number>();
+    for (let i = before.sections.from; i < before.sections.to; i++) {
+      if (i < sections.from || i >= sections.to) hidden.add(positions.sectionRange(i).from);
+    }
+    const marks = inView(sections, before.sections);
+    const gone = set.find(undefined, undefined, (spec) => (spec.inView ? false : leaving.has(spec.id as string)));
+    const unmarked = hidden.size === 0 ? [] : set.find(undefined, undefined, (spec) => spec.inView === true).filter((d) => hidden.has(d.from));
+    return set.remove([...gone, ...unmarked]).add(doc, [...marks, ...[...entering.values()].map((h) => decorate(h, next))]);
+  };
 
   // Re-draws one highlight with the current selection and flash state.
   const redraw = (set: DecorationSet, doc: EditorState['doc'], id: string | null, state: HighlightState): DecorationSet => {
@@ -100,7 +136,8 @@ export function highlightsPlugin(positions: PositionMap, text: DocText, initial:
     state: {
       init: (_, state) => {
         const index = new HighlightIndex(text, initial);
-        const value: HighlightState = { index, window: windowAround(0, index.blockCount), set: DecorationSet.empty, selected: null, flashing: null };
+        const window = windowAround(0, index.blockCount);
+        const value: HighlightState = { index, window, sections: sectionsCovering(window.from, window.to), set: DecorationSet.empty, selected: null, flashing: null };
         return { ...value, set: build(state.doc, value) };
       },
       apply(tr: Transaction, value: HighlightState): HighlightState {
@@ -123,10 +160,12 @@ export function highlightsPlugin(positions: PositionMap, text: DocText, initial:
             for (const id of action.ids) index.delete(id);
             next.set = without(next.set, new Set(action.ids));
             break;
-          case 'window':
-            next.window = action.window;
-            next.set = build(tr.doc, next);
+          case 'window': {
+            const before = next;
+            next = { ...next, window: action.window, sections: action.sections ?? sectionsCovering(action.window.from, action.window.to) };
+            next.set = move(next.set, tr.doc, before, next);
             break;
+          }
           case 'select': {
             const previous = next.selected;
             next = { ...next, selected: action.id };
@@ -150,9 +189,9 @@ export function highlightsPlugin(positions: PositionMap, text: DocText, initial:
     },
     view: (view: EditorView) =>
       trackViewport(view, {
-        current: () => highlightsKey.getState(view.state)!.window,
+        current: () => highlightsKey.getState(view.state)!,
         blockCount: () => highlightsKey.getState(view.state)!.index.blockCount,
-        show: (window) => view.dispatch(view.state.tr.setMeta(highlightsKey, { type: 'window', window } satisfies HighlightAction)),
+        show: ({ window, sections }) => view.dispatch(view.state.tr.setMeta(highlightsKey, { type: 'window', window, sections } satisfies HighlightAction)),
       }),
   });
 }

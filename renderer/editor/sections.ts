@@ -15,8 +15,14 @@ export function sectionOf(i: number): { section: number; index: number } {
   return { section: Math.floor(i / sectionSize), index: i % sectionSize };
 }
 
+/// A range of sections, [from, to).
+export interface SectionRange {
+  from: number;
+  to: number;
+}
+
 /// The sections covering blocks [from, to): [first, last + 1).
-export function sectionsCovering(from: number, to: number): { from: number; to: number } {
+export function sectionsCovering(from: number, to: number): SectionRange {
   return to <= from ? { from: 0, to: 0 } : { from: Math.floor(from / sectionSize), to: Math.floor((to - 1) / sectionSize) + 1 };
 }
 

@@ -1,5 +1,5 @@
 import type { EditorView } from 'prosemirror-view';
-import { blockElement, sectionSize } from './sections';
+import { type SectionRange, blockElement, sectionSize, sectionsCovering } from './sections';
 
 /// A range of top-level blocks, [from, to).
 export interface BlockWindow {
@@ -7,28 +7,72 @@ export interface BlockWindow {
   to: number;
 }
 
-// Blocks drawn beyond each edge of the screen. Enough that a fast wheel
-// scroll stays inside the window between two frames, few enough that
-// moving the window costs a millisecond or two.
+// Blocks drawn beyond each edge of the screen, at least. Enough that a fast
+// wheel scroll stays inside the window between two frames, few enough that
+// the window holds a few hundred highlights.
 const margin = 40;
-// The window moves once the screen comes this close to its edge, so that a
+// The window moves once the screen comes this close to its edge: soon
+// enough that its next section is drawn and shown (three frames, see
+// `nextDrawing`) before the screen reaches it, and rarely enough that a
 // slow scroll moves it every few dozen blocks rather than on every frame.
-const guard = 10;
+const guard = 12;
+
+/// `window` grown to whole sections, within the document's `blockCount`
+/// blocks. The reader draws whole sections: a section is shown (laid out)
+/// or hidden as one, so its highlights are best drawn as one too.
+export function wholeSections(window: BlockWindow, blockCount: number): BlockWindow {
+  const { from, to } = sectionsCovering(Math.max(0, window.from), Math.min(blockCount, window.to));
+  return { from: from * sectionSize, to: Math.min(blockCount, to * sectionSize) };
+}
 
 /// The window of blocks to draw around block `center`.
 export function windowAround(center: number, blockCount: number): BlockWindow {
-  return { from: Math.max(0, center - margin), to: Math.min(blockCount, center + margin + 1) };
+  return wholeSections({ from: center - margin, to: center + margin + 1 }, blockCount);
 }
 
-// Blocks a window move may add or drop at each edge in one frame while the
-// screen is inside it: drawing a block's highlights costs a fraction of a
-// millisecond, thirty at once made a long task.
-const maxStep = 8;
+// Blocks a window move may add or drop at each edge in one frame. Those
+// blocks are in hidden sections (see `nextDrawing`), so the browser neither
+// lays them out nor paints them; what is left is ProseMirror drawing their
+// text and highlights, a fraction of a millisecond a block.
+const maxStep = 16;
 
 /// `current` moved toward `target` by at most `step` blocks at each edge.
 export function stepToward(current: BlockWindow, target: BlockWindow, step: number): BlockWindow {
   const toward = (from: number, to: number) => (to > from ? Math.min(to, from + step) : Math.max(to, from - step));
   return { from: toward(current.from, target.from), to: toward(current.to, target.to) };
+}
+
+/// What the reader draws: the highlights of a window of blocks, and the
+/// sections the browser lays out and paints, all of whose blocks are in the
+/// window.
+export interface Drawing {
+  window: BlockWindow;
+  sections: SectionRange;
+}
+
+/// The next frame's drawing on the way from `current` to `heading`, a
+/// window of whole sections. Showing a section (its 32 blocks laid out and
+/// painted) takes half a frame's time here, and drawing highlights in a
+/// shown section means laying its blocks out again; both in one frame, with
+/// a garbage collection, made a long task. So each frame does one kind of
+/// work, in this order: it draws the highlights of the blocks coming in
+/// while their sections are still hidden, shows those sections one a
+/// frame, hides the sections going out, and then drops the highlights of
+/// their blocks. A shown section always has all its highlights drawn.
+export function nextDrawing(current: Drawing, heading: BlockWindow, step: number): Drawing {
+  const { window, sections } = current;
+  const grown = { from: Math.min(window.from, heading.from), to: Math.max(window.to, heading.to) };
+  if (grown.from < window.from || grown.to > window.to) return { window: stepToward(window, grown, step), sections };
+  const needed = sectionsCovering(heading.from, heading.to);
+  if (needed.to > sections.to) return { window, sections: { from: sections.from, to: sections.to + 1 } };
+  if (needed.from < sections.from) return { window, sections: { from: sections.from - 1, to: sections.to } };
+  if (needed.from > sections.from || needed.to < sections.to) return { window, sections: needed };
+  return { window: stepToward(window, heading, step), sections };
+}
+
+/// The drawing for `window` at once, as after a jump or on opening.
+export function drawingOf(window: BlockWindow): Drawing {
+  return { window, sections: sectionsCovering(window.from, window.to) };
 }
 
 /// The window to draw for blocks [first, last] on screen, or `null` when
@@ -37,7 +81,7 @@ export function nextWindow(current: BlockWindow, first: number, last: number, bl
   const low = current.from === 0 ? 0 : current.from + guard;
   const high = current.to === blockCount ? blockCount : current.to - guard;
   if (first >= low && last < high) return null;
-  return { from: Math.max(0, first - margin), to: Math.min(blockCount, last + 1 + margin) };
+  return wholeSections({ from: first - margin, to: last + 1 + margin }, blockCount);
 }
 
 /// The first and last blocks whose boxes meet the vertical band [top,
@@ -90,7 +134,7 @@ function lastMeeting(from: number, to: number, before: (i: number) => boolean): 
 /// Checks run at most once a frame, after layout.
 export function trackViewport(
   view: EditorView,
-  window: { current(): BlockWindow; blockCount(): number; show(window: BlockWindow): void },
+  window: { current(): Drawing; blockCount(): number; show(drawing: Drawing): void },
 ): { update(): void; destroy(): void } {
   const scroller = scrollParent(view.dom);
   const target: EventTarget = scroller ?? view.dom.ownerDocument.defaultView!;
@@ -107,20 +151,24 @@ export function trackViewport(
     const blockCount = window.blockCount();
     const visible = visibleBlocks(view, blockCount, band.top, band.bottom);
     const current = window.current();
+    const drawn = current.window;
     // Without one element per block the screen cannot be told apart: draw all.
     const next = visible
-      ? nextWindow(current, visible.first, visible.last, blockCount)
-      : current.from === 0 && current.to === blockCount
+      ? nextWindow(drawn, visible.first, visible.last, blockCount)
+      : drawn.from === 0 && drawn.to === blockCount
         ? null
         : { from: 0, to: blockCount };
     if (next) heading = next;
     if (!heading) return;
-    // A screen outside the window (a jump) is drawn at once; otherwise the
-    // window steps toward the target, so no frame draws many blocks.
-    const covered = visible && visible.first >= current.from && visible.last < current.to;
-    const step = covered ? stepToward(current, heading, maxStep) : heading;
+    // A screen outside the shown sections (a jump) is drawn at once;
+    // otherwise the drawing moves toward the target over several frames,
+    // none of which does much.
+    const shown = current.sections;
+    const covered = visible && visible.first >= shown.from * sectionSize && visible.last < shown.to * sectionSize;
+    const arrived = drawingOf(heading);
+    const step = covered ? nextDrawing(current, heading, maxStep) : arrived;
     window.show(step);
-    if (step.from === heading.from && step.to === heading.to) heading = null;
+    if (sameDrawing(step, arrived)) heading = null;
     else schedule();
   };
   const schedule = () => {
@@ -141,6 +189,10 @@ export function trackViewport(
       frame.removeEventListener('resize', schedule);
     },
   };
+}
+
+function sameDrawing(a: Drawing, b: Drawing): boolean {
+  return a.window.from === b.window.from && a.window.to === b.window.to && a.sections.from === b.sections.from && a.sections.to === b.sections.to;
 }
 
 /// The nearest ancestor that scrolls, or `null` for the page itself.
