@@ -15,8 +15,9 @@ const doc = buildDoc(article.blocks);
 const positions = new PositionMap(doc, article.text);
 const blockCount = article.text.starts.length;
 
-/// What a reader shows: each highlight drawn, by its place and id, and each
-/// section marked for drawing.
+/// What a reader shows: each highlight drawn, by its place, id and classes
+/// (read from ProseMirror's decoration type, which has no public getter),
+/// and each section marked for drawing.
 function drawn(state: EditorState): string[] {
   return highlightsKey
     .getState(state)!
