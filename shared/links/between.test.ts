@@ -1,21 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describePassage } from '../anchoring/selectors';
-import type { Annotation } from '../annotation/model';
-import { loadCorpus, seed, seedIds } from '../test-support/corpus';
+import { loadCorpus, seedIds } from '../test-support/corpus';
+import { annotationOn, linkOf as link } from '../test-support/links';
 import { linksBetween } from './between';
 import type { Link } from './model';
 
 const corpus = loadCorpus();
-const time = '2026-11-22T10:00:00.000Z';
-
-function annotation(id: string, documentId: string, exact: string): Annotation {
-  const text = seed(corpus, documentId).text.text;
-  const start = text.indexOf(exact);
-  if (start < 0) throw new Error(`“${exact}” is not in ${documentId}.`);
-  return { id, documentId, ...describePassage(text, start, start + exact.length), tags: ['claim'], actor: null, note: '', created: time, modified: time };
-}
-const link = (id: string, from: string, to: string, relation = 'supports'): Link => ({ id, from, to, relation, note: '', created: time, modified: time });
+const annotation = (id: string, documentId: string, exact: string) => annotationOn(corpus, id, documentId, exact, ['claim']);
 
 const { foBrief, article, czechMemo } = seedIds;
 const annotations = [

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../annotation/model';
-import { type Link, defaultRelationTypes } from '../links/model';
+import { defaultRelationTypes } from '../links/model';
+import { linkOf as link, standIn as passage } from '../test-support/links';
 import { type ClaimMatrix, type MatrixDocument, buildClaimMatrix } from './claim-matrix';
 
-const time = '2026-11-22T10:00:00.000Z';
-let position = 0;
-function passage(id: string, documentId: string, tags: string[] = []): Annotation {
-  const start = (position += 10);
-  return { id, documentId, quote: { type: 'TextQuoteSelector', exact: id, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + 5 }, tags, actor: null, note: '', created: time, modified: time };
-}
-const link = (id: string, from: string, to: string, relation: string): Link => ({ id, from, to, relation, note: '', created: time, modified: time });
 
 const documents: MatrixDocument[] = [
   { id: 'report', title: 'Albanian report', date: { start: { year: 1967, month: 1, day: 16 } } },

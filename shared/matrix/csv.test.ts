@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describePassage } from '../anchoring/selectors';
-import type { Annotation } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
-import { type Link, defaultRelationTypes } from '../links/model';
+import { defaultRelationTypes } from '../links/model';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
+import { annotationOn, linkOf as link } from '../test-support/links';
 import { buildClaimMatrix } from './claim-matrix';
 import { claimMatrixCsv } from './csv';
 
 const corpus = loadCorpus();
-const time = '2026-11-22T10:00:00.000Z';
-function annotation(id: string, documentId: string, exact: string, tags: string[] = []): Annotation {
-  const text = seed(corpus, documentId).text.text;
-  const start = text.indexOf(exact);
-  if (start < 0) throw new Error(`“${exact}” is not in ${documentId}.`);
-  return { id, documentId, ...describePassage(text, start, start + exact.length), tags, actor: null, note: '', created: time, modified: time };
-}
-const link = (id: string, from: string, to: string, relation: string): Link => ({ id, from, to, relation, note: '', created: time, modified: time });
+const annotation = (id: string, documentId: string, exact: string, tags: string[] = []) => annotationOn(corpus, id, documentId, exact, tags);
 
 const { foBrief, article, czechMemo, albanianReport, listing } = seedIds;
 const annotations = [

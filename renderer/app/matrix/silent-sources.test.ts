@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../shared/annotation/model';
-import { type Link, defaultRelationTypes } from '../../../shared/links/model';
+import { defaultRelationTypes } from '../../../shared/links/model';
 import { buildClaimMatrix } from '../../../shared/matrix/claim-matrix';
+import { linkOf as link, standIn as passage } from '../../../shared/test-support/links';
 import { withoutSilentSources } from './silent-sources';
 
-const time = '2026-11-22T10:00:00.000Z';
-let position = 0;
-function passage(id: string, documentId: string, tags: string[] = []): Annotation {
-  const start = (position += 10);
-  return { id, documentId, quote: { type: 'TextQuoteSelector', exact: id, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + 5 }, tags, actor: null, note: '', created: time, modified: time };
-}
-const link = (id: string, from: string, to: string, relation: string): Link => ({ id, from, to, relation, note: '', created: time, modified: time });
 const documents = [
   { id: 'brief', title: 'FO brief', date: { start: { year: 1962, month: 1, day: 19 } } },
   { id: 'memo', title: 'Czech memorandum', date: { start: { year: 1962, month: 4, day: 2 } } },
