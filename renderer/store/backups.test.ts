@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import type { BackupHost } from '../host/host';
@@ -47,12 +47,17 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('automatic backups', () => {
   it('back up the library shortly after a change, and not again while nothing changes', async () => {
     const host = memoryHost();
-    const scheduler = new BackupScheduler(db, corpus, host, (m) => { throw new Error(m); }, 20);
+    // The quiet before a backup is long enough that the writes of one
+    // annotation never span it, even on a loaded machine: with 20 ms, CI once
+    // backed up between two of them, and again after.
+    const quiet = 250;
+    const scheduler = new BackupScheduler(db, corpus, host, (m) => { throw new Error(m); }, quiet);
     const stop = scheduler.watch();
     const store = new AnnotationStore(db);
     const at = text.indexOf('apple of discord');
     await store.create(brief, at, at + 16, { tags: ['claim'] });
-    await wait(80);
+    await vi.waitFor(() => expect(host.files.size).toBe(1), { timeout: 5000 });
+    await wait(2 * quiet);
     expect(host.files.size).toBe(1);
     expect([...host.files.values()][0]!.info.annotations).toBe(1);
     expect(await scheduler.flush()).toBeNull();
