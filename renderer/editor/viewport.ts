@@ -56,8 +56,9 @@ export interface Drawing {
 /// shown section means laying its blocks out again; both in one frame, with
 /// a garbage collection, made a long task. So each frame does one kind of
 /// work, in this order: it draws the highlights of the blocks coming in
-/// while their sections are still hidden, shows those sections one a
-/// frame, hides the sections going out, and then drops the highlights of
+/// while their sections are still hidden, shows those sections one at a
+/// time (each between two frames, see `trackViewport`), hides the sections
+/// going out, and then drops the highlights of
 /// their blocks. A shown section always has all its highlights drawn.
 export function nextDrawing(current: Drawing, heading: BlockWindow, step: number): Drawing {
   const { window, sections } = current;
@@ -167,12 +168,31 @@ export function trackViewport(
     const covered = visible && visible.first >= shown.from * sectionSize && visible.last < shown.to * sectionSize;
     const arrived = drawingOf(heading);
     const step = covered ? nextDrawing(current, heading, maxStep) : arrived;
-    window.show(step);
+    const showing = covered && (step.sections.from < shown.from || step.sections.to > shown.to);
+    if (showing) showBetweenFrames(step);
+    else window.show(step);
     if (sameDrawing(step, arrived)) heading = null;
-    else schedule();
+    else if (!showing) schedule();
   };
   const schedule = () => {
-    if (!pending && !destroyed) pending = frame.requestAnimationFrame(check);
+    if (!pending && !laying && !destroyed) pending = frame.requestAnimationFrame(check);
+  };
+
+  // Showing a section makes the browser style and lay out its thousand or
+  // so elements, 10-30 ms here. In a frame, on top of that frame's own
+  // layout and painting, it made the long tasks of a fast scroll; so a
+  // section is shown in a task of its own between two frames, which lays
+  // it out there and then, and leaves the next frame only its painting.
+  // Checks wait for it: the next one is asked for once it is done.
+  let laying: ReturnType<typeof setTimeout> | undefined;
+  const showBetweenFrames = (step: Drawing) => {
+    laying = setTimeout(() => {
+      laying = undefined;
+      if (destroyed) return;
+      window.show(step);
+      void view.dom.offsetHeight;
+      schedule();
+    });
   };
 
   target.addEventListener('scroll', schedule, { passive: true });
@@ -185,6 +205,7 @@ export function trackViewport(
     destroy() {
       destroyed = true;
       if (pending) frame.cancelAnimationFrame(pending);
+      clearTimeout(laying);
       target.removeEventListener('scroll', schedule);
       frame.removeEventListener('resize', schedule);
     },
