@@ -25,18 +25,28 @@ type Open = (source: string, highlights: Highlight[]) => Promise<number>;
 // exists, so they name it rather than anything of this module.
 declare const palimpsestBench: Bench;
 
+// Serves the built renderer. Vite is started with node itself, not through
+// npx, so that killing it stops the server: killing npx left the server
+// running, and the next run measured whatever that old server served.
 async function serve(): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
+  const up = async () => {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/bench.html`)).ok) return server;
+      return (await fetch(`http://127.0.0.1:${port}/bench.html`)).ok;
     } catch {
-      // not up yet
+      return false;
     }
+  };
+  if (await up()) throw new Error(`Something already serves port ${port}; stop it first (the benchmark serves the renderer it has just built there).`);
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const server = spawn(process.execPath, [vite, 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
+  let exited = false;
+  server.on('exit', () => (exited = true));
+  for (let i = 0; i < 100 && !exited; i++) {
+    if (await up()) return server;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   server.kill();
-  throw new Error('The benchmark page did not come up: run `npm run build:web` first.');
+  throw new Error(`The benchmark page did not come up on port ${port}: run \`npm run build:web\` first.`);
 }
 
 function highlightsFor(bytes: number, count: number): { source: string; highlights: Highlight[] } {
