@@ -21,11 +21,12 @@ const topicTag = 'topic-7';
 const commonTag = 'claim';
 
 /// `count` annotations (100,000 unless told) stored `runs` times through
-/// annotation-rows after a warm-up, and at most 3 times one row each (the
-/// peer takes many seconds a run), each followed by the filtered queries on
-/// its last store. The databases are deleted at the end.
-export async function storageBenches(page: Page, options: { runs: number; count?: number; log: (line: string) => void }): Promise<Result[]> {
+/// annotation-rows after a warm-up, and `peerRuns` times (3 unless told) one
+/// row each (the peer takes many seconds a run), each followed by the
+/// filtered queries on its last store. The databases are deleted at the end.
+export async function storageBenches(page: Page, options: { runs: number; peerRuns?: number; count?: number; log: (line: string) => void }): Promise<Result[]> {
   const { runs, log } = options;
+  const peerRuns = options.peerRuns ?? 3;
   const count = options.count ?? 100_000;
   const scale = count / 100_000;
   try {
@@ -38,7 +39,7 @@ export async function storageBenches(page: Page, options: { runs: number; count?
     const topic = await queries(page, topicTag, 'chunked', runs);
     const common = await queries(page, commonTag, 'chunked', runs);
     const raw: number[] = [];
-    for (let i = 0; i < Math.min(3, runs); i++) raw.push(await page.evaluate((n) => palimpsestBench.storeRaw(n), count));
+    for (let i = 0; i < peerRuns; i++) raw.push(await page.evaluate((n) => palimpsestBench.storeRaw(n), count));
     const topicPeer = await queries(page, topicTag, 'raw', runs);
     const commonPeer = await queries(page, commonTag, 'raw', runs);
     for (const [tag, mine, peer] of [[topicTag, topic, topicPeer], [commonTag, common, commonPeer]] as const) {

@@ -50,9 +50,10 @@ const bench = {
     if (!visible) throw new RangeError('The reader does not show the document as one element per block.');
     return { start: text.starts[visible.first]!, end: text.ends[visible.last]! };
   },
-  /// Scrolls the reader from top to bottom, `step` pixels a frame, and
-  /// resolves to the intervals between frames and the long tasks seen.
-  async scroll(step: number): Promise<{ frames: number[]; longTasks: number[] }> {
+  /// Scrolls the reader from top to bottom, `step` pixels a frame, or for
+  /// at most `frameLimit` frames, and resolves to the intervals between
+  /// frames and the long tasks seen.
+  async scroll(step: number, frameLimit: number | null = null): Promise<{ frames: number[]; longTasks: number[] }> {
     const scroller = mount.closest('.reader-column')!;
     scroller.scrollTop = 0;
     await nextFrame();
@@ -69,7 +70,7 @@ const bench = {
         last = time;
         const before = scroller.scrollTop;
         scroller.scrollTop = before + step;
-        if (scroller.scrollTop === before) resolve();
+        if (scroller.scrollTop === before || (frameLimit !== null && frames.length >= frameLimit)) resolve();
         else requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
