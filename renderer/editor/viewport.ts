@@ -58,8 +58,8 @@ export interface Drawing {
 /// work, in this order: it draws the highlights of the blocks coming in
 /// while their sections are still hidden, shows those sections one at a
 /// time (each between two frames, see `trackViewport`), hides the sections
-/// going out, and then drops the highlights of
-/// their blocks. A shown section always has all its highlights drawn.
+/// going out, and then drops the highlights of their blocks. A shown
+/// section always has all its highlights drawn.
 export function nextDrawing(current: Drawing, heading: BlockWindow, step: number): Drawing {
   const { window, sections } = current;
   const grown = { from: Math.min(window.from, heading.from), to: Math.max(window.to, heading.to) };
@@ -169,7 +169,7 @@ export function trackViewport(
     const arrived = drawingOf(heading);
     const step = covered ? nextDrawing(current, heading, maxStep) : arrived;
     const showing = covered && (step.sections.from < shown.from || step.sections.to > shown.to);
-    if (showing) showBetweenFrames(step);
+    if (showing) showBetweenFrames(current, step);
     else window.show(step);
     if (sameDrawing(step, arrived)) heading = null;
     else if (!showing) schedule();
@@ -178,19 +178,23 @@ export function trackViewport(
     if (!pending && !laying && !destroyed) pending = frame.requestAnimationFrame(check);
   };
 
-  // Showing a section makes the browser style and lay out its thousand or
-  // so elements, 10-30 ms here. In a frame, on top of that frame's own
-  // layout and painting, it made the long tasks of a fast scroll; so a
+  // Showing a section makes the browser style and lay out its few hundred
+  // highlight elements, 15-30 ms here. In a frame, on top of that frame's
+  // own layout and painting, it made the long tasks of a fast scroll; so a
   // section is shown in a task of its own between two frames, which lays
   // it out there and then, and leaves the next frame only its painting.
   // Checks wait for it: the next one is asked for once it is done.
   let laying: ReturnType<typeof setTimeout> | undefined;
-  const showBetweenFrames = (step: Drawing) => {
+  const showBetweenFrames = (planned: Drawing, step: Drawing) => {
     laying = setTimeout(() => {
       laying = undefined;
       if (destroyed) return;
-      window.show(step);
-      void view.dom.offsetHeight;
+      // A jump (`Reader.scrollTo`) may have drawn another window since:
+      // the step, planned from the drawing before it, would undo it.
+      if (sameDrawing(window.current(), planned)) {
+        window.show(step);
+        void view.dom.offsetHeight;
+      }
       schedule();
     });
   };
