@@ -63,9 +63,12 @@ export async function chromiumBenches(options: { runs: number; full: boolean; lo
   const { runs, log } = options;
   const server = await serve();
   const launch = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args };
-  const browser = await chromium.launch(launch);
   const results: Result[] = [];
+  // Launched inside the try: a browser that fails to start must still stop
+  // the server, or the next run refuses to start beside it.
+  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   try {
+    browser = await chromium.launch(launch);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/bench.html`);
     await page.waitForFunction(() => document.title === 'ready');
@@ -110,7 +113,7 @@ export async function chromiumBenches(options: { runs: number; full: boolean; lo
       rmSync(profile, { recursive: true, force: true });
     }
   } finally {
-    await browser.close();
+    await browser?.close();
     server.kill();
   }
   return results;
