@@ -107,7 +107,7 @@ export async function chromiumBenches(options: { runs: number; full: boolean; lo
       await storagePage.goto(`http://127.0.0.1:${port}/bench.html`);
       await storagePage.waitForFunction(() => document.title === 'ready');
       // A quick run writes the slow peer once.
-      results.push(...(await storageBenches(storagePage, { runs: 3, peerRuns: options.full ? 3 : 1, count: options.full ? 100_000 : 20_000, log })));
+      results.push(...(await storageBenches(storagePage, { runs: 5, peerRuns: options.full ? 3 : 1, count: options.full ? 100_000 : 20_000, log })));
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
