@@ -1,5 +1,6 @@
 import search from 'approx-string-match';
 import { type NormalizedText, normalizeForMatching, normalizeSnippet } from './normalize';
+import { indexWithin, occurrencesWithin } from './occurrences';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 import { editDistance, similarity } from './similarity';
 
@@ -221,11 +222,11 @@ export function framedByContext(text: string, quote: TextQuoteSelector, hint: nu
   const { exact, prefix, suffix } = quote;
   if (prefix.length < minFrame || suffix.length < minFrame) return null;
   const maxErrors = Math.floor(exact.length * maxErrorRate);
-  const before = text.indexOf(prefix, Math.max(0, hint - prefix.length - frameSlack));
-  if (before < 0 || before > hint - prefix.length + frameSlack) return null;
+  const before = indexWithin(text, prefix, [hint - prefix.length - frameSlack, hint + frameSlack]);
+  if (before < 0) return null;
   const start = before + prefix.length;
-  const end = text.indexOf(suffix, Math.max(start + 1, start + exact.length - maxErrors));
-  if (end < 0 || end > start + exact.length + maxErrors) return null;
+  const end = indexWithin(text, suffix, [Math.max(start + 1, start + exact.length - maxErrors), start + exact.length + maxErrors + suffix.length]);
+  if (end < 0) return null;
   const found = text.slice(start, end);
   if (found === exact) return { start, end, method: 'quote' };
   return maxErrors > 0 && editDistance(found, exact) <= maxErrors ? { start, end, method: 'fuzzy' } : null;
@@ -273,9 +274,7 @@ export function bestOccurrence(text: string, exact: string, prefix: string, suff
 /// `bestOccurrence` with the context similarity of the place chosen and
 /// the best context similarity among the other occurrences (-1 for none).
 function scoreOccurrences(text: string, exact: string, prefix: string, suffix: string, hint?: number, range: [number, number] = [0, text.length]): { at: number; context: number; runnerUp: number } | null {
-  const starts: number[] = [];
-  const last = range[1] - exact.length;
-  for (let at = text.indexOf(exact, range[0]); at >= 0 && at <= last; at = text.indexOf(exact, at + 1)) starts.push(at);
+  const starts = occurrencesWithin(text, exact, range);
   if (starts.length === 0) return null;
   if (starts.length > maxScoredOccurrences && hint !== undefined) {
     starts.sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint));

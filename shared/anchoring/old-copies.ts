@@ -1,3 +1,5 @@
+import { occurrencesWithin } from './occurrences';
+
 // How many characters on each side of a copy are compared between the old
 // and the new text, and how many of those must read the same for the place
 // found to be that copy, unchanged: half, so an edit just beside it (the
@@ -33,10 +35,8 @@ export function explainedByCopy(previous: string, next: string, exact: string, o
   // answered without a search.
   if (reach < exact.length) return false;
   // Only copies strictly nearer than the passage's own place can explain it.
-  for (let o = previous.indexOf(exact, Math.max(0, found - shift - reach + 1)); o >= 0 && o < found - shift + reach; o = previous.indexOf(exact, o + 1)) {
-    if (o !== own && sameAround(previous, o, next, found, exact.length)) return true;
-  }
-  return false;
+  const near: [number, number] = [found - shift - reach + 1, found - shift + reach - 1 + exact.length];
+  return occurrencesWithin(previous, exact, near).some((o) => o !== own && sameAround(previous, o, next, found, exact.length));
 }
 
 /// Whether the text around a quote of `length` at `a` in one text and at
