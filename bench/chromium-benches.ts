@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Highlight } from '../renderer/editor/highlights';
+import { appImportBench } from './app-import-bench';
 import { randomAnnotations, scaledDocument, scaledSource } from './data';
 import { type Result, quantile, result } from './measure';
 import { storageBenches } from './storage-benches';
@@ -112,6 +113,8 @@ export async function chromiumBenches(options: { runs: number; full: boolean; lo
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
+
+    results.push(...(await appImportBench({ origin: `http://127.0.0.1:${port}`, executablePath: launch.executablePath, args, runs: options.full ? 5 : 3, count: options.full ? 100_000 : 20_000, log })));
   } finally {
     await browser?.close();
     server.kill();
