@@ -1,4 +1,4 @@
-import { type Page, chromium } from '@playwright/test';
+import { type Browser, type Page, chromium } from '@playwright/test';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +67,7 @@ export async function chromiumBenches(options: { runs: number; full: boolean; lo
   const results: Result[] = [];
   // Launched inside the try: a browser that fails to start must still stop
   // the server, or the next run refuses to start beside it.
-  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+  let browser: Browser | undefined;
   try {
     browser = await chromium.launch(launch);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
