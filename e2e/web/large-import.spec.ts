@@ -38,7 +38,7 @@ test('a file of 20,000 annotations imports in the worker with a progress bar, an
   await expect(page.getByTestId('import-progress')).toBeHidden({ timeout: 60_000 });
   await expect(page.getByTestId('notice-info').last()).toContainText(`${count.toLocaleString('en')} new`);
   const row = page.locator(`[data-document="${article.id}"]`).getByTestId('doc-count');
-  await expect(row).toHaveText(String(count));
+  await expect(row).toHaveText(count.toLocaleString('en'));
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   testInfo.annotations.push({ type: 'long tasks during the import', description: JSON.stringify(longTasks.map(Math.round)) });
   console.log(`long tasks on the page during the import of ${count}: ${JSON.stringify(longTasks.map(Math.round))}`);

@@ -173,7 +173,7 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
               </td>
               <td>{document.meta.originalLanguage ?? <span className="unknown">not stated</span>}</td>
               <td className="count-cell" data-testid="doc-count">
-                {counts?.get(document.id) ?? 0}
+                {(counts?.get(document.id) ?? 0).toLocaleString('en')}
               </td>
               <td className="actions-cell">
                 <button type="button" data-testid="doc-details" title="Describe this document: title, author, date, archive, citation, collection" onClick={() => setDetailsOf(document.id)}>
