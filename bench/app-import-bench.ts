@@ -12,8 +12,8 @@ import { type Result, quantile, result } from './measure';
 /// does: the library page, Import annotations…, the preview, Import, the
 /// progress bar, the closing notice. What the worker does off the page is
 /// timed with what the page does around it, and the page's tasks over 50 ms
-/// are counted from the file chosen to the notice (issue 5: ≤ 3 s, with a
-/// progress bar and no UI task over 50 ms).
+/// are counted from the file chosen to a second after the notice (issue 5:
+/// ≤ 3 s, with a progress bar and no UI task over 50 ms).
 
 // What the page records, by a listener and an observer set up before the
 // file is chosen.
@@ -67,6 +67,9 @@ async function importOnce(context: BrowserContext, origin: string, path: string,
   if (!counts?.includes(`${count.toLocaleString('en')} new`)) throw new Error(`The app's preview did not offer ${count} new annotations: “${counts}”.`);
   await page.getByTestId('import-confirm').click();
   await page.waitForFunction(() => palimpsestImport.stored > 0, null, { timeout: 120_000 });
+  // The library redraws its counts after the notice, and long tasks are
+  // reported a little after they end: both are waited for.
+  await page.waitForTimeout(1000);
   const seen = await page.evaluate(() => palimpsestImport);
   // The peer: the naive way, the file read and parsed on the page's own
   // thread, with no validation, anchoring or storing.
