@@ -1,7 +1,7 @@
 /// The first start of `needle` lying wholly inside `range` of `text`, or
 /// -1. Only the range is read: `text.indexOf(needle, from)` alone would go
 /// on to the end of the text when the needle is not in the range, which in
-/// a megabyte document is most of the time spent re-anchoring.
+/// a megabyte document was a third of the time spent re-anchoring.
 export function indexWithin(text: string, needle: string, range: [number, number]): number {
   const from = Math.max(0, range[0]);
   const at = part(text, from, range[1]).indexOf(needle);
