@@ -75,6 +75,15 @@ export class HighlightIndex {
     return [...found];
   }
 
+  /// How many highlights cover the character at `offset`, looking only at
+  /// the highlights of its block.
+  coveringAt(offset: number): number {
+    const bucket = this.buckets[this.text.blockAt(offset, 1)];
+    let count = 0;
+    if (bucket) for (const highlight of bucket) if (highlight.start <= offset && offset < highlight.end) count++;
+    return count;
+  }
+
   /// Whether a highlight touches any block in [from, to).
   touches(id: string, from: number, to: number): boolean {
     const entry = this.byId.get(id);

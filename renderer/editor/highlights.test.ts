@@ -3,7 +3,7 @@ import { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import { buildDoc } from './build-doc';
-import { type Highlight, highlightsKey, highlightsPlugin } from './highlights';
+import { type Highlight, highlightsAt, highlightsKey, highlightsPlugin, maxNesting } from './highlights';
 import { PositionMap } from './positions';
 import { type SectionRange, sectionsCovering } from './sections';
 import type { BlockWindow } from './viewport';
@@ -76,5 +76,40 @@ describe('the window of drawn highlights', () => {
     const last = { from: blockCount - 80 - ((blockCount - 80) % 3), to: blockCount - ((blockCount - 80) % 3) };
     expect(drawn(state)).toEqual(drawn(showing(stateWith(highlights), last)));
     expect(drawn(state).some((d) => d.startsWith('section'))).toBe(true);
+  });
+});
+
+describe('overlapping highlights', () => {
+  // The highlights drawn at ProseMirror position `pos`, and how many of them
+  // are elements of their own there (a node name) rather than merged into
+  // the element around them.
+  const at = (state: EditorState, pos: number) => {
+    const here = highlightsKey
+      .getState(state)!
+      .set.find(pos, pos)
+      .filter((d) => d.spec.id !== undefined && d.from <= pos && pos < d.to);
+    return { drawn: here.map((d) => d.spec.id as string), elements: here.filter((d) => (d as unknown as { type: { attrs: { nodeName?: string } } }).type.attrs.nodeName).length };
+  };
+  const passage = article.text.text.indexOf('Khrushchev');
+  const overlapping = (count: number): Highlight[] =>
+    Array.from({ length: count }, (_, i) => ({ id: `o${i}`, start: passage + i, end: passage + 60 + i, colors: [i % 2 ? '#3b7dd8' : '#e07b24'] }));
+
+  it('each nest as an element of their own while a handful overlap, so their colours stack', () => {
+    const state = stateWith(overlapping(5));
+    const middle = positions.toPm(passage + 30, 1);
+    expect(at(state, middle)).toEqual({ drawn: ['o0', 'o1', 'o2', 'o3', 'o4'], elements: 5 });
+  });
+
+  it('nest at most maxNesting deep however many overlap, and every one is still drawn and found by a click', () => {
+    const state = stateWith(overlapping(60));
+    for (let offset = passage; offset < passage + 120; offset++) {
+      const pos = positions.toPm(offset, 1);
+      const { drawn, elements } = at(state, pos);
+      expect(elements).toBeLessThanOrEqual(maxNesting);
+      expect(highlightsAt(state, pos)).toEqual(expect.arrayContaining(drawn));
+    }
+    const middle = positions.toPm(passage + 59, 1);
+    expect(at(state, middle).drawn).toHaveLength(60);
+    expect(highlightsAt(state, middle)).toHaveLength(60);
   });
 });
