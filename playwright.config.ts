@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// E2E_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 /// End-to-end tests of the real UI in Debian's Chromium, against the built
 /// renderer served on 127.0.0.1 (`npm run test:e2e` builds it first).
 export default defineConfig({
@@ -11,7 +14,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
     launchOptions: {
@@ -20,8 +23,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run --silent preview:web',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --config vite.web.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
