@@ -21,6 +21,7 @@ import { ExportDialog } from './ExportDialog';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
 import { type PendingImport, chooseImport, confirmImport, exportAnnotationsFile } from './transfer-actions';
 import type { NativeFile } from '../../shared/format/native';
+import { menuEvent } from '../../shared/ipc/contract';
 import { isTyping } from './keys';
 import { SearchClient } from '../search/search-client';
 import { ImportClient, startImportPort } from '../work/import-client';
@@ -130,8 +131,19 @@ export function App({ host }: { host: Host }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // Undo and redo of annotation changes, wherever the researcher is, except
-  // while typing in a field, where the field's own undo applies.
+  // Undo and redo of annotation changes, from the keys or the menu.
+  const undoOrRedo = useCallback(
+    (redo: boolean) => {
+      const step = redo ? services.annotations.redo() : services.annotations.undo();
+      step
+        .then((done) => notify(done ? { kind: 'info', text: `${redo ? 'Redid' : 'Undid'}: ${done.label.toLowerCase()}.` } : { kind: 'info', text: `Nothing to ${redo ? 'redo' : 'undo'}.` }))
+        .catch((error: unknown) => notify({ kind: 'error', text: `Could not ${redo ? 'redo' : 'undo'}: ${(error as Error).message}` }));
+    },
+    [services, notify],
+  );
+
+  // The keys work wherever the researcher is, except while typing in a
+  // field, where the field's own undo applies.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || isTyping(event.target)) return;
@@ -139,14 +151,11 @@ export function App({ host }: { host: Host }) {
       const redo = (key === 'z' && event.shiftKey) || key === 'y';
       if (key !== 'z' && !redo) return;
       event.preventDefault();
-      const step = redo ? services.annotations.redo() : services.annotations.undo();
-      step
-        .then((done) => notify(done ? { kind: 'info', text: `${redo ? 'Redid' : 'Undid'}: ${done.label.toLowerCase()}.` } : { kind: 'info', text: `Nothing to ${redo ? 'redo' : 'undo'}.` }))
-        .catch((error: unknown) => notify({ kind: 'error', text: `Could not ${redo ? 'redo' : 'undo'}: ${(error as Error).message}` }));
+      undoOrRedo(redo);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [services, notify]);
+  }, [undoOrRedo]);
 
   // Back up after changes, and before the app closes.
   useEffect(() => {
@@ -165,9 +174,13 @@ export function App({ host }: { host: Host }) {
     () =>
       host.onMenuCommand((command) => {
         if (command === 'import-annotations') services.startImport();
-        else services.openExport({ kind: 'all' });
+        else if (command === 'export-all-annotations') services.openExport({ kind: 'all' });
+        else if (command === 'search') go({ kind: 'search' });
+        else if (command === 'undo' || command === 'redo') undoOrRedo(command === 'redo');
+        // The rest belong to a screen: the one that owns it listens.
+        else window.dispatchEvent(new CustomEvent(menuEvent, { detail: command }));
       }),
-    [host, services],
+    [host, services, go, undoOrRedo],
   );
 
   // What the screens see: the same stores, with a new documents Map each

@@ -33,10 +33,28 @@ export interface BackupInfo {
 /// How many backups are kept; the oldest beyond this are deleted.
 export const backupsKept = 10;
 
-/// Menu items of the desktop app that act on the renderer's data.
-export const menuCommands = ['import-annotations', 'export-all-annotations'] as const;
+/// Menu items of the desktop app that the renderer carries out. Those the
+/// app itself does not answer are passed on to the page as a `menuEvent`
+/// window event, for the screen that owns them (the reader's find bar).
+export const menuCommands = [
+  'import-annotations',
+  'export-all-annotations',
+  'import-documents',
+  'search',
+  'find',
+  'undo',
+  'redo',
+  'shortcuts',
+  'print',
+  'font-larger',
+  'font-smaller',
+  'font-reset',
+] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
+/// The window event a menu command the app does not answer itself arrives
+/// as; its `detail` is the `MenuCommand`.
+export const menuEvent = 'palimpsest:menu';
 export type Channel = (typeof channels)[keyof typeof channels];
 
 /// A file-type filter offered by a native dialog.
