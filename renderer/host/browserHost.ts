@@ -27,6 +27,11 @@ export function createBrowserHost(doc: Document = document): Host {
       return true;
     },
     onMenuCommand: () => () => {},
+    // The browser's own dialog prints, or saves as PDF.
+    async print() {
+      window.print();
+      return true;
+    },
     backups: browserBackups(),
   };
 }

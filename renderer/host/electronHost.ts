@@ -17,6 +17,11 @@ export function createElectronHost(bridge: HostBridge): Host {
       return unwrap(await bridge.saveFile({ title, defaultName, filters, content })) !== null;
     },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    // Chromium's print dialog, which also saves as PDF.
+    async print() {
+      window.print();
+      return true;
+    },
     backups: {
       where: 'the backups folder in Palimpsest’s data folder on this computer',
       list: async () => unwrap(await bridge.listBackups()),

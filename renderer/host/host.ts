@@ -18,6 +18,9 @@ export interface Host {
   /// Subscribes to the host's own menu (the desktop app has one; a browser
   /// does not, and never calls the listener). Returns the unsubscribe function.
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /// Prints the page as it is laid out for print (`@media print`), or saves
+  /// it as a PDF named `defaultName`; resolves to false when cancelled.
+  print(defaultName: string): Promise<boolean>;
   /// Where backups of the library are kept, outside the library itself.
   readonly backups: BackupHost;
 }
