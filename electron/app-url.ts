@@ -51,17 +51,13 @@ export function contentSecurityPolicy(): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    // Style sheets only from the app's own files: no <style> element, so
-    // injected markup cannot restyle the page or probe it with selectors.
+    // Styles only from the app's own style sheets: no <style> element and
+    // no style attribute in markup, so injected markup can neither restyle
+    // the page nor probe it with selectors. React's style props and
+    // ProseMirror's decorations (highlight colours) go through the CSSOM,
+    // which the policy does not govern; e2e/web/desktop-csp.spec.ts drives
+    // the app under this policy and fails on any style it refuses.
     "style-src 'self'",
-    // Style attributes stay allowed. React's style props and ProseMirror's
-    // decorations (highlight colours) go through the CSSOM, which CSP does
-    // not govern, but ProseMirror writes a schema node's `style` attribute
-    // with setAttribute (the reader's sections carry their estimated size
-    // that way), and CSP counts that as inline style: without this, long
-    // documents would lose their scroll height. An attribute can restyle
-    // one element; it cannot read the page.
-    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
