@@ -25,6 +25,9 @@ export async function createMainWindow(url: string, userData: string, dev: boole
       webSecurity: true,
       spellcheck: false,
       devTools: dev,
+      // A middle click opens no window of its own: links go through the
+      // window-open handler (electron/security.ts) like any other.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => {
