@@ -6,6 +6,7 @@ import { dialogHandlers } from './dialogs';
 import { registerApi } from './ipc';
 import { readJson, writeJson } from './json-store';
 import { setMenu } from './menu';
+import { moveNotice, needsMoveNotice, noticeMarkerPath } from './origin-move';
 import { printHandlers } from './print';
 import { registerAppScheme, serveApp } from './protocol';
 import { type RecentDocument, recentSchema, withOpened } from './recent';
@@ -63,6 +64,10 @@ if (!app.requestSingleInstanceLock()) {
       main.on('closed', () => (main = null));
     };
     await open();
+    if (main && needsMoveNotice(userData)) {
+      await writeJson(noticeMarkerPath(userData), { shown: new Date().toISOString() });
+      void dialog.showMessageBox(main, { type: 'info', ...moveNotice, buttons: ['OK'] });
+    }
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void open();
     });
