@@ -3,18 +3,13 @@ import { join } from 'node:path';
 import { channels } from '../shared/ipc/contract';
 import { isAppUrl } from './app-url';
 import { listBackups, readBackup, writeBackup } from './backups';
-import { handle } from './ipc';
+import type { Handlers } from './ipc';
 
 /// Rotating backups in the user's data folder, and a last backup when the
 /// app closes: the window's close waits (a few seconds at most) for the
-/// renderer to write it.
-export function setupBackups(app: App, window: () => BrowserWindow | null, appUrl: () => string): void {
+/// renderer to write it. Returns the API's backup handlers.
+export function setupBackups(app: App, window: () => BrowserWindow | null, appUrl: () => string): Pick<Handlers, 'listBackups' | 'writeBackup' | 'readBackup'> {
   const dir = join(app.getPath('userData'), 'backups');
-  handle<void, Awaited<ReturnType<typeof listBackups>>>(channels.backupList, appUrl, () => listBackups(dir));
-  handle<{ content: string; annotations: number; created: string }, Awaited<ReturnType<typeof writeBackup>>>(channels.backupWrite, appUrl, (r) =>
-    writeBackup(dir, r.content, r.annotations, r.created),
-  );
-  handle<string, string>(channels.backupRead, appUrl, (id) => readBackup(dir, id));
 
   let closing = false;
   app.on('browser-window-created', (_event, created) => {
@@ -35,4 +30,10 @@ export function setupBackups(app: App, window: () => BrowserWindow | null, appUr
       created.webContents.send(channels.beforeQuit);
     });
   });
+
+  return {
+    listBackups: () => listBackups(dir),
+    writeBackup: (r) => writeBackup(dir, r.content, r.annotations, r.created),
+    readBackup: (id) => readBackup(dir, id),
+  };
 }

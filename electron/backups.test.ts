@@ -31,4 +31,19 @@ describe('backup files', () => {
     await expect(writeBackup(blocked, '{}', 0, '2026-11-22T10:00:00.000Z')).rejects.toThrow();
     expect(readdirSync(dir)).toEqual(['file-not-folder']);
   });
+
+  it('writes nothing outside its folder, whatever count and time it is given', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'palimpsest-backups-'));
+    const dir = join(root, 'backups');
+    const attacks: [unknown, string][] = [
+      ['1/../../../evil', '2026-11-22T10:00:00.000Z'],
+      [1, '2026/../../../../evil'],
+      [Number.NaN, '2026-11-22T10:00:00.000Z'],
+    ];
+    for (const [annotations, created] of attacks) {
+      await expect(writeBackup(dir, '{}', annotations as number, created)).rejects.toThrow(RangeError);
+    }
+    expect(readdirSync(root)).toEqual(['backups']);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

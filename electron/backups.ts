@@ -1,15 +1,10 @@
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { backupFileName, backupNamePattern as pattern } from '../shared/ipc/backup-names';
 import { type BackupInfo, backupsKept } from '../shared/ipc/contract';
 import { FileProblem } from './files';
+import { inside } from './paths';
 
-// Backup files are named by their time and annotation count, so listing
-// them needs no reading: palimpsest-backup-2026-11-22T14-31-00-000Z-42.json
-const pattern = /^palimpsest-backup-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(\d+)\.json$/;
-
-export function backupFileName(created: string, annotations: number): string {
-  return `palimpsest-backup-${created.replace(/[:.]/g, '-')}-${annotations}.json`;
-}
+export { backupFileName };
 
 /// The backups in `dir`, newest first.
 export async function listBackups(dir: string): Promise<BackupInfo[]> {
@@ -20,7 +15,7 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
     if (!match) continue;
     const [date, time] = match[1]!.split('T') as [string, string];
     const [h, m, s, ms] = time.replace('Z', '').split('-');
-    const { size } = await stat(join(dir, name));
+    const { size } = await stat(inside(dir, name));
     found.push({ id: name, created: `${date}T${h}:${m}:${s}.${ms}Z`, annotations: Number(match[2]), bytes: size });
   }
   return found.sort((a, b) => (a.created < b.created ? 1 : -1));
@@ -31,23 +26,26 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
 /// `backupsKept`.
 export async function writeBackup(dir: string, content: string, annotations: number, created: string): Promise<BackupInfo> {
   await mkdir(dir, { recursive: true });
+  // The name is built from a checked time and count, and checked again to
+  // be a backup's name inside `dir`, whatever the caller validated.
   const name = backupFileName(created, annotations);
-  const temporary = join(dir, `${name}.partial`);
+  const target = inside(dir, name);
+  const temporary = inside(dir, `${name}.partial`);
   try {
     await writeFile(temporary, content, 'utf8');
-    await rename(temporary, join(dir, name));
+    await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
     throw new FileProblem(code === 'ENOSPC' ? 'The disk is full: the backup was not written. Your library itself is unchanged.' : `The backup could not be written (${code ?? (error as Error).message}).`);
   }
   const all = await listBackups(dir);
-  for (const old of all.slice(backupsKept)) await unlink(join(dir, old.id)).catch(() => {});
+  for (const old of all.slice(backupsKept)) await unlink(inside(dir, old.id)).catch(() => {});
   return all.find((b) => b.id === name)!;
 }
 
 /// Reads one backup, refusing any id that is not a backup's file name.
 export async function readBackup(dir: string, id: string): Promise<string> {
-  if (!pattern.test(id)) throw new RangeError(`“${id}” is not the name of a backup.`);
-  return readFile(join(dir, id), 'utf8');
+  if (typeof id !== 'string' || !pattern.test(id)) throw new RangeError(`“${String(id)}” is not the name of a backup.`);
+  return readFile(inside(dir, id), 'utf8');
 }

@@ -1,31 +1,38 @@
 import { type BrowserWindow, dialog } from 'electron';
-import { type OpenFileRequest, type OpenedBinaryFile, type OpenedFile, type SaveFileRequest, channels } from '../shared/ipc/contract';
 import { readFilesForImport, readTextFile, writeContent } from './files';
-import { handle } from './ipc';
+import type { Handlers } from './ipc';
 
-/// Native open and save dialogs, and the file access behind them.
-export function setupDialogs(window: () => BrowserWindow | null, appUrl: () => string): void {
-  handle<OpenFileRequest, OpenedFile | null>(channels.openFile, appUrl, async (request) => {
-    const parent = window();
-    const options = { title: request.title, filters: request.filters, properties: ['openFile' as const] };
-    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    const path = result.filePaths[0];
-    return result.canceled || !path ? null : readTextFile(path);
-  });
+/// Native open and save dialogs, and the file access behind them: the page
+/// names no path, the user picks every one.
+export function dialogHandlers(window: () => BrowserWindow | null): Pick<Handlers, 'openFile' | 'openFiles' | 'saveFile'> {
+  return {
+    async openFile(request) {
+      const parent = window();
+      const options = { title: request.title, filters: request.filters, properties: ['openFile' as const] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      const path = result.filePaths[0];
+      return result.canceled || !path ? null : readTextFile(path);
+    },
 
-  handle<OpenFileRequest, OpenedBinaryFile[] | null>(channels.openFiles, appUrl, async (request) => {
-    const parent = window();
-    const options = { title: request.title, filters: request.filters, properties: ['openFile' as const, 'multiSelections' as const] };
-    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    return result.canceled || result.filePaths.length === 0 ? null : readFilesForImport(result.filePaths);
-  });
+    async openFiles(request) {
+      const parent = window();
+      const options = { title: request.title, filters: request.filters, properties: ['openFile' as const, 'multiSelections' as const] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : readFilesForImport(result.filePaths);
+    },
 
-  handle<SaveFileRequest, string | null>(channels.saveFile, appUrl, async (request) => {
-    const parent = window();
-    const options = { title: request.title, defaultPath: request.defaultName, filters: request.filters };
-    const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
-    if (result.canceled || !result.filePath) return null;
-    await writeContent(result.filePath, request.content);
-    return result.filePath;
-  });
+    async saveFile(request) {
+      const path = await askWhereToSave(window(), request.title, request.defaultName, request.filters);
+      if (!path) return null;
+      await writeContent(path, request.content);
+      return path;
+    },
+  };
+}
+
+/// The save dialog: the path the user chose, or `null` when they cancelled.
+export async function askWhereToSave(parent: BrowserWindow | null, title: string, defaultName: string, filters: Electron.FileFilter[]): Promise<string | null> {
+  const options = { title, defaultPath: defaultName, filters };
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }

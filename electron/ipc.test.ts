@@ -1,10 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Method } from '../shared/ipc/methods';
 
 vi.mock('electron', () => ({ ipcMain: { handle: vi.fn() } }));
 const { ipcMain } = await import('electron');
-const { guarded, handle } = await import('./ipc');
+const { guarded, registerApi } = await import('./ipc');
+const { channelOf, methods } = await import('../shared/ipc/methods');
 
-const app = 'file:///opt/Palimpsest/out/renderer/index.html';
+const app = 'app://palimpsest/index.html';
 
 describe('IPC handlers', () => {
   it('run for the app’s own page and wrap the result', async () => {
@@ -13,7 +15,7 @@ describe('IPC handlers', () => {
 
   it('refuse any other sender without running the handler', async () => {
     const run = vi.fn(async () => 'secret');
-    for (const sender of ['file:///tmp/evil.html', 'https://example.org/', undefined, null]) {
+    for (const sender of ['file:///tmp/evil.html', 'https://example.org/', 'app://evil/index.html', 'other://palimpsest/', undefined, null]) {
       const reply = await guarded(sender, app, run);
       expect(reply).toEqual({ ok: false, error: expect.stringMatching(/did not come from Palimpsest’s own window/) });
     }
@@ -26,13 +28,75 @@ describe('IPC handlers', () => {
       error: 'The disk is full: x.json was not written.',
     });
   });
+});
 
-  it('handle() checks the sender frame of the real event', async () => {
-    const handler = vi.fn(async () => 'ok');
-    handle('palimpsest:open-file', () => app, handler);
-    const registered = vi.mocked(ipcMain.handle).mock.calls.at(-1)![1] as (event: unknown, request: unknown) => Promise<unknown>;
-    expect(await registered({ senderFrame: { url: app } }, {})).toEqual({ ok: true, value: 'ok' });
-    expect(await registered({ senderFrame: null }, {})).toMatchObject({ ok: false });
-    expect(handler).toHaveBeenCalledTimes(1);
+// A valid request of each method, and hostile ones a taken-over page might
+// send instead.
+const valid: Record<Method, unknown> = {
+  openFile: { title: 'Import annotations', filters: [{ name: 'JSON', extensions: ['json'] }] },
+  openFiles: { title: 'Import documents', filters: [{ name: 'Documents', extensions: ['txt', 'pdf'] }] },
+  saveFile: { title: 'Export', defaultName: 'annotations.json', filters: [{ name: 'JSON', extensions: ['json'] }], content: '{}' },
+  listBackups: undefined,
+  writeBackup: { content: '{}', annotations: 3, created: '2026-11-22T10:00:00.000Z' },
+  readBackup: 'palimpsest-backup-2026-11-22T10-00-00-000Z-3.json',
+  print: { defaultName: 'FO brief 1962.pdf' },
+  documentOpened: { id: 'fo-brief-1962', title: 'FO brief on Albania, 1962' },
+};
+const hostile: Record<Method, unknown[]> = {
+  openFile: [null, 'x', { title: 'x', filters: [{ name: 'x', extensions: ['../../x'] }] }, { title: 'x', filters: [], defaultPath: '/etc' }],
+  openFiles: [{ title: 1, filters: [] }, { title: 'x', filters: Array.from({ length: 100 }, () => ({ name: 'x', extensions: ['x'] })) }],
+  saveFile: [
+    { ...(valid.saveFile as object), defaultName: '../../.bashrc' },
+    { ...(valid.saveFile as object), defaultName: '/home/me/.config/autostart/x.desktop' },
+    { ...(valid.saveFile as object), defaultName: 'C:\\Users\\me\\x.json' },
+    { ...(valid.saveFile as object), content: { length: 5 } },
+  ],
+  listBackups: [{ dir: '/' }, '../'],
+  writeBackup: [
+    { content: '{}', annotations: '1/../../../../home/me/.config/x', created: '2026-11-22T10:00:00.000Z' },
+    { content: '{}', annotations: 1, created: '../../../x' },
+    { content: '{}', annotations: -1, created: '2026-11-22T10:00:00.000Z' },
+    { content: '{}', annotations: 1.5, created: '2026-11-22T10:00:00.000Z' },
+    { content: 7, annotations: 1, created: '2026-11-22T10:00:00.000Z' },
+    { content: '{}', annotations: 1, created: '2026-11-22T10:00:00.000Z', path: '/tmp/x.json' },
+  ],
+  readBackup: ['../../etc/passwd', 'palimpsest-backup-2026-11-22T10-00-00-000Z-3.json/../../x.json', 42, { id: 'x' }],
+  print: [{ defaultName: '../x.pdf' }, { defaultName: '' }, 'x.pdf'],
+  documentOpened: [{ id: '', title: 'x' }, { id: 'x'.repeat(1000), title: 'x' }, { id: 'x' }, []],
+};
+
+describe('registerApi', () => {
+  beforeEach(() => vi.mocked(ipcMain.handle).mockClear());
+
+  const register = () => {
+    const handlers = Object.fromEntries(methods.map((m) => [m, vi.fn(async () => 'done')])) as unknown as Record<Method, ReturnType<typeof vi.fn>>;
+    registerApi(handlers as never, () => app);
+    const registered = new Map(vi.mocked(ipcMain.handle).mock.calls.map(([channel, listener]) => [channel, listener as (event: unknown, request: unknown) => Promise<unknown>]));
+    return { handlers, registered };
+  };
+
+  it('registers one channel per method of the API', () => {
+    const { registered } = register();
+    expect([...registered.keys()].sort()).toEqual(methods.map(channelOf).sort());
+  });
+
+  it.each(methods)('%s: runs for the app’s page with a valid request, refuses another sender first', async (method) => {
+    const { handlers, registered } = register();
+    const call = registered.get(channelOf(method))!;
+    expect(await call({ senderFrame: { url: app } }, valid[method])).toEqual({ ok: true, value: 'done' });
+    expect(await call({ senderFrame: { url: 'https://example.org/' } }, valid[method])).toMatchObject({ ok: false });
+    expect(await call({ senderFrame: null }, valid[method])).toMatchObject({ ok: false });
+    expect(handlers[method]).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(methods)('%s: refuses hostile arguments, saying which, before the handler runs', async (method) => {
+    const { handlers, registered } = register();
+    const call = registered.get(channelOf(method))!;
+    for (const request of hostile[method]) {
+      const reply = (await call({ senderFrame: { url: app } }, request)) as { ok: boolean; error?: string };
+      expect(reply.ok, JSON.stringify(request)).toBe(false);
+      expect(reply.error).toMatch(new RegExp(`refused a malformed ${method} request`));
+    }
+    expect(handlers[method]).not.toHaveBeenCalled();
   });
 });

@@ -1,22 +1,26 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { type HostBridge, type MenuCommand, bridgeKey, channels, menuCommands } from '../shared/ipc/contract';
+import type { HostBridge, Invokers } from '../shared/ipc/api';
+import { type MenuCommand, bridgeKey, channels, menuCommands } from '../shared/ipc/contract';
+import { channelOf, methods } from '../shared/ipc/methods';
 
-// The page's only way to its host: the calls of HostBridge, nothing else.
-// No Electron or Node object crosses into the page.
+// The page's only way to its host: exactly the API's methods and the two
+// messages from main, nothing else. No Electron or Node object crosses into
+// the page. Main parses every request; the preload only forwards it. It
+// imports no schema library: a sandboxed preload must stay small and
+// self-contained.
+const invokers = Object.fromEntries(methods.map((method) => [method, (request?: unknown) => ipcRenderer.invoke(channelOf(method), request)])) as unknown as Invokers;
+
 const bridge: HostBridge = {
-  openFile: (request) => ipcRenderer.invoke(channels.openFile, request),
-  openFiles: (request) => ipcRenderer.invoke(channels.openFiles, request),
-  saveFile: (request) => ipcRenderer.invoke(channels.saveFile, request),
+  ...invokers,
   onMenuCommand(listener) {
-    const relay = (_event: Electron.IpcRendererEvent, command: unknown) => {
-      if (typeof command === 'string' && (menuCommands as readonly string[]).includes(command)) listener(command as MenuCommand);
+    const relay = (_event: Electron.IpcRendererEvent, message: unknown) => {
+      const { command, documentId } = (message ?? {}) as { command?: unknown; documentId?: unknown };
+      if (typeof command !== 'string' || !(menuCommands as readonly string[]).includes(command)) return;
+      listener(command as MenuCommand, typeof documentId === 'string' ? documentId : undefined);
     };
     ipcRenderer.on(channels.menuCommand, relay);
     return () => ipcRenderer.removeListener(channels.menuCommand, relay);
   },
-  listBackups: () => ipcRenderer.invoke(channels.backupList),
-  writeBackup: (request) => ipcRenderer.invoke(channels.backupWrite, request),
-  readBackup: (id) => ipcRenderer.invoke(channels.backupRead, id),
   onBeforeQuit(flush) {
     const relay = () => {
       void flush().finally(() => ipcRenderer.send(channels.readyToQuit));

@@ -1,21 +1,19 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readJson, writeJson } from './json-store';
+import { type WindowState, minimumSize, placement, windowStateSchema } from './window-state';
 
-/// Where the renderer is loaded from: the development server under
-/// `electron-vite dev`, otherwise the built page next to this file.
-export function rendererUrl(): string {
-  return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '..', 'renderer', 'index.html')).href;
-}
-
-/// The main window, locked down: isolated context, sandboxed renderer, no
-/// Node in the page.
-export function createMainWindow(): BrowserWindow {
+/// The main window, locked down (isolated context, sandboxed renderer, no
+/// Node in the page, DevTools only in development), where it was last
+/// time, loading `url`.
+export async function createMainWindow(url: string, userData: string, dev: boolean): Promise<BrowserWindow> {
+  const statePath = join(userData, 'window-state.json');
+  const stored = await readJson<WindowState | null>(statePath, windowStateSchema, null);
+  const { bounds, maximised } = placement(stored, screen.getAllDisplays().map((d) => d.workArea));
   const window = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 900,
-    minHeight: 600,
+    ...bounds,
+    minWidth: minimumSize.width,
+    minHeight: minimumSize.height,
     title: 'Palimpsest',
     backgroundColor: '#fbfaf6',
     show: false,
@@ -26,9 +24,36 @@ export function createMainWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: dev,
+      // A middle click opens no window of its own: links go through the
+      // window-open handler (electron/security.ts) like any other.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(rendererUrl());
+  window.once('ready-to-show', () => {
+    if (maximised) window.maximize();
+    window.show();
+  });
+  rememberState(window, statePath);
+  void window.loadURL(url);
   return window;
+}
+
+// Saved a moment after the window stops moving, and when it closes; the
+// normal bounds, so a maximised window comes back maximised over the size
+// it had before.
+function rememberState(window: BrowserWindow, path: string): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    clearTimeout(timer);
+    if (window.isDestroyed() || window.isMinimized() || window.isFullScreen()) return;
+    const { x, y, width, height } = window.getNormalBounds();
+    void writeJson(path, { x, y, width, height, maximised: window.isMaximized() } satisfies WindowState).catch(() => {});
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(save, 1000);
+  };
+  for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) window.on(event as 'resize', later);
+  window.on('close', save);
 }

@@ -1,6 +1,8 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { bridgeKey } from '../../shared/ipc/contract';
+import { methods } from '../../shared/ipc/methods';
 
 const require = createRequire(import.meta.url);
 
@@ -27,6 +29,20 @@ test('the desktop app opens a document and creates an annotation, locked down', 
   try {
     const page = await app.firstWindow();
     await expect(page.getByTestId('library')).toBeVisible();
+    // Served from the app's own scheme, not file://.
+    expect(page.url()).toMatch(/^app:\/\/palimpsest\//);
+    // The bridge offers exactly the API's calls and the two messages.
+    const keys = await page.evaluate((key) => Object.keys((window as unknown as Record<string, object>)[key]!).sort(), bridgeKey);
+    expect(keys).toEqual([...methods, 'onBeforeQuit', 'onMenuCommand'].sort());
+    // A hostile request is refused in main, saying why.
+    const refused = await page.evaluate(
+      (key) => (window as unknown as Record<string, { writeBackup: (r: unknown) => Promise<unknown> }>)[key]!.writeBackup({ content: '{}', annotations: '1/../../../evil', created: '2026-11-22T10:00:00.000Z' }),
+      bridgeKey,
+    );
+    expect(refused).toEqual({ ok: false, error: expect.stringContaining('refused a malformed writeBackup request') });
+    // The menu carries the app's own items, and no DevTools item outside development.
+    const menu = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);
+    expect(menu).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));
     await page.getByTestId('doc-title').first().click();
     const text = page.locator('[data-testid="reader"] .ProseMirror');
     await expect(text).toBeVisible();

@@ -172,16 +172,30 @@ export function App({ host }: { host: Host }) {
   // The desktop app's menu items.
   useEffect(
     () =>
-      host.onMenuCommand((command) => {
+      host.onMenuCommand((command, documentId) => {
         if (command === 'import-annotations') services.startImport();
         else if (command === 'export-all-annotations') services.openExport({ kind: 'all' });
         else if (command === 'search') go({ kind: 'search' });
+        else if (command === 'open-document') {
+          if (documentId && services.documents.has(documentId)) go({ kind: 'reader', documentId });
+          else notify({ kind: 'error', text: 'That document is no longer in the library.' });
+        }
+        // While typing in a field the menu's Undo is the field's own: on
+        // macOS the menu takes Cmd+Z before the page sees it.
+        else if ((command === 'undo' || command === 'redo') && isTyping(document.activeElement)) document.execCommand(command);
         else if (command === 'undo' || command === 'redo') undoOrRedo(command === 'redo');
         // The rest belong to a screen: the one that owns it listens.
         else window.dispatchEvent(new CustomEvent(menuEvent, { detail: command }));
       }),
-    [host, services, go, undoOrRedo],
+    [host, services, go, undoOrRedo, notify],
   );
+
+  // The desktop app lists the documents opened last in its File menu.
+  const readerDocument = screen.kind === 'reader' ? screen.documentId : null;
+  useEffect(() => {
+    const opened = readerDocument ? services.documents.get(readerDocument) : undefined;
+    if (opened) host.documentOpened(opened.id, opened.meta.title || opened.id);
+  }, [readerDocument, host, services]);
 
   // What the screens see: the same stores, with a new documents Map each
   // time the library's documents change (an import, a revision, an edit),

@@ -27,6 +27,7 @@ export function createBrowserHost(doc: Document = document): Host {
       return true;
     },
     onMenuCommand: () => () => {},
+    documentOpened: () => {},
     // The browser's own dialog prints, or saves as PDF.
     async print() {
       window.print();

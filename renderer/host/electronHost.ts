@@ -17,10 +17,15 @@ export function createElectronHost(bridge: HostBridge): Host {
       return unwrap(await bridge.saveFile({ title, defaultName, filters, content })) !== null;
     },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
-    // Chromium's print dialog, which also saves as PDF.
-    async print() {
-      window.print();
-      return true;
+    // The page's print layout saved as a PDF where the user chooses (main
+    // process, printToPDF): Electron opens no print preview of its own.
+    async print(defaultName) {
+      return unwrap(await bridge.print({ defaultName })) !== null;
+    },
+    documentOpened(id, title) {
+      // The recent documents menu is a convenience: a failure is not the
+      // researcher's concern.
+      void bridge.documentOpened({ id, title }).catch(() => {});
     },
     backups: {
       where: 'the backups folder in Palimpsest’s data folder on this computer',

@@ -17,7 +17,12 @@ export interface Host {
   saveFile(title: string, defaultName: string, filters: FileFilter[], content: string | Uint8Array): Promise<boolean>;
   /// Subscribes to the host's own menu (the desktop app has one; a browser
   /// does not, and never calls the listener). Returns the unsubscribe function.
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /// An 'open-document' command (a recent document in the File menu)
+  /// carries the document's id.
+  onMenuCommand(listener: (command: MenuCommand, documentId?: string) => void): () => void;
+  /// Tells the host the reader opened a document, for its recent documents
+  /// (the desktop app's File menu); a browser ignores it.
+  documentOpened(id: string, title: string): void;
   /// Prints the page as it is laid out for print (`@media print`), or saves
   /// it as a PDF named `defaultName`; resolves to false when cancelled.
   print(defaultName: string): Promise<boolean>;

@@ -5,15 +5,8 @@
 /// `Reply`: handlers never throw across the IPC boundary.
 
 export const channels = {
-  openFile: 'palimpsest:open-file',
-  /// Several files of any kind, read as bytes (documents to import).
-  openFiles: 'palimpsest:open-files',
-  saveFile: 'palimpsest:save-file',
   /// Main → renderer: the user chose a menu item the renderer carries out.
   menuCommand: 'palimpsest:menu-command',
-  backupList: 'palimpsest:backup-list',
-  backupWrite: 'palimpsest:backup-write',
-  backupRead: 'palimpsest:backup-read',
   /// Main → renderer: the app is closing; write a last backup now.
   beforeQuit: 'palimpsest:before-quit',
   /// Renderer → main: the last backup is written (or failed); close.
@@ -49,8 +42,17 @@ export const menuCommands = [
   'font-larger',
   'font-smaller',
   'font-reset',
+  /// A recent document from the File menu; the message carries its id.
+  'open-document',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
+
+/// What main sends on `channels.menuCommand`.
+export interface MenuMessage {
+  command: MenuCommand;
+  /// For 'open-document': which document.
+  documentId?: string;
+}
 
 /// The window event a menu command the app does not answer itself arrives
 /// as; its `detail` is the `MenuCommand`.
@@ -109,21 +111,7 @@ export function overTotalToOpen(name: string, limit = maxOpenFilesTotalBytes): s
   return `${name} was not read: the files chosen with it already come to ${Math.round(limit / 1048576)} MB, as much as one import takes. Import it in another batch.`;
 }
 
-/// What the preload exposes on `window.palimpsest`.
-export interface HostBridge {
-  openFile(request: OpenFileRequest): Promise<Reply<OpenedFile | null>>;
-  /// Asks for several files and reads each as bytes; `null` when cancelled.
-  openFiles(request: OpenFileRequest): Promise<Reply<OpenedBinaryFile[] | null>>;
-  /// Resolves to the path written, or `null` when the user cancelled.
-  saveFile(request: SaveFileRequest): Promise<Reply<string | null>>;
-  /// Subscribes to menu commands; returns the unsubscribe function.
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-  listBackups(): Promise<Reply<BackupInfo[]>>;
-  writeBackup(request: { content: string; annotations: number; created: string }): Promise<Reply<BackupInfo>>;
-  readBackup(id: string): Promise<Reply<string>>;
-  /// Calls `flush` when the app is about to close, and closes once it settles.
-  onBeforeQuit(flush: () => Promise<void>): () => void;
-}
+export type { HostBridge } from './api';
 
 /// The key under which the preload exposes the bridge.
 export const bridgeKey = 'palimpsest';

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { RequestRefused, api, parseRequest } from './api';
+import { backupFileName } from './backup-names';
+import { methods } from './methods';
+
+describe('the IPC API', () => {
+  it('has exactly the methods the preload exposes', () => {
+    expect(Object.keys(api).sort()).toEqual([...methods].sort());
+  });
+
+  it('names the field at fault when it refuses a request', () => {
+    let refused: unknown;
+    try {
+      parseRequest('writeBackup', { content: '{}', annotations: '1/../../../x', created: '2026-11-22T10:00:00.000Z' });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(RequestRefused);
+    expect((refused as RequestRefused).path).toEqual(['annotations']);
+    expect((refused as Error).message).toBe('Palimpsest refused a malformed writeBackup request: annotations: expected number, received string.');
+  });
+
+  it('accepts the names and times the app itself makes', () => {
+    const created = new Date(Date.UTC(2026, 10, 22, 14, 31)).toISOString();
+    expect(parseRequest('writeBackup', { content: '{}', annotations: 42, created })).toEqual({ content: '{}', annotations: 42, created });
+    expect(parseRequest('readBackup', backupFileName(created, 42))).toBe('palimpsest-backup-2026-11-22T14-31-00-000Z-42.json');
+    expect(parseRequest('saveFile', { title: 'Export a set', defaultName: 'Albania: 1961–62.palimpsest-set.json', filters: [], content: new Uint8Array([1]) }).content).toEqual(new Uint8Array([1]));
+  });
+
+  it('refuses bytes that are not bytes, and names that are paths', () => {
+    expect(() => parseRequest('saveFile', { title: 'x', defaultName: 'x.json', filters: [], content: { 0: 1, length: 1 } })).toThrow(RequestRefused);
+    for (const defaultName of ['../x.json', 'a/b.json', 'a\\b.json', '..', 'x\u0000.json', 'x'.repeat(300)]) {
+      expect(() => parseRequest('print', { defaultName }), defaultName).toThrow(/defaultName/);
+    }
+  });
+});
+
+describe('backupFileName', () => {
+  it('refuses anything but a time and a count, so no name can leave the folder', () => {
+    expect(() => backupFileName('../../../x', 1)).toThrow(RangeError);
+    expect(() => backupFileName('2026-11-22T10:00:00.000Z', '1/../../x' as unknown as number)).toThrow(RangeError);
+    expect(() => backupFileName('2026-11-22T10:00:00.000Z', -1)).toThrow(RangeError);
+  });
+});
