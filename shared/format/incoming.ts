@@ -171,7 +171,8 @@ export function incomingFromW3c(read: W3cRead, known: readonly TagType[], now: D
   return {
     format: 'w3c',
     annotations,
-    tagTypes: [...extension.tagTypes.filter((t) => used.has(t)), ...known.filter((t) => used.has(t)), ...created],
+    // A whole-library export brings all its tag types; another, those used.
+    tagTypes: [...extension.tagTypes.filter((t) => library || used.has(t)), ...known.filter((t) => used.has(t)), ...created],
     library,
     setAside: read.setAside,
     zonelessTimes: read.zonelessTimes,
