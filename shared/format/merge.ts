@@ -107,7 +107,7 @@ export function planImport(
           found.length === 0
             ? entry.documentId
               ? `the passage is not in “${candidates[0]!.meta.title}”`
-              : `the passage is in none of the library’s documents (source ${entry.source})`
+              : `the passage is in none of the library’s documents${entry.source ? ` (source ${entry.source})` : ''}`
             : `the passage is in ${found.length} documents; the file does not say which`,
       });
       continue;

@@ -157,6 +157,8 @@ function readTarget(target: unknown, at: Path): TextTarget {
   if (typeof rawSource === 'string' && rawSource) source = rawSource;
   else if (isObject(rawSource) && typeof (rawSource.id ?? rawSource['@id']) === 'string') source = (rawSource.id ?? rawSource['@id']) as string;
   else if (rawSource === undefined && target.selector === undefined) return { what: String(target.id ?? 'a resource'), reason: 'the target is a whole resource, not a passage of text' };
+  // RecogitoJS writes no source (the page it runs on): placed by the quote.
+  else if (rawSource === undefined) source = '';
   else throw new ImportError(jsonPath([...at, 'source']), 'target.source must be a string or an object with an id');
   if (target.selector === undefined) return { what: source, reason: 'the target has no selector: it is the whole resource, not a passage of text' };
   const selectors = Array.isArray(target.selector) ? target.selector : [target.selector];
