@@ -113,7 +113,8 @@ export function buildW3cCollection(options: { annotations: readonly Annotation[]
           sets: library.sets.map((s) => ({ ...s, annotationIds: [...s.annotationIds] })),
         }
       : {}),
-    first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, partOf: id, items },
+    // The page describes its collection, as the model's Example 52 does.
+    first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, partOf: { id, label: 'Palimpsest annotations', total: items.length }, items },
   };
 }
 
