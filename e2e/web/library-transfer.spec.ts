@@ -126,3 +126,41 @@ for (const format of [/Palimpsest JSON/, /W3C Web Annotation/]) {
     await context.close();
   });
 }
+
+test('a W3C file from another tool: dates without a zone are read as UTC and said so; image regions are listed, the text imported', async ({ page }, testInfo) => {
+  await openLibrary(page);
+  const path = testInfo.outputPath('recogito.jsonld');
+  const text = (id: string, exact: string, created: string) => ({ id, type: 'Annotation', created, bodyValue: 'from Recogito', target: { source: { id: 'https://example.org/memo', type: 'Text' }, selector: { type: 'TextQuoteSelector', exact } } });
+  writeFileSync(
+    path,
+    JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'https://example.org/collection',
+      type: 'AnnotationCollection',
+      first: {
+        id: 'https://example.org/collection/1',
+        type: 'AnnotationPage',
+        items: [
+          text('urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e', evidence, '2023-01-28T12:00:00'),
+          text('urn:uuid:7c9e6679-7425-40de-944b-e07fc1f90ae7', 'Li Songun expresses serious concern', '2023-01-28'),
+          { id: 'https://example.org/region', type: 'Annotation', target: { source: 'https://example.org/scan.jpg', selector: { type: 'FragmentSelector', value: 'xywh=10,10,200,80' } } },
+        ],
+      },
+    }),
+  );
+  await importThrough(page, path);
+  await expect(page.getByTestId('import-counts')).toHaveText(/2 new.*2 dates without a time zone were read as UTC.*1 cannot be placed/s);
+  await expect(page.getByTestId('import-unplaced')).toContainText('an image region, not a passage of text $.first.items[2].target');
+  await page.screenshot({ path: join(screenshotDir, 'import-w3c-zoneless-and-regions.png') });
+  await page.getByTestId('import-confirm').click();
+  await expect(page.locator(`[data-document="${memo.id}"] [data-testid="doc-count"]`)).toHaveText('2');
+
+  // A time that is no time refuses the file, with its path; nothing changes.
+  const junk = testInfo.outputPath('junk.jsonld');
+  writeFileSync(junk, JSON.stringify([text('later', 'Albania', 'yesterday')]));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import').click();
+  await (await chooser).setFiles(junk);
+  await expect(page.getByTestId('notice-error')).toContainText('$[0].created: expected an ISO 8601 date and time');
+  await expect(page.locator(`[data-document="${memo.id}"] [data-testid="doc-count"]`)).toHaveText('2');
+});

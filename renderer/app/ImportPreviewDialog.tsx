@@ -11,7 +11,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="import-title" onCancel={onCancel} data-testid="import-preview">
       <h2 id="import-title">Import {plan.fileName}</h2>
-      <p className="hint">{plan.format === 'w3c' ? 'W3C Web Annotation file' : 'Palimpsest annotation file'} · {plan.total.toLocaleString('en')} annotation{plan.total === 1 ? '' : 's'} · nothing is written until you import</p>
+      <p className="hint">{formatNames[plan.format]} · {plan.total.toLocaleString('en')} annotation{plan.total === 1 ? '' : 's'} · nothing is written until you import</p>
       <ul className="preview-counts" data-testid="import-counts">
         <li>
           <strong>{plan.add.toLocaleString('en')}</strong> new
@@ -84,3 +84,5 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
     </dialog>
   );
 }
+
+const formatNames: Record<PendingImport['format'], string> = { native: 'Palimpsest annotation file', w3c: 'W3C Web Annotation file', qdpx: 'REFI-QDA project' };
