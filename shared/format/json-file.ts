@@ -40,11 +40,15 @@ function nestingBeyond(json: string, limit: number): number | null {
   for (let i = 0; i < json.length; i++) {
     const c = json.charCodeAt(i);
     if (c === 0x22) {
-      // A string: skip to its closing quote, past escaped characters.
-      for (i++; i < json.length; i++) {
-        const d = json.charCodeAt(i);
-        if (d === 0x5c) i++;
-        else if (d === 0x22) break;
+      // A string: on to its closing quote (one not escaped by an odd run
+      // of backslashes), found natively rather than a character at a time.
+      for (;;) {
+        const end = json.indexOf('"', i + 1);
+        if (end < 0) return null;
+        let slashes = 0;
+        while (json.charCodeAt(end - 1 - slashes) === 0x5c) slashes++;
+        i = end;
+        if (slashes % 2 === 0) break;
       }
     } else if (c === 0x5b || c === 0x7b) {
       if (++depth > limit) return i;
