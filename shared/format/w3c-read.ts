@@ -1,5 +1,6 @@
 import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/selectors';
 import { ImportError } from './errors';
+import type { SetAside } from './incoming';
 import { jsonPath } from './json-path';
 import { normaliseTime, notATime } from './times';
 import { annotationPrefix, documentPrefix } from './w3c-terms';
@@ -47,15 +48,6 @@ export interface ForeignLink {
   note: string;
   created: string | null;
   modified: string | null;
-}
-
-/// An item of the file that is not read, and why.
-export interface SetAside {
-  id: string;
-  path: string;
-  /// What it says of itself: its quote, or its kind.
-  quote: string;
-  reason: string;
 }
 
 export interface W3cRead {

@@ -4,8 +4,6 @@ import type { LibraryDocument } from '../corpus/document';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 import { CodePoints } from './code-points';
-import { parseJson } from './json-file';
-import { type ForeignAnnotation, readW3c } from './w3c-read';
 import { annotationPrefix, documentPrefix, palimpsestContext, w3cContext } from './w3c-terms';
 
 export type { ForeignAnnotation } from './w3c-read';
@@ -18,7 +16,8 @@ export { w3cContext } from './w3c-terms';
 /// term is in the W3C context or in Palimpsest's own (w3c-terms.ts). Links
 /// are annotations with motivation `linking` whose targets are the two
 /// annotations; a whole-library export also carries tag types with their
-/// colours, relation types, actors with their aliases, and sets.
+/// colours, relation types, actors with their aliases, and sets. Reading
+/// is w3c-read.ts, through the one reader, read.ts.
 
 /// What a whole-library export carries beside the annotations.
 export interface W3cLibrary {
@@ -116,16 +115,4 @@ export function buildW3cCollection(options: { annotations: readonly Annotation[]
     // The page describes its collection, as the model's Example 52 does.
     first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, partOf: { id, label: 'Palimpsest annotations', total: items.length }, items },
   };
-}
-
-/// Reads W3C annotations from a file's text (see w3c-read.ts). Throws
-/// `ImportError` naming the first problem and its JSON path.
-export function parseW3c(json: string): ForeignAnnotation[] {
-  return readW3c(parseJson(json)).annotations;
-}
-
-/// Whether a file's text looks like a W3C file rather than a native one.
-export function looksLikeW3c(json: string): boolean {
-  const head = json.slice(0, 4096);
-  return /"@context"\s*:/.test(head) || /"type"\s*:\s*"(Annotation|AnnotationCollection|AnnotationPage)"/.test(head);
 }
