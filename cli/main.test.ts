@@ -208,5 +208,5 @@ describe('one reader with the app', () => {
     writeFileSync(path, '['.repeat(50 * 1024 * 1024));
     expect(run(['validate', path])).toBe(1);
     expect(out.join('\n')).toContain('the file nests lists or objects more than 64 deep');
-  });
+  }, 30_000);
 });

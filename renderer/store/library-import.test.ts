@@ -245,5 +245,5 @@ describe('whatever import accepts, the library exports and takes back whole', ()
     );
     // The generated files are not all refused or unplaceable.
     expect(placed).toBeGreaterThan(50);
-  });
+  }, 120_000);
 });

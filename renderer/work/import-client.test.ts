@@ -62,7 +62,7 @@ describe('the import client', () => {
     await expect(bomb).rejects.toBeInstanceOf(ImportError);
     await expect(bomb).rejects.toThrow('the file nests lists or objects more than 64 deep (at character 64); no annotation file does, so it is not read');
     expect(await client.preview('brief.json', await exported(2))).toMatchObject({ add: 2 });
-  });
+  }, 30_000);
 
   it('names what is wrong with a bad file, as an ImportError, and writes nothing', async () => {
     const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
