@@ -55,7 +55,7 @@ describe('validate', () => {
     const path = join(dir, 'w3c.json');
     writeFileSync(path, JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'x', target: { source: 'http://example.org/doc', selector: [{ type: 'RangeSelector' }] } }));
     expect(run(['validate', path])).toBe(1);
-    expect(out.join('\n')).toContain('$.target.selector: there is no TextQuoteSelector');
+    expect(out.join('\n')).toContain('$.target: no TextQuoteSelector or TextPositionSelector (only RangeSelector)');
   });
 
   it('one-line errors for a missing file, malformed JSON and non-UTF-8 bytes', () => {
@@ -150,4 +150,63 @@ describe('convert', () => {
     expect(csv).toContain('"said ""so"", twice"');
     expect(csv).toContain("Visit of the Italian Prime Minister");
   });
+});
+
+describe('one reader with the app', () => {
+  const hypothesis = (id: string, created = '2026-10-01T09:00:00Z') => ({
+    '@context': ['http://www.w3.org/ns/anno.jsonld'],
+    type: 'Annotation',
+    id,
+    created,
+    bodyValue: 'a note',
+    target: { source: { id: 'https://digitalarchive.wilsoncenter.org/document/brief', type: 'Text' }, selector: { type: 'TextQuoteSelector', exact: 'apple of discord' } },
+  });
+  const write = (value: unknown) => {
+    const path = join(dir, `w3c-${Math.random().toString(36).slice(2)}.jsonld`);
+    writeFileSync(path, JSON.stringify(value));
+    return path;
+  };
+
+  it('converts W3C annotations on a web page, placed by their quote as the app places them', () => {
+    const back = join(dir, 'placed.json');
+    expect(run(['convert', write([hypothesis('urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427')]), '--to', 'native', '--out', back])).toBe(0);
+    const [placed] = JSON.parse(readFileSync(back, 'utf8')).annotations;
+    expect(placed).toMatchObject({ id: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', documentId: brief.id, note: 'a note' });
+  });
+
+  it('anchor reports each id exactly as the file gave it', () => {
+    expect(run(['anchor', '--document', briefPath, '--annotations', write([hypothesis('urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427'), hypothesis('https://hypothes.is/a/xyz')]), '--json'])).toBe(0);
+    expect(JSON.parse(out.join('')).map((r: { id: string }) => r.id)).toEqual(['urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'https://hypothes.is/a/xyz']);
+  });
+
+  it('refuses a time that is not one, with its path, and reads a zoneless one as UTC', () => {
+    expect(run(['validate', write(hypothesis('x', 'yesterday'))])).toBe(1);
+    expect(out.join('\n')).toContain('$.created: expected an ISO 8601 date and time');
+    out = [];
+    expect(run(['validate', write(hypothesis('x', '2023-01-28T12:00:00'))])).toBe(0);
+    expect(out.join('\n')).toContain('valid W3C Web Annotation file, 1 annotation; 1 date without a time zone, read as UTC.');
+  });
+
+  it('keeps the library block of a native file converted to native', () => {
+    const native = nativeFile([annotation('a1', 'apple of discord'), annotation('a2', 'Italy, France and Turkey')]);
+    const file = JSON.parse(readFileSync(native, 'utf8'));
+    const time = '2026-11-22T10:00:00.000Z';
+    file.library = {
+      relationTypes: [{ id: 'supports', name: 'supports', inverse: 'supported by', color: '#2e9e5b', order: 0 }],
+      links: [{ id: 'l1', from: 'a1', to: 'a2', relation: 'supports', note: '', created: time, modified: time }],
+      actors: [{ id: 'quanti', name: 'Quanti', aliases: ['Q.'], created: time, modified: time }],
+      sets: [{ id: 's1', name: 'Italy', description: '', annotationIds: ['a2'], created: time, modified: time }],
+    };
+    writeFileSync(native, JSON.stringify(file));
+    const back = join(dir, 'kept.json');
+    expect(run(['convert', native, '--to', 'native', '--out', back])).toBe(0);
+    expect(JSON.parse(readFileSync(back, 'utf8')).library).toEqual(file.library);
+  });
+
+  it('a file of nothing but opening brackets is refused at once, with a sentence', () => {
+    const path = join(dir, 'bomb.json');
+    writeFileSync(path, '['.repeat(50 * 1024 * 1024));
+    expect(run(['validate', path])).toBe(1);
+    expect(out.join('\n')).toContain('the file nests lists or objects more than 64 deep');
+  }, 30_000);
 });

@@ -1,15 +1,19 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { AnchorText, anchorPassage, anchorStatus } from '../shared/anchoring/anchor';
+import { AnchorText, anchorStatus } from '../shared/anchoring/anchor';
 import { anchorAll } from '../shared/anchoring/anchor-all';
-import type { TextPositionSelector, TextQuoteSelector } from '../shared/anchoring/selectors';
-import { type Annotation, defaultTagTypes } from '../shared/annotation/model';
+import { defaultTagTypes } from '../shared/annotation/model';
 import { type LibraryDocument, loadDocument } from '../shared/corpus/document';
 import { buildCsv } from '../shared/format/csv';
 import { buildQdpx } from '../shared/format/qdpx';
 import { ImportError } from '../shared/format/errors';
-import { annotationOf, buildNativeFile, parseNativeFile } from '../shared/format/native';
-import { buildW3cCollection, looksLikeW3c, parseW3c } from '../shared/format/w3c';
+import { CodePoints } from '../shared/format/code-points';
+import type { IncomingBatch } from '../shared/format/incoming';
+import { planImport } from '../shared/format/merge';
+import { buildNativeFile, parseNativeFile } from '../shared/format/native';
+import { readAnnotationFile } from '../shared/format/read';
+import { buildW3cCollection } from '../shared/format/w3c';
+import { defaultRelationTypes } from '../shared/links/model';
 import { UsageError, parseArgs } from './args';
 import { InputError, readInput } from './files';
 
@@ -27,21 +31,17 @@ Usage:
   npm run --silent cli -- convert <file> --to native|w3c|csv|qdpx --out <file> [--corpus <dir>]
       Converts between formats. --corpus names the folder of the documents
       (default: the bundled corpus/), for titles, citations and anchoring.
+      Annotations are placed as the app places them; any that cannot be
+      (or W3C items that are not text) are named on stderr and left out,
+      and the exit code is then 1.
 
 Exit codes: 0 success, 1 invalid input, 2 usage error.`;
 
-interface Loaded {
-  kind: 'native' | 'w3c';
-  entries: { id: string; documentId: string | null; quote: TextQuoteSelector; position: TextPositionSelector | null }[];
-}
-
-function loadAnnotations(path: string): Loaded {
-  const json = readInput(path);
-  if (looksLikeW3c(json)) {
-    return { kind: 'w3c', entries: parseW3c(json).map((a) => ({ id: a.id, documentId: a.documentId, quote: a.quote, position: a.position })) };
-  }
-  const file = parseNativeFile(json);
-  return { kind: 'native', entries: file.annotations.map((a) => ({ id: a.id, documentId: a.documentId, quote: a.target.selector[0], position: a.target.selector[1] })) };
+// Every command reads annotation files through the app's own reader, so
+// the command line accepts, normalises and refuses exactly what the app's
+// import does.
+function loadAnnotations(path: string): IncomingBatch {
+  return readAnnotationFile(readInput(path), { tagTypes: defaultTagTypes, relationTypes: defaultRelationTypes });
 }
 
 function loadCorpusDir(dir: string): Map<string, LibraryDocument> {
@@ -64,8 +64,20 @@ function validate(args: string[]): number {
   const [path] = positional;
   if (!path || positional.length > 1) throw new UsageError('validate takes one file.');
   try {
-    const loaded = loadAnnotations(path);
-    console.log(`${basename(path)}: valid ${loaded.kind === 'w3c' ? 'W3C Web Annotation' : 'Palimpsest native'} file, ${loaded.entries.length} annotation${loaded.entries.length === 1 ? '' : 's'}.`);
+    const batch = loadAnnotations(path);
+    const count = batch.annotations.length;
+    if (count === 0 && batch.setAside.length > 0) {
+      console.log(`${basename(path)}: invalid: nothing in it is a passage of text Palimpsest can read.`);
+      for (const item of batch.setAside) console.log(`  ${item.path}: ${item.reason}`);
+      return 1;
+    }
+    const library = batch.library;
+    const extra = [
+      library ? `${plural(library.links.length, 'link')}, ${plural(library.actors.length, 'actor')}, ${plural(library.sets.length, 'set')}, ${plural(library.relationTypes.length, 'relation type')}` : '',
+      batch.zonelessTimes ? `${plural(batch.zonelessTimes, 'date')} without a time zone, read as UTC` : '',
+    ].filter(Boolean);
+    console.log(`${basename(path)}: valid ${batch.format === 'w3c' ? 'W3C Web Annotation' : 'Palimpsest native'} file, ${plural(count, 'annotation')}${extra.length ? `; ${extra.join('; ')}` : ''}.`);
+    for (const item of batch.setAside) console.log(`  set aside ${item.path}: ${item.reason}`);
     return 0;
   } catch (error) {
     if (error instanceof ImportError) {
@@ -77,6 +89,10 @@ function validate(args: string[]): number {
   }
 }
 
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+}
+
 function anchor(args: string[]): number {
   const { positional, options } = parseArgs(args, ['document', 'annotations'], ['json']);
   if (positional.length) throw new UsageError(`anchor takes no positional arguments (got ${positional.join(' ')}).`);
@@ -84,11 +100,19 @@ function anchor(args: string[]): number {
   const annotationsPath = options.get('annotations');
   if (typeof documentPath !== 'string' || typeof annotationsPath !== 'string') throw new UsageError('anchor needs --document <file> and --annotations <file>.');
   const document = loadDocument(basename(documentPath), readInput(documentPath));
-  const { entries } = loadAnnotations(annotationsPath);
-  const anchors = anchorAll(new AnchorText(document.text.text), entries);
-  const results = entries.map((entry, i) => {
+  const { annotations } = loadAnnotations(annotationsPath);
+  const text = document.text.text;
+  const points = new CodePoints(text);
+  // W3C positions count code points; the text here counts UTF-16 units.
+  const entries = annotations.map((a) => ({
+    quote: a.quote,
+    position: a.position && a.positionUnit === 'code points' ? { type: 'TextPositionSelector' as const, start: points.toUtf16(a.position.start), end: points.toUtf16(a.position.end) } : a.position,
+  }));
+  const anchors = anchorAll(new AnchorText(text), entries);
+  const results = annotations.map((entry, i) => {
     const found = anchors[i]!;
-    return { id: entry.id, status: anchorStatus(found), start: found?.start ?? null, end: found?.end ?? null, text: found ? document.text.text.slice(found.start, found.end) : null };
+    // The id as the file gave it, so a pipeline can join output to input.
+    return { id: entry.fileId, status: anchorStatus(found), start: found?.start ?? null, end: found?.end ?? null, text: found ? text.slice(found.start, found.end) : null };
   });
   if (options.has('json')) {
     console.log(JSON.stringify(results));
@@ -112,53 +136,33 @@ function convert(args: string[]): number {
   const corpusDir = options.get('corpus');
   const documents = loadCorpusDir(typeof corpusDir === 'string' ? corpusDir : join(import.meta.dirname, '..', 'corpus'));
   const json = readInput(input);
-  let annotations: Annotation[];
-  let tagTypes = [...defaultTagTypes];
-  if (looksLikeW3c(json)) {
-    const now = new Date().toISOString();
-    const byName = new Map(tagTypes.map((t) => [t.name.toLowerCase(), t]));
-    annotations = parseW3c(json).map((a, i) => {
-      const documentId = a.documentId;
-      const document = documentId ? documents.get(documentId) : undefined;
-      if (!document) throw new ImportError(`$[${i}].target.source`, `"${a.source}" is not a document of the corpus`);
-      const found = anchorPassage(document.text.text, a.quote, a.position ?? undefined);
-      if (!found) throw new ImportError(`$[${i}]`, `the passage “${a.quote.exact.slice(0, 60)}” cannot be found in ${document.id}`);
-      const tags = a.tagNames.map((name) => {
-        let tagType = byName.get(name.toLowerCase());
-        if (!tagType) {
-          tagType = { id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name, color: '#7f8c8d', order: tagTypes.length, namesActor: false };
-          tagTypes.push(tagType);
-          byName.set(name.toLowerCase(), tagType);
-        }
-        return tagType.id;
-      });
-      return {
-        id: a.id,
-        documentId: document.id,
-        quote: { ...a.quote, exact: document.text.text.slice(found.start, found.end) },
-        position: { type: 'TextPositionSelector', start: found.start, end: found.end },
-        tags,
-        actor: a.actor,
-        note: a.note,
-        created: a.created ?? now,
-        modified: a.modified ?? now,
-      } satisfies Annotation;
-    });
-  } else {
-    const file = parseNativeFile(json);
-    annotations = file.annotations.map(annotationOf);
-    tagTypes = file.tagTypes;
-  }
+  const batch = readAnnotationFile(json, { tagTypes: defaultTagTypes, relationTypes: defaultRelationTypes });
+  // Placed as the app places them: by position where the text still holds
+  // the quote, else by the quote, in the one document that holds it.
+  const plan = planImport(batch, documents, {
+    annotations: new Map(),
+    tagTypes: [],
+    library: { relationTypes: [], actors: new Map(), links: new Map(), sets: new Map(), resolveActor: () => null, annotationIds: new Set() },
+  });
+  for (const item of plan.unplaced) console.error(`palimpsest: left out ${item.path}: ${item.reason}`);
+  const annotations = plan.add;
+  const tagTypes = batch.format === 'native' ? batch.tagTypes : [...defaultTagTypes.filter((d) => !plan.addTagTypes.some((t) => t.id === d.id)), ...plan.addTagTypes.map((t, i) => ({ ...t, order: defaultTagTypes.length + i }))];
+  const library = batch.library
+    ? { relationTypes: plan.library.relationTypes.add, links: plan.library.links.add, actors: plan.library.actors.add, sets: plan.library.sets.add }
+    : undefined;
+  // A native file's library block goes through whole (with the documents
+  // and edits a backup holds); any other source's as read.
+  const nativeLibrary = batch.format === 'native' ? parseNativeFile(json).library : library;
   const exported = new Date();
   const text =
     to === 'qdpx'
       ? buildQdpx({ annotations, tagTypes, documents, exported })
       : to === 'csv'
       ? buildCsv(annotations, tagTypes, documents)
-      : `${JSON.stringify(to === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported }) : buildNativeFile({ annotations, tagTypes, documents, scope: { kind: 'all' }, exported }), null, 2)}\n`;
+      : `${JSON.stringify(to === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported, library }) : buildNativeFile({ annotations, tagTypes, documents, scope: { kind: 'all' }, exported, library: nativeLibrary }), null, 2)}\n`;
   writeFileSync(out, text);
-  console.log(`Wrote ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} to ${out} (${to}).`);
-  return 0;
+  console.log(`Wrote ${plural(annotations.length, 'annotation')} to ${out} (${to}).`);
+  return plan.unplaced.length ? 1 : 0;
 }
 
 /// Runs the command line; resolves to the exit code.

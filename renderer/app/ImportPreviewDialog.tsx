@@ -7,11 +7,11 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   const plan = pending;
-  const writes = plan.add + plan.update + plan.addTagTypes.length;
+  const writes = plan.add + plan.update + plan.addTagTypes.length + plan.kinds.reduce((sum, k) => sum + k.add + k.update, 0);
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="import-title" onCancel={onCancel} data-testid="import-preview">
       <h2 id="import-title">Import {plan.fileName}</h2>
-      <p className="hint">{plan.format === 'w3c' ? 'W3C Web Annotation file' : 'Palimpsest annotation file'} · {plan.total.toLocaleString('en')} annotation{plan.total === 1 ? '' : 's'} · nothing is written until you import</p>
+      <p className="hint">{formatNames[plan.format]} · {plan.total.toLocaleString('en')} annotation{plan.total === 1 ? '' : 's'} · nothing is written until you import</p>
       <ul className="preview-counts" data-testid="import-counts">
         <li>
           <strong>{plan.add.toLocaleString('en')}</strong> new
@@ -32,10 +32,37 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
             <strong>{plan.addTagTypes.length}</strong> new tag type{plan.addTagTypes.length === 1 ? '' : 's'}: {plan.addTagTypes.map((t) => t.name).join(', ')}
           </li>
         )}
+        {plan.zonelessTimes > 0 && (
+          <li data-testid="import-zoneless">
+            <strong>{plan.zonelessTimes.toLocaleString('en')}</strong> date{plan.zonelessTimes === 1 ? '' : 's'} without a time zone {plan.zonelessTimes === 1 ? 'was' : 'were'} read as UTC
+          </li>
+        )}
         <li className={plan.unplacedCount ? 'warn' : ''}>
           <strong>{plan.unplacedCount}</strong> cannot be placed{plan.unplacedCount ? ' and will be left out:' : ''}
         </li>
       </ul>
+      {plan.kinds.length > 0 && (
+        <table className="preview-kinds" data-testid="import-kinds">
+          <thead>
+            <tr>
+              <th scope="col">Also in the file</th>
+              <th scope="col">new</th>
+              <th scope="col">updated</th>
+              <th scope="col">already here</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.kinds.map((k) => (
+              <tr key={k.kind} data-kind={k.kind}>
+                <th scope="row">{k.kind[0]!.toUpperCase() + k.kind.slice(1)}</th>
+                <td>{k.add.toLocaleString('en')}</td>
+                <td>{k.update.toLocaleString('en')}</td>
+                <td>{k.unchanged.toLocaleString('en')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {plan.unplaced.length > 0 && (
         <ol className="unplaced" data-testid="import-unplaced">
           {plan.unplaced.map((u) => (
@@ -57,3 +84,5 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
     </dialog>
   );
 }
+
+const formatNames: Record<PendingImport['format'], string> = { native: 'Palimpsest annotation file', w3c: 'W3C Web Annotation file', qdpx: 'REFI-QDA project' };

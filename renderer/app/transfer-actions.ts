@@ -50,6 +50,10 @@ export async function confirmImport(services: AppServices, pending: PendingImpor
       text:
         `Imported ${pending.fileName}: ${n(total)} annotation${total === 1 ? '' : 's'} — ${n(done.add)} new, ${n(done.update)} updated, ${n(done.unchanged)} already here` +
         (done.addTagTypes.length ? `; ${done.addTagTypes.length} new tag type${done.addTagTypes.length === 1 ? '' : 's'}` : '') +
+        done.kinds
+          .filter((k) => k.kind !== 'tag types' && k.add + k.update > 0)
+          .map((k) => `; ${k.kind}: ${n(k.add)} new, ${n(k.update)} updated`)
+          .join('') +
         (done.unplacedCount ? `; ${done.unplacedCount} could not be placed and were left out.` : '.'),
     });
     // The worker's writes pass the page's change hooks by: schedule the

@@ -3,10 +3,14 @@ import type { LibraryDocument } from '../../shared/corpus/document';
 import { buildCsv } from '../../shared/format/csv';
 import { buildQdpx } from '../../shared/format/qdpx';
 import { ImportError } from '../../shared/format/errors';
-import { type IncomingBatch, incomingFromNative, incomingFromW3c } from '../../shared/format/incoming';
+import { ActorIndex } from '../../shared/actors/actor-index';
+import type { IncomingBatch } from '../../shared/format/incoming';
+import type { LibraryState } from '../../shared/format/library-merge';
 import { type ImportPlan, planImport } from '../../shared/format/merge';
-import { type NativeFile, buildNativeFile, parseNativeFile } from '../../shared/format/native';
-import { buildW3cCollection, looksLikeW3c, parseW3c } from '../../shared/format/w3c';
+import { type NativeFile, buildNativeFile } from '../../shared/format/native';
+import { readAnnotationFile } from '../../shared/format/read';
+import { buildW3cCollection } from '../../shared/format/w3c';
+import type { LinkRow } from './db';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
 
@@ -26,10 +30,8 @@ export async function exportAnnotations(
   const count = annotations.length;
   if (format === 'csv') return { content: buildCsv(annotations, tagTypes, documents), count };
   if (format === 'qdpx') return { content: buildQdpx({ annotations, tagTypes, documents, exported: now }), count };
-  const file =
-    format === 'w3c'
-      ? buildW3cCollection({ annotations, tagTypes, documents, exported: now })
-      : buildNativeFile({ annotations, tagTypes, documents, scope, exported: now, library: scope.kind === 'all' ? await libraryOf(db) : undefined });
+  const library = scope.kind === 'all' ? await libraryOf(db) : undefined;
+  const file = format === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported: now, library }) : buildNativeFile({ annotations, tagTypes, documents, scope, exported: now, library });
   return { content: `${JSON.stringify(file, null, 2)}\n`, count };
 }
 
@@ -55,7 +57,7 @@ async function libraryOf(db: PalimpsestDb): Promise<Library> {
 /// it is now, writing nothing: the preview. Throws `ImportError` for a file
 /// that is not valid.
 export async function previewImport(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, json: string, now = new Date()): Promise<{ batch: IncomingBatch; plan: ImportPlan }> {
-  const batch = looksLikeW3c(json) ? incomingFromW3c(parseW3c(json), await db.tagTypes.toArray(), now) : incomingFromNative(parseNativeFile(json));
+  const batch = readAnnotationFile(json, { tagTypes: await db.tagTypes.toArray(), relationTypes: await db.relationTypes.toArray() }, now);
   return { batch, plan: (await planAgainst(db, documents, batch)).plan };
 }
 
@@ -72,7 +74,7 @@ export async function applyImport(
   onProgress?: rows.Progress,
 ): Promise<ImportPlan> {
   try {
-    return await db.transaction('rw', [...rows.tables(db), db.tagTypes], async () => {
+    return await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.relationTypes, db.actors, db.links, db.sets], async () => {
       const { plan, existing } = await planAgainst(db, documents, batch);
       await db.tagTypes.bulkAdd(plan.addTagTypes);
       // An id the file places in another document moves there: its old copy goes.
@@ -82,6 +84,25 @@ export async function applyImport(
       });
       await rows.remove(db, moved);
       await rows.put(db, [...plan.add, ...plan.update], { onProgress });
+      const { relationTypes, actors, links, sets } = plan.library;
+      await db.relationTypes.bulkAdd(relationTypes.add);
+      await db.actors.bulkPut([...actors.add, ...actors.update]);
+      await db.sets.bulkPut([...sets.add, ...sets.update]);
+      const written = [...links.add, ...links.update];
+      if (written.length) {
+        // Each end's document, from what was just placed or was stored.
+        const placed = new Map([...plan.add, ...plan.update].map((a) => [a.id, a.documentId]));
+        const ends = written.flatMap((l) => [l.from, l.to]).filter((id) => !placed.has(id));
+        for (const [id, a] of await rows.findByIds(db, ends)) placed.set(id, a.documentId);
+        await db.links.bulkPut(
+          written.map((link): LinkRow => {
+            const fromDocument = placed.get(link.from);
+            const toDocument = placed.get(link.to);
+            if (!fromDocument || !toDocument) throw new RangeError(`The link ${link.id} joins a passage the library does not hold.`);
+            return { ...link, fromDocument, toDocument };
+          }),
+        );
+      }
       return plan;
     });
   } catch (error) {
@@ -99,7 +120,24 @@ async function planAgainst(db: PalimpsestDb, documents: ReadonlyMap<string, Libr
   // Looked up by id alone: a file may place an annotation the library has in
   // another document (a W3C file names no document).
   const existing = await rows.findByIds(db, batch.annotations.map((a) => a.id));
-  return { plan: planImport(batch, documents, { annotations: existing, tagTypes: await db.tagTypes.toArray() }), existing };
+  return { plan: planImport(batch, documents, { annotations: existing, tagTypes: await db.tagTypes.toArray(), library: batch.library ? await libraryState(db, batch) : undefined }), existing };
+}
+
+// What the plan of a file's library part needs of the library: its
+// relation types, actors, links and sets, and which of the annotations the
+// file's links and sets name it holds.
+async function libraryState(db: PalimpsestDb, batch: IncomingBatch): Promise<LibraryState> {
+  const named = new Set([...(batch.library?.links ?? []).flatMap((l) => [l.from, l.to]), ...(batch.library?.sets ?? []).flatMap((s) => s.annotationIds)]);
+  const actors = await db.actors.toArray();
+  const index = new ActorIndex(actors);
+  return {
+    relationTypes: await db.relationTypes.toArray(),
+    actors: new Map(actors.map((a) => [a.id, a])),
+    links: new Map((await db.links.toArray()).map(({ fromDocument: _from, toDocument: _to, ...link }) => [link.id, link])),
+    sets: new Map((await db.sets.toArray()).map((s) => [s.id, s])),
+    resolveActor: (name) => index.resolve(name),
+    annotationIds: new Set((await rows.findByIds(db, [...named])).keys()),
+  };
 }
 
 /// A storage failure in words a researcher can act on.

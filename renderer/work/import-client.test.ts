@@ -56,6 +56,14 @@ describe('the import client', () => {
     expect((await rows.all(target)).length).toBe(30);
   });
 
+  it('refuses a 50 MB file of opening brackets with a sentence, and the worker goes on', async () => {
+    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
+    const bomb = client.preview('bomb.json', '['.repeat(50 * 1024 * 1024));
+    await expect(bomb).rejects.toBeInstanceOf(ImportError);
+    await expect(bomb).rejects.toThrow('the file nests lists or objects more than 64 deep (at character 64); no annotation file does, so it is not read');
+    expect(await client.preview('brief.json', await exported(2))).toMatchObject({ add: 2 });
+  }, 30_000);
+
   it('names what is wrong with a bad file, as an ImportError, and writes nothing', async () => {
     const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
     const refused = client.preview('broken.json', '{"format": "palimpsest-annotations", "annotations": [');

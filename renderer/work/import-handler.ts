@@ -93,6 +93,16 @@ export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPl
     addTagTypes: plan.addTagTypes,
     unplacedCount: plan.unplaced.length,
     unplaced: plan.unplaced.slice(0, maxListedUnplaced),
+    kinds: batch.library
+      ? [
+          { kind: 'tag types', add: plan.addTagTypes.length, update: 0, unchanged: plan.presentTagTypes },
+          ...(['relation types', 'actors', 'links', 'sets'] as const).map((kind) => {
+            const counts = plan.library[kind === 'relation types' ? 'relationTypes' : kind];
+            return { kind, add: counts.add.length, update: counts.update.length, unchanged: counts.unchanged };
+          }),
+        ]
+      : [],
+    zonelessTimes: plan.zonelessTimes,
   };
 }
 

@@ -68,7 +68,7 @@ export interface ImportRequest {
 /// size: counts, the new tag types, and the first unplaced annotations.
 export interface ImportSummary {
   fileName: string;
-  format: 'native' | 'w3c';
+  format: 'native' | 'w3c' | 'qdpx';
   /// Annotations in the file.
   total: number;
   add: number;
@@ -79,6 +79,19 @@ export interface ImportSummary {
   unplacedCount: number;
   /// The first `maxListedUnplaced` of them, with their reasons.
   unplaced: Unplaced[];
+  /// Each kind of the library a file carries (a whole-library export):
+  /// what is new, updated, or already here. Annotations are counted above.
+  kinds: KindCount[];
+  /// Times the file gave without a zone or time of day, read as UTC.
+  zonelessTimes: number;
+}
+
+/// New, updated and already-here items of one kind, for the preview.
+export interface KindCount {
+  kind: 'tag types' | 'relation types' | 'actors' | 'links' | 'sets';
+  add: number;
+  update: number;
+  unchanged: number;
 }
 
 /// What re-anchoring a revision found, for the revision dialog.

@@ -2,7 +2,9 @@ import { AnchorText, anchorPassage, anchorStatus } from '../anchoring/anchor';
 import { describePassage } from '../anchoring/selectors';
 import type { Annotation, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
+import { CodePoints } from './code-points';
 import type { IncomingBatch } from './incoming';
+import { type LibraryPlan, type LibraryState, emptyLibraryPlan, planLibrary } from './library-merge';
 
 /// An annotation of the file that cannot be placed in the library.
 export interface Unplaced {
@@ -28,6 +30,13 @@ export interface ImportPlan {
   unplaced: Unplaced[];
   /// Tag types the file uses that the library does not have.
   addTagTypes: TagType[];
+  /// Tag types of the file the library has already (by id).
+  presentTagTypes: number;
+  /// The file's relation types, links, actors and sets (a whole-library
+  /// file), merged the same way.
+  library: LibraryPlan;
+  /// Times the file gave without a zone or time of day, read as UTC.
+  zonelessTimes: number;
 }
 
 /// Plans the merge of a batch into the library. Every annotation is anchored
@@ -37,15 +46,20 @@ export interface ImportPlan {
 export function planImport(
   batch: IncomingBatch,
   documents: ReadonlyMap<string, LibraryDocument>,
-  existing: { annotations: ReadonlyMap<string, Annotation>; tagTypes: readonly TagType[] },
+  existing: { annotations: ReadonlyMap<string, Annotation>; tagTypes: readonly TagType[]; library?: LibraryState },
 ): ImportPlan {
-  const plan: ImportPlan = { add: [], update: [], unchanged: 0, fuzzy: 0, unplaced: [], addTagTypes: [] };
+  const plan: ImportPlan = { add: [], update: [], unchanged: 0, fuzzy: 0, unplaced: [...batch.setAside], addTagTypes: [], presentTagTypes: 0, library: emptyLibraryPlan(), zonelessTimes: batch.zonelessTimes };
 
   const knownTags = new Set(existing.tagTypes.map((tagType) => tagType.id));
   let nextOrder = existing.tagTypes.reduce((max, tagType) => Math.max(max, tagType.order + 1), 0);
   const usedTags = new Set(batch.annotations.flatMap((a) => a.tags));
   for (const tagType of [...batch.tagTypes].sort((a, b) => a.order - b.order)) {
-    if (knownTags.has(tagType.id) || !usedTags.has(tagType.id)) continue;
+    if (knownTags.has(tagType.id)) {
+      plan.presentTagTypes++;
+      continue;
+    }
+    // A whole-library file brings every tag type; another, those it uses.
+    if (!batch.library && !usedTags.has(tagType.id)) continue;
     plan.addTagTypes.push({ ...tagType, order: nextOrder++ });
     knownTags.add(tagType.id);
   }
@@ -55,6 +69,17 @@ export function planImport(
     let text = texts.get(document.id);
     if (!text) texts.set(document.id, (text = new AnchorText(document.text.text)));
     return text;
+  };
+  const points = new Map<string, CodePoints>();
+  // A W3C position counts code points: in the library's UTF-16 units, or
+  // none when it does not fit the text (the quote then finds the passage).
+  const positionIn = (document: LibraryDocument, entry: IncomingBatch['annotations'][number]) => {
+    if (!entry.position || entry.positionUnit === 'utf16') return entry.position ?? undefined;
+    let index = points.get(document.id);
+    if (!index) points.set(document.id, (index = new CodePoints(document.text.text)));
+    const start = index.toUtf16(entry.position.start);
+    const end = index.toUtf16(entry.position.end);
+    return end <= document.text.text.length ? { type: 'TextPositionSelector' as const, start, end } : undefined;
   };
 
   for (const entry of batch.annotations) {
@@ -70,7 +95,7 @@ export function planImport(
       candidates = [...documents.values()];
     }
     const found = candidates.flatMap((document) => {
-      const anchor = anchorPassage(textOf(document), entry.quote, entry.position ?? undefined);
+      const anchor = anchorPassage(textOf(document), entry.quote, positionIn(document, entry));
       return anchor ? [{ document, anchor }] : [];
     });
     if (found.length !== 1) {
@@ -82,7 +107,7 @@ export function planImport(
           found.length === 0
             ? entry.documentId
               ? `the passage is not in “${candidates[0]!.meta.title}”`
-              : `the passage is in none of the library’s documents (source ${entry.source})`
+              : `the passage is in none of the library’s documents${entry.source ? ` (source ${entry.source})` : ''}`
             : `the passage is in ${found.length} documents; the file does not say which`,
       });
       continue;
@@ -107,6 +132,13 @@ export function planImport(
     if (!current) plan.add.push(annotation);
     else if (annotation.modified > current.modified && JSON.stringify(annotation) !== JSON.stringify(current)) plan.update.push(annotation);
     else plan.unchanged++;
+  }
+  if (batch.library && existing.library) {
+    const placed = new Set([...plan.add, ...plan.update].map((a) => a.id));
+    const stored = existing.library.annotationIds;
+    const exists = (id: string) => placed.has(id) || existing.annotations.has(id) || stored.has(id);
+    plan.library = planLibrary(batch.library, existing.library, exists);
+    plan.unplaced.push(...plan.library.unplaced);
   }
   return plan;
 }

@@ -4,6 +4,7 @@ import { type Annotation, defaultTagTypes } from '../annotation/model';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
 import { ImportError } from './errors';
 import { incomingFromNative } from './incoming';
+import { emptyLibraryPlan } from './library-merge';
 import { planImport as planBatch } from './merge';
 import { buildNativeFile, parseNativeFile } from './native';
 
@@ -55,7 +56,7 @@ describe('the native format', () => {
 
   it('refuses unknown keys, __proto__ included, without touching any prototype', () => {
     const json = JSON.stringify(build([annotation('a', 'apple of discord')])).replace('"id":"a"', '"__proto__":{"polluted":true},"id":"a"');
-    expect(() => parseNativeFile(json)).toThrow(/^\$\.annotations\[0\]: Unrecognized key/);
+    expect(() => parseNativeFile(json)).toThrow(/^\$\.annotations\[0\]: unknown field "__proto__"/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -75,7 +76,7 @@ describe('planning an import', () => {
     const plan = planImport(file, corpus, empty);
     expect(plan.add.map((a) => a.id)).toEqual(['a', 'secret']);
     const stored = new Map(plan.add.map((a) => [a.id, a]));
-    expect(planImport(file, corpus, { annotations: stored, tagTypes: defaultTagTypes })).toEqual({ add: [], update: [], unchanged: 2, fuzzy: 0, unplaced: [], addTagTypes: [] });
+    expect(planImport(file, corpus, { annotations: stored, tagTypes: defaultTagTypes })).toEqual({ add: [], update: [], unchanged: 2, fuzzy: 0, unplaced: [], addTagTypes: [], presentTagTypes: 3, library: emptyLibraryPlan(), zonelessTimes: 0 });
   });
 
   it('takes a newer version, keeps a newer local one', () => {

@@ -6,7 +6,8 @@ import { loadCorpus } from '../test-support/corpus';
 import { incomingFromNative, incomingFromW3c } from './incoming';
 import { planImport } from './merge';
 import { buildNativeFile, parseNativeFile } from './native';
-import { buildW3cCollection, parseW3c } from './w3c';
+import { buildW3cCollection } from './w3c';
+import { readW3c } from './w3c-read';
 
 const corpus = loadCorpus();
 const documents = [...corpus.values()];
@@ -62,7 +63,7 @@ describe('export → import → export', () => {
     fc.assert(
       fc.property(annotations, (list) => {
         const first = JSON.stringify(buildW3cCollection({ annotations: list, tagTypes: defaultTagTypes, documents: corpus, exported }));
-        const plan = planImport(incomingFromW3c(parseW3c(first), defaultTagTypes, exported), corpus, empty);
+        const plan = planImport(incomingFromW3c(readW3c(JSON.parse(first)), defaultTagTypes, exported), corpus, empty);
         expect(plan.unplaced).toEqual([]);
         expect(plan.addTagTypes).toEqual([]);
         const second = JSON.stringify(buildW3cCollection({ annotations: plan.add, tagTypes: defaultTagTypes, documents: corpus, exported }));

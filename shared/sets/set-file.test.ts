@@ -32,7 +32,7 @@ describe('the set file', () => {
     expect(problem((f) => (f.annotations[2].target.selector[1].end = 0))).toBe('$.annotations[2].target.selector[1].end: start must be less than end');
     expect(problem((f) => (f.set.name = ''))).toBe('$.set.name: a set needs a name');
     expect(problem((f) => (f.relationTypes[0].color = 'green'))).toBe('$.relationTypes[0].color: expected a colour as #rrggbb');
-    expect(problem((f) => (f.links[0].extra = true))).toMatch(/^\$\.links\[0\]: Unrecognized key/);
+    expect(problem((f) => (f.links[0].extra = true))).toMatch(/^\$\.links\[0\]: unknown field "extra"/);
     expect(problem((f) => (f.actors[1].aliases[0] = ''))).toBe('$.actors[1].aliases[0]: an alias must not be empty');
   });
 
