@@ -54,7 +54,15 @@ export function ReaderScreen({
   const linking = useLinking();
   const { db, documents, annotations: store } = services;
   const document = documents.get(documentId);
+  // The reader mounted now: in state for the effects that act on it (they
+  // run again when another is mounted, as under StrictMode), in a ref for
+  // the event handlers.
   const readerRef = useRef<Reader | null>(null);
+  const [reader, setReader] = useState<Reader | null>(null);
+  const onReader = useCallback((mounted: Reader | null) => {
+    readerRef.current = mounted;
+    setReader(mounted);
+  }, []);
   const [selection, setSelection] = useState<ReaderSelection>({ kind: 'none' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusActorOf, setFocusActorOf] = useState<string | null>(null);
@@ -134,17 +142,16 @@ export function ReaderScreen({
   // A passage asked for (a search result): shown in the middle and selected,
   // so the selection toolbar offers to annotate it.
   useEffect(() => {
-    const reader = readerRef.current;
-    if (!reader || !passage || passage.documentId !== documentId) return;
+    if (!reader || !passage || passage.documentId !== documentId || version !== 'current') return;
     reader.scrollTo(passage.start);
     reader.focus();
     reader.select(passage.start, passage.end);
-  }, [passage, documentId, ready]);
+  }, [passage, documentId, reader, version]);
 
   // Keep the reader's "selected" highlight in step with the panel.
   useEffect(() => {
-    readerRef.current?.highlight({ type: 'select', id: selectedId });
-  }, [selectedId, highlights]);
+    reader?.highlight({ type: 'select', id: selectedId });
+  }, [reader, selectedId, highlights]);
 
   const reveal = useCallback(
     (annotation: Annotation) => {
@@ -160,13 +167,14 @@ export function ReaderScreen({
 
   // An annotation asked for (the other end of a link): shown and flashed,
   // once the reader and the annotations are there.
-  const arrived = useRef<string | null>(null);
+  // Once per reader: a reader mounted again (StrictMode) shows it again.
+  const arrived = useRef<{ reader: Reader; id: string } | null>(null);
   useEffect(() => {
     const annotation = annotationId ? byId.get(annotationId) : undefined;
-    if (!annotation || !readerRef.current || arrived.current === annotationId) return;
-    arrived.current = annotationId!;
+    if (!annotation || !reader || (arrived.current?.reader === reader && arrived.current.id === annotationId)) return;
+    arrived.current = { reader, id: annotation.id };
     reveal(annotation);
-  }, [annotationId, byId, ready, reveal]);
+  }, [annotationId, byId, reader, reveal]);
 
   const createFromSelection = useCallback(
     async (tagType: TagType) => {
@@ -311,7 +319,7 @@ export function ReaderScreen({
             <ReaderView
               document={shown ?? document}
               highlights={highlights}
-              readerRef={readerRef}
+              onReader={onReader}
               callbacks={{ onSelection: setSelection, onHighlightClick }}
             />
           ) : (
