@@ -23,6 +23,7 @@ import { isTyping } from './keys';
 import { ReaderView } from './ReaderView';
 import { SelectionToolbar } from './SelectionToolbar';
 import type { Passage } from './screens';
+import './reader-tools.css';
 
 const noSets: readonly AnnotationSet[] = [];
 

@@ -2,6 +2,7 @@ import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { buildDoc } from './build-doc';
+import { type FootnoteRef, footnotesKey, footnotesOf, footnotesPlugin } from './footnotes';
 import { type Highlight, type HighlightAction, highlightWindow, highlightsAt, highlightsKey, highlightsPlugin } from './highlights';
 import { pagesPlugin } from './pages';
 import { PositionMap, trimmedRange } from './positions';
@@ -26,6 +27,15 @@ export interface ReaderCallbacks {
 export class Reader {
   readonly view: EditorView;
   readonly positions: PositionMap;
+  private readonly footnoteRefs: FootnoteRef[];
+  // The marker last followed to its note, for the note's "back" link.
+  private lastRef: FootnoteRef | null = null;
+  private readonly onBackClick = (event: MouseEvent) => {
+    const back = (event.target as Element | null)?.closest?.('.fn-back');
+    if (!(back instanceof HTMLElement)) return;
+    event.preventDefault();
+    this.backFromNote(Number(back.dataset.note));
+  };
 
   constructor(
     mount: HTMLElement,
@@ -36,7 +46,8 @@ export class Reader {
   ) {
     const doc = buildDoc(document.blocks);
     this.positions = new PositionMap(doc, document.text);
-    const plugins = [readOnlyPlugin(), highlightsPlugin(this.positions, document.text, highlights)];
+    this.footnoteRefs = footnotesOf(document.blocks, document.text).refs;
+    const plugins = [readOnlyPlugin(), highlightsPlugin(this.positions, document.text, highlights), footnotesPlugin(doc, document.blocks, this.positions, document.text)];
     // Page markers only where the source has pages (a PDF); none otherwise.
     if (document.pages.length > 0) plugins.push(pagesPlugin(doc, document.pages, this.positions, document.text));
     const state = EditorState.create({ doc, plugins });
@@ -48,13 +59,46 @@ export class Reader {
         this.view.updateState(this.view.state.apply(tr));
         if (!before.eq(this.view.state.selection)) this.reportSelection();
       },
-      handleClick: (view, pos) => {
+      handleClick: (view, pos, event) => {
         if (!view.state.selection.empty) return false;
+        // A footnote marker is a link to its note.
+        const marker = (event.target as Element | null)?.closest?.('.fn-ref');
+        if (marker instanceof HTMLElement) {
+          this.toNote(Number(marker.dataset.at));
+          return true;
+        }
         const ids = highlightsAt(view.state, pos);
         if (ids.length > 0) this.callbacks.onHighlightClick(ids);
         return false;
       },
     });
+    this.view.dom.addEventListener('click', this.onBackClick);
+    // A press on the back link must not move the caret first.
+    this.view.dom.addEventListener('mousedown', (event) => {
+      if ((event.target as Element | null)?.closest?.('.fn-back')) event.preventDefault();
+    });
+  }
+
+  /// Follows the footnote marker at canonical offset `at` to its note: the
+  /// note scrolled into view and marked, the caret at its start.
+  toNote(at: number): void {
+    const ref = this.footnoteRefs.find((r) => r.start === at);
+    if (!ref || ref.note === null) return;
+    this.lastRef = ref;
+    this.scrollTo(ref.note);
+    const pos = this.positions.toPm(ref.note, 1);
+    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, pos)).setMeta(footnotesKey, { target: pos }));
+  }
+
+  /// Returns from the note starting at canonical offset `note` to the marker
+  /// followed there (or, if none was, the first marker of that note).
+  backFromNote(note: number): void {
+    const ref = this.lastRef?.note === note ? this.lastRef : this.footnoteRefs.find((r) => r.note === note);
+    if (!ref) return;
+    this.scrollTo(ref.start);
+    const pos = this.positions.toPm(ref.end, -1);
+    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, pos)).setMeta(footnotesKey, { target: null }));
+    this.view.focus();
   }
 
   /// Applies a change to the highlights.
@@ -125,6 +169,7 @@ export class Reader {
   }
 
   destroy(): void {
+    this.view.dom.removeEventListener('click', this.onBackClick);
     this.view.destroy();
   }
 
