@@ -68,6 +68,9 @@ export function ReaderScreen({
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusActorOf, setFocusActorOf] = useState<string | null>(null);
   const [revisionPlan, setRevisionPlan] = useState<RevisionSummary | null>(null);
+  // Set when a revision is applied: the panel then shows its review list.
+  const [showReview, setShowReview] = useState(false);
+  const reviewShown = useCallback(() => setShowReview(false), []);
   // The version shown: 'current', 'original' (the bundled text) or a revision's seq.
   const [version, setVersion] = useState<'current' | 'original' | number>('current');
 
@@ -336,6 +339,8 @@ export function ReaderScreen({
               onDismiss={(review) => void db.reviews.delete(review.annotationId)}
               onReattach={(annotation) => void reattachToSelection(annotation)}
               onReveal={reveal}
+              show={showReview}
+              onShown={reviewShown}
             />
           }
           annotations={ordered}
@@ -363,6 +368,10 @@ export function ReaderScreen({
               .applyRevision()
               .then(({ fileName, counts }) => {
                 store.history.clear();
+                // The review is what to look at next: no entry pulls the panel elsewhere.
+                const toReview = counts.moved + counts.fuzzy + counts.orphaned > 0;
+                if (toReview) setSelectedId(null);
+                setShowReview(toReview);
                 services.notify({ kind: 'info', text: `Revision ${fileName} imported: ${counts.unchanged} unchanged, ${counts.moved} moved, ${counts.fuzzy} changed, ${counts.orphaned} to re-attach.` });
               })
               .catch((error: unknown) => services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` }));

@@ -1,4 +1,4 @@
-import { EditorState, TextSelection } from 'prosemirror-state';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { buildDoc } from './build-doc';
@@ -87,7 +87,7 @@ export class Reader {
     this.lastRef = ref;
     this.scrollTo(ref.note);
     const pos = this.positions.toPm(ref.note, 1);
-    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, pos)).setMeta(footnotesKey, { target: pos }));
+    this.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, pos)).setMeta(footnotesKey, { target: pos }));
   }
 
   /// Returns from the note starting at canonical offset `note` to the marker
@@ -97,17 +97,31 @@ export class Reader {
     if (!ref) return;
     this.scrollTo(ref.start);
     const pos = this.positions.toPm(ref.end, -1);
-    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, pos)).setMeta(footnotesKey, { target: null }));
+    this.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, pos)).setMeta(footnotesKey, { target: null }));
     this.view.focus();
+  }
+
+  /// Dispatches to the view unless the reader is destroyed: a screen's
+  /// effect may still hold a reader React has just unmounted (StrictMode's
+  /// double mount, another version of the text), and acting on it must do
+  /// nothing rather than throw.
+  private dispatch(tr: Transaction): void {
+    if (!this.view.isDestroyed) this.view.dispatch(tr);
+  }
+
+  /// Whether the reader was destroyed: its methods then do nothing.
+  get destroyed(): boolean {
+    return this.view.isDestroyed;
   }
 
   /// Applies a change to the highlights.
   highlight(action: HighlightAction): void {
-    this.view.dispatch(this.view.state.tr.setMeta(highlightsKey, action));
+    this.dispatch(this.view.state.tr.setMeta(highlightsKey, action));
   }
 
   /// The passage currently selected, as canonical offsets.
   selection(): ReaderSelection {
+    if (this.view.isDestroyed) return { kind: 'none' };
     const { from, to, empty } = this.currentRange();
     if (empty) return { kind: 'none' };
     const start = this.positions.fromPm(from, 1);
@@ -140,17 +154,18 @@ export class Reader {
   /// Selects a passage given as canonical offsets.
   select(start: number, end: number): void {
     const { doc } = this.view.state;
-    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(doc, this.positions.toPm(start, 1), this.positions.toPm(end, -1))));
+    this.dispatch(this.view.state.tr.setSelection(TextSelection.create(doc, this.positions.toPm(start, 1), this.positions.toPm(end, -1))));
   }
 
   /// Drops the selection, leaving the caret where the selection ended.
   collapseSelection(): void {
     const { doc, selection } = this.view.state;
-    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(doc, selection.to)));
+    this.dispatch(this.view.state.tr.setSelection(TextSelection.create(doc, selection.to)));
   }
 
   /// Scrolls a passage into the middle of the reader.
   scrollTo(start: number): void {
+    if (this.view.isDestroyed) return;
     // Draw the passage's highlights before it comes on screen, so a flash
     // or a selection shows at once.
     const block = this.document.text.blockAt(start, 1);
@@ -165,6 +180,7 @@ export class Reader {
   }
 
   focus(): void {
+    if (this.view.isDestroyed) return;
     this.view.focus();
   }
 
