@@ -20,9 +20,11 @@ import { highlightsOf } from './highlights-of';
 import { useLinkViews } from './link-views';
 import { useLinking } from './linking';
 import { isTyping } from './keys';
+import { FindBar } from './FindBar';
 import { ReaderView } from './ReaderView';
 import { SelectionToolbar } from './SelectionToolbar';
 import type { Passage } from './screens';
+import { menuEvent } from '../../shared/ipc/contract';
 import './reader-tools.css';
 
 const noSets: readonly AnnotationSet[] = [];
@@ -68,6 +70,9 @@ export function ReaderScreen({
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusActorOf, setFocusActorOf] = useState<string | null>(null);
   const [revisionPlan, setRevisionPlan] = useState<RevisionSummary | null>(null);
+  // The find bar: open, how many times it was asked for, and the words
+  // selected when it was (to find at once).
+  const [find, setFind] = useState<{ request: number; initial: string } | null>(null);
   // Set when a revision is applied: the panel then shows its review list.
   const [showReview, setShowReview] = useState(false);
   const reviewShown = useCallback(() => setShowReview(false), []);
@@ -219,6 +224,43 @@ export function ReaderScreen({
     return () => window.removeEventListener('keydown', onKey);
   }, [tagTypes, createFromSelection, version]);
 
+  // Ctrl+F (and the menu's Find) opens the find bar, or takes the focus
+  // back to it; the browser's own find cannot see the hidden sections.
+  useEffect(() => {
+    const open = () => {
+      const words = window.getSelection()?.toString() ?? '';
+      // A short selection on one line is what to find; anything else is not.
+      const initial = words.length > 0 && words.length <= 80 && !words.includes('\n') ? words : '';
+      setFind((f) => ({ request: (f?.request ?? 0) + 1, initial }));
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'f') return;
+      event.preventDefault();
+      open();
+    };
+    const onMenu = (event: Event) => {
+      if ((event as CustomEvent).detail === 'find') open();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener(menuEvent, onMenu);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(menuEvent, onMenu);
+    };
+  }, []);
+
+  const closeFind = useCallback(
+    (match: { start: number; end: number } | null) => {
+      setFind(null);
+      // The match found stays selected, ready to tag.
+      const current = readerRef.current;
+      if (!current) return;
+      current.focus();
+      if (match) current.select(match.start, match.end);
+    },
+    [],
+  );
+
   const onHighlightClick = useCallback(
     (ids: string[]) => {
       // Choosing the other end of a link: the passage clicked is it.
@@ -319,6 +361,7 @@ export function ReaderScreen({
               </button>
             </p>
           )}
+          {find && ready && <FindBar reader={reader} text={(shown ?? document).text.text} request={find.request} initial={find.initial} onClose={closeFind} />}
           {ready ? (
             <ReaderView
               document={shown ?? document}

@@ -2,6 +2,7 @@ import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { buildDoc } from './build-doc';
+import { type FindState, findKey, findPlugin } from './find';
 import { type FootnoteRef, footnotesKey, footnotesOf, footnotesPlugin } from './footnotes';
 import { type Highlight, type HighlightAction, highlightWindow, highlightsAt, highlightsKey, highlightsPlugin } from './highlights';
 import { pagesPlugin } from './pages';
@@ -47,7 +48,7 @@ export class Reader {
     const doc = buildDoc(document.blocks);
     this.positions = new PositionMap(doc, document.text);
     this.footnoteRefs = footnotesOf(document.blocks, document.text).refs;
-    const plugins = [readOnlyPlugin(), highlightsPlugin(this.positions, document.text, highlights), footnotesPlugin(doc, document.blocks, this.positions, document.text)];
+    const plugins = [readOnlyPlugin(), highlightsPlugin(this.positions, document.text, highlights), footnotesPlugin(doc, document.blocks, this.positions, document.text), findPlugin(this.positions)];
     // Page markers only where the source has pages (a PDF); none otherwise.
     if (document.pages.length > 0) plugins.push(pagesPlugin(doc, document.pages, this.positions, document.text));
     const state = EditorState.create({ doc, plugins });
@@ -112,6 +113,32 @@ export class Reader {
   /// Whether the reader was destroyed: its methods then do nothing.
   get destroyed(): boolean {
     return this.view.isDestroyed;
+  }
+
+  /// Shows the find bar's matches (null clears them).
+  showFind(state: FindState | null): void {
+    this.dispatch(this.view.state.tr.setMeta(findKey, state));
+  }
+
+  /// Scrolls a passage into the middle of the reader even where its section
+  /// is hidden (the browser lays out only the sections near the screen, and
+  /// scrolls to nothing inside the others): first to the section, then, once
+  /// it is shown at its real height, to the passage itself.
+  /// `within`, a selector of an element inside the passage (the current
+  /// find match), is what ends in the middle when it is there: a long
+  /// paragraph's start may be a screen away from its words.
+  async reveal(start: number, within?: string): Promise<void> {
+    this.scrollTo(start);
+    const { node } = this.view.domAtPos(this.positions.toPm(start, 1));
+    const element = node instanceof HTMLElement ? node : node.parentElement;
+    const section = element?.closest('.section');
+    if (!element || !section) return;
+    for (let i = 0; i < 30 && !section.classList.contains('in-view') && !this.view.isDestroyed; i++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    if (this.view.isDestroyed) return;
+    const target = (within ? this.view.dom.querySelector(within) : null) ?? element;
+    target.scrollIntoView({ block: 'center', behavior: 'auto' });
   }
 
   /// Applies a change to the highlights.
