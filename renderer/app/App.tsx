@@ -15,6 +15,7 @@ import { BackupsDialog } from './BackupsDialog';
 import { type AppServices, ServicesContext } from './context';
 import { Library } from './Library';
 import { Notices } from './Notices';
+import { Shortcuts } from './Shortcuts';
 import { useNotices } from './notices';
 import { ReaderScreen } from './ReaderScreen';
 import { TagTypesDialog } from './TagTypesDialog';
@@ -261,6 +262,7 @@ export function App({ host }: { host: Host }) {
           />
         )}
         <Notices notices={notices} onDismiss={dismissNotice} />
+        <Shortcuts />
       </div>
       </LinkingContext.Provider>
     </ServicesContext.Provider>

@@ -29,6 +29,15 @@ import './reader-tools.css';
 
 const noSets: readonly AnnotationSet[] = [];
 
+/// Puts the caret in the note field of an annotation's entry. The panel
+/// draws only the entries in view and scrolls to the selected one, so the
+/// field may appear a few frames later.
+function focusNoteOf(id: string, frames = 20): void {
+  const field = window.document.querySelector<HTMLTextAreaElement>(`[data-annotation-entry="${CSS.escape(id)}"] [data-testid="entry-note"]`);
+  if (field) field.focus();
+  else if (frames > 0) requestAnimationFrame(() => focusNoteOf(id, frames - 1));
+}
+
 /// One document open for reading: the text with its highlights, the
 /// toolbar that tags a selection, and the panel of its annotations.
 export function ReaderScreen({
@@ -157,6 +166,12 @@ export function ReaderScreen({
     reader.select(passage.start, passage.end);
   }, [passage, documentId, reader, version]);
 
+  // A document opened with no passage asked for: the text takes the focus,
+  // so the keyboard reads and selects in it at once.
+  useEffect(() => {
+    if (reader && !passage && !annotationId) reader.focus();
+  }, [reader, passage, annotationId]);
+
   // Keep the reader's "selected" highlight in step with the panel.
   useEffect(() => {
     reader?.highlight({ type: 'select', id: selectedId });
@@ -223,6 +238,43 @@ export function ReaderScreen({
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [tagTypes, createFromSelection, version]);
+
+  // The keys of a keyboard user's round: N writes the note of the
+  // annotation just made or shown; Escape from its note or actor field goes
+  // back to the text; Alt+Left goes back where the document was opened from.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (event.key === 'Escape' && target?.closest('[data-testid="entry-note"], [data-testid="entry-actor"]')) {
+        target.blur();
+        readerRef.current?.focus();
+        return;
+      }
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.key === 'ArrowLeft' && !isTyping(event.target)) {
+        event.preventDefault();
+        onBack();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || event.key.toLowerCase() !== 'n' || !selectedId) return;
+      event.preventDefault();
+      focusNoteOf(selectedId);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selectedId, onBack]);
+
+  // The toolbar follows a selection scrolled with the text, never left
+  // behind over other lines; once a frame at most.
+  const following = useRef(false);
+  const followSelection = useCallback(() => {
+    if (following.current) return;
+    following.current = true;
+    requestAnimationFrame(() => {
+      following.current = false;
+      const current = readerRef.current?.selection();
+      if (current) setSelection((before) => (before.kind === 'passage' || current.kind === 'passage' ? current : before));
+    });
+  }, []);
 
   // Ctrl+F (and the menu's Find) opens the find bar, or takes the focus
   // back to it; the browser's own find cannot see the hidden sections.
@@ -346,7 +398,7 @@ export function ReaderScreen({
         </button>
       </header>
       <div className="reader-body">
-        <section className="reader-column">
+        <section className="reader-column" onScroll={followSelection}>
           {/* The archive entries carry their citation in their own text. */}
           {meta.citation && !document.text.text.includes(meta.citation) && (
             <p className="citation" data-testid="citation">

@@ -3,6 +3,7 @@ import { EditorView } from 'prosemirror-view';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { buildDoc } from './build-doc';
 import { type FindState, findKey, findPlugin } from './find';
+import { caretPlugin } from './caret';
 import { type FootnoteRef, footnotesKey, footnotesOf, footnotesPlugin } from './footnotes';
 import { type Highlight, type HighlightAction, highlightWindow, highlightsAt, highlightsKey, highlightsPlugin } from './highlights';
 import { pagesPlugin } from './pages';
@@ -48,7 +49,7 @@ export class Reader {
     const doc = buildDoc(document.blocks);
     this.positions = new PositionMap(doc, document.text);
     this.footnoteRefs = footnotesOf(document.blocks, document.text).refs;
-    const plugins = [readOnlyPlugin(), highlightsPlugin(this.positions, document.text, highlights), footnotesPlugin(doc, document.blocks, this.positions, document.text), findPlugin(this.positions)];
+    const plugins = [readOnlyPlugin(), highlightsPlugin(this.positions, document.text, highlights), footnotesPlugin(doc, document.blocks, this.positions, document.text), findPlugin(this.positions), caretPlugin()];
     // Page markers only where the source has pages (a PDF); none otherwise.
     if (document.pages.length > 0) plugins.push(pagesPlugin(doc, document.pages, this.positions, document.text));
     const state = EditorState.create({ doc, plugins });
@@ -59,6 +60,15 @@ export class Reader {
         const before = this.view.state.selection;
         this.view.updateState(this.view.state.apply(tr));
         if (!before.eq(this.view.state.selection)) this.reportSelection();
+      },
+      // Enter with the caret in a highlight shows its annotation, as a click
+      // does: the keyboard's way from the text to the panel.
+      handleKeyDown: (view, event) => {
+        if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || !view.state.selection.empty) return false;
+        const ids = highlightsAt(view.state, view.state.selection.from);
+        if (ids.length === 0) return false;
+        this.callbacks.onHighlightClick(ids);
+        return true;
       },
       handleClick: (view, pos, event) => {
         if (!view.state.selection.empty) return false;
