@@ -167,9 +167,12 @@ export function ReaderScreen({
   }, [passage, documentId, reader, version]);
 
   // A document opened with no passage asked for: the text takes the focus,
-  // so the keyboard reads and selects in it at once.
+  // so the keyboard reads and selects in it at once; but only when nothing
+  // else has it (a reader mounted again after a revision must not take it
+  // from the review list).
   useEffect(() => {
-    if (reader && !passage && !annotationId) reader.focus();
+    const active = window.document.activeElement;
+    if (reader && !passage && !annotationId && (!active || active === window.document.body)) reader.focus();
   }, [reader, passage, annotationId]);
 
   // Keep the reader's "selected" highlight in step with the panel.
