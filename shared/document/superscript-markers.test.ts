@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AnchorText, anchorPassage } from '../anchoring/anchor';
 import { describePassage } from '../anchoring/selectors';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
 import { quoteWithSuperscripts, textBeforeSuperscripts } from './superscript-markers';
@@ -34,5 +35,12 @@ describe('quotes made before footnote markers were superscript', () => {
     expect(quoteWithSuperscripts(far.quote, far.position, before, after)).toBe(far.quote);
     const stale = { ...plain.quote, exact: 'words from a revision' };
     expect(quoteWithSuperscripts(stale, plain.position, before, after)).toBe(stale);
+  });
+
+  it('still places a quote of a file exported before, bare digit and all, on the passage', () => {
+    const start = before.indexOf('these events.2 Regrettably');
+    const old = describePassage(before, start, start + 'these events.2 Regrettably'.length);
+    const anchor = anchorPassage(new AnchorText(after), old.quote, old.position);
+    expect(anchor && after.slice(anchor.start, anchor.end)).toBe('these events.² Regrettably');
   });
 });
