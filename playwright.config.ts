@@ -1,10 +1,19 @@
 import { defineConfig } from '@playwright/test';
 
-// E2E_PORT lets two checkouts run their suites side by side.
+// E2E_PORT lets two checkouts run their suites side by side; E2E_DEV_PORT
+// does the same for the development server.
 const port = Number(process.env.E2E_PORT ?? 4173);
+const devPort = Number(process.env.E2E_DEV_PORT ?? 5173);
 
-/// End-to-end tests of the real UI in Debian's Chromium, against the built
-/// renderer served on 127.0.0.1 (`npm run test:e2e` builds it first).
+/// The specs of a researcher's core path (open, tag, search → tag, link,
+/// the keyboard alone), run against the development server as well: it
+/// renders under React's StrictMode, which mounts every effect twice, and
+/// a bug of that kind shows only there.
+const coreSpecs = /(library|annotate|search|links|keyboard)\.spec\.ts$/;
+
+/// End-to-end tests of the real UI in Debian's Chromium: every spec against
+/// the built renderer served on 127.0.0.1 (`npm run test:e2e` builds it
+/// first), and the core specs against `vite` in development mode.
 export default defineConfig({
   testDir: 'e2e/web',
   outputDir: 'test-results/web',
@@ -14,7 +23,6 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
     launchOptions: {
@@ -22,10 +30,22 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    command: `npx vite preview --config vite.web.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'built', use: { baseURL: `http://127.0.0.1:${port}` } },
+    { name: 'dev', testMatch: coreSpecs, use: { baseURL: `http://127.0.0.1:${devPort}` } },
+  ],
+  webServer: [
+    {
+      command: `npx vite preview --config vite.web.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite --config vite.web.config.ts --host 127.0.0.1 --port ${devPort} --strictPort`,
+      url: `http://127.0.0.1:${devPort}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

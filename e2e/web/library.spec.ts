@@ -41,10 +41,10 @@ test('the reader sets the journal article as a page: headings, footnote markers,
   const text = page.locator('[data-testid="reader"] .ProseMirror');
   await expect(text.locator('h2')).toHaveText('Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961');
   // The seed's `<sup>&</sup>lt;sup>12</sup>` is a superscript 12 opening its footnote, nothing else.
-  await expect(text.locator('p.footnote sup', { hasText: /^12$/ })).toHaveCount(1);
-  await expect(text.locator('p.footnote', { hasText: /^12 KPSS i formirovanie/ })).toHaveCount(1);
+  await expect(text.locator('p.footnote sup', { hasText: /^¹²$/ })).toHaveCount(1);
+  await expect(text.locator('p.footnote', { hasText: /^¹² KPSS i formirovanie/ })).toHaveCount(1);
   // In the running text, a marker is a superscript after its sentence.
-  await expect(text.locator('p:not(.footnote) sup', { hasText: /^3$/ })).toHaveCount(1);
+  await expect(text.locator('p:not(.footnote) sup', { hasText: /^³$/ })).toHaveCount(1);
   await expect(text).not.toContainText('lt;sup');
   await expect(text).not.toContainText('<sup>');
   await expect(text.locator('p.footnote').first()).toBeVisible();

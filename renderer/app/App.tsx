@@ -12,9 +12,11 @@ import { RelationTypesDialog } from './RelationTypesDialog';
 import { BackupScheduler } from '../store/backups';
 import { currentDocuments } from '../store/documents';
 import { BackupsDialog } from './BackupsDialog';
-import { type AppServices, type Notice, ServicesContext } from './context';
+import { type AppServices, ServicesContext } from './context';
 import { Library } from './Library';
 import { Notices } from './Notices';
+import { Shortcuts } from './Shortcuts';
+import { useNotices } from './notices';
 import { ReaderScreen } from './ReaderScreen';
 import { TagTypesDialog } from './TagTypesDialog';
 import { ExportDialog } from './ExportDialog';
@@ -46,7 +48,7 @@ const maxHistory = 30;
 
 export function App({ host }: { host: Host }) {
   const [{ screen }, setNavigation] = useState<{ screen: Screen; previous: Screen[] }>({ screen: { kind: 'library' }, previous: [] });
-  const [notices, setNotices] = useState<(Notice & { id: number })[]>([]);
+  const { notices, notify, dismiss: dismissNotice } = useNotices();
   const [tagDialog, setTagDialog] = useState(false);
   const [backupsDialog, setBackupsDialog] = useState(false);
   const [relationDialog, setRelationDialog] = useState(false);
@@ -70,12 +72,6 @@ export function App({ host }: { host: Host }) {
     }),
     [linking],
   );
-
-  const notify = useCallback((notice: Notice) => {
-    const id = Date.now() + Math.random();
-    setNotices((list) => [...list.slice(-3), { ...notice, id }]);
-    if (notice.kind === 'info') setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), 8000);
-  }, []);
 
   // One Map for the app's life, refreshed in place when a revision lands,
   // so every service holding it sees the current texts.
@@ -279,7 +275,8 @@ export function App({ host }: { host: Host }) {
             onClose={() => setExportScope(null)}
           />
         )}
-        <Notices notices={notices} onDismiss={(id) => setNotices((list) => list.filter((n) => n.id !== id))} />
+        <Notices notices={notices} onDismiss={dismissNotice} />
+        <Shortcuts />
       </div>
       </LinkingContext.Provider>
     </ServicesContext.Provider>

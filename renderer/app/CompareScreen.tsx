@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type Annotation, inTextOrder } from '../../shared/annotation/model';
 import { formatDateSpan } from '../../shared/corpus/dates';
 import { linksBetween } from '../../shared/links/between';
@@ -44,8 +44,10 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
   }, [between, index, left.annotationId, right.annotationId]);
   const current = between && index !== null ? between[Math.min(index, between.length - 1)] : undefined;
 
-  const leftReader = useRef<Reader | null>(null);
-  const rightReader = useRef<Reader | null>(null);
+  // In state, so the effect below runs again for a reader mounted again
+  // (React's StrictMode mounts each twice in development).
+  const [leftReader, setLeftReader] = useState<Reader | null>(null);
+  const [rightReader, setRightReader] = useState<Reader | null>(null);
   const leftHighlights = useMemo(() => highlightsOf(inTextOrder(leftAnnotations ?? []), tagTypes ?? []), [leftAnnotations, tagTypes]);
   const rightHighlights = useMemo(() => highlightsOf(inTextOrder(rightAnnotations ?? []), tagTypes ?? []), [rightAnnotations, tagTypes]);
   const ready = leftAnnotations !== undefined && rightAnnotations !== undefined && tagTypes !== undefined;
@@ -53,12 +55,12 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
   // Each side scrolls to its passage and marks it.
   useEffect(() => {
     if (!current || !ready) return;
-    for (const [reader, annotation] of [[leftReader.current, current.a], [rightReader.current, current.b]] as const) {
+    for (const [reader, annotation] of [[leftReader, current.a], [rightReader, current.b]] as const) {
       if (!reader) continue;
       reader.scrollTo(annotation.position.start);
       reader.highlight({ type: 'select', id: annotation.id });
     }
-  }, [current, ready]);
+  }, [current, ready, leftReader, rightReader]);
 
   if (!leftDocument || !rightDocument) {
     return (
@@ -71,7 +73,7 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
     );
   }
 
-  const side = (document: typeof leftDocument, highlights: typeof leftHighlights, readerRef: typeof leftReader, testId: string) => (
+  const side = (document: typeof leftDocument, highlights: typeof leftHighlights, onReader: (reader: Reader | null) => void, testId: string) => (
     <section className="compare-side" data-testid={testId}>
       <header className="compare-head">
         <button type="button" className="compare-title" title="Open this document in the reader" onClick={() => services.go({ kind: 'reader', documentId: document.id, annotationId: (testId === 'compare-left' ? current?.a : current?.b)?.id })}>
@@ -80,7 +82,7 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
         <div className="bar-sub">{[document.meta.date ? formatDateSpan(document.meta.date) : null, document.meta.kind].filter(Boolean).join(' · ')}</div>
       </header>
       <div className="compare-text">
-        {ready ? <ReaderView document={document} highlights={highlights} readerRef={readerRef} callbacks={{ onSelection: noop, onHighlightClick: noop }} /> : <p className="reader-loading">Opening…</p>}
+        {ready ? <ReaderView document={document} highlights={highlights} onReader={onReader} callbacks={{ onSelection: noop, onHighlightClick: noop }} /> : <p className="reader-loading">Opening…</p>}
       </div>
     </section>
   );
@@ -118,8 +120,8 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
         )}
       </header>
       <div className="compare-body">
-        {side(leftDocument, leftHighlights, leftReader, 'compare-left')}
-        {side(rightDocument, rightHighlights, rightReader, 'compare-right')}
+        {side(leftDocument, leftHighlights, setLeftReader, 'compare-left')}
+        {side(rightDocument, rightHighlights, setRightReader, 'compare-right')}
       </div>
     </main>
   );

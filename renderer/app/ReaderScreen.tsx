@@ -20,11 +20,23 @@ import { highlightsOf } from './highlights-of';
 import { useLinkViews } from './link-views';
 import { useLinking } from './linking';
 import { isTyping } from './keys';
+import { FindBar } from './FindBar';
 import { ReaderView } from './ReaderView';
 import { SelectionToolbar } from './SelectionToolbar';
 import type { Passage } from './screens';
+import { menuEvent } from '../../shared/ipc/contract';
+import './reader-tools.css';
 
 const noSets: readonly AnnotationSet[] = [];
+
+/// Puts the caret in the note field of an annotation's entry. The panel
+/// draws only the entries in view and scrolls to the selected one, so the
+/// field may appear a few frames later.
+function focusNoteOf(id: string, frames = 20): void {
+  const field = window.document.querySelector<HTMLTextAreaElement>(`[data-annotation-entry="${CSS.escape(id)}"] [data-testid="entry-note"]`);
+  if (field) field.focus();
+  else if (frames > 0) requestAnimationFrame(() => focusNoteOf(id, frames - 1));
+}
 
 /// One document open for reading: the text with its highlights, the
 /// toolbar that tags a selection, and the panel of its annotations.
@@ -54,11 +66,25 @@ export function ReaderScreen({
   const linking = useLinking();
   const { db, documents, annotations: store } = services;
   const document = documents.get(documentId);
+  // The reader mounted now: in state for the effects that act on it (they
+  // run again when another is mounted, as under StrictMode), in a ref for
+  // the event handlers.
   const readerRef = useRef<Reader | null>(null);
+  const [reader, setReader] = useState<Reader | null>(null);
+  const onReader = useCallback((mounted: Reader | null) => {
+    readerRef.current = mounted;
+    setReader(mounted);
+  }, []);
   const [selection, setSelection] = useState<ReaderSelection>({ kind: 'none' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusActorOf, setFocusActorOf] = useState<string | null>(null);
   const [revisionPlan, setRevisionPlan] = useState<RevisionSummary | null>(null);
+  // The find bar: open, how many times it was asked for, and the words
+  // selected when it was (to find at once).
+  const [find, setFind] = useState<{ request: number; initial: string } | null>(null);
+  // Set when a revision is applied: the panel then shows its review list.
+  const [showReview, setShowReview] = useState(false);
+  const reviewShown = useCallback(() => setShowReview(false), []);
   // The version shown: 'current', 'original' (the bundled text) or a revision's seq.
   const [version, setVersion] = useState<'current' | 'original' | number>('current');
 
@@ -134,17 +160,25 @@ export function ReaderScreen({
   // A passage asked for (a search result): shown in the middle and selected,
   // so the selection toolbar offers to annotate it.
   useEffect(() => {
-    const reader = readerRef.current;
-    if (!reader || !passage || passage.documentId !== documentId) return;
+    if (!reader || !passage || passage.documentId !== documentId || version !== 'current') return;
     reader.scrollTo(passage.start);
     reader.focus();
     reader.select(passage.start, passage.end);
-  }, [passage, documentId, ready]);
+  }, [passage, documentId, reader, version]);
+
+  // A document opened with no passage asked for: the text takes the focus,
+  // so the keyboard reads and selects in it at once; but only when nothing
+  // else has it (a reader mounted again after a revision must not take it
+  // from the review list).
+  useEffect(() => {
+    const active = window.document.activeElement;
+    if (reader && !passage && !annotationId && (!active || active === window.document.body)) reader.focus();
+  }, [reader, passage, annotationId]);
 
   // Keep the reader's "selected" highlight in step with the panel.
   useEffect(() => {
-    readerRef.current?.highlight({ type: 'select', id: selectedId });
-  }, [selectedId, highlights]);
+    reader?.highlight({ type: 'select', id: selectedId });
+  }, [reader, selectedId, highlights]);
 
   const reveal = useCallback(
     (annotation: Annotation) => {
@@ -160,13 +194,14 @@ export function ReaderScreen({
 
   // An annotation asked for (the other end of a link): shown and flashed,
   // once the reader and the annotations are there.
-  const arrived = useRef<string | null>(null);
+  // Once per reader: a reader mounted again (StrictMode) shows it again.
+  const arrived = useRef<{ reader: Reader; id: string } | null>(null);
   useEffect(() => {
     const annotation = annotationId ? byId.get(annotationId) : undefined;
-    if (!annotation || !readerRef.current || arrived.current === annotationId) return;
-    arrived.current = annotationId!;
+    if (!annotation || !reader || (arrived.current?.reader === reader && arrived.current.id === annotationId)) return;
+    arrived.current = { reader, id: annotation.id };
     reveal(annotation);
-  }, [annotationId, byId, ready, reveal]);
+  }, [annotationId, byId, reader, reveal]);
 
   const createFromSelection = useCallback(
     async (tagType: TagType) => {
@@ -206,6 +241,80 @@ export function ReaderScreen({
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [tagTypes, createFromSelection, version]);
+
+  // The keys of a keyboard user's round: N writes the note of the
+  // annotation just made or shown; Escape from its note or actor field goes
+  // back to the text; Alt+Left goes back where the document was opened from.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (event.key === 'Escape' && target?.closest('[data-testid="entry-note"], [data-testid="entry-actor"]')) {
+        target.blur();
+        readerRef.current?.focus();
+        return;
+      }
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.key === 'ArrowLeft' && !isTyping(event.target)) {
+        event.preventDefault();
+        onBack();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || event.key.toLowerCase() !== 'n' || !selectedId) return;
+      event.preventDefault();
+      focusNoteOf(selectedId);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selectedId, onBack]);
+
+  // The toolbar follows a selection scrolled with the text, never left
+  // behind over other lines; once a frame at most.
+  const following = useRef(false);
+  const followSelection = useCallback(() => {
+    if (following.current) return;
+    following.current = true;
+    requestAnimationFrame(() => {
+      following.current = false;
+      const current = readerRef.current?.selection();
+      if (current) setSelection((before) => (before.kind === 'passage' || current.kind === 'passage' ? current : before));
+    });
+  }, []);
+
+  // Ctrl+F (and the menu's Find) opens the find bar, or takes the focus
+  // back to it; the browser's own find cannot see the hidden sections.
+  useEffect(() => {
+    const open = () => {
+      const words = window.getSelection()?.toString() ?? '';
+      // A short selection on one line is what to find; anything else is not.
+      const initial = words.length > 0 && words.length <= 80 && !words.includes('\n') ? words : '';
+      setFind((f) => ({ request: (f?.request ?? 0) + 1, initial }));
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'f') return;
+      event.preventDefault();
+      open();
+    };
+    const onMenu = (event: Event) => {
+      if ((event as CustomEvent).detail === 'find') open();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener(menuEvent, onMenu);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(menuEvent, onMenu);
+    };
+  }, []);
+
+  const closeFind = useCallback(
+    (match: { start: number; end: number } | null) => {
+      setFind(null);
+      // The match found stays selected, ready to tag.
+      const current = readerRef.current;
+      if (!current) return;
+      current.focus();
+      if (match) current.select(match.start, match.end);
+    },
+    [],
+  );
 
   const onHighlightClick = useCallback(
     (ids: string[]) => {
@@ -292,7 +401,7 @@ export function ReaderScreen({
         </button>
       </header>
       <div className="reader-body">
-        <section className="reader-column">
+        <section className="reader-column" onScroll={followSelection}>
           {/* The archive entries carry their citation in their own text. */}
           {meta.citation && !document.text.text.includes(meta.citation) && (
             <p className="citation" data-testid="citation">
@@ -307,11 +416,12 @@ export function ReaderScreen({
               </button>
             </p>
           )}
+          {find && ready && <FindBar reader={reader} text={(shown ?? document).text.text} request={find.request} initial={find.initial} onClose={closeFind} />}
           {ready ? (
             <ReaderView
               document={shown ?? document}
               highlights={highlights}
-              readerRef={readerRef}
+              onReader={onReader}
               callbacks={{ onSelection: setSelection, onHighlightClick }}
             />
           ) : (
@@ -327,6 +437,8 @@ export function ReaderScreen({
               onDismiss={(review) => void db.reviews.delete(review.annotationId)}
               onReattach={(annotation) => void reattachToSelection(annotation)}
               onReveal={reveal}
+              show={showReview}
+              onShown={reviewShown}
             />
           }
           annotations={ordered}
@@ -354,6 +466,10 @@ export function ReaderScreen({
               .applyRevision()
               .then(({ fileName, counts }) => {
                 store.history.clear();
+                // The review is what to look at next: no entry pulls the panel elsewhere.
+                const toReview = counts.moved + counts.fuzzy + counts.orphaned > 0;
+                if (toReview) setSelectedId(null);
+                setShowReview(toReview);
                 services.notify({ kind: 'info', text: `Revision ${fileName} imported: ${counts.unchanged} unchanged, ${counts.moved} moved, ${counts.fuzzy} changed, ${counts.orphaned} to re-attach.` });
               })
               .catch((error: unknown) => services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` }));

@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import type { Highlight } from '../editor/highlights';
 import { Reader, type ReaderCallbacks } from '../editor/reader';
@@ -6,17 +6,25 @@ import { Reader, type ReaderCallbacks } from '../editor/reader';
 /// The thin React wrapper around the ProseMirror reader. It mounts the
 /// reader once per document and passes highlight changes on as the
 /// smallest set of actions; React never renders inside the text.
+///
+/// The mounted reader is handed out through `onReader`, each time one is
+/// made: under React's StrictMode (the development server) the reader is
+/// made, destroyed and made again, and a screen that scrolled or selected
+/// in the first one must do it again in the second. Screens keep the
+/// reader in state and name it in the dependencies of the effects that
+/// act on it.
 export function ReaderView({
   document,
   highlights,
   callbacks,
-  readerRef,
+  onReader,
 }: {
   document: LibraryDocument;
   highlights: readonly Highlight[];
   callbacks: ReaderCallbacks;
-  /// Set to the mounted reader, for the screen's commands (scroll, select).
-  readerRef: RefObject<Reader | null>;
+  /// Called with each reader mounted, for the screen's commands (scroll,
+  /// select), and with null when it is destroyed.
+  onReader: (reader: Reader | null) => void;
 }) {
     const mount = useRef<HTMLDivElement>(null);
     const reader = useRef<Reader | null>(null);
@@ -26,6 +34,8 @@ export function ReaderView({
     latest.current = callbacks;
     const latestHighlights = useRef(highlights);
     latestHighlights.current = highlights;
+    const latestOnReader = useRef(onReader);
+    latestOnReader.current = onReader;
 
     useEffect(() => {
       const instance = new Reader(mount.current!, document, {
@@ -33,14 +43,14 @@ export function ReaderView({
         onHighlightClick: (ids) => latest.current.onHighlightClick(ids),
       }, latestHighlights.current);
       reader.current = instance;
-      readerRef.current = instance;
       shown.current = new Map(latestHighlights.current.map((h) => [h.id, h]));
+      latestOnReader.current(instance);
       return () => {
         instance.destroy();
         reader.current = null;
-        readerRef.current = null;
+        latestOnReader.current(null);
       };
-    }, [document, readerRef]);
+    }, [document]);
 
     useEffect(() => {
       const instance = reader.current;

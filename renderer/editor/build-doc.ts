@@ -1,5 +1,5 @@
 import type { Mark, Node } from 'prosemirror-model';
-import type { Block } from '../../shared/document/model';
+import { type Block, spanText } from '../../shared/document/model';
 import { schema } from './schema';
 import { estimatedHeight, sectionSize } from './sections';
 
@@ -18,7 +18,9 @@ export function buildDoc(blocks: readonly Block[]): Node {
 function blockNode(block: Block): Node {
   const content = block.spans
     .filter((span) => span.text.length > 0)
-    .map((span) => schema.text(span.text, span.marks.map((mark): Mark => (mark === 'link' ? schema.marks.link!.create({ href: span.href ?? '' }) : schema.marks[mark]!.create()))));
+    // The canonical text's characters, superscript digits included, so the
+    // reader's text and the offsets annotations store are one.
+    .map((span) => schema.text(spanText(span), span.marks.map((mark): Mark => (mark === 'link' ? schema.marks.link!.create({ href: span.href ?? '' }) : schema.marks[mark]!.create()))));
   switch (block.kind) {
     case 'heading':
       return schema.node('heading', { level: block.level }, content);

@@ -1,7 +1,10 @@
-import { EditorState, TextSelection } from 'prosemirror-state';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { buildDoc } from './build-doc';
+import { type FindState, findKey, findPlugin } from './find';
+import { caretPlugin } from './caret';
+import { type FootnoteRef, footnotesKey, footnotesOf, footnotesPlugin } from './footnotes';
 import { type Highlight, type HighlightAction, highlightWindow, highlightsAt, highlightsKey, highlightsPlugin } from './highlights';
 import { pagesPlugin } from './pages';
 import { PositionMap, trimmedRange } from './positions';
@@ -26,6 +29,15 @@ export interface ReaderCallbacks {
 export class Reader {
   readonly view: EditorView;
   readonly positions: PositionMap;
+  private readonly footnoteRefs: FootnoteRef[];
+  // The marker last followed to its note, for the note's "back" link.
+  private lastRef: FootnoteRef | null = null;
+  private readonly onBackClick = (event: MouseEvent) => {
+    const back = (event.target as Element | null)?.closest?.('.fn-back');
+    if (!(back instanceof HTMLElement)) return;
+    event.preventDefault();
+    this.backFromNote(Number(back.dataset.note));
+  };
 
   constructor(
     mount: HTMLElement,
@@ -36,7 +48,8 @@ export class Reader {
   ) {
     const doc = buildDoc(document.blocks);
     this.positions = new PositionMap(doc, document.text);
-    const plugins = [readOnlyPlugin(), highlightsPlugin(this.positions, document.text, highlights)];
+    this.footnoteRefs = footnotesOf(document.blocks, document.text).refs;
+    const plugins = [readOnlyPlugin(), highlightsPlugin(this.positions, document.text, highlights), footnotesPlugin(doc, document.blocks, this.positions, document.text), findPlugin(this.positions), caretPlugin()];
     // Page markers only where the source has pages (a PDF); none otherwise.
     if (document.pages.length > 0) plugins.push(pagesPlugin(doc, document.pages, this.positions, document.text));
     const state = EditorState.create({ doc, plugins });
@@ -48,22 +61,104 @@ export class Reader {
         this.view.updateState(this.view.state.apply(tr));
         if (!before.eq(this.view.state.selection)) this.reportSelection();
       },
-      handleClick: (view, pos) => {
+      // Enter with the caret in a highlight shows its annotation, as a click
+      // does: the keyboard's way from the text to the panel.
+      handleKeyDown: (view, event) => {
+        if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || !view.state.selection.empty) return false;
+        const ids = highlightsAt(view.state, view.state.selection.from);
+        if (ids.length === 0) return false;
+        this.callbacks.onHighlightClick(ids);
+        return true;
+      },
+      handleClick: (view, pos, event) => {
         if (!view.state.selection.empty) return false;
+        // A footnote marker is a link to its note.
+        const marker = (event.target as Element | null)?.closest?.('.fn-ref');
+        if (marker instanceof HTMLElement) {
+          this.toNote(Number(marker.dataset.at));
+          return true;
+        }
         const ids = highlightsAt(view.state, pos);
         if (ids.length > 0) this.callbacks.onHighlightClick(ids);
         return false;
       },
     });
+    this.view.dom.addEventListener('click', this.onBackClick);
+    // A press on the back link must not move the caret first.
+    this.view.dom.addEventListener('mousedown', (event) => {
+      if ((event.target as Element | null)?.closest?.('.fn-back')) event.preventDefault();
+    });
+  }
+
+  /// Follows the footnote marker at canonical offset `at` to its note: the
+  /// note scrolled into view and marked, the caret at its start.
+  toNote(at: number): void {
+    const ref = this.footnoteRefs.find((r) => r.start === at);
+    if (!ref || ref.note === null) return;
+    this.lastRef = ref;
+    this.scrollTo(ref.note);
+    const pos = this.positions.toPm(ref.note, 1);
+    this.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, pos)).setMeta(footnotesKey, { target: pos }));
+  }
+
+  /// Returns from the note starting at canonical offset `note` to the marker
+  /// followed there (or, if none was, the first marker of that note).
+  backFromNote(note: number): void {
+    const ref = this.lastRef?.note === note ? this.lastRef : this.footnoteRefs.find((r) => r.note === note);
+    if (!ref) return;
+    this.scrollTo(ref.start);
+    const pos = this.positions.toPm(ref.end, -1);
+    this.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, pos)).setMeta(footnotesKey, { target: null }));
+    this.view.focus();
+  }
+
+  /// Dispatches to the view unless the reader is destroyed: a screen's
+  /// effect may still hold a reader React has just unmounted (StrictMode's
+  /// double mount, another version of the text), and acting on it must do
+  /// nothing rather than throw.
+  private dispatch(tr: Transaction): void {
+    if (!this.view.isDestroyed) this.view.dispatch(tr);
+  }
+
+  /// Whether the reader was destroyed: its methods then do nothing.
+  get destroyed(): boolean {
+    return this.view.isDestroyed;
+  }
+
+  /// Shows the find bar's matches (null clears them).
+  showFind(state: FindState | null): void {
+    this.dispatch(this.view.state.tr.setMeta(findKey, state));
+  }
+
+  /// Scrolls a passage into the middle of the reader even where its section
+  /// is hidden (the browser lays out only the sections near the screen, and
+  /// scrolls to nothing inside the others): first to the section, then, once
+  /// it is shown at its real height, to the passage itself.
+  /// `within`, a selector of an element inside the passage (the current
+  /// find match), is what ends in the middle when it is there: a long
+  /// paragraph's start may be a screen away from its words.
+  async reveal(start: number, within?: string): Promise<void> {
+    this.scrollTo(start);
+    const { node } = this.view.domAtPos(this.positions.toPm(start, 1));
+    const element = node instanceof HTMLElement ? node : node.parentElement;
+    const section = element?.closest('.section');
+    if (!element || !section) return;
+    for (let i = 0; i < 30 && !section.classList.contains('in-view') && !this.view.isDestroyed; i++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    if (this.view.isDestroyed) return;
+    const target = (within ? this.view.dom.querySelector(within) : null) ?? element;
+    target.scrollIntoView({ block: 'center', behavior: 'auto' });
   }
 
   /// Applies a change to the highlights.
   highlight(action: HighlightAction): void {
-    this.view.dispatch(this.view.state.tr.setMeta(highlightsKey, action));
+    this.dispatch(this.view.state.tr.setMeta(highlightsKey, action));
   }
 
   /// The passage currently selected, as canonical offsets.
   selection(): ReaderSelection {
+    if (this.view.isDestroyed) return { kind: 'none' };
     const { from, to, empty } = this.currentRange();
     if (empty) return { kind: 'none' };
     const start = this.positions.fromPm(from, 1);
@@ -96,17 +191,18 @@ export class Reader {
   /// Selects a passage given as canonical offsets.
   select(start: number, end: number): void {
     const { doc } = this.view.state;
-    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(doc, this.positions.toPm(start, 1), this.positions.toPm(end, -1))));
+    this.dispatch(this.view.state.tr.setSelection(TextSelection.create(doc, this.positions.toPm(start, 1), this.positions.toPm(end, -1))));
   }
 
   /// Drops the selection, leaving the caret where the selection ended.
   collapseSelection(): void {
     const { doc, selection } = this.view.state;
-    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(doc, selection.to)));
+    this.dispatch(this.view.state.tr.setSelection(TextSelection.create(doc, selection.to)));
   }
 
   /// Scrolls a passage into the middle of the reader.
   scrollTo(start: number): void {
+    if (this.view.isDestroyed) return;
     // Draw the passage's highlights before it comes on screen, so a flash
     // or a selection shows at once.
     const block = this.document.text.blockAt(start, 1);
@@ -121,10 +217,12 @@ export class Reader {
   }
 
   focus(): void {
+    if (this.view.isDestroyed) return;
     this.view.focus();
   }
 
   destroy(): void {
+    this.view.dom.removeEventListener('click', this.onBackClick);
     this.view.destroy();
   }
 

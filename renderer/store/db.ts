@@ -6,6 +6,11 @@ import type { AnnotationSet } from '../../shared/sets/model';
 import type { LibraryDocument, PageStart } from '../../shared/corpus/document';
 import type { DocumentMeta } from '../../shared/corpus/metadata';
 import type { Block } from '../../shared/document/model';
+import { loadDocument } from '../../shared/corpus/document';
+import { textFingerprint } from '../../shared/document/fingerprint';
+import { quoteWithSuperscripts, textBeforeSuperscripts } from '../../shared/document/superscript-markers';
+import { DocText } from '../../shared/document/text';
+import { bundledDocuments } from '../corpus';
 import { type AnnotationChunk, type ChunkLayout, bucketsFor, groupIntoChunks } from './chunk-layout';
 
 /// The app's one IndexedDB database. All storage goes through this module
@@ -137,6 +142,59 @@ export function declareVersions(db: Dexie): void {
     documents: 'id, added',
     documentEdits: 'documentId, collection',
   });
+  // Version 6: footnote markers are superscript digits in the canonical
+  // text ("events.²", not "events.2"). No offset moves, but quotes made
+  // before carry the bare digit: they are read again from the new text,
+  // and imported documents' and revisions' fingerprints are those of it.
+  db.version(6)
+    .stores({})
+    .upgrade((tx) => superscriptMarkers(tx, bundledDocuments()));
+}
+
+/// Rewrites the quotes (exact, prefix, suffix) of every annotation whose
+/// document's text has a superscript footnote marker, for the text as it
+/// is now; `bundled` gives the bundled documents' blocks. Exported for the
+/// migration's test.
+export async function superscriptMarkers(tx: Transaction, bundled: ReadonlyMap<string, Pick<LibraryDocument, 'blocks'>>): Promise<void> {
+  // Each document's current blocks: bundled, imported, then its latest revision.
+  const blocksOf = new Map<string, readonly Block[]>();
+  for (const [id, document] of bundled) blocksOf.set(id, document.blocks);
+  await tx
+    .table<DocumentRow>('documents')
+    .toCollection()
+    .modify((row) => {
+      blocksOf.set(row.id, row.blocks);
+      // Only a text with a marker changed; any other row is left as it is.
+      const text = new DocText(row.blocks).text;
+      if (text !== textBeforeSuperscripts(row.blocks)) row.fingerprint = textFingerprint(text);
+    });
+  await tx
+    .table<RevisionRow>('revisions')
+    .orderBy('seq')
+    .modify((row) => {
+      const document = loadDocument(row.fileName, row.source, { id: row.documentId });
+      blocksOf.set(row.documentId, document.blocks);
+      if (document.text.text !== textBeforeSuperscripts(document.blocks)) row.fingerprint = document.fingerprint;
+    });
+  const texts = new Map<string, { before: string; after: string }>();
+  for (const [id, blocks] of blocksOf) {
+    const before = textBeforeSuperscripts(blocks);
+    const after = new DocText(blocks).text;
+    if (before !== after) texts.set(id, { before, after });
+  }
+  if (texts.size === 0) return;
+  await tx
+    .table<AnnotationChunk>('annotationChunks')
+    .where('documentId')
+    .anyOf([...texts.keys()])
+    .modify((chunk) => {
+      const { before, after } = texts.get(chunk.documentId)!;
+      chunk.annotations = chunk.annotations.map((json) => {
+        const annotation = JSON.parse(json) as Annotation;
+        const quote = quoteWithSuperscripts(annotation.quote, annotation.position, before, after);
+        return quote === annotation.quote ? json : JSON.stringify({ ...annotation, quote });
+      });
+    });
 }
 
 async function moveAnnotationsIntoChunks(tx: Transaction): Promise<void> {

@@ -52,7 +52,7 @@ describe('migrating a version-2 library to the current schema', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['actors', 'annotationChunks', 'chunkLayouts', 'documentEdits', 'documents', 'links', 'relationTypes', 'reviews', 'revisions', 'sets', 'tagTypes']);
     expect(byId(await rows.all(db))).toEqual(byId(annotations));
     expect(await rows.countsByDocument(db)).toEqual(new Map([['fo-brief', 3 * maxPerBucket], ['czech-memo', 40], ['lone', 1]]));

@@ -38,8 +38,27 @@ export const blockSeparator = '\n\n';
 /// The text of one block: its spans' text, concatenated.
 export function blockText(block: Block): string {
   let text = '';
-  for (const span of block.spans) text += span.text;
+  for (const span of block.spans) text += spanText(span);
   return text;
+}
+
+// Each one UTF-16 code unit, as the digit it stands for, so writing a
+// marker this way moves no offset.
+const superscripts = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// Writes the ASCII digits of `text` as Unicode superscript digits ("12" →
+/// "¹²"); every other character stays.
+export function superscriptDigits(text: string): string {
+  return text.replace(/[0-9]/g, (digit) => superscripts[digit.charCodeAt(0) - 48]!);
+}
+
+/// A span's text as the canonical text holds it. Digits marked superscript
+/// (footnote markers: "events.<sup>2</sup>") are written as superscript
+/// digits, so a quote across a marker reads "events.² Regrettably", never
+/// "events.2 Regrettably", in the app, in exports and in other tools. The
+/// reader shows the same characters.
+export function spanText(span: Span): string {
+  return span.marks.includes('sup') ? superscriptDigits(span.text) : span.text;
 }
 
 /// Makes a block with defaults for the attributes a kind does not use.

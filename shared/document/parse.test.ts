@@ -17,12 +17,26 @@ describe('parsing the seeds', () => {
     const article = seed(corpus, seedIds.article);
     const notes = article.blocks.filter((b) => b.kind === 'footnote');
     expect(notes.length).toBeGreaterThanOrEqual(45);
-    const twelve = notes.find((b) => blockText(b).startsWith('12 KPSS'));
+    const twelve = notes.find((b) => blockText(b).startsWith('¹² KPSS'));
     expect(twelve?.spans[0]).toEqual({ text: '12', marks: ['sup'] });
     expect(article.blocks.find((b) => b.kind === 'heading' && b.level === 2)).toBeDefined();
     // A marker in the running text stays a superscript inside its paragraph.
     const paragraph = article.blocks.find((b) => b.kind === 'paragraph' && b.spans.some((s) => s.text === '3' && s.marks.includes('sup')));
-    expect(paragraph && blockText(paragraph)).toMatch(/disruption of the Paris summit\.3 It was only later/);
+    expect(paragraph && blockText(paragraph)).toMatch(/disruption of the Paris summit\.³ It was only later/);
+  });
+
+  it('writes footnote markers as superscript digits, so a quote across one never carries a bare digit', () => {
+    const article = seed(corpus, seedIds.article);
+    const text = article.text.text;
+    expect(text).toContain('these events.² Regrettably');
+    expect(text).not.toMatch(/these events\.2 Regrettably/);
+    // One UTF-16 unit per digit: the offsets of everything else are those
+    // of the text with bare digits.
+    const start = text.indexOf('these events.²');
+    expect(text.slice(start, start + 'these events.² Regrettably'.length)).toBe('these events.² Regrettably');
+    expect(text.length).toBe(article.blocks.reduce((n, b) => n + b.spans.reduce((m, s) => m + s.text.length, 0), 0) + (article.blocks.length - 1) * 2);
+    // Digits that are not marked superscript are left alone.
+    expect(text).toContain('1960');
   });
 
   it('keeps the brief’s numbered paragraphs as list items with their numbers as markers', () => {

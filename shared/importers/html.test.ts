@@ -104,11 +104,11 @@ describe('footnotes in HTML', () => {
   it('markdown-it and Pandoc footnotes', () => {
     const markdownIt =
       '<p>Text<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>.</p><hr class="footnotes-sep"><section class="footnotes"><ol class="footnotes-list"><li id="fn1" class="footnote-item"><p>RGANI, F 3. <a href="#fnref1" class="footnote-backref">↩︎</a></p></li></ol></section>';
-    expect(textOf(markdownIt)).toBe('Text1.\n\n***\n\n1 RGANI, F 3.');
+    expect(textOf(markdownIt)).toBe('Text¹.\n\n***\n\n¹ RGANI, F 3.');
     const pandoc = '<p>Text<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>.</p><section role="doc-endnotes"><ol><li id="fn1"><p>AQPPSH, D 1.<a href="#fnref1" role="doc-backlink">↩︎</a></p></li></ol></section>';
     expect(blocksOf(pandoc).map((block) => [block.kind, blockText(block)])).toEqual([
-      ['paragraph', 'Text1.'],
-      ['footnote', '1 AQPPSH, D 1.'],
+      ['paragraph', 'Text¹.'],
+      ['footnote', '¹ AQPPSH, D 1.'],
     ]);
   });
 
@@ -116,8 +116,8 @@ describe('footnotes in HTML', () => {
     const html =
       '<p>The brief<a href="#_ftn1" name="_ftnref1"><sup>[1]</sup></a> was filed.</p><div id="ftn1"><p><a href="#_ftnref1" name="_ftn1"><sup>[1]</sup></a> FO 371/151293.</p></div>';
     expect(blocksOf(html).map((block) => [block.kind, blockText(block)])).toEqual([
-      ['paragraph', 'The brief1 was filed.'],
-      ['footnote', '1 FO 371/151293.'],
+      ['paragraph', 'The brief¹ was filed.'],
+      ['footnote', '¹ FO 371/151293.'],
     ]);
   });
 

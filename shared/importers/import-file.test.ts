@@ -73,7 +73,7 @@ describe('an HTML page', () => {
     const item = imported.blocks.find((block) => blockText(block).startsWith('To take any initiative'))!;
     expect(item).toMatchObject({ kind: 'list_item', marker: 'b.' });
     expect(imported.blocks.find((block) => block.quoted)).toBeDefined();
-    expect(imported.blocks.filter((block) => block.kind === 'footnote').map(blockText)).toEqual(['1 Khrushchev’s word at the Congress, as reported by the Embassy in Moscow.']);
+    expect(imported.blocks.filter((block) => block.kind === 'footnote').map(blockText)).toEqual(['¹ Khrushchev’s word at the Congress, as reported by the Embassy in Moscow.']);
     expect(imported.warnings).toEqual(['1 image was skipped: only text is imported.']);
   });
 
@@ -110,13 +110,13 @@ describe('a Word document', () => {
       ['heading', 1, '', 0, 'Memorandum of Luncheon Given by Richard Dvořák'],
       ['paragraph', 0, '', 0, 'Moscow, 2 April 1962'],
       ['heading', 2, '', 0, 'The conversation'],
-      ['paragraph', 0, '', 0, 'On 30 March, I invited Ambassador of the DPRK Comrade Ri Song-un1 for luncheon for several reasons. In the course of our four-hour conversation he stated the following:'],
+      ['paragraph', 0, '', 0, 'On 30 March, I invited Ambassador of the DPRK Comrade Ri Song-un¹ for luncheon for several reasons. In the course of our four-hour conversation he stated the following:'],
       ['list_item', 0, '•', 0, 'Korea has not been following the Chinese model in several issues.'],
       ['list_item', 0, '•', 0, 'Diplomatic relations with Albania had been severed.'],
       ['list_item', 0, '•', 1, 'Albania may go over to the other side.'],
       ['heading', 2, '', 0, 'Conclusion'],
       ['paragraph', 0, '', 0, 'The reason for his having spoken at such length today is his serious concern about the further fate of Albania.'],
-      ['footnote', 0, '', 0, '1 Ri Song-un [Ri Song Un] was the ambassador of the DPRK in Moscow.'],
+      ['footnote', 0, '', 0, '¹ Ri Song-un [Ri Song Un] was the ambassador of the DPRK in Moscow.'],
     ]);
     const conversation = imported.blocks[3]!.spans;
     expect(conversation).toContainEqual({ text: '1', marks: ['sup'] });
@@ -180,7 +180,7 @@ describe('a PDF with an embedded font, footnote and printed folio numbers', () =
     expect(blocks[0]).toBe('Memorandum of Luncheon Given by Richard Dvořák');
     const paragraphs = czechMemoParagraphs();
     // The first paragraph carries the note reference after "reasons.".
-    expect(blocks).toContain(paragraphs[0]!.replace('several reasons.', 'several reasons.1'));
+    expect(blocks).toContain(paragraphs[0]!.replace('several reasons.', 'several reasons.¹'));
     for (const paragraph of paragraphs.slice(1)) expect(blocks).toContain(paragraph);
     expect(textOf(imported)).not.toContain('Archiv ÚV KSČ');
   });
@@ -189,7 +189,7 @@ describe('a PDF with an embedded font, footnote and printed folio numbers', () =
     const imported = await importFixture('czech-memo-1962.pdf');
     expect(imported.blocks[1]!.spans).toContainEqual({ text: '1', marks: ['sup'] });
     const notes = imported.blocks.filter((block) => block.kind === 'footnote');
-    expect(notes.map(blockText)).toEqual(['1 Ri Song-un was the ambassador of the DPRK in Moscow from 1960.']);
+    expect(notes.map(blockText)).toEqual(['¹ Ri Song-un was the ambassador of the DPRK in Moscow from 1960.']);
     const noteAt = imported.blocks.indexOf(notes[0]!);
     expect(blockText(imported.blocks[noteAt - 1]!)).toMatch(/This must be prevented\. The same goes for China\./);
   });

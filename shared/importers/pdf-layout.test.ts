@@ -200,7 +200,7 @@ describe('footnotes at a page’s foot', () => {
     const second: PdfPageText = { items: [item('same goes for China.', 72, 700)] };
     const layout = pdfPagesToBlocks([first, second]);
     expect(layout.blocks.map((block) => [block.kind, blockText(block)])).toEqual([
-      ['paragraph', 'He referred to embassy reports1 which he did not specify. The same goes for China.'],
+      ['paragraph', 'He referred to embassy reports¹ which he did not specify. The same goes for China.'],
       ['footnote', '1 AQPPSH, MPP Korese, D 1. continued on the next line of the note.'],
     ]);
     const text = new DocText(layout.blocks).text;

@@ -44,7 +44,7 @@ export const baselinePassages: Record<string, { revision: string | null; passage
     passages: [
       ['Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961'],
       ['requesting 50 thousand tons of wheat to be shipped to Albania'],
-      ['disruption of the Paris summit.3 It was only later'],
+      ['disruption of the Paris summit.³ It was only later'],
       ['E. Mëhilli, From Stalin to Mao'],
       ['Khrushchev', 10],
       ['the naval base at Vlora', 1],

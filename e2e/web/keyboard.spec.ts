@@ -1,0 +1,106 @@
+import { type Page, expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { openLibrary, screenshotDir } from './support';
+
+/// Presses Tab (or Shift+Tab) until the focused element matches `selector`
+/// and, if given, holds `text`: how a keyboard user reaches a control.
+async function tabTo(page: Page, selector: string, text?: RegExp, backwards = false): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    const found = await page.evaluate(
+      ({ selector, text }) => {
+        const active = document.activeElement;
+        return !!active && active.matches(selector) && (text === null || new RegExp(text, 'i').test(active.textContent ?? ''));
+      },
+      { selector, text: text?.source ?? null },
+    );
+    if (found) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${selector}${text ? ` holding ${text}` : ''}.`);
+}
+
+test('a researcher without a mouse: opens a document, selects, tags, notes, searches, tags a result and goes back', async ({ page }) => {
+  await openLibrary(page);
+  // Only the keyboard from here on.
+  await tabTo(page, '[data-testid="doc-title"]', /Memorandum of Luncheon/);
+  await page.keyboard.press('Enter');
+  const text = page.locator('[data-testid="reader"] .ProseMirror');
+  await expect(text).toBeFocused();
+  // The text shows it has the focus.
+  await expect(text).toHaveCSS('outline-style', 'solid');
+
+  // The shortcut list, on ?; Escape closes it and the text has the focus again.
+  await page.keyboard.press('?');
+  const list = page.getByTestId('shortcuts');
+  await expect(list).toBeVisible();
+  await expect(list).toContainText('Find in this document');
+  await page.screenshot({ path: join(screenshotDir, 'keyboard-shortcuts.png') });
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+
+  // Find the name, then select it with Shift+arrows: from the caret after
+  // "Richard", back over the surname.
+  await text.focus();
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('Richard Dvořàk');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 'Dvořàk'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('Dvořàk');
+  // The toolbar is clear of the selected line.
+  const toolbar = page.getByTestId('selection-toolbar');
+  await expect(toolbar).toBeVisible();
+  const bar = (await toolbar.boundingBox())!;
+  const line = await page.evaluate(() => {
+    const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  });
+  expect(bar.y + bar.height <= line.top || bar.y >= line.bottom).toBe(true);
+  await page.screenshot({ path: join(screenshotDir, 'keyboard-selection.png') });
+
+  // 1 tags an Actor; the name is typed in the field that takes the focus.
+  await page.keyboard.press('1');
+  const actor = page.getByTestId('entry-actor');
+  await expect(actor).toBeFocused();
+  await page.keyboard.type('Richard Dvořák');
+  await page.keyboard.press('Enter');
+  // N: the note, in one key; Escape: back to the text.
+  await page.keyboard.press('n');
+  const note = page.getByTestId('entry-note');
+  await expect(note).toBeFocused();
+  await page.keyboard.type('Host of the luncheon.');
+  await page.screenshot({ path: join(screenshotDir, 'keyboard-note.png') });
+  await page.keyboard.press('Escape');
+  await expect(text).toBeFocused();
+  await expect(note).toHaveValue('Host of the luncheon.');
+
+  // The caret in the highlight rings it; Enter shows its entry.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(text.locator('.hl-caret')).toHaveText('Dvořàk');
+  await page.screenshot({ path: join(screenshotDir, 'keyboard-highlight-focus.png') });
+
+  // Search every document, open a result, tag it with 3, and go back.
+  await page.keyboard.press('Control+Shift+F');
+  await expect(page.getByTestId('search-input')).toBeFocused();
+  await page.keyboard.type('wheat');
+  await expect(page.getByTestId('search-hit')).toHaveCount(1);
+  await tabTo(page, '[data-testid="search-hit"]');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('doc-heading')).toHaveText(/^Additional Evidence/);
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('wheat');
+  await page.keyboard.press('3');
+  await expect(page.getByTestId('entry-quote')).toHaveText([/wheat/]);
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(page.getByTestId('search-input')).toHaveValue('wheat');
+  // The search's back button, reached with Shift+Tab, returns to the
+  // memorandum; its Library button to the library.
+  await tabTo(page, '[data-testid="back"]', /Library|Back/, true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('doc-heading')).toHaveText(/^Memorandum of Luncheon/);
+  await tabTo(page, '[data-testid="library"]', /Library/, true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('doc-row')).toHaveCount(5);
+  await expect(page.locator('[data-document="czechoslovak-memorandum-ri-song-un-1962"] [data-testid="doc-count"]')).toHaveText('1');
+  await expect(page.locator('[data-document="edemskiy-final-break-moscow-tirana-balcanica-2019"] [data-testid="doc-count"]')).toHaveText('1');
+});
