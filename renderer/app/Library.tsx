@@ -6,6 +6,7 @@ import type { LibraryDocument } from '../../shared/corpus/document';
 import { countsByDocument } from '../store/annotation-rows';
 import { editDocument } from '../store/documents';
 import { FirstLook } from './comforts/FirstLook';
+import { ReadingControls } from './comforts/ReadingControls';
 import { useServices } from './context';
 import { DeleteDocumentDialog } from './documents/DeleteDocumentDialog';
 import { DocumentDetailsDialog } from './documents/DocumentDetailsDialog';
@@ -126,6 +127,8 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
         <button type="button" data-testid="open-matrix" onClick={() => services.go({ kind: 'matrix' })}>
           Claim matrix
         </button>
+        <span className="spacer" />
+        <ReadingControls />
       </nav>
       <div className="library-shelf">
         <label>
