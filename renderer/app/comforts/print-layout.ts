@@ -1,4 +1,3 @@
-import type { Annotation } from '../../../shared/annotation/model';
 import type { Block, Mark } from '../../../shared/document/model';
 import type { DocText } from '../../../shared/document/text';
 
@@ -18,7 +17,7 @@ export interface PrintPiece {
 /// Every block of a document cut into pieces at its marks and at the
 /// edges of `annotations` (in text order: annotation n is `ordered[n-1]`).
 /// The whole text, not a window of it: the print view shows all of it.
-export function printPieces(blocks: readonly Block[], text: DocText, ordered: readonly Pick<Annotation, 'position'>[]): PrintPiece[][] {
+export function printPieces(blocks: readonly Block[], text: DocText, ordered: readonly { position: { start: number; end: number } }[]): PrintPiece[][] {
   // Edges of all annotations, sorted, so each block reads only its own.
   const starts = ordered.map((a, i) => ({ at: a.position.start, n: i + 1 })).sort((a, b) => a.at - b.at);
   const ends = ordered.map((a, i) => ({ at: a.position.end, n: i + 1 })).sort((a, b) => a.at - b.at || b.n - a.n);
