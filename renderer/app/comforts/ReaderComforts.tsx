@@ -3,7 +3,7 @@ import type { Annotation, TagType } from '../../../shared/annotation/model';
 import type { LibraryDocument } from '../../../shared/corpus/document';
 import { menuEvent } from '../../../shared/ipc/contract';
 import { PrintPreview } from './PrintPreview';
-import { ReadingControls } from './ReadingControls';
+import { ReadingMenu } from './ReadingControls';
 import './print.css';
 
 /// The reader bar's comforts: text size, theme, and "Print…" (also Ctrl+P
@@ -34,7 +34,7 @@ export function ReaderComforts({ document, annotations, tagTypes }: { document: 
 
   return (
     <>
-      <ReadingControls />
+      <ReadingMenu />
       <button type="button" data-testid="print" title="Print this document with its highlights and a numbered list of its annotations, or save it as PDF (Ctrl+P)" onClick={() => setPrinting(true)}>
         Print…
       </button>
