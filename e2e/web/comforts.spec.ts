@@ -63,6 +63,7 @@ test('text size by keys, buttons and the menu’s events, remembered across a re
   await page.getByTestId('reading-menu').click();
   await page.getByTestId('font-larger').click();
   await expect(page.getByTestId('font-size')).toHaveText('111%');
+  await page.screenshot({ path: join(screenshotDir, 'reader-reading-menu.png') });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('reading-menu-popup')).toBeHidden();
   // The desktop menu's View items arrive as window events.
