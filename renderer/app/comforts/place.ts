@@ -84,10 +84,16 @@ export function useReadingPlace(documentId: string, readerRef: RefObject<Reader 
     if (!ready || !reader) return;
     const column = reader.view.dom.closest('.reader-column') as HTMLElement | null;
     if (!column) return;
+    // Scrolled back in a frame of its own, and only then forgotten: under
+    // React's development double mount the first reader is destroyed
+    // before that frame, and the second one scrolls instead.
+    let frame = 0;
     if (pending?.documentId === documentId) {
       const { offset } = pending;
-      pending = null;
-      scrollToPlace(reader, column, offset);
+      frame = requestAnimationFrame(() => {
+        pending = null;
+        scrollToPlace(reader, column, offset);
+      });
     }
     let timer = 0;
     const onScroll = () => {
@@ -99,6 +105,7 @@ export function useReadingPlace(documentId: string, readerRef: RefObject<Reader 
     };
     column.addEventListener('scroll', onScroll, { passive: true });
     return () => {
+      cancelAnimationFrame(frame);
       window.clearTimeout(timer);
       column.removeEventListener('scroll', onScroll);
     };
