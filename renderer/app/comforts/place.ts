@@ -31,11 +31,12 @@ function isPlace(value: unknown): value is ReadingPlace {
   return typeof place === 'object' && place !== null && typeof place.documentId === 'string' && Number.isInteger(place.offset) && place.offset >= 0;
 }
 
-/// What is kept of a screen, or null for one not reopened after a restart
-/// (side by side, an actor's page: they hang on annotations of the moment).
-export function rememberedOf(screen: Screen): RememberedScreen | null {
+/// What is kept of a screen. Side by side and an actor's page hang on
+/// annotations of the moment and are not reopened: after them a restart
+/// opens the library.
+export function rememberedOf(screen: Screen): RememberedScreen {
   if (screen.kind === 'reader') return { kind: 'reader', documentId: screen.documentId };
-  return plainKinds.has(screen.kind) ? ({ kind: screen.kind } as RememberedScreen) : null;
+  return plainKinds.has(screen.kind) ? ({ kind: screen.kind } as RememberedScreen) : { kind: 'library' };
 }
 
 // The place to scroll to when the reader reopened at start-up draws its
@@ -71,8 +72,7 @@ export function useRememberedScreen(screen: Screen, loaded: boolean, has: (docum
     // Until the last session's screen is restored, the library shown is
     // only the start, not a choice to remember.
     if (!restored.current) return;
-    const kept = rememberedOf(screen);
-    if (kept) writePreference('screen', kept);
+    writePreference('screen', rememberedOf(screen));
   }, [screen, loaded]);
 }
 
