@@ -174,8 +174,12 @@ test('after a restart the last document reopens at the place being read', async 
   // The paragraph read is at the top of the view again.
   const top = () =>
     again.evaluate(() => {
-      const box = document.querySelector('.reader-column')!.getBoundingClientRect();
-      const text = document.querySelector('.reader-text')!.getBoundingClientRect();
+      const column = document.querySelector('.reader-column');
+      const reader = document.querySelector('.reader-text');
+      // The reader is still opening.
+      if (!column || !reader) return '';
+      const box = column.getBoundingClientRect();
+      const text = reader.getBoundingClientRect();
       const element = document.elementFromPoint(text.left + 40, box.top + 60);
       return element?.closest('p, h1, h2, h3, h4, .li, .footnote')?.textContent?.trim().slice(0, 50) ?? '';
     });

@@ -80,34 +80,35 @@ export function useRememberedScreen(screen: Screen, loaded: boolean, has: (docum
 /// reopened at start-up scrolls back to the place kept.
 export function useReadingPlace(documentId: string, readerRef: RefObject<Reader | null>, ready: boolean): void {
   useEffect(() => {
-    const reader = readerRef.current;
-    if (!ready || !reader) return;
-    const column = reader.view.dom.closest('.reader-column') as HTMLElement | null;
-    if (!column) return;
-    // Scrolled back in a frame of its own, and only then forgotten: under
-    // React's development double mount the first reader is destroyed
-    // before that frame, and the second one scrolls instead.
-    let frame = 0;
-    if (pending?.documentId === documentId) {
-      const { offset } = pending;
-      frame = requestAnimationFrame(() => {
-        pending = null;
-        scrollToPlace(reader, column, offset);
-      });
-    }
+    if (!ready) return;
+    // Read in a frame of its own, and the reader always through the ref:
+    // under React's development double mount the reader first made is
+    // destroyed after this effect has run, and another takes its place.
+    let column: HTMLElement | null = null;
     let timer = 0;
     const onScroll = () => {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {
-        const offset = placeAtTop(reader, column);
+        const reader = readerRef.current;
+        const offset = reader && column ? placeAtTop(reader, column) : null;
         if (offset !== null) writePreference('place', { documentId, offset } satisfies ReadingPlace);
       }, 250);
     };
-    column.addEventListener('scroll', onScroll, { passive: true });
+    const frame = requestAnimationFrame(() => {
+      const reader = readerRef.current;
+      column = (reader?.view.dom.closest('.reader-column') as HTMLElement | null) ?? null;
+      if (!reader || !column) return;
+      if (pending?.documentId === documentId) {
+        const { offset } = pending;
+        pending = null;
+        scrollToPlace(reader, column, offset);
+      }
+      column.addEventListener('scroll', onScroll, { passive: true });
+    });
     return () => {
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);
-      column.removeEventListener('scroll', onScroll);
+      column?.removeEventListener('scroll', onScroll);
     };
   }, [documentId, readerRef, ready]);
 }
