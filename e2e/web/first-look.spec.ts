@@ -133,3 +133,34 @@ test('the Details… dialog scrolls inside a small window, its Save button in re
   // The memorandum is a translation: no language is suggested for it.
   await expect(page.getByTestId('details-language-suggestion')).toHaveCount(0);
 });
+
+test('a library stored before guesses were marked shows its guessed date marked, as it is read', async ({ page }) => {
+  await openLibrary(page);
+  await importTexts(page, [{ name: 'delegation-note.txt', text: note }]);
+  await expect(row(page, 'delegation-note').getByTestId('doc-date')).toHaveText('November 1960?');
+  // As an earlier version stored the row: the same date, with no mark.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('palimpsest');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('documents', 'readwrite');
+          const store = tx.objectStore('documents');
+          const get = store.get('delegation-note');
+          get.onsuccess = () => {
+            const stored = get.result;
+            delete stored.meta.date.guessed;
+            store.put(stored);
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(row(page, 'delegation-note').getByTestId('doc-date')).toHaveText('November 1960?');
+});
