@@ -16,6 +16,18 @@ const maxRunnerUp = 0.99;
 /// close between languages to say. A suggestion, never stored unasked:
 /// a translation reads as the language it was translated into.
 export function detectLanguage(blocks: readonly Block[]): string | null {
+  // The library asks again on every change to any document; a document's
+  // blocks are not changed once read, so the answer is kept with them.
+  const known = detected.get(blocks);
+  if (known !== undefined) return known;
+  const language = detect(blocks);
+  detected.set(blocks, language);
+  return language;
+}
+
+const detected = new WeakMap<readonly Block[], string | null>();
+
+function detect(blocks: readonly Block[]): string | null {
   // The longest paragraphs are the prose; a document opens with headings,
   // reference lines and a journal's masthead, which read as any language.
   const paragraphs = blocks
