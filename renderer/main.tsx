@@ -1,10 +1,15 @@
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
+import './app/comforts/themes.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { installReadingStyle } from './app/comforts/reading-style';
 import { createBrowserHost } from './host/browserHost';
 import { createElectronHost, findElectronBridge } from './host/electronHost';
+
+// The researcher's text size and theme, drawn before the first render.
+installReadingStyle();
 
 const bridge = findElectronBridge();
 const host = bridge ? createElectronHost(bridge) : createBrowserHost();

@@ -69,9 +69,9 @@ test('highlight, tag, name an actor, overlap, and find it all again after a relo
   const second = await page.locator('.entry-selected').getAttribute('data-annotation-entry');
   expect(first).not.toBe(second);
 
-  // Everything survives a reload.
+  // Everything survives a reload, which reopens the document being read.
   await page.reload();
-  await openDocument(page, 'Visit of the Italian Prime Minister');
+  await expect(page.getByTestId('doc-heading')).toContainText('Visit of the Italian Prime Minister');
   await expect(entryQuotes(page)).toHaveText([actor, claim, measure]);
   await expect(page.getByTestId('entry-actor').first()).toHaveValue('N. S. Khrushchev');
   await expect(page.getByTestId('annotation-entry').filter({ hasText: claim }).getByTestId('entry-note')).toHaveValue(/Contradicted by the Soviet archive/);

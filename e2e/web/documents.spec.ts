@@ -67,7 +67,8 @@ test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, rea
   // Four documents joined the five bundled ones; the scan added none.
   await expect(page.getByTestId('doc-row')).toHaveCount(9);
   await expect(page.locator('.bar-sub')).toHaveText('Library · 9 documents');
-  await expect(row(page, 'fo-brief-1962').getByTestId('doc-date')).toHaveText('January 1962');
+  // The brief's date line, not the "Jan. 1962" of its title.
+  await expect(row(page, 'fo-brief-1962').getByTestId('doc-date')).toHaveText('19 January 1962');
   await expect(row(page, 'fo-brief-1962')).toContainText('PDF imported from fo-brief-1962.pdf, 3 pages');
   await expect(row(page, 'memo-1962').getByTestId('doc-date')).toHaveText('2 April 1962');
 
@@ -81,7 +82,7 @@ test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, rea
   await page.getByTestId('annotation-entry').filter({ hasText: passage }).getByTestId('entry-copy-citation').click();
   await expect(page.getByTestId('notice-info').last()).toContainText('Citation copied: ');
   const citation = await page.evaluate(() => navigator.clipboard.readText());
-  expect(citation).toBe('Foreign Office, Northern Department, “Sino-Soviet Relations and Albania: East-West Relations Generally (Brief No. 5)”, January 1962, p. 2.');
+  expect(citation).toBe('Foreign Office, Northern Department, “Sino-Soviet Relations and Albania: East-West Relations Generally (Brief No. 5)”, 19 January 1962, p. 2.');
   // A selection across the page break is the text's, without the marker.
   await dragAcross(page, 'all her imports.', '7. Conversely');
   await page.keyboard.press('2');

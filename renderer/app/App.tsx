@@ -40,6 +40,7 @@ import { TimelineScreen } from './TimelineScreen';
 import { LinkDialog } from './LinkDialog';
 import { excerpt } from './excerpt';
 import { type Linking, type LinkingControls, LinkingContext } from './linking';
+import { useRememberedScreen } from './comforts/place';
 
 /// The app: the library, or one document open in the reader, with the
 /// notices and dialogs shared by both.
@@ -114,6 +115,10 @@ export function App({ host }: { host: Host }) {
     // so the reader never waits for indexing.
     search.index([...revised.values()].map((d) => ({ id: d.id, text: d.text.text }))).catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${(error as Error).message}` }));
   }, [revised, documents, search, notify]);
+
+  // The screen and place of the last session, reopened once the documents are read.
+  const hasDocument = useCallback((id: string) => documents.has(id), [documents]);
+  useRememberedScreen(screen, revised !== undefined && documentsVersion > 0, hasDocument, go);
 
   // Ctrl+Shift+F searches every document, from anywhere.
   useEffect(() => {

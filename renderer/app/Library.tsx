@@ -1,8 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { type MouseEvent, useMemo, useState } from 'react';
 import { compareDates, formatDateSpan } from '../../shared/corpus/dates';
+import { suggestLanguage } from '../../shared/corpus/language';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { countsByDocument } from '../store/annotation-rows';
+import { editDocument } from '../store/documents';
+import { FirstLook } from './comforts/FirstLook';
+import { ReadingControls } from './comforts/ReadingControls';
 import { useServices } from './context';
 import { DeleteDocumentDialog } from './documents/DeleteDocumentDialog';
 import { DocumentDetailsDialog } from './documents/DocumentDetailsDialog';
@@ -10,6 +14,7 @@ import { formatName } from './documents/import-results';
 import { useDocumentImport } from './documents/useDocumentImport';
 import { useFileDrop } from './documents/useFileDrop';
 import './documents/documents.css';
+import './comforts/comforts.css';
 
 type SortKey = 'date' | 'title' | 'count';
 
@@ -32,6 +37,19 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
   const drop = useFileDrop(imports.importFiles);
 
   const counts = useLiveQuery(() => countsByDocument(db), [db]);
+  // The original language each undescribed document's text reads as, offered to accept.
+  const languages = useMemo(() => new Map([...documents.values()].map((d) => [d.id, suggestLanguage(d)])), [documents]);
+  const acceptLanguage = (document: LibraryDocument, language: string) => {
+    editDocument(db, document.id, { meta: { ...document.meta, originalLanguage: language } })
+      .then(() => services.notify({ kind: 'info', text: `“${document.meta.title}”: original language set to ${language}.` }))
+      .catch((error: unknown) => services.notify({ kind: 'error', text: `The language was not saved: ${(error as Error).message}` }));
+  };
+  // A click anywhere on a row opens its document, except on its own controls.
+  const openRow = (event: MouseEvent, documentId: string) => {
+    if ((event.target as HTMLElement).closest('button, a, input, select, textarea, label')) return;
+    if (window.getSelection()?.toString()) return;
+    onOpen(documentId);
+  };
 
   // Worked out on every render: a library holds hundreds of documents at
   // most, and sorting them costs less than remembering them.
@@ -109,6 +127,8 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
         <button type="button" data-testid="open-matrix" onClick={() => services.go({ kind: 'matrix' })}>
           Claim matrix
         </button>
+        <span className="spacer" />
+        <ReadingControls />
       </nav>
       <div className="library-shelf">
         <label>
@@ -132,6 +152,7 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
         </label>
         <span className="hint library-drop-hint">Drop .txt, .md, .html, .docx or .pdf files anywhere here to import them.</span>
       </div>
+      {counts && <FirstLook annotated={[...counts.values()].some((n) => n > 0)} imported={all.some((d) => d.origin === 'imported')} onImport={imports.choose} />}
       <table className="library-table">
         <thead>
           <tr>
@@ -148,11 +169,15 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
         </thead>
         <tbody>
           {rows.map((document) => (
-            <tr key={document.id} data-testid="doc-row" data-document={document.id}>
+            <tr key={document.id} className="doc-row" data-testid="doc-row" data-document={document.id} onClick={(event) => openRow(event, document.id)}>
               <td className="title-cell">
-                <button type="button" className="doc-title" data-testid="doc-title" onClick={() => onOpen(document.id)}>
+                <button type="button" className="doc-title" data-testid="doc-title" title="Open this document to read and annotate it" onClick={() => onOpen(document.id)}>
                   {document.meta.title}
                 </button>
+                {/* The row opens on a click anywhere; this says so. */}
+                <span className="doc-open" aria-hidden="true">
+                  Open →
+                </span>
                 <div className="doc-kind">
                   {document.origin === 'imported' ? `${formatName(document.format)} imported from ${document.fileName}` : document.meta.kind}
                   {document.pages.length > 0 && `, ${document.pages.length} page${document.pages.length === 1 ? '' : 's'}`}
@@ -161,7 +186,17 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
                 </div>
               </td>
               <td className="date-cell" data-testid="doc-date">
-                {document.meta.date ? formatDateSpan(document.meta.date) : <span className="unknown">undated</span>}
+                {document.meta.date ? (
+                  document.meta.date.guessed ? (
+                    <span className="guessed-date" title="Guessed from a sentence of the text, not from the document’s own date: confirm or correct it in Details…">
+                      {formatDateSpan(document.meta.date)}
+                    </span>
+                  ) : (
+                    formatDateSpan(document.meta.date)
+                  )
+                ) : (
+                  <span className="unknown">undated</span>
+                )}
               </td>
               <td className="source-cell" data-testid="doc-source">
                 {[document.meta.publisher, document.meta.archive].filter(Boolean).join(' — ') || <span className="unknown">not stated</span>}
@@ -171,7 +206,17 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
               <td className="collection-cell" data-testid="doc-collection">
                 {document.collection ?? <span className="unknown">—</span>}
               </td>
-              <td>{document.meta.originalLanguage ?? <span className="unknown">not stated</span>}</td>
+              <td className="language-cell" data-testid="doc-language">
+                {document.meta.originalLanguage ?? <span className="unknown">not stated</span>}
+                {languages.get(document.id) && (
+                  <div className="language-suggestion">
+                    <span>reads as {languages.get(document.id)}</span>
+                    <button type="button" className="link-button" data-testid="doc-language-use" title={`Set the original language to ${languages.get(document.id)}`} onClick={() => acceptLanguage(document, languages.get(document.id)!)}>
+                      Use
+                    </button>
+                  </div>
+                )}
+              </td>
               <td className="count-cell" data-testid="doc-count">
                 {(counts?.get(document.id) ?? 0).toLocaleString('en')}
               </td>

@@ -26,6 +26,9 @@ import { SelectionToolbar } from './SelectionToolbar';
 import type { Passage } from './screens';
 import { menuEvent } from '../../shared/ipc/contract';
 import './reader-tools.css';
+import { PanelResizer } from './comforts/PanelResizer';
+import { useReadingPlace } from './comforts/place';
+import { ReaderComforts } from './comforts/ReaderComforts';
 
 const noSets: readonly AnnotationSet[] = [];
 
@@ -119,6 +122,8 @@ export function ReaderScreen({
   // with them from the start, a densely annotated text is laid out once,
   // not first bare, then with its highlights, then again in their colours.
   const ready = annotations !== undefined && tagTypes !== undefined && reviews !== undefined;
+  // The place read is kept, and reopened after a restart.
+  useReadingPlace(documentId, readerRef, ready);
 
   // An earlier version, shown read-only for comparison.
   const shown = useMemo<LibraryDocument | undefined>(() => {
@@ -399,6 +404,7 @@ export function ReaderScreen({
         <button type="button" data-testid="export-document" title="Export this document’s annotations" onClick={() => services.openExport({ kind: 'document', documentId })}>
           Export…
         </button>
+        <ReaderComforts document={document} annotations={ordered} tagTypes={tagTypes ?? []} />
       </header>
       <div className="reader-body">
         <section className="reader-column" onScroll={followSelection}>
@@ -428,6 +434,7 @@ export function ReaderScreen({
             <p className="reader-loading">Opening…</p>
           )}
         </section>
+        <PanelResizer />
         <AnnotationPanel
           review={
             <ReviewList

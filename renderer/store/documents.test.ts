@@ -66,3 +66,22 @@ describe('the researcher’s own documents', () => {
     await expect(deleteDocument(db, brief.id)).rejects.toThrow('came with the app');
   });
 });
+
+describe('dates guessed from a sentence, in a library stored before they were told apart', () => {
+  it('an imported document and an edited description keep their date, marked a guess as they are read; a confirmed one stays confirmed', async () => {
+    const note = new TextEncoder().encode('Note on the delegation\n\nThe delegation came to Moscow in November 1960 and left without an agreement.');
+    const row = documentRowOf(await importFile('note.txt', note), new Set(corpus.keys()), now);
+    // As an older version stored it: the same date, with no flag.
+    await addDocuments(db, [{ ...row, meta: { ...row.meta, date: { start: { year: 1960, month: 11 } } } }]);
+    let documents = await currentDocuments(db, corpus);
+    expect(documents.get('note')!.meta.date).toEqual({ start: { year: 1960, month: 11 }, guessed: true });
+
+    await editDocument(db, 'note', { meta: { ...documents.get('note')!.meta, date: { start: { year: 1960, month: 11 } }, title: 'Note' } });
+    documents = await currentDocuments(db, corpus);
+    expect(documents.get('note')!.meta.date?.guessed).toBe(true);
+
+    await editDocument(db, 'note', { meta: { ...documents.get('note')!.meta, date: { start: { year: 1960, month: 11 }, guessed: false } } });
+    documents = await currentDocuments(db, corpus);
+    expect(documents.get('note')!.meta.date).toEqual({ start: { year: 1960, month: 11 }, guessed: false });
+  });
+});

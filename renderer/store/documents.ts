@@ -1,5 +1,5 @@
 import type { LibraryDocument } from '../../shared/corpus/document';
-import { type DocumentMeta, extractMetadata } from '../../shared/corpus/metadata';
+import { type DocumentMeta, extractMetadata, markGuessedDate } from '../../shared/corpus/metadata';
 import { textFingerprint } from '../../shared/document/fingerprint';
 import { DocText } from '../../shared/document/text';
 import { mergeFileMeta } from '../../shared/importers/file-meta';
@@ -27,14 +27,18 @@ export async function currentDocuments(db: PalimpsestDb, bundled: ReadonlyMap<st
   }
   for (const edit of await db.documentEdits.toArray()) {
     const document = documents.get(edit.documentId);
-    if (document) documents.set(edit.documentId, { ...document, meta: edit.meta ?? document.meta, collection: edit.collection });
+    // An edit saved before guessed dates were told apart may carry a guess unmarked.
+    if (document) documents.set(edit.documentId, { ...document, meta: edit.meta ? markGuessedDate(edit.meta, document.blocks) : document.meta, collection: edit.collection });
   }
   return documents;
 }
 
-/// A stored import as the reader and every view take it.
+/// A stored import as the reader and every view take it. A row stored
+/// before guessed dates were told apart has its guess marked here, as it
+/// is read, rather than by a migration: the text it was read from is in the
+/// row, and reading it again is the same rule an import applies.
 export function documentOf(row: DocumentRow): LibraryDocument {
-  return { id: row.id, fileName: row.fileName, format: row.format, blocks: row.blocks, text: new DocText(row.blocks), meta: row.meta, fingerprint: row.fingerprint, pages: row.pages, origin: 'imported', collection: null };
+  return { id: row.id, fileName: row.fileName, format: row.format, blocks: row.blocks, text: new DocText(row.blocks), meta: markGuessedDate(row.meta, row.blocks), fingerprint: row.fingerprint, pages: row.pages, origin: 'imported', collection: null };
 }
 
 /// The row an imported file becomes: its id made from its name, unique in

@@ -14,6 +14,13 @@ export interface DateSpan {
   start: PartialDate;
   /// Present for spans ("1960–1961"); the end's own precision is kept.
   end?: PartialDate;
+  /// `true` when the date was guessed from a sentence of the document's
+  /// body, not read from its metadata (a citation, a date line at the top,
+  /// the file's properties): shown with a question mark ("November 1960?")
+  /// until the researcher confirms it. `false` when known not to be a
+  /// guess (read from metadata, or confirmed). Absent in libraries stored
+  /// before guesses were told apart: see `markGuessedDate` in metadata.ts.
+  guessed?: boolean;
 }
 
 const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -94,9 +101,23 @@ export function formatDate(date: PartialDate): string {
   return String(date.year);
 }
 
+/// The span in words, a guess ending in a question mark: "19 January
+/// 1962", "1960 – 1961", "November 1960?".
 export function formatDateSpan(span: DateSpan): string {
+  return plainDateSpan(span) + (span.guessed ? '?' : '');
+}
+
+/// The span in words without a guess's question mark, as a form shows it
+/// for editing.
+export function plainDateSpan(span: DateSpan): string {
   if (!span.end) return formatDate(span.start);
   return `${formatDate(span.start)} – ${formatDate(span.end)}`;
+}
+
+/// Whether two spans name the same dates, guessed or not.
+export function sameDateSpan(a: DateSpan, b: DateSpan): boolean {
+  const key = (span: DateSpan) => `${dateSortKey(span.start)}/${span.end ? dateSortKey(span.end) : ''}`;
+  return key(a) === key(b);
 }
 
 /// Compares two dates (or their absence, which sorts last).

@@ -1,9 +1,10 @@
 import { type Block, blockText } from '../document/model';
-import { type DateSpan, type PartialDate, compareDates, findDate, parseDateSpan } from './dates';
+import { type DateSpan, type PartialDate, compareDates, findDate, parseDateSpan, sameDateSpan } from './dates';
 
 /// What a document is, in the terms a historian cites it by. Every field is
 /// read out of the document's own text; a field the text does not state is
-/// `null`, never guessed.
+/// `null`, never guessed, except a date found only in a sentence of the
+/// body, which is kept marked as a guess (`DateSpan.guessed`).
 export interface DocumentMeta {
   kind: DocumentKind;
   title: string;
@@ -188,7 +189,45 @@ function fallbackMeta(blocks: readonly Block[], texts: string[]): DocumentMeta {
   const first = heading >= 0 ? texts[heading]! : (texts.find((text) => text.length > 0) ?? 'Untitled document');
   const title = first.split('\n')[0]!.slice(0, 160);
   const meta = empty('document', title);
-  const dated = texts.slice(0, 8).map((text) => findDate(text)).find(Boolean);
-  if (dated) meta.date = { start: dated.date };
+  const top = texts.slice(0, 8);
+  // A date line at the top ("2 April 1962", "Prague, 2 April 1962",
+  // "Date: April 1962") says when the document was written; a date inside
+  // a sentence ("…in November 1960 the delegation…") may be any event it
+  // mentions, so it is only a guess until the researcher confirms it.
+  const stated = top.flatMap((text) => text.split('\n')).map(dateLine).find(Boolean);
+  if (stated) meta.date = { start: stated };
+  else {
+    const dated = top.map((text) => findDate(text)).find(Boolean);
+    if (dated) meta.date = { start: dated.date, guessed: true };
+  }
   return meta;
+}
+
+// What may stand around a date on a date line: a label before it ("Date:",
+// "Dated"), a place of capitalised words and a comma ("Prague, ", "New
+// York, "), a full stop after it. "The meeting ended in November 1960." is
+// a sentence, not a date line.
+const dateLineBefore = /^(?:(?:[Dd]ate[d]?|DATE[D]?|Datum|Дата)\s*:?\s*)?(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s*)?$/u;
+const dateLineAfter = /^[.\s]*$/;
+
+/// The date a line states when the line is a date line, or null.
+function dateLine(line: string): PartialDate | null {
+  const text = line.trim();
+  if (text.length > 80) return null;
+  const found = findDate(text);
+  if (!found) return null;
+  const before = text.slice(0, found.index);
+  const after = text.slice(found.index + found.length);
+  return dateLineBefore.test(before) && dateLineAfter.test(after) ? found.date : null;
+}
+
+/// A stored description read before guessed dates were told apart (its
+/// date has no `guessed` flag), with its date marked a guess when the
+/// document's text, read again, gives that same date only as a guess. A
+/// description whose date is flagged either way is returned as it is.
+export function markGuessedDate(stored: DocumentMeta, blocks: readonly Block[]): DocumentMeta {
+  if (!stored.date || stored.date.guessed !== undefined) return stored;
+  const read = extractMetadata(blocks).date;
+  if (!read?.guessed || !sameDateSpan(read, stored.date)) return stored;
+  return { ...stored, date: { ...stored.date, guessed: true } };
 }

@@ -59,3 +59,13 @@ describe('merging file properties over the text’s metadata', () => {
     expect(merged).toMatchObject({ kind: 'journal article', url: 'https://example.org/brief', originalLanguage: 'English' });
   });
 });
+
+describe('a file’s date against a date guessed from the text', () => {
+  it('takes the file’s date, which is metadata, over a date found only in a sentence, and marks it no guess', () => {
+    const guessed = extractMetadata(parseSource('Note\n\nThe delegation came to Moscow in November 1960 and left.', 'plain'));
+    expect(guessed.date?.guessed).toBe(true);
+    expect(mergeFileMeta(guessed, { date: { start: { year: 1962, month: 4, day: 2 } } }).date).toEqual({ start: { year: 1962, month: 4, day: 2 }, guessed: false });
+    // With no date in the file, the guess stays a guess.
+    expect(mergeFileMeta(guessed, {}).date).toEqual({ start: { year: 1960, month: 11 }, guessed: true });
+  });
+});

@@ -60,16 +60,21 @@ export function isJunkAuthor(author: string): boolean {
 /// its text says. A file property wins where it is present and not junk
 /// (placeholder titles and account names are dropped here too, whoever
 /// built `file`), with two exceptions. A file's date only fills in a date
-/// the text does not give: a PDF's or Word file's date is when the file was
+/// the text does not state: a PDF's or Word file's date is when the file was
 /// made (a scan in 2019), not when the source was written (1962), and a
-/// date the text states is the historian's evidence. And a file's kind
-/// only replaces the generic "document".
+/// date the text states is the historian's evidence. A date the text only
+/// mentions in a sentence is a guess, and the file's date, which is
+/// metadata, is taken over it. And a file's kind only replaces the generic
+/// "document".
 export function mergeFileMeta(text: DocumentMeta, file: FileMeta): DocumentMeta {
   const merged: DocumentMeta = { ...text };
   if (file.title && !isJunkTitle(file.title)) merged.title = file.title.trim();
   const authors = (file.authors ?? []).map((author) => author.trim()).filter((author) => !isJunkAuthor(author));
   if (authors.length > 0) merged.authors = authors;
-  if (file.date && !text.date) merged.date = file.date;
+  // Over a guess, the file's date is marked as no guess, so that reading
+  // the text again at load (markGuessedDate) does not take it for one.
+  if (file.date && text.date?.guessed) merged.date = { ...file.date, guessed: false };
+  else if (file.date && !text.date) merged.date = file.date;
   if (file.kind && text.kind === 'document') merged.kind = file.kind;
   for (const key of ['citation', 'summary', 'archive', 'publisher', 'originalLanguage', 'translator', 'doi', 'url'] as const) {
     const value = file[key]?.trim();

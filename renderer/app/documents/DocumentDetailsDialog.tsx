@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { documentCitation } from '../../../shared/corpus/cite';
+import { formatDateSpan, plainDateSpan } from '../../../shared/corpus/dates';
+import { suggestLanguage } from '../../../shared/corpus/language';
 import type { LibraryDocument } from '../../../shared/corpus/document';
 import { editDocument } from '../../store/documents';
 import { useServices } from '../context';
@@ -17,18 +19,20 @@ export function DocumentDetailsDialog({ documentId, onClose }: { documentId: str
   return document ? <DetailsDialog document={document} onClose={onClose} /> : null;
 }
 
+// Hints say what goes in a field, never a value a real document could have:
+// "FO 371" or "Czech" in an empty field read as if the document said so.
 const fields: { name: DetailsField; label: string; placeholder?: string; wide?: boolean; long?: boolean }[] = [
   { name: 'title', label: 'Title', wide: true },
-  { name: 'authors', label: 'Author(s) / issuer', placeholder: 'Dvořák, Richard; Embassy in Moscow', wide: true },
-  { name: 'date', label: 'Date', placeholder: '19 January 1962, April 1962, 1960–1961' },
-  { name: 'originalLanguage', label: 'Original language', placeholder: 'Czech' },
-  { name: 'archive', label: 'Archive', placeholder: 'National Archives, Kew', wide: true },
-  { name: 'fond', label: 'Fond / collection', placeholder: 'FO 371' },
-  { name: 'folder', label: 'File / folder', placeholder: 'file 151293' },
-  { name: 'pageRange', label: 'Pages / folios', placeholder: 'ff. 12–19' },
+  { name: 'authors', label: 'Author(s) / issuer', placeholder: 'Surname, forename; or an office — several separated by ;', wide: true },
+  { name: 'date', label: 'Date', placeholder: 'a day, a month or a year; a span as year–year' },
+  { name: 'originalLanguage', label: 'Original language', placeholder: 'the language it was written in' },
+  { name: 'archive', label: 'Archive', placeholder: 'the archive that holds it', wide: true },
+  { name: 'fond', label: 'Fond / collection', placeholder: 'fond or series reference' },
+  { name: 'folder', label: 'File / folder', placeholder: 'file or folder reference' },
+  { name: 'pageRange', label: 'Pages / folios', placeholder: 'pp. or ff.' },
   { name: 'translator', label: 'Translator' },
-  { name: 'publisher', label: 'Published by', placeholder: 'Wilson Center Digital Archive', wide: true },
-  { name: 'url', label: 'Source URL', placeholder: 'https://', wide: true },
+  { name: 'publisher', label: 'Published by', placeholder: 'the digital archive or journal', wide: true },
+  { name: 'url', label: 'Source URL', placeholder: 'https://…', wide: true },
   { name: 'citation', label: 'Citation', wide: true, long: true },
   { name: 'summary', label: 'Summary', wide: true, long: true },
 ];
@@ -40,6 +44,9 @@ function DetailsDialog({ document, onClose }: { document: LibraryDocument; onClo
   const [form, setForm] = useState<DetailsForm>(() => formOf(document.meta, document.collection));
   const [errors, setErrors] = useState<Partial<Record<DetailsField, string>>>({});
   const [saving, setSaving] = useState(false);
+  // A date guessed from a sentence of the text, confirmed by the researcher.
+  const [confirmDate, setConfirmDate] = useState(false);
+  const language = useMemo(() => suggestLanguage(document), [document]);
   useEffect(() => dialog.current?.showModal(), []);
   const edited = useLiveQuery(() => services.db.documentEdits.get(document.id), [services.db, document.id]);
 
@@ -48,8 +55,11 @@ function DetailsDialog({ document, onClose }: { document: LibraryDocument; onClo
     [services.documents],
   );
   // What "Copy citation" will give, as the form stands (without a page).
-  const read = readForm(form, document.meta);
+  const read = readForm(form, document.meta, { confirmDate });
   const cited = read.ok ? documentCitation({ ...read.meta, citation: null }) : null;
+
+  // The guess's note stays while the date shown is the guessed one.
+  const guessShown = !!document.meta.date?.guessed && form.date.trim() === plainDateSpan(document.meta.date);
 
   const set = (name: DetailsField, value: string) => {
     setForm((before) => ({ ...before, [name]: value }));
@@ -113,6 +123,22 @@ function DetailsDialog({ document, onClose }: { document: LibraryDocument; onClo
                 <input {...common} onChange={(event) => set(field.name, event.target.value)} />
               )}
               {field.name === 'citation' && <span className="details-note">Leave empty to cite it from the fields above.</span>}
+              {field.name === 'date' && guessShown && (
+                <div className="details-guess" data-testid="details-date-guess">
+                  <span className="details-note">A guess, from a sentence of the text: the document has no date line or date property. Shown as “{formatDateSpan(document.meta.date!)}” until you confirm it.</span>
+                  <label>
+                    <input type="checkbox" checked={confirmDate} data-testid="details-date-confirm" onChange={(event) => setConfirmDate(event.target.checked)} /> This is the document’s date
+                  </label>
+                </div>
+              )}
+              {field.name === 'originalLanguage' && language && form.originalLanguage.trim() === '' && (
+                <span className="details-note details-suggestion" data-testid="details-language-suggestion">
+                  The text reads as {language}.{' '}
+                  <button type="button" className="link-button" data-testid="details-language-use" onClick={() => set('originalLanguage', language)}>
+                    Use {language}
+                  </button>
+                </span>
+              )}
               {error && (
                 <span id={`${fieldId}-error`} className="details-error" role="alert" data-testid={`details-${field.name}-error`}>
                   {error}

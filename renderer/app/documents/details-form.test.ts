@@ -36,3 +36,18 @@ describe('the details form', () => {
     expect(readForm(form, spanned)).toMatchObject({ ok: true, meta: { date: spanned.date }, collection: 'Moscow' });
   });
 });
+
+describe('a date guessed from the text, in the form', () => {
+  const guessed = { ...before, date: { start: { year: 1960, month: 11 }, guessed: true } };
+
+  it('is shown without its question mark, and stays a guess when saved unconfirmed', () => {
+    const form = formOf(guessed, null);
+    expect(form.date).toBe('November 1960');
+    expect(readForm({ ...form, title: 'Note' }, guessed)).toMatchObject({ ok: true, meta: { title: 'Note', date: { start: { year: 1960, month: 11 }, guessed: true } } });
+  });
+
+  it('is no guess once confirmed, or once another date is written', () => {
+    expect(readForm(formOf(guessed, null), guessed, { confirmDate: true })).toMatchObject({ ok: true, meta: { date: { start: { year: 1960, month: 11 }, guessed: false } } });
+    expect(readForm({ ...formOf(guessed, null), date: '2 April 1962' }, guessed)).toMatchObject({ ok: true, meta: { date: { start: { year: 1962, month: 4, day: 2 }, guessed: false } } });
+  });
+});

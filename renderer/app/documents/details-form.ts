@@ -1,4 +1,4 @@
-import { formatDateSpan, parseDateSpan } from '../../../shared/corpus/dates';
+import { parseDateSpan, plainDateSpan } from '../../../shared/corpus/dates';
 import type { DocumentMeta } from '../../../shared/corpus/metadata';
 
 /// The fields of the details form, as typed: every one free text.
@@ -28,7 +28,8 @@ export function formOf(meta: DocumentMeta, collection: string | null): DetailsFo
   return {
     title: meta.title,
     authors: meta.authors.join('; '),
-    date: meta.date ? formatDateSpan(meta.date) : '',
+    // A guess is shown plainly, to be confirmed or corrected; its mark is beside the field.
+    date: meta.date ? plainDateSpan(meta.date) : '',
     archive: meta.archive ?? '',
     fond: meta.fond ?? '',
     folder: meta.folder ?? '',
@@ -46,8 +47,13 @@ export function formOf(meta: DocumentMeta, collection: string | null): DetailsFo
 /// What the form says, read back: the document's new metadata and
 /// collection, or what is wrong with a field, in a sentence for each.
 /// What the form does not show (the kind, a DOI, a listing's entries) is
-/// kept from `before`.
-export function readForm(form: DetailsForm, before: DocumentMeta): { ok: true; meta: DocumentMeta; collection: string | null } | { ok: false; errors: Partial<Record<DetailsField, string>> } {
+/// kept from `before`. A date guessed from the text stays a guess unless
+/// the researcher confirms it (`options.confirmDate`) or writes another.
+export function readForm(
+  form: DetailsForm,
+  before: DocumentMeta,
+  options: { confirmDate?: boolean } = {},
+): { ok: true; meta: DocumentMeta; collection: string | null } | { ok: false; errors: Partial<Record<DetailsField, string>> } {
   const errors: Partial<Record<DetailsField, string>> = {};
   const text = (value: string) => value.trim().replace(/\s+/g, ' ') || null;
 
@@ -59,10 +65,12 @@ export function readForm(form: DetailsForm, before: DocumentMeta): { ok: true; m
   // A date left as shown keeps its exact value, even one the parser would
   // not read back (a span of months).
   if (typed === '') date = null;
-  else if (!before.date || typed !== formatDateSpan(before.date)) {
-    date = parseDateSpan(typed);
+  else if (!before.date || typed !== plainDateSpan(before.date)) {
+    // The researcher's own date is no guess.
+    const read = parseDateSpan(typed);
+    date = read && { ...read, guessed: false };
     if (!date) errors.date = `“${typed}” is not a date Palimpsest can read. Write it as “19 January 1962”, “April 1962”, “1962” or “1960–1961”.`;
-  }
+  } else if (before.date.guessed && options.confirmDate) date = { ...before.date, guessed: false };
 
   const url = text(form.url);
   if (url && !/^https?:\/\/\S+$/i.test(url)) errors.url = 'A source URL begins with http:// or https:// and has no spaces.';
