@@ -1,4 +1,4 @@
-import type { Block, Mark } from '../../../shared/document/model';
+import { type Block, type Mark, spanText } from '../../../shared/document/model';
 import type { DocText } from '../../../shared/document/text';
 
 /// A stretch of a block's text, as the print view draws it: with the
@@ -71,7 +71,7 @@ export function printPieces(blocks: readonly Block[], text: DocText, ordered: re
       }
       const span = block.spans[spanIndex];
       if (!span) continue;
-      pieces.push({ text: span.text.slice(at - spanStart, next - spanStart), marks: span.marks, covered: [...active], ends: [] });
+      pieces.push({ text: spanText(span).slice(at - spanStart, next - spanStart), marks: span.marks, covered: [...active], ends: [] });
     }
     return pieces;
   });
