@@ -5,6 +5,7 @@ import * as rows from './annotation-rows';
 import { validateLink } from '../../shared/links/validate';
 import type { LinkRow, PalimpsestDb } from './db';
 import { type Change, History, type Step } from './history';
+import { type RemovedDocument, documentTables, restoreDocument, takeDocument } from './documents';
 import { linksOf } from './links';
 import { storageProblem } from './transfer';
 
@@ -92,6 +93,16 @@ export class AnnotationStore {
     await this.perform({ label: 'Delete link', redo: [{ type: 'delete-link', id }], undo: [{ type: 'put-link', link: before }] });
   }
 
+  /// Deletes an imported document with its annotations, their links and
+  /// places in sets, its revisions and review list, as one undoable step:
+  /// undo puts it all back. Resolves to the number of annotations deleted.
+  async deleteDocument(documentId: string): Promise<number> {
+    if (!(await this.db.documents.get(documentId))) throw new RangeError(`Only documents you imported can be deleted; “${documentId}” came with the app.`);
+    const removed: { value: RemovedDocument | null } = { value: null };
+    await this.perform({ label: 'Delete document', redo: [{ type: 'delete-document', documentId, removed }], undo: [{ type: 'restore-document', documentId, removed }] });
+    return removed.value?.annotations.length ?? 0;
+  }
+
   /// Undoes the last step; resolves to it, or `null` when there is none.
   undo(): Promise<Step | null> {
     return this.travel('undo');
@@ -123,12 +134,17 @@ export class AnnotationStore {
 
   private async apply(changes: Change[]): Promise<void> {
     try {
-      await this.db.transaction('rw', [...rows.tables(this.db), this.db.links], async () => {
+      await this.db.transaction('rw', documentTables(this.db), async () => {
         for (const change of changes) {
           if (change.type === 'put') await rows.put(this.db, [change.annotation]);
           else if (change.type === 'delete') await rows.remove(this.db, [change]);
           else if (change.type === 'put-link') await this.db.links.put(change.link);
-          else await this.db.links.delete(change.id);
+          else if (change.type === 'delete-link') await this.db.links.delete(change.id);
+          else if (change.type === 'delete-document') change.removed.value = await takeDocument(this.db, change.documentId, this.now());
+          else {
+            if (!change.removed.value) throw new RangeError(`The deletion of “${change.documentId}” was never carried out, so there is nothing to put back.`);
+            await restoreDocument(this.db, change.removed.value);
+          }
         }
       });
     } catch (error) {
