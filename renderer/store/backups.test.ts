@@ -149,3 +149,24 @@ describe('a backup and an imported document', () => {
     expect(await rows.all(db)).toEqual([annotation]);
   });
 });
+
+describe('a backup of a library left inconsistent', () => {
+  it('backs up an annotation whose document is missing, says so, and a restore brings it back', async () => {
+    const host = memoryHost();
+    const messages: string[] = [];
+    const scheduler = new BackupScheduler(db, corpus, host, (m) => messages.push(m), 5);
+    const at = text.indexOf('apple of discord');
+    const kept = await new AnnotationStore(db).create(brief, at, at + 16, { tags: ['claim'] });
+    // As an older version of the app left it: an annotation of a document
+    // that is no longer there.
+    const orphan = { ...kept, id: 'orphan', documentId: 'gone' };
+    await rows.put(db, [orphan]);
+
+    const backup = (await scheduler.flush())!;
+    expect(backup.annotations).toBe(2);
+    expect(messages).toEqual([expect.stringContaining('keeps annotations of documents that are no longer in the library (“gone”)')]);
+    await rows.remove(db, [orphan]);
+    await restoreBackup(db, scheduler, await previewRestore(db, host, backup));
+    expect((await rows.all(db)).map((a) => a.id).sort()).toEqual(['orphan', kept.id].sort());
+  });
+});

@@ -57,11 +57,15 @@ export class BackupScheduler {
     try {
       const built = await this.build(this.lastFingerprint);
       if (!built) return null;
-      const { content, count, fingerprint } = built;
+      const { content, count, fingerprint, missingDocuments } = built;
       const now = new Date();
       const stamped = content.replace(`"exported": "${unstamped}"`, `"exported": "${now.toISOString()}"`);
       const info = await this.host.write(stamped, count, now);
       this.lastFingerprint = fingerprint;
+      if (missingDocuments.length > 0) {
+        const listed = missingDocuments.slice(0, 5).map((id) => `“${id}”`).join(', ') + (missingDocuments.length > 5 ? ` and ${missingDocuments.length - 5} more` : '');
+        this.onError(`The backup was written, and it keeps annotations of documents that are no longer in the library (${listed}): restoring it brings them back as they are.`);
+      }
       return info;
     } catch (error) {
       this.onError(`The automatic backup failed: ${(error as Error).message}`);
@@ -78,6 +82,9 @@ export interface BuiltBackup {
   content: string;
   count: number;
   fingerprint: string;
+  /// The ids of documents the library's annotations name but that are not
+  /// in it: the backup keeps those annotations (see buildNativeFile).
+  missingDocuments: string[];
 }
 
 // The export time a backup is built with, so that equal content means an
@@ -87,9 +94,11 @@ const unstamped = new Date(0).toISOString();
 /// Builds a backup of the whole library as a native file, unless it is the
 /// one whose fingerprint is `since`.
 export async function buildBackup(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, since: string | null): Promise<BuiltBackup | null> {
-  const { content, count } = await exportAnnotations(db, documents, { kind: 'all' }, 'native', new Date(unstamped));
+  // An annotation whose document is gone (a store left inconsistent) is
+  // backed up all the same: a backup that failed every time would lose all.
+  const { content, count, missing } = await exportAnnotations(db, documents, { kind: 'all' }, 'native', new Date(unstamped), 'keep');
   const fingerprint = textFingerprint(content as string);
-  return fingerprint === since ? null : { content: content as string, count, fingerprint };
+  return fingerprint === since ? null : { content: content as string, count, fingerprint, missingDocuments: missing };
 }
 
 /// A backup read and compared with the library, waiting for confirmation.
