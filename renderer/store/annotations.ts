@@ -3,6 +3,7 @@ import type { Annotation } from '../../shared/annotation/model';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import * as rows from './annotation-rows';
 import { validateLink } from '../../shared/links/validate';
+import { setsAfterDeleting } from '../../shared/sets/after-deleting';
 import type { LinkRow, PalimpsestDb } from './db';
 import { type Change, History, type Step } from './history';
 import { type RemovedDocument, documentTables, restoreDocument, takeDocument } from './documents';
@@ -132,12 +133,22 @@ export class AnnotationStore {
     this.history.record(step);
   }
 
+  /// Deletes an annotation, and whatever else still names it: a set may
+  /// have gathered it, or a link been made to it, after the step that
+  /// created it, which undo now takes back.
+  private async remove(change: Extract<Change, { type: 'delete' }>): Promise<void> {
+    await rows.remove(this.db, [change]);
+    await this.db.links.where('from').equals(change.id).delete();
+    await this.db.links.where('to').equals(change.id).delete();
+    await this.db.sets.bulkPut(setsAfterDeleting([change.id], await this.db.sets.toArray(), this.now()));
+  }
+
   private async apply(changes: Change[]): Promise<void> {
     try {
       await this.db.transaction('rw', documentTables(this.db), async () => {
         for (const change of changes) {
           if (change.type === 'put') await rows.put(this.db, [change.annotation]);
-          else if (change.type === 'delete') await rows.remove(this.db, [change]);
+          else if (change.type === 'delete') await this.remove(change);
           else if (change.type === 'put-link') await this.db.links.put(change.link);
           else if (change.type === 'delete-link') await this.db.links.delete(change.id);
           else if (change.type === 'delete-document') change.removed.value = await takeDocument(this.db, change.documentId, this.now());
