@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../shared/test-support/corpus';
 import { currentDocuments } from '../store/documents';
 import { PalimpsestDb } from '../store/db';
+import { manyPagesPdf } from '../../shared/importers/test-support/many-pages-pdf';
 import { ImportClient, mainThreadImportPort } from './import-client';
 
 const corpus = loadCorpus();
@@ -44,5 +45,30 @@ describe('document import with names that are also Object.prototype’s', () => 
     expect(documents.find((d) => d.fileName === 'toString.html')!.text.text).toContain('A report of 1962.');
     const markdown = documents.find((d) => d.fileName === '__proto__.md')!;
     expect(markdown.text.text).toContain('bold words');
+  });
+});
+
+describe('cancelling a document import', () => {
+  it('stops it and stores none of its files, the ones already read included; the next import works', async () => {
+    const importer = client();
+    const progress: number[] = [];
+    const running = importer.importDocuments(
+      [
+        { name: 'first.txt', bytes: bytesOf('The first memorandum.') },
+        { name: 'ledger.pdf', bytes: manyPagesPdf(400).slice().buffer as ArrayBuffer },
+        { name: 'last.txt', bytes: bytesOf('The last memorandum.') },
+      ],
+      (done) => {
+        progress.push(done);
+        // Cancelled once the first file is read, while the PDF is.
+        if (done === 1) void importer.cancelDocuments();
+      },
+    );
+    await expect(running).rejects.toMatchObject({ name: 'CancelledError', message: 'The import was cancelled; nothing of it was stored.' });
+    expect(progress).toEqual([0, 1]);
+    expect(await imported()).toEqual([]);
+    const again = await importer.importDocuments([{ name: 'first.txt', bytes: bytesOf('The first memorandum.') }]);
+    expect(again.map((r) => r.ok)).toEqual([true]);
+    expect((await imported()).map((d) => d.fileName)).toEqual(['first.txt']);
   });
 });
