@@ -68,7 +68,7 @@ export function createImportHandler(context: ImportContext): (request: ImportReq
         }
         case 'import-documents': {
           try {
-            post({ id, ok: true, value: await importDocuments(context, command.files, (done, total) => post({ id, progress: { done, total } }), new Date(), () => cancelled.has(id)) });
+            post({ id, ok: true, value: await importDocuments(context, command.files, (done, total) => post({ id, progress: { done, total } }), new Date(), cancelCheck(() => cancelled.has(id))) });
           } finally {
             cancelled.delete(id);
           }
@@ -128,7 +128,7 @@ export async function importDocuments(
   const stored: DocumentRow[] = [];
   progress(0, files.length);
   for (const [i, file] of files.entries()) {
-    checkCancelled(cancelled);
+    await checkCancelled(cancelled);
     try {
       const imported = await importFile(file.name, new Uint8Array(file.bytes), { encoding: file.encoding, cancelled });
       const row = documentRowOf(imported, taken, now);
@@ -142,7 +142,7 @@ export async function importDocuments(
     }
     progress(i + 1, files.length);
   }
-  checkCancelled(cancelled);
+  await checkCancelled(cancelled);
   if (stored.length === 0) return results;
   try {
     await addDocuments(context.db, stored);
@@ -151,4 +151,18 @@ export async function importDocuments(
     return results.map((r) => (r.ok ? { fileName: r.fileName, ok: false, code: 'storage', message: `${r.fileName} was read but not stored: ${message}` } : r));
   }
   return results;
+}
+
+/// A cancel check that lets the thread read its messages (where a cancel
+/// arrives) at least every 50 ms of work: pdf.js reads pages on promises
+/// alone, and would otherwise keep the message waiting to the end.
+function cancelCheck(isCancelled: () => boolean): CancelCheck {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last >= 50) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      last = Date.now();
+    }
+    return isCancelled();
+  };
 }

@@ -8,10 +8,12 @@ export class CancelledError extends Error {
 }
 
 /// Asks whether the job was cancelled, between steps; a job that is never
-/// cancelled passes none.
-export type CancelCheck = () => boolean;
+/// cancelled passes none. It may take its time: in a worker, the cancel
+/// arrives as a message, which is read only when the job lets the worker
+/// turn to its messages (pdf.js, run on the same thread, never does).
+export type CancelCheck = () => boolean | Promise<boolean>;
 
 /// Throws CancelledError if `cancelled` says so.
-export function checkCancelled(cancelled: CancelCheck | undefined): void {
-  if (cancelled?.()) throw new CancelledError();
+export async function checkCancelled(cancelled: CancelCheck | undefined): Promise<void> {
+  if (cancelled && (await cancelled())) throw new CancelledError();
 }

@@ -52,7 +52,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string, load: () => P
     const labels = await document.getPageLabels().catch(() => null);
     const pages: PdfPageText[] = [];
     for (let number = 1; number <= document.numPages; number++) {
-      checkCancelled(cancelled);
+      await checkCancelled(cancelled);
       const page = await document.getPage(number);
       const content = await page.getTextContent();
       const items = content.items.filter((item): item is PdfJsTextItem => 'str' in item).flatMap(textItem);
