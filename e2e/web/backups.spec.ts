@@ -33,3 +33,50 @@ test('the library is backed up after changes, and a backup restores deleted work
   await expect(page.getByTestId('notice-info').last()).toContainText('Restored the backup');
   await expect(page.locator('[data-document="czechoslovak-memorandum-ri-song-un-1962"] [data-testid="doc-count"]')).toHaveText('1');
 });
+
+test('the dialog says whether the browser keeps the library; a backup saved as a file restores into an emptied library, after a preview', async ({ page }, testInfo) => {
+  await openLibrary(page);
+  await openDocument(page, 'Memorandum of Luncheon');
+  await dragSelect(page, 'Albania may go over to the other side');
+  await page.keyboard.press('2');
+  await expect(page.getByTestId('annotation-entry')).toHaveCount(1);
+  await page.getByTestId('back').click();
+
+  await page.getByTestId('backups').click();
+  const dialog = page.getByTestId('backups-dialog');
+  await expect(dialog.getByTestId('storage-persistence')).toHaveText(/^This browser (keeps the library and its backups|may clear the library to free space, and these backups with it|does not say whether it keeps the library)/);
+  await page.screenshot({ path: join(screenshotDir, 'backups-file.png') });
+  const download = page.waitForEvent('download');
+  await dialog.getByTestId('backup-save-file').click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^palimpsest-backup-\d{4}-\d\d-\d\dT\d\d-\d\d\.json$/);
+  const path = testInfo.outputPath(saved.suggestedFilename());
+  await saved.saveAs(path);
+  await expect(page.getByTestId('notice-info').last()).toContainText('Saved a backup of the whole library (1 annotation)');
+
+  // A file that is not a whole-library backup is refused, and nothing changes.
+  const refused = page.waitForEvent('filechooser');
+  await dialog.getByTestId('backup-restore-file').click();
+  await (await refused).setFiles([{ name: 'not-a-backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "palimpsest.annotations", "version": 1, "annotations": [') }]);
+  await expect(dialog.getByRole('alert')).toContainText('That file cannot be restored, and nothing was changed:');
+  await expect(dialog.getByTestId('restore-preview')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The browser's storage is cleared: a fresh library (the same page, its
+  // databases deleted), and the backups in it gone too.
+  await page.evaluate(async () => {
+    for (const { name } of await indexedDB.databases()) if (name) indexedDB.deleteDatabase(name);
+  });
+  await page.reload();
+  await expect(page.locator('[data-document="czechoslovak-memorandum-ri-song-un-1962"] [data-testid="doc-count"]')).toHaveText('0');
+
+  await page.getByTestId('backups').click();
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByTestId('backup-restore-file').click();
+  await (await chooser).setFiles(path);
+  await expect(dialog.getByTestId('restore-preview')).toContainText(/Restoring palimpsest-backup-.*\.json, a backup of .*, gives the library its 1 annotation: 1 come back/);
+  await page.screenshot({ path: join(screenshotDir, 'backups-restore-file.png') });
+  await dialog.getByTestId('restore-confirm').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText(/Restored palimpsest-backup-.*\.json, the backup of/);
+  await expect(page.locator('[data-document="czechoslovak-memorandum-ri-song-un-1962"] [data-testid="doc-count"]')).toHaveText('1');
+});

@@ -81,6 +81,9 @@ export function App({ host }: { host: Host }) {
   // React's development double mount would otherwise leave a disposed one.
   const search = useMemo(() => new SearchClient(), []);
   const imports = useMemo(() => new ImportClient(startImportPort(() => ({ db: db(), documents: async () => documents }))), [documents]);
+  // Backups are built in a worker of their own (the same code), so that a
+  // long import in the import worker never holds them up.
+  const backupWorker = useMemo(() => new ImportClient(startImportPort(() => ({ db: db(), documents: async () => documents }))), [documents]);
   const [importing, setImporting] = useState<{ fileName: string; done: number; total: number } | null>(null);
   const services = useMemo<AppServices>(() => {
     const database = db();
@@ -92,7 +95,7 @@ export function App({ host }: { host: Host }) {
       actors: new ActorStore(database),
       sets: new SetStore(database),
       relationTypes: new RelationTypeStore(database),
-      backups: new BackupScheduler(database, documents, host.backups, (text) => notify({ kind: 'error', text }), undefined, (since) => imports.backup(since)),
+      backups: new BackupScheduler(database, documents, host.backups, (text) => notify({ kind: 'error', text }), undefined, (since) => backupWorker.backup(since)),
       search,
       imports,
       host,
@@ -102,7 +105,7 @@ export function App({ host }: { host: Host }) {
     };
     const full: AppServices = { ...partial, startImport: () => void chooseImport(full).then(setPendingImport) };
     return full;
-  }, [host, notify, documents, search, imports, go]);
+  }, [host, notify, documents, search, imports, backupWorker, go]);
 
   const revised = useLiveQuery(() => currentDocuments(services.db, bundledDocuments()), [services]);
   const [documentsVersion, setDocumentsVersion] = useState(0);

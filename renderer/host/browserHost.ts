@@ -1,7 +1,7 @@
 import type { FileFilter, OpenedFile } from '../../shared/ipc/contract';
 import { maxOpenFileBytes } from '../../shared/ipc/contract';
 import { BackupDb } from '../store/db';
-import { type BackupHost, type Host, HostError, type PickedFile } from './host';
+import { type BackupHost, type Host, HostError, type PickedFile, type StoragePersistence } from './host';
 import { readPickedFiles } from './picked-files';
 import { backupsKept } from '../../shared/ipc/contract';
 
@@ -102,7 +102,11 @@ function pickFiles(doc: Document, filters: FileFilter[]): Promise<PickedFile[] |
 /// "clear site data". The desktop app keeps them as files instead.
 function browserBackups(): BackupHost {
   const backups = new BackupDb();
+  // Ask once that the browser keep the site's storage; it may grant it at
+  // once, ask, or refuse (Chromium decides by how much the site is used).
+  const persisted = askToPersist();
   return {
+    persistence: () => persisted,
     where: 'a separate database of this browser',
     async list() {
       const rows = await backups.backups.orderBy('created').reverse().toArray();
@@ -129,4 +133,17 @@ function browserBackups(): BackupHost {
       return () => window.removeEventListener('pagehide', onHide);
     },
   };
+}
+
+/// Asks the browser to keep this site's storage (`navigator.storage.persist`)
+/// and says whether it will.
+async function askToPersist(): Promise<StoragePersistence> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (!storage?.persist || !storage.persisted) return 'unknown';
+  try {
+    if (await storage.persisted()) return 'persistent';
+    return (await storage.persist()) ? 'persistent' : 'evictable';
+  } catch {
+    return 'unknown';
+  }
 }

@@ -43,7 +43,14 @@ export interface BackupHost {
   read(id: string): Promise<string>;
   /// Runs `flush` before the app closes, where the host can wait for it.
   onBeforeQuit(flush: () => Promise<void>): () => void;
+  /// Whether the browser keeps the library (and these backups) when space
+  /// runs low; absent where backups are files of their own (the desktop app).
+  persistence?(): Promise<StoragePersistence>;
 }
+
+/// 'persistent': the browser will not evict the site's storage; 'evictable':
+/// it may, library and backups together; 'unknown': it cannot say.
+export type StoragePersistence = 'persistent' | 'evictable' | 'unknown';
 
 /// A host operation that failed for a reason the user must be told.
 export class HostError extends Error {

@@ -3,8 +3,10 @@ import type { Annotation } from '../../shared/annotation/model';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import * as rows from './annotation-rows';
 import { validateLink } from '../../shared/links/validate';
+import { setsAfterDeleting } from '../../shared/sets/after-deleting';
 import type { LinkRow, PalimpsestDb } from './db';
 import { type Change, History, type Step } from './history';
+import { type RemovedDocument, documentTables, restoreDocument, takeDocument } from './documents';
 import { linksOf } from './links';
 import { storageProblem } from './transfer';
 
@@ -92,6 +94,16 @@ export class AnnotationStore {
     await this.perform({ label: 'Delete link', redo: [{ type: 'delete-link', id }], undo: [{ type: 'put-link', link: before }] });
   }
 
+  /// Deletes an imported document with its annotations, their links and
+  /// places in sets, its revisions and review list, as one undoable step:
+  /// undo puts it all back. Resolves to the number of annotations deleted.
+  async deleteDocument(documentId: string): Promise<number> {
+    if (!(await this.db.documents.get(documentId))) throw new RangeError(`Only documents you imported can be deleted; “${documentId}” came with the app.`);
+    const removed: { value: RemovedDocument | null } = { value: null };
+    await this.perform({ label: 'Delete document', redo: [{ type: 'delete-document', documentId, removed }], undo: [{ type: 'restore-document', documentId, removed }] });
+    return removed.value?.annotations.length ?? 0;
+  }
+
   /// Undoes the last step; resolves to it, or `null` when there is none.
   undo(): Promise<Step | null> {
     return this.travel('undo');
@@ -121,14 +133,29 @@ export class AnnotationStore {
     this.history.record(step);
   }
 
+  /// Deletes an annotation, and whatever else still names it: a set may
+  /// have gathered it, or a link been made to it, after the step that
+  /// created it, which undo now takes back.
+  private async remove(change: Extract<Change, { type: 'delete' }>): Promise<void> {
+    await rows.remove(this.db, [change]);
+    await this.db.links.where('from').equals(change.id).delete();
+    await this.db.links.where('to').equals(change.id).delete();
+    await this.db.sets.bulkPut(setsAfterDeleting([change.id], await this.db.sets.toArray(), this.now()));
+  }
+
   private async apply(changes: Change[]): Promise<void> {
     try {
-      await this.db.transaction('rw', [...rows.tables(this.db), this.db.links], async () => {
+      await this.db.transaction('rw', documentTables(this.db), async () => {
         for (const change of changes) {
           if (change.type === 'put') await rows.put(this.db, [change.annotation]);
-          else if (change.type === 'delete') await rows.remove(this.db, [change]);
+          else if (change.type === 'delete') await this.remove(change);
           else if (change.type === 'put-link') await this.db.links.put(change.link);
-          else await this.db.links.delete(change.id);
+          else if (change.type === 'delete-link') await this.db.links.delete(change.id);
+          else if (change.type === 'delete-document') change.removed.value = await takeDocument(this.db, change.documentId, this.now());
+          else {
+            if (!change.removed.value) throw new RangeError(`The deletion of “${change.documentId}” was never carried out, so there is nothing to put back.`);
+            await restoreDocument(this.db, change.removed.value);
+          }
         }
       });
     } catch (error) {

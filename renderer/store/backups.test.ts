@@ -5,7 +5,8 @@ import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import type { BackupHost } from '../host/host';
 import { AnnotationStore } from './annotations';
 import * as rows from './annotation-rows';
-import { BackupScheduler, previewRestore, restoreBackup } from './backups';
+import { BackupScheduler, backupFile, previewRestore, previewRestoreFile, restoreBackup } from './backups';
+import { exportAnnotations } from './transfer';
 import { PalimpsestDb } from './db';
 import { importFile } from '../../shared/importers/import-file';
 import { fixture } from '../../shared/importers/test-support/sources';
@@ -147,5 +148,44 @@ describe('a backup and an imported document', () => {
     expect(back.text.text).toBe(memo.text.text);
     expect(back.collection).toBe('Prague files');
     expect(await rows.all(db)).toEqual([annotation]);
+  });
+});
+
+describe('a backup of a library left inconsistent', () => {
+  it('backs up an annotation whose document is missing, says so, and a restore brings it back', async () => {
+    const host = memoryHost();
+    const messages: string[] = [];
+    const scheduler = new BackupScheduler(db, corpus, host, (m) => messages.push(m), 5);
+    const at = text.indexOf('apple of discord');
+    const kept = await new AnnotationStore(db).create(brief, at, at + 16, { tags: ['claim'] });
+    // As an older version of the app left it: an annotation of a document
+    // that is no longer there.
+    const orphan = { ...kept, id: 'orphan', documentId: 'gone' };
+    await rows.put(db, [orphan]);
+
+    const backup = (await scheduler.flush())!;
+    expect(backup.annotations).toBe(2);
+    expect(messages).toEqual([expect.stringContaining('keeps annotations of documents that are no longer in the library (“gone”)')]);
+    await rows.remove(db, [orphan]);
+    await restoreBackup(db, scheduler, await previewRestore(db, host, backup));
+    expect((await rows.all(db)).map((a) => a.id).sort()).toEqual(['orphan', kept.id].sort());
+  });
+});
+
+describe('a backup file chosen by the researcher', () => {
+  it('restores a saved backup file, and refuses an export of one document, which would empty every other', async () => {
+    const at = text.indexOf('apple of discord');
+    await new AnnotationStore(db).create(brief, at, at + 16, { tags: ['claim'] });
+    const file = await backupFile(db, corpus, new Date('2026-12-03T09:00:00Z'));
+    expect(file.name).toBe('palimpsest-backup-2026-12-03T09-00.json');
+    expect(JSON.parse(file.content).exported).toBe('2026-12-03T09:00:00.000Z');
+    const one = (await exportAnnotations(db, corpus, { kind: 'document', documentId: brief.id })).content as string;
+    await expect(previewRestoreFile(db, 'brief.json', one)).rejects.toThrow('$.scope: brief.json is an export of one document, not a backup of the whole library');
+
+    await rows.clear(db);
+    const preview = await previewRestoreFile(db, file.name, file.content);
+    expect(preview.diff).toEqual({ restored: 1, reverted: 0, removed: 0, same: 0 });
+    await restoreBackup(db, new BackupScheduler(db, corpus, memoryHost(), () => {}, 5), preview);
+    expect(await rows.all(db)).toHaveLength(1);
   });
 });

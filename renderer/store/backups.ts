@@ -4,6 +4,7 @@ import { textFingerprint } from '../../shared/document/fingerprint';
 import { annotationOf, parseNativeFile } from '../../shared/format/native';
 import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
 import type { BackupInfo } from '../../shared/ipc/contract';
+import { ImportError } from '../../shared/format/errors';
 import type { BackupHost } from '../host/host';
 import * as rows from './annotation-rows';
 import { type DocumentEditRow, type DocumentRow, type PalimpsestDb, onTableWrite } from './db';
@@ -57,11 +58,14 @@ export class BackupScheduler {
     try {
       const built = await this.build(this.lastFingerprint);
       if (!built) return null;
-      const { content, count, fingerprint } = built;
+      const { content, count, fingerprint, missingDocuments } = built;
       const now = new Date();
-      const stamped = content.replace(`"exported": "${unstamped}"`, `"exported": "${now.toISOString()}"`);
-      const info = await this.host.write(stamped, count, now);
+      const info = await this.host.write(stamped(content, now), count, now);
       this.lastFingerprint = fingerprint;
+      if (missingDocuments.length > 0) {
+        const listed = missingDocuments.slice(0, 5).map((id) => `“${id}”`).join(', ') + (missingDocuments.length > 5 ? ` and ${missingDocuments.length - 5} more` : '');
+        this.onError(`The backup was written, and it keeps annotations of documents that are no longer in the library (${listed}): restoring it brings them back as they are.`);
+      }
       return info;
     } catch (error) {
       this.onError(`The automatic backup failed: ${(error as Error).message}`);
@@ -78,23 +82,43 @@ export interface BuiltBackup {
   content: string;
   count: number;
   fingerprint: string;
+  /// The ids of documents the library's annotations name but that are not
+  /// in it: the backup keeps those annotations (see buildNativeFile).
+  missingDocuments: string[];
 }
 
 // The export time a backup is built with, so that equal content means an
 // unchanged library; the time it is written replaces it.
 const unstamped = new Date(0).toISOString();
 
+/// A built backup's content with the time it is written.
+export function stamped(content: string, now: Date): string {
+  return content.replace(`"exported": "${unstamped}"`, `"exported": "${now.toISOString()}"`);
+}
+
+/// A backup of the whole library as a file to save outside the app (a
+/// browser may clear its own storage, backups with the library): its
+/// content, annotation count and a file name with the date.
+export async function backupFile(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, now = new Date()): Promise<{ content: string; count: number; name: string }> {
+  const built = (await buildBackup(db, documents, null))!;
+  return { content: stamped(built.content, now), count: built.count, name: `palimpsest-backup-${now.toISOString().slice(0, 16).replace(':', '-')}.json` };
+}
+
 /// Builds a backup of the whole library as a native file, unless it is the
 /// one whose fingerprint is `since`.
 export async function buildBackup(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, since: string | null): Promise<BuiltBackup | null> {
-  const { content, count } = await exportAnnotations(db, documents, { kind: 'all' }, 'native', new Date(unstamped));
+  // An annotation whose document is gone (a store left inconsistent) is
+  // backed up all the same: a backup that failed every time would lose all.
+  const { content, count, missing } = await exportAnnotations(db, documents, { kind: 'all' }, 'native', new Date(unstamped), 'keep');
   const fingerprint = textFingerprint(content as string);
-  return fingerprint === since ? null : { content: content as string, count, fingerprint };
+  return fingerprint === since ? null : { content: content as string, count, fingerprint, missingDocuments: missing };
 }
 
 /// A backup read and compared with the library, waiting for confirmation.
 export interface RestorePreview {
   backup: BackupInfo;
+  /// The file it was read from, for a backup file the researcher chose.
+  fileName?: string;
   annotations: Annotation[];
   diff: RestoreDiff;
   json: string;
@@ -105,6 +129,23 @@ export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup:
   const file = parseNativeFile(json);
   const annotations = file.annotations.map(annotationOf);
   return { backup, annotations, diff: restoreDiff(await rows.all(db), annotations), json };
+}
+
+/// A backup file the researcher chose, read and compared with the library.
+/// Throws ImportError for a file that is not valid, or is not a backup of a
+/// whole library (an export of one document would replace every other
+/// document's annotations with nothing).
+export async function previewRestoreFile(db: PalimpsestDb, fileName: string, json: string): Promise<RestorePreview> {
+  const file = parseNativeFile(json);
+  if (file.scope.kind !== 'all' || !file.library) {
+    throw new ImportError(
+      file.scope.kind !== 'all' ? '$.scope' : '$.library',
+      `${fileName} is an export of ${file.scope.kind === 'all' ? 'annotations without the rest of the library' : 'one document'}, not a backup of the whole library; bring it in with Import annotations… instead`,
+    );
+  }
+  const annotations = file.annotations.map(annotationOf);
+  const backup: BackupInfo = { id: `file:${fileName}`, created: file.exported, annotations: annotations.length, bytes: new Blob([json]).size };
+  return { backup, fileName, annotations, diff: restoreDiff(await rows.all(db), annotations), json };
 }
 
 /// Replaces the library's annotations, tag types and (in a backup that holds

@@ -209,7 +209,7 @@ async function moveAnnotationsIntoChunks(tx: Transaction): Promise<void> {
   for (const [documentId, annotations] of byDocument) {
     const buckets = bucketsFor(annotations.length);
     layouts.push({ documentId, buckets, count: annotations.length });
-    chunks.push(...groupIntoChunks(documentId, buckets, annotations));
+    for (const chunk of groupIntoChunks(documentId, buckets, annotations)) chunks.push(chunk);
   }
   await tx.table('chunkLayouts').bulkAdd(layouts);
   await tx.table('annotationChunks').bulkAdd(chunks);

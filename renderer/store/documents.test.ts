@@ -8,6 +8,13 @@ import { AnnotationStore } from './annotations';
 import { PalimpsestDb } from './db';
 import { addDocuments, currentDocuments, deleteDocument, documentRowOf, editDocument } from './documents';
 import { SetStore } from './sets';
+import { exportAnnotations } from './transfer';
+import type { PalimpsestDb as Db } from './db';
+
+/// The stored library, table by table, for comparing before and after.
+async function libraryOf(db: Db) {
+  return { documents: await db.documents.toArray(), edits: await db.documentEdits.toArray(), annotations: await rows.all(db), links: await db.links.toArray(), sets: await db.sets.toArray() };
+}
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -60,6 +67,49 @@ describe('the researcher’s own documents', () => {
     expect(await db.links.count()).toBe(0);
     expect((await db.sets.get(set.id))?.annotationIds).toEqual([theirs.id]);
     expect(await db.documentEdits.count()).toBe(0);
+  });
+
+  it('deletes as an undoable step: undo brings the document back whole, redo deletes it again, and a backup can be made at every point', async () => {
+    const source = new TextEncoder().encode('Memorandum of 3 April 1962.\n\nKhrushchev spoke of Albania at length.\n');
+    const row = documentRowOf(await importFile('memo.txt', source), new Set(corpus.keys()), now);
+    await addDocuments(db, [row]);
+    await editDocument(db, row.id, { collection: 'Prague' });
+    const documents = await currentDocuments(db, corpus);
+    const memo = documents.get(row.id)!;
+    const store = new AnnotationStore(db);
+    const at = memo.text.text.indexOf('Khrushchev');
+    const mine = await store.create(memo, at, at + 10, { tags: ['actor'], note: 'who spoke' });
+    const b = brief.text.text.indexOf('Khrushchev');
+    const theirs = await store.create(brief, b, b + 10, { tags: ['actor'] });
+    const link = await store.link(mine, theirs, 'same-event', 'the same speech');
+    const sets = new SetStore(db);
+    const set = await sets.create('Khrushchev');
+    await sets.add(set.id, [theirs.id, mine.id]);
+    const before = await libraryOf(db);
+
+    expect(await store.deleteDocument(row.id)).toBe(1);
+    expect((await currentDocuments(db, corpus)).has(row.id)).toBe(false);
+    expect((await rows.all(db)).map((a) => a.id)).toEqual([theirs.id]);
+    await exportAnnotations(db, await currentDocuments(db, corpus), { kind: 'all' });
+
+    expect((await store.undo())?.label).toBe('Delete document');
+    expect(await libraryOf(db)).toEqual({ ...before, sets: [{ ...before.sets[0]!, modified: expect.any(String) }] });
+    expect((await db.sets.get(set.id))!.annotationIds).toEqual([theirs.id, mine.id]);
+    expect(await db.links.get(link.id)).toEqual(link);
+    expect((await currentDocuments(db, corpus)).get(row.id)!.collection).toBe('Prague');
+    await exportAnnotations(db, await currentDocuments(db, corpus), { kind: 'all' });
+
+    await store.redo();
+    expect((await currentDocuments(db, corpus)).has(row.id)).toBe(false);
+    expect(await db.links.count()).toBe(0);
+    await exportAnnotations(db, await currentDocuments(db, corpus), { kind: 'all' });
+    // Undo the deletion, then the link and both annotations: each in turn.
+    await store.undo();
+    await store.undo();
+    await store.undo();
+    await store.undo();
+    expect(await rows.all(db)).toEqual([]);
+    expect((await currentDocuments(db, corpus)).has(row.id)).toBe(true);
   });
 
   it('will not delete a bundled document', async () => {

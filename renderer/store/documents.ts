@@ -7,7 +7,9 @@ import { setsAfterDeleting } from '../../shared/sets/after-deleting';
 import type { ImportedFile } from '../../shared/importers/import-file';
 import { loadDocument } from '../../shared/corpus/document';
 import * as rows from './annotation-rows';
-import type { DocumentRow, PalimpsestDb, RevisionRow } from './db';
+import type { Annotation } from '../../shared/annotation/model';
+import type { AnnotationSet } from '../../shared/sets/model';
+import type { DocumentEditRow, DocumentRow, LinkRow, PalimpsestDb, ReviewRow, RevisionRow } from './db';
 import { storageProblem } from './transfer';
 
 /// The library's documents as the app shows them: the bundled ones and the
@@ -76,30 +78,102 @@ export async function editDocument(db: PalimpsestDb, documentId: string, edit: {
   });
 }
 
+/// Everything a deleted document took with it, as it was: enough to put
+/// it back whole (undo) or to say what went.
+export interface RemovedDocument {
+  document: DocumentRow;
+  edit: DocumentEditRow | null;
+  annotations: Annotation[];
+  links: LinkRow[];
+  /// The sets that held any of its annotations, before they were taken out.
+  sets: AnnotationSet[];
+  revisions: RevisionRow[];
+  reviews: ReviewRow[];
+}
+
+/// The tables a document's deletion and its undoing write, for a caller
+/// that runs them inside a transaction of its own.
+export function documentTables(db: PalimpsestDb) {
+  return [db.documents, db.documentEdits, db.links, db.sets, db.revisions, db.reviews, ...rows.tables(db)];
+}
+
 /// Deletes an imported document and everything that depends on it: its
 /// annotations, their links and places in sets, its revisions and review
 /// list, in one transaction. Resolves to the number of annotations deleted.
-/// The bundled documents are the app's own and cannot be deleted.
+/// The bundled documents are the app's own and cannot be deleted. The app
+/// deletes through `AnnotationStore.deleteDocument`, which can undo it.
 export async function deleteDocument(db: PalimpsestDb, documentId: string, now = new Date()): Promise<number> {
-  const row = await db.documents.get(documentId);
-  if (!row) throw new RangeError(`Only documents you imported can be deleted; “${documentId}” came with the app.`);
+  if (!(await db.documents.get(documentId))) throw new RangeError(`Only documents you imported can be deleted; “${documentId}” came with the app.`);
   try {
-    return await db.transaction('rw', [db.documents, db.documentEdits, db.links, db.sets, db.revisions, db.reviews, ...rows.tables(db)], async () => {
-      const annotations = await rows.ofDocument(db, documentId);
-      const ids = annotations.map((a) => a.id);
-      await db.links.where('fromDocument').equals(documentId).delete();
-      await db.links.where('toDocument').equals(documentId).delete();
-      await db.sets.bulkPut(setsAfterDeleting(ids, await db.sets.toArray(), now));
-      await db.revisions.where('documentId').equals(documentId).delete();
-      await db.reviews.where('documentId').equals(documentId).delete();
-      await rows.clearDocument(db, documentId);
-      await db.documentEdits.delete(documentId);
-      await db.documents.delete(documentId);
-      return annotations.length;
-    });
+    return (await db.transaction('rw', documentTables(db), () => takeDocument(db, documentId, now))).annotations.length;
   } catch (error) {
     throw new Error(storageProblem(error));
   }
+}
+
+/// Deletes a document and what hangs on it, inside the caller's
+/// transaction (over `documentTables`), and resolves to what went.
+export async function takeDocument(db: PalimpsestDb, documentId: string, now: Date): Promise<RemovedDocument> {
+  const document = await db.documents.get(documentId);
+  if (!document) throw new RangeError(`Only documents you imported can be deleted; “${documentId}” came with the app or is already gone.`);
+  const annotations = await rows.ofDocument(db, documentId);
+  const ids = new Set(annotations.map((a) => a.id));
+  const links = new Map<string, LinkRow>();
+  for (const link of await db.links.where('fromDocument').equals(documentId).toArray()) links.set(link.id, link);
+  for (const link of await db.links.where('toDocument').equals(documentId).toArray()) links.set(link.id, link);
+  const sets = (await db.sets.toArray()).filter((set) => set.annotationIds.some((id) => ids.has(id)));
+  const removed: RemovedDocument = {
+    document,
+    edit: (await db.documentEdits.get(documentId)) ?? null,
+    annotations,
+    links: [...links.values()],
+    sets,
+    revisions: await db.revisions.where('documentId').equals(documentId).toArray(),
+    reviews: await db.reviews.where('documentId').equals(documentId).toArray(),
+  };
+  await db.links.bulkDelete([...links.keys()]);
+  await db.sets.bulkPut(setsAfterDeleting(ids, sets, now));
+  await db.revisions.where('documentId').equals(documentId).delete();
+  await db.reviews.where('documentId').equals(documentId).delete();
+  await rows.clearDocument(db, documentId);
+  await db.documentEdits.delete(documentId);
+  await db.documents.delete(documentId);
+  return removed;
+}
+
+/// Puts a deleted document back as it was, inside the caller's transaction
+/// (over `documentTables`): its text and description, its annotations,
+/// revisions and review list, the links whose other end is still there, and
+/// its annotations' places in the sets that still exist (each where it was).
+export async function restoreDocument(db: PalimpsestDb, removed: RemovedDocument): Promise<void> {
+  if (await db.documents.get(removed.document.id)) throw new RangeError(`The document “${removed.document.id}” is in the library already; it cannot be put back over itself.`);
+  await db.documents.add(removed.document);
+  if (removed.edit) await db.documentEdits.put(removed.edit);
+  await rows.put(db, removed.annotations);
+  await db.revisions.bulkPut(removed.revisions);
+  await db.reviews.bulkPut(removed.reviews);
+  const ids = new Set(removed.annotations.map((a) => a.id));
+  // A link's other end may have gone since (its own document deleted).
+  const otherEnds = removed.links.flatMap((link) => [
+    { id: link.from, documentId: link.fromDocument },
+    { id: link.to, documentId: link.toDocument },
+  ]).filter((end) => !ids.has(end.id));
+  const present = new Set<string>();
+  for (const end of otherEnds) if (await rows.get(db, end.documentId, end.id)) present.add(end.id);
+  await db.links.bulkPut(removed.links.filter((link) => (ids.has(link.from) || present.has(link.from)) && (ids.has(link.to) || present.has(link.to))));
+  const changed: AnnotationSet[] = [];
+  for (const before of removed.sets) {
+    const now = await db.sets.get(before.id);
+    if (!now) continue;
+    // Each restored annotation goes back among the set's items in its old
+    // order; whatever the set gained or lost since stays so.
+    const kept = new Set(now.annotationIds);
+    const annotationIds = before.annotationIds.filter((id) => kept.has(id) || ids.has(id));
+    const placed = new Set(annotationIds);
+    for (const id of now.annotationIds) if (!placed.has(id)) annotationIds.push(id);
+    changed.push({ ...now, annotationIds });
+  }
+  await db.sets.bulkPut(changed);
 }
 
 /// How many annotations a document holds, read without reading them.

@@ -1,5 +1,6 @@
 import type { Annotation } from '../../shared/annotation/model';
 import type { LinkRow } from './db';
+import type { RemovedDocument } from './documents';
 
 /// One write of an annotation or of a link between two. An annotation's
 /// delete names the document too: that is where its chunk is found.
@@ -7,7 +8,12 @@ export type Change =
   | { type: 'put'; annotation: Annotation }
   | { type: 'delete'; id: string; documentId: string }
   | { type: 'put-link'; link: LinkRow }
-  | { type: 'delete-link'; id: string };
+  | { type: 'delete-link'; id: string }
+  /// A document deleted with everything on it, and put back: both changes
+  /// of the step share `removed`, which the deletion fills with what it
+  /// took each time it runs (redo takes the library as it is then).
+  | { type: 'delete-document'; documentId: string; removed: { value: RemovedDocument | null } }
+  | { type: 'restore-document'; documentId: string; removed: { value: RemovedDocument | null } };
 
 /// An undoable step: the changes that made it and those that take it back.
 export interface Step {

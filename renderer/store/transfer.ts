@@ -23,16 +23,23 @@ export async function exportAnnotations(
   scope: NativeFile['scope'],
   format: ExportFormat = 'native',
   now = new Date(),
-): Promise<{ content: string | Uint8Array; count: number }> {
+  /// For a backup: keep annotations whose document is missing (native
+  /// only), and name those documents in `missing`, rather than refuse.
+  missingDocuments: 'refuse' | 'keep' = 'refuse',
+): Promise<{ content: string | Uint8Array; count: number; missing: string[] }> {
   const annotations: Annotation[] = scope.kind === 'all' ? await rows.all(db) : await rows.ofDocument(db, scope.documentId);
   annotations.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.position.start - b.position.start || (a.id < b.id ? -1 : 1)));
   const tagTypes = await db.tagTypes.toArray();
   const count = annotations.length;
-  if (format === 'csv') return { content: buildCsv(annotations, tagTypes, documents), count };
-  if (format === 'qdpx') return { content: buildQdpx({ annotations, tagTypes, documents, exported: now }), count };
+  const missing = [...new Set(annotations.map((a) => a.documentId))].filter((id) => !documents.has(id));
+  if (format === 'csv') return { content: buildCsv(annotations, tagTypes, documents), count, missing };
+  if (format === 'qdpx') return { content: buildQdpx({ annotations, tagTypes, documents, exported: now }), count, missing };
   const library = scope.kind === 'all' ? await libraryOf(db) : undefined;
-  const file = format === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported: now, library }) : buildNativeFile({ annotations, tagTypes, documents, scope, exported: now, library });
-  return { content: `${JSON.stringify(file, null, 2)}\n`, count };
+  const file =
+    format === 'w3c'
+      ? buildW3cCollection({ annotations, tagTypes, documents, exported: now, library })
+      : buildNativeFile({ annotations, tagTypes, documents, scope, exported: now, library, missingDocuments });
+  return { content: `${JSON.stringify(file, null, 2)}\n`, count, missing };
 }
 
 /// What a whole-library export carries beside annotations and tag types, in

@@ -19,6 +19,7 @@ type Value = ImportSummary | RevisionSummary | DocumentFileResult[] | BuiltBacku
 export class ImportClient {
   private readonly pending = new Map<number, { resolve: (v: Value) => void; reject: (e: Error) => void; progress?: (done: number, total: number) => void }>();
   private nextId = 1;
+  private readonly importing = new Set<number>();
 
   constructor(private readonly port: ImportPort) {
     port.onmessage = (event) => this.receive(event.data);
@@ -54,9 +55,23 @@ export class ImportClient {
   }
 
   /// Reads files into the library as documents, off the page's thread;
-  /// `onProgress(done, total)` counts files. Resolves to each file's result.
+  /// `onProgress(done, total)` counts files. Resolves to each file's result;
+  /// rejects with an error named CancelledError when `cancelDocuments` has
+  /// stopped it, and then nothing of it is stored.
   async importDocuments(files: DocumentFile[], onProgress?: (done: number, total: number) => void): Promise<DocumentFileResult[]> {
-    return (await this.request({ type: 'import-documents', files }, onProgress)) as DocumentFileResult[];
+    const id = this.nextId;
+    this.importing.add(id);
+    try {
+      return (await this.request({ type: 'import-documents', files }, onProgress)) as DocumentFileResult[];
+    } finally {
+      this.importing.delete(id);
+    }
+  }
+
+  /// Stops the document imports running: the files not yet stored are not
+  /// stored. One that has begun storing finishes, and reports so.
+  async cancelDocuments(): Promise<void> {
+    await Promise.all([...this.importing].map((request) => this.request({ type: 'cancel', request })));
   }
 
   /// Builds the whole-library backup off the page's thread; `null` when its
@@ -106,7 +121,10 @@ export function mainThreadImportPort(context: ImportContext): ImportPort {
     onerror: null,
     postMessage(message) {
       const request = structuredClone(message);
-      queue = queue.then(() => handle(request, (reply) => port.onmessage?.({ data: structuredClone(reply) } as MessageEvent<ImportReply>)));
+      const run = () => handle(request, (reply) => port.onmessage?.({ data: structuredClone(reply) } as MessageEvent<ImportReply>));
+      // A cancel goes past the queue, as in the worker.
+      if (request.command.type === 'cancel') void run();
+      else queue = queue.then(run);
     },
   };
   return port;

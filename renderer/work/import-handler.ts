@@ -2,6 +2,7 @@ import type { LibraryDocument } from '../../shared/corpus/document';
 import type { IncomingBatch } from '../../shared/format/incoming';
 import type { ImportPlan } from '../../shared/format/merge';
 import type { PalimpsestDb } from '../store/db';
+import { type CancelCheck, CancelledError, checkCancelled } from '../../shared/importers/cancel';
 import { ImportFileError } from '../../shared/importers/errors';
 import { importFile } from '../../shared/importers/import-file';
 import { buildBackup } from '../store/backups';
@@ -25,9 +26,14 @@ export interface ImportContext {
 export function createImportHandler(context: ImportContext): (request: ImportRequest, post: (reply: ImportReply) => void) => Promise<void> {
   let pending: { fileName: string; batch: IncomingBatch } | null = null;
   let revision: RevisionPlan | null = null;
+  const cancelled = new Set<number>();
   return async ({ id, command }, post) => {
     try {
       switch (command.type) {
+        case 'cancel':
+          cancelled.add(command.request);
+          post({ id, ok: true, value: null });
+          return;
         case 'preview': {
           pending = null;
           revision = null;
@@ -61,7 +67,11 @@ export function createImportHandler(context: ImportContext): (request: ImportReq
           return;
         }
         case 'import-documents': {
-          post({ id, ok: true, value: await importDocuments(context, command.files, (done, total) => post({ id, progress: { done, total } })) });
+          try {
+            post({ id, ok: true, value: await importDocuments(context, command.files, (done, total) => post({ id, progress: { done, total } }), new Date(), cancelCheck(() => cancelled.has(id))) });
+          } finally {
+            cancelled.delete(id);
+          }
           return;
         }
         case 'backup': {
@@ -113,25 +123,36 @@ export function revisionSummary(plan: RevisionPlan, seq: number | null): Revisio
 
 /// Reads each file into a document, then stores every one that read in one
 /// transaction. A file that does not read is reported and nothing of it is
-/// kept; if storing fails, none is kept and each says so.
-export async function importDocuments(context: ImportContext, files: readonly DocumentFile[], progress: (done: number, total: number) => void, now = new Date()): Promise<DocumentFileResult[]> {
+/// kept; if storing fails, none is kept and each says so. `cancelled` is
+/// asked between files and a PDF's pages, and last before storing: once it
+/// says so, the import stops with CancelledError and stores nothing.
+export async function importDocuments(
+  context: ImportContext,
+  files: readonly DocumentFile[],
+  progress: (done: number, total: number) => void,
+  now = new Date(),
+  cancelled?: CancelCheck,
+): Promise<DocumentFileResult[]> {
   const taken = new Set((await context.documents()).keys());
   const results: DocumentFileResult[] = [];
   const stored: DocumentRow[] = [];
   progress(0, files.length);
   for (const [i, file] of files.entries()) {
+    await checkCancelled(cancelled);
     try {
-      const imported = await importFile(file.name, new Uint8Array(file.bytes), { encoding: file.encoding });
+      const imported = await importFile(file.name, new Uint8Array(file.bytes), { encoding: file.encoding, cancelled });
       const row = documentRowOf(imported, taken, now);
       taken.add(row.id);
       stored.push(row);
       results.push({ fileName: file.name, ok: true, documentId: row.id, title: row.meta.title, format: row.format, pages: row.pages.length, encoding: row.encoding, warnings: imported.warnings });
     } catch (error) {
+      if (error instanceof CancelledError) throw error;
       if (error instanceof ImportFileError) results.push({ fileName: file.name, ok: false, code: error.code, message: error.message });
       else results.push({ fileName: file.name, ok: false, code: 'corrupt', message: `${file.name} could not be read: ${(error as Error).message}` });
     }
     progress(i + 1, files.length);
   }
+  await checkCancelled(cancelled);
   if (stored.length === 0) return results;
   try {
     await addDocuments(context.db, stored);
@@ -140,4 +161,18 @@ export async function importDocuments(context: ImportContext, files: readonly Do
     return results.map((r) => (r.ok ? { fileName: r.fileName, ok: false, code: 'storage', message: `${r.fileName} was read but not stored: ${message}` } : r));
   }
   return results;
+}
+
+/// A cancel check that lets the thread read its messages (where a cancel
+/// arrives) at least every 50 ms of work: pdf.js reads pages on promises
+/// alone, and would otherwise keep the message waiting to the end.
+function cancelCheck(isCancelled: () => boolean): CancelCheck {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last >= 50) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      last = Date.now();
+    }
+    return isCancelled();
+  };
 }

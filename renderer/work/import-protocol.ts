@@ -27,7 +27,11 @@ export type ImportCommand =
   /// Builds the whole-library backup, unless its fingerprint is `since`.
   | { type: 'backup'; since: string | null }
   /// Forgets the file or revision last previewed.
-  | { type: 'discard' };
+  | { type: 'discard' }
+  /// Stops the document import of request `request`: files not yet stored
+  /// are not stored (the import then fails with CancelledError). Answered
+  /// at once, not after the requests before it.
+  | { type: 'cancel'; request: number };
 
 /// A file to import as a document: its name, its bytes, and the encoding
 /// the researcher chose for a text file (detected when absent).

@@ -18,8 +18,11 @@ const scope = self as unknown as WorkerScope;
 const library = db();
 const handle = createImportHandler({ db: library, documents: () => currentDocuments(library, bundledDocuments()) });
 
-// One request at a time, in order: a file is previewed before it is applied.
+// One request at a time, in order: a file is previewed before it is
+// applied. A cancel goes past the queue: it is for the request running.
 let queue = Promise.resolve();
 scope.onmessage = (event) => {
-  queue = queue.then(() => handle(event.data, (reply) => scope.postMessage(reply)));
+  const run = () => handle(event.data, (reply) => scope.postMessage(reply));
+  if (event.data.command.type === 'cancel') void run();
+  else queue = queue.then(run);
 };

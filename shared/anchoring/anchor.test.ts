@@ -2,7 +2,7 @@ import search from 'approx-string-match';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
-import { AnchorText, anchorPassage, anchorStatus } from './anchor';
+import { AnchorText, anchorPassage, anchorStatus, maxQuoteLength, quoteTooLong } from './anchor';
 import { normalizeForMatching, normalizeSnippet } from './normalize';
 import { describePassage } from './selectors';
 import { similarity } from './similarity';
@@ -217,5 +217,25 @@ describe('hostile selectors', () => {
     expect(anchorPassage(text, quote, position)).toEqual({ start, end: start + exact.length, method: 'position' });
     const shifted = `🙂🙂${text}`;
     expect(anchorPassage(shifted, quote, position)).toEqual({ start: start + 4, end: start + 4 + exact.length, method: 'quote' });
+  });
+});
+
+describe('quotes too long to search for', () => {
+  const briefText = seed(loadCorpus(), seedIds.foBrief).text.text;
+
+  it('refuses at once a 20 MB quote, longer than the document, and says why', () => {
+    const quote = { type: 'TextQuoteSelector' as const, exact: 'Albania '.repeat(2_500_000), prefix: '', suffix: '' };
+    const started = Date.now();
+    expect(anchorPassage(briefText, quote)).toBeNull();
+    expect(anchorPassage(briefText, quote, { type: 'TextPositionSelector', start: 0, end: quote.exact.length })).toBeNull();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(quoteTooLong(quote.exact, briefText.length)).toBe(`the quoted text is 20,000,000 characters long; a passage may quote at most ${maxQuoteLength.toLocaleString('en-GB')}`);
+    expect(quoteTooLong(briefText + 'x', briefText.length)).toMatch(/^the quoted text \([\d,]+ characters\) is longer than the whole document \([\d,]+\)$/);
+  });
+
+  it('still finds a long quote where its stored position holds it verbatim, and a quote of the whole text', () => {
+    const whole = { type: 'TextQuoteSelector' as const, exact: briefText, prefix: '', suffix: '' };
+    expect(anchorPassage(briefText, whole, { type: 'TextPositionSelector', start: 0, end: briefText.length })).toEqual({ start: 0, end: briefText.length, method: 'position' });
+    expect(quoteTooLong('Albania', briefText.length)).toBeNull();
   });
 });

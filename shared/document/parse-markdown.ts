@@ -10,7 +10,8 @@ const md = new MarkdownIt('commonmark', { html: true }).disable(['code']);
 
 /// Inline HTML tags that map to marks. Any other tag is shown as the text it
 /// is, because in these sources stray markup is debris worth seeing.
-const htmlMarks: Record<string, Mark> = { sup: 'sup', sub: 'sub', u: 'underline', em: 'em', i: 'em', strong: 'strong', b: 'strong' };
+// A Map: tag names are the file's own ("<constructor>" is not a mark).
+const htmlMarks = new Map<string, Mark>(Object.entries({ sup: 'sup', sub: 'sub', u: 'underline', em: 'em', i: 'em', strong: 'strong', b: 'strong' } satisfies Record<string, Mark>));
 
 /// Parses a Markdown source into blocks.
 export function parseMarkdown(source: string): Block[] {
@@ -159,7 +160,7 @@ function inlineSpans(children: Token[]): Span[] {
         break;
       case 'html_inline': {
         const tag = /^<(\/?)([a-z]+)\s*>$/i.exec(child.content.trim());
-        const mark = tag ? htmlMarks[tag[2]!.toLowerCase()] : undefined;
+        const mark = tag ? htmlMarks.get(tag[2]!.toLowerCase()) : undefined;
         if (tag && mark) {
           if (tag[1]) close(mark);
           else open(mark);

@@ -140,6 +140,10 @@ export function buildNativeFile(options: {
   exported: Date;
   /// The rest of the library, for a whole-library export or backup.
   library?: NativeFile['library'];
+  /// What to do with annotations whose document is not in `documents`:
+  /// refuse (a RangeError), or, for a backup, which must not lose them,
+  /// keep them under a stand-in entry named by the document's id.
+  missingDocuments?: 'refuse' | 'keep';
 }): NativeFile {
   const { annotations, tagTypes, documents } = options;
   const usedDocuments = new Set(annotations.map((annotation) => annotation.documentId));
@@ -151,6 +155,7 @@ export function buildNativeFile(options: {
     tagTypes: [...tagTypes].sort((a, b) => a.order - b.order).map((tagType) => ({ ...tagType })),
     documents: [...usedDocuments].sort().map((documentId) => {
       const document = documents.get(documentId);
+      if (!document && options.missingDocuments === 'keep') return { id: documentId, title: documentId, citation: null, fingerprint: '' };
       if (!document) throw new RangeError(`Annotations refer to the document "${documentId}", which is not in the library.`);
       return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };
     }),

@@ -3,7 +3,9 @@ import { ImportFileError, shownName } from './errors';
 /// The file formats a researcher can import as a document.
 export type ImportFormat = 'plain' | 'markdown' | 'html' | 'docx' | 'pdf';
 
-const byExtension: Record<string, ImportFormat> = {
+// Maps, not plain objects: an extension is the user's string, and
+// "report.constructor" must not find Object.prototype.constructor.
+const byExtension = new Map<string, ImportFormat>(Object.entries({
   txt: 'plain',
   text: 'plain',
   md: 'markdown',
@@ -13,11 +15,11 @@ const byExtension: Record<string, ImportFormat> = {
   xhtml: 'html',
   docx: 'docx',
   pdf: 'pdf',
-};
+}));
 
 // Formats people often have and what to do with each, so the refusal says
 // more than "unsupported".
-const advice: Record<string, string> = {
+const advice = new Map<string, string>(Object.entries({
   doc: 'it is an old Word (.doc) file. Open it in Word or LibreOffice, save it as .docx, and import that',
   rtf: 'Rich Text Format is not supported. Open it in Word or LibreOffice, save it as .docx, and import that',
   odt: 'OpenDocument text is not supported. Open it in LibreOffice, save it as .docx, and import that',
@@ -28,7 +30,7 @@ const advice: Record<string, string> = {
   png: 'it is an image. Run OCR on it first, then import the resulting text or PDF',
   tif: 'it is an image. Run OCR on it first, then import the resulting text or PDF',
   tiff: 'it is an image. Run OCR on it first, then import the resulting text or PDF',
-};
+}));
 
 /// The extension of a file name, lower case, without the dot ("" for none).
 export function extensionOf(fileName: string): string {
@@ -41,9 +43,9 @@ export function extensionOf(fileName: string): string {
 /// ('unsupported') for any other extension, with advice where there is some.
 export function importFormatOf(fileName: string): ImportFormat {
   const extension = extensionOf(fileName);
-  const format = byExtension[extension];
+  const format = byExtension.get(extension);
   if (format) return format;
   const name = shownName(fileName);
-  const why = advice[extension] ?? (extension ? `.${extension} files cannot be imported` : 'it has no extension, so its format is unknown');
+  const why = advice.get(extension) ?? (extension ? `.${extension} files cannot be imported` : 'it has no extension, so its format is unknown');
   throw new ImportFileError('unsupported', fileName, `${name} cannot be imported: ${why}. Palimpsest imports .txt, .md, .html, .docx and .pdf files.`);
 }

@@ -34,13 +34,15 @@ const blockElements = new Set([
   'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
-const markOf: Record<string, Mark> = {
+// A Map: element names are the file's own, and a <constructor> element
+// must not find Object.prototype's.
+const markOf = new Map<string, Mark>(Object.entries({
   em: 'em', i: 'em', cite: 'em', dfn: 'em', var: 'em',
   strong: 'strong', b: 'strong',
   u: 'underline', ins: 'underline',
   sup: 'sup', sub: 'sub',
   code: 'code', kbd: 'code', samp: 'code', tt: 'code',
-};
+} satisfies Record<string, Mark>));
 
 interface ListState {
   ordered: boolean;
@@ -158,7 +160,7 @@ export function htmlToBlocks(document: HtmlDocument): HtmlBlocks {
       return;
     }
 
-    const mark = markOf[name];
+    const mark = markOf.get(name);
     if (mark) {
       const inner = { ...context, marks: [...context.marks, mark] };
       for (const child of node.children) walk(child, inner);

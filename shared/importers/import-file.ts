@@ -8,6 +8,7 @@ import type { FileMeta } from './file-meta';
 import { type ImportFormat, importFormatOf } from './formats';
 import { htmlToBlocks, parseHtml } from './html';
 import { declaredCharset, htmlFileMeta } from './html-meta';
+import type { CancelCheck } from './cancel';
 import { readPdf } from './pdf';
 import { pdfPagesToBlocks } from './pdf-layout';
 import type { PdfJs } from './pdfjs';
@@ -46,6 +47,8 @@ export interface ImportOptions {
   loadPdfJs?: () => Promise<PdfJs>;
   /// Loads mammoth; by default `import('mammoth')`.
   loadMammoth?: () => Promise<unknown>;
+  /// Asked between a PDF's pages: true stops the import (CancelledError).
+  cancelled?: CancelCheck;
 }
 
 /// Turns a file's bytes into blocks, by the format its name gives: .txt
@@ -96,7 +99,7 @@ async function importByFormat(fileName: string, format: ImportFormat, bytes: Uin
       return { fileName, format, blocks, pages: [], fileMeta: docxFileMeta(coreXml), encoding: null, warnings };
     }
     case 'pdf': {
-      const content = await readPdf(bytes, fileName, options.loadPdfJs);
+      const content = await readPdf(bytes, fileName, options.loadPdfJs, options.cancelled);
       const layout = pdfPagesToBlocks(content.pages);
       const warnings: string[] = [];
       if (layout.blocks.length > 0 && layout.emptyPages.length > 0) {

@@ -207,3 +207,35 @@ describe('footnotes at a page’s foot', () => {
     expect(text.slice(layout.pages[1]!.offset)).toMatch(/^same goes for China\./);
   });
 });
+
+describe('pages of very many text runs', () => {
+  it('lays out a page of 600,000 runs on one line (a 144 KB PDF can hold that many) without overflowing the stack', () => {
+    const items: PdfTextItem[] = [];
+    for (let i = 0; i < 600_000; i++) items.push({ str: 'a', x: 72 + i * 0.001, y: 700, width: 0.001, height: 10 });
+    // A footnote-sized run beside the line is checked against all of it.
+    items.push({ str: '1', x: 80, y: 704, width: 3, height: 6 });
+    const { blocks } = pdfPagesToBlocks([{ items }]);
+    expect(blocks.map(blockText).join('')).toContain('a'.repeat(1000));
+  });
+
+  it('lays out 200,000 lines that make one paragraph, in time that grows with the lines, not their square', () => {
+    const pages: PdfPageText[] = [];
+    for (let p = 0; p < 200; p++) {
+      const items: PdfTextItem[] = [];
+      for (let i = 0; i < 1000; i++) items.push(item(`word${i}`, 72, 800 - i * 0.7, 10, true));
+      pages.push({ items });
+    }
+    const { blocks } = pdfPagesToBlocks(pages);
+    expect(blockText(blocks[0]!)).toContain('word500 word501 word502');
+    expect(blocks.reduce((sum, block) => sum + blockText(block).length, 0)).toBeGreaterThan(200_000 * 5);
+  }, 30_000);
+
+  it('places the pages of a PDF of 50,000 pages, nearly all of them empty', () => {
+    const pages: PdfPageText[] = Array.from({ length: 50_000 }, () => ({ items: [] }));
+    pages[0] = page(['The first page.']);
+    pages[49_999] = page(['The last page.']);
+    const layout = pdfPagesToBlocks(pages);
+    expect(layout.emptyPages).toHaveLength(49_998);
+    expect(layout.pages[1]!.offset).toBe(layout.pages[49_999]!.offset);
+  });
+});

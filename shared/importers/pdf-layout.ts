@@ -1,5 +1,6 @@
 import { type Block, type BlockKind, type Span, makeBlock } from '../document/model';
 import { DocText } from '../document/text';
+import { greatest, least } from '../extremes';
 
 /// One run of text on a PDF page, as a PDF's text layer gives it: the
 /// string and where its baseline starts, in PDF units (y grows upwards),
@@ -66,7 +67,7 @@ export function pdfPagesToBlocks(pages: readonly PdfPageText[]): PdfLayout {
   let notes: Building[] = [];
   const starts: ({ block: Building; offset: number } | null)[] = [];
   const flushNotes = () => {
-    blocks.push(...notes);
+    for (const note of notes) blocks.push(note);
     notes = [];
   };
 
@@ -83,7 +84,7 @@ export function pdfPagesToBlocks(pages: readonly PdfPageText[]): PdfLayout {
       const bullet = kind.kind === 'paragraph' ? bulletOf(text, previous) : null;
       let fresh = true;
       if (previous && !bullet) {
-        const previousText = spansText(previous.spans);
+        const previousText = tailText(previous.pieces);
         // A list item's wrapped lines hang indented under its text.
         const hanging = previous.kind === 'list_item' && kind.kind === 'paragraph' && line.x - margin >= 0.5 * line.size;
         const sameKind = (previous.kind === kind.kind && previous.level === kind.level) || hanging;
@@ -103,7 +104,8 @@ export function pdfPagesToBlocks(pages: readonly PdfPageText[]): PdfLayout {
       let block: Building;
       let offset = 0;
       if (fresh) {
-        block = { kind: bullet ? 'list_item' : kind.kind, level: kind.level, marker: bullet ? bullet[1]! : '', spans: spansOf(line, bullet ? bullet[0].length : 0) };
+        const spans = spansOf(line, bullet ? bullet[0].length : 0);
+        block = { kind: bullet ? 'list_item' : kind.kind, level: kind.level, marker: bullet ? bullet[1]! : '', pieces: spans.map(pieceOf), length: spans.reduce((sum, span) => sum + span.text.length, 0) };
         if (inNotes) notes.push(block);
         else {
           flushNotes();
@@ -111,23 +113,30 @@ export function pdfPagesToBlocks(pages: readonly PdfPageText[]): PdfLayout {
         }
       } else {
         block = previous!;
-        offset = join(block.spans, spansOf(line, 0), words);
+        offset = join(block, spansOf(line, 0), words);
       }
       if (!starts[pageIndex]) starts[pageIndex] = { block, offset };
     });
   });
   flushNotes();
 
-  const built = blocks.map((block) => makeBlock(block.kind, block.spans, { level: block.level, marker: block.marker }));
+  const built = blocks.map((block) => makeBlock(block.kind, block.pieces.map(spanOf), { level: block.level, marker: block.marker }));
   const docText = new DocText(built);
   const labels = pageLabels(pages, printed);
   const emptyPages: number[] = [];
-  const offsetOf = (start: { block: Building; offset: number }) => docText.starts[blocks.indexOf(start.block)]! + start.offset;
-  const offsets = starts.map((start, i) => {
-    if (start) return offsetOf(start);
-    emptyPages.push(i + 1);
-    const next = starts.slice(i + 1).find((later) => later !== null);
-    return next ? offsetOf(next) : docText.length;
+  const indexOf = new Map(blocks.map((block, i) => [block, i]));
+  const offsetOf = (start: { block: Building; offset: number }) => docText.starts[indexOf.get(start.block)!]! + start.offset;
+  // A page without text starts where the next page with text does; read
+  // from the end, so a PDF of many empty pages is not searched again for
+  // every one.
+  const offsets: number[] = new Array(starts.length);
+  let following = docText.length;
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const start = starts[i];
+    following = offsets[i] = start ? offsetOf(start) : following;
+  }
+  starts.forEach((start, i) => {
+    if (!start) emptyPages.push(i + 1);
   });
   return { blocks: built, pages: offsets.map((offset, i) => ({ offset, label: labels[i]! })), emptyPages };
 }
@@ -136,7 +145,17 @@ interface Building {
   kind: BlockKind;
   level: number;
   marker: string;
-  spans: Span[];
+  /// The block's spans, each as the lines' parts it is made of: they are
+  /// joined once, at the end, since a string grown line by line and read
+  /// after each line is copied whole every time.
+  pieces: Piece[];
+  /// The length of the block's text, kept as lines are joined on.
+  length: number;
+}
+
+interface Piece {
+  parts: string[];
+  marks: Span['marks'];
 }
 
 /// A bullet opening a line, and the space after it. A dash counts as one
@@ -145,7 +164,7 @@ interface Building {
 function bulletOf(text: string, previous: Building | undefined): RegExpExecArray | null {
   const match = /^([•◦▪‣∙·●○■□–-])\s+/.exec(text);
   if (!match || /[•◦▪‣∙·●○■□]/.test(match[1]!)) return match;
-  const before = previous ? spansText(previous.spans) : '';
+  const before = previous ? tailText(previous.pieces) : '';
   return !previous || previous.kind === 'list_item' || /[.:;!?]$/.test(before) ? match : null;
 }
 
@@ -215,16 +234,16 @@ function linesOf(items: readonly PdfTextItem[]): Line[] {
     spans[spans.length - 1]!.text = spans[spans.length - 1]!.text.replace(/\s+$/, '');
     const kept = spans.filter((span) => span.text.length > 0);
     if (kept.length === 0) continue;
-    lines.push({ spans: kept, x: Math.min(...group.map((item) => item.x)), y: baseline, size });
+    lines.push({ spans: kept, x: least(group, (item) => item.x), y: baseline, size });
   }
   return lines;
 }
 
 /// Whether a run in smaller type lies within a line already drawn.
 function belongsTo(item: PdfTextItem, line: readonly PdfTextItem[]): boolean {
-  const size = Math.max(...line.map((run) => run.height));
-  const left = Math.min(...line.map((run) => run.x));
-  const right = Math.max(...line.map((run) => run.x + run.width));
+  const size = greatest(line, (run) => run.height);
+  const left = least(line, (run) => run.x);
+  const right = greatest(line, (run) => run.x + run.width);
   const baseline = line[0]!.y;
   return item.height < 0.85 * size && Math.abs(item.y - baseline) <= 0.6 * size && item.x >= left - size && item.x <= right + size;
 }
@@ -410,10 +429,6 @@ function spansOf(line: Line, skip: number): Span[] {
   return spans;
 }
 
-function spansText(spans: readonly Span[]): string {
-  return spans.map((span) => span.text).join('');
-}
-
 /// The words the document uses whole, and its hyphenated compounds, read
 /// from inside lines (never from a line's broken last word): the evidence
 /// for joining "eco-" + "nomic" but not "counter-" + "productive".
@@ -441,10 +456,13 @@ function wordsOf(pageLines: Line[][]): { words: Set<string>; compounds: Set<stri
 /// Appends a line's spans to a block's, with a space, or with nothing when
 /// the block ends in a word broken by a hyphen. Returns where the line's
 /// text starts in the block.
-function join(spans: Span[], next: Span[], evidence: { words: Set<string>; compounds: Set<string> }): number {
-  const last = spans[spans.length - 1]!;
+function join(block: Building, next: Span[], evidence: { words: Set<string>; compounds: Set<string> }): number {
+  const pieces = block.pieces;
+  const last = pieces[pieces.length - 1]!;
   const first = next[0];
-  const before = spansText(spans);
+  // Only the block's end matters here; reading all of it for every line
+  // made a paragraph of many lines quadratic.
+  const before = tailText(pieces);
   const broken = /(\p{L}+)([-\u00ad\u2010])$/u.exec(before);
   const following = first ? /^\p{L}+/u.exec(first.text)?.[0] : undefined;
   let separator = ' ';
@@ -455,21 +473,40 @@ function join(spans: Span[], next: Span[], evidence: { words: Set<string>; compo
     // compound ("Sino-Soviet"); then the document's own usage decides; and
     // failing that, a hyphen at a line's end is most often the typesetter's.
     const keep = !soft && (/^[\p{Lu}\d]/u.test(following) || (!evidence.words.has(`${head}${following}`.toLowerCase()) && evidence.compounds.has(`${head}-${following}`.toLowerCase())));
-    if (!keep) last.text = last.text.slice(0, -1);
+    if (!keep) {
+      // The hyphen ends the last part, which is a line's, never empty.
+      last.parts.push(last.parts.pop()!.slice(0, -1));
+      block.length--;
+    }
     separator = '';
   } else if (/[-\u2010]$/.test(before) && first && /^\d/.test(first.text)) {
     separator = ''; // a range broken after its dash: "1958-" + "60"
   }
-  let offset = spansText(spans).length + separator.length;
+  const offset = block.length + separator.length;
   if (separator) {
-    if (last.marks.length === 0) last.text += separator;
-    else spans.push({ text: separator, marks: [] });
+    if (last.marks.length === 0) last.parts.push(separator);
+    else pieces.push({ parts: [separator], marks: [] });
+    block.length += separator.length;
   }
   for (const span of next) {
-    const tail = spans[spans.length - 1]!;
-    if (tail.marks.length === span.marks.length && tail.marks.every((mark, i) => mark === span.marks[i])) tail.text += span.text;
-    else spans.push({ ...span });
+    const tail = pieces[pieces.length - 1]!;
+    if (tail.marks.length === span.marks.length && tail.marks.every((mark, i) => mark === span.marks[i])) tail.parts.push(span.text);
+    else pieces.push(pieceOf(span));
+    block.length += span.text.length;
   }
-  offset = Math.min(offset, spansText(spans).length);
-  return offset;
+  return Math.min(offset, block.length);
 }
+
+/// The last characters of a block's text (enough for a broken word or a
+/// sentence's end), read from its last parts only.
+function tailText(pieces: readonly Piece[], wanted = 120): string {
+  let text = '';
+  for (let i = pieces.length - 1; i >= 0 && text.length < wanted; i--) {
+    const parts = pieces[i]!.parts;
+    for (let j = parts.length - 1; j >= 0 && text.length < wanted; j--) text = parts[j]! + text;
+  }
+  return text.length > wanted ? text.slice(text.length - wanted) : text;
+}
+
+const pieceOf = (span: Span): Piece => ({ parts: [span.text], marks: [...span.marks] });
+const spanOf = (piece: Piece): Span => ({ text: piece.parts.join(''), marks: piece.marks });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CancelledError } from './cancel';
+import { ImportFileError } from './errors';
+import { importFile } from './import-file';
 import { readPdf } from './pdf';
+import { manyPagesPdf } from './test-support/many-pages-pdf';
 import type { PdfDocument, PdfJs, PdfJsTextItem } from './pdfjs';
 
 const run = (str: string, x: number, y: number, transform?: number[]): PdfJsTextItem => ({ str, transform: transform ?? [10, 0, 0, 10, x, y], width: str.length * 5, height: 10, hasEOL: true });
@@ -48,5 +52,30 @@ describe('reading a PDF through pdf.js', () => {
     };
     await expect(readPdf(new TextEncoder().encode('PK\u0003\u0004'), 'memo.pdf', load)).rejects.toMatchObject({ code: 'corrupt' });
     expect(loaded).toBe(false);
+  });
+});
+
+describe('PDFs of very many pages', () => {
+  it('refuses a 50,000-page PDF at once, before reading a page, saying how many pages it may have', async () => {
+    const bytes = manyPagesPdf(50_000);
+    expect(bytes.byteLength).toBeLessThan(400_000);
+    const started = Date.now();
+    const refusal = await importFile('ledger.pdf', bytes).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ImportFileError);
+    expect(refusal).toMatchObject({ code: 'too-large', message: `ledger.pdf has 50,000 pages; Palimpsest imports PDFs of up to 5,000 pages. Split it into smaller files (a PDF reader can print or save a range of pages) and import those.` });
+    // Bounded: nothing near the minutes it ran before (no timing target).
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('reads the same generated PDF when it has a page, so the refusal above is the page count’s', async () => {
+    const imported = await importFile('ledger.pdf', manyPagesPdf(1));
+    expect(imported.pages).toHaveLength(1);
+    expect(imported.blocks.map((block) => block.spans.map((span) => span.text).join(''))).toEqual(['Page text']);
+  });
+
+  it('stops between pages when cancelled, with CancelledError', async () => {
+    let asked = 0;
+    await expect(importFile('ledger.pdf', manyPagesPdf(200), { cancelled: () => ++asked > 3 })).rejects.toBeInstanceOf(CancelledError);
+    expect(asked).toBe(4);
   });
 });

@@ -1,3 +1,4 @@
+import { type CancelCheck, checkCancelled } from './cancel';
 import { ImportFileError, shownName } from './errors';
 import { type FileMeta, dateSpanOf, isJunkAuthor, isJunkTitle } from './file-meta';
 import type { PdfPageText, PdfTextItem } from './pdf-layout';
@@ -10,11 +11,18 @@ export interface PdfContent {
   meta: FileMeta;
 }
 
+/// The most pages a PDF may have. Reading a page's text takes pdf.js some
+/// milliseconds, and a 50,000-page file (a few hundred KB of repeated empty
+/// pages) ran for minutes; books and archival files stay well under this.
+export const maxPdfPages = 5000;
+
 /// Reads a PDF's text layer page by page with pdf.js (`load` gives the
 /// library; tests and the app may pass their own). Throws ImportFileError
 /// 'encrypted' for a PDF that needs a password to open, 'corrupt' for one
-/// pdf.js cannot read.
-export async function readPdf(bytes: Uint8Array, fileName: string, load: () => Promise<PdfJs> = loadPdfJs): Promise<PdfContent> {
+/// pdf.js cannot read, 'too-large' for one of more than `maxPdfPages`
+/// pages (before reading any); CancelledError when `cancelled` says so
+/// between pages.
+export async function readPdf(bytes: Uint8Array, fileName: string, load: () => Promise<PdfJs> = loadPdfJs, cancelled?: CancelCheck): Promise<PdfContent> {
   const name = shownName(fileName);
   // A PDF starts with "%PDF-", give or take some bytes of junk before it.
   if (!/%PDF-/.test(latin1(bytes.subarray(0, 1024)))) {
@@ -34,9 +42,17 @@ export async function readPdf(bytes: Uint8Array, fileName: string, load: () => P
     throw new ImportFileError('corrupt', fileName, `${name} is damaged and cannot be read as a PDF. If it opens in a PDF reader, save a new copy from there and import that.`);
   }
   try {
+    if (document.numPages > maxPdfPages) {
+      throw new ImportFileError(
+        'too-large',
+        fileName,
+        `${name} has ${document.numPages.toLocaleString('en-GB')} pages; Palimpsest imports PDFs of up to ${maxPdfPages.toLocaleString('en-GB')} pages. Split it into smaller files (a PDF reader can print or save a range of pages) and import those.`,
+      );
+    }
     const labels = await document.getPageLabels().catch(() => null);
     const pages: PdfPageText[] = [];
     for (let number = 1; number <= document.numPages; number++) {
+      await checkCancelled(cancelled);
       const page = await document.getPage(number);
       const content = await page.getTextContent();
       const items = content.items.filter((item): item is PdfJsTextItem => 'str' in item).flatMap(textItem);

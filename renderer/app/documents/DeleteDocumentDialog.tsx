@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LibraryDocument } from '../../../shared/corpus/document';
-import { annotationCount, deleteDocument } from '../../store/documents';
+import { annotationCount } from '../../store/documents';
 import { useServices } from '../context';
 
 /// Asks before deleting an imported document, saying how many annotations
-/// go with it; backs the library up first, so the backup holds them.
+/// go with it; backs the library up first, so the backup holds them. The
+/// deletion is an undoable step: Ctrl+Z puts the document back whole.
 export function DeleteDocumentDialog({ document, onClose }: { document: LibraryDocument; onClose: () => void }) {
   const services = useServices();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -21,8 +22,8 @@ export function DeleteDocumentDialog({ document, onClose }: { document: LibraryD
     setDeleting(true);
     try {
       await services.backups.flush();
-      const deleted = await deleteDocument(services.db, document.id);
-      services.notify({ kind: 'info', text: `Deleted “${document.meta.title}” and its ${annotations(deleted)}. The backup written just before holds them (Backups…).` });
+      const deleted = await services.annotations.deleteDocument(document.id);
+      services.notify({ kind: 'info', text: `Deleted “${document.meta.title}” and its ${annotations(deleted)}. Undo (Ctrl+Z) brings it all back; so does the backup written just before (Backups…).` });
       dialog.current?.close();
     } catch (error) {
       services.notify({ kind: 'error', text: `“${document.meta.title}” was not deleted: ${(error as Error).message}` });
@@ -43,7 +44,7 @@ export function DeleteDocumentDialog({ document, onClose }: { document: LibraryD
           </>
         )}
       </p>
-      <p className="hint">A backup of the whole library is written first; Backups… can bring it all back. The file you imported it from is not touched.</p>
+      <p className="hint">Undo (Ctrl+Z) brings it back whole, and a backup of the whole library is written first. The file you imported it from is not touched.</p>
       <div className="dialog-actions">
         <button type="button" onClick={() => dialog.current?.close()}>
           Cancel

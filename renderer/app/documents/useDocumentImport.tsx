@@ -19,6 +19,7 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
 } {
   const services = useServices();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const [results, setResults] = useState<DocumentFileResult[] | null>(null);
   const [retrying, setRetrying] = useState<number | null>(null);
   // The bytes of files that may be read again (an encoding to choose), and
@@ -35,7 +36,14 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
     // those of a file that may be read again stay usable here.
     const sent = readable.map((file) => ({ name: file.name, bytes: file.bytes }));
     setProgress({ done: 0, total: sent.length });
-    const read = sent.length > 0 ? await services.imports.importDocuments(sent, (done, total) => setProgress({ done, total })) : [];
+    let read: DocumentFileResult[];
+    try {
+      read = sent.length > 0 ? await services.imports.importDocuments(sent, (done, total) => setProgress({ done, total })) : [];
+    } catch (error) {
+      if ((error as Error).name !== 'CancelledError') throw error;
+      services.notify({ kind: 'info', text: `Import cancelled: none of the ${picked.length} file${picked.length === 1 ? '' : 's'} was stored.` });
+      return;
+    }
     const merged = mergeResults(picked, read);
     retained.current.clear();
     merged.forEach((result, index) => {
@@ -61,7 +69,13 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
       .finally(() => {
         running.current = false;
         setProgress(null);
+        setCancelling(false);
       });
+  };
+
+  const cancel = () => {
+    setCancelling(true);
+    services.imports.cancelDocuments().catch(fail);
   };
 
   const choose = () =>
@@ -103,6 +117,9 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
             Reading documents: {progress.done} of {progress.total} file{progress.total === 1 ? '' : 's'}
           </div>
           <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Reading documents" />
+          <button type="button" data-testid="documents-cancel" disabled={cancelling} onClick={cancel}>
+            {cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
         </div>
       )}
       {results && (

@@ -1,4 +1,5 @@
 import { type Tick, timeAxis } from '../../../shared/timeline/axis';
+import { greatest } from '../../../shared/extremes';
 
 // The seed corpus runs from a listing of 1956–1964 and memoranda of 1962
 // and 1967 to an article of 2019: on one linear axis the first decade would
@@ -59,7 +60,7 @@ export function timeScale(extents: readonly Extent[], options: ScaleOptions): Ti
   if (extents.length === 0) return null;
   const { width, minGap = 8, gapShare = 0.2, breakWidth = 44, minSegmentWidth = 140, tickSpacing = 56 } = options;
   const sorted = [...extents].sort((a, b) => a.start - b.start);
-  const span = Math.max(...sorted.map((e) => e.end)) - sorted[0]!.start;
+  const span = greatest(sorted, (e) => e.end) - sorted[0]!.start;
   const cut = Math.max(minGap, span * gapShare);
   const clusters: Extent[] = [];
   for (const extent of sorted) {
