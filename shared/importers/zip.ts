@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { Inflate, strFromU8 } from 'fflate';
 import { ImportFileError, shownName } from './errors';
 
 /// How much a zip (a .docx, a .qdpx) may hold once inflated. A small zip
@@ -98,14 +98,14 @@ function directory(bytes: Uint8Array, fileName: string, limits: Pick<ZipLimits, 
   }
   if (count > limits.entries) throw tooLarge(fileName, `it holds ${count} files (the limit is ${limits.entries})`);
   const entries: Entry[] = [];
-  const decoder = new TextDecoder();
   for (let n = 0; n < count; n++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw damaged(fileName);
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
     entries.push({
-      name: decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
+      // Names are UTF-8 (flag 11) or, in old zips, CP437: readable for ASCII.
+      name: strFromU8(bytes.subarray(offset + 46, offset + 46 + nameLength)),
       flags: view.getUint16(offset + 8, true),
       method: view.getUint16(offset + 10, true),
       compressedSize: view.getUint32(offset + 20, true),
