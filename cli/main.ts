@@ -114,6 +114,7 @@ function convert(args: string[]): number {
   const json = readInput(input);
   let annotations: Annotation[];
   let tagTypes = [...defaultTagTypes];
+  let library: ReturnType<typeof parseNativeFile>['library'];
   if (looksLikeW3c(json)) {
     const now = new Date().toISOString();
     const byName = new Map(tagTypes.map((t) => [t.name.toLowerCase(), t]));
@@ -148,11 +149,12 @@ function convert(args: string[]): number {
     const file = parseNativeFile(json);
     annotations = file.annotations.map(annotationOf);
     tagTypes = file.tagTypes;
+    library = file.library;
   }
   const exported = new Date();
   const text =
     to === 'qdpx'
-      ? buildQdpx({ annotations, tagTypes, documents, exported })
+      ? buildQdpx({ annotations, tagTypes, documents, exported, actors: library?.actors, links: library?.links, relationTypes: library?.relationTypes, sets: library?.sets })
       : to === 'csv'
       ? buildCsv(annotations, tagTypes, documents)
       : `${JSON.stringify(to === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported }) : buildNativeFile({ annotations, tagTypes, documents, scope: { kind: 'all' }, exported }), null, 2)}\n`;

@@ -25,7 +25,12 @@ export async function exportAnnotations(
   const tagTypes = await db.tagTypes.toArray();
   const count = annotations.length;
   if (format === 'csv') return { content: buildCsv(annotations, tagTypes, documents), count };
-  if (format === 'qdpx') return { content: buildQdpx({ annotations, tagTypes, documents, exported: now }), count };
+  if (format === 'qdpx') {
+    // Actors by their canonical names, and the links and sets among these
+    // annotations, as the project's codes, links and sets.
+    const [actors, links, relationTypes, sets] = await Promise.all([db.actors.toArray(), db.links.toArray(), db.relationTypes.toArray(), db.sets.toArray()]);
+    return { content: buildQdpx({ annotations, tagTypes, documents, exported: now, actors, links, relationTypes, sets }), count };
+  }
   const file =
     format === 'w3c'
       ? buildW3cCollection({ annotations, tagTypes, documents, exported: now })
