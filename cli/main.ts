@@ -156,7 +156,7 @@ function convert(args: string[]): number {
     to === 'qdpx'
       ? buildQdpx({ annotations, tagTypes, documents, exported, actors: library?.actors, links: library?.links, relationTypes: library?.relationTypes, sets: library?.sets })
       : to === 'csv'
-      ? buildCsv(annotations, tagTypes, documents)
+      ? buildCsv(annotations, tagTypes, documents, { actors: library?.actors, links: library?.links })
       : `${JSON.stringify(to === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported }) : buildNativeFile({ annotations, tagTypes, documents, scope: { kind: 'all' }, exported }), null, 2)}\n`;
   writeFileSync(out, text);
   console.log(`Wrote ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} to ${out} (${to}).`);

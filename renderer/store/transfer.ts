@@ -24,7 +24,7 @@ export async function exportAnnotations(
   annotations.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.position.start - b.position.start || (a.id < b.id ? -1 : 1)));
   const tagTypes = await db.tagTypes.toArray();
   const count = annotations.length;
-  if (format === 'csv') return { content: buildCsv(annotations, tagTypes, documents), count };
+  if (format === 'csv') return { content: buildCsv(annotations, tagTypes, documents, { actors: await db.actors.toArray(), links: await db.links.toArray() }), count };
   if (format === 'qdpx') {
     // Actors by their canonical names, and the links and sets among these
     // annotations, as the project's codes, links and sets.
