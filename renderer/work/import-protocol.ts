@@ -68,7 +68,7 @@ export interface ImportRequest {
 /// size: counts, the new tag types, and the first unplaced annotations.
 export interface ImportSummary {
   fileName: string;
-  format: 'native' | 'w3c';
+  format: 'native' | 'w3c' | 'qdpx';
   /// Annotations in the file.
   total: number;
   add: number;

@@ -24,7 +24,7 @@ export interface IncomingAnnotation {
 }
 
 export interface IncomingBatch {
-  format: 'native' | 'w3c';
+  format: 'native' | 'w3c' | 'qdpx';
   annotations: IncomingAnnotation[];
   /// Tag types the annotations use, as the file defines them.
   tagTypes: TagType[];

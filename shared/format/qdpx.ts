@@ -185,8 +185,9 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
     })
     .join('\n');
 
-  // A link's note is a Note the link refers to; links whose ends are not
-  // both exported are left out.
+  // A link's note is a Note the link refers to, which also carries the
+  // link's times (a Link has none of its own), so every link has one.
+  // Links whose ends are not both exported are left out.
   const relationTypes = new Map((options.relationTypes ?? []).map((r) => [r.id, r]));
   const links = [...(options.links ?? [])].filter((l) => exportedIds.has(l.from) && exportedIds.has(l.to)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const notes: string[] = [];
@@ -196,7 +197,6 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
     const symmetric = relation ? relation.inverse === relation.name : false;
     const attributes = `guid="${guidOf('link', l.id)}" name="${xmlText(name)}" direction="${symmetric ? 'Bidirectional' : 'OneWay'}"${relation ? ` color="${relation.color.toUpperCase()}"` : ''} originGUID="${guidOf('annotation', l.from)}" targetGUID="${guidOf('annotation', l.to)}"`;
     const noteText = [l.note, ...(relation && !symmetric ? [`${inversePrefix}${relation.inverse}`] : [])].filter(Boolean).join('\n');
-    if (!noteText) return `    <Link ${attributes}/>`;
     const note = guidOf('link-note', l.id);
     notes.push(
       `    <Note guid="${note}" name="${xmlText(name)}" creatingUser="${user}" creationDateTime="${stamp(l.created)}" modifyingUser="${user}" modifiedDateTime="${stamp(l.modified)}">\n      <PlainTextContent>${xmlText(noteText)}</PlainTextContent>\n    </Note>`,
