@@ -24,9 +24,10 @@ interface Entry {
 }
 
 // Input is fed to the inflater in slices this size: deflate inflates at
-// most about 1032 to 1, so one step makes at most ~8 MB however hostile the
-// data, and the count is checked after every step.
-const step = 8 * 1024;
+// most about 1032 to 1, so one step makes at most ~33 MB however hostile
+// the data, and the count is checked after every step. (Smaller slices
+// cost fflate far more time: 8 KB ones inflate six times slower.)
+const step = 32 * 1024;
 
 /// Reads a zip's entries within `limits`: every entry is inflated (and its
 /// size counted) as a stream, but only those `keep` accepts are kept, so
