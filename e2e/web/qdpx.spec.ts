@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readQdpx } from '../../shared/format/qdpx';
+import { hasXmllint, schemaProblems } from '../../shared/format/test-support/xmllint';
 import { openLibrary, screenshotDir } from './support';
 
 // A project as QualCoder writes it: one interview transcript, a code tree
@@ -62,4 +64,18 @@ test('a QualCoder project imports through "Import annotations…" as a document 
   await (await again).setFiles(path);
   await expect(page.getByTestId('import-counts')).toHaveText(/0 new.*0 updated.*2 already here.*0 cannot be placed/s);
   await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // Exported again from the app, the project is valid REFI-QDA and keeps
+  // the codes' hierarchy names and the memo.
+  await page.getByTestId('export-all').click();
+  await page.getByTestId('export-dialog').getByLabel(/REFI-QDA/).check();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-confirm').click();
+  const saved = testInfo.outputPath('exported.qdpx');
+  await (await download).saveAs(saved);
+  const project = readQdpx(new Uint8Array(readFileSync(saved)))['project.qde']!;
+  expect(project).toContain('name="Politics / Leaders"');
+  expect(project).toContain('<Description>Compare the Czechoslovak memorandum.</Description>');
+  if (hasXmllint()) expect(schemaProblems(project)).toBe('');
 });

@@ -7,12 +7,15 @@ import * as fixture from '../../shared/sets/test-support/library';
 import * as rows from './annotation-rows';
 import { PalimpsestDb } from './db';
 import { documentOf } from './documents';
+import { readQdpx } from '../../shared/format/qdpx';
+import { hasXmllint, schemaProblems } from '../../shared/format/test-support/xmllint';
 import { applyQdpx, previewQdpx } from './qdpx-import';
 import { exportAnnotations } from './transfer';
 
 const uuid = (name: string) => `00000000-0000-4000-8000-${[...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 2 ** 40, 7).toString(16).padStart(12, '0')}`;
 const annotations: Annotation[] = fixture.annotations.map((a) => ({ ...a, id: uuid(a.id) }));
 const now = new Date('2026-12-03T08:00:00.000Z');
+const xmllint = hasXmllint();
 
 let source: PalimpsestDb;
 let target: PalimpsestDb;
@@ -38,6 +41,7 @@ async function exported(): Promise<Uint8Array> {
 describe('importing a .qdpx into the library', () => {
   it('writes annotations, links, actors and the set in one go, and the same file twice adds nothing', async () => {
     const bytes = await exported();
+    if (xmllint) expect(schemaProblems(readQdpx(bytes)['project.qde']!)).toBe('');
     const preview = await previewQdpx(target, fixture.corpus, 'palimpsest.qdpx', bytes, now);
     expect(preview.plan.add).toHaveLength(annotations.length);
     expect(preview.counts).toEqual({ documents: 0, links: fixture.links.length, actors: 3, sets: 1, relationTypes: 0 });

@@ -18,7 +18,8 @@ const now = new Date('2026-12-03T08:00:00.000Z');
 const uuid = (name: string) => `00000000-0000-4000-8000-${[...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 2 ** 40, 7).toString(16).padStart(12, '0')}`;
 
 // The sets' small library, with the app's kind of ids.
-const annotations: Annotation[] = fixture.annotations.map((a) => ({ ...a, id: uuid(a.id) }));
+// One note with a Windows line end and a tab, which XML would normalise.
+const annotations: Annotation[] = fixture.annotations.map((a, i) => ({ ...a, id: uuid(a.id), ...(i === 0 ? { note: `${a.note}\r\n\tSee FO 371.` } : {}) }));
 const links = fixture.links.map((l) => ({ ...l, id: uuid(l.id), from: uuid(l.from), to: uuid(l.to) }));
 const actors: Actor[] = fixture.actors.map((a) => ({ ...a, id: uuid(a.id) }));
 const sets = [{ ...fixture.set, id: uuid(fixture.set.id), annotationIds: fixture.set.annotationIds.map(uuid) }];
