@@ -103,10 +103,20 @@ export function readQdpxProject(bytes: Uint8Array, fileName: string): QdpxProjec
   }
   const qde = files.get('project.qde');
   if (!qde) throw new ImportError('$', `${fileName} is not a REFI-QDA project: it has no project.qde inside.`);
-  return parseProject(strFromU8(qde), (path) => {
-    const data = files.get(path) ?? [...files].find(([name]) => name.toLowerCase() === path.toLowerCase())?.[1];
-    return data ? strFromU8(data) : null;
-  });
+  const xml = strFromU8(qde);
+  // Elements nested thousands deep (no QDA tool writes them) take the
+  // parser quadratic time and exhaust the stack of any tree walk: refused
+  // after a linear count, before parsing.
+  if (nestingDepth(xml) > maxDepth) throw new ImportError('$', `${fileName} cannot be read: its project.qde nests elements more than ${maxDepth} deep, far deeper than a REFI-QDA project does.`);
+  try {
+    return parseProject(xml, (path) => {
+      const data = files.get(path) ?? [...files].find(([name]) => name.toLowerCase() === path.toLowerCase())?.[1];
+      return data ? strFromU8(data) : null;
+    });
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new ImportError('$', `${fileName} cannot be read: its project.qde nests elements too deeply.`);
+    throw error;
+  }
 }
 
 /// Reads project.qde; `sourceText` gives a file of the zip by its path.
@@ -130,6 +140,7 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
 
   const codes: QdpxCode[] = [];
   const walk = (element: Element, path: string[], parent: QdpxCode | null) => {
+    if (path.length > 64) throw new ImportError('CodeBook', 'codes nest more than 64 levels deep');
     for (const code of children(element, 'Code')) {
       const name = code.attribs.name ?? '';
       const description = childText(code, 'Description');
@@ -242,6 +253,22 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
   }
 
   return { name: root.attribs.name ?? '', origin: root.attribs.origin ?? '', sources, codes, selections, links, sets, skipped };
+}
+
+/// How deep elements may nest in project.qde: a project is about ten deep,
+/// plus its code hierarchy.
+const maxDepth = 256;
+
+/// The deepest nesting of elements in `xml`, counted from its tags alone
+/// in one pass (comments and the like may miscount it slightly).
+function nestingDepth(xml: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const tag of xml.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
+    if (tag[1]) depth--;
+    else if (!tag[2]) deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
 }
 
 function aliasesOf(lines: string[]): string[] {
