@@ -164,9 +164,9 @@ describe('a .qdpx that cannot be read', () => {
   it('refuses elements nested 200,000 deep before parsing them', () => {
     const deep = `<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Notes><Note guid="11111111-1111-4111-8111-111111111111"><PlainTextContent>${'<b>'.repeat(200_000)}</PlainTextContent></Note></Notes></Project>`;
     expect(failure(zipSync({ 'project.qde': strToU8(deep) }))).toBe('bad.qdpx cannot be read: its project.qde nests elements more than 256 deep, far deeper than a REFI-QDA project does.');
-  });
+  }, 60_000);
 
   it('refuses a project.qde that inflates past 64 MB (a zip bomb)', () => {
     expect(failure(zipOf([{ name: 'project.qde', chunk: megabyteOfXml, repeat: 70 }]))).toMatch(/^bad\.qdpx was refused: its part “project\.qde” inflates to more than 64 MB/);
-  });
+  }, 60_000);
 });
