@@ -5,6 +5,8 @@ import type { Annotation } from '../../shared/annotation/model';
 import { ImportError } from '../../shared/format/errors';
 import * as fixture from '../../shared/sets/test-support/library';
 import * as rows from './annotation-rows';
+import { parseNativeFile } from '../../shared/format/native';
+import { buildBackup } from './backups';
 import { PalimpsestDb } from './db';
 import { documentOf } from './documents';
 import { readQdpx } from '../../shared/format/qdpx';
@@ -69,6 +71,11 @@ describe('importing a .qdpx into the library', () => {
     const documents = new Map([...fixture.corpus, [stored[0]!.id, documentOf(stored[0]!)]]);
     const again = await previewQdpx(target, documents, 'diary.qdpx', bytes, now);
     expect([again.counts.documents, again.plan.add.length, again.plan.unchanged]).toEqual([0, 0, 1]);
+
+    // What it brought is backed up like the rest of the library.
+    const backup = parseNativeFile((await buildBackup(target, documents, null))!.content);
+    expect(backup.annotations.map((a) => [a.documentId, a.target.selector[0].exact])).toEqual([['diary-of-a-cooperative-chairman', 'Grain deliveries']]);
+    expect(backup.library?.documents?.map((d) => d.id)).toEqual(['diary-of-a-cooperative-chairman']);
   });
 
   it('refuses a damaged file with a reason and writes nothing', async () => {
