@@ -90,9 +90,11 @@ ${selections
   .join('\n')}
 </TextSource>
 <PDFSource guid="AAAAAAAA-0000-4000-8000-000000000002" name="scan.pdf" path="relative:///scan.pdf"/>
+<PDFSource guid="AAAAAAAA-0000-4000-8000-000000000003" name="Politburo minutes.pdf" path="relative:///minutes.pdf"><Representation guid="AAAAAAAA-0000-4000-8000-000000000004" name="Politburo minutes" plainTextPath="internal://AAAAAAAA-0000-4000-8000-000000000004.txt"><PlainTextSelection guid="BBBBBBBB-0000-4000-8000-000000000009" startPosition="4" endPosition="14"><Coding guid="CCCCCCCC-0000-4000-8000-000000000009"><CodeRef targetGUID="${codeGuids.Economy}"/></Coding></PlainTextSelection></Representation></PDFSource>
+<TextSource guid="AAAAAAAA-0000-4000-8000-000000000005" name="Letter.docx" richTextPath="internal://letter.docx"/>
 </Sources>
 </Project>`;
-  return zipSync({ 'project.qde': strToU8(qde), [`sources/${source}.txt`]: strToU8(text) });
+  return zipSync({ 'project.qde': strToU8(qde), [`sources/${source}.txt`]: strToU8(text), 'sources/AAAAAAAA-0000-4000-8000-000000000004.txt': strToU8('The grain plan failed.') });
 }
 
 describe('a .qdpx built in QualCoder’s shape', () => {
@@ -112,13 +114,16 @@ describe('a .qdpx built in QualCoder’s shape', () => {
   const incoming = qdpxIncoming(project, emptyLibrary, now);
   const plan = planImport(incoming.batch, new Map([...fixture.corpus, ...incoming.newDocuments.map((d) => [d.id, d] as const)]), { annotations: new Map(), tagTypes: defaultTagTypes });
 
-  it('opens its text source as a new document named as the source', () => {
-    expect(incoming.newDocuments.map((d) => [d.id, d.meta.title, d.text.text])).toEqual([['interview-3-tirana-txt', 'Interview 3 — Tirana.txt', text]]);
+  it('opens its text sources as new documents named as the sources, a PDF by its text representation', () => {
+    expect(incoming.newDocuments.map((d) => [d.id, d.meta.title, d.text.text])).toEqual([
+      ['interview-3-tirana-txt', 'Interview 3 — Tirana.txt', text],
+      ['politburo-minutes-pdf', 'Politburo minutes.pdf', 'The grain plan failed.'],
+    ]);
   });
 
   it('places the codings on the right words, counting characters as REFI-QDA does', () => {
     expect(plan.unplaced).toEqual([]);
-    expect(plan.add.map((a) => a.quote.exact)).toEqual(['Hoxha decided alone', 'Grain deliveries stopped']);
+    expect(plan.add.map((a) => a.quote.exact)).toEqual(['Hoxha decided alone', 'Grain deliveries stopped', 'grain plan']);
     expect(plan.add[0]!.position.start).toBe(text.indexOf('Hoxha'));
   });
 
@@ -132,8 +137,11 @@ describe('a .qdpx built in QualCoder’s shape', () => {
     expect(plan.add[0]!.id).toBe('bbbbbbbb-0000-4000-8000-000000000000');
   });
 
-  it('says what it left out: the PDF source', () => {
-    expect(incoming.skipped).toEqual([{ path: 'Sources/PDFSource[1]', reason: '“scan.pdf” is a pdf source; only text sources are imported' }]);
+  it('says what it left out: a PDF without text, a Word source without plain text', () => {
+    expect(incoming.skipped).toEqual([
+      { path: 'Sources/PDFSource[1]', reason: '“scan.pdf” is a pdf source without a text representation; only text is imported' },
+      { path: 'Sources/TextSource[3]', reason: '“Letter.docx” cannot be read: the project has only its rich text (Word), not its plain text' },
+    ]);
   });
 
   it('adds nothing the second time: the document is found by its text, the annotations by id', () => {
@@ -141,7 +149,7 @@ describe('a .qdpx built in QualCoder’s shape', () => {
     const again = qdpxIncoming(readQdpxProject(bytes, 'interviews.qdpx'), library, now);
     expect(again.newDocuments).toEqual([]);
     const replanned = planImport(again.batch, library.documents, { annotations: new Map(plan.add.map((a) => [a.id, a])), tagTypes: library.tagTypes });
-    expect([replanned.add.length, replanned.update.length, replanned.unchanged, replanned.addTagTypes.length]).toEqual([0, 0, 2, 0]);
+    expect([replanned.add.length, replanned.update.length, replanned.unchanged, replanned.addTagTypes.length]).toEqual([0, 0, 3, 0]);
   });
 });
 

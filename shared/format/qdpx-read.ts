@@ -166,19 +166,24 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
   const selections: QdpxSelection[] = [];
   const sourcesElement = child(root, 'Sources');
   let n = 0;
-  for (const source of sourcesElement ? sourcesElement.children.filter(isElement) : []) {
-    const path = `Sources/${local(source)}[${n++}]`;
-    const name = source.attribs.name ?? '';
-    if (local(source) !== 'TextSource') {
-      skipped.push({ path, reason: `“${name}” is a ${local(source).replace(/Source$/, '').toLowerCase()} source; only text sources are imported` });
+  for (const outer of sourcesElement ? sourcesElement.children.filter(isElement) : []) {
+    const path = `Sources/${local(outer)}[${n++}]`;
+    const name = outer.attribs.name ?? '';
+    // A PDF source may carry its text as a Representation (NVivo and
+    // ATLAS.ti write one), coded like a text source: that text is imported.
+    const representation = local(outer) === 'PDFSource' ? child(outer, 'Representation') : null;
+    const source = local(outer) === 'TextSource' ? outer : representation;
+    if (!source) {
+      skipped.push({ path, reason: `“${name}” is a ${local(outer).replace(/Source$/, '').toLowerCase()} source without a text representation; only text is imported` });
       continue;
     }
     const text = textOf(source, sourceText);
     if (text === null) {
-      skipped.push({ path, reason: `the text of “${name}” is not in the project file (${source.attribs.plainTextPath ?? 'no path'})` });
+      const where = source.attribs.plainTextPath ? `its text file ${source.attribs.plainTextPath} is not in the project` : source.attribs.richTextPath ? 'the project has only its rich text (Word), not its plain text' : 'the project holds no text for it';
+      skipped.push({ path, reason: `“${name}” cannot be read: ${where}` });
       continue;
     }
-    const guid = need(source, 'guid', path).toUpperCase();
+    const guid = need(outer, 'guid', path).toUpperCase();
     sources.push({ guid, name: name || 'Untitled source', text, description: childText(source, 'Description') });
     // REFI-QDA positions count characters (code points); the app counts
     // UTF-16 units: the offset of each code point, once per source.
