@@ -173,6 +173,8 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
     // ATLAS.ti write one), coded like a text source: that text is imported.
     const representation = local(outer) === 'PDFSource' ? child(outer, 'Representation') : null;
     const source = local(outer) === 'TextSource' ? outer : representation;
+    const regions = children(outer, 'PDFSelection').length;
+    if (regions > 0) skipped.push({ path, reason: `${regions} selection${regions === 1 ? '' : 's'} of “${name}” by page region (not by text) cannot be placed in a text` });
     if (!source) {
       skipped.push({ path, reason: `“${name}” is a ${local(outer).replace(/Source$/, '').toLowerCase()} source without a text representation; only text is imported` });
       continue;
