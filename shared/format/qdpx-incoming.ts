@@ -1,4 +1,5 @@
 import { ActorIndex } from '../actors/actor-index';
+import { actorKey } from '../actors/key';
 import type { Actor } from '../actors/model';
 import { describePassage } from '../anchoring/selectors';
 import type { TagType } from '../annotation/model';
@@ -100,9 +101,13 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
   };
   const actorIndex = new ActorIndex(library.actors);
   const actors: Actor[] = [];
+  // One actor may be coded under several tag types: it is added once.
+  const added = new Set<string>();
   for (const code of project.codes) {
     if (!code.actor) continue;
-    if ([code.actor.name, ...code.actor.aliases].some((name) => actorIndex.resolve(name))) continue;
+    const names = [code.actor.name, ...code.actor.aliases];
+    if (names.some((name) => actorIndex.resolve(name) || added.has(actorKey(name)))) continue;
+    for (const name of names) added.add(actorKey(name));
     actors.push({ id: idOf(code.guid), name: code.actor.name, aliases: [...code.actor.aliases], created: time, modified: time });
   }
 

@@ -178,3 +178,17 @@ describe('a .qdpx that cannot be read', () => {
     expect(failure(zipOf([{ name: 'project.qde', chunk: megabyteOfXml, repeat: 70 }]))).toMatch(/^bad\.qdpx was refused: its part “project\.qde” inflates to more than 64 MB/);
   }, 60_000);
 });
+
+describe('an actor coded under two tag types', () => {
+  it('comes back as one actor', () => {
+    const khrushchev = { id: uuid('khrushchev'), name: 'Nikita Khrushchev', aliases: ['Khrushchev'], created: time, modified: time };
+    const two = [
+      { ...annotations[1]!, tags: ['actor'], actor: 'Khrushchev' },
+      { ...annotations[0]!, tags: ['claim'], actor: 'Nikita Khrushchev' },
+    ];
+    const bytes = buildQdpx({ annotations: two, tagTypes, documents: fixture.corpus, exported: now, actors: [khrushchev] });
+    const incoming = qdpxIncoming(readQdpxProject(bytes, 'two.qdpx'), emptyLibrary, now);
+    expect(incoming.actors.map((a) => [a.name, a.aliases])).toEqual([['Nikita Khrushchev', ['Khrushchev']]]);
+    expect(incoming.batch.annotations.map((a) => a.actor)).toEqual(['Nikita Khrushchev', 'Nikita Khrushchev']);
+  });
+});
