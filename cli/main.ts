@@ -156,9 +156,9 @@ function convert(args: string[]): number {
   const exported = new Date();
   const text =
     to === 'qdpx'
-      ? buildQdpx({ annotations, tagTypes, documents, exported })
+      ? buildQdpx({ annotations, tagTypes, documents, exported, actors: library?.actors, links: library?.links, relationTypes: library?.relationTypes, sets: library?.sets })
       : to === 'csv'
-      ? buildCsv(annotations, tagTypes, documents)
+      ? buildCsv(annotations, tagTypes, documents, { actors: library?.actors, links: library?.links })
       : `${JSON.stringify(to === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported, library }) : buildNativeFile({ annotations, tagTypes, documents, scope: { kind: 'all' }, exported, library: nativeLibrary }), null, 2)}\n`;
   writeFileSync(out, text);
   console.log(`Wrote ${plural(annotations.length, 'annotation')} to ${out} (${to}).`);

@@ -121,7 +121,7 @@ test('every annotation in one table: filter, sort, select into a set, export, an
   await page.getByTestId('table-export').click();
   const csv = readFileSync(await (await download).path(), 'utf8');
   const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  expect(lines[0]).toBe('Document,Date,Tags,Actor,Name as tagged,Quote,Note,Links,Relations,Sets,Document id,Annotation id');
+  expect(lines[0]).toBe('Document,Date,Tags,Actor,Name as tagged,Quote,Note,Links,Relations,Sets,Page,Document id,Annotation id');
   expect(lines).toHaveLength(4);
   expect(lines.find((line) => line.includes(refusal))).toContain(`,19 January 1962,Claim,,,${refusal},Cf. Mëhilli: an embargo would push Peking back towards Moscow.,0,,,`);
   await page.getByTestId('table-filter-tag').selectOption('');

@@ -7,7 +7,13 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   const plan = pending;
-  const writes = plan.add + plan.update + plan.addTagTypes.length + plan.kinds.reduce((sum, k) => sum + k.add + k.update, 0);
+  const project = pending.qdpx;
+  const writes =
+    plan.add +
+    plan.update +
+    plan.addTagTypes.length +
+    plan.kinds.reduce((sum, k) => sum + k.add + k.update, 0) +
+    (project ? project.counts.documents + project.counts.links + project.counts.actors + project.counts.sets : 0);
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="import-title" onCancel={onCancel} data-testid="import-preview">
       <h2 id="import-title">Import {plan.fileName}</h2>
@@ -37,6 +43,22 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
             <strong>{plan.zonelessTimes.toLocaleString('en')}</strong> date{plan.zonelessTimes === 1 ? '' : 's'} without a time zone {plan.zonelessTimes === 1 ? 'was' : 'were'} read as UTC
           </li>
         )}
+        {project &&
+          (
+            [
+              ['documents', 'new document', 'new documents'],
+              ['links', 'new link', 'new links'],
+              ['actors', 'new actor', 'new actors'],
+              ['sets', 'new set', 'new sets'],
+            ] as const
+          ).map(([key, one, many]) =>
+            project.counts[key] > 0 ? (
+              <li key={key}>
+                <strong>{project.counts[key].toLocaleString('en')}</strong> {project.counts[key] === 1 ? one : many}
+                {key === 'documents' ? `: ${project.incoming.newDocuments.map((d) => d.meta.title).join(', ')}` : ''}
+              </li>
+            ) : null,
+          )}
         <li className={plan.unplacedCount ? 'warn' : ''}>
           <strong>{plan.unplacedCount}</strong> cannot be placed{plan.unplacedCount ? ' and will be left out:' : ''}
         </li>
@@ -72,6 +94,18 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
           ))}
           {plan.unplacedCount > plan.unplaced.length && <li>… and {plan.unplacedCount - plan.unplaced.length} more.</li>}
         </ol>
+      )}
+      {project && project.incoming.skipped.length > 0 && (
+        <>
+          <p className="hint">Left out of the project:</p>
+          <ol className="unplaced" data-testid="import-skipped">
+            {project.incoming.skipped.slice(0, 50).map((s) => (
+              <li key={s.path}>
+                {s.reason} <code>{s.path}</code>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>

@@ -2,10 +2,11 @@ import type { NativeFile } from '../../shared/format/native';
 import { ImportError } from '../../shared/format/errors';
 import { HostError } from '../host/host';
 import { type ExportFormat, exportAnnotations } from '../store/transfer';
-import type { ImportSummary } from '../work/import-protocol';
+import { applyQdpx, previewQdpx, type QdpxPreview } from '../store/qdpx-import';
+import { type ImportSummary, maxListedUnplaced } from '../work/import-protocol';
 import type { AppServices } from './context';
 
-const importFilters = [{ name: 'Annotations (Palimpsest or W3C JSON)', extensions: ['json', 'jsonld'] }];
+const importFilters = [{ name: 'Annotations (Palimpsest or W3C JSON, REFI-QDA project)', extensions: ['json', 'jsonld', 'qdpx'] }];
 
 export const exportFormats: Record<ExportFormat, { label: string; extension: string; filter: string }> = {
   native: { label: 'Palimpsest JSON (re-importable, lossless)', extension: 'json', filter: 'Palimpsest annotations (JSON)' },
@@ -15,23 +16,29 @@ export const exportFormats: Record<ExportFormat, { label: string; extension: str
 };
 
 /// A file read and planned (in the import worker), waiting for the
-/// researcher's go-ahead.
-export type PendingImport = ImportSummary;
+/// researcher's go-ahead. A REFI-QDA project carries its own preview: it is
+/// read and written on the page (qdpx-import.ts), documents and all.
+export type PendingImport = ImportSummary & { qdpx?: QdpxPreview };
 
 /// Asks for a file and plans its import in the import worker; nothing is
 /// written yet. Resolves to `null` when the user cancels or the file is
 /// refused (with a notice).
 export async function chooseImport(services: AppServices): Promise<PendingImport | null> {
-  let file;
+  let file: { name: string; bytes: ArrayBuffer } | null = null;
   try {
-    file = await services.host.openTextFile('Import annotations', importFilters);
+    // Bytes, not text: a .qdpx is a zip.
+    const picked = await services.host.openFiles('Import annotations', importFilters);
+    const first = picked?.[0];
+    if (first && 'problem' in first) throw new Error(first.problem);
+    file = first ?? null;
   } catch (error) {
     services.notify({ kind: 'error', text: `Import failed — nothing was changed. ${(error as Error).message}` });
     return null;
   }
   if (!file) return null;
   try {
-    return await services.imports.preview(file.name, file.text);
+    if (/\.qdpx$/i.test(file.name)) return summaryOf(await previewQdpx(services.db, services.documents, file.name, new Uint8Array(file.bytes)));
+    return await services.imports.preview(file.name, new TextDecoder().decode(file.bytes));
   } catch (error) {
     const detail = error instanceof ImportError ? error.message : `unexpected error: ${(error as Error).message}`;
     services.notify({ kind: 'error', text: `Import of ${file.name} failed — nothing was changed. ${detail}` });
@@ -39,9 +46,31 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
   }
 }
 
+/// A project's preview in the terms the import dialog shows.
+function summaryOf(preview: QdpxPreview): PendingImport {
+  const { plan } = preview;
+  return {
+    fileName: preview.fileName,
+    format: 'qdpx',
+    total: preview.incoming.batch.annotations.length,
+    add: plan.add.length,
+    update: plan.update.length,
+    unchanged: plan.unchanged,
+    fuzzy: plan.fuzzy,
+    addTagTypes: plan.addTagTypes,
+    unplacedCount: plan.unplaced.length,
+    unplaced: plan.unplaced.slice(0, maxListedUnplaced),
+    // The project's documents, links, actors and sets are counted apart.
+    kinds: [],
+    zonelessTimes: 0,
+    qdpx: preview,
+  };
+}
+
 /// Writes a previewed import in the import worker, telling `onProgress` how
 /// many annotations are stored, and says what it did.
 export async function confirmImport(services: AppServices, pending: PendingImport, onProgress: (done: number, total: number) => void): Promise<void> {
+  if (pending.qdpx) return confirmQdpx(services, pending.qdpx, onProgress);
   try {
     const done = await services.imports.apply(onProgress);
     const total = done.add + done.update + done.unchanged;
@@ -61,6 +90,30 @@ export async function confirmImport(services: AppServices, pending: PendingImpor
     services.backups.touch();
   } catch (error) {
     services.notify({ kind: 'error', text: `Import of ${pending.fileName} failed — nothing was changed. ${(error as Error).message}` });
+  }
+}
+
+async function confirmQdpx(services: AppServices, preview: QdpxPreview, onProgress: (done: number, total: number) => void): Promise<void> {
+  try {
+    const { plan, counts } = await applyQdpx(services.db, services.documents, preview, new Date(), onProgress);
+    const total = plan.add.length + plan.update.length + plan.unchanged;
+    const also = [
+      counts.documents ? `${n(counts.documents)} new document${counts.documents === 1 ? '' : 's'}` : '',
+      plan.addTagTypes.length ? `${plan.addTagTypes.length} new tag type${plan.addTagTypes.length === 1 ? '' : 's'}` : '',
+      counts.links ? `${n(counts.links)} link${counts.links === 1 ? '' : 's'}` : '',
+      counts.actors ? `${n(counts.actors)} actor${counts.actors === 1 ? '' : 's'}` : '',
+      counts.sets ? `${n(counts.sets)} set${counts.sets === 1 ? '' : 's'}` : '',
+    ].filter(Boolean);
+    services.notify({
+      kind: 'info',
+      text:
+        `Imported ${preview.fileName}: ${n(total)} annotation${total === 1 ? '' : 's'} — ${n(plan.add.length)} new, ${n(plan.update.length)} updated, ${n(plan.unchanged)} already here` +
+        (also.length ? `; ${also.join(', ')}` : '') +
+        (plan.unplaced.length ? `; ${plan.unplaced.length} could not be placed and were left out.` : '.'),
+    });
+    services.backups.touch();
+  } catch (error) {
+    services.notify({ kind: 'error', text: `Import of ${preview.fileName} failed — nothing was changed. ${(error as Error).message}` });
   }
 }
 

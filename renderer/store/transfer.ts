@@ -32,8 +32,13 @@ export async function exportAnnotations(
   const tagTypes = await db.tagTypes.toArray();
   const count = annotations.length;
   const missing = [...new Set(annotations.map((a) => a.documentId))].filter((id) => !documents.has(id));
-  if (format === 'csv') return { content: buildCsv(annotations, tagTypes, documents), count, missing };
-  if (format === 'qdpx') return { content: buildQdpx({ annotations, tagTypes, documents, exported: now }), count, missing };
+  if (format === 'csv') return { content: buildCsv(annotations, tagTypes, documents, { actors: await db.actors.toArray(), links: await db.links.toArray() }), count, missing };
+  if (format === 'qdpx') {
+    // Actors by their canonical names, and the links and sets among these
+    // annotations, as the project's codes, links and sets.
+    const [actors, links, relationTypes, sets] = await Promise.all([db.actors.toArray(), db.links.toArray(), db.relationTypes.toArray(), db.sets.toArray()]);
+    return { content: buildQdpx({ annotations, tagTypes, documents, exported: now, actors, links, relationTypes, sets }), count, missing };
+  }
   const library = scope.kind === 'all' ? await libraryOf(db) : undefined;
   const file =
     format === 'w3c'

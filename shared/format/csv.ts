@@ -1,15 +1,35 @@
+import { ActorIndex } from '../actors/actor-index';
+import type { Actor } from '../actors/model';
 import type { Annotation, TagType } from '../annotation/model';
+import { pageAt } from '../corpus/cite';
 import { formatDateSpan } from '../corpus/dates';
 import type { LibraryDocument } from '../corpus/document';
+import type { Link } from '../links/model';
 import { csvTable } from './csv-table';
 
-/// The columns of the CSV export, one row per annotation.
-export const csvColumns = ['annotation id', 'document id', 'document title', 'document date', 'citation', 'tags', 'actor', 'quote', 'note', 'start', 'end', 'created', 'modified'] as const;
+/// The columns of the CSV export, one row per annotation. `actor` is the
+/// actor's canonical name (after renames and merges), `name as tagged` the
+/// name the passage was tagged with; `page` the source's page where the
+/// passage starts (PDFs), `links` how many links the annotation has.
+export const csvColumns = ['annotation id', 'document id', 'document title', 'document date', 'citation', 'page', 'tags', 'actor', 'name as tagged', 'quote', 'note', 'links', 'start', 'end', 'created', 'modified'] as const;
+
+/// What else the CSV reads beside the annotations: the library's actors
+/// and links.
+export interface CsvLibrary {
+  actors?: readonly Actor[];
+  links?: readonly Pick<Link, 'from' | 'to'>[];
+}
 
 /// A CSV of annotations, UTF-8 with a byte-order mark so that Excel reads
 /// the diacritics right, RFC 4180 quoting and CRLF line ends.
-export function buildCsv(annotations: readonly Annotation[], tagTypes: readonly TagType[], documents: ReadonlyMap<string, LibraryDocument>): string {
+export function buildCsv(annotations: readonly Annotation[], tagTypes: readonly TagType[], documents: ReadonlyMap<string, LibraryDocument>, library: CsvLibrary = {}): string {
   const names = new Map(tagTypes.map((t) => [t.id, t.name]));
+  const actors = new ActorIndex(library.actors ?? []);
+  const linkCount = new Map<string, number>();
+  for (const link of library.links ?? []) {
+    linkCount.set(link.from, (linkCount.get(link.from) ?? 0) + 1);
+    if (link.to !== link.from) linkCount.set(link.to, (linkCount.get(link.to) ?? 0) + 1);
+  }
   const rows: string[][] = [[...csvColumns]];
   for (const a of annotations) {
     const document = documents.get(a.documentId);
@@ -19,10 +39,13 @@ export function buildCsv(annotations: readonly Annotation[], tagTypes: readonly 
       document?.meta.title ?? '',
       document?.meta.date ? formatDateSpan(document.meta.date) : '',
       document?.meta.citation ?? '',
+      document ? (pageAt(document.pages, a.position.start) ?? '') : '',
       a.tags.map((t) => names.get(t) ?? t).join('; '),
+      a.actor ? (actors.resolve(a.actor)?.name ?? a.actor) : '',
       a.actor ?? '',
       a.quote.exact,
       a.note,
+      String(linkCount.get(a.id) ?? 0),
       String(a.position.start),
       String(a.position.end),
       a.created,

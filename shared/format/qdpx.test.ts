@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { describePassage } from '../anchoring/selectors';
 import { type Annotation, defaultTagTypes } from '../annotation/model';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
-import { buildQdpx, codePointOffset, guidOf, qdaNamespace, readQdpx } from './qdpx';
+import { defaultRelationTypes } from '../links/model';
+import { buildQdpx, codePointOffset, guidOf, qdaNamespace, readQdpx, xmlText } from './qdpx';
+import { hasXmllint, schemaProblems } from './test-support/xmllint';
 
+// Throws in CI when xmllint is missing: the schema check never passes by
+// being skipped there.
+const xmllint = hasXmllint();
 const corpus = loadCorpus();
 const report = seed(corpus, seedIds.albanianReport);
 
@@ -43,6 +48,10 @@ describe('REFI-QDA export', () => {
     expect(chars.slice(Number(match![1]), Number(match![2])).join('')).toBe('Kim Il Sung said to Siri Çarçani');
   });
 
+  it.skipIf(!xmllint)('validates against the official REFI-QDA Project.xsd', () => {
+    expect(schemaProblems(qde)).toBe('');
+  });
+
   it('is the same file for the same export', () => {
     expect(buildQdpx({ annotations, tagTypes: defaultTagTypes, documents: corpus, exported })).toEqual(buildQdpx({ annotations, tagTypes: defaultTagTypes, documents: corpus, exported }));
   });
@@ -50,5 +59,55 @@ describe('REFI-QDA export', () => {
   it('counts positions in characters, not UTF-16 units', () => {
     expect(codePointOffset('a🙂b', 3)).toBe(2);
     expect(guidOf('tag', 'claim')).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
+  });
+});
+
+describe('REFI-QDA export by the letter', () => {
+  const exported = new Date('2026-11-22T12:00:00.000Z');
+  const time = '2026-11-22T10:00:00.000Z';
+  const actors = [{ id: 'khrushchev', name: 'Khrushchev', aliases: ['N. S. Khrushchev'], created: time, modified: time }];
+  const annotations = [
+    annotation('removal', 'The removal of N. Khrushchev proved this conclusively.', { tags: ['actor'], actor: 'N. S. Khrushchev', note: 'Line one\r\nline two\ttabbed', created: '2026-10-01T08:30:15.250Z' }),
+    annotation('kim', 'Kim Il Sung said to Siri Çarçani', { tags: ['actor'], actor: 'Khrushchev' }),
+    annotation('orphan-tag', 'Siri Çarçani', { tags: ['deleted-type'], actor: 'Kim Il Sung' }),
+  ];
+  const links = [{ id: 'l1', from: 'removal', to: 'kim', relation: 'supports', note: 'Same\rmeeting', created: time, modified: time }];
+  const sets = [{ id: 's1', name: 'The fall', description: 'Why he fell', annotationIds: ['removal', 'kim', 'not-exported'], created: time, modified: time }];
+  const qde = readQdpx(buildQdpx({ annotations, tagTypes: defaultTagTypes, documents: corpus, exported, actors, links, relationTypes: [...defaultRelationTypes], sets }))['project.qde']!;
+
+  it.skipIf(!xmllint)('validates against the official REFI-QDA Project.xsd', () => {
+    expect(schemaProblems(qde)).toBe('');
+  });
+
+  it('writes merged actors once, by their canonical name, with the aliases in the description', () => {
+    const actorCodes = [...qde.matchAll(/<Code guid="([^"]+)" name="([^"]+)" isCodable="true">\s*<Description>Palimpsest: an actor\./g)].map((m) => m[2]);
+    expect(actorCodes.sort()).toEqual(['Khrushchev', 'Kim Il Sung']);
+    expect(qde).not.toContain('name="N. S. Khrushchev"');
+    expect(qde).toContain('Also named: N. S. Khrushchev');
+  });
+
+  it('never codes a selection with a code the codebook lacks: a deleted tag type still has a code', () => {
+    const codeGuids = new Set([...qde.matchAll(/<Code guid="([^"]+)"/g)].map((m) => m[1]));
+    const refs = [...qde.matchAll(/<CodeRef targetGUID="([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBe(6);
+    for (const ref of refs) expect(codeGuids.has(ref)).toBe(true);
+    expect(qde).toContain(`<Code guid="${guidOf('tag', 'deleted-type')}" name="deleted-type"`);
+  });
+
+  it('escapes carriage returns, tabs and line ends, so a note reads back exactly', () => {
+    expect(qde).toContain('<Description>Line one&#13;&#10;line two&#9;tabbed</Description>');
+    expect(xmlText('a\rb')).toBe('a&#13;b');
+  });
+
+  it('dates each coding by the annotation’s creation, not the export', () => {
+    expect(qde).toMatch(new RegExp(`<Coding guid="[^"]+" creatingUser="[^"]+" creationDateTime="2026-10-01T08:30:15.250Z"><CodeRef targetGUID="${guidOf('tag', 'actor')}"/>`));
+  });
+
+  it('writes links between selections, with their notes, and sets with their sources and passages', () => {
+    expect(qde).toContain(`<Link guid="${guidOf('link', 'l1')}" name="supports" direction="OneWay" color="#2E9E5B" originGUID="${guidOf('annotation', 'removal')}" targetGUID="${guidOf('annotation', 'kim')}">`);
+    expect(qde).toContain('<PlainTextContent>Same&#13;meeting&#10;Palimpsest relation, read from its target: supported by</PlainTextContent>');
+    expect(qde).toContain(`<Set guid="${guidOf('set', 's1')}" name="The fall">`);
+    expect(qde).toContain(`Palimpsest passages: ${guidOf('annotation', 'removal')} ${guidOf('annotation', 'kim')}</Description>`);
+    expect(qde).toContain(`<MemberSource targetGUID="${guidOf('document', report.id)}"/>`);
   });
 });

@@ -9,11 +9,27 @@ export interface BlockShape {
   quoted: boolean;
 }
 
+/// The most blocks one imported document may have: 200,000 paragraphs is
+/// several thousand pages, more than any source a reader opens whole; a
+/// file that makes more (a small file of empty elements, say) is refused
+/// rather than left to exhaust memory.
+export const maxBlocks = 200_000;
+
+/// Thrown when an import would make more than `maxBlocks` blocks; the
+/// importer turns it into a refusal naming the file.
+export class BlockLimitError extends Error {
+  override name = 'BlockLimitError';
+  constructor(readonly limit: number) {
+    super(`The text makes more than ${limit.toLocaleString('en')} paragraphs.`);
+  }
+}
+
 /// Collects styled text into blocks the way a browser lays out HTML:
 /// whitespace runs collapse to one space, spaces at a block's edges and
 /// around its line breaks go, and empty blocks are never made.
 export class BlockBuilder {
   readonly blocks: Block[] = [];
+  constructor(private readonly limit = maxBlocks) {}
   private open: { shape: BlockShape; spans: Span[]; preserve: boolean } | null = null;
 
   /// Whether a block is open (has received text since the last `end`).
@@ -66,7 +82,9 @@ export class BlockBuilder {
     this.open = null;
     if (!open) return;
     const spans = tidy(open.spans, open.preserve);
-    if (spans.length > 0) this.blocks.push({ ...open.shape, spans });
+    if (spans.length === 0) return;
+    if (this.blocks.length >= this.limit) throw new BlockLimitError(this.limit);
+    this.blocks.push({ ...open.shape, spans });
   }
 }
 

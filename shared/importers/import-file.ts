@@ -1,5 +1,6 @@
 import type { Block } from '../document/model';
 import { parseSource } from '../document/parse';
+import { BlockLimitError, maxBlocks } from './block-builder';
 import { decodeText } from './decode';
 import { docxToHtml, openDocx } from './docx';
 import { docxFileMeta } from './docx-meta';
@@ -59,8 +60,15 @@ export interface ImportOptions {
 /// cannot be imported.
 export async function importFile(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedFile> {
   const format = checkImportable(fileName, bytes.byteLength);
-  const imported = await importByFormat(fileName, format, bytes, options);
+  let imported: ImportedFile;
+  try {
+    imported = await importByFormat(fileName, format, bytes, options);
+  } catch (error) {
+    if (error instanceof BlockLimitError) throw tooManyBlocks(fileName);
+    throw error;
+  }
   if (imported.blocks.length === 0) throw noText(fileName, format);
+  if (imported.blocks.length > maxBlocks) throw tooManyBlocks(fileName);
   return imported;
 }
 
@@ -111,6 +119,10 @@ async function importByFormat(fileName: string, format: ImportFormat, bytes: Uin
       return { fileName, format, blocks: layout.blocks, pages: layout.pages, fileMeta: content.meta, encoding: null, warnings };
     }
   }
+}
+
+function tooManyBlocks(fileName: string): ImportFileError {
+  return new ImportFileError('too-large', fileName, `${shownName(fileName)} was refused: its text makes more than ${maxBlocks.toLocaleString('en')} paragraphs, the most one document may have. Split it into smaller files and import those.`);
 }
 
 function noText(fileName: string, format: ImportFormat): ImportFileError {

@@ -1,6 +1,8 @@
 import type { ActorResolver } from '../actors/actor-index';
 import type { Annotation } from '../annotation/model';
+import { pageAt } from '../corpus/cite';
 import type { DateSpan } from '../corpus/dates';
+import type { PageStart } from '../corpus/document';
 import type { DocumentMeta } from '../corpus/metadata';
 import type { Link } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
@@ -29,12 +31,14 @@ export interface AnnotationRow {
   relations: readonly string[];
   /// The sets the annotation is in.
   setIds: readonly string[];
+  /// The source's page the passage starts on (PDFs); `null` without pages.
+  page: string | null;
 }
 
 /// What the rows are built from. A `LibraryDocument` will do as a document.
 export interface RowSources {
   annotations: Iterable<Annotation>;
-  documents: ReadonlyMap<string, { meta: Pick<DocumentMeta, 'title' | 'date'> }>;
+  documents: ReadonlyMap<string, { meta: Pick<DocumentMeta, 'title' | 'date'>; pages?: readonly PageStart[] }>;
   actors: ActorResolver;
   links?: Iterable<Link>;
   sets?: Iterable<AnnotationSet>;
@@ -93,6 +97,7 @@ export function buildRows(sources: RowSources): AnnotationRow[] {
       linkCount: link?.count ?? 0,
       relations: link ? [...link.relations] : [],
       setIds: sets.get(annotation.id) ?? [],
+      page: document?.pages ? pageAt(document.pages, annotation.position.start) : null,
     });
   }
   return rows;

@@ -32,7 +32,7 @@ function cells(csv: string): string[][] {
 describe('tableCsv', () => {
   it('writes a header and one line per row, in the order given, ids named', () => {
     const table = cells(tableCsv([row('motive'), row('dvorak')], names));
-    expect(table[0]).toEqual(['Document', 'Date', 'Tags', 'Actor', 'Name as tagged', 'Quote', 'Note', 'Links', 'Relations', 'Sets', 'Document id', 'Annotation id']);
+    expect(table[0]).toEqual(['Document', 'Date', 'Tags', 'Actor', 'Name as tagged', 'Quote', 'Note', 'Links', 'Relations', 'Sets', 'Page', 'Document id', 'Annotation id']);
     expect(table[1]).toEqual([
       row('motive').documentTitle,
       '19 January 1962',
@@ -44,6 +44,7 @@ describe('tableCsv', () => {
       '2',
       'supports; contradicts',
       'Chapter 3: the break',
+      '',
       row('motive').documentId,
       'motive',
     ]);
@@ -56,5 +57,17 @@ describe('tableCsv', () => {
       ['', 'Peking'],
       ['19 January 1962', 'The "acupuncture" has in fact failed to work.'],
     ]);
+  });
+});
+
+describe('tableCsv and PDF pages', () => {
+  it('gives the page a passage starts on, where its document has pages', async () => {
+    const { buildRows } = await import('../../../shared/table/rows');
+    const { annotations, actors, corpus } = await import('../../../shared/table/test-support/sample');
+    const motive = annotations.find((a) => a.id === 'motive')!;
+    const brief = corpus.get(motive.documentId)!;
+    const paged = new Map([[brief.id, { ...brief, pages: [{ offset: 0, label: '11' }, { offset: motive.position.start, label: '12' }] }]]);
+    const [paging] = buildRows({ annotations: [motive], documents: paged, actors });
+    expect(cells(tableCsv([paging!], names))[1]![10]).toBe('12');
   });
 });

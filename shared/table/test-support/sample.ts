@@ -87,6 +87,7 @@ export function manyRows(count: number, seed = 7): AnnotationRow[] {
       linkCount,
       relations: linkCount ? [pick(['supports', 'contradicts', 'same-event'])] : [],
       setIds: random() < 0.2 ? ['chapter-3'] : [],
+      page: null,
     };
   });
 }

@@ -1,0 +1,89 @@
+import type { LibraryDocument } from '../../shared/corpus/document';
+import { ImportError } from '../../shared/format/errors';
+import { type ImportPlan, planImport } from '../../shared/format/merge';
+import { type QdpxIncoming, qdpxIncoming } from '../../shared/format/qdpx-incoming';
+import { readQdpxProject } from '../../shared/format/qdpx-read';
+import * as rows from './annotation-rows';
+import type { DocumentRow, PalimpsestDb } from './db';
+import { storageProblem } from './transfer';
+
+/// A REFI-QDA project (.qdpx) read and planned against the library, nothing
+/// written: what the import dialog previews.
+export interface QdpxPreview {
+  fileName: string;
+  bytes: Uint8Array;
+  incoming: QdpxIncoming;
+  plan: ImportPlan;
+  /// What a project brings beside annotations, new to the library.
+  counts: { documents: number; links: number; actors: number; sets: number; relationTypes: number };
+}
+
+/// What the import wrote.
+export interface QdpxResult {
+  plan: ImportPlan;
+  counts: QdpxPreview['counts'];
+}
+
+/// Reads a .qdpx and plans it against the library as it is now. Throws
+/// ImportError (naming the file and what is wrong) for a file that cannot
+/// be read.
+export async function previewQdpx(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, fileName: string, bytes: Uint8Array, now = new Date()): Promise<QdpxPreview> {
+  const { incoming, plan, counts } = await planQdpx(db, documents, readQdpxProject(bytes, fileName), now);
+  return { fileName, bytes, incoming, plan, counts };
+}
+
+/// Writes a previewed project in one transaction, planned again against the
+/// library as it is at that moment: its new documents, the annotations, tag
+/// and relation types, links, actors and sets. Any failure aborts it all,
+/// leaving the library exactly as it was; importing the same file again
+/// adds nothing.
+export async function applyQdpx(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, preview: QdpxPreview, now = new Date(), onProgress?: rows.Progress): Promise<QdpxResult> {
+  const project = readQdpxProject(preview.bytes, preview.fileName);
+  try {
+    return await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.documents, db.relationTypes, db.links, db.actors, db.sets], async () => {
+      const { incoming, plan, counts, existing } = await planQdpx(db, documents, project, now);
+      const added = now.toISOString();
+      await db.documents.bulkAdd(
+        incoming.newDocuments.map(
+          (d): DocumentRow => ({ id: d.id, fileName: d.fileName, format: d.format, blocks: d.blocks, pages: d.pages, meta: d.meta, fingerprint: d.fingerprint, encoding: null, added }),
+        ),
+      );
+      await db.tagTypes.bulkAdd(plan.addTagTypes);
+      const moved = plan.update.flatMap((a) => {
+        const stored = existing.get(a.id);
+        return stored && stored.documentId !== a.documentId ? [stored] : [];
+      });
+      await rows.remove(db, moved);
+      await rows.put(db, [...plan.add, ...plan.update], { onProgress });
+      await db.relationTypes.bulkAdd(incoming.relationTypes);
+      // A link's ends are where the plan placed them.
+      const placed = new Map([...existing.values(), ...plan.add, ...plan.update].map((a) => [a.id, a.documentId]));
+      const links = incoming.links.filter((l) => placed.has(l.from) && placed.has(l.to));
+      await db.links.bulkAdd(links.map((l) => ({ ...l, fromDocument: placed.get(l.from)!, toDocument: placed.get(l.to)! })));
+      await db.actors.bulkAdd(incoming.actors);
+      await db.sets.bulkAdd(incoming.sets.map((s) => ({ ...s, annotationIds: s.annotationIds.filter((id) => placed.has(id)) })));
+      return { plan, counts: { ...counts, links: links.length } };
+    });
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError('$', storageProblem(error));
+  }
+}
+
+async function planQdpx(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, project: ReturnType<typeof readQdpxProject>, now: Date) {
+  const [tagTypes, relationTypes, actors, links, sets] = await Promise.all([db.tagTypes.toArray(), db.relationTypes.toArray(), db.actors.toArray(), db.links.toArray(), db.sets.toArray()]);
+  const incoming = qdpxIncoming(project, { documents, tagTypes, relationTypes, actors }, now);
+  // What the library has already (by id) is not added again.
+  const linkIds = new Set(links.map((l) => l.id));
+  const setIds = new Set(sets.map((s) => s.id));
+  const actorIds = new Set(actors.map((a) => a.id));
+  incoming.links = incoming.links.filter((l) => !linkIds.has(l.id));
+  incoming.sets = incoming.sets.filter((s) => !setIds.has(s.id));
+  incoming.actors = incoming.actors.filter((a) => !actorIds.has(a.id));
+  const withNew = new Map(documents);
+  for (const d of incoming.newDocuments) withNew.set(d.id, d);
+  const existing = await rows.findByIds(db, incoming.batch.annotations.map((a) => a.id));
+  const plan = planImport(incoming.batch, withNew, { annotations: existing, tagTypes });
+  const counts = { documents: incoming.newDocuments.length, links: incoming.links.length, actors: incoming.actors.length, sets: incoming.sets.length, relationTypes: incoming.relationTypes.length };
+  return { incoming, plan, counts, existing };
+}

@@ -1,0 +1,202 @@
+import { ActorIndex } from '../actors/actor-index';
+import { actorKey } from '../actors/key';
+import type { Actor } from '../actors/model';
+import { describePassage } from '../anchoring/selectors';
+import type { TagType } from '../annotation/model';
+import type { LibraryDocument } from '../corpus/document';
+import { extractMetadata } from '../corpus/metadata';
+import { textFingerprint } from '../document/fingerprint';
+import { parseSource } from '../document/parse';
+import { DocText } from '../document/text';
+import type { Link, RelationType } from '../links/model';
+import type { AnnotationSet } from '../sets/model';
+import type { IncomingAnnotation, IncomingBatch } from './incoming';
+import type { QdpxProject } from './qdpx-read';
+
+/// The library a project is read against.
+export interface QdpxLibrary {
+  documents: ReadonlyMap<string, LibraryDocument>;
+  tagTypes: readonly TagType[];
+  relationTypes: readonly RelationType[];
+  actors: readonly Actor[];
+}
+
+/// A project in the library's terms: the documents to add (its text
+/// sources the library lacks), the annotations as an import batch (their
+/// documents among the library's or the new ones), and what a library
+/// holds beside annotations — relation types, links, actors and sets — new
+/// to the library only (ids already there are left as they are).
+export interface QdpxIncoming {
+  newDocuments: LibraryDocument[];
+  batch: IncomingBatch;
+  relationTypes: RelationType[];
+  links: Link[];
+  actors: Actor[];
+  sets: AnnotationSet[];
+  skipped: QdpxProject['skipped'];
+}
+
+const palette = ['#8e44ad', '#c0392b', '#16a085', '#d4a017', '#2c6e91', '#7f8c8d'];
+
+/// Maps a read project onto the library: a text source whose canonical
+/// text the library has already (same fingerprint) is that document, else
+/// a new one made as a plain-text import of it; codes become tag types by
+/// name (case aside; a new name a new type, its hierarchy in the name);
+/// Palimpsest's actor codes name actors; memos become notes. A GUID that is
+/// a UUID is kept as the id, so a Palimpsest export comes back as it was
+/// and the same file twice adds nothing.
+export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Date): QdpxIncoming {
+  const time = now.toISOString();
+  const idOf = (guid: string) => guid.replace(/^\{|\}$/g, '').toLowerCase();
+
+  // Documents.
+  const byFingerprint = new Map<string, LibraryDocument>();
+  for (const document of library.documents.values()) byFingerprint.set(document.fingerprint, document);
+  const taken = new Set(library.documents.keys());
+  const newDocuments: LibraryDocument[] = [];
+  const documentOfSource = new Map<string, LibraryDocument>();
+  for (const source of project.sources) {
+    const blocks = parseSource(source.text, 'plain');
+    const text = new DocText(blocks);
+    const fingerprint = textFingerprint(text.text);
+    const known = byFingerprint.get(fingerprint) ?? byFingerprint.get(textFingerprint(source.text));
+    if (known) {
+      documentOfSource.set(source.guid, known);
+      continue;
+    }
+    if (blocks.length === 0) {
+      project.skipped.push({ path: `Sources/TextSource[${source.name}]`, reason: `“${source.name}” has no text` });
+      continue;
+    }
+    const base = slug(source.name) || 'qdpx-source';
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    const meta = { ...extractMetadata(blocks), title: source.name, ...(source.description ? { citation: source.description } : {}) };
+    const document: LibraryDocument = { id, fileName: `${source.name}.txt`, format: 'plain', blocks, text, meta, fingerprint, pages: [], origin: 'imported', collection: null };
+    newDocuments.push(document);
+    byFingerprint.set(fingerprint, document);
+    documentOfSource.set(source.guid, document);
+  }
+
+  // Tag types and actors from codes.
+  const tagByName = new Map(library.tagTypes.map((t) => [t.name.toLowerCase(), t]));
+  const createdTags: TagType[] = [];
+  const codes = new Map(project.codes.map((c) => [c.guid, c]));
+  const tagOfCode = new Map<string, TagType>();
+  const tagTypeFor = (code: QdpxProject['codes'][number]): TagType => {
+    const cached = tagOfCode.get(code.guid);
+    if (cached) return cached;
+    let tagType = tagByName.get(code.name.toLowerCase());
+    if (!tagType) {
+      const base = slug(code.name) || 'code';
+      let id = base;
+      for (let n = 2; library.tagTypes.some((t) => t.id === id) || createdTags.some((t) => t.id === id); n++) id = `${base}-${n}`;
+      tagType = { id, name: code.name, color: code.color ?? palette[createdTags.length % palette.length]!, order: library.tagTypes.length + createdTags.length, namesActor: code.namesActor };
+      createdTags.push(tagType);
+      tagByName.set(code.name.toLowerCase(), tagType);
+    }
+    tagOfCode.set(code.guid, tagType);
+    return tagType;
+  };
+  const actorIndex = new ActorIndex(library.actors);
+  const actors: Actor[] = [];
+  // One actor may be coded under several tag types: it is added once.
+  const added = new Set<string>();
+  for (const code of project.codes) {
+    if (!code.actor) continue;
+    const names = [code.actor.name, ...code.actor.aliases];
+    if (names.some((name) => actorIndex.resolve(name) || added.has(actorKey(name)))) continue;
+    for (const name of names) added.add(actorKey(name));
+    actors.push({ id: idOf(code.guid), name: code.actor.name, aliases: [...code.actor.aliases], created: time, modified: time });
+  }
+
+  // Annotations.
+  const annotations: IncomingAnnotation[] = [];
+  const annotationIds = new Set<string>();
+  const skipped = project.skipped;
+  for (const selection of project.selections) {
+    const document = documentOfSource.get(selection.sourceGuid);
+    const source = project.sources.find((s) => s.guid === selection.sourceGuid);
+    if (!document || !source) continue;
+    const tags: string[] = [];
+    let actor: string | null = null;
+    for (const guid of selection.codeGuids) {
+      const code = codes.get(guid);
+      if (!code) {
+        skipped.push({ path: selection.path, reason: `a coding refers to the code ${guid}, which the codebook lacks; the passage keeps its other codes` });
+        continue;
+      }
+      if (code.actor) {
+        actor ??= code.actor.name;
+        const parent = code.parentGuid ? codes.get(code.parentGuid) : undefined;
+        if (parent) tags.push(tagTypeFor(parent).id);
+      } else {
+        tags.push(tagTypeFor(code).id);
+      }
+    }
+    const id = idOf(selection.guid);
+    annotationIds.add(id);
+    const { quote, position } = describePassage(source.text, selection.start, selection.end);
+    annotations.push({
+      id,
+      fileId: selection.guid,
+      path: selection.path,
+      documentId: document.id,
+      source: document.id,
+      quote,
+      position,
+      // Converted from the project's code points when the passage was described.
+      positionUnit: 'utf16',
+      tags: [...new Set(tags)],
+      actor,
+      note: selection.note,
+      created: selection.created ?? time,
+      modified: selection.modified ?? selection.created ?? time,
+    });
+  }
+  const usedTags = new Set(annotations.flatMap((a) => a.tags));
+  const batchTagTypes = [...library.tagTypes.filter((t) => usedTags.has(t.id)), ...createdTags];
+
+  // Links and their relation types.
+  const relationByName = new Map(library.relationTypes.map((r) => [r.name.toLowerCase(), r]));
+  const relationTypes: RelationType[] = [];
+  const links: Link[] = project.links
+    .filter((l) => annotationIds.has(idOf(l.from)) && annotationIds.has(idOf(l.to)))
+    .map((l) => {
+      let relation = relationByName.get(l.name.toLowerCase());
+      if (!relation) {
+        const base = slug(l.name) || 'linked';
+        let id = base;
+        for (let n = 2; library.relationTypes.some((r) => r.id === id) || relationTypes.some((r) => r.id === id); n++) id = `${base}-${n}`;
+        relation = { id, name: l.name, inverse: l.inverse ?? l.name, color: l.color ?? '#6b6b6b', order: library.relationTypes.length + relationTypes.length };
+        relationTypes.push(relation);
+        relationByName.set(l.name.toLowerCase(), relation);
+      }
+      return { id: idOf(l.guid), from: idOf(l.from), to: idOf(l.to), relation: relation.id, note: l.note, created: l.created ?? time, modified: l.modified ?? l.created ?? time };
+    });
+
+  const sets: AnnotationSet[] = project.sets.map((s) => ({
+    id: idOf(s.guid),
+    name: s.name,
+    description: s.description,
+    annotationIds: s.selectionGuids.map(idOf).filter((id) => annotationIds.has(id)),
+    created: time,
+    modified: time,
+  }));
+
+  return { newDocuments, batch: {
+      format: 'qdpx',
+      annotations,
+      tagTypes: batchTagTypes,
+      // The project's links, actors and sets are written beside the batch
+      // (renderer/store/qdpx-import.ts), with its new documents.
+      library: null,
+      setAside: [],
+      zonelessTimes: 0,
+    }, relationTypes, links, actors, sets, skipped };
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
