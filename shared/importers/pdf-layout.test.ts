@@ -163,6 +163,12 @@ describe('pages', () => {
     expect(texts(pages)).toEqual(['First page of the offprint.', 'Second page of the offprint.', 'Third page.']);
   });
 
+  it('drops a running head with the page number in it, and labels the pages by that number', () => {
+    const pages = [page(['First page of the offprint.'], { header: 'Balcanica L – 213 –' }), page(['Second page.'], { header: 'Balcanica L – 214 –' }), page(['Third page.'], { header: 'Balcanica L – 215 –' })];
+    expect(pdfPagesToBlocks(pages).pages.map((p) => p.label)).toEqual(['213', '214', '215']);
+    expect(texts(pages)).toEqual(['First page of the offprint.', 'Second page.', 'Third page.']);
+  });
+
   it('keeps a year alone at a page’s foot as text when it does not run with the pages', () => {
     const pages = [page(['Tirana, 16 January', '1967'], { footer: '1' }), page(['The report continues.'], { footer: '2' })];
     expect(texts(pages)).toEqual(['Tirana, 16 January 1967', 'The report continues.']);

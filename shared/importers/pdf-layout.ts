@@ -308,8 +308,12 @@ function stripRunningLines(pageLines: Line[][]): (number | null)[] {
       const digits = text.match(/\d+/g);
       // A lone number is judged by whether it runs with the pages, not by its shape.
       if (bare) numbered.push({ page, line, number: Number(bare[1]), bare: true });
-      else if (repeated(line)) running.push({ page, line });
-      else if (repeated(line) && digits?.length === 1) numbered.push({ page, line, number: Number(digits[0]), bare: false });
+      else if (repeated(line)) {
+        // A running head goes; a page number inside it ("SECRET – 3 –")
+        // still tells the page. (Its own branch after this one never ran.)
+        running.push({ page, line });
+        if (digits?.length === 1) numbered.push({ page, line, number: Number(digits[0]), bare: false });
+      }
     }
   });
   // The commonest difference between printed number and page index.
