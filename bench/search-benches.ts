@@ -103,12 +103,12 @@ function renameFolded(folded: { text: string; toOriginal: Int32Array }): { folde
 // between word boundaries, a phrase's words with separators between them,
 // a prefix followed by any word characters.
 function peerPatterns(query: string): RegExp[] {
-  const word = (w: string) => (w.endsWith('*') ? `${escape(foldTerm(w.slice(0, -1)))}[\\p{L}\\p{N}]*` : escape(foldTerm(w)));
+  const word = (w: string) => (w.endsWith('*') ? `${escapeRegExp(foldTerm(w.slice(0, -1)))}[\\p{L}\\p{N}]*` : escapeRegExp(foldTerm(w)));
   const clauses = query.startsWith('"') ? [query.slice(1, -1).split(' ').map(word).join('[^\\p{L}\\p{N}]+')] : query.split(' ').map(word);
   return clauses.map((c) => new RegExp(`(?<![\\p{L}\\p{N}])${c}(?![\\p{L}\\p{N}])`, 'gu'));
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

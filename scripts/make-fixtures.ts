@@ -404,7 +404,7 @@ async function memoDocx(): Promise<Uint8Array> {
 /// is not the document: script, style, handlers, a form, a frame, comments.
 function foBriefHtml(): Uint8Array {
   const paragraphs = foBriefParagraphs();
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const bodyParts: string[] = [];
   let inList = false;
   for (const text of paragraphs) {
@@ -417,9 +417,9 @@ function foBriefHtml(): Uint8Array {
       bodyParts.push('</ol>');
       inList = false;
     }
-    if (item) bodyParts.push(`  <li>${escape(item[2]!)}</li>`);
-    else if (/^[A-C]\. /.test(text)) bodyParts.push(`<h2>${escape(text)}</h2>`);
-    else bodyParts.push(`<p>${escape(text)}</p>`);
+    if (item) bodyParts.push(`  <li>${escapeXml(item[2]!)}</li>`);
+    else if (/^[A-C]\. /.test(text)) bodyParts.push(`<h2>${escapeXml(text)}</h2>`);
+    else bodyParts.push(`<p>${escapeXml(text)}</p>`);
   }
   if (inList) bodyParts.push('</ol>');
   const body = bodyParts

@@ -133,7 +133,7 @@ export function App({ host }: { host: Host }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [go]);
 
   // Undo and redo of annotation changes, from the keys or the menu.
   const undoOrRedo = useCallback(
@@ -205,6 +205,7 @@ export function App({ host }: { host: Host }) {
   // time the library's documents change (an import, a revision, an edit),
   // so every view that depends on the documents recomputes. The services
   // keep the live Map, refreshed in place, for backups and the worker.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: documentsVersion is the signal that the live Map changed in place.
   const shown = useMemo<AppServices>(() => ({ ...services, documents: new Map(services.documents) }), [services, documentsVersion]);
 
   return (

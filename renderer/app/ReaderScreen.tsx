@@ -181,6 +181,7 @@ export function ReaderScreen({
   }, [reader, passage, annotationId]);
 
   // Keep the reader's "selected" highlight in step with the panel.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new highlights redraw the marks, so the selection is set again on them.
   useEffect(() => {
     reader?.highlight({ type: 'select', id: selectedId });
   }, [reader, selectedId, highlights]);

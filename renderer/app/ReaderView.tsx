@@ -52,6 +52,7 @@ export function ReaderView({
       };
     }, [document]);
 
+    // biome-ignore lint/correctness/useExhaustiveDependencies: another document makes another reader, whose highlights are drawn afresh.
     useEffect(() => {
       const instance = reader.current;
       if (!instance) return;

@@ -110,7 +110,7 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
         </button>
       </header>
       <FilterBar filter={view.filter} options={options} onChange={view.setFilter} />
-      <div className="t-actions" aria-label="Selected annotations">
+      <div className="t-actions" role="group" aria-label="Selected annotations">
         <span className="t-selected" data-testid="table-selected">
           {count ? `${count.toLocaleString('en')} selected` : 'None selected'}
         </span>

@@ -17,6 +17,7 @@ function reader(blocks: Block[]) {
   return { text, doc, positions: new PositionMap(doc, text) };
 }
 
+// biome-ignore lint/correctness/usePlaywrightValidDescribeCallback: a vitest suite, which may read its fixture before its tests.
 describe('page markers of an imported PDF', async () => {
   const imported = await importFile('fo-brief-1962.pdf', fixture('fo-brief-1962.pdf'));
   const { text, doc, positions } = reader(imported.blocks);

@@ -11,7 +11,9 @@ export interface NormalizedText {
 // changing what the text says: OCR boxes and soft hyphens go; curly quotes,
 // primes and dash variants become their plain forms; every run of white
 // space (re-wrapped lines, double spaces) becomes one space.
-const dropped = /[\u00AD\u200B\u200C\u200D\uFEFF\u2610\u25A1\u25A0\u25AF\uFFFD]/;
+// The zero-width joiner stands apart: inside a class it reads as joining
+// the characters around it.
+const dropped = /[\u00AD\u200B\u200C\uFEFF\u2610\u25A1\u25A0\u25AF\uFFFD]|\u200D/;
 const replacements: Record<string, string> = {
   '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'",
   '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',

@@ -31,7 +31,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string, load: () => P
   const pdfjs = await load();
   // pdf.js takes the bytes over (it detaches their buffer), so it gets a copy.
   const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, useWorkerFetch: false, verbosity: 0 });
-  let document;
+  let document: Awaited<typeof task.promise>;
   try {
     document = await task.promise;
   } catch (error) {

@@ -64,6 +64,7 @@ export function PrintPreview({ document, annotations, tagTypes, onClose }: { doc
         </header>
         <div className="print-text">
           {document.blocks.map((block, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a document's blocks never reorder; their index is their identity.
             <PrintBlock key={i} block={block} pieces={pieces[i]!} colourOf={colourOf} />
           ))}
         </div>
@@ -116,6 +117,7 @@ function PrintBlock({ block, pieces, colourOf }: { block: Block; pieces: readonl
       );
     }
     return (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of a block are cut afresh each time, in text order.
       <span key={i}>
         {node}
         {piece.ends.length > 0 && <sup className="print-ref">{piece.ends.join(',')}</sup>}

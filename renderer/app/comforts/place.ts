@@ -68,6 +68,7 @@ export function useRememberedScreen(screen: Screen, loaded: boolean, has: (docum
     const reopen = screenToReopen(has);
     if (reopen) go(reopen);
   }, [loaded, screen, has, go]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `loaded` re-runs it once the restore has happened.
   useEffect(() => {
     // Until the last session's screen is restored, the library shown is
     // only the start, not a choice to remember.

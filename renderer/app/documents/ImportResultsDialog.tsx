@@ -37,8 +37,9 @@ export function ImportResultsDialog({
       </p>
       <ul className="import-result-list">
         {results.map((result, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: two files picked may share a name; the list never reorders.
           <li key={`${index}-${result.fileName}`} className={result.ok ? 'import-ok' : 'import-failed'} data-testid="import-result" data-ok={result.ok}>
-            <span className="import-mark" aria-label={result.ok ? 'Imported' : 'Not imported'}>
+            <span className="import-mark" role="img" aria-label={result.ok ? 'Imported' : 'Not imported'}>
               {result.ok ? '✓' : '✗'}
             </span>
             <div className="import-result-body">

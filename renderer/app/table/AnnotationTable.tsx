@@ -52,6 +52,7 @@ export function AnnotationTable(props: {
   });
 
   // Another sort or filter shows other rows: start again from the top.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the sort and the row count are the triggers, not inputs.
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
   }, [sort, rows.length]);
@@ -102,6 +103,7 @@ export function AnnotationTable(props: {
           </tr>
         </thead>
         <tbody ref={body}>
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds no control and takes no focus. */}
           {before > 0 && <tr className="t-spacer" aria-hidden="true" style={{ height: before }} />}
           {items.map((item) => {
             const row = rows[item.index]!;
@@ -118,6 +120,7 @@ export function AnnotationTable(props: {
               />
             );
           })}
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds no control and takes no focus. */}
           {after > 0 && <tr className="t-spacer" aria-hidden="true" style={{ height: after }} />}
         </tbody>
       </table>
