@@ -3,7 +3,7 @@ import { ImportError } from '../../shared/format/errors';
 import { HostError } from '../host/host';
 import { type ExportFormat, exportAnnotations } from '../store/transfer';
 import { applyQdpx, previewQdpx, type QdpxPreview } from '../store/qdpx-import';
-import { type ImportSummary, maxListedUnplaced } from '../work/import-protocol';
+import { type ImportSummary, summarize } from '../work/import-protocol';
 import type { AppServices } from './context';
 
 const importFilters = [{ name: 'Annotations (Palimpsest or W3C JSON, REFI-QDA project)', extensions: ['json', 'jsonld', 'qdpx'] }];
@@ -46,25 +46,10 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
   }
 }
 
-/// A project's preview in the terms the import dialog shows.
+/// A project's preview in the terms the import dialog shows: its
+/// documents, links, actors and sets are counted apart, in `qdpx`.
 function summaryOf(preview: QdpxPreview): PendingImport {
-  const { plan } = preview;
-  return {
-    fileName: preview.fileName,
-    format: 'qdpx',
-    total: preview.incoming.batch.annotations.length,
-    add: plan.add.length,
-    update: plan.update.length,
-    unchanged: plan.unchanged,
-    fuzzy: plan.fuzzy,
-    addTagTypes: plan.addTagTypes,
-    unplacedCount: plan.unplaced.length,
-    unplaced: plan.unplaced.slice(0, maxListedUnplaced),
-    // The project's documents, links, actors and sets are counted apart.
-    kinds: [],
-    zonelessTimes: 0,
-    qdpx: preview,
-  };
+  return { ...summarize(preview.fileName, preview.incoming.batch, preview.plan), qdpx: preview };
 }
 
 /// Writes a previewed import in the import worker, telling `onProgress` how

@@ -5,7 +5,7 @@ import { type QdpxIncoming, qdpxIncoming } from '../../shared/format/qdpx-incomi
 import { readQdpxProject } from '../../shared/format/qdpx-read';
 import * as rows from './annotation-rows';
 import type { DocumentRow, PalimpsestDb } from './db';
-import { storageProblem } from './transfer';
+import { storageProblem, writePlannedAnnotations } from './transfer';
 
 /// A REFI-QDA project (.qdpx) read and planned against the library, nothing
 /// written: what the import dialog previews.
@@ -48,13 +48,7 @@ export async function applyQdpx(db: PalimpsestDb, documents: ReadonlyMap<string,
           (d): DocumentRow => ({ id: d.id, fileName: d.fileName, format: d.format, blocks: d.blocks, pages: d.pages, meta: d.meta, fingerprint: d.fingerprint, encoding: null, added }),
         ),
       );
-      await db.tagTypes.bulkAdd(plan.addTagTypes);
-      const moved = plan.update.flatMap((a) => {
-        const stored = existing.get(a.id);
-        return stored && stored.documentId !== a.documentId ? [stored] : [];
-      });
-      await rows.remove(db, moved);
-      await rows.put(db, [...plan.add, ...plan.update], { onProgress });
+      await writePlannedAnnotations(db, plan, existing, onProgress);
       await db.relationTypes.bulkAdd(incoming.relationTypes);
       // A link's ends are where the plan placed them.
       const placed = new Map([...existing.values(), ...plan.add, ...plan.update].map((a) => [a.id, a.documentId]));

@@ -88,14 +88,7 @@ export async function applyImport(
   try {
     return await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.relationTypes, db.actors, db.links, db.sets], async () => {
       const { plan, existing } = await planAgainst(db, documents, batch);
-      await db.tagTypes.bulkAdd(plan.addTagTypes);
-      // An id the file places in another document moves there: its old copy goes.
-      const moved = plan.update.flatMap((a) => {
-        const stored = existing.get(a.id);
-        return stored && stored.documentId !== a.documentId ? [stored] : [];
-      });
-      await rows.remove(db, moved);
-      await rows.put(db, [...plan.add, ...plan.update], { onProgress });
+      await writePlannedAnnotations(db, plan, existing, onProgress);
       const { relationTypes, actors, links, sets } = plan.library;
       await db.relationTypes.bulkAdd(relationTypes.add);
       await db.actors.bulkPut([...actors.add, ...actors.update]);
@@ -126,6 +119,19 @@ export async function applyImport(
 export async function importAnnotations(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, json: string, onProgress?: rows.Progress): Promise<ImportPlan> {
   const { batch } = await previewImport(db, documents, json);
   return applyImport(db, documents, batch, onProgress);
+}
+
+/// Writes a plan's new tag types and its new and updated annotations, inside
+/// the caller's transaction. An id the file places in another document
+/// moves there: its old copy goes.
+export async function writePlannedAnnotations(db: PalimpsestDb, plan: ImportPlan, existing: ReadonlyMap<string, Annotation>, onProgress?: rows.Progress): Promise<void> {
+  await db.tagTypes.bulkAdd(plan.addTagTypes);
+  const moved = plan.update.flatMap((a) => {
+    const stored = existing.get(a.id);
+    return stored && stored.documentId !== a.documentId ? [stored] : [];
+  });
+  await rows.remove(db, moved);
+  await rows.put(db, [...plan.add, ...plan.update], { onProgress });
 }
 
 async function planAgainst(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, batch: IncomingBatch): Promise<{ plan: ImportPlan; existing: Map<string, Annotation> }> {

@@ -11,7 +11,7 @@ import type { DocumentRow } from '../store/db';
 import { type RevisionPlan, applyRevision, planRevision } from '../store/revisions';
 import { applyImport, previewImport } from '../store/transfer';
 import { failureOf } from './worker-errors';
-import { type DocumentFile, type DocumentFileResult, type ImportReply, type ImportRequest, type ImportSummary, type RevisionSummary, maxListedUnplaced } from './import-protocol';
+import { type DocumentFile, type DocumentFileResult, type ImportReply, type ImportRequest, type RevisionSummary, summarize } from './import-protocol';
 
 /// What the handler works on: the library's database and its documents as
 /// they are now (revisions included), read afresh for every file.
@@ -87,32 +87,6 @@ export function createImportHandler(context: ImportContext): (request: ImportReq
     } catch (error) {
       post({ id, ok: false, error: failureOf(error, 'import worker') });
     }
-  };
-}
-
-/// The counts of a plan, for the preview dialog and the closing notice.
-export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPlan): ImportSummary {
-  return {
-    fileName,
-    format: batch.format,
-    total: batch.annotations.length,
-    add: plan.add.length,
-    update: plan.update.length,
-    unchanged: plan.unchanged,
-    fuzzy: plan.fuzzy,
-    addTagTypes: plan.addTagTypes,
-    unplacedCount: plan.unplaced.length,
-    unplaced: plan.unplaced.slice(0, maxListedUnplaced),
-    kinds: batch.library
-      ? [
-          { kind: 'tag types', add: plan.addTagTypes.length, update: 0, unchanged: plan.presentTagTypes },
-          ...(['relation types', 'actors', 'links', 'sets'] as const).map((kind) => {
-            const counts = plan.library[kind === 'relation types' ? 'relationTypes' : kind];
-            return { kind, add: counts.add.length, update: counts.update.length, unchanged: counts.unchanged };
-          }),
-        ]
-      : [],
-    zonelessTimes: plan.zonelessTimes,
   };
 }
 

@@ -1,7 +1,8 @@
 import type { ReanchorStatus } from '../../shared/anchoring/reanchor';
 import type { TagType } from '../../shared/annotation/model';
 import type { BuiltBackup } from '../store/backups';
-import type { Unplaced } from '../../shared/format/merge';
+import type { IncomingBatch } from '../../shared/format/incoming';
+import type { ImportPlan, Unplaced } from '../../shared/format/merge';
 
 /// The messages between the renderer and the import worker, which reads,
 /// validates, anchors and writes what comes into the library off the main
@@ -123,3 +124,29 @@ export type ImportReply =
   | { id: number; progress: { done: number; total: number } }
   | { id: number; ok: true; value: ImportSummary | RevisionSummary | DocumentFileResult[] | BuiltBackup | null }
   | { id: number; ok: false; error: ImportFailure };
+
+/// The counts of a plan, for the preview dialog and the closing notice.
+export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPlan): ImportSummary {
+  return {
+    fileName,
+    format: batch.format,
+    total: batch.annotations.length,
+    add: plan.add.length,
+    update: plan.update.length,
+    unchanged: plan.unchanged,
+    fuzzy: plan.fuzzy,
+    addTagTypes: plan.addTagTypes,
+    unplacedCount: plan.unplaced.length,
+    unplaced: plan.unplaced.slice(0, maxListedUnplaced),
+    kinds: batch.library
+      ? [
+          { kind: 'tag types', add: plan.addTagTypes.length, update: 0, unchanged: plan.presentTagTypes },
+          ...(['relation types', 'actors', 'links', 'sets'] as const).map((kind) => {
+            const counts = plan.library[kind === 'relation types' ? 'relationTypes' : kind];
+            return { kind, add: counts.add.length, update: counts.update.length, unchanged: counts.unchanged };
+          }),
+        ]
+      : [],
+    zonelessTimes: plan.zonelessTimes,
+  };
+}
