@@ -7,7 +7,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   const plan = pending;
-  const project = pending.qdpx;
+  const project = pending.project;
   const writes =
     plan.add +
     plan.update +
@@ -55,7 +55,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
             project.counts[key] > 0 ? (
               <li key={key}>
                 <strong>{project.counts[key].toLocaleString('en')}</strong> {project.counts[key] === 1 ? one : many}
-                {key === 'documents' ? `: ${project.incoming.newDocuments.map((d) => d.meta.title).join(', ')}` : ''}
+                {key === 'documents' ? `: ${project.newDocuments.join(', ')}` : ''}
               </li>
             ) : null,
           )}
@@ -95,11 +95,11 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
           {plan.unplacedCount > plan.unplaced.length && <li>… and {plan.unplacedCount - plan.unplaced.length} more.</li>}
         </ol>
       )}
-      {project && project.incoming.skipped.length > 0 && (
+      {project && project.skipped.length > 0 && (
         <>
           <p className="hint">Left out of the project:</p>
           <ol className="unplaced" data-testid="import-skipped">
-            {project.incoming.skipped.slice(0, 50).map((s) => (
+            {project.skipped.slice(0, 50).map((s) => (
               <li key={s.path}>
                 {s.reason} <code>{s.path}</code>
               </li>

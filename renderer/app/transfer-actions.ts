@@ -2,8 +2,7 @@ import type { NativeFile } from '../../shared/format/native';
 import { ImportError } from '../../shared/format/errors';
 import { HostError } from '../host/host';
 import { type ExportFormat, exportAnnotations } from '../store/transfer';
-import { applyQdpx, previewQdpx, type QdpxPreview } from '../store/qdpx-import';
-import { type ImportSummary, summarize } from '../work/import-protocol';
+import type { ImportSummary, QdpxSummary } from '../work/import-protocol';
 import type { AppServices } from './context';
 
 const importFilters = [{ name: 'Annotations (Palimpsest or W3C JSON, REFI-QDA project)', extensions: ['json', 'jsonld', 'qdpx'] }];
@@ -18,7 +17,7 @@ export const exportFormats: Record<ExportFormat, { label: string; extension: str
 /// A file read and planned (in the import worker), waiting for the
 /// researcher's go-ahead. A REFI-QDA project carries its own preview: it is
 /// read and written on the page (qdpx-import.ts), documents and all.
-export type PendingImport = ImportSummary & { qdpx?: QdpxPreview };
+export type PendingImport = ImportSummary & { project?: QdpxSummary['project'] };
 
 /// Asks for a file and plans its import in the import worker; nothing is
 /// written yet. Resolves to `null` when the user cancels or the file is
@@ -37,7 +36,7 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
   }
   if (!file) return null;
   try {
-    if (/\.qdpx$/i.test(file.name)) return summaryOf(await previewQdpx(services.db, services.documents, file.name, new Uint8Array(file.bytes)));
+    if (/\.qdpx$/i.test(file.name)) return await services.imports.previewQdpx(file.name, file.bytes);
     return await services.imports.preview(file.name, new TextDecoder().decode(file.bytes));
   } catch (error) {
     const detail = error instanceof ImportError ? error.message : `unexpected error: ${(error as Error).message}`;
@@ -46,16 +45,11 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
   }
 }
 
-/// A project's preview in the terms the import dialog shows: its
-/// documents, links, actors and sets are counted apart, in `qdpx`.
-function summaryOf(preview: QdpxPreview): PendingImport {
-  return { ...summarize(preview.fileName, preview.incoming.batch, preview.plan), qdpx: preview };
-}
 
 /// Writes a previewed import in the import worker, telling `onProgress` how
 /// many annotations are stored, and says what it did.
 export async function confirmImport(services: AppServices, pending: PendingImport, onProgress: (done: number, total: number) => void): Promise<void> {
-  if (pending.qdpx) return confirmQdpx(services, pending.qdpx, onProgress);
+  if (pending.project) return confirmQdpx(services, pending.fileName, onProgress);
   try {
     const done = await services.imports.apply(onProgress);
     const total = done.add + done.update + done.unchanged;
@@ -78,13 +72,14 @@ export async function confirmImport(services: AppServices, pending: PendingImpor
   }
 }
 
-async function confirmQdpx(services: AppServices, preview: QdpxPreview, onProgress: (done: number, total: number) => void): Promise<void> {
+async function confirmQdpx(services: AppServices, fileName: string, onProgress: (done: number, total: number) => void): Promise<void> {
   try {
-    const { plan, counts } = await applyQdpx(services.db, services.documents, preview, new Date(), onProgress);
-    const total = plan.add.length + plan.update.length + plan.unchanged;
+    const done = await services.imports.applyQdpx(onProgress);
+    const { counts } = done.project;
+    const total = done.add + done.update + done.unchanged;
     const also = [
       counts.documents ? `${n(counts.documents)} new document${counts.documents === 1 ? '' : 's'}` : '',
-      plan.addTagTypes.length ? `${plan.addTagTypes.length} new tag type${plan.addTagTypes.length === 1 ? '' : 's'}` : '',
+      done.addTagTypes.length ? `${done.addTagTypes.length} new tag type${done.addTagTypes.length === 1 ? '' : 's'}` : '',
       counts.links ? `${n(counts.links)} link${counts.links === 1 ? '' : 's'}` : '',
       counts.actors ? `${n(counts.actors)} actor${counts.actors === 1 ? '' : 's'}` : '',
       counts.sets ? `${n(counts.sets)} set${counts.sets === 1 ? '' : 's'}` : '',
@@ -92,13 +87,14 @@ async function confirmQdpx(services: AppServices, preview: QdpxPreview, onProgre
     services.notify({
       kind: 'info',
       text:
-        `Imported ${preview.fileName}: ${n(total)} annotation${total === 1 ? '' : 's'} — ${n(plan.add.length)} new, ${n(plan.update.length)} updated, ${n(plan.unchanged)} already here` +
+        `Imported ${fileName}: ${n(total)} annotation${total === 1 ? '' : 's'} — ${n(done.add)} new, ${n(done.update)} updated, ${n(done.unchanged)} already here` +
         (also.length ? `; ${also.join(', ')}` : '') +
-        (plan.unplaced.length ? `; ${plan.unplaced.length} could not be placed and were left out.` : '.'),
+        (done.unplacedCount ? `; ${done.unplacedCount} could not be placed and were left out.` : '.'),
     });
+    // The worker's writes pass the page's change hooks by.
     services.backups.touch();
   } catch (error) {
-    services.notify({ kind: 'error', text: `Import of ${preview.fileName} failed — nothing was changed. ${(error as Error).message}` });
+    services.notify({ kind: 'error', text: `Import of ${fileName} failed — nothing was changed. ${(error as Error).message}` });
   }
 }
 

@@ -56,6 +56,23 @@ describe('the import client', () => {
     expect((await rows.all(target)).length).toBe(30);
   });
 
+  it('previews a REFI-QDA project in the worker without writing, then writes it all with progress', async () => {
+    const store = new AnnotationStore(source);
+    const text = brief.text.text;
+    for (const at of [400, 900]) await store.create(brief, text.indexOf(' ', at) + 1, text.indexOf(' ', at) + 30, { tags: ['claim'], note: 'A memo\r\nover two lines.' });
+    const qdpx = (await exportAnnotations(source, corpus, { kind: 'all' }, 'qdpx')).content as Uint8Array;
+    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
+    const preview = await client.previewQdpx('project.qdpx', qdpx.slice().buffer);
+    expect(preview).toMatchObject({ fileName: 'project.qdpx', format: 'qdpx', total: 2, add: 2, unplacedCount: 0, project: { counts: { documents: 0 } } });
+    expect(await rows.all(target)).toEqual([]);
+    const progress: [number, number][] = [];
+    const done = await client.applyQdpx((d, t) => progress.push([d, t]));
+    expect(done.add).toBe(2);
+    expect(progress.at(-1)).toEqual([2, 2]);
+    expect((await rows.all(target)).map((a) => a.note)).toEqual(['A memo\r\nover two lines.', 'A memo\r\nover two lines.']);
+    await expect(client.applyQdpx()).rejects.toThrow(/no previewed project/);
+  });
+
   it('refuses a 50 MB file of opening brackets with a sentence, and the worker goes on', async () => {
     const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
     const bomb = client.preview('bomb.json', '['.repeat(50 * 1024 * 1024));

@@ -2,7 +2,7 @@ import type { BuiltBackup } from '../store/backups';
 import { type ImportContext, createImportHandler } from './import-handler';
 import { errorOf } from './worker-errors';
 import { workerOrMainThread } from './worker-or-main-thread';
-import type { DocumentFile, DocumentFileResult, ImportCommand, ImportReply, ImportRequest, ImportSummary, RevisionSummary } from './import-protocol';
+import type { DocumentFile, DocumentFileResult, ImportCommand, ImportReply, ImportRequest, ImportSummary, QdpxSummary, RevisionSummary } from './import-protocol';
 
 /// What the client needs of its worker; a `Worker` is one.
 export interface ImportPort {
@@ -41,6 +41,17 @@ export class ImportClient {
   /// writing. All or nothing: a failure leaves the library as it was.
   async apply(onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
     return (await this.request({ type: 'apply' }, onProgress)) as ImportSummary;
+  }
+
+  /// Reads and plans a REFI-QDA project off the page's thread; resolves to
+  /// what importing it would do. Rejects with an ImportError for a bad file.
+  async previewQdpx(fileName: string, bytes: ArrayBuffer): Promise<QdpxSummary> {
+    return (await this.request({ type: 'preview-qdpx', fileName, bytes })) as QdpxSummary;
+  }
+
+  /// Writes the previewed project, all or nothing, with progress.
+  async applyQdpx(onProgress?: (done: number, total: number) => void): Promise<QdpxSummary> {
+    return (await this.request({ type: 'apply-qdpx' }, onProgress)) as QdpxSummary;
   }
 
   /// Reads a new version of a document and re-anchors its annotations onto

@@ -9,9 +9,10 @@ import { buildBackup } from '../store/backups';
 import { addDocuments, documentRowOf } from '../store/documents';
 import type { DocumentRow } from '../store/db';
 import { type RevisionPlan, applyRevision, planRevision } from '../store/revisions';
+import { applyQdpx, previewQdpx, type QdpxPreview } from '../store/qdpx-import';
 import { applyImport, previewImport } from '../store/transfer';
 import { failureOf } from './worker-errors';
-import { type DocumentFile, type DocumentFileResult, type ImportReply, type ImportRequest, type RevisionSummary, summarize } from './import-protocol';
+import { type DocumentFile, type DocumentFileResult, type ImportReply, type ImportRequest, type RevisionSummary, summarize, summarizeQdpx } from './import-protocol';
 
 /// What the handler works on: the library's database and its documents as
 /// they are now (revisions included), read afresh for every file.
@@ -26,6 +27,7 @@ export interface ImportContext {
 export function createImportHandler(context: ImportContext): (request: ImportRequest, post: (reply: ImportReply) => void) => Promise<void> {
   let pending: { fileName: string; batch: IncomingBatch } | null = null;
   let revision: RevisionPlan | null = null;
+  let project: QdpxPreview | null = null;
   const cancelled = new Set<number>();
   return async ({ id, command }, post) => {
     try {
@@ -37,6 +39,7 @@ export function createImportHandler(context: ImportContext): (request: ImportReq
         case 'preview': {
           pending = null;
           revision = null;
+          project = null;
           const { batch, plan } = await previewImport(context.db, await context.documents(), command.json);
           pending = { fileName: command.fileName, batch };
           post({ id, ok: true, value: summarize(command.fileName, batch, plan) });
@@ -50,9 +53,27 @@ export function createImportHandler(context: ImportContext): (request: ImportReq
           post({ id, ok: true, value: summarize(fileName, batch, plan) });
           return;
         }
+        case 'preview-qdpx': {
+          pending = null;
+          revision = null;
+          project = null;
+          const preview = await previewQdpx(context.db, await context.documents(), command.fileName, new Uint8Array(command.bytes));
+          project = preview;
+          post({ id, ok: true, value: summarizeQdpx(preview, preview.plan, preview.counts) });
+          return;
+        }
+        case 'apply-qdpx': {
+          if (!project) throw new RangeError('There is no previewed project to import: preview one first.');
+          const preview = project;
+          project = null;
+          const { plan, counts } = await applyQdpx(context.db, await context.documents(), preview, new Date(), (done, total) => post({ id, progress: { done, total } }));
+          post({ id, ok: true, value: summarizeQdpx(preview, plan, counts) });
+          return;
+        }
         case 'preview-revision': {
           pending = null;
           revision = null;
+          project = null;
           const current = (await context.documents()).get(command.documentId);
           if (!current) throw new RangeError(`There is no document ${command.documentId} in the library to revise.`);
           revision = await planRevision(context.db, current, command.fileName, command.source);
@@ -81,6 +102,7 @@ export function createImportHandler(context: ImportContext): (request: ImportReq
         case 'discard':
           pending = null;
           revision = null;
+          project = null;
           post({ id, ok: true, value: null });
           return;
       }

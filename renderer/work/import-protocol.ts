@@ -1,6 +1,7 @@
 import type { ReanchorStatus } from '../../shared/anchoring/reanchor';
 import type { TagType } from '../../shared/annotation/model';
 import type { BuiltBackup } from '../store/backups';
+import type { QdpxPreview } from '../store/qdpx-import';
 import type { IncomingBatch } from '../../shared/format/incoming';
 import type { ImportPlan, Unplaced } from '../../shared/format/merge';
 
@@ -16,6 +17,11 @@ export type ImportCommand =
   | { type: 'preview'; fileName: string; json: string }
   /// Writes the file last previewed, in one transaction, reporting progress.
   | { type: 'apply' }
+  /// Reads and plans a REFI-QDA project (a zip, so bytes); writes nothing.
+  | { type: 'preview-qdpx'; fileName: string; bytes: ArrayBuffer }
+  /// Writes the project last previewed — its new documents with the
+  /// annotations, links, actors and sets — in one transaction.
+  | { type: 'apply-qdpx' }
   /// Reads a new version of a document and re-anchors its annotations onto
   /// it; writes nothing.
   | { type: 'preview-revision'; documentId: string; fileName: string; source: string }
@@ -148,5 +154,21 @@ export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPl
         ]
       : [],
     zonelessTimes: plan.zonelessTimes,
+  };
+}
+
+/// A REFI-QDA project's preview: the plan's counts, with what the project
+/// brings beside annotations (new documents by title, links, actors, sets)
+/// and what of it is left out, with the reason.
+export interface QdpxSummary extends ImportSummary {
+  project: { counts: QdpxPreview['counts']; newDocuments: string[]; skipped: { path: string; reason: string }[] };
+}
+
+/// The summary of a project's plan, `counts` as previewed or as written.
+export function summarizeQdpx(preview: QdpxPreview, plan: ImportPlan, counts: QdpxPreview['counts']): QdpxSummary {
+  const { incoming } = preview;
+  return {
+    ...summarize(preview.fileName, incoming.batch, plan),
+    project: { counts, newDocuments: incoming.newDocuments.map((d) => d.meta.title), skipped: incoming.skipped.map(({ path, reason }) => ({ path, reason })) },
   };
 }
