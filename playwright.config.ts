@@ -9,7 +9,7 @@ const devPort = Number(process.env.E2E_DEV_PORT ?? 5173);
 /// the keyboard alone), run against the development server as well: it
 /// renders under React's StrictMode, which mounts every effect twice, and
 /// a bug of that kind shows only there.
-const coreSpecs = /(library|annotate|search|links|keyboard)\.spec\.ts$/;
+const coreSpecs = /(library|annotate|search|links|keyboard|desktop-menu)\.spec\.ts$/;
 
 /// End-to-end tests of the real UI in Debian's Chromium: every spec against
 /// the built renderer served on 127.0.0.1 (`npm run test:e2e` builds it

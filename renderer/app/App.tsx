@@ -58,6 +58,8 @@ export function App({ host }: { host: Host }) {
   // The last query, kept while the researcher reads a result.
   const [searchQuery, setSearchQuery] = useState('');
   const [linking, setLinking] = useState<Linking | null>(null);
+  // Each "Import documents…" from the menu, for the library to answer once.
+  const [importRequest, setImportRequest] = useState(0);
   // Going to a screen remembers the one left, so "Back" returns there: to
   // the search results, the timeline or the matrix a passage was opened from.
   const go = useCallback((next: Screen) => setNavigation((n) => ({ screen: next, previous: [...n.previous.slice(-maxHistory), n.screen] })), []);
@@ -180,6 +182,11 @@ export function App({ host }: { host: Host }) {
         if (command === 'import-annotations') services.startImport();
         else if (command === 'export-all-annotations') services.openExport({ kind: 'all' });
         else if (command === 'search') go({ kind: 'search' });
+        else if (command === 'import-documents') {
+          // Documents are imported in the library, which opens the dialog.
+          home();
+          setImportRequest((n) => n + 1);
+        }
         else if (command === 'open-document') {
           if (documentId && services.documents.has(documentId)) go({ kind: 'reader', documentId });
           else notify({ kind: 'error', text: 'That document is no longer in the library.' });
@@ -191,7 +198,7 @@ export function App({ host }: { host: Host }) {
         // The rest belong to a screen: the one that owns it listens.
         else window.dispatchEvent(new CustomEvent(menuEvent, { detail: command }));
       }),
-    [host, services, go, undoOrRedo, notify],
+    [host, services, go, home, undoOrRedo, notify],
   );
 
   // The desktop app lists the documents opened last in its File menu.
@@ -221,7 +228,7 @@ export function App({ host }: { host: Host }) {
           </div>
         )}
         {screen.kind === 'library' && (
-          <Library onOpen={(documentId) => go({ kind: 'reader', documentId })} onSearch={() => go({ kind: 'search' })} onTagTypes={() => setTagDialog(true)} onBackups={() => setBackupsDialog(true)} />
+          <Library importRequest={importRequest} onOpen={(documentId) => go({ kind: 'reader', documentId })} onSearch={() => go({ kind: 'search' })} onTagTypes={() => setTagDialog(true)} onBackups={() => setBackupsDialog(true)} />
         )}
         {screen.kind === 'search' && (
           <SearchScreen initialQuery={searchQuery} onQuery={setSearchQuery} onBack={back} onOpen={(passage) => go({ kind: 'reader', documentId: passage.documentId, passage })} />

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type MouseEvent, useMemo, useState } from 'react';
+import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { compareDates, formatDateSpan } from '../../shared/corpus/dates';
 import { suggestLanguage } from '../../shared/corpus/language';
 import type { LibraryDocument } from '../../shared/corpus/document';
@@ -25,7 +25,20 @@ type Shelf = { kind: 'all' } | { kind: 'collection'; name: string } | { kind: 'u
 /// collection it is filed in and how much of it is annotated. Sorted by
 /// date unless the researcher chooses. Documents are imported here (by the
 /// dialog or by dropping files anywhere on it), described, and deleted.
-export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (documentId: string) => void; onSearch: () => void; onTagTypes: () => void; onBackups: () => void }) {
+export function Library({
+  onOpen,
+  onSearch,
+  onTagTypes,
+  onBackups,
+  importRequest = 0,
+}: {
+  onOpen: (documentId: string) => void;
+  onSearch: () => void;
+  onTagTypes: () => void;
+  onBackups: () => void;
+  /// Counts the menu's "Import documents…": each new value opens the dialog once.
+  importRequest?: number;
+}) {
   const services = useServices();
   const { documents, db } = services;
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'date', dir: 1 });
@@ -35,6 +48,15 @@ export function Library({ onOpen, onSearch, onTagTypes, onBackups }: { onOpen: (
   const [deleting, setDeleting] = useState<LibraryDocument | null>(null);
   const imports = useDocumentImport({ onDetails: setDetailsOf });
   const drop = useFileDrop(imports.importFiles);
+  // A ref, not state: React's development double mount runs the effect twice
+  // for one request, and must open one dialog.
+  const importsAnswered = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the request count alone is the trigger.
+  useEffect(() => {
+    if (importRequest === 0 || importsAnswered.current === importRequest) return;
+    importsAnswered.current = importRequest;
+    imports.choose();
+  }, [importRequest]);
 
   const counts = useLiveQuery(() => countsByDocument(db), [db]);
   // The original language each undescribed document's text reads as, offered to accept.
