@@ -121,6 +121,9 @@ export async function takeDocument(db: PalimpsestDb, documentId: string, now: Da
   const links = new Map<string, LinkRow>();
   for (const link of await db.links.where('fromDocument').equals(documentId).toArray()) links.set(link.id, link);
   for (const link of await db.links.where('toDocument').equals(documentId).toArray()) links.set(link.id, link);
+  // By the annotations' ids as well: a link whose document fields went stale
+  // must not outlive its end.
+  for (const link of await db.links.where('from').anyOf([...ids]).or('to').anyOf([...ids]).toArray()) links.set(link.id, link);
   const sets = (await db.sets.toArray()).filter((set) => set.annotationIds.some((id) => ids.has(id)));
   const removed: RemovedDocument = {
     document,

@@ -4,6 +4,7 @@ import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
 import { PalimpsestDb } from './db';
+import { linksOfDocument } from './links';
 import { TagTypeStore } from './tag-types';
 import { exportAnnotations, importAnnotations, previewImport, storageProblem } from './transfer';
 
@@ -126,6 +127,22 @@ describe('export and import', () => {
     const { content } = await exportAnnotations(other, corpus, { kind: 'all' });
     expect(await importAnnotations(db, corpus, content as string)).toMatchObject({ add: [], update: [{ id: 'same-id', documentId: memo.id }] });
     expect((await rows.all(db)).map((a) => [a.id, a.documentId, a.note])).toEqual([['same-id', memo.id, 'on the memo']]);
+    other.close();
+    await other.delete();
+  });
+
+  it('moves the links of a moved annotation with it, so its new document knows them', async () => {
+    const quote = (doc: typeof brief, exact: string) => [doc.text.text.indexOf(exact), doc.text.text.indexOf(exact) + exact.length] as const;
+    let id = 0;
+    const store = new AnnotationStore(db, () => new Date('2026-01-01T00:00:00Z'), () => ['moving', 'staying', 'the-link'][id++]!);
+    const moving = await store.create(brief, ...quote(brief, 'apple of discord'));
+    const staying = await store.create(brief, ...quote(brief, 'Albania has recently been seeking'));
+    await store.link(moving, staying, 'supports', '');
+    const other = new PalimpsestDb(`transfer-move-link-${n}`);
+    await new AnnotationStore(other, () => new Date('2026-06-01T00:00:00Z'), () => 'moving').create(memo, ...quote(memo, 'Albania may go over to the other side'));
+    const { content } = await exportAnnotations(other, corpus, { kind: 'all' });
+    await importAnnotations(db, corpus, content as string);
+    expect((await linksOfDocument(db, memo.id)).map((l) => [l.id, l.fromDocument, l.toDocument])).toEqual([['the-link', memo.id, brief.id]]);
     other.close();
     await other.delete();
   });

@@ -122,8 +122,9 @@ export async function importAnnotations(db: PalimpsestDb, documents: ReadonlyMap
 }
 
 /// Writes a plan's new tag types and its new and updated annotations, inside
-/// the caller's transaction. An id the file places in another document
-/// moves there: its old copy goes.
+/// the caller's transaction (over the annotation rows, tag types and
+/// links). An id the file places in another document moves there: its old
+/// copy goes, and its links follow it.
 export async function writePlannedAnnotations(db: PalimpsestDb, plan: ImportPlan, existing: ReadonlyMap<string, Annotation>, onProgress?: rows.Progress): Promise<void> {
   await db.tagTypes.bulkAdd(plan.addTagTypes);
   const moved = plan.update.flatMap((a) => {
@@ -132,6 +133,14 @@ export async function writePlannedAnnotations(db: PalimpsestDb, plan: ImportPlan
   });
   await rows.remove(db, moved);
   await rows.put(db, [...plan.add, ...plan.update], { onProgress });
+  // The links of a moved annotation name its document too: they follow it,
+  // or deleting the new document would leave them pointing at nothing.
+  if (moved.length > 0) {
+    const documentOf = new Map(plan.update.map((a) => [a.id, a.documentId]));
+    const ids = moved.map((a) => a.id);
+    const links = await db.links.where('from').anyOf(ids).or('to').anyOf(ids).toArray();
+    await db.links.bulkPut(links.map((link) => ({ ...link, fromDocument: documentOf.get(link.from) ?? link.fromDocument, toDocument: documentOf.get(link.to) ?? link.toDocument })));
+  }
 }
 
 async function planAgainst(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, batch: IncomingBatch): Promise<{ plan: ImportPlan; existing: Map<string, Annotation> }> {
