@@ -1,3 +1,4 @@
+import { slugOf } from '../../shared/slug';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { type DocumentMeta, extractMetadata, markGuessedDate } from '../../shared/corpus/metadata';
 import { textFingerprint } from '../../shared/document/fingerprint';
@@ -47,7 +48,7 @@ export function documentOf(row: DocumentRow): LibraryDocument {
 /// the library; its description read from its text, with what the file's
 /// own properties say over it.
 export function documentRowOf(file: ImportedFile, taken: ReadonlySet<string>, now: Date): DocumentRow {
-  const base = file.fileName.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'document';
+  const base = slugOf(file.fileName.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, ''), 'document');
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   const text = new DocText(file.blocks);

@@ -1,3 +1,4 @@
+import { slugOf } from '../../shared/slug';
 import type { TagType } from '../../shared/annotation/model';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
@@ -18,7 +19,7 @@ export class TagTypeStore {
     return this.db.transaction('rw', this.db.tagTypes, async () => {
       const all = await this.list();
       if (all.some((t) => t.name.toLowerCase() === clean.toLowerCase())) throw new RangeError(`There is already a tag type called “${clean}”.`);
-      const base = clean.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'tag';
+      const base = slugOf(clean, 'tag');
       let id = base;
       for (let n = 2; all.some((t) => t.id === id); n++) id = `${base}-${n}`;
       const tagType: TagType = { id, name: clean, color, order: all.reduce((max, t) => Math.max(max, t.order + 1), 0), namesActor: false };

@@ -1,3 +1,4 @@
+import { slugOf } from '../slug';
 import type { Actor } from '../actors/model';
 import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/selectors';
 import type { TagType } from '../annotation/model';
@@ -7,6 +8,7 @@ import { ImportError } from './errors';
 import { jsonPath } from './json-path';
 import { actorSchema, relationTypeSchema, setSchema } from './library-schemas';
 import { type NativeFile, tagTypeSchema } from './native';
+import { idSchema } from './native-fields';
 import type { W3cRead } from './w3c-read';
 
 /// An annotation read from a file of any format, before it is placed in the
@@ -122,7 +124,7 @@ export function incomingFromW3c(read: W3cRead, known: readonly TagType[], now: D
     let tagType = fileByName.get(key) ?? byName.get(key);
     if (!tagType) {
       const taken = (id: string) => known.some((t) => t.id === id) || created.some((t) => t.id === id) || extension.tagTypes.some((t) => t.id === id);
-      tagType = { id: uniqueId(slug(key, 'tag'), taken), name, color: newTagColors[created.length % newTagColors.length]!, order: known.length + created.length, namesActor: false };
+      tagType = { id: uniqueId(slugOf(key, 'tag'), taken), name, color: newTagColors[created.length % newTagColors.length]!, order: known.length + created.length, namesActor: false };
       created.push(tagType);
       byName.set(key, tagType);
     }
@@ -157,7 +159,7 @@ export function incomingFromW3c(read: W3cRead, known: readonly TagType[], now: D
         return found.id;
       }
       const taken = (id: string) => relationTypes.some((r) => r.id === id) || knownRelations.some((r) => r.id === id);
-      const added: RelationType = { id: uniqueId(slug(key, 'relation'), taken), name: name ?? 'related to', inverse: name ?? 'related to', color: '#6b6b6b', order: relationTypes.length };
+      const added: RelationType = { id: uniqueId(slugOf(key, 'relation'), taken), name: name ?? 'related to', inverse: name ?? 'related to', color: '#6b6b6b', order: relationTypes.length };
       relationTypes.push(added);
       return added.id;
     };
@@ -203,10 +205,6 @@ function extensionOf(top: Record<string, unknown> | null) {
   };
 }
 
-function slug(name: string, fallback: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || fallback;
-}
-
 function uniqueId(base: string, taken: (id: string) => boolean): string {
   let id = base;
   for (let n = 2; taken(id); n++) id = `${base}-${n}`;
@@ -214,3 +212,29 @@ function uniqueId(base: string, taken: (id: string) => boolean): string {
 }
 
 const newTagColors = ['#8e44ad', '#c0392b', '#16a085', '#d4a017', '#2c6e91', '#7f8c8d'];
+
+/// Refuses ids that export, backup and restore could not carry back: an
+/// empty one, one over 200 characters, or one given twice to the same kind
+/// of thing (a file may write one id two ways, `urn:uuid:x` and `x`, and a
+/// project may repeat a GUID). Throws `ImportError` with the path of the
+/// second use.
+export function checkIds(kind: string, items: readonly { id: string; path: string }[]): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const valid = idSchema.safeParse(item.id);
+    if (!valid.success) throw new ImportError(`${item.path}.id`, `the ${kind} id "${item.id.slice(0, 60)}" ${valid.error.issues[0]!.message}`);
+    if (seen.has(item.id)) throw new ImportError(`${item.path}.id`, `the ${kind} id "${item.id}" is used twice in the file (ids are compared without a urn:uuid: prefix)`);
+    seen.add(item.id);
+  }
+}
+
+/// `checkIds` over everything a batch brings.
+export function checkBatchIds(batch: IncomingBatch): IncomingBatch {
+  checkIds('annotation', batch.annotations);
+  if (batch.library) {
+    checkIds('link', batch.library.links);
+    checkIds('actor', batch.library.actors.map((a, i) => ({ id: a.id, path: `$.library.actors[${i}]` })));
+    checkIds('set', batch.library.sets.map((s, i) => ({ id: s.id, path: `$.library.sets[${i}]` })));
+  }
+  return batch;
+}

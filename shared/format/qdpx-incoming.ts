@@ -1,3 +1,4 @@
+import { slugOf } from '../slug';
 import { ActorIndex } from '../actors/actor-index';
 import { actorKey } from '../actors/key';
 import type { Actor } from '../actors/model';
@@ -10,7 +11,7 @@ import { parseSource } from '../document/parse';
 import { DocText } from '../document/text';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
-import type { IncomingAnnotation, IncomingBatch } from './incoming';
+import { type IncomingAnnotation, type IncomingBatch, checkIds } from './incoming';
 import type { QdpxProject } from './qdpx-read';
 
 /// The library a project is read against.
@@ -68,7 +69,7 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
       project.skipped.push({ path: `Sources/TextSource[${source.name}]`, reason: `“${source.name}” has no text` });
       continue;
     }
-    const base = slug(source.name) || 'qdpx-source';
+    const base = slugOf(source.name, 'qdpx-source');
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
@@ -89,7 +90,7 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     if (cached) return cached;
     let tagType = tagByName.get(code.name.toLowerCase());
     if (!tagType) {
-      const base = slug(code.name) || 'code';
+      const base = slugOf(code.name, 'code');
       let id = base;
       for (let n = 2; library.tagTypes.some((t) => t.id === id) || createdTags.some((t) => t.id === id); n++) id = `${base}-${n}`;
       tagType = { id, name: code.name, color: code.color ?? palette[createdTags.length % palette.length]!, order: library.tagTypes.length + createdTags.length, namesActor: code.namesActor };
@@ -166,7 +167,7 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     .map((l) => {
       let relation = relationByName.get(l.name.toLowerCase());
       if (!relation) {
-        const base = slug(l.name) || 'linked';
+        const base = slugOf(l.name, 'linked');
         let id = base;
         for (let n = 2; library.relationTypes.some((r) => r.id === id) || relationTypes.some((r) => r.id === id); n++) id = `${base}-${n}`;
         relation = { id, name: l.name, inverse: l.inverse ?? l.name, color: l.color ?? '#6b6b6b', order: library.relationTypes.length + relationTypes.length };
@@ -185,6 +186,9 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     modified: time,
   }));
 
+  checkIds('annotation', annotations);
+  checkIds('link', links.map((l, i) => ({ id: l.id, path: `Links[${i}]` })));
+  checkIds('set', sets.map((s, i) => ({ id: s.id, path: `Sets[${i}]` })));
   return { newDocuments, batch: {
       format: 'qdpx',
       annotations,
@@ -197,6 +201,3 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     }, relationTypes, links, actors, sets, skipped };
 }
 
-function slug(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}

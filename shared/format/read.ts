@@ -1,7 +1,7 @@
 import type { TagType } from '../annotation/model';
 import type { RelationType } from '../links/model';
 import { ImportError } from './errors';
-import { type IncomingBatch, incomingFromNative, incomingFromW3c } from './incoming';
+import { type IncomingBatch, checkBatchIds, incomingFromNative, incomingFromW3c } from './incoming';
 import { firstIssue, parseJson } from './json-file';
 import { formatName, nativeFileSchema } from './native';
 import { countingZoneless } from './times';
@@ -23,6 +23,6 @@ export function readAnnotationFile(json: string, library: { tagTypes: readonly T
     if (!result.success) throw firstIssue(result.error);
     return incomingFromNative(result.data, zoneless);
   }
-  if (isW3c(value)) return incomingFromW3c(readW3c(value), library.tagTypes, now, library.relationTypes ?? []);
+  if (isW3c(value)) return checkBatchIds(incomingFromW3c(readW3c(value), library.tagTypes, now, library.relationTypes ?? []));
   throw new ImportError('$', 'this is neither a Palimpsest annotation file ("format": "palimpsest.annotations") nor W3C Web Annotation JSON (an Annotation, a list of them, or an AnnotationCollection)');
 }

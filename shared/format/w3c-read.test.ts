@@ -190,3 +190,20 @@ describe('W3C positions count code points', () => {
     expect(back.add[0]?.position).toEqual(annotation.position);
   });
 });
+
+describe('W3C ids the library could not carry back', () => {
+  const item = (id: string, tag = 'Claim') => ({ '@context': context, id, type: 'Annotation', body: { type: 'TextualBody', purpose: 'tagging', value: tag }, target: textTarget() });
+
+  it('refuses one id written two ways, with the path of the second', () => {
+    expect(() => plan([item('urn:uuid:dup'), item('dup')])).toThrow(/\$\[1\]\.id: the annotation id "dup" is used twice/);
+  });
+
+  it('refuses an id that is only the urn:uuid: prefix', () => {
+    expect(() => plan([item('urn:uuid:')])).toThrow(/\$\[0\]\.id: the annotation id "" must not be empty/);
+  });
+
+  it('gives a tag named at length an id short enough for every format', () => {
+    const { batch } = plan([item('long', 'A code named at great length / '.repeat(12))]);
+    expect(batch.tagTypes.at(-1)!.id.length).toBeLessThanOrEqual(64);
+  });
+});

@@ -1,3 +1,4 @@
+import { slugOf } from '../slug';
 import type { Link, RelationType } from './model';
 
 // The researcher's list of relation types, edited like tag types. These are
@@ -18,7 +19,7 @@ export function addRelationType(types: readonly RelationType[], fields: Relation
   const { name, inverse } = phrasesOf(fields);
   checkPhrases(types, null, name, inverse);
   checkColor(fields.color);
-  const base = slug(name);
+  const base = slugOf(name, 'relation');
   let id = base;
   for (let n = 2; types.some((t) => t.id === id); n++) id = `${base}-${n}`;
   const added: RelationType = { id, name, inverse, color: fields.color, order: types.reduce((max, t) => Math.max(max, t.order + 1), 0) };
@@ -114,6 +115,3 @@ function checkColor(color: string): void {
   if (!/^#[0-9a-fA-F]{6}$/.test(color)) throw new RangeError(`“${color}” is not a colour of the form #rrggbb.`);
 }
 
-function slug(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'relation';
-}
