@@ -89,14 +89,17 @@ export function App({ host }: { host: Host }) {
   const [importing, setImporting] = useState<{ fileName: string; done: number; total: number } | null>(null);
   const services = useMemo<AppServices>(() => {
     const database = db();
+    const annotations = new AnnotationStore(database);
+    // Undo cannot step back over a deleted type: the history goes with it.
+    const forgetHistory = () => annotations.history.clear();
     const partial = {
       db: database,
       documents,
-      annotations: new AnnotationStore(database),
-      tagTypes: new TagTypeStore(database),
+      annotations,
+      tagTypes: new TagTypeStore(database, forgetHistory),
       actors: new ActorStore(database),
       sets: new SetStore(database),
-      relationTypes: new RelationTypeStore(database),
+      relationTypes: new RelationTypeStore(database, forgetHistory),
       backups: new BackupScheduler(database, documents, host.backups, (text) => notify({ kind: 'error', text }), undefined, (since) => backupWorker.backup(since)),
       search,
       imports,

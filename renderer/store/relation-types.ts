@@ -6,7 +6,13 @@ import type { PalimpsestDb } from './db';
 /// like tag types. Each edit reads the list, applies the rule from
 /// shared/links and writes the list back, in one transaction.
 export class RelationTypeStore {
-  constructor(private readonly db: PalimpsestDb) {}
+  /// `onDeleted` runs after a relation type is deleted: the app clears the
+  /// undo history there, since undoing an older step could bring back a
+  /// link of the deleted type, and no file could then carry it.
+  constructor(
+    private readonly db: PalimpsestDb,
+    private readonly onDeleted: () => void = () => {},
+  ) {}
 
   async list(): Promise<RelationType[]> {
     return this.db.relationTypes.orderBy('order').toArray();
@@ -44,6 +50,7 @@ export class RelationTypeStore {
       await this.db.relationTypes.clear();
       await this.db.relationTypes.bulkAdd(types);
     });
+    this.onDeleted();
   }
 
   private async replace(change: (types: RelationType[]) => Promise<RelationType[]>): Promise<void> {

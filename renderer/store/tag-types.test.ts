@@ -63,3 +63,16 @@ describe('TagTypeStore', () => {
     expect((await tags.list()).map((t) => t.order)).toEqual([0, 1]);
   });
 });
+
+describe('deleting a type and the undo history', () => {
+  it('forgets the history, so undo cannot bring a deleted tag type back onto an annotation', async () => {
+    const annotations = new AnnotationStore(db);
+    const store = new TagTypeStore(db, () => annotations.history.clear());
+    const added = await store.add('Rumour', '#8e44ad');
+    const made = await annotations.create(brief, 100, 140, { tags: ['claim'] });
+    await annotations.update(made, { tags: ['claim', added.id] });
+    await store.delete(added.id);
+    expect(await annotations.undo()).toBeNull();
+    expect((await rows.all(db)).map((a) => a.tags)).toEqual([['claim']]);
+  });
+});

@@ -7,7 +7,13 @@ import type { PalimpsestDb } from './db';
 /// delete. Deleting takes the tag off the annotations that carry it; the
 /// annotations themselves are kept.
 export class TagTypeStore {
-  constructor(private readonly db: PalimpsestDb) {}
+  /// `onDeleted` runs after a tag type is deleted: the app clears the undo
+  /// history there, since undoing an older step would bring the deleted
+  /// type back onto annotations, and no file could then carry them.
+  constructor(
+    private readonly db: PalimpsestDb,
+    private readonly onDeleted: () => void = () => {},
+  ) {}
 
   async list(): Promise<TagType[]> {
     return (await this.db.tagTypes.toArray()).sort((a, b) => a.order - b.order);
@@ -64,7 +70,7 @@ export class TagTypeStore {
   /// Deletes a tag type and takes it off every annotation carrying it, in one
   /// transaction. Resolves to the number of annotations changed.
   async delete(id: string, now: Date = new Date()): Promise<number> {
-    return this.db.transaction('rw', [this.db.tagTypes, ...rows.tables(this.db)], async () => {
+    const changed = await this.db.transaction('rw', [this.db.tagTypes, ...rows.tables(this.db)], async () => {
       const touched = await rows.withTag(this.db, id);
       const modified = now.toISOString();
       await rows.put(this.db, touched.map((a) => ({ ...a, tags: a.tags.filter((t) => t !== id), modified })));
@@ -73,5 +79,7 @@ export class TagTypeStore {
       await this.db.tagTypes.bulkPut(rest.map((t, order) => ({ ...t, order })));
       return touched.length;
     });
+    this.onDeleted();
+    return changed;
   }
 }
