@@ -52,4 +52,11 @@ test('the menu’s items reach their screens: find in the reader, the shortcut l
   await send(page, 'import-documents');
   await expect(page.getByTestId('doc-row')).toHaveCount(5);
   await expect.poll(() => calls(page)).toEqual(['openFiles']);
+
+  // Answered once: leaving the library and coming back asks no more.
+  await openDocument(page, 'Visit of the Italian Prime Minister');
+  await page.getByTestId('library').click();
+  await expect(page.getByTestId('doc-row')).toHaveCount(5);
+  await page.waitForTimeout(300);
+  expect(await calls(page)).toEqual(['openFiles']);
 });

@@ -60,6 +60,8 @@ export function App({ host }: { host: Host }) {
   const [linking, setLinking] = useState<Linking | null>(null);
   // Each "Import documents…" from the menu, for the library to answer once.
   const [importRequest, setImportRequest] = useState(0);
+  // The last of them the library has answered: it is not asked again.
+  const [importAnswered, setImportAnswered] = useState(0);
   // Going to a screen remembers the one left, so "Back" returns there: to
   // the search results, the timeline or the matrix a passage was opened from.
   const go = useCallback((next: Screen) => setNavigation((n) => ({ screen: next, previous: [...n.previous.slice(-maxHistory), n.screen] })), []);
@@ -231,7 +233,7 @@ export function App({ host }: { host: Host }) {
           </div>
         )}
         {screen.kind === 'library' && (
-          <Library importRequest={importRequest} onOpen={(documentId) => go({ kind: 'reader', documentId })} onSearch={() => go({ kind: 'search' })} onTagTypes={() => setTagDialog(true)} onBackups={() => setBackupsDialog(true)} />
+          <Library importRequest={importRequest > importAnswered ? importRequest : 0} onImportAnswered={() => setImportAnswered(importRequest)} onOpen={(documentId) => go({ kind: 'reader', documentId })} onSearch={() => go({ kind: 'search' })} onTagTypes={() => setTagDialog(true)} onBackups={() => setBackupsDialog(true)} />
         )}
         {screen.kind === 'search' && (
           <SearchScreen initialQuery={searchQuery} onQuery={setSearchQuery} onBack={back} onOpen={(passage) => go({ kind: 'reader', documentId: passage.documentId, passage })} />

@@ -31,6 +31,7 @@ export function Library({
   onTagTypes,
   onBackups,
   importRequest = 0,
+  onImportAnswered = () => {},
 }: {
   onOpen: (documentId: string) => void;
   onSearch: () => void;
@@ -38,6 +39,9 @@ export function Library({
   onBackups: () => void;
   /// Counts the menu's "Import documents…": each new value opens the dialog once.
   importRequest?: number;
+  /// Called once the dialog is open, so a later return to the library does
+  /// not open it again.
+  onImportAnswered?: () => void;
 }) {
   const services = useServices();
   const { documents, db } = services;
@@ -56,6 +60,7 @@ export function Library({
     if (importRequest === 0 || importsAnswered.current === importRequest) return;
     importsAnswered.current = importRequest;
     imports.choose();
+    onImportAnswered();
   }, [importRequest]);
 
   const counts = useLiveQuery(() => countsByDocument(db), [db]);

@@ -19,7 +19,7 @@ import { useServices } from './context';
 import { highlightsOf } from './highlights-of';
 import { useLinkViews } from './link-views';
 import { useLinking } from './linking';
-import { isTyping } from './keys';
+import { isTyping, overlayOpen } from './keys';
 import { FindBar } from './FindBar';
 import { ReaderView } from './ReaderView';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -123,7 +123,7 @@ export function ReaderScreen({
   // not first bare, then with its highlights, then again in their colours.
   const ready = annotations !== undefined && tagTypes !== undefined && reviews !== undefined;
   // The place read is kept, and reopened after a restart.
-  useReadingPlace(documentId, readerRef, ready);
+  useReadingPlace(documentId, readerRef, ready && version === 'current');
 
   // An earlier version, shown read-only for comparison.
   const shown = useMemo<LibraryDocument | undefined>(() => {
@@ -236,7 +236,7 @@ export function ReaderScreen({
   // Keys 1–9 tag the selected passage with the tag type in that place.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || overlayOpen()) return;
       if (!/^[1-9]$/.test(event.key)) return;
       const tagType = tagTypes?.[Number(event.key) - 1];
       const current = readerRef.current?.selection();
@@ -259,6 +259,7 @@ export function ReaderScreen({
         readerRef.current?.focus();
         return;
       }
+      if (overlayOpen()) return;
       if (event.altKey && !event.ctrlKey && !event.metaKey && event.key === 'ArrowLeft' && !isTyping(event.target)) {
         event.preventDefault();
         onBack();

@@ -5,3 +5,10 @@ export function isTyping(target: EventTarget | null): boolean {
   if (target.closest('.ProseMirror')) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
+
+/// Whether a dialog or another modal overlay (the print preview, the
+/// shortcut list) is open over the screen: the screen's own keys must then
+/// not act on the text behind it, which keeps its selection.
+export function overlayOpen(doc: Document = document): boolean {
+  return doc.querySelector('dialog[open], [aria-modal="true"]') !== null;
+}

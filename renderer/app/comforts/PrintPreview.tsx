@@ -32,7 +32,8 @@ export function PrintPreview({ document, annotations, tagTypes, onClose }: { doc
 
   const print = () => {
     // The browser offers the page's title as the PDF's name.
-    const name = `${document.meta.title.slice(0, 80)} — annotated`;
+    // A file name: titles such as "Letters 1848/49" carry slashes.
+    const name = `${document.meta.title.replace(/[/\\\u0000-\u001f]+/g, '-').slice(0, 80)} — annotated`;
     const before = window.document.title;
     window.document.title = name;
     host

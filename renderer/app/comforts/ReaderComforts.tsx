@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Annotation, TagType } from '../../../shared/annotation/model';
 import type { LibraryDocument } from '../../../shared/corpus/document';
 import { menuEvent } from '../../../shared/ipc/contract';
@@ -32,13 +32,17 @@ export function ReaderComforts({ document, annotations, tagTypes }: { document: 
     };
   }, []);
 
+  // One function for the preview's life: its effect, which focuses the
+  // Print button, depends on it, and must not run again at every redraw.
+  const closePrint = useCallback(() => setPrinting(false), []);
+
   return (
     <>
       <ReadingMenu />
       <button type="button" data-testid="print" title="Print this document with its highlights and a numbered list of its annotations, or save it as PDF (Ctrl+P)" onClick={() => setPrinting(true)}>
         Print…
       </button>
-      {printing && <PrintPreview document={document} annotations={annotations} tagTypes={tagTypes} onClose={() => setPrinting(false)} />}
+      {printing && <PrintPreview document={document} annotations={annotations} tagTypes={tagTypes} onClose={closePrint} />}
     </>
   );
 }
