@@ -23,7 +23,10 @@ if (electron) {
   const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32', cwd: fileURLToPath(root) });
   if (build.status !== 0) process.exit(build.status ?? 1);
   const run = spawnSync(electron, ['.'], { stdio: 'inherit', cwd: fileURLToPath(root) });
-  process.exit(run.status ?? 0);
+  // A binary listed but absent (a broken install) fails to spawn: then the
+  // browser below, rather than a silent exit.
+  if (!run.error) process.exit(run.status ?? 0);
+  missing = run.error.message;
 }
 
 if (missing) {
@@ -33,11 +36,21 @@ if (missing) {
   console.log("  can reach Electron's downloads, then `npm start` again.");
 }
 
-// The same server as `npm run web`; the next free port if 5173 is taken.
+// The same server and port as `npm run web`. The port is strict: the
+// library lives in the browser under its address, and another port would
+// open an empty-looking library beside the researcher's own.
 const { createServer } = await import('vite');
 const port = Number(process.env.PALIMPSEST_PORT ?? 5173);
-const server = await createServer({ configFile: fileURLToPath(new URL('../vite.web.config.ts', import.meta.url)), server: { host: '127.0.0.1', port, strictPort: false, open: false } });
-await server.listen();
+const server = await createServer({ configFile: fileURLToPath(new URL('../vite.web.config.ts', import.meta.url)), server: { host: '127.0.0.1', port, strictPort: true, open: false } });
+try {
+  await server.listen();
+} catch (error) {
+  console.error(`Palimpsest: port ${port} is in use, perhaps by Palimpsest already running: open http://127.0.0.1:${port}/ in your browser,`);
+  console.error('  or close the other program and run `npm start` again. (Another port would show another, empty library.)');
+  console.error(`  (${error instanceof Error ? error.message : String(error)})`);
+  // Exit at once: closing first lets vite's dependency scan print a trace.
+  process.exit(1);
+}
 const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
 const opened = await openBrowser(url);
 console.log(opened ? `Palimpsest is open in your browser at ${url}` : `Palimpsest is served at ${url} — open that address in your browser.`);
