@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { channels } from '../shared/ipc/contract';
 import { isAppUrl } from './app-url';
 import { listBackups, readBackup, writeBackup } from './backups';
+import { readJson } from './json-store';
+import { keptBackups, markerSchema, noticeMarkerPath } from './origin-move';
 import type { Handlers } from './ipc';
 
 /// Rotating backups in the user's data folder, and a last backup when the
@@ -33,7 +35,7 @@ export function setupBackups(app: App, window: () => BrowserWindow | null, appUr
 
   return {
     listBackups: () => listBackups(dir),
-    writeBackup: (r) => writeBackup(dir, r.content, r.annotations, r.created),
+    writeBackup: async (r) => writeBackup(dir, r.content, r.annotations, r.created, keptBackups(await readJson(noticeMarkerPath(app.getPath('userData')), markerSchema, null))),
     readBackup: (id) => readBackup(dir, id),
   };
 }

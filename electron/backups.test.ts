@@ -16,6 +16,15 @@ describe('backup files', () => {
     expect(readdirSync(dir).filter((n) => n.endsWith('.partial'))).toEqual([]);
   });
 
+  it('never deletes a backup it is told to keep, however many come after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palimpsest-backups-'));
+    const first = await writeBackup(dir, '{"n": 0}', 0, new Date(Date.UTC(2026, 10, 22, 10, 0)).toISOString());
+    for (let i = 1; i < 15; i++) await writeBackup(dir, `{"n": ${i}}`, i, new Date(Date.UTC(2026, 10, 22, 10, i)).toISOString(), new Set([first.id]));
+    const list = await listBackups(dir);
+    expect(list).toHaveLength(11);
+    expect(list.at(-1)!.id).toBe(first.id);
+  });
+
   it('ignores other files and refuses to read anything but a backup', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'palimpsest-backups-'));
     writeFileSync(join(dir, 'notes.txt'), 'not a backup');

@@ -6,7 +6,8 @@ import { dialogHandlers } from './dialogs';
 import { registerApi } from './ipc';
 import { readJson, writeJson } from './json-store';
 import { setMenu } from './menu';
-import { moveNotice, needsMoveNotice, noticeMarkerPath } from './origin-move';
+import { listBackups } from './backups';
+import { markerFor, moveNotice, needsMoveNotice, noticeMarkerPath } from './origin-move';
 import { printHandlers } from './print';
 import { registerAppScheme, serveApp } from './protocol';
 import { type RecentDocument, recentSchema, withOpened } from './recent';
@@ -65,8 +66,11 @@ if (!app.requestSingleInstanceLock()) {
     };
     await open();
     if (main && needsMoveNotice(userData)) {
-      await writeJson(noticeMarkerPath(userData), { shown: new Date().toISOString() });
-      void dialog.showMessageBox(main, { type: 'info', ...moveNotice, buttons: ['OK'] });
+      // Pinned before anything is written: the first backup of the new,
+      // empty library comes at the first quit.
+      const marker = markerFor(await listBackups(join(userData, 'backups')), new Date());
+      await writeJson(noticeMarkerPath(userData), marker);
+      void dialog.showMessageBox(main, { type: 'info', ...moveNotice(marker), buttons: ['OK'] });
     }
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void open();
