@@ -38,12 +38,13 @@ export class FuzzyBudget {
     return false;
   }
 
-  /// Why a passage was not searched for, in words for the researcher.
-  refusedReason(): string {
-    return `the passage is not in the text as quoted, and this import has spent its allowance of approximate searches (${this.characters.toLocaleString('en-GB')} characters of text); give the annotation its document and position, or import fewer at a time`;
+  /// Why a passage was not searched for, in words for the researcher;
+  /// `job` names what spent the budget.
+  refusedReason(job = 'this import'): string {
+    return `the passage is not in the text as quoted, and ${job} has spent its allowance of approximate searches (${this.characters.toLocaleString('en-GB')} characters of text); give the annotation its document and position, or take fewer at a time`;
   }
 }
 
-/// The budget of one import: about 50 million characters, a few seconds of
+/// The budget of one import (and of one run of the CLI's `anchor`): about 50 million characters, a few seconds of
 /// approximate search (some 750 searches of a 64 KB article).
 export const importFuzzyBudget = 50_000_000;
