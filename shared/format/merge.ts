@@ -116,7 +116,9 @@ export function planImport(
     } else {
       candidates = [...documents.values()];
     }
-    const tooLong = quoteTooLong(entry.quote.exact, candidates.reduce((longest, document) => Math.max(longest, document.text.text.length), 0));
+    // Too long to search for: a quote over the cap, or longer than the one
+    // document it names (for a foreign one, "in none" says the rest).
+    const tooLong = quoteTooLong(entry.quote.exact, entry.documentId === null ? Number.POSITIVE_INFINITY : candidates[0]!.text.text.length);
     let refused = false;
     // Where the passage is as quoted (or folded): no approximate search of a
     // whole text, so a foreign annotation does not pay for one in every
