@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FuzzyBudget } from '../anchoring/budget';
 import { describePassage } from '../anchoring/selectors';
 import { type Annotation, defaultTagTypes } from '../annotation/model';
+import { loadDocument } from '../corpus/document';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
 import { incomingFromNative } from './incoming';
 import { planImport } from './merge';
@@ -80,6 +81,18 @@ describe('the work of placing annotations from another source', () => {
     expect(plan.add).toHaveLength(1);
     expect(plan.add[0]).toMatchObject({ documentId: memo.id, quote: { exact } });
     expect(plan.fuzzy).toBe(1);
+  });
+
+  it('a passage as quoted in one document is placed there, though another holds a near-copy', () => {
+    const exact = 'Albania may go over to the other side';
+    const copy = loadDocument('memo-copy.txt', memo.text.text.replace(exact, exact.replace('other', 'otner')));
+    const library = new Map([...corpus, [copy.id, copy]]);
+    const plan = planImport(foreign([exact]), library, empty);
+    expect(plan.add.map((a) => a.documentId)).toEqual([memo.id]);
+    // Without the memo, the near-copy is found approximately.
+    const alone = planImport(foreign([exact]), new Map([...corpus].filter(([id]) => id !== memo.id)).set(copy.id, copy), empty);
+    expect(alone.add.map((a) => a.documentId)).toEqual([copy.id]);
+    expect(alone.fuzzy).toBe(1);
   });
 
   it('a passage in words no document could hold is not searched for approximately at all', () => {
