@@ -45,6 +45,7 @@ export class FuzzyBudget {
   }
 }
 
-/// The budget of one import (and of one run of the CLI's `anchor`): about 50 million characters, a few seconds of
-/// approximate search (some 750 searches of a 64 KB article).
+/// The budget of one import (and of one run of the CLI's `anchor`): 50
+/// million characters, a few seconds of approximate search (some 750
+/// searches of a 64 KB article).
 export const importFuzzyBudget = 50_000_000;

@@ -126,11 +126,13 @@ export function planImport(
     let found = anchorIn(candidates, noFuzzy, entry);
     if (found.length === 0 && !tooLong) {
       // Else approximately, in the documents that wanted it (those whose
-      // text could hold a near-copy), while the budget lasts.
-      const refusedBefore = budget.refused;
-      const wanted = candidates.filter((document) => asked.has(document.id) && budget.affords(document.text.text.length));
-      if (wanted.length > 0) found = anchorIn(wanted, budget, entry);
-      refused = budget.refused > refusedBefore;
+      // text could hold a near-copy), while the budget lasts: in all of
+      // them or none, so a near-copy in a document left unsearched never
+      // goes unseen beside one found.
+      const wanted = candidates.filter((document) => asked.has(document.id));
+      const length = wanted.reduce((sum, document) => sum + document.text.text.length, 0);
+      if (wanted.length > 0 && budget.affords(length)) found = anchorIn(wanted, budget, entry);
+      else refused = wanted.length > 0;
     }
     if (found.length !== 1) {
       plan.unplaced.push({
