@@ -2,6 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AnchorText, anchorStatus } from '../shared/anchoring/anchor';
 import { anchorAll } from '../shared/anchoring/anchor-all';
+import { FuzzyBudget, importFuzzyBudget } from '../shared/anchoring/budget';
 import { defaultTagTypes } from '../shared/annotation/model';
 import { type LibraryDocument, loadDocument } from '../shared/corpus/document';
 import { buildCsv } from '../shared/format/csv';
@@ -108,11 +109,16 @@ function anchor(args: string[]): number {
     quote: a.quote,
     position: a.position && a.positionUnit === 'code points' ? { type: 'TextPositionSelector' as const, start: points.toUtf16(a.position.start), end: points.toUtf16(a.position.end) } : a.position,
   }));
-  const anchors = anchorAll(new AnchorText(text), entries);
+  // Approximate searches of the whole text (for passages without a
+  // position) are bounded as in an import; those left unsearched say why.
+  const limits = { budget: new FuzzyBudget(importFuzzyBudget), unsearched: new Set<number>() };
+  const anchors = anchorAll(new AnchorText(text), entries, undefined, limits);
+  const reason = limits.budget.refusedReason('this run');
   const results = annotations.map((entry, i) => {
     const found = anchors[i]!;
     // The id as the file gave it, so a pipeline can join output to input.
-    return { id: entry.fileId, status: anchorStatus(found), start: found?.start ?? null, end: found?.end ?? null, text: found ? text.slice(found.start, found.end) : null };
+    const result = { id: entry.fileId, status: anchorStatus(found), start: found?.start ?? null, end: found?.end ?? null, text: found ? text.slice(found.start, found.end) : null };
+    return limits.unsearched.has(i) ? { ...result, reason } : result;
   });
   if (options.has('json')) {
     console.log(JSON.stringify(results));
@@ -121,6 +127,7 @@ function anchor(args: string[]): number {
     for (const r of results) console.log(`${r.status.padEnd(8)} ${String(r.start ?? '').padStart(7)} ${String(r.end ?? '').padStart(7)}  ${r.id}  ${clip(r.text)}`);
     const count = (s: string) => results.filter((r) => r.status === s).length;
     console.log(`${results.length} annotations: ${count('exact')} exact, ${count('fuzzy')} fuzzy, ${count('orphaned')} orphaned.`);
+    if (limits.unsearched.size) console.log(`${plural(limits.unsearched.size, 'orphan')} not searched for approximately: ${reason}.`);
   }
   return 0;
 }

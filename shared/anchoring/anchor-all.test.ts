@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scaledDocument } from '../../bench/data';
 import { anchorPassage } from './anchor';
 import { anchorAll } from './anchor-all';
+import { FuzzyBudget } from './budget';
 import { describePassage } from './selectors';
 
 describe('anchorAll', () => {
@@ -28,5 +29,23 @@ describe('anchorAll', () => {
     const text = 'alpha beta gamma delta epsilon zeta eta theta';
     const items = [describePassage(text, 31, 35), describePassage(text, 0, 5)];
     expect(anchorAll(text, items).map((a) => a && text.slice(a.start, a.end))).toEqual(['zeta', 'alpha']);
+  });
+
+  it('stops approximate searches of the whole text at the budget, and names the passages it left unsearched', () => {
+    const text = scaledDocument(20_000).text.text;
+    // A typo in each: found only approximately; no position to search near.
+    const items = [1_000, 5_000, 9_000, 13_000].map((at) => {
+      const start = text.indexOf(' ', at) + 1;
+      const exact = text.slice(start, start + 60);
+      return { quote: { type: 'TextQuoteSelector' as const, exact: `${exact.slice(0, 30)}#${exact.slice(31)}`, prefix: '', suffix: '' } };
+    });
+    const budget = new FuzzyBudget(2 * text.length);
+    const unsearched = new Set<number>();
+    const anchors = anchorAll(text, items, undefined, { budget, unsearched });
+    expect(anchors.map((a) => a?.method ?? null)).toEqual(['fuzzy', 'fuzzy', null, null]);
+    expect(budget.searches).toBe(2);
+    expect([...unsearched]).toEqual([2, 3]);
+    // Without limits, all four are found.
+    expect(anchorAll(text, items).every((a) => a?.method === 'fuzzy')).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { type Anchor, AnchorText, anchorPassage, closeReach } from './anchor';
+import type { FuzzyBudget } from './budget';
 import { explainedByCopy } from './old-copies';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 
@@ -14,10 +15,15 @@ import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 /// where it must be is then dropped if the old text held another copy of it
 /// nearer the place found: that place is the other copy, still standing, and
 /// the passage itself was deleted (see old-copies.ts).
+///
+/// `limits`: approximate searches of the whole text (for passages without
+/// a position) stop at `budget`; the indices of the passages then left
+/// unsearched, and so not placed, are added to `unsearched`.
 export function anchorAll(
   target: AnchorText | string,
   items: readonly { quote: TextQuoteSelector; position?: TextPositionSelector | null }[],
   previous?: string,
+  limits?: { budget: FuzzyBudget; unsearched: Set<number> },
 ): (Anchor | null)[] {
   const text = typeof target === 'string' ? new AnchorText(target) : target;
   const order = items.map((_, i) => i).sort((a, b) => (items[a]!.position?.start ?? 0) - (items[b]!.position?.start ?? 0));
@@ -45,6 +51,10 @@ export function anchorAll(
           unconfirmed = delta;
         }
       }
+    } else if (limits) {
+      const refused = limits.budget.refused;
+      anchor = anchorPassage(text, quote, undefined, limits.budget);
+      if (limits.budget.refused > refused) limits.unsearched.add(i);
     } else {
       anchor = anchorPassage(text, quote);
     }

@@ -1,4 +1,5 @@
 import search from 'approx-string-match';
+import type { FuzzyBudget } from './budget';
 import { type NormalizedText, normalizeForMatching, normalizeSnippet } from './normalize';
 import { indexWithin, occurrencesWithin } from './occurrences';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
@@ -41,11 +42,80 @@ export function anchorStatus(anchor: Anchor | null): AnchorStatus {
 /// computed once, on first need.
 export class AnchorText {
   private folded: NormalizedText | null = null;
+  private rawGrams: Set<number> | null = null;
+  private foldedGrams: Set<number> | null = null;
   constructor(readonly text: string) {}
   get normalized(): NormalizedText {
     this.folded ??= normalizeForMatching(this.text);
     return this.folded;
   }
+  /// Every run of three characters of the text, as numbers (see `gram`).
+  get trigrams(): Set<number> {
+    this.rawGrams ??= gramsOf(this.text);
+    return this.rawGrams;
+  }
+  /// Every run of three characters of the normalized text.
+  get foldedTrigrams(): Set<number> {
+    this.foldedGrams ??= gramsOf(this.normalized.text);
+    return this.foldedGrams;
+  }
+}
+
+const gramLength = 3;
+
+// Three UTF-16 units as one small integer, so a set of them is looked up
+// without making strings: exact for units below 1,024 (Latin, Greek,
+// Cyrillic), and otherwise folded together. Runs that fold together only
+// make a check below answer "may occur" more often, never wrongly "no".
+function gram(s: string, i: number): number {
+  return ((s.charCodeAt(i) << 20) ^ (s.charCodeAt(i + 1) << 10) ^ s.charCodeAt(i + 2)) & 0x3fff_ffff;
+}
+
+function gramsOf(s: string): Set<number> {
+  const grams = new Set<number>();
+  for (let i = 0; i + gramLength <= s.length; i++) grams.add(gram(s, i));
+  return grams;
+}
+
+// The last snippets folded: one passage is anchored in document after
+// document (a foreign annotation is tried in every one), with the same quote.
+const folds = new Map<string, string>();
+function fold(snippet: string): string {
+  let folded = folds.get(snippet);
+  if (folded === undefined) {
+    if (folds.size >= 16) folds.clear();
+    folds.set(snippet, (folded = normalizeSnippet(snippet)));
+  }
+  return folded;
+}
+
+/// Whether every run of three characters of `needle` occurs in a text whose
+/// runs are `grams`: when one does not, neither does `needle`.
+function mayOccur(grams: Set<number>, needle: string): boolean {
+  for (let i = 0; i + gramLength <= needle.length; i++) if (!grams.has(gram(needle, i))) return false;
+  return true;
+}
+
+/// Whether a normalized quote can have an approximate match in the text at
+/// all. A match with at most k edits leaves at least m + 1 - (k + 1)·q of
+/// the quote's m - q + 1 runs of q characters untouched (each edit spoils at
+/// most q of them), and those runs occur in the text: when fewer of them
+/// occur anywhere in it, no match exists, and the costly search is skipped
+/// without changing any result.
+export function mayMatchApproximately(text: AnchorText, foldedQuote: string): boolean {
+  const maxErrors = Math.floor(foldedQuote.length * maxErrorRate);
+  const needed = foldedQuote.length + 1 - (maxErrors + 1) * gramLength;
+  if (needed <= 0) return true;
+  const grams = text.foldedTrigrams;
+  let present = 0;
+  let absent = 0;
+  const total = foldedQuote.length - gramLength + 1;
+  for (let i = 0; i < total; i++) {
+    if (grams.has(gram(foldedQuote, i))) {
+      if (++present >= needed) return true;
+    } else if (++absent > total - needed) return false;
+  }
+  return present >= needed;
 }
 
 // Scoring weights, after Hypothesis's match-quote.ts. The quote itself
@@ -123,9 +193,12 @@ const maxScoredOccurrences = 1000;
 /// 4. anywhere in the text, but only an occurrence that is the only one
 ///    (exact, then folded): a passage moved far is found, while a passage
 ///    deleted from one of several copies is not placed on another.
-/// Without a stored position, steps 2–3 search the whole text at once.
+/// Without a stored position, steps 2–3 search the whole text at once;
+/// the approximate search of the whole text is then made only where the
+/// text holds enough of the quote to possibly match (mayMatchApproximately)
+/// and, given a `budget`, only while the budget lasts (see budget.ts).
 /// Returns `null` rather than a doubtful place.
-export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelector, position?: TextPositionSelector): Anchor | null {
+export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelector, position?: TextPositionSelector, budget?: FuzzyBudget): Anchor | null {
   const source = typeof target === 'string' ? new AnchorText(target) : target;
   const text = source.text;
   const exact = quote.exact;
@@ -140,10 +213,10 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
   const hint = position && Number.isFinite(position.start) ? Math.min(Math.max(0, position.start), text.length) : undefined;
 
   const folded = source.normalized;
-  const foldedQuote = normalizeSnippet(exact);
+  const foldedQuote = fold(exact);
   if (!foldedQuote.trim()) return anchorVerbatim(text, quote, hint);
-  const foldedPrefix = normalizeSnippet(quote.prefix);
-  const foldedSuffix = normalizeSnippet(quote.suffix);
+  const foldedPrefix = fold(quote.prefix);
+  const foldedSuffix = fold(quote.suffix);
   const foldedHint = hint === undefined ? undefined : toFolded(folded, hint);
   const ring = (length: number, at: number | undefined, reach: number, size: number): [number, number] =>
     at === undefined ? [0, length] : [Math.max(0, at - reach), Math.min(length, at + size + reach)];
@@ -165,11 +238,16 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
   };
 
   if (hint === undefined || foldedHint === undefined) {
-    // No position: the best place in the whole text.
-    const verbatim = scoreOccurrences(text, exact, quote.prefix, quote.suffix, undefined);
+    // No position: the best place in the whole text. Each step is skipped
+    // where the text lacks a run of three characters of what it seeks (a
+    // set lookup per run instead of reading the whole text), which changes
+    // no result and makes a passage from another source cheap to rule out.
+    const verbatim = mayOccur(source.trigrams, exact) ? scoreOccurrences(text, exact, quote.prefix, quote.suffix, undefined) : null;
     if (verbatim) return { start: verbatim.at, end: verbatim.at + exact.length, method: 'quote' };
-    const normalizedAt = scoreOccurrences(folded.text, foldedQuote, foldedPrefix, foldedSuffix, undefined);
+    const normalizedAt = mayOccur(source.foldedTrigrams, foldedQuote) ? scoreOccurrences(folded.text, foldedQuote, foldedPrefix, foldedSuffix, undefined) : null;
     if (normalizedAt) return fromFoldedMatch({ start: normalizedAt.at, end: normalizedAt.at + foldedQuote.length }, 'normalized');
+    if (foldedQuote.length * maxErrorRate < 1 || !mayMatchApproximately(source, foldedQuote)) return null;
+    if (budget && !budget.take(folded.text.length)) return null;
     return fuzzyIn([0, folded.text.length], false);
   }
 

@@ -1,4 +1,5 @@
-import { AnchorText, anchorPassage, anchorStatus } from '../anchoring/anchor';
+import { type Anchor, AnchorText, anchorPassage, anchorStatus, quoteTooLong } from '../anchoring/anchor';
+import { FuzzyBudget, importFuzzyBudget } from '../anchoring/budget';
 import { describePassage } from '../anchoring/selectors';
 import type { Annotation, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
@@ -43,10 +44,17 @@ export interface ImportPlan {
 /// in the library's text of its document (for a foreign source, in whichever
 /// one document holds its quote); those that cannot be placed are listed,
 /// not guessed. Importing the same file twice plans nothing new.
+///
+/// The work is bounded: a quote too long to search for is listed at once
+/// (unless its stored position holds it); a foreign annotation is searched
+/// for approximately only when no document holds it as quoted, and only in
+/// documents that could hold a near-copy; and approximate searches of whole
+/// documents stop at `budget`, the annotations left then being listed.
 export function planImport(
   batch: IncomingBatch,
   documents: ReadonlyMap<string, LibraryDocument>,
   existing: { annotations: ReadonlyMap<string, Annotation>; tagTypes: readonly TagType[]; library?: LibraryState },
+  budget = new FuzzyBudget(importFuzzyBudget),
 ): ImportPlan {
   const plan: ImportPlan = { add: [], update: [], unchanged: 0, fuzzy: 0, unplaced: [...batch.setAside], addTagTypes: [], presentTagTypes: 0, library: emptyLibraryPlan(), zonelessTimes: batch.zonelessTimes };
 
@@ -82,6 +90,20 @@ export function planImport(
     return end <= document.text.text.length ? { type: 'TextPositionSelector' as const, start, end } : undefined;
   };
 
+  // A budget of nothing: records which documents wanted an approximate
+  // search of their whole text, and makes none.
+  const noFuzzy = new FuzzyBudget(0);
+  const asked = new Set<string>();
+  const anchorIn = (candidates: readonly LibraryDocument[], within: FuzzyBudget, entry: IncomingBatch['annotations'][number]) => {
+    if (within === noFuzzy) asked.clear();
+    return candidates.flatMap((document) => {
+      const before = within.refused;
+      const anchor = anchorPassage(textOf(document), entry.quote, positionIn(document, entry), within);
+      if (within === noFuzzy && within.refused > before) asked.add(document.id);
+      return anchor ? [{ document, anchor }] : [];
+    });
+  };
+
   for (const entry of batch.annotations) {
     let candidates: LibraryDocument[];
     if (entry.documentId !== null) {
@@ -94,10 +116,24 @@ export function planImport(
     } else {
       candidates = [...documents.values()];
     }
-    const found = candidates.flatMap((document) => {
-      const anchor = anchorPassage(textOf(document), entry.quote, positionIn(document, entry));
-      return anchor ? [{ document, anchor }] : [];
-    });
+    // Too long to search for: a quote over the cap, or longer than the one
+    // document it names (for a foreign one, "in none" says the rest).
+    const tooLong = quoteTooLong(entry.quote.exact, entry.documentId === null ? Number.POSITIVE_INFINITY : candidates[0]!.text.text.length);
+    let refused = false;
+    // Where the passage is as quoted (or folded): no approximate search of a
+    // whole text, so a foreign annotation does not pay for one in every
+    // document that lacks it.
+    let found = anchorIn(candidates, noFuzzy, entry);
+    if (found.length === 0 && !tooLong) {
+      // Else approximately, in the documents that wanted it (those whose
+      // text could hold a near-copy), while the budget lasts: in all of
+      // them or none, so a near-copy in a document left unsearched never
+      // goes unseen beside one found.
+      const wanted = candidates.filter((document) => asked.has(document.id));
+      const length = wanted.reduce((sum, document) => sum + document.text.text.length, 0);
+      if (wanted.length > 0 && budget.affords(length)) found = anchorIn(wanted, budget, entry);
+      else refused = wanted.length > 0;
+    }
     if (found.length !== 1) {
       plan.unplaced.push({
         id: entry.id,
@@ -105,14 +141,18 @@ export function planImport(
         quote: entry.quote.exact,
         reason:
           found.length === 0
-            ? entry.documentId
-              ? `the passage is not in “${candidates[0]!.meta.title}”`
-              : `the passage is in none of the library’s documents${entry.source ? ` (source ${entry.source})` : ''}`
+            ? tooLong
+              ? tooLong
+              : refused
+                ? budget.refusedReason()
+                : entry.documentId
+                  ? `the passage is not in “${candidates[0]!.meta.title}”`
+                  : `the passage is in none of the library’s documents${entry.source ? ` (source ${entry.source})` : ''}`
             : `the passage is in ${found.length} documents; the file does not say which`,
       });
       continue;
     }
-    const [{ document, anchor }] = found as [{ document: LibraryDocument; anchor: NonNullable<ReturnType<typeof anchorPassage>> }];
+    const [{ document, anchor }] = found as [{ document: LibraryDocument; anchor: Anchor }];
     if (anchorStatus(anchor) === 'fuzzy') plan.fuzzy++;
     // Re-describe the passage from the library's text, so stored selectors
     // always agree with the text they point into.
