@@ -124,3 +124,17 @@ describe('the work of placing annotations from another source', () => {
     expect(refused[0]!.reason).toMatch(/^the passage is not in the text as quoted, and this import has spent its allowance of approximate searches/);
   });
 });
+
+describe('an annotation the library holds already', () => {
+  const quote = 'Albania may go over to the other side';
+  const at = memo.text.text.indexOf(quote);
+  const stored = (modified: string): Annotation => ({ id: 'a', documentId: memo.id, ...describePassage(memo.text.text, at, at + quote.length), tags: [], actor: null, note: 'mine', created: modified, modified });
+  const file = (modified: string) =>
+    incomingFromNative(buildNativeFile({ annotations: [{ ...stored(modified), note: 'theirs' }], tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: now }));
+
+  it('is updated by a later time written in another zone, and not by an earlier one', () => {
+    const library = { annotations: new Map([['a', stored('2026-01-28T10:00:00.000Z')]]), tagTypes: defaultTagTypes };
+    expect(planImport(file('2026-01-28T09:30:00-01:00'), corpus, library).update.map((a) => a.note)).toEqual(['theirs']);
+    expect(planImport(file('2026-01-28T11:00:00+02:00'), corpus, library).update).toEqual([]);
+  });
+});

@@ -170,7 +170,9 @@ export function planImport(
     };
     const current = existing.annotations.get(annotation.id);
     if (!current) plan.add.push(annotation);
-    else if (annotation.modified > current.modified && JSON.stringify(annotation) !== JSON.stringify(current)) plan.update.push(annotation);
+    // Compared as instants: times keep the zone they were written with, and
+    // `…T09:30:00-01:00` is later than `…T10:00:00.000Z`.
+    else if (Date.parse(annotation.modified) > Date.parse(current.modified) && JSON.stringify(annotation) !== JSON.stringify(current)) plan.update.push(annotation);
     else plan.unchanged++;
   }
   if (batch.library && existing.library) {
@@ -178,7 +180,8 @@ export function planImport(
     const stored = existing.library.annotationIds;
     const exists = (id: string) => placed.has(id) || existing.annotations.has(id) || stored.has(id);
     plan.library = planLibrary(batch.library, existing.library, exists);
-    plan.unplaced.push(...plan.library.unplaced);
+    // Not spread: a file may leave out hundreds of thousands of links.
+    for (const item of plan.library.unplaced) plan.unplaced.push(item);
   }
   return plan;
 }
