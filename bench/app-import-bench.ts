@@ -32,9 +32,16 @@ declare const palimpsestImport: Seen;
 function annotationFile(dir: string, count: number): string {
   const corpus = loadCorpus();
   const documents = [...corpus.values()];
-  const annotations = documents.flatMap((d, k) => randomAnnotations(d, Math.ceil(count / documents.length), 40 + k).map((a) => ({ ...a, id: `${k}-${a.id}` }))).slice(0, count);
+  const annotations = documents
+    .flatMap((d, k) => randomAnnotations(d, Math.ceil(count / documents.length), 40 + k).map((a) => ({ ...a, id: `${k}-${a.id}` })))
+    .slice(0, count);
   const path = join(dir, `annotations-${count}.json`);
-  writeFileSync(path, JSON.stringify(buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-22T12:00:00Z') })));
+  writeFileSync(
+    path,
+    JSON.stringify(
+      buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-22T12:00:00Z') }),
+    ),
+  );
   return path;
 }
 
@@ -47,13 +54,18 @@ async function importOnce(context: BrowserContext, origin: string, path: string,
     const seen: Seen = { chosen: 0, previewed: 0, confirmed: 0, stored: 0, progressShown: false, longTasks: [] };
     (window as unknown as { palimpsestImport: Seen }).palimpsestImport = seen;
     document.addEventListener('change', () => (seen.chosen = performance.now()), true);
-    document.addEventListener('click', (event) => {
-      if ((event.target as Element).closest('[data-testid="import-confirm"]')) seen.confirmed = performance.now();
-    }, true);
+    document.addEventListener(
+      'click',
+      (event) => {
+        if ((event.target as Element).closest('[data-testid="import-confirm"]')) seen.confirmed = performance.now();
+      },
+      true,
+    );
     new MutationObserver(() => {
       if (!seen.previewed && document.querySelector('[data-testid="import-counts"]')) seen.previewed = performance.now();
       if (document.querySelector('[data-testid="import-progress"]')) seen.progressShown = true;
-      if (seen.confirmed && !seen.stored && [...document.querySelectorAll('[data-testid="notice-info"]')].some((n) => n.textContent?.startsWith('Imported'))) seen.stored = performance.now();
+      if (seen.confirmed && !seen.stored && [...document.querySelectorAll('[data-testid="notice-info"]')].some((n) => n.textContent?.startsWith('Imported')))
+        seen.stored = performance.now();
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (seen.chosen && entry.startTime >= seen.chosen) seen.longTasks.push(entry.duration);
@@ -93,7 +105,14 @@ async function importOnce(context: BrowserContext, origin: string, path: string,
 
 /// The app's import of `count` annotations, `runs` times, each into a
 /// fresh library on disk.
-export async function appImportBench(options: { origin: string; executablePath: string; args: string[]; runs: number; count: number; log: (line: string) => void }): Promise<Result[]> {
+export async function appImportBench(options: {
+  origin: string;
+  executablePath: string;
+  args: string[];
+  runs: number;
+  count: number;
+  log: (line: string) => void;
+}): Promise<Result[]> {
   const { origin, runs, count, log } = options;
   const dir = mkdtempSync(join(tmpdir(), 'palimpsest-import-'));
   try {
@@ -101,7 +120,11 @@ export async function appImportBench(options: { origin: string; executablePath: 
     const runsSeen: (Seen & { parsePeer: number })[] = [];
     for (let i = 0; i < runs; i++) {
       const profile = join(dir, `profile-${i}`);
-      const context = await chromium.launchPersistentContext(profile, { executablePath: options.executablePath, args: options.args, viewport: { width: 1400, height: 900 } });
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: options.executablePath,
+        args: options.args,
+        viewport: { width: 1400, height: 900 },
+      });
       try {
         runsSeen.push(await importOnce(context, origin, path, count));
       } finally {
@@ -115,13 +138,38 @@ export async function appImportBench(options: { origin: string; executablePath: 
     const previews = runsSeen.map((s) => s.previewed - s.chosen);
     const stores = runsSeen.map((s) => s.stored - s.confirmed);
     const longTasks = runsSeen.flatMap((s) => s.longTasks);
-    const peer = { name: 'the file read and JSON.parse on the page, nothing else', median: quantile(runsSeen.map((s) => s.parsePeer), 0.5) };
+    const peer = {
+      name: 'the file read and JSON.parse on the page, nothing else',
+      median: quantile(
+        runsSeen.map((s) => s.parsePeer),
+        0.5,
+      ),
+    };
     const withoutBar = runsSeen.filter((s) => !s.progressShown).length;
-    log(`app import of ${label}: preview ${quantile(previews, 0.5).toFixed(0)} ms, stored ${quantile(stores, 0.5).toFixed(0)} ms, ${longTasks.length} page tasks over 50 ms; read + parse on the page ${peer.median.toFixed(0)} ms`);
+    log(
+      `app import of ${label}: preview ${quantile(previews, 0.5).toFixed(0)} ms, stored ${quantile(stores, 0.5).toFixed(0)} ms, ${longTasks.length} page tasks over 50 ms; read + parse on the page ${peer.median.toFixed(0)} ms`,
+    );
     return [
       result(`import ${label} annotations in the app: file chosen to preview (read, validated, anchored in the worker)`, 'ms', previews, target, peer),
-      { ...result(`import ${label} annotations in the app: Import pressed to stored, with a progress bar`, 'ms', stores, target, null, withoutBar ? `no progress bar in ${withoutBar} of ${runs} runs` : `progress bar shown in all ${runs} runs`), ...(withoutBar ? { pass: false } : {}) },
-      result(`import ${label} annotations in the app: page tasks over 50 ms, file chosen to a second after stored`, 'count', [longTasks.length], 0, null, longTasks.length ? `longest ${Math.max(...longTasks).toFixed(0)} ms, in ${runs} runs` : `none in ${runs} runs`),
+      {
+        ...result(
+          `import ${label} annotations in the app: Import pressed to stored, with a progress bar`,
+          'ms',
+          stores,
+          target,
+          null,
+          withoutBar ? `no progress bar in ${withoutBar} of ${runs} runs` : `progress bar shown in all ${runs} runs`,
+        ),
+        ...(withoutBar ? { pass: false } : {}),
+      },
+      result(
+        `import ${label} annotations in the app: page tasks over 50 ms, file chosen to a second after stored`,
+        'count',
+        [longTasks.length],
+        0,
+        null,
+        longTasks.length ? `longest ${Math.max(...longTasks).toFixed(0)} ms, in ${runs} runs` : `none in ${runs} runs`,
+      ),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

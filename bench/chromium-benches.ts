@@ -39,7 +39,10 @@ async function serve(): Promise<ChildProcess> {
   };
   if (await up()) throw new Error(`Something already serves port ${port}; stop it first (the benchmark serves the renderer it has just built there).`);
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const server = spawn(process.execPath, [vite, 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
+  const server = spawn(process.execPath, [vite, 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   let exited = false;
   server.on('exit', () => (exited = true));
   for (let i = 0; i < 100 && !exited; i++) {
@@ -56,7 +59,16 @@ function highlightsFor(bytes: number, count: number): { source: string; highligh
   return { source: scaledSource(bytes), highlights };
 }
 
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'];
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-precise-memory-info',
+];
 
 /// The reader's benchmarks in Debian's Chromium, on the built renderer's
 /// benchmark page: the app's own Reader and highlights plugin.
@@ -73,8 +85,7 @@ export async function chromiumBenches(options: { runs: number; full: boolean; lo
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/bench.html`);
     await page.waitForFunction(() => document.title === 'ready');
-    const open = (source: string, highlights: Highlight[]) =>
-      page.evaluate(([s, h]) => palimpsestBench.open('bench.md', s, h), [source, highlights] as const);
+    const open = (source: string, highlights: Highlight[]) => page.evaluate(([s, h]) => palimpsestBench.open('bench.md', s, h), [source, highlights] as const);
 
     const sizes: [number, number, number][] = [[1_000_000, 10_000, 300]];
     if (options.full) sizes.push([5_000_000, 50_000, 1500]);
@@ -94,7 +105,14 @@ export async function chromiumBenches(options: { runs: number; full: boolean; lo
       const heap = await page.evaluate(() => palimpsestBench.heapMB());
       const mb = bytes / 1_000_000;
       results.push(
-        result(`open a ${mb} MB document with ${count.toLocaleString('en')} highlights, to interactive`, 'ms', withHighlights, target, { name: 'the same document in the same reader with no highlights', median: quantile(bare, 0.5) }, heap ? `JS heap after opening, garbage collected: ${heap} MB` : undefined),
+        result(
+          `open a ${mb} MB document with ${count.toLocaleString('en')} highlights, to interactive`,
+          'ms',
+          withHighlights,
+          target,
+          { name: 'the same document in the same reader with no highlights', median: quantile(bare, 0.5) },
+          heap ? `JS heap after opening, garbage collected: ${heap} MB` : undefined,
+        ),
       );
       log(`open ${mb} MB / ${count}: median ${quantile(withHighlights, 0.5).toFixed(0)} ms (no highlights ${quantile(bare, 0.5).toFixed(0)} ms)`);
 
@@ -119,7 +137,16 @@ export async function chromiumBenches(options: { runs: number; full: boolean; lo
       rmSync(profile, { recursive: true, force: true });
     }
 
-    results.push(...(await appImportBench({ origin: `http://127.0.0.1:${port}`, executablePath: launch.executablePath, args, runs: options.full ? 5 : 3, count: options.full ? 100_000 : 20_000, log })));
+    results.push(
+      ...(await appImportBench({
+        origin: `http://127.0.0.1:${port}`,
+        executablePath: launch.executablePath,
+        args,
+        runs: options.full ? 5 : 3,
+        count: options.full ? 100_000 : 20_000,
+        log,
+      })),
+    );
   } finally {
     await browser?.close();
     server.kill();
@@ -151,7 +178,14 @@ async function createBench(page: Page, open: Open, source: string, highlights: H
   await open(source, highlights);
   const loaded = await adds();
   const p95 = quantile(loaded, 0.95);
-  const made = result('create a highlight on screen in a document holding 10,000', 'ms', loaded, 8, { name: 'the same in the document with no highlights', median: quantile(bare, 0.5) }, `p95 ${p95.toFixed(1)} ms against ${quantile(bare, 0.95).toFixed(1)} ms with no highlights; the target is on p95`);
+  const made = result(
+    'create a highlight on screen in a document holding 10,000',
+    'ms',
+    loaded,
+    8,
+    { name: 'the same in the document with no highlights', median: quantile(bare, 0.5) },
+    `p95 ${p95.toFixed(1)} ms against ${quantile(bare, 0.95).toFixed(1)} ms with no highlights; the target is on p95`,
+  );
   log(`create highlight: median ${quantile(loaded, 0.5).toFixed(2)} ms, p95 ${p95.toFixed(1)} ms (no highlights: p95 ${quantile(bare, 0.95).toFixed(1)} ms)`);
   return { ...made, pass: p95 <= 8 };
 }
@@ -171,6 +205,13 @@ async function scrollBench(page: Page, open: Open, source: string, highlights: H
   const longest = Math.max(0, ...loaded.longTasks);
   const note = `p95 frame ${p95.toFixed(1)} ms over ${loaded.frames.length} frames at ${step} px a frame; ${loaded.longTasks.length} tasks over 50 ms (longest ${longest.toFixed(0)} ms); with no highlights p95 ${quantile(bare.frames, 0.95).toFixed(1)} ms, ${bare.longTasks.length} long tasks in ${bare.frames.length} frames`;
   log(`scroll: ${note}`);
-  const scrolled = result('scroll the 1 MB document with 10,000 highlights end to end (frame interval)', 'ms', loaded.frames, 17.5, { name: 'the same document with no highlights', median: quantile(bare.frames, 0.5) }, note);
+  const scrolled = result(
+    'scroll the 1 MB document with 10,000 highlights end to end (frame interval)',
+    'ms',
+    loaded.frames,
+    17.5,
+    { name: 'the same document with no highlights', median: quantile(bare.frames, 0.5) },
+    note,
+  );
   return { ...scrolled, pass: p95 <= 17.5 && loaded.longTasks.length === 0 };
 }

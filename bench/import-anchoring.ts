@@ -33,5 +33,7 @@ const plan = planImport(batch, corpus, { annotations: new Map(), tagTypes: defau
 const t2 = performance.now();
 const reasons = new Map<string, number>();
 for (const u of plan.unplaced) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1);
-console.log(`${n} annotations (${(json.length / 1e6).toFixed(1)} MB): read ${(t1 - t0).toFixed(0)} ms, plan ${(t2 - t1).toFixed(0)} ms; added ${plan.add.length}, fuzzy ${plan.fuzzy}, unplaced ${plan.unplaced.length}`);
+console.log(
+  `${n} annotations (${(json.length / 1e6).toFixed(1)} MB): read ${(t1 - t0).toFixed(0)} ms, plan ${(t2 - t1).toFixed(0)} ms; added ${plan.add.length}, fuzzy ${plan.fuzzy}, unplaced ${plan.unplaced.length}`,
+);
 for (const [r, c] of reasons) console.log(`  ${c} × ${r}`);

@@ -18,7 +18,13 @@ const log = (line: string) => {
   if (!json) console.log(line);
 };
 
-const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), platform: process.platform };
+const machine = {
+  node: process.version,
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  platform: process.platform,
+};
 // The browser is measured first, while this process is small: the Node
 // benchmarks leave it holding a gigabyte of test data, and on two cores its
 // garbage collection competes with the page being measured.
@@ -33,7 +39,9 @@ if (json) {
   console.log('| what | median | p95 | runs | target | peer | ratio | pass |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.median} ${r.unit} | ${r.p95} ${r.unit} | ${r.runs} | ≤ ${r.target} ${r.unit} | ${r.peer ? `${r.peer.name}: ${r.peer.median} ${r.unit}` : '—'} | ${r.ratio ?? '—'} | ${r.pass ? 'yes' : 'NO'} |`);
+    console.log(
+      `| ${r.name} | ${r.median} ${r.unit} | ${r.p95} ${r.unit} | ${r.runs} | ≤ ${r.target} ${r.unit} | ${r.peer ? `${r.peer.name}: ${r.peer.median} ${r.unit}` : '—'} | ${r.ratio ?? '—'} | ${r.pass ? 'yes' : 'NO'} |`,
+    );
   }
   if (!quick) {
     const dir = join(import.meta.dirname, '..', 'bench-results');

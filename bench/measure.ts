@@ -30,7 +30,14 @@ export function quantile(values: readonly number[], q: number): number {
   return sorted[at]!;
 }
 
-export function result(name: string, unit: string, samples: readonly number[], target: number, peer: { name: string; median: number } | null, note?: string): Result {
+export function result(
+  name: string,
+  unit: string,
+  samples: readonly number[],
+  target: number,
+  peer: { name: string; median: number } | null,
+  note?: string,
+): Result {
   const median = quantile(samples, 0.5);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {

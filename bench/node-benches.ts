@@ -54,10 +54,16 @@ export async function nodeBenches(options: { runs: number; log: (line: string) =
   });
   const peerPerAnnotation = (performance.now() - peerStart) / sample.length;
   results.push(
-    result('re-anchor 10,000 annotations onto a revised 1 MB document', 'ms', times, 500, { name: `Hypothesis-style whole-text matching (${sample.length}-annotation sample, × 100)`, median: peerPerAnnotation * 10_000 }),
+    result('re-anchor 10,000 annotations onto a revised 1 MB document', 'ms', times, 500, {
+      name: `Hypothesis-style whole-text matching (${sample.length}-annotation sample, × 100)`,
+      median: peerPerAnnotation * 10_000,
+    }),
   );
   results.push({
-    ...result('re-anchor: wrong places in 10,000', 'count', [wrong], 5, { name: `Hypothesis-style, ${sample.length}-annotation sample × 100`, median: peerWrong * 100 }),
+    ...result('re-anchor: wrong places in 10,000', 'count', [wrong], 5, {
+      name: `Hypothesis-style, ${sample.length}-annotation sample × 100`,
+      median: peerWrong * 100,
+    }),
     note: `${anchors.filter((a) => !a).length} orphaned, of which ${expected.filter((e) => e.deleted).length} passages were deleted outright`,
   });
   results.push(result('re-anchor: deleted passages not orphaned', 'count', [deletedFound], 0, null));
@@ -73,15 +79,29 @@ export async function nodeBenches(options: { runs: number; log: (line: string) =
   const nativeTimes = await timeRuns(runs, () => {
     json = JSON.stringify(buildNativeFile({ annotations: many, tagTypes: defaultTagTypes, documents, scope: { kind: 'all' }, exported }));
   });
-  results.push(result('export 100,000 annotations, native', 'ms', nativeTimes, 1000, { name: 'JSON.stringify of the annotations alone', median: quantile(stringifyOnly, 0.5) }));
+  results.push(
+    result('export 100,000 annotations, native', 'ms', nativeTimes, 1000, {
+      name: 'JSON.stringify of the annotations alone',
+      median: quantile(stringifyOnly, 0.5),
+    }),
+  );
   const w3cTimes = await timeRuns(runs, () => JSON.stringify(buildW3cCollection({ annotations: many, tagTypes: defaultTagTypes, documents, exported })));
-  results.push(result('export 100,000 annotations, W3C', 'ms', w3cTimes, 2000, { name: 'JSON.stringify of the annotations alone', median: quantile(stringifyOnly, 0.5) }));
+  results.push(
+    result('export 100,000 annotations, W3C', 'ms', w3cTimes, 2000, { name: 'JSON.stringify of the annotations alone', median: quantile(stringifyOnly, 0.5) }),
+  );
   const parseOnly = await timeRuns(runs, () => JSON.parse(json));
   const importTimes = await timeRuns(runs, () => {
     const plan = planImport(incomingFromNative(parseNativeFile(json)), documents, { annotations: new Map(), tagTypes: defaultTagTypes });
     if (plan.add.length !== many.length) throw new Error(`The import placed ${plan.add.length} of ${many.length}.`);
   });
-  results.push(result('parse + validate + anchor an import of 100,000 annotations', 'ms', importTimes, 3000, { name: 'JSON.parse alone', median: quantile(parseOnly, 0.5) }));
-  log(`export native ${quantile(nativeTimes, 0.5).toFixed(0)} ms, W3C ${quantile(w3cTimes, 0.5).toFixed(0)} ms, import ${quantile(importTimes, 0.5).toFixed(0)} ms`);
+  results.push(
+    result('parse + validate + anchor an import of 100,000 annotations', 'ms', importTimes, 3000, {
+      name: 'JSON.parse alone',
+      median: quantile(parseOnly, 0.5),
+    }),
+  );
+  log(
+    `export native ${quantile(nativeTimes, 0.5).toFixed(0)} ms, W3C ${quantile(w3cTimes, 0.5).toFixed(0)} ms, import ${quantile(importTimes, 0.5).toFixed(0)} ms`,
+  );
   return results;
 }

@@ -32,7 +32,34 @@ const queries: { kind: string; query: string }[] = [
 // Invented surnames and place names, so the corpus has the tens of
 // thousands of distinct words (and the diacritics) a real one of this size
 // has, rather than the seeds' three thousand repeated.
-const syllables = ['ko', 'vač', 'më', 'hil', 'li', 'dvo', 'řák', 'sha', 'nu', 'ro', 'vić', 'ski', 'ov', 'ła', 'gę', 'ćo', 'zsé', 'bö', 'ar', 'ten', 'mir', 'dža', 'шев', 'ко', 'вич', 'ла'];
+const syllables = [
+  'ko',
+  'vač',
+  'më',
+  'hil',
+  'li',
+  'dvo',
+  'řák',
+  'sha',
+  'nu',
+  'ro',
+  'vić',
+  'ski',
+  'ov',
+  'ła',
+  'gę',
+  'ćo',
+  'zsé',
+  'bö',
+  'ar',
+  'ten',
+  'mir',
+  'dža',
+  'шев',
+  'ко',
+  'вич',
+  'ла',
+];
 
 function inventedWord(next: () => number): string {
   let word = '';
@@ -165,9 +192,18 @@ export async function searchBenches(options: { runs: number; log: (line: string)
       peerTotal = peer.search(query, pageSize);
     });
     results.push(
-      result(`search: ${kind} (${query}), ${documentCount} documents`, 'ms', times, 30, { name: 'regular expression over the folded texts', median: quantile(peerTimes, 0.5) }, `${total} hits (the scan: ${peerTotal}); first ${pageSize} listed`),
+      result(
+        `search: ${kind} (${query}), ${documentCount} documents`,
+        'ms',
+        times,
+        30,
+        { name: 'regular expression over the folded texts', median: quantile(peerTimes, 0.5) },
+        `${total} hits (the scan: ${peerTotal}); first ${pageSize} listed`,
+      ),
     );
-    log(`search ${query}: median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms, ${total} hits; scan ${quantile(peerTimes, 0.5).toFixed(1)} ms, ${peerTotal} hits`);
+    log(
+      `search ${query}: median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms, ${total} hits; scan ${quantile(peerTimes, 0.5).toFixed(1)} ms, ${peerTotal} hits`,
+    );
   }
   return results;
 }

@@ -42,8 +42,12 @@ export async function storageBenches(page: Page, options: { runs: number; peerRu
     for (let i = 0; i < peerRuns; i++) raw.push(await page.evaluate((n) => palimpsestBench.storeRaw(n), count));
     const topicPeer = await queries(page, topicTag, 'raw', runs);
     const commonPeer = await queries(page, commonTag, 'raw', runs);
-    for (const [tag, mine, peer] of [[topicTag, topic, topicPeer], [commonTag, common, commonPeer]] as const) {
-      if (mine.found !== peer.found) throw new Error(`The query for “${tag}” found ${mine.found} annotations in chunks but ${peer.found} in the peer: the benchmark's stores differ.`);
+    for (const [tag, mine, peer] of [
+      [topicTag, topic, topicPeer],
+      [commonTag, common, commonPeer],
+    ] as const) {
+      if (mine.found !== peer.found)
+        throw new Error(`The query for “${tag}” found ${mine.found} annotations in chunks but ${peer.found} in the peer: the benchmark's stores differ.`);
     }
     const label = count.toLocaleString('en');
     const ms = (samples: number[]) => quantile(samples, 0.5).toFixed(1);
@@ -53,7 +57,14 @@ export async function storageBenches(page: Page, options: { runs: number; peerRu
 
     const peerName = 'plain IndexedDB, one row per annotation (schema v1), same data, one transaction';
     return [
-      result(`store ${label} annotations (import), one transaction`, 'ms', chunked, Math.round(storeTarget * scale), { name: peerName, median: quantile(raw, 0.5) }, `100 documents; the peer ran ${raw.length} times`),
+      result(
+        `store ${label} annotations (import), one transaction`,
+        'ms',
+        chunked,
+        Math.round(storeTarget * scale),
+        { name: peerName, median: quantile(raw, 0.5) },
+        `100 documents; the peer ran ${raw.length} times`,
+      ),
       result(
         `filtered corpus-wide query by tag over ${label} annotations`,
         'ms',
@@ -74,10 +85,10 @@ async function queries(page: Page, tag: string, store: 'chunked' | 'raw', runs: 
   const times: number[] = [];
   let found = 0;
   for (let i = 0; i <= Math.max(runs, 10); i++) {
-    const { ms, count } = await page.evaluate(
-      ([t, s]) => (s === 'chunked' ? palimpsestBench.queryChunked(t) : palimpsestBench.queryRaw(t)),
-      [tag, store] as const,
-    );
+    const { ms, count } = await page.evaluate(([t, s]) => (s === 'chunked' ? palimpsestBench.queryChunked(t) : palimpsestBench.queryRaw(t)), [
+      tag,
+      store,
+    ] as const);
     if (i > 0) times.push(ms);
     found = count;
   }

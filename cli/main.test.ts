@@ -17,12 +17,28 @@ const briefPath = join(corpusDir, `${brief.id}.md`);
 function annotation(id: string, exact: string, extra: Partial<Annotation> = {}): Annotation {
   const start = brief.text.text.indexOf(exact);
   const { quote, position } = describePassage(brief.text.text, start, start + exact.length);
-  return { id, documentId: brief.id, quote, position, tags: ['claim'], actor: null, note: '', created: '2026-11-22T10:00:00.000Z', modified: '2026-11-22T10:00:00.000Z', ...extra };
+  return {
+    id,
+    documentId: brief.id,
+    quote,
+    position,
+    tags: ['claim'],
+    actor: null,
+    note: '',
+    created: '2026-11-22T10:00:00.000Z',
+    modified: '2026-11-22T10:00:00.000Z',
+    ...extra,
+  };
 }
 
 function nativeFile(annotations: Annotation[]): string {
   const path = join(dir, `native-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(path, JSON.stringify(buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-22T12:00:00Z') })));
+  writeFileSync(
+    path,
+    JSON.stringify(
+      buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-22T12:00:00Z') }),
+    ),
+  );
   return path;
 }
 
@@ -53,7 +69,15 @@ describe('validate', () => {
 
   it('reads W3C files and says which problem a Hypothesis-style file has', () => {
     const path = join(dir, 'w3c.json');
-    writeFileSync(path, JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', id: 'x', target: { source: 'http://example.org/doc', selector: [{ type: 'RangeSelector' }] } }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'Annotation',
+        id: 'x',
+        target: { source: 'http://example.org/doc', selector: [{ type: 'RangeSelector' }] },
+      }),
+    );
     expect(run(['validate', path])).toBe(1);
     expect(out.join('\n')).toContain('$.target: no TextQuoteSelector or TextPositionSelector (only RangeSelector)');
   });
@@ -93,7 +117,10 @@ describe('anchor', () => {
     const file = nativeFile([
       annotation('exact', 'apple of discord'),
       { ...annotation('moved', 'Italy, France and Turkey'), position: { type: 'TextPositionSelector', start: 5, end: 29 } },
-      { ...annotation('gone', 'apple of discord'), quote: { type: 'TextQuoteSelector', exact: 'a passage this brief never contained', prefix: '', suffix: '' } },
+      {
+        ...annotation('gone', 'apple of discord'),
+        quote: { type: 'TextQuoteSelector', exact: 'a passage this brief never contained', prefix: '', suffix: '' },
+      },
     ]);
     expect(run(['anchor', '--document', briefPath, '--annotations', file, '--json'])).toBe(0);
     const results = JSON.parse(out.join(''));
@@ -148,7 +175,7 @@ describe('convert', () => {
     const csv = readFileSync(csvPath, 'utf8');
     expect(csv.startsWith('\uFEFFannotation id,document id,document title')).toBe(true);
     expect(csv).toContain('"said ""so"", twice"');
-    expect(csv).toContain("Visit of the Italian Prime Minister");
+    expect(csv).toContain('Visit of the Italian Prime Minister');
   });
 });
 
@@ -159,7 +186,10 @@ describe('one reader with the app', () => {
     id,
     created,
     bodyValue: 'a note',
-    target: { source: { id: 'https://digitalarchive.wilsoncenter.org/document/brief', type: 'Text' }, selector: { type: 'TextQuoteSelector', exact: 'apple of discord' } },
+    target: {
+      source: { id: 'https://digitalarchive.wilsoncenter.org/document/brief', type: 'Text' },
+      selector: { type: 'TextQuoteSelector', exact: 'apple of discord' },
+    },
   });
   const write = (value: unknown) => {
     const path = join(dir, `w3c-${Math.random().toString(36).slice(2)}.jsonld`);
@@ -175,7 +205,16 @@ describe('one reader with the app', () => {
   });
 
   it('anchor reports each id exactly as the file gave it', () => {
-    expect(run(['anchor', '--document', briefPath, '--annotations', write([hypothesis('urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427'), hypothesis('https://hypothes.is/a/xyz')]), '--json'])).toBe(0);
+    expect(
+      run([
+        'anchor',
+        '--document',
+        briefPath,
+        '--annotations',
+        write([hypothesis('urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427'), hypothesis('https://hypothes.is/a/xyz')]),
+        '--json',
+      ]),
+    ).toBe(0);
     expect(JSON.parse(out.join('')).map((r: { id: string }) => r.id)).toEqual(['urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'https://hypothes.is/a/xyz']);
   });
 

@@ -74,10 +74,14 @@ function validate(args: string[]): number {
     }
     const library = batch.library;
     const extra = [
-      library ? `${plural(library.links.length, 'link')}, ${plural(library.actors.length, 'actor')}, ${plural(library.sets.length, 'set')}, ${plural(library.relationTypes.length, 'relation type')}` : '',
+      library
+        ? `${plural(library.links.length, 'link')}, ${plural(library.actors.length, 'actor')}, ${plural(library.sets.length, 'set')}, ${plural(library.relationTypes.length, 'relation type')}`
+        : '',
       batch.zonelessTimes ? `${plural(batch.zonelessTimes, 'date')} without a time zone, read as UTC` : '',
     ].filter(Boolean);
-    console.log(`${basename(path)}: valid ${batch.format === 'w3c' ? 'W3C Web Annotation' : 'Palimpsest native'} file, ${plural(count, 'annotation')}${extra.length ? `; ${extra.join('; ')}` : ''}.`);
+    console.log(
+      `${basename(path)}: valid ${batch.format === 'w3c' ? 'W3C Web Annotation' : 'Palimpsest native'} file, ${plural(count, 'annotation')}${extra.length ? `; ${extra.join('; ')}` : ''}.`,
+    );
     for (const item of batch.setAside) console.log(`  set aside ${item.path}: ${item.reason}`);
     return 0;
   } catch (error) {
@@ -107,7 +111,10 @@ function anchor(args: string[]): number {
   // W3C positions count code points; the text here counts UTF-16 units.
   const entries = annotations.map((a) => ({
     quote: a.quote,
-    position: a.position && a.positionUnit === 'code points' ? { type: 'TextPositionSelector' as const, start: points.toUtf16(a.position.start), end: points.toUtf16(a.position.end) } : a.position,
+    position:
+      a.position && a.positionUnit === 'code points'
+        ? { type: 'TextPositionSelector' as const, start: points.toUtf16(a.position.start), end: points.toUtf16(a.position.end) }
+        : a.position,
   }));
   // Approximate searches of the whole text (for passages without a
   // position) are bounded as in an import; those left unsearched say why.
@@ -117,14 +124,21 @@ function anchor(args: string[]): number {
   const results = annotations.map((entry, i) => {
     const found = anchors[i]!;
     // The id as the file gave it, so a pipeline can join output to input.
-    const result = { id: entry.fileId, status: anchorStatus(found), start: found?.start ?? null, end: found?.end ?? null, text: found ? text.slice(found.start, found.end) : null };
+    const result = {
+      id: entry.fileId,
+      status: anchorStatus(found),
+      start: found?.start ?? null,
+      end: found?.end ?? null,
+      text: found ? text.slice(found.start, found.end) : null,
+    };
     return limits.unsearched.has(i) ? { ...result, reason } : result;
   });
   if (options.has('json')) {
     console.log(JSON.stringify(results));
   } else {
     const clip = (s: string | null) => (s === null ? '—' : (s.length > 50 ? `${s.slice(0, 49)}…` : s).replace(/\s+/g, ' '));
-    for (const r of results) console.log(`${r.status.padEnd(8)} ${String(r.start ?? '').padStart(7)} ${String(r.end ?? '').padStart(7)}  ${r.id}  ${clip(r.text)}`);
+    for (const r of results)
+      console.log(`${r.status.padEnd(8)} ${String(r.start ?? '').padStart(7)} ${String(r.end ?? '').padStart(7)}  ${r.id}  ${clip(r.text)}`);
     const count = (s: string) => results.filter((r) => r.status === s).length;
     console.log(`${results.length} annotations: ${count('exact')} exact, ${count('fuzzy')} fuzzy, ${count('orphaned')} orphaned.`);
     if (limits.unsearched.size) console.log(`${plural(limits.unsearched.size, 'orphan')} not searched for approximately: ${reason}.`);
@@ -153,7 +167,13 @@ function convert(args: string[]): number {
   });
   for (const item of plan.unplaced) console.error(`palimpsest: left out ${item.path}: ${item.reason}`);
   const annotations = plan.add;
-  const tagTypes = batch.format === 'native' ? batch.tagTypes : [...defaultTagTypes.filter((d) => !plan.addTagTypes.some((t) => t.id === d.id)), ...plan.addTagTypes.map((t, i) => ({ ...t, order: defaultTagTypes.length + i }))];
+  const tagTypes =
+    batch.format === 'native'
+      ? batch.tagTypes
+      : [
+          ...defaultTagTypes.filter((d) => !plan.addTagTypes.some((t) => t.id === d.id)),
+          ...plan.addTagTypes.map((t, i) => ({ ...t, order: defaultTagTypes.length + i })),
+        ];
   const library = batch.library
     ? { relationTypes: plan.library.relationTypes.add, links: plan.library.links.add, actors: plan.library.actors.add, sets: plan.library.sets.add }
     : undefined;
@@ -163,10 +183,19 @@ function convert(args: string[]): number {
   const exported = new Date();
   const text =
     to === 'qdpx'
-      ? buildQdpx({ annotations, tagTypes, documents, exported, actors: library?.actors, links: library?.links, relationTypes: library?.relationTypes, sets: library?.sets })
+      ? buildQdpx({
+          annotations,
+          tagTypes,
+          documents,
+          exported,
+          actors: library?.actors,
+          links: library?.links,
+          relationTypes: library?.relationTypes,
+          sets: library?.sets,
+        })
       : to === 'csv'
-      ? buildCsv(annotations, tagTypes, documents, { actors: library?.actors, links: library?.links })
-      : `${JSON.stringify(to === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported, library }) : buildNativeFile({ annotations, tagTypes, documents, scope: { kind: 'all' }, exported, library: nativeLibrary }), null, 2)}\n`;
+        ? buildCsv(annotations, tagTypes, documents, { actors: library?.actors, links: library?.links })
+        : `${JSON.stringify(to === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported, library }) : buildNativeFile({ annotations, tagTypes, documents, scope: { kind: 'all' }, exported, library: nativeLibrary }), null, 2)}\n`;
   writeFileSync(out, text);
   console.log(`Wrote ${plural(annotations.length, 'annotation')} to ${out} (${to}).`);
   return plan.unplaced.length ? 1 : 0;

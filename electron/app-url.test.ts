@@ -27,7 +27,13 @@ describe('the app:// page', () => {
   it('is the app’s own; no other host or scheme is, though their origins are all "null"', () => {
     expect(appPageUrl).toBe('app://palimpsest/index.html');
     expect(isAppUrl('app://palimpsest/index.html#/reader', appPageUrl)).toBe(true);
-    for (const url of ['app://evil/index.html', 'evil://palimpsest/index.html', 'data:text/html,x', 'file:///opt/index.html', 'https://palimpsest/index.html']) {
+    for (const url of [
+      'app://evil/index.html',
+      'evil://palimpsest/index.html',
+      'data:text/html,x',
+      'file:///opt/index.html',
+      'https://palimpsest/index.html',
+    ]) {
       expect(isAppUrl(url, appPageUrl), url).toBe(false);
     }
   });

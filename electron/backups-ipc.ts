@@ -35,7 +35,8 @@ export function setupBackups(app: App, window: () => BrowserWindow | null, appUr
 
   return {
     listBackups: () => listBackups(dir),
-    writeBackup: async (r) => writeBackup(dir, r.content, r.annotations, r.created, keptBackups(await readJson(noticeMarkerPath(app.getPath('userData')), markerSchema, null))),
+    writeBackup: async (r) =>
+      writeBackup(dir, r.content, r.annotations, r.created, keptBackups(await readJson(noticeMarkerPath(app.getPath('userData')), markerSchema, null))),
     readBackup: (id) => readBackup(dir, id),
   };
 }

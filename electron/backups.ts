@@ -25,7 +25,13 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
 /// never leaves a half-written backup), then deletes all but the newest
 /// `backupsKept`, and never those in `keep` (the last backup of the library
 /// an earlier version kept, see origin-move.ts).
-export async function writeBackup(dir: string, content: string, annotations: number, created: string, keep: ReadonlySet<string> = new Set()): Promise<BackupInfo> {
+export async function writeBackup(
+  dir: string,
+  content: string,
+  annotations: number,
+  created: string,
+  keep: ReadonlySet<string> = new Set(),
+): Promise<BackupInfo> {
   await mkdir(dir, { recursive: true });
   // The name is built from a checked time and count, and checked again to
   // be a backup's name inside `dir`, whatever the caller validated.
@@ -38,7 +44,11 @@ export async function writeBackup(dir: string, content: string, annotations: num
   } catch (error) {
     await unlink(temporary).catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileProblem(code === 'ENOSPC' ? 'The disk is full: the backup was not written. Your library itself is unchanged.' : `The backup could not be written (${code ?? (error as Error).message}).`);
+    throw new FileProblem(
+      code === 'ENOSPC'
+        ? 'The disk is full: the backup was not written. Your library itself is unchanged.'
+        : `The backup could not be written (${code ?? (error as Error).message}).`,
+    );
   }
   const all = await listBackups(dir);
   for (const old of all.filter((b) => !keep.has(b.id)).slice(backupsKept)) await unlink(inside(dir, old.id)).catch(() => {});

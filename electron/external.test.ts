@@ -6,7 +6,17 @@ describe('links that leave the app', () => {
     expect(isExternalUrl('https://www.wilsoncenter.org/document/1962')).toBe(true);
     expect(isExternalUrl('http://example.org/')).toBe(true);
     expect(isExternalUrl('mailto:archive@example.org')).toBe(true);
-    for (const url of ['file:///etc/passwd', 'ms-msdt:/id PCWDiagnostic', 'smb://host/share', 'javascript:alert(1)', 'app://palimpsest/index.html', 'https://user:pw@example.org/', 'mailto:', 'not a url', '']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'ms-msdt:/id PCWDiagnostic',
+      'smb://host/share',
+      'javascript:alert(1)',
+      'app://palimpsest/index.html',
+      'https://user:pw@example.org/',
+      'mailto:',
+      'not a url',
+      '',
+    ]) {
       expect(isExternalUrl(url), url).toBe(false);
     }
   });

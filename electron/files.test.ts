@@ -66,7 +66,10 @@ describe('reading the documents a researcher picks to import', () => {
     writeFileSync(big, Buffer.alloc(3 * 1048576));
     writeFileSync(small, 'Memorandum');
     const files = await readFilesForImport([big, small], { each: 2 * 1048576, total: 10 * 1048576 });
-    expect(files[0]).toEqual({ name: 'scans.pdf', problem: 'scans.pdf is too large to import (3 MB; the limit is 2 MB). Split it into smaller files and import those.' });
+    expect(files[0]).toEqual({
+      name: 'scans.pdf',
+      problem: 'scans.pdf is too large to import (3 MB; the limit is 2 MB). Split it into smaller files and import those.',
+    });
     expect(files[1]).toEqual({ name: 'memo.txt', bytes: new Uint8Array(Buffer.from('Memorandum')) });
   });
 
@@ -85,7 +88,10 @@ describe('reading the documents a researcher picks to import', () => {
     const files = await readFilesForImport([join(dir, 'gone.pdf'), dir]);
     expect(files).toEqual([
       { name: 'gone.pdf', problem: 'gone.pdf cannot be read (ENOENT).' },
-      { name: expect.stringMatching(/^palimpsest-files-/), problem: expect.stringMatching(/is not a file \(a folder, perhaps\); choose the files inside it\.$/) },
+      {
+        name: expect.stringMatching(/^palimpsest-files-/),
+        problem: expect.stringMatching(/is not a file \(a folder, perhaps\); choose the files inside it\.$/),
+      },
     ]);
   });
 });

@@ -15,7 +15,8 @@ export async function readTextFile(path: string, limit = maxOpenFileBytes): Prom
     throw new FileProblem(`${name} cannot be read (${error.code ?? error.message}).`);
   });
   if (!info.isFile()) throw new FileProblem(`${name} is not a file.`);
-  if (info.size > limit) throw new FileProblem(`${name} is ${(info.size / 1048576).toFixed(1)} MB; files over ${Math.round(limit / 1048576)} MB are not opened.`);
+  if (info.size > limit)
+    throw new FileProblem(`${name} is ${(info.size / 1048576).toFixed(1)} MB; files over ${Math.round(limit / 1048576)} MB are not opened.`);
   const bytes = await readFile(path);
   let text: string;
   try {
@@ -30,7 +31,10 @@ export async function readTextFile(path: string, limit = maxOpenFileBytes): Prom
 /// A file that cannot be used is reported with the reason instead of
 /// failing the others: one over `each` bytes, or past `total` bytes with
 /// those before it, is not read at all; the importer judges the rest.
-export async function readFilesForImport(paths: readonly string[], limits: { each: number; total: number } = { each: maxOpenFileBytes, total: maxOpenFilesTotalBytes }): Promise<OpenedBinaryFile[]> {
+export async function readFilesForImport(
+  paths: readonly string[],
+  limits: { each: number; total: number } = { each: maxOpenFileBytes, total: maxOpenFilesTotalBytes },
+): Promise<OpenedBinaryFile[]> {
   const files: OpenedBinaryFile[] = [];
   let read = 0;
   for (const path of paths) {
@@ -59,6 +63,10 @@ export async function readFilesForImport(paths: readonly string[], limits: { eac
 /// Writes text as UTF-8, or bytes as they are.
 export async function writeContent(path: string, content: string | Uint8Array): Promise<void> {
   await (typeof content === 'string' ? writeFile(path, content, 'utf8') : writeFile(path, content)).catch((error: NodeJS.ErrnoException) => {
-    throw new FileProblem(error.code === 'ENOSPC' ? `The disk is full: ${basename(path)} was not written.` : `${basename(path)} could not be written (${error.code ?? error.message}).`);
+    throw new FileProblem(
+      error.code === 'ENOSPC'
+        ? `The disk is full: ${basename(path)} was not written.`
+        : `${basename(path)} could not be written (${error.code ?? error.message}).`,
+    );
   });
 }

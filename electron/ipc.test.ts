@@ -44,7 +44,10 @@ const valid: Record<Method, unknown> = {
 };
 const hostile: Record<Method, unknown[]> = {
   openFile: [null, 'x', { title: 'x', filters: [{ name: 'x', extensions: ['../../x'] }] }, { title: 'x', filters: [], defaultPath: '/etc' }],
-  openFiles: [{ title: 1, filters: [] }, { title: 'x', filters: Array.from({ length: 100 }, () => ({ name: 'x', extensions: ['x'] })) }],
+  openFiles: [
+    { title: 1, filters: [] },
+    { title: 'x', filters: Array.from({ length: 100 }, () => ({ name: 'x', extensions: ['x'] })) },
+  ],
   saveFile: [
     { ...(valid.saveFile as object), defaultName: '../../.bashrc' },
     { ...(valid.saveFile as object), defaultName: '/home/me/.config/autostart/x.desktop' },
@@ -71,7 +74,9 @@ describe('registerApi', () => {
   const register = () => {
     const handlers = Object.fromEntries(methods.map((m) => [m, vi.fn(async () => 'done')])) as unknown as Record<Method, ReturnType<typeof vi.fn>>;
     registerApi(handlers as never, () => app);
-    const registered = new Map(vi.mocked(ipcMain.handle).mock.calls.map(([channel, listener]) => [channel, listener as (event: unknown, request: unknown) => Promise<unknown>]));
+    const registered = new Map(
+      vi.mocked(ipcMain.handle).mock.calls.map(([channel, listener]) => [channel, listener as (event: unknown, request: unknown) => Promise<unknown>]),
+    );
     return { handlers, registered };
   };
 

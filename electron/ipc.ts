@@ -20,7 +20,9 @@ export type Handlers = {
 export function registerApi(handlers: Handlers, appUrl: () => string): void {
   for (const method of methods) {
     const run = handlers[method] as (request: unknown, event: IpcMainInvokeEvent) => Promise<unknown>;
-    ipcMain.handle(channelOf(method), (event, request: unknown) => guarded(event.senderFrame?.url, appUrl(), async () => run(parseRequest(method, request), event)));
+    ipcMain.handle(channelOf(method), (event, request: unknown) =>
+      guarded(event.senderFrame?.url, appUrl(), async () => run(parseRequest(method, request), event)),
+    );
   }
 }
 

@@ -18,7 +18,13 @@ describe('the shell’s settings files', () => {
   it('fall back to the default when missing, damaged, edited wrongly or huge', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'palimpsest-settings-'));
     expect(await readJson(join(dir, 'none.json'), windowStateSchema, fallback)).toBeNull();
-    for (const text of ['{"x": 10, "y"', '{"x":"10","y":0,"width":1,"height":1,"maximised":false}', '{"__proto__":{"x":1}}', `[${'['.repeat(100_000)}`, JSON.stringify({ x: 1, y: 1, width: 1, height: 1, maximised: false, pad: 'x'.repeat(100_000) })]) {
+    for (const text of [
+      '{"x": 10, "y"',
+      '{"x":"10","y":0,"width":1,"height":1,"maximised":false}',
+      '{"__proto__":{"x":1}}',
+      `[${'['.repeat(100_000)}`,
+      JSON.stringify({ x: 1, y: 1, width: 1, height: 1, maximised: false, pad: 'x'.repeat(100_000) }),
+    ]) {
       const path = join(dir, 'state.json');
       writeFileSync(path, text);
       expect(await readJson(path, windowStateSchema, fallback), text.slice(0, 40)).toBeNull();

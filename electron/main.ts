@@ -89,7 +89,15 @@ function offerReload(window: BrowserWindow): void {
   const ask = async (prompt: ReturnType<typeof unresponsivePrompt> | null) => {
     if (!prompt || asking || window.isDestroyed()) return;
     asking = true;
-    const { response } = await dialog.showMessageBox(window, { type: 'warning', message: prompt.message, detail: prompt.detail, buttons: prompt.buttons, defaultId: 0, cancelId: 0, noLink: true });
+    const { response } = await dialog.showMessageBox(window, {
+      type: 'warning',
+      message: prompt.message,
+      detail: prompt.detail,
+      buttons: prompt.buttons,
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
     asking = false;
     if (window.isDestroyed()) return;
     if (response === prompt.reload) window.webContents.reload();

@@ -52,7 +52,12 @@ describe('the application menu', () => {
   });
 
   it('lists recent documents in the File menu; choosing one opens it', () => {
-    const { all, sent } = build({ recent: [{ id: 'fo-1962', title: 'Sino-Soviet relations & Albania' }, { id: 'cia-1961', title: 'CIA memo' }] });
+    const { all, sent } = build({
+      recent: [
+        { id: 'fo-1962', title: 'Sino-Soviet relations & Albania' },
+        { id: 'cia-1961', title: 'CIA memo' },
+      ],
+    });
     const recent = all.find((i) => i.label === 'Open recent')!.submenu as Item[];
     expect(recent.map((i) => i.label)).toEqual(['Sino-Soviet relations && Albania', 'CIA memo']);
     click(recent[1]);

@@ -18,7 +18,11 @@ export interface MenuOptions {
 /// annotation undo, not the text field's; font size is the reader's, not
 /// Chromium's zoom.
 export function menuTemplate({ isMac, dev, recent, send }: MenuOptions): MenuItemConstructorOptions[] {
-  const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({ label, ...(accelerator ? { accelerator } : {}), click: () => send({ command: name }) });
+  const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => send({ command: name }),
+  });
   const openRecent: MenuItemConstructorOptions = {
     label: 'Open recent',
     submenu: recent.length

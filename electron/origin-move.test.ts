@@ -17,7 +17,10 @@ describe('the library kept by a file:// version', () => {
 
   it('keeps the newest backup made before the move for good, and names its day', () => {
     const backup = (id: string) => ({ id, created: '', annotations: 1, bytes: 1 });
-    const marker = markerFor([backup('palimpsest-backup-2026-11-30T10-00-00-000Z-12.json'), backup('palimpsest-backup-2026-11-29T10-00-00-000Z-9.json')], new Date('2026-12-03T00:00:00Z'));
+    const marker = markerFor(
+      [backup('palimpsest-backup-2026-11-30T10-00-00-000Z-12.json'), backup('palimpsest-backup-2026-11-29T10-00-00-000Z-9.json')],
+      new Date('2026-12-03T00:00:00Z'),
+    );
     expect([...keptBackups(marker)]).toEqual(['palimpsest-backup-2026-11-30T10-00-00-000Z-12.json']);
     expect(moveNotice(marker).detail).toContain('restore the backup of 2026-11-30');
   });

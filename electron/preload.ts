@@ -8,7 +8,9 @@ import { channelOf, methods } from '../shared/ipc/methods';
 // the page. Main parses every request; the preload only forwards it. It
 // imports no schema library: a sandboxed preload must stay small and
 // self-contained.
-const invokers = Object.fromEntries(methods.map((method) => [method, (request?: unknown) => ipcRenderer.invoke(channelOf(method), request)])) as unknown as Invokers;
+const invokers = Object.fromEntries(
+  methods.map((method) => [method, (request?: unknown) => ipcRenderer.invoke(channelOf(method), request)]),
+) as unknown as Invokers;
 
 const bridge: HostBridge = {
   ...invokers,

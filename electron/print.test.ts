@@ -14,7 +14,10 @@ describe('Print… in the desktop app', () => {
     const printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7 …'));
     const { print } = printHandlers(() => null);
     expect(await print({ defaultName: 'FO brief 1962.md' }, { sender: { printToPDF } } as never)).toBe(path);
-    expect(vi.mocked(dialog.showSaveDialog).mock.calls[0]![0]).toMatchObject({ defaultPath: 'FO brief 1962.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    expect(vi.mocked(dialog.showSaveDialog).mock.calls[0]![0]).toMatchObject({
+      defaultPath: 'FO brief 1962.pdf',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
     expect(printToPDF).toHaveBeenCalledWith(expect.objectContaining({ printBackground: true }));
     expect(readFileSync(path, 'utf8')).toBe('%PDF-1.7 …');
   });

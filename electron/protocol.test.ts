@@ -25,7 +25,14 @@ describe('app:// files', () => {
     expect(appFile(root, 'app://palimpsest/../secret.json')).toBe(join(root, 'secret.json'));
     expect(appFile(root, 'app://palimpsest/%2e%2e/secret.json')).toBe(join(root, 'secret.json'));
     // An encoded slash is not folded by the parser, but decoded here: caught.
-    for (const url of [ 'app://palimpsest/%2E%2E%2Fsecret.json', 'app://palimpsest/..%5csecret.json', 'app://palimpsest/%00', 'app://palimpsest/%E0%A4%A', 'app://other/index.html', 'file:///etc/passwd']) {
+    for (const url of [
+      'app://palimpsest/%2E%2E%2Fsecret.json',
+      'app://palimpsest/..%5csecret.json',
+      'app://palimpsest/%00',
+      'app://palimpsest/%E0%A4%A',
+      'app://other/index.html',
+      'file:///etc/passwd',
+    ]) {
       expect(appFile(root, url), url).toBeNull();
     }
     expect(appFile(root, 'app://palimpsest/index.html', 'POST')).toBeNull();
@@ -48,6 +55,8 @@ describe('app:// files', () => {
 
   it('registers app: as a standard, secure scheme', () => {
     registerAppScheme();
-    expect(vi.mocked(protocol.registerSchemesAsPrivileged).mock.calls[0]![0]).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(vi.mocked(protocol.registerSchemesAsPrivileged).mock.calls[0]![0]).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
   });
 });

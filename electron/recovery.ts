@@ -20,7 +20,12 @@ const nothingLost = 'Nothing already saved was lost: Palimpsest writes each chan
 export function gonePrompt(reason: string): Prompt | null {
   if (reason === 'clean-exit') return null;
   const why = reason === 'oom' ? 'ran out of memory' : reason === 'killed' ? 'was stopped by the system' : `stopped (${reason})`;
-  return { message: `Palimpsest’s window ${why}.`, detail: `${nothingLost} Reload to carry on where the library was last saved.`, buttons: ['Reload', 'Quit'], reload: 0 };
+  return {
+    message: `Palimpsest’s window ${why}.`,
+    detail: `${nothingLost} Reload to carry on where the library was last saved.`,
+    buttons: ['Reload', 'Quit'],
+    reload: 0,
+  };
 }
 
 /// The prompt when the page has not responded for a while.

@@ -13,7 +13,10 @@ describe('window placement', () => {
   });
 
   it('keeps the size but lets the system place a window left on a monitor since unplugged', () => {
-    expect(placement({ x: 2000, y: 100, width: 1600, height: 1000, maximised: false }, [laptop])).toEqual({ bounds: { width: 1600, height: 1000 }, maximised: false });
+    expect(placement({ x: 2000, y: 100, width: 1600, height: 1000, maximised: false }, [laptop])).toEqual({
+      bounds: { width: 1600, height: 1000 },
+      maximised: false,
+    });
   });
 
   it('shrinks a window larger than any display, and opens at the default size the first time', () => {

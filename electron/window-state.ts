@@ -30,7 +30,10 @@ const reachable = { width: 120, height: 40 };
 /// Where the window opens: where it was, if enough of its top is still on
 /// one of `displays` (work areas), at most as large as the largest of them;
 /// otherwise the default size, placed by the system.
-export function placement(stored: WindowState | null, displays: readonly Area[]): { bounds: Partial<Area> & { width: number; height: number }; maximised: boolean } {
+export function placement(
+  stored: WindowState | null,
+  displays: readonly Area[],
+): { bounds: Partial<Area> & { width: number; height: number }; maximised: boolean } {
   const largest = displays.reduce((a, d) => ({ width: Math.max(a.width, d.width), height: Math.max(a.height, d.height) }), { width: 0, height: 0 });
   const fit = (width: number, height: number) => ({
     width: Math.max(minimumSize.width, largest.width ? Math.min(width, largest.width) : width),

@@ -9,7 +9,10 @@ import { type WindowState, minimumSize, placement, windowStateSchema } from './w
 export async function createMainWindow(url: string, userData: string, dev: boolean): Promise<BrowserWindow> {
   const statePath = join(userData, 'window-state.json');
   const stored = await readJson<WindowState | null>(statePath, windowStateSchema, null);
-  const { bounds, maximised } = placement(stored, screen.getAllDisplays().map((d) => d.workArea));
+  const { bounds, maximised } = placement(
+    stored,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const window = new BrowserWindow({
     ...bounds,
     minWidth: minimumSize.width,

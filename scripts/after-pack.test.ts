@@ -24,6 +24,9 @@ describe('the packaged app’s fuses', () => {
     expect(packedBinary({ appOutDir: '/out/win-unpacked', electronPlatformName: 'win32', packager })).toBe(join('/out/win-unpacked', 'Palimpsest.exe'));
     expect(packedBinary({ appOutDir: '/out/mac', electronPlatformName: 'darwin', packager })).toBe(join('/out/mac', 'Palimpsest.app'));
     await afterPack({ appOutDir: '/out/mac', electronPlatformName: 'darwin', packager });
-    expect(vi.mocked(flipFuses)).toHaveBeenCalledWith(join('/out/mac', 'Palimpsest.app'), expect.objectContaining({ ...fuseSettings, resetAdHocDarwinSignature: true }));
+    expect(vi.mocked(flipFuses)).toHaveBeenCalledWith(
+      join('/out/mac', 'Palimpsest.app'),
+      expect.objectContaining({ ...fuseSettings, resetAdHocDarwinSignature: true }),
+    );
   });
 });

@@ -34,7 +34,7 @@ if (result.status === 0 && existsSync(pathFile)) {
   console.log(
     [
       '',
-      '[palimpsest] Electron\'s binary could not be downloaded on this machine (no network access to it).',
+      "[palimpsest] Electron's binary could not be downloaded on this machine (no network access to it).",
       '  Still works: `npm run web` (the full app in a browser on 127.0.0.1), `npm test`',
       '  (type checks, unit tests, browser end-to-end tests; the Electron smoke test reports that it skipped).',
       '  To get the desktop app later: `node node_modules/electron/install.js` on a connected machine.',

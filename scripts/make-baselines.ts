@@ -25,7 +25,12 @@ for (const [seedFile, spec] of Object.entries(baselinePassages)) {
     const { quote, position } = describePassage(document.text.text, start, start + exact.length);
     const place = (text: string) => {
       const anchor = anchorPassage(new AnchorText(text), quote, position);
-      return { status: anchorStatus(anchor), start: anchor?.start ?? null, end: anchor?.end ?? null, text: anchor ? text.slice(anchor.start, anchor.end) : null };
+      return {
+        status: anchorStatus(anchor),
+        start: anchor?.start ?? null,
+        end: anchor?.end ?? null,
+        text: anchor ? text.slice(anchor.start, anchor.end) : null,
+      };
     };
     return {
       id: `${document.id}#${i + 1}`,
@@ -37,10 +42,15 @@ for (const [seedFile, spec] of Object.entries(baselinePassages)) {
   const file = join(root, 'shared', 'anchoring', 'baselines', `${document.id}.baseline.json`);
   writeFileSync(file, `${JSON.stringify({ document: documentPath, revision: revisionPath, annotations }, null, 2)}\n`);
   const counts = (key: 'original' | 'revised') =>
-    annotations.reduce((acc, a) => {
-      const status = (a.expected as Record<string, { status: string }>)[key]?.status;
-      if (status) acc[status] = (acc[status] ?? 0) + 1;
-      return acc;
-    }, {} as Record<string, number>);
-  console.log(`${basename(file)}: ${annotations.length} passages; original ${JSON.stringify(counts('original'))}${revision ? `; revised ${JSON.stringify(counts('revised'))}` : ''}`);
+    annotations.reduce(
+      (acc, a) => {
+        const status = (a.expected as Record<string, { status: string }>)[key]?.status;
+        if (status) acc[status] = (acc[status] ?? 0) + 1;
+        return acc;
+      },
+      {} as Record<string, number>,
+    );
+  console.log(
+    `${basename(file)}: ${annotations.length} passages; original ${JSON.stringify(counts('original'))}${revision ? `; revised ${JSON.stringify(counts('revised'))}` : ''}`,
+  );
 }

@@ -72,7 +72,19 @@ function scanPng(width: number, height: number, seed: number): Uint8Array {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
-  return new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...chunk('IHDR', header), ...chunk('IDAT', deflateSync(raw, { level: 9 })), ...chunk('IEND', new Uint8Array())]);
+  return new Uint8Array([
+    0x89,
+    0x50,
+    0x4e,
+    0x47,
+    0x0d,
+    0x0a,
+    0x1a,
+    0x0a,
+    ...chunk('IHDR', header),
+    ...chunk('IDAT', deflateSync(raw, { level: 9 })),
+    ...chunk('IEND', new Uint8Array()),
+  ]);
 }
 
 // ---------------------------------------------------------------- PDFs
@@ -100,7 +112,12 @@ interface PageFurniture {
 /// a hyphen when the line is full (at the hyphen of a compound, else
 /// anywhere that leaves three letters each side), a header and footer on
 /// each page, and footnotes in smaller type at the foot of their page.
-async function typeset(document: PDFDocument, paragraphs: Typeset[], furniture: PageFurniture, notes: Map<string, { text: string; font: PDFFont }> = new Map()): Promise<void> {
+async function typeset(
+  document: PDFDocument,
+  paragraphs: Typeset[],
+  furniture: PageFurniture,
+  notes: Map<string, { text: string; font: PDFFont }> = new Map(),
+): Promise<void> {
   const left = 72;
   const right = 595 - 72;
   const top = 842 - 90;
@@ -167,7 +184,8 @@ async function typeset(document: PDFDocument, paragraphs: Typeset[], furniture: 
 
 function breakLines(paragraph: Typeset, width: number): string[] {
   const lines: string[] = [];
-  const fits = (text: string, first: boolean) => paragraph.font.widthOfTextAtSize(text, paragraph.size) <= width - (first ? paragraph.firstIndent : paragraph.indent);
+  const fits = (text: string, first: boolean) =>
+    paragraph.font.widthOfTextAtSize(text, paragraph.size) <= width - (first ? paragraph.firstIndent : paragraph.indent);
   let line = '';
   for (const word of paragraph.text.split(' ')) {
     const candidate = line ? `${line} ${word}` : word;
@@ -217,7 +235,7 @@ async function pdfDocument(info: { title: string; author: string; created: Date;
 /// indented, words broken across lines.
 async function foBriefPdf(): Promise<Uint8Array> {
   const document = await pdfDocument({
-    title: "Sino-Soviet Relations and Albania: East-West Relations Generally (Brief No. 5)",
+    title: 'Sino-Soviet Relations and Albania: East-West Relations Generally (Brief No. 5)',
     author: 'Foreign Office; Northern Department',
     created: scanned,
     subject: 'Brief for the visit of the Italian Prime Minister, January 1962',
@@ -231,7 +249,14 @@ async function foBriefPdf(): Promise<Uint8Array> {
     return { text, font: roman, size: 11, before: 7, firstIndent: sub ? 24 : 0, indent: sub ? 24 : 0 };
   };
   const paragraphs: Typeset[] = [
-    { text: 'Visit of the Italian Prime Minister and Foreign Secretary to the U.K. in Jan. 1962. Brief No. 5.', font: bold, size: 15, before: 0, firstIndent: 0, indent: 0 },
+    {
+      text: 'Visit of the Italian Prime Minister and Foreign Secretary to the U.K. in Jan. 1962. Brief No. 5.',
+      font: bold,
+      size: 15,
+      before: 0,
+      firstIndent: 0,
+      indent: 0,
+    },
     { text: 'January 19, 1962', font: roman, size: 11, before: 8, firstIndent: 0, indent: 0 },
     ...foBriefParagraphs().map(body),
   ];
@@ -244,7 +269,11 @@ async function foBriefPdf(): Promise<Uint8Array> {
 /// the archive's folio numbers (17, 18) printed at the foot.
 async function czechMemoPdf(): Promise<Uint8Array> {
   if (!existsSync(dejaVuSerif)) throw new Error(`${dejaVuSerif} is missing: install Debian's fonts-dejavu-core to build this fixture.`);
-  const document = await pdfDocument({ title: 'Memorandum of Luncheon Given by Richard Dvořák for Comrade Ri Song-un', author: 'Richard Dvořák', created: memoDate });
+  const document = await pdfDocument({
+    title: 'Memorandum of Luncheon Given by Richard Dvořák for Comrade Ri Song-un',
+    author: 'Richard Dvořák',
+    created: memoDate,
+  });
   document.registerFontkit(fontkit);
   const serif = await document.embedFont(readFileSync(dejaVuSerif), { subset: true, customName: 'DejaVuSerif' });
   const paragraphs = czechMemoParagraphs();
@@ -253,7 +282,17 @@ async function czechMemoPdf(): Promise<Uint8Array> {
     document,
     [
       { text: 'Memorandum of Luncheon Given by Richard Dvořák', font: serif, size: 14, before: 0, firstIndent: 0, indent: 0 },
-      ...paragraphs.map((text, i): Typeset => ({ text, font: serif, size: 10.5, before: i === 0 ? 10 : 0, firstIndent: 18, indent: 0, ...(i === 0 ? { note: ['reasons.', '1'] as [string, string] } : {}) })),
+      ...paragraphs.map(
+        (text, i): Typeset => ({
+          text,
+          font: serif,
+          size: 10.5,
+          before: i === 0 ? 10 : 0,
+          firstIndent: 18,
+          indent: 0,
+          ...(i === 0 ? { note: ['reasons.', '1'] as [string, string] } : {}),
+        }),
+      ),
     ],
     { header: 'Archiv ÚV KSČ, fond Novotný', footer: (n) => String(16 + n), font: serif },
     notes,
@@ -337,13 +376,22 @@ function encryptedPdf(): Uint8Array {
     offsets.push(length);
     const chunk =
       object === null
-        ? Buffer.concat([Buffer.from(`${i + 1} 0 obj\n<< /Length ${content.length} >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream\nendobj\n', 'latin1')])
+        ? Buffer.concat([
+            Buffer.from(`${i + 1} 0 obj\n<< /Length ${content.length} >>\nstream\n`, 'latin1'),
+            content,
+            Buffer.from('\nendstream\nendobj\n', 'latin1'),
+          ])
         : Buffer.from(`${i + 1} 0 obj\n${object}\nendobj\n`, 'latin1');
     chunks.push(chunk);
     length += chunk.length;
   });
   const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`)].join('');
-  chunks.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 6 0 R /ID [${hex(id)} ${hex(id)}] >>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
+  chunks.push(
+    Buffer.from(
+      `${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 6 0 R /ID [${hex(id)} ${hex(id)}] >>\nstartxref\n${length}\n%%EOF\n`,
+      'latin1',
+    ),
+  );
   return new Uint8Array(Buffer.concat(chunks));
 }
 
@@ -424,7 +472,10 @@ function foBriefHtml(): Uint8Array {
   if (inList) bodyParts.push('</ol>');
   const body = bodyParts
     .join('\n')
-    .replace('The "acupuncture" has in fact failed to work.', 'The <em>"acupuncture"</em> has in fact failed to work.<sup><a href="#note-1" id="ref-1">1</a></sup>')
+    .replace(
+      'The "acupuncture" has in fact failed to work.',
+      'The <em>"acupuncture"</em> has in fact failed to work.<sup><a href="#note-1" id="ref-1">1</a></sup>',
+    )
     .replace('the scale is minuscule', 'the scale is <strong>minuscule</strong>');
   const html = `<!DOCTYPE html>
 <html lang="en">
@@ -472,6 +523,23 @@ write('khrushchev-koi8-r.txt', encodeLegacy(russianText, 'koi8-r'));
 write('dvorak-windows-1250.txt', encodeLegacy(czechText, 'windows-1250'));
 write('empty.txt', new Uint8Array());
 const random = seededRandom(1962);
-write('binary.txt', Uint8Array.from({ length: 2048 }, () => Math.floor(random() * 256)));
-write('corrupt.docx', Uint8Array.from({ length: 1024 }, () => Math.floor(random() * 256)));
-write('no-document.docx', zipSync({ '[Content_Types].xml': [strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'), { mtime: zipTime }] }, { mtime: zipTime }));
+write(
+  'binary.txt',
+  Uint8Array.from({ length: 2048 }, () => Math.floor(random() * 256)),
+);
+write(
+  'corrupt.docx',
+  Uint8Array.from({ length: 1024 }, () => Math.floor(random() * 256)),
+);
+write(
+  'no-document.docx',
+  zipSync(
+    {
+      '[Content_Types].xml': [
+        strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+        { mtime: zipTime },
+      ],
+    },
+    { mtime: zipTime },
+  ),
+);

@@ -23,8 +23,7 @@ function inRounded(x: number, y: number, left: number, top: number, right: numbe
 }
 
 function fill(colour: Rgba, test: (x: number, y: number) => boolean): void {
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++) if (test(x + 0.5, y + 0.5)) pixels.set(colour, (y * size + x) * 4);
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if (test(x + 0.5, y + 0.5)) pixels.set(colour, (y * size + x) * 4);
 }
 
 fill(edge, (x, y) => inRounded(x, y, 96, 64, 928, 960, 96));
@@ -53,7 +52,12 @@ header.writeUInt32BE(size, 4);
 header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
 const rows = Buffer.alloc(size * (size * 4 + 1));
 for (let y = 0; y < size; y++) rows.set(pixels.subarray(y * size * 4, (y + 1) * size * 4), y * (size * 4 + 1) + 1);
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', new Uint8Array())]);
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  chunk('IHDR', header),
+  chunk('IDAT', deflateSync(rows, { level: 9 })),
+  chunk('IEND', new Uint8Array()),
+]);
 const out = join(import.meta.dirname, '..', 'build', 'icon.png');
 writeFileSync(out, png);
 console.log(`${out}: ${png.length} bytes`);

@@ -41,7 +41,10 @@ if (missing) {
 // open an empty-looking library beside the researcher's own.
 const { createServer } = await import('vite');
 const port = Number(process.env.PALIMPSEST_PORT ?? 5173);
-const server = await createServer({ configFile: fileURLToPath(new URL('../vite.web.config.ts', import.meta.url)), server: { host: '127.0.0.1', port, strictPort: true, open: false } });
+const server = await createServer({
+  configFile: fileURLToPath(new URL('../vite.web.config.ts', import.meta.url)),
+  server: { host: '127.0.0.1', port, strictPort: true, open: false },
+});
 try {
   await server.listen();
 } catch (error) {

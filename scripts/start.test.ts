@@ -21,7 +21,10 @@ afterEach(() => {
 /// Runs `npm start`'s script until it prints the address it serves.
 function start(args: string[]): Promise<{ output: string; url: string }> {
   return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), ...args], { cwd: root, env: { ...process.env, BROWSER: 'none', PALIMPSEST_PORT: '5294' } });
+    child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, BROWSER: 'none', PALIMPSEST_PORT: '5294' },
+    });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`No address printed:\n${output}`)), 30_000);
     const read = (chunk: Buffer) => {

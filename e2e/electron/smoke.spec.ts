@@ -36,7 +36,12 @@ test('the desktop app opens a document and creates an annotation, locked down', 
     expect(keys).toEqual([...methods, 'onBeforeQuit', 'onMenuCommand'].sort());
     // A hostile request is refused in main, saying why.
     const refused = await page.evaluate(
-      (key) => (window as unknown as Record<string, { writeBackup: (r: unknown) => Promise<unknown> }>)[key]!.writeBackup({ content: '{}', annotations: '1/../../../evil', created: '2026-11-22T10:00:00.000Z' }),
+      (key) =>
+        (window as unknown as Record<string, { writeBackup: (r: unknown) => Promise<unknown> }>)[key]!.writeBackup({
+          content: '{}',
+          annotations: '1/../../../evil',
+          created: '2026-11-22T10:00:00.000Z',
+        }),
       bridgeKey,
     );
     expect(refused).toEqual({ ok: false, error: expect.stringContaining('refused a malformed writeBackup request') });
@@ -46,7 +51,10 @@ test('the desktop app opens a document and creates an annotation, locked down', 
     await page.getByTestId('doc-title').first().click();
     const text = page.locator('[data-testid="reader"] .ProseMirror');
     await expect(text).toBeVisible();
-    await text.locator('p').first().click({ position: { x: 2, y: 5 } });
+    await text
+      .locator('p')
+      .first()
+      .click({ position: { x: 2, y: 5 } });
     await page.keyboard.press('Home');
     for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowRight');
     const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
@@ -60,7 +68,9 @@ test('the desktop app opens a document and creates an annotation, locked down', 
       return contents.getLastWebPreferences?.() ?? null;
     });
     if (prefs) expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
+    expect(
+      await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process]),
+    ).toEqual(['undefined', 'undefined']);
   } finally {
     await app.close();
   }

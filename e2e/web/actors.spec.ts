@@ -18,7 +18,10 @@ test('three spellings of Khrushchev become one actor, whose page lists his passa
   await page.getByTestId('open-actors').click();
   const unresolved = page.getByTestId('unresolved-name');
   await expect(unresolved).toHaveCount(3);
-  await unresolved.filter({ hasText: /^Khrushchev/ }).getByTestId('make-actor').click();
+  await unresolved
+    .filter({ hasText: /^Khrushchev/ })
+    .getByTestId('make-actor')
+    .click();
   const card = page.getByTestId('actor-card');
   await expect(card).toHaveCount(1);
   await expect(card.getByTestId('actor-count')).toHaveText('1 passage');

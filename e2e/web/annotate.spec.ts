@@ -45,7 +45,10 @@ test('highlight, tag, name an actor, overlap, and find it all again after a relo
   await claimEntry.getByTestId('add-tag').selectOption({ label: 'Actor' });
   await expect(claimEntry.getByTestId('entry-tag')).toHaveText(['Claim×', 'Actor×']);
 
-  await reader.locator('.hl').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await reader
+    .locator('.hl')
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: join(screenshotDir, 'reader-overlaps.png') });
 
   // Clicking a highlight selects its entry; clicking an entry flashes its highlight.

@@ -34,7 +34,9 @@ test('the library is backed up after changes, and a backup restores deleted work
   await expect(page.locator('[data-document="czechoslovak-memorandum-ri-song-un-1962"] [data-testid="doc-count"]')).toHaveText('1');
 });
 
-test('the dialog says whether the browser keeps the library; a backup saved as a file restores into an emptied library, after a preview', async ({ page }, testInfo) => {
+test('the dialog says whether the browser keeps the library; a backup saved as a file restores into an emptied library, after a preview', async ({
+  page,
+}, testInfo) => {
   await openLibrary(page);
   await openDocument(page, 'Memorandum of Luncheon');
   await dragSelect(page, 'Albania may go over to the other side');
@@ -44,7 +46,9 @@ test('the dialog says whether the browser keeps the library; a backup saved as a
 
   await page.getByTestId('backups').click();
   const dialog = page.getByTestId('backups-dialog');
-  await expect(dialog.getByTestId('storage-persistence')).toHaveText(/^This browser (keeps the library and its backups|may clear the library to free space, and these backups with it|does not say whether it keeps the library)/);
+  await expect(dialog.getByTestId('storage-persistence')).toHaveText(
+    /^This browser (keeps the library and its backups|may clear the library to free space, and these backups with it|does not say whether it keeps the library)/,
+  );
   await page.screenshot({ path: join(screenshotDir, 'backups-file.png') });
   const download = page.waitForEvent('download');
   await dialog.getByTestId('backup-save-file').click();
@@ -57,7 +61,9 @@ test('the dialog says whether the browser keeps the library; a backup saved as a
   // A file that is not a whole-library backup is refused, and nothing changes.
   const refused = page.waitForEvent('filechooser');
   await dialog.getByTestId('backup-restore-file').click();
-  await (await refused).setFiles([{ name: 'not-a-backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "palimpsest.annotations", "version": 1, "annotations": [') }]);
+  await (await refused).setFiles([
+    { name: 'not-a-backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "palimpsest.annotations", "version": 1, "annotations": [') },
+  ]);
   await expect(dialog.getByRole('alert')).toContainText('That file cannot be restored, and nothing was changed:');
   await expect(dialog.getByTestId('restore-preview')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -74,7 +80,9 @@ test('the dialog says whether the browser keeps the library; a backup saved as a
   const chooser = page.waitForEvent('filechooser');
   await dialog.getByTestId('backup-restore-file').click();
   await (await chooser).setFiles(path);
-  await expect(dialog.getByTestId('restore-preview')).toContainText(/Restoring palimpsest-backup-.*\.json, a backup of .*, gives the library its 1 annotation: 1 come back/);
+  await expect(dialog.getByTestId('restore-preview')).toContainText(
+    /Restoring palimpsest-backup-.*\.json, a backup of .*, gives the library its 1 annotation: 1 come back/,
+  );
   await page.screenshot({ path: join(screenshotDir, 'backups-restore-file.png') });
   await dialog.getByTestId('restore-confirm').click();
   await expect(page.getByTestId('notice-info').last()).toContainText(/Restored palimpsest-backup-.*\.json, the backup of/);

@@ -161,7 +161,10 @@ test('after a restart the last document reopens at the place being read', async 
   await openDocument(page, 'Additional Evidence on the Final Break');
   const column = page.locator('.reader-column');
   // Read well into the article: a paragraph far down at the top of the view.
-  const paragraph = page.locator('.reader-text p').filter({ hasText: /Mikoyan|Kozlov|Khrushchev/ }).nth(6);
+  const paragraph = page
+    .locator('.reader-text p')
+    .filter({ hasText: /Mikoyan|Kozlov|Khrushchev/ })
+    .nth(6);
   const words = (await paragraph.textContent())!.trim().slice(0, 50);
   await paragraph.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await expect.poll(() => column.evaluate((el) => el.scrollTop)).toBeGreaterThan(2000);
@@ -198,7 +201,9 @@ test('Print… lays out the whole document with its highlights and a numbered li
   await openLibrary(page);
   await openDocument(page, 'Additional Evidence on the Final Break');
   await tagPassage(page, 'Soviet-Yugoslav contacts intensified', '1', { actor: 'Tito' });
-  await tagPassage(page, "Albania's intensifying cooperation with the People's Republic of China", '2', { note: 'Compare the Albanian record of the same meeting.' });
+  await tagPassage(page, "Albania's intensifying cooperation with the People's Republic of China", '2', {
+    note: 'Compare the Albanian record of the same meeting.',
+  });
   // A passage far down, in a section the reader has not drawn while the top is in view.
   const tail = (await page.locator('.reader-text p').last().textContent())!.trim();
   const lastWords = tail.split(/\s+/).slice(1, 7).join(' ');
@@ -246,7 +251,9 @@ test('Print… lays out the whole document with its highlights and a numbered li
     window.print = () => (window as unknown as { printed: string[] }).printed.push(document.title);
   });
   await page.getByTestId('print-now').click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: string[] }).printed)).toEqual([expect.stringMatching(/^Additional Evidence on the Final Break.* — annotated$/)]);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { printed: string[] }).printed))
+    .toEqual([expect.stringMatching(/^Additional Evidence on the Final Break.* — annotated$/)]);
   await page.keyboard.press('Escape');
   await expect(preview).toBeHidden();
 

@@ -17,7 +17,9 @@ test('the app works under the desktop app’s Content Security Policy, with noth
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { violations: string[] }).violations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`),
+    );
   });
   const violations = () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
 
@@ -27,10 +29,16 @@ test('the app works under the desktop app’s Content Security Policy, with noth
   await page.keyboard.press('2');
   await expect(page.getByTestId('annotation-entry')).toHaveCount(1);
   // A highlight's colour is a style the page sets: it must still show.
-  const colour = await page.locator('[data-testid="reader"] .ProseMirror .hl').first().evaluate((el) => getComputedStyle(el).getPropertyValue('--hl').trim());
+  const colour = await page
+    .locator('[data-testid="reader"] .ProseMirror .hl')
+    .first()
+    .evaluate((el) => getComputedStyle(el).getPropertyValue('--hl').trim());
   expect(colour).not.toBe('');
   // The reader's sections carry their estimated size as a style attribute.
-  const sized = await page.locator('[data-testid="reader"] .ProseMirror .section').first().evaluate((el) => getComputedStyle(el).containIntrinsicSize);
+  const sized = await page
+    .locator('[data-testid="reader"] .ProseMirror .section')
+    .first()
+    .evaluate((el) => getComputedStyle(el).containIntrinsicSize);
   expect(sized).toMatch(/em|px/);
   await page.screenshot({ path: join(screenshotDir, 'desktop-csp-reader.png') });
   // The other screens: virtualised table, timeline, matrix, a dialog.
@@ -38,7 +46,13 @@ test('the app works under the desktop app’s Content Security Policy, with noth
   // as the app reopens the last screen after a restart.
   await page.getByTestId('library').click();
   await expect(page.getByTestId('doc-row').first()).toBeVisible();
-  for (const [button, screen] of [['open-table', 'table-screen'], ['open-timeline', 'timeline'], ['open-matrix', 'matrix'], ['open-actors', 'actors'], ['open-sets', 'sets']]) {
+  for (const [button, screen] of [
+    ['open-table', 'table-screen'],
+    ['open-timeline', 'timeline'],
+    ['open-matrix', 'matrix'],
+    ['open-actors', 'actors'],
+    ['open-sets', 'sets'],
+  ]) {
     await page.getByTestId(button!).click();
     await expect(page.getByTestId(screen!)).toBeVisible();
     await page.getByTestId('back').first().click();

@@ -9,7 +9,7 @@ import { openDocument, screenshotDir } from './support';
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
     const calls: string[] = [];
-    const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
+    const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
     const w = window as unknown as Record<string, unknown>;
     w.menuCalls = calls;
     w.palimpsest = {
@@ -30,7 +30,8 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-const send = (page: import('@playwright/test').Page, command: string) => page.evaluate((c) => (window as unknown as { sendMenu: (c: string) => void }).sendMenu(c), command);
+const send = (page: import('@playwright/test').Page, command: string) =>
+  page.evaluate((c) => (window as unknown as { sendMenu: (c: string) => void }).sendMenu(c), command);
 const calls = (page: import('@playwright/test').Page) => page.evaluate(() => [...(window as unknown as { menuCalls: string[] }).menuCalls]);
 
 test('the menu’s items reach their screens: find in the reader, the shortcut list, and Import documents from the reader', async ({ page }) => {

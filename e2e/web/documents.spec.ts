@@ -44,7 +44,10 @@ async function open(page: Page, documentId: string): Promise<void> {
   await expect(page.locator('[data-testid="reader"] .ProseMirror')).toBeVisible();
 }
 
-test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, read cleanly and annotated; a scan is refused and leaves nothing', async ({ page, context }) => {
+test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, read cleanly and annotated; a scan is refused and leaves nothing', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openLibrary(page);
 
@@ -60,7 +63,9 @@ test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, rea
   await expect(results.nth(2)).toContainText('Plain text · windows-1251, detected');
   await expect(results.nth(3)).toContainText('HTML · windows-1252, detected');
   await expect(results.nth(4)).toHaveAttribute('data-ok', 'false');
-  await expect(results.nth(4).getByTestId('import-result-message')).toHaveText('scan.pdf has no text layer: it is an image-only PDF, such as a scan. Run OCR on it first, then import the result.');
+  await expect(results.nth(4).getByTestId('import-result-message')).toHaveText(
+    'scan.pdf has no text layer: it is an image-only PDF, such as a scan. Run OCR on it first, then import the result.',
+  );
   await page.screenshot({ path: join(screenshotDir, 'import-results.png') });
   await page.getByTestId('import-results-close').click();
 
@@ -82,7 +87,9 @@ test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, rea
   await page.getByTestId('annotation-entry').filter({ hasText: passage }).getByTestId('entry-copy-citation').click();
   await expect(page.getByTestId('notice-info').last()).toContainText('Citation copied: ');
   const citation = await page.evaluate(() => navigator.clipboard.readText());
-  expect(citation).toBe('Foreign Office, Northern Department, “Sino-Soviet Relations and Albania: East-West Relations Generally (Brief No. 5)”, 19 January 1962, p. 2.');
+  expect(citation).toBe(
+    'Foreign Office, Northern Department, “Sino-Soviet Relations and Albania: East-West Relations Generally (Brief No. 5)”, 19 January 1962, p. 2.',
+  );
   // A selection across the page break is the text's, without the marker.
   await dragAcross(page, 'all her imports.', '7. Conversely');
   await page.keyboard.press('2');
@@ -91,7 +98,10 @@ test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, rea
   await crossing.getByTestId('entry-copy-citation').click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/, pp\. 1–2\.$/);
   await dismissNotices(page);
-  await page.getByTestId('page-marker').nth(1).evaluate((marker) => marker.scrollIntoView({ block: 'center' }));
+  await page
+    .getByTestId('page-marker')
+    .nth(1)
+    .evaluate((marker) => marker.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: join(screenshotDir, 'imported-pdf.png') });
   await page.getByTestId('back').click();
 
@@ -114,7 +124,12 @@ test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, rea
   await tagPassage(page, 'he wanted to force Peking to desist from further support', '2');
   await page.getByTestId('back').click();
 
-  for (const [id, count] of [['fo-brief-1962', '2'], ['memo-1962', '1'], ['khrushchev-windows-1251', '1'], ['fo-brief-1962-2', '1']]) {
+  for (const [id, count] of [
+    ['fo-brief-1962', '2'],
+    ['memo-1962', '1'],
+    ['khrushchev-windows-1251', '1'],
+    ['fo-brief-1962-2', '1'],
+  ]) {
     await expect(row(page, id!).getByTestId('doc-count')).toHaveText(count!);
   }
   // Imported documents stay after a reload.
@@ -122,21 +137,29 @@ test('a PDF, a Word file, a Windows-1251 text and an HTML page are imported, rea
   await expect(page.getByTestId('doc-row')).toHaveCount(9);
 });
 
-test('dropped files are imported; an undecidable encoding is chosen and read again; bad files are reported and leave the library as it was', async ({ page }) => {
+test('dropped files are imported; an undecidable encoding is chosen and read again; bad files are reported and leave the library as it was', async ({
+  page,
+}) => {
   await openLibrary(page);
   const thaw = encodeLegacy('Naïve readings of the “thaw” are common – and wrong.', 'windows-1252');
-  await dropFiles(page, [
-    { name: 'thaw.txt', bytes: thaw },
-    { name: 'corrupt.docx', bytes: readFileSync(fixture('corrupt.docx')) },
-    { name: 'binary.txt', bytes: readFileSync(fixture('binary.txt')) },
-    { name: 'notes.rtf', bytes: new TextEncoder().encode('{\\rtf1 notes}') },
-  ], 'drop-target.png');
+  await dropFiles(
+    page,
+    [
+      { name: 'thaw.txt', bytes: thaw },
+      { name: 'corrupt.docx', bytes: readFileSync(fixture('corrupt.docx')) },
+      { name: 'binary.txt', bytes: readFileSync(fixture('binary.txt')) },
+      { name: 'notes.rtf', bytes: new TextEncoder().encode('{\\rtf1 notes}') },
+    ],
+    'drop-target.png',
+  );
   const results = page.getByTestId('import-result');
   await expect(results).toHaveCount(4);
   await expect(page.getByTestId('import-results-summary')).toHaveText(/^0 of 4 files imported/);
   await expect(results.nth(0).getByTestId('import-result-message')).toHaveText(/^thaw\.txt is not in UTF-8, and its encoding cannot be told for sure/);
   await expect(results.nth(1).getByTestId('import-result-message')).toHaveText(/^corrupt\.docx is damaged or is not a Word document/);
-  await expect(results.nth(2).getByTestId('import-result-message')).toHaveText('binary.txt is not a text file: it holds binary data, not text. Check that you chose the right file.');
+  await expect(results.nth(2).getByTestId('import-result-message')).toHaveText(
+    'binary.txt is not a text file: it holds binary data, not text. Check that you chose the right file.',
+  );
   await expect(results.nth(3).getByTestId('import-result-message')).toHaveText(/^notes\.rtf cannot be imported: Rich Text Format is not supported/);
   await expect(page.getByTestId('doc-row')).toHaveCount(5);
 
@@ -165,7 +188,9 @@ test('a document is described the way historians cite it, filed in a collection,
   // A date it cannot read is refused, saying how to write it.
   await page.getByTestId('details-date').fill('Spring 1962');
   await page.getByTestId('details-save').click();
-  await expect(page.getByTestId('details-date-error')).toHaveText('“Spring 1962” is not a date Palimpsest can read. Write it as “19 January 1962”, “April 1962”, “1962” or “1960–1961”.');
+  await expect(page.getByTestId('details-date-error')).toHaveText(
+    '“Spring 1962” is not a date Palimpsest can read. Write it as “19 January 1962”, “April 1962”, “1962” or “1960–1961”.',
+  );
   await page.getByTestId('details-date').fill('April 1962');
   await expect(page.getByTestId('details-date-error')).toHaveCount(0);
   await page.getByTestId('details-title').fill('Memorandum of a luncheon with Ambassador Ri Song-un');
@@ -213,7 +238,9 @@ test('a document is described the way historians cite it, filed in a collection,
 
   // Deleting the imported one says how many annotations go with it.
   await memo.getByTestId('doc-delete').click();
-  await expect(page.getByTestId('delete-document-question')).toHaveText('“Memorandum of a luncheon with Ambassador Ri Song-un” will be deleted from the library, and 2 annotations with it, with their links and their places in sets.');
+  await expect(page.getByTestId('delete-document-question')).toHaveText(
+    '“Memorandum of a luncheon with Ambassador Ri Song-un” will be deleted from the library, and 2 annotations with it, with their links and their places in sets.',
+  );
   await page.getByTestId('delete-document-confirm').click();
   await expect(page.getByTestId('notice-info').last()).toContainText('Deleted “Memorandum of a luncheon with Ambassador Ri Song-un” and its 2 annotations.');
   await expect(page.getByTestId('doc-row')).toHaveCount(5);

@@ -6,7 +6,8 @@ const row = (page: Page, documentId: string) => page.locator(`[data-testid="doc-
 
 // A note whose only date is an event it recounts, and a Russian text that
 // states no language: what a researcher's own files often are.
-const note = 'Note on the Albanian delegation\n\nThe delegation that came to Moscow in November 1960 left without an agreement. The comrades of the Albanian Party of Labour said so plainly to the Soviet side, and the Chinese comrades were told of it the next day.';
+const note =
+  'Note on the Albanian delegation\n\nThe delegation that came to Moscow in November 1960 left without an agreement. The comrades of the Albanian Party of Labour said so plainly to the Soviet side, and the Chinese comrades were told of it the next day.';
 const russian =
   'Хрущёв и Албания\n\nНа XXII съезде КПСС Н. С. Хрущёв открыто осудил руководство Албанской партии труда. В декабре того же года Советский Союз разорвал дипломатические отношения с Албанией, и Энвер Ходжа окончательно сблизился с Пекином.\n\nАлбанские руководители считали, что Москва хочет их свергнуть, и не верили ни одному слову советских представителей.';
 
@@ -32,8 +33,16 @@ test('a new library says what to do first, and every row opens its document by m
   await brief.getByTestId('doc-date').hover();
   await expect(brief).toHaveCSS('cursor', 'pointer');
   await expect(brief.locator('.doc-open')).toHaveCSS('opacity', '1');
-  const unhovered = await row(page, 'albanian-report-dprk-stance-1967').locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor);
-  expect(await brief.locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor)).not.toBe(unhovered);
+  const unhovered = await row(page, 'albanian-report-dprk-stance-1967')
+    .locator('td')
+    .first()
+    .evaluate((td) => getComputedStyle(td).backgroundColor);
+  expect(
+    await brief
+      .locator('td')
+      .first()
+      .evaluate((td) => getComputedStyle(td).backgroundColor),
+  ).not.toBe(unhovered);
   await page.screenshot({ path: join(screenshotDir, 'library-first-look.png') });
 
   // A click on the row's date, not its title, opens the document.
@@ -46,7 +55,9 @@ test('a new library says what to do first, and every row opens its document by m
   let focusedTitle = '';
   for (let i = 0; i < 40 && !focusedTitle; i++) {
     await page.keyboard.press('Tab');
-    focusedTitle = await page.evaluate(() => (document.activeElement?.getAttribute('data-testid') === 'doc-title' ? document.activeElement.textContent ?? '' : ''));
+    focusedTitle = await page.evaluate(() =>
+      document.activeElement?.getAttribute('data-testid') === 'doc-title' ? (document.activeElement.textContent ?? '') : '',
+    );
   }
   expect(focusedTitle).not.toBe('');
   const focusedRow = page.locator('[data-testid="doc-row"]:focus-within');

@@ -15,7 +15,10 @@ test('a passage across a footnote marker keeps the marker as a superscript, in t
   await page.screenshot({ path: join(screenshotDir, 'footnote-marker-quote.png') });
 
   await page.getByTestId('export-document').click();
-  await page.getByTestId('export-dialog').getByLabel(/Palimpsest JSON/).check();
+  await page
+    .getByTestId('export-dialog')
+    .getByLabel(/Palimpsest JSON/)
+    .check();
   const download = page.waitForEvent('download');
   await page.getByTestId('export-confirm').click();
   const file = await download;

@@ -11,8 +11,20 @@ test('a W3C file with a 20 MB quote: that one is listed with its reason at once,
   writeFileSync(
     path,
     JSON.stringify([
-      { '@context': context, id: 'http://example.org/huge', type: 'Annotation', bodyValue: 'pasted a whole book', target: target('x'.repeat(20 * 1024 * 1024)) },
-      { '@context': context, id: 'http://example.org/fine', type: 'Annotation', bodyValue: 'the worry', target: target('Albania may go over to the other side') },
+      {
+        '@context': context,
+        id: 'http://example.org/huge',
+        type: 'Annotation',
+        bodyValue: 'pasted a whole book',
+        target: target('x'.repeat(20 * 1024 * 1024)),
+      },
+      {
+        '@context': context,
+        id: 'http://example.org/fine',
+        type: 'Annotation',
+        bodyValue: 'the worry',
+        target: target('Albania may go over to the other side'),
+      },
     ]),
   );
 

@@ -19,7 +19,13 @@ test('a 5 MB volume with 50,000 annotations stays usable: it opens, scrolls, tak
   const sourcePath = testInfo.outputPath('volume.md');
   const annotationsPath = testInfo.outputPath('volume-annotations.json');
   writeFileSync(sourcePath, source);
-  const file = buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: new Map([[volume.id, volume]]), scope: { kind: 'all' }, exported: new Date('2026-11-23T12:00:00Z') });
+  const file = buildNativeFile({
+    annotations,
+    tagTypes: defaultTagTypes,
+    documents: new Map([[volume.id, volume]]),
+    scope: { kind: 'all' },
+    exported: new Date('2026-11-23T12:00:00Z'),
+  });
   writeFileSync(annotationsPath, JSON.stringify(file));
 
   await openLibrary(page);
@@ -57,24 +63,27 @@ test('a 5 MB volume with 50,000 annotations stays usable: it opens, scrolls, tak
   // Words of a paragraph on screen, selected as the browser selects them
   // (the mouse drag of the other specs finds the first of the volume's many
   // copies of these words instead).
-  const words = await reader.locator('.section.in-view').first().evaluate((section) => {
-    // Highlights split the text into short runs: the first run long enough.
-    const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
-    let node: Text | null = null;
-    let match: RegExpExecArray | null = null;
-    for (let n = walker.nextNode(); n && !match; n = walker.nextNode()) {
-      node = n as Text;
-      match = /[A-Za-z][A-Za-z ,]{20,40}[a-z]/.exec(node.data);
-    }
-    if (!node || !match) return '';
-    const range = document.createRange();
-    range.setStart(node, match.index);
-    range.setEnd(node, match.index + match[0].length);
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return match[0];
-  });
+  const words = await reader
+    .locator('.section.in-view')
+    .first()
+    .evaluate((section) => {
+      // Highlights split the text into short runs: the first run long enough.
+      const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+      let node: Text | null = null;
+      let match: RegExpExecArray | null = null;
+      for (let n = walker.nextNode(); n && !match; n = walker.nextNode()) {
+        node = n as Text;
+        match = /[A-Za-z][A-Za-z ,]{20,40}[a-z]/.exec(node.data);
+      }
+      if (!node || !match) return '';
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return match[0];
+    });
   expect(words.length).toBeGreaterThan(20);
   await expect(page.getByTestId('selection-toolbar')).toBeVisible();
   await page.keyboard.press('2');

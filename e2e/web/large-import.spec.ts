@@ -15,7 +15,12 @@ test('a file of 20,000 annotations imports in the worker with a progress bar, an
   const article = seed(corpus, seedIds.article);
   const annotations = randomAnnotations(article, count, 5);
   const path = testInfo.outputPath('many.json');
-  writeFileSync(path, JSON.stringify(buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-23T12:00:00Z') })));
+  writeFileSync(
+    path,
+    JSON.stringify(
+      buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-23T12:00:00Z') }),
+    ),
+  );
 
   await openLibrary(page);
   // Long tasks on the page from the click on Import on: reading, anchoring

@@ -17,14 +17,27 @@ const evidence = 'Albania may go over to the other side';
 
 function passage(id: string, document: typeof brief, exact: string, fields: Partial<Annotation> = {}): Annotation {
   const start = document.text.text.indexOf(exact);
-  return { id, documentId: document.id, ...describePassage(document.text.text, start, start + exact.length), tags: [], actor: null, note: '', created: time, modified: time, ...fields };
+  return {
+    id,
+    documentId: document.id,
+    ...describePassage(document.text.text, start, start + exact.length),
+    tags: [],
+    actor: null,
+    note: '',
+    created: time,
+    modified: time,
+    ...fields,
+  };
 }
 
 /// A colleague's whole library as a file: two passages, a link of a
 /// relation type of their own, an actor with aliases, a set.
 function colleagueLibrary(path: string): void {
   const file = buildNativeFile({
-    annotations: [passage('claim', brief, claim, { tags: ['claim'] }), passage('evidence', memo, evidence, { tags: ['actor'], actor: 'Li Songun', note: 'the Korean ambassador' })],
+    annotations: [
+      passage('claim', brief, claim, { tags: ['claim'] }),
+      passage('evidence', memo, evidence, { tags: ['actor'], actor: 'Li Songun', note: 'the Korean ambassador' }),
+    ],
     tagTypes: [...defaultTagTypes, { id: 'rumour', name: 'Rumour', color: '#8e44ad', order: 3, namesActor: false }],
     documents: corpus,
     scope: { kind: 'all' },
@@ -118,7 +131,8 @@ for (const format of [/Palimpsest JSON/, /W3C Web Annotation/]) {
     // The same file again adds nothing: every kind is already here.
     await importThrough(fresh, exported);
     await expect(fresh.getByTestId('import-counts')).toHaveText(/0 new.*0 updated.*2 already here/s);
-    for (const kind of ['links', 'actors', 'sets']) await expect(fresh.getByTestId('import-kinds').locator(`[data-kind="${kind}"] td`)).toHaveText(['0', '0', '1']);
+    for (const kind of ['links', 'actors', 'sets'])
+      await expect(fresh.getByTestId('import-kinds').locator(`[data-kind="${kind}"] td`)).toHaveText(['0', '0', '1']);
     await expect(fresh.getByTestId('import-confirm')).toBeDisabled();
     await fresh.screenshot({ path: join(screenshotDir, 'import-whole-library-again.png') });
     const text = readFileSync(exported, 'utf8');
@@ -127,10 +141,18 @@ for (const format of [/Palimpsest JSON/, /W3C Web Annotation/]) {
   });
 }
 
-test('a W3C file from another tool: dates without a zone are read as UTC and said so; image regions are listed, the text imported', async ({ page }, testInfo) => {
+test('a W3C file from another tool: dates without a zone are read as UTC and said so; image regions are listed, the text imported', async ({
+  page,
+}, testInfo) => {
   await openLibrary(page);
   const path = testInfo.outputPath('recogito.jsonld');
-  const text = (id: string, exact: string, created: string) => ({ id, type: 'Annotation', created, bodyValue: 'from Recogito', target: { source: { id: 'https://example.org/memo', type: 'Text' }, selector: { type: 'TextQuoteSelector', exact } } });
+  const text = (id: string, exact: string, created: string) => ({
+    id,
+    type: 'Annotation',
+    created,
+    bodyValue: 'from Recogito',
+    target: { source: { id: 'https://example.org/memo', type: 'Text' }, selector: { type: 'TextQuoteSelector', exact } },
+  });
   writeFileSync(
     path,
     JSON.stringify({
@@ -143,7 +165,11 @@ test('a W3C file from another tool: dates without a zone are read as UTC and sai
         items: [
           text('urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e', evidence, '2023-01-28T12:00:00'),
           text('urn:uuid:7c9e6679-7425-40de-944b-e07fc1f90ae7', 'Li Songun expresses serious concern', '2023-01-28'),
-          { id: 'https://example.org/region', type: 'Annotation', target: { source: 'https://example.org/scan.jpg', selector: { type: 'FragmentSelector', value: 'xywh=10,10,200,80' } } },
+          {
+            id: 'https://example.org/region',
+            type: 'Annotation',
+            target: { source: 'https://example.org/scan.jpg', selector: { type: 'FragmentSelector', value: 'xywh=10,10,200,80' } },
+          },
         ],
       },
     }),

@@ -13,13 +13,7 @@ test('the library lists the bundled corpus with metadata read from the documents
     'Report on the Stance of the DPRK towards Albania',
     'Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961',
   ]);
-  await expect(page.getByTestId('doc-date')).toHaveText([
-    '26 December 1956 – 26 June 1964',
-    '19 January 1962',
-    '2 April 1962',
-    '16 January 1967',
-    '2019',
-  ]);
+  await expect(page.getByTestId('doc-date')).toHaveText(['26 December 1956 – 26 June 1964', '19 January 1962', '2 April 1962', '16 January 1967', '2019']);
   const brief = page.locator('[data-document="fo-brief-sino-soviet-relations-and-albania-1962"]');
   await expect(brief).toContainText('The National Archives of the UK, FO 371/151293');
   await expect(brief).toContainText('English');

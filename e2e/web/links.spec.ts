@@ -57,7 +57,10 @@ test('link the brief’s claim to the article’s evidence, see it from both end
   await expect(page.getByTestId('compare')).toBeVisible();
   await expect(page.getByTestId('compare-statement')).toContainText('supported by');
   await expect(page.getByTestId('compare-position')).toHaveText('1 of 1');
-  for (const [side, words] of [['compare-left', claim], ['compare-right', evidence]] as const) {
+  for (const [side, words] of [
+    ['compare-left', claim],
+    ['compare-right', evidence],
+  ] as const) {
     const selected = page.getByTestId(side).locator('.hl-selected').first();
     await expect(selected).toBeVisible();
     await expect(selected).toBeInViewport();
@@ -81,5 +84,13 @@ test('link the brief’s claim to the article’s evidence, see it from both end
   await expect(types.getByTestId('relation-type-row')).toHaveCount(7);
   await types.getByRole('button', { name: 'Done' }).click();
   await page.getByTestId('annotation-entry').filter({ hasText: evidence }).getByTestId('entry-link-start').click();
-  await expect(page.getByTestId('link-relation').locator('option')).toHaveText(['supports', 'contradicts', 'same event', 'elaborates', 'responds to', 'cites', 'quotes']);
+  await expect(page.getByTestId('link-relation').locator('option')).toHaveText([
+    'supports',
+    'contradicts',
+    'same event',
+    'elaborates',
+    'responds to',
+    'cites',
+    'quotes',
+  ]);
 });

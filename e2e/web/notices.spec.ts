@@ -65,7 +65,9 @@ test('after a revision the panel shows its review list, and a moved passage is n
   await expect(moved).not.toHaveCount(0);
   await expect(moved.first()).toContainText('the same words, now at another place');
   // Nothing in a moved entry is struck out.
-  const struck = await moved.evaluateAll((entries) => entries.flatMap((e) => [...e.querySelectorAll('*')]).filter((e) => getComputedStyle(e).textDecorationLine.includes('line-through')).length);
+  const struck = await moved.evaluateAll(
+    (entries) => entries.flatMap((e) => [...e.querySelectorAll('*')]).filter((e) => getComputedStyle(e).textDecorationLine.includes('line-through')).length,
+  );
   expect(struck).toBe(0);
   await page.screenshot({ path: join(screenshotDir, 'revision-review-panel.png') });
 });

@@ -41,7 +41,9 @@ test('a QualCoder project imports through "Import annotations…" as a document 
   await (await chooser).setFiles(path);
   const preview = page.getByTestId('import-preview');
   await expect(preview).toContainText('REFI-QDA project');
-  await expect(page.getByTestId('import-counts')).toHaveText(/2 new.*0 updated.*0 already here.*2 new tag types: Politics \/ Leaders, Shortages.*1 new document: Interview with a party secretary.*0 cannot be placed/s);
+  await expect(page.getByTestId('import-counts')).toHaveText(
+    /2 new.*0 updated.*0 already here.*2 new tag types: Politics \/ Leaders, Shortages.*1 new document: Interview with a party secretary.*0 cannot be placed/s,
+  );
   await page.screenshot({ path: join(screenshotDir, 'qdpx-import-preview.png') });
   await page.getByTestId('import-confirm').click();
   await expect(page.getByText(/Imported albania-interviews\.qdpx: 2 annotations — 2 new.*1 new document/)).toBeVisible();
@@ -69,7 +71,10 @@ test('a QualCoder project imports through "Import annotations…" as a document 
   // Exported again from the app, the project is valid REFI-QDA and keeps
   // the codes' hierarchy names and the memo.
   await page.getByTestId('export-all').click();
-  await page.getByTestId('export-dialog').getByLabel(/REFI-QDA/).check();
+  await page
+    .getByTestId('export-dialog')
+    .getByLabel(/REFI-QDA/)
+    .check();
   const download = page.waitForEvent('download');
   await page.getByTestId('export-confirm').click();
   const saved = testInfo.outputPath('exported.qdpx');

@@ -34,7 +34,10 @@ test('search every document without caring for accents, and annotate a result', 
   await page.getByTestId('search-hit').click();
   await expect(page.getByTestId('doc-heading')).toHaveText(/^Additional Evidence/);
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('wheat');
-  await page.getByTestId('selection-toolbar').getByRole('button', { name: /Economic measure/ }).click();
+  await page
+    .getByTestId('selection-toolbar')
+    .getByRole('button', { name: /Economic measure/ })
+    .click();
   await expect(page.getByTestId('annotation-entry')).toHaveCount(1);
   await page.screenshot({ path: join(screenshotDir, 'search-result-annotated.png') });
   await expect(entryQuotes(page)).toHaveText(['wheat']);

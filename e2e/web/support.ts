@@ -91,7 +91,11 @@ export async function mouseDrag(page: Page, box: { x1: number; y1: number; x2: n
 export async function dismissNotices(page: Page): Promise<void> {
   const closers = page.locator('.notice .notice-close');
   // A notice may close itself (after 8 s) between being counted and clicked.
-  while ((await closers.count()) > 0) await closers.first().click({ timeout: 1000 }).catch(() => {});
+  while ((await closers.count()) > 0)
+    await closers
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => {});
 }
 
 /// The panel's entries' quotes, for a retrying `toHaveText([...])`: the

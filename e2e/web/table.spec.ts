@@ -120,10 +120,15 @@ test('every annotation in one table: filter, sort, select into a set, export, an
   const download = page.waitForEvent('download');
   await page.getByTestId('table-export').click();
   const csv = readFileSync(await (await download).path(), 'utf8');
-  const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   expect(lines[0]).toBe('Document,Date,Tags,Actor,Name as tagged,Quote,Note,Links,Relations,Sets,Page,Document id,Annotation id');
   expect(lines).toHaveLength(4);
-  expect(lines.find((line) => line.includes(refusal))).toContain(`,19 January 1962,Claim,,,${refusal},Cf. Mëhilli: an embargo would push Peking back towards Moscow.,0,,,`);
+  expect(lines.find((line) => line.includes(refusal))).toContain(
+    `,19 January 1962,Claim,,,${refusal},Cf. Mëhilli: an embargo would push Peking back towards Moscow.,0,,,`,
+  );
   await page.getByTestId('table-filter-tag').selectOption('');
 
   await row(page, aid).getByTestId('table-row-select').click();
@@ -145,7 +150,12 @@ test('12,000 annotations scroll and filter with only the rows on screen drawn', 
   // A few thousand in each document; ids made unique across them.
   const annotations = [...corpus.values()].flatMap((document, d) => randomAnnotations(document, 2400, d + 1).map((a) => ({ ...a, id: `d${d}-${a.id}` })));
   const path = testInfo.outputPath('many.json');
-  writeFileSync(path, JSON.stringify(buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-23T12:00:00Z') })));
+  writeFileSync(
+    path,
+    JSON.stringify(
+      buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-23T12:00:00Z') }),
+    ),
+  );
 
   await openLibrary(page);
   const chooser = page.waitForEvent('filechooser');

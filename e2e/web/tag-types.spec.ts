@@ -31,7 +31,11 @@ test('tag types are the researcher’s: add, rename, recolour, reorder, and dele
   await expect.poll(names).toEqual(['Source criticism', 'Actor', 'Assertion', 'Economic measure']);
 
   // Deleting a type in use says how many annotations it touches, and asks.
-  await dialog.getByTestId('tag-type-row').filter({ has: page.locator('input[value="Assertion"]') }).getByTestId('tag-type-delete').click();
+  await dialog
+    .getByTestId('tag-type-row')
+    .filter({ has: page.locator('input[value="Assertion"]') })
+    .getByTestId('tag-type-delete')
+    .click();
   await expect(dialog.getByTestId('confirm-delete')).toContainText('1 annotation carries it');
   await dialog.getByTestId('confirm-delete-yes').click();
   await expect.poll(names).toEqual(['Source criticism', 'Actor', 'Economic measure']);

@@ -12,7 +12,8 @@ const memo = 'czechoslovak-memorandum-ri-song-un-1962';
 const report = 'albanian-report-dprk-stance-1967';
 const article = 'edemskiy-final-break-moscow-tirana-balcanica-2019';
 const listing = 'archive-search-khrushchev-albania';
-const briefTitle = "Visit of the Italian Prime Minister and Foreign Secretary to the U.K. in Jan. 1962, Brief No. 5, 'Sino-Soviet Relations and Albania: East-West Relations Generally'";
+const briefTitle =
+  "Visit of the Italian Prime Minister and Foreign Secretary to the U.K. in Jan. 1962, Brief No. 5, 'Sino-Soviet Relations and Albania: East-West Relations Generally'";
 
 /// Tags `words` in the document open in the reader with the tag type of key `key`.
 /// From the claim's entry in the open brief, links a passage of another
@@ -126,7 +127,9 @@ test('the timeline: the documents and the listing’s entries by date, filtered 
   await page.getByTestId('back').click();
   await entries.filter({ hasText: 'Memorandum of Conversation with Comrade Mao Zedong' }).getByTestId('timeline-title').click();
   await expect(page.getByTestId('doc-heading')).toContainText('Archive search results');
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('Memorandum of Conversation with Comrade Mao Zedong in Hangzhou (7 June 1960)');
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()?.toString() ?? ''))
+    .toBe('Memorandum of Conversation with Comrade Mao Zedong in Hangzhou (7 June 1960)');
 });
 
 test('the claim matrix: a claim of the brief against the sources that support and contradict it, exported as CSV', async ({ page }) => {
@@ -151,7 +154,9 @@ test('the claim matrix: a claim of the brief against the sources that support an
   const row = matrix.getByTestId('matrix-row').first();
   await expect(row.getByTestId('matrix-claim')).toHaveText(claim);
   // The sources in date order; the brief is the claim's source, the article supports it, the memorandum contradicts it.
-  await expect.poll(() => matrix.getByTestId('matrix-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-document')))).toEqual([listing, brief, memo, report, article]);
+  await expect
+    .poll(() => matrix.getByTestId('matrix-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-document'))))
+    .toEqual([listing, brief, memo, report, article]);
   const cell = (documentId: string) => row.locator(`[data-testid="matrix-cell"][data-document="${documentId}"]`);
   await expect(cell(brief)).toHaveText('source');
   await expect(cell(article).getByTestId('matrix-phrase')).toHaveText(['supports']);
@@ -160,7 +165,10 @@ test('the claim matrix: a claim of the brief against the sources that support an
   await expect(cell(listing)).toHaveText('');
   await expect(cell(report)).toHaveText('');
   // Each relation in its colour.
-  const colour = (documentId: string) => cell(documentId).getByTestId('matrix-relation').evaluate((el) => getComputedStyle(el).getPropertyValue('--relation').trim());
+  const colour = (documentId: string) =>
+    cell(documentId)
+      .getByTestId('matrix-relation')
+      .evaluate((el) => getComputedStyle(el).getPropertyValue('--relation').trim());
   expect([await colour(article), await colour(memo)]).toEqual(['#2e9e5b', '#c0392b']);
   await expect(page.getByTestId('matrix-summary')).toHaveText('1 claim · 5 sources · 2 links');
   // The notices of the links just made are put away before the picture.
@@ -171,13 +179,17 @@ test('the claim matrix: a claim of the brief against the sources that support an
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('matrix-export').click()]);
   expect(download.suggestedFilename()).toBe('claim-matrix.csv');
   const lines = (await readFile(await download.path(), 'utf8')).split('\r\n');
-  expect(lines[0]).toMatch(/^\uFEFFclaim,claim’s document,Archive search results: 9 documents \(26 December 1956 – 26 June 1964\),".*\(19 January 1962\)",".*\(2 April 1962\)",Report on the Stance of the DPRK towards Albania \(16 January 1967\),Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961 \(2019\)$/);
+  expect(lines[0]).toMatch(
+    /^\uFEFFclaim,claim’s document,Archive search results: 9 documents \(26 December 1956 – 26 June 1964\),".*\(19 January 1962\)",".*\(2 April 1962\)",Report on the Stance of the DPRK towards Albania \(16 January 1967\),Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961 \(2019\)$/,
+  );
   expect(lines[1]).toBe(`${claim},"${briefTitle}",,source of the claim,contradicts,,supports`);
   expect(lines.slice(2)).toEqual(['']);
 
   // Only the sources that bear on the claim.
   await page.getByTestId('matrix-only-bearing').check();
-  await expect.poll(() => matrix.getByTestId('matrix-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-document')))).toEqual([brief, memo, article]);
+  await expect
+    .poll(() => matrix.getByTestId('matrix-column').evaluateAll((cols) => cols.map((c) => c.getAttribute('data-document'))))
+    .toEqual([brief, memo, article]);
 
   // ⇆ reads the evidence beside the claim, and Back returns to the matrix.
   await cell(article).getByRole('button', { name: 'Read beside the claim' }).click();

@@ -6,7 +6,11 @@ import { dragSelect, openDocument, openLibrary, screenshotDir } from './support'
 
 const passage = 'the West must be reducing China’s economic dependence on the bloc'.replace('’', "'");
 
-async function exportAll(page: Page, testInfo: { outputPath: (name: string) => string }, format = 'Palimpsest JSON'): Promise<{ path: string; text: string; json: any }> {
+async function exportAll(
+  page: Page,
+  testInfo: { outputPath: (name: string) => string },
+  format = 'Palimpsest JSON',
+): Promise<{ path: string; text: string; json: any }> {
   await page.getByTestId('export-all').click();
   await page.getByTestId('export-dialog').getByLabel(new RegExp(format)).check();
   const download = page.waitForEvent('download');

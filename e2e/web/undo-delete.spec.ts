@@ -4,7 +4,14 @@ import { dismissNotices, openLibrary, screenshotDir, tagPassage } from './suppor
 
 const row = (page: Page, documentId: string) => page.locator(`[data-testid="doc-row"][data-document="${documentId}"]`);
 
-const memo = ['Memorandum of 3 April 1962.', '', 'Khrushchev spoke of Albania at length, and of the Chinese comrades.', '', 'The ambassador said nothing of the loans.', ''].join('\n');
+const memo = [
+  'Memorandum of 3 April 1962.',
+  '',
+  'Khrushchev spoke of Albania at length, and of the Chinese comrades.',
+  '',
+  'The ambassador said nothing of the loans.',
+  '',
+].join('\n');
 
 test('undo after deleting a document brings it back whole, redo deletes it again, and backups and Export all keep working', async ({ page }) => {
   const errors: string[] = [];
@@ -55,11 +62,13 @@ test('undo after deleting a document brings it back whole, redo deletes it again
   await page.getByTestId('export-all').click();
   const download = page.waitForEvent('download');
   await page.getByTestId('export-confirm').click();
-  const file = JSON.parse(await (await download).createReadStream().then(async (stream) => {
-    let text = '';
-    for await (const chunk of stream) text += chunk;
-    return text;
-  }));
+  const file = JSON.parse(
+    await (await download).createReadStream().then(async (stream) => {
+      let text = '';
+      for await (const chunk of stream) text += chunk;
+      return text;
+    }),
+  );
   expect(file.annotations.map((a: { documentId: string }) => a.documentId)).toEqual(['memo-april']);
   await expect(page.getByTestId('notice-error')).toHaveCount(0);
   expect(errors).toEqual([]);

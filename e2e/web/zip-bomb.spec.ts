@@ -8,7 +8,11 @@ test('a 1 MB Word file that inflates to 300 MB is refused with the limit named, 
   const bomb = docxBomb(300);
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-documents').click();
-  await (await chooser).setFiles({ name: 'memo.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(bomb) });
+  await (await chooser).setFiles({
+    name: 'memo.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: Buffer.from(bomb),
+  });
   const result = page.getByTestId('import-result');
   await expect(result).toHaveCount(1);
   await expect(result.getByTestId('import-result-message')).toHaveText(

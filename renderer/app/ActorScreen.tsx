@@ -20,7 +20,10 @@ export function ActorScreen({ actorId, onBack }: { actorId: string; onBack: () =
   const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
   const actor = actors?.find((a) => a.id === actorId);
 
-  const passages = useMemo(() => (actors && annotations ? actorPassages(actorId, annotations, documents, new ActorIndex(actors)) : null), [actorId, actors, annotations, documents]);
+  const passages = useMemo(
+    () => (actors && annotations ? actorPassages(actorId, annotations, documents, new ActorIndex(actors)) : null),
+    [actorId, actors, annotations, documents],
+  );
   const documentCount = useMemo(() => new Set(passages?.map((p) => p.annotation.documentId)).size, [passages]);
   const tagNames = new Map((tagTypes ?? []).map((t) => [t.id, t]));
 
@@ -37,7 +40,9 @@ export function ActorScreen({ actorId, onBack }: { actorId: string; onBack: () =
           {actor && (
             <div className="bar-sub">
               {actor.aliases.length > 0 && <>also {actor.aliases.join(' · ')} — </>}
-              {passages ? `${passages.length} passage${passages.length === 1 ? '' : 's'} in ${documentCount} document${documentCount === 1 ? '' : 's'}` : 'reading…'}
+              {passages
+                ? `${passages.length} passage${passages.length === 1 ? '' : 's'} in ${documentCount} document${documentCount === 1 ? '' : 's'}`
+                : 'reading…'}
             </div>
           )}
         </div>
@@ -55,7 +60,11 @@ export function ActorScreen({ actorId, onBack }: { actorId: string; onBack: () =
                 <span className="actor-passage-date" data-testid="actor-passage-date">
                   {date ? formatDateSpan(date) : 'undated'}
                 </span>
-                <button type="button" className="link-button" onClick={() => services.go({ kind: 'reader', documentId: annotation.documentId, annotationId: annotation.id })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => services.go({ kind: 'reader', documentId: annotation.documentId, annotationId: annotation.id })}
+                >
                   {document?.meta.title ?? annotation.documentId}
                 </button>
               </div>
@@ -90,7 +99,17 @@ export function ActorScreen({ actorId, onBack }: { actorId: string; onBack: () =
 }
 
 /// A passage with the text around it, the passage itself marked.
-function InContext({ document, start, end, fallback }: { document: LibraryDocument | undefined; start: number; end: number; fallback: { exact: string; prefix: string; suffix: string } }) {
+function InContext({
+  document,
+  start,
+  end,
+  fallback,
+}: {
+  document: LibraryDocument | undefined;
+  start: number;
+  end: number;
+  fallback: { exact: string; prefix: string; suffix: string };
+}) {
   const text = document?.text.text;
   // Annotations waiting for re-attachment after a revision point into an
   // older text: their stored context is what is known of them.

@@ -18,10 +18,24 @@ export function ActorsScreen({ onBack }: { onBack: () => void }) {
   const [newName, setNewName] = useState('');
 
   const library = useMemo(() => (actors && names ? actorsForNames(eachUse(names), new ActorIndex(actors)) : null), [actors, names]);
-  const suggestions = useMemo(() => new Map((library && actors ? suggestAliases(library.unresolved.map((u) => u.name), actors) : []).map((s) => [s.name, s.actor])), [library, actors]);
+  const suggestions = useMemo(
+    () =>
+      new Map(
+        (library && actors
+          ? suggestAliases(
+              library.unresolved.map((u) => u.name),
+              actors,
+            )
+          : []
+        ).map((s) => [s.name, s.actor]),
+      ),
+    [library, actors],
+  );
 
   const attempt = (work: Promise<unknown>, done?: string) =>
-    work.then(() => done && services.notify({ kind: 'info', text: done })).catch((error: unknown) => services.notify({ kind: 'error', text: (error as Error).message }));
+    work
+      .then(() => done && services.notify({ kind: 'info', text: done }))
+      .catch((error: unknown) => services.notify({ kind: 'error', text: (error as Error).message }));
 
   return (
     <main className="actors-screen" data-testid="actors">
@@ -41,7 +55,13 @@ export function ActorsScreen({ onBack }: { onBack: () => void }) {
             void attempt(services.actors.create(newName).then(() => setNewName('')));
           }}
         >
-          <input value={newName} placeholder="New actor’s name" aria-label="New actor’s name" data-testid="actor-new-name" onChange={(e) => setNewName(e.target.value)} />
+          <input
+            value={newName}
+            placeholder="New actor’s name"
+            aria-label="New actor’s name"
+            data-testid="actor-new-name"
+            onChange={(e) => setNewName(e.target.value)}
+          />
           <button type="submit" disabled={!newName.trim()}>
             Add actor
           </button>
@@ -57,10 +77,23 @@ export function ActorsScreen({ onBack }: { onBack: () => void }) {
                 return (
                   <li key={name.name} data-testid="unresolved-name" data-name={name.name}>
                     <span className="unresolved-name">{name.name}</span>
-                    {name.spellings.length > 1 && <span className="hint"> also spelt {name.spellings.slice(1).map((s) => `“${s.name}”`).join(', ')}</span>}
+                    {name.spellings.length > 1 && (
+                      <span className="hint">
+                        {' '}
+                        also spelt{' '}
+                        {name.spellings
+                          .slice(1)
+                          .map((s) => `“${s.name}”`)
+                          .join(', ')}
+                      </span>
+                    )}
                     <span className="unresolved-actions">
                       {suggested && (
-                        <button type="button" data-testid="accept-suggestion" onClick={() => void attempt(services.actors.addAlias(suggested.id, name.name), `“${name.name}” is now a name of ${suggested.name}.`)}>
+                        <button
+                          type="button"
+                          data-testid="accept-suggestion"
+                          onClick={() => void attempt(services.actors.addAlias(suggested.id, name.name), `“${name.name}” is now a name of ${suggested.name}.`)}
+                        >
                           Alias of {suggested.name}
                         </button>
                       )}
@@ -80,7 +113,18 @@ export function ActorsScreen({ onBack }: { onBack: () => void }) {
                           </option>
                         ))}
                       </select>
-                      <button type="button" data-testid="make-actor" onClick={() => void attempt(services.actors.create(name.name, name.spellings.slice(1).map((s) => s.name)))}>
+                      <button
+                        type="button"
+                        data-testid="make-actor"
+                        onClick={() =>
+                          void attempt(
+                            services.actors.create(
+                              name.name,
+                              name.spellings.slice(1).map((s) => s.name),
+                            ),
+                          )
+                        }
+                      >
                         Make an actor
                       </button>
                     </span>
@@ -92,7 +136,9 @@ export function ActorsScreen({ onBack }: { onBack: () => void }) {
         )}
         <section className="actors-section">
           <h2>Actors {actors && <span className="count">{actors.length}</span>}</h2>
-          {actors && actors.length === 0 && <p className="hint">No actors yet. Tag a passage as Actor and name who it is; the name appears above, ready to become an actor.</p>}
+          {actors && actors.length === 0 && (
+            <p className="hint">No actors yet. Tag a passage as Actor and name who it is; the name appears above, ready to become an actor.</p>
+          )}
           <ul className="actor-cards">
             {library?.actors.map((entry) => (
               <ActorCard key={entry.actor.id} entry={entry} others={actors ?? []} attempt={attempt} />
@@ -119,7 +165,13 @@ function ActorCard({ entry, others, attempt }: { entry: ActorNames; others: read
       <div className="actor-card-head">
         {name === null ? (
           <>
-            <button type="button" className="actor-name" data-testid="actor-open" title="Every passage naming this actor" onClick={() => services.go({ kind: 'actor', actorId: actor.id })}>
+            <button
+              type="button"
+              className="actor-name"
+              data-testid="actor-open"
+              title="Every passage naming this actor"
+              onClick={() => services.go({ kind: 'actor', actorId: actor.id })}
+            >
               {actor.name}
             </button>
             <span className="count" data-testid="actor-count">
@@ -171,7 +223,12 @@ function ActorCard({ entry, others, attempt }: { entry: ActorNames; others: read
         {actor.aliases.map((a) => (
           <span key={a} className="chip alias-chip" data-testid="actor-alias">
             {a}
-            <button type="button" className="chip-remove" aria-label={`Remove the alias ${a}`} onClick={() => attempt(services.actors.removeAlias(actor.id, a))}>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`Remove the alias ${a}`}
+              onClick={() => attempt(services.actors.removeAlias(actor.id, a))}
+            >
               ×
             </button>
           </span>
@@ -183,14 +240,16 @@ function ActorCard({ entry, others, attempt }: { entry: ActorNames; others: read
             attempt(services.actors.addAlias(actor.id, alias).then(() => setAlias('')));
           }}
         >
-          <input value={alias} placeholder="Add an alias" aria-label={`Add an alias of ${actor.name}`} data-testid="actor-alias-input" onChange={(e) => setAlias(e.target.value)} />
+          <input
+            value={alias}
+            placeholder="Add an alias"
+            aria-label={`Add an alias of ${actor.name}`}
+            data-testid="actor-alias-input"
+            onChange={(e) => setAlias(e.target.value)}
+          />
         </form>
       </div>
-      {entry.spellings.length > 0 && (
-        <div className="actor-spellings hint">
-          Tagged as {entry.spellings.map((s) => `“${s.name}” (${s.count})`).join(', ')}
-        </div>
-      )}
+      {entry.spellings.length > 0 && <div className="actor-spellings hint">Tagged as {entry.spellings.map((s) => `“${s.name}” (${s.count})`).join(', ')}</div>}
     </li>
   );
 }

@@ -94,7 +94,12 @@ export const AnnotationEntry = memo(function AnnotationEntry({
         {tags.map((tag) => (
           <span key={tag.id} className="chip" style={{ '--tag': tag.color } as React.CSSProperties} data-testid="entry-tag">
             {tag.name}
-            <button type="button" className="chip-remove" aria-label={`Remove tag ${tag.name}`} onClick={() => void save({ tags: annotation.tags.filter((t) => t !== tag.id) })}>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`Remove tag ${tag.name}`}
+              onClick={() => void save({ tags: annotation.tags.filter((t) => t !== tag.id) })}
+            >
               ×
             </button>
           </span>
@@ -136,7 +141,13 @@ export const AnnotationEntry = memo(function AnnotationEntry({
         </label>
       )}
       {actorEntity && (
-        <button type="button" className="entry-actor-entity" data-testid="entry-actor-entity" title="Every passage naming this actor, across the corpus" onClick={() => services.go({ kind: 'actor', actorId: actorEntity.id })}>
+        <button
+          type="button"
+          className="entry-actor-entity"
+          data-testid="entry-actor-entity"
+          title="Every passage naming this actor, across the corpus"
+          onClick={() => services.go({ kind: 'actor', actorId: actorEntity.id })}
+        >
           → {actorEntity.name}
         </button>
       )}
@@ -161,7 +172,13 @@ export const AnnotationEntry = memo(function AnnotationEntry({
           {new Date(annotation.modified).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
         </span>
         <CopyCitationButton annotation={annotation} />
-        <button type="button" className="entry-link-start" data-testid="entry-link-start" title="Link this passage to another, in any document" onClick={() => linking.start(annotation)}>
+        <button
+          type="button"
+          className="entry-link-start"
+          data-testid="entry-link-start"
+          title="Link this passage to another, in any document"
+          onClick={() => linking.start(annotation)}
+        >
           Link…
         </button>
         <button type="button" className="danger-link" data-testid="entry-delete" onClick={() => void store.delete(annotation)}>
@@ -183,13 +200,24 @@ function SetChips({ annotation, sets }: { annotation: Annotation; sets: readonly
       {holding.map((set) => (
         <span key={set.id} className="chip set-chip" data-testid="entry-set">
           {set.name}
-          <button type="button" className="chip-remove" aria-label={`Take out of the set ${set.name}`} onClick={() => void services.sets.remove(set.id, [annotation.id]).catch(fail)}>
+          <button
+            type="button"
+            className="chip-remove"
+            aria-label={`Take out of the set ${set.name}`}
+            onClick={() => void services.sets.remove(set.id, [annotation.id]).catch(fail)}
+          >
             ×
           </button>
         </span>
       ))}
       {others.length > 0 && (
-        <select className="add-tag" aria-label="Add to a set" data-testid="add-to-set" value="" onChange={(event) => event.target.value && void services.sets.add(event.target.value, [annotation.id]).catch(fail)}>
+        <select
+          className="add-tag"
+          aria-label="Add to a set"
+          data-testid="add-to-set"
+          value=""
+          onChange={(event) => event.target.value && void services.sets.add(event.target.value, [annotation.id]).catch(fail)}
+        >
           <option value="">+ set</option>
           {others.map((set) => (
             <option key={set.id} value={set.id}>
@@ -201,4 +229,3 @@ function SetChips({ annotation, sets }: { annotation: Annotation; sets: readonly
     </div>
   );
 }
-

@@ -57,10 +57,15 @@ export function AnnotationPanel(props: {
     <aside className="panel" aria-label="Annotations" data-testid="panel" ref={panel}>
       {props.review}
       <h2 className="panel-title">
-        Annotations <span className="count" data-testid="annotation-count">{annotations.length.toLocaleString('en')}</span>
+        Annotations{' '}
+        <span className="count" data-testid="annotation-count">
+          {annotations.length.toLocaleString('en')}
+        </span>
       </h2>
       {annotations.length === 0 && (
-        <p className="panel-empty">Select a passage in the text, then choose a tag in the toolbar that appears, or press 1, 2, 3… for the tag types in order.</p>
+        <p className="panel-empty">
+          Select a passage in the text, then choose a tag in the toolbar that appears, or press 1, 2, 3… for the tag types in order.
+        </p>
       )}
       <datalist id="actors-list">
         {props.actors.map((actor) => (

@@ -102,7 +102,14 @@ export function App({ host }: { host: Host }) {
       actors: new ActorStore(database),
       sets: new SetStore(database),
       relationTypes: new RelationTypeStore(database, forgetHistory),
-      backups: new BackupScheduler(database, documents, host.backups, (text) => notify({ kind: 'error', text }), undefined, (since) => backupWorker.backup(since)),
+      backups: new BackupScheduler(
+        database,
+        documents,
+        host.backups,
+        (text) => notify({ kind: 'error', text }),
+        undefined,
+        (since) => backupWorker.backup(since),
+      ),
       search,
       imports,
       host,
@@ -123,7 +130,9 @@ export function App({ host }: { host: Host }) {
     setDocumentsVersion((v) => v + 1);
     // The worker replaces each document's index; the texts are copied to it,
     // so the reader never waits for indexing.
-    search.index([...revised.values()].map((d) => ({ id: d.id, text: d.text.text }))).catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${(error as Error).message}` }));
+    search
+      .index([...revised.values()].map((d) => ({ id: d.id, text: d.text.text })))
+      .catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${(error as Error).message}` }));
   }, [revised, documents, search, notify]);
 
   // The screen and place of the last session, reopened once the documents are read.
@@ -147,7 +156,13 @@ export function App({ host }: { host: Host }) {
     (redo: boolean) => {
       const step = redo ? services.annotations.redo() : services.annotations.undo();
       step
-        .then((done) => notify(done ? { kind: 'info', text: `${redo ? 'Redid' : 'Undid'}: ${done.label.toLowerCase()}.` } : { kind: 'info', text: `Nothing to ${redo ? 'redo' : 'undo'}.` }))
+        .then((done) =>
+          notify(
+            done
+              ? { kind: 'info', text: `${redo ? 'Redid' : 'Undid'}: ${done.label.toLowerCase()}.` }
+              : { kind: 'info', text: `Nothing to ${redo ? 'redo' : 'undo'}.` },
+          ),
+        )
         .catch((error: unknown) => notify({ kind: 'error', text: `Could not ${redo ? 'redo' : 'undo'}: ${(error as Error).message}` }));
     },
     [services, notify],
@@ -191,8 +206,7 @@ export function App({ host }: { host: Host }) {
           // Documents are imported in the library, which opens the dialog.
           home();
           setImportRequest((n) => n + 1);
-        }
-        else if (command === 'open-document') {
+        } else if (command === 'open-document') {
           if (documentId && services.documents.has(documentId)) go({ kind: 'reader', documentId });
           else notify({ kind: 'error', text: 'That document is no longer in the library.' });
         }
@@ -223,82 +237,98 @@ export function App({ host }: { host: Host }) {
   return (
     <ServicesContext.Provider value={shown}>
       <LinkingContext.Provider value={linkingControls}>
-      <div className="app">
-        {linking?.mode === 'pick' && (
-          <div className="linking-banner" role="status" data-testid="linking-banner">
-            Linking from “{excerpt(linking.from.quote.exact, 60)}”: open any document and click the passage to link to, or select new words and tag them.
-            <button type="button" onClick={() => setLinking(null)}>
-              Cancel
-            </button>
-          </div>
-        )}
-        {screen.kind === 'library' && (
-          <Library importRequest={importRequest > importAnswered ? importRequest : 0} onImportAnswered={() => setImportAnswered(importRequest)} onOpen={(documentId) => go({ kind: 'reader', documentId })} onSearch={() => go({ kind: 'search' })} onTagTypes={() => setTagDialog(true)} onBackups={() => setBackupsDialog(true)} />
-        )}
-        {screen.kind === 'search' && (
-          <SearchScreen initialQuery={searchQuery} onQuery={setSearchQuery} onBack={back} onOpen={(passage) => go({ kind: 'reader', documentId: passage.documentId, passage })} />
-        )}
-        {screen.kind === 'reader' && (
-          <ReaderScreen
-            // One reader per document: another document remounts the screen,
-            // another passage of the same one only scrolls to it.
-            key={screen.documentId}
-            documentId={screen.documentId}
-            passage={screen.passage}
-            annotationId={screen.annotationId}
-            onBack={back}
-            onLibrary={home}
-            onSearch={() => go({ kind: 'search' })}
-            onTagTypes={() => setTagDialog(true)}
-            onRelationTypes={() => setRelationDialog(true)}
-          />
-        )}
-        {screen.kind === 'table' && <TableScreen onBack={back} />}
-        {screen.kind === 'timeline' && <TimelineScreen onBack={back} />}
-        {screen.kind === 'matrix' && <MatrixScreen onBack={back} />}
-        {screen.kind === 'actors' && <ActorsScreen onBack={back} />}
-        {screen.kind === 'sets' && <SetsScreen onBack={back} />}
-        {screen.kind === 'actor' && <ActorScreen key={screen.actorId} actorId={screen.actorId} onBack={back} />}
-        {screen.kind === 'compare' && <CompareScreen key={`${screen.left.annotationId}:${screen.right.annotationId}`} left={screen.left} right={screen.right} onBack={back} />}
-        {linking?.mode === 'dialog' && (
-          <LinkDialog
-            linking={linking}
-            onChoose={(to) => setLinking({ ...linking, to })}
-            onPickInText={() => setLinking({ ...linking, mode: 'pick' })}
-            onCancel={() => setLinking(null)}
-            onDone={() => setLinking(null)}
-          />
-        )}
-        {tagDialog && <TagTypesDialog onClose={() => setTagDialog(false)} />}
-        {relationDialog && <RelationTypesDialog onClose={() => setRelationDialog(false)} />}
-        {backupsDialog && <BackupsDialog onClose={() => setBackupsDialog(false)} />}
-        {pendingImport && (
-          <ImportPreviewDialog
-            pending={pendingImport}
-            onCancel={() => {
-              setPendingImport(null);
-              void services.imports.discard();
-            }}
-            onImport={() => {
-              const pending = pendingImport;
-              setPendingImport(null);
-              setImporting({ fileName: pending.fileName, done: 0, total: pending.add + pending.update });
-              void confirmImport(services, pending, (done, total) => setImporting({ fileName: pending.fileName, done, total })).finally(() => setImporting(null));
-            }}
-          />
-        )}
-        {importing && <ImportProgress {...importing} />}
-        {exportScope && (
-          <ExportDialog
-            scope={exportScope}
-            title={exportScope.kind === 'document' ? (services.documents.get(exportScope.documentId)?.meta.title ?? '') : ''}
-            onExport={(format) => void exportAnnotationsFile(services, exportScope, format)}
-            onClose={() => setExportScope(null)}
-          />
-        )}
-        <Notices notices={notices} onDismiss={dismissNotice} />
-        <Shortcuts />
-      </div>
+        <div className="app">
+          {linking?.mode === 'pick' && (
+            <div className="linking-banner" role="status" data-testid="linking-banner">
+              Linking from “{excerpt(linking.from.quote.exact, 60)}”: open any document and click the passage to link to, or select new words and tag them.
+              <button type="button" onClick={() => setLinking(null)}>
+                Cancel
+              </button>
+            </div>
+          )}
+          {screen.kind === 'library' && (
+            <Library
+              importRequest={importRequest > importAnswered ? importRequest : 0}
+              onImportAnswered={() => setImportAnswered(importRequest)}
+              onOpen={(documentId) => go({ kind: 'reader', documentId })}
+              onSearch={() => go({ kind: 'search' })}
+              onTagTypes={() => setTagDialog(true)}
+              onBackups={() => setBackupsDialog(true)}
+            />
+          )}
+          {screen.kind === 'search' && (
+            <SearchScreen
+              initialQuery={searchQuery}
+              onQuery={setSearchQuery}
+              onBack={back}
+              onOpen={(passage) => go({ kind: 'reader', documentId: passage.documentId, passage })}
+            />
+          )}
+          {screen.kind === 'reader' && (
+            <ReaderScreen
+              // One reader per document: another document remounts the screen,
+              // another passage of the same one only scrolls to it.
+              key={screen.documentId}
+              documentId={screen.documentId}
+              passage={screen.passage}
+              annotationId={screen.annotationId}
+              onBack={back}
+              onLibrary={home}
+              onSearch={() => go({ kind: 'search' })}
+              onTagTypes={() => setTagDialog(true)}
+              onRelationTypes={() => setRelationDialog(true)}
+            />
+          )}
+          {screen.kind === 'table' && <TableScreen onBack={back} />}
+          {screen.kind === 'timeline' && <TimelineScreen onBack={back} />}
+          {screen.kind === 'matrix' && <MatrixScreen onBack={back} />}
+          {screen.kind === 'actors' && <ActorsScreen onBack={back} />}
+          {screen.kind === 'sets' && <SetsScreen onBack={back} />}
+          {screen.kind === 'actor' && <ActorScreen key={screen.actorId} actorId={screen.actorId} onBack={back} />}
+          {screen.kind === 'compare' && (
+            <CompareScreen key={`${screen.left.annotationId}:${screen.right.annotationId}`} left={screen.left} right={screen.right} onBack={back} />
+          )}
+          {linking?.mode === 'dialog' && (
+            <LinkDialog
+              linking={linking}
+              onChoose={(to) => setLinking({ ...linking, to })}
+              onPickInText={() => setLinking({ ...linking, mode: 'pick' })}
+              onCancel={() => setLinking(null)}
+              onDone={() => setLinking(null)}
+            />
+          )}
+          {tagDialog && <TagTypesDialog onClose={() => setTagDialog(false)} />}
+          {relationDialog && <RelationTypesDialog onClose={() => setRelationDialog(false)} />}
+          {backupsDialog && <BackupsDialog onClose={() => setBackupsDialog(false)} />}
+          {pendingImport && (
+            <ImportPreviewDialog
+              pending={pendingImport}
+              onCancel={() => {
+                setPendingImport(null);
+                void services.imports.discard();
+              }}
+              onImport={() => {
+                const pending = pendingImport;
+                setPendingImport(null);
+                setImporting({ fileName: pending.fileName, done: 0, total: pending.add + pending.update });
+                void confirmImport(services, pending, (done, total) => setImporting({ fileName: pending.fileName, done, total })).finally(() =>
+                  setImporting(null),
+                );
+              }}
+            />
+          )}
+          {importing && <ImportProgress {...importing} />}
+          {exportScope && (
+            <ExportDialog
+              scope={exportScope}
+              title={exportScope.kind === 'document' ? (services.documents.get(exportScope.documentId)?.meta.title ?? '') : ''}
+              onExport={(format) => void exportAnnotationsFile(services, exportScope, format)}
+              onClose={() => setExportScope(null)}
+            />
+          )}
+          <Notices notices={notices} onDismiss={dismissNotice} />
+          <Shortcuts />
+        </div>
       </LinkingContext.Provider>
     </ServicesContext.Provider>
   );

@@ -40,7 +40,10 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
     try {
       const file = await backupFile(db, services.documents);
       if (await host.saveFile('Save a backup of the library', file.name, [{ name: 'Palimpsest backup', extensions: ['json'] }], file.content)) {
-        services.notify({ kind: 'info', text: `Saved a backup of the whole library (${file.count} annotation${file.count === 1 ? '' : 's'}) as ${file.name}.` });
+        services.notify({
+          kind: 'info',
+          text: `Saved a backup of the whole library (${file.count} annotation${file.count === 1 ? '' : 's'}) as ${file.name}.`,
+        });
       }
     } catch (error) {
       setProblem(`No backup file was saved: ${(error as Error).message}`);
@@ -104,9 +107,16 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
       {preview && (
         <div className="confirm" data-testid="restore-preview">
           <p>
-            {preview.fileName ? <>Restoring {preview.fileName}, a backup of {new Date(preview.backup.created).toLocaleString()}, gives</> : 'Restoring this backup gives'} the library its {preview.annotations.length} annotation{preview.annotations.length === 1 ? '' : 's'}: {preview.diff.restored} come
-            back, {preview.diff.reverted} go back to an earlier version, {preview.diff.removed} made since are removed, {preview.diff.same} stay as they are. The library as it is
-            now is backed up first.
+            {preview.fileName ? (
+              <>
+                Restoring {preview.fileName}, a backup of {new Date(preview.backup.created).toLocaleString()}, gives
+              </>
+            ) : (
+              'Restoring this backup gives'
+            )}{' '}
+            the library its {preview.annotations.length} annotation{preview.annotations.length === 1 ? '' : 's'}: {preview.diff.restored} come back,{' '}
+            {preview.diff.reverted} go back to an earlier version, {preview.diff.removed} made since are removed, {preview.diff.same} stay as they are. The
+            library as it is now is backed up first.
           </p>
           <button
             type="button"
@@ -118,7 +128,10 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
               restoreBackup(db, scheduler, chosen)
                 .then(() => {
                   services.annotations.history.clear();
-                  services.notify({ kind: 'info', text: `Restored ${chosen.fileName ? `${chosen.fileName}, ` : ''}the backup of ${new Date(chosen.backup.created).toLocaleString()}: ${chosen.annotations.length} annotations.` });
+                  services.notify({
+                    kind: 'info',
+                    text: `Restored ${chosen.fileName ? `${chosen.fileName}, ` : ''}the backup of ${new Date(chosen.backup.created).toLocaleString()}: ${chosen.annotations.length} annotations.`,
+                  });
                   dialog.current?.close();
                 })
                 .catch((error: unknown) => setProblem(`Nothing was restored: ${(error as Error).message}`));

@@ -55,7 +55,10 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
   // Each side scrolls to its passage and marks it.
   useEffect(() => {
     if (!current || !ready) return;
-    for (const [reader, annotation] of [[leftReader, current.a], [rightReader, current.b]] as const) {
+    for (const [reader, annotation] of [
+      [leftReader, current.a],
+      [rightReader, current.b],
+    ] as const) {
       if (!reader) continue;
       reader.scrollTo(annotation.position.start);
       reader.highlight({ type: 'select', id: annotation.id });
@@ -76,13 +79,22 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
   const side = (document: typeof leftDocument, highlights: typeof leftHighlights, onReader: (reader: Reader | null) => void, testId: string) => (
     <section className="compare-side" data-testid={testId}>
       <header className="compare-head">
-        <button type="button" className="compare-title" title="Open this document in the reader" onClick={() => services.go({ kind: 'reader', documentId: document.id, annotationId: (testId === 'compare-left' ? current?.a : current?.b)?.id })}>
+        <button
+          type="button"
+          className="compare-title"
+          title="Open this document in the reader"
+          onClick={() => services.go({ kind: 'reader', documentId: document.id, annotationId: (testId === 'compare-left' ? current?.a : current?.b)?.id })}
+        >
           {document.meta.title}
         </button>
         <div className="bar-sub">{[document.meta.date ? formatDateSpan(document.meta.date) : null, document.meta.kind].filter(Boolean).join(' · ')}</div>
       </header>
       <div className="compare-text">
-        {ready ? <ReaderView document={document} highlights={highlights} onReader={onReader} callbacks={{ onSelection: noop, onHighlightClick: noop }} /> : <p className="reader-loading">Opening…</p>}
+        {ready ? (
+          <ReaderView document={document} highlights={highlights} onReader={onReader} callbacks={{ onSelection: noop, onHighlightClick: noop }} />
+        ) : (
+          <p className="reader-loading">Opening…</p>
+        )}
       </div>
     </section>
   );
@@ -113,7 +125,12 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
             <span data-testid="compare-position">
               {Math.min(index, between.length - 1) + 1} of {between.length}
             </span>
-            <button type="button" data-testid="compare-next" disabled={index >= between.length - 1} onClick={() => setIndex((i) => Math.min(between.length - 1, (i ?? 0) + 1))}>
+            <button
+              type="button"
+              data-testid="compare-next"
+              disabled={index >= between.length - 1}
+              onClick={() => setIndex((i) => Math.min(between.length - 1, (i ?? 0) + 1))}
+            >
               Next link →
             </button>
           </span>

@@ -4,7 +4,17 @@ import type { ExportFormat } from '../store/transfer';
 import { exportFormats } from './transfer-actions';
 
 /// Chooses the format of an export.
-export function ExportDialog({ scope, title, onExport, onClose }: { scope: NativeFile['scope']; title: string; onExport: (format: ExportFormat) => void; onClose: () => void }) {
+export function ExportDialog({
+  scope,
+  title,
+  onExport,
+  onClose,
+}: {
+  scope: NativeFile['scope'];
+  title: string;
+  onExport: (format: ExportFormat) => void;
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<ExportFormat>('native');
   useEffect(() => dialog.current?.showModal(), []);

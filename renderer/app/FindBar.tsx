@@ -53,7 +53,11 @@ export function FindBar({
     if (matches.length > 0) setCurrent((at + by + matches.length) % matches.length);
   };
   const close = () => onClose(at >= 0 ? matches[at]! : null);
-  const count = !query.trim() ? '' : matches.length === 0 ? 'No matches' : `${(at + 1).toLocaleString('en')} of ${matches.length.toLocaleString('en')}${matches.length >= maxFindMatches ? '+' : ''}`;
+  const count = !query.trim()
+    ? ''
+    : matches.length === 0
+      ? 'No matches'
+      : `${(at + 1).toLocaleString('en')} of ${matches.length.toLocaleString('en')}${matches.length >= maxFindMatches ? '+' : ''}`;
 
   return (
     <div className="find-bar" role="search" aria-label="Find in this document" data-testid="find-bar">
@@ -82,7 +86,14 @@ export function FindBar({
       <span className="find-count" data-testid="find-count" aria-live="polite">
         {count}
       </span>
-      <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" data-testid="find-previous" disabled={matches.length === 0} onClick={() => step(-1)}>
+      <button
+        type="button"
+        aria-label="Previous match"
+        title="Previous match (Shift+Enter)"
+        data-testid="find-previous"
+        disabled={matches.length === 0}
+        onClick={() => step(-1)}
+      >
         ↑
       </button>
       <button type="button" aria-label="Next match" title="Next match (Enter)" data-testid="find-next" disabled={matches.length === 0} onClick={() => step(1)}>

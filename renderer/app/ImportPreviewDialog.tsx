@@ -17,7 +17,9 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="import-title" onCancel={onCancel} data-testid="import-preview">
       <h2 id="import-title">Import {plan.fileName}</h2>
-      <p className="hint">{formatNames[plan.format]} · {plan.total.toLocaleString('en')} annotation{plan.total === 1 ? '' : 's'} · nothing is written until you import</p>
+      <p className="hint">
+        {formatNames[plan.format]} · {plan.total.toLocaleString('en')} annotation{plan.total === 1 ? '' : 's'} · nothing is written until you import
+      </p>
       <ul className="preview-counts" data-testid="import-counts">
         <li>
           <strong>{plan.add.toLocaleString('en')}</strong> new
@@ -40,7 +42,8 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
         )}
         {plan.zonelessTimes > 0 && (
           <li data-testid="import-zoneless">
-            <strong>{plan.zonelessTimes.toLocaleString('en')}</strong> date{plan.zonelessTimes === 1 ? '' : 's'} without a time zone {plan.zonelessTimes === 1 ? 'was' : 'were'} read as UTC
+            <strong>{plan.zonelessTimes.toLocaleString('en')}</strong> date{plan.zonelessTimes === 1 ? '' : 's'} without a time zone{' '}
+            {plan.zonelessTimes === 1 ? 'was' : 'were'} read as UTC
           </li>
         )}
         {project &&

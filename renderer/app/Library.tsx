@@ -97,7 +97,12 @@ export function Library({
 
   const header = (key: SortKey, label: string) => (
     <th aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="sort" data-testid={`sort-${key}`} onClick={() => setSort((s) => ({ key, dir: s.key === key ? (s.dir === 1 ? -1 : 1) : 1 }))}>
+      <button
+        type="button"
+        className="sort"
+        data-testid={`sort-${key}`}
+        onClick={() => setSort((s) => ({ key, dir: s.key === key ? (s.dir === 1 ? -1 : 1) : 1 }))}
+      >
         {label}
         <span className="sort-mark">{sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
       </button>
@@ -127,7 +132,13 @@ export function Library({
         <button type="button" data-testid="backups" onClick={onBackups}>
           Backups…
         </button>
-        <button type="button" data-testid="import-documents" title="Text, Markdown, HTML, Word or PDF files, many at once; or drop them on the library" disabled={imports.busy} onClick={imports.choose}>
+        <button
+          type="button"
+          data-testid="import-documents"
+          title="Text, Markdown, HTML, Word or PDF files, many at once; or drop them on the library"
+          disabled={imports.busy}
+          onClick={imports.choose}
+        >
           Import documents…
         </button>
         <button type="button" data-testid="import" onClick={() => services.startImport()}>
@@ -179,7 +190,9 @@ export function Library({
         </label>
         <span className="hint library-drop-hint">Drop .txt, .md, .html, .docx or .pdf files anywhere here to import them.</span>
       </div>
-      {counts && <FirstLook annotated={[...counts.values()].some((n) => n > 0)} imported={all.some((d) => d.origin === 'imported')} onImport={imports.choose} />}
+      {counts && (
+        <FirstLook annotated={[...counts.values()].some((n) => n > 0)} imported={all.some((d) => d.origin === 'imported')} onImport={imports.choose} />
+      )}
       <table className="library-table">
         <thead>
           <tr>
@@ -198,7 +211,13 @@ export function Library({
           {rows.map((document) => (
             <tr key={document.id} className="doc-row" data-testid="doc-row" data-document={document.id} onClick={(event) => openRow(event, document.id)}>
               <td className="title-cell">
-                <button type="button" className="doc-title" data-testid="doc-title" title="Open this document to read and annotate it" onClick={() => onOpen(document.id)}>
+                <button
+                  type="button"
+                  className="doc-title"
+                  data-testid="doc-title"
+                  title="Open this document to read and annotate it"
+                  onClick={() => onOpen(document.id)}
+                >
                   {document.meta.title}
                 </button>
                 {/* The row opens on a click anywhere; this says so. */}
@@ -215,7 +234,10 @@ export function Library({
               <td className="date-cell" data-testid="doc-date">
                 {document.meta.date ? (
                   document.meta.date.guessed ? (
-                    <span className="guessed-date" title="Guessed from a sentence of the text, not from the document’s own date: confirm or correct it in Details…">
+                    <span
+                      className="guessed-date"
+                      title="Guessed from a sentence of the text, not from the document’s own date: confirm or correct it in Details…"
+                    >
                       {formatDateSpan(document.meta.date)}
                     </span>
                   ) : (
@@ -238,7 +260,13 @@ export function Library({
                 {languages.get(document.id) && (
                   <div className="language-suggestion">
                     <span>reads as {languages.get(document.id)}</span>
-                    <button type="button" className="link-button" data-testid="doc-language-use" title={`Set the original language to ${languages.get(document.id)}`} onClick={() => acceptLanguage(document, languages.get(document.id)!)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      data-testid="doc-language-use"
+                      title={`Set the original language to ${languages.get(document.id)}`}
+                      onClick={() => acceptLanguage(document, languages.get(document.id)!)}
+                    >
                       Use
                     </button>
                   </div>
@@ -248,7 +276,12 @@ export function Library({
                 {(counts?.get(document.id) ?? 0).toLocaleString('en')}
               </td>
               <td className="actions-cell">
-                <button type="button" data-testid="doc-details" title="Describe this document: title, author, date, archive, citation, collection" onClick={() => setDetailsOf(document.id)}>
+                <button
+                  type="button"
+                  data-testid="doc-details"
+                  title="Describe this document: title, author, date, archive, citation, collection"
+                  onClick={() => setDetailsOf(document.id)}
+                >
                   Details…
                 </button>
                 {document.origin === 'imported' ? (

@@ -16,7 +16,13 @@ const maxCandidates = 60;
 /// searching every annotation or by clicking a passage in a document, and a
 /// note. The link reads from the first passage to the second; a button
 /// swaps them.
-export function LinkDialog({ linking, onChoose, onPickInText, onCancel, onDone }: {
+export function LinkDialog({
+  linking,
+  onChoose,
+  onPickInText,
+  onCancel,
+  onDone,
+}: {
   linking: Linking;
   onChoose: (to: Annotation | null) => void;
   onPickInText: () => void;
@@ -45,7 +51,9 @@ export function LinkDialog({ linking, onChoose, onPickInText, onCancel, onDone }
     for (const annotation of all) {
       if (annotation.id === linking.from.id) continue;
       const title = documents.get(annotation.documentId)?.meta.title ?? '';
-      const haystack = foldTerm(`${annotation.quote.exact} ${annotation.note} ${annotation.actor ?? ''} ${title} ${annotation.tags.map((t) => tagNames.get(t) ?? '').join(' ')}`);
+      const haystack = foldTerm(
+        `${annotation.quote.exact} ${annotation.note} ${annotation.actor ?? ''} ${title} ${annotation.tags.map((t) => tagNames.get(t) ?? '').join(' ')}`,
+      );
       if (terms.every((term) => haystack.includes(term))) found.push(annotation);
       if (found.length >= maxCandidates) break;
     }
@@ -99,7 +107,14 @@ export function LinkDialog({ linking, onChoose, onPickInText, onCancel, onDone }
       {second ? (
         <>
           {end(second)}
-          <button type="button" className="link-change" onClick={() => { setSwapped(false); onChoose(null); }}>
+          <button
+            type="button"
+            className="link-change"
+            onClick={() => {
+              setSwapped(false);
+              onChoose(null);
+            }}
+          >
             Choose another passage
           </button>
         </>
@@ -123,7 +138,9 @@ export function LinkDialog({ linking, onChoose, onPickInText, onCancel, onDone }
                 </button>
               </li>
             ))}
-            {all && candidates.length === 0 && <li className="hint">No annotation matches. The other passage must be annotated first: pick it in its document’s text instead.</li>}
+            {all && candidates.length === 0 && (
+              <li className="hint">No annotation matches. The other passage must be annotated first: pick it in its document’s text instead.</li>
+            )}
           </ol>
           <button type="button" data-testid="link-pick-in-text" onClick={onPickInText}>
             Pick it in a document’s text…
@@ -132,7 +149,13 @@ export function LinkDialog({ linking, onChoose, onPickInText, onCancel, onDone }
       )}
       <label className="field">
         <span>Note</span>
-        <textarea rows={2} value={note} placeholder="Why these passages belong together (optional)" data-testid="link-note" onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          rows={2}
+          value={note}
+          placeholder="Why these passages belong together (optional)"
+          data-testid="link-note"
+          onChange={(e) => setNote(e.target.value)}
+        />
       </label>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>

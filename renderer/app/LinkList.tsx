@@ -35,11 +35,24 @@ export function LinkList({ annotation, links }: { annotation: Annotation; links:
                 data-testid="link-side-by-side"
                 title="Read both passages side by side"
                 disabled={!other}
-                onClick={() => other && services.go({ kind: 'compare', left: { documentId: annotation.documentId, annotationId: annotation.id }, right: { documentId: other.documentId, annotationId: other.id } })}
+                onClick={() =>
+                  other &&
+                  services.go({
+                    kind: 'compare',
+                    left: { documentId: annotation.documentId, annotationId: annotation.id },
+                    right: { documentId: other.documentId, annotationId: other.id },
+                  })
+                }
               >
                 Side by side
               </button>
-              <button type="button" className="danger-link" aria-label="Delete this link" data-testid="link-delete" onClick={() => void services.annotations.unlink(link.id)}>
+              <button
+                type="button"
+                className="danger-link"
+                aria-label="Delete this link"
+                data-testid="link-delete"
+                onClick={() => void services.annotations.unlink(link.id)}
+              >
                 Unlink
               </button>
             </span>

@@ -39,7 +39,13 @@ export function MatrixScreen({ onBack }: { onBack: () => void }) {
           </span>
         )}
         <span className="spacer" />
-        <button type="button" data-testid="matrix-export" disabled={!shown || shown.rows.length === 0} title="Save the matrix as shown as a CSV file, for a spreadsheet" onClick={() => shown && void exportMatrixCsv(services, shown)}>
+        <button
+          type="button"
+          data-testid="matrix-export"
+          disabled={!shown || shown.rows.length === 0}
+          title="Save the matrix as shown as a CSV file, for a spreadsheet"
+          onClick={() => shown && void exportMatrixCsv(services, shown)}
+        >
           Export CSV…
         </button>
       </header>
@@ -74,7 +80,10 @@ export function MatrixScreen({ onBack }: { onBack: () => void }) {
           <MatrixEmpty tagName={tagName} />
         ) : (
           <>
-            <p className="hint mx-note">Each cell reads from the source toward the claim: “supports” means a passage of that source was linked to the claim as supporting it. A passage opens in its document; ⇆ reads it beside the claim.</p>
+            <p className="hint mx-note">
+              Each cell reads from the source toward the claim: “supports” means a passage of that source was linked to the claim as supporting it. A passage
+              opens in its document; ⇆ reads it beside the claim.
+            </p>
             <MatrixTable
               matrix={shown}
               documents={documents}
@@ -83,7 +92,13 @@ export function MatrixScreen({ onBack }: { onBack: () => void }) {
               relationTypes={data.relationTypes}
               onOpenDocument={(documentId) => go({ kind: 'reader', documentId })}
               onOpen={(a) => go({ kind: 'reader', documentId: a.documentId, annotationId: a.id })}
-              onCompare={(claim, passage) => go({ kind: 'compare', left: { documentId: claim.documentId, annotationId: claim.id }, right: { documentId: passage.documentId, annotationId: passage.id } })}
+              onCompare={(claim, passage) =>
+                go({
+                  kind: 'compare',
+                  left: { documentId: claim.documentId, annotationId: claim.id },
+                  right: { documentId: passage.documentId, annotationId: passage.id },
+                })
+              }
             />
           </>
         )}

@@ -8,7 +8,12 @@ export function Notices({ notices, onDismiss }: { notices: readonly ShownNotice[
   return (
     <div className="notices" data-testid="notices">
       {notices.map((notice) => (
-        <div key={notice.id} className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid={`notice-${notice.kind}`}>
+        <div
+          key={notice.id}
+          className={`notice notice-${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          data-testid={`notice-${notice.kind}`}
+        >
           <span>{notice.text}</span>
           <button type="button" className="notice-close" aria-label="Dismiss" title="Dismiss" onClick={() => onDismiss(notice.id)}>
             ×

@@ -136,7 +136,9 @@ export function ReaderScreen({
   const startRevision = useCallback(async () => {
     if (!document) return;
     try {
-      const file = await services.host.openTextFile('Import a revision of this document', [{ name: 'Text or Markdown', extensions: ['txt', 'md', 'markdown'] }]);
+      const file = await services.host.openTextFile('Import a revision of this document', [
+        { name: 'Text or Markdown', extensions: ['txt', 'md', 'markdown'] },
+      ]);
       if (!file) return;
       setRevisionPlan(await services.imports.previewRevision(document.id, file.name, file.text));
     } catch (error) {
@@ -186,17 +188,14 @@ export function ReaderScreen({
     reader?.highlight({ type: 'select', id: selectedId });
   }, [reader, selectedId, highlights]);
 
-  const reveal = useCallback(
-    (annotation: Annotation) => {
-      const reader = readerRef.current;
-      if (!reader) return;
-      setSelectedId(annotation.id);
-      reader.scrollTo(annotation.position.start);
-      reader.highlight({ type: 'flash', id: annotation.id });
-      window.setTimeout(() => readerRef.current?.highlight({ type: 'flash', id: null }), 1200);
-    },
-    [],
-  );
+  const reveal = useCallback((annotation: Annotation) => {
+    const reader = readerRef.current;
+    if (!reader) return;
+    setSelectedId(annotation.id);
+    reader.scrollTo(annotation.position.start);
+    reader.highlight({ type: 'flash', id: annotation.id });
+    window.setTimeout(() => readerRef.current?.highlight({ type: 'flash', id: null }), 1200);
+  }, []);
 
   // An annotation asked for (the other end of a link): shown and flashed,
   // once the reader and the annotations are there.
@@ -311,17 +310,14 @@ export function ReaderScreen({
     };
   }, []);
 
-  const closeFind = useCallback(
-    (match: { start: number; end: number } | null) => {
-      setFind(null);
-      // The match found stays selected, ready to tag.
-      const current = readerRef.current;
-      if (!current) return;
-      current.focus();
-      if (match) current.select(match.start, match.end);
-    },
-    [],
-  );
+  const closeFind = useCallback((match: { start: number; end: number } | null) => {
+    setFind(null);
+    // The match found stays selected, ready to tag.
+    const current = readerRef.current;
+    if (!current) return;
+    current.focus();
+    if (match) current.select(match.start, match.end);
+  }, []);
 
   const onHighlightClick = useCallback(
     (ids: string[]) => {
@@ -368,7 +364,12 @@ export function ReaderScreen({
             {meta.title}
           </div>
           <div className="bar-sub">
-            {[meta.date ? formatDateSpan(meta.date) : null, meta.kind, meta.publisher, meta.originalLanguage ? `original language: ${meta.originalLanguage}` : null]
+            {[
+              meta.date ? formatDateSpan(meta.date) : null,
+              meta.kind,
+              meta.publisher,
+              meta.originalLanguage ? `original language: ${meta.originalLanguage}` : null,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </div>
@@ -377,20 +378,37 @@ export function ReaderScreen({
         <button type="button" data-testid="open-search" title="Search the words of every document (Ctrl+Shift+F)" onClick={onSearch}>
           Search…
         </button>
-        <button type="button" onClick={() => void store.undo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))} title="Undo (Ctrl+Z)">
+        <button
+          type="button"
+          onClick={() => void store.undo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))}
+          title="Undo (Ctrl+Z)"
+        >
           Undo
         </button>
-        <button type="button" onClick={() => void store.redo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))} title="Redo (Ctrl+Shift+Z)">
+        <button
+          type="button"
+          onClick={() => void store.redo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))}
+          title="Redo (Ctrl+Shift+Z)"
+        >
           Redo
         </button>
         {revisions && revisions.length > 0 && (
-          <select className="version-select" aria-label="Version of the text" data-testid="version-select" value={String(version)} onChange={(e) => setVersion(e.target.value === 'current' || e.target.value === 'original' ? e.target.value : Number(e.target.value))}>
+          <select
+            className="version-select"
+            aria-label="Version of the text"
+            data-testid="version-select"
+            value={String(version)}
+            onChange={(e) => setVersion(e.target.value === 'current' || e.target.value === 'original' ? e.target.value : Number(e.target.value))}
+          >
             <option value="current">Current text (revision {revisions.length})</option>
-            {[...revisions].reverse().slice(1).map((r, i) => (
-              <option key={r.seq} value={r.seq}>
-                Revision {revisions.length - 1 - i}: {r.fileName}
-              </option>
-            ))}
+            {[...revisions]
+              .reverse()
+              .slice(1)
+              .map((r, i) => (
+                <option key={r.seq} value={r.seq}>
+                  Revision {revisions.length - 1 - i}: {r.fileName}
+                </option>
+              ))}
             <option value="original">Original as bundled</option>
           </select>
         )}
@@ -403,7 +421,12 @@ export function ReaderScreen({
         <button type="button" data-testid="relation-types" onClick={onRelationTypes}>
           Relation types…
         </button>
-        <button type="button" data-testid="export-document" title="Export this document’s annotations" onClick={() => services.openExport({ kind: 'document', documentId })}>
+        <button
+          type="button"
+          data-testid="export-document"
+          title="Export this document’s annotations"
+          onClick={() => services.openExport({ kind: 'document', documentId })}
+        >
           Export…
         </button>
         <ReaderComforts document={document} annotations={ordered} tagTypes={tagTypes ?? []} />
@@ -426,12 +449,7 @@ export function ReaderScreen({
           )}
           {find && ready && <FindBar reader={reader} text={(shown ?? document).text.text} request={find.request} initial={find.initial} onClose={closeFind} />}
           {ready ? (
-            <ReaderView
-              document={shown ?? document}
-              highlights={highlights}
-              onReader={onReader}
-              callbacks={{ onSelection: setSelection, onHighlightClick }}
-            />
+            <ReaderView document={shown ?? document} highlights={highlights} onReader={onReader} callbacks={{ onSelection: setSelection, onHighlightClick }} />
           ) : (
             <p className="reader-loading">Opening…</p>
           )}
@@ -479,13 +497,18 @@ export function ReaderScreen({
                 const toReview = counts.moved + counts.fuzzy + counts.orphaned > 0;
                 if (toReview) setSelectedId(null);
                 setShowReview(toReview);
-                services.notify({ kind: 'info', text: `Revision ${fileName} imported: ${counts.unchanged} unchanged, ${counts.moved} moved, ${counts.fuzzy} changed, ${counts.orphaned} to re-attach.` });
+                services.notify({
+                  kind: 'info',
+                  text: `Revision ${fileName} imported: ${counts.unchanged} unchanged, ${counts.moved} moved, ${counts.fuzzy} changed, ${counts.orphaned} to re-attach.`,
+                });
               })
               .catch((error: unknown) => services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` }));
           }}
         />
       )}
-      {selection.kind === 'passage' && version === 'current' && tagTypes && <SelectionToolbar rect={selection.rect} tagTypes={tagTypes} onTag={(t) => void createFromSelection(t)} />}
+      {selection.kind === 'passage' && version === 'current' && tagTypes && (
+        <SelectionToolbar rect={selection.rect} tagTypes={tagTypes} onTag={(t) => void createFromSelection(t)} />
+      )}
     </main>
   );
 }

@@ -19,7 +19,10 @@ export function RelationTypesDialog({ onClose }: { onClose: () => void }) {
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="relation-types-title" onClose={onClose} data-testid="relation-types-dialog">
       <h2 id="relation-types-title">Relation types</h2>
-      <p className="hint">How one passage bears on another. Each reads one way from the first passage (“supports”) and another from the second (“supported by”); leave the second empty for a relation that reads the same both ways.</p>
+      <p className="hint">
+        How one passage bears on another. Each reads one way from the first passage (“supports”) and another from the second (“supported by”); leave the second
+        empty for a relation that reads the same both ways.
+      </p>
       <ol className="tag-type-list">
         {types.map((type, i) => (
           <li key={type.id} className="tag-type-row" data-testid="relation-type-row">
@@ -31,7 +34,11 @@ export function RelationTypesDialog({ onClose }: { onClose: () => void }) {
             <button type="button" aria-label={`Move ${type.name} down`} disabled={i === types.length - 1} onClick={() => void run(store.move(type.id, 1))}>
               ↓
             </button>
-            <button type="button" className="danger-link" onClick={() => void run(store.delete(type.id).then(() => services.notify({ kind: 'info', text: `Deleted the relation “${type.name}”.` })))}>
+            <button
+              type="button"
+              className="danger-link"
+              onClick={() => void run(store.delete(type.id).then(() => services.notify({ kind: 'info', text: `Deleted the relation “${type.name}”.` })))}
+            >
               Delete
             </button>
           </li>
@@ -50,7 +57,13 @@ export function RelationTypesDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <input type="color" value={color} aria-label="Colour of the new relation" onChange={(e) => setColor(e.target.value)} />
-        <input value={name} placeholder="e.g. quotes" aria-label="How the new relation reads from the first passage" data-testid="new-relation-name" onChange={(e) => setName(e.target.value)} />
+        <input
+          value={name}
+          placeholder="e.g. quotes"
+          aria-label="How the new relation reads from the first passage"
+          data-testid="new-relation-name"
+          onChange={(e) => setName(e.target.value)}
+        />
         <input value={inverse} placeholder="e.g. quoted by" aria-label="How it reads from the second passage" onChange={(e) => setInverse(e.target.value)} />
         <button type="submit" disabled={!name.trim()}>
           Add
@@ -80,7 +93,15 @@ function PhraseFields({ type, onRename }: { type: RelationType; onRename: (field
   return (
     <>
       <input className="tag-name" value={name} aria-label={`Name of ${type.name}`} onChange={(e) => setName(e.target.value)} onBlur={commit} onKeyDown={keys} />
-      <input className="tag-name" value={inverse} placeholder="(same both ways)" aria-label={`How ${type.name} reads from the other end`} onChange={(e) => setInverse(e.target.value)} onBlur={commit} onKeyDown={keys} />
+      <input
+        className="tag-name"
+        value={inverse}
+        placeholder="(same both ways)"
+        aria-label={`How ${type.name} reads from the other end`}
+        onChange={(e) => setInverse(e.target.value)}
+        onBlur={commit}
+        onKeyDown={keys}
+      />
     </>
   );
 }

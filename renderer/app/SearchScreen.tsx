@@ -18,7 +18,17 @@ const typingPause = 120;
 /// case and diacritics folded ("Mehilli" finds "Mëhilli"). Results are
 /// keyword-in-context lines grouped by document, in date order; a line
 /// opens its passage in the reader, selected and ready to annotate.
-export function SearchScreen({ initialQuery, onQuery, onBack, onOpen }: { initialQuery: string; onQuery: (query: string) => void; onBack: () => void; onOpen: (passage: Passage) => void }) {
+export function SearchScreen({
+  initialQuery,
+  onQuery,
+  onBack,
+  onOpen,
+}: {
+  initialQuery: string;
+  onQuery: (query: string) => void;
+  onBack: () => void;
+  onOpen: (passage: Passage) => void;
+}) {
   const { search, documents, notify } = useServices();
   const [query, setQuery] = useState(initialQuery);
   const [results, setResults] = useState<SearchResults | null>(null);
@@ -108,7 +118,13 @@ export function SearchScreen({ initialQuery, onQuery, onBack, onOpen }: { initia
             <ol className="kwic">
               {hits.hits.map((hit) => (
                 <li key={hit.start}>
-                  <button type="button" className="kwic-line" data-testid="search-hit" title="Open this passage in the reader" onClick={() => onOpen({ documentId: hits.documentId, start: hit.start, end: hit.end })}>
+                  <button
+                    type="button"
+                    className="kwic-line"
+                    data-testid="search-hit"
+                    title="Open this passage in the reader"
+                    onClick={() => onOpen({ documentId: hits.documentId, start: hit.start, end: hit.end })}
+                  >
                     <span className="kwic-before">
                       <span>{hit.before}</span>
                     </span>

@@ -19,7 +19,15 @@ export function toolbarPlace(
 
 /// The small toolbar over a selected passage: one button per tag type, with
 /// the number key that does the same.
-export function SelectionToolbar({ rect, tagTypes, onTag }: { rect: { left: number; top: number; bottom: number }; tagTypes: readonly TagType[]; onTag: (tagType: TagType) => void }) {
+export function SelectionToolbar({
+  rect,
+  tagTypes,
+  onTag,
+}: {
+  rect: { left: number; top: number; bottom: number };
+  tagTypes: readonly TagType[];
+  onTag: (tagType: TagType) => void;
+}) {
   const bar = useRef<HTMLDivElement>(null);
   // Its real size, measured once drawn (a long list of tag types wraps).
   const [size, setSize] = useState({ width: 420, height: 44 });

@@ -22,7 +22,12 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
 
   const exportSet = async (set: AnnotationSet) => {
     const { json, missing, file } = await services.sets.export(set.id, services.documents);
-    const saved = await services.host.saveFile('Export a set', `${set.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'set'}.palimpsest-set.json`, [{ name: 'Palimpsest set', extensions: ['json'] }], json);
+    const saved = await services.host.saveFile(
+      'Export a set',
+      `${set.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'set'}.palimpsest-set.json`,
+      [{ name: 'Palimpsest set', extensions: ['json'] }],
+      json,
+    );
     if (saved) {
       services.notify({
         kind: 'info',
@@ -69,7 +74,13 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
             }}
           >
             <input value={name} placeholder="New set’s name" aria-label="New set’s name" data-testid="set-new-name" onChange={(e) => setName(e.target.value)} />
-            <input value={description} placeholder="What it is for (optional)" aria-label="New set’s description" data-testid="set-new-description" onChange={(e) => setDescription(e.target.value)} />
+            <input
+              value={description}
+              placeholder="What it is for (optional)"
+              aria-label="New set’s description"
+              data-testid="set-new-description"
+              onChange={(e) => setDescription(e.target.value)}
+            />
             <button type="submit" disabled={!name.trim()} data-testid="set-create">
               Make the set
             </button>
@@ -77,14 +88,23 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
           <ul>
             {sets?.map((set) => (
               <li key={set.id}>
-                <button type="button" className={`set-item${set.id === open?.id ? ' set-item-open' : ''}`} data-testid="set-item" onClick={() => setOpenId(set.id)}>
+                <button
+                  type="button"
+                  className={`set-item${set.id === open?.id ? ' set-item-open' : ''}`}
+                  data-testid="set-item"
+                  onClick={() => setOpenId(set.id)}
+                >
                   <span className="set-item-name">{set.name}</span>
                   <span className="count">{set.annotationIds.length}</span>
                 </button>
               </li>
             ))}
           </ul>
-          {sets?.length === 0 && <p className="hint">No sets yet. Make one here, then add passages to it from the annotation panel (“+ set”) or from the table of all annotations.</p>}
+          {sets?.length === 0 && (
+            <p className="hint">
+              No sets yet. Make one here, then add passages to it from the annotation panel (“+ set”) or from the table of all annotations.
+            </p>
+          )}
         </aside>
         {open && <SetView key={open.id} set={open} onExport={() => void exportSet(open).catch(fail('The set was not exported'))} />}
       </div>
@@ -125,7 +145,8 @@ function SetView({ set, onExport }: { set: AnnotationSet; onExport: () => void }
           type="button"
           className="danger-link"
           onClick={() => {
-            if (window.confirm(`Delete the set “${set.name}”? Its ${set.annotationIds.length} passages stay in the library.`)) void services.sets.delete(set.id);
+            if (window.confirm(`Delete the set “${set.name}”? Its ${set.annotationIds.length} passages stay in the library.`))
+              void services.sets.delete(set.id);
           }}
         >
           Delete set
@@ -135,17 +156,31 @@ function SetView({ set, onExport }: { set: AnnotationSet; onExport: () => void }
       <ol className="set-passages">
         {set.annotationIds.map((id) => {
           const annotation = found?.get(id);
-          if (!annotation) return found ? <li key={id} className="hint">A passage deleted since it was added.</li> : null;
+          if (!annotation)
+            return found ? (
+              <li key={id} className="hint">
+                A passage deleted since it was added.
+              </li>
+            ) : null;
           const document = services.documents.get(annotation.documentId);
           return (
             <li key={id} className="set-passage" data-testid="set-passage">
-              <button type="button" className="set-passage-quote" onClick={() => services.go({ kind: 'reader', documentId: annotation.documentId, annotationId: id })}>
+              <button
+                type="button"
+                className="set-passage-quote"
+                onClick={() => services.go({ kind: 'reader', documentId: annotation.documentId, annotationId: id })}
+              >
                 “{excerpt(annotation.quote.exact, 240)}”
               </button>
               <div className="set-passage-source">
                 {document?.meta.title ?? annotation.documentId}
                 {document?.meta.date ? ` · ${formatDateSpan(document.meta.date)}` : ''}
-                <button type="button" className="danger-link" aria-label="Take this passage out of the set" onClick={() => void services.sets.remove(set.id, [id])}>
+                <button
+                  type="button"
+                  className="danger-link"
+                  aria-label="Take this passage out of the set"
+                  onClick={() => void services.sets.remove(set.id, [id])}
+                >
                   Take out
                 </button>
               </div>
@@ -181,7 +216,9 @@ function SetImportDialog({ preview, onImport, onCancel }: { preview: SetImportPr
         {line('relation types', plan.relationTypes)}
       </ul>
       {plan.set.conflicts.length > 0 && <p className="warn">The library already has this set, changed since; it is kept as it is here.</p>}
-      {plan.documents.changed.length > 0 && <p className="hint">{plan.documents.changed.length} document(s) have another text here; their passages were found again in it.</p>}
+      {plan.documents.changed.length > 0 && (
+        <p className="hint">{plan.documents.changed.length} document(s) have another text here; their passages were found again in it.</p>
+      )}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
           Cancel

@@ -68,7 +68,10 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
     const ids = selection.selected.map((r) => r.annotationId);
     const added = await sets.add(set.id, ids);
     const already = ids.length - added;
-    services.notify({ kind: 'info', text: `Added ${plural(added, 'annotation')} to “${set.name}”${already ? `; ${plural(already, 'was', 'were')} in it already` : ''}.` });
+    services.notify({
+      kind: 'info',
+      text: `Added ${plural(added, 'annotation')} to “${set.name}”${already ? `; ${plural(already, 'was', 'were')} in it already` : ''}.`,
+    });
   };
 
   const removeFromSet = () => {
@@ -105,7 +108,13 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
           {view.shown.length.toLocaleString('en')} of {plural(rows.length, 'annotation')}
         </span>
         <span className="spacer" />
-        <button type="button" data-testid="table-export" disabled={view.shown.length === 0} title="The rows shown, in this order, as a spreadsheet" onClick={exportCsv}>
+        <button
+          type="button"
+          data-testid="table-export"
+          disabled={view.shown.length === 0}
+          title="The rows shown, in this order, as a spreadsheet"
+          onClick={exportCsv}
+        >
           Export CSV
         </button>
       </header>

@@ -29,13 +29,23 @@ export function TagTypesDialog({ onClose }: { onClose: () => void }) {
         {tagTypes.map((tagType, i) => (
           <li key={tagType.id} className="tag-type-row" data-testid="tag-type-row">
             <span className="key-hint">{i < 9 ? i + 1 : ''}</span>
-            <input type="color" value={tagType.color} aria-label={`Colour of ${tagType.name}`} onChange={(e) => void run(store.recolor(tagType.id, e.target.value))} />
+            <input
+              type="color"
+              value={tagType.color}
+              aria-label={`Colour of ${tagType.name}`}
+              onChange={(e) => void run(store.recolor(tagType.id, e.target.value))}
+            />
             <NameField tagType={tagType} onRename={(name) => run(store.rename(tagType.id, name))} />
             {tagType.namesActor && <span className="badge">names an actor</span>}
             <button type="button" aria-label={`Move ${tagType.name} up`} disabled={i === 0} onClick={() => void run(store.move(tagType.id, -1))}>
               ↑
             </button>
-            <button type="button" aria-label={`Move ${tagType.name} down`} disabled={i === tagTypes.length - 1} onClick={() => void run(store.move(tagType.id, 1))}>
+            <button
+              type="button"
+              aria-label={`Move ${tagType.name} down`}
+              disabled={i === tagTypes.length - 1}
+              onClick={() => void run(store.move(tagType.id, 1))}
+            >
               ↓
             </button>
             <button
@@ -64,7 +74,11 @@ export function TagTypesDialog({ onClose }: { onClose: () => void }) {
             onClick={() => {
               const { tagType } = confirm;
               setConfirm(null);
-              void run(store.delete(tagType.id).then((n) => services.notify({ kind: 'info', text: `Deleted “${tagType.name}”; ${n} annotation${n === 1 ? '' : 's'} changed.` })));
+              void run(
+                store
+                  .delete(tagType.id)
+                  .then((n) => services.notify({ kind: 'info', text: `Deleted “${tagType.name}”; ${n} annotation${n === 1 ? '' : 's'} changed.` })),
+              );
             }}
           >
             Delete
@@ -87,7 +101,13 @@ export function TagTypesDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <input type="color" value={newColor} aria-label="Colour of the new tag type" onChange={(e) => setNewColor(e.target.value)} />
-        <input value={newName} placeholder="New tag type, e.g. Source criticism" aria-label="Name of the new tag type" data-testid="new-tag-name" onChange={(e) => setNewName(e.target.value)} />
+        <input
+          value={newName}
+          placeholder="New tag type, e.g. Source criticism"
+          aria-label="Name of the new tag type"
+          data-testid="new-tag-name"
+          onChange={(e) => setNewName(e.target.value)}
+        />
         <button type="submit" disabled={!newName.trim()}>
           Add
         </button>

@@ -67,7 +67,9 @@ export function TimelineScreen({ onBack }: { onBack: () => void }) {
             {data.layout.axis ? (
               <TimelineChart layout={data.layout} kinds={kinds} selected={selected} onOpen={open} onShowPassages={showPassages} />
             ) : (
-              <p className="panel-empty tl-nothing">{choice.hideEmpty ? 'No document has an annotation matching these filters.' : 'No document of the library has a date.'}</p>
+              <p className="panel-empty tl-nothing">
+                {choice.hideEmpty ? 'No document has an annotation matching these filters.' : 'No document of the library has a date.'}
+              </p>
             )}
             {data.layout.undated.length > 0 && (
               <section className="tl-undated" aria-label="Undated documents">

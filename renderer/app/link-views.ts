@@ -41,7 +41,10 @@ export function useLinkViews(db: PalimpsestDb, documentId: string): (annotationI
     const map = new Map<string, LinkView[]>();
     if (!links || !relationTypes) return map;
     for (const link of links) {
-      for (const [self, selfDocument] of [[link.from, link.fromDocument], [link.to, link.toDocument]] as const) {
+      for (const [self, selfDocument] of [
+        [link.from, link.fromDocument],
+        [link.to, link.toDocument],
+      ] as const) {
         if (selfDocument !== documentId) continue;
         const otherId = otherEnd(link, self);
         const phrase = linkPhrase(link, self, relationTypes);

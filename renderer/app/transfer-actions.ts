@@ -45,7 +45,6 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
   }
 }
 
-
 /// Writes a previewed import in the import worker, telling `onProgress` how
 /// many annotations are stored, and says what it did.
 export async function confirmImport(services: AppServices, pending: PendingImport, onProgress: (done: number, total: number) => void): Promise<void> {

@@ -20,7 +20,12 @@ function blockNode(block: Block): Node {
     .filter((span) => span.text.length > 0)
     // The canonical text's characters, superscript digits included, so the
     // reader's text and the offsets annotations store are one.
-    .map((span) => schema.text(spanText(span), span.marks.map((mark): Mark => (mark === 'link' ? schema.marks.link!.create({ href: span.href ?? '' }) : schema.marks[mark]!.create()))));
+    .map((span) =>
+      schema.text(
+        spanText(span),
+        span.marks.map((mark): Mark => (mark === 'link' ? schema.marks.link!.create({ href: span.href ?? '' }) : schema.marks[mark]!.create())),
+      ),
+    );
   switch (block.kind) {
     case 'heading':
       return schema.node('heading', { level: block.level }, content);

@@ -26,7 +26,11 @@ export function findPlugin(positions: PositionMap): Plugin<DecorationSet> {
         if (meta === undefined) return current;
         if (meta === null || meta.matches.length === 0) return DecorationSet.empty;
         const decorations = meta.matches.map((match, i) =>
-          Decoration.inline(positions.toPm(match.start, 1), positions.toPm(match.end, -1), i === meta.current ? { class: 'find-match find-current', 'data-find': 'current' } : { class: 'find-match' }),
+          Decoration.inline(
+            positions.toPm(match.start, 1),
+            positions.toPm(match.end, -1),
+            i === meta.current ? { class: 'find-match find-current', 'data-find': 'current' } : { class: 'find-match' },
+          ),
         );
         return DecorationSet.create(tr.doc, decorations);
       },

@@ -17,7 +17,10 @@ export interface FootnoteRef {
 /// The footnote markers of a document and its notes' starts by label. A
 /// marker is a run of digits marked superscript; a note is a footnote block
 /// opening with one (see parse-markdown.ts, html.ts).
-export function footnotesOf(blocks: readonly Block[], text: DocText): { refs: FootnoteRef[]; notes: Map<string, number>; digits: { start: number; end: number }[] } {
+export function footnotesOf(
+  blocks: readonly Block[],
+  text: DocText,
+): { refs: FootnoteRef[]; notes: Map<string, number>; digits: { start: number; end: number }[] } {
   const notes = new Map<string, number>();
   // Every superscript number, markers and notes' own numbers alike.
   const digits: { start: number; end: number }[] = [];
@@ -60,10 +63,20 @@ export function footnotesPlugin(doc: Node, blocks: readonly Block[], positions: 
     // Already superscript glyphs: drawn at the text's size, not shrunk again.
     ...digits.map((d) => Decoration.inline(positions.toPm(d.start, 1), positions.toPm(d.end, -1), { class: 'fn-digits' })),
     ...linked.map((ref) =>
-      Decoration.inline(positions.toPm(ref.start, 1), positions.toPm(ref.end, -1), { class: 'fn-ref', 'data-note': ref.label, 'data-at': String(ref.start), title: `Go to note ${ref.label}` }),
+      Decoration.inline(positions.toPm(ref.start, 1), positions.toPm(ref.end, -1), {
+        class: 'fn-ref',
+        'data-note': ref.label,
+        'data-at': String(ref.start),
+        title: `Go to note ${ref.label}`,
+      }),
     ),
     ...[...new Set(linked.map((ref) => ref.note!))].map((note) =>
-      Decoration.widget(positions.toPm(note, 1), (view) => backElement(view.dom.ownerDocument, note), { side: -1, marks: [], ignoreSelection: true, key: `fn-back-${note}` }),
+      Decoration.widget(positions.toPm(note, 1), (view) => backElement(view.dom.ownerDocument, note), {
+        side: -1,
+        marks: [],
+        ignoreSelection: true,
+        key: `fn-back-${note}`,
+      }),
     ),
   ];
   const base = DecorationSet.create(doc, decorations);

@@ -14,7 +14,12 @@ describe('HighlightIndex', () => {
     expect(index.blocksOf('across')).toEqual({ first: 10, last: 12 });
     expect(index.inBlocks(11, 12).map((h) => h.id)).toEqual(['across']);
     expect(index.inBlocks(0, 10)).toEqual([]);
-    expect(index.inBlocks(12, 41).map((h) => h.id).sort()).toEqual(['across', 'inside']);
+    expect(
+      index
+        .inBlocks(12, 41)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['across', 'inside']);
     expect(index.touches('inside', 0, 40)).toBe(false);
     expect(index.touches('inside', 40, 41)).toBe(true);
   });

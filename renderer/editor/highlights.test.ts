@@ -22,7 +22,11 @@ function drawn(state: EditorState): string[] {
   return highlightsKey
     .getState(state)!
     .set.find()
-    .map((d) => (d.spec.inView ? `section ${d.from}` : `${d.spec.id as string} ${d.from}-${d.to} ${(d as unknown as { type: { attrs: { class: string } } }).type.attrs.class}`))
+    .map((d) =>
+      d.spec.inView
+        ? `section ${d.from}`
+        : `${d.spec.id as string} ${d.from}-${d.to} ${(d as unknown as { type: { attrs: { class: string } } }).type.attrs.class}`,
+    )
     .sort();
 }
 
@@ -30,11 +34,17 @@ function stateWith(highlights: Highlight[]): EditorState {
   return EditorState.create({ doc, plugins: [highlightsPlugin(positions, article.text, highlights)] });
 }
 
-const showing = (state: EditorState, window: BlockWindow, sections?: SectionRange) => state.apply(state.tr.setMeta(highlightsKey, { type: 'window', window, sections }));
+const showing = (state: EditorState, window: BlockWindow, sections?: SectionRange) =>
+  state.apply(state.tr.setMeta(highlightsKey, { type: 'window', window, sections }));
 
-const highlightArb = fc
-  .tuple(fc.nat({ max: article.text.length - 1 }), fc.integer({ min: 1, max: 4000 }), fc.boolean())
-  .map(([start, length, tagged]): Highlight => ({ id: `h${start}-${length}`, start, end: Math.min(article.text.length, start + length), colors: tagged ? ['#3b7dd8'] : [] }));
+const highlightArb = fc.tuple(fc.nat({ max: article.text.length - 1 }), fc.integer({ min: 1, max: 4000 }), fc.boolean()).map(
+  ([start, length, tagged]): Highlight => ({
+    id: `h${start}-${length}`,
+    start,
+    end: Math.min(article.text.length, start + length),
+    colors: tagged ? ['#3b7dd8'] : [],
+  }),
+);
 
 const windowArb = fc
   .tuple(fc.nat({ max: blockCount - 1 }), fc.integer({ min: 1, max: 120 }))
@@ -52,16 +62,20 @@ const drawingArb = windowArb.chain((window) => {
 describe('the window of drawn highlights', () => {
   it('moved step by step, and its sections shown and hidden, draws what it would draw opened there', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(highlightArb, { maxLength: 300, selector: (h) => h.id }), fc.array(drawingArb, { minLength: 1, maxLength: 12 }), (highlights, drawings) => {
-        let state = stateWith(highlights);
-        // A selected highlight keeps its outline as it leaves and re-enters the window.
-        if (highlights[0]) state = state.apply(state.tr.setMeta(highlightsKey, { type: 'select', id: highlights[0].id }));
-        for (const { window, sections } of drawings) state = showing(state, window, sections);
-        const last = drawings.at(-1)!;
-        let fresh = showing(stateWith(highlights), last.window, last.sections);
-        if (highlights[0]) fresh = fresh.apply(fresh.tr.setMeta(highlightsKey, { type: 'select', id: highlights[0].id }));
-        expect(drawn(state)).toEqual(drawn(fresh));
-      }),
+      fc.property(
+        fc.uniqueArray(highlightArb, { maxLength: 300, selector: (h) => h.id }),
+        fc.array(drawingArb, { minLength: 1, maxLength: 12 }),
+        (highlights, drawings) => {
+          let state = stateWith(highlights);
+          // A selected highlight keeps its outline as it leaves and re-enters the window.
+          if (highlights[0]) state = state.apply(state.tr.setMeta(highlightsKey, { type: 'select', id: highlights[0].id }));
+          for (const { window, sections } of drawings) state = showing(state, window, sections);
+          const last = drawings.at(-1)!;
+          let fresh = showing(stateWith(highlights), last.window, last.sections);
+          if (highlights[0]) fresh = fresh.apply(fresh.tr.setMeta(highlightsKey, { type: 'select', id: highlights[0].id }));
+          expect(drawn(state)).toEqual(drawn(fresh));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -88,7 +102,10 @@ describe('overlapping highlights', () => {
       .getState(state)!
       .set.find(pos, pos)
       .filter((d) => d.spec.id !== undefined && d.from <= pos && pos < d.to);
-    return { drawn: here.map((d) => d.spec.id as string), elements: here.filter((d) => (d as unknown as { type: { attrs: { nodeName?: string } } }).type.attrs.nodeName).length };
+    return {
+      drawn: here.map((d) => d.spec.id as string),
+      elements: here.filter((d) => (d as unknown as { type: { attrs: { nodeName?: string } } }).type.attrs.nodeName).length,
+    };
   };
   const passage = article.text.text.indexOf('Khrushchev');
   const overlapping = (count: number): Highlight[] =>

@@ -118,10 +118,11 @@ export function highlightsPlugin(positions: PositionMap, text: DocText, initial:
     const { index, window, sections } = next;
     const previous = before.window;
     if (window.from >= previous.to || previous.from >= window.to) return build(doc, next);
-    const outside = (a: BlockWindow, b: BlockWindow) => [
-      { from: a.from, to: Math.min(a.to, b.from) },
-      { from: Math.max(a.from, b.to), to: a.to },
-    ].filter((r) => r.from < r.to);
+    const outside = (a: BlockWindow, b: BlockWindow) =>
+      [
+        { from: a.from, to: Math.min(a.to, b.from) },
+        { from: Math.max(a.from, b.to), to: a.to },
+      ].filter((r) => r.from < r.to);
     const leaving = new Set<string>();
     for (const r of outside(previous, window)) {
       for (const h of index.inBlocks(r.from, r.to)) if (!index.touches(h.id, window.from, window.to)) leaving.add(h.id);
@@ -154,7 +155,14 @@ export function highlightsPlugin(positions: PositionMap, text: DocText, initial:
       init: (_, state) => {
         const index = new HighlightIndex(text, initial);
         const window = windowAround(0, index.blockCount);
-        const value: HighlightState = { index, window, sections: sectionsCovering(window.from, window.to), set: DecorationSet.empty, selected: null, flashing: null };
+        const value: HighlightState = {
+          index,
+          window,
+          sections: sectionsCovering(window.from, window.to),
+          set: DecorationSet.empty,
+          selected: null,
+          flashing: null,
+        };
         return { ...value, set: build(state.doc, value) };
       },
       apply(tr: Transaction, value: HighlightState): HighlightState {
@@ -170,7 +178,10 @@ export function highlightsPlugin(positions: PositionMap, text: DocText, initial:
           case 'upsert': {
             for (const highlight of action.highlights) index.put(highlight);
             const shown = action.highlights.filter((h) => index.get(h.id) === h && index.touches(h.id, window.from, window.to));
-            next.set = without(next.set, new Set(action.highlights.map((h) => h.id))).add(tr.doc, shown.map((h) => decorate(h, next)));
+            next.set = without(next.set, new Set(action.highlights.map((h) => h.id))).add(
+              tr.doc,
+              shown.map((h) => decorate(h, next)),
+            );
             break;
           }
           case 'remove':

@@ -62,7 +62,14 @@ describe('page markers inside a paragraph', () => {
 
   it('break into the paragraph where the page turns, and say they do', () => {
     const offset = text.text.indexOf('difficulty');
-    const [first, second] = pageMarkers([{ offset: 0, label: '17' }, { offset, label: '18' }], positions, text);
+    const [first, second] = pageMarkers(
+      [
+        { offset: 0, label: '17' },
+        { offset, label: '18' },
+      ],
+      positions,
+      text,
+    );
     expect(first).toMatchObject({ label: '17', atBlockStart: true });
     expect(second).toMatchObject({ label: '18', atBlockStart: false });
     expect(doc.textBetween(second!.pos, second!.pos + 10)).toBe('difficulty');
@@ -76,7 +83,18 @@ describe('page markers inside a paragraph', () => {
   });
 
   it('refuse pages outside the text or out of order, saying which', () => {
-    expect(() => pageMarkers([{ offset: 10_000, label: '9' }], positions, text)).toThrow(new RangeError('Page 9 starts at offset 10000, outside the document’s text of 69 characters.'));
-    expect(() => pageMarkers([{ offset: 20, label: '2' }, { offset: 5, label: '3' }], positions, text)).toThrow(/Page 3 starts at offset 5, before page 2 at 20/);
+    expect(() => pageMarkers([{ offset: 10_000, label: '9' }], positions, text)).toThrow(
+      new RangeError('Page 9 starts at offset 10000, outside the document’s text of 69 characters.'),
+    );
+    expect(() =>
+      pageMarkers(
+        [
+          { offset: 20, label: '2' },
+          { offset: 5, label: '3' },
+        ],
+        positions,
+        text,
+      ),
+    ).toThrow(/Page 3 starts at offset 5, before page 2 at 20/);
   });
 });

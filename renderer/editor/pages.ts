@@ -25,7 +25,9 @@ export function pageMarkers(pages: readonly PageStart[], positions: PositionMap,
       throw new RangeError(`Page ${label} starts at offset ${offset}, outside the document’s text of ${length} characters.`);
     }
     if (i > 0 && offset < pages[i - 1]!.offset) {
-      throw new RangeError(`Page ${label} starts at offset ${offset}, before page ${pages[i - 1]!.label} at ${pages[i - 1]!.offset}; pages must be in text order.`);
+      throw new RangeError(
+        `Page ${label} starts at offset ${offset}, before page ${pages[i - 1]!.label} at ${pages[i - 1]!.offset}; pages must be in text order.`,
+      );
     }
     const atBlockStart = text.locate(offset, 1).offset === 0;
     // Just before the block's node, or at the character inside it.

@@ -46,7 +46,11 @@ describe('the reader and the canonical text agree', () => {
     expect(all.length).toBeGreaterThan(1000);
     expect(all.some((p) => p.why === 'footnote marker')).toBe(true);
     expect(all.some((p) => p.why === 'paragraph break' && p.text.includes('\n\n'))).toBe(true);
-    for (const needle of ['ë', 'ř', 'ç', 'П', '’', '☐']) expect(all.some((p) => p.text.includes(needle)), needle).toBe(true);
+    for (const needle of ['ë', 'ř', 'ç', 'П', '’', '☐'])
+      expect(
+        all.some((p) => p.text.includes(needle)),
+        needle,
+      ).toBe(true);
   });
 });
 

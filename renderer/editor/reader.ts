@@ -49,7 +49,13 @@ export class Reader {
     const doc = buildDoc(document.blocks);
     this.positions = new PositionMap(doc, document.text);
     this.footnoteRefs = footnotesOf(document.blocks, document.text).refs;
-    const plugins = [readOnlyPlugin(), highlightsPlugin(this.positions, document.text, highlights), footnotesPlugin(doc, document.blocks, this.positions, document.text), findPlugin(this.positions), caretPlugin()];
+    const plugins = [
+      readOnlyPlugin(),
+      highlightsPlugin(this.positions, document.text, highlights),
+      footnotesPlugin(doc, document.blocks, this.positions, document.text),
+      findPlugin(this.positions),
+      caretPlugin(),
+    ];
     // Page markers only where the source has pages (a PDF); none otherwise.
     if (document.pages.length > 0) plugins.push(pagesPlugin(doc, document.pages, this.positions, document.text));
     const state = EditorState.create({ doc, plugins });
@@ -167,7 +173,11 @@ export class Reader {
     if (!range) return { kind: 'blank' };
     const head = this.view.coordsAtPos(to);
     const anchor = this.view.coordsAtPos(from);
-    return { kind: 'passage', ...range, rect: { left: Math.min(anchor.left, head.left), top: Math.min(anchor.top, head.top), bottom: Math.max(anchor.bottom, head.bottom) } };
+    return {
+      kind: 'passage',
+      ...range,
+      rect: { left: Math.min(anchor.left, head.left), top: Math.min(anchor.top, head.top), bottom: Math.max(anchor.bottom, head.bottom) },
+    };
   }
 
   /// The selection's range, read from the DOM when the DOM selection lies in

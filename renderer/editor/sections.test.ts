@@ -11,7 +11,12 @@ describe('the reader groups blocks in sections', () => {
     const doc = buildDoc(article.blocks);
     expect(doc.childCount).toBe(Math.ceil(article.blocks.length / sectionSize));
     const { section, index } = sectionOf(article.blocks.length - 1);
-    expect(doc.child(section).child(index).textContent).toBe(article.blocks.at(-1)!.spans.map((s) => s.text).join(''));
+    expect(doc.child(section).child(index).textContent).toBe(
+      article.blocks
+        .at(-1)!
+        .spans.map((s) => s.text)
+        .join(''),
+    );
   });
 
   it('names the sections a window of blocks covers', () => {

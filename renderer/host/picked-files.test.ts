@@ -14,7 +14,10 @@ describe('files picked or dropped in the page', () => {
 
   it('over the limit are reported without being read, the others still read', async () => {
     const picked = await readPickedFiles([file('scans.pdf', 3 * 1048576), file('memo.txt', [0x4d])], { each: 2 * 1048576, total: 10 * 1048576 });
-    expect(picked[0]).toEqual({ name: 'scans.pdf', problem: 'scans.pdf is too large to import (3 MB; the limit is 2 MB). Split it into smaller files and import those.' });
+    expect(picked[0]).toEqual({
+      name: 'scans.pdf',
+      problem: 'scans.pdf is too large to import (3 MB; the limit is 2 MB). Split it into smaller files and import those.',
+    });
     expect('bytes' in picked[1]!).toBe(true);
   });
 

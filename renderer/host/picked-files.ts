@@ -5,7 +5,10 @@ import type { PickedFile } from './host';
 /// in order, with the same limits as the desktop app's dialog: a file over
 /// `each` bytes, or past `total` with those before it, is reported, not
 /// read; one the browser cannot read (a dropped folder) is reported too.
-export async function readPickedFiles(files: readonly File[], limits: { each: number; total: number } = { each: maxOpenFileBytes, total: maxOpenFilesTotalBytes }): Promise<PickedFile[]> {
+export async function readPickedFiles(
+  files: readonly File[],
+  limits: { each: number; total: number } = { each: maxOpenFileBytes, total: maxOpenFilesTotalBytes },
+): Promise<PickedFile[]> {
   const picked: PickedFile[] = [];
   let read = 0;
   for (const file of files) {

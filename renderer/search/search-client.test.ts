@@ -90,7 +90,7 @@ describe('SearchClient', () => {
     expect(totals).toEqual([2, 3, 1, 15]);
   });
 
-  it('rejects bad options with the engine\'s RangeError, and answers the next query', async () => {
+  it("rejects bad options with the engine's RangeError, and answers the next query", async () => {
     const client = new SearchClient(new InProcessWorker());
     await client.index(seeds);
     await expect(client.search('albania', { limit: -1 })).rejects.toThrow(RangeError);
@@ -101,7 +101,12 @@ describe('SearchClient', () => {
   it('rejects a list holding a malformed document before sending any of it', async () => {
     const worker = new InProcessWorker();
     const client = new SearchClient(worker);
-    await expect(client.index([{ id: 'a', text: 'Albania' }, { id: '', text: 'Tirana' }])).rejects.toThrow(/Document 1 to index/);
+    await expect(
+      client.index([
+        { id: 'a', text: 'Albania' },
+        { id: '', text: 'Tirana' },
+      ]),
+    ).rejects.toThrow(/Document 1 to index/);
     await expect(client.index([{ id: 'a', text: 'Albania' }, { id: 'b' } as unknown as { id: string; text: string }])).rejects.toThrow(RangeError);
     expect(worker.received).toEqual([]);
     expect((await client.search('albania', { limit: 1 })).total).toBe(0);

@@ -65,7 +65,8 @@ export class SearchClient {
       let batch: IndexedText[] = [];
       let size = 0;
       documents.forEach((document: unknown, i) => {
-        if (!isIndexedText(document)) throw new RangeError(`Document ${i} to index needs a non-empty string id and a string text; none of the ${documents.length} was indexed.`);
+        if (!isIndexedText(document))
+          throw new RangeError(`Document ${i} to index needs a non-empty string id and a string text; none of the ${documents.length} was indexed.`);
         if (batch.length > 0 && size + document.text.length > batchCharacters) {
           batches.push(batch);
           batch = [];

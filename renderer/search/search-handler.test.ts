@@ -18,7 +18,11 @@ describe('createSearchHandler', () => {
     const reply = handle({ id: 2, command: { type: 'search', query: 'dvorak', options: { limit: 10 } } });
     expect(reply).toMatchObject({ id: 2, ok: true, value: { total: 1, documents: [{ documentId: 'memo', count: 1, hits: [{ match: 'Dvořàk' }] }] } });
     expect(handle({ id: 3, command: { type: 'remove', id: 'memo' } })).toEqual({ id: 3, ok: true, value: null });
-    expect(handle({ id: 4, command: { type: 'search', query: 'dvorak', options: { limit: 10 } } })).toEqual({ id: 4, ok: true, value: { total: 0, documents: [] } });
+    expect(handle({ id: 4, command: { type: 'search', query: 'dvorak', options: { limit: 10 } } })).toEqual({
+      id: 4,
+      ok: true,
+      value: { total: 0, documents: [] },
+    });
   });
 
   it('answers with plain data that survives the copy to the other thread', () => {
@@ -28,10 +32,14 @@ describe('createSearchHandler', () => {
     expect(structuredClone(reply)).toEqual(reply);
   });
 
-  it('answers bad search options with the engine\'s RangeError, and keeps working', () => {
+  it("answers bad search options with the engine's RangeError, and keeps working", () => {
     const handle = createSearchHandler();
     handle({ id: 1, command: { type: 'index', documents: [memo] } });
-    expect(failure(handle({ id: 2, command: { type: 'search', query: 'dvorak', options: { limit: -1 } } }))).toMatchObject({ id: 2, name: 'RangeError', message: expect.stringMatching(/limit/) });
+    expect(failure(handle({ id: 2, command: { type: 'search', query: 'dvorak', options: { limit: -1 } } }))).toMatchObject({
+      id: 2,
+      name: 'RangeError',
+      message: expect.stringMatching(/limit/),
+    });
     expect(handle({ id: 3, command: { type: 'search', query: 'dvorak', options: { limit: 1 } } })).toMatchObject({ ok: true, value: { total: 1 } });
   });
 

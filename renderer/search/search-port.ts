@@ -5,7 +5,9 @@ import { createSearchHandler } from './search-handler';
 
 /// The search worker, or, where the page may not start one, the same
 /// handler on the main thread.
-export function startSearchPort(create: () => SearchWorkerPort = () => new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' })): SearchWorkerPort {
+export function startSearchPort(
+  create: () => SearchWorkerPort = () => new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' }),
+): SearchWorkerPort {
   return workerOrMainThread('Searches', create, mainThreadPort);
 }
 

@@ -24,7 +24,9 @@ export class ActorStore {
   }
 
   async create(name: string, aliases: readonly string[] = []): Promise<Actor> {
-    return this.edit(null, (others, time) => aliases.reduce((actor, alias) => addAlias(actor, alias, others, time), createActor(name, time, this.newId(), others)));
+    return this.edit(null, (others, time) =>
+      aliases.reduce((actor, alias) => addAlias(actor, alias, others, time), createActor(name, time, this.newId(), others)),
+    );
   }
 
   async addAlias(id: string, alias: string): Promise<Actor> {
@@ -70,7 +72,11 @@ export class ActorStore {
     return this.db.transaction('rw', this.db.actors, async () => {
       const all = await this.db.actors.toArray();
       const actor = id === null ? null : await this.get(id);
-      const next = change(all.filter((a) => a.id !== id), this.now().toISOString(), actor);
+      const next = change(
+        all.filter((a) => a.id !== id),
+        this.now().toISOString(),
+        actor,
+      );
       if (next !== actor) await this.db.actors.put(next);
       return next;
     });

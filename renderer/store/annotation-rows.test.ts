@@ -46,11 +46,13 @@ describe('annotation rows', () => {
     expect(await rows.get(db, 'brief', 'brief-a3')).toEqual(stored[3]);
     expect(await rows.get(db, 'memo', 'brief-a3')).toBeUndefined();
     expect(await rows.get(db, 'nowhere', 'x')).toBeUndefined();
-    expect(await rows.getMany(db, [{ id: 'memo-a1', documentId: 'memo' }, { id: 'gone', documentId: 'memo' }, { id: 'brief-a0', documentId: 'brief' }])).toEqual([
-      stored[21],
-      undefined,
-      stored[0],
-    ]);
+    expect(
+      await rows.getMany(db, [
+        { id: 'memo-a1', documentId: 'memo' },
+        { id: 'gone', documentId: 'memo' },
+        { id: 'brief-a0', documentId: 'brief' },
+      ]),
+    ).toEqual([stored[21], undefined, stored[0]]);
 
     const changed = { ...stored[3]!, note: 'changed', tags: ['claim'] };
     await rows.put(db, [changed]);
@@ -82,7 +84,10 @@ describe('annotation rows', () => {
     expect(await rows.get(db, 'brief', 'brief-a7')).toEqual(first[7]);
 
     // Updates past the limit count exactly: nothing new, so no growth.
-    await rows.put(db, more.slice(0, 600).map((a) => ({ ...a, note: 'again' })));
+    await rows.put(
+      db,
+      more.slice(0, 600).map((a) => ({ ...a, note: 'again' })),
+    );
     expect(await db.chunkLayouts.get('brief')).toEqual({ documentId: 'brief', buckets: 4, count: 3 * maxPerBucket });
     expect((await rows.withTag(db, 'claim')).length).toBe((await rows.all(db)).filter((a) => a.tags.includes('claim')).length);
   });
@@ -103,7 +108,13 @@ describe('annotation rows', () => {
     const counts = new Map<string, number>();
     for (const a of stored) if (a.actor) counts.set(a.actor, (counts.get(a.actor) ?? 0) + 1);
     expect(await rows.actorNameCounts(db)).toEqual(counts);
-    expect(await rows.countsByDocument(db)).toEqual(new Map([['brief', 700], ['memo', 40], ['report', 1]]));
+    expect(await rows.countsByDocument(db)).toEqual(
+      new Map([
+        ['brief', 700],
+        ['memo', 40],
+        ['report', 1],
+      ]),
+    );
   });
 
   it('finds ids in whichever document holds them', async () => {

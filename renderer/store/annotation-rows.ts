@@ -1,6 +1,18 @@
 import Dexie, { type Table } from 'dexie';
 import type { Annotation } from '../../shared/annotation/model';
-import { type AnnotationChunk, type ChunkLayout, annotationsOf, bucketOf, bucketsFor, chunkKey, findIn, groupIntoChunks, maxPerBucket, withActorIn, withTagIn } from './chunk-layout';
+import {
+  type AnnotationChunk,
+  type ChunkLayout,
+  annotationsOf,
+  bucketOf,
+  bucketsFor,
+  chunkKey,
+  findIn,
+  groupIntoChunks,
+  maxPerBucket,
+  withActorIn,
+  withTagIn,
+} from './chunk-layout';
 import { type PalimpsestDb, onTableWrite } from './db';
 
 /// The one module that reads and writes stored annotations. They live in
@@ -124,9 +136,13 @@ export async function actors(db: PalimpsestDb): Promise<string[]> {
 /// chunks' actor indexes without parsing a single annotation.
 export async function actorNameCounts(db: PalimpsestDb): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  await db.annotationChunks.where('actors').notEqual('').distinct().each((chunk) => {
-    chunk.actors.forEach((name, i) => counts.set(name, (counts.get(name) ?? 0) + chunk.named[i]!.length));
-  });
+  await db.annotationChunks
+    .where('actors')
+    .notEqual('')
+    .distinct()
+    .each((chunk) => {
+      chunk.actors.forEach((name, i) => counts.set(name, (counts.get(name) ?? 0) + chunk.named[i]!.length));
+    });
   return counts;
 }
 
@@ -167,7 +183,9 @@ async function inWriteTransaction<T>(db: PalimpsestDb, body: () => Promise<T>): 
   const names = tables(db).map((table) => table.name);
   // Dexie would fail here with a bare SubTransactionError; say what to do.
   if (current && current.db === db && (current.mode !== 'readwrite' || !names.every((name) => current.storeNames.includes(name)))) {
-    throw new RangeError(`Annotations are written inside a transaction that cannot write them; open it in 'rw' mode with annotation-rows' tables(db) (${names.join(', ')}) among its tables.`);
+    throw new RangeError(
+      `Annotations are written inside a transaction that cannot write them; open it in 'rw' mode with annotation-rows' tables(db) (${names.join(', ')}) among its tables.`,
+    );
   }
   return db.transaction('rw', tables(db), body);
 }
@@ -183,17 +201,29 @@ async function write(db: PalimpsestDb, puts: Map<string, Map<string, Annotation>
     // The documents are written side by side, their requests queued together.
     await Promise.all(
       documentIds.map((documentId, i) =>
-        rewriteDocument(db, layouts[i] ?? { documentId, buckets: 1, count: 0 }, puts.get(documentId) ?? new Map(), removes.get(documentId) ?? new Set(), (stored) => {
-          done += stored;
-          if (stored > 0) onProgress?.(done, total);
-        }),
+        rewriteDocument(
+          db,
+          layouts[i] ?? { documentId, buckets: 1, count: 0 },
+          puts.get(documentId) ?? new Map(),
+          removes.get(documentId) ?? new Set(),
+          (stored) => {
+            done += stored;
+            if (stored > 0) onProgress?.(done, total);
+          },
+        ),
       ),
     );
   });
 }
 
 /// Applies one document's puts and removes to its chunks and layout row.
-async function rewriteDocument(db: PalimpsestDb, layout: ChunkLayout, puts: Map<string, Annotation>, removes: Set<string>, stored: (count: number) => void): Promise<void> {
+async function rewriteDocument(
+  db: PalimpsestDb,
+  layout: ChunkLayout,
+  puts: Map<string, Annotation>,
+  removes: Set<string>,
+  stored: (count: number) => void,
+): Promise<void> {
   const { documentId, buckets } = layout;
   // Counting puts as new is an upper bound: past the limit, read the whole
   // document, which regrouping needs, and count exactly.
@@ -214,9 +244,7 @@ async function rewriteDocument(db: PalimpsestDb, layout: ChunkLayout, puts: Map<
   const rows = groupIntoChunks(documentId, grown, members.values()).filter((row) => grown !== buckets || touched.has(row.key));
   const kept = new Set(rows.map((row) => row.key));
   const stale = (grown !== buckets ? before.map((chunk) => chunk.key) : [...touched]).filter((key) => !kept.has(key));
-  const writes = rows.map((row) =>
-    db.annotationChunks.put(row).then(() => stored(row.ids.reduce((n, id) => n + (puts.has(id) ? 1 : 0), 0))),
-  );
+  const writes = rows.map((row) => db.annotationChunks.put(row).then(() => stored(row.ids.reduce((n, id) => n + (puts.has(id) ? 1 : 0), 0))));
   await Promise.all([
     ...writes,
     stale.length > 0 ? db.annotationChunks.bulkDelete(stale) : undefined,

@@ -19,7 +19,11 @@ const count = async () => (await rows.all(db)).length;
 beforeEach(() => {
   db = new PalimpsestDb(`test-${++n}`);
   let id = 0;
-  store = new AnnotationStore(db, () => new Date('2026-11-22T10:00:00Z'), () => `a${++id}`);
+  store = new AnnotationStore(
+    db,
+    () => new Date('2026-11-22T10:00:00Z'),
+    () => `a${++id}`,
+  );
 });
 afterEach(async () => {
   db.close();
@@ -76,7 +80,9 @@ describe('AnnotationStore', () => {
     // The new annotation goes into the chunk that holds the first: an update of that row.
     db.annotationChunks.hook('creating', quota);
     db.annotationChunks.hook('updating', quota);
-    await expect(store.create(brief, 0, 7)).rejects.toThrow('the disk is full or the app’s storage quota is used up, so nothing was saved; your stored annotations are unchanged');
+    await expect(store.create(brief, 0, 7)).rejects.toThrow(
+      'the disk is full or the app’s storage quota is used up, so nothing was saved; your stored annotations are unchanged',
+    );
     expect((await rows.all(db)).map((a) => a.note)).toEqual(['kept']);
     expect(store.history.canUndo).toBe(true);
     await store.undo();

@@ -39,7 +39,11 @@ export class AnnotationStore {
       created: time,
       modified: time,
     };
-    await this.perform({ label: 'Create annotation', redo: [{ type: 'put', annotation }], undo: [{ type: 'delete', id: annotation.id, documentId: annotation.documentId }] });
+    await this.perform({
+      label: 'Create annotation',
+      redo: [{ type: 'put', annotation }],
+      undo: [{ type: 'delete', id: annotation.id, documentId: annotation.documentId }],
+    });
     return annotation;
   }
 
@@ -71,7 +75,17 @@ export class AnnotationStore {
   /// relation or one the two passages already have.
   async link(from: Annotation, to: Annotation, relation: string, note = ''): Promise<LinkRow> {
     const time = this.now().toISOString();
-    const link: LinkRow = { id: this.newId(), from: from.id, to: to.id, fromDocument: from.documentId, toDocument: to.documentId, relation, note, created: time, modified: time };
+    const link: LinkRow = {
+      id: this.newId(),
+      from: from.id,
+      to: to.id,
+      fromDocument: from.documentId,
+      toDocument: to.documentId,
+      relation,
+      note,
+      created: time,
+      modified: time,
+    };
     validateLink(link, await this.db.links.where('from').anyOf(from.id, to.id).toArray(), await this.db.relationTypes.toArray());
     await this.perform({ label: 'Link passages', redo: [{ type: 'put-link', link }], undo: [{ type: 'delete-link', id: link.id }] });
     return link;
@@ -82,7 +96,8 @@ export class AnnotationStore {
     const before = await this.db.links.get(id);
     if (!before) throw new RangeError(`There is no link ${id} to change; it may have been deleted.`);
     const after: LinkRow = { ...before, ...edit, modified: this.now().toISOString() };
-    if (edit.relation && edit.relation !== before.relation) validateLink(after, await this.db.links.where('from').anyOf(before.from, before.to).toArray(), await this.db.relationTypes.toArray());
+    if (edit.relation && edit.relation !== before.relation)
+      validateLink(after, await this.db.links.where('from').anyOf(before.from, before.to).toArray(), await this.db.relationTypes.toArray());
     await this.perform({ label: 'Edit link', redo: [{ type: 'put-link', link: after }], undo: [{ type: 'put-link', link: before }] });
     return after;
   }
@@ -100,7 +115,11 @@ export class AnnotationStore {
   async deleteDocument(documentId: string): Promise<number> {
     if (!(await this.db.documents.get(documentId))) throw new RangeError(`Only documents you imported can be deleted; “${documentId}” came with the app.`);
     const removed: { value: RemovedDocument | null } = { value: null };
-    await this.perform({ label: 'Delete document', redo: [{ type: 'delete-document', documentId, removed }], undo: [{ type: 'restore-document', documentId, removed }] });
+    await this.perform({
+      label: 'Delete document',
+      redo: [{ type: 'delete-document', documentId, removed }],
+      undo: [{ type: 'restore-document', documentId, removed }],
+    });
     return removed.value?.annotations.length ?? 0;
   }
 

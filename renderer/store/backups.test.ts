@@ -52,7 +52,15 @@ describe('automatic backups', () => {
     // annotation never span it, even on a loaded machine: with 20 ms, CI once
     // backed up between two of them, and again after.
     const quiet = 250;
-    const scheduler = new BackupScheduler(db, corpus, host, (m) => { throw new Error(m); }, quiet);
+    const scheduler = new BackupScheduler(
+      db,
+      corpus,
+      host,
+      (m) => {
+        throw new Error(m);
+      },
+      quiet,
+    );
     const stop = scheduler.watch();
     const store = new AnnotationStore(db);
     const at = text.indexOf('apple of discord');
@@ -110,8 +118,20 @@ describe('a backup of the whole library', () => {
     const other = await store.create(brief, b, b + 13, { tags: ['actor'], actor: 'Hoxha' });
     await store.link(other, claim, 'contradicts', 'the Corfu affair');
     await db.actors.add({ id: 'hoxha', name: 'Enver Hoxha', aliases: ['Hoxha'], created: '2026-11-01T00:00:00.000Z', modified: '2026-11-01T00:00:00.000Z' });
-    await db.sets.add({ id: 's1', name: 'Albania', description: '', annotationIds: [claim.id, other.id], created: '2026-11-01T00:00:00.000Z', modified: '2026-11-01T00:00:00.000Z' });
-    const saved = { links: await db.links.toArray(), actors: await db.actors.toArray(), sets: await db.sets.toArray(), relationTypes: await db.relationTypes.toArray() };
+    await db.sets.add({
+      id: 's1',
+      name: 'Albania',
+      description: '',
+      annotationIds: [claim.id, other.id],
+      created: '2026-11-01T00:00:00.000Z',
+      modified: '2026-11-01T00:00:00.000Z',
+    });
+    const saved = {
+      links: await db.links.toArray(),
+      actors: await db.actors.toArray(),
+      sets: await db.sets.toArray(),
+      relationTypes: await db.relationTypes.toArray(),
+    };
     const backup = (await scheduler.flush())!;
 
     // Everything beside the annotations changes, then the backup is restored.
@@ -136,7 +156,15 @@ describe('a backup and an imported document', () => {
     await editDocument(db, row.id, { collection: 'Prague files' });
     // The app's documents, as App keeps them: imported ones included.
     const documents = await currentDocuments(db, corpus);
-    const scheduler = new BackupScheduler(db, documents, host, (message) => { throw new Error(message); }, 5);
+    const scheduler = new BackupScheduler(
+      db,
+      documents,
+      host,
+      (message) => {
+        throw new Error(message);
+      },
+      5,
+    );
     const memo = documents.get(row.id)!;
     const at = memo.text.text.indexOf('Albania');
     const annotation = await new AnnotationStore(db).create(memo, at, at + 7, { tags: ['claim'] });
@@ -180,7 +208,9 @@ describe('a backup file chosen by the researcher', () => {
     expect(file.name).toBe('palimpsest-backup-2026-12-03T09-00.json');
     expect(JSON.parse(file.content).exported).toBe('2026-12-03T09:00:00.000Z');
     const one = (await exportAnnotations(db, corpus, { kind: 'document', documentId: brief.id })).content as string;
-    await expect(previewRestoreFile(db, 'brief.json', one)).rejects.toThrow('$.scope: brief.json is an export of one document, not a backup of the whole library');
+    await expect(previewRestoreFile(db, 'brief.json', one)).rejects.toThrow(
+      '$.scope: brief.json is an export of one document, not a backup of the whole library',
+    );
 
     await rows.clear(db);
     const preview = await previewRestoreFile(db, file.name, file.content);

@@ -63,8 +63,14 @@ export class BackupScheduler {
       const info = await this.host.write(stamped(content, now), count, now);
       this.lastFingerprint = fingerprint;
       if (missingDocuments.length > 0) {
-        const listed = missingDocuments.slice(0, 5).map((id) => `“${id}”`).join(', ') + (missingDocuments.length > 5 ? ` and ${missingDocuments.length - 5} more` : '');
-        this.onError(`The backup was written, and it keeps annotations of documents that are no longer in the library (${listed}): restoring it brings them back as they are.`);
+        const listed =
+          missingDocuments
+            .slice(0, 5)
+            .map((id) => `“${id}”`)
+            .join(', ') + (missingDocuments.length > 5 ? ` and ${missingDocuments.length - 5} more` : '');
+        this.onError(
+          `The backup was written, and it keeps annotations of documents that are no longer in the library (${listed}): restoring it brings them back as they are.`,
+        );
       }
       return info;
     } catch (error) {
@@ -99,7 +105,11 @@ export function stamped(content: string, now: Date): string {
 /// A backup of the whole library as a file to save outside the app (a
 /// browser may clear its own storage, backups with the library): its
 /// content, annotation count and a file name with the date.
-export async function backupFile(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, now = new Date()): Promise<{ content: string; count: number; name: string }> {
+export async function backupFile(
+  db: PalimpsestDb,
+  documents: ReadonlyMap<string, LibraryDocument>,
+  now = new Date(),
+): Promise<{ content: string; count: number; name: string }> {
   const built = (await buildBackup(db, documents, null))!;
   return { content: stamped(built.content, now), count: built.count, name: `palimpsest-backup-${now.toISOString().slice(0, 16).replace(':', '-')}.json` };
 }

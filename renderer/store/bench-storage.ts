@@ -13,7 +13,10 @@ const documentCount = 100;
 const topicCount = 30;
 const rawStore = 'annotations';
 
-const words = 'the of Soviet party Albania delegation memorandum comrade Khrushchev Peking relations trade grain credit Tirana embassy minister said that would not and with their economic assistance plan conference Moscow Hoxha question position'.split(' ');
+const words =
+  'the of Soviet party Albania delegation memorandum comrade Khrushchev Peking relations trade grain credit Tirana embassy minister said that would not and with their economic assistance plan conference Moscow Hoxha question position'.split(
+    ' ',
+  );
 
 function phrase(next: () => number, length: number): string {
   let text = '';

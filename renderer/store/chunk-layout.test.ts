@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/annotation/model';
-import { annotationsOf, bucketOf, bucketsFor, chunkKey, chunkRow, findIn, fnv1a32, groupIntoChunks, maxPerBucket, withActorIn, withTagIn } from './chunk-layout';
+import {
+  annotationsOf,
+  bucketOf,
+  bucketsFor,
+  chunkKey,
+  chunkRow,
+  findIn,
+  fnv1a32,
+  groupIntoChunks,
+  maxPerBucket,
+  withActorIn,
+  withTagIn,
+} from './chunk-layout';
 
 function annotation(id: string, fields: Partial<Annotation> = {}): Annotation {
   return {
@@ -75,7 +87,10 @@ describe('chunk rows', () => {
     expect(row.ids).toEqual(['a', 'b', 'c', 'd']);
     expect(annotationsOf(row)).toEqual([a, b, c, d]);
     expect(row.tags).toEqual(['actor', 'claim']);
-    expect(row.tagged).toEqual([[1, 3], [0, 1]]);
+    expect(row.tagged).toEqual([
+      [1, 3],
+      [0, 1],
+    ]);
     expect(row.actors).toEqual(['Hoxha', 'Tito']);
     expect(row.named).toEqual([[3], [1, 2]]);
   });
@@ -93,14 +108,20 @@ describe('chunk rows', () => {
 
   it('refuse an annotation of another document, or one id twice', () => {
     expect(() => chunkRow('doc', 0, [annotation('a', { documentId: 'other' })])).toThrow('Annotation a belongs to document other, not to doc');
-    expect(() => chunkRow('doc', 0, [a, { ...a, note: 'again' }])).toThrow(new RangeError('Annotation a is given twice for one chunk; each id is stored once.'));
+    expect(() => chunkRow('doc', 0, [a, { ...a, note: 'again' }])).toThrow(
+      new RangeError('Annotation a is given twice for one chunk; each id is stored once.'),
+    );
   });
 
   it('group every annotation once, each in its bucket', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.string(), { maxLength: 200 }), fc.integer({ min: 0, max: 5 }), (ids, power) => {
         const buckets = 2 ** power;
-        const rows = groupIntoChunks('doc', buckets, ids.map((id) => annotation(id)));
+        const rows = groupIntoChunks(
+          'doc',
+          buckets,
+          ids.map((id) => annotation(id)),
+        );
         expect(rows.flatMap((row) => annotationsOf(row).map((a) => a.id)).sort()).toEqual([...ids].sort());
         for (const row of rows) {
           expect(row.ids.length).toBeGreaterThan(0);

@@ -102,7 +102,9 @@ export function chunkRow(documentId: string, bucket: number, annotations: readon
   const named = new Map<string, number[]>();
   sorted.forEach((annotation, i) => {
     if (annotation.documentId !== documentId) {
-      throw new RangeError(`Annotation ${annotation.id} belongs to document ${annotation.documentId}, not to ${documentId}, so it cannot go in that document's chunk.`);
+      throw new RangeError(
+        `Annotation ${annotation.id} belongs to document ${annotation.documentId}, not to ${documentId}, so it cannot go in that document's chunk.`,
+      );
     }
     if (i > 0 && sorted[i - 1]!.id === annotation.id) throw new RangeError(`Annotation ${annotation.id} is given twice for one chunk; each id is stored once.`);
     for (const tag of new Set(annotation.tags)) positions(tagged, tag).push(i);

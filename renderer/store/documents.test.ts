@@ -13,7 +13,13 @@ import type { PalimpsestDb as Db } from './db';
 
 /// The stored library, table by table, for comparing before and after.
 async function libraryOf(db: Db) {
-  return { documents: await db.documents.toArray(), edits: await db.documentEdits.toArray(), annotations: await rows.all(db), links: await db.links.toArray(), sets: await db.sets.toArray() };
+  return {
+    documents: await db.documents.toArray(),
+    edits: await db.documentEdits.toArray(),
+    annotations: await rows.all(db),
+    links: await db.links.toArray(),
+    sets: await db.sets.toArray(),
+  };
 }
 
 const corpus = loadCorpus();

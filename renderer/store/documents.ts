@@ -31,7 +31,12 @@ export async function currentDocuments(db: PalimpsestDb, bundled: ReadonlyMap<st
   for (const edit of await db.documentEdits.toArray()) {
     const document = documents.get(edit.documentId);
     // An edit saved before guessed dates were told apart may carry a guess unmarked.
-    if (document) documents.set(edit.documentId, { ...document, meta: edit.meta ? markGuessedDate(edit.meta, document.blocks) : document.meta, collection: edit.collection });
+    if (document)
+      documents.set(edit.documentId, {
+        ...document,
+        meta: edit.meta ? markGuessedDate(edit.meta, document.blocks) : document.meta,
+        collection: edit.collection,
+      });
   }
   return documents;
 }
@@ -41,19 +46,46 @@ export async function currentDocuments(db: PalimpsestDb, bundled: ReadonlyMap<st
 /// is read, rather than by a migration: the text it was read from is in the
 /// row, and reading it again is the same rule an import applies.
 export function documentOf(row: DocumentRow): LibraryDocument {
-  return { id: row.id, fileName: row.fileName, format: row.format, blocks: row.blocks, text: new DocText(row.blocks), meta: markGuessedDate(row.meta, row.blocks), fingerprint: row.fingerprint, pages: row.pages, origin: 'imported', collection: null };
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    format: row.format,
+    blocks: row.blocks,
+    text: new DocText(row.blocks),
+    meta: markGuessedDate(row.meta, row.blocks),
+    fingerprint: row.fingerprint,
+    pages: row.pages,
+    origin: 'imported',
+    collection: null,
+  };
 }
 
 /// The row an imported file becomes: its id made from its name, unique in
 /// the library; its description read from its text, with what the file's
 /// own properties say over it.
 export function documentRowOf(file: ImportedFile, taken: ReadonlySet<string>, now: Date): DocumentRow {
-  const base = slugOf(file.fileName.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, ''), 'document');
+  const base = slugOf(
+    file.fileName
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/\.[^.]+$/, ''),
+    'document',
+  );
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   const text = new DocText(file.blocks);
   const meta = mergeFileMeta(extractMetadata(file.blocks), file.fileMeta);
-  return { id, fileName: file.fileName, format: file.format, blocks: file.blocks, pages: file.pages, meta, fingerprint: textFingerprint(text.text), encoding: file.encoding, added: now.toISOString() };
+  return {
+    id,
+    fileName: file.fileName,
+    format: file.format,
+    blocks: file.blocks,
+    pages: file.pages,
+    meta,
+    fingerprint: textFingerprint(text.text),
+    encoding: file.encoding,
+    added: now.toISOString(),
+  };
 }
 
 /// Stores imported documents, all in one transaction.
@@ -67,7 +99,12 @@ export async function addDocuments(db: PalimpsestDb, documents: readonly Documen
 
 /// Changes what a document is said to be, or the collection it is filed
 /// in; `meta: null` goes back to what the document's text and file said.
-export async function editDocument(db: PalimpsestDb, documentId: string, edit: { meta?: DocumentMeta | null; collection?: string | null }, now = new Date()): Promise<void> {
+export async function editDocument(
+  db: PalimpsestDb,
+  documentId: string,
+  edit: { meta?: DocumentMeta | null; collection?: string | null },
+  now = new Date(),
+): Promise<void> {
   await db.transaction('rw', db.documentEdits, async () => {
     const before = await db.documentEdits.get(documentId);
     await db.documentEdits.put({
@@ -124,7 +161,13 @@ export async function takeDocument(db: PalimpsestDb, documentId: string, now: Da
   for (const link of await db.links.where('toDocument').equals(documentId).toArray()) links.set(link.id, link);
   // By the annotations' ids as well: a link whose document fields went stale
   // must not outlive its end.
-  for (const link of await db.links.where('from').anyOf([...ids]).or('to').anyOf([...ids]).toArray()) links.set(link.id, link);
+  for (const link of await db.links
+    .where('from')
+    .anyOf([...ids])
+    .or('to')
+    .anyOf([...ids])
+    .toArray())
+    links.set(link.id, link);
   const sets = (await db.sets.toArray()).filter((set) => set.annotationIds.some((id) => ids.has(id)));
   const removed: RemovedDocument = {
     document,
@@ -150,7 +193,8 @@ export async function takeDocument(db: PalimpsestDb, documentId: string, now: Da
 /// revisions and review list, the links whose other end is still there, and
 /// its annotations' places in the sets that still exist (each where it was).
 export async function restoreDocument(db: PalimpsestDb, removed: RemovedDocument): Promise<void> {
-  if (await db.documents.get(removed.document.id)) throw new RangeError(`The document “${removed.document.id}” is in the library already; it cannot be put back over itself.`);
+  if (await db.documents.get(removed.document.id))
+    throw new RangeError(`The document “${removed.document.id}” is in the library already; it cannot be put back over itself.`);
   await db.documents.add(removed.document);
   if (removed.edit) await db.documentEdits.put(removed.edit);
   await rows.put(db, removed.annotations);
@@ -158,10 +202,12 @@ export async function restoreDocument(db: PalimpsestDb, removed: RemovedDocument
   await db.reviews.bulkPut(removed.reviews);
   const ids = new Set(removed.annotations.map((a) => a.id));
   // A link's other end may have gone since (its own document deleted).
-  const otherEnds = removed.links.flatMap((link) => [
-    { id: link.from, documentId: link.fromDocument },
-    { id: link.to, documentId: link.toDocument },
-  ]).filter((end) => !ids.has(end.id));
+  const otherEnds = removed.links
+    .flatMap((link) => [
+      { id: link.from, documentId: link.fromDocument },
+      { id: link.to, documentId: link.toDocument },
+    ])
+    .filter((end) => !ids.has(end.id));
   const present = new Set<string>();
   for (const end of otherEnds) if (await rows.get(db, end.documentId, end.id)) present.add(end.id);
   await db.links.bulkPut(removed.links.filter((link) => (ids.has(link.from) || present.has(link.from)) && (ids.has(link.to) || present.has(link.to))));

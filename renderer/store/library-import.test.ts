@@ -29,14 +29,27 @@ afterEach(async () => {
 
 function passage(id: string, document: typeof brief, exact: string, fields: object = {}) {
   const start = document.text.text.indexOf(exact);
-  return { id, documentId: document.id, ...describePassage(document.text.text, start, start + exact.length), tags: [] as string[], actor: null as string | null, note: '', created: time, modified: time, ...fields };
+  return {
+    id,
+    documentId: document.id,
+    ...describePassage(document.text.text, start, start + exact.length),
+    tags: [] as string[],
+    actor: null as string | null,
+    note: '',
+    created: time,
+    modified: time,
+    ...fields,
+  };
 }
 
 /// A library with all a researcher makes: tagged passages, an actor with
 /// aliases, a relation type of their own, links, a set.
 async function fill(db: PalimpsestDb) {
   await rows.put(db, [
-    passage('claim', brief, 'Albania has recently been seeking to expand her diplomatic and commercial relations', { tags: ['claim'], note: 'cf. Soviet view' }),
+    passage('claim', brief, 'Albania has recently been seeking to expand her diplomatic and commercial relations', {
+      tags: ['claim'],
+      note: 'cf. Soviet view',
+    }),
     passage('ri', memo, 'Albania may go over to the other side', { tags: ['actor'], actor: 'Ri Song-un' }),
     passage('plain', memo, 'Li Songun expresses serious concern'),
   ]);
@@ -44,7 +57,17 @@ async function fill(db: PalimpsestDb) {
   await db.relationTypes.add({ id: 'echoes', name: 'echoes', inverse: 'echoed by', color: '#123456', order: 6 });
   await db.actors.add({ id: 'ri-song-un', name: 'Ri Song-un', aliases: ['Li Songun', 'Ri'], created: time, modified: time });
   await db.links.bulkAdd([
-    { id: 'l1', from: 'claim', to: 'ri', relation: 'supports', note: 'the same fear', created: time, modified: time, fromDocument: brief.id, toDocument: memo.id },
+    {
+      id: 'l1',
+      from: 'claim',
+      to: 'ri',
+      relation: 'supports',
+      note: 'the same fear',
+      created: time,
+      modified: time,
+      fromDocument: brief.id,
+      toDocument: memo.id,
+    },
     { id: 'l2', from: 'plain', to: 'claim', relation: 'echoes', note: '', created: time, modified: time, fromDocument: memo.id, toDocument: brief.id },
   ]);
   await db.sets.add({ id: 'set1', name: 'Albania’s turn', description: 'for chapter 3', annotationIds: ['ri', 'claim'], created: time, modified: time });
@@ -80,7 +103,15 @@ describe('importing a whole-library file', () => {
       expect(await contents(fresh)).toEqual(await contents(source));
 
       const again = await importAnnotations(fresh, corpus, content as string);
-      expect([again.add, again.update, again.addTagTypes, again.library.links.add, again.library.actors.add, again.library.sets.add, again.library.relationTypes.add]).toEqual([[], [], [], [], [], [], []]);
+      expect([
+        again.add,
+        again.update,
+        again.addTagTypes,
+        again.library.links.add,
+        again.library.actors.add,
+        again.library.sets.add,
+        again.library.relationTypes.add,
+      ]).toEqual([[], [], [], [], [], [], []]);
       expect(again.library.links.unchanged).toBe(2);
       expect(await contents(fresh)).toEqual(await contents(source));
     });
@@ -120,7 +151,9 @@ describe('importing a whole-library file', () => {
     w3c.first.items = w3c.first.items.filter((item: { id: string }) => item.id !== 'urn:uuid:plain');
     const fresh = library();
     const plan = await importAnnotations(fresh, corpus, JSON.stringify(w3c));
-    expect(plan.unplaced).toEqual([expect.objectContaining({ id: 'l2', reason: 'the linked passage plain is neither in this library nor placed from the file' })]);
+    expect(plan.unplaced).toEqual([
+      expect.objectContaining({ id: 'l2', reason: 'the linked passage plain is neither in this library nor placed from the file' }),
+    ]);
     expect((await fresh.links.toArray()).map((l) => l.id)).toEqual(['l1']);
   });
 });
@@ -153,7 +186,9 @@ describe('times as other tools write them', () => {
 
   it('refuses junk with its JSON path and stores nothing', async () => {
     const db = library();
-    await expect(importAnnotations(db, corpus, w3c('yesterday'))).rejects.toThrow('$.created: expected an ISO 8601 date and time such as "2026-11-22T14:31:00Z" (or a date "2026-11-22", read as UTC), not "yesterday"');
+    await expect(importAnnotations(db, corpus, w3c('yesterday'))).rejects.toThrow(
+      '$.created: expected an ISO 8601 date and time such as "2026-11-22T14:31:00Z" (or a date "2026-11-22", read as UTC), not "yesterday"',
+    );
     await expect(importAnnotations(db, corpus, w3c('2023-02-30'))).rejects.toThrow(/^\$\.created: expected an ISO 8601/);
     await expect(importAnnotations(db, corpus, w3c('2023-01-28T12:00:00Z', 1674907200))).rejects.toThrow(/^\$\.modified: expected an ISO 8601 .*not a number$/);
     expect(await rows.all(db)).toEqual([]);
@@ -184,7 +219,11 @@ describe('whatever import accepts, the library exports and takes back whole', ()
     fc.date({ min: new Date('1950-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }).map((d) => d.toISOString().replace('Z', '+05:30')),
   );
   const oddText = fc.string({ unit: fc.constantFrom('a', ' ', '"', '“', 'ë', 'Ж', '\n', '🙂', '𝔄', '中', '<', '&', '\\'), maxLength: 20 });
-  const oddId = fc.oneof(fc.uuid(), fc.uuid().map((u) => `urn:uuid:${u}`), oddText.filter((s) => s.trim().length > 0).map((s) => `x-${s}`));
+  const oddId = fc.oneof(
+    fc.uuid(),
+    fc.uuid().map((u) => `urn:uuid:${u}`),
+    oddText.filter((s) => s.trim().length > 0).map((s) => `x-${s}`),
+  );
   const item = fc.record({
     id: oddId,
     doc: fc.integer({ min: 0, max: documents.length - 1 }),
@@ -211,8 +250,14 @@ describe('whatever import accepts, the library exports and takes back whole', ()
           type: 'Annotation',
           created: r.created,
           ...(r.modified ? { modified: r.modified } : {}),
-          body: [...r.tags.map((value) => ({ type: 'TextualBody', purpose: 'tagging', value })), ...(r.note ? [{ type: 'TextualBody', purpose: 'commenting', value: r.note }] : [])],
-          target: { source: { id: `urn:palimpsest:document:${documents[r.doc]!.id}`, type: 'Text' }, selector: [{ type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) }] },
+          body: [
+            ...r.tags.map((value) => ({ type: 'TextualBody', purpose: 'tagging', value })),
+            ...(r.note ? [{ type: 'TextualBody', purpose: 'commenting', value: r.note }] : []),
+          ],
+          target: {
+            source: { id: `urn:palimpsest:document:${documents[r.doc]!.id}`, type: 'Text' },
+            selector: [{ type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) }],
+          },
         },
       ];
     });

@@ -13,7 +13,10 @@ export async function linksOf(db: PalimpsestDb, annotationId: string): Promise<L
 
 /// The links with at least one end in a document.
 export async function linksOfDocument(db: PalimpsestDb, documentId: string): Promise<LinkRow[]> {
-  const [outgoing, incoming] = await Promise.all([db.links.where('fromDocument').equals(documentId).toArray(), db.links.where('toDocument').equals(documentId).toArray()]);
+  const [outgoing, incoming] = await Promise.all([
+    db.links.where('fromDocument').equals(documentId).toArray(),
+    db.links.where('toDocument').equals(documentId).toArray(),
+  ]);
   const seen = new Set(outgoing.map((link) => link.id));
   return [...outgoing, ...incoming.filter((link) => !seen.has(link.id))];
 }

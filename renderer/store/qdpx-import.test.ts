@@ -14,7 +14,11 @@ import { hasXmllint, schemaProblems } from '../../shared/format/test-support/xml
 import { applyQdpx, previewQdpx } from './qdpx-import';
 import { exportAnnotations } from './transfer';
 
-const uuid = (name: string) => `00000000-0000-4000-8000-${[...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 2 ** 40, 7).toString(16).padStart(12, '0')}`;
+const uuid = (name: string) =>
+  `00000000-0000-4000-8000-${[...name]
+    .reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 2 ** 40, 7)
+    .toString(16)
+    .padStart(12, '0')}`;
 const annotations: Annotation[] = fixture.annotations.map((a) => ({ ...a, id: uuid(a.id) }));
 const now = new Date('2026-12-03T08:00:00.000Z');
 const xmllint = hasXmllint();
@@ -28,7 +32,16 @@ beforeEach(async () => {
   await rows.put(source, annotations);
   await source.actors.bulkAdd(fixture.actors.map((a) => ({ ...a, id: uuid(a.id) })));
   const placed = new Map(annotations.map((a) => [a.id, a.documentId]));
-  await source.links.bulkAdd(fixture.links.map((l) => ({ ...l, id: uuid(l.id), from: uuid(l.from), to: uuid(l.to), fromDocument: placed.get(uuid(l.from))!, toDocument: placed.get(uuid(l.to))! })));
+  await source.links.bulkAdd(
+    fixture.links.map((l) => ({
+      ...l,
+      id: uuid(l.id),
+      from: uuid(l.from),
+      to: uuid(l.to),
+      fromDocument: placed.get(uuid(l.from))!,
+      toDocument: placed.get(uuid(l.to))!,
+    })),
+  );
   await source.sets.add({ ...fixture.set, id: uuid(fixture.set.id), annotationIds: fixture.set.annotationIds.map(uuid) });
 });
 afterEach(async () => {
@@ -51,7 +64,9 @@ describe('importing a .qdpx into the library', () => {
 
     await applyQdpx(target, fixture.corpus, preview, now);
     expect((await rows.all(target)).map((a) => a.id).sort()).toEqual(annotations.map((a) => a.id).sort());
-    expect((await target.links.toArray()).map((l) => [l.id, l.relation, l.fromDocument]).sort()).toEqual((await source.links.toArray()).map((l) => [l.id, l.relation, l.fromDocument]).sort());
+    expect((await target.links.toArray()).map((l) => [l.id, l.relation, l.fromDocument]).sort()).toEqual(
+      (await source.links.toArray()).map((l) => [l.id, l.relation, l.fromDocument]).sort(),
+    );
     expect((await target.actors.toArray()).map((a) => [a.name, a.aliases]).sort()).toEqual(fixture.actors.map((a) => [a.name, a.aliases]).sort());
     expect((await target.sets.toArray()).map((s) => s.annotationIds)).toEqual((await source.sets.toArray()).map((s) => s.annotationIds));
 
@@ -66,7 +81,9 @@ describe('importing a .qdpx into the library', () => {
     await applyQdpx(target, fixture.corpus, await previewQdpx(target, fixture.corpus, 'diary.qdpx', bytes, now), now);
     const stored = await target.documents.toArray();
     expect(stored.map((d) => [d.id, d.meta.title])).toEqual([['diary-of-a-cooperative-chairman', 'Diary of a cooperative chairman']]);
-    expect((await rows.all(target)).map((a) => [a.documentId, a.quote.exact, a.tags])).toEqual([['diary-of-a-cooperative-chairman', 'Grain deliveries', ['grain']]]);
+    expect((await rows.all(target)).map((a) => [a.documentId, a.quote.exact, a.tags])).toEqual([
+      ['diary-of-a-cooperative-chairman', 'Grain deliveries', ['grain']],
+    ]);
     // The app's documents now include it: the same file again adds nothing.
     const documents = new Map([...fixture.corpus, [stored[0]!.id, documentOf(stored[0]!)]]);
     const again = await previewQdpx(target, documents, 'diary.qdpx', bytes, now);
@@ -80,7 +97,9 @@ describe('importing a .qdpx into the library', () => {
 
   it('refuses a damaged file with a reason and writes nothing', async () => {
     await expect(previewQdpx(target, fixture.corpus, 'broken.qdpx', strToU8('PK not really a zip'), now)).rejects.toThrow(ImportError);
-    await expect(previewQdpx(target, fixture.corpus, 'broken.qdpx', strToU8('PK not really a zip'), now)).rejects.toThrow(/^broken\.qdpx is damaged or is not a zip file/);
+    await expect(previewQdpx(target, fixture.corpus, 'broken.qdpx', strToU8('PK not really a zip'), now)).rejects.toThrow(
+      /^broken\.qdpx is damaged or is not a zip file/,
+    );
     expect(await target.documents.count()).toBe(0);
   });
 });

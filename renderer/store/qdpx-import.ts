@@ -27,7 +27,13 @@ export interface QdpxResult {
 /// Reads a .qdpx and plans it against the library as it is now. Throws
 /// ImportError (naming the file and what is wrong) for a file that cannot
 /// be read.
-export async function previewQdpx(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, fileName: string, bytes: Uint8Array, now = new Date()): Promise<QdpxPreview> {
+export async function previewQdpx(
+  db: PalimpsestDb,
+  documents: ReadonlyMap<string, LibraryDocument>,
+  fileName: string,
+  bytes: Uint8Array,
+  now = new Date(),
+): Promise<QdpxPreview> {
   const { incoming, plan, counts } = await planQdpx(db, documents, readQdpxProject(bytes, fileName), now);
   return { fileName, bytes, incoming, plan, counts };
 }
@@ -37,7 +43,13 @@ export async function previewQdpx(db: PalimpsestDb, documents: ReadonlyMap<strin
 /// and relation types, links, actors and sets. Any failure aborts it all,
 /// leaving the library exactly as it was; importing the same file again
 /// adds nothing.
-export async function applyQdpx(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, preview: QdpxPreview, now = new Date(), onProgress?: rows.Progress): Promise<QdpxResult> {
+export async function applyQdpx(
+  db: PalimpsestDb,
+  documents: ReadonlyMap<string, LibraryDocument>,
+  preview: QdpxPreview,
+  now = new Date(),
+  onProgress?: rows.Progress,
+): Promise<QdpxResult> {
   const project = readQdpxProject(preview.bytes, preview.fileName);
   try {
     return await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.documents, db.relationTypes, db.links, db.actors, db.sets], async () => {
@@ -45,7 +57,17 @@ export async function applyQdpx(db: PalimpsestDb, documents: ReadonlyMap<string,
       const added = now.toISOString();
       await db.documents.bulkAdd(
         incoming.newDocuments.map(
-          (d): DocumentRow => ({ id: d.id, fileName: d.fileName, format: d.format, blocks: d.blocks, pages: d.pages, meta: d.meta, fingerprint: d.fingerprint, encoding: null, added }),
+          (d): DocumentRow => ({
+            id: d.id,
+            fileName: d.fileName,
+            format: d.format,
+            blocks: d.blocks,
+            pages: d.pages,
+            meta: d.meta,
+            fingerprint: d.fingerprint,
+            encoding: null,
+            added,
+          }),
         ),
       );
       await writePlannedAnnotations(db, plan, existing, onProgress);
@@ -65,7 +87,13 @@ export async function applyQdpx(db: PalimpsestDb, documents: ReadonlyMap<string,
 }
 
 async function planQdpx(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, project: ReturnType<typeof readQdpxProject>, now: Date) {
-  const [tagTypes, relationTypes, actors, links, sets] = await Promise.all([db.tagTypes.toArray(), db.relationTypes.toArray(), db.actors.toArray(), db.links.toArray(), db.sets.toArray()]);
+  const [tagTypes, relationTypes, actors, links, sets] = await Promise.all([
+    db.tagTypes.toArray(),
+    db.relationTypes.toArray(),
+    db.actors.toArray(),
+    db.links.toArray(),
+    db.sets.toArray(),
+  ]);
   const incoming = qdpxIncoming(project, { documents, tagTypes, relationTypes, actors }, now);
   // What the library has already (by id) is not added again.
   const linkIds = new Set(links.map((l) => l.id));
@@ -76,8 +104,17 @@ async function planQdpx(db: PalimpsestDb, documents: ReadonlyMap<string, Library
   incoming.actors = incoming.actors.filter((a) => !actorIds.has(a.id));
   const withNew = new Map(documents);
   for (const d of incoming.newDocuments) withNew.set(d.id, d);
-  const existing = await rows.findByIds(db, incoming.batch.annotations.map((a) => a.id));
+  const existing = await rows.findByIds(
+    db,
+    incoming.batch.annotations.map((a) => a.id),
+  );
   const plan = planImport(incoming.batch, withNew, { annotations: existing, tagTypes });
-  const counts = { documents: incoming.newDocuments.length, links: incoming.links.length, actors: incoming.actors.length, sets: incoming.sets.length, relationTypes: incoming.relationTypes.length };
+  const counts = {
+    documents: incoming.newDocuments.length,
+    links: incoming.links.length,
+    actors: incoming.actors.length,
+    sets: incoming.sets.length,
+    relationTypes: incoming.relationTypes.length,
+  };
   return { incoming, plan, counts, existing };
 }

@@ -1,5 +1,12 @@
 import type { RelationType } from '../../shared/links/model';
-import { type RelationTypeFields, addRelationType, deleteRelationType, moveRelationType, recolorRelationType, renameRelationType } from '../../shared/links/relation-types';
+import {
+  type RelationTypeFields,
+  addRelationType,
+  deleteRelationType,
+  moveRelationType,
+  recolorRelationType,
+  renameRelationType,
+} from '../../shared/links/relation-types';
 import type { PalimpsestDb } from './db';
 
 /// The researcher's relation types ("supports", "contradicts", …), edited

@@ -79,7 +79,17 @@ describe('schema migration', () => {
     v1.version(1).stores({ annotations: 'id, documentId, *tags, actor, modified', tagTypes: 'id, order' });
     const at = brief.text.text.indexOf('apple of discord');
     const { quote, position } = describePassage(brief.text.text, at, at + 16);
-    const annotation = { id: 'old', documentId: brief.id, quote, position, tags: ['claim'], actor: null, note: 'from v1', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z' };
+    const annotation = {
+      id: 'old',
+      documentId: brief.id,
+      quote,
+      position,
+      tags: ['claim'],
+      actor: null,
+      note: 'from v1',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+    };
     await v1.table('tagTypes').bulkAdd(defaultTagTypes.map((t) => ({ ...t })));
     await v1.table('annotations').add(annotation);
     v1.close();

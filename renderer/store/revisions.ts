@@ -17,7 +17,8 @@ export interface RevisionPlan {
 /// Reads a revision of `current` and re-anchors its annotations onto it.
 export async function planRevision(db: PalimpsestDb, current: LibraryDocument, fileName: string, source: string, now = new Date()): Promise<RevisionPlan> {
   const document = loadDocument(fileName, source, { id: current.id });
-  if (document.fingerprint === current.fingerprint) throw new RangeError(`${fileName} has the same text as the version in the library: there is nothing to revise.`);
+  if (document.fingerprint === current.fingerprint)
+    throw new RangeError(`${fileName} has the same text as the version in the library: there is nothing to revise.`);
   const annotations = await rows.ofDocument(db, current.id);
   const results = reanchorAnnotations(annotations, { previous: current.text.text, text: document.text.text }, now.toISOString());
   const counts: Record<ReanchorStatus, number> = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };

@@ -23,7 +23,7 @@ function annotation(documentId: string, i: number): Annotation {
     quote: { type: 'TextQuoteSelector', exact: `passage ${i} of ${documentId}`, prefix: 'ë ', suffix: ' Ж' },
     position: { type: 'TextPositionSelector', start: i, end: i + 20 },
     tags: i % 3 === 0 ? ['actor', 'claim'] : i % 3 === 1 ? ['claim'] : ['economic-measure'],
-    actor: i % 3 === 0 ? ['Khrushchev', 'Hoxha', 'Mao'][i % 9 / 3]! : null,
+    actor: i % 3 === 0 ? ['Khrushchev', 'Hoxha', 'Mao'][(i % 9) / 3]! : null,
     note: i % 4 === 0 ? `note ${i}` : '',
     created: '2026-01-01T00:00:00.000Z',
     modified: `2026-02-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00.000Z`,
@@ -42,7 +42,14 @@ describe('migrating a version-2 library to the current schema', () => {
       ...Array.from({ length: 40 }, (_, i) => annotation('czech-memo', i)),
       annotation('lone', 1),
     ];
-    const revision: RevisionRow = { seq: 1, documentId: 'fo-brief', fileName: 'brief.revised.md', source: '# Brief', created: '2026-03-01T00:00:00.000Z', fingerprint: 'f1' };
+    const revision: RevisionRow = {
+      seq: 1,
+      documentId: 'fo-brief',
+      fileName: 'brief.revised.md',
+      source: '# Brief',
+      created: '2026-03-01T00:00:00.000Z',
+      fingerprint: 'f1',
+    };
     const review: ReviewRow = { annotationId: 'fo-brief:4', documentId: 'fo-brief', revision: 1, status: 'moved', oldQuote: 'passage', newText: 'passage' };
     await old.table('tagTypes').bulkAdd(defaultTagTypes.map((t) => ({ ...t })));
     await old.table('annotations').bulkAdd(annotations);
@@ -53,9 +60,27 @@ describe('migrating a version-2 library to the current schema', () => {
     const db = new PalimpsestDb(name);
     await db.open();
     expect(db.verno).toBe(6);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['actors', 'annotationChunks', 'chunkLayouts', 'documentEdits', 'documents', 'links', 'relationTypes', 'reviews', 'revisions', 'sets', 'tagTypes']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'actors',
+      'annotationChunks',
+      'chunkLayouts',
+      'documentEdits',
+      'documents',
+      'links',
+      'relationTypes',
+      'reviews',
+      'revisions',
+      'sets',
+      'tagTypes',
+    ]);
     expect(byId(await rows.all(db))).toEqual(byId(annotations));
-    expect(await rows.countsByDocument(db)).toEqual(new Map([['fo-brief', 3 * maxPerBucket], ['czech-memo', 40], ['lone', 1]]));
+    expect(await rows.countsByDocument(db)).toEqual(
+      new Map([
+        ['fo-brief', 3 * maxPerBucket],
+        ['czech-memo', 40],
+        ['lone', 1],
+      ]),
+    );
     expect((await db.chunkLayouts.get('fo-brief'))?.buckets).toBe(4);
     expect(byId(await rows.withTag(db, 'actor'))).toEqual(byId(annotations.filter((a) => a.tags.includes('actor'))));
     expect(byId(await rows.withActor(db, 'Hoxha'))).toEqual(byId(annotations.filter((a) => a.actor === 'Hoxha')));

@@ -42,8 +42,20 @@ describe('annotation sets', () => {
     const outside = await annotate(store, article, 'Enver Hoxha', { tags: ['actor'], actor: 'Hoxha' });
     await store.link(evidence, claim, 'supports', 'from the Soviet files');
     await store.link(outside, claim, 'contradicts');
-    await source.actors.add({ id: 'khrushchev', name: 'Nikita Khrushchev', aliases: ['N. S. Khrushchev', 'Khrushchev'], created: '2026-11-01T00:00:00.000Z', modified: '2026-11-01T00:00:00.000Z' });
-    await source.actors.add({ id: 'hoxha', name: 'Enver Hoxha', aliases: ['Hoxha'], created: '2026-11-01T00:00:00.000Z', modified: '2026-11-01T00:00:00.000Z' });
+    await source.actors.add({
+      id: 'khrushchev',
+      name: 'Nikita Khrushchev',
+      aliases: ['N. S. Khrushchev', 'Khrushchev'],
+      created: '2026-11-01T00:00:00.000Z',
+      modified: '2026-11-01T00:00:00.000Z',
+    });
+    await source.actors.add({
+      id: 'hoxha',
+      name: 'Enver Hoxha',
+      aliases: ['Hoxha'],
+      created: '2026-11-01T00:00:00.000Z',
+      modified: '2026-11-01T00:00:00.000Z',
+    });
 
     const sets = new SetStore(source, time, () => 'set-1');
     const set = await sets.create('Chinese support for Tirana', 'What the British brief claims, and what the archives show');

@@ -108,7 +108,14 @@ export class SetStore {
     const plan = planSetImport(file, {
       sets: new Map((await this.db.sets.toArray()).map((s) => [s.id, s])),
       annotations: await rows.findByIds(this.db, ids),
-      links: new Map((await this.db.links.where('id').anyOf(file.links.map((l) => l.id)).toArray()).map((l) => [l.id, l])),
+      links: new Map(
+        (
+          await this.db.links
+            .where('id')
+            .anyOf(file.links.map((l) => l.id))
+            .toArray()
+        ).map((l) => [l.id, l]),
+      ),
       actors: new Map(actors.map((a) => [a.id, a])),
       tagTypes: await this.db.tagTypes.toArray(),
       relationTypes: await this.db.relationTypes.toArray(),
@@ -116,7 +123,9 @@ export class SetStore {
       resolveActor: (name) => index.resolve(name),
     });
     if (plan.documents.missing.length) {
-      throw new RangeError(`This set has passages in ${plan.documents.missing.map((d) => `“${d.title}”`).join(', ')}, which the library does not hold. Add the document first, then import the set; nothing was imported.`);
+      throw new RangeError(
+        `This set has passages in ${plan.documents.missing.map((d) => `“${d.title}”`).join(', ')}, which the library does not hold. Add the document first, then import the set; nothing was imported.`,
+      );
     }
     // Another transcription of a document: the passages are found again in
     // its text, or the import is refused rather than placed on doubtful text.
@@ -132,7 +141,9 @@ export class SetStore {
       });
     }
     if (unplaced.length) {
-      throw new RangeError(`${unplaced.length} passage${unplaced.length === 1 ? '' : 's'} of this set could not be found in the library’s text of their document (first: “${unplaced[0]!.quote.exact.slice(0, 60)}”). Nothing was imported.`);
+      throw new RangeError(
+        `${unplaced.length} passage${unplaced.length === 1 ? '' : 's'} of this set could not be found in the library’s text of their document (first: “${unplaced[0]!.quote.exact.slice(0, 60)}”). Nothing was imported.`,
+      );
     }
     const byId = new Map(placed.map((a) => [a.id, a]));
     plan.annotations.add = plan.annotations.add.map((a) => byId.get(a.id) ?? a);
@@ -153,16 +164,20 @@ export class SetStore {
       return { ...link, fromDocument, toDocument };
     });
     try {
-      await this.db.transaction('rw', [this.db.sets, this.db.links, this.db.actors, this.db.tagTypes, this.db.relationTypes, ...rows.tables(this.db)], async () => {
-        const tagCount = await this.db.tagTypes.count();
-        const relationCount = await this.db.relationTypes.count();
-        await this.db.tagTypes.bulkAdd(plan.tagTypes.add.map((t, i) => ({ ...t, order: tagCount + i })));
-        await this.db.relationTypes.bulkAdd(plan.relationTypes.add.map((r, i) => ({ ...r, order: relationCount + i })));
-        await this.db.actors.bulkAdd(plan.actors.add);
-        await rows.put(this.db, plan.annotations.add);
-        await this.db.links.bulkAdd(links);
-        await this.db.sets.bulkAdd(plan.set.add);
-      });
+      await this.db.transaction(
+        'rw',
+        [this.db.sets, this.db.links, this.db.actors, this.db.tagTypes, this.db.relationTypes, ...rows.tables(this.db)],
+        async () => {
+          const tagCount = await this.db.tagTypes.count();
+          const relationCount = await this.db.relationTypes.count();
+          await this.db.tagTypes.bulkAdd(plan.tagTypes.add.map((t, i) => ({ ...t, order: tagCount + i })));
+          await this.db.relationTypes.bulkAdd(plan.relationTypes.add.map((r, i) => ({ ...r, order: relationCount + i })));
+          await this.db.actors.bulkAdd(plan.actors.add);
+          await rows.put(this.db, plan.annotations.add);
+          await this.db.links.bulkAdd(links);
+          await this.db.sets.bulkAdd(plan.set.add);
+        },
+      );
     } catch (error) {
       throw new Error(storageProblem(error));
     }

@@ -52,9 +52,29 @@ describe('migrating a version-5 library to superscript footnote markers', () => 
     const across = oldAnnotation('across', article.id, before, 'these events.2 Regrettably');
     const plain = oldAnnotation('plain', article.id, before, 'requesting 50 thousand tons of wheat');
     // An imported document with a marker: its row, its old fingerprint.
-    const blocks = [makeBlock('paragraph', [{ text: 'The brief', marks: [] }, { text: '12', marks: ['sup'] }, { text: ' was filed.', marks: [] }]), makeBlock('footnote', [{ text: '12', marks: ['sup'] }, { text: ' FO 371/151293.', marks: [] }])];
+    const blocks = [
+      makeBlock('paragraph', [
+        { text: 'The brief', marks: [] },
+        { text: '12', marks: ['sup'] },
+        { text: ' was filed.', marks: [] },
+      ]),
+      makeBlock('footnote', [
+        { text: '12', marks: ['sup'] },
+        { text: ' FO 371/151293.', marks: [] },
+      ]),
+    ];
     const importedBefore = textBeforeSuperscripts(blocks);
-    const row: DocumentRow = { id: 'brief-note', fileName: 'brief-note.html', format: 'html' as DocumentRow['format'], blocks, pages: [], meta: seed(corpus, seedIds.foBrief).meta, fingerprint: textFingerprint(importedBefore), encoding: null, added: time };
+    const row: DocumentRow = {
+      id: 'brief-note',
+      fileName: 'brief-note.html',
+      format: 'html' as DocumentRow['format'],
+      blocks,
+      pages: [],
+      meta: seed(corpus, seedIds.foBrief).meta,
+      fingerprint: textFingerprint(importedBefore),
+      encoding: null,
+      added: time,
+    };
     await old.table('documents').add(row);
     const imported = oldAnnotation('imported', 'brief-note', importedBefore, 'brief12 was');
     const elsewhere = standIn('elsewhere', seedIds.czechMemo);

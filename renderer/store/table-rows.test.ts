@@ -33,7 +33,11 @@ describe('loadTableSources', () => {
   it('reads every annotation, each document’s in text order, with what the table shows beside it', async () => {
     let id = 0;
     // Ids that sort against the text order, so the order cannot come from them.
-    const store = new AnnotationStore(db, () => new Date('2026-11-23T10:00:00Z'), () => `z${9 - ++id}`);
+    const store = new AnnotationStore(
+      db,
+      () => new Date('2026-11-23T10:00:00Z'),
+      () => `z${9 - ++id}`,
+    );
     const claim = await annotate(store, brief, 'he wanted to force Peking to desist from further support', { tags: ['claim'] });
     const measure = await annotate(store, brief, 'grain, fertilizers and some engineering goods', { tags: ['economic-measure'] });
     const actor = await annotate(store, memo, 'Ri Song-un', { tags: ['actor'], actor: 'Ri Song-un' });

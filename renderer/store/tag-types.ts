@@ -73,7 +73,10 @@ export class TagTypeStore {
     const changed = await this.db.transaction('rw', [this.db.tagTypes, ...rows.tables(this.db)], async () => {
       const touched = await rows.withTag(this.db, id);
       const modified = now.toISOString();
-      await rows.put(this.db, touched.map((a) => ({ ...a, tags: a.tags.filter((t) => t !== id), modified })));
+      await rows.put(
+        this.db,
+        touched.map((a) => ({ ...a, tags: a.tags.filter((t) => t !== id), modified })),
+      );
       await this.db.tagTypes.delete(id);
       const rest = await this.list();
       await this.db.tagTypes.bulkPut(rest.map((t, order) => ({ ...t, order })));

@@ -77,7 +77,14 @@ describe('export and import', () => {
     const fresh = new PalimpsestDb(`transfer-preview-${n}`);
     const { plan } = await previewImport(fresh, corpus, JSON.stringify(file));
     expect(plan.add.map((a) => a.id)).toEqual(['new-one']);
-    expect(plan.unplaced).toEqual([{ id: file.annotations[1].id, path: '$.annotations[1]', quote: file.annotations[1].target.selector[0].exact, reason: 'there is no document “no-such-document” in this library' }]);
+    expect(plan.unplaced).toEqual([
+      {
+        id: file.annotations[1].id,
+        path: '$.annotations[1]',
+        quote: file.annotations[1].target.selector[0].exact,
+        reason: 'there is no document “no-such-document” in this library',
+      },
+    ]);
     expect(await rows.all(fresh)).toEqual([]);
     fresh.close();
     await fresh.delete();
@@ -94,7 +101,12 @@ describe('export and import', () => {
         { type: 'TextualBody', purpose: 'tagging', value: 'claim' },
         { type: 'TextualBody', purpose: 'tagging', value: 'Korea' },
       ],
-      target: [{ source: 'https://digitalarchive.wilsoncenter.org/document/116224', selector: [{ type: 'TextQuoteSelector', exact: 'Albania may go over to the other side', prefix: 'We need to realize that ', suffix: '.  This must' }] }],
+      target: [
+        {
+          source: 'https://digitalarchive.wilsoncenter.org/document/116224',
+          selector: [{ type: 'TextQuoteSelector', exact: 'Albania may go over to the other side', prefix: 'We need to realize that ', suffix: '.  This must' }],
+        },
+      ],
     };
     const plan = await importAnnotations(db, corpus, JSON.stringify(hypothesis));
     expect(plan.unplaced).toEqual([]);
@@ -121,9 +133,17 @@ describe('export and import', () => {
 
   it('moves an annotation the file places in another document, leaving no copy behind', async () => {
     const quote = (doc: typeof brief, exact: string) => [doc.text.text.indexOf(exact), doc.text.text.indexOf(exact) + exact.length] as const;
-    await new AnnotationStore(db, () => new Date('2026-01-01T00:00:00Z'), () => 'same-id').create(brief, ...quote(brief, 'apple of discord'), { note: 'on the brief' });
+    await new AnnotationStore(
+      db,
+      () => new Date('2026-01-01T00:00:00Z'),
+      () => 'same-id',
+    ).create(brief, ...quote(brief, 'apple of discord'), { note: 'on the brief' });
     const other = new PalimpsestDb(`transfer-move-${n}`);
-    await new AnnotationStore(other, () => new Date('2026-06-01T00:00:00Z'), () => 'same-id').create(memo, ...quote(memo, 'Albania may go over to the other side'), { note: 'on the memo' });
+    await new AnnotationStore(
+      other,
+      () => new Date('2026-06-01T00:00:00Z'),
+      () => 'same-id',
+    ).create(memo, ...quote(memo, 'Albania may go over to the other side'), { note: 'on the memo' });
     const { content } = await exportAnnotations(other, corpus, { kind: 'all' });
     expect(await importAnnotations(db, corpus, content as string)).toMatchObject({ add: [], update: [{ id: 'same-id', documentId: memo.id }] });
     expect((await rows.all(db)).map((a) => [a.id, a.documentId, a.note])).toEqual([['same-id', memo.id, 'on the memo']]);
@@ -134,12 +154,20 @@ describe('export and import', () => {
   it('moves the links of a moved annotation with it, so its new document knows them', async () => {
     const quote = (doc: typeof brief, exact: string) => [doc.text.text.indexOf(exact), doc.text.text.indexOf(exact) + exact.length] as const;
     let id = 0;
-    const store = new AnnotationStore(db, () => new Date('2026-01-01T00:00:00Z'), () => ['moving', 'staying', 'the-link'][id++]!);
+    const store = new AnnotationStore(
+      db,
+      () => new Date('2026-01-01T00:00:00Z'),
+      () => ['moving', 'staying', 'the-link'][id++]!,
+    );
     const moving = await store.create(brief, ...quote(brief, 'apple of discord'));
     const staying = await store.create(brief, ...quote(brief, 'Albania has recently been seeking'));
     await store.link(moving, staying, 'supports', '');
     const other = new PalimpsestDb(`transfer-move-link-${n}`);
-    await new AnnotationStore(other, () => new Date('2026-06-01T00:00:00Z'), () => 'moving').create(memo, ...quote(memo, 'Albania may go over to the other side'));
+    await new AnnotationStore(
+      other,
+      () => new Date('2026-06-01T00:00:00Z'),
+      () => 'moving',
+    ).create(memo, ...quote(memo, 'Albania may go over to the other side'));
     const { content } = await exportAnnotations(other, corpus, { kind: 'all' });
     await importAnnotations(db, corpus, content as string);
     expect((await linksOfDocument(db, memo.id)).map((l) => [l.id, l.fromDocument, l.toDocument])).toEqual([['the-link', memo.id, brief.id]]);

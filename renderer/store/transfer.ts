@@ -28,11 +28,14 @@ export async function exportAnnotations(
   missingDocuments: 'refuse' | 'keep' = 'refuse',
 ): Promise<{ content: string | Uint8Array; count: number; missing: string[] }> {
   const annotations: Annotation[] = scope.kind === 'all' ? await rows.all(db) : await rows.ofDocument(db, scope.documentId);
-  annotations.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.position.start - b.position.start || (a.id < b.id ? -1 : 1)));
+  annotations.sort((a, b) =>
+    a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.position.start - b.position.start || (a.id < b.id ? -1 : 1),
+  );
   const tagTypes = await db.tagTypes.toArray();
   const count = annotations.length;
   const missing = [...new Set(annotations.map((a) => a.documentId))].filter((id) => !documents.has(id));
-  if (format === 'csv') return { content: buildCsv(annotations, tagTypes, documents, { actors: await db.actors.toArray(), links: await db.links.toArray() }), count, missing };
+  if (format === 'csv')
+    return { content: buildCsv(annotations, tagTypes, documents, { actors: await db.actors.toArray(), links: await db.links.toArray() }), count, missing };
   if (format === 'qdpx') {
     // Actors by their canonical names, and the links and sets among these
     // annotations, as the project's codes, links and sets.
@@ -68,7 +71,12 @@ async function libraryOf(db: PalimpsestDb): Promise<Library> {
 /// Reads an import file (native or W3C) and plans it against the library as
 /// it is now, writing nothing: the preview. Throws `ImportError` for a file
 /// that is not valid.
-export async function previewImport(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, json: string, now = new Date()): Promise<{ batch: IncomingBatch; plan: ImportPlan }> {
+export async function previewImport(
+  db: PalimpsestDb,
+  documents: ReadonlyMap<string, LibraryDocument>,
+  json: string,
+  now = new Date(),
+): Promise<{ batch: IncomingBatch; plan: ImportPlan }> {
   const batch = readAnnotationFile(json, { tagTypes: await db.tagTypes.toArray(), relationTypes: await db.relationTypes.toArray() }, now);
   return { batch, plan: (await planAgainst(db, documents, batch)).plan };
 }
@@ -116,7 +124,12 @@ export async function applyImport(
 }
 
 /// Preview and apply at once, for scripts and tests.
-export async function importAnnotations(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, json: string, onProgress?: rows.Progress): Promise<ImportPlan> {
+export async function importAnnotations(
+  db: PalimpsestDb,
+  documents: ReadonlyMap<string, LibraryDocument>,
+  json: string,
+  onProgress?: rows.Progress,
+): Promise<ImportPlan> {
   const { batch } = await previewImport(db, documents, json);
   return applyImport(db, documents, batch, onProgress);
 }
@@ -125,7 +138,12 @@ export async function importAnnotations(db: PalimpsestDb, documents: ReadonlyMap
 /// the caller's transaction (over the annotation rows, tag types and
 /// links). An id the file places in another document moves there: its old
 /// copy goes, and its links follow it.
-export async function writePlannedAnnotations(db: PalimpsestDb, plan: ImportPlan, existing: ReadonlyMap<string, Annotation>, onProgress?: rows.Progress): Promise<void> {
+export async function writePlannedAnnotations(
+  db: PalimpsestDb,
+  plan: ImportPlan,
+  existing: ReadonlyMap<string, Annotation>,
+  onProgress?: rows.Progress,
+): Promise<void> {
   await db.tagTypes.bulkAdd(plan.addTagTypes);
   const moved = plan.update.flatMap((a) => {
     const stored = existing.get(a.id);
@@ -139,15 +157,31 @@ export async function writePlannedAnnotations(db: PalimpsestDb, plan: ImportPlan
     const documentOf = new Map(plan.update.map((a) => [a.id, a.documentId]));
     const ids = moved.map((a) => a.id);
     const links = await db.links.where('from').anyOf(ids).or('to').anyOf(ids).toArray();
-    await db.links.bulkPut(links.map((link) => ({ ...link, fromDocument: documentOf.get(link.from) ?? link.fromDocument, toDocument: documentOf.get(link.to) ?? link.toDocument })));
+    await db.links.bulkPut(
+      links.map((link) => ({ ...link, fromDocument: documentOf.get(link.from) ?? link.fromDocument, toDocument: documentOf.get(link.to) ?? link.toDocument })),
+    );
   }
 }
 
-async function planAgainst(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, batch: IncomingBatch): Promise<{ plan: ImportPlan; existing: Map<string, Annotation> }> {
+async function planAgainst(
+  db: PalimpsestDb,
+  documents: ReadonlyMap<string, LibraryDocument>,
+  batch: IncomingBatch,
+): Promise<{ plan: ImportPlan; existing: Map<string, Annotation> }> {
   // Looked up by id alone: a file may place an annotation the library has in
   // another document (a W3C file names no document).
-  const existing = await rows.findByIds(db, batch.annotations.map((a) => a.id));
-  return { plan: planImport(batch, documents, { annotations: existing, tagTypes: await db.tagTypes.toArray(), library: batch.library ? await libraryState(db, batch) : undefined }), existing };
+  const existing = await rows.findByIds(
+    db,
+    batch.annotations.map((a) => a.id),
+  );
+  return {
+    plan: planImport(batch, documents, {
+      annotations: existing,
+      tagTypes: await db.tagTypes.toArray(),
+      library: batch.library ? await libraryState(db, batch) : undefined,
+    }),
+    existing,
+  };
 }
 
 // What the plan of a file's library part needs of the library: its
@@ -170,6 +204,7 @@ async function libraryState(db: PalimpsestDb, batch: IncomingBatch): Promise<Lib
 /// A storage failure in words a researcher can act on.
 export function storageProblem(error: unknown): string {
   const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as { name?: string })?.name;
-  if (name === 'QuotaExceededError') return 'the disk is full or the app’s storage quota is used up, so nothing was saved; your stored annotations are unchanged';
+  if (name === 'QuotaExceededError')
+    return 'the disk is full or the app’s storage quota is used up, so nothing was saved; your stored annotations are unchanged';
   return `storing failed (${(error as Error)?.message ?? String(error)}); nothing was changed`;
 }

@@ -59,7 +59,8 @@ describe('the import client', () => {
   it('previews a REFI-QDA project in the worker without writing, then writes it all with progress', async () => {
     const store = new AnnotationStore(source);
     const text = brief.text.text;
-    for (const at of [400, 900]) await store.create(brief, text.indexOf(' ', at) + 1, text.indexOf(' ', at) + 30, { tags: ['claim'], note: 'A memo\r\nover two lines.' });
+    for (const at of [400, 900])
+      await store.create(brief, text.indexOf(' ', at) + 1, text.indexOf(' ', at) + 30, { tags: ['claim'], note: 'A memo\r\nover two lines.' });
     const qdpx = (await exportAnnotations(source, corpus, { kind: 'all' }, 'qdpx')).content as Uint8Array;
     const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
     const preview = await client.previewQdpx('project.qdpx', qdpx.slice().buffer);
@@ -136,7 +137,12 @@ describe('the import client', () => {
     expect(progress.at(-1)).toEqual([3, 3]);
     const documents = await currentDocuments(target, corpus);
     expect(documents.size).toBe(corpus.size + 2);
-    expect([...documents.values()].filter((d) => d.origin === 'imported').map((d) => d.fileName).sort()).toEqual(['khrushchev-windows-1251.txt', 'memo-1962.docx']);
+    expect(
+      [...documents.values()]
+        .filter((d) => d.origin === 'imported')
+        .map((d) => d.fileName)
+        .sort(),
+    ).toEqual(['khrushchev-windows-1251.txt', 'memo-1962.docx']);
   });
 
   it('builds the whole-library backup in the handler, and nothing when the library is as last backed up', async () => {

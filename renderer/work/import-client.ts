@@ -2,7 +2,16 @@ import type { BuiltBackup } from '../store/backups';
 import { type ImportContext, createImportHandler } from './import-handler';
 import { errorOf } from './worker-errors';
 import { workerOrMainThread } from './worker-or-main-thread';
-import type { DocumentFile, DocumentFileResult, ImportCommand, ImportReply, ImportRequest, ImportSummary, QdpxSummary, RevisionSummary } from './import-protocol';
+import type {
+  DocumentFile,
+  DocumentFileResult,
+  ImportCommand,
+  ImportReply,
+  ImportRequest,
+  ImportSummary,
+  QdpxSummary,
+  RevisionSummary,
+} from './import-protocol';
 
 /// What the client needs of its worker; a `Worker` is one.
 export interface ImportPort {
@@ -119,7 +128,10 @@ export class ImportClient {
 
 /// The import worker, or, where the page may not start one, the same
 /// handler on the main thread.
-export function startImportPort(context: () => ImportContext, create: () => ImportPort = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' })): ImportPort {
+export function startImportPort(
+  context: () => ImportContext,
+  create: () => ImportPort = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }),
+): ImportPort {
   return workerOrMainThread('Imports', create, () => mainThreadImportPort(context()));
 }
 

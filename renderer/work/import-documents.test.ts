@@ -37,7 +37,10 @@ describe('document import with names that are also Object.prototype’s', () => 
     const results = await client().importDocuments([
       { name: 'constructor.txt', bytes: bytesOf('The first memorandum.') },
       { name: '__proto__.md', bytes: bytesOf('# Notes\n\nA <constructor>claim</constructor> and <b>bold</b> words.') },
-      { name: 'toString.html', bytes: bytesOf('<html><body><p>A <constructor>report</constructor> of <hasOwnProperty>1962</hasOwnProperty>.</p></body></html>') },
+      {
+        name: 'toString.html',
+        bytes: bytesOf('<html><body><p>A <constructor>report</constructor> of <hasOwnProperty>1962</hasOwnProperty>.</p></body></html>'),
+      },
     ]);
     expect(results.map((r) => r.ok)).toEqual([true, true, true]);
     const documents = await imported();

@@ -12,7 +12,15 @@ import { type RevisionPlan, applyRevision, planRevision } from '../store/revisio
 import { applyQdpx, previewQdpx, type QdpxPreview } from '../store/qdpx-import';
 import { applyImport, previewImport } from '../store/transfer';
 import { failureOf } from './worker-errors';
-import { type DocumentFile, type DocumentFileResult, type ImportReply, type ImportRequest, type RevisionSummary, summarize, summarizeQdpx } from './import-protocol';
+import {
+  type DocumentFile,
+  type DocumentFileResult,
+  type ImportReply,
+  type ImportRequest,
+  type RevisionSummary,
+  summarize,
+  summarizeQdpx,
+} from './import-protocol';
 
 /// What the handler works on: the library's database and its documents as
 /// they are now (revisions included), read afresh for every file.
@@ -66,7 +74,9 @@ export function createImportHandler(context: ImportContext): (request: ImportReq
           if (!project) throw new RangeError('There is no previewed project to import: preview one first.');
           const preview = project;
           project = null;
-          const { plan, counts } = await applyQdpx(context.db, await context.documents(), preview, new Date(), (done, total) => post({ id, progress: { done, total } }));
+          const { plan, counts } = await applyQdpx(context.db, await context.documents(), preview, new Date(), (done, total) =>
+            post({ id, progress: { done, total } }),
+          );
           post({ id, ok: true, value: summarizeQdpx(preview, plan, counts) });
           return;
         }
@@ -89,7 +99,17 @@ export function createImportHandler(context: ImportContext): (request: ImportReq
         }
         case 'import-documents': {
           try {
-            post({ id, ok: true, value: await importDocuments(context, command.files, (done, total) => post({ id, progress: { done, total } }), new Date(), cancelCheck(() => cancelled.has(id))) });
+            post({
+              id,
+              ok: true,
+              value: await importDocuments(
+                context,
+                command.files,
+                (done, total) => post({ id, progress: { done, total } }),
+                new Date(),
+                cancelCheck(() => cancelled.has(id)),
+              ),
+            });
           } finally {
             cancelled.delete(id);
           }
@@ -140,7 +160,16 @@ export async function importDocuments(
       const row = documentRowOf(imported, taken, now);
       taken.add(row.id);
       stored.push(row);
-      results.push({ fileName: file.name, ok: true, documentId: row.id, title: row.meta.title, format: row.format, pages: row.pages.length, encoding: row.encoding, warnings: imported.warnings });
+      results.push({
+        fileName: file.name,
+        ok: true,
+        documentId: row.id,
+        title: row.meta.title,
+        format: row.format,
+        pages: row.pages.length,
+        encoding: row.encoding,
+        warnings: imported.warnings,
+      });
     } catch (error) {
       if (error instanceof CancelledError) throw error;
       if (error instanceof ImportFileError) results.push({ fileName: file.name, ok: false, code: error.code, message: error.message });

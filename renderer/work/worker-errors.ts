@@ -19,7 +19,13 @@ export function failureOf(error: unknown, worker: string): WorkerFailure {
 /// it (RangeError, TypeError, ImportError), else an Error with its name.
 export function errorOf({ name, message }: WorkerFailure): Error {
   const error =
-    name === 'RangeError' ? new RangeError(message) : name === 'TypeError' ? new TypeError(message) : name === 'ImportError' ? new ImportError('$', message) : new Error(message);
+    name === 'RangeError'
+      ? new RangeError(message)
+      : name === 'TypeError'
+        ? new TypeError(message)
+        : name === 'ImportError'
+          ? new ImportError('$', message)
+          : new Error(message);
   if (error.name !== name) error.name = name;
   return error;
 }

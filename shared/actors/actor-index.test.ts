@@ -40,7 +40,10 @@ describe('ActorIndex', () => {
     // Two researchers' libraries merged: both made "Khrushchev" an alias.
     const sergei = actor('b1', 'Sergei Khrushchev', ['Khrushchev'], '2026-11-02T10:00:00.000Z');
     const nikitaLater = actor('b2', 'Khrushchev', [], '2026-11-03T10:00:00.000Z');
-    for (const list of [[khrushchev, sergei], [sergei, khrushchev]]) {
+    for (const list of [
+      [khrushchev, sergei],
+      [sergei, khrushchev],
+    ]) {
       const i = new ActorIndex(list);
       // The earlier-created actor wins an alias both list.
       expect(i.resolve('Khrushchev')?.id).toBe('a1');

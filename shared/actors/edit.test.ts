@@ -24,7 +24,9 @@ describe('createActor', () => {
 
   it('refuses a name with no letters, and one another actor already answers to', () => {
     expect(() => createActor(' . ', t0, 'a3')).toThrow(RangeError);
-    expect(() => createActor('KHRUSHCHEV', t0, 'a3', library)).toThrow('The name “KHRUSHCHEV” already names the actor Nikita Khrushchev; merge the two actors instead, or choose another name.');
+    expect(() => createActor('KHRUSHCHEV', t0, 'a3', library)).toThrow(
+      'The name “KHRUSHCHEV” already names the actor Nikita Khrushchev; merge the two actors instead, or choose another name.',
+    );
   });
 });
 
@@ -44,7 +46,9 @@ describe('addAlias', () => {
 
   it('refuses an alias that names another actor, saying which', () => {
     expect(() => addAlias(khrushchev, 'hoxha', library, t1)).toThrow(RangeError);
-    expect(() => addAlias(khrushchev, 'hoxha', library, t1)).toThrow('The name “hoxha” already names the actor Enver Hoxha; merge the two actors instead, or choose another name.');
+    expect(() => addAlias(khrushchev, 'hoxha', library, t1)).toThrow(
+      'The name “hoxha” already names the actor Enver Hoxha; merge the two actors instead, or choose another name.',
+    );
     expect(() => addAlias(khrushchev, '—', library, t1)).toThrow(/has no letters or digits/);
   });
 });
@@ -59,7 +63,9 @@ describe('removeAlias', () => {
 
   it('does nothing for an alias the actor does not have, and refuses to remove its name', () => {
     expect(removeAlias(khrushchev, 'Hoxha', t1)).toBe(khrushchev);
-    expect(() => removeAlias(khrushchev, 'nikita khrushchev', t1)).toThrow('“nikita khrushchev” is the name of Nikita Khrushchev, not an alias; rename the actor before removing it.');
+    expect(() => removeAlias(khrushchev, 'nikita khrushchev', t1)).toThrow(
+      '“nikita khrushchev” is the name of Nikita Khrushchev, not an alias; rename the actor before removing it.',
+    );
   });
 });
 
@@ -83,7 +89,9 @@ describe('renameActor', () => {
   });
 
   it('refuses a name another actor answers to', () => {
-    expect(() => renameActor(khrushchev, 'Enver Hoxha', library, t1)).toThrow('The name “Enver Hoxha” already names the actor Enver Hoxha; merge the two actors instead, or choose another name.');
+    expect(() => renameActor(khrushchev, 'Enver Hoxha', library, t1)).toThrow(
+      'The name “Enver Hoxha” already names the actor Enver Hoxha; merge the two actors instead, or choose another name.',
+    );
   });
 });
 
@@ -103,7 +111,21 @@ describe('mergeActors', () => {
 });
 
 describe('a library edited at random', () => {
-  const names = ['Khrushchev', 'N. S. Khrushchev', 'Nikita Khrushchev', 'Enver Hoxha', 'Hoxha', 'Mehmet Shehu', 'Mehmed Shehu', 'Zhou Enlai', 'Chou En-lai', 'Ri Song-un', 'Ri Song Un', 'Mikoyan', 'Anastas Mikoyan'];
+  const names = [
+    'Khrushchev',
+    'N. S. Khrushchev',
+    'Nikita Khrushchev',
+    'Enver Hoxha',
+    'Hoxha',
+    'Mehmet Shehu',
+    'Mehmed Shehu',
+    'Zhou Enlai',
+    'Chou En-lai',
+    'Ri Song-un',
+    'Ri Song Un',
+    'Mikoyan',
+    'Anastas Mikoyan',
+  ];
   const op = fc.oneof(
     fc.record({ kind: fc.constant('create' as const), name: fc.constantFrom(...names) }),
     fc.record({ kind: fc.constant('alias' as const), at: fc.nat(), name: fc.constantFrom(...names) }),
@@ -137,7 +159,11 @@ describe('a library edited at random', () => {
               continue;
             }
             const changed =
-              o.kind === 'alias' ? addAlias(target, o.name, actors, t1) : o.kind === 'unalias' ? removeAlias(target, o.name, t1) : renameActor(target, o.name, actors, t1);
+              o.kind === 'alias'
+                ? addAlias(target, o.name, actors, t1)
+                : o.kind === 'unalias'
+                  ? removeAlias(target, o.name, t1)
+                  : renameActor(target, o.name, actors, t1);
             actors = actors.map((a) => (a.id === target.id ? changed : a));
             const after = new ActorIndex(actors);
             for (const n of answered) {

@@ -9,10 +9,24 @@ const tito: Actor = { id: 'a3', name: 'Josip Broz Tito', aliases: [], created: t
 
 // The names on passages tagged Actor across the seed corpus, one per passage.
 const tagged = [
-  'Khrushchev', 'Khrushchev', 'Khrushchev', 'N. Khrushchev', 'N.Khrushchev', 'khrushchev',
-  'Enver Hoxha', 'Hoxha', 'Hoxha',
-  'Ri Song-un', 'Comrade Ri Song-un', 'Ri Song Un', 'Ri Song-un',
-  'Mikoyan', null, '  ', 'Mehmet Shehu', 'Mehmed Shehu',
+  'Khrushchev',
+  'Khrushchev',
+  'Khrushchev',
+  'N. Khrushchev',
+  'N.Khrushchev',
+  'khrushchev',
+  'Enver Hoxha',
+  'Hoxha',
+  'Hoxha',
+  'Ri Song-un',
+  'Comrade Ri Song-un',
+  'Ri Song Un',
+  'Ri Song-un',
+  'Mikoyan',
+  null,
+  '  ',
+  'Mehmet Shehu',
+  'Mehmed Shehu',
 ];
 
 describe('actorsForNames', () => {

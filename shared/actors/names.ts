@@ -69,5 +69,8 @@ export function actorsForNames(names: Iterable<string | null>, actors: readonly 
 function grouped<T>(uses: NameUse[], make: (spellings: NameUse[], count: number) => T): T {
   // Array.prototype.sort is stable: on equal counts the first met stays first.
   const spellings = [...uses].sort((a, b) => b.count - a.count);
-  return make(spellings, spellings.reduce((sum, use) => sum + use.count, 0));
+  return make(
+    spellings,
+    spellings.reduce((sum, use) => sum + use.count, 0),
+  );
 }

@@ -18,7 +18,17 @@ function tagEvery(pattern: RegExp): Annotation[] {
   for (const document of corpus.values()) {
     for (const match of document.text.text.matchAll(pattern)) {
       const { quote, position } = describePassage(document.text.text, match.index, match.index + match[0].length);
-      annotations.push({ id: `${document.id}@${match.index}`, documentId: document.id, quote, position, tags: ['actor'], actor: match[0], note: '', created: t0, modified: t0 });
+      annotations.push({
+        id: `${document.id}@${match.index}`,
+        documentId: document.id,
+        quote,
+        position,
+        tags: ['actor'],
+        actor: match[0],
+        note: '',
+        created: t0,
+        modified: t0,
+      });
     }
   }
   return annotations;

@@ -39,7 +39,12 @@ export function anchorAll(
     if (position) {
       const moved: TextPositionSelector = { type: 'TextPositionSelector', start: position.start + shift, end: position.end + shift };
       anchor = anchorPassage(text, quote, moved);
-      if (anchor && previous !== undefined && anchor.start !== moved.start && explainedByCopy(previous, text.text, quote.exact, position.start, anchor.start, moved.start)) {
+      if (
+        anchor &&
+        previous !== undefined &&
+        anchor.start !== moved.start &&
+        explainedByCopy(previous, text.text, quote.exact, position.start, anchor.start, moved.start)
+      ) {
         anchor = null;
       }
       if (anchor && anchor.method !== 'fuzzy') {

@@ -46,7 +46,9 @@ describe('anchoring after edits elsewhere', () => {
           const { quote, position } = describePassage(text, start, end);
           // An edit before the prefix or after the suffix.
           const before = start - 32 > 0 && where < 0.5;
-          const editAt = before ? Math.floor((start - 32) * where * 2) : Math.min(text.length, end + 32 + Math.floor((text.length - end - 32) * (where - 0.5) * 2));
+          const editAt = before
+            ? Math.floor((start - 32) * where * 2)
+            : Math.min(text.length, end + 32 + Math.floor((text.length - end - 32) * (where - 0.5) * 2));
           if (!before && end + 32 > text.length) return;
           const cut = Math.min(deleted, before ? start - 32 - editAt : text.length - editAt);
           const edited = text.slice(0, editAt) + inserted + text.slice(editAt + cut);
@@ -188,7 +190,12 @@ describe('hostile selectors', () => {
   it('out-of-range and reversed positions fall back to the quote', () => {
     const at = brief.indexOf('apple of discord');
     const { quote } = describePassage(brief, at, at + 16);
-    for (const [start, end] of [[-5, 11], [at + 16, at], [brief.length + 10, brief.length + 26], [Number.NaN, 4]]) {
+    for (const [start, end] of [
+      [-5, 11],
+      [at + 16, at],
+      [brief.length + 10, brief.length + 26],
+      [Number.NaN, 4],
+    ]) {
       expect(anchorPassage(brief, quote, { type: 'TextPositionSelector', start: start!, end: end! })).toEqual({ start: at, end: at + 16, method: 'quote' });
     }
   });
@@ -229,13 +236,19 @@ describe('quotes too long to search for', () => {
     expect(anchorPassage(briefText, quote)).toBeNull();
     expect(anchorPassage(briefText, quote, { type: 'TextPositionSelector', start: 0, end: quote.exact.length })).toBeNull();
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(quoteTooLong(quote.exact, briefText.length)).toBe(`the quoted text is 20,000,000 characters long; a passage may quote at most ${maxQuoteLength.toLocaleString('en-GB')}`);
+    expect(quoteTooLong(quote.exact, briefText.length)).toBe(
+      `the quoted text is 20,000,000 characters long; a passage may quote at most ${maxQuoteLength.toLocaleString('en-GB')}`,
+    );
     expect(quoteTooLong(briefText + 'x', briefText.length)).toMatch(/^the quoted text \([\d,]+ characters\) is longer than the whole document \([\d,]+\)$/);
   });
 
   it('still finds a long quote where its stored position holds it verbatim, and a quote of the whole text', () => {
     const whole = { type: 'TextQuoteSelector' as const, exact: briefText, prefix: '', suffix: '' };
-    expect(anchorPassage(briefText, whole, { type: 'TextPositionSelector', start: 0, end: briefText.length })).toEqual({ start: 0, end: briefText.length, method: 'position' });
+    expect(anchorPassage(briefText, whole, { type: 'TextPositionSelector', start: 0, end: briefText.length })).toEqual({
+      start: 0,
+      end: briefText.length,
+      method: 'position',
+    });
     expect(quoteTooLong('Albania', briefText.length)).toBeNull();
   });
 });
@@ -246,19 +259,30 @@ describe('the check before an approximate search of a whole text', () => {
     const word = fc.stringMatching(/^[abcé’ ]{0,12}$/);
     const edit = fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom('a', 'b', 'x', ' '));
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.nat(), fc.integer({ min: 5, max: 60 }), fc.array(edit, { maxLength: 12 }), (words, at, length, edits) => {
-        const text = words.join(' x ');
-        const start = at % Math.max(1, text.length);
-        let quote = text.slice(start, start + length);
-        for (const [where, kind, c] of edits) {
-          const i = where % (quote.length + 1);
-          quote = kind === 'delete' ? quote.slice(0, i) + quote.slice(i + 1) : kind === 'insert' ? quote.slice(0, i) + c + quote.slice(i) : quote.slice(0, i) + c + quote.slice(i + 1);
-        }
-        const target = new AnchorText(text);
-        const folded = normalizeSnippet(quote);
-        if (!folded) return;
-        if (fuzzyMatch(target.normalized.text, folded, '', '') !== null) expect(mayMatchApproximately(target, folded)).toBe(true);
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 40 }),
+        fc.nat(),
+        fc.integer({ min: 5, max: 60 }),
+        fc.array(edit, { maxLength: 12 }),
+        (words, at, length, edits) => {
+          const text = words.join(' x ');
+          const start = at % Math.max(1, text.length);
+          let quote = text.slice(start, start + length);
+          for (const [where, kind, c] of edits) {
+            const i = where % (quote.length + 1);
+            quote =
+              kind === 'delete'
+                ? quote.slice(0, i) + quote.slice(i + 1)
+                : kind === 'insert'
+                  ? quote.slice(0, i) + c + quote.slice(i)
+                  : quote.slice(0, i) + c + quote.slice(i + 1);
+          }
+          const target = new AnchorText(text);
+          const folded = normalizeSnippet(quote);
+          if (!folded) return;
+          if (fuzzyMatch(target.normalized.text, folded, '', '') !== null) expect(mayMatchApproximately(target, folded)).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

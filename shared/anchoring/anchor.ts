@@ -13,8 +13,10 @@ export const maxQuoteLength = 20_000;
 /// Why a quote cannot be anchored in a text of `textLength` characters,
 /// in words for the researcher, or `null` when it can be searched for.
 export function quoteTooLong(quote: string, textLength: number): string | null {
-  if (quote.length > maxQuoteLength) return `the quoted text is ${quote.length.toLocaleString('en-GB')} characters long; a passage may quote at most ${maxQuoteLength.toLocaleString('en-GB')}`;
-  if (quote.length > textLength) return `the quoted text (${quote.length.toLocaleString('en-GB')} characters) is longer than the whole document (${textLength.toLocaleString('en-GB')})`;
+  if (quote.length > maxQuoteLength)
+    return `the quoted text is ${quote.length.toLocaleString('en-GB')} characters long; a passage may quote at most ${maxQuoteLength.toLocaleString('en-GB')}`;
+  if (quote.length > textLength)
+    return `the quoted text (${quote.length.toLocaleString('en-GB')} characters) is longer than the whole document (${textLength.toLocaleString('en-GB')})`;
   return null;
 }
 
@@ -244,7 +246,9 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
     // no result and makes a passage from another source cheap to rule out.
     const verbatim = mayOccur(source.trigrams, exact) ? scoreOccurrences(text, exact, quote.prefix, quote.suffix, undefined) : null;
     if (verbatim) return { start: verbatim.at, end: verbatim.at + exact.length, method: 'quote' };
-    const normalizedAt = mayOccur(source.foldedTrigrams, foldedQuote) ? scoreOccurrences(folded.text, foldedQuote, foldedPrefix, foldedSuffix, undefined) : null;
+    const normalizedAt = mayOccur(source.foldedTrigrams, foldedQuote)
+      ? scoreOccurrences(folded.text, foldedQuote, foldedPrefix, foldedSuffix, undefined)
+      : null;
     if (normalizedAt) return fromFoldedMatch({ start: normalizedAt.at, end: normalizedAt.at + foldedQuote.length }, 'normalized');
     if (foldedQuote.length * maxErrorRate < 1 || !mayMatchApproximately(source, foldedQuote)) return null;
     if (budget && !budget.take(folded.text.length)) return null;
@@ -275,7 +279,14 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
   // right there first.
   const fuzzyRing = ring(folded.text.length, foldedHint, fuzzyReach, foldedQuote.length);
   for (const reach of [nearReach, fuzzyReach]) {
-    const inContext = contextMatch(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, ring(folded.text.length, foldedHint, reach, foldedQuote.length));
+    const inContext = contextMatch(
+      folded.text,
+      foldedQuote,
+      foldedPrefix,
+      foldedSuffix,
+      foldedHint,
+      ring(folded.text.length, foldedHint, reach, foldedQuote.length),
+    );
     const anchor = inContext && fromFoldedMatch(inContext, 'fuzzy');
     if (anchor) return anchor;
   }
@@ -289,7 +300,8 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
   if (wide && isClear(wide)) return { start: wide.at, end: wide.at + exact.length, method: 'quote' };
   const wideFolded = ring(folded.text.length, foldedHint, windowReach(folded.text.length), foldedQuote.length);
   const wideNormalized = scoreOccurrences(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, wideFolded);
-  if (wideNormalized && isClear(wideNormalized)) return fromFoldedMatch({ start: wideNormalized.at, end: wideNormalized.at + foldedQuote.length }, 'normalized');
+  if (wideNormalized && isClear(wideNormalized))
+    return fromFoldedMatch({ start: wideNormalized.at, end: wideNormalized.at + foldedQuote.length }, 'normalized');
   if (wideFolded[1] - wideFolded[0] <= maxWideFuzzy) {
     const fuzzy = fuzzyIn(wideFolded, true);
     if (fuzzy) return fuzzy;
@@ -303,7 +315,10 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
     return { start: farExact, end: farExact + exact.length, method: 'quote' };
   }
   const farFolded = onlyOccurrence(folded.text, foldedQuote);
-  if (farFolded !== null && scoreOccurrences(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, [farFolded, farFolded + foldedQuote.length]) !== null) {
+  if (
+    farFolded !== null &&
+    scoreOccurrences(folded.text, foldedQuote, foldedPrefix, foldedSuffix, foldedHint, [farFolded, farFolded + foldedQuote.length]) !== null
+  ) {
     return fromFoldedMatch({ start: farFolded, end: farFolded + foldedQuote.length }, 'normalized');
   }
   return null;
@@ -362,13 +377,27 @@ function onlyOccurrence(text: string, needle: string): number | null {
 /// match `prefix` and `suffix` (nearness to `hint` breaking ties); `null`
 /// when it does not occur, or when a short quote's best context is too
 /// unlike the stored one to trust.
-export function bestOccurrence(text: string, exact: string, prefix: string, suffix: string, hint?: number, range: [number, number] = [0, text.length]): number | null {
+export function bestOccurrence(
+  text: string,
+  exact: string,
+  prefix: string,
+  suffix: string,
+  hint?: number,
+  range: [number, number] = [0, text.length],
+): number | null {
   return scoreOccurrences(text, exact, prefix, suffix, hint, range)?.at ?? null;
 }
 
 /// `bestOccurrence` with the context similarity of the place chosen and
 /// the best context similarity among the other occurrences (-1 for none).
-function scoreOccurrences(text: string, exact: string, prefix: string, suffix: string, hint?: number, range: [number, number] = [0, text.length]): { at: number; context: number; runnerUp: number } | null {
+function scoreOccurrences(
+  text: string,
+  exact: string,
+  prefix: string,
+  suffix: string,
+  hint?: number,
+  range: [number, number] = [0, text.length],
+): { at: number; context: number; runnerUp: number } | null {
   const starts = occurrencesWithin(text, exact, range);
   if (starts.length === 0) return null;
   if (starts.length > maxScoredOccurrences && hint !== undefined) {
@@ -438,7 +467,14 @@ export function fuzzyMatch(
 /// The best approximate match of `quote` inside the best approximate match
 /// of `prefix + quote + suffix` in `range`, or `null` when the context
 /// changed too much to search by it or no match clears the bars above.
-export function contextMatch(text: string, quote: string, prefix: string, suffix: string, hint: number | undefined, range: [number, number]): { start: number; end: number } | null {
+export function contextMatch(
+  text: string,
+  quote: string,
+  prefix: string,
+  suffix: string,
+  hint: number | undefined,
+  range: [number, number],
+): { start: number; end: number } | null {
   if (!prefix && !suffix) return null;
   const maxErrors = Math.floor(quote.length * maxErrorRate + (prefix.length + suffix.length) * maxContextErrorRate);
   const [from, to] = range;
@@ -508,8 +544,14 @@ function snapToWords(
   const head = quote.slice(0, 16);
   const tail = quote.slice(-16);
   const midWord = (i: number) => i > 0 && i < text.length && wordChar.test(text[i - 1]!) && wordChar.test(text[i]!);
-  const start = startsWord || (midWord(match.start) && !inWord.start) ? nearest(match.start, isStart, (i) => editDistance(head, text.slice(i, i + head.length))) : match.start;
-  const end = endsWord || (midWord(match.end) && !inWord.end) ? nearest(match.end, isEnd, (i) => editDistance(tail, text.slice(Math.max(0, i - tail.length), i))) : match.end;
+  const start =
+    startsWord || (midWord(match.start) && !inWord.start)
+      ? nearest(match.start, isStart, (i) => editDistance(head, text.slice(i, i + head.length)))
+      : match.start;
+  const end =
+    endsWord || (midWord(match.end) && !inWord.end)
+      ? nearest(match.end, isEnd, (i) => editDistance(tail, text.slice(Math.max(0, i - tail.length), i)))
+      : match.end;
   return start < end ? { start, end } : match;
 }
 

@@ -33,7 +33,12 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith('.baseline.js
     const revised = baseline.revision ? new AnchorText(load(baseline.revision).text.text) : null;
     const place = (text: AnchorText, a: Baseline['annotations'][number]): Expected => {
       const anchor = anchorPassage(text, a.quote, a.position);
-      return { status: anchorStatus(anchor), start: anchor?.start ?? null, end: anchor?.end ?? null, text: anchor ? text.text.slice(anchor.start, anchor.end) : null };
+      return {
+        status: anchorStatus(anchor),
+        start: anchor?.start ?? null,
+        end: anchor?.end ?? null,
+        text: anchor ? text.text.slice(anchor.start, anchor.end) : null,
+      };
     };
 
     it('every passage anchors exactly in the document it was made on', () => {

@@ -32,12 +32,18 @@ describe('occurrencesWithin', () => {
   it('agrees with a comparison at every place, overlapping occurrences too', () => {
     const chars = fc.string({ unit: fc.constantFrom('a', 'b', 'ë'), maxLength: 30 });
     fc.assert(
-      fc.property(chars, fc.string({ unit: fc.constantFrom('a', 'b', 'ë'), minLength: 1, maxLength: 3 }), fc.integer({ min: -5, max: 35 }), fc.integer({ min: -5, max: 35 }), (t, needle, a, b) => {
-        const range: [number, number] = [a, b];
-        const want = reference(t, needle, range);
-        expect(occurrencesWithin(t, needle, range)).toEqual(want);
-        expect(indexWithin(t, needle, range)).toBe(want[0] ?? -1);
-      }),
+      fc.property(
+        chars,
+        fc.string({ unit: fc.constantFrom('a', 'b', 'ë'), minLength: 1, maxLength: 3 }),
+        fc.integer({ min: -5, max: 35 }),
+        fc.integer({ min: -5, max: 35 }),
+        (t, needle, a, b) => {
+          const range: [number, number] = [a, b];
+          const want = reference(t, needle, range);
+          expect(occurrencesWithin(t, needle, range)).toEqual(want);
+          expect(indexWithin(t, needle, range)).toBe(want[0] ?? -1);
+        },
+      ),
     );
   });
 });

@@ -10,7 +10,7 @@ import { describePassage } from './selectors';
 // its citation. A transcriber who drops the citation block deletes one copy.
 const brief = seed(loadCorpus(), seedIds.foBrief);
 const text = brief.text.text;
-const title = "Sino-Soviet Relations and Albania: East-West Relations Generally";
+const title = 'Sino-Soviet Relations and Albania: East-West Relations Generally';
 const inHeading = text.indexOf(title);
 const inCitation = text.indexOf(title, inHeading + 1);
 const citationBlock = brief.text.blockAt(inCitation);

@@ -12,7 +12,11 @@ const on = (id: string, exact: string): Annotation => {
 
 describe('reanchorAnnotations', () => {
   it('tells unchanged, moved, fuzzy and orphaned apart', () => {
-    const list = [on('same', 'The Albanian leaders spoke.'), on('moved', 'The bloc listened and said nothing at all.'), on('typo', 'Khrushchev replied at length.')];
+    const list = [
+      on('same', 'The Albanian leaders spoke.'),
+      on('moved', 'The bloc listened and said nothing at all.'),
+      on('typo', 'Khrushchev replied at length.'),
+    ];
     const revised = 'The Albanian leaders spoke. Khrushchov replied at length, angrily. And then: The bloc listened and said nothing at all.';
     const results = reanchorAnnotations(list, { previous: text, text: revised }, 't1');
     expect(results.map((r) => r.status)).toEqual(['unchanged', 'moved', 'fuzzy']);
@@ -20,6 +24,8 @@ describe('reanchorAnnotations', () => {
     expect(results[0]!.after!.quote.suffix).toBe(revised.slice(27, 59));
     expect(revised.slice(results[1]!.after!.position.start, results[1]!.after!.position.end)).toBe('The bloc listened and said nothing at all.');
     expect(results[1]!.after!.modified).toBe('t1');
-    expect(reanchorAnnotations([on('gone', 'Khrushchev replied at length.')], { previous: text, text: 'Nothing of it remains here at all.' }, 't1')[0]).toMatchObject({ status: 'orphaned', after: null });
+    expect(
+      reanchorAnnotations([on('gone', 'Khrushchev replied at length.')], { previous: text, text: 'Nothing of it remains here at all.' }, 't1')[0],
+    ).toMatchObject({ status: 'orphaned', after: null });
   });
 });

@@ -39,7 +39,5 @@ export const defaultTagTypes: readonly TagType[] = [
 /// Annotations sorted as they occur in the text: by start, then longest
 /// first, so an enclosing passage comes before what it encloses.
 export function inTextOrder<T extends Pick<Annotation, 'position' | 'id'>>(annotations: readonly T[]): T[] {
-  return [...annotations].sort(
-    (a, b) => a.position.start - b.position.start || b.position.end - a.position.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  return [...annotations].sort((a, b) => a.position.start - b.position.start || b.position.end - a.position.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

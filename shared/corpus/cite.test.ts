@@ -30,8 +30,21 @@ describe('citations', () => {
 
   it('builds a citation from the parts a historian filled in, with the page of the passage', () => {
     const memo = seed(corpus, seedIds.czechMemo);
-    const meta = { ...memo.meta, citation: null, authors: ['Richard Dvořák'], archive: 'Archive of the Ministry of Foreign Affairs, Prague', fond: 'TO-T 1960–1964, Korea', folder: 'box 3, file 12', pageRange: null, url: null, translator: null, publisher: null };
-    expect(documentCitation(meta)).toBe(`Richard Dvořák, “${memo.meta.title}”, 2 April 1962, Archive of the Ministry of Foreign Affairs, Prague, TO-T 1960–1964, Korea, box 3, file 12`);
+    const meta = {
+      ...memo.meta,
+      citation: null,
+      authors: ['Richard Dvořák'],
+      archive: 'Archive of the Ministry of Foreign Affairs, Prague',
+      fond: 'TO-T 1960–1964, Korea',
+      folder: 'box 3, file 12',
+      pageRange: null,
+      url: null,
+      translator: null,
+      publisher: null,
+    };
+    expect(documentCitation(meta)).toBe(
+      `Richard Dvořák, “${memo.meta.title}”, 2 April 1962, Archive of the Ministry of Foreign Affairs, Prague, TO-T 1960–1964, Korea, box 3, file 12`,
+    );
     expect(passageCitation({ meta, pages }, 2600, 2700)).toMatch(/box 3, file 12, p\. 377\.$/);
     expect(passageCitation({ meta, pages }, 1100, 1300)).toMatch(/, pp\. 375–376\.$/);
   });

@@ -28,7 +28,7 @@ const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'jul
 function monthOf(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\.$/, '');
   if (w.length < 3) return undefined;
-  const index = monthNames.findIndex((name) => name.startsWith(w) && (w.length >= 3));
+  const index = monthNames.findIndex((name) => name.startsWith(w) && w.length >= 3);
   return index >= 0 ? index + 1 : undefined;
 }
 

@@ -39,7 +39,18 @@ export function loadDocument(fileName: string, source: string, options: { id?: s
   const blocks = parseSource(source, format);
   if (blocks.length === 0) throw new RangeError(`The document ${fileName} has no text.`);
   const text = new DocText(blocks);
-  return { id, fileName, format, blocks, text, meta: extractMetadata(blocks), fingerprint: textFingerprint(text.text), pages: [], origin: 'bundled', collection: null };
+  return {
+    id,
+    fileName,
+    format,
+    blocks,
+    text,
+    meta: extractMetadata(blocks),
+    fingerprint: textFingerprint(text.text),
+    pages: [],
+    origin: 'bundled',
+    collection: null,
+  };
 }
 
 /// The id a file's document gets: its base name without extension.

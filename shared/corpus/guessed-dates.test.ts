@@ -7,7 +7,8 @@ import { extractMetadata, markGuessedDate } from './metadata';
 const metaOf = (text: string) => extractMetadata(parseSource(text, 'plain'));
 
 // A translated note whose only date is an event it recounts.
-const recounting = 'Note on the Albanian delegation\n\nThe delegation that came to Moscow in November 1960 left without an agreement, and the comrades said so.';
+const recounting =
+  'Note on the Albanian delegation\n\nThe delegation that came to Moscow in November 1960 left without an agreement, and the comrades said so.';
 
 describe('a date in a sentence of the body is a guess', () => {
   it('is kept, marked as a guess, and shown with a question mark in the library and the citation', () => {

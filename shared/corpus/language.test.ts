@@ -9,7 +9,8 @@ const corpus = loadCorpus();
 
 describe('the language a text reads as', () => {
   it('names Russian in either legacy encoding, Czech, and English prose past a journal’s masthead', async () => {
-    for (const name of ['khrushchev-windows-1251.txt', 'khrushchev-koi8-r.txt']) expect(detectLanguage((await importFile(name, fixture(name))).blocks), name).toBe('Russian');
+    for (const name of ['khrushchev-windows-1251.txt', 'khrushchev-koi8-r.txt'])
+      expect(detectLanguage((await importFile(name, fixture(name))).blocks), name).toBe('Russian');
     expect(detectLanguage((await importFile('dvorak-windows-1250.txt', fixture('dvorak-windows-1250.txt'))).blocks)).toBe('Czech');
     expect(detectLanguage(seed(corpus, seedIds.article).blocks)).toBe('English');
   });

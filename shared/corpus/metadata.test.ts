@@ -9,7 +9,9 @@ describe('metadata read out of each seed', () => {
   it('the British brief: an archive entry with citation, archive reference and language', () => {
     const m = meta(seedIds.foBrief);
     expect(m.kind).toBe('archival document');
-    expect(m.title).toBe("Visit of the Italian Prime Minister and Foreign Secretary to the U.K. in Jan. 1962, Brief No. 5, 'Sino-Soviet Relations and Albania: East-West Relations Generally'");
+    expect(m.title).toBe(
+      "Visit of the Italian Prime Minister and Foreign Secretary to the U.K. in Jan. 1962, Brief No. 5, 'Sino-Soviet Relations and Albania: East-West Relations Generally'",
+    );
     expect(m.date && formatDateSpan(m.date)).toBe('19 January 1962');
     expect(m.publisher).toBe('Wilson Center Digital Archive');
     expect(m.archive).toMatch(/^The National Archives of the UK, FO 371\/151293 \(formerly 1071\/10\)/);
@@ -29,7 +31,9 @@ describe('metadata read out of each seed', () => {
 
   it('the Czechoslovak memorandum: citation inside a scraped page, no language stated', () => {
     const m = meta(seedIds.czechMemo);
-    expect(m.title).toBe('Memorandum of Luncheon Given by Richard Dvořàk, Ambassador of Czechoslovakia to Moscow, for Comrade Ri Song-un, Ambassador of the DPRK, on 30 March 1962');
+    expect(m.title).toBe(
+      'Memorandum of Luncheon Given by Richard Dvořàk, Ambassador of Czechoslovakia to Moscow, for Comrade Ri Song-un, Ambassador of the DPRK, on 30 March 1962',
+    );
     expect(m.date && formatDateSpan(m.date)).toBe('2 April 1962');
     expect(m.publisher).toBe('History and Public Policy Program Digital Archive');
     expect(m.archive).toBe('Central State Archive, Central Committee of the Communist Party of Czechoslovakia, Novotny Papers, 16.4.62, 23-26/1696, 17/4');
@@ -46,7 +50,9 @@ describe('metadata read out of each seed', () => {
     expect(m.publisher).toBe('Balcanica');
     expect(m.doi).toBe('10.2298/BALC1950375E');
     expect(m.date && formatDateSpan(m.date)).toBe('2019');
-    expect(m.citation).toBe('Andrey Edemskiy, “Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961”, Balcanica (2019), https://doi.org/10.2298/BALC1950375E');
+    expect(m.citation).toBe(
+      'Andrey Edemskiy, “Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961”, Balcanica (2019), https://doi.org/10.2298/BALC1950375E',
+    );
     expect(m.summary).toMatch(/^Disagreement between Khrushchev and Enver Hoxha/);
   });
 

@@ -194,7 +194,10 @@ function fallbackMeta(blocks: readonly Block[], texts: string[]): DocumentMeta {
   // "Date: April 1962") says when the document was written; a date inside
   // a sentence ("…in November 1960 the delegation…") may be any event it
   // mentions, so it is only a guess until the researcher confirms it.
-  const stated = top.flatMap((text) => text.split('\n')).map(dateLine).find(Boolean);
+  const stated = top
+    .flatMap((text) => text.split('\n'))
+    .map(dateLine)
+    .find(Boolean);
   if (stated) meta.date = { start: stated };
   else {
     const dated = top.map((text) => findDate(text)).find(Boolean);

@@ -11,7 +11,9 @@ const md = new MarkdownIt('commonmark', { html: true }).disable(['code']);
 /// Inline HTML tags that map to marks. Any other tag is shown as the text it
 /// is, because in these sources stray markup is debris worth seeing.
 // A Map: tag names are the file's own ("<constructor>" is not a mark).
-const htmlMarks = new Map<string, Mark>(Object.entries({ sup: 'sup', sub: 'sub', u: 'underline', em: 'em', i: 'em', strong: 'strong', b: 'strong' } satisfies Record<string, Mark>));
+const htmlMarks = new Map<string, Mark>(
+  Object.entries({ sup: 'sup', sub: 'sub', u: 'underline', em: 'em', i: 'em', strong: 'strong', b: 'strong' } satisfies Record<string, Mark>),
+);
 
 /// Parses a Markdown source into blocks.
 export function parseMarkdown(source: string): Block[] {

@@ -16,7 +16,8 @@ export function textBeforeSuperscripts(blocks: readonly Block[]): string {
 /// did not hold at its position (an annotation since left behind by a
 /// revision) is returned as it is, for anchoring to place.
 export function quoteWithSuperscripts(quote: TextQuoteSelector, position: TextPositionSelector, before: string, after: string): TextQuoteSelector {
-  if (before.length !== after.length) throw new RangeError('The texts before and after superscript markers must have the same length: writing a marker as a superscript digit moves no offset.');
+  if (before.length !== after.length)
+    throw new RangeError('The texts before and after superscript markers must have the same length: writing a marker as a superscript digit moves no offset.');
   const { start, end } = position;
   if (start < 0 || end > before.length || start > end || before.slice(start, end) !== quote.exact) return quote;
   const prefixStart = start - quote.prefix.length;

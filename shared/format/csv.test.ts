@@ -10,7 +10,16 @@ const time = '2026-11-22T10:00:00.000Z';
 
 function annotation(id: string, exact: string, actor: string | null): Annotation {
   const start = brief.text.text.indexOf(exact);
-  return { id, documentId: brief.id, ...describePassage(brief.text.text, start, start + exact.length), tags: actor ? ['actor'] : ['claim'], actor, note: '', created: time, modified: time };
+  return {
+    id,
+    documentId: brief.id,
+    ...describePassage(brief.text.text, start, start + exact.length),
+    tags: actor ? ['actor'] : ['claim'],
+    actor,
+    note: '',
+    created: time,
+    modified: time,
+  };
 }
 
 /// The CSV's rows as records by column name (RFC 4180 quoting).
@@ -35,7 +44,11 @@ function records(csv: string): Record<string, string>[] {
 }
 
 describe('the CSV export after merging actors and linking passages', () => {
-  const annotations = [annotation('a', "Khrushchev's motive", 'N. S. Khrushchev'), annotation('b', 'Khrushchev', 'Khrushchev'), annotation('c', 'Albanian regime', null)];
+  const annotations = [
+    annotation('a', "Khrushchev's motive", 'N. S. Khrushchev'),
+    annotation('b', 'Khrushchev', 'Khrushchev'),
+    annotation('c', 'Albanian regime', null),
+  ];
   // "N. S. Khrushchev" was merged into "Khrushchev": it is an alias now.
   const actors = [{ id: 'k', name: 'Khrushchev', aliases: ['N. S. Khrushchev'], created: time, modified: time }];
   const links = [
@@ -43,7 +56,13 @@ describe('the CSV export after merging actors and linking passages', () => {
     { from: 'a', to: 'c' },
   ];
   const paged = new Map(corpus);
-  paged.set(brief.id, { ...brief, pages: [{ offset: 0, label: '11' }, { offset: brief.text.text.indexOf('Albanian regime'), label: '12' }] });
+  paged.set(brief.id, {
+    ...brief,
+    pages: [
+      { offset: 0, label: '11' },
+      { offset: brief.text.text.indexOf('Albanian regime'), label: '12' },
+    ],
+  });
   const rows = records(buildCsv(annotations, defaultTagTypes, paged, { actors, links }));
 
   it('writes the actor’s canonical name, and the name as tagged in its own column', () => {

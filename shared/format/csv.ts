@@ -11,7 +11,24 @@ import { csvTable } from './csv-table';
 /// actor's canonical name (after renames and merges), `name as tagged` the
 /// name the passage was tagged with; `page` the source's page where the
 /// passage starts (PDFs), `links` how many links the annotation has.
-export const csvColumns = ['annotation id', 'document id', 'document title', 'document date', 'citation', 'page', 'tags', 'actor', 'name as tagged', 'quote', 'note', 'links', 'start', 'end', 'created', 'modified'] as const;
+export const csvColumns = [
+  'annotation id',
+  'document id',
+  'document title',
+  'document date',
+  'citation',
+  'page',
+  'tags',
+  'actor',
+  'name as tagged',
+  'quote',
+  'note',
+  'links',
+  'start',
+  'end',
+  'created',
+  'modified',
+] as const;
 
 /// What else the CSV reads beside the annotations: the library's actors
 /// and links.
@@ -22,7 +39,12 @@ export interface CsvLibrary {
 
 /// A CSV of annotations, UTF-8 with a byte-order mark so that Excel reads
 /// the diacritics right, RFC 4180 quoting and CRLF line ends.
-export function buildCsv(annotations: readonly Annotation[], tagTypes: readonly TagType[], documents: ReadonlyMap<string, LibraryDocument>, library: CsvLibrary = {}): string {
+export function buildCsv(
+  annotations: readonly Annotation[],
+  tagTypes: readonly TagType[],
+  documents: ReadonlyMap<string, LibraryDocument>,
+  library: CsvLibrary = {},
+): string {
   const names = new Map(tagTypes.map((t) => [t.id, t.name]));
   const actors = new ActorIndex(library.actors ?? []);
   const linkCount = new Map<string, number>();

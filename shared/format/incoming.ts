@@ -124,7 +124,13 @@ export function incomingFromW3c(read: W3cRead, known: readonly TagType[], now: D
     let tagType = fileByName.get(key) ?? byName.get(key);
     if (!tagType) {
       const taken = (id: string) => known.some((t) => t.id === id) || created.some((t) => t.id === id) || extension.tagTypes.some((t) => t.id === id);
-      tagType = { id: uniqueId(slugOf(key, 'tag'), taken), name, color: newTagColors[created.length % newTagColors.length]!, order: known.length + created.length, namesActor: false };
+      tagType = {
+        id: uniqueId(slugOf(key, 'tag'), taken),
+        name,
+        color: newTagColors[created.length % newTagColors.length]!,
+        order: known.length + created.length,
+        namesActor: false,
+      };
       created.push(tagType);
       byName.set(key, tagType);
     }
@@ -153,19 +159,35 @@ export function incomingFromW3c(read: W3cRead, known: readonly TagType[], now: D
     const relationTypes = extension.relationTypes.map((r) => ({ ...r }));
     const relationOf = (name: string | null): string => {
       const key = (name ?? 'related to').toLowerCase();
-      const found = relationTypes.find((r) => r.id === name || r.name.toLowerCase() === key) ?? knownRelations.find((r) => r.id === name || r.name.toLowerCase() === key);
+      const found =
+        relationTypes.find((r) => r.id === name || r.name.toLowerCase() === key) ?? knownRelations.find((r) => r.id === name || r.name.toLowerCase() === key);
       if (found) {
         if (!relationTypes.includes(found)) relationTypes.push({ ...found });
         return found.id;
       }
       const taken = (id: string) => relationTypes.some((r) => r.id === id) || knownRelations.some((r) => r.id === id);
-      const added: RelationType = { id: uniqueId(slugOf(key, 'relation'), taken), name: name ?? 'related to', inverse: name ?? 'related to', color: '#6b6b6b', order: relationTypes.length };
+      const added: RelationType = {
+        id: uniqueId(slugOf(key, 'relation'), taken),
+        name: name ?? 'related to',
+        inverse: name ?? 'related to',
+        color: '#6b6b6b',
+        order: relationTypes.length,
+      };
       relationTypes.push(added);
       return added.id;
     };
     library = {
       relationTypes,
-      links: read.links.map((l) => ({ id: l.id, from: l.from, to: l.to, relation: relationOf(l.relation), note: l.note, created: l.created ?? time, modified: l.modified ?? l.created ?? time, path: l.path })),
+      links: read.links.map((l) => ({
+        id: l.id,
+        from: l.from,
+        to: l.to,
+        relation: relationOf(l.relation),
+        note: l.note,
+        created: l.created ?? time,
+        modified: l.modified ?? l.created ?? time,
+        path: l.path,
+      })),
       actors: extension.actors,
       sets: extension.sets,
     };
@@ -184,7 +206,10 @@ export function incomingFromW3c(read: W3cRead, known: readonly TagType[], now: D
 // The lists Palimpsest's extension context adds to a collection (see
 // w3c-terms.ts), each item checked as in a native file.
 function extensionOf(top: Record<string, unknown> | null) {
-  const list = <T>(key: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T[] => {
+  const list = <T>(
+    key: string,
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  ): T[] => {
     const value = top?.[key];
     if (value === undefined) return [];
     if (!Array.isArray(value)) throw new ImportError(jsonPath([key]), `${key} must be a list`);
@@ -223,7 +248,8 @@ export function checkIds(kind: string, items: readonly { id: string; path: strin
   for (const item of items) {
     const valid = idSchema.safeParse(item.id);
     if (!valid.success) throw new ImportError(`${item.path}.id`, `the ${kind} id "${item.id.slice(0, 60)}" ${valid.error.issues[0]!.message}`);
-    if (seen.has(item.id)) throw new ImportError(`${item.path}.id`, `the ${kind} id "${item.id}" is used twice in the file (ids are compared without a urn:uuid: prefix)`);
+    if (seen.has(item.id))
+      throw new ImportError(`${item.path}.id`, `the ${kind} id "${item.id}" is used twice in the file (ids are compared without a urn:uuid: prefix)`);
     seen.add(item.id);
   }
 }
@@ -233,8 +259,14 @@ export function checkBatchIds(batch: IncomingBatch): IncomingBatch {
   checkIds('annotation', batch.annotations);
   if (batch.library) {
     checkIds('link', batch.library.links);
-    checkIds('actor', batch.library.actors.map((a, i) => ({ id: a.id, path: `$.library.actors[${i}]` })));
-    checkIds('set', batch.library.sets.map((s, i) => ({ id: s.id, path: `$.library.sets[${i}]` })));
+    checkIds(
+      'actor',
+      batch.library.actors.map((a, i) => ({ id: a.id, path: `$.library.actors[${i}]` })),
+    );
+    checkIds(
+      'set',
+      batch.library.sets.map((s, i) => ({ id: s.id, path: `$.library.sets[${i}]` })),
+    );
   }
   return batch;
 }

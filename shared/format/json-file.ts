@@ -23,9 +23,14 @@ export const maxJsonDepth = 64;
 /// without building anything, that it is not too large and does not nest
 /// deeper than `maxJsonDepth`. Throws `ImportError` at `$` for what is wrong.
 export function parseJson(json: string): unknown {
-  if (json.length > maxImportCharacters) throw new ImportError('$', `the file is ${Math.round(json.length / 1048576)} MB, larger than the ${maxImportCharacters / 1048576} MB an import may be`);
+  if (json.length > maxImportCharacters)
+    throw new ImportError('$', `the file is ${Math.round(json.length / 1048576)} MB, larger than the ${maxImportCharacters / 1048576} MB an import may be`);
   const depth = nestingBeyond(json, maxJsonDepth);
-  if (depth !== null) throw new ImportError('$', `the file nests lists or objects more than ${maxJsonDepth} deep (at character ${depth.toLocaleString('en')}); no annotation file does, so it is not read`);
+  if (depth !== null)
+    throw new ImportError(
+      '$',
+      `the file nests lists or objects more than ${maxJsonDepth} deep (at character ${depth.toLocaleString('en')}); no annotation file does, so it is not read`,
+    );
   try {
     return JSON.parse(json);
   } catch (error) {
@@ -61,11 +66,15 @@ function nestingBeyond(json: string, limit: number): number | null {
 /// are those given.
 export function checkFormat(value: unknown, format: string, version: number, what: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ImportError('$', `expected a JSON object with "format": "${format}", but the file holds ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}`);
+    throw new ImportError(
+      '$',
+      `expected a JSON object with "format": "${format}", but the file holds ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}`,
+    );
   }
   const header = value as Record<string, unknown>;
   if (header.format !== format) throw new ImportError('$.format', `expected "${format}": this is not a Palimpsest ${what}`);
-  if (header.version !== version) throw new ImportError('$.version', `version ${JSON.stringify(header.version)} is not supported; this Palimpsest reads version ${version}`);
+  if (header.version !== version)
+    throw new ImportError('$.version', `version ${JSON.stringify(header.version)} is not supported; this Palimpsest reads version ${version}`);
   return header;
 }
 
@@ -78,7 +87,8 @@ export function firstIssue(error: z.ZodError): ImportError {
 // Zod's own messages ("Invalid input: expected string, received number")
 // in the words of the rest of the app's refusals.
 function inWords(issue: z.core.$ZodIssue): string {
-  const article = (type: string) => (type === 'undefined' ? 'nothing' : type === 'null' ? 'null' : type === 'array' ? 'a list' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`);
+  const article = (type: string) =>
+    type === 'undefined' ? 'nothing' : type === 'null' ? 'null' : type === 'array' ? 'a list' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
   switch (issue.code) {
     case 'invalid_type': {
       const received = /received (\w+)/.exec(issue.message)?.[1];

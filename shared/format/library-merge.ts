@@ -54,7 +54,8 @@ export function planLibrary(incoming: IncomingLibrary, library: LibraryState, ex
   const renamed = new Map<string, string>();
   let order = library.relationTypes.reduce((max, r) => Math.max(max, r.order + 1), 0);
   for (const relation of [...incoming.relationTypes].sort((a, b) => a.order - b.order)) {
-    const mine = library.relationTypes.find((r) => r.id === relation.id) ?? library.relationTypes.find((r) => r.name.toLowerCase() === relation.name.toLowerCase());
+    const mine =
+      library.relationTypes.find((r) => r.id === relation.id) ?? library.relationTypes.find((r) => r.name.toLowerCase() === relation.name.toLowerCase());
     if (mine) {
       renamed.set(relation.id, mine.id);
       plan.relationTypes.unchanged++;
@@ -74,7 +75,12 @@ export function planLibrary(incoming: IncomingLibrary, library: LibraryState, ex
     const link: Link = { ...entry, relation: renamed.get(entry.relation) ?? entry.relation };
     const missing = [link.from, link.to].find((id) => !exists(id));
     if (missing !== undefined) {
-      plan.unplaced.push({ id: link.id, path, quote: `link ${link.from} → ${link.to}`, reason: `the linked passage ${missing} is neither in this library nor placed from the file` });
+      plan.unplaced.push({
+        id: link.id,
+        path,
+        quote: `link ${link.from} → ${link.to}`,
+        reason: `the linked passage ${missing} is neither in this library nor placed from the file`,
+      });
       continue;
     }
     const mine = library.links.get(link.id);

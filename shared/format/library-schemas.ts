@@ -40,7 +40,6 @@ export const linkSchema = z.strictObject({
   modified: isoTimeSchema,
 });
 
-
 const spanSchema = z.strictObject({
   text: z.string(),
   marks: z.array(z.enum(['em', 'strong', 'sup', 'sub', 'underline', 'code', 'link'])),

@@ -33,7 +33,12 @@ const now = new Date('2026-12-01T00:00:00.000Z');
 
 /// A W3C file of passages quoted from a web page: no document id, no position.
 function foreign(quotes: string[]) {
-  const items = quotes.map((exact, i) => ({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: `http://example.org/anno${i}`, type: 'Annotation', target: { source: 'http://example.org/page', selector: { type: 'TextQuoteSelector', exact } } }));
+  const items = quotes.map((exact, i) => ({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `http://example.org/anno${i}`,
+    type: 'Annotation',
+    target: { source: 'http://example.org/page', selector: { type: 'TextQuoteSelector', exact } },
+  }));
   return readAnnotationFile(JSON.stringify(items), { tagTypes: defaultTagTypes }, now);
 }
 
@@ -50,14 +55,28 @@ describe('a quote too long to search for', () => {
     const plan = planImport(foreign([huge, 'Albania may go over to the other side']), corpus, empty);
     expect(plan.add.map((a) => a.documentId)).toEqual([memo.id]);
     expect(plan.unplaced).toHaveLength(1);
-    expect(plan.unplaced[0]).toMatchObject({ id: 'http://example.org/anno0', path: '$[0]', reason: 'the quoted text is 20,971,520 characters long; a passage may quote at most 20,000' });
+    expect(plan.unplaced[0]).toMatchObject({
+      id: 'http://example.org/anno0',
+      path: '$[0]',
+      reason: 'the quoted text is 20,971,520 characters long; a passage may quote at most 20,000',
+    });
     expect(searches.count).toBe(0);
   });
 
   it('comes back where its stored position still holds it, so a long passage the app saved can be restored', () => {
     const text = article.text.text;
     const { quote, position } = describePassage(text, 100, 100 + 25_000);
-    const long: Annotation = { id: 'long', documentId: article.id, quote, position, tags: [], actor: null, note: '', created: '2026-11-22T10:00:00.000Z', modified: '2026-11-22T10:00:00.000Z' };
+    const long: Annotation = {
+      id: 'long',
+      documentId: article.id,
+      quote,
+      position,
+      tags: [],
+      actor: null,
+      note: '',
+      created: '2026-11-22T10:00:00.000Z',
+      modified: '2026-11-22T10:00:00.000Z',
+    };
     const file = buildNativeFile({ annotations: [long], tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: now });
     const plan = planImport(incomingFromNative(file), corpus, empty);
     expect(plan.unplaced).toEqual([]);
@@ -128,9 +147,26 @@ describe('the work of placing annotations from another source', () => {
 describe('an annotation the library holds already', () => {
   const quote = 'Albania may go over to the other side';
   const at = memo.text.text.indexOf(quote);
-  const stored = (modified: string): Annotation => ({ id: 'a', documentId: memo.id, ...describePassage(memo.text.text, at, at + quote.length), tags: [], actor: null, note: 'mine', created: modified, modified });
+  const stored = (modified: string): Annotation => ({
+    id: 'a',
+    documentId: memo.id,
+    ...describePassage(memo.text.text, at, at + quote.length),
+    tags: [],
+    actor: null,
+    note: 'mine',
+    created: modified,
+    modified,
+  });
   const file = (modified: string) =>
-    incomingFromNative(buildNativeFile({ annotations: [{ ...stored(modified), note: 'theirs' }], tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: now }));
+    incomingFromNative(
+      buildNativeFile({
+        annotations: [{ ...stored(modified), note: 'theirs' }],
+        tagTypes: defaultTagTypes,
+        documents: corpus,
+        scope: { kind: 'all' },
+        exported: now,
+      }),
+    );
 
   it('is updated by a later time written in another zone, and not by an earlier one', () => {
     const library = { annotations: new Map([['a', stored('2026-01-28T10:00:00.000Z')]]), tagTypes: defaultTagTypes };

@@ -56,7 +56,17 @@ export function planImport(
   existing: { annotations: ReadonlyMap<string, Annotation>; tagTypes: readonly TagType[]; library?: LibraryState },
   budget = new FuzzyBudget(importFuzzyBudget),
 ): ImportPlan {
-  const plan: ImportPlan = { add: [], update: [], unchanged: 0, fuzzy: 0, unplaced: [...batch.setAside], addTagTypes: [], presentTagTypes: 0, library: emptyLibraryPlan(), zonelessTimes: batch.zonelessTimes };
+  const plan: ImportPlan = {
+    add: [],
+    update: [],
+    unchanged: 0,
+    fuzzy: 0,
+    unplaced: [...batch.setAside],
+    addTagTypes: [],
+    presentTagTypes: 0,
+    library: emptyLibraryPlan(),
+    zonelessTimes: batch.zonelessTimes,
+  };
 
   const knownTags = new Set(existing.tagTypes.map((tagType) => tagType.id));
   let nextOrder = existing.tagTypes.reduce((max, tagType) => Math.max(max, tagType.order + 1), 0);
@@ -172,7 +182,8 @@ export function planImport(
     if (!current) plan.add.push(annotation);
     // Compared as instants: times keep the zone they were written with, and
     // `…T09:30:00-01:00` is later than `…T10:00:00.000Z`.
-    else if (Date.parse(annotation.modified) > Date.parse(current.modified) && JSON.stringify(annotation) !== JSON.stringify(current)) plan.update.push(annotation);
+    else if (Date.parse(annotation.modified) > Date.parse(current.modified) && JSON.stringify(annotation) !== JSON.stringify(current))
+      plan.update.push(annotation);
     else plan.unchanged++;
   }
   if (batch.library && existing.library) {

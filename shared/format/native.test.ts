@@ -16,10 +16,21 @@ function annotation(id: string, exact: string, occurrence = 0): Annotation {
   let start = -1;
   for (let i = 0; i <= occurrence; i++) start = text.indexOf(exact, start + 1);
   const { quote, position } = describePassage(text, start, start + exact.length);
-  return { id, documentId: brief.id, quote, position, tags: ['claim'], actor: null, note: '', created: '2026-11-22T10:00:00.000Z', modified: '2026-11-22T10:00:00.000Z' };
+  return {
+    id,
+    documentId: brief.id,
+    quote,
+    position,
+    tags: ['claim'],
+    actor: null,
+    note: '',
+    created: '2026-11-22T10:00:00.000Z',
+    modified: '2026-11-22T10:00:00.000Z',
+  };
 }
 
-const build = (annotations: Annotation[]) => buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-22T12:00:00Z') });
+const build = (annotations: Annotation[]) =>
+  buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-22T12:00:00Z') });
 
 function problem(mutate: (file: any) => void): string {
   const file = JSON.parse(JSON.stringify(build([annotation('a', 'apple of discord'), annotation('b', 'Italy, France and Turkey')])));
@@ -38,7 +49,12 @@ describe('the native format', () => {
     const file = build([annotation('a', 'apple of discord'), { ...annotation('b', 'Hoxha regime'), note: 'Mëhilli: “no”', actor: 'Hoxha' }]);
     expect(parseNativeFile(JSON.stringify(file))).toEqual(file);
     const [quote, position] = file.annotations[0]!.target.selector;
-    expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'apple of discord', prefix: text.slice(position.start - 32, position.start), suffix: text.slice(position.end, position.end + 32) });
+    expect(quote).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'apple of discord',
+      prefix: text.slice(position.start - 32, position.start),
+      suffix: text.slice(position.end, position.end + 32),
+    });
     expect(file.annotations[0]!.citation).toContain('FO 371/151293');
     expect(file.documents).toEqual([{ id: brief.id, title: brief.meta.title, citation: brief.meta.citation, fingerprint: brief.fingerprint }]);
   });
@@ -46,9 +62,13 @@ describe('the native format', () => {
   it('names the first problem of an invalid file and where it is', () => {
     expect(problem((f) => (f.format = 'hypothesis'))).toBe('$.format: expected "palimpsest.annotations": this is not a Palimpsest annotation file');
     expect(problem((f) => (f.version = 2))).toBe('$.version: version 2 is not supported; this Palimpsest reads version 1');
-    expect(problem((f) => (f.annotations[1].target.selector[1].end = f.annotations[1].target.selector[1].start))).toBe('$.annotations[1].target.selector[1].end: start must be less than end');
+    expect(problem((f) => (f.annotations[1].target.selector[1].end = f.annotations[1].target.selector[1].start))).toBe(
+      '$.annotations[1].target.selector[1].end: start must be less than end',
+    );
     expect(problem((f) => (f.annotations[0].target.selector[1].start = -1))).toMatch(/^\$\.annotations\[0\]\.target\.selector\[1\]\.start: /);
-    expect(problem((f) => (f.annotations[0].target.selector[0].exact = ''))).toBe('$.annotations[0].target.selector[0].exact: the quoted text must not be empty');
+    expect(problem((f) => (f.annotations[0].target.selector[0].exact = ''))).toBe(
+      '$.annotations[0].target.selector[0].exact: the quoted text must not be empty',
+    );
     expect(problem((f) => (f.annotations[1].id = 'a'))).toBe('$.annotations[1].id: duplicate annotation id "a"');
     expect(problem((f) => f.annotations[0].tags.push('nonsense'))).toBe('$.annotations[0].tags[1]: tag "nonsense" is not among the file\'s tagTypes');
     expect(problem((f) => (f.annotations[0].created = 'yesterday'))).toMatch(/^\$\.annotations\[0\]\.created: /);
@@ -66,7 +86,8 @@ describe('the native format', () => {
   });
 });
 
-const planImport = (file: ReturnType<typeof build>, documents: typeof corpus, existing: Parameters<typeof planBatch>[2]) => planBatch(incomingFromNative(file), documents, existing);
+const planImport = (file: ReturnType<typeof build>, documents: typeof corpus, existing: Parameters<typeof planBatch>[2]) =>
+  planBatch(incomingFromNative(file), documents, existing);
 
 describe('planning an import', () => {
   const file = build([annotation('a', 'apple of discord'), annotation('secret', 'SECRET', 2)]);
@@ -76,7 +97,17 @@ describe('planning an import', () => {
     const plan = planImport(file, corpus, empty);
     expect(plan.add.map((a) => a.id)).toEqual(['a', 'secret']);
     const stored = new Map(plan.add.map((a) => [a.id, a]));
-    expect(planImport(file, corpus, { annotations: stored, tagTypes: defaultTagTypes })).toEqual({ add: [], update: [], unchanged: 2, fuzzy: 0, unplaced: [], addTagTypes: [], presentTagTypes: 3, library: emptyLibraryPlan(), zonelessTimes: 0 });
+    expect(planImport(file, corpus, { annotations: stored, tagTypes: defaultTagTypes })).toEqual({
+      add: [],
+      update: [],
+      unchanged: 2,
+      fuzzy: 0,
+      unplaced: [],
+      addTagTypes: [],
+      presentTagTypes: 3,
+      library: emptyLibraryPlan(),
+      zonelessTimes: 0,
+    });
   });
 
   it('takes a newer version, keeps a newer local one', () => {

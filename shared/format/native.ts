@@ -112,9 +112,15 @@ export const nativeFileSchema = z
     const relations = new Set(file.library.relationTypes.map((r) => r.id));
     file.library.links.forEach((link, i) => {
       for (const end of ['from', 'to'] as const) {
-        if (!seen.has(link[end])) ctx.addIssue({ code: 'custom', message: `the link's ${end} "${link[end]}" is not among the file's annotations`, path: ['library', 'links', i, end] });
+        if (!seen.has(link[end]))
+          ctx.addIssue({ code: 'custom', message: `the link's ${end} "${link[end]}" is not among the file's annotations`, path: ['library', 'links', i, end] });
       }
-      if (!relations.has(link.relation)) ctx.addIssue({ code: 'custom', message: `relation "${link.relation}" is not among the file's relationTypes`, path: ['library', 'links', i, 'relation'] });
+      if (!relations.has(link.relation))
+        ctx.addIssue({
+          code: 'custom',
+          message: `relation "${link.relation}" is not among the file's relationTypes`,
+          path: ['library', 'links', i, 'relation'],
+        });
     });
   });
 

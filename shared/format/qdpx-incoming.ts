@@ -74,7 +74,18 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
     const meta = { ...extractMetadata(blocks), title: source.name, ...(source.description ? { citation: source.description } : {}) };
-    const document: LibraryDocument = { id, fileName: `${source.name}.txt`, format: 'plain', blocks, text, meta, fingerprint, pages: [], origin: 'imported', collection: null };
+    const document: LibraryDocument = {
+      id,
+      fileName: `${source.name}.txt`,
+      format: 'plain',
+      blocks,
+      text,
+      meta,
+      fingerprint,
+      pages: [],
+      origin: 'imported',
+      collection: null,
+    };
     newDocuments.push(document);
     byFingerprint.set(fingerprint, document);
     documentOfSource.set(source.guid, document);
@@ -93,7 +104,13 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
       const base = slugOf(code.name, 'code');
       let id = base;
       for (let n = 2; library.tagTypes.some((t) => t.id === id) || createdTags.some((t) => t.id === id); n++) id = `${base}-${n}`;
-      tagType = { id, name: code.name, color: code.color ?? palette[createdTags.length % palette.length]!, order: library.tagTypes.length + createdTags.length, namesActor: code.namesActor };
+      tagType = {
+        id,
+        name: code.name,
+        color: code.color ?? palette[createdTags.length % palette.length]!,
+        order: library.tagTypes.length + createdTags.length,
+        namesActor: code.namesActor,
+      };
       createdTags.push(tagType);
       tagByName.set(code.name.toLowerCase(), tagType);
     }
@@ -174,7 +191,15 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
         relationTypes.push(relation);
         relationByName.set(l.name.toLowerCase(), relation);
       }
-      return { id: idOf(l.guid), from: idOf(l.from), to: idOf(l.to), relation: relation.id, note: l.note, created: l.created ?? time, modified: l.modified ?? l.created ?? time };
+      return {
+        id: idOf(l.guid),
+        from: idOf(l.from),
+        to: idOf(l.to),
+        relation: relation.id,
+        note: l.note,
+        created: l.created ?? time,
+        modified: l.modified ?? l.created ?? time,
+      };
     });
 
   const sets: AnnotationSet[] = project.sets.map((s) => ({
@@ -187,9 +212,17 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
   }));
 
   checkIds('annotation', annotations);
-  checkIds('link', links.map((l, i) => ({ id: l.id, path: `Links[${i}]` })));
-  checkIds('set', sets.map((s, i) => ({ id: s.id, path: `Sets[${i}]` })));
-  return { newDocuments, batch: {
+  checkIds(
+    'link',
+    links.map((l, i) => ({ id: l.id, path: `Links[${i}]` })),
+  );
+  checkIds(
+    'set',
+    sets.map((s, i) => ({ id: s.id, path: `Sets[${i}]` })),
+  );
+  return {
+    newDocuments,
+    batch: {
       format: 'qdpx',
       annotations,
       tagTypes: batchTagTypes,
@@ -198,6 +231,11 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
       library: null,
       setAside: [],
       zonelessTimes: 0,
-    }, relationTypes, links, actors, sets, skipped };
+    },
+    relationTypes,
+    links,
+    actors,
+    sets,
+    skipped,
+  };
 }
-

@@ -15,7 +15,11 @@ const time = '2026-11-22T10:00:00.000Z';
 const now = new Date('2026-12-03T08:00:00.000Z');
 
 /// A UUID for a fixture's short id, as the app's ids are.
-const uuid = (name: string) => `00000000-0000-4000-8000-${[...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 2 ** 40, 7).toString(16).padStart(12, '0')}`;
+const uuid = (name: string) =>
+  `00000000-0000-4000-8000-${[...name]
+    .reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 2 ** 40, 7)
+    .toString(16)
+    .padStart(12, '0')}`;
 
 // The sets' small library, with the app's kind of ids.
 // One note with a Windows line end and a tab, which XML would normalise.
@@ -49,7 +53,11 @@ describe('a .qdpx written by Palimpsest, imported into a library with the same s
   });
 
   it('gives back the tag types it uses with their colours, a new one added', () => {
-    expect(plan.addTagTypes).toEqual([{ id: 'source-criticism', name: 'Source criticism', color: '#8e44ad', order: 3, namesActor: false }].filter((t) => annotations.some((a) => a.tags.includes(t.id))));
+    expect(plan.addTagTypes).toEqual(
+      [{ id: 'source-criticism', name: 'Source criticism', color: '#8e44ad', order: 3, namesActor: false }].filter((t) =>
+        annotations.some((a) => a.tags.includes(t.id)),
+      ),
+    );
     expect(incoming.batch.tagTypes.map((t) => t.id).sort()).toEqual(['actor', 'claim', 'economic-measure']);
   });
 
@@ -63,7 +71,10 @@ describe('a .qdpx written by Palimpsest, imported into a library with the same s
   });
 
   it('adds nothing the second time: every annotation is already there', () => {
-    const again = planImport(incoming.batch, fixture.corpus, { annotations: new Map(plan.add.map((a) => [a.id, a])), tagTypes: [...defaultTagTypes, ...plan.addTagTypes] });
+    const again = planImport(incoming.batch, fixture.corpus, {
+      annotations: new Map(plan.add.map((a) => [a.id, a])),
+      tagTypes: [...defaultTagTypes, ...plan.addTagTypes],
+    });
     expect([again.add.length, again.update.length, again.unchanged]).toEqual([0, 0, annotations.length]);
   });
 });
@@ -71,7 +82,11 @@ describe('a .qdpx written by Palimpsest, imported into a library with the same s
 /// A project as QualCoder writes it: sources in sources/ by GUID, a code
 /// tree, codings with memos as descriptions, positions in characters.
 function qualCoderProject(text: string, selections: { start: number; end: number; code: string; memo?: string }[]): Uint8Array {
-  const codeGuids: Record<string, string> = { Politics: '11111111-1111-4111-8111-111111111111', Leaders: '22222222-2222-4222-8222-222222222222', Economy: '33333333-3333-4333-8333-333333333333' };
+  const codeGuids: Record<string, string> = {
+    Politics: '11111111-1111-4111-8111-111111111111',
+    Leaders: '22222222-2222-4222-8222-222222222222',
+    Economy: '33333333-3333-4333-8333-333333333333',
+  };
   const source = 'AAAAAAAA-0000-4000-8000-000000000001';
   const qde = `<?xml version="1.0" encoding="utf-8"?>
 <Project xmlns="urn:QDA-XML:project:1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="interviews" origin="QualCoder 3.5" creatingUserGUID="44444444-4444-4444-8444-444444444444" creationDateTime="2024-05-01T09:00:00Z">
@@ -94,7 +109,11 @@ ${selections
 <TextSource guid="AAAAAAAA-0000-4000-8000-000000000005" name="Letter.docx" richTextPath="internal://letter.docx"/>
 </Sources>
 </Project>`;
-  return zipSync({ 'project.qde': strToU8(qde), [`sources/${source}.txt`]: strToU8(text), 'sources/AAAAAAAA-0000-4000-8000-000000000004.txt': strToU8('The grain plan failed.') });
+  return zipSync({
+    'project.qde': strToU8(qde),
+    [`sources/${source}.txt`]: strToU8(text),
+    'sources/AAAAAAAA-0000-4000-8000-000000000004.txt': strToU8('The grain plan failed.'),
+  });
 }
 
 describe('a .qdpx built in QualCoder’s shape', () => {
@@ -112,7 +131,10 @@ describe('a .qdpx built in QualCoder’s shape', () => {
   ]);
   const project = readQdpxProject(bytes, 'interviews.qdpx');
   const incoming = qdpxIncoming(project, emptyLibrary, now);
-  const plan = planImport(incoming.batch, new Map([...fixture.corpus, ...incoming.newDocuments.map((d) => [d.id, d] as const)]), { annotations: new Map(), tagTypes: defaultTagTypes });
+  const plan = planImport(incoming.batch, new Map([...fixture.corpus, ...incoming.newDocuments.map((d) => [d.id, d] as const)]), {
+    annotations: new Map(),
+    tagTypes: defaultTagTypes,
+  });
 
   it('opens its text sources as new documents named as the sources, a PDF by its text representation', () => {
     expect(incoming.newDocuments.map((d) => [d.id, d.meta.title, d.text.text])).toEqual([
@@ -145,7 +167,11 @@ describe('a .qdpx built in QualCoder’s shape', () => {
   });
 
   it('adds nothing the second time: the document is found by its text, the annotations by id', () => {
-    const library = { ...emptyLibrary, documents: new Map([...fixture.corpus, ...incoming.newDocuments.map((d) => [d.id, d] as const)]), tagTypes: [...defaultTagTypes, ...plan.addTagTypes] };
+    const library = {
+      ...emptyLibrary,
+      documents: new Map([...fixture.corpus, ...incoming.newDocuments.map((d) => [d.id, d] as const)]),
+      tagTypes: [...defaultTagTypes, ...plan.addTagTypes],
+    };
     const again = qdpxIncoming(readQdpxProject(bytes, 'interviews.qdpx'), library, now);
     expect(again.newDocuments).toEqual([]);
     const replanned = planImport(again.batch, library.documents, { annotations: new Map(plan.add.map((a) => [a.id, a])), tagTypes: library.tagTypes });
@@ -166,16 +192,22 @@ describe('a .qdpx that cannot be read', () => {
 
   it('is refused with what is wrong: no project inside, or not a project', () => {
     expect(failure(zipSync({ 'notes.txt': strToU8('hello') }))).toBe('bad.qdpx is not a REFI-QDA project: it has no project.qde inside.');
-    expect(failure(zipSync({ 'project.qde': strToU8('<html><body/></html>') }))).toBe('project.qde is not a REFI-QDA project: its root element is not <Project>.');
+    expect(failure(zipSync({ 'project.qde': strToU8('<html><body/></html>') }))).toBe(
+      'project.qde is not a REFI-QDA project: its root element is not <Project>.',
+    );
   });
 
   it('refuses elements nested 200,000 deep before parsing them', () => {
     const deep = `<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Notes><Note guid="11111111-1111-4111-8111-111111111111"><PlainTextContent>${'<b>'.repeat(200_000)}</PlainTextContent></Note></Notes></Project>`;
-    expect(failure(zipSync({ 'project.qde': strToU8(deep) }))).toBe('bad.qdpx cannot be read: its project.qde nests elements more than 256 deep, far deeper than a REFI-QDA project does.');
+    expect(failure(zipSync({ 'project.qde': strToU8(deep) }))).toBe(
+      'bad.qdpx cannot be read: its project.qde nests elements more than 256 deep, far deeper than a REFI-QDA project does.',
+    );
   }, 60_000);
 
   it('refuses a project.qde that inflates past 64 MB (a zip bomb)', () => {
-    expect(failure(zipOf([{ name: 'project.qde', chunk: megabyteOfXml, repeat: 70 }]))).toMatch(/^bad\.qdpx was refused: its part “project\.qde” inflates to more than 64 MB/);
+    expect(failure(zipOf([{ name: 'project.qde', chunk: megabyteOfXml, repeat: 70 }]))).toMatch(
+      /^bad\.qdpx was refused: its part “project\.qde” inflates to more than 64 MB/,
+    );
   }, 60_000);
 });
 

@@ -107,14 +107,19 @@ export function readQdpxProject(bytes: Uint8Array, fileName: string): QdpxProjec
   // Elements nested thousands deep (no QDA tool writes them) take the
   // parser quadratic time and exhaust the stack of any tree walk: refused
   // after a linear count, before parsing.
-  if (nestingDepth(xml) > maxDepth) throw new ImportError('$', `${fileName} cannot be read: its project.qde nests elements more than ${maxDepth} deep, far deeper than a REFI-QDA project does.`);
+  if (nestingDepth(xml) > maxDepth)
+    throw new ImportError(
+      '$',
+      `${fileName} cannot be read: its project.qde nests elements more than ${maxDepth} deep, far deeper than a REFI-QDA project does.`,
+    );
   try {
     return parseProject(xml, (path) => {
       const data = files.get(path) ?? [...files].find(([name]) => name.toLowerCase() === path.toLowerCase())?.[1];
       return data ? strFromU8(data) : null;
     });
   } catch (error) {
-    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new ImportError('$', `${fileName} cannot be read: its project.qde nests elements too deeply.`);
+    if (error instanceof RangeError && /call stack/i.test(error.message))
+      throw new ImportError('$', `${fileName} cannot be read: its project.qde nests elements too deeply.`);
     throw error;
   }
 }
@@ -130,7 +135,8 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
   const notes = new Map<string, { text: string; created: string | null; modified: string | null }>();
   for (const note of children(child(root, 'Notes'), 'Note')) {
     const text = textOf(note, sourceText);
-    if (text !== null && note.attribs.guid) notes.set(note.attribs.guid.toUpperCase(), { text, created: dateTime(note.attribs.creationDateTime), modified: dateTime(note.attribs.modifiedDateTime) });
+    if (text !== null && note.attribs.guid)
+      notes.set(note.attribs.guid.toUpperCase(), { text, created: dateTime(note.attribs.creationDateTime), modified: dateTime(note.attribs.modifiedDateTime) });
   }
   const notesOf = (element: Element) =>
     children(element, 'NoteRef')
@@ -150,7 +156,14 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
       const entry: QdpxCode = {
         guid: need(code, 'guid', 'Code').toUpperCase(),
         name: actor ? name : [...path, name].join(' / '),
-        color: /^#[0-9a-f]{6}$/i.test(code.attribs.color ?? '') ? code.attribs.color!.toLowerCase() : /^#[0-9a-f]{3}$/i.test(code.attribs.color ?? '') ? `#${[...code.attribs.color!.slice(1)].map((c) => c + c).join('').toLowerCase()}` : null,
+        color: /^#[0-9a-f]{6}$/i.test(code.attribs.color ?? '')
+          ? code.attribs.color!.toLowerCase()
+          : /^#[0-9a-f]{3}$/i.test(code.attribs.color ?? '')
+            ? `#${[...code.attribs.color!.slice(1)]
+                .map((c) => c + c)
+                .join('')
+                .toLowerCase()}`
+            : null,
         namesActor: lines[0] === namesActorsLine,
         actor,
         parentGuid: parent?.guid ?? null,
@@ -174,14 +187,24 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
     const representation = local(outer) === 'PDFSource' ? child(outer, 'Representation') : null;
     const source = local(outer) === 'TextSource' ? outer : representation;
     const regions = children(outer, 'PDFSelection').length;
-    if (regions > 0) skipped.push({ path, reason: `${regions} selection${regions === 1 ? '' : 's'} of “${name}” by page region (not by text) cannot be placed in a text` });
+    if (regions > 0)
+      skipped.push({ path, reason: `${regions} selection${regions === 1 ? '' : 's'} of “${name}” by page region (not by text) cannot be placed in a text` });
     if (!source) {
-      skipped.push({ path, reason: `“${name}” is a ${local(outer).replace(/Source$/, '').toLowerCase()} source without a text representation; only text is imported` });
+      skipped.push({
+        path,
+        reason: `“${name}” is a ${local(outer)
+          .replace(/Source$/, '')
+          .toLowerCase()} source without a text representation; only text is imported`,
+      });
       continue;
     }
     const text = textOf(source, sourceText);
     if (text === null) {
-      const where = source.attribs.plainTextPath ? `its text file ${source.attribs.plainTextPath} is not in the project` : source.attribs.richTextPath ? 'the project has only its rich text (Word), not its plain text' : 'the project holds no text for it';
+      const where = source.attribs.plainTextPath
+        ? `its text file ${source.attribs.plainTextPath} is not in the project`
+        : source.attribs.richTextPath
+          ? 'the project has only its rich text (Word), not its plain text'
+          : 'the project holds no text for it';
       skipped.push({ path, reason: `“${name}” cannot be read: ${where}` });
       continue;
     }
@@ -196,7 +219,10 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
       const start = Number(selection.attribs.startPosition);
       const end = Number(selection.attribs.endPosition);
       if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end >= utf16.length) {
-        skipped.push({ path: at, reason: `its positions ${selection.attribs.startPosition}–${selection.attribs.endPosition} are not a passage of “${name}” (${utf16.length - 1} characters)` });
+        skipped.push({
+          path: at,
+          reason: `its positions ${selection.attribs.startPosition}–${selection.attribs.endPosition} are not a passage of “${name}” (${utf16.length - 1} characters)`,
+        });
         continue;
       }
       selections.push({
@@ -248,7 +274,12 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
     const listed = parts.find((part) => part.startsWith(passagesPrefix));
     let members: string[];
     if (listed !== undefined) {
-      members = listed.slice(passagesPrefix.length).split(/\s+/).filter(Boolean).map((g) => g.toUpperCase()).filter((g) => selectionGuids.has(g));
+      members = listed
+        .slice(passagesPrefix.length)
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((g) => g.toUpperCase())
+        .filter((g) => selectionGuids.has(g));
     } else {
       // Another tool's set of sources or codes: the passages in those
       // sources, or coded with those codes.
@@ -256,7 +287,12 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
       const withCodes = new Set(children(set, 'MemberCode').map((m) => (m.attribs.targetGUID ?? '').toUpperCase()));
       members = selections.filter((s) => inSources.has(s.sourceGuid) || s.codeGuids.some((c) => withCodes.has(c))).map((s) => s.guid);
     }
-    sets.push({ guid: need(set, 'guid', 'Set').toUpperCase(), name: set.attribs.name ?? 'Set', description: parts.filter((part) => part !== listed).join('\n\n'), selectionGuids: members });
+    sets.push({
+      guid: need(set, 'guid', 'Set').toUpperCase(),
+      name: set.attribs.name ?? 'Set',
+      description: parts.filter((part) => part !== listed).join('\n\n'),
+      selectionGuids: members,
+    });
   }
 
   return { name: root.attribs.name ?? '', origin: root.attribs.origin ?? '', sources, codes, selections, links, sets, skipped };

@@ -15,7 +15,18 @@ const report = seed(corpus, seedIds.albanianReport);
 function annotation(id: string, exact: string, extra: Partial<Annotation> = {}): Annotation {
   const start = report.text.text.indexOf(exact);
   const { quote, position } = describePassage(report.text.text, start, start + exact.length);
-  return { id, documentId: report.id, quote, position, tags: ['claim'], actor: null, note: '', created: '2026-11-22T10:00:00.000Z', modified: '2026-11-22T10:00:00.000Z', ...extra };
+  return {
+    id,
+    documentId: report.id,
+    quote,
+    position,
+    tags: ['claim'],
+    actor: null,
+    note: '',
+    created: '2026-11-22T10:00:00.000Z',
+    modified: '2026-11-22T10:00:00.000Z',
+    ...extra,
+  };
 }
 
 describe('REFI-QDA export', () => {
@@ -34,7 +45,11 @@ describe('REFI-QDA export', () => {
   });
 
   it('makes tag types codes and actors codes under them, coded on each selection', () => {
-    expect(qde).toMatch(new RegExp(`<Code guid="${guidOf('tag', 'actor')}" name="Actor" isCodable="true" color="#3B7DD8">\\s*<Code guid="${guidOf('actor', 'actor/Kim Il Sung')}" name="Kim Il Sung"`));
+    expect(qde).toMatch(
+      new RegExp(
+        `<Code guid="${guidOf('tag', 'actor')}" name="Actor" isCodable="true" color="#3B7DD8">\\s*<Code guid="${guidOf('actor', 'actor/Kim Il Sung')}" name="Kim Il Sung"`,
+      ),
+    );
     expect(qde).toContain(`<CodeRef targetGUID="${guidOf('actor', 'actor/Kim Il Sung')}"/>`);
     expect(qde).toContain(`<CodeRef targetGUID="${guidOf('tag', 'claim')}"/>`);
     expect(qde).toContain('<Description>Speaker &amp; &lt;source&gt;</Description>');
@@ -53,7 +68,9 @@ describe('REFI-QDA export', () => {
   });
 
   it('is the same file for the same export', () => {
-    expect(buildQdpx({ annotations, tagTypes: defaultTagTypes, documents: corpus, exported })).toEqual(buildQdpx({ annotations, tagTypes: defaultTagTypes, documents: corpus, exported }));
+    expect(buildQdpx({ annotations, tagTypes: defaultTagTypes, documents: corpus, exported })).toEqual(
+      buildQdpx({ annotations, tagTypes: defaultTagTypes, documents: corpus, exported }),
+    );
   });
 
   it('counts positions in characters, not UTF-16 units', () => {
@@ -67,13 +84,20 @@ describe('REFI-QDA export by the letter', () => {
   const time = '2026-11-22T10:00:00.000Z';
   const actors = [{ id: 'khrushchev', name: 'Khrushchev', aliases: ['N. S. Khrushchev'], created: time, modified: time }];
   const annotations = [
-    annotation('removal', 'The removal of N. Khrushchev proved this conclusively.', { tags: ['actor'], actor: 'N. S. Khrushchev', note: 'Line one\r\nline two\ttabbed', created: '2026-10-01T08:30:15.250Z' }),
+    annotation('removal', 'The removal of N. Khrushchev proved this conclusively.', {
+      tags: ['actor'],
+      actor: 'N. S. Khrushchev',
+      note: 'Line one\r\nline two\ttabbed',
+      created: '2026-10-01T08:30:15.250Z',
+    }),
     annotation('kim', 'Kim Il Sung said to Siri Çarçani', { tags: ['actor'], actor: 'Khrushchev' }),
     annotation('orphan-tag', 'Siri Çarçani', { tags: ['deleted-type'], actor: 'Kim Il Sung' }),
   ];
   const links = [{ id: 'l1', from: 'removal', to: 'kim', relation: 'supports', note: 'Same\rmeeting', created: time, modified: time }];
   const sets = [{ id: 's1', name: 'The fall', description: 'Why he fell', annotationIds: ['removal', 'kim', 'not-exported'], created: time, modified: time }];
-  const qde = readQdpx(buildQdpx({ annotations, tagTypes: defaultTagTypes, documents: corpus, exported, actors, links, relationTypes: [...defaultRelationTypes], sets }))['project.qde']!;
+  const qde = readQdpx(
+    buildQdpx({ annotations, tagTypes: defaultTagTypes, documents: corpus, exported, actors, links, relationTypes: [...defaultRelationTypes], sets }),
+  )['project.qde']!;
 
   it.skipIf(!xmllint)('validates against the official REFI-QDA Project.xsd', () => {
     expect(schemaProblems(qde)).toBe('');
@@ -100,11 +124,15 @@ describe('REFI-QDA export by the letter', () => {
   });
 
   it('dates each coding by the annotation’s creation, not the export', () => {
-    expect(qde).toMatch(new RegExp(`<Coding guid="[^"]+" creatingUser="[^"]+" creationDateTime="2026-10-01T08:30:15.250Z"><CodeRef targetGUID="${guidOf('tag', 'actor')}"/>`));
+    expect(qde).toMatch(
+      new RegExp(`<Coding guid="[^"]+" creatingUser="[^"]+" creationDateTime="2026-10-01T08:30:15.250Z"><CodeRef targetGUID="${guidOf('tag', 'actor')}"/>`),
+    );
   });
 
   it('writes links between selections, with their notes, and sets with their sources and passages', () => {
-    expect(qde).toContain(`<Link guid="${guidOf('link', 'l1')}" name="supports" direction="OneWay" color="#2E9E5B" originGUID="${guidOf('annotation', 'removal')}" targetGUID="${guidOf('annotation', 'kim')}">`);
+    expect(qde).toContain(
+      `<Link guid="${guidOf('link', 'l1')}" name="supports" direction="OneWay" color="#2E9E5B" originGUID="${guidOf('annotation', 'removal')}" targetGUID="${guidOf('annotation', 'kim')}">`,
+    );
     expect(qde).toContain('<PlainTextContent>Same&#13;meeting&#10;Palimpsest relation, read from its target: supported by</PlainTextContent>');
     expect(qde).toContain(`<Set guid="${guidOf('set', 's1')}" name="The fall">`);
     expect(qde).toContain(`Palimpsest passages: ${guidOf('annotation', 'removal')} ${guidOf('annotation', 'kim')}</Description>`);

@@ -167,7 +167,10 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
         .map((a) => {
           const codes = [...a.tags.map((t) => guidOf('tag', t)), ...(actorCodeOf.has(a.id) ? [actorCodeOf.get(a.id)!] : [])];
           const codings = codes
-            .map((code) => `          <Coding guid="${guidOf('coding', `${a.id}/${code}`)}" creatingUser="${user}" creationDateTime="${stamp(a.created)}"><CodeRef targetGUID="${code}"/></Coding>`)
+            .map(
+              (code) =>
+                `          <Coding guid="${guidOf('coding', `${a.id}/${code}`)}" creatingUser="${user}" creationDateTime="${stamp(a.created)}"><CodeRef targetGUID="${code}"/></Coding>`,
+            )
             .join('\n');
           const name = a.quote.exact.replace(/\s+/g, ' ').slice(0, 80);
           return [

@@ -13,16 +13,31 @@ import { isW3c, readW3c } from './w3c-read';
 /// normalises every value (times without a zone are read as UTC and
 /// counted), and returns the batch the import plan works from. Throws
 /// `ImportError` naming the first problem and its JSON path.
-export function readAnnotationFile(json: string, library: { tagTypes: readonly TagType[]; relationTypes?: readonly RelationType[] }, now = new Date()): IncomingBatch {
+export function readAnnotationFile(
+  json: string,
+  library: { tagTypes: readonly TagType[]; relationTypes?: readonly RelationType[] },
+  now = new Date(),
+): IncomingBatch {
   const value = parseJson(json);
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'format' in value) {
     const format = (value as { format: unknown }).format;
-    if (format !== formatName) throw new ImportError('$.format', `expected "${formatName}" or a W3C Web Annotation file, not ${JSON.stringify(format)}${format === 'palimpsest.set' ? ' (a set file: import it from the Sets screen)' : ''}`);
-    if ((value as { version?: unknown }).version !== 1) throw new ImportError('$.version', `version ${JSON.stringify((value as { version?: unknown }).version)} is not supported; this Palimpsest reads version 1`);
+    if (format !== formatName)
+      throw new ImportError(
+        '$.format',
+        `expected "${formatName}" or a W3C Web Annotation file, not ${JSON.stringify(format)}${format === 'palimpsest.set' ? ' (a set file: import it from the Sets screen)' : ''}`,
+      );
+    if ((value as { version?: unknown }).version !== 1)
+      throw new ImportError(
+        '$.version',
+        `version ${JSON.stringify((value as { version?: unknown }).version)} is not supported; this Palimpsest reads version 1`,
+      );
     const { value: result, zoneless } = countingZoneless(() => nativeFileSchema.safeParse(value));
     if (!result.success) throw firstIssue(result.error);
     return incomingFromNative(result.data, zoneless);
   }
   if (isW3c(value)) return checkBatchIds(incomingFromW3c(readW3c(value), library.tagTypes, now, library.relationTypes ?? []));
-  throw new ImportError('$', 'this is neither a Palimpsest annotation file ("format": "palimpsest.annotations") nor W3C Web Annotation JSON (an Annotation, a list of them, or an AnnotationCollection)');
+  throw new ImportError(
+    '$',
+    'this is neither a Palimpsest annotation file ("format": "palimpsest.annotations") nor W3C Web Annotation JSON (an Annotation, a list of them, or an AnnotationCollection)',
+  );
 }

@@ -16,6 +16,11 @@ const a = (id: string, note = ''): Annotation => ({
 
 describe('restoreDiff', () => {
   it('counts what a restore brings back, reverts, removes and leaves', () => {
-    expect(restoreDiff([a('same'), a('edited', 'now'), a('new')], [a('same'), a('edited', 'then'), a('deleted')])).toEqual({ restored: 1, reverted: 1, removed: 1, same: 1 });
+    expect(restoreDiff([a('same'), a('edited', 'now'), a('new')], [a('same'), a('edited', 'then'), a('deleted')])).toEqual({
+      restored: 1,
+      reverted: 1,
+      removed: 1,
+      same: 1,
+    });
   });
 });

@@ -25,7 +25,7 @@ const annotations = fc
       length: fc.integer({ min: 1, max: 200 }),
       tags: fc.subarray(defaultTagTypes.map((t) => t.id)),
       actor: fc.option(fc.constantFrom('Khrushchev', 'Enver Hoxha', 'Mëhilli', 'Хрущёв'), { nil: null }),
-      note: fc.string({ unit: fc.constantFrom('a', ' ', '"', '“', 'ë', 'ř', 'Ж', '\n', '🙂', '<', '&') , maxLength: 40 }),
+      note: fc.string({ unit: fc.constantFrom('a', ' ', '"', '“', 'ë', 'ř', 'Ж', '\n', '🙂', '<', '&'), maxLength: 40 }),
       seconds: fc.integer({ min: 0, max: 1e8 }),
     }),
     { selector: (r) => r.id, maxLength: 25 },
@@ -52,7 +52,9 @@ describe('export → import → export', () => {
         const first = JSON.stringify(buildNativeFile({ annotations: list, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported }));
         const plan = planImport(incomingFromNative(parseNativeFile(first)), corpus, empty);
         expect(plan.unplaced).toEqual([]);
-        const second = JSON.stringify(buildNativeFile({ annotations: plan.add, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported }));
+        const second = JSON.stringify(
+          buildNativeFile({ annotations: plan.add, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported }),
+        );
         expect(second).toBe(first);
       }),
       { numRuns: 60 },

@@ -14,7 +14,17 @@ describe('times as files give them', () => {
   });
 
   it('refuses what is not a day or a time', () => {
-    for (const junk of ['yesterday', '', '2023-02-29', '2023-02-30T10:00:00Z', '2023-13-01', '2023-01-28T24:00:00Z', '2023-01-28T12:00:00+25:00', '28/01/2023', '2023-01-28 12:00:00Z']) {
+    for (const junk of [
+      'yesterday',
+      '',
+      '2023-02-29',
+      '2023-02-30T10:00:00Z',
+      '2023-13-01',
+      '2023-01-28T24:00:00Z',
+      '2023-01-28T12:00:00+25:00',
+      '28/01/2023',
+      '2023-01-28 12:00:00Z',
+    ]) {
       expect(normaliseTime(junk), junk).toBeNull();
     }
   });

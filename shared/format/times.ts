@@ -48,7 +48,10 @@ function instant(year: number, month: number, day: number, hour: number, minute:
 
 /// The message for a value that is not a time.
 export function notATime(value: unknown): string {
-  const shown = typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value) : `a ${value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value}`;
+  const shown =
+    typeof value === 'string'
+      ? JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)
+      : `a ${value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value}`;
   return `expected an ISO 8601 date and time such as "2026-11-22T14:31:00Z" (or a date "2026-11-22", read as UTC), not ${shown}`;
 }
 

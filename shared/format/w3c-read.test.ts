@@ -32,8 +32,18 @@ describe('W3C import takes what the model allows', () => {
     ]);
     expect(batch.annotations).toEqual([]);
     expect(batch.setAside).toEqual([
-      { id: 'http://example.org/anno1', path: '$[0].target', quote: 'http://example.com/page1', reason: 'the target is a whole resource (an IRI), not a passage of text' },
-      { id: 'http://example.org/anno5', path: '$[1].target', quote: 'http://example.org/target1', reason: 'the target is a whole resource (an IRI), not a passage of text' },
+      {
+        id: 'http://example.org/anno1',
+        path: '$[0].target',
+        quote: 'http://example.com/page1',
+        reason: 'the target is a whole resource (an IRI), not a passage of text',
+      },
+      {
+        id: 'http://example.org/anno5',
+        path: '$[1].target',
+        quote: 'http://example.org/target1',
+        reason: 'the target is a whole resource (an IRI), not a passage of text',
+      },
     ]);
   });
 
@@ -46,14 +56,25 @@ describe('W3C import takes what the model allows', () => {
       body: [{ type: 'TextualBody', purpose: ['tagging', 'classifying'], value: 'Claim' }, 'http://example.org/post1'],
       target: textTarget(),
     });
-    expect(p.add).toEqual([expect.objectContaining({ id: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', documentId: memo.id, tags: ['claim'], note: 'http://example.org/post1' })]);
+    expect(p.add).toEqual([
+      expect.objectContaining({ id: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', documentId: memo.id, tags: ['claim'], note: 'http://example.org/post1' }),
+    ]);
     const { plan: withValue } = plan({ '@context': context, id: 'b', type: 'Annotation', bodyValue: 'Comment text', target: textTarget() });
     expect(withValue.add[0]?.note).toBe('Comment text');
   });
 
   it('target.source may be an object with an id; anything else is refused in words', () => {
-    expect(plan({ '@context': context, id: 'a', type: 'Annotation', target: textTarget({ source: { id: 'http://example.org/memo', type: 'Text', format: 'text/html' } }) }).plan.add).toHaveLength(1);
-    expect(() => plan({ '@context': context, id: 'a', type: 'Annotation', target: textTarget({ source: 42 }) })).toThrow('$.target.source: target.source must be a string or an object with an id');
+    expect(
+      plan({
+        '@context': context,
+        id: 'a',
+        type: 'Annotation',
+        target: textTarget({ source: { id: 'http://example.org/memo', type: 'Text', format: 'text/html' } }),
+      }).plan.add,
+    ).toHaveLength(1);
+    expect(() => plan({ '@context': context, id: 'a', type: 'Annotation', target: textTarget({ source: 42 }) })).toThrow(
+      '$.target.source: target.source must be a string or an object with an id',
+    );
   });
 
   it('several text targets become one annotation each; none is lost', () => {
@@ -82,20 +103,44 @@ describe('W3C import takes what the model allows', () => {
       type: 'Annotation',
       target: {
         source: 'http://example.org/memo',
-        selector: { type: 'FragmentSelector', value: 'para5', refinedBy: [{ type: 'TextQuoteSelector', exact: quote }, { type: 'TextPositionSelector', start: 3, end: 40 }] },
+        selector: {
+          type: 'FragmentSelector',
+          value: 'para5',
+          refinedBy: [
+            { type: 'TextQuoteSelector', exact: quote },
+            { type: 'TextPositionSelector', start: 3, end: 40 },
+          ],
+        },
       },
     });
     expect(p.add).toEqual([expect.objectContaining({ id: 'refined', quote: expect.objectContaining({ exact: quote }) })]);
     for (const kind of ['XPathSelector', 'CssSelector']) {
-      expect(plan({ '@context': context, id: kind, type: 'Annotation', target: { source: 'x', selector: { type: kind, value: '/html/body/p[5]', refinedBy: { type: 'TextQuoteSelector', exact: quote } } } }).plan.add).toHaveLength(1);
+      expect(
+        plan({
+          '@context': context,
+          id: kind,
+          type: 'Annotation',
+          target: { source: 'x', selector: { type: kind, value: '/html/body/p[5]', refinedBy: { type: 'TextQuoteSelector', exact: quote } } },
+        }).plan.add,
+      ).toHaveLength(1);
     }
   });
 
   it('a TextQuoteSelector refined by another quote or a position: the refined range is the passage', () => {
     const wide = { type: 'TextQuoteSelector', exact: 'We need to realize that Albania may go over to the other side' };
-    const byQuote = plan({ '@context': context, id: 'q', type: 'Annotation', target: { source: 'x', selector: { ...wide, refinedBy: { type: 'TextQuoteSelector', exact: 'the other side' } } } });
+    const byQuote = plan({
+      '@context': context,
+      id: 'q',
+      type: 'Annotation',
+      target: { source: 'x', selector: { ...wide, refinedBy: { type: 'TextQuoteSelector', exact: 'the other side' } } },
+    });
     expect(byQuote.plan.add[0]?.quote.exact).toBe('the other side');
-    const byPosition = plan({ '@context': context, id: 'p', type: 'Annotation', target: { source: 'x', selector: { ...wide, refinedBy: { type: 'TextPositionSelector', start: 24, end: 31 } } } });
+    const byPosition = plan({
+      '@context': context,
+      id: 'p',
+      type: 'Annotation',
+      target: { source: 'x', selector: { ...wide, refinedBy: { type: 'TextPositionSelector', start: 24, end: 31 } } },
+    });
     expect(byPosition.plan.add[0]?.quote.exact).toBe('Albania');
   });
 
@@ -108,7 +153,12 @@ describe('W3C import takes what the model allows', () => {
         { type: 'TextualBody', value: 'Ri fears a defection', purpose: 'commenting' },
         { type: 'TextualBody', value: 'Korea', purpose: 'tagging' },
       ],
-      target: { selector: [{ type: 'TextQuoteSelector', exact: quote }, { type: 'TextPositionSelector', start: 0, end: 10 }] },
+      target: {
+        selector: [
+          { type: 'TextQuoteSelector', exact: quote },
+          { type: 'TextPositionSelector', start: 0, end: 10 },
+        ],
+      },
     };
     const textAnnotator = {
       '@context': context,
@@ -117,7 +167,13 @@ describe('W3C import takes what the model allows', () => {
       creator: { id: 'mailto:historian@example.org', type: 'Person' },
       created: '2026-05-02T10:00:00.000Z',
       body: [{ type: 'TextualBody', purpose: 'commenting', value: 'cf. the Soviet view', creator: { id: 'x' }, created: '2026-05-02T10:00:00.000Z' }],
-      target: { source: 'https://example.org/memo.html', selector: [{ type: 'TextQuoteSelector', exact: 'Li Songun expresses serious concern', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 12, end: 47 }] },
+      target: {
+        source: 'https://example.org/memo.html',
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'Li Songun expresses serious concern', prefix: '', suffix: '' },
+          { type: 'TextPositionSelector', start: 12, end: 47 },
+        ],
+      },
     };
     const hypothesis = {
       '@context': context,
@@ -126,7 +182,16 @@ describe('W3C import takes what the model allows', () => {
       motivation: 'commenting',
       created: '2026-10-01T09:00:00.000000+00:00',
       body: [{ type: 'TextualBody', value: 'note', format: 'text/markdown' }],
-      target: [{ source: 'https://example.org/memo', selector: [{ type: 'RangeSelector', startContainer: '/p[3]', startOffset: 0, endContainer: '/p[3]', endOffset: 37 }, { type: 'TextPositionSelector', start: 1, end: 38 }, { type: 'TextQuoteSelector', exact: quote, prefix: 'that ', suffix: '.' }] }],
+      target: [
+        {
+          source: 'https://example.org/memo',
+          selector: [
+            { type: 'RangeSelector', startContainer: '/p[3]', startOffset: 0, endContainer: '/p[3]', endOffset: 37 },
+            { type: 'TextPositionSelector', start: 1, end: 38 },
+            { type: 'TextQuoteSelector', exact: quote, prefix: 'that ', suffix: '.' },
+          ],
+        },
+      ],
     };
     const { batch, plan: p } = plan([recogitoJs, textAnnotator, hypothesis]);
     expect(batch.setAside).toEqual([]);
@@ -148,9 +213,22 @@ describe('W3C import takes what the model allows', () => {
         id: 'http://example.org/page1',
         items: [
           { id: 'text', type: 'Annotation', target: textTarget() },
-          { id: 'region', type: 'Annotation', target: { source: 'http://example.org/image1', selector: { type: 'FragmentSelector', conformsTo: 'http://www.w3.org/TR/media-frags/', value: 'xywh=50,50,640,480' } } },
+          {
+            id: 'region',
+            type: 'Annotation',
+            target: {
+              source: 'http://example.org/image1',
+              selector: { type: 'FragmentSelector', conformsTo: 'http://www.w3.org/TR/media-frags/', value: 'xywh=50,50,640,480' },
+            },
+          },
           { id: 'svg', type: 'Annotation', target: { source: 'http://example.org/image1', selector: { type: 'SvgSelector', value: '<svg>…</svg>' } } },
-          { id: 'link', type: 'Annotation', motivation: 'linking', body: 'http://example.org/other', target: ['http://example.org/a1', 'http://example.org/a2'] },
+          {
+            id: 'link',
+            type: 'Annotation',
+            motivation: 'linking',
+            body: 'http://example.org/other',
+            target: ['http://example.org/a1', 'http://example.org/a2'],
+          },
         ],
       },
     });
@@ -167,9 +245,9 @@ describe('W3C import takes what the model allows', () => {
   it('refuses in words what no annotation may be: no id, not an Annotation, a position that is not a range', () => {
     expect(() => plan({ '@context': context, type: 'Annotation', target: textTarget() })).toThrow('$.id: an annotation needs an id (a non-empty string)');
     expect(() => plan([{ id: 'a', type: 'Note', target: textTarget() }])).toThrow('$[0].type: the type must be "Annotation", not "Note"');
-    expect(() => plan({ '@context': context, id: 'a', type: 'Annotation', target: { source: 'x', selector: { type: 'TextPositionSelector', start: 9, end: 'ten' } } })).toThrow(
-      `$.target.selector.end: a TextPositionSelector's end must be a whole number of characters from 0 up, not "ten"`,
-    );
+    expect(() =>
+      plan({ '@context': context, id: 'a', type: 'Annotation', target: { source: 'x', selector: { type: 'TextPositionSelector', start: 9, end: 'ten' } } }),
+    ).toThrow(`$.target.selector.end: a TextPositionSelector's end must be a whole number of characters from 0 up, not "ten"`);
   });
 });
 
@@ -178,7 +256,17 @@ describe('W3C positions count code points', () => {
   const document = loadDocument('emoji.txt', text);
   const documents = new Map([[document.id, document]]);
   const second = text.lastIndexOf('the same words');
-  const annotation: Annotation = { id: 'a', documentId: document.id, quote: { type: 'TextQuoteSelector', exact: 'the same words', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: second, end: second + 14 }, tags: [], actor: null, note: '', created: now.toISOString(), modified: now.toISOString() };
+  const annotation: Annotation = {
+    id: 'a',
+    documentId: document.id,
+    quote: { type: 'TextQuoteSelector', exact: 'the same words', prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: second, end: second + 14 },
+    tags: [],
+    actor: null,
+    note: '',
+    created: now.toISOString(),
+    modified: now.toISOString(),
+  };
 
   it('exports start and end in code points, and places the passage back in UTF-16 units', () => {
     const collection = buildW3cCollection({ annotations: [annotation], tagTypes: defaultTagTypes, documents, exported: now });
@@ -192,7 +280,13 @@ describe('W3C positions count code points', () => {
 });
 
 describe('W3C ids the library could not carry back', () => {
-  const item = (id: string, tag = 'Claim') => ({ '@context': context, id, type: 'Annotation', body: { type: 'TextualBody', purpose: 'tagging', value: tag }, target: textTarget() });
+  const item = (id: string, tag = 'Claim') => ({
+    '@context': context,
+    id,
+    type: 'Annotation',
+    body: { type: 'TextualBody', purpose: 'tagging', value: tag },
+    target: textTarget(),
+  });
 
   it('refuses one id written two ways, with the path of the second', () => {
     expect(() => plan([item('urn:uuid:dup'), item('dup')])).toThrow(/\$\[1\]\.id: the annotation id "dup" is used twice/);

@@ -64,7 +64,13 @@ export interface W3cRead {
 /// `first.items` or `items`), a page, an array, or one annotation.
 export function readW3c(value: unknown): W3cRead {
   const { items, path, single } = itemsOf(value);
-  const read: W3cRead = { top: typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null, annotations: [], links: [], setAside: [], zonelessTimes: 0 };
+  const read: W3cRead = {
+    top: typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null,
+    annotations: [],
+    links: [],
+    setAside: [],
+    zonelessTimes: 0,
+  };
   const seen = new Set<string>();
   items.forEach((item, i) => readItem(item, single ? [] : [...path, i], read, seen));
   return read;
@@ -103,7 +109,7 @@ function readItem(item: unknown, at: Path, read: W3cRead, seen: Set<string>): vo
   // A link: every target names another annotation, with no selector.
   if (motivations.includes('linking') && targets.length === 2 && targets.every((t) => typeof t === 'string' || (isObject(t) && t.selector === undefined))) {
     const [from, to] = targets.map((t, j) => {
-      const ref = typeof t === 'string' ? t : t.id ?? t.source;
+      const ref = typeof t === 'string' ? t : (t.id ?? t.source);
       if (typeof ref !== 'string' || !ref) throw new ImportError(here(...targetPath(j)), 'a target must be an IRI (a string) or an object with an id');
       return ref.startsWith(annotationPrefix) ? ref.slice(annotationPrefix.length) : ref;
     }) as [string, string];
@@ -148,7 +154,8 @@ function readTarget(target: unknown, at: Path): TextTarget {
   let source: string;
   if (typeof rawSource === 'string' && rawSource) source = rawSource;
   else if (isObject(rawSource) && typeof (rawSource.id ?? rawSource['@id']) === 'string') source = (rawSource.id ?? rawSource['@id']) as string;
-  else if (rawSource === undefined && target.selector === undefined) return { what: String(target.id ?? 'a resource'), reason: 'the target is a whole resource, not a passage of text' };
+  else if (rawSource === undefined && target.selector === undefined)
+    return { what: String(target.id ?? 'a resource'), reason: 'the target is a whole resource, not a passage of text' };
   // RecogitoJS writes no source (the page it runs on): placed by the quote.
   else if (rawSource === undefined) source = '';
   else throw new ImportError(jsonPath([...at, 'source']), 'target.source must be a string or an object with an id');
@@ -169,9 +176,18 @@ function readTarget(target: unknown, at: Path): TextTarget {
   const f = { quote: quote as TextQuoteSelector | null, position: position as TextPositionSelector | null };
   if (!f.quote && !f.position) {
     const image = kinds.some((k) => k === 'SvgSelector') || selectors.some((s) => isObject(s) && typeof s.value === 'string' && /xywh=/.test(s.value));
-    return { what: `${kinds.join(', ')} on ${source}`, reason: image ? 'an image region, not a passage of text' : `no TextQuoteSelector or TextPositionSelector (only ${kinds.join(', ')}): not a passage Palimpsest can find` };
+    return {
+      what: `${kinds.join(', ')} on ${source}`,
+      reason: image
+        ? 'an image region, not a passage of text'
+        : `no TextQuoteSelector or TextPositionSelector (only ${kinds.join(', ')}): not a passage Palimpsest can find`,
+    };
   }
-  if (!f.quote) return { what: `${source} ${f.position!.start}–${f.position!.end}`, reason: 'only a TextPositionSelector and no quote: a passage cannot be found again by its position alone' };
+  if (!f.quote)
+    return {
+      what: `${source} ${f.position!.start}–${f.position!.end}`,
+      reason: 'only a TextPositionSelector and no quote: a passage cannot be found again by its position alone',
+    };
   return { source, quote: f.quote, position: f.position };
 }
 
@@ -198,7 +214,12 @@ function textOf(selector: unknown, at: Path): { kind: string; quote: TextQuoteSe
   return { kind, quote: innerQuote, position: innerPosition, relative: true };
 }
 
-function narrow(outer: TextQuoteSelector, _outerPosition: TextPositionSelector | null, quote: TextQuoteSelector | null, position: TextPositionSelector | null): { quote: TextQuoteSelector; position: null } {
+function narrow(
+  outer: TextQuoteSelector,
+  _outerPosition: TextPositionSelector | null,
+  quote: TextQuoteSelector | null,
+  position: TextPositionSelector | null,
+): { quote: TextQuoteSelector; position: null } {
   const chars = [...outer.exact];
   let start = -1;
   let end = -1;
@@ -220,7 +241,8 @@ function quoteOf(selector: Record<string, unknown>, at: Path): TextQuoteSelector
   const text = (key: string, required: boolean): string => {
     const value = selector[key];
     if (value === undefined && !required) return '';
-    if (typeof value !== 'string') throw new ImportError(jsonPath([...at, key]), `a TextQuoteSelector's ${key} must be a string${value === undefined ? '' : `, not ${kindOf(value)}`}`);
+    if (typeof value !== 'string')
+      throw new ImportError(jsonPath([...at, key]), `a TextQuoteSelector's ${key} must be a string${value === undefined ? '' : `, not ${kindOf(value)}`}`);
     return value;
   };
   const exact = text('exact', true);
@@ -231,7 +253,11 @@ function quoteOf(selector: Record<string, unknown>, at: Path): TextQuoteSelector
 function positionOf(selector: Record<string, unknown>, at: Path): TextPositionSelector {
   const offset = (key: string): number => {
     const value = selector[key];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new ImportError(jsonPath([...at, key]), `a TextPositionSelector's ${key} must be a whole number of characters from 0 up${value === undefined ? '' : `, not ${JSON.stringify(value)}`}`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+      throw new ImportError(
+        jsonPath([...at, key]),
+        `a TextPositionSelector's ${key} must be a whole number of characters from 0 up${value === undefined ? '' : `, not ${JSON.stringify(value)}`}`,
+      );
     return value;
   };
   const start = offset('start');
@@ -258,7 +284,14 @@ function readBodies(item: Record<string, unknown>, at: Path): { tagNames: string
     if (typeof body === 'string') return void (body && notes.push(body));
     if (!isObject(body)) throw new ImportError(jsonPath(path), `a body must be an IRI (a string) or an object, not ${kindOf(body)}`);
     const purposes = strings(body.purpose, jsonPath([...path, 'purpose']), 'purpose');
-    const value = typeof body.value === 'string' ? body.value : typeof body.id === 'string' && body.type !== 'TextualBody' ? body.id : typeof body.source === 'string' ? body.source : '';
+    const value =
+      typeof body.value === 'string'
+        ? body.value
+        : typeof body.id === 'string' && body.type !== 'TextualBody'
+          ? body.id
+          : typeof body.source === 'string'
+            ? body.source
+            : '';
     if (!value) return;
     if (purposes.includes('classifying') && item.motivation !== undefined && strings(item.motivation, '', 'motivation').includes('linking')) relation ??= value;
     else if (purposes.includes('tagging') || purposes.includes('classifying')) tagNames.push(value);
@@ -300,7 +333,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function kindOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? `the string ${JSON.stringify(value.slice(0, 40))}` : `a ${typeof value}`;
+  return value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'string'
+        ? `the string ${JSON.stringify(value.slice(0, 40))}`
+        : `a ${typeof value}`;
 }
 
 /// Whether a parsed JSON value is a W3C file rather than one of Palimpsest's.

@@ -18,7 +18,8 @@ const here = join(import.meta.dirname, 'test-support');
 const suite = join(here, 'web-annotation-tests');
 const annoContext = JSON.parse(readFileSync(join(here, 'w3c-context', 'anno.jsonld'), 'utf8'));
 
-const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
 const ajv = new Ajv({ strict: false, allErrors: false });
 addFormats(ajv);
 for (const path of files(join(suite, 'definitions'))) ajv.addSchema(JSON.parse(readFileSync(path, 'utf8')));
@@ -53,17 +54,23 @@ const library = {
   sets: [{ id: 'set1', name: 'Khrushchev’s fall', description: 'foreseen', annotationIds: ['overthrown', 'removal'], created: time, modified: time }],
 };
 const whole = JSON.parse(JSON.stringify(buildW3cCollection({ annotations, tagTypes: defaultTagTypes, documents: corpus, exported: new Date(time), library })));
-const oneDocument = JSON.parse(JSON.stringify(buildW3cCollection({ annotations: annotations.slice(0, 2), tagTypes: defaultTagTypes, documents: corpus, exported: new Date(time) })));
+const oneDocument = JSON.parse(
+  JSON.stringify(buildW3cCollection({ annotations: annotations.slice(0, 2), tagTypes: defaultTagTypes, documents: corpus, exported: new Date(time) })),
+);
 
 describe('W3C exports against the W3C test suite', () => {
-  for (const [what, collection] of [['a whole library', whole], ['one document', oneDocument]] as const) {
+  for (const [what, collection] of [
+    ['a whole library', whole],
+    ['one document', oneDocument],
+  ] as const) {
     it(`${what}: the collection, its page and every annotation meet every MUST`, () => {
       expect(collection.first.items.length).toBeGreaterThan(0);
       expect(failures('collections/collectionMusts.test', collection)).toEqual([]);
       // The page and the annotations are checked as they would be served on
       // their own: with the collection's context.
       expect(failures('collections/pages/pageMusts.test', { '@context': collection['@context'], ...collection.first })).toEqual([]);
-      for (const item of collection.first.items) expect(failures('annotations/annotationMusts.test', { '@context': collection['@context'], ...item })).toEqual([]);
+      for (const item of collection.first.items)
+        expect(failures('annotations/annotationMusts.test', { '@context': collection['@context'], ...item })).toEqual([]);
     });
 
     it(`${what}: a JSON-LD processor expands every term to an IRI, dropping none, offline`, async () => {

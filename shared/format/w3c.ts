@@ -29,7 +29,13 @@ export interface W3cLibrary {
 
 /// Builds an AnnotationCollection of `annotations` (and, given `library`,
 /// of the links among them and the rest of the library).
-export function buildW3cCollection(options: { annotations: readonly Annotation[]; tagTypes: readonly TagType[]; documents: ReadonlyMap<string, LibraryDocument>; exported: Date; library?: W3cLibrary }) {
+export function buildW3cCollection(options: {
+  annotations: readonly Annotation[];
+  tagTypes: readonly TagType[];
+  documents: ReadonlyMap<string, LibraryDocument>;
+  exported: Date;
+  library?: W3cLibrary;
+}) {
   const names = new Map(options.tagTypes.map((t) => [t.id, t.name]));
   const points = new Map<string, CodePoints>();
   const pointsOf = (document: LibraryDocument) => {
@@ -74,7 +80,11 @@ export function buildW3cCollection(options: { annotations: readonly Annotation[]
         source: sourceOf(a.documentId),
         selector: [
           { ...a.quote },
-          { type: 'TextPositionSelector', start: index ? index.fromUtf16(a.position.start) : a.position.start, end: index ? index.fromUtf16(a.position.end) : a.position.end },
+          {
+            type: 'TextPositionSelector',
+            start: index ? index.fromUtf16(a.position.start) : a.position.start,
+            end: index ? index.fromUtf16(a.position.end) : a.position.end,
+          },
         ],
       },
     };

@@ -25,6 +25,8 @@ describe('the number of blocks an import may make', () => {
     );
     expect(error).toBeInstanceOf(ImportFileError);
     expect((error as ImportFileError).code).toBe('too-large');
-    expect((error as ImportFileError).message).toBe('flood.html was refused: its text makes more than 200,000 paragraphs, the most one document may have. Split it into smaller files and import those.');
+    expect((error as ImportFileError).message).toBe(
+      'flood.html was refused: its text makes more than 200,000 paragraphs, the most one document may have. Split it into smaller files and import those.',
+    );
   }, 60_000);
 });

@@ -51,7 +51,14 @@ export class BlockBuilder {
     const spans = this.open.spans;
     const last = spans[spans.length - 1];
     const linked = sorted.includes('link') ? href : undefined;
-    if (last && last.text !== '\n' && last.text !== '\t' && last.href === linked && last.marks.length === sorted.length && last.marks.every((mark, i) => mark === sorted[i])) {
+    if (
+      last &&
+      last.text !== '\n' &&
+      last.text !== '\t' &&
+      last.href === linked &&
+      last.marks.length === sorted.length &&
+      last.marks.every((mark, i) => mark === sorted[i])
+    ) {
       last.text += content;
     } else {
       spans.push(linked ? { text: content, marks: sorted, href: linked } : { text: content, marks: sorted });

@@ -22,7 +22,11 @@ function failure(run: () => unknown): ImportFileError {
 // was saved in. Windows-1251 and KOI8-R are the classic confusion.
 const samples: { language: string; text: string; encodings: string[] }[] = [
   { language: 'Russian', text: 'Хрущёв резко осудил албанское руководство на XXII съезде партии.', encodings: ['windows-1251', 'koi8-r'] },
-  { language: 'Russian, long', text: 'В 1961 году Советский Союз отозвал своих специалистов из Албании, и Энвер Ходжа обратился за помощью к Китаю.', encodings: ['windows-1251', 'koi8-r'] },
+  {
+    language: 'Russian, long',
+    text: 'В 1961 году Советский Союз отозвал своих специалистов из Албании, и Энвер Ходжа обратился за помощью к Китаю.',
+    encodings: ['windows-1251', 'koi8-r'],
+  },
   { language: 'Russian, capitals', text: 'СЕКРЕТНО. ТИРАНА, 1962 ГОД.', encodings: ['windows-1251', 'koi8-r'] },
   { language: 'Russian, two words', text: 'Хрущёв и Албания', encodings: ['windows-1251', 'koi8-r'] },
   { language: 'Russian, typographic', text: '«Албанский вопрос» — так назвал его Микоян (№ 45).', encodings: ['windows-1251'] },
@@ -31,7 +35,11 @@ const samples: { language: string; text: string; encodings: string[] }[] = [
   { language: 'Czech', text: 'Velvyslanec Dvořák pozval korejského velvyslance na oběd; Široký o tom věděl.', encodings: ['windows-1250', 'iso-8859-2'] },
   { language: 'Czech, names only', text: 'Richard Dvořák, Široký', encodings: ['windows-1250', 'iso-8859-2'] },
   { language: 'Czech, quoted', text: 'Podle zprávy „Rudého práva“ se schůze konala v Praze.', encodings: ['windows-1250'] },
-  { language: 'Polish', text: 'Gomułka przyjął delegację z Tirany w Warszawie; rozmowy dotyczyły współpracy gospodarczej.', encodings: ['windows-1250', 'iso-8859-2'] },
+  {
+    language: 'Polish',
+    text: 'Gomułka przyjął delegację z Tirany w Warszawie; rozmowy dotyczyły współpracy gospodarczej.',
+    encodings: ['windows-1250', 'iso-8859-2'],
+  },
   { language: 'Polish, ś and ź', text: 'Spotkanie w Łodzi: świadkowie mówią o źródłach.', encodings: ['windows-1250', 'iso-8859-2'] },
   { language: 'Slovak', text: 'Ľudový výbor v Bratislave schválil dohodu o spolupráci s Albánskom.', encodings: ['windows-1250', 'iso-8859-2'] },
   { language: 'Hungarian', text: 'A magyar küldöttség Tiranában tárgyalt a gazdasági együttműködésről.', encodings: ['windows-1250', 'iso-8859-2'] },
@@ -81,7 +89,11 @@ describe('legacy encodings: real sentences come back as written', () => {
 
 describe('Unicode text', () => {
   it('reads UTF-8 without a BOM, and UTF-8 with one (the mark is not text)', () => {
-    expect(decodeText(utf8('Mëhilli, Dvořák, Хрущёв'), 'a.txt')).toEqual({ text: 'Mëhilli, Dvořák, Хрущёв', encoding: { name: 'utf-8', detected: true }, warnings: [] });
+    expect(decodeText(utf8('Mëhilli, Dvořák, Хрущёв'), 'a.txt')).toEqual({
+      text: 'Mëhilli, Dvořák, Хрущёв',
+      encoding: { name: 'utf-8', detected: true },
+      warnings: [],
+    });
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Tirana')]);
     expect(decodeText(withBom, 'a.txt').text).toBe('Tirana');
   });
@@ -138,7 +150,9 @@ describe('what is not text', () => {
 
   it('says what a renamed file looks like', () => {
     const pdf = utf8('%PDF-1.7\n1 0 obj\n<< >>\nendobj\n');
-    expect(failure(() => decodeText(pdf, 'brief.txt')).message).toBe('brief.txt is not a text file: it looks like a PDF. Give it the right extension, or export its text first.');
+    expect(failure(() => decodeText(pdf, 'brief.txt')).message).toBe(
+      'brief.txt is not a text file: it looks like a PDF. Give it the right extension, or export its text first.',
+    );
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     expect(failure(() => decodeText(png, 'scan.txt')).message).toMatch(/looks like a PNG image/);
   });

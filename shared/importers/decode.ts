@@ -41,7 +41,11 @@ export function decodeText(bytes: Uint8Array, fileName: string, options: DecodeO
   const name = shownName(fileName);
   const signature = signatures.find((s) => s.bytes.every((byte, i) => bytes[i] === byte));
   if (signature) {
-    throw new ImportFileError('binary', fileName, `${name} is not a text file: it looks like ${signature.what}. Give it the right extension, or export its text first.`);
+    throw new ImportFileError(
+      'binary',
+      fileName,
+      `${name} is not a text file: it looks like ${signature.what}. Give it the right extension, or export its text first.`,
+    );
   }
   if (options.encoding !== undefined) return chosen(bytes, fileName, options.encoding);
 
@@ -102,7 +106,11 @@ function checked(decoded: DecodedText, fileName: string): DecodedText {
 }
 
 function binary(fileName: string): ImportFileError {
-  return new ImportFileError('binary', fileName, `${shownName(fileName)} is not a text file: it holds binary data, not text. Check that you chose the right file.`);
+  return new ImportFileError(
+    'binary',
+    fileName,
+    `${shownName(fileName)} is not a text file: it holds binary data, not text. Check that you chose the right file.`,
+  );
 }
 
 function byteOrderMark(bytes: Uint8Array): string | null {

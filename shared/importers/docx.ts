@@ -4,7 +4,10 @@ import { type ZipLimits, readZip } from './zip';
 /// The part of mammoth this module uses (its own typings name Node's
 /// Buffer, which shared/ cannot see).
 interface Mammoth {
-  convertToHtml(input: { arrayBuffer: ArrayBuffer; buffer: ArrayBuffer }, options: { styleMap: string[]; convertImage: unknown }): Promise<{ value: string; messages: { type: string; message: string }[] }>;
+  convertToHtml(
+    input: { arrayBuffer: ArrayBuffer; buffer: ArrayBuffer },
+    options: { styleMap: string[]; convertImage: unknown },
+  ): Promise<{ value: string; messages: { type: string; message: string }[] }>;
   images: { imgElement(convert: (image: unknown) => Promise<{ src: string }>): unknown };
 }
 
@@ -37,9 +40,17 @@ export function openDocx(bytes: Uint8Array, fileName: string): { coreXml: Uint8A
     // Word saves a password-protected .docx inside an OLE container, which
     // is also what an old .doc renamed .docx is.
     if (containsUtf16(bytes, 'EncryptedPackage')) {
-      throw new ImportFileError('encrypted', fileName, `${name} is protected with a password. Open it in Word, remove the password (File › Info › Protect Document), save it, and import it again.`);
+      throw new ImportFileError(
+        'encrypted',
+        fileName,
+        `${name} is protected with a password. Open it in Word, remove the password (File › Info › Protect Document), save it, and import it again.`,
+      );
     }
-    throw new ImportFileError('corrupt', fileName, `${name} is not a .docx file but an old Word (.doc) file with the wrong extension. Open it in Word or LibreOffice, save it as .docx, and import that.`);
+    throw new ImportFileError(
+      'corrupt',
+      fileName,
+      `${name} is not a .docx file but an old Word (.doc) file with the wrong extension. Open it in Word or LibreOffice, save it as .docx, and import that.`,
+    );
   }
   // Every part is inflated here first, within the limits, because mammoth
   // inflates what it reads without any: a bomb is refused before it starts.
@@ -52,10 +63,18 @@ export function openDocx(bytes: Uint8Array, fileName: string): { coreXml: Uint8A
     });
   } catch (error) {
     if (error instanceof ImportFileError && error.code !== 'corrupt') throw error;
-    throw new ImportFileError('corrupt', fileName, `${name} is damaged or is not a Word document: it cannot be opened as a .docx. Open it in Word and save it again, then import it.`);
+    throw new ImportFileError(
+      'corrupt',
+      fileName,
+      `${name} is damaged or is not a Word document: it cannot be opened as a .docx. Open it in Word and save it again, then import it.`,
+    );
   }
   if (!names.includes('word/document.xml')) {
-    throw new ImportFileError('corrupt', fileName, `${name} is not a Word document: it is a zip file without a document inside. Open it in Word and save it again, then import it.`);
+    throw new ImportFileError(
+      'corrupt',
+      fileName,
+      `${name} is not a Word document: it is a zip file without a document inside. Open it in Word and save it again, then import it.`,
+    );
   }
   return { coreXml: files.get('docProps/core.xml') ?? null };
 }
@@ -76,7 +95,11 @@ export async function docxToHtml(bytes: Uint8Array, fileName: string, loadMammot
     );
     return result.value;
   } catch {
-    throw new ImportFileError('corrupt', fileName, `${shownName(fileName)} is damaged: Word's document inside it cannot be read. Open it in Word and save it again, then import it.`);
+    throw new ImportFileError(
+      'corrupt',
+      fileName,
+      `${shownName(fileName)} is damaged: Word's document inside it cannot be read. Open it in Word and save it again, then import it.`,
+    );
   }
 }
 

@@ -1,15 +1,7 @@
 /// Why a file could not be imported. Each code is a different thing for the
 /// researcher to do: choose another file, run OCR, remove a password, pick an
 /// encoding.
-export type ImportFileErrorCode =
-  | 'empty'
-  | 'too-large'
-  | 'binary'
-  | 'encoding'
-  | 'encrypted'
-  | 'no-text'
-  | 'corrupt'
-  | 'unsupported';
+export type ImportFileErrorCode = 'empty' | 'too-large' | 'binary' | 'encoding' | 'encrypted' | 'no-text' | 'corrupt' | 'unsupported';
 
 const codes: readonly ImportFileErrorCode[] = ['empty', 'too-large', 'binary', 'encoding', 'encrypted', 'no-text', 'corrupt', 'unsupported'];
 

@@ -21,7 +21,8 @@ describe('dates in file properties', () => {
 
 describe('junk in file properties', () => {
   it('knows the titles programs write', () => {
-    for (const title of ['Microsoft Word - memo 1962.doc', 'untitled', 'Untitled Document', 'Document1', 'scan0001.pdf', 'Slide 1', '---', '']) expect(isJunkTitle(title), title).toBe(true);
+    for (const title of ['Microsoft Word - memo 1962.doc', 'untitled', 'Untitled Document', 'Document1', 'scan0001.pdf', 'Slide 1', '---', ''])
+      expect(isJunkTitle(title), title).toBe(true);
     for (const title of ['Memorandum of Luncheon', 'Хрущёв и Албания', 'Brief No. 5']) expect(isJunkTitle(title), title).toBe(false);
   });
 
@@ -35,7 +36,11 @@ describe('merging file properties over the text’s metadata', () => {
   const textMeta = extractMetadata(parseSource('Sino-Soviet relations\n\nJanuary 19, 1962\n\nThe most plausible interpretation.', 'plain'));
 
   it('lets a real title and authors win, and keeps the text’s date over the file’s creation date', () => {
-    const merged = mergeFileMeta(textMeta, { title: 'Sino-Soviet Relations and Albania', authors: ['Foreign Office'], date: { start: { year: 2019, month: 5, day: 14 } } });
+    const merged = mergeFileMeta(textMeta, {
+      title: 'Sino-Soviet Relations and Albania',
+      authors: ['Foreign Office'],
+      date: { start: { year: 2019, month: 5, day: 14 } },
+    });
     expect(merged.title).toBe('Sino-Soviet Relations and Albania');
     expect(merged.authors).toEqual(['Foreign Office']);
     expect(merged.date).toEqual({ start: { year: 1962, month: 1, day: 19 } });
@@ -64,7 +69,10 @@ describe('a file’s date against a date guessed from the text', () => {
   it('takes the file’s date, which is metadata, over a date found only in a sentence, and marks it no guess', () => {
     const guessed = extractMetadata(parseSource('Note\n\nThe delegation came to Moscow in November 1960 and left.', 'plain'));
     expect(guessed.date?.guessed).toBe(true);
-    expect(mergeFileMeta(guessed, { date: { start: { year: 1962, month: 4, day: 2 } } }).date).toEqual({ start: { year: 1962, month: 4, day: 2 }, guessed: false });
+    expect(mergeFileMeta(guessed, { date: { start: { year: 1962, month: 4, day: 2 } } }).date).toEqual({
+      start: { year: 1962, month: 4, day: 2 },
+      guessed: false,
+    });
     // With no date in the file, the guess stays a guess.
     expect(mergeFileMeta(guessed, {}).date).toEqual({ start: { year: 1960, month: 11 }, guessed: true });
   });

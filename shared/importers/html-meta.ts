@@ -41,7 +41,17 @@ export function htmlFileMeta(document: HtmlDocument): FileMeta {
     .filter((author) => author && !isJunkAuthor(author));
   if (authors.length > 0) meta.authors = [...new Set(authors)];
 
-  const dateText = first('citation_publication_date', 'citation_date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created', 'date', 'article:published_time');
+  const dateText = first(
+    'citation_publication_date',
+    'citation_date',
+    'dc.date',
+    'dc.date.issued',
+    'dcterms.date',
+    'dcterms.issued',
+    'dcterms.created',
+    'date',
+    'article:published_time',
+  );
   const date = dateText ? dateSpanOf(dateText) : null;
   if (date) meta.date = date;
 
@@ -49,7 +59,9 @@ export function htmlFileMeta(document: HtmlDocument): FileMeta {
   if (summary) meta.summary = summary;
 
   const canonical = DomUtils.findOne((node) => node.name === 'link' && /(^|\s)canonical(\s|$)/i.test(node.attribs.rel ?? ''), document.children);
-  const url = [canonical?.attribs.href, first('citation_public_url', 'citation_abstract_html_url', 'og:url'), first('dc.identifier')].find((value) => value && /^https?:\/\//i.test(value));
+  const url = [canonical?.attribs.href, first('citation_public_url', 'citation_abstract_html_url', 'og:url'), first('dc.identifier')].find(
+    (value) => value && /^https?:\/\//i.test(value),
+  );
   if (url) meta.url = url;
 
   const doi = [first('citation_doi', 'prism.doi'), ...all('dc.identifier')].map((value) => value && /\b(10\.\d{4,9}\/\S+)/.exec(value)?.[1]).find(Boolean);
@@ -69,7 +81,12 @@ export function htmlFileMeta(document: HtmlDocument): FileMeta {
   else if (meta.title && first('citation_title')) {
     // Built only from a journal's citation_* tags, which describe the work, not the page.
     const year = meta.date ? `(${meta.date.start.year})` : null;
-    meta.citation = [meta.authors?.join(', '), `“${meta.title}”`, [journal, year].filter(Boolean).join(' '), meta.doi ? `https://doi.org/${meta.doi}` : meta.url]
+    meta.citation = [
+      meta.authors?.join(', '),
+      `“${meta.title}”`,
+      [journal, year].filter(Boolean).join(' '),
+      meta.doi ? `https://doi.org/${meta.doi}` : meta.url,
+    ]
       .filter(Boolean)
       .join(', ');
   }

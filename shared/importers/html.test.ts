@@ -12,7 +12,18 @@ describe('HTML to blocks', () => {
     const blocks = blocksOf(
       '<h2>The <em>Albanian</em> question</h2><p>Khrushchev <strong>attacked</strong> <u>Hoxha</u> in H<sub>2</sub>O <code>FO 371</code>; see <a href="https://digitalarchive.org/doc/1">the archive</a>, <a href="/relative">a page</a> and <a href="javascript:alert(1)">this</a>.</p>',
     );
-    expect(blocks[0]).toEqual({ kind: 'heading', level: 2, marker: '', depth: 0, quoted: false, spans: [{ text: 'The ', marks: [] }, { text: 'Albanian', marks: ['em'] }, { text: ' question', marks: [] }] });
+    expect(blocks[0]).toEqual({
+      kind: 'heading',
+      level: 2,
+      marker: '',
+      depth: 0,
+      quoted: false,
+      spans: [
+        { text: 'The ', marks: [] },
+        { text: 'Albanian', marks: ['em'] },
+        { text: ' question', marks: [] },
+      ],
+    });
     expect(blocks[1]!.spans).toEqual([
       { text: 'Khrushchev ', marks: [] },
       { text: 'attacked', marks: ['strong'] },
@@ -41,7 +52,9 @@ describe('HTML to blocks', () => {
   });
 
   it('turns lists into list items with markers and depth, numbered as the list says', () => {
-    const blocks = blocksOf('<ul><li>Tirana<ul><li>Durrës</li></ul></li><li>Peking</li></ul><ol start="3"><li>third</li><li value="7">seventh</li><li>eighth</li></ol><ol type="a"><li>a one</li><li>a two</li></ol><ol type="I"><li>one</li><li>two</li><li>three</li><li>four</li></ol>');
+    const blocks = blocksOf(
+      '<ul><li>Tirana<ul><li>Durrës</li></ul></li><li>Peking</li></ul><ol start="3"><li>third</li><li value="7">seventh</li><li>eighth</li></ol><ol type="a"><li>a one</li><li>a two</li></ol><ol type="I"><li>one</li><li>two</li><li>three</li><li>four</li></ol>',
+    );
     expect(blocks.map((block) => [block.kind, block.marker, block.depth, blockText(block)])).toEqual([
       ['list_item', '•', 0, 'Tirana'],
       ['list_item', '•', 1, 'Durrës'],
@@ -77,7 +90,9 @@ describe('HTML to blocks', () => {
   });
 
   it('makes a table row one block, its cells separated by tabs', () => {
-    expect(textOf('<table><tr><th>Date</th><th>Document</th></tr><tr><td> 19 January 1962 </td><td><p>Brief No. 5</p></td></tr></table>')).toBe('Date\tDocument\n\n19 January 1962\tBrief No. 5');
+    expect(textOf('<table><tr><th>Date</th><th>Document</th></tr><tr><td> 19 January 1962 </td><td><p>Brief No. 5</p></td></tr></table>')).toBe(
+      'Date\tDocument\n\n19 January 1962\tBrief No. 5',
+    );
   });
 
   it('keeps the lines and indentation of preformatted text', () => {
@@ -96,8 +111,29 @@ describe('footnotes in HTML', () => {
       '<p>Comrade Ri Song-un<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup> spoke.</p><ol><li id="footnote-1"><p>Ambassador of the DPRK. <a href="#footnote-ref-1">↑</a></p></li></ol>';
     const blocks = blocksOf(html);
     expect(blocks).toEqual([
-      { kind: 'paragraph', level: 0, marker: '', depth: 0, quoted: false, spans: [{ text: 'Comrade Ri Song-un', marks: [] }, { text: '1', marks: ['sup'] }, { text: ' spoke.', marks: [] }] },
-      { kind: 'footnote', level: 0, marker: '', depth: 0, quoted: false, spans: [{ text: '1', marks: ['sup'] }, { text: ' Ambassador of the DPRK.', marks: [] }] },
+      {
+        kind: 'paragraph',
+        level: 0,
+        marker: '',
+        depth: 0,
+        quoted: false,
+        spans: [
+          { text: 'Comrade Ri Song-un', marks: [] },
+          { text: '1', marks: ['sup'] },
+          { text: ' spoke.', marks: [] },
+        ],
+      },
+      {
+        kind: 'footnote',
+        level: 0,
+        marker: '',
+        depth: 0,
+        quoted: false,
+        spans: [
+          { text: '1', marks: ['sup'] },
+          { text: ' Ambassador of the DPRK.', marks: [] },
+        ],
+      },
     ]);
   });
 
@@ -105,7 +141,8 @@ describe('footnotes in HTML', () => {
     const markdownIt =
       '<p>Text<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>.</p><hr class="footnotes-sep"><section class="footnotes"><ol class="footnotes-list"><li id="fn1" class="footnote-item"><p>RGANI, F 3. <a href="#fnref1" class="footnote-backref">↩︎</a></p></li></ol></section>';
     expect(textOf(markdownIt)).toBe('Text¹.\n\n***\n\n¹ RGANI, F 3.');
-    const pandoc = '<p>Text<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>.</p><section role="doc-endnotes"><ol><li id="fn1"><p>AQPPSH, D 1.<a href="#fnref1" role="doc-backlink">↩︎</a></p></li></ol></section>';
+    const pandoc =
+      '<p>Text<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>.</p><section role="doc-endnotes"><ol><li id="fn1"><p>AQPPSH, D 1.<a href="#fnref1" role="doc-backlink">↩︎</a></p></li></ol></section>';
     expect(blocksOf(pandoc).map((block) => [block.kind, blockText(block)])).toEqual([
       ['paragraph', 'Text¹.'],
       ['footnote', '¹ AQPPSH, D 1.'],
@@ -122,7 +159,9 @@ describe('footnotes in HTML', () => {
   });
 
   it('leaves a superscript that links nowhere, and an ordinary in-page link, as text', () => {
-    expect(blocksOf('<p>22<sup>nd</sup> Congress, <a href="#top">back to top</a></p>').map((block) => [block.kind, blockText(block)])).toEqual([['paragraph', '22nd Congress, back to top']]);
+    expect(blocksOf('<p>22<sup>nd</sup> Congress, <a href="#top">back to top</a></p>').map((block) => [block.kind, blockText(block)])).toEqual([
+      ['paragraph', '22nd Congress, back to top'],
+    ]);
   });
 });
 
@@ -161,7 +200,9 @@ describe('HTML metadata', () => {
   });
 
   it('reads Dublin Core, and drops placeholder titles and account names', () => {
-    expect(meta('<title>Untitled Document</title><meta name="DC.creator" content="Administrator"><meta name="DC.date" content="April 1957">')).toEqual({ date: { start: { year: 1957, month: 4 } } });
+    expect(meta('<title>Untitled Document</title><meta name="DC.creator" content="Administrator"><meta name="DC.date" content="April 1957">')).toEqual({
+      date: { start: { year: 1957, month: 4 } },
+    });
   });
 
   it('finds a declared charset in either form', () => {

@@ -24,25 +24,107 @@ export function parseHtml(html: string): HtmlDocument {
 // Elements whose content is never text of the document: code, styling,
 // embedded content, form controls, and the head (read for metadata apart).
 const dropped = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select',
-  'option', 'optgroup', 'textarea', 'datalist', 'output', 'svg', 'math', 'canvas', 'video', 'audio', 'map', 'head', 'title', 'meta', 'link', 'base',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'optgroup',
+  'textarea',
+  'datalist',
+  'output',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'map',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
 ]);
 
 const blockElements = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
-  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 // A Map: element names are the file's own, and a <constructor> element
 // must not find Object.prototype's.
-const markOf = new Map<string, Mark>(Object.entries({
-  em: 'em', i: 'em', cite: 'em', dfn: 'em', var: 'em',
-  strong: 'strong', b: 'strong',
-  u: 'underline', ins: 'underline',
-  sup: 'sup', sub: 'sub',
-  code: 'code', kbd: 'code', samp: 'code', tt: 'code',
-} satisfies Record<string, Mark>));
+const markOf = new Map<string, Mark>(
+  Object.entries({
+    em: 'em',
+    i: 'em',
+    cite: 'em',
+    dfn: 'em',
+    var: 'em',
+    strong: 'strong',
+    b: 'strong',
+    u: 'underline',
+    ins: 'underline',
+    sup: 'sup',
+    sub: 'sub',
+    code: 'code',
+    kbd: 'code',
+    samp: 'code',
+    tt: 'code',
+  } satisfies Record<string, Mark>),
+);
 
 interface ListState {
   ordered: boolean;
@@ -248,7 +330,21 @@ function alphabetic(n: number): string {
 
 function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
-  const numerals: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const numerals: [number, string][] = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let text = '';
   let rest = n;
   for (const [value, numeral] of numerals) {
@@ -272,7 +368,9 @@ function findFootnotes(document: HtmlDocument): Footnotes {
   for (const anchor of DomUtils.findAll((node) => node.name === 'a' && (node.attribs.href ?? '').startsWith('#'), document.children)) {
     const match = referenceText.exec(DomUtils.textContent(anchor).trim());
     if (!match) continue;
-    const marked = /footnote|fnref|noteref|endnote|ftn/i.test(`${anchor.attribs.class ?? ''} ${anchor.attribs.id ?? ''} ${anchor.attribs.href ?? ''} ${anchor.attribs.role ?? ''} ${anchor.attribs['epub:type'] ?? ''}`);
+    const marked = /footnote|fnref|noteref|endnote|ftn/i.test(
+      `${anchor.attribs.class ?? ''} ${anchor.attribs.id ?? ''} ${anchor.attribs.href ?? ''} ${anchor.attribs.role ?? ''} ${anchor.attribs['epub:type'] ?? ''}`,
+    );
     const superscript = hasAncestor(anchor, 'sup') || DomUtils.findOne((node) => node.name === 'sup', anchor.children) !== null;
     if (!marked && !superscript) continue;
     const target = anchor.attribs.href!.slice(1);

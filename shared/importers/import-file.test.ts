@@ -67,13 +67,17 @@ describe('an HTML page', () => {
     const imported = await importFixture('fo-brief-1962.html');
     const text = textOf(imported);
     expect(imported.encoding).toEqual({ name: 'windows-1252', detected: true });
-    expect(imported.blocks.find((block) => block.kind === 'heading' && block.level === 1)!.spans[0]!.text).toBe('Sino-Soviet Relations and Albania: East-West Relations Generally');
+    expect(imported.blocks.find((block) => block.kind === 'heading' && block.level === 1)!.spans[0]!.text).toBe(
+      'Sino-Soviet Relations and Albania: East-West Relations Generally',
+    );
     expect(text).toContain('SECRET – Brief No. 5, January 19, 1962');
     expect(text).toContain('payment of the £843,947 awarded to the United Kingdom');
     const item = imported.blocks.find((block) => blockText(block).startsWith('To take any initiative'))!;
     expect(item).toMatchObject({ kind: 'list_item', marker: 'b.' });
     expect(imported.blocks.find((block) => block.quoted)).toBeDefined();
-    expect(imported.blocks.filter((block) => block.kind === 'footnote').map(blockText)).toEqual(['¹ Khrushchev’s word at the Congress, as reported by the Embassy in Moscow.']);
+    expect(imported.blocks.filter((block) => block.kind === 'footnote').map(blockText)).toEqual([
+      '¹ Khrushchev’s word at the Congress, as reported by the Embassy in Moscow.',
+    ]);
     expect(imported.warnings).toEqual(['1 image was skipped: only text is imported.']);
   });
 
@@ -110,7 +114,13 @@ describe('a Word document', () => {
       ['heading', 1, '', 0, 'Memorandum of Luncheon Given by Richard Dvořák'],
       ['paragraph', 0, '', 0, 'Moscow, 2 April 1962'],
       ['heading', 2, '', 0, 'The conversation'],
-      ['paragraph', 0, '', 0, 'On 30 March, I invited Ambassador of the DPRK Comrade Ri Song-un¹ for luncheon for several reasons. In the course of our four-hour conversation he stated the following:'],
+      [
+        'paragraph',
+        0,
+        '',
+        0,
+        'On 30 March, I invited Ambassador of the DPRK Comrade Ri Song-un¹ for luncheon for several reasons. In the course of our four-hour conversation he stated the following:',
+      ],
       ['list_item', 0, '•', 0, 'Korea has not been following the Chinese model in several issues.'],
       ['list_item', 0, '•', 0, 'Diplomatic relations with Albania had been severed.'],
       ['list_item', 0, '•', 1, 'Albania may go over to the other side.'],
@@ -126,7 +136,11 @@ describe('a Word document', () => {
 
   it('reads the core properties: title, author, creation date', async () => {
     const { fileMeta } = await importFixture('memo-1962.docx');
-    expect(fileMeta).toEqual({ title: 'Memorandum of Luncheon for Comrade Ri Song-un', authors: ['Richard Dvořák'], date: { start: { year: 1962, month: 4, day: 2 } } });
+    expect(fileMeta).toEqual({
+      title: 'Memorandum of Luncheon for Comrade Ri Song-un',
+      authors: ['Richard Dvořák'],
+      date: { start: { year: 1962, month: 4, day: 2 } },
+    });
   });
 });
 
@@ -246,8 +260,12 @@ describe('files that cannot be imported', () => {
   it('an unsupported extension is refused with what to do instead', async () => {
     const doc = await failure(() => importFile('memo.doc', new Uint8Array([1, 2, 3])));
     expect(doc.code).toBe('unsupported');
-    expect(doc.message).toBe('memo.doc cannot be imported: it is an old Word (.doc) file. Open it in Word or LibreOffice, save it as .docx, and import that. Palimpsest imports .txt, .md, .html, .docx and .pdf files.');
-    expect((await failure(() => importFile('data.xlsx', new Uint8Array([1])))).message).toMatch(/^data\.xlsx cannot be imported: \.xlsx files cannot be imported\./);
+    expect(doc.message).toBe(
+      'memo.doc cannot be imported: it is an old Word (.doc) file. Open it in Word or LibreOffice, save it as .docx, and import that. Palimpsest imports .txt, .md, .html, .docx and .pdf files.',
+    );
+    expect((await failure(() => importFile('data.xlsx', new Uint8Array([1])))).message).toMatch(
+      /^data\.xlsx cannot be imported: \.xlsx files cannot be imported\./,
+    );
   });
 
   it('a file of blank space, a page of nothing but markup, a PDF that is not one', async () => {

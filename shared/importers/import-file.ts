@@ -80,7 +80,11 @@ export function checkImportable(fileName: string, byteLength: number): ImportFor
   const format = importFormatOf(fileName);
   if (byteLength === 0) throw new ImportFileError('empty', fileName, `${name} is empty: the file has no content at all.`);
   if (byteLength > maxImportBytes) {
-    throw new ImportFileError('too-large', fileName, `${name} is too large to import (${megabytes(byteLength)}; the limit is ${megabytes(maxImportBytes)}). Split it into smaller files and import those.`);
+    throw new ImportFileError(
+      'too-large',
+      fileName,
+      `${name} is too large to import (${megabytes(byteLength)}; the limit is ${megabytes(maxImportBytes)}). Split it into smaller files and import those.`,
+    );
   }
   return format;
 }
@@ -98,7 +102,15 @@ async function importByFormat(fileName: string, format: ImportFormat, bytes: Uin
       const decoded = decodeText(bytes, fileName, { encoding: options.encoding, declared: declaredCharset(bytes) });
       const document = parseHtml(decoded.text);
       const { blocks, warnings } = htmlToBlocks(document);
-      return { fileName, format, blocks, pages: [], fileMeta: htmlFileMeta(document), encoding: decoded.encoding, warnings: [...decoded.warnings, ...warnings] };
+      return {
+        fileName,
+        format,
+        blocks,
+        pages: [],
+        fileMeta: htmlFileMeta(document),
+        encoding: decoded.encoding,
+        warnings: [...decoded.warnings, ...warnings],
+      };
     }
     case 'docx': {
       const { coreXml } = openDocx(bytes, fileName);
@@ -122,13 +134,21 @@ async function importByFormat(fileName: string, format: ImportFormat, bytes: Uin
 }
 
 function tooManyBlocks(fileName: string): ImportFileError {
-  return new ImportFileError('too-large', fileName, `${shownName(fileName)} was refused: its text makes more than ${maxBlocks.toLocaleString('en')} paragraphs, the most one document may have. Split it into smaller files and import those.`);
+  return new ImportFileError(
+    'too-large',
+    fileName,
+    `${shownName(fileName)} was refused: its text makes more than ${maxBlocks.toLocaleString('en')} paragraphs, the most one document may have. Split it into smaller files and import those.`,
+  );
 }
 
 function noText(fileName: string, format: ImportFormat): ImportFileError {
   const name = shownName(fileName);
   if (format === 'pdf') {
-    return new ImportFileError('no-text', fileName, `${name} has no text layer: it is an image-only PDF, such as a scan. Run OCR on it first, then import the result.`);
+    return new ImportFileError(
+      'no-text',
+      fileName,
+      `${name} has no text layer: it is an image-only PDF, such as a scan. Run OCR on it first, then import the result.`,
+    );
   }
   return new ImportFileError('no-text', fileName, `${name} has no text to import: once its markup is set aside, nothing is left to read.`);
 }

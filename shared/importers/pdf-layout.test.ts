@@ -30,21 +30,50 @@ const texts = (pages: PdfPageText[]) => pdfPagesToBlocks(pages).blocks.map(block
 
 describe('lines into paragraphs', () => {
   it('joins a paragraph’s lines with spaces, and starts a new paragraph at a larger gap', () => {
-    expect(texts([page(['The outcome of Khrushchev’s move so far', 'has been to re-open the quarrel.', '', 'Nor does it seem likely that the', 'Chinese are working for a break.'])])).toEqual([
+    expect(
+      texts([
+        page([
+          'The outcome of Khrushchev’s move so far',
+          'has been to re-open the quarrel.',
+          '',
+          'Nor does it seem likely that the',
+          'Chinese are working for a break.',
+        ]),
+      ]),
+    ).toEqual([
       'The outcome of Khrushchev’s move so far has been to re-open the quarrel.',
       'Nor does it seem likely that the Chinese are working for a break.',
     ]);
   });
 
   it('starts a new paragraph at an indented first line, where paragraphs have no space between them', () => {
-    expect(texts([page(['    On 30 March, I invited the ambassador', 'for luncheon for several reasons.', '    The West has been waiting to exploit', 'the differences within our camp.'])])).toEqual([
+    expect(
+      texts([
+        page([
+          '    On 30 March, I invited the ambassador',
+          'for luncheon for several reasons.',
+          '    The West has been waiting to exploit',
+          'the differences within our camp.',
+        ]),
+      ]),
+    ).toEqual([
       'On 30 March, I invited the ambassador for luncheon for several reasons.',
       'The West has been waiting to exploit the differences within our camp.',
     ]);
   });
 
   it('starts a new block at a numbered sub-paragraph after a finished sentence', () => {
-    expect(texts([page(['12. Our tentative views are as follows:', '(a) It is in the Western interest that', 'Albania should remain outside.', '(b) To take any initiative would be', 'unprofitable.'])])).toEqual([
+    expect(
+      texts([
+        page([
+          '12. Our tentative views are as follows:',
+          '(a) It is in the Western interest that',
+          'Albania should remain outside.',
+          '(b) To take any initiative would be',
+          'unprofitable.',
+        ]),
+      ]),
+    ).toEqual([
       '12. Our tentative views are as follows:',
       '(a) It is in the Western interest that Albania should remain outside.',
       '(b) To take any initiative would be unprofitable.',
@@ -52,7 +81,9 @@ describe('lines into paragraphs', () => {
   });
 
   it('makes bulleted lines list items with their bullet as marker, wrapped lines hanging under them included', () => {
-    const { blocks } = pdfPagesToBlocks([page(['Points raised:', '• the communes', '• the cult of personality, which', '  the Korean side denied', 'After the list.'])]);
+    const { blocks } = pdfPagesToBlocks([
+      page(['Points raised:', '• the communes', '• the cult of personality, which', '  the Korean side denied', 'After the list.']),
+    ]);
     expect(blocks.map((block) => [block.kind, block.marker, blockText(block)])).toEqual([
       ['paragraph', '', 'Points raised:'],
       ['list_item', '•', 'the communes'],
@@ -62,7 +93,15 @@ describe('lines into paragraphs', () => {
   });
 
   it('takes a dash at a line’s start for a bullet only after a finished sentence', () => {
-    const { blocks } = pdfPagesToBlocks([page(['Our views are:', '- no economic aid;', '- trade if it can be achieved.', 'They avoid attacking the Soviet Union directly', '- whilst maintaining their support for Tirana.'])]);
+    const { blocks } = pdfPagesToBlocks([
+      page([
+        'Our views are:',
+        '- no economic aid;',
+        '- trade if it can be achieved.',
+        'They avoid attacking the Soviet Union directly',
+        '- whilst maintaining their support for Tirana.',
+      ]),
+    ]);
     expect(blocks.map((block) => [block.kind, blockText(block)])).toEqual([
       ['paragraph', 'Our views are:'],
       ['list_item', 'no economic aid;'],
@@ -72,7 +111,12 @@ describe('lines into paragraphs', () => {
   });
 
   it('makes larger type a heading, levels by size', () => {
-    const items = [item('Balcanica', 72, 760, 18), item('The Final Break', 72, 730, 14), item('Body text of the article, set in', 72, 700), item('ten-point type throughout the page.', 72, 688)];
+    const items = [
+      item('Balcanica', 72, 760, 18),
+      item('The Final Break', 72, 730, 14),
+      item('Body text of the article, set in', 72, 700),
+      item('ten-point type throughout the page.', 72, 688),
+    ];
     const { blocks } = pdfPagesToBlocks([{ items }]);
     expect(blocks.map((block) => [block.kind, block.level, blockText(block)])).toEqual([
       ['heading', 1, 'Balcanica'],
@@ -106,11 +150,15 @@ describe('words broken at a line’s end', () => {
 
   it('joins a word the typesetter broke', () => {
     expect(joined('trade with China in certain eco-', 'nomic commodities.')).toBe('trade with China in certain economic commodities.');
-    expect(joined('against which he was anxious that the Con-', 'gress should deliver a remonstrance.')).toBe('against which he was anxious that the Congress should deliver a remonstrance.');
+    expect(joined('against which he was anxious that the Con-', 'gress should deliver a remonstrance.')).toBe(
+      'against which he was anxious that the Congress should deliver a remonstrance.',
+    );
   });
 
   it('keeps the hyphen of a compound whose second part is capitalised', () => {
-    expect(joined('the continuation of the Sino-', 'Soviet dispute is in our interest.')).toBe('the continuation of the Sino-Soviet dispute is in our interest.');
+    expect(joined('the continuation of the Sino-', 'Soviet dispute is in our interest.')).toBe(
+      'the continuation of the Sino-Soviet dispute is in our interest.',
+    );
   });
 
   it('keeps the hyphen when the document writes the compound with one elsewhere', () => {
@@ -123,7 +171,9 @@ describe('words broken at a line’s end', () => {
 
   it('always joins at a soft hyphen, and leaves a dash between words alone', () => {
     expect(joined('the Albanian lead\u00ad', 'ership was isolated.')).toBe('the Albanian leadership was isolated.');
-    expect(joined('to avoid attacking the Soviet Union directly -', 'whilst maintaining support.')).toBe('to avoid attacking the Soviet Union directly - whilst maintaining support.');
+    expect(joined('to avoid attacking the Soviet Union directly -', 'whilst maintaining support.')).toBe(
+      'to avoid attacking the Soviet Union directly - whilst maintaining support.',
+    );
   });
 
   it('keeps a number range broken after its dash together', () => {
@@ -133,7 +183,16 @@ describe('words broken at a line’s end', () => {
 
 describe('pages', () => {
   const brief = [
-    page(['1. The most plausible interpretation of', 'Khrushchev’s motive was an attack on both.', '', '2. In the longer term the Soviet objective', 'must be to maintain'], { header: 'SECRET', footer: '- 1 -' }),
+    page(
+      [
+        '1. The most plausible interpretation of',
+        'Khrushchev’s motive was an attack on both.',
+        '',
+        '2. In the longer term the Soviet objective',
+        'must be to maintain',
+      ],
+      { header: 'SECRET', footer: '- 1 -' },
+    ),
     page(['their supremacy in the world Communist', 'movement.', '', '3. Nor does it seem likely that the'], { header: 'SECRET', footer: '- 2 -' }),
     page(['Chinese are working for a break.', '', '4. The continuation of the dispute.'], { header: 'SECRET', footer: '- 3 -' }),
   ];
@@ -157,14 +216,22 @@ describe('pages', () => {
   });
 
   it('labels pages with the numbers printed on them when they run in step', () => {
-    const pages = [page(['First page of the offprint.'], { footer: '213' }), page(['Second page of the offprint.'], { footer: '214' }), page(['Third page.'], { footer: '215' })];
+    const pages = [
+      page(['First page of the offprint.'], { footer: '213' }),
+      page(['Second page of the offprint.'], { footer: '214' }),
+      page(['Third page.'], { footer: '215' }),
+    ];
     const layout = pdfPagesToBlocks(pages);
     expect(layout.pages.map((p) => p.label)).toEqual(['213', '214', '215']);
     expect(texts(pages)).toEqual(['First page of the offprint.', 'Second page of the offprint.', 'Third page.']);
   });
 
   it('drops a running head with the page number in it, and labels the pages by that number', () => {
-    const pages = [page(['First page of the offprint.'], { header: 'Balcanica L – 213 –' }), page(['Second page.'], { header: 'Balcanica L – 214 –' }), page(['Third page.'], { header: 'Balcanica L – 215 –' })];
+    const pages = [
+      page(['First page of the offprint.'], { header: 'Balcanica L – 213 –' }),
+      page(['Second page.'], { header: 'Balcanica L – 214 –' }),
+      page(['Third page.'], { header: 'Balcanica L – 215 –' }),
+    ];
     expect(pdfPagesToBlocks(pages).pages.map((p) => p.label)).toEqual(['213', '214', '215']);
     expect(texts(pages)).toEqual(['First page of the offprint.', 'Second page.', 'Third page.']);
   });
@@ -188,7 +255,14 @@ describe('pages', () => {
   });
 
   it('has no blocks for a document without text', () => {
-    expect(pdfPagesToBlocks([{ items: [] }, { items: [item('  ', 72, 700)] }])).toEqual({ blocks: [], pages: [{ offset: 0, label: '1' }, { offset: 0, label: '2' }], emptyPages: [1, 2] });
+    expect(pdfPagesToBlocks([{ items: [] }, { items: [item('  ', 72, 700)] }])).toEqual({
+      blocks: [],
+      pages: [
+        { offset: 0, label: '1' },
+        { offset: 0, label: '2' },
+      ],
+      emptyPages: [1, 2],
+    });
   });
 });
 

@@ -105,7 +105,13 @@ export function pdfPagesToBlocks(pages: readonly PdfPageText[]): PdfLayout {
       let offset = 0;
       if (fresh) {
         const spans = spansOf(line, bullet ? bullet[0].length : 0);
-        block = { kind: bullet ? 'list_item' : kind.kind, level: kind.level, marker: bullet ? bullet[1]! : '', pieces: spans.map(pieceOf), length: spans.reduce((sum, span) => sum + span.text.length, 0) };
+        block = {
+          kind: bullet ? 'list_item' : kind.kind,
+          level: kind.level,
+          marker: bullet ? bullet[1]! : '',
+          pieces: spans.map(pieceOf),
+          length: spans.reduce((sum, span) => sum + span.text.length, 0),
+        };
         if (inNotes) notes.push(block);
         else {
           flushNotes();
@@ -476,7 +482,10 @@ function join(block: Building, next: Span[], evidence: { words: Set<string>; com
     // A soft hyphen is always a break; a capital after the hyphen is a
     // compound ("Sino-Soviet"); then the document's own usage decides; and
     // failing that, a hyphen at a line's end is most often the typesetter's.
-    const keep = !soft && (/^[\p{Lu}\d]/u.test(following) || (!evidence.words.has(`${head}${following}`.toLowerCase()) && evidence.compounds.has(`${head}-${following}`.toLowerCase())));
+    const keep =
+      !soft &&
+      (/^[\p{Lu}\d]/u.test(following) ||
+        (!evidence.words.has(`${head}${following}`.toLowerCase()) && evidence.compounds.has(`${head}-${following}`.toLowerCase())));
     if (!keep) {
       // The hyphen ends the last part, which is a line's, never empty.
       last.parts.push(last.parts.pop()!.slice(0, -1));

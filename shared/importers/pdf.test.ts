@@ -6,7 +6,13 @@ import { readPdf } from './pdf';
 import { manyPagesPdf } from './test-support/many-pages-pdf';
 import type { PdfDocument, PdfJs, PdfJsTextItem } from './pdfjs';
 
-const run = (str: string, x: number, y: number, transform?: number[]): PdfJsTextItem => ({ str, transform: transform ?? [10, 0, 0, 10, x, y], width: str.length * 5, height: 10, hasEOL: true });
+const run = (str: string, x: number, y: number, transform?: number[]): PdfJsTextItem => ({
+  str,
+  transform: transform ?? [10, 0, 0, 10, x, y],
+  width: str.length * 5,
+  height: 10,
+  hasEOL: true,
+});
 
 /// A stand-in for pdf.js: two pages, a rotated watermark, page labels and
 /// an info dictionary as a word processor writes it.
@@ -18,7 +24,10 @@ function fakePdfJs(destroyed: string[]): () => Promise<PdfJs> {
   const document: PdfDocument = {
     numPages: 2,
     getPage: async (n) => ({ getTextContent: async () => ({ items: pages[n - 1]! }), cleanup: () => {} }),
-    getMetadata: async () => ({ info: { Title: 'Microsoft Word - report.doc', Author: 'Mehmet Shehu', CreationDate: "D:19670116120000+01'00'" }, metadata: { get: (name) => (name === 'dc:title' ? 'Report on the Stance of the DPRK' : null) } }),
+    getMetadata: async () => ({
+      info: { Title: 'Microsoft Word - report.doc', Author: 'Mehmet Shehu', CreationDate: "D:19670116120000+01'00'" },
+      metadata: { get: (name) => (name === 'dc:title' ? 'Report on the Stance of the DPRK' : null) },
+    }),
     getPageLabels: async () => ['i', 'ii'],
     destroy: async () => {
       destroyed.push('document');
@@ -35,7 +44,14 @@ describe('reading a PDF through pdf.js', () => {
       ['i', ['Report on the Stance of the DPRK towards Albania.']],
       ['ii', ['Tirana, 16 January 1967.']],
     ]);
-    expect(content.pages[0]!.items[0]).toEqual({ str: 'Report on the Stance of the DPRK towards Albania.', x: 72, y: 700, width: 245, height: 10, hasEOL: true });
+    expect(content.pages[0]!.items[0]).toEqual({
+      str: 'Report on the Stance of the DPRK towards Albania.',
+      x: 72,
+      y: 700,
+      width: 245,
+      height: 10,
+      hasEOL: true,
+    });
     expect(destroyed).toEqual(['document']);
   });
 
@@ -62,7 +78,10 @@ describe('PDFs of very many pages', () => {
     const started = Date.now();
     const refusal = await importFile('ledger.pdf', bytes).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ImportFileError);
-    expect(refusal).toMatchObject({ code: 'too-large', message: `ledger.pdf has 50,000 pages; Palimpsest imports PDFs of up to 5,000 pages. Split it into smaller files (a PDF reader can print or save a range of pages) and import those.` });
+    expect(refusal).toMatchObject({
+      code: 'too-large',
+      message: `ledger.pdf has 50,000 pages; Palimpsest imports PDFs of up to 5,000 pages. Split it into smaller files (a PDF reader can print or save a range of pages) and import those.`,
+    });
     // Bounded: nothing near the minutes it ran before (no timing target).
     expect(Date.now() - started).toBeLessThan(20_000);
   });

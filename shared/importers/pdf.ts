@@ -30,16 +30,31 @@ export async function readPdf(bytes: Uint8Array, fileName: string, load: () => P
   }
   const pdfjs = await load();
   // pdf.js takes the bytes over (it detaches their buffer), so it gets a copy.
-  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, useWorkerFetch: false, verbosity: 0 });
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    useWorkerFetch: false,
+    verbosity: 0,
+  });
   let document: Awaited<typeof task.promise>;
   try {
     document = await task.promise;
   } catch (error) {
     await task.destroy().catch(() => {});
     if (error instanceof Error && error.name === 'PasswordException') {
-      throw new ImportFileError('encrypted', fileName, `${name} is protected with a password. Open it in a PDF reader with the password, save or print a copy without one, and import that.`);
+      throw new ImportFileError(
+        'encrypted',
+        fileName,
+        `${name} is protected with a password. Open it in a PDF reader with the password, save or print a copy without one, and import that.`,
+      );
     }
-    throw new ImportFileError('corrupt', fileName, `${name} is damaged and cannot be read as a PDF. If it opens in a PDF reader, save a new copy from there and import that.`);
+    throw new ImportFileError(
+      'corrupt',
+      fileName,
+      `${name} is damaged and cannot be read as a PDF. If it opens in a PDF reader, save a new copy from there and import that.`,
+    );
   }
   try {
     if (document.numPages > maxPdfPages) {
@@ -79,13 +94,12 @@ function textItem(item: PdfJsTextItem): PdfTextItem[] {
 /// xmp:CreateDate. Titles that programs write ("Microsoft Word - memo.doc")
 /// and account names are dropped.
 export function pdfFileMeta(info: Record<string, unknown>, xmp: { get(name: string): unknown } | null): FileMeta {
-  const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : Array.isArray(value) ? value.filter((v) => typeof v === 'string').join('; ') : '');
+  const text = (value: unknown): string =>
+    typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : Array.isArray(value) ? value.filter((v) => typeof v === 'string').join('; ') : '';
   const meta: FileMeta = {};
   const title = [text(info.Title), text(xmp?.get('dc:title'))].find((value) => value && !isJunkTitle(value));
   if (title) meta.title = title;
-  const authors = (text(info.Author) || text(xmp?.get('dc:creator')))
-    .split(/\s*;\s*/)
-    .filter((author) => author && !isJunkAuthor(author));
+  const authors = (text(info.Author) || text(xmp?.get('dc:creator'))).split(/\s*;\s*/).filter((author) => author && !isJunkAuthor(author));
   if (authors.length > 0) meta.authors = authors;
   const date = dateSpanOf(text(info.CreationDate)) ?? dateSpanOf(text(xmp?.get('xmp:createdate')));
   if (date) meta.date = date;

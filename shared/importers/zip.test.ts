@@ -29,7 +29,9 @@ describe('reading a zip within limits', () => {
   it('refuses one entry that inflates past its limit, naming the file, the part and the limit', () => {
     const error = refusal(() => readZip(zipOf([{ name: 'word/document.xml', chunk: megabyteOfXml, repeat: 5 }]), 'memo.docx', limits));
     expect(error.code).toBe('too-large');
-    expect(error.message).toBe('memo.docx was refused: its part “word/document.xml” inflates to more than 4 MB, more than a real document needs, so it may be a “zip bomb”. Nothing was imported.');
+    expect(error.message).toBe(
+      'memo.docx was refused: its part “word/document.xml” inflates to more than 4 MB, more than a real document needs, so it may be a “zip bomb”. Nothing was imported.',
+    );
   });
 
   it('refuses entries that pass the total limit together', () => {

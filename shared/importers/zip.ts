@@ -68,7 +68,11 @@ export function readZip(bytes: Uint8Array, fileName: string, limits: ZipLimits, 
       }
       if (!ended && data.length > 0) throw damaged(fileName);
     } else {
-      throw new ImportFileError('corrupt', fileName, `${shownName(fileName)} uses a kind of zip compression (method ${entry.method}) that cannot be read. Save it again from the program that made it, then import it.`);
+      throw new ImportFileError(
+        'corrupt',
+        fileName,
+        `${shownName(fileName)} uses a kind of zip compression (method ${entry.method}) that cannot be read. Save it again from the program that made it, then import it.`,
+      );
     }
     if (chunks) out.set(entry.name, join(chunks, size));
   }
@@ -95,7 +99,11 @@ function directory(bytes: Uint8Array, fileName: string, limits: Pick<ZipLimits, 
   const count = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
   if (count === 0xffff || offset === 0xffffffff) {
-    throw new ImportFileError('unsupported', fileName, `${shownName(fileName)} is a ZIP64 archive, which is not supported: it is larger than a document or project file should be. Split it, then import the parts.`);
+    throw new ImportFileError(
+      'unsupported',
+      fileName,
+      `${shownName(fileName)} is a ZIP64 archive, which is not supported: it is larger than a document or project file should be. Split it, then import the parts.`,
+    );
   }
   if (count > limits.entries) throw tooLarge(fileName, `it holds ${count} files (the limit is ${limits.entries})`);
   const entries: Entry[] = [];
@@ -122,7 +130,8 @@ function dataOffset(bytes: Uint8Array, entry: Entry, fileName: string): number {
   if (at + 30 > bytes.length) throw damaged(fileName);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(at, true) !== 0x04034b50) throw damaged(fileName);
-  if (entry.flags & 1) throw new ImportFileError('encrypted', fileName, `${shownName(fileName)} is protected with a password. Save it again without one, then import it.`);
+  if (entry.flags & 1)
+    throw new ImportFileError('encrypted', fileName, `${shownName(fileName)} is protected with a password. Save it again without one, then import it.`);
   return at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
 }
 
@@ -138,11 +147,19 @@ function join(chunks: Uint8Array[], size: number): Uint8Array {
 }
 
 function damaged(fileName: string): ImportFileError {
-  return new ImportFileError('corrupt', fileName, `${shownName(fileName)} is damaged or is not a zip file, so it cannot be opened. Save it again from the program that made it, then import it.`);
+  return new ImportFileError(
+    'corrupt',
+    fileName,
+    `${shownName(fileName)} is damaged or is not a zip file, so it cannot be opened. Save it again from the program that made it, then import it.`,
+  );
 }
 
 function tooLarge(fileName: string, what: string): ImportFileError {
-  return new ImportFileError('too-large', fileName, `${shownName(fileName)} was refused: ${what}, more than a real document needs, so it may be a “zip bomb”. Nothing was imported.`);
+  return new ImportFileError(
+    'too-large',
+    fileName,
+    `${shownName(fileName)} was refused: ${what}, more than a real document needs, so it may be a “zip bomb”. Nothing was imported.`,
+  );
 }
 
 function megabytes(bytes: number): string {

@@ -24,7 +24,10 @@ describe('the IPC API', () => {
     const created = new Date(Date.UTC(2026, 10, 22, 14, 31)).toISOString();
     expect(parseRequest('writeBackup', { content: '{}', annotations: 42, created })).toEqual({ content: '{}', annotations: 42, created });
     expect(parseRequest('readBackup', backupFileName(created, 42))).toBe('palimpsest-backup-2026-11-22T14-31-00-000Z-42.json');
-    expect(parseRequest('saveFile', { title: 'Export a set', defaultName: 'Albania: 1961–62.palimpsest-set.json', filters: [], content: new Uint8Array([1]) }).content).toEqual(new Uint8Array([1]));
+    expect(
+      parseRequest('saveFile', { title: 'Export a set', defaultName: 'Albania: 1961–62.palimpsest-set.json', filters: [], content: new Uint8Array([1]) })
+        .content,
+    ).toEqual(new Uint8Array([1]));
   });
 
   it('refuses bytes that are not bytes, and names that are paths', () => {

@@ -55,7 +55,9 @@ describe('linksBetween', () => {
   it('holds exactly the links with one end on each side, sorted by the first side and then the second', () => {
     const ids = annotations.map((a) => a.id);
     const docs = [foBrief, article, czechMemo];
-    const anyLinks = fc.array(fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...ids)), { maxLength: 30 }).map((pairs) => pairs.map(([from, to], i) => link(`l${String(i).padStart(2, '0')}`, from, to)));
+    const anyLinks = fc
+      .array(fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...ids)), { maxLength: 30 })
+      .map((pairs) => pairs.map(([from, to], i) => link(`l${String(i).padStart(2, '0')}`, from, to)));
     fc.assert(
       fc.property(anyLinks, fc.constantFrom(...docs), fc.constantFrom(...docs), (all, docA, docB) => {
         const steps = linksBetween(docA, docB, all, byId);

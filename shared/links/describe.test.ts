@@ -23,7 +23,9 @@ describe('describeLink', () => {
   });
 
   it('refuses a viewpoint that is not an end of the link, or a relation that does not exist', () => {
-    expect(() => describeLink(link('supports'), 'report', defaultRelationTypes)).toThrow(new RangeError('The link “l1” does not involve the annotation “report”.'));
+    expect(() => describeLink(link('supports'), 'report', defaultRelationTypes)).toThrow(
+      new RangeError('The link “l1” does not involve the annotation “report”.'),
+    );
     expect(() => describeLink(link('refutes'), 'memo', defaultRelationTypes)).toThrow(new RangeError('There is no relation type “refutes”.'));
   });
 });
@@ -39,6 +41,12 @@ describe('otherEnd', () => {
 describe('linkPhrase', () => {
   it('reads as describeLink does, and as the stored relation once its type is gone', () => {
     expect(linkPhrase(link('supports'), 'brief', defaultRelationTypes)).toBe('supported by');
-    expect(linkPhrase(link('supports'), 'brief', defaultRelationTypes.filter((r) => r.id !== 'supports'))).toBe('supports');
+    expect(
+      linkPhrase(
+        link('supports'),
+        'brief',
+        defaultRelationTypes.filter((r) => r.id !== 'supports'),
+      ),
+    ).toBe('supports');
   });
 });

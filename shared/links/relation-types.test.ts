@@ -17,7 +17,10 @@ describe('relation types', () => {
   });
 
   it('refuses an empty name, a bad colour, and a phrase another relation already reads', () => {
-    const add = (name: string, inverse?: string, color = '#000000') => () => addRelationType(defaultRelationTypes, { name, inverse, color });
+    const add =
+      (name: string, inverse?: string, color = '#000000') =>
+      () =>
+        addRelationType(defaultRelationTypes, { name, inverse, color });
     expect(add('  ')).toThrow(new RangeError('A relation type needs a name.'));
     expect(add('refutes', 'refuted by', 'red')).toThrow(new RangeError('“red” is not a colour of the form #rrggbb.'));
     expect(add('Supports', 'backed by')).toThrow(new RangeError('There is already a relation type called “supports”.'));
@@ -29,7 +32,9 @@ describe('relation types', () => {
     const renamed = renameRelationType(defaultRelationTypes, 'supports', { name: 'corroborates', inverse: 'corroborated by' });
     expect(renamed.find((t) => t.id === 'supports')).toMatchObject({ name: 'corroborates', inverse: 'corroborated by' });
     // Its own old phrases are free to take again.
-    expect(renameRelationType(defaultRelationTypes, 'supports', { name: 'Supports', inverse: 'supported by' }).find((t) => t.id === 'supports')?.name).toBe('Supports');
+    expect(renameRelationType(defaultRelationTypes, 'supports', { name: 'Supports', inverse: 'supported by' }).find((t) => t.id === 'supports')?.name).toBe(
+      'Supports',
+    );
     expect(() => renameRelationType(defaultRelationTypes, 'supports', { name: 'cites' })).toThrow('There is already a relation type called “cites”.');
     expect(recolorRelationType(defaultRelationTypes, 'cites', '#010203').find((t) => t.id === 'cites')?.color).toBe('#010203');
     expect(() => recolorRelationType(defaultRelationTypes, 'nothing', '#010203')).toThrow(new RangeError('There is no relation type “nothing”.'));
@@ -43,8 +48,12 @@ describe('relation types', () => {
 
   it('counts the links using a relation and refuses to delete one in use, saying how many', () => {
     expect(relationTypeUsage('supports', links)).toBe(2);
-    expect(() => deleteRelationType(defaultRelationTypes, 'supports', links)).toThrow(new RangeError('The relation “supports” is used by 2 links; change or delete them first.'));
-    expect(() => deleteRelationType(defaultRelationTypes, 'cites', links)).toThrow(new RangeError('The relation “cites” is used by one link; change or delete it first.'));
+    expect(() => deleteRelationType(defaultRelationTypes, 'supports', links)).toThrow(
+      new RangeError('The relation “supports” is used by 2 links; change or delete them first.'),
+    );
+    expect(() => deleteRelationType(defaultRelationTypes, 'cites', links)).toThrow(
+      new RangeError('The relation “cites” is used by one link; change or delete it first.'),
+    );
     const left = deleteRelationType(defaultRelationTypes, 'same-event', links);
     expect(names(left)).toEqual(['supports', 'contradicts', 'elaborates', 'responds to', 'cites']);
     expect(left.map((t) => t.order)).toEqual([0, 1, 2, 3, 4]);

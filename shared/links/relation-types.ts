@@ -66,7 +66,9 @@ export function deleteRelationType(types: readonly RelationType[], id: string, l
   const relationType = find(types, id);
   const used = relationTypeUsage(id, links);
   if (used > 0) {
-    throw new RangeError(`The relation “${relationType.name}” is used by ${used === 1 ? 'one link' : `${used} links`}; change or delete ${used === 1 ? 'it' : 'them'} first.`);
+    throw new RangeError(
+      `The relation “${relationType.name}” is used by ${used === 1 ? 'one link' : `${used} links`}; change or delete ${used === 1 ? 'it' : 'them'} first.`,
+    );
   }
   return inOrder(types)
     .filter((t) => t.id !== id)
@@ -104,7 +106,8 @@ function checkPhrases(types: readonly RelationType[], self: string | null, name:
       );
     }
   }
-  if (name !== inverse && same(name, inverse)) throw new RangeError(`The name and the inverse of “${name}” differ only in case: leave the inverse empty for a relation that reads the same both ways.`);
+  if (name !== inverse && same(name, inverse))
+    throw new RangeError(`The name and the inverse of “${name}” differ only in case: leave the inverse empty for a relation that reads the same both ways.`);
 }
 
 function same(a: string, b: string): boolean {
@@ -114,4 +117,3 @@ function same(a: string, b: string): boolean {
 function checkColor(color: string): void {
   if (!/^#[0-9a-fA-F]{6}$/.test(color)) throw new RangeError(`“${color}” is not a colour of the form #rrggbb.`);
 }
-

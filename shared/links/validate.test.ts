@@ -17,7 +17,9 @@ describe('validateLink', () => {
   });
 
   it('refuses a link from a passage to itself with a sentence', () => {
-    expect(check({ from: 'memo', to: 'memo', relation: 'supports' })).toThrow(new RangeError('A passage cannot be linked to itself: choose another passage for the other end.'));
+    expect(check({ from: 'memo', to: 'memo', relation: 'supports' })).toThrow(
+      new RangeError('A passage cannot be linked to itself: choose another passage for the other end.'),
+    );
   });
 
   it('refuses a relation that does not exist', () => {

@@ -3,7 +3,6 @@ import { defaultRelationTypes } from '../links/model';
 import { linkOf as link, standIn as passage } from '../test-support/links';
 import { type ClaimMatrix, type MatrixDocument, buildClaimMatrix } from './claim-matrix';
 
-
 const documents: MatrixDocument[] = [
   { id: 'report', title: 'Albanian report', date: { start: { year: 1967, month: 1, day: 16 } } },
   { id: 'notes', title: 'Undated notes', date: null },
@@ -34,11 +33,14 @@ const links = [
   link('l10', 'gone', 'claim', 'supports'),
   link('l11', 'first', 'second', 'supports'),
 ];
-const build = (extra: Partial<Parameters<typeof buildClaimMatrix>[0]> = {}) => buildClaimMatrix({ annotationsById, links, relationTypes: defaultRelationTypes, documents, ...extra });
+const build = (extra: Partial<Parameters<typeof buildClaimMatrix>[0]> = {}) =>
+  buildClaimMatrix({ annotationsById, links, relationTypes: defaultRelationTypes, documents, ...extra });
 
 // Each cell as its phrases with the passages, and the source mark.
 const cellsOf = (matrix: ClaimMatrix, claim: string) =>
-  matrix.rows.find((r) => r.claim.id === claim)!.cells.map((cell) => [cell.documentId, cell.sourceOfClaim, cell.relations.map((r) => [r.phrase, r.passages.map((p) => p.annotationId)])]);
+  matrix.rows
+    .find((r) => r.claim.id === claim)!
+    .cells.map((cell) => [cell.documentId, cell.sourceOfClaim, cell.relations.map((r) => [r.phrase, r.passages.map((p) => p.annotationId)])]);
 
 describe('buildClaimMatrix', () => {
   const matrix = build();
@@ -54,9 +56,24 @@ describe('buildClaimMatrix', () => {
       ['listing', false, [['elaborated by', ['early']]]],
       ['brief', true, [['cites', ['same-page']]]],
       // Drawn toward the claim, "supports"; drawn from it, "supported by": not counted as support.
-      ['report', false, [['supports', ['first', 'second']], ['supported by', ['first']], ['responds to', ['reply']]]],
+      [
+        'report',
+        false,
+        [
+          ['supports', ['first', 'second']],
+          ['supported by', ['first']],
+          ['responds to', ['reply']],
+        ],
+      ],
       // Symmetric relations read the same whichever way they were drawn.
-      ['notes', false, [['contradicts', ['doubt']], ['same event', ['doubt']]]],
+      [
+        'notes',
+        false,
+        [
+          ['contradicts', ['doubt']],
+          ['same event', ['doubt']],
+        ],
+      ],
     ]);
   });
 
@@ -83,7 +100,9 @@ describe('buildClaimMatrix', () => {
   });
 
   it('refuses a document listed twice, and a relation that does not exist', () => {
-    expect(() => build({ documents: [...documents, documents[0]!] })).toThrow(new RangeError('The documents of a claim matrix must be different documents: one is listed twice.'));
+    expect(() => build({ documents: [...documents, documents[0]!] })).toThrow(
+      new RangeError('The documents of a claim matrix must be different documents: one is listed twice.'),
+    );
     expect(() => build({ links: [link('bad', 'first', 'claim', 'refutes')] })).toThrow(new RangeError('There is no relation type “refutes”.'));
   });
 });

@@ -87,7 +87,10 @@ export function buildClaimMatrix(input: ClaimMatrixInput): ClaimMatrix {
   const candidates = input.claims?.among ? [...new Set(input.claims.among)].flatMap((id) => annotationsById.get(id) ?? []) : [...annotationsById.values()];
   const claims = candidates
     .filter((a) => a.tags.includes(tag))
-    .sort((a, b) => (column.get(a.documentId) ?? columns.length) - (column.get(b.documentId) ?? columns.length) || compare(a.documentId, b.documentId) || inText(a, b));
+    .sort(
+      (a, b) =>
+        (column.get(a.documentId) ?? columns.length) - (column.get(b.documentId) ?? columns.length) || compare(a.documentId, b.documentId) || inText(a, b),
+    );
 
   const claimIds = new Set(claims.map((c) => c.id));
   const linksAt = new Map<string, Link[]>();
@@ -118,10 +121,17 @@ export function buildClaimMatrix(input: ClaimMatrixInput): ClaimMatrix {
     }
     found.forEach((groups, i) => {
       cells[i]!.relations = [...groups.values()]
-        .sort((a, b) => (rank.get(a.relation.relation) ?? 0) - (rank.get(b.relation.relation) ?? 0) || compare(a.relation.relation, b.relation.relation) || Number(a.inverse) - Number(b.inverse))
+        .sort(
+          (a, b) =>
+            (rank.get(a.relation.relation) ?? 0) - (rank.get(b.relation.relation) ?? 0) ||
+            compare(a.relation.relation, b.relation.relation) ||
+            Number(a.inverse) - Number(b.inverse),
+        )
         .map((group) => ({
           ...group.relation,
-          passages: group.passages.sort((a, b) => inText(a.passage, b.passage) || compare(a.linkId, b.linkId)).map((p) => ({ annotationId: p.passage.id, linkId: p.linkId })),
+          passages: group.passages
+            .sort((a, b) => inText(a.passage, b.passage) || compare(a.linkId, b.linkId))
+            .map((p) => ({ annotationId: p.passage.id, linkId: p.linkId })),
         }));
     });
     return { claim, cells };

@@ -57,7 +57,9 @@ describe('the claim matrix of the seed corpus as CSV', () => {
 
   it('keeps a spreadsheet from running a quote as a formula', () => {
     const formula = { ...annotations[0]!, id: 'formula', quote: { ...annotations[0]!.quote, exact: '=HYPERLINK("x")' } };
-    const csv = claimMatrixCsv(buildClaimMatrix({ annotationsById: new Map([[formula.id, formula]]), links: [], relationTypes: defaultRelationTypes, documents }));
+    const csv = claimMatrixCsv(
+      buildClaimMatrix({ annotationsById: new Map([[formula.id, formula]]), links: [], relationTypes: defaultRelationTypes, documents }),
+    );
     expect(csv.split('\r\n')[1]).toMatch(/^"'=HYPERLINK\(""x""\)",/);
   });
 });

@@ -4,7 +4,7 @@ import { TermSet } from './term-set';
 import { Vocabulary } from './vocabulary';
 
 describe('DocumentIndex', () => {
-  it('holds the document\'s words in text order with their offsets in the canonical text', () => {
+  it("holds the document's words in text order with their offsets in the canonical text", () => {
     const vocabulary = new Vocabulary();
     const text = 'Richard Dvořàk met Ri Song-un.';
     const document = DocumentIndex.build('memo', text, vocabulary);
@@ -40,7 +40,7 @@ describe('DocumentIndex', () => {
     expect([...document.occurrences(TermSet.exact('albania', vocabulary))]).toEqual([]);
   });
 
-  it('keeps each document\'s words apart when several are indexed one after the other', () => {
+  it("keeps each document's words apart when several are indexed one after the other", () => {
     const vocabulary = new Vocabulary();
     const first = DocumentIndex.build('a', 'soviet soviet albania', vocabulary);
     const second = DocumentIndex.build('b', 'albania tirana soviet albania', vocabulary);

@@ -15,10 +15,21 @@ export interface FoldedText {
 // "Straße", "Dordevic" finds "Đorđević". The lower-case forms are listed;
 // the upper-case ones reach them through toLowerCase.
 const letters: Record<string, string> = {
-  'ł': 'l', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'ħ': 'h', 'ı': 'i', 'ŧ': 't', 'ŀ': 'l',
-  'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'þ': 'th', 'ĳ': 'ij',
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ı: 'i',
+  ŧ: 't',
+  ŀ: 'l',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ĳ: 'ij',
   // Greek final sigma is the same letter as σ.
-  'ς': 'σ',
+  ς: 'σ',
 };
 
 // Letters whose diacritic makes another letter that a reader of the language

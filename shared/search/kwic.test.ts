@@ -12,7 +12,11 @@ function at(text: string, word: string): [number, number] {
 describe('contextLine', () => {
   it('shows the hit as written between its context', () => {
     const text = 'Memorandum of Luncheon Given by Richard Dvořàk, Ambassador of Czechoslovakia';
-    expect(contextLine(text, ...at(text, 'Dvořàk'))).toEqual({ before: 'Memorandum of Luncheon Given by Richard ', match: 'Dvořàk', after: ', Ambassador of Czechoslovakia' });
+    expect(contextLine(text, ...at(text, 'Dvořàk'))).toEqual({
+      before: 'Memorandum of Luncheon Given by Richard ',
+      match: 'Dvořàk',
+      after: ', Ambassador of Czechoslovakia',
+    });
   });
 
   it('cuts long context back to whole words', () => {
@@ -27,7 +31,7 @@ describe('contextLine', () => {
     expect(contextLine(text, ...at(text, 'HIT'), 6)).toEqual({ before: 'delta ', match: 'HIT', after: ' echo' });
   });
 
-  it('stops at the edge of the hit\'s paragraph', () => {
+  it("stops at the edge of the hit's paragraph", () => {
     const text = ['The previous paragraph ends here.', 'Mëhilli, From Stalin to Mao.', 'The next one.'].join(blockSeparator);
     expect(contextLine(text, ...at(text, 'Stalin'))).toEqual({ before: 'Mëhilli, From ', match: 'Stalin', after: ' to Mao.' });
   });

@@ -40,11 +40,14 @@ export function parseQuery(text: string): Query {
   };
   // Typographic quotes are quotes too: a Mac or a word processor turns the
   // researcher's "…" into “…”, and a Russian or French keyboard types «…».
-  text.replace(typographicQuotes, '"').split('"').forEach((part, i) => {
-    // Odd parts were inside quotes.
-    if (i % 2 === 1) add(part.split(/\s+/).flatMap(wordTerms));
-    else for (const word of part.split(/\s+/)) add(wordTerms(word));
-  });
+  text
+    .replace(typographicQuotes, '"')
+    .split('"')
+    .forEach((part, i) => {
+      // Odd parts were inside quotes.
+      if (i % 2 === 1) add(part.split(/\s+/).flatMap(wordTerms));
+      else for (const word of part.split(/\s+/)) add(wordTerms(word));
+    });
   return { clauses };
 }
 

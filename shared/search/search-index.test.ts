@@ -97,7 +97,7 @@ describe('SearchIndex on the seed corpus', () => {
     for (const [, s] of slices(results)) expect(foldTerm(s).startsWith('sino')).toBe(true);
   });
 
-  it('lists only documents holding every word of the query, counting each word\'s hits', () => {
+  it("lists only documents holding every word of the query, counting each word's hits", () => {
     const results = index.search('khrushchev albania', all);
     const khrushchev = scanCounts('khrushchev');
     const albania = scanCounts('albania');
@@ -211,7 +211,49 @@ describe('SearchIndex revisions', () => {
 // Pieces of text that exercise the folding: diacritics composed and
 // decomposed, expansions, Cyrillic й in both forms, footnote markers, soft
 // hyphens, OCR boxes, quotes, paragraph breaks.
-const pieces = ['a', 'b', 'e', 'ë', 'Ë', 'e\u0308', 'ç', 'ř', 'à', 'ł', 'Ł', 'ß', 'ẞ', 'и', 'И', 'й', 'и\u0306', '\u0306', 'ё', 'ς', 'Σ', 'ﬁ', 'ſ', 'İ', 'æ', '1', '9', ' ', '  ', '\n', blockSeparator, '-', "'", '’', '“', '²', '¹', '\u00AD', '☐', '.', ','];
+const pieces = [
+  'a',
+  'b',
+  'e',
+  'ë',
+  'Ë',
+  'e\u0308',
+  'ç',
+  'ř',
+  'à',
+  'ł',
+  'Ł',
+  'ß',
+  'ẞ',
+  'и',
+  'И',
+  'й',
+  'и\u0306',
+  '\u0306',
+  'ё',
+  'ς',
+  'Σ',
+  'ﬁ',
+  'ſ',
+  'İ',
+  'æ',
+  '1',
+  '9',
+  ' ',
+  '  ',
+  '\n',
+  blockSeparator,
+  '-',
+  "'",
+  '’',
+  '“',
+  '²',
+  '¹',
+  '\u00AD',
+  '☐',
+  '.',
+  ',',
+];
 const text = fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((p) => p.join(''));
 
 /// The places a folded word occurs in `text`, found without the index: in
@@ -277,9 +319,20 @@ describe('SearchIndex against a plain scan', () => {
         // Mostly two words that stand together somewhere, sometimes any two.
         const at = pick % words.length;
         const [first, second] = other % 3 === 0 ? [words[at]!, words[other % words.length]!] : [words[at]!, words[(at + 1) % words.length]!];
-        const query = { clauses: [{ terms: [{ term: first, prefix: false }, { term: second, prefix: false }] }] };
+        const query = {
+          clauses: [
+            {
+              terms: [
+                { term: first, prefix: false },
+                { term: second, prefix: false },
+              ],
+            },
+          ],
+        };
         const results = index.search(query, { limit: 1_000_000 });
-        const expected = texts.map((t, i) => ({ documentId: `d${i}`, starts: naivePhrases(t, first, second).map(([start]) => start) })).filter((d) => d.starts.length > 0);
+        const expected = texts
+          .map((t, i) => ({ documentId: `d${i}`, starts: naivePhrases(t, first, second).map(([start]) => start) }))
+          .filter((d) => d.starts.length > 0);
         expect(results.documents.map((d) => ({ documentId: d.documentId, starts: d.hits.map((h) => h.start) }))).toEqual(expected);
         expect(results.total).toBe(expected.reduce((sum, d) => sum + d.starts.length, 0));
       }),

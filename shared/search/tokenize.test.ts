@@ -26,7 +26,7 @@ describe('forEachToken', () => {
     expect(termsOf('1960–1961, 16.4.62')).toEqual(['1960', '1961', '16', '4', '62']);
   });
 
-  it('ends a word at a superscript footnote marker, and the word\'s offsets leave the marker out', () => {
+  it("ends a word at a superscript footnote marker, and the word's offsets leave the marker out", () => {
     expect(words('the events² of 1961')).toEqual([
       ['the', 'the'],
       ['events', 'events'],
@@ -50,7 +50,7 @@ describe('forEachToken', () => {
     ]);
   });
 
-  it('joins a decomposed й only when the breve follows its и, so a word\'s slice folds back to the word', () => {
+  it("joins a decomposed й only when the breve follows its и, so a word's slice folds back to the word", () => {
     expect(words('Бии\u0306 Бии\u00AD\u0306')).toEqual([
       ['бий', 'Бии\u0306'],
       ['бии', 'Бии'],

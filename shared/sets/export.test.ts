@@ -57,8 +57,14 @@ describe('exporting a set', () => {
     expect(() => exportSet({ ...set, annotationIds: [...set.annotationIds, 'deleted'] }, context)).toThrow(
       new RangeError('The set “Khrushchev’s fall, foreseen” holds the annotation “deleted”, which is not in the library.'),
     );
-    expect(() => exportSet({ ...set, annotationIds: ['li', 'li'] }, context)).toThrow(new RangeError('The set “Khrushchev’s fall, foreseen” lists the annotation “li” twice.'));
-    expect(() => exportSet(set, { ...context, tagTypes: context.tagTypes.filter((t) => t.id !== 'claim') })).toThrow(new RangeError('The set uses the tag type “claim”, which is not in the library.'));
-    expect(() => exportSet(set, { ...context, documents: new Map() })).toThrow(/is in the document “fo-brief-sino-soviet-relations-and-albania-1962”, which is not in the library\.$/);
+    expect(() => exportSet({ ...set, annotationIds: ['li', 'li'] }, context)).toThrow(
+      new RangeError('The set “Khrushchev’s fall, foreseen” lists the annotation “li” twice.'),
+    );
+    expect(() => exportSet(set, { ...context, tagTypes: context.tagTypes.filter((t) => t.id !== 'claim') })).toThrow(
+      new RangeError('The set uses the tag type “claim”, which is not in the library.'),
+    );
+    expect(() => exportSet(set, { ...context, documents: new Map() })).toThrow(
+      /is in the document “fo-brief-sino-soviet-relations-and-albania-1962”, which is not in the library\.$/,
+    );
   });
 });

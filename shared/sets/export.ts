@@ -58,9 +58,17 @@ export function exportSet(set: AnnotationSet, context: SetExportContext): SetFil
     exported: context.exported.toISOString(),
     set: { id: set.id, name: set.name, description: set.description, annotationIds: [...set.annotationIds], created: set.created, modified: set.modified },
     tagTypes: used(tagIds, context.tagTypes, 'tag type').map((t) => ({ id: t.id, name: t.name, color: t.color, order: t.order, namesActor: t.namesActor })),
-    relationTypes: used(relationIds, context.relationTypes, 'relation type').map((r) => ({ id: r.id, name: r.name, inverse: r.inverse, color: r.color, order: r.order })),
+    relationTypes: used(relationIds, context.relationTypes, 'relation type').map((r) => ({
+      id: r.id,
+      name: r.name,
+      inverse: r.inverse,
+      color: r.color,
+      order: r.order,
+    })),
     actors: [...actors.values()].map((a) => ({ id: a.id, name: a.name, aliases: [...a.aliases], created: a.created, modified: a.modified })),
-    documents: [...documents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((d) => ({ id: d.id, title: d.title, citation: d.citation, fingerprint: d.fingerprint })),
+    documents: [...documents.values()]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((d) => ({ id: d.id, title: d.title, citation: d.citation, fingerprint: d.fingerprint })),
     annotations: annotations.map((annotation) => nativeAnnotation(annotation, documents.get(annotation.documentId)!.citation)),
     links: links.map((l) => ({ id: l.id, from: l.from, to: l.to, relation: l.relation, note: l.note, created: l.created, modified: l.modified })),
   };

@@ -103,7 +103,15 @@ export function planSetImport(file: SetFile, existing: SetImportLibrary): SetImp
     const byName = existing.resolveActor(actor.name);
     const byAlias = byName ? null : actor.aliases.map((alias) => existing.resolveActor(alias)).find((a) => a !== null);
     const duplicate = byName ?? byAlias;
-    if (duplicate) actors.conflicts.push({ kind: 'duplicate', path, file: actor, library: duplicate, fields: [byName ? 'name' : 'aliases'], newer: newer(actor, duplicate) });
+    if (duplicate)
+      actors.conflicts.push({
+        kind: 'duplicate',
+        path,
+        file: actor,
+        library: duplicate,
+        fields: [byName ? 'name' : 'aliases'],
+        newer: newer(actor, duplicate),
+      });
     else actors.add.push(actor);
   });
 
@@ -117,7 +125,8 @@ export function planSetImport(file: SetFile, existing: SetImportLibrary): SetImp
     const same = existing.links.get(link.id);
     if (same) return place(links, link, same, path);
     const duplicate = statements.get(statementKey(link, allRelations));
-    if (duplicate) links.conflicts.push({ kind: 'duplicate', path, file: link, library: duplicate, fields: ['from', 'to', 'relation'], newer: newer(link, duplicate) });
+    if (duplicate)
+      links.conflicts.push({ kind: 'duplicate', path, file: link, library: duplicate, fields: ['from', 'to', 'relation'], newer: newer(link, duplicate) });
     else links.add.push(link);
   });
 

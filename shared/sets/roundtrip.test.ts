@@ -44,7 +44,16 @@ const library = fc
       }),
       { selector: (r) => r.id, minLength: 1, maxLength: 20 },
     ),
-    links: fc.array(fc.record({ from: fc.nat(), to: fc.nat(), relation: fc.constantFrom(...relationTypes.map((r) => r.id)), note: words, seconds: fc.integer({ min: 0, max: 1e8 }) }), { maxLength: 30 }),
+    links: fc.array(
+      fc.record({
+        from: fc.nat(),
+        to: fc.nat(),
+        relation: fc.constantFrom(...relationTypes.map((r) => r.id)),
+        note: words,
+        seconds: fc.integer({ min: 0, max: 1e8 }),
+      }),
+      { maxLength: 30 },
+    ),
     members: fc.array(fc.nat(), { maxLength: 20 }),
     name: words.filter((w) => w.length > 0),
     description: words,
@@ -58,7 +67,18 @@ const library = fc
       while (start < end && /\s/.test(text[start]!)) start++;
       while (end > start && /\s/.test(text[end - 1]!)) end--;
       if (start >= end) return [];
-      return [{ id: a.id, documentId: document.id, ...describePassage(text, start, end), tags: a.tags, actor: a.actor, note: a.note, created: at(a.seconds), modified: at(a.seconds + 60) }];
+      return [
+        {
+          id: a.id,
+          documentId: document.id,
+          ...describePassage(text, start, end),
+          tags: a.tags,
+          actor: a.actor,
+          note: a.note,
+          created: at(a.seconds),
+          modified: at(a.seconds + 60),
+        },
+      ];
     });
     const pick = (n: number) => annotations[n % Math.max(1, annotations.length)];
     const statements = new Set<string>();
@@ -81,8 +101,19 @@ describe('a set exported, written, read and planned into an empty library', () =
     fc.assert(
       fc.property(library, ({ annotations, links, set }) => {
         const byId = new Map(annotations.map((a) => [a.id, a]));
-        const json = JSON.stringify(exportSet(set, { annotationsById: byId, links, tagTypes, relationTypes, resolveActor, documents: documentEntries, exported: new Date(at(2)) }));
-        const plan = planSetImport(parseSetFile(json), { sets: new Map(), annotations: new Map(), links: new Map(), actors: new Map(), tagTypes: [], relationTypes: [], documents: new Map(), resolveActor: () => null });
+        const json = JSON.stringify(
+          exportSet(set, { annotationsById: byId, links, tagTypes, relationTypes, resolveActor, documents: documentEntries, exported: new Date(at(2)) }),
+        );
+        const plan = planSetImport(parseSetFile(json), {
+          sets: new Map(),
+          annotations: new Map(),
+          links: new Map(),
+          actors: new Map(),
+          tagTypes: [],
+          relationTypes: [],
+          documents: new Map(),
+          resolveActor: () => null,
+        });
 
         // What the set should carry, worked out here from the library, not from the file.
         const members = new Set(set.annotationIds);

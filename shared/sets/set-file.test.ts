@@ -44,7 +44,9 @@ describe('the set file', () => {
   });
 
   it('refuses links that leave the set, join a passage to itself, repeat another, or use an unlisted relation', () => {
-    expect(problem((f) => (f.links[0].to = 'ripening'))).toBe('$.links[0].to: annotation "ripening" is not in the set: a set\'s links join its own annotations');
+    expect(problem((f) => (f.links[0].to = 'ripening'))).toBe(
+      '$.links[0].to: annotation "ripening" is not in the set: a set\'s links join its own annotations',
+    );
     expect(problem((f) => (f.links[0].to = 'overthrown'))).toBe('$.links[0].to: a link cannot join an annotation to itself');
     expect(problem((f) => f.links.push({ ...f.links[1], id: 'again' }))).toBe('$.links[2]: the link says the same as $.links[1]');
     expect(problem((f) => f.relationTypes.pop())).toBe('$.links[0].relation: relation "elaborates" is not among the file\'s relationTypes');
@@ -52,8 +54,12 @@ describe('the set file', () => {
   });
 
   it('refuses tags, documents and ids the file does not account for', () => {
-    expect(problem((f) => (f.tagTypes = f.tagTypes.filter((t: { id: string }) => t.id !== 'economic-measure')))).toBe('$.annotations[1].tags[1]: tag "economic-measure" is not among the file\'s tagTypes');
-    expect(problem((f) => f.documents.shift())).toBe('$.annotations[1].documentId: document "albanian-report-dprk-stance-1967" is not among the file\'s documents');
+    expect(problem((f) => (f.tagTypes = f.tagTypes.filter((t: { id: string }) => t.id !== 'economic-measure')))).toBe(
+      '$.annotations[1].tags[1]: tag "economic-measure" is not among the file\'s tagTypes',
+    );
+    expect(problem((f) => f.documents.shift())).toBe(
+      '$.annotations[1].documentId: document "albanian-report-dprk-stance-1967" is not among the file\'s documents',
+    );
     expect(problem((f) => (f.actors[1].id = 'khrushchev'))).toBe('$.actors[1].id: duplicate actor id "khrushchev"');
     expect(problem((f) => (f.tagTypes[1].id = 'actor'))).toBe('$.tagTypes[1].id: duplicate tag type id "actor"');
     expect(problem(() => {})).toBe('accepted');

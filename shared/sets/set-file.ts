@@ -58,7 +58,8 @@ export const setFileSchema = z
     unique(file.annotations, 'annotations', 'annotation');
     file.annotations.forEach((annotation, i) => {
       if (!inSet.has(annotation.id)) issue(`annotation "${annotation.id}" is not in the set`, ['annotations', i, 'id']);
-      if (!documentIds.has(annotation.documentId)) issue(`document "${annotation.documentId}" is not among the file's documents`, ['annotations', i, 'documentId']);
+      if (!documentIds.has(annotation.documentId))
+        issue(`document "${annotation.documentId}" is not among the file's documents`, ['annotations', i, 'documentId']);
       if (annotation.target.source !== annotation.documentId) issue('target.source must equal documentId', ['annotations', i, 'target', 'source']);
       annotation.tags.forEach((tag, j) => {
         if (!tagIds.has(tag)) issue(`tag "${tag}" is not among the file's tagTypes`, ['annotations', i, 'tags', j]);

@@ -14,7 +14,9 @@ describe('sortRows', () => {
     const ascending = sortRows(rows, 'date', 'ascending');
     expect(ascending.map((r) => r.documentId)).toEqual([
       seedIds.listing, // 26 December 1956 (its first entry)
-      seedIds.foBrief, seedIds.foBrief, seedIds.foBrief, // 19 January 1962, in their given order
+      seedIds.foBrief,
+      seedIds.foBrief,
+      seedIds.foBrief, // 19 January 1962, in their given order
       seedIds.czechMemo, // 2 April 1962
       seedIds.albanianReport, // 16 January 1967
       seedIds.article, // 2019
@@ -25,13 +27,38 @@ describe('sortRows', () => {
 
   it('sorts text with the locale’s collation: accents beside their letter, numbers by value, opening quotation marks ignored', () => {
     const named = (quote: string, id: string): AnnotationRow => ({ ...row('motive'), annotationId: id, quote });
-    const quotes = [named('Zhou Enlai remained silent', 'z'), named('“Dvořàk” wrote to Prague', 'd2'), named('Dvorak invited Ri Song-un', 'd1'), named('Brief No. 10', 'b10'), named('Brief No. 5', 'b5'), named('çarçani', 'c')];
+    const quotes = [
+      named('Zhou Enlai remained silent', 'z'),
+      named('“Dvořàk” wrote to Prague', 'd2'),
+      named('Dvorak invited Ri Song-un', 'd1'),
+      named('Brief No. 10', 'b10'),
+      named('Brief No. 5', 'b5'),
+      named('çarçani', 'c'),
+    ];
     expect(ids(sortRows(quotes, 'quote', 'ascending', { locale: 'en' }))).toEqual(['b5', 'b10', 'c', 'd1', 'd2', 'z']);
   });
 
   it('puts rows without an actor or note last, either way', () => {
-    expect(ids(sortRows(rows, 'actor', 'ascending', { locale: 'en' }))).toEqual(['choe', 'motive', 'deposing', 'dvorak', 'acupuncture', 'grain', 'mehilli', 'orphan']);
-    expect(ids(sortRows(rows, 'actor', 'descending', { locale: 'en' }))).toEqual(['dvorak', 'motive', 'deposing', 'choe', 'acupuncture', 'grain', 'mehilli', 'orphan']);
+    expect(ids(sortRows(rows, 'actor', 'ascending', { locale: 'en' }))).toEqual([
+      'choe',
+      'motive',
+      'deposing',
+      'dvorak',
+      'acupuncture',
+      'grain',
+      'mehilli',
+      'orphan',
+    ]);
+    expect(ids(sortRows(rows, 'actor', 'descending', { locale: 'en' }))).toEqual([
+      'dvorak',
+      'motive',
+      'deposing',
+      'choe',
+      'acupuncture',
+      'grain',
+      'mehilli',
+      'orphan',
+    ]);
     const byNote = sortRows(rows, 'note', 'descending', { locale: 'en' });
     const noted = rows.filter((r) => r.note !== '').length;
     expect(byNote.slice(0, noted).every((r) => r.note !== '')).toBe(true);
@@ -39,9 +66,19 @@ describe('sortRows', () => {
   });
 
   it('sorts tags in the toolbar’s order of tag types when given them, untagged last', () => {
-    const types: TagType[] = [...defaultTagTypes.map((t) => ({ ...t })), { id: 'chronology', name: 'Chronology', color: '#777777', order: -1, namesActor: false }];
+    const types: TagType[] = [
+      ...defaultTagTypes.map((t) => ({ ...t })),
+      { id: 'chronology', name: 'Chronology', color: '#777777', order: -1, namesActor: false },
+    ];
     const tagged = (id: string, tags: string[]): AnnotationRow => ({ ...row('motive'), annotationId: id, tags });
-    const list = [tagged('none', []), tagged('claim', ['claim']), tagged('actor+claim', ['actor', 'claim']), tagged('actor', ['actor']), tagged('chrono', ['chronology']), tagged('mystery', ['unknown-type'])];
+    const list = [
+      tagged('none', []),
+      tagged('claim', ['claim']),
+      tagged('actor+claim', ['actor', 'claim']),
+      tagged('actor', ['actor']),
+      tagged('chrono', ['chronology']),
+      tagged('mystery', ['unknown-type']),
+    ];
     expect(ids(sortRows(list, 'tags', 'ascending', { tagTypes: types }))).toEqual(['chrono', 'actor', 'actor+claim', 'claim', 'mystery', 'none']);
   });
 
@@ -82,19 +119,25 @@ describe('sortRows', () => {
   it('returns the same rows, each once, in order, ties in their given order', () => {
     const many = manyRows(3000, 11);
     fc.assert(
-      fc.property(fc.constantFrom(...columns), fc.constantFrom<SortDirection>('ascending', 'descending'), fc.integer({ min: 0, max: 2999 }), fc.integer({ min: 1, max: 3000 }), (column, direction, from, length) => {
-        const input = many.slice(from, from + length);
-        const sorted = sortRows(input, column, direction, { locale: 'en' });
-        expect(ids(sorted).sort()).toEqual(ids(input).sort());
-        const position = new Map(input.map((r, i) => [r, i]));
-        for (let i = 1; i < sorted.length; i++) {
-          const a = sorted[i - 1]!;
-          const b = sorted[i]!;
-          expect(inOrder(a, b, column, direction)).toBe(true);
-          // Equal in the column: the given order stands.
-          if (inOrder(b, a, column, direction)) expect(position.get(a)!).toBeLessThan(position.get(b)!);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...columns),
+        fc.constantFrom<SortDirection>('ascending', 'descending'),
+        fc.integer({ min: 0, max: 2999 }),
+        fc.integer({ min: 1, max: 3000 }),
+        (column, direction, from, length) => {
+          const input = many.slice(from, from + length);
+          const sorted = sortRows(input, column, direction, { locale: 'en' });
+          expect(ids(sorted).sort()).toEqual(ids(input).sort());
+          const position = new Map(input.map((r, i) => [r, i]));
+          for (let i = 1; i < sorted.length; i++) {
+            const a = sorted[i - 1]!;
+            const b = sorted[i]!;
+            expect(inOrder(a, b, column, direction)).toBe(true);
+            // Equal in the column: the given order stands.
+            if (inOrder(b, a, column, direction)) expect(position.get(a)!).toBeLessThan(position.get(b)!);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });

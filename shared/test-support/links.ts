@@ -24,7 +24,17 @@ let position = 0;
 /// a place after the last one made.
 export function standIn(id: string, documentId: string, tags: string[] = []): Annotation {
   const start = (position += 10);
-  return { id, documentId, quote: { type: 'TextQuoteSelector', exact: id, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + 5 }, tags, actor: null, note: '', created: time, modified: time };
+  return {
+    id,
+    documentId,
+    quote: { type: 'TextQuoteSelector', exact: id, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start, end: start + 5 },
+    tags,
+    actor: null,
+    note: '',
+    created: time,
+    modified: time,
+  };
 }
 
 /// A link from one annotation to another, without a note.

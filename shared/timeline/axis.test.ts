@@ -42,21 +42,26 @@ describe('timeAxis', () => {
 
   it('covers the data with whole years, its ticks in order on the axis and never more year ticks than asked', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1500, max: 2100, noNaN: true }), fc.double({ min: 0, max: 300, noNaN: true }), fc.integer({ min: 2, max: 20 }), (min, length, most) => {
-        const axis = timeAxis(min, min + length, most);
-        expect(Number.isInteger(axis.start) && Number.isInteger(axis.end)).toBe(true);
-        expect(axis.start).toBeLessThanOrEqual(min);
-        expect(axis.end).toBeGreaterThanOrEqual(min + length);
-        expect(axis.end - axis.start).toBeLessThanOrEqual(Math.ceil(length) + 1);
-        expect(axis.ticks.filter((t) => t.kind === 'year').length).toBeLessThanOrEqual(most);
-        expect(axis.ticks.filter((t) => t.kind === 'year').length).toBeGreaterThanOrEqual(1);
-        for (const [i, tick] of axis.ticks.entries()) {
-          expect(tick.position).toBeGreaterThanOrEqual(0);
-          expect(tick.position).toBeLessThanOrEqual(1);
-          expect(tick.position).toBeCloseTo(positionOn(axis, tick.value), 12);
-          if (i > 0) expect(tick.value).toBeGreaterThan(axis.ticks[i - 1]!.value);
-        }
-      }),
+      fc.property(
+        fc.double({ min: 1500, max: 2100, noNaN: true }),
+        fc.double({ min: 0, max: 300, noNaN: true }),
+        fc.integer({ min: 2, max: 20 }),
+        (min, length, most) => {
+          const axis = timeAxis(min, min + length, most);
+          expect(Number.isInteger(axis.start) && Number.isInteger(axis.end)).toBe(true);
+          expect(axis.start).toBeLessThanOrEqual(min);
+          expect(axis.end).toBeGreaterThanOrEqual(min + length);
+          expect(axis.end - axis.start).toBeLessThanOrEqual(Math.ceil(length) + 1);
+          expect(axis.ticks.filter((t) => t.kind === 'year').length).toBeLessThanOrEqual(most);
+          expect(axis.ticks.filter((t) => t.kind === 'year').length).toBeGreaterThanOrEqual(1);
+          for (const [i, tick] of axis.ticks.entries()) {
+            expect(tick.position).toBeGreaterThanOrEqual(0);
+            expect(tick.position).toBeLessThanOrEqual(1);
+            expect(tick.position).toBeCloseTo(positionOn(axis, tick.value), 12);
+            if (i > 0) expect(tick.value).toBeGreaterThan(axis.ticks[i - 1]!.value);
+          }
+        },
+      ),
     );
   });
 });

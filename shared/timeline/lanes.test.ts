@@ -5,19 +5,34 @@ import { type Interval, assignLanes } from './lanes';
 describe('assignLanes', () => {
   it('puts overlapping items, and points on one date, in different lanes', () => {
     // 1960–1961, then a point in 1961 inside it, a second point on the same day, and a later span.
-    const items = [{ start: 0.1, end: 0.4 }, { start: 0.3, end: 0.3 }, { start: 0.3, end: 0.3 }, { start: 0.5, end: 0.6 }];
+    const items = [
+      { start: 0.1, end: 0.4 },
+      { start: 0.3, end: 0.3 },
+      { start: 0.3, end: 0.3 },
+      { start: 0.5, end: 0.6 },
+    ];
     expect(assignLanes(items, 0.01)).toEqual({ lanes: [0, 1, 2, 0], count: 3 });
   });
 
   it('keeps touching spans apart, so that they do not read as one', () => {
-    expect(assignLanes([{ start: 0, end: 0.5 }, { start: 0.5, end: 1 }], 0).count).toBe(2);
+    expect(
+      assignLanes(
+        [
+          { start: 0, end: 0.5 },
+          { start: 0.5, end: 1 },
+        ],
+        0,
+      ).count,
+    ).toBe(2);
   });
 
   it('refuses a negative least width', () => {
     expect(() => assignLanes([], -1)).toThrow(RangeError);
   });
 
-  const interval = fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 30 })).map(([s, l]): Interval => ({ start: s / 100, end: (s + l) / 100 }));
+  const interval = fc
+    .tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 30 }))
+    .map(([s, l]): Interval => ({ start: s / 100, end: (s + l) / 100 }));
 
   it('never overlaps two items in one lane, and uses no more lanes than the most items at one moment', () => {
     fc.assert(

@@ -18,7 +18,8 @@ export const defaultMinWidth = 0.01;
 /// overlap at one moment. Returns the lane of each interval, in the given
 /// order, and how many lanes there are.
 export function assignLanes(intervals: readonly Interval[], minWidth = defaultMinWidth): { lanes: number[]; count: number } {
-  if (!Number.isFinite(minWidth) || minWidth < 0) throw new RangeError(`The least width of an item must be a fraction of the axis of 0 or more, not ${minWidth}.`);
+  if (!Number.isFinite(minWidth) || minWidth < 0)
+    throw new RangeError(`The least width of an item must be a fraction of the axis of 0 or more, not ${minWidth}.`);
   const reach = (i: Interval) => Math.max(i.end, i.start + minWidth);
   const order = intervals.map((_, i) => i);
   order.sort((a, b) => intervals[a]!.start - intervals[b]!.start || reach(intervals[b]!) - reach(intervals[a]!) || a - b);

@@ -49,7 +49,10 @@ describe('layoutTimeline on the seed corpus', () => {
     expect(entries.every((e) => e.annotationCount === null)).toBe(true);
     // "April 1957" is drawn over the month; "June 7, 1960" is a day.
     const april = entries.filter((e) => e.shape === 'span');
-    expect(april.map((e) => e.title)).toEqual(["Handwritten Notes from Khrushchev’s Talks with the Albanian Delegation", "Khrushchev’s Speech at the Lunch Organized in Honor of the Albanian Government and Party Delegation, Moscow"]);
+    expect(april.map((e) => e.title)).toEqual([
+      'Handwritten Notes from Khrushchev’s Talks with the Albanian Delegation',
+      'Khrushchev’s Speech at the Lunch Organized in Honor of the Albanian Government and Party Delegation, Moscow',
+    ]);
     expect(april[0]!.end - april[0]!.start).toBeCloseTo(30 / 365 / 64, 9);
   });
 
@@ -88,7 +91,10 @@ describe('layoutTimeline on the seed corpus', () => {
 
   it('lists undated documents apart, with their counts', () => {
     const notes = { id: 'research-notes', title: 'My notes on the Moscow meeting', date: null };
-    const layout2 = layoutTimeline({ documents: [...documents, notes], annotations: [...annotations, { documentId: 'research-notes', tags: ['claim'], actor: null }] });
+    const layout2 = layoutTimeline({
+      documents: [...documents, notes],
+      annotations: [...annotations, { documentId: 'research-notes', tags: ['claim'], actor: null }],
+    });
     expect(layout2.undated).toEqual([{ documentId: 'research-notes', title: 'My notes on the Moscow meeting', annotationCount: 1 }]);
     expect(layout2.items).toHaveLength(14);
   });
@@ -98,6 +104,8 @@ describe('layoutTimeline on the seed corpus', () => {
   });
 
   it('refuses an actor filter without the actors to resolve names by', () => {
-    expect(() => layoutTimeline({ documents, annotations, filter: { actorId: 'a1' } })).toThrow('Filtering the timeline by actor needs the actors to resolve tagged names by.');
+    expect(() => layoutTimeline({ documents, annotations, filter: { actorId: 'a1' } })).toThrow(
+      'Filtering the timeline by actor needs the actors to resolve tagged names by.',
+    );
   });
 });

@@ -96,13 +96,27 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
     if (hideEmpty && annotationCount === 0) continue;
     if (document.date) {
       const extent = extentOf(document.date);
-      dated.push({ item: { key: document.id, documentId: document.id, entry: null, title: document.title, date: document.date, shape: extent.shape, annotationCount }, extent });
+      dated.push({
+        item: { key: document.id, documentId: document.id, entry: null, title: document.title, date: document.date, shape: extent.shape, annotationCount },
+        extent,
+      });
     } else {
       undated.push({ documentId: document.id, title: document.title, annotationCount });
     }
     (document.entries ?? []).forEach((entry, i) => {
       const extent = extentOf(entry.date);
-      dated.push({ item: { key: `${document.id}#${i}`, documentId: document.id, entry: i, title: entry.title, date: entry.date, shape: extent.shape, annotationCount: null }, extent });
+      dated.push({
+        item: {
+          key: `${document.id}#${i}`,
+          documentId: document.id,
+          entry: i,
+          title: entry.title,
+          date: entry.date,
+          shape: extent.shape,
+          annotationCount: null,
+        },
+        extent,
+      });
     });
   }
   if (dated.length === 0) return { axis: null, items: [], laneCount: 0, undated };

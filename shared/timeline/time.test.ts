@@ -30,9 +30,14 @@ describe('dateToYears', () => {
     expect(() => dateToYears({ year: 1962, day: 3 })).toThrow(RangeError);
   });
 
-  const partialDate = fc.record({ year: fc.integer({ min: 1500, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), precision: fc.constantFrom(0, 1, 2) }).map(
-    ({ year, month, day, precision }): PartialDate => (precision === 0 ? { year } : precision === 1 ? { year, month } : { year, month, day }),
-  );
+  const partialDate = fc
+    .record({
+      year: fc.integer({ min: 1500, max: 2100 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      precision: fc.constantFrom(0, 1, 2),
+    })
+    .map(({ year, month, day, precision }): PartialDate => (precision === 0 ? { year } : precision === 1 ? { year, month } : { year, month, day }));
 
   it('keeps the order in which dates sort, and every date lasts', () => {
     fc.assert(
@@ -65,7 +70,11 @@ describe('extentOf', () => {
   });
 
   it('draws a day as a point, a month or a year over its whole length', () => {
-    expect(extent('January 19, 1962')).toEqual({ start: dateToYears({ year: 1962, month: 1, day: 19 }), end: dateToYears({ year: 1962, month: 1, day: 19 }), shape: 'point' });
+    expect(extent('January 19, 1962')).toEqual({
+      start: dateToYears({ year: 1962, month: 1, day: 19 }),
+      end: dateToYears({ year: 1962, month: 1, day: 19 }),
+      shape: 'point',
+    });
     expect(extent('April 1957')).toEqual({ start: dateToYears({ year: 1957, month: 4 }), end: dateToYears({ year: 1957, month: 5 }), shape: 'span' });
     expect(extent('2019')).toEqual({ start: 2019, end: 2020, shape: 'span' });
   });

@@ -16,7 +16,8 @@ export function FirstLook({ annotated, imported, onImport }: { annotated: boolea
           <strong>Open a document.</strong> Click any row below: five sources on the Sino-Soviet split and Albania came with Palimpsest.
         </li>
         <li className={annotated ? 'first-look-done' : undefined}>
-          <strong>Tag a passage.</strong> Select words with the mouse or Shift+arrows, then choose a tag on the toolbar or press <kbd>1</kbd> Actor, <kbd>2</kbd> Claim, <kbd>3</kbd> Economic measure. Your annotations are listed beside the text.
+          <strong>Tag a passage.</strong> Select words with the mouse or Shift+arrows, then choose a tag on the toolbar or press <kbd>1</kbd> Actor,{' '}
+          <kbd>2</kbd> Claim, <kbd>3</kbd> Economic measure. Your annotations are listed beside the text.
         </li>
         <li className={imported ? 'first-look-done' : undefined}>
           <strong>Import your own.</strong>{' '}

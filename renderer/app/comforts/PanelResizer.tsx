@@ -56,12 +56,17 @@ export function PanelResizer() {
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const next =
-      event.key === 'ArrowLeft' ? width + keyStep
-      : event.key === 'ArrowRight' ? width - keyStep
-      : event.key === 'Home' ? minWidth
-      : event.key === 'End' ? maxPanelWidth(window.innerWidth)
-      : event.key === 'Enter' ? defaultPanelWidth
-      : null;
+      event.key === 'ArrowLeft'
+        ? width + keyStep
+        : event.key === 'ArrowRight'
+          ? width - keyStep
+          : event.key === 'Home'
+            ? minWidth
+            : event.key === 'End'
+              ? maxPanelWidth(window.innerWidth)
+              : event.key === 'Enter'
+                ? defaultPanelWidth
+                : null;
     if (next === null) return;
     event.preventDefault();
     change(next);

@@ -14,7 +14,17 @@ import { type PrintPiece, printPieces } from './print-layout';
 /// preview over the app; the print itself (`@media print`) shows only the
 /// sheet. The reader draws only the sections near the view, so the sheet
 /// is drawn here from the document's blocks, all of them.
-export function PrintPreview({ document, annotations, tagTypes, onClose }: { document: LibraryDocument; annotations: readonly Annotation[]; tagTypes: readonly TagType[]; onClose: () => void }) {
+export function PrintPreview({
+  document,
+  annotations,
+  tagTypes,
+  onClose,
+}: {
+  document: LibraryDocument;
+  annotations: readonly Annotation[];
+  tagTypes: readonly TagType[];
+  onClose: () => void;
+}) {
   const { host, notify } = useServices();
   const printButton = useRef<HTMLButtonElement>(null);
   const pieces = useMemo(() => printPieces(document.blocks, document.text, annotations), [document, annotations]);
@@ -48,7 +58,8 @@ export function PrintPreview({ document, annotations, tagTypes, onClose }: { doc
     <div className="print-preview" role="dialog" aria-modal="true" aria-label={`Print preview of ${document.meta.title}`} data-testid="print-preview">
       <div className="print-toolbar">
         <span className="print-toolbar-title">
-          Print preview · {annotations.length === 1 ? '1 annotation' : `${annotations.length.toLocaleString('en')} annotations`}, numbered as notes after the text
+          Print preview · {annotations.length === 1 ? '1 annotation' : `${annotations.length.toLocaleString('en')} annotations`}, numbered as notes after the
+          text
         </span>
         <span className="spacer" />
         <button type="button" className="primary" ref={printButton} data-testid="print-now" onClick={print}>
@@ -100,7 +111,14 @@ export function PrintPreview({ document, annotations, tagTypes, onClose }: { doc
   );
 }
 
-const markTags: Partial<Record<Mark, 'em' | 'strong' | 'sup' | 'sub' | 'u' | 'code'>> = { em: 'em', strong: 'strong', sup: 'sup', sub: 'sub', underline: 'u', code: 'code' };
+const markTags: Partial<Record<Mark, 'em' | 'strong' | 'sup' | 'sub' | 'u' | 'code'>> = {
+  em: 'em',
+  strong: 'strong',
+  sup: 'sup',
+  sub: 'sub',
+  underline: 'u',
+  code: 'code',
+};
 
 function PrintBlock({ block, pieces, colourOf }: { block: Block; pieces: readonly PrintPiece[]; colourOf: (n: number) => string }) {
   const content = pieces.map((piece, i) => {
@@ -130,9 +148,15 @@ function PrintBlock({ block, pieces, colourOf }: { block: Block; pieces: readonl
     return <Heading>{content}</Heading>;
   }
   if (block.kind === 'rule') return <hr />;
-  const className = [block.kind === 'footnote' ? 'print-footnote' : '', block.kind === 'list_item' ? 'print-li' : '', block.quoted ? 'print-quoted' : ''].filter(Boolean).join(' ');
+  const className = [block.kind === 'footnote' ? 'print-footnote' : '', block.kind === 'list_item' ? 'print-li' : '', block.quoted ? 'print-quoted' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <p className={className || undefined} data-marker={block.kind === 'list_item' ? block.marker : undefined} style={block.depth > 0 ? { marginLeft: `${block.depth * 1.5}em` } : undefined}>
+    <p
+      className={className || undefined}
+      data-marker={block.kind === 'list_item' ? block.marker : undefined}
+      style={block.depth > 0 ? { marginLeft: `${block.depth * 1.5}em` } : undefined}
+    >
       {content}
     </p>
   );

@@ -9,7 +9,15 @@ import './print.css';
 /// The reader bar's comforts: text size, theme, and "Print…" (also Ctrl+P
 /// and the desktop menu's Print), which opens the print preview of the
 /// document with its highlights and numbered annotations.
-export function ReaderComforts({ document, annotations, tagTypes }: { document: LibraryDocument; annotations: readonly Annotation[]; tagTypes: readonly TagType[] }) {
+export function ReaderComforts({
+  document,
+  annotations,
+  tagTypes,
+}: {
+  document: LibraryDocument;
+  annotations: readonly Annotation[];
+  tagTypes: readonly TagType[];
+}) {
   const [printing, setPrinting] = useState(false);
 
   useEffect(() => {
@@ -39,7 +47,12 @@ export function ReaderComforts({ document, annotations, tagTypes }: { document: 
   return (
     <>
       <ReadingMenu />
-      <button type="button" data-testid="print" title="Print this document with its highlights and a numbered list of its annotations, or save it as PDF (Ctrl+P)" onClick={() => setPrinting(true)}>
+      <button
+        type="button"
+        data-testid="print"
+        title="Print this document with its highlights and a numbered list of its annotations, or save it as PDF (Ctrl+P)"
+        onClick={() => setPrinting(true)}
+      >
         Print…
       </button>
       {printing && <PrintPreview document={document} annotations={annotations} tagTypes={tagTypes} onClose={closePrint} />}

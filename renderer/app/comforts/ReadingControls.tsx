@@ -26,7 +26,14 @@ export function ReadingMenu() {
   }, [open]);
   return (
     <span className="reading-menu" ref={box}>
-      <button type="button" className="reading-menu-button" data-testid="reading-menu" aria-expanded={open} title="Text size and theme" onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="reading-menu-button"
+        data-testid="reading-menu"
+        aria-expanded={open}
+        title="Text size and theme"
+        onClick={() => setOpen((o) => !o)}
+      >
         Aa
       </button>
       {open && (
@@ -45,7 +52,15 @@ export function ReadingControls() {
   const style = useReadingStyle();
   return (
     <span className="reading-controls" role="group" aria-label="Reading: text size and theme">
-      <button type="button" className="font-step" data-testid="font-smaller" title="Smaller text (Ctrl+-)" aria-label="Smaller text" disabled={style.fontSize <= fontSizes[0]} onClick={() => setReadingStyle({ fontSize: stepFontSize(style.fontSize, -1) })}>
+      <button
+        type="button"
+        className="font-step"
+        data-testid="font-smaller"
+        title="Smaller text (Ctrl+-)"
+        aria-label="Smaller text"
+        disabled={style.fontSize <= fontSizes[0]}
+        onClick={() => setReadingStyle({ fontSize: stepFontSize(style.fontSize, -1) })}
+      >
         A−
       </button>
       <button
@@ -58,10 +73,24 @@ export function ReadingControls() {
       >
         {Math.round((style.fontSize / defaultFontSize) * 100)}%
       </button>
-      <button type="button" className="font-step" data-testid="font-larger" title="Larger text (Ctrl+=)" aria-label="Larger text" disabled={style.fontSize >= fontSizes[fontSizes.length - 1]!} onClick={() => setReadingStyle({ fontSize: stepFontSize(style.fontSize, 1) })}>
+      <button
+        type="button"
+        className="font-step"
+        data-testid="font-larger"
+        title="Larger text (Ctrl+=)"
+        aria-label="Larger text"
+        disabled={style.fontSize >= fontSizes[fontSizes.length - 1]!}
+        onClick={() => setReadingStyle({ fontSize: stepFontSize(style.fontSize, 1) })}
+      >
         A+
       </button>
-      <select className="theme-select" data-testid="theme" aria-label="Theme" value={style.theme} onChange={(event) => setReadingStyle({ theme: event.target.value as ThemeChoice })}>
+      <select
+        className="theme-select"
+        data-testid="theme"
+        aria-label="Theme"
+        value={style.theme}
+        onChange={(event) => setReadingStyle({ theme: event.target.value as ThemeChoice })}
+      >
         {themeChoices.map((choice) => (
           <option key={choice} value={choice}>
             {themeNames[choice]}

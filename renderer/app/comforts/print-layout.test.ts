@@ -7,7 +7,14 @@ import { printPieces } from './print-layout';
 const at = (start: number, end: number) => ({ position: { start, end } });
 
 describe('the print view’s pieces', () => {
-  const blocks = [makeBlock('paragraph', [{ text: 'Khrushchev met ', marks: [] }, { text: 'Hoxha', marks: ['em'] }, { text: ' in Moscow.', marks: [] }]), makeBlock('paragraph', [{ text: 'The break followed.', marks: [] }])];
+  const blocks = [
+    makeBlock('paragraph', [
+      { text: 'Khrushchev met ', marks: [] },
+      { text: 'Hoxha', marks: ['em'] },
+      { text: ' in Moscow.', marks: [] },
+    ]),
+    makeBlock('paragraph', [{ text: 'The break followed.', marks: [] }]),
+  ];
   const text = new DocText(blocks);
 
   it('cuts the text at marks and passages, numbering each passage where it ends', () => {

@@ -89,7 +89,14 @@ export function installReadingStyle(): () => void {
   const onKey = (event: KeyboardEvent) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey || isTyping(event.target)) return;
     // Ctrl+= and Ctrl++ (Shift+= on most keyboards) enlarge, Ctrl+- shrinks, Ctrl+0 resets.
-    const command = event.key === '=' || event.key === '+' ? 'font-larger' : event.key === '-' || event.key === '_' ? 'font-smaller' : event.key === '0' ? 'font-reset' : null;
+    const command =
+      event.key === '=' || event.key === '+'
+        ? 'font-larger'
+        : event.key === '-' || event.key === '_'
+          ? 'font-smaller'
+          : event.key === '0'
+            ? 'font-reset'
+            : null;
     if (!command) return;
     // The browser would zoom the whole page instead.
     event.preventDefault();

@@ -16,7 +16,13 @@ export function CopyCitationButton({ annotation }: { annotation: Annotation }) {
       .catch((error: unknown) => services.notify({ kind: 'error', text: `The citation was not copied: ${(error as Error).message}. It reads: ${citation}` }));
   };
   return (
-    <button type="button" className="copy-citation" data-testid="entry-copy-citation" title={document.pages.length > 0 ? 'Copy the citation of this passage, with its page' : 'Copy the citation of this passage'} onClick={copy}>
+    <button
+      type="button"
+      className="copy-citation"
+      data-testid="entry-copy-citation"
+      title={document.pages.length > 0 ? 'Copy the citation of this passage, with its page' : 'Copy the citation of this passage'}
+      onClick={copy}
+    >
       Copy citation
     </button>
   );

@@ -15,7 +15,9 @@ export function DeleteDocumentDialog({ document, onClose }: { document: LibraryD
     dialog.current?.showModal();
     annotationCount(services.db, document.id)
       .then(setCount)
-      .catch((error: unknown) => services.notify({ kind: 'error', text: `The annotations of “${document.meta.title}” could not be counted: ${(error as Error).message}` }));
+      .catch((error: unknown) =>
+        services.notify({ kind: 'error', text: `The annotations of “${document.meta.title}” could not be counted: ${(error as Error).message}` }),
+      );
   }, [services, document]);
 
   const remove = async () => {
@@ -23,7 +25,10 @@ export function DeleteDocumentDialog({ document, onClose }: { document: LibraryD
     try {
       await services.backups.flush();
       const deleted = await services.annotations.deleteDocument(document.id);
-      services.notify({ kind: 'info', text: `Deleted “${document.meta.title}” and its ${annotations(deleted)}. Undo (Ctrl+Z) brings it all back; so does the backup written just before (Backups…).` });
+      services.notify({
+        kind: 'info',
+        text: `Deleted “${document.meta.title}” and its ${annotations(deleted)}. Undo (Ctrl+Z) brings it all back; so does the backup written just before (Backups…).`,
+      });
       dialog.current?.close();
     } catch (error) {
       services.notify({ kind: 'error', text: `“${document.meta.title}” was not deleted: ${(error as Error).message}` });
@@ -44,7 +49,9 @@ export function DeleteDocumentDialog({ document, onClose }: { document: LibraryD
           </>
         )}
       </p>
-      <p className="hint">Undo (Ctrl+Z) brings it back whole, and a backup of the whole library is written first. The file you imported it from is not touched.</p>
+      <p className="hint">
+        Undo (Ctrl+Z) brings it back whole, and a backup of the whole library is written first. The file you imported it from is not touched.
+      </p>
       <div className="dialog-actions">
         <button type="button" onClick={() => dialog.current?.close()}>
           Cancel

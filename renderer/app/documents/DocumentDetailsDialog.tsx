@@ -94,7 +94,8 @@ function DetailsDialog({ document, onClose }: { document: LibraryDocument; onClo
     <dialog ref={dialog} className="dialog details-dialog" aria-labelledby={`${id}-title`} onClose={onClose} data-testid="document-details">
       <h2 id={`${id}-title`}>Details of the document</h2>
       <p className="hint">
-        {document.fileName} · {document.origin === 'bundled' ? 'came with Palimpsest' : 'imported'}. What you write here is shown in the library and carried into every export and citation.
+        {document.fileName} · {document.origin === 'bundled' ? 'came with Palimpsest' : 'imported'}. What you write here is shown in the library and carried
+        into every export and citation.
       </p>
       <form
         className="details-grid"
@@ -125,9 +126,18 @@ function DetailsDialog({ document, onClose }: { document: LibraryDocument; onClo
               {field.name === 'citation' && <span className="details-note">Leave empty to cite it from the fields above.</span>}
               {field.name === 'date' && guessShown && (
                 <div className="details-guess" data-testid="details-date-guess">
-                  <span className="details-note">A guess, from a sentence of the text: the document has no date line or date property. Shown as “{formatDateSpan(document.meta.date!)}” until you confirm it.</span>
+                  <span className="details-note">
+                    A guess, from a sentence of the text: the document has no date line or date property. Shown as “{formatDateSpan(document.meta.date!)}” until
+                    you confirm it.
+                  </span>
                   <label>
-                    <input type="checkbox" checked={confirmDate} data-testid="details-date-confirm" onChange={(event) => setConfirmDate(event.target.checked)} /> This is the document’s date
+                    <input
+                      type="checkbox"
+                      checked={confirmDate}
+                      data-testid="details-date-confirm"
+                      onChange={(event) => setConfirmDate(event.target.checked)}
+                    />{' '}
+                    This is the document’s date
                   </label>
                 </div>
               )}
@@ -149,7 +159,14 @@ function DetailsDialog({ document, onClose }: { document: LibraryDocument; onClo
         })}
         <div className="details-field details-wide">
           <label htmlFor={`${id}-collection`}>Collection in this library</label>
-          <input id={`${id}-collection`} list={`${id}-collections`} value={form.collection} placeholder="Not filed" data-testid="details-collection" onChange={(event) => set('collection', event.target.value)} />
+          <input
+            id={`${id}-collection`}
+            list={`${id}-collections`}
+            value={form.collection}
+            placeholder="Not filed"
+            data-testid="details-collection"
+            onChange={(event) => set('collection', event.target.value)}
+          />
           <datalist id={`${id}-collections`}>
             {collections.map((name) => (
               <option key={name} value={name} />

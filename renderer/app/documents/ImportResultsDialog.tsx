@@ -71,7 +71,9 @@ export function ImportResultsDialog({
                   <div className="import-result-message" data-testid="import-result-message">
                     {result.message}
                   </div>
-                  {result.code === 'encoding' && encodingsOf(index) && <EncodingRetry choices={encodingsOf(index)!} busy={retrying === index} onRetry={(encoding) => onRetry(index, encoding)} />}
+                  {result.code === 'encoding' && encodingsOf(index) && (
+                    <EncodingRetry choices={encodingsOf(index)!} busy={retrying === index} onRetry={(encoding) => onRetry(index, encoding)} />
+                  )}
                 </>
               )}
             </div>

@@ -48,7 +48,8 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
     retained.current.clear();
     merged.forEach((result, index) => {
       const file = picked[index]!;
-      if (!result.ok && result.code === 'encoding' && 'bytes' in file) retained.current.set(index, { name: file.name, bytes: file.bytes, choices: encodingChoices(file.bytes) });
+      if (!result.ok && result.code === 'encoding' && 'bytes' in file)
+        retained.current.set(index, { name: file.name, bytes: file.bytes, choices: encodingChoices(file.bytes) });
     });
     setResults(merged);
     services.notify({ kind: 'info', text: importSummary(merged) });

@@ -7,7 +7,15 @@ import { excerpt } from '../excerpt';
 /// What one source says of one claim: "source" in the claim's own column,
 /// then each relation in its colour with the passages that stand in it,
 /// each opening its passage.
-export function MatrixCell({ cell, claim, annotationsById, linksById, relationTypes, onOpen, onCompare }: {
+export function MatrixCell({
+  cell,
+  claim,
+  annotationsById,
+  linksById,
+  relationTypes,
+  onOpen,
+  onCompare,
+}: {
   cell: ClaimCell;
   claim: Annotation;
   annotationsById: ReadonlyMap<string, Annotation>;
@@ -26,7 +34,12 @@ export function MatrixCell({ cell, claim, annotationsById, linksById, relationTy
         </span>
       )}
       {cell.relations.map((relation) => (
-        <div key={`${relation.relation}:${relation.phrase}`} className="mx-relation" data-testid="matrix-relation" style={{ '--relation': relationTypes.get(relation.relation)?.color ?? '#777777' } as React.CSSProperties}>
+        <div
+          key={`${relation.relation}:${relation.phrase}`}
+          className="mx-relation"
+          data-testid="matrix-relation"
+          style={{ '--relation': relationTypes.get(relation.relation)?.color ?? '#777777' } as React.CSSProperties}
+        >
           <div className="mx-phrase">
             <span data-testid="matrix-phrase">{relation.phrase}</span>
             {relation.passages.length > 1 && <span className="mx-count">×{relation.passages.length}</span>}
@@ -38,10 +51,22 @@ export function MatrixCell({ cell, claim, annotationsById, linksById, relationTy
               const note = linksById.get(linkId)?.note;
               return (
                 <li key={linkId}>
-                  <button type="button" className="mx-passage" data-testid="matrix-passage" title={`Open this passage${note ? `\nNote on the link: ${note}` : ''}`} onClick={() => onOpen(passage)}>
+                  <button
+                    type="button"
+                    className="mx-passage"
+                    data-testid="matrix-passage"
+                    title={`Open this passage${note ? `\nNote on the link: ${note}` : ''}`}
+                    onClick={() => onOpen(passage)}
+                  >
                     {excerpt(passage.quote.exact, 110)}
                   </button>
-                  <button type="button" className="mx-compare" aria-label="Read beside the claim" title="Read this passage and the claim side by side" onClick={() => onCompare(claim, passage)}>
+                  <button
+                    type="button"
+                    className="mx-compare"
+                    aria-label="Read beside the claim"
+                    title="Read this passage and the claim side by side"
+                    onClick={() => onCompare(claim, passage)}
+                  >
                     ⇆
                   </button>
                 </li>

@@ -14,7 +14,16 @@ const sourceWidth = 12.5;
 
 /// The claims (rows) against the sources (columns, in date order), with
 /// the headers kept in view as the table scrolls both ways.
-export function MatrixTable({ matrix, documents, annotationsById, linksById, relationTypes, onOpenDocument, onOpen, onCompare }: {
+export function MatrixTable({
+  matrix,
+  documents,
+  annotationsById,
+  linksById,
+  relationTypes,
+  onOpenDocument,
+  onOpen,
+  onCompare,
+}: {
   matrix: ClaimMatrix;
   documents: ReadonlyMap<string, LibraryDocument>;
   annotationsById: ReadonlyMap<string, Annotation>;
@@ -43,7 +52,9 @@ export function MatrixTable({ matrix, documents, annotationsById, linksById, rel
               <button type="button" className="mx-doc-title" title={`${column.title}\nOpen this document.`} onClick={() => onOpenDocument(column.id)}>
                 {column.title}
               </button>
-              <div className="mx-doc-meta">{[column.date ? formatDateSpan(column.date) : 'undated', documents.get(column.id)?.meta.kind].filter(Boolean).join(' · ')}</div>
+              <div className="mx-doc-meta">
+                {[column.date ? formatDateSpan(column.date) : 'undated', documents.get(column.id)?.meta.kind].filter(Boolean).join(' · ')}
+              </div>
             </th>
           ))}
         </tr>
@@ -53,7 +64,16 @@ export function MatrixTable({ matrix, documents, annotationsById, linksById, rel
           <tr key={row.claim.id} data-testid="matrix-row" data-claim={row.claim.id}>
             <ClaimHeader row={row} documents={documents} relations={relations} onOpen={onOpen} />
             {row.cells.map((cell) => (
-              <MatrixCell key={cell.documentId} cell={cell} claim={row.claim} annotationsById={annotationsById} linksById={linksById} relationTypes={relations} onOpen={onOpen} onCompare={onCompare} />
+              <MatrixCell
+                key={cell.documentId}
+                cell={cell}
+                claim={row.claim}
+                annotationsById={annotationsById}
+                linksById={linksById}
+                relationTypes={relations}
+                onOpen={onOpen}
+                onCompare={onCompare}
+              />
             ))}
           </tr>
         ))}
@@ -62,7 +82,17 @@ export function MatrixTable({ matrix, documents, annotationsById, linksById, rel
   );
 }
 
-function ClaimHeader({ row, documents, relations, onOpen }: { row: ClaimRow; documents: ReadonlyMap<string, LibraryDocument>; relations: ReadonlyMap<string, RelationType>; onOpen: (annotation: Annotation) => void }) {
+function ClaimHeader({
+  row,
+  documents,
+  relations,
+  onOpen,
+}: {
+  row: ClaimRow;
+  documents: ReadonlyMap<string, LibraryDocument>;
+  relations: ReadonlyMap<string, RelationType>;
+  onOpen: (annotation: Annotation) => void;
+}) {
   const { claim } = row;
   const document = documents.get(claim.documentId);
   // The weight of the evidence at a glance: passages per phrase, over the row.

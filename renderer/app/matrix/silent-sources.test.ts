@@ -13,7 +13,12 @@ const documents = [
 const annotations = [passage('claim', 'brief', ['claim']), passage('evidence', 'article'), passage('aside', 'report')];
 
 describe('withoutSilentSources', () => {
-  const matrix = buildClaimMatrix({ annotationsById: new Map(annotations.map((a) => [a.id, a])), links: [link('l1', 'evidence', 'claim', 'supports')], relationTypes: defaultRelationTypes, documents });
+  const matrix = buildClaimMatrix({
+    annotationsById: new Map(annotations.map((a) => [a.id, a])),
+    links: [link('l1', 'evidence', 'claim', 'supports')],
+    relationTypes: defaultRelationTypes,
+    documents,
+  });
 
   it('keeps the claim’s own document and the sources linked to a claim, in date order', () => {
     const shown = withoutSilentSources(matrix);

@@ -5,7 +5,17 @@ const newSet = '';
 
 /// Chooses the set to add the selected annotations to: one of the sets, or
 /// a new one named here.
-export function AddToSetDialog({ count, sets, onAdd, onClose }: { count: number; sets: readonly AnnotationSet[]; onAdd: (target: { setId: string } | { name: string }) => Promise<void>; onClose: () => void }) {
+export function AddToSetDialog({
+  count,
+  sets,
+  onAdd,
+  onClose,
+}: {
+  count: number;
+  sets: readonly AnnotationSet[];
+  onAdd: (target: { setId: string } | { name: string }) => Promise<void>;
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [choice, setChoice] = useState(sets[0]?.id ?? newSet);
   const [name, setName] = useState('');
@@ -49,7 +59,14 @@ export function AddToSetDialog({ count, sets, onAdd, onClose }: { count: number;
         {creating && (
           <label className="t-dialog-field">
             <span>Name</span>
-            <input data-testid="add-to-set-name" autoFocus required placeholder="Chapter 3: the break with Moscow" value={name} onChange={(event) => setName(event.target.value)} />
+            <input
+              data-testid="add-to-set-name"
+              autoFocus
+              required
+              placeholder="Chapter 3: the break with Moscow"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
           </label>
         )}
         {problem && (

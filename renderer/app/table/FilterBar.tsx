@@ -19,9 +19,24 @@ export function FilterBar({ filter, options, onChange }: { filter: TableFilter; 
       />
       <FilterSelect label="Tag" all="Any tag" testId="table-filter-tag" value={filter.tagTypeId} options={options.tagTypes} onChange={set('tagTypeId')} />
       <FilterSelect label="Actor" all="Any actor" testId="table-filter-actor" value={filter.actorId} options={options.actors} onChange={set('actorId')} />
-      <FilterSelect label="Document" all="Any document" testId="table-filter-document" value={filter.documentId} options={options.documents} onChange={set('documentId')} wide />
+      <FilterSelect
+        label="Document"
+        all="Any document"
+        testId="table-filter-document"
+        value={filter.documentId}
+        options={options.documents}
+        onChange={set('documentId')}
+        wide
+      />
       <FilterSelect label="Set" all="Any set" testId="table-filter-set" value={filter.setId} options={options.sets} onChange={set('setId')} />
-      <FilterSelect label="Relation" all="Any relation" testId="table-filter-relation" value={filter.relationType} options={options.relations} onChange={set('relationType')} />
+      <FilterSelect
+        label="Relation"
+        all="Any relation"
+        testId="table-filter-relation"
+        value={filter.relationType}
+        options={options.relations}
+        onChange={set('relationType')}
+      />
       <button type="button" className="t-clear" data-testid="table-clear-filters" disabled={!isFiltering(filter)} onClick={() => onChange(noFilter)}>
         Clear filters
       </button>
@@ -29,14 +44,27 @@ export function FilterBar({ filter, options, onChange }: { filter: TableFilter; 
   );
 }
 
-function FilterSelect(props: { label: string; all: string; testId: string; value: string; options: readonly FilterOption[]; onChange: (value: string) => void; wide?: boolean }) {
+function FilterSelect(props: {
+  label: string;
+  all: string;
+  testId: string;
+  value: string;
+  options: readonly FilterOption[];
+  onChange: (value: string) => void;
+  wide?: boolean;
+}) {
   // A choice that has gone (a set deleted meanwhile) is kept in the list
   // while chosen, so the list says what is filtering.
   const missing = props.value !== '' && !props.options.some((o) => o.id === props.value);
   return (
     <label className={`t-filter${props.value ? ' t-filter-on' : ''}`}>
       <span className="t-filter-label">{props.label}</span>
-      <select data-testid={props.testId} className={props.wide ? 't-select-wide' : undefined} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+      <select
+        data-testid={props.testId}
+        className={props.wide ? 't-select-wide' : undefined}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
         <option value="">{props.all}</option>
         {missing && <option value={props.value}>(gone)</option>}
         {props.options.map((option) => (

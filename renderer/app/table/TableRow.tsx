@@ -33,7 +33,14 @@ export const TableRow = memo(function TableRow({
   const relations = row.relations.map((id) => names.relations.get(id) ?? id).join(', ');
   const differentName = row.taggedActor !== null && row.taggedActor !== row.actor;
   return (
-    <tr ref={ref} data-index={index} data-testid="table-row" data-annotation={row.annotationId} className={selected ? 'selected' : undefined} aria-selected={selected}>
+    <tr
+      ref={ref}
+      data-index={index}
+      data-testid="table-row"
+      data-annotation={row.annotationId}
+      className={selected ? 'selected' : undefined}
+      aria-selected={selected}
+    >
       <td className="t-check">
         <input
           type="checkbox"

@@ -32,7 +32,21 @@ function cells(csv: string): string[][] {
 describe('tableCsv', () => {
   it('writes a header and one line per row, in the order given, ids named', () => {
     const table = cells(tableCsv([row('motive'), row('dvorak')], names));
-    expect(table[0]).toEqual(['Document', 'Date', 'Tags', 'Actor', 'Name as tagged', 'Quote', 'Note', 'Links', 'Relations', 'Sets', 'Page', 'Document id', 'Annotation id']);
+    expect(table[0]).toEqual([
+      'Document',
+      'Date',
+      'Tags',
+      'Actor',
+      'Name as tagged',
+      'Quote',
+      'Note',
+      'Links',
+      'Relations',
+      'Sets',
+      'Page',
+      'Document id',
+      'Annotation id',
+    ]);
     expect(table[1]).toEqual([
       row('motive').documentTitle,
       '19 January 1962',
@@ -53,7 +67,11 @@ describe('tableCsv', () => {
   });
 
   it('leaves an undated row’s date empty, and quotes a quote with quotation marks', () => {
-    expect(cells(tableCsv([row('orphan'), row('acupuncture')], names)).slice(1).map((r) => [r[1], r[5]])).toEqual([
+    expect(
+      cells(tableCsv([row('orphan'), row('acupuncture')], names))
+        .slice(1)
+        .map((r) => [r[1], r[5]]),
+    ).toEqual([
       ['', 'Peking'],
       ['19 January 1962', 'The "acupuncture" has in fact failed to work.'],
     ]);
@@ -66,7 +84,18 @@ describe('tableCsv and PDF pages', () => {
     const { annotations, actors, corpus } = await import('../../../shared/table/test-support/sample');
     const motive = annotations.find((a) => a.id === 'motive')!;
     const brief = corpus.get(motive.documentId)!;
-    const paged = new Map([[brief.id, { ...brief, pages: [{ offset: 0, label: '11' }, { offset: motive.position.start, label: '12' }] }]]);
+    const paged = new Map([
+      [
+        brief.id,
+        {
+          ...brief,
+          pages: [
+            { offset: 0, label: '11' },
+            { offset: motive.position.start, label: '12' },
+          ],
+        },
+      ],
+    ]);
     const [paging] = buildRows({ annotations: [motive], documents: paged, actors });
     expect(cells(tableCsv([paging!], names))[1]![10]).toBe('12');
   });

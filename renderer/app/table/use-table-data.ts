@@ -71,7 +71,12 @@ function optionsOf(sources: TableSources, rows: readonly AnnotationRow[], docume
     actors: [...actors.values()].sort(byLabel),
     documents: documentOptions.sort(byLabel),
     sets: sources.sets.map((s) => ({ id: s.id, label: s.name, count: setCounts.get(s.id) })),
-    relations: sources.relationTypes.map((r) => ({ id: r.id, label: r.inverse === r.name ? r.name : `${r.name} / ${r.inverse}`, count: relationCounts.get(r.id), color: r.color })),
+    relations: sources.relationTypes.map((r) => ({
+      id: r.id,
+      label: r.inverse === r.name ? r.name : `${r.name} / ${r.inverse}`,
+      count: relationCounts.get(r.id),
+      color: r.color,
+    })),
   };
 }
 

@@ -17,7 +17,13 @@ const leastWidth = 880;
 
 /// The documents and the listing's entries on a time axis, each in its lane
 /// with its title, date and count of matching annotations.
-export function TimelineChart({ layout, kinds, selected, onOpen, onShowPassages }: {
+export function TimelineChart({
+  layout,
+  kinds,
+  selected,
+  onOpen,
+  onShowPassages,
+}: {
   layout: TimelineLayout;
   /// Each document's kind ("archival document"), by id.
   kinds: ReadonlyMap<string, string>;
@@ -29,7 +35,14 @@ export function TimelineChart({ layout, kinds, selected, onOpen, onShowPassages 
 }) {
   const frame = useRef<HTMLDivElement>(null);
   const width = Math.max(leastWidth, useWidth(frame) - 2 * pad);
-  const scale = useMemo(() => timeScale(layout.items.map((item) => extentOf(item.date)), { width }), [layout, width]);
+  const scale = useMemo(
+    () =>
+      timeScale(
+        layout.items.map((item) => extentOf(item.date)),
+        { width },
+      ),
+    [layout, width],
+  );
   const { placed, laneCount } = useMemo(
     () => (scale ? placeItems(layout.items, (item) => extentOf(item.date), scale, labelWidth) : { placed: [], laneCount: 0 }),
     [layout, scale],
@@ -42,7 +55,14 @@ export function TimelineChart({ layout, kinds, selected, onOpen, onShowPassages 
         <div className="tl-canvas" style={{ width: scale.width + 2 * pad, height }}>
           <Axis scale={scale} height={height} />
           {placed.map((p) => (
-            <Item key={p.item.key} placed={p} kind={kinds.get(p.item.documentId) ?? ''} selected={selected === p.item.documentId && p.item.entry === null} onOpen={onOpen} onShowPassages={onShowPassages} />
+            <Item
+              key={p.item.key}
+              placed={p}
+              kind={kinds.get(p.item.documentId) ?? ''}
+              selected={selected === p.item.documentId && p.item.entry === null}
+              onOpen={onOpen}
+              onShowPassages={onShowPassages}
+            />
           ))}
         </div>
       )}
@@ -74,7 +94,11 @@ function Axis({ scale, height }: { scale: TimeScale; height: number }) {
           // after the break's edge rather than over it.
           if (tick.kind === 'year' && breakAfter && tick.value === segment.end) return null;
           return tick.kind === 'year' ? (
-            <div key={`${segment.start}-${tick.value}`} className={breakBefore && tick.value === segment.start ? 'tl-year tl-year-after-break' : 'tl-year'} style={{ left: x, height: height - 6 }}>
+            <div
+              key={`${segment.start}-${tick.value}`}
+              className={breakBefore && tick.value === segment.start ? 'tl-year tl-year-after-break' : 'tl-year'}
+              style={{ left: x, height: height - 6 }}
+            >
               <span>{tick.label}</span>
             </div>
           ) : (
@@ -85,7 +109,12 @@ function Axis({ scale, height }: { scale: TimeScale; height: number }) {
         });
       })}
       {scale.breaks.map((b) => (
-        <div key={b.from} className="tl-break" style={{ left: pad + b.left, width: b.width, height: height - 6 }} title={`No dated documents from ${b.from} to ${b.to - 1}: these years are left out of the axis.`}>
+        <div
+          key={b.from}
+          className="tl-break"
+          style={{ left: pad + b.left, width: b.width, height: height - 6 }}
+          title={`No dated documents from ${b.from} to ${b.to - 1}: these years are left out of the axis.`}
+        >
           <span>{b.to - b.from} yrs</span>
         </div>
       ))}
@@ -93,7 +122,13 @@ function Axis({ scale, height }: { scale: TimeScale; height: number }) {
   );
 }
 
-function Item({ placed, kind, selected, onOpen, onShowPassages }: {
+function Item({
+  placed,
+  kind,
+  selected,
+  onOpen,
+  onShowPassages,
+}: {
   placed: Placed<TimelineItem>;
   kind: string;
   selected: boolean;
@@ -103,7 +138,12 @@ function Item({ placed, kind, selected, onOpen, onShowPassages }: {
   const { item, x0, x1, labelLeft, flipped, lane } = placed;
   const entry = item.entry !== null;
   const count = item.annotationCount ?? 0;
-  const classes = ['tl-item', entry ? 'tl-entry' : kind === 'search listing' ? 'tl-listing' : 'tl-document', flipped ? 'tl-flipped' : '', selected ? 'tl-selected' : ''];
+  const classes = [
+    'tl-item',
+    entry ? 'tl-entry' : kind === 'search listing' ? 'tl-listing' : 'tl-document',
+    flipped ? 'tl-flipped' : '',
+    selected ? 'tl-selected' : '',
+  ];
   return (
     <div
       className={classes.filter(Boolean).join(' ')}
@@ -112,8 +152,17 @@ function Item({ placed, kind, selected, onOpen, onShowPassages }: {
       data-entry={item.entry ?? undefined}
       style={{ left: pad + labelLeft, top: axisHeight + 10 + lane * laneHeight, width: labelWidth }}
     >
-      <span className={item.shape === 'point' ? 'tl-mark tl-point' : 'tl-mark tl-span'} style={{ left: x0 - labelLeft, width: item.shape === 'point' ? undefined : Math.max(6, x1 - x0) }} />
-      <button type="button" className="tl-title" data-testid="timeline-title" title={entry ? `${item.title}\nListed in the archive search; opens the listing at this entry.` : `${item.title}\nOpen this ${kind || 'document'}.`} onClick={() => onOpen(item)}>
+      <span
+        className={item.shape === 'point' ? 'tl-mark tl-point' : 'tl-mark tl-span'}
+        style={{ left: x0 - labelLeft, width: item.shape === 'point' ? undefined : Math.max(6, x1 - x0) }}
+      />
+      <button
+        type="button"
+        className="tl-title"
+        data-testid="timeline-title"
+        title={entry ? `${item.title}\nListed in the archive search; opens the listing at this entry.` : `${item.title}\nOpen this ${kind || 'document'}.`}
+        onClick={() => onOpen(item)}
+      >
         {item.title}
       </button>
       <div className="tl-meta">
@@ -121,7 +170,13 @@ function Item({ placed, kind, selected, onOpen, onShowPassages }: {
         {entry ? (
           <span className="tl-listed">listed</span>
         ) : count > 0 ? (
-          <button type="button" className="tl-count" data-testid="timeline-count" title="List these passages below" onClick={() => onShowPassages(item.documentId)}>
+          <button
+            type="button"
+            className="tl-count"
+            data-testid="timeline-count"
+            title="List these passages below"
+            onClick={() => onShowPassages(item.documentId)}
+          >
             {count === 1 ? '1 annotation' : `${count} annotations`}
           </button>
         ) : (

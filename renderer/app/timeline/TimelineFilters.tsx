@@ -4,7 +4,13 @@ import type { TimelineChoice } from './filter';
 
 /// The timeline's filters: a tag type, an actor, and whether documents
 /// without a matching annotation are left out.
-export function TimelineFilters({ choice, onChange, tagTypes, actors, summary }: {
+export function TimelineFilters({
+  choice,
+  onChange,
+  tagTypes,
+  actors,
+  summary,
+}: {
   choice: TimelineChoice;
   onChange: (choice: TimelineChoice) => void;
   tagTypes: readonly TagType[];
@@ -51,7 +57,12 @@ export function TimelineFilters({ choice, onChange, tagTypes, actors, summary }:
         </select>
       </label>
       <label className="tl-check">
-        <input type="checkbox" data-testid="timeline-hide-empty" checked={choice.hideEmpty} onChange={(e) => onChange({ ...choice, hideEmpty: e.target.checked })} />
+        <input
+          type="checkbox"
+          data-testid="timeline-hide-empty"
+          checked={choice.hideEmpty}
+          onChange={(e) => onChange({ ...choice, hideEmpty: e.target.checked })}
+        />
         Hide documents with no matching annotations
       </label>
       {filtered && (

@@ -17,7 +17,15 @@ export function groupId(documentId: string): string {
 /// The matching annotations under the timeline, grouped by document in the
 /// timeline's order (undated documents last), each in text order; a quote
 /// opens its passage.
-export function TimelinePassages({ layout, matching, documents, tagTypes, selected, onOpenDocument, onOpenAnnotation }: {
+export function TimelinePassages({
+  layout,
+  matching,
+  documents,
+  tagTypes,
+  selected,
+  onOpenDocument,
+  onOpenAnnotation,
+}: {
   layout: TimelineLayout;
   matching: readonly Annotation[];
   documents: ReadonlyMap<string, LibraryDocument>;
@@ -46,7 +54,11 @@ export function TimelinePassages({ layout, matching, documents, tagTypes, select
     return (
       <section className="tl-passages">
         <h2 className="tl-heading">Passages, by date of their document</h2>
-        <p className="panel-empty">{matching.length === 0 ? 'No annotation matches these filters. Tag passages in the reader, or choose another tag type or actor.' : 'No annotation of the documents shown matches.'}</p>
+        <p className="panel-empty">
+          {matching.length === 0
+            ? 'No annotation matches these filters. Tag passages in the reader, or choose another tag type or actor.'
+            : 'No annotation of the documents shown matches.'}
+        </p>
       </section>
     );
   }
@@ -57,19 +69,37 @@ export function TimelinePassages({ layout, matching, documents, tagTypes, select
         const document = documents.get(documentId);
         const all = expanded.has(documentId);
         return (
-          <section key={documentId} id={groupId(documentId)} className={selected === documentId ? 'tl-group tl-group-selected' : 'tl-group'} data-testid="timeline-group" data-document={documentId}>
+          <section
+            key={documentId}
+            id={groupId(documentId)}
+            className={selected === documentId ? 'tl-group tl-group-selected' : 'tl-group'}
+            data-testid="timeline-group"
+            data-document={documentId}
+          >
             <h3 className="tl-group-head">
               <button type="button" className="tl-group-title" onClick={() => onOpenDocument(documentId)}>
                 {document?.meta.title ?? documentId}
               </button>
               <span className="tl-group-meta">
-                {[document?.meta.date ? formatDateSpan(document.meta.date) : 'undated', document?.meta.kind, annotations.length === 1 ? '1 passage' : `${annotations.length} passages`].filter(Boolean).join(' · ')}
+                {[
+                  document?.meta.date ? formatDateSpan(document.meta.date) : 'undated',
+                  document?.meta.kind,
+                  annotations.length === 1 ? '1 passage' : `${annotations.length} passages`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             </h3>
             <ol className="tl-passage-list">
               {(all ? annotations : annotations.slice(0, shownAtFirst)).map((annotation) => (
                 <li key={annotation.id}>
-                  <button type="button" className="tl-passage" data-testid="timeline-passage" title="Open the document at this passage" onClick={() => onOpenAnnotation(annotation)}>
+                  <button
+                    type="button"
+                    className="tl-passage"
+                    data-testid="timeline-passage"
+                    title="Open the document at this passage"
+                    onClick={() => onOpenAnnotation(annotation)}
+                  >
                     <span className="tl-passage-tags">
                       {annotation.tags.map((id) => {
                         const tag = tags.get(id);

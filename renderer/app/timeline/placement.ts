@@ -18,7 +18,13 @@ export interface Placed<T> {
 /// lanes such that no two labels or marks in one lane touch: the lanes are
 /// assigned on what each item takes on screen, its label included, not on
 /// its dates alone.
-export function placeItems<T>(items: readonly T[], extentOf: (item: T) => Extent, scale: TimeScale, labelWidth: number, gap = 12): { placed: Placed<T>[]; laneCount: number } {
+export function placeItems<T>(
+  items: readonly T[],
+  extentOf: (item: T) => Extent,
+  scale: TimeScale,
+  labelWidth: number,
+  gap = 12,
+): { placed: Placed<T>[]; laneCount: number } {
   const placed = items.map((item): Placed<T> => {
     const { start, end } = extentOf(item);
     const x0 = xOf(scale, start);

@@ -22,7 +22,21 @@ describe('timeScale on the seed corpus', () => {
 
   it('gives the lone article its least width and the documented years the rest, ticked every year', () => {
     expect(scale.segments[1]!.width).toBe(140);
-    expect(scale.segments[0]!.ticks.filter((t) => t.kind === 'year').map((t) => t.label)).toEqual(['1956', '1957', '1958', '1959', '1960', '1961', '1962', '1963', '1964', '1965', '1966', '1967', '1968']);
+    expect(scale.segments[0]!.ticks.filter((t) => t.kind === 'year').map((t) => t.label)).toEqual([
+      '1956',
+      '1957',
+      '1958',
+      '1959',
+      '1960',
+      '1961',
+      '1962',
+      '1963',
+      '1964',
+      '1965',
+      '1966',
+      '1967',
+      '1968',
+    ]);
     expect(scale.segments[1]!.ticks.filter((t) => t.kind === 'year').map((t) => t.label)).toEqual(['2019', '2020']);
   });
 
@@ -36,7 +50,13 @@ describe('timeScale on the seed corpus', () => {
   });
 
   it('keeps a continuous axis when the dates leave no long gap', () => {
-    const near = timeScale([{ start: 1956.9, end: 1964.5 }, { start: 1967.04, end: 1967.04 }], { width: 1000 })!;
+    const near = timeScale(
+      [
+        { start: 1956.9, end: 1964.5 },
+        { start: 1967.04, end: 1967.04 },
+      ],
+      { width: 1000 },
+    )!;
     expect(near.segments.map((s) => [s.start, s.end])).toEqual([[1956, 1968]]);
     expect(near.breaks).toEqual([]);
     expect(timeScale([], { width: 1000 })).toBeNull();

@@ -23,7 +23,14 @@ export function useTimeline(choice: TimelineChoice): TimelineData | null {
   const annotations = useLiveQuery(() => rows.all(db), [db]);
   const actorRows = useLiveQuery(() => db.actors.toArray(), [db]);
   const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
-  const actors = useMemo(() => actorChoices(actorRows ?? [], (annotations ?? []).map((a) => a.actor)), [actorRows, annotations]);
+  const actors = useMemo(
+    () =>
+      actorChoices(
+        actorRows ?? [],
+        (annotations ?? []).map((a) => a.actor),
+      ),
+    [actorRows, annotations],
+  );
   // A chosen actor that is gone (deleted, merged) filters nothing out.
   const actorId = choice.actorId !== null && [...actors.actors, ...actors.names].some((a) => a.id === choice.actorId) ? choice.actorId : null;
   const matching = useMemo(() => matchingAnnotations(annotations ?? [], { ...choice, actorId }, actors.resolver), [annotations, choice, actorId, actors]);

@@ -26,7 +26,12 @@ export function foBriefParagraphs(): string[] {
   if (joined === body) throw new Error('The brief is not as expected: the paragraph split by "/their" was not found.');
   return joined
     .split(/\n\s*\n|\n(?=- \()|\n(?=\d+\. )/)
-    .map((chunk) => chunk.replace(/^\s*-\s+/, '').replace(/\s+/g, ' ').trim())
+    .map((chunk) =>
+      chunk
+        .replace(/^\s*-\s+/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((chunk) => chunk && !/^(\*\*)?SECRET(\*\*)?$/.test(chunk) && !/^\/\d+\.$/.test(chunk));
 }
 

@@ -22,10 +22,21 @@ export function annotation(id: string, documentId: string, exact: string, fields
   return { id, documentId, ...describePassage(text, start, start + exact.length), tags: [], actor: null, note: '', created: time, modified: time, ...fields };
 }
 
-export const link = (id: string, from: string, to: string, relation: string, note = ''): Link => ({ id, from, to, relation, note, created: time, modified: time });
+export const link = (id: string, from: string, to: string, relation: string, note = ''): Link => ({
+  id,
+  from,
+  to,
+  relation,
+  note,
+  created: time,
+  modified: time,
+});
 
 export const annotations = [
-  annotation('overthrown', seedIds.foBrief, 'they believe Khrushchev will eventually be overthrown', { tags: ['claim'], note: 'Tirana’s line in private Party meetings.' }),
+  annotation('overthrown', seedIds.foBrief, 'they believe Khrushchev will eventually be overthrown', {
+    tags: ['claim'],
+    note: 'Tirana’s line in private Party meetings.',
+  }),
   annotation('motive', seedIds.foBrief, "Khrushchev's motive", { tags: ['actor'], actor: 'Khrushchev' }),
   annotation('removal', seedIds.albanianReport, 'the removal of Khrushchev led to an improvement of relations', { tags: ['claim', 'economic-measure'] }),
   annotation('li', seedIds.czechMemo, 'Li Songun expresses serious concern', { tags: ['actor'], actor: 'Li Songun' }),

@@ -27,12 +27,20 @@ export function annotate(id: string, documentId: string, exact: string, fields: 
 
 /// A researcher's annotations across the seed corpus, with links and sets.
 export const annotations: Annotation[] = [
-  annotate('motive', seedIds.foBrief, "Khrushchev's motive", { tags: ['actor', 'claim'], actor: 'Khrushchev', note: 'The Foreign Office reads the Congress attack as aimed at China too.' }),
+  annotate('motive', seedIds.foBrief, "Khrushchev's motive", {
+    tags: ['actor', 'claim'],
+    actor: 'Khrushchev',
+    note: 'The Foreign Office reads the Congress attack as aimed at China too.',
+  }),
   annotate('acupuncture', seedIds.foBrief, 'The "acupuncture" has in fact failed to work.', { note: 'Soviet pressure on Tirana failed.' }),
   annotate('grain', seedIds.foBrief, 'grain, fertilizers and some engineering goods', { tags: ['economic-measure'] }),
   annotate('dvorak', seedIds.czechMemo, 'Richard Dvořàk', { tags: ['actor'], actor: 'Richard Dvořàk' }),
   annotate('mehilli', seedIds.article, 'E. Mëhilli', { tags: ['claim'], note: 'Cornell 2017: the standard account.' }),
-  annotate('deposing', seedIds.albanianReport, 'N. Khrushchev', { tags: ['actor'], actor: 'N. Khrushchev', note: 'A turning point for Korean–Soviet relations.' }),
+  annotate('deposing', seedIds.albanianReport, 'N. Khrushchev', {
+    tags: ['actor'],
+    actor: 'N. Khrushchev',
+    note: 'A turning point for Korean–Soviet relations.',
+  }),
   annotate('choe', seedIds.listing, 'Enver Hoxha and Choe Yong-geon', { tags: ['actor'], actor: 'Enver Hoxha' }),
   { ...annotate('orphan', seedIds.foBrief, 'Peking'), documentId: 'a-deleted-document', tags: [] },
 ];
@@ -65,7 +73,12 @@ export function manyRows(count: number, seed = 7): AnnotationRow[] {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const documents: LibraryDocument[] = [...corpus.values()];
-  const sentences = documents.flatMap((d) => d.text.text.split(/(?<=[.!?])\s+/).filter((s) => s.length > 20 && s.length < 400).map((s) => ({ d, s })));
+  const sentences = documents.flatMap((d) =>
+    d.text.text
+      .split(/(?<=[.!?])\s+/)
+      .filter((s) => s.length > 20 && s.length < 400)
+      .map((s) => ({ d, s })),
+  );
   const names = ['Nikita Khrushchev', 'Enver Hoxha', 'Mehmet Shehu', 'Ri Song-un', 'Richard Dvořàk', 'Zhou Enlai', null, null];
   const tags = ['actor', 'claim', 'economic-measure', 'chronology'];
   return Array.from({ length: count }, (_, i): AnnotationRow => {
