@@ -11,6 +11,7 @@ import { PalimpsestDb } from './db';
 import { importFile } from '../../shared/importers/import-file';
 import { fixture } from '../../shared/importers/test-support/sources';
 import { addDocuments, currentDocuments, deleteDocument, documentRowOf, editDocument } from './documents';
+import { applyRevision, planRevision } from './revisions';
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -219,3 +220,24 @@ describe('a backup file chosen by the researcher', () => {
     expect(await rows.all(db)).toHaveLength(1);
   });
 });
+
+describe('a backup of a revised document', () => {
+  it('keeps the revision its annotations count in, and a restore brings it back', async () => {
+    const revised = text.replace('The most plausible interpretation', 'The likeliest reading');
+    const exact = 'Albania has recently been seeking';
+    await applyRevision(db, await planRevision(db, brief, 'brief-corrected.md', revised));
+    const current = (await currentDocuments(db, corpus)).get(brief.id)!;
+    await new AnnotationStore(db).create(current, current.text.text.indexOf(exact), current.text.text.indexOf(exact) + exact.length);
+    const { content } = await exportAnnotations(db, await currentDocuments(db, corpus), { kind: 'all' });
+
+    // The revision is lost (say, with its document deleted and undone elsewhere).
+    await db.revisions.clear();
+    const preview = await previewRestoreFile(db, 'backup.json', content as string);
+    await restoreBackup(db, new BackupScheduler(db, corpus, memoryHost(), () => {}, 5), preview);
+    expect((await db.revisions.toArray()).map((r) => r.fileName)).toEqual(['brief-corrected.md']);
+    const restored = (await currentDocuments(db, corpus)).get(brief.id)!;
+    const [annotation] = await rows.all(db);
+    expect(restored.text.text.slice(annotation!.position.start, annotation!.position.end)).toBe(exact);
+  });
+});
+

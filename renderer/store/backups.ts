@@ -166,7 +166,7 @@ export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler
   await scheduler.flush();
   const file = parseNativeFile(preview.json);
   try {
-    await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.links, db.relationTypes, db.actors, db.sets, db.documents, db.documentEdits], async () => {
+    await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.links, db.relationTypes, db.actors, db.sets, db.documents, db.documentEdits, db.revisions], async () => {
       await rows.clear(db);
       await db.tagTypes.clear();
       await db.tagTypes.bulkAdd(file.tagTypes);
@@ -184,6 +184,12 @@ export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler
           await Promise.all([db.documents.clear(), db.documentEdits.clear()]);
           await db.documents.bulkAdd(file.library.documents as unknown as DocumentRow[]);
           await db.documentEdits.bulkAdd((file.library.documentEdits ?? []) as unknown as DocumentEditRow[]);
+        }
+        // The texts the annotations' positions count in: a backup from
+        // before revisions were kept leaves the library's alone.
+        if (file.library.revisions) {
+          await db.revisions.clear();
+          await db.revisions.bulkAdd(file.library.revisions);
         }
       } else {
         // A backup from before links were kept: the links whose passages it

@@ -65,6 +65,7 @@ async function libraryOf(db: PalimpsestDb): Promise<Library> {
     // the fields a restore cannot do without (see library-schemas.ts).
     documents: byId(await db.documents.toArray()) as unknown as Library['documents'],
     documentEdits: (await db.documentEdits.toArray()).sort((a, b) => (a.documentId < b.documentId ? -1 : 1)) as unknown as Library['documentEdits'],
+    revisions: await db.revisions.orderBy('seq').toArray(),
   };
 }
 

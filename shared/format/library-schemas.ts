@@ -81,3 +81,16 @@ export const documentEditSchema = z.strictObject({
   collection: z.string().nullable(),
   modified: isoTimeSchema,
 });
+
+/// A corrected transcription of a document, as its backup keeps it: the
+/// source as imported, which the app parses again. Annotations on a revised
+/// document count their positions in the newest revision's text, so a
+/// backup without its revisions would restore them onto the wrong text.
+export const revisionSchema = z.strictObject({
+  seq: z.number().int().positive(),
+  documentId: idSchema,
+  fileName: z.string().min(1),
+  source: z.string(),
+  created: isoTimeSchema,
+  fingerprint: z.string(),
+});

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Annotation, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
 import { firstIssue, readFormattedJson } from './json-file';
-import { actorSchema, documentEditSchema, importedDocumentSchema, linkSchema, relationTypeSchema, setSchema } from './library-schemas';
+import { actorSchema, documentEditSchema, importedDocumentSchema, linkSchema, relationTypeSchema, revisionSchema, setSchema } from './library-schemas';
 import { colorSchema, idSchema, isoTimeSchema } from './native-fields';
 
 export { maxImportCharacters } from './json-file';
@@ -87,6 +87,7 @@ export const nativeFileSchema = z
         sets: z.array(setSchema),
         documents: z.array(importedDocumentSchema).optional(),
         documentEdits: z.array(documentEditSchema).optional(),
+        revisions: z.array(revisionSchema).optional(),
       })
       .optional(),
   })
