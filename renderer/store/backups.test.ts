@@ -240,4 +240,3 @@ describe('a backup of a revised document', () => {
     expect(restored.text.text.slice(annotation!.position.start, annotation!.position.end)).toBe(exact);
   });
 });
-

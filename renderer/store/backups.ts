@@ -166,37 +166,43 @@ export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler
   await scheduler.flush();
   const file = parseNativeFile(preview.json);
   try {
-    await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.links, db.relationTypes, db.actors, db.sets, db.documents, db.documentEdits, db.revisions], async () => {
-      await rows.clear(db);
-      await db.tagTypes.clear();
-      await db.tagTypes.bulkAdd(file.tagTypes);
-      await rows.put(db, preview.annotations);
-      const documentOf = new Map(preview.annotations.map((a) => [a.id, a.documentId]));
-      if (file.library) {
-        await Promise.all([db.links.clear(), db.relationTypes.clear(), db.actors.clear(), db.sets.clear()]);
-        await db.relationTypes.bulkAdd(file.library.relationTypes);
-        await db.links.bulkAdd(file.library.links.map((link) => ({ ...link, fromDocument: documentOf.get(link.from)!, toDocument: documentOf.get(link.to)! })));
-        await db.actors.bulkAdd(file.library.actors);
-        await db.sets.bulkAdd(file.library.sets);
-        // Documents come back with the annotations on them; a backup from
-        // before documents were kept leaves the library's documents alone.
-        if (file.library.documents) {
-          await Promise.all([db.documents.clear(), db.documentEdits.clear()]);
-          await db.documents.bulkAdd(file.library.documents as unknown as DocumentRow[]);
-          await db.documentEdits.bulkAdd((file.library.documentEdits ?? []) as unknown as DocumentEditRow[]);
+    await db.transaction(
+      'rw',
+      [...rows.tables(db), db.tagTypes, db.links, db.relationTypes, db.actors, db.sets, db.documents, db.documentEdits, db.revisions],
+      async () => {
+        await rows.clear(db);
+        await db.tagTypes.clear();
+        await db.tagTypes.bulkAdd(file.tagTypes);
+        await rows.put(db, preview.annotations);
+        const documentOf = new Map(preview.annotations.map((a) => [a.id, a.documentId]));
+        if (file.library) {
+          await Promise.all([db.links.clear(), db.relationTypes.clear(), db.actors.clear(), db.sets.clear()]);
+          await db.relationTypes.bulkAdd(file.library.relationTypes);
+          await db.links.bulkAdd(
+            file.library.links.map((link) => ({ ...link, fromDocument: documentOf.get(link.from)!, toDocument: documentOf.get(link.to)! })),
+          );
+          await db.actors.bulkAdd(file.library.actors);
+          await db.sets.bulkAdd(file.library.sets);
+          // Documents come back with the annotations on them; a backup from
+          // before documents were kept leaves the library's documents alone.
+          if (file.library.documents) {
+            await Promise.all([db.documents.clear(), db.documentEdits.clear()]);
+            await db.documents.bulkAdd(file.library.documents as unknown as DocumentRow[]);
+            await db.documentEdits.bulkAdd((file.library.documentEdits ?? []) as unknown as DocumentEditRow[]);
+          }
+          // The texts the annotations' positions count in: a backup from
+          // before revisions were kept leaves the library's alone.
+          if (file.library.revisions) {
+            await db.revisions.clear();
+            await db.revisions.bulkAdd(file.library.revisions);
+          }
+        } else {
+          // A backup from before links were kept: the links whose passages it
+          // does not hold would point nowhere.
+          await db.links.filter((link) => !documentOf.has(link.from) || !documentOf.has(link.to)).delete();
         }
-        // The texts the annotations' positions count in: a backup from
-        // before revisions were kept leaves the library's alone.
-        if (file.library.revisions) {
-          await db.revisions.clear();
-          await db.revisions.bulkAdd(file.library.revisions);
-        }
-      } else {
-        // A backup from before links were kept: the links whose passages it
-        // does not hold would point nowhere.
-        await db.links.filter((link) => !documentOf.has(link.from) || !documentOf.has(link.to)).delete();
-      }
-    });
+      },
+    );
   } catch (error) {
     throw new Error(storageProblem(error));
   }
