@@ -2,7 +2,7 @@ import { type Page, expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dismissNotices, openDocument, openLibrary, screenshotDir, tagPassage } from './support';
+import { dismissNotices, dragSelect, openDocument, openLibrary, screenshotDir, tagPassage } from './support';
 
 const fontSize = (page: Page) => page.locator('.reader-text').evaluate((el) => getComputedStyle(el).fontSize);
 const panelWidth = (page: Page) => page.getByTestId('panel').evaluate((el) => Math.round(el.getBoundingClientRect().width));
@@ -264,4 +264,21 @@ test('Print… lays out the whole document with its highlights and a numbered li
   await page.locator('.reader-text').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+p');
   await expect(preview).toBeVisible();
+});
+
+test('keys of the reader wait while the print preview or the shortcut list is open over it', async ({ page }) => {
+  await openLibrary(page);
+  await openDocument(page, 'Visit of the Italian Prime Minister');
+  await dragSelect(page, 'he wanted to force Peking to desist from further support');
+  await page.getByTestId('print').click();
+  await expect(page.getByTestId('print-preview')).toBeVisible();
+  await page.keyboard.press('2');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('print-preview')).toHaveCount(0);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog')).toContainText('Keyboard shortcuts');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Escape');
+  // Neither key tagged the passage still selected behind the overlays.
+  await expect(page.getByTestId('annotation-entry')).toHaveCount(0);
 });
