@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { describePassage } from '../shared/anchoring/selectors';
 import { type Annotation, defaultTagTypes } from '../shared/annotation/model';
 import { buildNativeFile } from '../shared/format/native';
+import { annotationOn } from '../shared/test-support/annotations';
 import { corpusDir, loadCorpus, seed, seedIds } from '../shared/test-support/corpus';
 import { readQdpx } from '../shared/format/qdpx';
 import { run } from './main';
@@ -14,22 +14,7 @@ const brief = seed(corpus, seedIds.foBrief);
 const dir = mkdtempSync(join(tmpdir(), 'palimpsest-cli-'));
 const briefPath = join(corpusDir, `${brief.id}.md`);
 
-function annotation(id: string, exact: string, extra: Partial<Annotation> = {}): Annotation {
-  const start = brief.text.text.indexOf(exact);
-  const { quote, position } = describePassage(brief.text.text, start, start + exact.length);
-  return {
-    id,
-    documentId: brief.id,
-    quote,
-    position,
-    tags: ['claim'],
-    actor: null,
-    note: '',
-    created: '2026-11-22T10:00:00.000Z',
-    modified: '2026-11-22T10:00:00.000Z',
-    ...extra,
-  };
-}
+const annotation = (id: string, exact: string, extra: Partial<Annotation> = {}): Annotation => annotationOn(brief, id, exact, extra);
 
 function nativeFile(annotations: Annotation[]): string {
   const path = join(dir, `native-${Math.random().toString(36).slice(2)}.json`);

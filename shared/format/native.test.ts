@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describePassage } from '../anchoring/selectors';
 import { type Annotation, defaultTagTypes } from '../annotation/model';
+import { annotationOn } from '../test-support/annotations';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
 import { ImportError } from './errors';
 import { incomingFromNative } from './incoming';
@@ -12,22 +12,7 @@ const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
 const text = brief.text.text;
 
-function annotation(id: string, exact: string, occurrence = 0): Annotation {
-  let start = -1;
-  for (let i = 0; i <= occurrence; i++) start = text.indexOf(exact, start + 1);
-  const { quote, position } = describePassage(text, start, start + exact.length);
-  return {
-    id,
-    documentId: brief.id,
-    quote,
-    position,
-    tags: ['claim'],
-    actor: null,
-    note: '',
-    created: '2026-11-22T10:00:00.000Z',
-    modified: '2026-11-22T10:00:00.000Z',
-  };
-}
+const annotation = (id: string, exact: string, occurrence = 0): Annotation => annotationOn(brief, id, exact, {}, occurrence);
 
 const build = (annotations: Annotation[]) =>
   buildNativeFile({ annotations, tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date('2026-11-22T12:00:00Z') });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describePassage } from '../anchoring/selectors';
 import { type Annotation, defaultTagTypes } from '../annotation/model';
+import { annotationOn } from '../test-support/annotations';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
 import { defaultRelationTypes } from '../links/model';
 import { buildQdpx, codePointOffset, guidOf, qdaNamespace, readQdpx, xmlText } from './qdpx';
@@ -12,22 +12,7 @@ const xmllint = hasXmllint();
 const corpus = loadCorpus();
 const report = seed(corpus, seedIds.albanianReport);
 
-function annotation(id: string, exact: string, extra: Partial<Annotation> = {}): Annotation {
-  const start = report.text.text.indexOf(exact);
-  const { quote, position } = describePassage(report.text.text, start, start + exact.length);
-  return {
-    id,
-    documentId: report.id,
-    quote,
-    position,
-    tags: ['claim'],
-    actor: null,
-    note: '',
-    created: '2026-11-22T10:00:00.000Z',
-    modified: '2026-11-22T10:00:00.000Z',
-    ...extra,
-  };
-}
+const annotation = (id: string, exact: string, extra: Partial<Annotation> = {}): Annotation => annotationOn(report, id, exact, extra);
 
 describe('REFI-QDA export', () => {
   const exported = new Date('2026-11-22T12:00:00.000Z');
