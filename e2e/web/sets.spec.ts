@@ -10,6 +10,8 @@ const setName = 'Chinese support for Tirana';
 async function exportSet(page: Page, path: string): Promise<any> {
   const download = page.waitForEvent('download');
   await page.getByTestId('set-export').click();
+  // The set's name, as the researcher wrote it, names the file.
+  expect((await download).suggestedFilename()).toBe(`${setName}.palimpsest-set.json`);
   await (await download).saveAs(path);
   return JSON.parse(readFileSync(path, 'utf8'));
 }

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { AnnotationSet } from '../../shared/sets/model';
 import { formatDateSpan } from '../../shared/corpus/dates';
+import { fileNameOf } from '../../shared/file-name';
 import * as rows from '../store/annotation-rows';
 import type { SetImportPreview } from '../store/sets';
 import { useServices } from './context';
@@ -24,7 +25,7 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
     const { json, missing, file } = await services.sets.export(set.id, services.documents);
     const saved = await services.host.saveFile(
       'Export a set',
-      `${set.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'set'}.palimpsest-set.json`,
+      fileNameOf(set.name, '.palimpsest-set.json', 'set'),
       [{ name: 'Palimpsest set', extensions: ['json'] }],
       json,
     );

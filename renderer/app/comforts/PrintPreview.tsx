@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import type { Annotation, TagType } from '../../../shared/annotation/model';
 import { documentCitation, pagesOf } from '../../../shared/corpus/cite';
+import { fileNameOf } from '../../../shared/file-name';
 import type { LibraryDocument } from '../../../shared/corpus/document';
 import type { Block, Mark } from '../../../shared/document/model';
 import { useServices } from '../context';
@@ -43,7 +44,7 @@ export function PrintPreview({
   const print = () => {
     // The browser offers the page's title as the PDF's name.
     // A file name: titles such as "Letters 1848/49" carry slashes.
-    const name = `${document.meta.title.replace(/[/\\\u0000-\u001f]+/g, '-').slice(0, 80)} — annotated`;
+    const name = fileNameOf(document.meta.title, ' — annotated', 'document');
     const before = window.document.title;
     window.document.title = name;
     host
