@@ -4,6 +4,7 @@ import { ActorIndex } from '../../../../shared/actors/actor-index';
 import { actorPassages } from '../../../../shared/actors/passages';
 import { formatDateSpan } from '../../../../shared/corpus/dates';
 import type { LibraryDocument } from '../../../../shared/corpus/document';
+import { useDocuments, useOpenedDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 
 // Characters of the document shown either side of a passage: a sentence or
@@ -14,7 +15,7 @@ const contextLength = 160;
 /// names, in the order of the documents' dates, each quoted in its context.
 export function ActorScreen({ actorId, onBack }: { actorId: string; onBack: () => void }) {
   const services = useServices();
-  const { documents } = services;
+  const documents = useDocuments();
   const actors = useLiveQuery(() => services.actors.list(), [services]);
   const annotations = useLiveQuery(() => services.actors.passagesOf(actorId), [services, actorId]);
   const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
@@ -24,7 +25,10 @@ export function ActorScreen({ actorId, onBack }: { actorId: string; onBack: () =
     () => (actors && annotations ? actorPassages(actorId, annotations, documents, new ActorIndex(actors)) : null),
     [actorId, actors, annotations, documents],
   );
-  const documentCount = useMemo(() => new Set(passages?.map((p) => p.annotation.documentId)).size, [passages]);
+  const documentIds = useMemo(() => [...new Set(passages?.map((p) => p.annotation.documentId))], [passages]);
+  const documentCount = documentIds.length;
+  // The texts around the passages: read for this page, let go when it closes.
+  const texts = useOpenedDocuments(documentIds);
   const tagNames = new Map((tagTypes ?? []).map((t) => [t.id, t]));
 
   return (
@@ -75,7 +79,12 @@ export function ActorScreen({ actorId, onBack }: { actorId: string; onBack: () =
                 data-testid="actor-passage-open"
                 onClick={() => services.go({ kind: 'reader', documentId: annotation.documentId, annotationId: annotation.id })}
               >
-                <InContext document={document} start={annotation.position.start} end={annotation.position.end} fallback={annotation.quote} />
+                <InContext
+                  document={texts.get(annotation.documentId) ?? undefined}
+                  start={annotation.position.start}
+                  end={annotation.position.end}
+                  fallback={annotation.quote}
+                />
               </button>
               <div className="actor-passage-meta">
                 <span className="hint">tagged “{annotation.actor}”</span>

@@ -4,7 +4,6 @@ import { ActorIndex } from '../../../../shared/actors/actor-index';
 import type { Actor } from '../../../../shared/actors/model';
 import { type ActorNames, actorsForNames } from '../../../../shared/actors/names';
 import { suggestAliases } from '../../../../shared/actors/suggest';
-import * as rows from '../../../store/annotation-rows';
 import { useServices } from '../../context';
 
 /// The actors of the library: each with the names that resolve to it, to
@@ -12,9 +11,8 @@ import { useServices } from '../../context';
 /// that no actor answers to yet, with cautious suggestions.
 export function ActorsScreen({ onBack }: { onBack: () => void }) {
   const services = useServices();
-  const { db } = services;
   const actors = useLiveQuery(() => services.actors.list(), [services]);
-  const names = useLiveQuery(() => rows.actorNameCounts(db), [db]);
+  const names = useLiveQuery(() => services.annotations.actorNameCounts(), [services]);
   const [newName, setNewName] = useState('');
 
   const library = useMemo(() => (actors && names ? actorsForNames(eachUse(names), new ActorIndex(actors)) : null), [actors, names]);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../../shared/ipc/contract';
 import type { StoragePersistence } from '../../../host/host';
-import { type RestorePreview, backupFile, previewRestore, previewRestoreFile, restoreBackup } from '../../../store/backups';
+import type { RestorePreview } from '../../../store/backups';
 import { useServices } from '../../context';
 
 /// The library's backups, newest first, and restoring one after seeing what
@@ -9,7 +9,7 @@ import { useServices } from '../../context';
 /// file outside the app, and restoring from such a file.
 export function BackupsDialog({ onClose }: { onClose: () => void }) {
   const services = useServices();
-  const { host, db, backups: scheduler } = services;
+  const { host, library, backups: scheduler } = services;
   const dialog = useRef<HTMLDialogElement>(null);
   const [list, setList] = useState<BackupInfo[] | null>(null);
   const [preview, setPreview] = useState<RestorePreview | null>(null);
@@ -31,14 +31,15 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
   }, [host, scheduler]);
 
   const choose = (backup: BackupInfo) =>
-    previewRestore(db, host.backups, backup)
+    library
+      .previewRestore(host.backups, backup)
       .then(setPreview)
       .catch((error: unknown) => setProblem(`That backup cannot be read: ${(error as Error).message}`));
 
   const saveFile = async () => {
     setProblem(null);
     try {
-      const file = await backupFile(db, services.documents);
+      const file = await library.backupFile();
       if (await host.saveFile('Save a backup of the library', file.name, [{ name: 'Palimpsest backup', extensions: ['json'] }], file.content)) {
         services.notify({
           kind: 'info',
@@ -55,7 +56,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
     setPreview(null);
     try {
       const file = await host.openTextFile('Restore from a backup file', [{ name: 'Palimpsest backup', extensions: ['json'] }]);
-      if (file) setPreview(await previewRestoreFile(db, file.name, file.text));
+      if (file) setPreview(await library.previewRestoreFile(file.name, file.text));
     } catch (error) {
       setProblem(`That file cannot be restored, and nothing was changed: ${(error as Error).message}`);
     }
@@ -125,7 +126,8 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
             onClick={() => {
               const chosen = preview;
               setPreview(null);
-              restoreBackup(db, scheduler, chosen)
+              library
+                .restore(scheduler, chosen)
                 .then(() => {
                   services.annotations.history.clear();
                   services.notify({

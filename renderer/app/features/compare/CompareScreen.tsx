@@ -5,8 +5,7 @@ import { formatDateSpan } from '../../../../shared/corpus/dates';
 import { linksBetween } from '../../../../shared/links/between';
 import { linkPhrase } from '../../../../shared/links/describe';
 import type { Reader } from '../../../editor/reader';
-import * as rows from '../../../store/annotation-rows';
-import { linksOfDocument } from '../../../store/links';
+import { useDocument } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { highlightsOf } from '../reader/highlights-of';
 import { excerpt } from '../../ui/excerpt';
@@ -20,13 +19,14 @@ const noop = () => {};
 /// article passage that supports it on the right, then the next pair.
 export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; right: AnnotationPlace; onBack: () => void }) {
   const services = useServices();
-  const { db, documents } = services;
-  const leftDocument = documents.get(left.documentId);
-  const rightDocument = documents.get(right.documentId);
-  const leftAnnotations = useLiveQuery(() => rows.ofDocument(db, left.documentId), [db, left.documentId]);
-  const rightAnnotations = useLiveQuery(() => rows.ofDocument(db, right.documentId), [db, right.documentId]);
-  const links = useLiveQuery(() => linksOfDocument(db, left.documentId), [db, left.documentId]);
-  const relationTypes = useLiveQuery(() => db.relationTypes.toArray(), [db]);
+  const { annotations } = services;
+  // Both texts, read as the screen opens: `undefined` while they are read.
+  const leftDocument = useDocument(left.documentId);
+  const rightDocument = useDocument(right.documentId);
+  const leftAnnotations = useLiveQuery(() => annotations.ofDocument(left.documentId), [annotations, left.documentId]);
+  const rightAnnotations = useLiveQuery(() => annotations.ofDocument(right.documentId), [annotations, right.documentId]);
+  const links = useLiveQuery(() => annotations.linksOfDocument(left.documentId), [annotations, left.documentId]);
+  const relationTypes = useLiveQuery(() => services.relationTypes.list(), [services]);
   const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
 
   const between = useMemo(() => {
@@ -65,6 +65,7 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
     }
   }, [current, ready, leftReader, rightReader]);
 
+  if (leftDocument === undefined || rightDocument === undefined) return <main className="compare-screen" />;
   if (!leftDocument || !rightDocument) {
     return (
       <main className="compare-screen">

@@ -1,7 +1,7 @@
 import type { NativeFile } from '../../../../shared/format/native';
 import { ImportError } from '../../../../shared/format/errors';
 import { HostError } from '../../../host/host';
-import { type ExportFormat, exportAnnotations } from '../../../store/transfer';
+import { type ExportFormat } from '../../../store/transfer';
 import type { ImportSummary, QdpxSummary } from '../../../work/import-protocol';
 import type { AppServices } from '../../context';
 
@@ -108,7 +108,7 @@ function today(): string {
 /// Exports all annotations, or one document's, in a format, through the host.
 export async function exportAnnotationsFile(services: AppServices, scope: NativeFile['scope'], format: ExportFormat = 'native'): Promise<void> {
   try {
-    const { content, count } = await exportAnnotations(services.db, services.documents, scope, format);
+    const { content, count } = await services.library.export(scope, format);
     const { extension, filter } = exportFormats[format];
     const name = `${scope.kind === 'all' ? 'palimpsest-annotations' : `palimpsest-${scope.documentId}`}-${today()}.${extension}`;
     const saved = await services.host.saveFile('Export annotations', name, [{ name: filter, extensions: [extension] }], content);

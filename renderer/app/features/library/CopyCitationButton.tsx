@@ -1,5 +1,6 @@
 import type { Annotation } from '../../../../shared/annotation/model';
 import { passageCitation } from '../../../../shared/corpus/cite';
+import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { copyText } from './clipboard';
 
@@ -7,7 +8,7 @@ import { copyText } from './clipboard';
 /// and, where the source has pages, the page it is on ("…, p. 2.").
 export function CopyCitationButton({ annotation }: { annotation: Annotation }) {
   const services = useServices();
-  const document = services.documents.get(annotation.documentId);
+  const document = useDocuments().get(annotation.documentId);
   if (!document) return null;
   const copy = () => {
     const citation = passageCitation(document, annotation.position.start, annotation.position.end);

@@ -1,19 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LibraryDocument } from '../../../../shared/corpus/document';
-import { annotationCount } from '../../../store/documents';
+import type { DocumentSummary } from '../../../data/documents';
 import { useServices } from '../../context';
 
 /// Asks before deleting an imported document, saying how many annotations
 /// go with it; backs the library up first, so the backup holds them. The
 /// deletion is an undoable step: Ctrl+Z puts the document back whole.
-export function DeleteDocumentDialog({ document, onClose }: { document: LibraryDocument; onClose: () => void }) {
+export function DeleteDocumentDialog({ document, onClose }: { document: DocumentSummary; onClose: () => void }) {
   const services = useServices();
   const dialog = useRef<HTMLDialogElement>(null);
   const [count, setCount] = useState<number | null>(null);
   const [deleting, setDeleting] = useState(false);
   useEffect(() => {
     dialog.current?.showModal();
-    annotationCount(services.db, document.id)
+    services.documents
+      .annotationCount(document.id)
       .then(setCount)
       .catch((error: unknown) =>
         services.notify({ kind: 'error', text: `The annotations of “${document.meta.title}” could not be counted: ${(error as Error).message}` }),

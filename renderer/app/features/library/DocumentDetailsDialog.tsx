@@ -2,9 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { documentCitation } from '../../../../shared/corpus/cite';
 import { formatDateSpan, plainDateSpan } from '../../../../shared/corpus/dates';
-import { suggestLanguage } from '../../../../shared/corpus/language';
-import type { LibraryDocument } from '../../../../shared/corpus/document';
-import { editDocument } from '../../../store/documents';
+import type { DocumentSummary } from '../../../data/documents';
+import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { type DetailsField, type DetailsForm, formOf, readForm } from './details-form';
 
@@ -13,8 +12,7 @@ import { type DetailsField, type DetailsForm, formOf, readForm } from './details
 /// language, translator, URL, citation, and the collection it is filed in.
 /// Renaming a document is editing its title here.
 export function DocumentDetailsDialog({ documentId, onClose }: { documentId: string; onClose: () => void }) {
-  const { documents } = useServices();
-  const document = documents.get(documentId);
+  const document = useDocuments().get(documentId);
   // Just imported, a document joins the library's map a moment later.
   return document ? <DetailsDialog document={document} onClose={onClose} /> : null;
 }
@@ -37,8 +35,9 @@ const fields: { name: DetailsField; label: string; placeholder?: string; wide?: 
   { name: 'summary', label: 'Summary', wide: true, long: true },
 ];
 
-function DetailsDialog({ document, onClose }: { document: LibraryDocument; onClose: () => void }) {
+function DetailsDialog({ document, onClose }: { document: DocumentSummary; onClose: () => void }) {
   const services = useServices();
+  const documents = useDocuments();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [form, setForm] = useState<DetailsForm>(() => formOf(document.meta, document.collection));
@@ -46,13 +45,13 @@ function DetailsDialog({ document, onClose }: { document: LibraryDocument; onClo
   const [saving, setSaving] = useState(false);
   // A date guessed from a sentence of the text, confirmed by the researcher.
   const [confirmDate, setConfirmDate] = useState(false);
-  const language = useMemo(() => suggestLanguage(document), [document]);
+  const language = document.suggestedLanguage;
   useEffect(() => dialog.current?.showModal(), []);
-  const edited = useLiveQuery(() => services.db.documentEdits.get(document.id), [services.db, document.id]);
+  const edited = useLiveQuery(() => services.documents.editOf(document.id), [services, document.id]);
 
   const collections = useMemo(
-    () => [...new Set([...services.documents.values()].map((d) => d.collection).filter((c): c is string => !!c))].sort((a, b) => a.localeCompare(b)),
-    [services.documents],
+    () => [...new Set([...documents.values()].map((d) => d.collection).filter((c): c is string => !!c))].sort((a, b) => a.localeCompare(b)),
+    [documents],
   );
   // What "Copy citation" will give, as the form stands (without a page).
   const read = readForm(form, document.meta, { confirmDate });
@@ -72,7 +71,8 @@ function DetailsDialog({ document, onClose }: { document: LibraryDocument; onClo
       return;
     }
     setSaving(true);
-    editDocument(services.db, document.id, { meta: read.meta, collection: read.collection })
+    services.documents
+      .edit(document.id, { meta: read.meta, collection: read.collection })
       .then(() => {
         services.notify({ kind: 'info', text: `Saved the details of “${read.meta.title}”.` });
         dialog.current?.close();
@@ -82,7 +82,8 @@ function DetailsDialog({ document, onClose }: { document: LibraryDocument; onClo
   };
 
   const restore = () => {
-    editDocument(services.db, document.id, { meta: null })
+    services.documents
+      .edit(document.id, { meta: null })
       .then(() => {
         services.notify({ kind: 'info', text: 'The description read from the file is back.' });
         dialog.current?.close();

@@ -1,10 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type MouseEvent, useEffect, useRef, useState } from 'react';
 import { compareDates, formatDateSpan } from '../../../../shared/corpus/dates';
-import { suggestLanguage } from '../../../../shared/corpus/language';
-import type { LibraryDocument } from '../../../../shared/corpus/document';
-import { countsByDocument } from '../../../store/annotation-rows';
-import { editDocument } from '../../../store/documents';
+import type { DocumentSummary } from '../../../data/documents';
+import { useDocuments, useDocumentsLoaded } from '../../../data/hooks';
 import { FirstLook } from '../comforts/FirstLook';
 import { ReadingControls } from '../comforts/ReadingControls';
 import { useServices } from '../../context';
@@ -44,12 +42,13 @@ export function Library({
   onImportAnswered?: () => void;
 }) {
   const services = useServices();
-  const { documents, db } = services;
+  const documents = useDocuments();
+  const loaded = useDocumentsLoaded();
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'date', dir: 1 });
 
   const [chosenShelf, setShelf] = useState<Shelf>({ kind: 'all' });
   const [detailsOf, setDetailsOf] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<LibraryDocument | null>(null);
+  const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
   const imports = useDocumentImport({ onDetails: setDetailsOf });
   const drop = useFileDrop(imports.importFiles);
   // A ref, not state: React's development double mount runs the effect twice
@@ -63,11 +62,11 @@ export function Library({
     onImportAnswered();
   }, [importRequest]);
 
-  const counts = useLiveQuery(() => countsByDocument(db), [db]);
+  const counts = useLiveQuery(() => services.annotations.countsByDocument(), [services]);
   // The original language each undescribed document's text reads as, offered to accept.
-  const languages = useMemo(() => new Map([...documents.values()].map((d) => [d.id, suggestLanguage(d)])), [documents]);
-  const acceptLanguage = (document: LibraryDocument, language: string) => {
-    editDocument(db, document.id, { meta: { ...document.meta, originalLanguage: language } })
+  const acceptLanguage = (document: DocumentSummary, language: string) => {
+    services.documents
+      .edit(document.id, { meta: { ...document.meta, originalLanguage: language } })
       .then(() => services.notify({ kind: 'info', text: `“${document.meta.title}”: original language set to ${language}.` }))
       .catch((error: unknown) => services.notify({ kind: 'error', text: `The language was not saved: ${(error as Error).message}` }));
   };
@@ -84,8 +83,8 @@ export function Library({
   const collections = [...new Set(all.map((d) => d.collection).filter((c): c is string => !!c))].sort((a, b) => a.localeCompare(b));
   // A collection emptied or renamed away leaves the filter on all documents.
   const shelf: Shelf = chosenShelf.kind === 'collection' && !collections.includes(chosenShelf.name) ? { kind: 'all' } : chosenShelf;
-  const onShelf = (document: LibraryDocument) => shelf.kind === 'all' || (shelf.kind === 'unfiled' ? !document.collection : document.collection === shelf.name);
-  const by = (a: LibraryDocument, b: LibraryDocument): number => {
+  const onShelf = (document: DocumentSummary) => shelf.kind === 'all' || (shelf.kind === 'unfiled' ? !document.collection : document.collection === shelf.name);
+  const by = (a: DocumentSummary, b: DocumentSummary): number => {
     if (sort.key === 'title') return a.meta.title.localeCompare(b.meta.title) * sort.dir;
     if (sort.key === 'count') return ((counts?.get(a.id) ?? 0) - (counts?.get(b.id) ?? 0)) * sort.dir;
     // Undated documents go last whichever way dates are sorted.
@@ -257,15 +256,15 @@ export function Library({
               </td>
               <td className="language-cell" data-testid="doc-language">
                 {document.meta.originalLanguage ?? <span className="unknown">not stated</span>}
-                {languages.get(document.id) && (
+                {document.suggestedLanguage && (
                   <div className="language-suggestion">
-                    <span>reads as {languages.get(document.id)}</span>
+                    <span>reads as {document.suggestedLanguage}</span>
                     <button
                       type="button"
                       className="link-button"
                       data-testid="doc-language-use"
-                      title={`Set the original language to ${languages.get(document.id)}`}
-                      onClick={() => acceptLanguage(document, languages.get(document.id)!)}
+                      title={`Set the original language to ${document.suggestedLanguage}`}
+                      onClick={() => acceptLanguage(document, document.suggestedLanguage!)}
                     >
                       Use
                     </button>
@@ -301,7 +300,7 @@ export function Library({
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="library-empty">No document is in this collection.</p>}
+      {loaded && rows.length === 0 && <p className="library-empty">No document is in this collection.</p>}
       {imports.view}
       {detailsOf && <DocumentDetailsDialog documentId={detailsOf} onClose={() => setDetailsOf(null)} />}
       {deleting && <DeleteDocumentDialog document={deleting} onClose={() => setDeleting(null)} />}
@@ -310,7 +309,7 @@ export function Library({
 }
 
 /// Where in its archive a document is: fond, file, pages.
-function reference(document: LibraryDocument): string {
+function reference(document: DocumentSummary): string {
   const { fond, folder, pageRange } = document.meta;
   return [fond, folder, pageRange].filter(Boolean).join(', ');
 }

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../../shared/annotation/model';
 import { formatDateSpan } from '../../../../shared/corpus/dates';
 import { foldTerm } from '../../../../shared/search/fold';
-import * as rows from '../../../store/annotation-rows';
+import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { excerpt } from '../../ui/excerpt';
 import type { Linking } from './linking';
@@ -30,10 +30,10 @@ export function LinkDialog({
   onDone: () => void;
 }) {
   const services = useServices();
-  const { db, documents } = services;
+  const documents = useDocuments();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
-  const relationTypes = useLiveQuery(() => db.relationTypes.orderBy('order').toArray(), [db]);
+  const relationTypes = useLiveQuery(() => services.relationTypes.list(), [services]);
   const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
   const [relation, setRelation] = useState('supports');
   const [note, setNote] = useState('');
@@ -41,7 +41,7 @@ export function LinkDialog({
   const [query, setQuery] = useState('');
   // Every annotation, read once the dialog opens and only if a search is
   // needed: the other end may be in any document.
-  const all = useLiveQuery(() => (linking.to ? Promise.resolve(null) : rows.all(db)), [db, linking.to]);
+  const all = useLiveQuery(() => (linking.to ? Promise.resolve(null) : services.annotations.all()), [services, linking.to]);
 
   const candidates = useMemo(() => {
     if (!all) return [];

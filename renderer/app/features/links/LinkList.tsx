@@ -1,4 +1,5 @@
 import type { Annotation } from '../../../../shared/annotation/model';
+import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { excerpt } from '../../ui/excerpt';
 import type { LinkView } from './link-views';
@@ -8,11 +9,12 @@ import type { LinkView } from './link-views';
 /// is, or beside this one.
 export function LinkList({ annotation, links }: { annotation: Annotation; links: readonly LinkView[] }) {
   const services = useServices();
+  const documents = useDocuments();
   if (links.length === 0) return null;
   return (
     <ul className="entry-links" aria-label="Links" data-testid="entry-links">
       {links.map(({ link, phrase, relation, other, otherDocumentId }) => {
-        const title = services.documents.get(otherDocumentId)?.meta.title ?? otherDocumentId;
+        const title = documents.get(otherDocumentId)?.meta.title ?? otherDocumentId;
         return (
           <li key={link.id} className="entry-link" data-testid="entry-link" style={{ '--relation': relation?.color ?? '#777777' } as React.CSSProperties}>
             <span className="link-phrase" data-testid="link-phrase">

@@ -3,9 +3,9 @@ import { useMemo } from 'react';
 import type { Annotation } from '../../../../shared/annotation/model';
 import { linkPhrase, otherEnd } from '../../../../shared/links/describe';
 import type { RelationType } from '../../../../shared/links/model';
-import * as rows from '../../../store/annotation-rows';
-import type { LinkRow, PalimpsestDb } from '../../../store/db';
-import { linksOfDocument } from '../../../store/links';
+import type { AnnotationStore } from '../../../store/annotations';
+import type { LinkRow } from '../../../store/db';
+import type { RelationTypeStore } from '../../../store/relation-types';
 
 /// A link as one of its ends shows it: how it reads from there ("supported
 /// by") and the annotation at the other end.
@@ -22,9 +22,9 @@ const none: readonly LinkView[] = [];
 
 /// The links of a document's annotations, by annotation id, kept current:
 /// a link made or deleted anywhere (another window, undo) shows at once.
-export function useLinkViews(db: PalimpsestDb, documentId: string): (annotationId: string) => readonly LinkView[] {
-  const links = useLiveQuery(() => linksOfDocument(db, documentId), [db, documentId]);
-  const relationTypes = useLiveQuery(() => db.relationTypes.toArray(), [db]);
+export function useLinkViews(store: AnnotationStore, relationTypeStore: RelationTypeStore, documentId: string): (annotationId: string) => readonly LinkView[] {
+  const links = useLiveQuery(() => store.linksOfDocument(documentId), [store, documentId]);
+  const relationTypes = useLiveQuery(() => relationTypeStore.list(), [relationTypeStore]);
   // The ends in this document are in the reader's own list; the others are
   // read here, a chunk each.
   const ends = useLiveQuery(async () => {
@@ -33,9 +33,9 @@ export function useLinkViews(db: PalimpsestDb, documentId: string): (annotationI
       { id: link.from, documentId: link.fromDocument },
       { id: link.to, documentId: link.toDocument },
     ]);
-    const found = await rows.getMany(db, refs);
+    const found = await store.getMany(refs);
     return new Map(found.filter((a): a is Annotation => !!a).map((a) => [a.id, a]));
-  }, [db, links]);
+  }, [store, links]);
 
   const byAnnotation = useMemo(() => {
     const map = new Map<string, LinkView[]>();

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { exportMatrixCsv } from './export-csv';
 import { MatrixEmpty } from './MatrixEmpty';
@@ -14,7 +15,7 @@ import './matrix.css';
 /// between them. Exported as CSV.
 export function MatrixScreen({ onBack }: { onBack: () => void }) {
   const services = useServices();
-  const { documents } = services;
+  const documents = useDocuments();
   const [chosenTag, setChosenTag] = useState<string | null>(null);
   const [onlyBearing, setOnlyBearing] = useState(false);
   const data = useClaimMatrix(chosenTag);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Annotation } from '../../../../shared/annotation/model';
 import { formatDateSpan } from '../../../../shared/corpus/dates';
-import type { LibraryDocument } from '../../../../shared/corpus/document';
+import type { DocumentSummary } from '../../../data/documents';
 import type { RelationType } from '../../../../shared/links/model';
 import type { ClaimMatrix, ClaimRow } from '../../../../shared/matrix/claim-matrix';
 import type { LinkRow } from '../../../store/db';
@@ -25,7 +25,7 @@ export function MatrixTable({
   onCompare,
 }: {
   matrix: ClaimMatrix;
-  documents: ReadonlyMap<string, LibraryDocument>;
+  documents: ReadonlyMap<string, DocumentSummary>;
   annotationsById: ReadonlyMap<string, Annotation>;
   linksById: ReadonlyMap<string, LinkRow>;
   relationTypes: readonly RelationType[];
@@ -89,7 +89,7 @@ function ClaimHeader({
   onOpen,
 }: {
   row: ClaimRow;
-  documents: ReadonlyMap<string, LibraryDocument>;
+  documents: ReadonlyMap<string, DocumentSummary>;
   relations: ReadonlyMap<string, RelationType>;
   onOpen: (annotation: Annotation) => void;
 }) {

@@ -3,9 +3,8 @@ import { useMemo } from 'react';
 import type { Annotation, TagType } from '../../../../shared/annotation/model';
 import type { RelationType } from '../../../../shared/links/model';
 import { type ClaimMatrix, buildClaimMatrix } from '../../../../shared/matrix/claim-matrix';
-import * as rows from '../../../store/annotation-rows';
 import type { LinkRow } from '../../../store/db';
-import { allLinks } from '../../../store/links';
+import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 
 export interface MatrixData {
@@ -26,16 +25,17 @@ export interface MatrixData {
 /// researcher have deleted Claim, the first tag type).
 export function useClaimMatrix(chosenTag: string | null): MatrixData | null {
   const services = useServices();
-  const { db, documents } = services;
+  const { annotations: store } = services;
+  const documents = useDocuments();
   // Every annotation: a claim's evidence may be in any document.
-  const annotations = useLiveQuery(() => rows.all(db), [db]);
-  const links = useLiveQuery(() => allLinks(db), [db]);
-  const relationTypes = useLiveQuery(() => db.relationTypes.orderBy('order').toArray(), [db]);
+  const annotations = useLiveQuery(() => store.all(), [store]);
+  const links = useLiveQuery(() => store.allLinks(), [store]);
+  const relationTypes = useLiveQuery(() => services.relationTypes.list(), [services]);
   const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
   const annotationsById = useMemo(() => new Map((annotations ?? []).map((a) => [a.id, a])), [annotations]);
   const linksById = useMemo(() => new Map((links ?? []).map((l) => [l.id, l])), [links]);
-  // The documents' map is refreshed in place when a revision lands: read it
-  // on every render, as building the matrix is cheap beside the reads.
+  // A new list after every import, revision or edit; building the matrix
+  // is cheap beside the reads.
   const columns = [...documents.values()].map((d) => ({ id: d.id, title: d.meta.title, date: d.meta.date }));
   if (!annotations || !links || !relationTypes || !tagTypes) return null;
   const claimTag = chosenTag ?? (tagTypes.some((t) => t.id === 'claim') ? 'claim' : (tagTypes[0]?.id ?? 'claim'));

@@ -1,14 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Annotation, type TagType, inTextOrder } from '../../../../shared/annotation/model';
 import { formatDateSpan } from '../../../../shared/corpus/dates';
-import { type LibraryDocument, loadDocument } from '../../../../shared/corpus/document';
-import { describePassage } from '../../../../shared/anchoring/selectors';
-import { ActorIndex } from '../../../../shared/actors/actor-index';
 import type { AnnotationSet } from '../../../../shared/sets/model';
-import { bundledDocuments } from '../../../corpus';
-import * as rows from '../../../store/annotation-rows';
-import { reattach } from '../../../store/revisions';
 import type { RevisionSummary } from '../../../work/import-protocol';
 import { ReviewList } from './ReviewList';
 import { RevisionDialog } from './RevisionDialog';
@@ -16,8 +9,8 @@ import type { Highlight } from '../../../editor/highlights';
 import type { Reader, ReaderSelection } from '../../../editor/reader';
 import { AnnotationPanel } from './AnnotationPanel';
 import { useServices } from '../../context';
+import { useReaderData } from './use-reader-data';
 import { highlightsOf } from './highlights-of';
-import { useLinkViews } from '../links/link-views';
 import { useLinking } from '../links/linking';
 import { isTyping, overlayOpen } from '../../ui/keys';
 import { FindBar } from './FindBar';
@@ -67,8 +60,7 @@ export function ReaderScreen({
 }) {
   const services = useServices();
   const linking = useLinking();
-  const { db, documents, annotations: store } = services;
-  const document = documents.get(documentId);
+  const { annotations: store } = services;
   // The reader mounted now: in state for the effects that act on it (they
   // run again when another is mounted, as under StrictMode), in a ref for
   // the event handlers.
@@ -91,25 +83,11 @@ export function ReaderScreen({
   // The version shown: 'current', 'original' (the bundled text) or a revision's seq.
   const [version, setVersion] = useState<'current' | 'original' | number>('current');
 
-  // Reads only this document's chunks, so edits elsewhere do not rerun it.
-  const annotations = useLiveQuery(() => rows.ofDocument(db, documentId), [db, documentId]);
-  const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
-  const taggedNames = useLiveQuery(() => rows.actors(db), [db]);
-  const actorEntities = useLiveQuery(() => services.actors.list(), [services]);
-  const sets = useLiveQuery(() => services.sets.list(), [services]);
-  const actorIndex = useMemo(() => new ActorIndex(actorEntities ?? []), [actorEntities]);
+  const { document: read, shown, annotations, tagTypes, sets, reviews, revisions, linksOf, actorIndex, actorNames } = useReaderData(documentId, version);
+  const document = read ?? undefined;
   const resolveActor = useCallback((name: string | null) => actorIndex.resolve(name), [actorIndex]);
-  // The actor field offers every name in use and every actor's names.
-  const actorNames = useMemo(
-    () => [...new Set([...(actorEntities ?? []).flatMap((a) => [a.name, ...a.aliases]), ...(taggedNames ?? [])])].sort((a, b) => a.localeCompare(b)),
-    [actorEntities, taggedNames],
-  );
-
-  const reviews = useLiveQuery(() => db.reviews.where('documentId').equals(documentId).toArray(), [db, documentId]);
-  const revisions = useLiveQuery(() => db.revisions.where('documentId').equals(documentId).toArray(), [db, documentId]);
   const orphans = useMemo(() => new Set((reviews ?? []).filter((r) => r.status === 'orphaned').map((r) => r.annotationId)), [reviews]);
   const byId = useMemo(() => new Map((annotations ?? []).map((a) => [a.id, a])), [annotations]);
-  const linksOf = useLinkViews(db, documentId);
 
   // Orphans point into an earlier text: they are listed for review, not drawn.
   const ordered = useMemo(() => inTextOrder((annotations ?? []).filter((a) => !orphans.has(a.id))), [annotations, orphans]);
@@ -124,14 +102,6 @@ export function ReaderScreen({
   const ready = annotations !== undefined && tagTypes !== undefined && reviews !== undefined;
   // The place read is kept, and reopened after a restart.
   useReadingPlace(documentId, readerRef, ready && version === 'current');
-
-  // An earlier version, shown read-only for comparison.
-  const shown = useMemo<LibraryDocument | undefined>(() => {
-    if (version === 'current' || !document) return document;
-    if (version === 'original') return bundledDocuments().get(documentId);
-    const row = revisions?.find((r) => r.seq === version);
-    return row ? loadDocument(row.fileName, row.source, { id: documentId }) : document;
-  }, [version, document, documentId, revisions]);
 
   const startRevision = useCallback(async () => {
     if (!document) return;
@@ -154,14 +124,19 @@ export function ReaderScreen({
         services.notify({ kind: 'error', text: 'Select the passage in the text first, then re-attach.' });
         return;
       }
-      const { quote, position } = describePassage(document.text.text, current.start, current.end);
-      await reattach(db, annotation, { ...annotation, quote, position, modified: new Date().toISOString() });
+      try {
+        // One undoable step: Ctrl+Z puts it back on the review list.
+        await store.reattach(annotation, document, current.start, current.end);
+      } catch (error) {
+        services.notify({ kind: 'error', text: `The annotation was not re-attached: ${(error as Error).message}` });
+        return;
+      }
       reader.collapseSelection();
       setSelection({ kind: 'none' });
       setSelectedId(annotation.id);
       services.notify({ kind: 'info', text: 'Re-attached.' });
     },
-    [db, document, services],
+    [store, document, services],
   );
 
   // A passage asked for (a search result): shown in the middle and selected,
@@ -338,6 +313,8 @@ export function ReaderScreen({
     [linking, byId],
   );
 
+  // The text is read as the document opens.
+  if (read === undefined) return <main className="reader-screen" />;
   if (!document) {
     return (
       <main className="reader-screen">
@@ -461,7 +438,7 @@ export function ReaderScreen({
               reviews={reviews ?? []}
               annotations={byId}
               canReattach={selection.kind === 'passage' && version === 'current'}
-              onDismiss={(review) => void db.reviews.delete(review.annotationId)}
+              onDismiss={(review) => void services.reviews.dismiss(review.annotationId)}
               onReattach={(annotation) => void reattachToSelection(annotation)}
               onReveal={reveal}
               show={showReview}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareDates, formatDateSpan } from '../../../../shared/corpus/dates';
 import type { DocumentHits, SearchResults } from '../../../../shared/search/results';
 import { SearchClientDisposedError } from '../../../search/search-client';
+import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import type { Passage } from '../../screens';
 
@@ -29,7 +30,8 @@ export function SearchScreen({
   onBack: () => void;
   onOpen: (passage: Passage) => void;
 }) {
-  const { search, documents, notify } = useServices();
+  const { search, notify } = useServices();
+  const documents = useDocuments();
   const [query, setQuery] = useState(initialQuery);
   const [results, setResults] = useState<SearchResults | null>(null);
   const [expanded, setExpanded] = useState<Map<string, DocumentHits>>(new Map());

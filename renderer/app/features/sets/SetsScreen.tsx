@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { AnnotationSet } from '../../../../shared/sets/model';
 import { formatDateSpan } from '../../../../shared/corpus/dates';
-import * as rows from '../../../store/annotation-rows';
 import type { SetImportPreview } from '../../../store/sets';
+import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { excerpt } from '../../ui/excerpt';
 
@@ -21,7 +21,7 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
   const fail = (what: string) => (error: unknown) => services.notify({ kind: 'error', text: `${what}: ${(error as Error).message}` });
 
   const exportSet = async (set: AnnotationSet) => {
-    const { json, missing, file } = await services.sets.export(set.id, services.documents);
+    const { json, missing, file } = await services.sets.export(set.id, await services.documents.all());
     const saved = await services.host.saveFile(
       'Export a set',
       `${set.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'set'}.palimpsest-set.json`,
@@ -39,7 +39,7 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
   const importSet = async () => {
     const chosen = await services.host.openTextFile('Import a set', [{ name: 'Palimpsest set', extensions: ['json'] }]);
     if (!chosen) return;
-    setPreview(await services.sets.previewImport(chosen.text, services.documents));
+    setPreview(await services.sets.previewImport(chosen.text, await services.documents.all()));
   };
 
   return (
@@ -132,7 +132,8 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
 /// One set: its description and passages, in the order they were added.
 function SetView({ set, onExport }: { set: AnnotationSet; onExport: () => void }) {
   const services = useServices();
-  const found = useLiveQuery(() => rows.findByIds(services.db, set.annotationIds), [services, set.annotationIds]);
+  const documents = useDocuments();
+  const found = useLiveQuery(() => services.annotations.findByIds(set.annotationIds), [services, set.annotationIds]);
   return (
     <section className="set-view" data-testid="set-view">
       <header className="set-view-head">
@@ -162,7 +163,7 @@ function SetView({ set, onExport }: { set: AnnotationSet; onExport: () => void }
                 A passage deleted since it was added.
               </li>
             ) : null;
-          const document = services.documents.get(annotation.documentId);
+          const document = documents.get(annotation.documentId);
           return (
             <li key={id} className="set-passage" data-testid="set-passage">
               <button

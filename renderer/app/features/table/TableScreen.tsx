@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { AnnotationRow } from '../../../../shared/table/rows';
-import { SetStore } from '../../../store/sets';
 import { useServices } from '../../context';
 import { AddToSetDialog } from './AddToSetDialog';
 import { AnnotationTable } from './AnnotationTable';
@@ -46,7 +45,7 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
   const view = useTableView(rows, sources.tagTypes);
   const selection = useSelection(view.shown);
   const [adding, setAdding] = useState(false);
-  const sets = useMemo(() => new SetStore(services.db), [services.db]);
+  const sets = services.sets;
 
   const names = useMemo<RowNames>(
     () => ({

@@ -2,7 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { ActorIndex } from '../../../../shared/actors/actor-index';
 import { type AnnotationRow, buildRows } from '../../../../shared/table/rows';
-import { type TableSources, loadTableSources } from '../../../store/table-rows';
+import { type TableSources } from '../../../store/table-rows';
+import type { DocumentSummary } from '../../../data/documents';
+import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { taggedActors } from './tagged-actors';
 
@@ -33,8 +35,9 @@ export interface TableData {
 /// annotations, links, sets, actors, tag or relation types; `undefined`
 /// until first read.
 export function useTableData(): TableData | undefined {
-  const { db, documents } = useServices();
-  const sources = useLiveQuery(() => loadTableSources(db), [db]);
+  const { annotations } = useServices();
+  const documents = useDocuments();
+  const sources = useLiveQuery(() => annotations.tableSources(), [annotations]);
   return useMemo(() => {
     if (!sources) return undefined;
     const rows = buildRows({ ...sources, documents, actors: taggedActors(new ActorIndex(sources.actors)) });
@@ -42,7 +45,7 @@ export function useTableData(): TableData | undefined {
   }, [sources, documents]);
 }
 
-function optionsOf(sources: TableSources, rows: readonly AnnotationRow[], documents: ReturnType<typeof useServices>['documents']): TableData['options'] {
+function optionsOf(sources: TableSources, rows: readonly AnnotationRow[], documents: ReadonlyMap<string, DocumentSummary>): TableData['options'] {
   const tagCounts = counter();
   const setCounts = counter();
   const relationCounts = counter();

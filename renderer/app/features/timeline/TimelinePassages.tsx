@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { type Annotation, type TagType, inTextOrder } from '../../../../shared/annotation/model';
 import { formatDateSpan } from '../../../../shared/corpus/dates';
-import type { LibraryDocument } from '../../../../shared/corpus/document';
+import type { DocumentSummary } from '../../../data/documents';
 import type { TimelineLayout } from '../../../../shared/timeline/layout';
 import { excerpt } from '../../ui/excerpt';
 
@@ -28,7 +28,7 @@ export function TimelinePassages({
 }: {
   layout: TimelineLayout;
   matching: readonly Annotation[];
-  documents: ReadonlyMap<string, LibraryDocument>;
+  documents: ReadonlyMap<string, DocumentSummary>;
   tagTypes: readonly TagType[];
   selected: string | null;
   onOpenDocument: (documentId: string) => void;

@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { TimelineItem } from '../../../../shared/timeline/layout';
+import type { Passage } from '../../screens';
+import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { entryPassage } from './entry-passage';
 import { type TimelineChoice, everything } from './filter';
@@ -15,7 +17,7 @@ import './timeline.css';
 /// its document, a quote its passage.
 export function TimelineScreen({ onBack }: { onBack: () => void }) {
   const services = useServices();
-  const { documents } = services;
+  const documents = useDocuments();
   const [choice, setChoice] = useState<TimelineChoice>(everything);
   const [selected, setSelected] = useState<string | null>(null);
   const data = useTimeline(choice);
@@ -29,11 +31,17 @@ export function TimelineScreen({ onBack }: { onBack: () => void }) {
 
   const open = useCallback(
     (item: TimelineItem) => {
-      const listing = documents.get(item.documentId);
-      const passage = item.entry !== null && listing ? entryPassage(listing, item.entry) : null;
-      services.go(passage ? { kind: 'reader', documentId: item.documentId, passage } : { kind: 'reader', documentId: item.documentId });
+      const go = (passage: Passage | null) =>
+        services.go(passage ? { kind: 'reader', documentId: item.documentId, passage } : { kind: 'reader', documentId: item.documentId });
+      if (item.entry === null) return go(null);
+      const entry = item.entry;
+      // An archive listing's entry is found in its text, read for the reader anyway.
+      services.documents
+        .open(item.documentId)
+        .then((listing) => go(listing ? entryPassage(listing, entry) : null))
+        .catch(() => go(null));
     },
-    [documents, services],
+    [services],
   );
 
   const kinds = new Map([...documents.values()].map((d) => [d.id, d.meta.kind]));

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Annotation, TagType } from '../../../../shared/annotation/model';
 import { type TimelineLayout, layoutTimeline, timelineDocument } from '../../../../shared/timeline/layout';
-import * as rows from '../../../store/annotation-rows';
+import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { type ActorChoices, actorChoices } from './actor-choices';
 import { type TimelineChoice, matchingAnnotations } from './filter';
@@ -19,9 +19,9 @@ export interface TimelineData {
 /// annotations and actors change; `null` while they are read.
 export function useTimeline(choice: TimelineChoice): TimelineData | null {
   const services = useServices();
-  const { db, documents } = services;
-  const annotations = useLiveQuery(() => rows.all(db), [db]);
-  const actorRows = useLiveQuery(() => db.actors.toArray(), [db]);
+  const documents = useDocuments();
+  const annotations = useLiveQuery(() => services.annotations.all(), [services]);
+  const actorRows = useLiveQuery(() => services.actors.list(), [services]);
   const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
   const actors = useMemo(
     () =>
@@ -34,8 +34,7 @@ export function useTimeline(choice: TimelineChoice): TimelineData | null {
   // A chosen actor that is gone (deleted, merged) filters nothing out.
   const actorId = choice.actorId !== null && [...actors.actors, ...actors.names].some((a) => a.id === choice.actorId) ? choice.actorId : null;
   const matching = useMemo(() => matchingAnnotations(annotations ?? [], { ...choice, actorId }, actors.resolver), [annotations, choice, actorId, actors]);
-  // The documents' map is refreshed in place when a revision lands, so the
-  // layout is made on every render; it is cheap beside the reads above.
+  // Made on every render; it is cheap beside the reads above.
   const layout = layoutTimeline({ documents: [...documents.values()].map(timelineDocument), annotations: matching, filter: { hideEmpty: choice.hideEmpty } });
   if (!annotations || !actorRows || !tagTypes) return null;
   return { tagTypes, actors, matching, layout };
