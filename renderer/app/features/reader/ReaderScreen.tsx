@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Annotation, type TagType, inTextOrder } from '../../../../shared/annotation/model';
-import { formatDateSpan } from '../../../../shared/corpus/dates';
 import type { AnnotationSet } from '../../../../shared/sets/model';
 import type { RevisionSummary } from '../../../work/import-protocol';
 import { ReviewList } from './ReviewList';
-import { RevisionDialog } from './RevisionDialog';
 import type { Highlight } from '../../../editor/highlights';
 import type { Reader, ReaderSelection } from '../../../editor/reader';
 import { AnnotationPanel } from './AnnotationPanel';
 import { useServices } from '../../context';
 import { useReaderData } from './use-reader-data';
+import { useTagKeys } from './use-tag-keys';
+import { ReaderHeader } from './ReaderHeader';
+import { RevisionControls } from './RevisionControls';
 import { highlightsOf } from './highlights-of';
 import { useLinking } from '../links/linking';
 import { isTyping, overlayOpen } from '../../ui/keys';
@@ -21,7 +22,6 @@ import { menuEvent } from '../../../../shared/ipc/contract';
 import './reader-tools.css';
 import { PanelResizer } from '../comforts/PanelResizer';
 import { useReadingPlace } from '../comforts/place';
-import { ReaderComforts } from '../comforts/ReaderComforts';
 
 const noSets: readonly AnnotationSet[] = [];
 
@@ -207,20 +207,7 @@ export function ReaderScreen({
     [document, services, store, linking],
   );
 
-  // Keys 1–9 tag the selected passage with the tag type in that place.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || overlayOpen()) return;
-      if (!/^[1-9]$/.test(event.key)) return;
-      const tagType = tagTypes?.[Number(event.key) - 1];
-      const current = readerRef.current?.selection();
-      if (!tagType || !current || current.kind === 'none' || version !== 'current') return;
-      event.preventDefault();
-      void createFromSelection(tagType);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [tagTypes, createFromSelection, version]);
+  useTagKeys(tagTypes, readerRef, version === 'current', createFromSelection);
 
   // The keys of a keyboard user's round: N writes the note of the
   // annotation just made or shown; Escape from its note or actor field goes
@@ -329,85 +316,20 @@ export function ReaderScreen({
   const meta = document.meta;
   return (
     <main className="reader-screen">
-      <header className="bar">
-        <button type="button" className="back" data-testid="back" title="Back where you came from" onClick={onBack}>
-          ← Back
-        </button>
-        <button type="button" className="back" data-testid="library" onClick={onLibrary}>
-          Library
-        </button>
-        <div className="bar-title">
-          <div className="doc-heading" data-testid="doc-heading">
-            {meta.title}
-          </div>
-          <div className="bar-sub">
-            {[
-              meta.date ? formatDateSpan(meta.date) : null,
-              meta.kind,
-              meta.publisher,
-              meta.originalLanguage ? `original language: ${meta.originalLanguage}` : null,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </div>
-        </div>
-        <span className="spacer" />
-        <button type="button" data-testid="open-search" title="Search the words of every document (Ctrl+Shift+F)" onClick={onSearch}>
-          Search…
-        </button>
-        <button
-          type="button"
-          onClick={() => void store.undo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))}
-          title="Undo (Ctrl+Z)"
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          onClick={() => void store.redo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))}
-          title="Redo (Ctrl+Shift+Z)"
-        >
-          Redo
-        </button>
-        {revisions && revisions.length > 0 && (
-          <select
-            className="version-select"
-            aria-label="Version of the text"
-            data-testid="version-select"
-            value={String(version)}
-            onChange={(e) => setVersion(e.target.value === 'current' || e.target.value === 'original' ? e.target.value : Number(e.target.value))}
-          >
-            <option value="current">Current text (revision {revisions.length})</option>
-            {[...revisions]
-              .reverse()
-              .slice(1)
-              .map((r, i) => (
-                <option key={r.seq} value={r.seq}>
-                  Revision {revisions.length - 1 - i}: {r.fileName}
-                </option>
-              ))}
-            <option value="original">Original as bundled</option>
-          </select>
-        )}
-        <button type="button" data-testid="new-revision" onClick={() => void startRevision()} title="Import a corrected or re-typed text of this document">
-          New revision…
-        </button>
-        <button type="button" onClick={onTagTypes}>
-          Tag types…
-        </button>
-        <button type="button" data-testid="relation-types" onClick={onRelationTypes}>
-          Relation types…
-        </button>
-        <button
-          type="button"
-          data-testid="export-document"
-          title="Export this document’s annotations"
-          onClick={() => services.openExport({ kind: 'document', documentId })}
-        >
-          Export…
-        </button>
-        <ReaderComforts document={document} annotations={ordered} tagTypes={tagTypes ?? []} />
-      </header>
+      <ReaderHeader
+        document={document}
+        annotations={ordered}
+        tagTypes={tagTypes ?? []}
+        revisions={revisions}
+        version={version}
+        onVersion={setVersion}
+        onBack={onBack}
+        onLibrary={onLibrary}
+        onSearch={onSearch}
+        onNewRevision={() => void startRevision()}
+        onTagTypes={onTagTypes}
+        onRelationTypes={onRelationTypes}
+      />
       <div className="reader-body">
         <section className="reader-column" onScroll={followSelection}>
           {/* The archive entries carry their citation in their own text. */}
@@ -458,28 +380,13 @@ export function ReaderScreen({
         />
       </div>
       {revisionPlan && (
-        <RevisionDialog
+        <RevisionControls
           plan={revisionPlan}
-          onCancel={() => {
-            setRevisionPlan(null);
-            void services.imports.discard();
-          }}
-          onApply={() => {
-            setRevisionPlan(null);
-            services.imports
-              .applyRevision()
-              .then(({ fileName, counts }) => {
-                store.history.clear();
-                // The review is what to look at next: no entry pulls the panel elsewhere.
-                const toReview = counts.moved + counts.fuzzy + counts.orphaned > 0;
-                if (toReview) setSelectedId(null);
-                setShowReview(toReview);
-                services.notify({
-                  kind: 'info',
-                  text: `Revision ${fileName} imported: ${counts.unchanged} unchanged, ${counts.moved} moved, ${counts.fuzzy} changed, ${counts.orphaned} to re-attach.`,
-                });
-              })
-              .catch((error: unknown) => services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` }));
+          onClose={() => setRevisionPlan(null)}
+          onApplied={(toReview) => {
+            // The review is what to look at next: no entry pulls the panel elsewhere.
+            if (toReview) setSelectedId(null);
+            setShowReview(toReview);
           }}
         />
       )}
