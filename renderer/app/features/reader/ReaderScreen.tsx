@@ -99,7 +99,7 @@ export function ReaderScreen({
   // The reader is drawn once what its highlights need has been read: drawn
   // with them from the start, a densely annotated text is laid out once,
   // not first bare, then with its highlights, then again in their colours.
-  const ready = annotations !== undefined && tagTypes !== undefined && reviews !== undefined;
+  const ready = !!read && annotations !== undefined && tagTypes !== undefined && reviews !== undefined;
   // The place read is kept, and reopened after a restart.
   useReadingPlace(documentId, readerRef, ready && version === 'current');
 
