@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { RelationType } from '../../../../shared/links/model';
 import { useServices } from '../../context';
+import { AddTypeForm } from '../../ui/AddTypeForm';
 
 /// The relation types links are made with: add, rename (both ways a link
 /// reads), recolour, reorder, and delete one no link uses.
@@ -44,31 +45,26 @@ export function RelationTypesDialog({ onClose }: { onClose: () => void }) {
           </li>
         ))}
       </ol>
-      <form
-        className="add-tag-type"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <AddTypeForm
+        color={color}
+        onColor={setColor}
+        colorLabel="Colour of the new relation"
+        name={name}
+        onName={setName}
+        nameLabel="How the new relation reads from the first passage"
+        namePlaceholder="e.g. quotes"
+        nameTestId="new-relation-name"
+        onAdd={() =>
           void run(
             store.add({ name, inverse, color }).then(() => {
               setName('');
               setInverse('');
             }),
-          );
-        }}
+          )
+        }
       >
-        <input type="color" value={color} aria-label="Colour of the new relation" onChange={(e) => setColor(e.target.value)} />
-        <input
-          value={name}
-          placeholder="e.g. quotes"
-          aria-label="How the new relation reads from the first passage"
-          data-testid="new-relation-name"
-          onChange={(e) => setName(e.target.value)}
-        />
         <input value={inverse} placeholder="e.g. quoted by" aria-label="How it reads from the second passage" onChange={(e) => setInverse(e.target.value)} />
-        <button type="submit" disabled={!name.trim()}>
-          Add
-        </button>
-      </form>
+      </AddTypeForm>
       <div className="dialog-actions">
         <button type="button" onClick={() => dialog.current?.close()}>
           Done

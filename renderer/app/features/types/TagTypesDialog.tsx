@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { TagType } from '../../../../shared/annotation/model';
 import { useServices } from '../../context';
+import { AddTypeForm } from '../../ui/AddTypeForm';
 
 const palette = ['#8e44ad', '#c0392b', '#16a085', '#d4a017', '#2c6e91', '#7f8c8d'];
 
@@ -88,30 +89,24 @@ export function TagTypesDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       )}
-      <form
-        className="add-tag-type"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <AddTypeForm
+        color={newColor}
+        onColor={setNewColor}
+        colorLabel="Colour of the new tag type"
+        name={newName}
+        onName={setNewName}
+        nameLabel="Name of the new tag type"
+        namePlaceholder="New tag type, e.g. Source criticism"
+        nameTestId="new-tag-name"
+        onAdd={() =>
           void run(
             store.add(newName, newColor).then(() => {
               setNewName('');
               setNewColor(palette[(tagTypes.length + 1) % palette.length]!);
             }),
-          );
-        }}
-      >
-        <input type="color" value={newColor} aria-label="Colour of the new tag type" onChange={(e) => setNewColor(e.target.value)} />
-        <input
-          value={newName}
-          placeholder="New tag type, e.g. Source criticism"
-          aria-label="Name of the new tag type"
-          data-testid="new-tag-name"
-          onChange={(e) => setNewName(e.target.value)}
-        />
-        <button type="submit" disabled={!newName.trim()}>
-          Add
-        </button>
-      </form>
+          )
+        }
+      />
       <div className="dialog-actions">
         <button type="button" onClick={() => dialog.current?.close()}>
           Done
