@@ -1,11 +1,11 @@
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
-import './app/comforts/themes.css';
+import './app/features/comforts/themes.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { installReadingStyle } from './app/comforts/reading-style';
-import { createBrowserHost } from './host/browserHost';
+import { installReadingStyle } from './app/features/comforts/reading-style';
+import { createBrowserHost } from './host/browser-host';
 import { createElectronHost, findElectronBridge } from './host/electronHost';
 
 // The researcher's text size and theme, drawn before the first render.

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { bundledDocuments } from '../corpus';
 import type { Host } from '../host/host';
@@ -8,39 +7,42 @@ import { TagTypeStore } from '../store/tag-types';
 import { ActorStore } from '../store/actors';
 import { SetStore } from '../store/sets';
 import { RelationTypeStore } from '../store/relation-types';
-import { RelationTypesDialog } from './RelationTypesDialog';
+import { RelationTypesDialog } from './features/types/RelationTypesDialog';
 import { BackupScheduler } from '../store/backups';
-import { currentDocuments } from '../store/documents';
-import { BackupsDialog } from './BackupsDialog';
+import { DocumentsRepository } from '../data/documents';
+import { LibraryRepository } from '../data/library';
+import { ReviewsRepository } from '../data/reviews';
+import { DocumentsContext, useDocuments } from '../data/hooks';
+import { BackupsDialog } from './features/backups/BackupsDialog';
 import { type AppServices, ServicesContext } from './context';
-import { Library } from './Library';
-import { Notices } from './Notices';
+import { Library } from './features/library/Library';
+import { Notices } from './ui/Notices';
 import { Shortcuts } from './Shortcuts';
-import { useNotices } from './notices';
-import { ReaderScreen } from './ReaderScreen';
-import { TagTypesDialog } from './TagTypesDialog';
-import { ExportDialog } from './ExportDialog';
-import { ImportPreviewDialog } from './ImportPreviewDialog';
-import { type PendingImport, chooseImport, confirmImport, exportAnnotationsFile } from './transfer-actions';
+import { useNotices } from './ui/notices';
+import { ReaderScreen } from './features/reader/ReaderScreen';
+import { TagTypesDialog } from './features/types/TagTypesDialog';
+import { ExportDialog } from './features/imports/ExportDialog';
+import { ImportPreviewDialog } from './features/imports/ImportPreviewDialog';
+import { type PendingImport, chooseImport, confirmImport, exportAnnotationsFile } from './features/imports/transfer-actions';
 import type { NativeFile } from '../../shared/format/native';
 import { menuEvent } from '../../shared/ipc/contract';
-import { isTyping } from './keys';
+import { isTyping } from './ui/keys';
 import { SearchClient } from '../search/search-client';
 import { ImportClient, startImportPort } from '../work/import-client';
-import { ImportProgress } from './ImportProgress';
-import { SearchScreen } from './SearchScreen';
+import { ImportProgress } from './features/imports/ImportProgress';
+import { SearchScreen } from './features/search/SearchScreen';
 import type { Screen } from './screens';
-import { CompareScreen } from './CompareScreen';
-import { ActorScreen } from './ActorScreen';
-import { ActorsScreen } from './ActorsScreen';
-import { SetsScreen } from './SetsScreen';
-import { MatrixScreen } from './MatrixScreen';
-import { TableScreen } from './TableScreen';
-import { TimelineScreen } from './TimelineScreen';
-import { LinkDialog } from './LinkDialog';
-import { excerpt } from './excerpt';
-import { type Linking, type LinkingControls, LinkingContext } from './linking';
-import { useRememberedScreen } from './comforts/place';
+import { CompareScreen } from './features/compare/CompareScreen';
+import { ActorScreen } from './features/actors/ActorScreen';
+import { ActorsScreen } from './features/actors/ActorsScreen';
+import { SetsScreen } from './features/sets/SetsScreen';
+import { MatrixScreen } from './features/matrix/MatrixScreen';
+import { TableScreen } from './features/table/TableScreen';
+import { TimelineScreen } from './features/timeline/TimelineScreen';
+import { LinkDialog } from './features/links/LinkDialog';
+import { excerpt } from './ui/excerpt';
+import { type Linking, type LinkingControls, LinkingContext } from './features/links/linking';
+import { useRememberedScreen } from './features/comforts/place';
 
 /// The app: the library, or one document open in the reader, with the
 /// notices and dialogs shared by both.
@@ -78,16 +80,18 @@ export function App({ host }: { host: Host }) {
     [linking],
   );
 
-  // One Map for the app's life, refreshed in place when a revision lands,
-  // so every service holding it sees the current texts.
-  const documents = useMemo(() => new Map(bundledDocuments()), []);
+  // One repository for the app's life: the list of documents (no texts),
+  // each text read when a screen asks for it.
+  const documents = useMemo(() => new DocumentsRepository(db(), bundledDocuments()), []);
   // One search worker for the app's life (the page's): never disposed, since
   // React's development double mount would otherwise leave a disposed one.
   const search = useMemo(() => new SearchClient(), []);
-  const imports = useMemo(() => new ImportClient(startImportPort(() => ({ db: db(), documents: async () => documents }))), [documents]);
+  // Whole-library work (an import's plan, a backup) reads every text for
+  // the time it takes, and lets them go.
+  const imports = useMemo(() => new ImportClient(startImportPort(() => ({ db: db(), documents: () => documents.all() }))), [documents]);
   // Backups are built in a worker of their own (the same code), so that a
   // long import in the import worker never holds them up.
-  const backupWorker = useMemo(() => new ImportClient(startImportPort(() => ({ db: db(), documents: async () => documents }))), [documents]);
+  const backupWorker = useMemo(() => new ImportClient(startImportPort(() => ({ db: db(), documents: () => documents.all() }))), [documents]);
   const [importing, setImporting] = useState<{ fileName: string; done: number; total: number } | null>(null);
   const services = useMemo<AppServices>(() => {
     const database = db();
@@ -95,8 +99,9 @@ export function App({ host }: { host: Host }) {
     // Undo cannot step back over a deleted type: the history goes with it.
     const forgetHistory = () => annotations.history.clear();
     const partial = {
-      db: database,
       documents,
+      reviews: new ReviewsRepository(database),
+      library: new LibraryRepository(database, documents),
       annotations,
       tagTypes: new TagTypeStore(database, forgetHistory),
       actors: new ActorStore(database),
@@ -104,7 +109,8 @@ export function App({ host }: { host: Host }) {
       relationTypes: new RelationTypeStore(database, forgetHistory),
       backups: new BackupScheduler(
         database,
-        documents,
+        // Only the default builder reads this; the app builds in the worker.
+        new Map(),
         host.backups,
         (text) => notify({ kind: 'error', text }),
         undefined,
@@ -121,23 +127,23 @@ export function App({ host }: { host: Host }) {
     return full;
   }, [host, notify, documents, search, imports, backupWorker, go]);
 
-  const revised = useLiveQuery(() => currentDocuments(services.db, bundledDocuments()), [services]);
-  const [documentsVersion, setDocumentsVersion] = useState(0);
+  const listed = useDocuments(documents);
+  const loaded = documents.isLoaded();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list (an import, a revision, a deletion) is the signal to index again.
   useEffect(() => {
-    if (!revised) return;
-    documents.clear();
-    for (const [id, document] of revised) documents.set(id, document);
-    setDocumentsVersion((v) => v + 1);
-    // The worker replaces each document's index; the texts are copied to it,
-    // so the reader never waits for indexing.
-    search
-      .index([...revised.values()].map((d) => ({ id: d.id, text: d.text.text })))
-      .catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${(error as Error).message}` }));
-  }, [revised, documents, search, notify]);
+    if (!loaded) return;
+    // The worker replaces each document's index; the texts are read one at
+    // a time and copied to it, so the reader never waits for indexing.
+    (async () => {
+      const texts: { id: string; text: string }[] = [];
+      for await (const { id, text } of documents.texts()) texts.push({ id, text });
+      await search.index(texts);
+    })().catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${(error as Error).message}` }));
+  }, [listed, loaded, documents, search, notify]);
 
   // The screen and place of the last session, reopened once the documents are read.
-  const hasDocument = useCallback((id: string) => documents.has(id), [documents]);
-  useRememberedScreen(screen, revised !== undefined && documentsVersion > 0, hasDocument, go);
+  const hasDocument = useCallback((id: string) => documents.list().has(id), [documents]);
+  useRememberedScreen(screen, loaded, hasDocument, go);
 
   // Ctrl+Shift+F searches every document, from anywhere.
   useEffect(() => {
@@ -207,7 +213,7 @@ export function App({ host }: { host: Host }) {
           home();
           setImportRequest((n) => n + 1);
         } else if (command === 'open-document') {
-          if (documentId && services.documents.has(documentId)) go({ kind: 'reader', documentId });
+          if (documentId && services.documents.list().has(documentId)) go({ kind: 'reader', documentId });
           else notify({ kind: 'error', text: 'That document is no longer in the library.' });
         }
         // While typing in a field the menu's Undo is the field's own: on
@@ -223,113 +229,108 @@ export function App({ host }: { host: Host }) {
   // The desktop app lists the documents opened last in its File menu.
   const readerDocument = screen.kind === 'reader' ? screen.documentId : null;
   useEffect(() => {
-    const opened = readerDocument ? services.documents.get(readerDocument) : undefined;
+    const opened = readerDocument ? listed.get(readerDocument) : undefined;
     if (opened) host.documentOpened(opened.id, opened.meta.title || opened.id);
-  }, [readerDocument, host, services]);
-
-  // What the screens see: the same stores, with a new documents Map each
-  // time the library's documents change (an import, a revision, an edit),
-  // so every view that depends on the documents recomputes. The services
-  // keep the live Map, refreshed in place, for backups and the worker.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: documentsVersion is the signal that the live Map changed in place.
-  const shown = useMemo<AppServices>(() => ({ ...services, documents: new Map(services.documents) }), [services, documentsVersion]);
+  }, [readerDocument, host, listed]);
 
   return (
-    <ServicesContext.Provider value={shown}>
-      <LinkingContext.Provider value={linkingControls}>
-        <div className="app">
-          {linking?.mode === 'pick' && (
-            <div className="linking-banner" role="status" data-testid="linking-banner">
-              Linking from “{excerpt(linking.from.quote.exact, 60)}”: open any document and click the passage to link to, or select new words and tag them.
-              <button type="button" onClick={() => setLinking(null)}>
-                Cancel
-              </button>
-            </div>
-          )}
-          {screen.kind === 'library' && (
-            <Library
-              importRequest={importRequest > importAnswered ? importRequest : 0}
-              onImportAnswered={() => setImportAnswered(importRequest)}
-              onOpen={(documentId) => go({ kind: 'reader', documentId })}
-              onSearch={() => go({ kind: 'search' })}
-              onTagTypes={() => setTagDialog(true)}
-              onBackups={() => setBackupsDialog(true)}
-            />
-          )}
-          {screen.kind === 'search' && (
-            <SearchScreen
-              initialQuery={searchQuery}
-              onQuery={setSearchQuery}
-              onBack={back}
-              onOpen={(passage) => go({ kind: 'reader', documentId: passage.documentId, passage })}
-            />
-          )}
-          {screen.kind === 'reader' && (
-            <ReaderScreen
-              // One reader per document: another document remounts the screen,
-              // another passage of the same one only scrolls to it.
-              key={screen.documentId}
-              documentId={screen.documentId}
-              passage={screen.passage}
-              annotationId={screen.annotationId}
-              onBack={back}
-              onLibrary={home}
-              onSearch={() => go({ kind: 'search' })}
-              onTagTypes={() => setTagDialog(true)}
-              onRelationTypes={() => setRelationDialog(true)}
-            />
-          )}
-          {screen.kind === 'table' && <TableScreen onBack={back} />}
-          {screen.kind === 'timeline' && <TimelineScreen onBack={back} />}
-          {screen.kind === 'matrix' && <MatrixScreen onBack={back} />}
-          {screen.kind === 'actors' && <ActorsScreen onBack={back} />}
-          {screen.kind === 'sets' && <SetsScreen onBack={back} />}
-          {screen.kind === 'actor' && <ActorScreen key={screen.actorId} actorId={screen.actorId} onBack={back} />}
-          {screen.kind === 'compare' && (
-            <CompareScreen key={`${screen.left.annotationId}:${screen.right.annotationId}`} left={screen.left} right={screen.right} onBack={back} />
-          )}
-          {linking?.mode === 'dialog' && (
-            <LinkDialog
-              linking={linking}
-              onChoose={(to) => setLinking({ ...linking, to })}
-              onPickInText={() => setLinking({ ...linking, mode: 'pick' })}
-              onCancel={() => setLinking(null)}
-              onDone={() => setLinking(null)}
-            />
-          )}
-          {tagDialog && <TagTypesDialog onClose={() => setTagDialog(false)} />}
-          {relationDialog && <RelationTypesDialog onClose={() => setRelationDialog(false)} />}
-          {backupsDialog && <BackupsDialog onClose={() => setBackupsDialog(false)} />}
-          {pendingImport && (
-            <ImportPreviewDialog
-              pending={pendingImport}
-              onCancel={() => {
-                setPendingImport(null);
-                void services.imports.discard();
-              }}
-              onImport={() => {
-                const pending = pendingImport;
-                setPendingImport(null);
-                setImporting({ fileName: pending.fileName, done: 0, total: pending.add + pending.update });
-                void confirmImport(services, pending, (done, total) => setImporting({ fileName: pending.fileName, done, total })).finally(() =>
-                  setImporting(null),
-                );
-              }}
-            />
-          )}
-          {importing && <ImportProgress {...importing} />}
-          {exportScope && (
-            <ExportDialog
-              scope={exportScope}
-              title={exportScope.kind === 'document' ? (services.documents.get(exportScope.documentId)?.meta.title ?? '') : ''}
-              onExport={(format) => void exportAnnotationsFile(services, exportScope, format)}
-              onClose={() => setExportScope(null)}
-            />
-          )}
-          <Notices notices={notices} onDismiss={dismissNotice} />
-          <Shortcuts />
-        </div>
-      </LinkingContext.Provider>
+    <ServicesContext.Provider value={services}>
+      <DocumentsContext.Provider value={documents}>
+        <LinkingContext.Provider value={linkingControls}>
+          <div className="app">
+            {linking?.mode === 'pick' && (
+              <div className="linking-banner" role="status" data-testid="linking-banner">
+                Linking from “{excerpt(linking.from.quote.exact, 60)}”: open any document and click the passage to link to, or select new words and tag them.
+                <button type="button" onClick={() => setLinking(null)}>
+                  Cancel
+                </button>
+              </div>
+            )}
+            {screen.kind === 'library' && (
+              <Library
+                importRequest={importRequest > importAnswered ? importRequest : 0}
+                onImportAnswered={() => setImportAnswered(importRequest)}
+                onOpen={(documentId) => go({ kind: 'reader', documentId })}
+                onSearch={() => go({ kind: 'search' })}
+                onTagTypes={() => setTagDialog(true)}
+                onBackups={() => setBackupsDialog(true)}
+              />
+            )}
+            {screen.kind === 'search' && (
+              <SearchScreen
+                initialQuery={searchQuery}
+                onQuery={setSearchQuery}
+                onBack={back}
+                onOpen={(passage) => go({ kind: 'reader', documentId: passage.documentId, passage })}
+              />
+            )}
+            {screen.kind === 'reader' && (
+              <ReaderScreen
+                // One reader per document: another document remounts the screen,
+                // another passage of the same one only scrolls to it.
+                key={screen.documentId}
+                documentId={screen.documentId}
+                passage={screen.passage}
+                annotationId={screen.annotationId}
+                onBack={back}
+                onLibrary={home}
+                onSearch={() => go({ kind: 'search' })}
+                onTagTypes={() => setTagDialog(true)}
+                onRelationTypes={() => setRelationDialog(true)}
+              />
+            )}
+            {screen.kind === 'table' && <TableScreen onBack={back} />}
+            {screen.kind === 'timeline' && <TimelineScreen onBack={back} />}
+            {screen.kind === 'matrix' && <MatrixScreen onBack={back} />}
+            {screen.kind === 'actors' && <ActorsScreen onBack={back} />}
+            {screen.kind === 'sets' && <SetsScreen onBack={back} />}
+            {screen.kind === 'actor' && <ActorScreen key={screen.actorId} actorId={screen.actorId} onBack={back} />}
+            {screen.kind === 'compare' && (
+              <CompareScreen key={`${screen.left.annotationId}:${screen.right.annotationId}`} left={screen.left} right={screen.right} onBack={back} />
+            )}
+            {linking?.mode === 'dialog' && (
+              <LinkDialog
+                linking={linking}
+                onChoose={(to) => setLinking({ ...linking, to })}
+                onPickInText={() => setLinking({ ...linking, mode: 'pick' })}
+                onCancel={() => setLinking(null)}
+                onDone={() => setLinking(null)}
+              />
+            )}
+            {tagDialog && <TagTypesDialog onClose={() => setTagDialog(false)} />}
+            {relationDialog && <RelationTypesDialog onClose={() => setRelationDialog(false)} />}
+            {backupsDialog && <BackupsDialog onClose={() => setBackupsDialog(false)} />}
+            {pendingImport && (
+              <ImportPreviewDialog
+                pending={pendingImport}
+                onCancel={() => {
+                  setPendingImport(null);
+                  void services.imports.discard();
+                }}
+                onImport={() => {
+                  const pending = pendingImport;
+                  setPendingImport(null);
+                  setImporting({ fileName: pending.fileName, done: 0, total: pending.add + pending.update });
+                  void confirmImport(services, pending, (done, total) => setImporting({ fileName: pending.fileName, done, total })).finally(() =>
+                    setImporting(null),
+                  );
+                }}
+              />
+            )}
+            {importing && <ImportProgress {...importing} />}
+            {exportScope && (
+              <ExportDialog
+                scope={exportScope}
+                title={exportScope.kind === 'document' ? (listed.get(exportScope.documentId)?.meta.title ?? '') : ''}
+                onExport={(format) => void exportAnnotationsFile(services, exportScope, format)}
+                onClose={() => setExportScope(null)}
+              />
+            )}
+            <Notices notices={notices} onDismiss={dismissNotice} />
+            <Shortcuts />
+          </div>
+        </LinkingContext.Provider>
+      </DocumentsContext.Provider>
     </ServicesContext.Provider>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { menuEvent } from '../../shared/ipc/contract';
-import { isTyping } from './keys';
+import { isTyping } from './ui/keys';
 import { trackInputModality } from './keyboard';
-import './reader-tools.css';
+import './features/reader/reader-tools.css';
 
 /// The app's keys, as the shortcut list shows them: what a researcher can
 /// do without the mouse.

@@ -1,22 +1,28 @@
 import { createContext, useContext } from 'react';
-import type { LibraryDocument } from '../../shared/corpus/document';
 import type { NativeFile } from '../../shared/format/native';
 import type { Host } from '../host/host';
 import type { SearchClient } from '../search/search-client';
 import type { ImportClient } from '../work/import-client';
 import type { AnnotationStore } from '../store/annotations';
 import type { BackupScheduler } from '../store/backups';
-import type { PalimpsestDb } from '../store/db';
+import type { DocumentsRepository } from '../data/documents';
+import type { LibraryRepository } from '../data/library';
+import type { ReviewsRepository } from '../data/reviews';
 import type { TagTypeStore } from '../store/tag-types';
 import type { ActorStore } from '../store/actors';
 import type { SetStore } from '../store/sets';
 import type { RelationTypeStore } from '../store/relation-types';
 import type { Screen } from './screens';
 
-/// What every part of the UI reaches: the documents, storage and host.
+/// What every part of the UI reaches: the repositories (never the
+/// database itself), the workers and the host.
 export interface AppServices {
-  db: PalimpsestDb;
-  documents: ReadonlyMap<string, LibraryDocument>;
+  /// The library's documents: their list, and each text when asked for.
+  documents: DocumentsRepository;
+  /// A document's revisions and the review list a revision left.
+  reviews: ReviewsRepository;
+  /// Exports, backup files and restoring: work over the whole library.
+  library: LibraryRepository;
   annotations: AnnotationStore;
   tagTypes: TagTypeStore;
   actors: ActorStore;

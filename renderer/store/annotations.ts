@@ -7,8 +7,9 @@ import { setsAfterDeleting } from '../../shared/sets/after-deleting';
 import type { LinkRow, PalimpsestDb } from './db';
 import { type Change, History, type Step } from './history';
 import { type RemovedDocument, documentTables, restoreDocument, takeDocument } from './documents';
-import { linksOf } from './links';
-import { storageProblem } from './transfer';
+import { allLinks, linksOf, linksOfDocument } from './links';
+import { type TableSources, loadTableSources } from './table-rows';
+import { storageProblem } from './errors';
 
 /// The fields of an annotation a researcher edits in place.
 export type AnnotationEdit = Partial<Pick<Annotation, 'tags' | 'actor' | 'note'>>;
@@ -109,6 +110,74 @@ export class AnnotationStore {
     await this.perform({ label: 'Delete link', redo: [{ type: 'delete-link', id }], undo: [{ type: 'put-link', link: before }] });
   }
 
+  /// Re-attaches an annotation a revision orphaned (or moved) to the passage
+  /// `[start, end)` of its document's current text, and takes it off the
+  /// review list, as one undoable step: undo puts it back where it was
+  /// and on the list again.
+  async reattach(annotation: Annotation, document: LibraryDocument, start: number, end: number): Promise<Annotation> {
+    const before = await rows.get(this.db, annotation.documentId, annotation.id);
+    if (!before) throw new RangeError(`There is no annotation ${annotation.id} to re-attach; it may have been deleted.`);
+    const review = await this.db.reviews.get(annotation.id);
+    const after: Annotation = { ...before, ...describePassage(document.text.text, start, end), modified: this.now().toISOString() };
+    await this.perform({
+      label: 'Re-attach annotation',
+      redo: [{ type: 'put', annotation: after }, ...(review ? [{ type: 'delete-review' as const, annotationId: annotation.id }] : [])],
+      undo: [{ type: 'put', annotation: before }, ...(review ? [{ type: 'put-review' as const, review }] : [])],
+    });
+    return after;
+  }
+
+  /// Reads only this document's chunks, so edits elsewhere do not wake a
+  /// query that calls it.
+  ofDocument(documentId: string): Promise<Annotation[]> {
+    return rows.ofDocument(this.db, documentId);
+  }
+
+  /// Every annotation of the library.
+  all(): Promise<Annotation[]> {
+    return rows.all(this.db);
+  }
+
+  /// The annotations named, each looked up in its document's chunk.
+  getMany(refs: readonly rows.AnnotationRef[]): Promise<(Annotation | undefined)[]> {
+    return rows.getMany(this.db, refs);
+  }
+
+  /// The annotations with these ids, wherever they are.
+  findByIds(ids: Iterable<string>): Promise<Map<string, Annotation>> {
+    return rows.findByIds(this.db, ids);
+  }
+
+  /// How many annotations each document holds.
+  countsByDocument(): Promise<Map<string, number>> {
+    return rows.countsByDocument(this.db);
+  }
+
+  /// Every actor name tagged on a passage.
+  taggedNames(): Promise<string[]> {
+    return rows.actors(this.db);
+  }
+
+  /// How many passages each tagged actor name is on.
+  actorNameCounts(): Promise<Map<string, number>> {
+    return rows.actorNameCounts(this.db);
+  }
+
+  /// The links with an end in a document.
+  linksOfDocument(documentId: string): Promise<LinkRow[]> {
+    return linksOfDocument(this.db, documentId);
+  }
+
+  /// Every link of the library.
+  allLinks(): Promise<LinkRow[]> {
+    return allLinks(this.db);
+  }
+
+  /// What the "All annotations" table is built from.
+  tableSources(): Promise<TableSources> {
+    return loadTableSources(this.db);
+  }
+
   /// Deletes an imported document with its annotations, their links and
   /// places in sets, its revisions and review list, as one undoable step:
   /// undo puts it all back. Resolves to the number of annotations deleted.
@@ -170,6 +239,8 @@ export class AnnotationStore {
           else if (change.type === 'delete') await this.remove(change);
           else if (change.type === 'put-link') await this.db.links.put(change.link);
           else if (change.type === 'delete-link') await this.db.links.delete(change.id);
+          else if (change.type === 'put-review') await this.db.reviews.put(change.review);
+          else if (change.type === 'delete-review') await this.db.reviews.delete(change.annotationId);
           else if (change.type === 'delete-document') change.removed.value = await takeDocument(this.db, change.documentId, this.now());
           else {
             if (!change.removed.value) throw new RangeError(`The deletion of “${change.documentId}” was never carried out, so there is nothing to put back.`);

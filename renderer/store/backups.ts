@@ -8,7 +8,8 @@ import { ImportError } from '../../shared/format/errors';
 import type { BackupHost } from '../host/host';
 import * as rows from './annotation-rows';
 import { type DocumentEditRow, type DocumentRow, type PalimpsestDb, onTableWrite } from './db';
-import { exportAnnotations, storageProblem } from './transfer';
+import { storageProblem } from './errors';
+import { exportAnnotations } from './transfer';
 
 /// Writes a backup of the whole library a little while after it changes
 /// (changes come in bursts: a note typed, a batch imported), and at once

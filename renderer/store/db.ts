@@ -4,7 +4,8 @@ import { type Annotation, type TagType, defaultTagTypes } from '../../shared/ann
 import { type Link, type RelationType, defaultRelationTypes } from '../../shared/links/model';
 import type { AnnotationSet } from '../../shared/sets/model';
 import type { LibraryDocument, PageStart } from '../../shared/corpus/document';
-import type { DocumentMeta } from '../../shared/corpus/metadata';
+import { type DocumentMeta, markGuessedDate } from '../../shared/corpus/metadata';
+import { detectLanguage } from '../../shared/corpus/language';
 import type { Block } from '../../shared/document/model';
 import { loadDocument } from '../../shared/corpus/document';
 import { textFingerprint } from '../../shared/document/fingerprint';
@@ -28,6 +29,7 @@ export class PalimpsestDb extends Dexie {
   sets!: EntityTable<AnnotationSet, 'id'>;
   documents!: EntityTable<DocumentRow, 'id'>;
   documentEdits!: EntityTable<DocumentEditRow, 'documentId'>;
+  documentListings!: EntityTable<ListingRow, 'id'>;
 
   constructor(name = 'palimpsest', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -75,6 +77,31 @@ export interface DocumentEditRow {
   meta: DocumentMeta | null;
   collection: string | null;
   modified: string;
+}
+
+/// What the library list shows of a stored document, without its text:
+/// one small row per imported document and per revised bundled one, read
+/// once from the text it describes (see listings.ts). `stamp` names that
+/// text (when the document was added, and its latest revision), so a row
+/// left behind by a change is known and read again.
+export interface ListingRow {
+  id: string;
+  stamp: string;
+  origin: LibraryDocument['origin'];
+  fileName: string;
+  format: LibraryDocument['format'];
+  /// What the text (and, for an import, the file) says, before the
+  /// researcher's edits, which are applied as the list is read.
+  meta: DocumentMeta;
+  fingerprint: string;
+  /// The latest revision's seq; 0 for the text as imported or bundled.
+  revision: number;
+  characters: number;
+  /// Where the source's pages begin (for citations and the table's page
+  /// column): small, and empty for a text without pages.
+  pages: PageStart[];
+  /// The language the text reads as, if any can be told.
+  readsAs: string | null;
 }
 
 /// A link as stored: with the documents of both ends, so the reader finds a
@@ -149,6 +176,105 @@ export function declareVersions(db: Dexie): void {
   db.version(6)
     .stores({})
     .upgrade((tx) => superscriptMarkers(tx, bundledDocuments()));
+  // Version 7: a listing row per stored document (title, date, archive,
+  // counts…), so the library list is read without any document's text.
+  // Each is read from the document as it is now; edits saved before
+  // guessed dates were told apart get their guess marked, with the text at
+  // hand, so the list can apply them as they are.
+  db.version(7)
+    .stores({ documentListings: 'id' })
+    .upgrade((tx) => fillListings(tx, bundledDocuments()));
+}
+
+/// Writes the listing row of every imported and every revised bundled
+/// document, and marks guessed dates in their edits. Exported for the
+/// migration's test.
+export async function fillListings(tx: Transaction, bundled: ReadonlyMap<string, LibraryDocument>): Promise<void> {
+  const latest = new Map<string, RevisionRow>();
+  // One revision's source at a time would need a cursor per document; the
+  // latest of each is kept, the rest let go as the cursor passes.
+  await tx
+    .table<RevisionRow>('revisions')
+    .orderBy('seq')
+    .each((row) => {
+      latest.set(row.documentId, row);
+    });
+  // Only an edit with a date not yet marked either way needs the text.
+  const edits = await tx.table<DocumentEditRow>('documentEdits').toArray();
+  const unmarked = new Set(edits.filter((edit) => edit.meta?.date && edit.meta.date.guessed === undefined).map((edit) => edit.documentId));
+  const blocksOf = new Map<string, readonly Block[]>();
+  const listings: ListingRow[] = [];
+  const list = (document: LibraryDocument, added: string | null) => {
+    const revision = latest.get(document.id)?.seq ?? 0;
+    listings.push(listingOf(document, stampOf(added, revision), revision));
+    if (unmarked.has(document.id)) blocksOf.set(document.id, document.blocks);
+  };
+  await tx.table<DocumentRow>('documents').each((row) => list(currentOf(row, null, latest.get(row.id)), row.added));
+  for (const [id, revision] of latest) {
+    const original = bundled.get(id);
+    if (original) list(currentOf(null, original, revision), null);
+  }
+  for (const id of unmarked) {
+    const original = bundled.get(id);
+    if (original && !blocksOf.has(id)) blocksOf.set(id, original.blocks);
+  }
+  await tx.table('documentListings').bulkPut(listings);
+  await tx
+    .table<DocumentEditRow>('documentEdits')
+    .where('documentId')
+    .anyOf([...unmarked])
+    .modify((edit) => {
+      const blocks = blocksOf.get(edit.documentId);
+      if (edit.meta && blocks) edit.meta = markGuessedDate(edit.meta, blocks);
+    });
+}
+
+/// A stored document as the reader takes it, before the researcher's
+/// edits: an import (`row`) or a bundled document (`bundled`), at its
+/// latest revision if it has one. A revision replaces the text; what an
+/// imported document is (its description) stays as it was.
+export function currentOf(row: DocumentRow | null, bundled: LibraryDocument | null, revision: RevisionRow | undefined): LibraryDocument {
+  const before: LibraryDocument | null = row
+    ? {
+        id: row.id,
+        fileName: row.fileName,
+        format: row.format,
+        blocks: row.blocks,
+        text: new DocText(row.blocks),
+        meta: markGuessedDate(row.meta, row.blocks),
+        fingerprint: row.fingerprint,
+        pages: row.pages,
+        origin: 'imported',
+        collection: null,
+      }
+    : bundled;
+  if (!before) throw new RangeError('currentOf needs a stored row or a bundled document to read.');
+  if (!revision) return before;
+  const revised = loadDocument(revision.fileName, revision.source, { id: before.id });
+  return { ...revised, meta: before.origin === 'imported' ? before.meta : revised.meta, origin: before.origin, pages: [] };
+}
+
+/// The stamp of a stored document's text: when it was added (`null` for a
+/// bundled one) and its latest revision.
+export function stampOf(added: string | null, revision: number): string {
+  return `${added ?? 'bundled'}#${revision}`;
+}
+
+/// The listing row of a document as read now.
+export function listingOf(document: LibraryDocument, stamp: string, revision: number): ListingRow {
+  return {
+    id: document.id,
+    stamp,
+    origin: document.origin,
+    fileName: document.fileName,
+    format: document.format,
+    meta: document.meta,
+    fingerprint: document.fingerprint,
+    revision,
+    characters: document.text.text.length,
+    pages: document.pages,
+    readsAs: detectLanguage(document.blocks),
+  };
 }
 
 /// Rewrites the quotes (exact, prefix, suffix) of every annotation whose

@@ -1,43 +1,29 @@
 import { slugOf } from '../../shared/slug';
 import type { LibraryDocument } from '../../shared/corpus/document';
-import { type DocumentMeta, extractMetadata, markGuessedDate } from '../../shared/corpus/metadata';
+import { type DocumentMeta, extractMetadata } from '../../shared/corpus/metadata';
 import { textFingerprint } from '../../shared/document/fingerprint';
 import { DocText } from '../../shared/document/text';
 import { mergeFileMeta } from '../../shared/importers/file-meta';
 import { setsAfterDeleting } from '../../shared/sets/after-deleting';
 import type { ImportedFile } from '../../shared/importers/import-file';
-import { loadDocument } from '../../shared/corpus/document';
 import * as rows from './annotation-rows';
 import type { Annotation } from '../../shared/annotation/model';
 import type { AnnotationSet } from '../../shared/sets/model';
-import type { DocumentEditRow, DocumentRow, LinkRow, PalimpsestDb, ReviewRow, RevisionRow } from './db';
-import { storageProblem } from './transfer';
+import { type DocumentEditRow, type DocumentRow, type LinkRow, type PalimpsestDb, type ReviewRow, type RevisionRow, currentOf } from './db';
+import { withEdit } from './listings';
+import { storageProblem } from './errors';
 
 /// The library's documents as the app shows them: the bundled ones and the
 /// researcher's own, each at its latest revision, with the description the
-/// researcher gave it.
+/// researcher gave it. All of their texts at once: for whole-library work
+/// (export, backup, import planning), never for what a screen shows.
 export async function currentDocuments(db: PalimpsestDb, bundled: ReadonlyMap<string, LibraryDocument>): Promise<Map<string, LibraryDocument>> {
-  const documents = new Map(bundled);
-  for (const row of await db.documents.orderBy('added').toArray()) documents.set(row.id, documentOf(row));
   const latest = new Map<string, RevisionRow>();
   for (const row of await db.revisions.orderBy('seq').toArray()) latest.set(row.documentId, row);
-  for (const [id, row] of latest) {
-    const before = documents.get(id);
-    if (!before) continue;
-    // A revision replaces the text; what the document is stays as it was.
-    const revised = loadDocument(row.fileName, row.source, { id });
-    documents.set(id, { ...revised, meta: before.origin === 'imported' ? before.meta : revised.meta, origin: before.origin, pages: [] });
-  }
-  for (const edit of await db.documentEdits.toArray()) {
-    const document = documents.get(edit.documentId);
-    // An edit saved before guessed dates were told apart may carry a guess unmarked.
-    if (document)
-      documents.set(edit.documentId, {
-        ...document,
-        meta: edit.meta ? markGuessedDate(edit.meta, document.blocks) : document.meta,
-        collection: edit.collection,
-      });
-  }
+  const edits = new Map((await db.documentEdits.toArray()).map((edit) => [edit.documentId, edit]));
+  const documents = new Map<string, LibraryDocument>();
+  for (const [id, document] of bundled) documents.set(id, withEdit(currentOf(null, document, latest.get(id)), edits.get(id)));
+  for (const row of await db.documents.orderBy('added').toArray()) documents.set(row.id, withEdit(currentOf(row, null, latest.get(row.id)), edits.get(row.id)));
   return documents;
 }
 
@@ -46,18 +32,7 @@ export async function currentDocuments(db: PalimpsestDb, bundled: ReadonlyMap<st
 /// is read, rather than by a migration: the text it was read from is in the
 /// row, and reading it again is the same rule an import applies.
 export function documentOf(row: DocumentRow): LibraryDocument {
-  return {
-    id: row.id,
-    fileName: row.fileName,
-    format: row.format,
-    blocks: row.blocks,
-    text: new DocText(row.blocks),
-    meta: markGuessedDate(row.meta, row.blocks),
-    fingerprint: row.fingerprint,
-    pages: row.pages,
-    origin: 'imported',
-    collection: null,
-  };
+  return currentOf(row, null, undefined);
 }
 
 /// The row an imported file becomes: its id made from its name, unique in

@@ -1,5 +1,5 @@
 import type { Annotation } from '../../shared/annotation/model';
-import type { LinkRow } from './db';
+import type { LinkRow, ReviewRow } from './db';
 import type { RemovedDocument } from './documents';
 
 /// One write of an annotation or of a link between two. An annotation's
@@ -9,6 +9,10 @@ export type Change =
   | { type: 'delete'; id: string; documentId: string }
   | { type: 'put-link'; link: LinkRow }
   | { type: 'delete-link'; id: string }
+  /// An entry of a revision's review list: put back, or taken off once the
+  /// annotation it names was looked at (re-attached).
+  | { type: 'put-review'; review: ReviewRow }
+  | { type: 'delete-review'; annotationId: string }
   /// A document deleted with everything on it, and put back: both changes
   /// of the step share `removed`, which the deletion fills with what it
   /// took each time it runs (redo takes the library as it is then).

@@ -5,7 +5,8 @@ import { type QdpxIncoming, qdpxIncoming } from '../../shared/format/qdpx-incomi
 import { readQdpxProject } from '../../shared/format/qdpx-read';
 import * as rows from './annotation-rows';
 import type { DocumentRow, PalimpsestDb } from './db';
-import { storageProblem, writePlannedAnnotations } from './transfer';
+import { storageProblem } from './errors';
+import { writePlannedAnnotations } from './transfer';
 
 /// A REFI-QDA project (.qdpx) read and planned against the library, nothing
 /// written: what the import dialog previews.

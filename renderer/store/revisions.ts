@@ -3,7 +3,7 @@ import type { Annotation } from '../../shared/annotation/model';
 import { type LibraryDocument, loadDocument } from '../../shared/corpus/document';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb, ReviewRow, RevisionRow } from './db';
-import { storageProblem } from './transfer';
+import { storageProblem } from './errors';
 
 /// A new version of a document read and its annotations re-anchored, not yet
 /// stored: what the revision preview shows.

@@ -59,12 +59,13 @@ describe('migrating a version-2 library to the current schema', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'actors',
       'annotationChunks',
       'chunkLayouts',
       'documentEdits',
+      'documentListings',
       'documents',
       'links',
       'relationTypes',

@@ -9,7 +9,7 @@ import type { AnnotationSet } from '../../shared/sets/model';
 import { type SetDocument, type SetFile, parseSetFile } from '../../shared/sets/set-file';
 import * as rows from './annotation-rows';
 import type { LinkRow, PalimpsestDb } from './db';
-import { storageProblem } from './transfer';
+import { storageProblem } from './errors';
 
 /// Annotation sets: named gatherings of annotations from any documents,
 /// kept, exported and imported as a unit.

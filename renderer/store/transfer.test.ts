@@ -6,7 +6,8 @@ import { AnnotationStore } from './annotations';
 import { PalimpsestDb } from './db';
 import { linksOfDocument } from './links';
 import { TagTypeStore } from './tag-types';
-import { exportAnnotations, importAnnotations, previewImport, storageProblem } from './transfer';
+import { storageProblem } from './errors';
+import { exportAnnotations, importAnnotations, previewImport } from './transfer';
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);

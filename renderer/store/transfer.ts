@@ -1,3 +1,4 @@
+import { storageProblem } from './errors';
 import type { Annotation } from '../../shared/annotation/model';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { buildCsv } from '../../shared/format/csv';
@@ -200,12 +201,4 @@ async function libraryState(db: PalimpsestDb, batch: IncomingBatch): Promise<Lib
     resolveActor: (name) => index.resolve(name),
     annotationIds: new Set((await rows.findByIds(db, [...named])).keys()),
   };
-}
-
-/// A storage failure in words a researcher can act on.
-export function storageProblem(error: unknown): string {
-  const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as { name?: string })?.name;
-  if (name === 'QuotaExceededError')
-    return 'the disk is full or the app’s storage quota is used up, so nothing was saved; your stored annotations are unchanged';
-  return `storing failed (${(error as Error)?.message ?? String(error)}); nothing was changed`;
 }

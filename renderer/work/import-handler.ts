@@ -1,6 +1,5 @@
 import type { LibraryDocument } from '../../shared/corpus/document';
 import type { IncomingBatch } from '../../shared/format/incoming';
-import type { ImportPlan } from '../../shared/format/merge';
 import type { PalimpsestDb } from '../store/db';
 import { type CancelCheck, CancelledError, checkCancelled } from '../../shared/importers/cancel';
 import { ImportFileError } from '../../shared/importers/errors';

@@ -1,0 +1,156 @@
+import { useEffect, useRef, useState } from 'react';
+import type { BackupInfo } from '../../../../shared/ipc/contract';
+import type { StoragePersistence } from '../../../host/host';
+import type { RestorePreview } from '../../../store/backups';
+import { useServices } from '../../context';
+
+/// The library's backups, newest first, and restoring one after seeing what
+/// it would change; whether the browser keeps them; a backup saved as a
+/// file outside the app, and restoring from such a file.
+export function BackupsDialog({ onClose }: { onClose: () => void }) {
+  const services = useServices();
+  const { host, library, backups: scheduler } = services;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [list, setList] = useState<BackupInfo[] | null>(null);
+  const [preview, setPreview] = useState<RestorePreview | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [persistence, setPersistence] = useState<StoragePersistence | null>(null);
+
+  useEffect(() => {
+    void host.backups.persistence?.().then(setPersistence);
+  }, [host]);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    // Back up what is there now first, so it is in the list too.
+    void scheduler
+      .flush()
+      .then(() => host.backups.list())
+      .then(setList)
+      .catch((error: unknown) => setProblem((error as Error).message));
+  }, [host, scheduler]);
+
+  const choose = (backup: BackupInfo) =>
+    library
+      .previewRestore(host.backups, backup)
+      .then(setPreview)
+      .catch((error: unknown) => setProblem(`That backup cannot be read: ${(error as Error).message}`));
+
+  const saveFile = async () => {
+    setProblem(null);
+    try {
+      const file = await library.backupFile();
+      if (await host.saveFile('Save a backup of the library', file.name, [{ name: 'Palimpsest backup', extensions: ['json'] }], file.content)) {
+        services.notify({
+          kind: 'info',
+          text: `Saved a backup of the whole library (${file.count} annotation${file.count === 1 ? '' : 's'}) as ${file.name}.`,
+        });
+      }
+    } catch (error) {
+      setProblem(`No backup file was saved: ${(error as Error).message}`);
+    }
+  };
+
+  const chooseFile = async () => {
+    setProblem(null);
+    setPreview(null);
+    try {
+      const file = await host.openTextFile('Restore from a backup file', [{ name: 'Palimpsest backup', extensions: ['json'] }]);
+      if (file) setPreview(await library.previewRestoreFile(file.name, file.text));
+    } catch (error) {
+      setProblem(`That file cannot be restored, and nothing was changed: ${(error as Error).message}`);
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="backups-title" onClose={onClose} data-testid="backups-dialog">
+      <h2 id="backups-title">Backups</h2>
+      <p className="hint">
+        The whole library is backed up a few seconds after each change and when the app closes; the last 10 backups are kept, in {host.backups.where}.
+      </p>
+      {persistence && (
+        <p className={`storage-${persistence}`} data-testid="storage-persistence">
+          {persistence === 'persistent'
+            ? 'This browser keeps the library and its backups: it will not clear them to free space.'
+            : persistence === 'evictable'
+              ? 'This browser may clear the library to free space, and these backups with it. Save a backup file now and then, to keep a copy outside the browser.'
+              : 'This browser does not say whether it keeps the library; save a backup file now and then, to keep a copy outside the browser.'}
+        </p>
+      )}
+      <div className="backup-files">
+        <button type="button" data-testid="backup-save-file" onClick={() => void saveFile()}>
+          Save a backup file…
+        </button>
+        <button type="button" data-testid="backup-restore-file" onClick={() => void chooseFile()}>
+          Restore from a file…
+        </button>
+      </div>
+      {problem && (
+        <p role="alert" className="confirm">
+          {problem}
+        </p>
+      )}
+      {list && list.length === 0 && <p>No backup yet.</p>}
+      {list && list.length > 0 && (
+        <ol className="backup-list">
+          {list.map((backup) => (
+            <li key={backup.id}>
+              <button type="button" className={preview?.backup.id === backup.id ? 'chosen' : ''} data-testid="backup-entry" onClick={() => void choose(backup)}>
+                {new Date(backup.created).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })}
+              </button>
+              <span className="hint">
+                {backup.annotations} annotation{backup.annotations === 1 ? '' : 's'} · {(backup.bytes / 1024).toFixed(1)} KB
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {preview && (
+        <div className="confirm" data-testid="restore-preview">
+          <p>
+            {preview.fileName ? (
+              <>
+                Restoring {preview.fileName}, a backup of {new Date(preview.backup.created).toLocaleString()}, gives
+              </>
+            ) : (
+              'Restoring this backup gives'
+            )}{' '}
+            the library its {preview.annotations.length} annotation{preview.annotations.length === 1 ? '' : 's'}: {preview.diff.restored} come back,{' '}
+            {preview.diff.reverted} go back to an earlier version, {preview.diff.removed} made since are removed, {preview.diff.same} stay as they are. The
+            library as it is now is backed up first.
+          </p>
+          <button
+            type="button"
+            className="danger"
+            data-testid="restore-confirm"
+            onClick={() => {
+              const chosen = preview;
+              setPreview(null);
+              library
+                .restore(scheduler, chosen)
+                .then(() => {
+                  services.annotations.history.clear();
+                  services.notify({
+                    kind: 'info',
+                    text: `Restored ${chosen.fileName ? `${chosen.fileName}, ` : ''}the backup of ${new Date(chosen.backup.created).toLocaleString()}: ${chosen.annotations.length} annotations.`,
+                  });
+                  dialog.current?.close();
+                })
+                .catch((error: unknown) => setProblem(`Nothing was restored: ${(error as Error).message}`));
+            }}
+          >
+            Restore
+          </button>
+          <button type="button" onClick={() => setPreview(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

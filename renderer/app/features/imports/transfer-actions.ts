@@ -1,0 +1,120 @@
+import type { NativeFile } from '../../../../shared/format/native';
+import { ImportError } from '../../../../shared/format/errors';
+import { HostError } from '../../../host/host';
+import { type ExportFormat } from '../../../store/transfer';
+import type { ImportSummary, QdpxSummary } from '../../../work/import-protocol';
+import type { AppServices } from '../../context';
+
+const importFilters = [{ name: 'Annotations (Palimpsest or W3C JSON, REFI-QDA project)', extensions: ['json', 'jsonld', 'qdpx'] }];
+
+export const exportFormats: Record<ExportFormat, { label: string; extension: string; filter: string }> = {
+  native: { label: 'Palimpsest JSON (re-importable, lossless)', extension: 'json', filter: 'Palimpsest annotations (JSON)' },
+  w3c: { label: 'W3C Web Annotation (JSON-LD, for Hypothesis, Recogito…)', extension: 'jsonld', filter: 'W3C Web Annotation (JSON-LD)' },
+  csv: { label: 'CSV (one row per annotation, opens in Excel)', extension: 'csv', filter: 'CSV' },
+  qdpx: { label: 'REFI-QDA project (.qdpx, for NVivo, ATLAS.ti, MAXQDA)', extension: 'qdpx', filter: 'REFI-QDA project' },
+};
+
+/// A file read and planned (in the import worker), waiting for the
+/// researcher's go-ahead. A REFI-QDA project carries its own preview: it is
+/// read and written on the page (qdpx-import.ts), documents and all.
+export type PendingImport = ImportSummary & { project?: QdpxSummary['project'] };
+
+/// Asks for a file and plans its import in the import worker; nothing is
+/// written yet. Resolves to `null` when the user cancels or the file is
+/// refused (with a notice).
+export async function chooseImport(services: AppServices): Promise<PendingImport | null> {
+  let file: { name: string; bytes: ArrayBuffer } | null = null;
+  try {
+    // Bytes, not text: a .qdpx is a zip.
+    const picked = await services.host.openFiles('Import annotations', importFilters);
+    const first = picked?.[0];
+    if (first && 'problem' in first) throw new Error(first.problem);
+    file = first ?? null;
+  } catch (error) {
+    services.notify({ kind: 'error', text: `Import failed — nothing was changed. ${(error as Error).message}` });
+    return null;
+  }
+  if (!file) return null;
+  try {
+    if (/\.qdpx$/i.test(file.name)) return await services.imports.previewQdpx(file.name, file.bytes);
+    return await services.imports.preview(file.name, new TextDecoder().decode(file.bytes));
+  } catch (error) {
+    const detail = error instanceof ImportError ? error.message : `unexpected error: ${(error as Error).message}`;
+    services.notify({ kind: 'error', text: `Import of ${file.name} failed — nothing was changed. ${detail}` });
+    return null;
+  }
+}
+
+/// Writes a previewed import in the import worker, telling `onProgress` how
+/// many annotations are stored, and says what it did.
+export async function confirmImport(services: AppServices, pending: PendingImport, onProgress: (done: number, total: number) => void): Promise<void> {
+  if (pending.project) return confirmQdpx(services, pending.fileName, onProgress);
+  try {
+    const done = await services.imports.apply(onProgress);
+    const total = done.add + done.update + done.unchanged;
+    services.notify({
+      kind: 'info',
+      text:
+        `Imported ${pending.fileName}: ${n(total)} annotation${total === 1 ? '' : 's'} — ${n(done.add)} new, ${n(done.update)} updated, ${n(done.unchanged)} already here` +
+        (done.addTagTypes.length ? `; ${done.addTagTypes.length} new tag type${done.addTagTypes.length === 1 ? '' : 's'}` : '') +
+        done.kinds
+          .filter((k) => k.kind !== 'tag types' && k.add + k.update > 0)
+          .map((k) => `; ${k.kind}: ${n(k.add)} new, ${n(k.update)} updated`)
+          .join('') +
+        (done.unplacedCount ? `; ${done.unplacedCount} could not be placed and were left out.` : '.'),
+    });
+    // The worker's writes pass the page's change hooks by: schedule the
+    // backup they would have.
+    services.backups.touch();
+  } catch (error) {
+    services.notify({ kind: 'error', text: `Import of ${pending.fileName} failed — nothing was changed. ${(error as Error).message}` });
+  }
+}
+
+async function confirmQdpx(services: AppServices, fileName: string, onProgress: (done: number, total: number) => void): Promise<void> {
+  try {
+    const done = await services.imports.applyQdpx(onProgress);
+    const { counts } = done.project;
+    const total = done.add + done.update + done.unchanged;
+    const also = [
+      counts.documents ? `${n(counts.documents)} new document${counts.documents === 1 ? '' : 's'}` : '',
+      done.addTagTypes.length ? `${done.addTagTypes.length} new tag type${done.addTagTypes.length === 1 ? '' : 's'}` : '',
+      counts.links ? `${n(counts.links)} link${counts.links === 1 ? '' : 's'}` : '',
+      counts.actors ? `${n(counts.actors)} actor${counts.actors === 1 ? '' : 's'}` : '',
+      counts.sets ? `${n(counts.sets)} set${counts.sets === 1 ? '' : 's'}` : '',
+    ].filter(Boolean);
+    services.notify({
+      kind: 'info',
+      text:
+        `Imported ${fileName}: ${n(total)} annotation${total === 1 ? '' : 's'} — ${n(done.add)} new, ${n(done.update)} updated, ${n(done.unchanged)} already here` +
+        (also.length ? `; ${also.join(', ')}` : '') +
+        (done.unplacedCount ? `; ${done.unplacedCount} could not be placed and were left out.` : '.'),
+    });
+    // The worker's writes pass the page's change hooks by.
+    services.backups.touch();
+  } catch (error) {
+    services.notify({ kind: 'error', text: `Import of ${fileName} failed — nothing was changed. ${(error as Error).message}` });
+  }
+}
+
+function n(count: number): string {
+  return count.toLocaleString('en');
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/// Exports all annotations, or one document's, in a format, through the host.
+export async function exportAnnotationsFile(services: AppServices, scope: NativeFile['scope'], format: ExportFormat = 'native'): Promise<void> {
+  try {
+    const { content, count } = await services.library.export(scope, format);
+    const { extension, filter } = exportFormats[format];
+    const name = `${scope.kind === 'all' ? 'palimpsest-annotations' : `palimpsest-${scope.documentId}`}-${today()}.${extension}`;
+    const saved = await services.host.saveFile('Export annotations', name, [{ name: filter, extensions: [extension] }], content);
+    if (saved) services.notify({ kind: 'info', text: `Exported ${count} annotation${count === 1 ? '' : 's'} to ${name}.` });
+  } catch (error) {
+    const detail = error instanceof HostError ? error.message : (error as Error).message;
+    services.notify({ kind: 'error', text: `Export failed: ${detail}` });
+  }
+}

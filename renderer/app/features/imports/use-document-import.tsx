@@ -1,0 +1,140 @@
+import { type ReactNode, useRef, useState } from 'react';
+import type { PickedFile } from '../../../host/host';
+import { readPickedFiles } from '../../../host/picked-files';
+import type { DocumentFileResult } from '../../../work/import-protocol';
+import { useServices } from '../../context';
+import { ImportResultsDialog } from './ImportResultsDialog';
+import { documentFilters, encodingChoices, importSummary, mergeResults } from './import-results';
+
+/// Importing documents from the library: by the host's file dialog or by
+/// files dropped on the page. The import worker reads them with a progress
+/// bar; then the results, file by file, where a text whose encoding could
+/// not be told is read again in the encoding chosen. Returns the two ways
+/// in, and what to draw (the progress bar, the results).
+export function useDocumentImport({ onDetails }: { onDetails: (documentId: string) => void }): {
+  choose: () => void;
+  importFiles: (files: readonly File[]) => void;
+  busy: boolean;
+  view: ReactNode;
+} {
+  const services = useServices();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [results, setResults] = useState<DocumentFileResult[] | null>(null);
+  const [retrying, setRetrying] = useState<number | null>(null);
+  // The bytes of files that may be read again (an encoding to choose), and
+  // the encodings to offer for each, by their place in the results.
+  const retained = useRef(new Map<number, { name: string; bytes: ArrayBuffer; choices: string[] }>());
+  const running = useRef(false);
+
+  const fail = (error: unknown) => services.notify({ kind: 'error', text: `The documents were not imported: ${(error as Error).message}` });
+
+  const run = async (picked: readonly PickedFile[]) => {
+    if (picked.length === 0) return;
+    const readable = picked.filter((file): file is Extract<PickedFile, { bytes: ArrayBuffer }> => 'bytes' in file);
+    // Posting to the worker copies the bytes (nothing is transferred), so
+    // those of a file that may be read again stay usable here.
+    const sent = readable.map((file) => ({ name: file.name, bytes: file.bytes }));
+    setProgress({ done: 0, total: sent.length });
+    let read: DocumentFileResult[];
+    try {
+      read = sent.length > 0 ? await services.imports.importDocuments(sent, (done, total) => setProgress({ done, total })) : [];
+    } catch (error) {
+      if ((error as Error).name !== 'CancelledError') throw error;
+      services.notify({ kind: 'info', text: `Import cancelled: none of the ${picked.length} file${picked.length === 1 ? '' : 's'} was stored.` });
+      return;
+    }
+    const merged = mergeResults(picked, read);
+    retained.current.clear();
+    merged.forEach((result, index) => {
+      const file = picked[index]!;
+      if (!result.ok && result.code === 'encoding' && 'bytes' in file)
+        retained.current.set(index, { name: file.name, bytes: file.bytes, choices: encodingChoices(file.bytes) });
+    });
+    setResults(merged);
+    services.notify({ kind: 'info', text: importSummary(merged) });
+    // The worker's writes pass the page's change hooks by: schedule the
+    // backup they would have.
+    if (merged.some((result) => result.ok)) services.backups.touch();
+  };
+
+  const guarded = (work: () => Promise<void>) => {
+    if (running.current) {
+      services.notify({ kind: 'info', text: 'Documents are being imported; wait for them before importing more.' });
+      return;
+    }
+    running.current = true;
+    setResults(null);
+    work()
+      .catch(fail)
+      .finally(() => {
+        running.current = false;
+        setProgress(null);
+        setCancelling(false);
+      });
+  };
+
+  const cancel = () => {
+    setCancelling(true);
+    services.imports.cancelDocuments().catch(fail);
+  };
+
+  const choose = () =>
+    guarded(async () => {
+      const picked = await services.host.openFiles('Import documents', documentFilters);
+      if (picked) await run(picked);
+    });
+
+  const importFiles = (files: readonly File[]) => guarded(async () => run(await readPickedFiles(files)));
+
+  const retry = (index: number, encoding: string) => {
+    const file = retained.current.get(index);
+    if (!file || running.current) return;
+    running.current = true;
+    setRetrying(index);
+    services.imports
+      .importDocuments([{ name: file.name, bytes: file.bytes, encoding }])
+      .then(([result]) => {
+        if (!result) return;
+        if (result.ok || result.code !== 'encoding') retained.current.delete(index);
+        setResults((list) => list && list.map((before, i) => (i === index ? result : before)));
+        if (result.ok) {
+          services.notify({ kind: 'info', text: `Imported ${file.name} read as ${encoding}.` });
+          services.backups.touch();
+        }
+      })
+      .catch(fail)
+      .finally(() => {
+        running.current = false;
+        setRetrying(null);
+      });
+  };
+
+  const view = (
+    <>
+      {progress && (
+        <div className="import-progress" role="status" data-testid="documents-progress">
+          <div>
+            Reading documents: {progress.done} of {progress.total} file{progress.total === 1 ? '' : 's'}
+          </div>
+          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Reading documents" />
+          <button type="button" data-testid="documents-cancel" disabled={cancelling} onClick={cancel}>
+            {cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        </div>
+      )}
+      {results && (
+        <ImportResultsDialog
+          results={results}
+          encodingsOf={(index) => retained.current.get(index)?.choices ?? null}
+          retrying={retrying}
+          onRetry={retry}
+          onDetails={onDetails}
+          onOpen={(documentId) => services.go({ kind: 'reader', documentId })}
+          onClose={() => setResults(null)}
+        />
+      )}
+    </>
+  );
+  return { choose, importFiles, busy: progress !== null, view };
+}

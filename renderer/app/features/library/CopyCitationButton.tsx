@@ -1,0 +1,30 @@
+import type { Annotation } from '../../../../shared/annotation/model';
+import { passageCitation } from '../../../../shared/corpus/cite';
+import { useDocuments } from '../../../data/hooks';
+import { useServices } from '../../context';
+import { copyText } from './clipboard';
+
+/// Copies the citation of an annotation's passage: the document's citation
+/// and, where the source has pages, the page it is on ("…, p. 2.").
+export function CopyCitationButton({ annotation }: { annotation: Annotation }) {
+  const services = useServices();
+  const document = useDocuments().get(annotation.documentId);
+  if (!document) return null;
+  const copy = () => {
+    const citation = passageCitation(document, annotation.position.start, annotation.position.end);
+    copyText(citation)
+      .then(() => services.notify({ kind: 'info', text: `Citation copied: ${citation}` }))
+      .catch((error: unknown) => services.notify({ kind: 'error', text: `The citation was not copied: ${(error as Error).message}. It reads: ${citation}` }));
+  };
+  return (
+    <button
+      type="button"
+      className="copy-citation"
+      data-testid="entry-copy-citation"
+      title={document.pages.length > 0 ? 'Copy the citation of this passage, with its page' : 'Copy the citation of this passage'}
+      onClick={copy}
+    >
+      Copy citation
+    </button>
+  );
+}

@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { compareDates, formatDateSpan } from '../../../../shared/corpus/dates';
+import type { DocumentHits, SearchResults } from '../../../../shared/search/results';
+import { SearchClientDisposedError } from '../../../search/search-client';
+import { useDocuments } from '../../../data/hooks';
+import { useServices } from '../../context';
+import type { Passage } from '../../screens';
+
+// Lines listed at first over all documents; a document with more offers
+// the rest on demand. Enough to read through, few enough to draw at once.
+const firstPage = 200;
+// All the places of one document, when asked for, up to this many.
+const perDocument = 2000;
+// Typing pauses this long before a query runs: a query is milliseconds, but
+// results redrawn on every key make the list flicker.
+const typingPause = 120;
+
+/// Full-text search over every document: words, "phrases" and prefix*,
+/// case and diacritics folded ("Mehilli" finds "Mëhilli"). Results are
+/// keyword-in-context lines grouped by document, in date order; a line
+/// opens its passage in the reader, selected and ready to annotate.
+export function SearchScreen({
+  initialQuery,
+  onQuery,
+  onBack,
+  onOpen,
+}: {
+  initialQuery: string;
+  onQuery: (query: string) => void;
+  onBack: () => void;
+  onOpen: (passage: Passage) => void;
+}) {
+  const { search, notify } = useServices();
+  const documents = useDocuments();
+  const [query, setQuery] = useState(initialQuery);
+  const [results, setResults] = useState<SearchResults | null>(null);
+  const [expanded, setExpanded] = useState<Map<string, DocumentHits>>(new Map());
+  const [busy, setBusy] = useState(false);
+  // Only the answer to the latest query is shown.
+  const latest = useRef(0);
+
+  useEffect(() => {
+    onQuery(query);
+    const ticket = ++latest.current;
+    if (!query.trim()) {
+      setResults(null);
+      setBusy(false);
+      return;
+    }
+    setBusy(true);
+    const timer = window.setTimeout(() => {
+      search
+        .search(query, { limit: firstPage })
+        .then((found) => {
+          if (ticket !== latest.current) return;
+          setResults(found);
+          setExpanded(new Map());
+          setBusy(false);
+        })
+        .catch((error: unknown) => {
+          if (ticket !== latest.current || error instanceof SearchClientDisposedError) return;
+          setBusy(false);
+          notify({ kind: 'error', text: `The search failed: ${(error as Error).message}` });
+        });
+    }, typingPause);
+    return () => window.clearTimeout(timer);
+  }, [query, search, notify, onQuery]);
+
+  const groups = useMemo(() => {
+    if (!results) return [];
+    return results.documents
+      .map((hits) => ({ hits: expanded.get(hits.documentId) ?? hits, document: documents.get(hits.documentId) }))
+      .filter((g) => g.document)
+      .sort((a, b) => compareDates(a.document!.meta.date, b.document!.meta.date) || a.document!.meta.title.localeCompare(b.document!.meta.title));
+  }, [results, expanded, documents]);
+
+  const showAll = (documentId: string) => {
+    const ticket = latest.current;
+    search
+      .search(query, { limit: perDocument, documentId })
+      .then((found) => {
+        const hits = found.documents[0];
+        if (ticket !== latest.current || !hits) return;
+        setExpanded((map) => new Map(map).set(documentId, hits));
+      })
+      .catch((error: unknown) => notify({ kind: 'error', text: `The search failed: ${(error as Error).message}` }));
+  };
+
+  return (
+    <main className="search-screen" data-testid="search-screen">
+      <header className="bar">
+        <button type="button" className="back" data-testid="back" onClick={onBack}>
+          ← Library
+        </button>
+        <h1 className="bar-heading">Search</h1>
+        <input
+          className="search-input"
+          data-testid="search-input"
+          type="search"
+          // The screen exists to type a query: focus it on arrival.
+          autoFocus
+          value={query}
+          placeholder='Words, "a phrase", or a prefix* — in every document'
+          aria-label="Search all documents"
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </header>
+      <div className="search-body">
+        <p className="search-summary" data-testid="search-summary" aria-live="polite">
+          {summary(query, results, busy, documents.size)}
+        </p>
+        {groups.map(({ hits, document }) => (
+          <section key={hits.documentId} className="search-group" data-testid="search-group" data-document={hits.documentId}>
+            <h2 className="search-doc">
+              <span className="search-doc-title">{document!.meta.title}</span>
+              <span className="search-doc-meta">
+                {document!.meta.date ? formatDateSpan(document!.meta.date) : 'undated'} · {places(hits.count)}
+              </span>
+            </h2>
+            <ol className="kwic">
+              {hits.hits.map((hit) => (
+                <li key={hit.start}>
+                  <button
+                    type="button"
+                    className="kwic-line"
+                    data-testid="search-hit"
+                    title="Open this passage in the reader"
+                    onClick={() => onOpen({ documentId: hits.documentId, start: hit.start, end: hit.end })}
+                  >
+                    <span className="kwic-before">
+                      <span>{hit.before}</span>
+                    </span>
+                    <mark>{hit.match}</mark>
+                    <span className="kwic-after">{hit.after}</span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+            {hits.hits.length < hits.count && (
+              <button type="button" className="search-more" data-testid="search-more" onClick={() => showAll(hits.documentId)}>
+                {hits.hits.length === 0 ? `Show the ${places(hits.count)}` : `Show all ${places(hits.count)} in this document`}
+                {hits.count > perDocument && ` (the first ${perDocument.toLocaleString('en')})`}
+              </button>
+            )}
+          </section>
+        ))}
+      </div>
+    </main>
+  );
+}
+
+function places(count: number): string {
+  return `${count.toLocaleString('en')} place${count === 1 ? '' : 's'}`;
+}
+
+function summary(query: string, results: SearchResults | null, busy: boolean, documentCount: number): string {
+  if (!query.trim()) return `Search the words of all ${documentCount} documents. Case and accents do not matter: “Mehilli” finds “Mëhilli”.`;
+  if (!results) return busy ? 'Searching…' : '';
+  if (results.total === 0) return `Nothing found for “${query.trim()}”.`;
+  const docs = results.documents.length;
+  return `${places(results.total)} in ${docs} document${docs === 1 ? '' : 's'}.`;
+}

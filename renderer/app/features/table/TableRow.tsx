@@ -1,0 +1,100 @@
+import { type MouseEvent, type Ref, memo } from 'react';
+import type { TagType } from '../../../../shared/annotation/model';
+import { formatDateSpan } from '../../../../shared/corpus/dates';
+import type { AnnotationRow } from '../../../../shared/table/rows';
+
+/// Names and colours for the ids a row holds.
+export interface RowNames {
+  tagTypes: ReadonlyMap<string, TagType>;
+  relations: ReadonlyMap<string, string>;
+  sets: ReadonlyMap<string, string>;
+}
+
+/// One annotation in the table. Memoised: selecting a row, or scrolling,
+/// redraws only the rows that changed.
+export const TableRow = memo(function TableRow({
+  ref,
+  index,
+  row,
+  selected,
+  names,
+  onToggle,
+  onOpen,
+}: {
+  /// The virtual list's measuring callback.
+  ref: Ref<HTMLTableRowElement>;
+  index: number;
+  row: AnnotationRow;
+  selected: boolean;
+  names: RowNames;
+  onToggle: (id: string, range: boolean) => void;
+  onOpen: (row: AnnotationRow) => void;
+}) {
+  const relations = row.relations.map((id) => names.relations.get(id) ?? id).join(', ');
+  const differentName = row.taggedActor !== null && row.taggedActor !== row.actor;
+  return (
+    <tr
+      ref={ref}
+      data-index={index}
+      data-testid="table-row"
+      data-annotation={row.annotationId}
+      className={selected ? 'selected' : undefined}
+      aria-selected={selected}
+    >
+      <td className="t-check">
+        <input
+          type="checkbox"
+          data-testid="table-row-select"
+          aria-label={`Select “${short(row.quote)}”`}
+          checked={selected}
+          readOnly
+          // Shift+click selects a range; it must not also select the page's text.
+          onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+          onClick={(event: MouseEvent) => onToggle(row.annotationId, event.shiftKey)}
+        />
+      </td>
+      <td className="t-document" title={row.documentTitle}>
+        <span className="t-clamp">{row.documentTitle}</span>
+      </td>
+      <td className="t-date" data-testid="table-date">
+        {row.documentDate ? formatDateSpan(row.documentDate) : <span className="unknown">undated</span>}
+      </td>
+      <td className="t-tags">
+        {row.tags.map((id) => {
+          const tagType = names.tagTypes.get(id);
+          return (
+            <span key={id} className="chip t-chip" data-testid="table-tag" style={{ '--tag': tagType?.color ?? '#999999' } as React.CSSProperties}>
+              {tagType?.name ?? id}
+            </span>
+          );
+        })}
+      </td>
+      <td className="t-actor" data-testid="table-actor">
+        {row.actor}
+        {differentName && <span className="t-as-tagged">as “{row.taggedActor}”</span>}
+      </td>
+      <td className="t-quote">
+        <button type="button" className="t-quote-button" data-testid="table-quote" title="Open this passage in the reader" onClick={() => onOpen(row)}>
+          <span className="t-clamp">{row.quote}</span>
+        </button>
+      </td>
+      <td className="t-note" title={row.note || undefined}>
+        <span className="t-clamp">{row.note}</span>
+      </td>
+      <td className="t-links" title={relations || undefined}>
+        {row.linkCount > 0 ? row.linkCount : ''}
+      </td>
+      <td className="t-sets">
+        {row.setIds.map((id) => (
+          <span key={id} className="t-set" title={names.sets.get(id) ?? id}>
+            {names.sets.get(id) ?? id}
+          </span>
+        ))}
+      </td>
+    </tr>
+  );
+});
+
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}

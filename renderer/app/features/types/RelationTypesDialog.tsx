@@ -1,0 +1,103 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import type { RelationType } from '../../../../shared/links/model';
+import { useServices } from '../../context';
+import { AddTypeForm } from '../../ui/AddTypeForm';
+
+/// The relation types links are made with: add, rename (both ways a link
+/// reads), recolour, reorder, and delete one no link uses.
+export function RelationTypesDialog({ onClose }: { onClose: () => void }) {
+  const services = useServices();
+  const store = services.relationTypes;
+  const types = useLiveQuery(() => store.list(), [store]) ?? [];
+  const [name, setName] = useState('');
+  const [inverse, setInverse] = useState('');
+  const [color, setColor] = useState('#5b7d3a');
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  const run = (action: Promise<unknown>) => action.catch((error: unknown) => services.notify({ kind: 'error', text: (error as Error).message }));
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="relation-types-title" onClose={onClose} data-testid="relation-types-dialog">
+      <h2 id="relation-types-title">Relation types</h2>
+      <p className="hint">
+        How one passage bears on another. Each reads one way from the first passage (“supports”) and another from the second (“supported by”); leave the second
+        empty for a relation that reads the same both ways.
+      </p>
+      <ol className="tag-type-list">
+        {types.map((type, i) => (
+          <li key={type.id} className="tag-type-row" data-testid="relation-type-row">
+            <input type="color" value={type.color} aria-label={`Colour of ${type.name}`} onChange={(e) => void run(store.recolor(type.id, e.target.value))} />
+            <PhraseFields type={type} onRename={(fields) => run(store.rename(type.id, fields))} />
+            <button type="button" aria-label={`Move ${type.name} up`} disabled={i === 0} onClick={() => void run(store.move(type.id, -1))}>
+              ↑
+            </button>
+            <button type="button" aria-label={`Move ${type.name} down`} disabled={i === types.length - 1} onClick={() => void run(store.move(type.id, 1))}>
+              ↓
+            </button>
+            <button
+              type="button"
+              className="danger-link"
+              onClick={() => void run(store.delete(type.id).then(() => services.notify({ kind: 'info', text: `Deleted the relation “${type.name}”.` })))}
+            >
+              Delete
+            </button>
+          </li>
+        ))}
+      </ol>
+      <AddTypeForm
+        color={color}
+        onColor={setColor}
+        colorLabel="Colour of the new relation"
+        name={name}
+        onName={setName}
+        nameLabel="How the new relation reads from the first passage"
+        namePlaceholder="e.g. quotes"
+        nameTestId="new-relation-name"
+        onAdd={() =>
+          void run(
+            store.add({ name, inverse, color }).then(() => {
+              setName('');
+              setInverse('');
+            }),
+          )
+        }
+      >
+        <input value={inverse} placeholder="e.g. quoted by" aria-label="How it reads from the second passage" onChange={(e) => setInverse(e.target.value)} />
+      </AddTypeForm>
+      <div className="dialog-actions">
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Done
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+function PhraseFields({ type, onRename }: { type: RelationType; onRename: (fields: { name: string; inverse: string }) => Promise<unknown> }) {
+  const [name, setName] = useState(type.name);
+  const [inverse, setInverse] = useState(type.inverse === type.name ? '' : type.inverse);
+  useEffect(() => setName(type.name), [type.name]);
+  useEffect(() => setInverse(type.inverse === type.name ? '' : type.inverse), [type.inverse, type.name]);
+  const commit = () => {
+    const same = name.trim() === type.name && (inverse.trim() || name.trim()) === type.inverse;
+    if (name.trim() && !same) void onRename({ name, inverse });
+  };
+  const keys = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') e.currentTarget.blur();
+  };
+  return (
+    <>
+      <input className="tag-name" value={name} aria-label={`Name of ${type.name}`} onChange={(e) => setName(e.target.value)} onBlur={commit} onKeyDown={keys} />
+      <input
+        className="tag-name"
+        value={inverse}
+        placeholder="(same both ways)"
+        aria-label={`How ${type.name} reads from the other end`}
+        onChange={(e) => setInverse(e.target.value)}
+        onBlur={commit}
+        onKeyDown={keys}
+      />
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importFile } from '../../shared/importers/import-file';
+import { corpusText } from '../../shared/importers/test-support/sources';
+import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import * as rows from '../store/annotation-rows';
+import { AnnotationStore } from '../store/annotations';
+import { PalimpsestDb } from '../store/db';
+import { addDocuments, documentRowOf } from '../store/documents';
+import { applyRevision, planRevision } from '../store/revisions';
+import { DocumentsRepository } from './documents';
+import { ReviewsRepository } from './reviews';
+
+const corpus = loadCorpus();
+const brief = seed(corpus, seedIds.foBrief);
+const revisedName = 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md';
+const revised = readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'anchoring', 'baselines', revisedName), 'utf8');
+const now = new Date('2026-12-03T10:00:00Z');
+
+let db: PalimpsestDb;
+let repository: DocumentsRepository;
+let n = 0;
+beforeEach(() => {
+  db = new PalimpsestDb(`documents-repository-${++n}`);
+  repository = new DocumentsRepository(db, corpus);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+/// The list after the repository has heard of every change made so far.
+async function settled(): Promise<ReturnType<DocumentsRepository['list']>> {
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = repository.subscribe(() => {
+      // Changes come in bursts (rows written, then read back): wait for quiet.
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        stop();
+        resolve(repository.list());
+      }, 50);
+    });
+  });
+}
+
+async function importMemo(): Promise<string> {
+  const row = documentRowOf(
+    await importFile('memo-copy.txt', new TextEncoder().encode(corpusText('czechoslovak-memorandum-ri-song-un-1962.txt'))),
+    new Set(corpus.keys()),
+    now,
+  );
+  await addDocuments(db, [row]);
+  return row.id;
+}
+
+describe('the documents repository', () => {
+  it('lists bundled and imported documents from their listing rows, with no text held', async () => {
+    const id = await importMemo();
+    const list = await settled();
+    expect([...list.keys()].sort()).toEqual([...corpus.keys(), id].sort());
+    const memo = list.get(id)!;
+    expect(memo.origin).toBe('imported');
+    expect(memo.characters).toBeGreaterThan(1000);
+    expect(memo).not.toHaveProperty('text');
+    expect(memo).not.toHaveProperty('blocks');
+    // The listing row is what the list was read from: one per stored document.
+    expect((await db.documentListings.toArray()).map((row) => row.id)).toEqual([id]);
+    // The text is read when the document is opened.
+    const opened = await repository.open(id);
+    expect(opened?.text.text.length).toBe(memo.characters);
+    expect(await repository.open('no-such-document')).toBeUndefined();
+  });
+
+  it('shows an edit and a revision in the list, and opens the revised text', async () => {
+    await settled();
+    await repository.edit(brief.id, { collection: 'Albania' });
+    let list = await settled();
+    expect(list.get(brief.id)?.collection).toBe('Albania');
+    expect((await repository.open(brief.id))?.collection).toBe('Albania');
+
+    await applyRevision(db, await planRevision(db, brief, revisedName, revised));
+    list = await settled();
+    expect(list.get(brief.id)?.revision).toBeGreaterThan(0);
+    const opened = await repository.open(brief.id);
+    expect(opened?.text.text).not.toBe(brief.text.text);
+    expect(opened?.text.text).toContain('Unpredictable though Khrushchev’s behaviour often is');
+    expect(opened?.collection).toBe('Albania');
+  });
+
+  it('hands every text to the search index one at a time, with its revision', async () => {
+    const id = await importMemo();
+    await settled();
+    const texts = [];
+    for await (const text of repository.texts()) texts.push(text);
+    expect(texts.map((t) => t.id).sort()).toEqual([...corpus.keys(), id].sort());
+    expect(texts.find((t) => t.id === brief.id)).toEqual({ id: brief.id, revision: 0, text: brief.text.text });
+  });
+
+  it('drops a deleted document from the list and its listing row', async () => {
+    const id = await importMemo();
+    await settled();
+    await new AnnotationStore(db).deleteDocument(id);
+    const list = await settled();
+    expect(list.has(id)).toBe(false);
+    expect(await db.documentListings.get(id)).toBeUndefined();
+  });
+});
+
+describe('re-attaching an orphaned annotation', () => {
+  it('is one undoable step: undo orphans it again, back on the review list', async () => {
+    const store = new AnnotationStore(db);
+    const at = brief.text.text.indexOf('/their');
+    const debris = await store.create(brief, at, at + '/their'.length, { tags: ['claim'] });
+    await applyRevision(db, await planRevision(db, brief, revisedName, revised));
+    await settled();
+    const reviews = new ReviewsRepository(db);
+    expect((await reviews.ofDocument(brief.id)).find((r) => r.annotationId === debris.id)?.status).toBe('orphaned');
+
+    const current = (await repository.open(brief.id))!;
+    const start = current.text.text.indexOf('supremacy');
+    const orphan = (await rows.get(db, brief.id, debris.id))!;
+    await store.reattach(orphan, current, start, start + 'supremacy'.length);
+    expect((await rows.get(db, brief.id, debris.id))?.quote.exact).toBe('supremacy');
+    expect(await db.reviews.get(debris.id)).toBeUndefined();
+
+    expect((await store.undo())?.label).toBe('Re-attach annotation');
+    expect((await rows.get(db, brief.id, debris.id))?.quote.exact).toBe('/their');
+    expect((await db.reviews.get(debris.id))?.status).toBe('orphaned');
+
+    await store.redo();
+    expect((await rows.get(db, brief.id, debris.id))?.quote.exact).toBe('supremacy');
+    expect(await db.reviews.get(debris.id)).toBeUndefined();
+  });
+});

@@ -1,0 +1,185 @@
+import { liveQuery } from 'dexie';
+import type { LibraryDocument, PageStart } from '../../shared/corpus/document';
+import type { DocumentMeta } from '../../shared/corpus/metadata';
+import type { DocumentEditRow, ListingRow, PalimpsestDb } from '../store/db';
+import { listingOf, stampOf } from '../store/db';
+import { annotationCount, currentDocuments, editDocument } from '../store/documents';
+import { expectedStamps, refreshListings, storedDocument } from '../store/listings';
+import { Lru } from './lru';
+
+/// What the library list, and every view that names a document, knows of
+/// it without its text: its description (with the researcher's edits), its
+/// collection, where it came from and how long it is.
+export interface DocumentSummary {
+  id: string;
+  fileName: string;
+  format: LibraryDocument['format'];
+  meta: DocumentMeta;
+  fingerprint: string;
+  origin: LibraryDocument['origin'];
+  collection: string | null;
+  /// The latest revision's seq; 0 for the text as imported or bundled.
+  revision: number;
+  characters: number;
+  pages: PageStart[];
+  /// The original language offered where none is stated: what the text
+  /// reads as (`null` when the description names one, or none can be told).
+  suggestedLanguage: string | null;
+}
+
+/// One document's words, for the search index.
+export interface DocumentText {
+  id: string;
+  revision: number;
+  text: string;
+}
+
+// Documents opened recently, kept for a return to them; each is its text
+// and blocks, so the cache holds a few, whatever the library's size.
+const cachedDocuments = 8;
+
+/// The library's documents. The list is their summaries (one small row
+/// each, read without any text) and is kept current: `subscribe` hears of
+/// every import, revision, edit and deletion, whoever made it. A document's
+/// text is read when something asks for it (`open`), and the few opened
+/// last are kept.
+export class DocumentsRepository {
+  private summaries: ReadonlyMap<string, DocumentSummary> = new Map();
+  private loaded = false;
+  private readonly listeners = new Set<() => void>();
+  private readonly opened = new Lru<string, Promise<LibraryDocument | undefined>>(cachedDocuments);
+  private readonly bundledSummaries: ReadonlyMap<string, ListingRow>;
+  /// Documents whose text could not be read, by the stamp that failed:
+  /// left out of the list, and not read again until they change.
+  private readonly unreadable = new Map<string, string>();
+  private watching: { unsubscribe(): void } | null = null;
+
+  constructor(
+    private readonly db: PalimpsestDb,
+    private readonly bundled: ReadonlyMap<string, LibraryDocument>,
+  ) {
+    this.bundledSummaries = new Map([...bundled].map(([id, document]) => [id, listingOf(document, stampOf(null, 0), 0)]));
+  }
+
+  /// The documents by id, as last read; empty until `loaded`.
+  list(): ReadonlyMap<string, DocumentSummary> {
+    return this.summaries;
+  }
+
+  /// Whether the list has been read once.
+  isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /// Calls `listener` whenever the list changes; returns the function that
+  /// stops it. The first listener starts watching the database.
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    this.watch();
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /// One document with its text and blocks, at its latest revision and with
+  /// its edits; `undefined` when the library has no such document.
+  open(id: string): Promise<LibraryDocument | undefined> {
+    let document = this.opened.get(id);
+    if (!document) {
+      document = storedDocument(this.db, id, this.bundled).then((read) => read?.edited);
+      // A failed read is not kept: the next open tries again.
+      document.catch(() => this.opened.delete(id));
+      this.opened.set(id, document);
+    }
+    return document;
+  }
+
+  /// Every document's text, one at a time (for the search index): each
+  /// read, handed over and let go before the next.
+  async *texts(): AsyncIterable<DocumentText> {
+    for (const summary of [...this.summaries.values()]) {
+      const document =
+        summary.origin === 'bundled' && summary.revision === 0 ? this.bundled.get(summary.id) : (await storedDocument(this.db, summary.id, this.bundled))?.text;
+      if (document) yield { id: summary.id, revision: summary.revision, text: document.text.text };
+    }
+  }
+
+  /// Every document with its text, for whole-library work (export,
+  /// backup, an import's plan): read for the caller, never kept.
+  all(): Promise<Map<string, LibraryDocument>> {
+    return currentDocuments(this.db, this.bundled);
+  }
+
+  /// Changes what a document is said to be, or its collection (`meta:
+  /// null` goes back to what its text and file said).
+  edit(documentId: string, edit: { meta?: DocumentMeta | null; collection?: string | null }): Promise<void> {
+    return editDocument(this.db, documentId, edit);
+  }
+
+  /// The researcher's edit of a document's description, if any.
+  editOf(documentId: string): Promise<DocumentEditRow | undefined> {
+    return this.db.documentEdits.get(documentId);
+  }
+
+  /// How many annotations a document holds, read without reading them.
+  annotationCount(documentId: string): Promise<number> {
+    return annotationCount(this.db, documentId);
+  }
+
+  private watch(): void {
+    if (this.watching) return;
+    const observable = liveQuery(async () => ({
+      stamps: await expectedStamps(this.db, this.bundled),
+      listings: await this.db.documentListings.toArray(),
+      edits: await this.db.documentEdits.toArray(),
+    }));
+    this.watching = observable.subscribe({
+      next: ({ stamps, listings, edits }) => void this.settle(stamps, listings, edits),
+      error: (error: unknown) => console.error('The library list could not be read:', error),
+    });
+  }
+
+  private async settle(stamps: Map<string, string>, listings: ListingRow[], edits: DocumentEditRow[]): Promise<void> {
+    const current = new Map(listings.map((row) => [row.id, row]));
+    const readable = new Map([...stamps].filter(([id, stamp]) => this.unreadable.get(id) !== stamp));
+    const stale = [...readable].some(([id, stamp]) => current.get(id)?.stamp !== stamp) || listings.some((row) => !stamps.has(row.id));
+    if (stale) {
+      // The rows written wake the query again, which then publishes them.
+      for (const id of await refreshListings(this.db, this.bundled, readable, listings)) this.unreadable.set(id, stamps.get(id)!);
+      return;
+    }
+    const editOf = new Map(edits.map((edit) => [edit.documentId, edit]));
+    const next = new Map<string, DocumentSummary>();
+    for (const [id, row] of this.bundledSummaries) if (!current.has(id)) next.set(id, summaryOf(row, editOf.get(id)));
+    for (const row of listings) if (stamps.get(row.id) === row.stamp) next.set(row.id, summaryOf(row, editOf.get(row.id)));
+    // An opened document whose text or description changed is read again.
+    for (const [id, before] of this.summaries) if (!same(before, next.get(id))) this.opened.delete(id);
+    this.summaries = next;
+    this.loaded = true;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function summaryOf(row: ListingRow, edit: DocumentEditRow | undefined): DocumentSummary {
+  const meta = edit?.meta ?? row.meta;
+  const stated = meta.originalLanguage || meta.translator || meta.kind === 'search listing';
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    format: row.format,
+    meta,
+    fingerprint: row.fingerprint,
+    origin: row.origin,
+    collection: edit?.collection ?? null,
+    revision: row.revision,
+    characters: row.characters,
+    pages: row.pages,
+    suggestedLanguage: stated ? null : row.readsAs,
+  };
+}
+
+function same(a: DocumentSummary, b: DocumentSummary | undefined): boolean {
+  return (
+    !!b && a.revision === b.revision && a.fingerprint === b.fingerprint && a.collection === b.collection && JSON.stringify(a.meta) === JSON.stringify(b.meta)
+  );
+}

@@ -1,0 +1,42 @@
+import type { BackupInfo } from '../../shared/ipc/contract';
+import type { NativeFile } from '../../shared/format/native';
+import type { BackupHost } from '../host/host';
+import { type BackupScheduler, type RestorePreview, backupFile, previewRestore, previewRestoreFile, restoreBackup } from '../store/backups';
+import type { PalimpsestDb } from '../store/db';
+import { type ExportFormat, exportAnnotations } from '../store/transfer';
+import type { DocumentsRepository } from './documents';
+
+/// Whole-library work: exports, backup files and restoring. Each reads
+/// every document's text for the time it takes (through the documents
+/// repository), and keeps none of them.
+export class LibraryRepository {
+  constructor(
+    private readonly db: PalimpsestDb,
+    private readonly documents: DocumentsRepository,
+  ) {}
+
+  /// All annotations, or one document's, as a file's content in a format.
+  async export(scope: NativeFile['scope'], format: ExportFormat): Promise<{ content: string | Uint8Array; count: number }> {
+    return exportAnnotations(this.db, await this.documents.all(), scope, format);
+  }
+
+  /// A backup of the whole library as a file to save outside the app.
+  async backupFile(): Promise<{ content: string; count: number; name: string }> {
+    return backupFile(this.db, await this.documents.all());
+  }
+
+  /// What restoring a kept backup would change.
+  previewRestore(host: BackupHost, backup: BackupInfo): Promise<RestorePreview> {
+    return previewRestore(this.db, host, backup);
+  }
+
+  /// What restoring a backup file would change.
+  previewRestoreFile(fileName: string, json: string): Promise<RestorePreview> {
+    return previewRestoreFile(this.db, fileName, json);
+  }
+
+  /// Restores a previewed backup, all of it or nothing.
+  restore(scheduler: BackupScheduler, preview: RestorePreview): Promise<void> {
+    return restoreBackup(this.db, scheduler, preview);
+  }
+}

@@ -1,0 +1,66 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../shared/corpus/document';
+import { importFile } from '../../shared/importers/import-file';
+import { corpusText } from '../../shared/importers/test-support/sources';
+import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import { PalimpsestDb, type RevisionRow } from './db';
+import { documentRowOf } from './documents';
+
+/// A library as version 6 left it, with its schema as it shipped.
+function versionSix(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores({ annotations: 'id, documentId, *tags, actor, modified', tagTypes: 'id, order' });
+  db.version(2).stores({ revisions: '++seq, documentId', reviews: 'annotationId, documentId' });
+  db.version(3).stores({ annotationChunks: 'key, documentId, *tags, *actors', chunkLayouts: 'documentId', annotations: null });
+  db.version(4).stores({ links: 'id, from, to, fromDocument, toDocument, relation', relationTypes: 'id, order', actors: 'id, name', sets: 'id, name' });
+  db.version(5).stores({ documents: 'id, added', documentEdits: 'documentId, collection' });
+  db.version(6).stores({});
+  return db;
+}
+
+const corpus = loadCorpus();
+const brief = seed(corpus, seedIds.foBrief);
+const revisedName = 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md';
+const revised = readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'anchoring', 'baselines', revisedName), 'utf8');
+const time = '2026-12-01T10:00:00.000Z';
+
+describe('migrating a version-6 library to listing rows (version 7)', () => {
+  it('writes a listing row per imported and revised bundled document, read from its current text, and changes nothing else', async () => {
+    const name = 'migrate-v6-listings';
+    const old = versionSix(name);
+    const row = documentRowOf(
+      await importFile('memo-copy.txt', new TextEncoder().encode(corpusText('czechoslovak-memorandum-ri-song-un-1962.txt'))),
+      new Set(corpus.keys()),
+      new Date(time),
+    );
+    await old.table('documents').add(row);
+    const revision: Omit<RevisionRow, 'seq'> = { documentId: brief.id, fileName: revisedName, source: revised, created: time, fingerprint: 'f' };
+    await old.table('revisions').add(revision);
+    const edit = { documentId: row.id, meta: null, collection: 'Prague', modified: time };
+    await old.table('documentEdits').add(edit);
+    old.close();
+
+    const db = new PalimpsestDb(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    const listings = new Map((await db.documentListings.toArray()).map((listing) => [listing.id, listing]));
+    expect([...listings.keys()].sort()).toEqual([brief.id, row.id].sort());
+    const memo = listings.get(row.id)!;
+    expect(memo).toMatchObject({ origin: 'imported', fileName: 'memo-copy.txt', revision: 0, fingerprint: row.fingerprint, stamp: `${time}#0` });
+    expect(memo.meta.title).toBe(row.meta.title);
+    expect(memo).not.toHaveProperty('blocks');
+    // The revised bundled document is listed as its revision reads.
+    const revisedText = loadDocument(revisedName, revised, { id: brief.id });
+    expect(listings.get(brief.id)).toMatchObject({ origin: 'bundled', revision: 1, characters: revisedText.text.text.length, stamp: 'bundled#1' });
+    // Nothing older changes.
+    expect(await db.documents.get(row.id)).toEqual(row);
+    expect(await db.documentEdits.get(row.id)).toEqual(edit);
+    expect((await db.revisions.toArray()).length).toBe(1);
+    db.close();
+    await Dexie.delete(name);
+  });
+});

@@ -1,0 +1,76 @@
+import type { LibraryDocument } from '../../shared/corpus/document';
+import { markGuessedDate } from '../../shared/corpus/metadata';
+import { type DocumentEditRow, type ListingRow, type PalimpsestDb, type RevisionRow, currentOf, listingOf, stampOf } from './db';
+
+/// The stamp every stored document's listing row should carry, read from
+/// index keys alone (no text): each imported document, and each bundled
+/// one that has a revision.
+export async function expectedStamps(db: PalimpsestDb, bundled: ReadonlyMap<string, unknown>): Promise<Map<string, string>> {
+  const latest = new Map<string, number>();
+  await db.revisions.orderBy('documentId').eachKey((documentId, cursor) => {
+    const seq = cursor.primaryKey as number;
+    const id = String(documentId);
+    if (seq > (latest.get(id) ?? 0)) latest.set(id, seq);
+  });
+  const stamps = new Map<string, string>();
+  await db.documents.orderBy('added').eachKey((added, cursor) => {
+    const id = String(cursor.primaryKey);
+    stamps.set(id, stampOf(String(added), latest.get(id) ?? 0));
+  });
+  for (const [id, seq] of latest) if (bundled.has(id) && !stamps.has(id)) stamps.set(id, stampOf(null, seq));
+  return stamps;
+}
+
+/// Brings the listing rows in step with the stored documents: reads again
+/// each document whose row is missing or stale (one at a time), and drops
+/// the rows of documents that are gone. Resolves to the ids it could not
+/// read, which the list leaves out.
+export async function refreshListings(
+  db: PalimpsestDb,
+  bundled: ReadonlyMap<string, LibraryDocument>,
+  expected: ReadonlyMap<string, string>,
+  listings: readonly ListingRow[],
+): Promise<string[]> {
+  const have = new Map(listings.map((row) => [row.id, row.stamp]));
+  const failed: string[] = [];
+  for (const [id, stamp] of expected) {
+    if (have.get(id) === stamp) continue;
+    try {
+      const document = await storedDocument(db, id, bundled);
+      if (!document) continue;
+      const revision = Number(stamp.slice(stamp.lastIndexOf('#') + 1));
+      await db.documentListings.put(listingOf(document.text, stamp, revision));
+    } catch {
+      // A text that cannot be read stays out of the list, rather than
+      // being read again on every change.
+      failed.push(id);
+    }
+  }
+  const gone = listings.filter((row) => !expected.has(row.id)).map((row) => row.id);
+  if (gone.length > 0) await db.documentListings.bulkDelete(gone);
+  return failed;
+}
+
+/// One stored document at its latest revision, as the reader takes it
+/// (`text`, before edits) and with its edit (`edited`), or `undefined`
+/// when the library has no such document.
+export async function storedDocument(
+  db: PalimpsestDb,
+  id: string,
+  bundled: ReadonlyMap<string, LibraryDocument>,
+): Promise<{ text: LibraryDocument; edited: LibraryDocument } | undefined> {
+  const row = await db.documents.get(id);
+  const original = bundled.get(id) ?? null;
+  if (!row && !original) return undefined;
+  const revision: RevisionRow | undefined = await db.revisions.where('documentId').equals(id).last();
+  const text = currentOf(row ?? null, row ? null : original, revision);
+  return { text, edited: withEdit(text, await db.documentEdits.get(id)) };
+}
+
+/// A document with the researcher's description and collection over what
+/// its text said. An edit saved before guessed dates were told apart may
+/// carry a guess unmarked; the text is at hand to mark it.
+export function withEdit(document: LibraryDocument, edit: DocumentEditRow | undefined): LibraryDocument {
+  if (!edit) return document;
+  return { ...document, meta: edit.meta ? markGuessedDate(edit.meta, document.blocks) : document.meta, collection: edit.collection };
+}
