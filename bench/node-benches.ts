@@ -4,7 +4,7 @@ import { incomingFromNative } from '../shared/format/incoming';
 import { planImport } from '../shared/format/merge';
 import { buildNativeFile, parseNativeFile } from '../shared/format/native';
 import { buildW3cCollection } from '../shared/format/w3c';
-import { randomAnnotations, revise, scaledDocument } from './data';
+import { randomAnnotations, revise, scaledDocument } from '../shared/test-support/synthetic';
 import { type Result, quantile, result, timeRuns } from './measure';
 import { hypothesisMatch } from './peer-hypothesis';
 
