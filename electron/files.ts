@@ -1,6 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type OpenedBinaryFile, type OpenedFile, maxOpenFileBytes, maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../shared/ipc/contract';
+import { messageOf } from '../shared/errors';
 
 /// A file the user chose that cannot be used, with the reason in a sentence.
 export class FileProblem extends Error {
@@ -53,7 +54,7 @@ export async function readFilesForImport(
         files.push({ name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
       }
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      const code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
       files.push({ name, problem: `${name} cannot be read (${code}).` });
     }
   }

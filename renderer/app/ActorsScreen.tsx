@@ -6,6 +6,7 @@ import { type ActorNames, actorsForNames } from '../../shared/actors/names';
 import { suggestAliases } from '../../shared/actors/suggest';
 import * as rows from '../store/annotation-rows';
 import { useServices } from './context';
+import { messageOf } from '../../shared/errors';
 
 /// The actors of the library: each with the names that resolve to it, to
 /// rename, give aliases, merge and open; and the names tagged in passages
@@ -35,7 +36,7 @@ export function ActorsScreen({ onBack }: { onBack: () => void }) {
   const attempt = (work: Promise<unknown>, done?: string) =>
     work
       .then(() => done && services.notify({ kind: 'info', text: done }))
-      .catch((error: unknown) => services.notify({ kind: 'error', text: (error as Error).message }));
+      .catch((error: unknown) => services.notify({ kind: 'error', text: messageOf(error) }));
 
   return (
     <main className="actors-screen" data-testid="actors">

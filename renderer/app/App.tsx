@@ -41,6 +41,7 @@ import { LinkDialog } from './LinkDialog';
 import { excerpt } from './excerpt';
 import { type Linking, type LinkingControls, LinkingContext } from './linking';
 import { useRememberedScreen } from './comforts/place';
+import { messageOf } from '../../shared/errors';
 
 /// The app: the library, or one document open in the reader, with the
 /// notices and dialogs shared by both.
@@ -132,7 +133,7 @@ export function App({ host }: { host: Host }) {
     // so the reader never waits for indexing.
     search
       .index([...revised.values()].map((d) => ({ id: d.id, text: d.text.text })))
-      .catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${(error as Error).message}` }));
+      .catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${messageOf(error)}` }));
   }, [revised, documents, search, notify]);
 
   // The screen and place of the last session, reopened once the documents are read.
@@ -163,7 +164,7 @@ export function App({ host }: { host: Host }) {
               : { kind: 'info', text: `Nothing to ${redo ? 'redo' : 'undo'}.` },
           ),
         )
-        .catch((error: unknown) => notify({ kind: 'error', text: `Could not ${redo ? 'redo' : 'undo'}: ${(error as Error).message}` }));
+        .catch((error: unknown) => notify({ kind: 'error', text: `Could not ${redo ? 'redo' : 'undo'}: ${messageOf(error)}` }));
     },
     [services, notify],
   );

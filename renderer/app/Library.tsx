@@ -15,6 +15,7 @@ import { useDocumentImport } from './documents/useDocumentImport';
 import { useFileDrop } from './documents/useFileDrop';
 import './documents/documents.css';
 import './comforts/comforts.css';
+import { messageOf } from '../../shared/errors';
 
 type SortKey = 'date' | 'title' | 'count';
 
@@ -69,7 +70,7 @@ export function Library({
   const acceptLanguage = (document: LibraryDocument, language: string) => {
     editDocument(db, document.id, { meta: { ...document.meta, originalLanguage: language } })
       .then(() => services.notify({ kind: 'info', text: `“${document.meta.title}”: original language set to ${language}.` }))
-      .catch((error: unknown) => services.notify({ kind: 'error', text: `The language was not saved: ${(error as Error).message}` }));
+      .catch((error: unknown) => services.notify({ kind: 'error', text: `The language was not saved: ${messageOf(error)}` }));
   };
   // A click anywhere on a row opens its document, except on its own controls.
   const openRow = (event: MouseEvent, documentId: string) => {

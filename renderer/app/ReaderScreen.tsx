@@ -29,6 +29,7 @@ import './reader-tools.css';
 import { PanelResizer } from './comforts/PanelResizer';
 import { useReadingPlace } from './comforts/place';
 import { ReaderComforts } from './comforts/ReaderComforts';
+import { messageOf } from '../../shared/errors';
 
 const noSets: readonly AnnotationSet[] = [];
 
@@ -142,7 +143,7 @@ export function ReaderScreen({
       if (!file) return;
       setRevisionPlan(await services.imports.previewRevision(document.id, file.name, file.text));
     } catch (error) {
-      services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` });
+      services.notify({ kind: 'error', text: `The revision was not imported: ${messageOf(error)}` });
     }
   }, [document, services]);
 
@@ -226,7 +227,7 @@ export function ReaderScreen({
         if (linking.linking?.mode === 'pick') linking.choose(created);
         else if (tagType.namesActor) setFocusActorOf(created.id);
       } catch (error) {
-        services.notify({ kind: 'error', text: `The annotation could not be saved: ${(error as Error).message}` });
+        services.notify({ kind: 'error', text: `The annotation could not be saved: ${messageOf(error)}` });
       }
     },
     [document, services, store, linking],
@@ -502,7 +503,7 @@ export function ReaderScreen({
                   text: `Revision ${fileName} imported: ${counts.unchanged} unchanged, ${counts.moved} moved, ${counts.fuzzy} changed, ${counts.orphaned} to re-attach.`,
                 });
               })
-              .catch((error: unknown) => services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` }));
+              .catch((error: unknown) => services.notify({ kind: 'error', text: `The revision was not imported: ${messageOf(error)}` }));
           }}
         />
       )}

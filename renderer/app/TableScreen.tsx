@@ -11,6 +11,7 @@ import { useSelection } from './table/use-selection';
 import { type TableData, useTableData } from './table/use-table-data';
 import { isFiltering, noFilter, useTableView } from './table/use-table-view';
 import './table/table.css';
+import { InvalidInput, messageOf } from '../../shared/errors';
 
 /// Every annotation of the library in one table: filtered by tag type,
 /// actor, document, set, relation and words, sorted by any column, rows
@@ -60,11 +61,11 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
 
   const open = useCallback((row: AnnotationRow) => services.go({ kind: 'reader', documentId: row.documentId, annotationId: row.annotationId }), [services]);
 
-  const fail = (what: string) => (error: unknown) => services.notify({ kind: 'error', text: `${what}: ${(error as Error).message}` });
+  const fail = (what: string) => (error: unknown) => services.notify({ kind: 'error', text: `${what}: ${messageOf(error)}` });
 
   const addToSet = async (target: { setId: string } | { name: string }) => {
     const set = 'setId' in target ? sources.sets.find((s) => s.id === target.setId) : await sets.create(target.name);
-    if (!set) throw new RangeError('That set has been deleted meanwhile; choose another.');
+    if (!set) throw new InvalidInput('$', 'That set has been deleted meanwhile; choose another.');
     const ids = selection.selected.map((r) => r.annotationId);
     const added = await sets.add(set.id, ids);
     const already = ids.length - added;

@@ -4,6 +4,7 @@ import { BackupDb } from '../store/db';
 import { type BackupHost, type Host, HostError, type PickedFile, type StoragePersistence } from './host';
 import { readPickedFiles } from './picked-files';
 import { backupsKept } from '../../shared/ipc/contract';
+import { messageOf } from '../../shared/errors';
 
 /// The host when the app runs in a plain browser: a file input to open,
 /// a download to save. There is no menu, so no menu command ever arrives.
@@ -66,7 +67,7 @@ function pickFile(doc: Document, filters: FileFilter[]): Promise<OpenedFile | nu
             reject(new HostError(`${file.name} is not UTF-8 text.`));
           }
         })
-        .catch((error: unknown) => reject(new HostError(`${file.name} could not be read: ${(error as Error).message}`)));
+        .catch((error: unknown) => reject(new HostError(`${file.name} could not be read: ${messageOf(error)}`)));
     });
     doc.body.append(input);
     input.click();

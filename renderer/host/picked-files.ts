@@ -1,5 +1,6 @@
 import { maxOpenFileBytes, maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../../shared/ipc/contract';
 import type { PickedFile } from './host';
+import { messageOf } from '../../shared/errors';
 
 /// Reads files from the page (a file input's, or dropped on it) as bytes,
 /// in order, with the same limits as the desktop app's dialog: a file over
@@ -22,7 +23,7 @@ export async function readPickedFiles(
         read += bytes.byteLength;
         picked.push({ name: file.name, bytes });
       } catch (error) {
-        picked.push({ name: file.name, problem: `${file.name} cannot be read (${(error as Error).message || 'it may be a folder'}).` });
+        picked.push({ name: file.name, problem: `${file.name} cannot be read (${messageOf(error) || 'it may be a folder'}).` });
       }
     }
   }

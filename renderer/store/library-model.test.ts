@@ -6,6 +6,7 @@ import type { BackupInfo } from '../../shared/ipc/contract';
 import { importFile } from '../../shared/importers/import-file';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import type { BackupHost } from '../host/host';
+import { InvalidInput } from '../../shared/errors';
 import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
 import { BackupScheduler, buildBackup, previewRestore, restoreBackup } from './backups';
@@ -118,7 +119,7 @@ describe('the library under any sequence of edits, deletions, imports, undo, red
               case 'link': {
                 const from = annotationAt(step.from);
                 const to = annotationAt(step.to);
-                if (from && to) await store.link(from, to, 'supports').catch((error: unknown) => (refused = error instanceof RangeError));
+                if (from && to) await store.link(from, to, 'supports').catch((error: unknown) => (refused = error instanceof InvalidInput));
                 break;
               }
               case 'add-to-set': {
@@ -152,7 +153,7 @@ describe('the library under any sequence of edits, deletions, imports, undo, red
               case 'redo':
                 // A step that cannot be carried out (its document imported
                 // again under the same id) is refused and changes nothing.
-                await (step.kind === 'undo' ? store.undo() : store.redo()).catch((error: unknown) => (refused = error instanceof RangeError));
+                await (step.kind === 'undo' ? store.undo() : store.redo()).catch((error: unknown) => (refused = error instanceof InvalidInput));
                 break;
               case 'restore': {
                 await scheduler.flush();

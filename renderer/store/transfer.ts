@@ -13,6 +13,7 @@ import { buildW3cCollection } from '../../shared/format/w3c';
 import type { LinkRow } from './db';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
+import { InvalidInput, messageOf } from '../../shared/errors';
 
 export type ExportFormat = 'native' | 'w3c' | 'csv' | 'qdpx';
 
@@ -112,7 +113,7 @@ export async function applyImport(
           written.map((link): LinkRow => {
             const fromDocument = placed.get(link.from);
             const toDocument = placed.get(link.to);
-            if (!fromDocument || !toDocument) throw new RangeError(`The link ${link.id} joins a passage the library does not hold.`);
+            if (!fromDocument || !toDocument) throw new InvalidInput('$', `The link ${link.id} joins a passage the library does not hold.`);
             return { ...link, fromDocument, toDocument };
           }),
         );
@@ -207,5 +208,5 @@ export function storageProblem(error: unknown): string {
   const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as { name?: string })?.name;
   if (name === 'QuotaExceededError')
     return 'the disk is full or the app’s storage quota is used up, so nothing was saved; your stored annotations are unchanged';
-  return `storing failed (${(error as Error)?.message ?? String(error)}); nothing was changed`;
+  return `storing failed (${messageOf(error)}); nothing was changed`;
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LibraryDocument } from '../../../shared/corpus/document';
 import { annotationCount } from '../../store/documents';
 import { useServices } from '../context';
+import { messageOf } from '../../../shared/errors';
 
 /// Asks before deleting an imported document, saying how many annotations
 /// go with it; backs the library up first, so the backup holds them. The
@@ -16,7 +17,7 @@ export function DeleteDocumentDialog({ document, onClose }: { document: LibraryD
     annotationCount(services.db, document.id)
       .then(setCount)
       .catch((error: unknown) =>
-        services.notify({ kind: 'error', text: `The annotations of “${document.meta.title}” could not be counted: ${(error as Error).message}` }),
+        services.notify({ kind: 'error', text: `The annotations of “${document.meta.title}” could not be counted: ${messageOf(error)}` }),
       );
   }, [services, document]);
 
@@ -31,7 +32,7 @@ export function DeleteDocumentDialog({ document, onClose }: { document: LibraryD
       });
       dialog.current?.close();
     } catch (error) {
-      services.notify({ kind: 'error', text: `“${document.meta.title}” was not deleted: ${(error as Error).message}` });
+      services.notify({ kind: 'error', text: `“${document.meta.title}” was not deleted: ${messageOf(error)}` });
       setDeleting(false);
     }
   };
