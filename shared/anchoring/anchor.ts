@@ -1,6 +1,7 @@
 import search from 'approx-string-match';
 import type { FuzzyBudget } from './budget';
-import { type NormalizedText, normalizeForMatching, normalizeSnippet } from './normalize';
+import { type FoldedText, foldedOffset, originalRange } from '../text/folded';
+import { normalizeForMatching, normalizeSnippet } from '../text/typography';
 import { indexWithin, occurrencesWithin } from './occurrences';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 import { editDistance, similarity } from './similarity';
@@ -43,11 +44,11 @@ export function anchorStatus(anchor: Anchor | null): AnchorStatus {
 /// A text prepared for anchoring many passages: its normalized form is
 /// computed once, on first need.
 export class AnchorText {
-  private folded: NormalizedText | null = null;
+  private folded: FoldedText | null = null;
   private rawGrams: Set<number> | null = null;
   private foldedGrams: Set<number> | null = null;
   constructor(readonly text: string) {}
-  get normalized(): NormalizedText {
+  get normalized(): FoldedText {
     this.folded ??= normalizeForMatching(this.text);
     return this.folded;
   }
@@ -219,7 +220,7 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
   if (!foldedQuote.trim()) return anchorVerbatim(text, quote, hint);
   const foldedPrefix = fold(quote.prefix);
   const foldedSuffix = fold(quote.suffix);
-  const foldedHint = hint === undefined ? undefined : toFolded(folded, hint);
+  const foldedHint = hint === undefined ? undefined : foldedOffset(folded, hint);
   const ring = (length: number, at: number | undefined, reach: number, size: number): [number, number] =>
     at === undefined ? [0, length] : [Math.max(0, at - reach), Math.min(length, at + size + reach)];
   const windowReach = (length: number) => Math.max(minWindow, Math.floor(length * windowShare));
@@ -572,23 +573,10 @@ function nearness(at: number, hint: number | undefined, length: number): number 
   return hint === undefined ? 0 : 1 - Math.min(1, Math.abs(at - hint) / Math.max(1, length));
 }
 
-/// The folded offset nearest an original offset.
-function toFolded(folded: NormalizedText, offset: number): number {
-  const map = folded.toOriginal;
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function fromFolded(folded: NormalizedText, { start, end }: { start: number; end: number }, method: Anchor['method']): Anchor | null {
+function fromFolded(folded: FoldedText, { start, end }: { start: number; end: number }, method: Anchor['method']): Anchor | null {
   // Leave out white space the match took along at its edges.
   while (start < end && folded.text[start] === ' ') start++;
   while (end > start && folded.text[end - 1] === ' ') end--;
   if (start >= end) return null;
-  return { start: folded.toOriginal[start]!, end: folded.toOriginal[end - 1]! + 1, method };
+  return { ...originalRange(folded, start, end), method };
 }
