@@ -1,9 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InvalidInput, messageOf } from '../shared/errors';
+import { maxImportCharacters } from '../shared/format/json-file';
 
-/// Input files larger than this are refused before reading (the app's own
-/// limit for imports).
-export const maxInputBytes = 200 * 1024 * 1024;
+/// Input files larger than this are refused before reading: the app's own
+/// limit for an annotation file.
+export const maxInputBytes = maxImportCharacters;
 
 /// A file or folder named on the command line that cannot be read; its path
 /// is the file's, and the sentence names it.

@@ -1,6 +1,7 @@
-import { maxOpenFileBytes, maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../../shared/ipc/contract';
+import { maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../../shared/ipc/contract';
 import type { PickedFile } from './host';
 import { messageOf } from '../../shared/errors';
+import { maxImportBytes } from '../../shared/importers/limits';
 
 /// Reads files from the page (a file input's, or dropped on it) as bytes,
 /// in order, with the same limits as the desktop app's dialog: a file over
@@ -8,7 +9,7 @@ import { messageOf } from '../../shared/errors';
 /// read; one the browser cannot read (a dropped folder) is reported too.
 export async function readPickedFiles(
   files: readonly File[],
-  limits: { each: number; total: number } = { each: maxOpenFileBytes, total: maxOpenFilesTotalBytes },
+  limits: { each: number; total: number } = { each: maxImportBytes, total: maxOpenFilesTotalBytes },
 ): Promise<PickedFile[]> {
   const picked: PickedFile[] = [];
   let read = 0;
