@@ -1,4 +1,4 @@
-import { reanchorAnnotations } from '../shared/anchoring/reanchor';
+import { reanchorAnnotations } from '../shared/annotation/reanchor';
 import { defaultTagTypes } from '../shared/annotation/model';
 import { incomingFromNative } from '../shared/format/incoming';
 import { planImport } from '../shared/format/merge';

@@ -1,4 +1,4 @@
-import { type ReanchorStatus, type Reanchored, reanchorAnnotations } from '../../shared/anchoring/reanchor';
+import { type ReanchorStatus, type Reanchored, reanchorAnnotations } from '../../shared/annotation/reanchor';
 import type { Annotation } from '../../shared/annotation/model';
 import { type LibraryDocument, loadDocument } from '../../shared/corpus/document';
 import * as rows from './annotation-rows';
