@@ -187,7 +187,7 @@ const maxScoredOccurrences = 1000;
 /// 1. the position selector, used only if the text there is the quote;
 /// 2. close to the stored position: the exact quote whose context is
 ///    unchanged; else the same with typography and white space folded (see
-///    normalize.ts); else the best approximate match (Myers' bit-parallel
+///    shared/text/typography.ts); else the best approximate match (Myers' bit-parallel
 ///    algorithm, which also sees the exact and folded occurrences), scored
 ///    on quote, prefix, suffix and position with the weights above;
 /// 3. in a wider window: the exact, then folded, quote, only where one place
@@ -329,7 +329,7 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
 /// stored suffix, when both stand unchanged there and what lies between
 /// them is a near-copy of the quote (a typo corrected, a word inserted);
 /// `null` otherwise.
-export function framedByContext(text: string, quote: TextQuoteSelector, hint: number): Anchor | null {
+function framedByContext(text: string, quote: TextQuoteSelector, hint: number): Anchor | null {
   const { exact, prefix, suffix } = quote;
   if (prefix.length < minFrame || suffix.length < minFrame) return null;
   const maxErrors = Math.floor(exact.length * maxErrorRate);
@@ -374,23 +374,11 @@ function onlyOccurrence(text: string, needle: string): number | null {
   return first;
 }
 
-/// The start of the occurrence of `exact` in `text` whose surroundings best
-/// match `prefix` and `suffix` (nearness to `hint` breaking ties); `null`
-/// when it does not occur, or when a short quote's best context is too
-/// unlike the stored one to trust.
-export function bestOccurrence(
-  text: string,
-  exact: string,
-  prefix: string,
-  suffix: string,
-  hint?: number,
-  range: [number, number] = [0, text.length],
-): number | null {
-  return scoreOccurrences(text, exact, prefix, suffix, hint, range)?.at ?? null;
-}
-
-/// `bestOccurrence` with the context similarity of the place chosen and
-/// the best context similarity among the other occurrences (-1 for none).
+/// The occurrence of `exact` in `text` whose surroundings best match
+/// `prefix` and `suffix` (nearness to `hint` breaking ties), with the
+/// context similarity of the place chosen and the best among the other
+/// occurrences (-1 for none); `null` when it does not occur, or when a short
+/// quote's best context is too unlike the stored one to trust.
 function scoreOccurrences(
   text: string,
   exact: string,
@@ -468,7 +456,7 @@ export function fuzzyMatch(
 /// The best approximate match of `quote` inside the best approximate match
 /// of `prefix + quote + suffix` in `range`, or `null` when the context
 /// changed too much to search by it or no match clears the bars above.
-export function contextMatch(
+function contextMatch(
   text: string,
   quote: string,
   prefix: string,
