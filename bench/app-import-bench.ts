@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { defaultTagTypes } from '../shared/annotation/model';
 import { buildNativeFile } from '../shared/format/native';
 import { loadCorpus } from '../shared/test-support/corpus';
-import { randomAnnotations } from './data';
+import { randomAnnotations } from '../shared/test-support/synthetic';
 import { type Result, quantile, result } from './measure';
 
 /// Importing an annotation file through the app itself, as a researcher

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Highlight } from '../renderer/editor/highlights';
 import { appImportBench } from './app-import-bench';
-import { randomAnnotations, scaledDocument, scaledSource } from './data';
+import { randomAnnotations, scaledDocument, scaledSource } from '../shared/test-support/synthetic';
 import { type Result, quantile, result } from './measure';
 import { storageBenches } from './storage-benches';
 
@@ -13,7 +13,7 @@ const root = join(import.meta.dirname, '..');
 const port = 4179;
 const colors = ['#3b7dd8', '#e07b24', '#2e9e5b'];
 
-/// What renderer/bench-page.ts puts on the page.
+/// What bench/page/bench-page.ts puts on the page.
 type Bench = {
   open(f: string, s: string, h: Highlight[]): Promise<number>;
   add(h: Highlight): number;
@@ -32,7 +32,7 @@ declare const palimpsestBench: Bench;
 async function serve(): Promise<ChildProcess> {
   const up = async () => {
     try {
-      return (await fetch(`http://127.0.0.1:${port}/bench.html`)).ok;
+      return (await fetch(`http://127.0.0.1:${port}/bench/bench.html`)).ok;
     } catch {
       return false;
     }
@@ -83,7 +83,7 @@ export async function chromiumBenches(options: { runs: number; full: boolean; lo
   try {
     browser = await chromium.launch(launch);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`http://127.0.0.1:${port}/bench.html`);
+    await page.goto(`http://127.0.0.1:${port}/bench/bench.html`);
     await page.waitForFunction(() => document.title === 'ready');
     const open = (source: string, highlights: Highlight[]) => page.evaluate(([s, h]) => palimpsestBench.open('bench.md', s, h), [source, highlights] as const);
 
@@ -128,7 +128,7 @@ export async function chromiumBenches(options: { runs: number; full: boolean; lo
     const context = await chromium.launchPersistentContext(profile, launch);
     try {
       const storagePage = await context.newPage();
-      await storagePage.goto(`http://127.0.0.1:${port}/bench.html`);
+      await storagePage.goto(`http://127.0.0.1:${port}/bench/bench.html`);
       await storagePage.waitForFunction(() => document.title === 'ready');
       // A quick run writes the slow peer once.
       results.push(...(await storageBenches(storagePage, { runs: 5, peerRuns: options.full ? 3 : 1, count: options.full ? 100_000 : 20_000, log })));

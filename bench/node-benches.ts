@@ -1,10 +1,10 @@
-import { reanchorAnnotations } from '../shared/anchoring/reanchor';
+import { reanchorAnnotations } from '../shared/annotation/reanchor';
 import { defaultTagTypes } from '../shared/annotation/model';
 import { incomingFromNative } from '../shared/format/incoming';
 import { planImport } from '../shared/format/merge';
 import { buildNativeFile, parseNativeFile } from '../shared/format/native';
 import { buildW3cCollection } from '../shared/format/w3c';
-import { randomAnnotations, revise, scaledDocument } from './data';
+import { randomAnnotations, revise, scaledDocument } from '../shared/test-support/synthetic';
 import { type Result, quantile, result, timeRuns } from './measure';
 import { hypothesisMatch } from './peer-hypothesis';
 

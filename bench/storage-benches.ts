@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
-import type { storageBench } from '../renderer/store/bench-storage';
+import type { storageBench } from './page/bench-storage';
 import { type Result, quantile, result } from './measure';
 
 /// The storage benchmarks (issue 5: store 100,000 annotations ≤ 3 s; a
 /// filtered corpus-wide query over them ≤ 50 ms), in Chromium on the bench
-/// page, where renderer/store/bench-storage.ts is: the app's annotation-rows
+/// page, where bench/page/bench-storage.ts is: the app's annotation-rows
 /// beside plain IndexedDB with one row per annotation, measured in the same
 /// run on the same data.
 

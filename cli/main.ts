@@ -17,6 +17,7 @@ import { buildW3cCollection } from '../shared/format/w3c';
 import { defaultRelationTypes } from '../shared/links/model';
 import { UsageError, parseArgs } from './args';
 import { InputError, readInput } from './files';
+import { InvalidInput, messageOf } from '../shared/errors';
 
 const help = `Palimpsest command line: annotation files without the app.
 
@@ -36,7 +37,9 @@ Usage:
       (or W3C items that are not text) are named on stderr and left out,
       and the exit code is then 1.
 
-Exit codes: 0 success, 1 invalid input, 2 usage error.`;
+Exit codes: 0 success, 1 invalid input (or annotations left out), 2 usage
+error, 3 a bug in Palimpsest: the message says "this is a bug", with the
+stack trace to report.`;
 
 // Every command reads annotation files through the app's own reader, so
 // the command line accepts, normalises and refuses exactly what the app's
@@ -50,7 +53,7 @@ function loadCorpusDir(dir: string): Map<string, LibraryDocument> {
   try {
     names = readdirSync(dir).filter((n) => /\.(md|markdown|txt)$/i.test(n));
   } catch {
-    throw new InputError(`${dir} is not a readable folder of documents.`);
+    throw new InputError(dir, `${dir} is not a readable folder of documents.`);
   }
   const documents = new Map<string, LibraryDocument>();
   for (const name of names.sort()) {
@@ -201,6 +204,9 @@ function convert(args: string[]): number {
   return plan.unplaced.length ? 1 : 0;
 }
 
+/// The exit code for a failure that is a bug, not the input's fault.
+export const bugExit = 3;
+
 /// Runs the command line; resolves to the exit code.
 export function run(argv: string[]): number {
   const [command, ...rest] = argv;
@@ -222,11 +228,15 @@ export function run(argv: string[]): number {
       console.error(`palimpsest: ${error.message}`);
       return 2;
     }
-    if (error instanceof InputError || error instanceof ImportError || error instanceof RangeError) {
+    if (error instanceof InvalidInput) {
       console.error(`palimpsest: ${error.message}`);
       return 1;
     }
-    throw error;
+    // Anything else is not the input's fault: say so, with what a report
+    // needs, rather than blame the file.
+    console.error(`palimpsest: this is a bug in Palimpsest: ${messageOf(error)}`);
+    if (error instanceof Error && error.stack) console.error(error.stack);
+    return bugExit;
   }
 }
 

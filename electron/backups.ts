@@ -3,6 +3,7 @@ import { backupFileName, backupNamePattern as pattern } from '../shared/ipc/back
 import { type BackupInfo, backupsKept } from '../shared/ipc/contract';
 import { FileProblem } from './files';
 import { inside } from './paths';
+import { messageOf } from '../shared/errors';
 
 export { backupFileName };
 
@@ -47,7 +48,7 @@ export async function writeBackup(
     throw new FileProblem(
       code === 'ENOSPC'
         ? 'The disk is full: the backup was not written. Your library itself is unchanged.'
-        : `The backup could not be written (${code ?? (error as Error).message}).`,
+        : `The backup could not be written (${code ?? messageOf(error)}).`,
     );
   }
   const all = await listBackups(dir);

@@ -1,6 +1,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type OpenedBinaryFile, type OpenedFile, maxOpenFileBytes, maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../shared/ipc/contract';
+import { type OpenedBinaryFile, type OpenedFile, maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../shared/ipc/contract';
+import { messageOf } from '../shared/errors';
+import { maxImportBytes } from '../shared/importers/limits';
 
 /// A file the user chose that cannot be used, with the reason in a sentence.
 export class FileProblem extends Error {
@@ -9,7 +11,7 @@ export class FileProblem extends Error {
 
 /// Reads a UTF-8 text file the user chose: refuses files over the size
 /// limit before reading them, and bytes that are not UTF-8.
-export async function readTextFile(path: string, limit = maxOpenFileBytes): Promise<OpenedFile> {
+export async function readTextFile(path: string, limit = maxImportBytes): Promise<OpenedFile> {
   const name = basename(path);
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new FileProblem(`${name} cannot be read (${error.code ?? error.message}).`);
@@ -33,7 +35,7 @@ export async function readTextFile(path: string, limit = maxOpenFileBytes): Prom
 /// those before it, is not read at all; the importer judges the rest.
 export async function readFilesForImport(
   paths: readonly string[],
-  limits: { each: number; total: number } = { each: maxOpenFileBytes, total: maxOpenFilesTotalBytes },
+  limits: { each: number; total: number } = { each: maxImportBytes, total: maxOpenFilesTotalBytes },
 ): Promise<OpenedBinaryFile[]> {
   const files: OpenedBinaryFile[] = [];
   let read = 0;
@@ -53,7 +55,7 @@ export async function readFilesForImport(
         files.push({ name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
       }
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      const code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
       files.push({ name, problem: `${name} cannot be read (${code}).` });
     }
   }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomAnnotations, scaledSource } from '../../bench/data';
+import { randomAnnotations, scaledSource } from '../../shared/test-support/synthetic';
 import { defaultTagTypes } from '../../shared/annotation/model';
 import { loadDocument } from '../../shared/corpus/document';
 import { buildNativeFile } from '../../shared/format/native';

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomAnnotations } from '../../bench/data';
+import { randomAnnotations } from '../../shared/test-support/synthetic';
 import { defaultTagTypes } from '../../shared/annotation/model';
 import { buildNativeFile } from '../../shared/format/native';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';

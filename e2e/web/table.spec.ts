@@ -1,7 +1,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomAnnotations } from '../../bench/data';
+import { randomAnnotations } from '../../shared/test-support/synthetic';
 import { defaultTagTypes } from '../../shared/annotation/model';
 import { buildNativeFile } from '../../shared/format/native';
 import { loadCorpus, seedIds } from '../../shared/test-support/corpus';

@@ -43,6 +43,7 @@ import { LinkDialog } from './features/links/LinkDialog';
 import { excerpt } from './ui/excerpt';
 import { type Linking, type LinkingControls, LinkingContext } from './features/links/linking';
 import { useRememberedScreen } from './features/comforts/place';
+import { messageOf } from '../../shared/errors';
 
 /// The app: the library, or one document open in the reader, with the
 /// notices and dialogs shared by both.
@@ -138,7 +139,7 @@ export function App({ host }: { host: Host }) {
       const texts: { id: string; text: string }[] = [];
       for await (const { id, text } of documents.texts()) texts.push({ id, text });
       await search.index(texts);
-    })().catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${(error as Error).message}` }));
+    })().catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${messageOf(error)}` }));
   }, [listed, loaded, documents, search, notify]);
 
   // The screen and place of the last session, reopened once the documents are read.
@@ -169,7 +170,7 @@ export function App({ host }: { host: Host }) {
               : { kind: 'info', text: `Nothing to ${redo ? 'redo' : 'undo'}.` },
           ),
         )
-        .catch((error: unknown) => notify({ kind: 'error', text: `Could not ${redo ? 'redo' : 'undo'}: ${(error as Error).message}` }));
+        .catch((error: unknown) => notify({ kind: 'error', text: `Could not ${redo ? 'redo' : 'undo'}: ${messageOf(error)}` }));
     },
     [services, notify],
   );

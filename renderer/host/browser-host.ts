@@ -1,9 +1,10 @@
 import type { FileFilter, OpenedFile } from '../../shared/ipc/contract';
-import { maxOpenFileBytes } from '../../shared/ipc/contract';
 import { BackupDb } from '../store/db';
 import { type BackupHost, type Host, HostError, type PickedFile, type StoragePersistence } from './host';
 import { readPickedFiles } from './picked-files';
 import { backupsKept } from '../../shared/ipc/contract';
+import { messageOf } from '../../shared/errors';
+import { maxImportBytes } from '../../shared/importers/limits';
 
 /// The host when the app runs in a plain browser: a file input to open,
 /// a download to save. There is no menu, so no menu command ever arrives.
@@ -53,8 +54,8 @@ function pickFile(doc: Document, filters: FileFilter[]): Promise<OpenedFile | nu
       const file = input.files?.[0];
       done();
       if (!file) return resolve(null);
-      if (file.size > maxOpenFileBytes) {
-        return reject(new HostError(`${file.name} is ${Math.round(file.size / 1048576)} MB; files over ${maxOpenFileBytes / 1048576} MB are not opened.`));
+      if (file.size > maxImportBytes) {
+        return reject(new HostError(`${file.name} is ${Math.round(file.size / 1048576)} MB; files over ${maxImportBytes / 1048576} MB are not opened.`));
       }
       file
         .arrayBuffer()
@@ -66,7 +67,7 @@ function pickFile(doc: Document, filters: FileFilter[]): Promise<OpenedFile | nu
             reject(new HostError(`${file.name} is not UTF-8 text.`));
           }
         })
-        .catch((error: unknown) => reject(new HostError(`${file.name} could not be read: ${(error as Error).message}`)));
+        .catch((error: unknown) => reject(new HostError(`${file.name} could not be read: ${messageOf(error)}`)));
     });
     doc.body.append(input);
     input.click();

@@ -1,5 +1,7 @@
-import { maxOpenFileBytes, maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../../shared/ipc/contract';
+import { maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../../shared/ipc/contract';
 import type { PickedFile } from './host';
+import { messageOf } from '../../shared/errors';
+import { maxImportBytes } from '../../shared/importers/limits';
 
 /// Reads files from the page (a file input's, or dropped on it) as bytes,
 /// in order, with the same limits as the desktop app's dialog: a file over
@@ -7,7 +9,7 @@ import type { PickedFile } from './host';
 /// read; one the browser cannot read (a dropped folder) is reported too.
 export async function readPickedFiles(
   files: readonly File[],
-  limits: { each: number; total: number } = { each: maxOpenFileBytes, total: maxOpenFilesTotalBytes },
+  limits: { each: number; total: number } = { each: maxImportBytes, total: maxOpenFilesTotalBytes },
 ): Promise<PickedFile[]> {
   const picked: PickedFile[] = [];
   let read = 0;
@@ -22,7 +24,7 @@ export async function readPickedFiles(
         read += bytes.byteLength;
         picked.push({ name: file.name, bytes });
       } catch (error) {
-        picked.push({ name: file.name, problem: `${file.name} cannot be read (${(error as Error).message || 'it may be a folder'}).` });
+        picked.push({ name: file.name, problem: `${file.name} cannot be read (${messageOf(error) || 'it may be a folder'}).` });
       }
     }
   }

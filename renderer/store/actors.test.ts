@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import { ActorStore } from './actors';
 import { AnnotationStore } from './annotations';
-import { PalimpsestDb } from './db';
+import type { PalimpsestDb } from './db';
+import { dropDbs, freshDb } from './test-support/db';
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -11,14 +12,10 @@ const article = seed(corpus, seedIds.article);
 const listing = seed(corpus, seedIds.listing);
 
 let db: PalimpsestDb;
-let n = 0;
 beforeEach(() => {
-  db = new PalimpsestDb(`actors-${++n}`);
+  db = freshDb('actors');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(dropDbs);
 
 async function tag(store: AnnotationStore, document: typeof brief, name: string) {
   const at = document.text.text.indexOf('Khrushchev');

@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/actors/model';
 import type { Annotation } from '../../shared/annotation/model';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
+import { InvalidInput } from '../../shared/errors';
 
 /// The library's actors: people and bodies named in the sources, each with
 /// the aliases that resolve to it. Every edit checks the names against the
@@ -84,7 +85,7 @@ export class ActorStore {
 
   private async get(id: string): Promise<Actor> {
     const actor = await this.db.actors.get(id);
-    if (!actor) throw new RangeError(`There is no actor ${id}; it may have been deleted or merged into another.`);
+    if (!actor) throw new InvalidInput('$', `There is no actor ${id}; it may have been deleted or merged into another.`);
     return actor;
   }
 }

@@ -3,17 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/annotation/model';
 import * as rows from './annotation-rows';
 import { maxPerBucket } from './chunk-layout';
-import { PalimpsestDb } from './db';
+import type { PalimpsestDb } from './db';
+import { dropDbs, freshDb } from './test-support/db';
 
 let db: PalimpsestDb;
-let n = 0;
 beforeEach(() => {
-  db = new PalimpsestDb(`rows-${++n}`);
+  db = freshDb('rows');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(dropDbs);
 
 const tagSets = [['claim'], ['actor'], ['actor', 'claim'], [], ['economic-measure', 'claim']];
 const actorList = [null, 'Khrushchev', null, 'Hoxha', 'Tito'];

@@ -4,6 +4,7 @@ import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
 import { PalimpsestDb } from './db';
+import { dropDbs, freshDb } from './test-support/db';
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -12,12 +13,11 @@ const start = brief.text.text.indexOf(passage);
 
 let db: PalimpsestDb;
 let store: AnnotationStore;
-let n = 0;
 const stored = (id: string) => rows.get(db, brief.id, id);
 const count = async () => (await rows.all(db)).length;
 
 beforeEach(() => {
-  db = new PalimpsestDb(`test-${++n}`);
+  db = freshDb('test');
   let id = 0;
   store = new AnnotationStore(
     db,
@@ -25,10 +25,7 @@ beforeEach(() => {
     () => `a${++id}`,
   );
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(dropDbs);
 
 describe('AnnotationStore', () => {
   it('stores a new annotation with both selectors on the passage', async () => {

@@ -10,6 +10,7 @@ import { type RemovedDocument, documentTables, restoreDocument, takeDocument } f
 import { allLinks, linksOf, linksOfDocument } from './links';
 import { type TableSources, loadTableSources } from './table-rows';
 import { storageProblem } from './errors';
+import { InvalidInput } from '../../shared/errors';
 
 /// The fields of an annotation a researcher edits in place.
 export type AnnotationEdit = Partial<Pick<Annotation, 'tags' | 'actor' | 'note'>>;
@@ -52,7 +53,7 @@ export class AnnotationStore {
   /// document: the stored annotation itself will do).
   async update(target: rows.AnnotationRef, edit: AnnotationEdit): Promise<Annotation> {
     const before = await rows.get(this.db, target.documentId, target.id);
-    if (!before) throw new RangeError(`There is no annotation ${target.id} to change; it may have been deleted.`);
+    if (!before) throw new InvalidInput('$', `There is no annotation ${target.id} to change; it may have been deleted.`);
     const after: Annotation = { ...before, ...edit, modified: this.now().toISOString() };
     await this.perform({ label: 'Edit annotation', redo: [{ type: 'put', annotation: after }], undo: [{ type: 'put', annotation: before }] });
     return after;
@@ -72,7 +73,7 @@ export class AnnotationStore {
   }
 
   /// Links two annotations ("`from` supports `to`"), as an undoable step.
-  /// Throws a RangeError for a link from a passage to itself, an unknown
+  /// Throws an InvalidInput for a link from a passage to itself, an unknown
   /// relation or one the two passages already have.
   async link(from: Annotation, to: Annotation, relation: string, note = ''): Promise<LinkRow> {
     const time = this.now().toISOString();
@@ -95,7 +96,7 @@ export class AnnotationStore {
   /// Changes a link's relation or note.
   async updateLink(id: string, edit: Partial<Pick<LinkRow, 'relation' | 'note'>>): Promise<LinkRow> {
     const before = await this.db.links.get(id);
-    if (!before) throw new RangeError(`There is no link ${id} to change; it may have been deleted.`);
+    if (!before) throw new InvalidInput('$', `There is no link ${id} to change; it may have been deleted.`);
     const after: LinkRow = { ...before, ...edit, modified: this.now().toISOString() };
     if (edit.relation && edit.relation !== before.relation)
       validateLink(after, await this.db.links.where('from').anyOf(before.from, before.to).toArray(), await this.db.relationTypes.toArray());
@@ -182,7 +183,8 @@ export class AnnotationStore {
   /// places in sets, its revisions and review list, as one undoable step:
   /// undo puts it all back. Resolves to the number of annotations deleted.
   async deleteDocument(documentId: string): Promise<number> {
-    if (!(await this.db.documents.get(documentId))) throw new RangeError(`Only documents you imported can be deleted; “${documentId}” came with the app.`);
+    if (!(await this.db.documents.get(documentId)))
+      throw new InvalidInput('$', `Only documents you imported can be deleted; “${documentId}” came with the app.`);
     const removed: { value: RemovedDocument | null } = { value: null };
     await this.perform({
       label: 'Delete document',

@@ -7,7 +7,8 @@ import { AnnotationStore } from './annotations';
 import * as rows from './annotation-rows';
 import { BackupScheduler, backupFile, previewRestore, previewRestoreFile, restoreBackup } from './backups';
 import { exportAnnotations } from './transfer';
-import { PalimpsestDb } from './db';
+import type { PalimpsestDb } from './db';
+import { dropDbs, freshDb } from './test-support/db';
 import { importFile } from '../../shared/importers/import-file';
 import { fixture } from '../../shared/importers/test-support/sources';
 import { addDocuments, currentDocuments, deleteDocument, documentRowOf, editDocument } from './documents';
@@ -35,14 +36,10 @@ function memoryHost(): BackupHost & { files: Map<string, { info: BackupInfo; con
 }
 
 let db: PalimpsestDb;
-let n = 0;
 beforeEach(() => {
-  db = new PalimpsestDb(`backups-${++n}`);
+  db = freshDb('backups');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(dropDbs);
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

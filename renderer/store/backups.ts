@@ -10,6 +10,7 @@ import * as rows from './annotation-rows';
 import { type DocumentEditRow, type DocumentRow, type PalimpsestDb, onTableWrite } from './db';
 import { storageProblem } from './errors';
 import { exportAnnotations } from './transfer';
+import { messageOf } from '../../shared/errors';
 
 /// Writes a backup of the whole library a little while after it changes
 /// (changes come in bursts: a note typed, a batch imported), and at once
@@ -75,7 +76,7 @@ export class BackupScheduler {
       }
       return info;
     } catch (error) {
-      this.onError(`The automatic backup failed: ${(error as Error).message}`);
+      this.onError(`The automatic backup failed: ${messageOf(error)}`);
       return null;
     }
   }

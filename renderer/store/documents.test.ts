@@ -5,7 +5,8 @@ import { fixture } from '../../shared/importers/test-support/sources';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
-import { PalimpsestDb } from './db';
+import type { PalimpsestDb } from './db';
+import { dropDbs, freshDb } from './test-support/db';
 import { addDocuments, currentDocuments, deleteDocument, documentRowOf, editDocument } from './documents';
 import { SetStore } from './sets';
 import { exportAnnotations } from './transfer';
@@ -27,14 +28,10 @@ const brief = seed(corpus, seedIds.foBrief);
 const now = new Date('2026-11-23T10:00:00Z');
 
 let db: PalimpsestDb;
-let n = 0;
 beforeEach(() => {
-  db = new PalimpsestDb(`documents-${++n}`);
+  db = freshDb('documents');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(dropDbs);
 
 describe('the researcher’s own documents', () => {
   it('joins the library with its pages and description, is described and filed anew, and goes with everything that hung on it', async () => {

@@ -12,6 +12,7 @@ import type { AnnotationSet } from '../../shared/sets/model';
 import { type DocumentEditRow, type DocumentRow, type LinkRow, type PalimpsestDb, type ReviewRow, type RevisionRow, currentOf } from './db';
 import { withEdit } from './listings';
 import { storageProblem } from './errors';
+import { InvalidInput } from '../../shared/errors';
 
 /// The library's documents as the app shows them: the bundled ones and the
 /// researcher's own, each at its latest revision, with the description the
@@ -116,7 +117,7 @@ export function documentTables(db: PalimpsestDb) {
 /// The bundled documents are the app's own and cannot be deleted. The app
 /// deletes through `AnnotationStore.deleteDocument`, which can undo it.
 export async function deleteDocument(db: PalimpsestDb, documentId: string, now = new Date()): Promise<number> {
-  if (!(await db.documents.get(documentId))) throw new RangeError(`Only documents you imported can be deleted; “${documentId}” came with the app.`);
+  if (!(await db.documents.get(documentId))) throw new InvalidInput('$', `Only documents you imported can be deleted; “${documentId}” came with the app.`);
   try {
     return (await db.transaction('rw', documentTables(db), () => takeDocument(db, documentId, now))).annotations.length;
   } catch (error) {
@@ -128,7 +129,7 @@ export async function deleteDocument(db: PalimpsestDb, documentId: string, now =
 /// transaction (over `documentTables`), and resolves to what went.
 export async function takeDocument(db: PalimpsestDb, documentId: string, now: Date): Promise<RemovedDocument> {
   const document = await db.documents.get(documentId);
-  if (!document) throw new RangeError(`Only documents you imported can be deleted; “${documentId}” came with the app or is already gone.`);
+  if (!document) throw new InvalidInput('$', `Only documents you imported can be deleted; “${documentId}” came with the app or is already gone.`);
   const annotations = await rows.ofDocument(db, documentId);
   const ids = new Set(annotations.map((a) => a.id));
   const links = new Map<string, LinkRow>();
@@ -169,7 +170,7 @@ export async function takeDocument(db: PalimpsestDb, documentId: string, now: Da
 /// its annotations' places in the sets that still exist (each where it was).
 export async function restoreDocument(db: PalimpsestDb, removed: RemovedDocument): Promise<void> {
   if (await db.documents.get(removed.document.id))
-    throw new RangeError(`The document “${removed.document.id}” is in the library already; it cannot be put back over itself.`);
+    throw new InvalidInput('$', `The document “${removed.document.id}” is in the library already; it cannot be put back over itself.`);
   await db.documents.add(removed.document);
   if (removed.edit) await db.documentEdits.put(removed.edit);
   await rows.put(db, removed.annotations);

@@ -5,7 +5,8 @@ import { describePassage } from '../../shared/anchoring/selectors';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import '../../shared/test-support/fast-check-seed';
 import * as rows from './annotation-rows';
-import { PalimpsestDb } from './db';
+import type { PalimpsestDb } from './db';
+import { dropDbs, freshDb } from './test-support/db';
 import { exportAnnotations, importAnnotations, previewImport } from './transfer';
 
 const corpus = loadCorpus();
@@ -13,19 +14,8 @@ const brief = seed(corpus, seedIds.foBrief);
 const memo = seed(corpus, seedIds.czechMemo);
 const time = '2026-11-22T10:00:00.000Z';
 
-let n = 0;
-const opened: PalimpsestDb[] = [];
-function library(): PalimpsestDb {
-  const db = new PalimpsestDb(`library-import-${++n}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const library = () => freshDb('library-import');
+afterEach(dropDbs);
 
 function passage(id: string, document: typeof brief, exact: string, fields: object = {}) {
   const start = document.text.text.indexOf(exact);
@@ -281,10 +271,7 @@ describe('whatever import accepts, the library exports and takes back whole', ()
           const { content: again } = await exportAnnotations(second, corpus, { kind: 'all' }, 'native', new Date(0));
           expect(again).toBe((await exportAnnotations(first, corpus, { kind: 'all' }, 'native', new Date(0))).content);
         }
-        for (const db of opened.splice(0)) {
-          db.close();
-          await db.delete();
-        }
+        await dropDbs();
       }),
       { numRuns: 25 },
     );

@@ -7,7 +7,8 @@ import * as fixture from '../../shared/sets/test-support/library';
 import * as rows from './annotation-rows';
 import { parseNativeFile } from '../../shared/format/native';
 import { buildBackup } from './backups';
-import { PalimpsestDb } from './db';
+import type { PalimpsestDb } from './db';
+import { dropDbs, freshDb } from './test-support/db';
 import { documentOf } from './documents';
 import { readQdpx } from '../../shared/format/qdpx';
 import { hasXmllint, schemaProblems } from '../../shared/format/test-support/xmllint';
@@ -25,10 +26,9 @@ const xmllint = hasXmllint();
 
 let source: PalimpsestDb;
 let target: PalimpsestDb;
-let n = 0;
 beforeEach(async () => {
-  source = new PalimpsestDb(`qdpx-source-${++n}`);
-  target = new PalimpsestDb(`qdpx-target-${n}`);
+  source = freshDb('qdpx-source');
+  target = freshDb('qdpx-target');
   await rows.put(source, annotations);
   await source.actors.bulkAdd(fixture.actors.map((a) => ({ ...a, id: uuid(a.id) })));
   const placed = new Map(annotations.map((a) => [a.id, a.documentId]));
@@ -44,10 +44,7 @@ beforeEach(async () => {
   );
   await source.sets.add({ ...fixture.set, id: uuid(fixture.set.id), annotationIds: fixture.set.annotationIds.map(uuid) });
 });
-afterEach(async () => {
-  source.close();
-  target.close();
-});
+afterEach(dropDbs);
 
 async function exported(): Promise<Uint8Array> {
   return (await exportAnnotations(source, fixture.corpus, { kind: 'all' }, 'qdpx', now)).content as Uint8Array;

@@ -2,19 +2,16 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import { AnnotationStore } from './annotations';
-import { PalimpsestDb } from './db';
+import type { PalimpsestDb } from './db';
+import { dropDbs, freshDb } from './test-support/db';
 import { RelationTypeStore } from './relation-types';
 
 const brief = seed(loadCorpus(), seedIds.foBrief);
 let db: PalimpsestDb;
-let n = 0;
 beforeEach(() => {
-  db = new PalimpsestDb(`relation-types-${++n}`);
+  db = freshDb('relation-types');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(dropDbs);
 
 describe('RelationTypeStore', () => {
   it('adds, renames, reorders and deletes relation types, and refuses to delete one a link uses', async () => {

@@ -9,6 +9,7 @@ import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
 import { PalimpsestDb } from './db';
+import { annotate, dropDbs, freshDb } from './test-support/db';
 import { currentDocuments } from './documents';
 import { applyRevision, planRevision, reattach } from './revisions';
 
@@ -18,25 +19,19 @@ const revisedName = 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md'
 const revised = readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'anchoring', 'baselines', revisedName), 'utf8');
 
 let db: PalimpsestDb;
-let n = 0;
+const n = 0;
 beforeEach(() => {
-  db = new PalimpsestDb(`revisions-${++n}`);
+  db = freshDb('revisions');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(dropDbs);
 
-async function annotate(exact: string) {
-  const at = brief.text.text.indexOf(exact);
-  return new AnnotationStore(db).create(brief, at, at + exact.length, { tags: ['claim'] });
-}
+const claim = (exact: string) => annotate(new AnnotationStore(db), brief, exact, { tags: ['claim'] });
 
 describe('a revision of a document', () => {
   it('re-anchors every annotation, lists what moved, changed or was lost, and becomes the current text', async () => {
-    const typo = await annotate("Unpredictable through Khrushchev's behaviour often is");
-    const debris = await annotate('/their');
-    const kept = await annotate('£843,947');
+    const typo = await claim("Unpredictable through Khrushchev's behaviour often is");
+    const debris = await claim('/their');
+    const kept = await claim('£843,947');
     const plan = await planRevision(db, brief, revisedName, revised);
     expect(plan.counts).toEqual({ unchanged: 0, moved: 1, fuzzy: 1, orphaned: 1 });
     await applyRevision(db, plan);

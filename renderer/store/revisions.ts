@@ -1,9 +1,10 @@
-import { type ReanchorStatus, type Reanchored, reanchorAnnotations } from '../../shared/anchoring/reanchor';
+import { type ReanchorStatus, type Reanchored, reanchorAnnotations } from '../../shared/annotation/reanchor';
 import type { Annotation } from '../../shared/annotation/model';
 import { type LibraryDocument, loadDocument } from '../../shared/corpus/document';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb, ReviewRow, RevisionRow } from './db';
 import { storageProblem } from './errors';
+import { InvalidInput } from '../../shared/errors';
 
 /// A new version of a document read and its annotations re-anchored, not yet
 /// stored: what the revision preview shows.
@@ -18,7 +19,7 @@ export interface RevisionPlan {
 export async function planRevision(db: PalimpsestDb, current: LibraryDocument, fileName: string, source: string, now = new Date()): Promise<RevisionPlan> {
   const document = loadDocument(fileName, source, { id: current.id });
   if (document.fingerprint === current.fingerprint)
-    throw new RangeError(`${fileName} has the same text as the version in the library: there is nothing to revise.`);
+    throw new InvalidInput('$', `${fileName} has the same text as the version in the library: there is nothing to revise.`);
   const annotations = await rows.ofDocument(db, current.id);
   const results = reanchorAnnotations(annotations, { previous: current.text.text, text: document.text.text }, now.toISOString());
   const counts: Record<ReanchorStatus, number> = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };

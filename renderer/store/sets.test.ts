@@ -4,7 +4,8 @@ import { ImportError } from '../../shared/format/errors';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
-import { PalimpsestDb } from './db';
+import type { PalimpsestDb } from './db';
+import { annotate, dropDbs, freshDb } from './test-support/db';
 import { SetStore } from './sets';
 
 const corpus = loadCorpus();
@@ -14,23 +15,11 @@ const time = () => new Date('2026-11-23T10:00:00Z');
 
 let source: PalimpsestDb;
 let target: PalimpsestDb;
-let n = 0;
 beforeEach(() => {
-  source = new PalimpsestDb(`sets-source-${++n}`);
-  target = new PalimpsestDb(`sets-target-${n}`);
+  source = freshDb('sets-source');
+  target = freshDb('sets-target');
 });
-afterEach(async () => {
-  for (const db of [source, target]) {
-    db.close();
-    await db.delete();
-  }
-});
-
-async function annotate(store: AnnotationStore, document: typeof brief, exact: string, fields: Parameters<AnnotationStore['create']>[3] = {}) {
-  const at = document.text.text.indexOf(exact);
-  expect(at, exact).toBeGreaterThanOrEqual(0);
-  return store.create(document, at, at + exact.length, fields);
-}
+afterEach(dropDbs);
 
 describe('annotation sets', () => {
   it('exports a set with its links, actors and types, and importing it into a fresh library reproduces it exactly', async () => {

@@ -10,6 +10,7 @@ import { type SetDocument, type SetFile, parseSetFile } from '../../shared/sets/
 import * as rows from './annotation-rows';
 import type { LinkRow, PalimpsestDb } from './db';
 import { storageProblem } from './errors';
+import { InvalidInput } from '../../shared/errors';
 
 /// Annotation sets: named gatherings of annotations from any documents,
 /// kept, exported and imported as a unit.
@@ -29,7 +30,7 @@ export class SetStore {
   /// sets may not share one.
   async create(name: string, description = ''): Promise<AnnotationSet> {
     const clean = name.trim();
-    if (!clean) throw new RangeError('A set needs a name.');
+    if (!clean) throw new InvalidInput('$', 'A set needs a name.');
     return this.db.transaction('rw', this.db.sets, async () => {
       await this.refuseTakenName(clean, null);
       const time = this.now().toISOString();
@@ -43,7 +44,7 @@ export class SetStore {
     await this.db.transaction('rw', this.db.sets, async () => {
       const set = await this.get(id);
       const name = fields.name?.trim() ?? set.name;
-      if (!name) throw new RangeError('A set needs a name.');
+      if (!name) throw new InvalidInput('$', 'A set needs a name.');
       await this.refuseTakenName(name, id);
       await this.db.sets.put({ ...set, name, description: fields.description?.trim() ?? set.description, modified: this.now().toISOString() });
     });
@@ -98,8 +99,8 @@ export class SetStore {
   }
 
   /// Reads a set file and plans importing it, writing nothing. Throws an
-  /// ImportError naming what is wrong with a file that is not valid, and a
-  /// RangeError for one whose documents the library lacks.
+  /// ImportError naming what is wrong with a file that is not valid, and an
+  /// InvalidInput for one whose documents the library lacks.
   async previewImport(json: string, documents: ReadonlyMap<string, LibraryDocument>): Promise<SetImportPreview> {
     const file = parseSetFile(json);
     const ids = file.annotations.map((a) => a.id);
@@ -123,7 +124,8 @@ export class SetStore {
       resolveActor: (name) => index.resolve(name),
     });
     if (plan.documents.missing.length) {
-      throw new RangeError(
+      throw new InvalidInput(
+        '$',
         `This set has passages in ${plan.documents.missing.map((d) => `“${d.title}”`).join(', ')}, which the library does not hold. Add the document first, then import the set; nothing was imported.`,
       );
     }
@@ -141,7 +143,8 @@ export class SetStore {
       });
     }
     if (unplaced.length) {
-      throw new RangeError(
+      throw new InvalidInput(
+        '$',
         `${unplaced.length} passage${unplaced.length === 1 ? '' : 's'} of this set could not be found in the library’s text of their document (first: “${unplaced[0]!.quote.exact.slice(0, 60)}”). Nothing was imported.`,
       );
     }
@@ -160,7 +163,7 @@ export class SetStore {
     const links: LinkRow[] = plan.links.add.map((link) => {
       const fromDocument = documentOf.get(link.from);
       const toDocument = documentOf.get(link.to);
-      if (!fromDocument || !toDocument) throw new RangeError(`The link “${link.id}” joins a passage the library does not hold; nothing was imported.`);
+      if (!fromDocument || !toDocument) throw new InvalidInput('$', `The link “${link.id}” joins a passage the library does not hold; nothing was imported.`);
       return { ...link, fromDocument, toDocument };
     });
     try {
@@ -185,13 +188,13 @@ export class SetStore {
 
   private async get(id: string): Promise<AnnotationSet> {
     const set = await this.db.sets.get(id);
-    if (!set) throw new RangeError(`There is no set ${id}; it may have been deleted.`);
+    if (!set) throw new InvalidInput('$', `There is no set ${id}; it may have been deleted.`);
     return set;
   }
 
   private async refuseTakenName(name: string, except: string | null): Promise<void> {
     const taken = (await this.db.sets.toArray()).find((s) => s.id !== except && s.name.toLowerCase() === name.toLowerCase());
-    if (taken) throw new RangeError(`There is already a set called “${taken.name}”.`);
+    if (taken) throw new InvalidInput('$', `There is already a set called “${taken.name}”.`);
   }
 }
 

@@ -5,7 +5,8 @@ import { buildRows } from '../../shared/table/rows';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import { ActorStore } from './actors';
 import { AnnotationStore } from './annotations';
-import { PalimpsestDb } from './db';
+import type { PalimpsestDb } from './db';
+import { annotate, dropDbs, freshDb } from './test-support/db';
 import { SetStore } from './sets';
 import { loadTableSources } from './table-rows';
 
@@ -14,20 +15,10 @@ const brief = seed(corpus, seedIds.foBrief);
 const memo = seed(corpus, seedIds.czechMemo);
 
 let db: PalimpsestDb;
-let n = 0;
 beforeEach(() => {
-  db = new PalimpsestDb(`table-rows-${++n}`);
+  db = freshDb('table-rows');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
-
-async function annotate(store: AnnotationStore, document: typeof brief, exact: string, fields: Parameters<AnnotationStore['create']>[3] = {}) {
-  const at = document.text.text.indexOf(exact);
-  expect(at, exact).toBeGreaterThanOrEqual(0);
-  return store.create(document, at, at + exact.length, fields);
-}
+afterEach(dropDbs);
 
 describe('loadTableSources', () => {
   it('reads every annotation, each document’s in text order, with what the table shows beside it', async () => {

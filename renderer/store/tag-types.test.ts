@@ -3,22 +3,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
-import { PalimpsestDb } from './db';
+import type { PalimpsestDb } from './db';
+import { dropDbs, freshDb } from './test-support/db';
 import { TagTypeStore } from './tag-types';
 
 const brief = seed(loadCorpus(), seedIds.foBrief);
 let db: PalimpsestDb;
 let tags: TagTypeStore;
-let n = 0;
 
 beforeEach(() => {
-  db = new PalimpsestDb(`tags-${++n}`);
+  db = freshDb('tags');
   tags = new TagTypeStore(db);
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(dropDbs);
 
 const names = async () => (await tags.list()).map((t) => t.name);
 

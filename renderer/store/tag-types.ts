@@ -2,6 +2,7 @@ import { slugOf } from '../../shared/slug';
 import type { TagType } from '../../shared/annotation/model';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
+import { InvalidInput } from '../../shared/errors';
 
 /// The researcher's own list of tag types: add, rename, recolour, reorder,
 /// delete. Deleting takes the tag off the annotations that carry it; the
@@ -21,10 +22,10 @@ export class TagTypeStore {
 
   async add(name: string, color: string): Promise<TagType> {
     const clean = name.trim();
-    if (!clean) throw new RangeError('A tag type needs a name.');
+    if (!clean) throw new InvalidInput('$', 'A tag type needs a name.');
     return this.db.transaction('rw', this.db.tagTypes, async () => {
       const all = await this.list();
-      if (all.some((t) => t.name.toLowerCase() === clean.toLowerCase())) throw new RangeError(`There is already a tag type called “${clean}”.`);
+      if (all.some((t) => t.name.toLowerCase() === clean.toLowerCase())) throw new InvalidInput('$', `There is already a tag type called “${clean}”.`);
       const base = slugOf(clean, 'tag');
       let id = base;
       for (let n = 2; all.some((t) => t.id === id); n++) id = `${base}-${n}`;
@@ -36,16 +37,17 @@ export class TagTypeStore {
 
   async rename(id: string, name: string): Promise<void> {
     const clean = name.trim();
-    if (!clean) throw new RangeError('A tag type needs a name.');
+    if (!clean) throw new InvalidInput('$', 'A tag type needs a name.');
     await this.db.transaction('rw', this.db.tagTypes, async () => {
       const all = await this.list();
-      if (all.some((t) => t.id !== id && t.name.toLowerCase() === clean.toLowerCase())) throw new RangeError(`There is already a tag type called “${clean}”.`);
+      if (all.some((t) => t.id !== id && t.name.toLowerCase() === clean.toLowerCase()))
+        throw new InvalidInput('$', `There is already a tag type called “${clean}”.`);
       await this.db.tagTypes.update(id, { name: clean });
     });
   }
 
   async recolor(id: string, color: string): Promise<void> {
-    if (!/^#[0-9a-fA-F]{6}$/.test(color)) throw new RangeError(`“${color}” is not a colour of the form #rrggbb.`);
+    if (!/^#[0-9a-fA-F]{6}$/.test(color)) throw new InvalidInput('$', `“${color}” is not a colour of the form #rrggbb.`);
     await this.db.tagTypes.update(id, { color });
   }
 

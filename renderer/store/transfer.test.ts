@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
-import { PalimpsestDb } from './db';
+import type { PalimpsestDb } from './db';
+import { annotate, dropDbs, freshDb } from './test-support/db';
 import { linksOfDocument } from './links';
 import { TagTypeStore } from './tag-types';
 import { storageProblem } from './errors';
@@ -14,32 +15,29 @@ const brief = seed(corpus, seedIds.foBrief);
 const memo = seed(corpus, seedIds.czechMemo);
 
 let db: PalimpsestDb;
-let n = 0;
 
-async function annotate(database: PalimpsestDb) {
+/// A claim in the brief with a note, and an actor in the memo.
+async function annotateBoth(database: PalimpsestDb) {
   const store = new AnnotationStore(database);
-  const at = (doc: typeof brief, quote: string) => doc.text.text.indexOf(quote);
-  const q1 = 'Albania has recently been seeking to expand her diplomatic and commercial relations';
-  const q2 = 'Albania may go over to the other side';
-  await store.create(brief, at(brief, q1), at(brief, q1) + q1.length, { tags: ['claim'], note: 'cf. Soviet view' });
-  await store.create(memo, at(memo, q2), at(memo, q2) + q2.length, { tags: ['actor'], actor: 'Ri Song-un' });
+  await annotate(store, brief, 'Albania has recently been seeking to expand her diplomatic and commercial relations', {
+    tags: ['claim'],
+    note: 'cf. Soviet view',
+  });
+  await annotate(store, memo, 'Albania may go over to the other side', { tags: ['actor'], actor: 'Ri Song-un' });
 }
 
 beforeEach(() => {
-  db = new PalimpsestDb(`transfer-${++n}`);
+  db = freshDb('transfer');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(dropDbs);
 
 describe('export and import', () => {
   it('round-trips every annotation into an empty library, and a second import adds nothing', async () => {
-    await annotate(db);
+    await annotateBoth(db);
     const { content: json, count } = await exportAnnotations(db, corpus, { kind: 'all' });
     expect(count).toBe(2);
 
-    const fresh = new PalimpsestDb(`transfer-fresh-${n}`);
+    const fresh = freshDb('transfer-fresh');
     expect(await importAnnotations(fresh, corpus, json as string)).toMatchObject({ add: { length: 2 }, update: [], unchanged: 0, unplaced: [] });
     expect(await importAnnotations(fresh, corpus, json as string)).toMatchObject({ add: [], update: [], unchanged: 2, unplaced: [] });
     const sort = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
@@ -47,19 +45,17 @@ describe('export and import', () => {
     // Export of the imported library is the same file but for its time.
     const again = await exportAnnotations(fresh, corpus, { kind: 'all' }, 'native', new Date(JSON.parse(json as string).exported));
     expect(again.content).toBe(json);
-    fresh.close();
-    await fresh.delete();
   });
 
   it('exports one document’s annotations only', async () => {
-    await annotate(db);
+    await annotateBoth(db);
     const { content: json, count } = await exportAnnotations(db, corpus, { kind: 'document', documentId: memo.id });
     expect(count).toBe(1);
     expect(JSON.parse(json as string).annotations[0].target.selector[0].exact).toBe('Albania may go over to the other side');
   });
 
   it('an invalid file names its problem and leaves the library exactly as it was', async () => {
-    await annotate(db);
+    await annotateBoth(db);
     const before = await rows.all(db);
     const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).content as string);
     file.annotations[0].note = 'changed by the file';
@@ -70,12 +66,12 @@ describe('export and import', () => {
   });
 
   it('previews without writing, and lists what cannot be placed instead of guessing', async () => {
-    await annotate(db);
+    await annotateBoth(db);
     const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).content as string);
     file.annotations[1].documentId = 'no-such-document';
     file.annotations[1].target.source = 'no-such-document';
     file.annotations[0].id = 'new-one';
-    const fresh = new PalimpsestDb(`transfer-preview-${n}`);
+    const fresh = freshDb('transfer-preview');
     const { plan } = await previewImport(fresh, corpus, JSON.stringify(file));
     expect(plan.add.map((a) => a.id)).toEqual(['new-one']);
     expect(plan.unplaced).toEqual([
@@ -87,8 +83,6 @@ describe('export and import', () => {
       },
     ]);
     expect(await rows.all(fresh)).toEqual([]);
-    fresh.close();
-    await fresh.delete();
   });
 
   it('reads W3C annotations as Hypothesis writes them, placing them by quote in the one document that holds it', async () => {
@@ -117,9 +111,9 @@ describe('export and import', () => {
   });
 
   it('a storage failure mid-import rolls everything back and says plainly what happened', async () => {
-    await annotate(db);
+    await annotateBoth(db);
     const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).content as string);
-    const fresh = new PalimpsestDb(`transfer-quota-${n}`);
+    const fresh = freshDb('transfer-quota');
     await fresh.open();
     fresh.annotationChunks.hook('creating', () => {
       const error = new Error('The quota has been exceeded.');
@@ -128,8 +122,6 @@ describe('export and import', () => {
     });
     await expect(importAnnotations(fresh, corpus, JSON.stringify(file))).rejects.toThrow(/disk is full or the app’s storage quota is used up/);
     expect(await rows.all(fresh)).toEqual([]);
-    fresh.close();
-    await fresh.delete();
   });
 
   it('moves an annotation the file places in another document, leaving no copy behind', async () => {
@@ -139,7 +131,7 @@ describe('export and import', () => {
       () => new Date('2026-01-01T00:00:00Z'),
       () => 'same-id',
     ).create(brief, ...quote(brief, 'apple of discord'), { note: 'on the brief' });
-    const other = new PalimpsestDb(`transfer-move-${n}`);
+    const other = freshDb('transfer-move');
     await new AnnotationStore(
       other,
       () => new Date('2026-06-01T00:00:00Z'),
@@ -148,8 +140,6 @@ describe('export and import', () => {
     const { content } = await exportAnnotations(other, corpus, { kind: 'all' });
     expect(await importAnnotations(db, corpus, content as string)).toMatchObject({ add: [], update: [{ id: 'same-id', documentId: memo.id }] });
     expect((await rows.all(db)).map((a) => [a.id, a.documentId, a.note])).toEqual([['same-id', memo.id, 'on the memo']]);
-    other.close();
-    await other.delete();
   });
 
   it('moves the links of a moved annotation with it, so its new document knows them', async () => {
@@ -163,7 +153,7 @@ describe('export and import', () => {
     const moving = await store.create(brief, ...quote(brief, 'apple of discord'));
     const staying = await store.create(brief, ...quote(brief, 'Albania has recently been seeking'));
     await store.link(moving, staying, 'supports', '');
-    const other = new PalimpsestDb(`transfer-move-link-${n}`);
+    const other = freshDb('transfer-move-link');
     await new AnnotationStore(
       other,
       () => new Date('2026-06-01T00:00:00Z'),
@@ -172,32 +162,26 @@ describe('export and import', () => {
     const { content } = await exportAnnotations(other, corpus, { kind: 'all' });
     await importAnnotations(db, corpus, content as string);
     expect((await linksOfDocument(db, memo.id)).map((l) => [l.id, l.fromDocument, l.toDocument])).toEqual([['the-link', memo.id, brief.id]]);
-    other.close();
-    await other.delete();
   });
 
   it('reports the import’s progress up to the number of annotations written', async () => {
-    await annotate(db);
+    await annotateBoth(db);
     const { content } = await exportAnnotations(db, corpus, { kind: 'all' });
-    const fresh = new PalimpsestDb(`transfer-progress-${n}`);
+    const fresh = freshDb('transfer-progress');
     const calls: [number, number][] = [];
     await importAnnotations(fresh, corpus, content as string, (done, total) => calls.push([done, total]));
     expect(calls[0]).toEqual([0, 2]);
     expect(calls.at(-1)).toEqual([2, 2]);
-    fresh.close();
-    await fresh.delete();
   });
 
   it('brings tag types the library lacks, after its own', async () => {
     await new TagTypeStore(db).add('Source criticism', '#8e44ad');
-    await annotate(db);
+    await annotateBoth(db);
     const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' })).content as string);
     file.annotations[0].tags.push('source-criticism');
-    const fresh = new PalimpsestDb(`transfer-tags-${n}`);
+    const fresh = freshDb('transfer-tags');
     expect((await importAnnotations(fresh, corpus, JSON.stringify(file))).addTagTypes).toHaveLength(1);
     expect((await fresh.tagTypes.orderBy('order').toArray()).map((t) => t.name)).toEqual(['Actor', 'Claim', 'Economic measure', 'Source criticism']);
-    fresh.close();
-    await fresh.delete();
   });
 
   it('describes storage failures without blaming the researcher', () => {

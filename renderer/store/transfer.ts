@@ -14,6 +14,7 @@ import { buildW3cCollection } from '../../shared/format/w3c';
 import type { LinkRow } from './db';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
+import { InvalidInput, messageOf } from '../../shared/errors';
 
 export type ExportFormat = 'native' | 'w3c' | 'csv' | 'qdpx';
 
@@ -113,7 +114,7 @@ export async function applyImport(
           written.map((link): LinkRow => {
             const fromDocument = placed.get(link.from);
             const toDocument = placed.get(link.to);
-            if (!fromDocument || !toDocument) throw new RangeError(`The link ${link.id} joins a passage the library does not hold.`);
+            if (!fromDocument || !toDocument) throw new InvalidInput('$', `The link ${link.id} joins a passage the library does not hold.`);
             return { ...link, fromDocument, toDocument };
           }),
         );

@@ -20,6 +20,7 @@ import {
   summarize,
   summarizeQdpx,
 } from './import-protocol';
+import { messageOf } from '../../shared/errors';
 
 /// What the handler works on: the library's database and its documents as
 /// they are now (revisions included), read afresh for every file.
@@ -172,7 +173,7 @@ export async function importDocuments(
     } catch (error) {
       if (error instanceof CancelledError) throw error;
       if (error instanceof ImportFileError) results.push({ fileName: file.name, ok: false, code: error.code, message: error.message });
-      else results.push({ fileName: file.name, ok: false, code: 'corrupt', message: `${file.name} could not be read: ${(error as Error).message}` });
+      else results.push({ fileName: file.name, ok: false, code: 'corrupt', message: `${file.name} could not be read: ${messageOf(error)}` });
     }
     progress(i + 1, files.length);
   }
@@ -181,7 +182,7 @@ export async function importDocuments(
   try {
     await addDocuments(context.db, stored);
   } catch (error) {
-    const message = (error as Error).message;
+    const message = messageOf(error);
     return results.map((r) => (r.ok ? { fileName: r.fileName, ok: false, code: 'storage', message: `${r.fileName} was read but not stored: ${message}` } : r));
   }
   return results;

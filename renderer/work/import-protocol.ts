@@ -1,4 +1,4 @@
-import type { ReanchorStatus } from '../../shared/anchoring/reanchor';
+import type { ReanchorStatus } from '../../shared/annotation/reanchor';
 import type { TagType } from '../../shared/annotation/model';
 import type { BuiltBackup } from '../store/backups';
 import type { QdpxPreview } from '../store/qdpx-import';

@@ -1,3 +1,4 @@
+import { InvalidInput } from '../../shared/errors';
 import { ImportError } from '../../shared/format/errors';
 
 /// An error as it crosses a worker's message boundary: postMessage cannot
@@ -16,7 +17,7 @@ export function failureOf(error: unknown, worker: string): WorkerFailure {
 }
 
 /// The error a failure stands for, of its own class where the page knows
-/// it (RangeError, TypeError, ImportError), else an Error with its name.
+/// it (RangeError, TypeError, ImportError, InvalidInput), else an Error with its name.
 export function errorOf({ name, message }: WorkerFailure): Error {
   const error =
     name === 'RangeError'
@@ -25,7 +26,9 @@ export function errorOf({ name, message }: WorkerFailure): Error {
         ? new TypeError(message)
         : name === 'ImportError'
           ? new ImportError('$', message)
-          : new Error(message);
+          : name === 'InvalidInput'
+            ? new InvalidInput('$', message)
+            : new Error(message);
   if (error.name !== name) error.name = name;
   return error;
 }

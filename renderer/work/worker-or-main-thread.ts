@@ -1,3 +1,5 @@
+import { messageOf } from '../../shared/errors';
+
 /// A worker from `create`, or, where the page may not start one, `fallback`:
 /// the same handler on the main thread. Chromium refuses workers to pages it
 /// gives no origin (a page opened from file:// without file access) and
@@ -7,7 +9,7 @@ export function workerOrMainThread<Port>(what: string, create: () => Port, fallb
   try {
     return create();
   } catch (error) {
-    console.warn(`${what} run on the main thread: the worker could not be started (${(error as Error).message}).`);
+    console.warn(`${what} run on the main thread: the worker could not be started (${messageOf(error)}).`);
     return fallback();
   }
 }

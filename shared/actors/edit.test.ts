@@ -4,6 +4,7 @@ import { ActorIndex } from './actor-index';
 import { actorKey } from './key';
 import { addAlias, createActor, mergeActors, removeAlias, renameActor } from './edit';
 import type { Actor } from './model';
+import { InvalidInput } from '../errors';
 
 const t0 = '2026-11-01T10:00:00.000Z';
 const t1 = '2026-11-02T10:00:00.000Z';
@@ -23,7 +24,7 @@ describe('createActor', () => {
   });
 
   it('refuses a name with no letters, and one another actor already answers to', () => {
-    expect(() => createActor(' . ', t0, 'a3')).toThrow(RangeError);
+    expect(() => createActor(' . ', t0, 'a3')).toThrow(InvalidInput);
     expect(() => createActor('KHRUSHCHEV', t0, 'a3', library)).toThrow(
       'The name “KHRUSHCHEV” already names the actor Nikita Khrushchev; merge the two actors instead, or choose another name.',
     );
@@ -45,7 +46,7 @@ describe('addAlias', () => {
   });
 
   it('refuses an alias that names another actor, saying which', () => {
-    expect(() => addAlias(khrushchev, 'hoxha', library, t1)).toThrow(RangeError);
+    expect(() => addAlias(khrushchev, 'hoxha', library, t1)).toThrow(InvalidInput);
     expect(() => addAlias(khrushchev, 'hoxha', library, t1)).toThrow(
       'The name “hoxha” already names the actor Enver Hoxha; merge the two actors instead, or choose another name.',
     );
@@ -173,7 +174,7 @@ describe('a library edited at random', () => {
             if (o.kind === 'unalias') expect(after.resolve(o.name)?.id).not.toBe(target.id);
             else expect(after.resolve(o.name)?.id).toBe(target.id);
           } catch (error) {
-            if (!(error instanceof RangeError)) throw error;
+            if (!(error instanceof InvalidInput)) throw error;
             if (o.kind === 'merge') throw error;
             const owner = before.resolve(o.name)?.id;
             // Removing the name itself is refused; anything else refused would

@@ -1,5 +1,6 @@
 import { actorKey } from './key';
 import type { Actor } from './model';
+import { InvalidInput } from '../errors';
 
 // The editing operations of actors. Each returns a new actor and leaves its
 // arguments alone; none touches an annotation, whose tagged name keeps
@@ -12,7 +13,7 @@ function tidy(name: string): string {
 
 function requireKey(name: string, what: string): string {
   const key = actorKey(name);
-  if (!key) throw new RangeError(`${what} “${name}” has no letters or digits, so it cannot name an actor.`);
+  if (!key) throw new InvalidInput('$', `${what} “${name}” has no letters or digits, so it cannot name an actor.`);
   return key;
 }
 
@@ -25,8 +26,8 @@ function claimant(key: string, others: readonly Actor[], self: string | null): A
   return null;
 }
 
-function taken(name: string, owner: Actor): RangeError {
-  return new RangeError(`The name “${name}” already names the actor ${owner.name}; merge the two actors instead, or choose another name.`);
+function taken(name: string, owner: Actor): InvalidInput {
+  return new InvalidInput('$', `The name “${name}” already names the actor ${owner.name}; merge the two actors instead, or choose another name.`);
 }
 
 /// A new actor called `name`, with no aliases. `others`, when given, are
@@ -42,7 +43,7 @@ export function createActor(name: string, now: string, id: string, others: reado
 
 /// `actor` answering to `alias` too. An alias it already answers to (its
 /// name included, in any spelling with the same `actorKey`) returns `actor`
-/// itself, unchanged; one that names any of `others` throws a RangeError
+/// itself, unchanged; one that names any of `others` throws an InvalidInput
 /// naming that actor.
 export function addAlias(actor: Actor, alias: string, others: readonly Actor[], now: string): Actor {
   const key = requireKey(alias, 'The alias');
@@ -59,7 +60,7 @@ export function addAlias(actor: Actor, alias: string, others: readonly Actor[], 
 export function removeAlias(actor: Actor, alias: string, now: string): Actor {
   const key = actorKey(alias);
   if (key && key === actorKey(actor.name)) {
-    throw new RangeError(`“${tidy(alias)}” is the name of ${actor.name}, not an alias; rename the actor before removing it.`);
+    throw new InvalidInput('$', `“${tidy(alias)}” is the name of ${actor.name}, not an alias; rename the actor before removing it.`);
   }
   const aliases = actor.aliases.filter((a) => actorKey(a) !== key);
   if (aliases.length === actor.aliases.length) return actor;
@@ -95,7 +96,7 @@ export interface ActorMerge {
 /// deleted. Every passage tagged with a name of either resolves to the
 /// merged actor.
 export function mergeActors(keep: Actor, drop: Actor, now: string): ActorMerge {
-  if (keep.id === drop.id) throw new RangeError(`The actor ${keep.name} cannot be merged into itself.`);
+  if (keep.id === drop.id) throw new InvalidInput('$', `The actor ${keep.name} cannot be merged into itself.`);
   const keys = new Set([actorKey(keep.name), ...keep.aliases.map(actorKey)]);
   const aliases = [...keep.aliases];
   for (const name of [drop.name, ...drop.aliases]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scaledDocument } from '../../bench/data';
+import { scaledDocument } from '../test-support/synthetic';
 import { anchorPassage } from './anchor';
 import { anchorAll } from './anchor-all';
 import { FuzzyBudget } from './budget';

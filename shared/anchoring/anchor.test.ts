@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
 import { AnchorText, anchorPassage, anchorStatus, fuzzyMatch, mayMatchApproximately, maxQuoteLength, quoteTooLong } from './anchor';
-import { normalizeForMatching, normalizeSnippet } from './normalize';
+import { normalizeForMatching, normalizeSnippet } from '../text/typography';
 import { describePassage } from './selectors';
 import { similarity } from './similarity';
 

@@ -1,6 +1,7 @@
 import search from 'approx-string-match';
 import type { FuzzyBudget } from './budget';
-import { type NormalizedText, normalizeForMatching, normalizeSnippet } from './normalize';
+import { type FoldedText, foldedOffset, originalRange } from '../text/folded';
+import { normalizeForMatching, normalizeSnippet } from '../text/typography';
 import { indexWithin, occurrencesWithin } from './occurrences';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 import { editDistance, similarity } from './similarity';
@@ -43,11 +44,11 @@ export function anchorStatus(anchor: Anchor | null): AnchorStatus {
 /// A text prepared for anchoring many passages: its normalized form is
 /// computed once, on first need.
 export class AnchorText {
-  private folded: NormalizedText | null = null;
+  private folded: FoldedText | null = null;
   private rawGrams: Set<number> | null = null;
   private foldedGrams: Set<number> | null = null;
   constructor(readonly text: string) {}
-  get normalized(): NormalizedText {
+  get normalized(): FoldedText {
     this.folded ??= normalizeForMatching(this.text);
     return this.folded;
   }
@@ -186,7 +187,7 @@ const maxScoredOccurrences = 1000;
 /// 1. the position selector, used only if the text there is the quote;
 /// 2. close to the stored position: the exact quote whose context is
 ///    unchanged; else the same with typography and white space folded (see
-///    normalize.ts); else the best approximate match (Myers' bit-parallel
+///    shared/text/typography.ts); else the best approximate match (Myers' bit-parallel
 ///    algorithm, which also sees the exact and folded occurrences), scored
 ///    on quote, prefix, suffix and position with the weights above;
 /// 3. in a wider window: the exact, then folded, quote, only where one place
@@ -219,7 +220,7 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
   if (!foldedQuote.trim()) return anchorVerbatim(text, quote, hint);
   const foldedPrefix = fold(quote.prefix);
   const foldedSuffix = fold(quote.suffix);
-  const foldedHint = hint === undefined ? undefined : toFolded(folded, hint);
+  const foldedHint = hint === undefined ? undefined : foldedOffset(folded, hint);
   const ring = (length: number, at: number | undefined, reach: number, size: number): [number, number] =>
     at === undefined ? [0, length] : [Math.max(0, at - reach), Math.min(length, at + size + reach)];
   const windowReach = (length: number) => Math.max(minWindow, Math.floor(length * windowShare));
@@ -328,7 +329,7 @@ export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelec
 /// stored suffix, when both stand unchanged there and what lies between
 /// them is a near-copy of the quote (a typo corrected, a word inserted);
 /// `null` otherwise.
-export function framedByContext(text: string, quote: TextQuoteSelector, hint: number): Anchor | null {
+function framedByContext(text: string, quote: TextQuoteSelector, hint: number): Anchor | null {
   const { exact, prefix, suffix } = quote;
   if (prefix.length < minFrame || suffix.length < minFrame) return null;
   const maxErrors = Math.floor(exact.length * maxErrorRate);
@@ -373,23 +374,11 @@ function onlyOccurrence(text: string, needle: string): number | null {
   return first;
 }
 
-/// The start of the occurrence of `exact` in `text` whose surroundings best
-/// match `prefix` and `suffix` (nearness to `hint` breaking ties); `null`
-/// when it does not occur, or when a short quote's best context is too
-/// unlike the stored one to trust.
-export function bestOccurrence(
-  text: string,
-  exact: string,
-  prefix: string,
-  suffix: string,
-  hint?: number,
-  range: [number, number] = [0, text.length],
-): number | null {
-  return scoreOccurrences(text, exact, prefix, suffix, hint, range)?.at ?? null;
-}
-
-/// `bestOccurrence` with the context similarity of the place chosen and
-/// the best context similarity among the other occurrences (-1 for none).
+/// The occurrence of `exact` in `text` whose surroundings best match
+/// `prefix` and `suffix` (nearness to `hint` breaking ties), with the
+/// context similarity of the place chosen and the best among the other
+/// occurrences (-1 for none); `null` when it does not occur, or when a short
+/// quote's best context is too unlike the stored one to trust.
 function scoreOccurrences(
   text: string,
   exact: string,
@@ -467,7 +456,7 @@ export function fuzzyMatch(
 /// The best approximate match of `quote` inside the best approximate match
 /// of `prefix + quote + suffix` in `range`, or `null` when the context
 /// changed too much to search by it or no match clears the bars above.
-export function contextMatch(
+function contextMatch(
   text: string,
   quote: string,
   prefix: string,
@@ -572,23 +561,10 @@ function nearness(at: number, hint: number | undefined, length: number): number 
   return hint === undefined ? 0 : 1 - Math.min(1, Math.abs(at - hint) / Math.max(1, length));
 }
 
-/// The folded offset nearest an original offset.
-function toFolded(folded: NormalizedText, offset: number): number {
-  const map = folded.toOriginal;
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function fromFolded(folded: NormalizedText, { start, end }: { start: number; end: number }, method: Anchor['method']): Anchor | null {
+function fromFolded(folded: FoldedText, { start, end }: { start: number; end: number }, method: Anchor['method']): Anchor | null {
   // Leave out white space the match took along at its edges.
   while (start < end && folded.text[start] === ' ') start++;
   while (end > start && folded.text[end - 1] === ' ') end--;
   if (start >= end) return null;
-  return { start: folded.toOriginal[start]!, end: folded.toOriginal[end - 1]! + 1, method };
+  return { ...originalRange(folded, start, end), method };
 }

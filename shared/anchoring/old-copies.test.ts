@@ -3,7 +3,7 @@ import type { Annotation } from '../annotation/model';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
 import { anchorAll } from './anchor-all';
 import { explainedByCopy } from './old-copies';
-import { reanchorAnnotations } from './reanchor';
+import { reanchorAnnotations } from '../annotation/reanchor';
 import { describePassage } from './selectors';
 
 // The British brief states its own title twice: as its heading and again in

@@ -3,6 +3,7 @@ import type { Block } from '../document/model';
 import { type SourceFormat, formatOfFile, parseSource } from '../document/parse';
 import { DocText } from '../document/text';
 import { type DocumentMeta, extractMetadata } from './metadata';
+import { InvalidInput } from '../errors';
 
 /// A document of the library: its source parsed once into blocks, its
 /// canonical text and its metadata.
@@ -37,7 +38,7 @@ export function loadDocument(fileName: string, source: string, options: { id?: s
   const id = options.id ?? documentIdOf(fileName);
   const format = formatOfFile(fileName);
   const blocks = parseSource(source, format);
-  if (blocks.length === 0) throw new RangeError(`The document ${fileName} has no text.`);
+  if (blocks.length === 0) throw new InvalidInput('$', `The document ${fileName} has no text.`);
   const text = new DocText(blocks);
   return {
     id,

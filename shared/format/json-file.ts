@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ImportError } from './errors';
 import { jsonPath } from './json-path';
+import { messageOf } from '../errors';
 
 /// Files larger than this are refused before parsing: 100,000 annotations
 /// take about 40 MB, and a larger file is not an annotation file.
@@ -34,7 +35,7 @@ export function parseJson(json: string): unknown {
   try {
     return JSON.parse(json);
   } catch (error) {
-    throw new ImportError('$', `the file is not valid JSON (${(error as Error).message})`);
+    throw new ImportError('$', `the file is not valid JSON (${messageOf(error)})`);
   }
 }
 

@@ -7,6 +7,7 @@ import { incomingFromNative } from './incoming';
 import { emptyLibraryPlan } from './library-merge';
 import { planImport as planBatch } from './merge';
 import { buildNativeFile, parseNativeFile } from './native';
+import { messageOf } from '../errors';
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -24,7 +25,7 @@ function problem(mutate: (file: any) => void): string {
     parseNativeFile(JSON.stringify(file));
   } catch (error) {
     expect(error).toBeInstanceOf(ImportError);
-    return (error as Error).message;
+    return messageOf(error);
   }
   return 'accepted';
 }

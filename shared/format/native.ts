@@ -4,6 +4,7 @@ import type { LibraryDocument } from '../corpus/document';
 import { firstIssue, readFormattedJson } from './json-file';
 import { actorSchema, documentEditSchema, importedDocumentSchema, linkSchema, relationTypeSchema, revisionSchema, setSchema } from './library-schemas';
 import { colorSchema, idSchema, isoTimeSchema } from './native-fields';
+import { InvalidInput } from '../errors';
 
 export { maxImportCharacters } from './json-file';
 
@@ -148,7 +149,7 @@ export function buildNativeFile(options: {
   /// The rest of the library, for a whole-library export or backup.
   library?: NativeFile['library'];
   /// What to do with annotations whose document is not in `documents`:
-  /// refuse (a RangeError), or, for a backup, which must not lose them,
+  /// refuse (an InvalidInput), or, for a backup, which must not lose them,
   /// keep them under a stand-in entry named by the document's id.
   missingDocuments?: 'refuse' | 'keep';
 }): NativeFile {
@@ -163,7 +164,7 @@ export function buildNativeFile(options: {
     documents: [...usedDocuments].sort().map((documentId) => {
       const document = documents.get(documentId);
       if (!document && options.missingDocuments === 'keep') return { id: documentId, title: documentId, citation: null, fingerprint: '' };
-      if (!document) throw new RangeError(`Annotations refer to the document "${documentId}", which is not in the library.`);
+      if (!document) throw new InvalidInput('$', `Annotations refer to the document "${documentId}", which is not in the library.`);
       return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };
     }),
     annotations: annotations.map((annotation) => nativeAnnotation(annotation, documents.get(annotation.documentId)?.meta.citation ?? null)),

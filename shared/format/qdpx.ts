@@ -7,6 +7,7 @@ import type { LibraryDocument } from '../corpus/document';
 import { textFingerprint } from '../document/fingerprint';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
+import { InvalidInput } from '../errors';
 
 /// REFI-QDA project export (https://www.qdasoftware.org/): a `.qdpx` zip of
 /// `project.qde` (namespace urn:QDA-XML:project:1.0, valid against the
@@ -158,7 +159,7 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([documentId, list]) => {
       const document = documents.get(documentId);
-      if (!document) throw new RangeError(`Annotations refer to the document "${documentId}", which is not in the library.`);
+      if (!document) throw new InvalidInput('$', `Annotations refer to the document "${documentId}", which is not in the library.`);
       const guid = guidOf('document', documentId);
       const text = document.text.text;
       files[`sources/${guid}.txt`] = text;

@@ -1,3 +1,5 @@
+import { InvalidInput } from '../errors';
+
 /// Why a file could not be imported. Each code is a different thing for the
 /// researcher to do: choose another file, run OCR, remove a password, pick an
 /// encoding.
@@ -7,7 +9,8 @@ const codes: readonly ImportFileErrorCode[] = ['empty', 'too-large', 'binary', '
 
 /// A file that cannot be turned into a document. `message` is one sentence
 /// (or two) for a historian, naming the file and what to do about it.
-export class ImportFileError extends Error {
+/// Its path is the file's name.
+export class ImportFileError extends InvalidInput {
   override name = 'ImportFileError';
   constructor(
     readonly code: ImportFileErrorCode,
@@ -17,7 +20,7 @@ export class ImportFileError extends Error {
     /// for a chooser to offer.
     readonly candidates: readonly string[] = [],
   ) {
-    super(message);
+    super(fileName, message, message);
   }
 }
 

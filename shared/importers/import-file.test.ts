@@ -4,7 +4,8 @@ import { blockText } from '../document/model';
 import { DocText } from '../document/text';
 import { ImportFileError } from './errors';
 import { mergeFileMeta } from './file-meta';
-import { type ImportedFile, checkImportable, importFile, maxImportBytes } from './import-file';
+import { type ImportedFile, checkImportable, importFile } from './import-file';
+import { maxImportBytes } from './limits';
 import { czechMemoParagraphs, czechText, fixture, foBriefParagraphs, russianText } from './test-support/sources';
 
 const importFixture = (name: string, options = {}) => importFile(name, fixture(name), options);

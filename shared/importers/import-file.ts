@@ -8,16 +8,12 @@ import { ImportFileError, shownName } from './errors';
 import type { FileMeta } from './file-meta';
 import { type ImportFormat, importFormatOf } from './formats';
 import { htmlToBlocks, parseHtml } from './html';
+import { maxImportBytes } from './limits';
 import { declaredCharset, htmlFileMeta } from './html-meta';
 import type { CancelCheck } from './cancel';
 import { readPdf } from './pdf';
 import { pdfPagesToBlocks } from './pdf-layout';
 import type { PdfJs } from './pdfjs';
-
-/// The largest file the import takes: 100 MB. Larger files are refused
-/// before any parsing, since a document that size (a whole scanned book,
-/// usually) would exhaust the worker's memory on its way to the reader.
-export const maxImportBytes = 100 * 1024 * 1024;
 
 /// A file turned into the document model, before it joins the library.
 export interface ImportedFile {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RequestRefused, api, parseRequest } from './api';
 import { backupFileName } from './backup-names';
 import { methods } from './methods';
+import { messageOf } from '../errors';
 
 describe('the IPC API', () => {
   it('has exactly the methods the preload exposes', () => {
@@ -17,7 +18,7 @@ describe('the IPC API', () => {
     }
     expect(refused).toBeInstanceOf(RequestRefused);
     expect((refused as RequestRefused).path).toEqual(['annotations']);
-    expect((refused as Error).message).toBe('Palimpsest refused a malformed writeBackup request: annotations: expected number, received string.');
+    expect(messageOf(refused)).toBe('Palimpsest refused a malformed writeBackup request: annotations: expected number, received string.');
   });
 
   it('accepts the names and times the app itself makes', () => {

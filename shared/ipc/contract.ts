@@ -4,6 +4,8 @@
 /// handlers and the renderer's host cannot drift apart. Every reply is a
 /// `Reply`: handlers never throw across the IPC boundary.
 
+import { maxImportBytes } from '../importers/limits';
+
 export const channels = {
   /// Main → renderer: the user chose a menu item the renderer carries out.
   menuCommand: 'palimpsest:menu-command',
@@ -90,18 +92,13 @@ export interface SaveFileRequest {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/// Files larger than this are refused before they are read: no annotation
-/// file or document a historian works with comes near it, and reading more
-/// would only freeze the app.
-export const maxOpenFileBytes = 100 * 1024 * 1024;
-
 /// The most bytes read for one pick of several files: files beyond it are
 /// reported, not read, so a folder of scans chosen at once cannot exhaust
 /// the memory of the app.
 export const maxOpenFilesTotalBytes = 400 * 1024 * 1024;
 
 /// What is said of a picked file over `limit` bytes, not read.
-export function tooLargeToOpen(name: string, bytes: number, limit = maxOpenFileBytes): string {
+export function tooLargeToOpen(name: string, bytes: number, limit = maxImportBytes): string {
   return `${name} is too large to import (${Math.round(bytes / 1048576)} MB; the limit is ${Math.round(limit / 1048576)} MB). Split it into smaller files and import those.`;
 }
 

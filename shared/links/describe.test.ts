@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeLink, linkPhrase, otherEnd } from './describe';
 import { type Link, defaultRelationTypes } from './model';
+import { InvalidInput } from '../errors';
 
 const time = '2026-11-22T10:00:00.000Z';
 const link = (relation: string): Link => ({ id: 'l1', from: 'memo', to: 'brief', relation, note: '', created: time, modified: time });
@@ -26,7 +27,7 @@ describe('describeLink', () => {
     expect(() => describeLink(link('supports'), 'report', defaultRelationTypes)).toThrow(
       new RangeError('The link “l1” does not involve the annotation “report”.'),
     );
-    expect(() => describeLink(link('refutes'), 'memo', defaultRelationTypes)).toThrow(new RangeError('There is no relation type “refutes”.'));
+    expect(() => describeLink(link('refutes'), 'memo', defaultRelationTypes)).toThrow(new InvalidInput('$', 'There is no relation type “refutes”.'));
   });
 });
 

@@ -1,10 +1,11 @@
 import type { Link, RelationType } from './model';
+import { InvalidInput } from '../errors';
 
-/// The relation type `id` among `relationTypes`. Throws a RangeError when the
+/// The relation type `id` among `relationTypes`. Throws an InvalidInput when the
 /// list has none by that id.
 export function relationTypeOf(id: string, relationTypes: readonly RelationType[]): RelationType {
   const relationType = relationTypes.find((r) => r.id === id);
-  if (!relationType) throw new RangeError(`There is no relation type “${id}”.`);
+  if (!relationType) throw new InvalidInput('$', `There is no relation type “${id}”.`);
   return relationType;
 }
 

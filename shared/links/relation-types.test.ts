@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Link, type RelationType, defaultRelationTypes } from './model';
 import { addRelationType, deleteRelationType, moveRelationType, recolorRelationType, relationTypeUsage, renameRelationType } from './relation-types';
+import { InvalidInput } from '../errors';
 
 const time = '2026-11-22T10:00:00.000Z';
 const link = (id: string, relation: string): Link => ({ id, from: `a${id}`, to: `b${id}`, relation, note: '', created: time, modified: time });
@@ -21,10 +22,10 @@ describe('relation types', () => {
       (name: string, inverse?: string, color = '#000000') =>
       () =>
         addRelationType(defaultRelationTypes, { name, inverse, color });
-    expect(add('  ')).toThrow(new RangeError('A relation type needs a name.'));
-    expect(add('refutes', 'refuted by', 'red')).toThrow(new RangeError('“red” is not a colour of the form #rrggbb.'));
-    expect(add('Supports', 'backed by')).toThrow(new RangeError('There is already a relation type called “supports”.'));
-    expect(add('backs', 'Supported by')).toThrow(new RangeError('“Supported by” already reads the relation “supports” from its other end.'));
+    expect(add('  ')).toThrow(new InvalidInput('$', 'A relation type needs a name.'));
+    expect(add('refutes', 'refuted by', 'red')).toThrow(new InvalidInput('$', '“red” is not a colour of the form #rrggbb.'));
+    expect(add('Supports', 'backed by')).toThrow(new InvalidInput('$', 'There is already a relation type called “supports”.'));
+    expect(add('backs', 'Supported by')).toThrow(new InvalidInput('$', '“Supported by” already reads the relation “supports” from its other end.'));
     expect(add('Refutes', 'refutes')).toThrow('differ only in case');
   });
 
@@ -37,7 +38,7 @@ describe('relation types', () => {
     );
     expect(() => renameRelationType(defaultRelationTypes, 'supports', { name: 'cites' })).toThrow('There is already a relation type called “cites”.');
     expect(recolorRelationType(defaultRelationTypes, 'cites', '#010203').find((t) => t.id === 'cites')?.color).toBe('#010203');
-    expect(() => recolorRelationType(defaultRelationTypes, 'nothing', '#010203')).toThrow(new RangeError('There is no relation type “nothing”.'));
+    expect(() => recolorRelationType(defaultRelationTypes, 'nothing', '#010203')).toThrow(new InvalidInput('$', 'There is no relation type “nothing”.'));
   });
 
   it('reorders one place at a time, staying put at either end', () => {
@@ -49,10 +50,10 @@ describe('relation types', () => {
   it('counts the links using a relation and refuses to delete one in use, saying how many', () => {
     expect(relationTypeUsage('supports', links)).toBe(2);
     expect(() => deleteRelationType(defaultRelationTypes, 'supports', links)).toThrow(
-      new RangeError('The relation “supports” is used by 2 links; change or delete them first.'),
+      new InvalidInput('$', 'The relation “supports” is used by 2 links; change or delete them first.'),
     );
     expect(() => deleteRelationType(defaultRelationTypes, 'cites', links)).toThrow(
-      new RangeError('The relation “cites” is used by one link; change or delete it first.'),
+      new InvalidInput('$', 'The relation “cites” is used by one link; change or delete it first.'),
     );
     const left = deleteRelationType(defaultRelationTypes, 'same-event', links);
     expect(names(left)).toEqual(['supports', 'contradicts', 'elaborates', 'responds to', 'cites']);

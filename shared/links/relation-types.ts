@@ -1,5 +1,6 @@
 import { slugOf } from '../slug';
 import type { Link, RelationType } from './model';
+import { InvalidInput } from '../errors';
 
 // The researcher's list of relation types, edited like tag types. These are
 // the rules, as pure functions over the list; the store applies them.
@@ -13,7 +14,7 @@ export interface RelationTypeFields {
 }
 
 /// Adds a relation type at the end of the list, its id made from its name.
-/// Throws a RangeError when the name is empty, a phrase is taken, or the
+/// Throws an InvalidInput when the name is empty, a phrase is taken, or the
 /// colour is not `#rrggbb`.
 export function addRelationType(types: readonly RelationType[], fields: RelationTypeFields): { types: RelationType[]; added: RelationType } {
   const { name, inverse } = phrasesOf(fields);
@@ -46,7 +47,7 @@ export function recolorRelationType(types: readonly RelationType[], id: string, 
 export function moveRelationType(types: readonly RelationType[], id: string, direction: -1 | 1): RelationType[] {
   const all = inOrder(types);
   const at = all.findIndex((t) => t.id === id);
-  if (at < 0) throw new RangeError(`There is no relation type “${id}”.`);
+  if (at < 0) throw new InvalidInput('$', `There is no relation type “${id}”.`);
   const to = at + direction;
   if (to >= 0 && to < all.length) all.splice(to, 0, all.splice(at, 1)[0]!);
   return all.map((t, order) => ({ ...t, order }));
@@ -66,7 +67,8 @@ export function deleteRelationType(types: readonly RelationType[], id: string, l
   const relationType = find(types, id);
   const used = relationTypeUsage(id, links);
   if (used > 0) {
-    throw new RangeError(
+    throw new InvalidInput(
+      '$',
       `The relation “${relationType.name}” is used by ${used === 1 ? 'one link' : `${used} links`}; change or delete ${used === 1 ? 'it' : 'them'} first.`,
     );
   }
@@ -77,7 +79,7 @@ export function deleteRelationType(types: readonly RelationType[], id: string, l
 
 function find(types: readonly RelationType[], id: string): RelationType {
   const relationType = types.find((t) => t.id === id);
-  if (!relationType) throw new RangeError(`There is no relation type “${id}”.`);
+  if (!relationType) throw new InvalidInput('$', `There is no relation type “${id}”.`);
   return relationType;
 }
 
@@ -87,7 +89,7 @@ function inOrder(types: readonly RelationType[]): RelationType[] {
 
 function phrasesOf(fields: Omit<RelationTypeFields, 'color'>): { name: string; inverse: string } {
   const name = fields.name.trim().replace(/\s+/g, ' ');
-  if (!name) throw new RangeError('A relation type needs a name.');
+  if (!name) throw new InvalidInput('$', 'A relation type needs a name.');
   const inverse = (fields.inverse ?? '').trim().replace(/\s+/g, ' ') || name;
   return { name, inverse };
 }
@@ -99,7 +101,8 @@ function checkPhrases(types: readonly RelationType[], self: string | null, name:
   for (const phrase of new Set([name, inverse])) {
     const clash = types.find((t) => t.id !== self && (same(t.name, phrase) || same(t.inverse, phrase)));
     if (clash) {
-      throw new RangeError(
+      throw new InvalidInput(
+        '$',
         same(clash.name, phrase)
           ? `There is already a relation type called “${clash.name}”.`
           : `“${phrase}” already reads the relation “${clash.name}” from its other end.`,
@@ -107,7 +110,10 @@ function checkPhrases(types: readonly RelationType[], self: string | null, name:
     }
   }
   if (name !== inverse && same(name, inverse))
-    throw new RangeError(`The name and the inverse of “${name}” differ only in case: leave the inverse empty for a relation that reads the same both ways.`);
+    throw new InvalidInput(
+      '$',
+      `The name and the inverse of “${name}” differ only in case: leave the inverse empty for a relation that reads the same both ways.`,
+    );
 }
 
 function same(a: string, b: string): boolean {
@@ -115,5 +121,5 @@ function same(a: string, b: string): boolean {
 }
 
 function checkColor(color: string): void {
-  if (!/^#[0-9a-fA-F]{6}$/.test(color)) throw new RangeError(`“${color}” is not a colour of the form #rrggbb.`);
+  if (!/^#[0-9a-fA-F]{6}$/.test(color)) throw new InvalidInput('$', `“${color}” is not a colour of the form #rrggbb.`);
 }

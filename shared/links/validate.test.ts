@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Link, defaultRelationTypes } from './model';
 import { validateLink } from './validate';
+import { InvalidInput } from '../errors';
 
 const time = '2026-11-22T10:00:00.000Z';
 const existing: Link[] = [
@@ -18,17 +19,19 @@ describe('validateLink', () => {
 
   it('refuses a link from a passage to itself with a sentence', () => {
     expect(check({ from: 'memo', to: 'memo', relation: 'supports' })).toThrow(
-      new RangeError('A passage cannot be linked to itself: choose another passage for the other end.'),
+      new InvalidInput('$', 'A passage cannot be linked to itself: choose another passage for the other end.'),
     );
   });
 
   it('refuses a relation that does not exist', () => {
-    expect(check({ from: 'memo', to: 'report', relation: 'refutes' })).toThrow(new RangeError('There is no relation type “refutes”.'));
+    expect(check({ from: 'memo', to: 'report', relation: 'refutes' })).toThrow(new InvalidInput('$', 'There is no relation type “refutes”.'));
   });
 
   it('refuses a link that says again what one already says, a symmetric one read backwards included', () => {
-    expect(check({ from: 'memo', to: 'brief', relation: 'supports' })).toThrow(new RangeError('These two passages are already linked by “supports”.'));
-    expect(check({ from: 'brief', to: 'report', relation: 'contradicts' })).toThrow(new RangeError('These two passages are already linked by “contradicts”.'));
+    expect(check({ from: 'memo', to: 'brief', relation: 'supports' })).toThrow(new InvalidInput('$', 'These two passages are already linked by “supports”.'));
+    expect(check({ from: 'brief', to: 'report', relation: 'contradicts' })).toThrow(
+      new InvalidInput('$', 'These two passages are already linked by “contradicts”.'),
+    );
   });
 
   it('lets a link be changed without counting it as its own duplicate', () => {

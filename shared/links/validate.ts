@@ -1,5 +1,6 @@
 import { relationTypeOf } from './describe';
 import type { Link, RelationType } from './model';
+import { InvalidInput } from '../errors';
 
 /// What a link says, without its note or times: two links saying the same
 /// thing are duplicates.
@@ -24,15 +25,15 @@ export function sameStatement(a: LinkStatement, b: LinkStatement, relationTypes:
 
 /// Checks a link about to be made, or an existing one (`id`) about to be
 /// changed, against the library's `links` and `relationTypes`. Throws a
-/// RangeError saying what is wrong: a link from a passage to itself, a
+/// InvalidInput saying what is wrong: a link from a passage to itself, a
 /// relation that does not exist, or a link that says what another already
 /// says.
 export function validateLink(candidate: LinkStatement & { id?: string }, links: Iterable<Link>, relationTypes: readonly RelationType[]): void {
-  if (candidate.from === candidate.to) throw new RangeError('A passage cannot be linked to itself: choose another passage for the other end.');
+  if (candidate.from === candidate.to) throw new InvalidInput('$', 'A passage cannot be linked to itself: choose another passage for the other end.');
   const relationType = relationTypeOf(candidate.relation, relationTypes);
   for (const link of links) {
     if (link.id !== candidate.id && sameStatement(candidate, link, relationTypes)) {
-      throw new RangeError(`These two passages are already linked by “${relationType.name}”.`);
+      throw new InvalidInput('$', `These two passages are already linked by “${relationType.name}”.`);
     }
   }
 }

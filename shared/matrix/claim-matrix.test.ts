@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRelationTypes } from '../links/model';
 import { linkOf as link, standIn as passage } from '../test-support/links';
 import { type ClaimMatrix, type MatrixDocument, buildClaimMatrix } from './claim-matrix';
+import { InvalidInput } from '../errors';
 
 const documents: MatrixDocument[] = [
   { id: 'report', title: 'Albanian report', date: { start: { year: 1967, month: 1, day: 16 } } },
@@ -101,8 +102,8 @@ describe('buildClaimMatrix', () => {
 
   it('refuses a document listed twice, and a relation that does not exist', () => {
     expect(() => build({ documents: [...documents, documents[0]!] })).toThrow(
-      new RangeError('The documents of a claim matrix must be different documents: one is listed twice.'),
+      new InvalidInput('$', 'The documents of a claim matrix must be different documents: one is listed twice.'),
     );
-    expect(() => build({ links: [link('bad', 'first', 'claim', 'refutes')] })).toThrow(new RangeError('There is no relation type “refutes”.'));
+    expect(() => build({ links: [link('bad', 'first', 'claim', 'refutes')] })).toThrow(new InvalidInput('$', 'There is no relation type “refutes”.'));
   });
 });

@@ -2,6 +2,7 @@ import type { Annotation } from '../annotation/model';
 import { type DateSpan, compareDates } from '../corpus/dates';
 import { describeLink, otherEnd } from '../links/describe';
 import type { Link, RelationType } from '../links/model';
+import { InvalidInput } from '../errors';
 
 // The claim matrix: for each claim (a row), what each source (a column) says
 // of it, through the links between the claim and the source's passages.
@@ -82,7 +83,7 @@ export function buildClaimMatrix(input: ClaimMatrixInput): ClaimMatrix {
   const tag = input.claims?.tag ?? 'claim';
   const columns = [...input.documents].sort((a, b) => compareDates(a.date, b.date) || compare(a.title, b.title) || compare(a.id, b.id));
   const column = new Map(columns.map((d, i) => [d.id, i]));
-  if (column.size < columns.length) throw new RangeError('The documents of a claim matrix must be different documents: one is listed twice.');
+  if (column.size < columns.length) throw new InvalidInput('$', 'The documents of a claim matrix must be different documents: one is listed twice.');
 
   const candidates = input.claims?.among ? [...new Set(input.claims.among)].flatMap((id) => annotationsById.get(id) ?? []) : [...annotationsById.values()];
   const claims = candidates

@@ -1,4 +1,5 @@
-import { type FoldedText, foldForSearch, foldTerm } from './fold';
+import { type FoldedText, originalRange } from '../text/folded';
+import { foldForSearch, foldTerm } from './fold';
 
 /// One place a find matched, as canonical offsets [start, end).
 export interface FindMatch {
@@ -21,10 +22,8 @@ export function findInText(text: string, folded: FoldedText, query: string): Fin
   const needle = foldTerm(query.trim());
   if (!needle) return [];
   const matches: FindMatch[] = [];
-  const { toOriginal } = folded;
   for (let at = folded.text.indexOf(needle); at >= 0 && matches.length < maxFindMatches; at = folded.text.indexOf(needle, at + needle.length)) {
-    const start = toOriginal[at]!;
-    let end = toOriginal[at + needle.length - 1]! + 1;
+    let { start, end } = originalRange(folded, at, at + needle.length);
     // Take the rest of the last character: the other half of a surrogate
     // pair, the combining marks the folding dropped ("Me\u0308" ends after
     // the mark).

@@ -1,13 +1,5 @@
-import { normalizeForMatching } from '../anchoring/normalize';
-
-/// A text folded for search, and a map back to the original offsets.
-export interface FoldedText {
-  /// Lower case, without diacritics, typography folded as anchoring folds it.
-  text: string;
-  /// `toOriginal[i]` is the offset in the original text of folded character
-  /// i; one extra entry maps the end.
-  toOriginal: Int32Array;
-}
+import { type FoldedText, foldedText } from '../text/folded';
+import { normalizeForMatching } from '../text/typography';
 
 // Letters that Unicode does not decompose into a base letter and a mark, but
 // that a historian typing on an English keyboard expects to find all the
@@ -92,7 +84,7 @@ function foldCode(code: number): number {
   return value;
 }
 
-/// Folds `text` for search: first the typography anchoring folds
+/// Folds `text` for search (lower case, without diacritics): first the typography anchoring folds
 /// (`normalizeForMatching`: quotes, dashes, soft hyphens, OCR boxes, runs of
 /// white space), then case and diacritics. Keeps the way back to the
 /// original offsets.
@@ -131,17 +123,10 @@ export function foldForSearch(text: string): FoldedText {
     }
   }
   toOriginal[n] = text.length;
-  return { text: fromCodes(out, n), toOriginal: toOriginal.subarray(0, n + 1) };
+  return foldedText(out, n, toOriginal);
 }
 
 /// Folds a short string (a query word) the same way, without the map.
 export function foldTerm(text: string): string {
   return foldForSearch(text).text;
-}
-
-function fromCodes(codes: Uint16Array, length: number): string {
-  const parts: string[] = [];
-  // In slices: spreading a megabyte into one call overflows the stack.
-  for (let at = 0; at < length; at += 8192) parts.push(String.fromCharCode.apply(null, codes.subarray(at, Math.min(length, at + 8192)) as unknown as number[]));
-  return parts.join('');
 }

@@ -3,6 +3,7 @@ import { seedIds } from '../test-support/corpus';
 import { exportSet } from './export';
 import { parseSetFile } from './set-file';
 import { annotationsById, context, set } from './test-support/library';
+import { InvalidInput } from '../errors';
 
 describe('exporting a set', () => {
   const file = exportSet(set, context);
@@ -55,13 +56,13 @@ describe('exporting a set', () => {
 
   it('refuses, with a sentence, a set that holds what the library lacks', () => {
     expect(() => exportSet({ ...set, annotationIds: [...set.annotationIds, 'deleted'] }, context)).toThrow(
-      new RangeError('The set “Khrushchev’s fall, foreseen” holds the annotation “deleted”, which is not in the library.'),
+      new InvalidInput('$', 'The set “Khrushchev’s fall, foreseen” holds the annotation “deleted”, which is not in the library.'),
     );
     expect(() => exportSet({ ...set, annotationIds: ['li', 'li'] }, context)).toThrow(
-      new RangeError('The set “Khrushchev’s fall, foreseen” lists the annotation “li” twice.'),
+      new InvalidInput('$', 'The set “Khrushchev’s fall, foreseen” lists the annotation “li” twice.'),
     );
     expect(() => exportSet(set, { ...context, tagTypes: context.tagTypes.filter((t) => t.id !== 'claim') })).toThrow(
-      new RangeError('The set uses the tag type “claim”, which is not in the library.'),
+      new InvalidInput('$', 'The set uses the tag type “claim”, which is not in the library.'),
     );
     expect(() => exportSet(set, { ...context, documents: new Map() })).toThrow(
       /is in the document “fo-brief-sino-soviet-relations-and-albania-1962”, which is not in the library\.$/,

@@ -4,6 +4,7 @@ import { nativeAnnotation } from '../format/native';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from './model';
 import { type SetDocument, type SetFile, setFormatName, setFormatVersion } from './set-file';
+import { InvalidInput } from '../errors';
 
 /// What exporting a set looks things up in: the library as it is.
 export interface SetExportContext {
@@ -23,15 +24,15 @@ export interface SetExportContext {
 /// an annotation left out would point nowhere), ordered by their ends' places
 /// in the set; the actors the annotations' names resolve to, in order of
 /// first mention; and the tag types, relation types and documents used, only
-/// those. Throws a RangeError when the set refers to something the library
+/// those. Throws an InvalidInput when the set refers to something the library
 /// lacks.
 export function exportSet(set: AnnotationSet, context: SetExportContext): SetFile {
   const place = new Map<string, number>();
   const annotations = set.annotationIds.map((id, i) => {
-    if (place.has(id)) throw new RangeError(`The set “${set.name}” lists the annotation “${id}” twice.`);
+    if (place.has(id)) throw new InvalidInput('$', `The set “${set.name}” lists the annotation “${id}” twice.`);
     place.set(id, i);
     const annotation = context.annotationsById.get(id);
-    if (!annotation) throw new RangeError(`The set “${set.name}” holds the annotation “${id}”, which is not in the library.`);
+    if (!annotation) throw new InvalidInput('$', `The set “${set.name}” holds the annotation “${id}”, which is not in the library.`);
     return annotation;
   });
 
@@ -40,7 +41,7 @@ export function exportSet(set: AnnotationSet, context: SetExportContext): SetFil
   const actors = new Map<string, Actor>();
   for (const annotation of annotations) {
     const document = context.documents.get(annotation.documentId);
-    if (!document) throw new RangeError(`The annotation “${annotation.id}” is in the document “${annotation.documentId}”, which is not in the library.`);
+    if (!document) throw new InvalidInput('$', `The annotation “${annotation.id}” is in the document “${annotation.documentId}”, which is not in the library.`);
     documents.set(document.id, document);
     for (const tag of annotation.tags) tagIds.add(tag);
     const actor = annotation.actor === null ? null : context.resolveActor(annotation.actor);
@@ -79,7 +80,7 @@ function used<T extends { id: string; order: number }>(ids: ReadonlySet<string>,
   const found = all.filter((t) => ids.has(t.id)).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
   if (found.length < ids.size) {
     const missing = [...ids].find((id) => !found.some((t) => t.id === id))!;
-    throw new RangeError(`The set uses the ${what} “${missing}”, which is not in the library.`);
+    throw new InvalidInput('$', `The set uses the ${what} “${missing}”, which is not in the library.`);
   }
   return found;
 }

@@ -7,20 +7,11 @@ import { exportSet } from './export';
 import { type SetImportLibrary, planSetImport } from './import-plan';
 import type { AnnotationSet } from './model';
 import { parseSetFile } from './set-file';
-import { actors, annotations, context, corpus, documentEntries, link, links, resolverOf, set, tagTypes } from './test-support/library';
+import { actors, annotations, context, emptySetLibrary, corpus, documentEntries, link, links, resolverOf, set, tagTypes } from './test-support/library';
 
 const file = parseSetFile(JSON.stringify(exportSet(set, context)));
 
-const emptyLibrary: SetImportLibrary = {
-  sets: new Map(),
-  annotations: new Map(),
-  links: new Map(),
-  actors: new Map(),
-  tagTypes: [],
-  relationTypes: [],
-  documents: new Map(),
-  resolveActor: () => null,
-};
+const emptyLibrary = emptySetLibrary();
 
 // The library the set was exported from.
 const home: SetImportLibrary = {

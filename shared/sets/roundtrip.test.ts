@@ -9,7 +9,7 @@ import { exportSet } from './export';
 import { planSetImport } from './import-plan';
 import type { AnnotationSet } from './model';
 import { parseSetFile } from './set-file';
-import { corpus, documentEntries, resolverOf } from './test-support/library';
+import { corpus, documentEntries, emptySetLibrary, resolverOf } from './test-support/library';
 
 const documents = [...corpus.values()];
 const tagTypes: TagType[] = [...defaultTagTypes, { id: 'émigré-press', name: 'Émigré press', color: '#8e44ad', order: 3, namesActor: false }];
@@ -104,16 +104,7 @@ describe('a set exported, written, read and planned into an empty library', () =
         const json = JSON.stringify(
           exportSet(set, { annotationsById: byId, links, tagTypes, relationTypes, resolveActor, documents: documentEntries, exported: new Date(at(2)) }),
         );
-        const plan = planSetImport(parseSetFile(json), {
-          sets: new Map(),
-          annotations: new Map(),
-          links: new Map(),
-          actors: new Map(),
-          tagTypes: [],
-          relationTypes: [],
-          documents: new Map(),
-          resolveActor: () => null,
-        });
+        const plan = planSetImport(parseSetFile(json), emptySetLibrary());
 
         // What the set should carry, worked out here from the library, not from the file.
         const members = new Set(set.annotationIds);

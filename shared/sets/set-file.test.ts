@@ -3,6 +3,7 @@ import { ImportError } from '../format/errors';
 import { exportSet } from './export';
 import { parseSetFile } from './set-file';
 import { context, set } from './test-support/library';
+import { messageOf } from '../errors';
 
 const file = exportSet(set, context);
 
@@ -15,7 +16,7 @@ function problem(mutate: (file: any) => void): string {
     parseSetFile(JSON.stringify(copy));
   } catch (error) {
     expect(error).toBeInstanceOf(ImportError);
-    return (error as Error).message;
+    return messageOf(error);
   }
   return 'accepted';
 }

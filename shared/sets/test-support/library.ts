@@ -7,6 +7,7 @@ import { loadCorpus, seed, seedIds } from '../../test-support/corpus';
 import type { SetExportContext } from '../export';
 import type { AnnotationSet } from '../model';
 import type { SetDocument } from '../set-file';
+import type { SetImportLibrary } from '../import-plan';
 
 /// A small library on the seed corpus for the set tests: a claim of the
 /// Foreign Office brief that Khrushchev will fall, the Albanian report that
@@ -88,3 +89,18 @@ export const context: SetExportContext = {
   documents: documentEntries,
   exported: new Date('2026-11-23T12:00:00.000Z'),
 };
+
+/// A library holding nothing, as a fresh install's: what a set import is
+/// planned against when nothing of it is here yet.
+export function emptySetLibrary(): SetImportLibrary {
+  return {
+    sets: new Map(),
+    annotations: new Map(),
+    links: new Map(),
+    actors: new Map(),
+    tagTypes: [],
+    relationTypes: [],
+    documents: new Map(),
+    resolveActor: () => null,
+  };
+}

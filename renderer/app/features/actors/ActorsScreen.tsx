@@ -5,6 +5,8 @@ import type { Actor } from '../../../../shared/actors/model';
 import { type ActorNames, actorsForNames } from '../../../../shared/actors/names';
 import { suggestAliases } from '../../../../shared/actors/suggest';
 import { useServices } from '../../context';
+import * as rows from '../../../store/annotation-rows';
+import { messageOf } from '../../../../shared/errors';
 
 /// The actors of the library: each with the names that resolve to it, to
 /// rename, give aliases, merge and open; and the names tagged in passages
@@ -33,7 +35,7 @@ export function ActorsScreen({ onBack }: { onBack: () => void }) {
   const attempt = (work: Promise<unknown>, done?: string) =>
     work
       .then(() => done && services.notify({ kind: 'info', text: done }))
-      .catch((error: unknown) => services.notify({ kind: 'error', text: (error as Error).message }));
+      .catch((error: unknown) => services.notify({ kind: 'error', text: messageOf(error) }));
 
   return (
     <main className="actors-screen" data-testid="actors">

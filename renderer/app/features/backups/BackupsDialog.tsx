@@ -3,6 +3,7 @@ import type { BackupInfo } from '../../../../shared/ipc/contract';
 import type { StoragePersistence } from '../../../host/host';
 import type { RestorePreview } from '../../../store/backups';
 import { useServices } from '../../context';
+import { messageOf } from '../../../../shared/errors';
 
 /// The library's backups, newest first, and restoring one after seeing what
 /// it would change; whether the browser keeps them; a backup saved as a
@@ -27,14 +28,14 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
       .flush()
       .then(() => host.backups.list())
       .then(setList)
-      .catch((error: unknown) => setProblem((error as Error).message));
+      .catch((error: unknown) => setProblem(messageOf(error)));
   }, [host, scheduler]);
 
   const choose = (backup: BackupInfo) =>
     library
       .previewRestore(host.backups, backup)
       .then(setPreview)
-      .catch((error: unknown) => setProblem(`That backup cannot be read: ${(error as Error).message}`));
+      .catch((error: unknown) => setProblem(`That backup cannot be read: ${messageOf(error)}`));
 
   const saveFile = async () => {
     setProblem(null);
@@ -47,7 +48,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
         });
       }
     } catch (error) {
-      setProblem(`No backup file was saved: ${(error as Error).message}`);
+      setProblem(`No backup file was saved: ${messageOf(error)}`);
     }
   };
 
@@ -58,7 +59,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
       const file = await host.openTextFile('Restore from a backup file', [{ name: 'Palimpsest backup', extensions: ['json'] }]);
       if (file) setPreview(await library.previewRestoreFile(file.name, file.text));
     } catch (error) {
-      setProblem(`That file cannot be restored, and nothing was changed: ${(error as Error).message}`);
+      setProblem(`That file cannot be restored, and nothing was changed: ${messageOf(error)}`);
     }
   };
 
@@ -136,7 +137,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
                   });
                   dialog.current?.close();
                 })
-                .catch((error: unknown) => setProblem(`Nothing was restored: ${(error as Error).message}`));
+                .catch((error: unknown) => setProblem(`Nothing was restored: ${messageOf(error)}`));
             }}
           >
             Restore

@@ -7,6 +7,7 @@ import type { LibraryDocument } from '../../../../shared/corpus/document';
 import type { Block, Mark } from '../../../../shared/document/model';
 import { useServices } from '../../context';
 import { type PrintPiece, printPieces } from './print-layout';
+import { messageOf } from '../../../../shared/errors';
 
 /// A document laid out to print or save as PDF, for a seminar hand-out:
 /// its citation, the whole text with every highlight in its tag's colour
@@ -49,7 +50,7 @@ export function PrintPreview({
     window.document.title = name;
     host
       .print(`${name}.pdf`)
-      .catch((error: unknown) => notify({ kind: 'error', text: `Could not print: ${(error as Error).message}` }))
+      .catch((error: unknown) => notify({ kind: 'error', text: `Could not print: ${messageOf(error)}` }))
       .finally(() => {
         window.document.title = before;
       });

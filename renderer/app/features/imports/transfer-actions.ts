@@ -1,9 +1,10 @@
 import type { NativeFile } from '../../../../shared/format/native';
 import { ImportError } from '../../../../shared/format/errors';
 import { HostError } from '../../../host/host';
-import { type ExportFormat } from '../../../store/transfer';
+import type { ExportFormat } from '../../../store/transfer';
 import type { ImportSummary, QdpxSummary } from '../../../work/import-protocol';
 import type { AppServices } from '../../context';
+import { messageOf } from '../../../../shared/errors';
 
 const importFilters = [{ name: 'Annotations (Palimpsest or W3C JSON, REFI-QDA project)', extensions: ['json', 'jsonld', 'qdpx'] }];
 
@@ -31,7 +32,7 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
     if (first && 'problem' in first) throw new Error(first.problem);
     file = first ?? null;
   } catch (error) {
-    services.notify({ kind: 'error', text: `Import failed — nothing was changed. ${(error as Error).message}` });
+    services.notify({ kind: 'error', text: `Import failed — nothing was changed. ${messageOf(error)}` });
     return null;
   }
   if (!file) return null;
@@ -39,7 +40,7 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
     if (/\.qdpx$/i.test(file.name)) return await services.imports.previewQdpx(file.name, file.bytes);
     return await services.imports.preview(file.name, new TextDecoder().decode(file.bytes));
   } catch (error) {
-    const detail = error instanceof ImportError ? error.message : `unexpected error: ${(error as Error).message}`;
+    const detail = error instanceof ImportError ? error.message : `unexpected error: ${messageOf(error)}`;
     services.notify({ kind: 'error', text: `Import of ${file.name} failed — nothing was changed. ${detail}` });
     return null;
   }
@@ -67,7 +68,7 @@ export async function confirmImport(services: AppServices, pending: PendingImpor
     // backup they would have.
     services.backups.touch();
   } catch (error) {
-    services.notify({ kind: 'error', text: `Import of ${pending.fileName} failed — nothing was changed. ${(error as Error).message}` });
+    services.notify({ kind: 'error', text: `Import of ${pending.fileName} failed — nothing was changed. ${messageOf(error)}` });
   }
 }
 
@@ -93,7 +94,7 @@ async function confirmQdpx(services: AppServices, fileName: string, onProgress: 
     // The worker's writes pass the page's change hooks by.
     services.backups.touch();
   } catch (error) {
-    services.notify({ kind: 'error', text: `Import of ${fileName} failed — nothing was changed. ${(error as Error).message}` });
+    services.notify({ kind: 'error', text: `Import of ${fileName} failed — nothing was changed. ${messageOf(error)}` });
   }
 }
 
@@ -114,7 +115,7 @@ export async function exportAnnotationsFile(services: AppServices, scope: Native
     const saved = await services.host.saveFile('Export annotations', name, [{ name: filter, extensions: [extension] }], content);
     if (saved) services.notify({ kind: 'info', text: `Exported ${count} annotation${count === 1 ? '' : 's'} to ${name}.` });
   } catch (error) {
-    const detail = error instanceof HostError ? error.message : (error as Error).message;
+    const detail = error instanceof HostError ? error.message : messageOf(error);
     services.notify({ kind: 'error', text: `Export failed: ${detail}` });
   }
 }

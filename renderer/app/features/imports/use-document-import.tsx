@@ -5,6 +5,7 @@ import type { DocumentFileResult } from '../../../work/import-protocol';
 import { useServices } from '../../context';
 import { ImportResultsDialog } from './ImportResultsDialog';
 import { documentFilters, encodingChoices, importSummary, mergeResults } from './import-results';
+import { messageOf } from '../../../../shared/errors';
 
 /// Importing documents from the library: by the host's file dialog or by
 /// files dropped on the page. The import worker reads them with a progress
@@ -27,7 +28,7 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
   const retained = useRef(new Map<number, { name: string; bytes: ArrayBuffer; choices: string[] }>());
   const running = useRef(false);
 
-  const fail = (error: unknown) => services.notify({ kind: 'error', text: `The documents were not imported: ${(error as Error).message}` });
+  const fail = (error: unknown) => services.notify({ kind: 'error', text: `The documents were not imported: ${messageOf(error)}` });
 
   const run = async (picked: readonly PickedFile[]) => {
     if (picked.length === 0) return;

@@ -3,6 +3,7 @@ import { passageCitation } from '../../../../shared/corpus/cite';
 import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { copyText } from './clipboard';
+import { messageOf } from '../../../../shared/errors';
 
 /// Copies the citation of an annotation's passage: the document's citation
 /// and, where the source has pages, the page it is on ("…, p. 2.").
@@ -14,7 +15,7 @@ export function CopyCitationButton({ annotation }: { annotation: Annotation }) {
     const citation = passageCitation(document, annotation.position.start, annotation.position.end);
     copyText(citation)
       .then(() => services.notify({ kind: 'info', text: `Citation copied: ${citation}` }))
-      .catch((error: unknown) => services.notify({ kind: 'error', text: `The citation was not copied: ${(error as Error).message}. It reads: ${citation}` }));
+      .catch((error: unknown) => services.notify({ kind: 'error', text: `The citation was not copied: ${messageOf(error)}. It reads: ${citation}` }));
   };
   return (
     <button

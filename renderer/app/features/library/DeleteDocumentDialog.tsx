@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../data/documents';
 import { useServices } from '../../context';
+import type { LibraryDocument } from '../../../../shared/corpus/document';
+import { annotationCount } from '../../../store/documents';
+import { messageOf } from '../../../../shared/errors';
 
 /// Asks before deleting an imported document, saying how many annotations
 /// go with it; backs the library up first, so the backup holds them. The
@@ -16,7 +19,7 @@ export function DeleteDocumentDialog({ document, onClose }: { document: Document
       .annotationCount(document.id)
       .then(setCount)
       .catch((error: unknown) =>
-        services.notify({ kind: 'error', text: `The annotations of “${document.meta.title}” could not be counted: ${(error as Error).message}` }),
+        services.notify({ kind: 'error', text: `The annotations of “${document.meta.title}” could not be counted: ${messageOf(error)}` }),
       );
   }, [services, document]);
 
@@ -31,7 +34,7 @@ export function DeleteDocumentDialog({ document, onClose }: { document: Document
       });
       dialog.current?.close();
     } catch (error) {
-      services.notify({ kind: 'error', text: `“${document.meta.title}” was not deleted: ${(error as Error).message}` });
+      services.notify({ kind: 'error', text: `“${document.meta.title}” was not deleted: ${messageOf(error)}` });
       setDeleting(false);
     }
   };

@@ -6,6 +6,7 @@ import type { DocumentSummary } from '../../../data/documents';
 import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { type DetailsField, type DetailsForm, formOf, readForm } from './details-form';
+import { messageOf } from '../../../../shared/errors';
 
 /// The form a document is described in, the way historians cite: title,
 /// author, date (partial dates allowed), archive, fond, file, pages,
@@ -77,7 +78,7 @@ function DetailsDialog({ document, onClose }: { document: DocumentSummary; onClo
         services.notify({ kind: 'info', text: `Saved the details of “${read.meta.title}”.` });
         dialog.current?.close();
       })
-      .catch((error: unknown) => services.notify({ kind: 'error', text: `The details were not saved: ${(error as Error).message}` }))
+      .catch((error: unknown) => services.notify({ kind: 'error', text: `The details were not saved: ${messageOf(error)}` }))
       .finally(() => setSaving(false));
   };
 
@@ -88,7 +89,7 @@ function DetailsDialog({ document, onClose }: { document: DocumentSummary; onClo
         services.notify({ kind: 'info', text: 'The description read from the file is back.' });
         dialog.current?.close();
       })
-      .catch((error: unknown) => services.notify({ kind: 'error', text: `The description was not restored: ${(error as Error).message}` }));
+      .catch((error: unknown) => services.notify({ kind: 'error', text: `The description was not restored: ${messageOf(error)}` }));
   };
 
   return (

@@ -13,6 +13,11 @@ import { useDocumentImport } from '../imports/use-document-import';
 import { useFileDrop } from '../imports/use-file-drop';
 import './documents.css';
 import '../comforts/comforts.css';
+import { suggestLanguage } from '../../../../shared/corpus/language';
+import type { LibraryDocument } from '../../../../shared/corpus/document';
+import { countsByDocument } from '../../../store/annotation-rows';
+import { editDocument } from '../../../store/documents';
+import { messageOf } from '../../../../shared/errors';
 
 type SortKey = 'date' | 'title' | 'count';
 
@@ -68,7 +73,7 @@ export function Library({
     services.documents
       .edit(document.id, { meta: { ...document.meta, originalLanguage: language } })
       .then(() => services.notify({ kind: 'info', text: `“${document.meta.title}”: original language set to ${language}.` }))
-      .catch((error: unknown) => services.notify({ kind: 'error', text: `The language was not saved: ${(error as Error).message}` }));
+      .catch((error: unknown) => services.notify({ kind: 'error', text: `The language was not saved: ${messageOf(error)}` }));
   };
   // A click anywhere on a row opens its document, except on its own controls.
   const openRow = (event: MouseEvent, documentId: string) => {

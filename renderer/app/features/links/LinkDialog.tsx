@@ -7,6 +7,7 @@ import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { excerpt } from '../../ui/excerpt';
 import type { Linking } from './linking';
+import { messageOf } from '../../../../shared/errors';
 
 // Candidates listed for the other end: enough to choose from, few enough to
 // draw at once; a more precise query narrows them.
@@ -69,7 +70,7 @@ export function LinkDialog({
       services.notify({ kind: 'info', text: `Linked: “${excerpt(first.quote.exact, 40)}” ${name} “${excerpt(second.quote.exact, 40)}”.` });
       onDone();
     } catch (error) {
-      services.notify({ kind: 'error', text: `The link was not made: ${(error as Error).message}` });
+      services.notify({ kind: 'error', text: `The link was not made: ${messageOf(error)}` });
     }
   };
 

@@ -1,6 +1,7 @@
 import type { ClaimMatrix } from '../../../../shared/matrix/claim-matrix';
 import { claimMatrixCsv } from '../../../../shared/matrix/csv';
 import type { AppServices } from '../../context';
+import { messageOf } from '../../../../shared/errors';
 
 /// Offers the matrix as shown to be saved as CSV, and says how it went.
 export async function exportMatrixCsv(services: AppServices, matrix: ClaimMatrix): Promise<void> {
@@ -10,6 +11,6 @@ export async function exportMatrixCsv(services: AppServices, matrix: ClaimMatrix
     const sources = matrix.columns.length === 1 ? '1 source' : `${matrix.columns.length} sources`;
     if (saved) services.notify({ kind: 'info', text: `Exported the claim matrix: ${claims} against ${sources}.` });
   } catch (error) {
-    services.notify({ kind: 'error', text: `The claim matrix was not exported: ${(error as Error).message}` });
+    services.notify({ kind: 'error', text: `The claim matrix was not exported: ${messageOf(error)}` });
   }
 }

@@ -6,6 +6,9 @@ import { type ClaimMatrix, buildClaimMatrix } from '../../../../shared/matrix/cl
 import type { LinkRow } from '../../../store/db';
 import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
+import * as rows from '../../../store/annotation-rows';
+import { allLinks } from '../../../store/links';
+import { messageOf } from '../../../../shared/errors';
 
 export interface MatrixData {
   /// `null` when it could not be built (`error` says why).
@@ -44,6 +47,6 @@ export function useClaimMatrix(chosenTag: string | null): MatrixData | null {
     const matrix = buildClaimMatrix({ claims: { tag: claimTag }, annotationsById, links, relationTypes, documents: columns });
     return { matrix, error: null, ...read };
   } catch (error) {
-    return { matrix: null, error: (error as Error).message, ...read };
+    return { matrix: null, error: messageOf(error), ...read };
   }
 }

@@ -8,6 +8,7 @@ import { CopyCitationButton } from '../library/CopyCitationButton';
 import { LinkList } from '../links/LinkList';
 import type { LinkView } from '../links/link-views';
 import { useLinking } from '../links/linking';
+import { messageOf } from '../../../../shared/errors';
 
 /// One annotation in the panel: its quote, tags, actor and note, each
 /// editable where it stands. Placed by the panel's virtual list at `top`;
@@ -67,7 +68,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
   }, [focusActor, onActorFocused]);
 
   const save = (edit: Parameters<typeof store.update>[1]) =>
-    store.update(annotation, edit).catch((error: unknown) => services.notify({ kind: 'error', text: `The change was not saved: ${(error as Error).message}` }));
+    store.update(annotation, edit).catch((error: unknown) => services.notify({ kind: 'error', text: `The change was not saved: ${messageOf(error)}` }));
 
   const commitNote = () => {
     if (note !== annotation.note) void save({ note });
@@ -194,7 +195,7 @@ function SetChips({ annotation, sets }: { annotation: Annotation; sets: readonly
   const services = useServices();
   const holding = sets.filter((set) => set.annotationIds.includes(annotation.id));
   const others = sets.filter((set) => !holding.includes(set));
-  const fail = (error: unknown) => services.notify({ kind: 'error', text: `The set was not changed: ${(error as Error).message}` });
+  const fail = (error: unknown) => services.notify({ kind: 'error', text: `The set was not changed: ${messageOf(error)}` });
   return (
     <div className="entry-sets" data-testid="entry-sets">
       {holding.map((set) => (

@@ -22,6 +22,8 @@ import { menuEvent } from '../../../../shared/ipc/contract';
 import './reader-tools.css';
 import { PanelResizer } from '../comforts/PanelResizer';
 import { useReadingPlace } from '../comforts/place';
+import { ReaderComforts } from '../comforts/ReaderComforts';
+import { messageOf } from '../../../../shared/errors';
 
 const noSets: readonly AnnotationSet[] = [];
 
@@ -112,7 +114,7 @@ export function ReaderScreen({
       if (!file) return;
       setRevisionPlan(await services.imports.previewRevision(document.id, file.name, file.text));
     } catch (error) {
-      services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` });
+      services.notify({ kind: 'error', text: `The revision was not imported: ${messageOf(error)}` });
     }
   }, [document, services]);
 
@@ -128,7 +130,7 @@ export function ReaderScreen({
         // One undoable step: Ctrl+Z puts it back on the review list.
         await store.reattach(annotation, document, current.start, current.end);
       } catch (error) {
-        services.notify({ kind: 'error', text: `The annotation was not re-attached: ${(error as Error).message}` });
+        services.notify({ kind: 'error', text: `The annotation was not re-attached: ${messageOf(error)}` });
         return;
       }
       reader.collapseSelection();
@@ -201,7 +203,7 @@ export function ReaderScreen({
         if (linking.linking?.mode === 'pick') linking.choose(created);
         else if (tagType.namesActor) setFocusActorOf(created.id);
       } catch (error) {
-        services.notify({ kind: 'error', text: `The annotation could not be saved: ${(error as Error).message}` });
+        services.notify({ kind: 'error', text: `The annotation could not be saved: ${messageOf(error)}` });
       }
     },
     [document, services, store, linking],

@@ -1,4 +1,5 @@
 import type { RevisionSummary } from '../../../work/import-protocol';
+import { messageOf } from '../../../../shared/errors';
 import { useServices } from '../../context';
 import { RevisionDialog } from './RevisionDialog';
 
@@ -26,7 +27,7 @@ export function RevisionControls({ plan, onClose, onApplied }: { plan: RevisionS
               text: `Revision ${fileName} imported: ${counts.unchanged} unchanged, ${counts.moved} moved, ${counts.fuzzy} changed, ${counts.orphaned} to re-attach.`,
             });
           })
-          .catch((error: unknown) => services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` }));
+          .catch((error: unknown) => services.notify({ kind: 'error', text: `The revision was not imported: ${messageOf(error)}` }));
       }}
     />
   );

@@ -5,6 +5,7 @@ import { SearchClientDisposedError } from '../../../search/search-client';
 import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import type { Passage } from '../../screens';
+import { messageOf } from '../../../../shared/errors';
 
 // Lines listed at first over all documents; a document with more offers
 // the rest on demand. Enough to read through, few enough to draw at once.
@@ -60,7 +61,7 @@ export function SearchScreen({
         .catch((error: unknown) => {
           if (ticket !== latest.current || error instanceof SearchClientDisposedError) return;
           setBusy(false);
-          notify({ kind: 'error', text: `The search failed: ${(error as Error).message}` });
+          notify({ kind: 'error', text: `The search failed: ${messageOf(error)}` });
         });
     }, typingPause);
     return () => window.clearTimeout(timer);
@@ -83,7 +84,7 @@ export function SearchScreen({
         if (ticket !== latest.current || !hits) return;
         setExpanded((map) => new Map(map).set(documentId, hits));
       })
-      .catch((error: unknown) => notify({ kind: 'error', text: `The search failed: ${(error as Error).message}` }));
+      .catch((error: unknown) => notify({ kind: 'error', text: `The search failed: ${messageOf(error)}` }));
   };
 
   return (

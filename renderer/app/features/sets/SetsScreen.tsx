@@ -7,6 +7,8 @@ import type { SetImportPreview } from '../../../store/sets';
 import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { excerpt } from '../../ui/excerpt';
+import * as rows from '../../../store/annotation-rows';
+import { messageOf } from '../../../../shared/errors';
 
 /// Annotation sets: make one, read what it holds, take passages out, export
 /// it as a file a colleague imports whole, or import one.
@@ -19,7 +21,7 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
   const [preview, setPreview] = useState<SetImportPreview | null>(null);
   const open = sets?.find((s) => s.id === openId) ?? sets?.[0] ?? null;
 
-  const fail = (what: string) => (error: unknown) => services.notify({ kind: 'error', text: `${what}: ${(error as Error).message}` });
+  const fail = (what: string) => (error: unknown) => services.notify({ kind: 'error', text: `${what}: ${messageOf(error)}` });
 
   const exportSet = async (set: AnnotationSet) => {
     const { json, missing, file } = await services.sets.export(set.id, await services.documents.all());

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { AnnotationSet } from '../../../../shared/sets/model';
+import { messageOf } from '../../../../shared/errors';
 
 const newSet = '';
 
@@ -34,7 +35,7 @@ export function AddToSetDialog({
     onAdd(creating ? { name } : { setId: choice })
       .then(onClose)
       .catch((error: unknown) => {
-        setProblem((error as Error).message);
+        setProblem(messageOf(error));
         setBusy(false);
       });
   };

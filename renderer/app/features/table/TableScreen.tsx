@@ -10,6 +10,8 @@ import { useSelection } from './use-selection';
 import { type TableData, useTableData } from './use-table-data';
 import { isFiltering, noFilter, useTableView } from './use-table-view';
 import './table.css';
+import { SetStore } from '../../../store/sets';
+import { InvalidInput, messageOf } from '../../../../shared/errors';
 
 /// Every annotation of the library in one table: filtered by tag type,
 /// actor, document, set, relation and words, sorted by any column, rows
@@ -59,11 +61,11 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
 
   const open = useCallback((row: AnnotationRow) => services.go({ kind: 'reader', documentId: row.documentId, annotationId: row.annotationId }), [services]);
 
-  const fail = (what: string) => (error: unknown) => services.notify({ kind: 'error', text: `${what}: ${(error as Error).message}` });
+  const fail = (what: string) => (error: unknown) => services.notify({ kind: 'error', text: `${what}: ${messageOf(error)}` });
 
   const addToSet = async (target: { setId: string } | { name: string }) => {
     const set = 'setId' in target ? sources.sets.find((s) => s.id === target.setId) : await sets.create(target.name);
-    if (!set) throw new RangeError('That set has been deleted meanwhile; choose another.');
+    if (!set) throw new InvalidInput('$', 'That set has been deleted meanwhile; choose another.');
     const ids = selection.selected.map((r) => r.annotationId);
     const added = await sets.add(set.id, ids);
     const already = ids.length - added;

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { ActorIndex } from '../../../../shared/actors/actor-index';
 import { type AnnotationRow, buildRows } from '../../../../shared/table/rows';
-import { type TableSources } from '../../../store/table-rows';
+import type { TableSources } from '../../../store/table-rows';
 import type { DocumentSummary } from '../../../data/documents';
 import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RelationType } from '../../../../shared/links/model';
 import { useServices } from '../../context';
 import { AddTypeForm } from '../../ui/AddTypeForm';
+import { messageOf } from '../../../../shared/errors';
 
 /// The relation types links are made with: add, rename (both ways a link
 /// reads), recolour, reorder, and delete one no link uses.
@@ -15,7 +16,7 @@ export function RelationTypesDialog({ onClose }: { onClose: () => void }) {
   const [color, setColor] = useState('#5b7d3a');
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
-  const run = (action: Promise<unknown>) => action.catch((error: unknown) => services.notify({ kind: 'error', text: (error as Error).message }));
+  const run = (action: Promise<unknown>) => action.catch((error: unknown) => services.notify({ kind: 'error', text: messageOf(error) }));
 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="relation-types-title" onClose={onClose} data-testid="relation-types-dialog">

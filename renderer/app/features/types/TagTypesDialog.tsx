@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TagType } from '../../../../shared/annotation/model';
 import { useServices } from '../../context';
 import { AddTypeForm } from '../../ui/AddTypeForm';
+import { messageOf } from '../../../../shared/errors';
 
 const palette = ['#8e44ad', '#c0392b', '#16a085', '#d4a017', '#2c6e91', '#7f8c8d'];
 
@@ -20,7 +21,7 @@ export function TagTypesDialog({ onClose }: { onClose: () => void }) {
     dialog.current?.showModal();
   }, []);
 
-  const run = (action: Promise<unknown>) => action.catch((error: unknown) => services.notify({ kind: 'error', text: (error as Error).message }));
+  const run = (action: Promise<unknown>) => action.catch((error: unknown) => services.notify({ kind: 'error', text: messageOf(error) }));
 
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="tag-types-title" onClose={onClose} data-testid="tag-types-dialog">

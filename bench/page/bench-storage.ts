@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Annotation } from '../../shared/annotation/model';
-import * as rows from './annotation-rows';
-import { PalimpsestDb } from './db';
+import * as rows from '../../renderer/store/annotation-rows';
+import { PalimpsestDb } from '../../renderer/store/db';
 import { seededRandom } from '../../shared/random';
 
 // The storage benchmark's page code (bench/storage-benches.ts drives it in

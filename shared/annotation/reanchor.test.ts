@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../annotation/model';
+import type { Annotation } from './model';
 import { reanchorAnnotations } from './reanchor';
-import { describePassage } from './selectors';
+import { describePassage } from '../anchoring/selectors';
 
 const text = 'The Albanian leaders spoke. Khrushchev replied at length. The bloc listened and said nothing at all.';
 const on = (id: string, exact: string): Annotation => {

@@ -1,14 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describePassage } from '../shared/anchoring/selectors';
-import type { Annotation } from '../shared/annotation/model';
-import { seededRandom } from '../shared/random';
-import { type LibraryDocument, loadDocument } from '../shared/corpus/document';
+import { describePassage } from '../anchoring/selectors';
+import type { Annotation } from '../annotation/model';
+import { type LibraryDocument, loadDocument } from '../corpus/document';
+import { seededRandom } from '../random';
+import { corpusDir } from './corpus';
 
-/// Deterministic data for the benchmark, built from the seed corpus: the same
-/// on every run and every machine.
-
-const corpusDir = join(import.meta.dirname, '..', 'corpus');
+/// Deterministic data at scale, built from the seed corpus: the same on every
+/// run and every machine, for the benchmark and for tests of large inputs.
 
 /// The seeds' Markdown and text, concatenated and repeated until `bytes`
 /// long: a document of that size that reads like the corpus.

@@ -1,10 +1,10 @@
 import 'prosemirror-view/style/prosemirror.css';
-import './styles.css';
-import { loadDocument } from '../shared/corpus/document';
-import type { Highlight } from './editor/highlights';
-import { Reader } from './editor/reader';
-import { visibleBlocks } from './editor/viewport';
-import { storageBench } from './store/bench-storage';
+import '../../renderer/styles.css';
+import { loadDocument } from '../../shared/corpus/document';
+import type { Highlight } from '../../renderer/editor/highlights';
+import { Reader } from '../../renderer/editor/reader';
+import { visibleBlocks } from '../../renderer/editor/viewport';
+import { storageBench } from './bench-storage';
 
 // The reader benchmark's page (npm run bench drives it in Chromium): the
 // app's own Reader and highlights plugin, on data the benchmark sends.

@@ -1,7 +1,7 @@
-import type { Annotation } from '../annotation/model';
-import { AnchorText, anchorStatus } from './anchor';
-import { anchorAll } from './anchor-all';
-import { describePassage } from './selectors';
+import type { Annotation } from './model';
+import { AnchorText, anchorStatus } from '../anchoring/anchor';
+import { anchorAll } from '../anchoring/anchor-all';
+import { describePassage } from '../anchoring/selectors';
 
 /// What happened to an annotation when its document's text changed:
 /// `unchanged` (same place, same words), `moved` (same words elsewhere),

@@ -1,11 +1,7 @@
-/// A text with the differences real revisions make folded away, and a map
-/// back to the original offsets.
-export interface NormalizedText {
-  text: string;
-  /// `toOriginal[i]` is the offset in the original text of normalized
-  /// character i; one extra entry maps the end.
-  toOriginal: Int32Array;
-}
+import { type FoldedText, foldedText } from './folded';
+
+// Typography folded for matching: the differences real revisions make
+// (anchoring), and the first step of folding for search.
 
 // What a corrected transcription or a re-typed edition changes without
 // changing what the text says: OCR boxes and soft hyphens go; curly quotes,
@@ -56,7 +52,7 @@ const codeTable = (() => {
 })();
 
 /// Normalizes `text` for matching and keeps the way back to its offsets.
-export function normalizeForMatching(text: string): NormalizedText {
+export function normalizeForMatching(text: string): FoldedText {
   const out = new Uint16Array(text.length);
   const map = new Int32Array(text.length + 1);
   let n = 0;
@@ -75,14 +71,7 @@ export function normalizeForMatching(text: string): NormalizedText {
     map[n++] = i;
   }
   map[n] = text.length;
-  return { text: fromCodes(out, n), toOriginal: map.subarray(0, n + 1) };
-}
-
-function fromCodes(codes: Uint16Array, length: number): string {
-  const parts: string[] = [];
-  // In slices: spreading a megabyte into one call overflows the stack.
-  for (let at = 0; at < length; at += 8192) parts.push(String.fromCharCode.apply(null, codes.subarray(at, Math.min(length, at + 8192)) as unknown as number[]));
-  return parts.join('');
+  return foldedText(out, n, map);
 }
 
 /// Normalizes a short string (a quote or its context) for comparison.

@@ -1,0 +1,42 @@
+import type { Annotation } from '../../../shared/annotation/model';
+import type { LibraryDocument } from '../../../shared/corpus/document';
+import { passageOf } from '../../../shared/test-support/annotations';
+import type { AnnotationStore } from '../annotations';
+import { PalimpsestDb } from '../db';
+
+// Test fixtures for the store: libraries in fake-indexeddb (the test file
+// imports 'fake-indexeddb/auto'), each under a name no other test uses.
+
+const open: PalimpsestDb[] = [];
+let serial = 0;
+
+/// An empty library of its own, named `label` and a serial number, that
+/// `dropDbs` closes and deletes after the test.
+export function freshDb(label = 'test'): PalimpsestDb {
+  const db = new PalimpsestDb(`${label}-${++serial}`);
+  open.push(db);
+  return db;
+}
+
+/// Closes and deletes every library `freshDb` made (for `afterEach`), so that
+/// no test sees another's rows.
+export async function dropDbs(): Promise<void> {
+  for (const db of open.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+}
+
+/// Annotates the `occurrence`-th (from 0) place `exact` stands in
+/// `document` through `store`, as the reader does when a researcher selects
+/// it; `fields` as `AnnotationStore.create` takes them.
+export function annotate(
+  store: AnnotationStore,
+  document: LibraryDocument,
+  exact: string,
+  fields: Parameters<AnnotationStore['create']>[3] = {},
+  occurrence = 0,
+): Promise<Annotation> {
+  const { start, end } = passageOf(document, exact, occurrence);
+  return store.create(document, start, end, fields);
+}
