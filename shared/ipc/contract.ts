@@ -88,7 +88,8 @@ export interface SaveFileRequest {
   content: string | Uint8Array;
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/// A call's answer across IPC: its value, or why it failed (a WireError).
+export type { Reply, WireError } from '../rpc/wire';
 
 /// Files larger than this are refused before they are read: no annotation
 /// file or document a historian works with comes near it, and reading more
