@@ -26,7 +26,7 @@ import type { NativeFile } from '../../shared/format/native';
 import { menuEvent } from '../../shared/ipc/contract';
 import { isTyping } from './keys';
 import { SearchClient } from '../search/search-client';
-import { ImportClient, startImportPort } from '../work/import-client';
+import { startBackups, startImports } from '../work/import-client';
 import { ImportProgress } from './ImportProgress';
 import { SearchScreen } from './SearchScreen';
 import type { Screen } from './screens';
@@ -84,10 +84,10 @@ export function App({ host }: { host: Host }) {
   // One search worker for the app's life (the page's): never disposed, since
   // React's development double mount would otherwise leave a disposed one.
   const search = useMemo(() => new SearchClient(), []);
-  const imports = useMemo(() => new ImportClient(startImportPort(() => ({ db: db(), documents: async () => documents }))), [documents]);
-  // Backups are built in a worker of their own (the same code), so that a
-  // long import in the import worker never holds them up.
-  const backupWorker = useMemo(() => new ImportClient(startImportPort(() => ({ db: db(), documents: async () => documents }))), [documents]);
+  const imports = useMemo(() => startImports(() => ({ db: db(), documents: async () => documents })), [documents]);
+  // Backups are built in a worker of their own, so that a long import in
+  // the import workers never holds them up.
+  const backupWorker = useMemo(() => startBackups(() => ({ db: db(), documents: async () => documents })), [documents]);
   const [importing, setImporting] = useState<{ fileName: string; done: number; total: number } | null>(null);
   const services = useMemo<AppServices>(() => {
     const database = db();
@@ -108,7 +108,7 @@ export function App({ host }: { host: Host }) {
         host.backups,
         (text) => notify({ kind: 'error', text }),
         undefined,
-        (since) => backupWorker.backup(since),
+        (since) => backupWorker.build({ since }),
       ),
       search,
       imports,
@@ -305,7 +305,7 @@ export function App({ host }: { host: Host }) {
               pending={pendingImport}
               onCancel={() => {
                 setPendingImport(null);
-                void services.imports.discard();
+                void services.imports.annotations.discard({ planId: pendingImport.planId });
               }}
               onImport={() => {
                 const pending = pendingImport;

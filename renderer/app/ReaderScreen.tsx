@@ -9,7 +9,7 @@ import type { AnnotationSet } from '../../shared/sets/model';
 import { bundledDocuments } from '../corpus';
 import * as rows from '../store/annotation-rows';
 import { reattach } from '../store/revisions';
-import type { RevisionSummary } from '../work/import-protocol';
+import type { Planned, RevisionSummary } from '../work/import-protocol';
 import { ReviewList } from './ReviewList';
 import { RevisionDialog } from './RevisionDialog';
 import type { Highlight } from '../editor/highlights';
@@ -81,7 +81,7 @@ export function ReaderScreen({
   const [selection, setSelection] = useState<ReaderSelection>({ kind: 'none' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusActorOf, setFocusActorOf] = useState<string | null>(null);
-  const [revisionPlan, setRevisionPlan] = useState<RevisionSummary | null>(null);
+  const [revisionPlan, setRevisionPlan] = useState<Planned<RevisionSummary> | null>(null);
   // The find bar: open, how many times it was asked for, and the words
   // selected when it was (to find at once).
   const [find, setFind] = useState<{ request: number; initial: string } | null>(null);
@@ -140,7 +140,7 @@ export function ReaderScreen({
         { name: 'Text or Markdown', extensions: ['txt', 'md', 'markdown'] },
       ]);
       if (!file) return;
-      setRevisionPlan(await services.imports.previewRevision(document.id, file.name, file.text));
+      setRevisionPlan(await services.imports.revisions.preview({ documentId: document.id, fileName: file.name, source: file.text }));
     } catch (error) {
       services.notify({ kind: 'error', text: `The revision was not imported: ${(error as Error).message}` });
     }
@@ -485,12 +485,12 @@ export function ReaderScreen({
           plan={revisionPlan}
           onCancel={() => {
             setRevisionPlan(null);
-            void services.imports.discard();
+            void services.imports.revisions.discard({ planId: revisionPlan.planId });
           }}
           onApply={() => {
             setRevisionPlan(null);
-            services.imports
-              .applyRevision()
+            services.imports.revisions
+              .apply({ planId: revisionPlan.planId })
               .then(({ fileName, counts }) => {
                 store.history.clear();
                 // The review is what to look at next: no entry pulls the panel elsewhere.

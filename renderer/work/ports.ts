@@ -71,3 +71,19 @@ export function startPort(what: string, create: () => WorkerPort, fallback: () =
   };
   return port;
 }
+
+// A worker's global scope, typed by what serveSelf uses of it: the renderer
+// is checked against the DOM library, whose `self` is a window, and the
+// webworker library cannot be loaded beside it without clashes.
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+  postMessage(message: PortReply): void;
+}
+
+/// Serves `server` on the worker this runs in, one request at a time, in
+/// order (a cancel still goes past the queue).
+export function serveSelf(server: Server): void {
+  const scope = self as unknown as WorkerScope;
+  const receive = servePort(server, (reply) => scope.postMessage(reply), { serial: true });
+  scope.onmessage = (event) => receive(event.data);
+}

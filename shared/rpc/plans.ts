@@ -10,6 +10,8 @@ export class Plans<T> {
   constructor(
     /// What a plan is of, for messages: "file", "revision".
     private readonly what: string,
+    /// What applying it does, for messages: "import", "store".
+    private readonly verb: string,
     /// How many plans are kept at most; the oldest goes first.
     private readonly kept = 4,
   ) {
@@ -49,7 +51,7 @@ export class Plans<T> {
   private missing(id: string): string {
     const made = id.startsWith(`${this.what}-`) ? Number(id.slice(this.what.length + 1)) : Number.NaN;
     if (Number.isInteger(made) && made >= 1 && made <= this.made)
-      return `The previewed ${this.what} ${id} is no longer waiting: it was already applied or cancelled, or a later preview replaced it. Preview it again.`;
-    return `There is no previewed ${this.what} ${JSON.stringify(id)}: preview one first.`;
+      return `The ${this.what} previewed as ${id} is no longer waiting: it was already applied or cancelled, or later previews replaced it. Preview it again to ${this.verb} it.`;
+    return `There is no previewed ${this.what} ${JSON.stringify(id)} to ${this.verb}: preview one first.`;
   }
 }
