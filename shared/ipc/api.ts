@@ -25,6 +25,9 @@ const fileFilter = z.strictObject({
 });
 const filters = z.array(fileFilter).max(16);
 
+/// A file-type filter offered by a native dialog.
+export type FileFilter = z.input<typeof fileFilter>;
+
 /// A file name proposed in a save dialog: a name, never a path, so the
 /// dialog opens where the user saved last, not in a folder the page chose.
 export const fileName = z
