@@ -10,23 +10,16 @@ const app = 'app://palimpsest/index.html';
 
 describe('IPC handlers', () => {
   it('run for the app’s own page and wrap the result', async () => {
-    expect(await guarded(app, app, async () => 42)).toEqual({ ok: true, value: 42 });
+    expect(await guarded(app, app, async () => ({ ok: true, value: 42 }))).toEqual({ ok: true, value: 42 });
   });
 
   it('refuse any other sender without running the handler', async () => {
-    const run = vi.fn(async () => 'secret');
+    const run = vi.fn(async () => ({ ok: true as const, value: 'secret' }));
     for (const sender of ['file:///tmp/evil.html', 'https://example.org/', 'app://evil/index.html', 'other://palimpsest/', undefined, null]) {
       const reply = await guarded(sender, app, run);
-      expect(reply).toEqual({ ok: false, error: expect.stringMatching(/did not come from Palimpsest’s own window/) });
+      expect(reply).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringMatching(/did not come from Palimpsest’s own window/) }) });
     }
     expect(run).not.toHaveBeenCalled();
-  });
-
-  it('turn a thrown error into a reply the renderer can show', async () => {
-    expect(await guarded(app, app, async () => Promise.reject(new Error('The disk is full: x.json was not written.')))).toEqual({
-      ok: false,
-      error: 'The disk is full: x.json was not written.',
-    });
   });
 });
 
@@ -98,10 +91,23 @@ describe('registerApi', () => {
     const { handlers, registered } = register();
     const call = registered.get(channelOf(method))!;
     for (const request of hostile[method]) {
-      const reply = (await call({ senderFrame: { url: app } }, request)) as { ok: boolean; error?: string };
+      const reply = (await call({ senderFrame: { url: app } }, request)) as { ok: boolean; error?: { name: string; message: string } };
       expect(reply.ok, JSON.stringify(request)).toBe(false);
-      expect(reply.error).toMatch(new RegExp(`refused a malformed ${method} request`));
+      expect(reply.error).toMatchObject({ name: 'RequestRefused', message: expect.stringMatching(new RegExp(`refused a malformed ${method} request`)) });
     }
     expect(handlers[method]).not.toHaveBeenCalled();
+  });
+
+  it('turns a thrown error into a reply the renderer can show, and passes the handler its event', async () => {
+    const { handlers, registered } = register();
+    const event = { senderFrame: { url: app } };
+    handlers.listBackups!.mockImplementationOnce(async (_request: unknown, context: { event: unknown }) => {
+      expect(context.event).toBe(event);
+      throw new Error('The disk is full: x.json was not written.');
+    });
+    expect(await registered.get(channelOf('listBackups'))!(event, undefined)).toEqual({
+      ok: false,
+      error: { kind: 'bug', name: 'Error', message: 'The disk is full: x.json was not written.' },
+    });
   });
 });

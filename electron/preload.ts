@@ -1,16 +1,15 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { HostBridge, Invokers } from '../shared/ipc/api';
+import type { Api, HostBridge } from '../shared/ipc/api';
 import { type MenuCommand, bridgeKey, channels, menuCommands } from '../shared/ipc/contract';
 import { channelOf, methods } from '../shared/ipc/methods';
+import { invokersOf } from '../shared/rpc/invoke';
 
 // The page's only way to its host: exactly the API's methods and the two
 // messages from main, nothing else. No Electron or Node object crosses into
 // the page. Main parses every request; the preload only forwards it. It
 // imports no schema library: a sandboxed preload must stay small and
 // self-contained.
-const invokers = Object.fromEntries(
-  methods.map((method) => [method, (request?: unknown) => ipcRenderer.invoke(channelOf(method), request)]),
-) as unknown as Invokers;
+const invokers = invokersOf<Api>(methods, (method, request) => ipcRenderer.invoke(channelOf(method), request));
 
 const bridge: HostBridge = {
   ...invokers,

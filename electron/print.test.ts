@@ -13,7 +13,7 @@ describe('Print… in the desktop app', () => {
     vi.mocked(dialog.showSaveDialog).mockResolvedValueOnce({ canceled: false, filePath: path });
     const printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7 …'));
     const { print } = printHandlers(() => null);
-    expect(await print({ defaultName: 'FO brief 1962.md' }, { sender: { printToPDF } } as never)).toBe(path);
+    expect(await print({ defaultName: 'FO brief 1962.md' }, { event: { sender: { printToPDF } } } as never)).toBe(path);
     expect(vi.mocked(dialog.showSaveDialog).mock.calls[0]![0]).toMatchObject({
       defaultPath: 'FO brief 1962.pdf',
       filters: [{ name: 'PDF', extensions: ['pdf'] }],
@@ -25,7 +25,7 @@ describe('Print… in the desktop app', () => {
   it('makes no PDF when the user cancels', async () => {
     vi.mocked(dialog.showSaveDialog).mockResolvedValueOnce({ canceled: true, filePath: '' });
     const printToPDF = vi.fn();
-    expect(await printHandlers(() => null).print({ defaultName: 'x.pdf' }, { sender: { printToPDF } } as never)).toBeNull();
+    expect(await printHandlers(() => null).print({ defaultName: 'x.pdf' }, { event: { sender: { printToPDF } } } as never)).toBeNull();
     expect(printToPDF).not.toHaveBeenCalled();
   });
 

@@ -9,7 +9,7 @@ import type { Handlers } from './ipc';
 /// Electron, and a PDF is what a researcher files with their notes anyway.
 export function printHandlers(window: () => BrowserWindow | null): Pick<Handlers, 'print'> {
   return {
-    async print(request, event) {
+    async print(request, { event }) {
       const name = pdfName(request.defaultName);
       const path = await askWhereToSave(window(), 'Save as PDF', name, [{ name: 'PDF', extensions: ['pdf'] }]);
       if (!path) return null;

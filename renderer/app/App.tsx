@@ -28,9 +28,9 @@ import type { NativeFile } from '../../shared/format/native';
 import { menuEvent } from '../../shared/ipc/contract';
 import { isTyping } from './ui/keys';
 import { SearchClient } from '../search/search-client';
-import { ImportClient, startImportPort } from '../work/import-client';
 import { ImportProgress } from './features/imports/ImportProgress';
 import { SearchScreen } from './features/search/SearchScreen';
+import { startBackups, startImports } from '../work/import-client';
 import type { Screen } from './screens';
 import { CompareScreen } from './features/compare/CompareScreen';
 import { ActorScreen } from './features/actors/ActorScreen';
@@ -89,10 +89,10 @@ export function App({ host }: { host: Host }) {
   const search = useMemo(() => new SearchClient(), []);
   // Whole-library work (an import's plan, a backup) reads every text for
   // the time it takes, and lets them go.
-  const imports = useMemo(() => new ImportClient(startImportPort(() => ({ db: db(), documents: () => documents.all() }))), [documents]);
-  // Backups are built in a worker of their own (the same code), so that a
-  // long import in the import worker never holds them up.
-  const backupWorker = useMemo(() => new ImportClient(startImportPort(() => ({ db: db(), documents: () => documents.all() }))), [documents]);
+  const imports = useMemo(() => startImports(() => ({ db: db(), documents: () => documents.all() })), [documents]);
+  // Backups are built in a worker of their own, so that a long import in
+  // the import workers never holds them up.
+  const backupWorker = useMemo(() => startBackups(() => ({ db: db(), documents: () => documents.all() })), [documents]);
   const [importing, setImporting] = useState<{ fileName: string; done: number; total: number } | null>(null);
   const services = useMemo<AppServices>(() => {
     const database = db();
@@ -115,7 +115,7 @@ export function App({ host }: { host: Host }) {
         host.backups,
         (text) => notify({ kind: 'error', text }),
         undefined,
-        (since) => backupWorker.backup(since),
+        (since) => backupWorker.build({ since }),
       ),
       search,
       imports,
@@ -306,7 +306,7 @@ export function App({ host }: { host: Host }) {
                 pending={pendingImport}
                 onCancel={() => {
                   setPendingImport(null);
-                  void services.imports.discard();
+                  void services.imports.annotations.discard({ planId: pendingImport.planId });
                 }}
                 onImport={() => {
                   const pending = pendingImport;

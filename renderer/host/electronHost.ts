@@ -1,37 +1,41 @@
-import { type HostBridge, type Reply, bridgeKey } from '../../shared/ipc/contract';
+import type { Api } from '../../shared/ipc/api';
+import { type HostBridge, bridgeKey } from '../../shared/ipc/contract';
+import { methods } from '../../shared/ipc/methods';
+import { callsOf } from '../../shared/rpc/invoke';
 import { type Host, HostError } from './host';
 
 /// The host inside the desktop app: native dialogs in the main process,
-/// reached through the preload's bridge.
+/// reached through the preload's bridge, each call typed by the IPC API.
 export function createElectronHost(bridge: HostBridge): Host {
+  const calls = callsOf<Api>(methods, bridge);
   return {
     kind: 'electron',
     async openTextFile(title, filters) {
-      return unwrap(await bridge.openFile({ title, filters }));
+      return await hosted(calls.openFile({ title, filters }));
     },
     async openFiles(title, filters) {
-      const files = unwrap(await bridge.openFiles({ title, filters }));
+      const files = await hosted(calls.openFiles({ title, filters }));
       return files && files.map((file) => ('bytes' in file ? { name: file.name, bytes: ownBuffer(file.bytes) } : file));
     },
     async saveFile(title, defaultName, filters, content) {
-      return unwrap(await bridge.saveFile({ title, defaultName, filters, content })) !== null;
+      return (await hosted(calls.saveFile({ title, defaultName, filters, content }))) !== null;
     },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     // The page's print layout saved as a PDF where the user chooses (main
     // process, printToPDF): Electron opens no print preview of its own.
     async print(defaultName) {
-      return unwrap(await bridge.print({ defaultName })) !== null;
+      return (await hosted(calls.print({ defaultName }))) !== null;
     },
     documentOpened(id, title) {
       // The recent documents menu is a convenience: a failure is not the
       // researcher's concern.
-      void bridge.documentOpened({ id, title }).catch(() => {});
+      void calls.documentOpened({ id, title }).catch(() => {});
     },
     backups: {
       where: 'the backups folder in Palimpsest’s data folder on this computer',
-      list: async () => unwrap(await bridge.listBackups()),
-      write: async (content, annotations, created) => unwrap(await bridge.writeBackup({ content, annotations, created: created.toISOString() })),
-      read: async (id) => unwrap(await bridge.readBackup(id)),
+      list: async () => await hosted(calls.listBackups()),
+      write: async (content, annotations, created) => await hosted(calls.writeBackup({ content, annotations, created: created.toISOString() })),
+      read: async (id) => await hosted(calls.readBackup(id)),
       onBeforeQuit: (flush) => bridge.onBeforeQuit(flush),
     },
   };
@@ -44,9 +48,13 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
 }
 
-function unwrap<T>(reply: Reply<T>): T {
-  if (!reply.ok) throw new HostError(reply.error);
-  return reply.value;
+// A failed call as the screens expect it: a HostError with main's sentence.
+async function hosted<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    throw new HostError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /// The bridge the preload exposed, or `null` outside the desktop app.

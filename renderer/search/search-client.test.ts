@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SearchReply, SearchRequest } from '../../shared/search/protocol';
+import type { PortReply as SearchReply, PortRequest } from '../../shared/rpc/port';
+import type { IndexedText } from '../../shared/search/protocol';
 import { loadCorpus, seedIds } from '../../shared/test-support/corpus';
 import { SearchClient, SearchClientDisposedError, type SearchWorkerPort } from './search-client';
-import { type SearchHandler, createSearchHandler } from './search-handler';
+import { mainThreadPort } from '../work/ports';
+import { createSearchHandler } from './search-handler';
 
 /// A stand-in for the search worker: the worker's own handler, run
 /// in-process, with messages copied both ways as postMessage copies them and
@@ -16,16 +18,22 @@ class InProcessWorker implements SearchWorkerPort {
   terminated = false;
   hold = false;
   held: SearchReply[] = [];
-  received: SearchRequest[] = [];
-  private readonly handle: SearchHandler = createSearchHandler();
+  received: PortRequest[] = [];
+  private answered = 0;
+  // The worker's own server, on this thread; its replies are held or passed on.
+  private readonly server = mainThreadPort(createSearchHandler(), { serial: true });
 
-  postMessage(message: SearchRequest): void {
-    const request = structuredClone(message);
-    this.received.push(request);
-    // The worker reads its messages in order; only the delivery waits.
-    const reply = structuredClone(this.handle(request));
-    if (this.hold) this.held.push(reply);
-    else setTimeout(() => this.deliver(reply), 0);
+  constructor() {
+    this.server.onmessage = (event) => {
+      this.answered++;
+      if (this.hold) this.held.push(event.data);
+      else this.deliver(event.data);
+    };
+  }
+
+  postMessage(message: PortRequest): void {
+    this.received.push(structuredClone(message));
+    this.server.postMessage(message);
   }
 
   terminate(): void {
@@ -33,6 +41,11 @@ class InProcessWorker implements SearchWorkerPort {
   }
 
   release(order: (replies: SearchReply[]) => SearchReply[] = (r) => r): void {
+    // The server answers in a later task: wait for every reply first.
+    if (this.answered < this.received.length) {
+      setTimeout(() => this.release(order), 0);
+      return;
+    }
     const replies = order(this.held);
     this.held = [];
     for (const reply of replies) this.deliver(reply);
@@ -68,7 +81,7 @@ describe('SearchClient', () => {
     const client = new SearchClient(worker);
     const document = { id: 'memo', text: 'Richard Dvořàk', blocks: ['not sent'] };
     await client.index([document]);
-    expect(worker.received[0]!.command).toEqual({ type: 'index', documents: [{ id: 'memo', text: 'Richard Dvořàk' }] });
+    expect(worker.received[0]).toEqual({ id: 1, method: 'index', request: { documents: [{ id: 'memo', text: 'Richard Dvořàk' }] } });
   });
 
   it('forgets a removed document', async () => {
@@ -119,7 +132,9 @@ describe('SearchClient', () => {
     const corpus = Array.from({ length: 60 }, (_, i) => ({ id: `d${i}`, text: paragraph.repeat(1000) }));
     const huge = { id: 'huge', text: paragraph.repeat(40_000) };
     await client.index([...corpus, huge]);
-    const sizes = worker.received.map((r) => (r.command.type === 'index' ? r.command.documents.reduce((sum, d) => sum + d.text.length, 0) : 0));
+    const sizes = worker.received.map((r) =>
+      'method' in r && r.method === 'index' ? (r.request as { documents: IndexedText[] }).documents.reduce((sum, d) => sum + d.text.length, 0) : 0,
+    );
     expect(sizes.length).toBeGreaterThan(3);
     // A batch stays under the limit unless it is one document longer than that.
     for (const size of sizes.slice(0, -1)) expect(size).toBeLessThanOrEqual(2 ** 20);

@@ -1,16 +1,13 @@
-import type { IndexedText, SearchCommand, SearchReply, SearchRequest } from '../../shared/search/protocol';
+import { methodsOf } from '../../shared/rpc/api';
+import { PortClient } from '../../shared/rpc/port';
+import { type IndexedText, type SearchApi, searchApi } from '../../shared/search/protocol';
 import type { SearchOptions, SearchResults } from '../../shared/search/results';
-import { errorOf } from '../work/worker-errors';
+import { type WorkerPort, linkOf } from '../work/ports';
 import { startSearchPort } from './search-port';
 
 /// What the client needs of its worker. A `Worker` is one; tests pass an
-/// object that runs the worker's handler in-process.
-export interface SearchWorkerPort {
-  postMessage(message: SearchRequest): void;
-  onmessage: ((event: MessageEvent<SearchReply>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  terminate(): void;
-}
+/// object that runs the worker's server in-process.
+export type SearchWorkerPort = WorkerPort;
 
 /// Rejects the requests still waiting when the client is disposed, and any
 /// made after: a caller that gets it can drop the answer it was waiting for.
@@ -21,35 +18,19 @@ export class SearchClientDisposedError extends Error {
   }
 }
 
-interface Pending {
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-}
-
 /// The renderer's side of full-text search: indexing and queries run in a
 /// Web Worker (search-worker.ts), and each call is a promise of the worker's
 /// answer. Requests are answered in the order they were made; which answer
 /// to show when queries overlap (the latest typed) is the caller's concern.
 export class SearchClient {
-  private readonly worker: SearchWorkerPort;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
+  private readonly client: PortClient<SearchApi>;
   // The last change (index or remove) asked for; the next one waits for it.
   private writes: Promise<unknown> = Promise.resolve();
-  // Why the client no longer answers (disposed, or the worker failed), or null.
-  private closed: Error | null = null;
 
   /// Starts the search worker (see startSearchPort), or uses `worker` (any
   /// object with a Worker's postMessage, onmessage, onerror and terminate).
   constructor(worker: SearchWorkerPort = startSearchPort()) {
-    this.worker = worker;
-    this.worker.onmessage = (event) => this.settle(event.data);
-    // A worker that fails to load or dies answers nothing more: fail what
-    // waits now rather than leave it waiting for ever.
-    this.worker.onerror = (event) => {
-      event.preventDefault?.();
-      this.close(new Error(`The search worker failed: ${event.message || 'it could not be started'}.`));
-    };
+    this.client = new PortClient(methodsOf(searchApi), linkOf(worker), 'search worker');
   }
 
   /// Indexes `documents` (each its id and canonical text), each replacing
@@ -81,7 +62,7 @@ export class SearchClient {
       return Promise.reject(error);
     }
     return this.write(async () => {
-      for (const batch of batches) await this.request({ type: 'index', documents: batch });
+      for (const batch of batches) await this.client.calls.index({ documents: batch });
     });
   }
 
@@ -89,7 +70,7 @@ export class SearchClient {
   /// before it.
   remove(id: string): Promise<void> {
     return this.write(async () => {
-      await this.request({ type: 'remove', id });
+      await this.client.calls.remove({ id });
     });
   }
 
@@ -97,17 +78,13 @@ export class SearchClient {
   /// documents; see SearchIndex.search. Bad options reject with the
   /// engine's RangeError.
   search(query: string, options: SearchOptions): Promise<SearchResults> {
-    return this.request({ type: 'search', query, options }) as Promise<SearchResults>;
+    return this.client.calls.search({ query, options });
   }
 
   /// Stops the worker and rejects every request still waiting with a
   /// SearchClientDisposedError; later calls reject the same way.
   dispose(): void {
-    if (this.closed) return;
-    this.close(new SearchClientDisposedError());
-    this.worker.onmessage = null;
-    this.worker.onerror = null;
-    this.worker.terminate();
+    this.client.close(new SearchClientDisposedError());
   }
 
   // Runs `task` after the changes asked for before it, whether they
@@ -117,37 +94,6 @@ export class SearchClient {
     const done = this.writes.then(task);
     this.writes = done.catch(() => undefined);
     return done;
-  }
-
-  private request(command: SearchCommand): Promise<unknown> {
-    if (this.closed) return Promise.reject(this.closed);
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      try {
-        this.worker.postMessage({ id, command });
-      } catch (error) {
-        // A command that cannot be copied to the worker (a text that is not a string, say).
-        this.pending.delete(id);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  }
-
-  private settle(reply: SearchReply): void {
-    const waiting = this.pending.get(reply.id);
-    // An answer nobody waits for (a request the worker could not read) is dropped.
-    if (!waiting) return;
-    this.pending.delete(reply.id);
-    if (reply.ok) waiting.resolve(reply.value);
-    else waiting.reject(errorOf(reply.error));
-  }
-
-  private close(reason: Error): void {
-    this.closed = reason;
-    const waiting = [...this.pending.values()];
-    this.pending.clear();
-    for (const { reject } of waiting) reject(reason);
   }
 }
 

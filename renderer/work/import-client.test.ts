@@ -10,7 +10,12 @@ import * as rows from '../store/annotation-rows';
 import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';
 import { exportAnnotations } from '../store/transfer';
-import { ImportClient, mainThreadImportPort } from './import-client';
+import type { ImportContext } from './import-context';
+import { mainThreadPorts, startBackups, startImports } from './import-client';
+
+/// The import workers' servers on this thread, over `context`.
+const imports = (context: ImportContext) => startImports(() => context, mainThreadPorts);
+const utf8 = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -43,13 +48,13 @@ async function exported(count: number): Promise<string> {
 describe('the import client', () => {
   it('previews without writing, then writes with progress from 0 to every annotation', async () => {
     const json = await exported(30);
-    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
-    const preview = await client.preview('brief.json', json);
+    const client = imports({ db: target, documents: async () => corpus });
+    const preview = await client.annotations.preview({ fileName: 'brief.json', bytes: utf8(json) });
     expect(preview).toMatchObject({ fileName: 'brief.json', format: 'native', total: 30, add: 30, update: 0, unchanged: 0, unplacedCount: 0 });
     expect(await rows.all(target)).toEqual([]);
 
     const progress: [number, number][] = [];
-    const done = await client.apply((d, t) => progress.push([d, t]));
+    const done = await client.annotations.apply({ planId: preview.planId }, { onProgress: (d, t) => progress.push([d, t]) });
     expect(done.add).toBe(30);
     expect(progress[0]).toEqual([0, 30]);
     expect(progress.at(-1)).toEqual([30, 30]);
@@ -62,32 +67,35 @@ describe('the import client', () => {
     for (const at of [400, 900])
       await store.create(brief, text.indexOf(' ', at) + 1, text.indexOf(' ', at) + 30, { tags: ['claim'], note: 'A memo\r\nover two lines.' });
     const qdpx = (await exportAnnotations(source, corpus, { kind: 'all' }, 'qdpx')).content as Uint8Array;
-    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
-    const preview = await client.previewQdpx('project.qdpx', qdpx.slice().buffer);
-    expect(preview).toMatchObject({ fileName: 'project.qdpx', format: 'qdpx', total: 2, add: 2, unplacedCount: 0, project: { counts: { documents: 0 } } });
+    const client = imports({ db: target, documents: async () => corpus });
+    // Told by its bytes, not its name.
+    const preview = await client.annotations.preview({ fileName: 'project.zip', bytes: qdpx.slice().buffer });
+    expect(preview).toMatchObject({ fileName: 'project.zip', format: 'qdpx', total: 2, add: 2, unplacedCount: 0, project: { counts: { documents: 0 } } });
     expect(await rows.all(target)).toEqual([]);
     const progress: [number, number][] = [];
-    const done = await client.applyQdpx((d, t) => progress.push([d, t]));
+    const done = await client.annotations.apply({ planId: preview.planId }, { onProgress: (d, t) => progress.push([d, t]) });
     expect(done.add).toBe(2);
     expect(progress.at(-1)).toEqual([2, 2]);
     expect((await rows.all(target)).map((a) => a.note)).toEqual(['A memo\r\nover two lines.', 'A memo\r\nover two lines.']);
-    await expect(client.applyQdpx()).rejects.toThrow(/no previewed project/);
+    await expect(client.annotations.apply({ planId: preview.planId })).rejects.toThrow(
+      `The file previewed as ${preview.planId} is no longer waiting: it was already applied or cancelled`,
+    );
   });
 
   it('refuses a 50 MB file of opening brackets with a sentence, and the worker goes on', async () => {
-    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
-    const bomb = client.preview('bomb.json', '['.repeat(50 * 1024 * 1024));
+    const client = imports({ db: target, documents: async () => corpus });
+    const bomb = client.annotations.preview({ fileName: 'bomb.json', bytes: utf8('['.repeat(50 * 1024 * 1024)) });
     await expect(bomb).rejects.toBeInstanceOf(ImportError);
     await expect(bomb).rejects.toThrow('the file nests lists or objects more than 64 deep (at character 64); no annotation file does, so it is not read');
-    expect(await client.preview('brief.json', await exported(2))).toMatchObject({ add: 2 });
+    expect(await client.annotations.preview({ fileName: 'brief.json', bytes: utf8(await exported(2)) })).toMatchObject({ add: 2 });
   }, 30_000);
 
   it('names what is wrong with a bad file, as an ImportError, and writes nothing', async () => {
-    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
-    const refused = client.preview('broken.json', '{"format": "palimpsest-annotations", "annotations": [');
+    const client = imports({ db: target, documents: async () => corpus });
+    const refused = client.annotations.preview({ fileName: 'broken.json', bytes: utf8('{"format": "palimpsest-annotations", "annotations": [') });
     await expect(refused).rejects.toBeInstanceOf(ImportError);
     await expect(refused).rejects.toThrow(/JSON/);
-    await expect(client.apply()).rejects.toThrow('There is no previewed file to import');
+    await expect(client.annotations.apply({ planId: 'file-1' })).rejects.toThrow('There is no previewed file "file-1" to import: preview one first.');
     expect(await rows.all(target)).toEqual([]);
   });
 
@@ -100,26 +108,33 @@ describe('the import client', () => {
     await store.create(brief, at, at + exact.length, { tags: ['claim'] });
     // The transcriber adds a note before the text: every passage moves.
     const revisedSource = `Transcriber's note: page 1 added.\n\n${readFileSync(join(corpusDir, brief.fileName), 'utf8')}`;
-    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => currentDocuments(target, corpus) }));
-    const preview = await client.previewRevision(brief.id, 'brief-v2.md', revisedSource);
-    expect(preview).toEqual({ documentId: brief.id, fileName: 'brief-v2.md', counts: { unchanged: 0, moved: 1, fuzzy: 0, orphaned: 0 }, seq: null });
+    const client = imports({ db: target, documents: async () => currentDocuments(target, corpus) });
+    const preview = await client.revisions.preview({ documentId: brief.id, fileName: 'brief-v2.md', source: revisedSource });
+    expect(preview).toEqual({
+      documentId: brief.id,
+      fileName: 'brief-v2.md',
+      counts: { unchanged: 0, moved: 1, fuzzy: 0, orphaned: 0 },
+      seq: null,
+      planId: 'revision-1',
+    });
     expect(await target.revisions.count()).toBe(0);
-    const stored = await client.applyRevision();
+    const stored = await client.revisions.apply({ planId: preview.planId });
     expect(stored.seq).toBe(1);
     const now = (await currentDocuments(target, corpus)).get(brief.id)!;
     const [moved] = await rows.ofDocument(target, brief.id);
     expect(now.text.text.slice(moved!.position.start, moved!.position.end)).toBe(exact);
-    await expect(client.applyRevision()).rejects.toThrow('There is no previewed revision');
+    await expect(client.revisions.apply({ planId: preview.planId })).rejects.toThrow('The revision previewed as revision-1 is no longer waiting');
+    expect(await target.revisions.count()).toBe(1);
   });
 
   it('imports documents: each file that reads is stored, each bad one reported, and nothing of a bad one kept', async () => {
-    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => currentDocuments(target, corpus) }));
+    const client = imports({ db: target, documents: async () => currentDocuments(target, corpus) });
     const bytes = (name: string) => {
       const data = fixture(name);
       return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
     };
     const progress: [number, number][] = [];
-    const results = await client.importDocuments(
+    const results = await client.documents.import(
       [
         { name: 'memo-1962.docx', bytes: bytes('memo-1962.docx') },
         { name: 'scan.pdf', bytes: bytes('scan.pdf') },
@@ -146,18 +161,19 @@ describe('the import client', () => {
   });
 
   it('builds the whole-library backup in the handler, and nothing when the library is as last backed up', async () => {
-    const client = new ImportClient(mainThreadImportPort({ db: source, documents: async () => corpus }));
+    const client = startBackups(() => ({ db: source, documents: async () => corpus }), mainThreadPorts);
     await exported(3);
-    const built = (await client.backup(null))!;
+    const built = (await client.build({ since: null }))!;
     expect(built.count).toBe(3);
     expect(JSON.parse(built.content).annotations).toHaveLength(3);
-    expect(await client.backup(built.fingerprint)).toBeNull();
+    expect(await client.build({ since: built.fingerprint })).toBeNull();
   });
 
   it('forgets a cancelled preview', async () => {
-    const client = new ImportClient(mainThreadImportPort({ db: target, documents: async () => corpus }));
-    await client.preview('brief.json', await exported(2));
-    await client.discard();
-    await expect(client.apply()).rejects.toThrow('There is no previewed file to import');
+    const client = imports({ db: target, documents: async () => corpus });
+    const { planId } = await client.annotations.preview({ fileName: 'brief.json', bytes: utf8(await exported(2)) });
+    await client.annotations.discard({ planId });
+    await expect(client.annotations.apply({ planId })).rejects.toThrow(`The file previewed as ${planId} is no longer waiting`);
+    expect(await rows.all(target)).toEqual([]);
   });
 });

@@ -1,154 +1,107 @@
-import type { BuiltBackup } from '../store/backups';
-import { type ImportContext, createImportHandler } from './import-handler';
-import { errorOf } from './worker-errors';
-import { workerOrMainThread } from './worker-or-main-thread';
-import type {
-  DocumentFile,
-  DocumentFileResult,
-  ImportCommand,
-  ImportReply,
-  ImportRequest,
-  ImportSummary,
-  QdpxSummary,
-  RevisionSummary,
-} from './import-protocol';
+import { type Api, methodsOf } from '../../shared/rpc/api';
+import { type Calls, PortClient } from '../../shared/rpc/port';
+import type { Server } from '../../shared/rpc/server';
+import { type AnnotationsApi, annotationsApi, annotationsServer } from './annotations';
+import { type BackupsApi, backupsApi, backupsServer } from './backups';
+import { type DocumentsApi, documentsApi, documentsServer } from './documents';
+import type { ImportContext } from './import-context';
+import type { DocumentFile, DocumentFileResult } from './import-protocol';
+import { type WorkerPort, linkOf, mainThreadPort, startPort } from './ports';
+import { type RevisionsApi, revisionsApi, revisionsServer } from './revisions';
 
-/// What the client needs of its worker; a `Worker` is one.
-export interface ImportPort {
-  postMessage(message: ImportRequest): void;
-  onmessage: ((event: MessageEvent<ImportReply>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
+/// The page's side of what comes into the library: one worker per concern,
+/// each started the first time it is needed, each a typed client of its
+/// API. Where the page may not start workers, the same servers run on the
+/// page's thread.
+export interface ImportClient {
+  /// Annotation files: preview → plan id → apply or discard.
+  annotations: Calls<AnnotationsApi>;
+  /// Revisions of a document: preview → plan id → apply or discard.
+  revisions: Calls<RevisionsApi>;
+  /// Documents read into the library, with a cancel.
+  documents: DocumentImports;
 }
 
-type Value = ImportSummary | RevisionSummary | DocumentFileResult[] | BuiltBackup | null;
+/// Where each worker's port comes from: the workers, or (tests, pages
+/// without workers) their servers on this thread.
+export type PortSource = (name: 'annotations' | 'revisions' | 'documents' | 'backups', server: () => Server) => WorkerPort;
 
-/// The page's side of importing annotation files and revisions: preview and
-/// apply run in the import worker; `apply` reports its progress for a
-/// progress bar.
-export class ImportClient {
-  private readonly pending = new Map<number, { resolve: (v: Value) => void; reject: (e: Error) => void; progress?: (done: number, total: number) => void }>();
-  private nextId = 1;
-  private readonly importing = new Set<number>();
-
-  constructor(private readonly port: ImportPort) {
-    port.onmessage = (event) => this.receive(event.data);
-    port.onerror = (event) => {
-      event.preventDefault?.();
-      const error = new Error(`The import worker failed: ${event.message || 'it could not be started'}. Nothing was changed.`);
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
-    };
-  }
-
-  /// Reads and plans a file; resolves to what importing it would do.
-  /// Rejects with an ImportError naming what is wrong with a bad file.
-  async preview(fileName: string, json: string): Promise<ImportSummary> {
-    return (await this.request({ type: 'preview', fileName, json })) as ImportSummary;
-  }
-
-  /// Writes the previewed file; `onProgress(done, total)` follows the
-  /// writing. All or nothing: a failure leaves the library as it was.
-  async apply(onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
-    return (await this.request({ type: 'apply' }, onProgress)) as ImportSummary;
-  }
-
-  /// Reads and plans a REFI-QDA project off the page's thread; resolves to
-  /// what importing it would do. Rejects with an ImportError for a bad file.
-  async previewQdpx(fileName: string, bytes: ArrayBuffer): Promise<QdpxSummary> {
-    return (await this.request({ type: 'preview-qdpx', fileName, bytes })) as QdpxSummary;
-  }
-
-  /// Writes the previewed project, all or nothing, with progress.
-  async applyQdpx(onProgress?: (done: number, total: number) => void): Promise<QdpxSummary> {
-    return (await this.request({ type: 'apply-qdpx' }, onProgress)) as QdpxSummary;
-  }
-
-  /// Reads a new version of a document and re-anchors its annotations onto
-  /// it, off the page's thread; resolves to what storing it would do.
-  async previewRevision(documentId: string, fileName: string, source: string): Promise<RevisionSummary> {
-    return (await this.request({ type: 'preview-revision', documentId, fileName, source })) as RevisionSummary;
-  }
-
-  /// Stores the previewed revision; resolves with its number.
-  async applyRevision(): Promise<RevisionSummary> {
-    return (await this.request({ type: 'apply-revision' })) as RevisionSummary;
-  }
-
-  /// Reads files into the library as documents, off the page's thread;
-  /// `onProgress(done, total)` counts files. Resolves to each file's result;
-  /// rejects with an error named CancelledError when `cancelDocuments` has
-  /// stopped it, and then nothing of it is stored.
-  async importDocuments(files: DocumentFile[], onProgress?: (done: number, total: number) => void): Promise<DocumentFileResult[]> {
-    const id = this.nextId;
-    this.importing.add(id);
-    try {
-      return (await this.request({ type: 'import-documents', files }, onProgress)) as DocumentFileResult[];
-    } finally {
-      this.importing.delete(id);
-    }
-  }
-
-  /// Stops the document imports running: the files not yet stored are not
-  /// stored. One that has begun storing finishes, and reports so.
-  async cancelDocuments(): Promise<void> {
-    await Promise.all([...this.importing].map((request) => this.request({ type: 'cancel', request })));
-  }
-
-  /// Builds the whole-library backup off the page's thread; `null` when its
-  /// fingerprint is `since`, the backup last written.
-  async backup(since: string | null): Promise<BuiltBackup | null> {
-    return (await this.request({ type: 'backup', since })) as BuiltBackup | null;
-  }
-
-  /// Forgets the previewed file or revision (the researcher cancelled).
-  async discard(): Promise<void> {
-    await this.request({ type: 'discard' });
-  }
-
-  private request(command: ImportCommand, progress?: (done: number, total: number) => void): Promise<Value> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, progress });
-      this.port.postMessage({ id, command });
-    });
-  }
-
-  private receive(reply: ImportReply): void {
-    const waiting = this.pending.get(reply.id);
-    if (!waiting) return;
-    if ('progress' in reply) {
-      waiting.progress?.(reply.progress.done, reply.progress.total);
-      return;
-    }
-    this.pending.delete(reply.id);
-    if (reply.ok) waiting.resolve(reply.value);
-    else waiting.reject(errorOf(reply.error));
-  }
-}
-
-/// The import worker, or, where the page may not start one, the same
-/// handler on the main thread.
-export function startImportPort(
-  context: () => ImportContext,
-  create: () => ImportPort = () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }),
-): ImportPort {
-  return workerOrMainThread('Imports', create, () => mainThreadImportPort(context()));
-}
-
-/// The import handler behind a worker's interface, on the main thread.
-export function mainThreadImportPort(context: ImportContext): ImportPort {
-  const handle = createImportHandler(context);
-  let queue = Promise.resolve();
-  const port: ImportPort = {
-    onmessage: null,
-    onerror: null,
-    postMessage(message) {
-      const request = structuredClone(message);
-      const run = () => handle(request, (reply) => port.onmessage?.({ data: structuredClone(reply) } as MessageEvent<ImportReply>));
-      // A cancel goes past the queue, as in the worker.
-      if (request.command.type === 'cancel') void run();
-      else queue = queue.then(run);
-    },
+/// The app's import workers over `context` (read when a worker must run on
+/// the page's thread).
+export function startImports(context: () => ImportContext, ports: PortSource = workerPorts): ImportClient {
+  return {
+    annotations: clientOf(
+      annotationsApi,
+      ports('annotations', () => annotationsServer(context())),
+      'annotation import worker',
+    ),
+    revisions: clientOf(
+      revisionsApi,
+      ports('revisions', () => revisionsServer(context())),
+      'revision worker',
+    ),
+    documents: new DocumentImports(
+      clientOf(
+        documentsApi,
+        ports('documents', () => documentsServer(context())),
+        'document import worker',
+      ),
+    ),
   };
-  return port;
 }
+
+/// The backup worker over `context`.
+export function startBackups(context: () => ImportContext, ports: PortSource = workerPorts): Calls<BackupsApi> {
+  return clientOf(
+    backupsApi,
+    ports('backups', () => backupsServer(context())),
+    'backup worker',
+  );
+}
+
+/// Every server on the page's thread, as tests run them.
+export const mainThreadPorts: PortSource = (_name, server) => mainThreadPort(server(), { serial: true });
+
+/// Documents read into the library in their worker; `cancel` stops the
+/// imports running.
+export class DocumentImports {
+  private readonly running = new Set<AbortController>();
+
+  constructor(private readonly calls: Calls<DocumentsApi>) {}
+
+  /// Reads `files` into the library as documents; `onProgress(done, total)`
+  /// counts files. Resolves to each file's result; rejects with a
+  /// CancelledError when `cancel` stopped it, and then nothing of it is
+  /// stored.
+  async import(files: DocumentFile[], onProgress?: (done: number, total: number) => void): Promise<DocumentFileResult[]> {
+    const controller = new AbortController();
+    this.running.add(controller);
+    try {
+      return await this.calls.import({ files }, { onProgress, signal: controller.signal });
+    } finally {
+      this.running.delete(controller);
+    }
+  }
+
+  /// Stops the imports running: the files not yet stored are not stored.
+  /// One that has begun storing finishes, and reports so.
+  cancel(): void {
+    for (const controller of this.running) controller.abort();
+  }
+}
+
+function clientOf<A extends Api>(api: A, port: WorkerPort, name: string): Calls<A> {
+  return new PortClient<A>(methodsOf(api), linkOf(port), name).calls;
+}
+
+// Each worker is its own module file, so bundlers see each `new Worker(new
+// URL(…))` and build it; started lazily, at its first request.
+const workerPorts: PortSource = (name, server) =>
+  startPort(`${name[0]!.toUpperCase()}${name.slice(1)} imports`, workers[name], server, { serial: true, lazy: true });
+
+const workers: Record<Parameters<PortSource>[0], () => WorkerPort> = {
+  annotations: () => new Worker(new URL('./annotations-worker.ts', import.meta.url), { type: 'module' }),
+  revisions: () => new Worker(new URL('./revisions-worker.ts', import.meta.url), { type: 'module' }),
+  documents: () => new Worker(new URL('./documents-worker.ts', import.meta.url), { type: 'module' }),
+  backups: () => new Worker(new URL('./backups-worker.ts', import.meta.url), { type: 'module' }),
+};

@@ -4,7 +4,7 @@ import { loadCorpus } from '../../shared/test-support/corpus';
 import { currentDocuments } from '../store/documents';
 import { PalimpsestDb } from '../store/db';
 import { manyPagesPdf } from '../../shared/importers/test-support/many-pages-pdf';
-import { ImportClient, mainThreadImportPort } from './import-client';
+import { mainThreadPorts, startImports } from './import-client';
 
 const corpus = loadCorpus();
 let db: PalimpsestDb;
@@ -19,13 +19,13 @@ afterEach(async () => {
 });
 
 const bytesOf = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
-const client = () => new ImportClient(mainThreadImportPort({ db, documents: async () => currentDocuments(db, corpus) }));
+const client = () => startImports(() => ({ db, documents: async () => currentDocuments(db, corpus) }), mainThreadPorts).documents;
 const imported = async () => [...(await currentDocuments(db, corpus)).values()].filter((d) => d.origin === 'imported');
 
 describe('document import with names that are also Object.prototype’s', () => {
   it('refuses extensions such as .constructor and .__proto__ as unsupported, naming the file, and stores nothing of them', async () => {
     const names = ['report.constructor', 'notes.__proto__', 'memo.toString', 'list.hasOwnProperty', 'letter.valueOf'];
-    const results = await client().importDocuments(names.map((name) => ({ name, bytes: bytesOf('Some text.') })));
+    const results = await client().import(names.map((name) => ({ name, bytes: bytesOf('Some text.') })));
     for (const [i, result] of results.entries()) {
       expect(result).toMatchObject({ fileName: names[i], ok: false, code: 'unsupported' });
       expect(!result.ok && result.message).toContain(`${names[i]} cannot be imported`);
@@ -34,7 +34,7 @@ describe('document import with names that are also Object.prototype’s', () => 
   });
 
   it('imports files named constructor.txt, __proto__.md and toString.html, and tags named so inside them are text', async () => {
-    const results = await client().importDocuments([
+    const results = await client().import([
       { name: 'constructor.txt', bytes: bytesOf('The first memorandum.') },
       { name: '__proto__.md', bytes: bytesOf('# Notes\n\nA <constructor>claim</constructor> and <b>bold</b> words.') },
       {
@@ -55,7 +55,7 @@ describe('cancelling a document import', () => {
   it('stops it and stores none of its files, the ones already read included; the next import works', async () => {
     const importer = client();
     const progress: number[] = [];
-    const running = importer.importDocuments(
+    const running = importer.import(
       [
         { name: 'first.txt', bytes: bytesOf('The first memorandum.') },
         { name: 'ledger.pdf', bytes: manyPagesPdf(400).slice().buffer as ArrayBuffer },
@@ -64,13 +64,13 @@ describe('cancelling a document import', () => {
       (done) => {
         progress.push(done);
         // Cancelled once the first file is read, while the PDF is.
-        if (done === 1) void importer.cancelDocuments();
+        if (done === 1) importer.cancel();
       },
     );
     await expect(running).rejects.toMatchObject({ name: 'CancelledError', message: 'The import was cancelled; nothing of it was stored.' });
     expect(progress).toEqual([0, 1]);
     expect(await imported()).toEqual([]);
-    const again = await importer.importDocuments([{ name: 'first.txt', bytes: bytesOf('The first memorandum.') }]);
+    const again = await importer.import([{ name: 'first.txt', bytes: bytesOf('The first memorandum.') }]);
     expect(again.map((r) => r.ok)).toEqual([true]);
     expect((await imported()).map((d) => d.fileName)).toEqual(['first.txt']);
   });

@@ -1,44 +1,23 @@
 import type { ReanchorStatus } from '../../shared/annotation/reanchor';
+import { z } from 'zod';
 import type { TagType } from '../../shared/annotation/model';
-import type { BuiltBackup } from '../store/backups';
 import type { QdpxPreview } from '../store/qdpx-import';
 import type { IncomingBatch } from '../../shared/format/incoming';
 import type { ImportPlan, Unplaced } from '../../shared/format/merge';
 
-/// The messages between the renderer and the import worker, which reads,
-/// validates, anchors and writes what comes into the library off the main
-/// thread: a file of 100,000 annotations takes seconds of work, and
+/// What crosses between the page and the import workers (annotations.ts,
+/// revisions.ts, documents.ts, backups.ts hold their APIs): the summaries a
+/// preview or a write answers with, small enough to send back whatever the
+/// file's size. A file of 100,000 annotations takes seconds of work, and
 /// re-anchoring 10,000 onto a revised text half a second, that would
 /// otherwise freeze the page.
 
-/// What the renderer asks of the worker.
-export type ImportCommand =
-  /// Reads and plans a file against the library as it is; writes nothing.
-  | { type: 'preview'; fileName: string; json: string }
-  /// Writes the file last previewed, in one transaction, reporting progress.
-  | { type: 'apply' }
-  /// Reads and plans a REFI-QDA project (a zip, so bytes); writes nothing.
-  | { type: 'preview-qdpx'; fileName: string; bytes: ArrayBuffer }
-  /// Writes the project last previewed — its new documents with the
-  /// annotations, links, actors and sets — in one transaction.
-  | { type: 'apply-qdpx' }
-  /// Reads a new version of a document and re-anchors its annotations onto
-  /// it; writes nothing.
-  | { type: 'preview-revision'; documentId: string; fileName: string; source: string }
-  /// Stores the revision last previewed, in one transaction.
-  | { type: 'apply-revision' }
-  /// Reads documents (.txt, .md, .html, .docx, .pdf) into the library: each
-  /// file that reads is stored, each that does not is reported; a file is
-  /// stored whole or not at all.
-  | { type: 'import-documents'; files: DocumentFile[] }
-  /// Builds the whole-library backup, unless its fingerprint is `since`.
-  | { type: 'backup'; since: string | null }
-  /// Forgets the file or revision last previewed.
-  | { type: 'discard' }
-  /// Stops the document import of request `request`: files not yet stored
-  /// are not stored (the import then fails with CancelledError). Answered
-  /// at once, not after the requests before it.
-  | { type: 'cancel'; request: number };
+/// A preview's answer: what applying it would do, and the id of the plan
+/// the worker keeps, to name when applying or discarding it.
+export type Planned<T> = T & { planId: string };
+
+/// A request naming a plan a preview answered with.
+export const planRequest = z.strictObject({ planId: z.string().min(1).max(100) });
 
 /// A file to import as a document: its name, its bytes, and the encoding
 /// the researcher chose for a text file (detected when absent).
@@ -69,11 +48,6 @@ export type DocumentFileResult =
       code: string;
       message: string;
     };
-
-export interface ImportRequest {
-  id: number;
-  command: ImportCommand;
-}
 
 /// What a preview found, small enough to send back whatever the file's
 /// size: counts, the new tag types, and the first unplaced annotations.
@@ -116,20 +90,6 @@ export interface RevisionSummary {
 
 /// Unplaced annotations listed in a summary; the rest are counted.
 export const maxListedUnplaced = 200;
-
-/// Why a command failed: `ImportError` for a file that is not valid (its
-/// message names what is wrong and where), or another error's name.
-export interface ImportFailure {
-  name: string;
-  message: string;
-}
-
-/// The worker's messages: progress while writing, then one reply per
-/// request.
-export type ImportReply =
-  | { id: number; progress: { done: number; total: number } }
-  | { id: number; ok: true; value: ImportSummary | RevisionSummary | DocumentFileResult[] | BuiltBackup | null }
-  | { id: number; ok: false; error: ImportFailure };
 
 /// The counts of a plan, for the preview dialog and the closing notice.
 export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPlan): ImportSummary {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { RequestRefused, api, parseRequest } from './api';
+import { parseRequest as parse } from '../rpc/server';
+import { RequestRefused } from '../rpc/wire';
+import { type Api, api } from './api';
 import { backupFileName } from './backup-names';
-import { methods } from './methods';
+import { type Method, methods } from './methods';
 import { messageOf } from '../errors';
+
+const parseRequest = <M extends Method>(method: M, request: unknown) => parse<Api, M>(api, method, request);
 
 describe('the IPC API', () => {
   it('has exactly the methods the preload exposes', () => {

@@ -61,16 +61,9 @@ export interface MenuMessage {
 export const menuEvent = 'palimpsest:menu';
 export type Channel = (typeof channels)[keyof typeof channels];
 
-/// A file-type filter offered by a native dialog.
-export interface FileFilter {
-  name: string;
-  extensions: string[];
-}
-
-export interface OpenFileRequest {
-  title: string;
-  filters: FileFilter[];
-}
+/// A file-type filter offered by a native dialog, as its schema in api.ts
+/// reads it.
+export type { FileFilter } from './api';
 
 /// A text file the user picked; `null` in a reply means they cancelled.
 export interface OpenedFile {
@@ -82,15 +75,8 @@ export interface OpenedFile {
 /// read (too large, unreadable), why, in a sentence naming it.
 export type OpenedBinaryFile = { name: string; bytes: Uint8Array } | { name: string; problem: string };
 
-export interface SaveFileRequest {
-  title: string;
-  defaultName: string;
-  filters: FileFilter[];
-  /// Text is written as UTF-8; bytes (a .qdpx zip) as they are.
-  content: string | Uint8Array;
-}
-
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/// A call's answer across IPC: its value, or why it failed (a WireError).
+export type { Reply, WireError } from '../rpc/wire';
 
 /// The most bytes read for one pick of several files: files beyond it are
 /// reported, not read, so a folder of scans chosen at once cannot exhaust

@@ -1,8 +1,10 @@
+import { z } from 'zod';
+import { method } from '../rpc/api';
 import type { SearchOptions, SearchResults } from './results';
 
-/// The messages between the renderer and the search worker, which holds the
-/// SearchIndex off the main thread. Every message is plain data, as
-/// postMessage copies it.
+/// The search worker's API (shared/rpc), which holds the SearchIndex off
+/// the main thread. Every request is plain data, as postMessage copies it,
+/// and is parsed by its schema in the worker before it reaches the index.
 
 /// A document to index: its id and its canonical text
 /// (`LibraryDocument.text.text`), which hit offsets point into.
@@ -11,36 +13,20 @@ export interface IndexedText {
   text: string;
 }
 
-/// What the renderer asks of the worker.
-export type SearchCommand =
-  /// Indexes the documents, each replacing what was indexed under its id.
-  | { type: 'index'; documents: IndexedText[] }
+const indexedText = z.object({ id: z.string().min(1), text: z.string() });
+
+// The options are checked by the engine itself (SearchIndex.search), whose
+// RangeError names a bad limit: here only that they are an object.
+const searchOptions = z.custom<SearchOptions>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be the search options');
+
+/// The map of the search worker's methods.
+export const searchApi = {
+  /// Indexes the documents, each replacing what was indexed under its id;
+  /// none of them when one is malformed.
+  index: method<null>()(z.strictObject({ documents: z.array(indexedText) })),
   /// Forgets the document `id`.
-  | { type: 'remove'; id: string }
+  remove: method<null>()(z.strictObject({ id: z.string() })),
   /// Runs a query as typed (see parseQuery).
-  | { type: 'search'; query: string; options: SearchOptions };
-
-/// A command with the number its reply carries back.
-export interface SearchRequest {
-  id: number;
-  command: SearchCommand;
-}
-
-/// What each command answers with when it succeeds.
-export interface SearchReplyValues {
-  index: null;
-  remove: null;
-  search: SearchResults;
-}
-
-/// Why a command failed: the error's name (RangeError for a malformed
-/// command or bad options) and its message, a sentence for the user or the
-/// developer.
-export interface SearchFailure {
-  name: string;
-  message: string;
-}
-
-/// The worker's answer to request `id`. A request the worker could not read
-/// a number from is answered with id -1.
-export type SearchReply = { id: number; ok: true; value: SearchReplyValues[keyof SearchReplyValues] } | { id: number; ok: false; error: SearchFailure };
+  search: method<SearchResults>()(z.strictObject({ query: z.string(), options: searchOptions })),
+};
+export type SearchApi = typeof searchApi;

@@ -1,8 +1,8 @@
 import type { NativeFile } from '../../../../shared/format/native';
 import { ImportError } from '../../../../shared/format/errors';
 import { HostError } from '../../../host/host';
-import type { ExportFormat } from '../../../store/transfer';
-import type { ImportSummary, QdpxSummary } from '../../../work/import-protocol';
+import { type ExportFormat, exportAnnotations } from '../../../store/transfer';
+import type { ImportSummary, Planned, QdpxSummary } from '../../../work/import-protocol';
 import type { AppServices } from '../../context';
 import { messageOf } from '../../../../shared/errors';
 
@@ -15,10 +15,10 @@ export const exportFormats: Record<ExportFormat, { label: string; extension: str
   qdpx: { label: 'REFI-QDA project (.qdpx, for NVivo, ATLAS.ti, MAXQDA)', extension: 'qdpx', filter: 'REFI-QDA project' },
 };
 
-/// A file read and planned (in the import worker), waiting for the
-/// researcher's go-ahead. A REFI-QDA project carries its own preview: it is
-/// read and written on the page (qdpx-import.ts), documents and all.
-export type PendingImport = ImportSummary & { project?: QdpxSummary['project'] };
+/// A file read and planned (in the annotation-import worker), waiting for
+/// the researcher's go-ahead under its plan's id. A REFI-QDA project
+/// carries its own preview, documents and all.
+export type PendingImport = Planned<ImportSummary & { project?: QdpxSummary['project'] }>;
 
 /// Asks for a file and plans its import in the import worker; nothing is
 /// written yet. Resolves to `null` when the user cancels or the file is
@@ -37,8 +37,8 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
   }
   if (!file) return null;
   try {
-    if (/\.qdpx$/i.test(file.name)) return await services.imports.previewQdpx(file.name, file.bytes);
-    return await services.imports.preview(file.name, new TextDecoder().decode(file.bytes));
+    // The worker tells a project from a JSON file by its bytes.
+    return await services.imports.annotations.preview({ fileName: file.name, bytes: file.bytes });
   } catch (error) {
     const detail = error instanceof ImportError ? error.message : `unexpected error: ${messageOf(error)}`;
     services.notify({ kind: 'error', text: `Import of ${file.name} failed — nothing was changed. ${detail}` });
@@ -49,9 +49,9 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
 /// Writes a previewed import in the import worker, telling `onProgress` how
 /// many annotations are stored, and says what it did.
 export async function confirmImport(services: AppServices, pending: PendingImport, onProgress: (done: number, total: number) => void): Promise<void> {
-  if (pending.project) return confirmQdpx(services, pending.fileName, onProgress);
+  if (pending.project) return confirmQdpx(services, pending, onProgress);
   try {
-    const done = await services.imports.apply(onProgress);
+    const done = await services.imports.annotations.apply({ planId: pending.planId }, { onProgress });
     const total = done.add + done.update + done.unchanged;
     services.notify({
       kind: 'info',
@@ -72,9 +72,10 @@ export async function confirmImport(services: AppServices, pending: PendingImpor
   }
 }
 
-async function confirmQdpx(services: AppServices, fileName: string, onProgress: (done: number, total: number) => void): Promise<void> {
+async function confirmQdpx(services: AppServices, { fileName, planId }: PendingImport, onProgress: (done: number, total: number) => void): Promise<void> {
   try {
-    const done = await services.imports.applyQdpx(onProgress);
+    const done = await services.imports.annotations.apply({ planId }, { onProgress });
+    if (!('project' in done)) throw new RangeError(`${fileName} was previewed as a REFI-QDA project but imported as another kind of file.`);
     const { counts } = done.project;
     const total = done.add + done.update + done.unchanged;
     const also = [

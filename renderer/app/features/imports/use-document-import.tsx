@@ -39,7 +39,7 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
     setProgress({ done: 0, total: sent.length });
     let read: DocumentFileResult[];
     try {
-      read = sent.length > 0 ? await services.imports.importDocuments(sent, (done, total) => setProgress({ done, total })) : [];
+      read = sent.length > 0 ? await services.imports.documents.import(sent, (done, total) => setProgress({ done, total })) : [];
     } catch (error) {
       if ((error as Error).name !== 'CancelledError') throw error;
       services.notify({ kind: 'info', text: `Import cancelled: none of the ${picked.length} file${picked.length === 1 ? '' : 's'} was stored.` });
@@ -77,7 +77,7 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
 
   const cancel = () => {
     setCancelling(true);
-    services.imports.cancelDocuments().catch(fail);
+    services.imports.documents.cancel();
   };
 
   const choose = () =>
@@ -93,8 +93,8 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
     if (!file || running.current) return;
     running.current = true;
     setRetrying(index);
-    services.imports
-      .importDocuments([{ name: file.name, bytes: file.bytes, encoding }])
+    services.imports.documents
+      .import([{ name: file.name, bytes: file.bytes, encoding }])
       .then(([result]) => {
         if (!result) return;
         if (result.ok || result.code !== 'encoding') retained.current.delete(index);

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Annotation, type TagType, inTextOrder } from '../../../../shared/annotation/model';
 import type { AnnotationSet } from '../../../../shared/sets/model';
-import type { RevisionSummary } from '../../../work/import-protocol';
+import type { Planned, RevisionSummary } from '../../../work/import-protocol';
+import { formatDateSpan } from '../../../../shared/corpus/dates';
+import { type LibraryDocument, loadDocument } from '../../../../shared/corpus/document';
+import { describePassage } from '../../../../shared/anchoring/selectors';
+import { ActorIndex } from '../../../../shared/actors/actor-index';
 import { ReviewList } from './ReviewList';
 import type { Highlight } from '../../../editor/highlights';
 import type { Reader, ReaderSelection } from '../../../editor/reader';
@@ -75,7 +79,7 @@ export function ReaderScreen({
   const [selection, setSelection] = useState<ReaderSelection>({ kind: 'none' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusActorOf, setFocusActorOf] = useState<string | null>(null);
-  const [revisionPlan, setRevisionPlan] = useState<RevisionSummary | null>(null);
+  const [revisionPlan, setRevisionPlan] = useState<Planned<RevisionSummary> | null>(null);
   // The find bar: open, how many times it was asked for, and the words
   // selected when it was (to find at once).
   const [find, setFind] = useState<{ request: number; initial: string } | null>(null);
@@ -112,7 +116,7 @@ export function ReaderScreen({
         { name: 'Text or Markdown', extensions: ['txt', 'md', 'markdown'] },
       ]);
       if (!file) return;
-      setRevisionPlan(await services.imports.previewRevision(document.id, file.name, file.text));
+      setRevisionPlan(await services.imports.revisions.preview({ documentId: document.id, fileName: file.name, source: file.text }));
     } catch (error) {
       services.notify({ kind: 'error', text: `The revision was not imported: ${messageOf(error)}` });
     }

@@ -1,23 +1,31 @@
-import type { RevisionSummary } from '../../../work/import-protocol';
+import type { Planned, RevisionSummary } from '../../../work/import-protocol';
 import { messageOf } from '../../../../shared/errors';
 import { useServices } from '../../context';
 import { RevisionDialog } from './RevisionDialog';
 
 /// A previewed revision of the open document: applied (in the import
 /// worker) or dropped. `onApplied` says whether it left annotations to review.
-export function RevisionControls({ plan, onClose, onApplied }: { plan: RevisionSummary; onClose: () => void; onApplied: (toReview: boolean) => void }) {
+export function RevisionControls({
+  plan,
+  onClose,
+  onApplied,
+}: {
+  plan: Planned<RevisionSummary>;
+  onClose: () => void;
+  onApplied: (toReview: boolean) => void;
+}) {
   const services = useServices();
   return (
     <RevisionDialog
       plan={plan}
       onCancel={() => {
         onClose();
-        void services.imports.discard();
+        void services.imports.revisions.discard({ planId: plan.planId });
       }}
       onApply={() => {
         onClose();
-        services.imports
-          .applyRevision()
+        services.imports.revisions
+          .apply({ planId: plan.planId })
           .then(({ fileName, counts }) => {
             // Undo cannot step back over a text that changed under its steps.
             services.annotations.history.clear();

@@ -1,0 +1,23 @@
+import { describe, expect, it, vi } from 'vitest';
+import { methodsOf } from '../../shared/rpc/api';
+import { PortClient } from '../../shared/rpc/port';
+import { createSearchHandler } from '../search/search-handler';
+import { searchApi } from '../../shared/search/protocol';
+import { linkOf, startPort } from './ports';
+
+describe('startPort', () => {
+  it('starts a lazy worker at its first request, and runs its server on the page when the worker cannot start', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const create = vi.fn((): never => {
+      throw new DOMException("Script at 'file:///app/annotations-worker.js' cannot be accessed from origin 'null'.", 'SecurityError');
+    });
+    const port = startPort('Annotation imports', create, () => createSearchHandler(), { serial: true, lazy: true });
+    const client = new PortClient(methodsOf(searchApi), linkOf(port), 'search worker');
+    expect(create).not.toHaveBeenCalled();
+    await client.calls.index({ documents: [{ id: 'memo', text: 'Richard Dvořàk' }] });
+    expect((await client.calls.search({ query: 'dvorak', options: { limit: 1 } })).total).toBe(1);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Annotation imports run on the main thread'));
+    warn.mockRestore();
+  });
+});
