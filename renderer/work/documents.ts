@@ -1,3 +1,4 @@
+import { messageOf } from '../../shared/errors';
 import { z } from 'zod';
 import { type CancelCheck, CancelledError, checkCancelled } from '../../shared/importers/cancel';
 import { ImportFileError } from '../../shared/importers/errors';
@@ -71,7 +72,7 @@ export async function importDocuments(
     } catch (error) {
       if (error instanceof CancelledError) throw error;
       if (error instanceof ImportFileError) results.push({ fileName: file.name, ok: false, code: error.code, message: error.message });
-      else results.push({ fileName: file.name, ok: false, code: 'corrupt', message: `${file.name} could not be read: ${(error as Error).message}` });
+      else results.push({ fileName: file.name, ok: false, code: 'corrupt', message: `${file.name} could not be read: ${messageOf(error)}` });
     }
     progress(i + 1, files.length);
   }
@@ -80,7 +81,7 @@ export async function importDocuments(
   try {
     await addDocuments(context.db, stored);
   } catch (error) {
-    const message = (error as Error).message;
+    const message = messageOf(error);
     return results.map((r) => (r.ok ? { fileName: r.fileName, ok: false, code: 'storage', message: `${r.fileName} was read but not stored: ${message}` } : r));
   }
   return results;
