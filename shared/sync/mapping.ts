@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Author, HistoryEntry, SharedLibrary } from './model';
+import { canonicalJson } from './canonical';
 import { editText } from './text-edit';
 
 /// The one mapping between a shared project's library (plain values, as the
@@ -153,7 +154,7 @@ function edit(y: YItem, kind: Kind, before: Item, after: Item, stamp: Stamp): vo
   const changed: string[] = [];
   for (const field of kind.plain) {
     const value = after[field] ?? null;
-    if (JSON.stringify(value) === JSON.stringify(before[field] ?? null)) continue;
+    if (canonicalJson(value) === canonicalJson(before[field] ?? null)) continue;
     y.set(field, value);
     if (field !== 'modified') changed.push(field);
   }
