@@ -8,6 +8,7 @@ import { CopyCitationButton } from './documents/CopyCitationButton';
 import { LinkList } from './LinkList';
 import type { LinkView } from './link-views';
 import { useLinking } from './linking';
+import { Authorship } from './features/sync/Authorship';
 
 /// One annotation in the panel: its quote, tags, actor and note, each
 /// editable where it stands. Placed by the panel's virtual list at `top`;
@@ -167,6 +168,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
       </label>
       {sets.length > 0 && <SetChips annotation={annotation} sets={sets} />}
       <LinkList annotation={annotation} links={links} />
+      <Authorship annotation={annotation} />
       <div className="entry-foot">
         <span className="entry-time" title={`Created ${annotation.created}`}>
           {new Date(annotation.modified).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}

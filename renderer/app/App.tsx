@@ -12,6 +12,7 @@ import { RelationTypesDialog } from './RelationTypesDialog';
 import { BackupScheduler } from '../store/backups';
 import { currentDocuments } from '../store/documents';
 import { BackupsDialog } from './BackupsDialog';
+import { SyncBar } from './features/sync/SyncBar';
 import { type AppServices, ServicesContext } from './context';
 import { Library } from './Library';
 import { Notices } from './Notices';
@@ -327,6 +328,7 @@ export function App({ host }: { host: Host }) {
             />
           )}
           <Notices notices={notices} onDismiss={dismissNotice} />
+          <SyncBar />
           <Shortcuts />
         </div>
       </LinkingContext.Provider>
