@@ -62,7 +62,24 @@ export class SyncSession {
       this.update({ pending, status: connection.connected ? (pending > 0 ? 'syncing' : 'connected') : 'offline' });
     });
     provider.on('authenticationFailed', () => this.update({ status: 'refused' }));
+    // The system says the network is gone: a socket may look open for
+    // minutes yet carry nothing. Disconnect at once (edits are kept, and
+    // counted), and connect again when the network is back.
+    const offline = () => {
+      provider.disconnect();
+      this.update({ status: 'offline' });
+    };
+    const online = () => void provider.connect();
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    this.stopListening = () => {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+    };
+    if (!navigator.onLine) offline();
   }
+
+  private readonly stopListening: () => void;
 
   /// The project this library was shared in, reopened; `null` if none.
   static async resume(db: PalimpsestDb, onError: (error: Error) => void): Promise<SyncSession | null> {
@@ -113,6 +130,7 @@ export class SyncSession {
   }
 
   close(): void {
+    this.stopListening();
     this.binding.stop();
     this.provider.destroy();
     DexieYProvider.release(this.doc);
