@@ -6,6 +6,9 @@ import { dragSelect, openDocument, openLibrary, screenshotDir } from './support'
 // Two researchers, each in a Chromium context of their own (separate
 // profiles), share one library through a real sync server process
 // (server/main.ts, as `npm run server` runs it) on a free port.
+// A missing entry fails in seconds, not at the test's long timeout.
+test.use({ actionTimeout: 15_000 });
+
 let server: RunningServer;
 test.beforeAll(async () => {
   server = await startServer({ data: join(scratch(), 'sync.sqlite') });
@@ -16,7 +19,7 @@ test.afterAll(async () => {
 
 const title = 'Visit of the Italian Prime Minister';
 const perSide = Number(process.env.SYNC_E2E_PASSAGES ?? 50);
-const edited = 5;
+const edited = Math.min(5, perSide);
 
 /// Words that stand once in the document, in text order: passages no two
 /// annotations share.
@@ -108,7 +111,11 @@ test('A tags while B is offline and tags others and edits A’s notes; after B r
   await expect(b.getByTestId('sync-status')).toHaveAttribute('data-status', 'offline', { timeout: 15_000 });
   await tag(a, wordsA.slice(edited));
   for (const word of shared) await editNote(a, word, ' Checked against the cabinet minutes.');
-  await tag(b, wordsB);
+  for (const word of wordsB) {
+    await tag(b, [word]);
+    console.log('after', word, (await b.getByTestId('entry-quote').allTextContents()).join(','));
+  }
+  console.log('B quotes', await b.getByTestId('entry-quote').allTextContents(), 'A quotes', await a.getByTestId('entry-quote').allTextContents());
   for (const word of shared) await editNote(b, word, ' Ben: see also FO 371/163.');
   await expect(b.getByTestId('sync-pending')).not.toHaveText('0');
   await b.screenshot({ path: join(screenshotDir, 'sync-offline.png') });

@@ -7,15 +7,23 @@ import type { DocumentRow, LinkRow, PalimpsestDb } from '../store/db';
 /// The library as the local store holds it, in the shape the sync mapping
 /// reads: every list sorted by id, authorship fields present.
 export async function readStore(db: PalimpsestDb): Promise<SharedLibrary> {
-  const [annotations, links, actors, sets, tagTypes, relationTypes, documents] = await Promise.all([
-    rows.all(db),
-    db.links.toArray(),
-    db.actors.toArray(),
-    db.sets.toArray(),
-    db.tagTypes.toArray(),
-    db.relationTypes.toArray(),
-    db.documents.toArray(),
-  ]);
+  // One read transaction: read piecemeal, a write regrouping a document's
+  // chunks meanwhile could hide an annotation, and a missing annotation
+  // reads as one the researcher deleted.
+  const [annotations, links, actors, sets, tagTypes, relationTypes, documents] = await db.transaction(
+    'r',
+    [...rows.tables(db), db.links, db.actors, db.sets, db.tagTypes, db.relationTypes, db.documents],
+    () =>
+      Promise.all([
+        rows.all(db),
+        db.links.toArray(),
+        db.actors.toArray(),
+        db.sets.toArray(),
+        db.tagTypes.toArray(),
+        db.relationTypes.toArray(),
+        db.documents.toArray(),
+      ]),
+  );
   return {
     annotations: byId(annotations.map(sharedAnnotation)),
     links: byId(links.map(({ fromDocument: _from, toDocument: _to, ...link }) => ({ ...link, createdBy: null, modifiedBy: null, keptAfterDelete: null }))),
