@@ -92,3 +92,20 @@ describe('the binding between the store and a shared project', () => {
     expect(Object.keys(renamed!).sort()).toEqual(['color', 'id', 'name', 'namesActor', 'order']);
   });
 });
+
+describe('the binding under a stream of edits', () => {
+  it('loses no annotation while a document’s chunks grow and regroup', async () => {
+    const [a, b] = await pair();
+    const words = brief.text.text.match(/\b[A-Za-z]{8,}\b/g)!.slice(0, 40);
+    let at = 0;
+    for (const [i, word] of words.entries()) {
+      at = brief.text.text.indexOf(word, at) + word.length;
+      const m = i % 2 === 0 ? a : b;
+      await m.annotations.create(brief, at - word.length, at, { tags: ['claim'] });
+      if (i % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 160));
+    }
+    await settle(a, b);
+    expect((await rows.all(a.db)).length).toBe(40);
+    expect((await rows.all(b.db)).length).toBe(40);
+  });
+});
