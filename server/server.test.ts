@@ -121,7 +121,7 @@ describe('the sync server', () => {
     await synced(b);
     annotate(a.doc, 'on-one', 30);
     annotate(b.doc, 'on-two', 30, { id: 'machine-ben', name: 'Ben' });
-    await until(() => ids(a.doc).length === 60 && ids(b.doc).length === 60, 15_000, 'both instances’ clients to hold all 60');
+    await until(() => ids(a.doc).length === 60 && ids(b.doc).length === 60, 30_000, 'both instances’ clients to hold all 60');
     expect(readLibrary(b.doc)).toEqual(readLibrary(a.doc));
   }, 60_000);
 

@@ -25,7 +25,11 @@ const edited = Math.min(5, perSide);
 /// annotations share.
 async function uniqueWords(page: Page, count: number): Promise<string[]> {
   return page.evaluate((count) => {
-    const text = document.querySelector('[data-testid="reader"] .ProseMirror')!.textContent ?? '';
+    // Text node by text node: a word never runs across two blocks.
+    const walker = document.createTreeWalker(document.querySelector('[data-testid="reader"] .ProseMirror')!, NodeFilter.SHOW_TEXT);
+    const parts: string[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push((n as Text).data);
+    const text = parts.join('\n');
     const seen = new Map<string, number>();
     for (const word of text.match(/\b[A-Za-z]{8,}\b/g) ?? []) seen.set(word, (seen.get(word) ?? 0) + 1);
     const once = [...seen].filter(([word, n]) => n === 1 && text.indexOf(word) === text.lastIndexOf(word)).map(([word]) => word);
