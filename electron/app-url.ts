@@ -60,7 +60,9 @@ export function contentSecurityPolicy(): string {
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    // WebSockets to the team's sync server (docs/sync.md), wherever its
+    // address says; nothing else leaves the app.
+    "connect-src 'self' ws: wss:",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

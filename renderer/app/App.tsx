@@ -14,6 +14,10 @@ import { LibraryRepository } from '../data/library';
 import { ReviewsRepository } from '../data/reviews';
 import { DocumentsContext, useDocuments } from '../data/hooks';
 import { BackupsDialog } from './features/backups/BackupsDialog';
+import { currentDocuments } from '../store/documents';
+import { SyncBar } from './features/sync/SyncBar';
+import type { Invitation } from '../sync/invitation';
+import { SyncSession } from '../sync/session';
 import { type AppServices, ServicesContext } from './context';
 import { Library } from './features/library/Library';
 import { Notices } from './ui/Notices';
@@ -118,6 +122,10 @@ export function App({ host }: { host: Host }) {
         (since) => backupWorker.build({ since }),
       ),
       search,
+      sync: {
+        begin: (invitation: Invitation, onError: (error: Error) => void) => SyncSession.begin(database, invitation, onError),
+        resume: (onError: (error: Error) => void) => SyncSession.resume(database, onError),
+      },
       imports,
       host,
       notify,
@@ -328,6 +336,7 @@ export function App({ host }: { host: Host }) {
               />
             )}
             <Notices notices={notices} onDismiss={dismissNotice} />
+            <SyncBar />
             <Shortcuts />
           </div>
         </LinkingContext.Provider>

@@ -1,3 +1,5 @@
+import type { Invitation } from '../sync/invitation';
+import type { SyncSession } from '../sync/session';
 import { createContext, useContext } from 'react';
 import type { NativeFile } from '../../shared/format/native';
 import type { Host } from '../host/host';
@@ -31,6 +33,11 @@ export interface AppServices {
   backups: BackupScheduler;
   /// Full-text search over the documents, run in a worker.
   search: SearchClient;
+  /// Sharing the library as a project: a session bound to this library.
+  sync: {
+    begin(invitation: Invitation, onError: (error: Error) => void): Promise<SyncSession>;
+    resume(onError: (error: Error) => void): Promise<SyncSession | null>;
+  };
   /// Annotation files read, planned and written in a worker.
   imports: ImportClient;
   host: Host;

@@ -9,6 +9,7 @@ import { LinkList } from '../links/LinkList';
 import type { LinkView } from '../links/link-views';
 import { useLinking } from '../links/linking';
 import { messageOf } from '../../../../shared/errors';
+import { Authorship } from '../sync/Authorship';
 
 /// One annotation in the panel: its quote, tags, actor and note, each
 /// editable where it stands. Placed by the panel's virtual list at `top`;
@@ -168,6 +169,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
       </label>
       {sets.length > 0 && <SetChips annotation={annotation} sets={sets} />}
       <LinkList annotation={annotation} links={links} />
+      <Authorship annotation={annotation} />
       <div className="entry-foot">
         <span className="entry-time" title={`Created ${annotation.created}`}>
           {new Date(annotation.modified).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}

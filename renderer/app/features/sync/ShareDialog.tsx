@@ -1,0 +1,141 @@
+import { useEffect, useRef, useState } from 'react';
+import { identity, setDisplayName } from '../../../sync/identity';
+import { type Invitation, canEdit, invitationCode, tokenFor } from '../../../sync/invitation';
+import { useServices } from '../../context';
+import { currentSession, setSession, useSyncState } from './current';
+
+const reviewKey = 'palimpsest.sync.review-invitation';
+
+/// Shares this library as a project on a sync server: the server's address
+/// and key (from whoever runs it) make two invitation codes, one to edit
+/// and one to read only. For a library already shared, the codes again.
+export function ShareDialog({ onClose }: { onClose: () => void }) {
+  const services = useServices();
+  const state = useSyncState();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [name, setName] = useState(identity().name ?? '');
+  const [project, setProject] = useState('');
+  const [server, setServer] = useState('ws://127.0.0.1:1234');
+  const [key, setKey] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => dialog.current?.showModal(), []);
+
+  const share = async () => {
+    setProblem(null);
+    if (name.trim() === '') return setProblem('Give the name your colleagues will see on your annotations.');
+    if (project.trim() === '') return setProblem('Give the project a name.');
+    if (!/^wss?:\/\/\S+$/.test(server.trim())) return setProblem('The server address starts with ws:// or wss://, as whoever runs the server gave it.');
+    if (key.length < 16) return setProblem('The server key is the one its operator set (at least 16 characters).');
+    setBusy(true);
+    try {
+      setDisplayName(name);
+      const id = `${
+        project
+          .trim()
+          .toLowerCase()
+          .normalize('NFKD')
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 40) || 'project'
+      }-${crypto.randomUUID().slice(0, 8)}`;
+      const invitation: Invitation = { server: server.trim(), project: id, token: await tokenFor(key, id, 'edit'), name: project.trim() };
+      localStorage.setItem(reviewKey, invitationCode({ ...invitation, token: await tokenFor(key, id, 'read') }));
+      const session = await services.sync.begin(invitation, (error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }));
+      setSession(session);
+      services.notify({ kind: 'info', text: `This library is now shared as “${invitation.name}”.` });
+    } catch (error) {
+      setProblem(`The library was not shared: ${(error as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="dialog sync-form" aria-labelledby="share-title" onClose={onClose} data-testid="share-dialog">
+      <h2 id="share-title">Share this library</h2>
+      {state ? (
+        <>
+          <p>
+            Shared as <strong>{state.project.name}</strong> on {state.project.server}. Send a colleague an invitation; they choose <em>Join…</em> and paste it.
+          </p>
+          {canEdit(state.project) && (
+            <label>
+              Invitation to edit
+              <textarea className="sync-code" readOnly rows={3} value={invitationCode(state.project)} data-testid="invite-edit" />
+            </label>
+          )}
+          {localStorage.getItem(reviewKey) && (
+            <label>
+              Invitation to read only (reviewers: the server refuses their changes)
+              <textarea className="sync-code" readOnly rows={3} value={localStorage.getItem(reviewKey)!} data-testid="invite-read" />
+            </label>
+          )}
+          <p className="hint">Your changes are kept on this machine first and sent whenever the server is reachable; nothing waits for the network.</p>
+          <div className="dialog-actions">
+            <button
+              type="button"
+              data-testid="sync-leave"
+              onClick={() => {
+                void currentSession()
+                  ?.leave()
+                  .then(() => {
+                    setSession(null);
+                    localStorage.removeItem(reviewKey);
+                    dialog.current?.close();
+                  });
+              }}
+            >
+              Stop sharing on this machine
+            </button>
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Close
+            </button>
+          </div>
+        </>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void share();
+          }}
+        >
+          <p className="hint">
+            The whole library — documents, annotations, links, actors, sets, tag and relation types — becomes a project on a sync server your team runs (
+            <code>npm run server</code>). Everyone keeps working offline; changes merge when machines meet the server.
+          </p>
+          <label>
+            Your name, as colleagues will see it
+            <input value={name} onChange={(e) => setName(e.target.value)} data-testid="share-name" />
+          </label>
+          <label>
+            Project name
+            <input value={project} onChange={(e) => setProject(e.target.value)} data-testid="share-project" placeholder="FO 371: Albania, 1961–62" />
+          </label>
+          <label>
+            Server address
+            <input value={server} onChange={(e) => setServer(e.target.value)} data-testid="share-server" />
+          </label>
+          <label>
+            Server key
+            <input type="password" value={key} onChange={(e) => setKey(e.target.value)} data-testid="share-key" />
+          </label>
+          {problem && (
+            <p role="alert" className="confirm">
+              {problem}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <button type="submit" disabled={busy} data-testid="share-confirm">
+              Share
+            </button>
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}

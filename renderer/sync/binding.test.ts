@@ -1,0 +1,111 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import { historyOf } from '../../shared/sync/mapping';
+import * as rows from '../store/annotation-rows';
+import { AnnotationStore } from '../store/annotations';
+import { PalimpsestDb } from '../store/db';
+import { TagTypeStore } from '../store/tag-types';
+import { SyncBinding } from './binding';
+
+const brief = seed(loadCorpus(), seedIds.foBrief);
+const passage = 'he wanted to force Peking to desist from further support';
+const start = brief.text.text.indexOf(passage);
+let n = 0;
+
+/// One machine: its own IndexedDB library, Y.Doc and binding.
+function machine(name: string) {
+  const db = new PalimpsestDb(`sync-binding-${++n}`);
+  const doc = new Y.Doc();
+  const binding = new SyncBinding(db, doc, () => ({ id: `machine-${name}`, name }));
+  return { db, doc, binding, annotations: new AnnotationStore(db), tagTypes: new TagTypeStore(db) };
+}
+type Machine = ReturnType<typeof machine>;
+const opened: Machine[] = [];
+afterEach(async () => {
+  for (const m of opened.splice(0)) {
+    m.binding.stop();
+    m.db.close();
+    await m.db.delete();
+  }
+});
+
+// Two machines whose docs pass every update to each other at once, as a
+// connected server would.
+async function pair(): Promise<[Machine, Machine]> {
+  const a = machine('Ana');
+  const b = machine('Ben');
+  opened.push(a, b);
+  a.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(b.doc, update, 'wire'));
+  b.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(a.doc, update, 'wire'));
+  await a.binding.start();
+  await b.binding.start();
+  return [a, b];
+}
+
+async function settle(...machines: Machine[]): Promise<void> {
+  for (let round = 0; round < 3; round++) for (const m of machines) await m.binding.settled();
+}
+
+describe('the binding between the store and a shared project', () => {
+  it('carries an annotation made in one app to the other’s store, with who made it', async () => {
+    const [a, b] = await pair();
+    const made = await a.annotations.create(brief, start, start + passage.length, { tags: ['claim'], note: 'Khrushchev’s aim' });
+    await settle(a, b);
+    const there = await rows.get(b.db, brief.id, made.id);
+    expect(there).toMatchObject({ note: 'Khrushchev’s aim', tags: ['claim'], createdBy: { name: 'Ana' } });
+    await b.annotations.update(made, { note: 'Khrushchev’s aim, per the FO' });
+    await settle(a, b);
+    expect(await rows.get(a.db, brief.id, made.id)).toMatchObject({
+      note: 'Khrushchev’s aim, per the FO',
+      createdBy: { name: 'Ana' },
+      modifiedBy: { name: 'Ben' },
+    });
+    expect(historyOf(a.doc, 'annotations', made.id).map((entry) => `${entry.by.name} ${entry.kind} ${entry.fields.join(',')}`)).toEqual([
+      'Ana create ',
+      'Ben edit note',
+    ]);
+  });
+
+  it('keeps both libraries when a researcher joins with annotations of their own', async () => {
+    const a = machine('Ana');
+    const b = machine('Ben');
+    opened.push(a, b);
+    await a.annotations.create(brief, start, start + 10, { tags: ['claim'] });
+    await b.annotations.create(brief, start + 20, start + 30, { tags: ['actor'], actor: 'Khrushchev' });
+    await a.binding.start();
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc), 'wire');
+    await b.binding.start();
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc), 'wire');
+    await settle(a, b);
+    expect((await rows.all(a.db)).length).toBe(2);
+    expect((await rows.all(b.db)).map((x) => x.id).sort()).toEqual((await rows.all(a.db)).map((x) => x.id).sort());
+  });
+
+  it('leaves a tag type rename and the exports’ fields as the store knows them', async () => {
+    const [a, b] = await pair();
+    await a.tagTypes.rename('claim', 'Assertion');
+    await settle(a, b);
+    const renamed = await b.db.tagTypes.get('claim');
+    expect(renamed?.name).toBe('Assertion');
+    expect(Object.keys(renamed!).sort()).toEqual(['color', 'id', 'name', 'namesActor', 'order']);
+  });
+});
+
+describe('the binding under a stream of edits', () => {
+  it('loses no annotation while a document’s chunks grow and regroup', async () => {
+    const [a, b] = await pair();
+    const words = brief.text.text.match(/\b[A-Za-z]{8,}\b/g)!.slice(0, 40);
+    let at = 0;
+    for (const [i, word] of words.entries()) {
+      at = brief.text.text.indexOf(word, at) + word.length;
+      const m = i % 2 === 0 ? a : b;
+      await m.annotations.create(brief, at - word.length, at, { tags: ['claim'] });
+      if (i % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 160));
+    }
+    await settle(a, b);
+    expect((await rows.all(a.db)).length).toBe(40);
+    expect((await rows.all(b.db)).length).toBe(40);
+  });
+});

@@ -1,0 +1,143 @@
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import Dexie, { type EntityTable } from 'dexie';
+import yDexie, { DexieYProvider } from 'y-dexie';
+import type * as Y from 'yjs';
+import type { PalimpsestDb } from '../store/db';
+import { SyncBinding } from './binding';
+import { me } from './identity';
+import { type Invitation, canEdit } from './invitation';
+
+/// The shared project this library belongs to, and its Y.Doc (kept by
+/// y-dexie in IndexedDB, so a machine works offline and catches up later).
+interface ProjectRow extends Invitation {
+  joined: string;
+  doc: Y.Doc;
+}
+
+/// The sync database: separate from the library's, as the backups' is, so
+/// the library's schema and a library never shared stay exactly as they were.
+class SyncDb extends Dexie {
+  projects!: EntityTable<ProjectRow, 'project'>;
+  constructor(name = 'palimpsest-sync') {
+    super(name, { addons: [yDexie] });
+    this.version(1).stores({ projects: 'project, doc: Y.Doc' });
+  }
+}
+
+/// Where a shared project's connection stands, as the status shows it.
+export interface SyncState {
+  project: Invitation;
+  /// offline: no connection (edits are kept and sent later); syncing:
+  /// connected with local changes on their way; refused: the server
+  /// refused the invitation.
+  status: 'offline' | 'connecting' | 'syncing' | 'connected' | 'refused';
+  /// Local changes not yet acknowledged by the server.
+  pending: number;
+  readOnly: boolean;
+}
+
+/// A shared project, open: the Y.Doc loaded from IndexedDB, bound to the
+/// store, and connected to the server whenever it can be.
+export class SyncSession {
+  private state: SyncState;
+  private readonly listeners = new Set<(state: SyncState) => void>();
+
+  private constructor(
+    private readonly syncDb: SyncDb,
+    readonly doc: Y.Doc,
+    private readonly binding: SyncBinding,
+    private readonly provider: HocuspocusProvider,
+    project: Invitation,
+  ) {
+    this.state = { project, status: 'connecting', pending: 0, readOnly: !canEdit(project) };
+    const connection = { connected: false };
+    provider.on('status', ({ status }: { status: string }) => {
+      connection.connected = status === 'connected';
+      this.update({ status: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline' });
+    });
+    provider.on('unsyncedChanges', () => {
+      // hocuspocus counts unacknowledged updates; after a reconnection the
+      // first sync carries them all at once.
+      const pending = provider.unsyncedChanges;
+      this.update({ pending, status: connection.connected ? (pending > 0 ? 'syncing' : 'connected') : 'offline' });
+    });
+    provider.on('authenticationFailed', () => this.update({ status: 'refused' }));
+    // The system says the network is gone: a socket may look open for
+    // minutes yet carry nothing. Disconnect at once (edits are kept, and
+    // counted), and connect again when the network is back.
+    const offline = () => {
+      provider.disconnect();
+      this.update({ status: 'offline' });
+    };
+    const online = () => void provider.connect();
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    this.stopListening = () => {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+    };
+    if (!navigator.onLine) offline();
+  }
+
+  private readonly stopListening: () => void;
+
+  /// The project this library was shared in, reopened; `null` if none.
+  static async resume(db: PalimpsestDb, onError: (error: Error) => void): Promise<SyncSession | null> {
+    const syncDb = new SyncDb();
+    const row = await syncDb.projects.toCollection().first();
+    if (!row) {
+      syncDb.close();
+      return null;
+    }
+    return SyncSession.open(syncDb, row, db, onError);
+  }
+
+  /// Shares this library in the project `invitation` names (new, or one
+  /// colleagues already work in), from now on.
+  static async begin(db: PalimpsestDb, invitation: Invitation, onError: (error: Error) => void): Promise<SyncSession> {
+    const syncDb = new SyncDb();
+    await syncDb.projects.clear();
+    await syncDb.projects.add({ ...invitation, joined: new Date().toISOString() } as ProjectRow);
+    const row = (await syncDb.projects.get(invitation.project))!;
+    return SyncSession.open(syncDb, row, db, onError);
+  }
+
+  private static async open(syncDb: SyncDb, row: ProjectRow, db: PalimpsestDb, onError: (error: Error) => void): Promise<SyncSession> {
+    const doc = row.doc;
+    await DexieYProvider.load(doc).whenLoaded;
+    const binding = new SyncBinding(db, doc, me, onError);
+    await binding.start();
+    const provider = new HocuspocusProvider({ url: row.server, name: row.project, token: row.token, document: doc });
+    const { doc: _doc, joined: _joined, ...project } = row;
+    return new SyncSession(syncDb, doc, binding, provider, project);
+  }
+
+  get current(): SyncState {
+    return this.state;
+  }
+
+  /// Calls `listener` on every change of state; returns the function that stops it.
+  subscribe(listener: (state: SyncState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /// Stops sharing on this machine: the library stays as it is, and no
+  /// longer follows the project.
+  async leave(): Promise<void> {
+    this.close();
+    await this.syncDb.projects.clear();
+  }
+
+  close(): void {
+    this.stopListening();
+    this.binding.stop();
+    this.provider.destroy();
+    DexieYProvider.release(this.doc);
+  }
+
+  private update(change: Partial<SyncState>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.listeners) listener(this.state);
+  }
+}

@@ -1,0 +1,101 @@
+import type { Annotation } from '../../shared/annotation/model';
+import { canonicalJson } from '../../shared/sync/canonical';
+import type { SharedAnnotation, SharedLibrary, SharedLink } from '../../shared/sync/model';
+import * as rows from '../store/annotation-rows';
+import type { DocumentRow, LinkRow, PalimpsestDb } from '../store/db';
+
+/// The library as the local store holds it, in the shape the sync mapping
+/// reads: every list sorted by id, authorship fields present.
+export async function readStore(db: PalimpsestDb): Promise<SharedLibrary> {
+  // One read transaction: read piecemeal, a write regrouping a document's
+  // chunks meanwhile could hide an annotation, and a missing annotation
+  // reads as one the researcher deleted.
+  const [annotations, links, actors, sets, tagTypes, relationTypes, documents] = await db.transaction(
+    'r',
+    [...rows.tables(db), db.links, db.actors, db.sets, db.tagTypes, db.relationTypes, db.documents],
+    () =>
+      Promise.all([
+        rows.all(db),
+        db.links.toArray(),
+        db.actors.toArray(),
+        db.sets.toArray(),
+        db.tagTypes.toArray(),
+        db.relationTypes.toArray(),
+        db.documents.toArray(),
+      ]),
+  );
+  return {
+    annotations: byId(annotations.map(sharedAnnotation)),
+    links: byId(links.map(({ fromDocument: _from, toDocument: _to, ...link }) => ({ ...link, createdBy: null, modifiedBy: null, keptAfterDelete: null }))),
+    actors: byId(actors),
+    sets: byId(sets),
+    tagTypes: byId(tagTypes.map((tagType) => ({ ...tagType, aliases: [] }))),
+    relationTypes: byId(relationTypes.map((relationType) => ({ ...relationType, aliases: [] }))),
+    documents: byId(documents.map((row) => ({ id: row.id, row }))),
+  };
+}
+
+/// Writes into the store what differs between `store` (as `readStore`
+/// gave it) and `shared` (the project's library), in one transaction.
+/// Annotations keep who made and last changed them; links, tag and
+/// relation types keep only their own fields, so exports stay as they are.
+export async function writeStore(db: PalimpsestDb, store: SharedLibrary, shared: SharedLibrary): Promise<number> {
+  const documentOf = new Map(shared.annotations.map((a) => [a.id, a.documentId]));
+  const annotations = changes(store.annotations, shared.annotations, (a) => a);
+  const links = changes(store.links, shared.links, linkRow);
+  const actors = changes(store.actors, shared.actors, (a) => a);
+  const sets = changes(store.sets, shared.sets, (s) => s);
+  const tagTypes = changes(store.tagTypes, shared.tagTypes, ({ aliases: _aliases, ...tagType }) => ({ ...tagType, aliases: [] }));
+  const relationTypes = changes(store.relationTypes, shared.relationTypes, ({ aliases: _aliases, ...relation }) => ({ ...relation, aliases: [] }));
+  const documents = changes(store.documents, shared.documents, (d) => d);
+  const count = [annotations, links, actors, sets, tagTypes, relationTypes, documents].reduce((n, c) => n + c.put.length + c.removed.length, 0);
+  if (count === 0) return 0;
+  await db.transaction('rw', [...rows.tables(db), db.links, db.actors, db.sets, db.tagTypes, db.relationTypes, db.documents], async () => {
+    await db.documents.bulkPut(documents.put.map((d) => d.row as DocumentRow));
+    await db.documents.bulkDelete(documents.removed.map((d) => d.id));
+    await rows.put(db, annotations.put as Annotation[]);
+    await rows.remove(db, annotations.removed);
+    await db.links.bulkPut(
+      links.put.map(
+        ({ createdBy: _c, modifiedBy: _m, keptAfterDelete: _k, ...link }): LinkRow => ({
+          ...link,
+          fromDocument: documentOf.get(link.from) ?? '',
+          toDocument: documentOf.get(link.to) ?? '',
+        }),
+      ),
+    );
+    await db.links.bulkDelete(links.removed.map((l) => l.id));
+    await db.actors.bulkPut(actors.put);
+    await db.actors.bulkDelete(actors.removed.map((a) => a.id));
+    await db.sets.bulkPut(sets.put);
+    await db.sets.bulkDelete(sets.removed.map((s) => s.id));
+    await db.tagTypes.bulkPut(tagTypes.put.map(({ aliases: _a, ...tagType }) => tagType));
+    await db.tagTypes.bulkDelete(tagTypes.removed.map((t) => t.id));
+    await db.relationTypes.bulkPut(relationTypes.put.map(({ aliases: _a, ...relation }) => relation));
+    await db.relationTypes.bulkDelete(relationTypes.removed.map((r) => r.id));
+  });
+  return count;
+}
+
+function sharedAnnotation(annotation: Annotation): SharedAnnotation {
+  const shared = annotation as Partial<SharedAnnotation>;
+  return { ...annotation, createdBy: shared.createdBy ?? null, modifiedBy: shared.modifiedBy ?? null, keptAfterDelete: shared.keptAfterDelete ?? null };
+}
+
+// A link compares without its authorship, which the store does not keep.
+function linkRow(link: SharedLink): SharedLink {
+  return { ...link, createdBy: null, modifiedBy: null, keptAfterDelete: null };
+}
+
+// What to put and remove to turn `store` into `shared`; `asStored` gives
+// an item as the store would hold it, so what it does not keep is no change.
+function changes<T extends { id: string }>(store: readonly T[], shared: readonly T[], asStored: (item: T) => T): { put: T[]; removed: T[] } {
+  const mine = new Map(store.map((item) => [item.id, canonicalJson(item)]));
+  const put = shared.filter((item) => mine.get(item.id) !== canonicalJson(asStored(item)));
+  const kept = new Set(shared.map((item) => item.id));
+  return { put, removed: store.filter((item) => !kept.has(item.id)) };
+}
+
+function byId<T extends { id: string }>(items: T[]): T[] {
+  return items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readLibrary, writeChanges } from '../shared/sync/mapping';
+import type { SharedLibrary } from '../shared/sync/model';
+import { passage } from '../shared/sync/test-support/replica';
+import { type Client, type RunningServer, connect, scratch, startRedis, startServer, testKey, until } from './test-support/processes';
+import { tokenFor } from './tokens';
+
+// Real servers (as `npm run server` runs them) on free ports, real
+// websocket clients through @hocuspocus/provider: nothing is mocked.
+const project = 'fond-371-albania';
+const edit = tokenFor(testKey, project, 'edit');
+const read = tokenFor(testKey, project, 'read');
+const ana = { id: 'machine-ana', name: 'Ana' };
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function server(options: Parameters<typeof startServer>[0]): Promise<RunningServer> {
+  const running = await startServer(options);
+  cleanup.push(() => running.stop());
+  return running;
+}
+
+function client(url: string, token = edit, doc?: Y.Doc): Client {
+  const c = connect(url, project, token, doc);
+  cleanup.push(() => c.close());
+  return c;
+}
+
+/// Adds `count` annotations as `author` would in the app, through the mapping.
+function annotate(doc: Y.Doc, prefix: string, count: number, author = ana): void {
+  const before = readLibrary(doc);
+  const after: SharedLibrary = structuredClone(before);
+  for (let i = 0; i < count; i++) after.annotations.push(passage(`${prefix}-${i}`, 'fo-brief', i * 7, ['claim'], `note ${i}`));
+  writeChanges(doc, before, after, { by: author, at: '2026-12-03T10:00:00.000Z' });
+}
+
+const ids = (doc: Y.Doc) => readLibrary(doc).annotations.map((a) => a.id);
+const synced = (c: Client) => until(() => c.provider.isSynced && !c.provider.hasUnsyncedChanges, 10_000, 'the client to be in sync');
+
+describe('the sync server', () => {
+  it('refuses a wrong secret, and lets the right one in', async () => {
+    const { url } = await server({ data: join(scratch(), 'sync.sqlite') });
+    const wrong = client(url, tokenFor('another server’s key', project, 'edit'));
+    expect(await wrong.refused).toMatch(/permission/i);
+    const forged = client(url, 'edit.0000');
+    expect(await forged.refused).toMatch(/permission/i);
+    const right = client(url);
+    await synced(right);
+  }, 30_000);
+
+  it('refuses a read-only member’s edits on the server, while they still receive others’', async () => {
+    const { url } = await server({ data: join(scratch(), 'sync.sqlite') });
+    const editor = client(url);
+    const reviewer = client(url, read);
+    await synced(editor);
+    await until(() => reviewer.provider.isSynced, 10_000, 'the reviewer to sync');
+    annotate(editor.doc, 'editor', 3);
+    await until(() => ids(reviewer.doc).length === 3, 10_000, 'the reviewer to receive the editor’s annotations');
+    // A reviewer whose app let an edit through anyway: the server keeps it out.
+    annotate(reviewer.doc, 'reviewer', 2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const third = client(url);
+    await synced(third);
+    expect(ids(third.doc)).toEqual(['editor-0', 'editor-1', 'editor-2']);
+    expect(ids(editor.doc)).toEqual(['editor-0', 'editor-1', 'editor-2']);
+    expect(reviewer.provider.hasUnsyncedChanges).toBe(true);
+  }, 30_000);
+
+  it('loses nothing when killed with SIGKILL mid-sync and restarted', async () => {
+    const data = join(scratch(), 'sync.sqlite');
+    const first = await server({ data });
+    const a = client(first.url);
+    const b = client(first.url);
+    await synced(a);
+    await synced(b);
+    annotate(a.doc, 'a', 200);
+    annotate(b.doc, 'b', 200);
+    // Killed while the updates are on their way.
+    await first.stop('SIGKILL');
+    annotate(a.doc, 'a-offline', 20);
+    const second = await server({ data, port: first.port });
+    await until(() => ids(a.doc).length === 420 && ids(b.doc).length === 420, 15_000, 'both sides to hold all 420 annotations');
+    await synced(a);
+    await synced(b);
+    // A newcomer reads everything from the restarted server alone.
+    const c = client(second.url);
+    await until(() => ids(c.doc).length === 420, 10_000, 'a new client to receive all 420');
+    expect(readLibrary(c.doc)).toEqual(readLibrary(a.doc));
+    expect(readLibrary(b.doc)).toEqual(readLibrary(a.doc));
+  }, 60_000);
+
+  it('keeps a project across a restart, from its SQLite file', async () => {
+    const data = join(scratch(), 'sync.sqlite');
+    const first = await server({ data });
+    const a = client(first.url);
+    await synced(a);
+    annotate(a.doc, 'kept', 5);
+    await synced(a);
+    a.close();
+    // Past the write debounce, then a clean stop.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await first.stop();
+    const second = await server({ data });
+    const b = client(second.url);
+    await until(() => ids(b.doc).length === 5, 10_000, 'the project to come back from disk');
+  }, 30_000);
+
+  it('serves one project from two instances through Redis: clients on each converge', async () => {
+    const redis = await startRedis();
+    cleanup.push(() => redis.stop());
+    const one = await server({ data: join(scratch(), 'one.sqlite'), redis: redis.address });
+    const two = await server({ data: join(scratch(), 'two.sqlite'), redis: redis.address });
+    const a = client(one.url);
+    const b = client(two.url);
+    await synced(a);
+    await synced(b);
+    annotate(a.doc, 'on-one', 30);
+    annotate(b.doc, 'on-two', 30, { id: 'machine-ben', name: 'Ben' });
+    await until(() => ids(a.doc).length === 60 && ids(b.doc).length === 60, 30_000, 'both instances’ clients to hold all 60');
+    expect(readLibrary(b.doc)).toEqual(readLibrary(a.doc));
+  }, 60_000);
+
+  it('brings three clients × 1,000 annotations together within 10 s of reconnecting', async () => {
+    const { url } = await server({ data: join(scratch(), 'sync.sqlite') });
+    const docs = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
+    docs.forEach((doc, i) => annotate(doc, `client-${i}`, 1000, { id: `machine-${i}`, name: `Researcher ${i}` }));
+    const started = Date.now();
+    const clients = docs.map((doc) => client(url, edit, doc));
+    await until(() => clients.every((c) => ids(c.doc).length === 3000), 10_000, 'all three to hold 3,000 annotations');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(readLibrary(clients[1]!.doc)).toEqual(readLibrary(clients[0]!.doc));
+    expect(readLibrary(clients[2]!.doc)).toEqual(readLibrary(clients[0]!.doc));
+  }, 30_000);
+});

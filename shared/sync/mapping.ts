@@ -1,0 +1,248 @@
+import * as Y from 'yjs';
+import type { Author, HistoryEntry, SharedLibrary } from './model';
+import { canonicalJson } from './canonical';
+import { editText } from './text-edit';
+
+/// The one mapping between a shared project's library (plain values, as the
+/// store holds them) and its Y.Doc, both ways. Each kind of item is a
+/// top-level Y.Map from id to a Y.Map of the item's fields, so that
+/// concurrent edits of different fields, tags added on two machines, and
+/// two edits of one note (a Y.Text) all merge; a plain field edited on two
+/// machines keeps the later write. Deleting an annotation or link leaves a
+/// tombstone that counts the edits its author had seen: an edit the
+/// deleter had not seen keeps the item, and says so.
+
+/// Who writes, and when, for the authorship fields and history.
+export interface Stamp {
+  by: Author;
+  at: string;
+}
+
+/// How one kind of item is laid out in the Y.Doc.
+interface Kind {
+  key: keyof SharedLibrary;
+  /// Fields kept whole; a concurrent write keeps one.
+  plain: readonly string[];
+  /// String fields kept as Y.Text, merged character by character.
+  texts: readonly string[];
+  /// String-array fields kept as a Y.Map of member to order added: members
+  /// added on two machines both stay.
+  sets: readonly string[];
+  /// `name` is kept with every name given concurrently: the one kept is
+  /// `name`, the others become aliases.
+  named: boolean;
+  /// Who made and changed it, its history, and tombstones.
+  authored: boolean;
+}
+
+const kinds: readonly Kind[] = [
+  {
+    key: 'annotations',
+    plain: ['documentId', 'quote', 'position', 'actor', 'created', 'modified'],
+    texts: ['note'],
+    sets: ['tags'],
+    named: false,
+    authored: true,
+  },
+  { key: 'links', plain: ['from', 'to', 'relation', 'created', 'modified'], texts: ['note'], sets: [], named: false, authored: true },
+  { key: 'actors', plain: ['created', 'modified'], texts: [], sets: ['aliases'], named: true, authored: false },
+  { key: 'sets', plain: ['name', 'description', 'created', 'modified'], texts: [], sets: ['annotationIds'], named: false, authored: false },
+  { key: 'tagTypes', plain: ['color', 'order', 'namesActor'], texts: [], sets: [], named: true, authored: false },
+  { key: 'relationTypes', plain: ['inverse', 'color', 'order'], texts: [], sets: [], named: true, authored: false },
+  { key: 'documents', plain: ['row'], texts: [], sets: [], named: false, authored: false },
+];
+
+type Item = Record<string, unknown> & { id: string };
+type YItem = Y.Map<unknown>;
+
+interface Tombstone {
+  by: Author;
+  at: string;
+  /// How many creations and edits the deleter had seen.
+  edits: number;
+}
+
+/// Writes the researcher's changes, from `before` (the library as last
+/// read from or written to `doc`) to `after` (the store now), into `doc`
+/// as one transaction with `origin`. Only what differs is written, so
+/// others' changes that reached `doc` meanwhile stay.
+export function writeChanges(doc: Y.Doc, before: SharedLibrary, after: SharedLibrary, stamp: Stamp, origin: unknown = null): void {
+  doc.transact(() => {
+    for (const kind of kinds) writeKind(doc.getMap(kind.key), kind, before[kind.key] as unknown as Item[], after[kind.key] as unknown as Item[], stamp);
+  }, origin);
+}
+
+/// The library `doc` holds now, every list sorted by id.
+export function readLibrary(doc: Y.Doc): SharedLibrary {
+  const library = {} as Record<keyof SharedLibrary, Item[]>;
+  for (const kind of kinds) {
+    const items: Item[] = [];
+    for (const [id, y] of doc.getMap<YItem>(kind.key)) {
+      const item = readItem(id, y, kind);
+      if (item) items.push(item);
+    }
+    items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    library[kind.key] = items;
+  }
+  return library as unknown as SharedLibrary;
+}
+
+/// An annotation's or link's history, oldest first; empty for an id the
+/// project does not hold.
+export function historyOf(doc: Y.Doc, kind: 'annotations' | 'links', id: string): HistoryEntry[] {
+  const y = doc.getMap<YItem>(kind).get(id);
+  const history = y?.get('history');
+  return history instanceof Y.Array ? (history.toArray() as HistoryEntry[]) : [];
+}
+
+function writeKind(map: Y.Map<YItem>, kind: Kind, before: readonly Item[], after: readonly Item[], stamp: Stamp): void {
+  const old = new Map(before.map((item) => [item.id, item]));
+  for (const item of after) {
+    const y = map.get(item.id);
+    if (!y) {
+      map.set(item.id, created(item, kind, stamp));
+      continue;
+    }
+    let base = old.get(item.id);
+    if (kind.authored && y.get('deleted') !== undefined && !base) {
+      // Brought back (an undo) after a deletion: alive again, and it counts
+      // as an edit, so the deletion no longer applies.
+      y.delete('deleted');
+      pushHistory(y, stamp, 'create', []);
+    }
+    base ??= readItem(item.id, y, kind, true) ?? undefined;
+    if (base) edit(y, kind, base, item, stamp);
+  }
+  const kept = new Set(after.map((item) => item.id));
+  for (const item of before) {
+    if (kept.has(item.id)) continue;
+    const y = map.get(item.id);
+    if (!y) continue;
+    if (!kind.authored) map.delete(item.id);
+    else if (y.get('deleted') === undefined) {
+      const tombstone: Tombstone = { by: stamp.by, at: stamp.at, edits: editCount(y) };
+      y.set('deleted', tombstone);
+      pushHistory(y, stamp, 'delete', []);
+    }
+  }
+}
+
+function created(item: Item, kind: Kind, stamp: Stamp): YItem {
+  const y = new Y.Map<unknown>();
+  for (const field of kind.plain) y.set(field, item[field] ?? null);
+  for (const field of kind.texts) y.set(field, new Y.Text(String(item[field] ?? '')));
+  for (const field of kind.sets) {
+    const members = new Y.Map<number>();
+    strings(item[field]).forEach((member, i) => members.set(member, i));
+    y.set(field, members);
+  }
+  if (kind.named) {
+    y.set('name', item.name);
+    const names = new Y.Map<boolean>();
+    names.set(String(item.name), true);
+    y.set('names', names);
+  }
+  if (kind.authored) {
+    y.set('createdBy', stamp.by);
+    y.set('modifiedBy', stamp.by);
+    y.set('history', Y.Array.from<HistoryEntry>([{ at: stamp.at, by: stamp.by, kind: 'create', fields: [] }]));
+  }
+  return y;
+}
+
+function edit(y: YItem, kind: Kind, before: Item, after: Item, stamp: Stamp): void {
+  const changed: string[] = [];
+  for (const field of kind.plain) {
+    const value = after[field] ?? null;
+    if (canonicalJson(value) === canonicalJson(before[field] ?? null)) continue;
+    y.set(field, value);
+    if (field !== 'modified') changed.push(field);
+  }
+  for (const field of kind.texts) {
+    const was = String(before[field] ?? '');
+    const now = String(after[field] ?? '');
+    if (was === now) continue;
+    editText(y.get(field) as Y.Text, was, now);
+    changed.push(field);
+  }
+  for (const field of kind.sets) {
+    const was = new Set(strings(before[field]));
+    const now = strings(after[field]);
+    const members = y.get(field) as Y.Map<number>;
+    let next = Math.max(-1, ...members.values()) + 1;
+    let touched = false;
+    for (const member of now) {
+      if (was.has(member) || members.has(member)) continue;
+      members.set(member, next++);
+      touched = true;
+    }
+    const keep = new Set(now);
+    for (const member of was) {
+      if (keep.has(member) || !members.has(member)) continue;
+      members.delete(member);
+      touched = true;
+    }
+    if (touched) changed.push(field);
+  }
+  if (kind.named && after.name !== before.name) {
+    y.set('name', after.name);
+    const names = y.get('names') as Y.Map<boolean>;
+    // The name replaced is dropped; one given elsewhere meanwhile stays,
+    // and is read as an alias.
+    names.delete(String(before.name));
+    names.set(String(after.name), true);
+    changed.push('name');
+  }
+  if (kind.authored && changed.length > 0) {
+    y.set('modifiedBy', stamp.by);
+    pushHistory(y, stamp, 'edit', changed);
+  }
+}
+
+function readItem(id: string, y: YItem, kind: Kind, evenDeleted = false): Item | null {
+  let keptAfterDelete: { by: Author; at: string } | null = null;
+  if (kind.authored) {
+    const tombstone = y.get('deleted') as Tombstone | undefined;
+    if (tombstone) {
+      if (editCount(y) <= tombstone.edits && !evenDeleted) return null;
+      keptAfterDelete = { by: tombstone.by, at: tombstone.at };
+    }
+  }
+  const item: Item = { id };
+  for (const field of kind.plain) item[field] = y.get(field) ?? null;
+  for (const field of kind.texts) item[field] = (y.get(field) as Y.Text).toString();
+  for (const field of kind.sets) item[field] = ordered(y.get(field) as Y.Map<number>);
+  if (kind.named) {
+    const name = String(y.get('name'));
+    item.name = name;
+    const others = [...(y.get('names') as Y.Map<boolean>).keys()].filter((n) => n !== name).sort();
+    const aliases = kind.sets.includes('aliases') ? strings(item.aliases) : [];
+    item.aliases = [...aliases, ...others.filter((n) => !aliases.includes(n))];
+  }
+  if (kind.authored) {
+    item.createdBy = y.get('createdBy') ?? null;
+    item.modifiedBy = y.get('modifiedBy') ?? null;
+    item.keptAfterDelete = keptAfterDelete;
+  }
+  return item;
+}
+
+// Creations and edits, not deletions: a tombstone holds while this count
+// is what its author saw.
+function editCount(y: YItem): number {
+  const history = y.get('history') as Y.Array<HistoryEntry>;
+  return history.toArray().filter((entry) => entry.kind !== 'delete').length;
+}
+
+function pushHistory(y: YItem, stamp: Stamp, kind: HistoryEntry['kind'], fields: string[]): void {
+  (y.get('history') as Y.Array<HistoryEntry>).push([{ at: stamp.at, by: stamp.by, kind, fields }]);
+}
+
+// Members in the order they were added; two added at once, by member.
+function ordered(members: Y.Map<number>): string[] {
+  return [...members.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([member]) => member);
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
