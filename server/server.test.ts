@@ -110,21 +110,6 @@ describe('the sync server', () => {
     await until(() => ids(b.doc).length === 5, 10_000, 'the project to come back from disk');
   }, 30_000);
 
-  it('serves one project from two instances through Redis: clients on each converge', async () => {
-    const redis = await startRedis();
-    cleanup.push(() => redis.stop());
-    const one = await server({ data: join(scratch(), 'one.sqlite'), redis: redis.address });
-    const two = await server({ data: join(scratch(), 'two.sqlite'), redis: redis.address });
-    const a = client(one.url);
-    const b = client(two.url);
-    await synced(a);
-    await synced(b);
-    annotate(a.doc, 'on-one', 30);
-    annotate(b.doc, 'on-two', 30, { id: 'machine-ben', name: 'Ben' });
-    await until(() => ids(a.doc).length === 60 && ids(b.doc).length === 60, 30_000, 'both instances’ clients to hold all 60');
-    expect(readLibrary(b.doc)).toEqual(readLibrary(a.doc));
-  }, 60_000);
-
   it('brings three clients × 1,000 annotations together within 10 s of reconnecting', async () => {
     const { url } = await server({ data: join(scratch(), 'sync.sqlite') });
     const docs = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
