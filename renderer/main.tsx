@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { installReadingStyle } from './app/features/comforts/reading-style';
 import { createBrowserHost } from './host/browser-host';
-import { createElectronHost, findElectronBridge } from './host/electronHost';
+import { createElectronHost, findElectronBridge } from './host/electron-host';
 
 // The researcher's text size and theme, drawn before the first render.
 installReadingStyle();
