@@ -6,6 +6,7 @@ import { formatDateSpan } from '../../../../shared/corpus/dates';
 import type { LibraryDocument } from '../../../../shared/corpus/document';
 import { useDocuments, useOpenedDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 // Characters of the document shown either side of a passage: a sentence or
 // so, enough to read the passage where it stands.
@@ -33,28 +34,27 @@ export function ActorScreen({ actorId, onBack }: { actorId: string; onBack: () =
 
   return (
     <main className="actor-screen" data-testid="actor-page">
-      <header className="bar">
-        <button type="button" className="back" data-testid="back" onClick={onBack}>
-          ← Back
-        </button>
-        <div className="bar-title">
-          <div className="doc-heading" data-testid="actor-page-name">
-            {actor?.name ?? (actors ? 'This actor is no longer in the library' : '…')}
-          </div>
-          {actor && (
-            <div className="bar-sub">
+      <ScreenHeader
+        back={{ to: 'Back', onClick: onBack }}
+        titleStyle="page"
+        title={actor?.name ?? (actors ? 'This actor is no longer in the library' : '…')}
+        titleTestId="actor-page-name"
+        sub={
+          actor && (
+            <>
               {actor.aliases.length > 0 && <>also {actor.aliases.join(' · ')} — </>}
               {passages
                 ? `${passages.length} passage${passages.length === 1 ? '' : 's'} in ${documentCount} document${documentCount === 1 ? '' : 's'}`
                 : 'reading…'}
-            </div>
-          )}
-        </div>
-        <span className="spacer" />
-        <button type="button" onClick={() => services.go({ kind: 'actors' })}>
-          All actors…
-        </button>
-      </header>
+            </>
+          )
+        }
+        actions={
+          <button type="button" onClick={() => services.go({ kind: 'actors' })}>
+            All actors…
+          </button>
+        }
+      />
       <ol className="actor-passages">
         {passages?.map(({ annotation, date }) => {
           const document = documents.get(annotation.documentId);

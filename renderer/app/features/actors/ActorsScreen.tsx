@@ -7,6 +7,7 @@ import { suggestAliases } from '../../../../shared/actors/suggest';
 import { useServices } from '../../context';
 import * as rows from '../../../store/annotation-rows';
 import { messageOf } from '../../../../shared/errors';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /// The actors of the library: each with the names that resolve to it, to
 /// rename, give aliases, merge and open; and the names tagged in passages
@@ -39,34 +40,32 @@ export function ActorsScreen({ onBack }: { onBack: () => void }) {
 
   return (
     <main className="actors-screen" data-testid="actors">
-      <header className="bar">
-        <button type="button" className="back" data-testid="back" onClick={onBack}>
-          ← Library
-        </button>
-        <div className="bar-title">
-          <div className="doc-heading">Actors</div>
-          <div className="bar-sub">People and bodies the sources name, however they spell them</div>
-        </div>
-        <span className="spacer" />
-        <form
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void attempt(services.actors.create(newName).then(() => setNewName('')));
-          }}
-        >
-          <input
-            value={newName}
-            placeholder="New actor’s name"
-            aria-label="New actor’s name"
-            data-testid="actor-new-name"
-            onChange={(e) => setNewName(e.target.value)}
-          />
-          <button type="submit" disabled={!newName.trim()}>
-            Add actor
-          </button>
-        </form>
-      </header>
+      <ScreenHeader
+        back={{ to: 'Library', onClick: onBack }}
+        titleStyle="page"
+        title="Actors"
+        sub="People and bodies the sources name, however they spell them"
+        actions={
+          <form
+            className="inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void attempt(services.actors.create(newName).then(() => setNewName('')));
+            }}
+          >
+            <input
+              value={newName}
+              placeholder="New actor’s name"
+              aria-label="New actor’s name"
+              data-testid="actor-new-name"
+              onChange={(e) => setNewName(e.target.value)}
+            />
+            <button type="submit" disabled={!newName.trim()}>
+              Add actor
+            </button>
+          </form>
+        }
+      />
       <div className="actors-body">
         {library && library.unresolved.length > 0 && (
           <section className="actors-section">

@@ -11,6 +11,7 @@ import { highlightsOf } from '../reader/highlights-of';
 import { excerpt } from '../../ui/excerpt';
 import { ReaderView } from '../reader/ReaderView';
 import type { AnnotationPlace } from '../../screens';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 const noop = () => {};
 
@@ -103,40 +104,43 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
   const phrase = current && relationTypes ? linkPhrase(current.link, current.a.id, relationTypes) : '';
   return (
     <main className="compare-screen" data-testid="compare">
-      <header className="bar">
-        <button type="button" className="back" data-testid="back" onClick={onBack}>
-          ← Back
-        </button>
-        <div className="bar-title compare-statement" data-testid="compare-statement">
-          {current ? (
+      <ScreenHeader
+        back={{ to: 'Back', onClick: onBack }}
+        titleStyle="statement"
+        titleTestId="compare-statement"
+        title={
+          current ? (
             <>
               “{excerpt(current.a.quote.exact, 70)}” <strong className="link-phrase">{phrase}</strong> “{excerpt(current.b.quote.exact, 70)}”
-              {current.link.note && <div className="bar-sub">{current.link.note}</div>}
             </>
           ) : (
             between && <span>No links join these two documents any more.</span>
-          )}
-        </div>
-        <span className="spacer" />
-        {between && between.length > 0 && index !== null && (
-          <span className="compare-steps">
-            <button type="button" data-testid="compare-previous" disabled={index <= 0} onClick={() => setIndex((i) => Math.max(0, (i ?? 0) - 1))}>
-              ← Previous link
-            </button>
-            <span data-testid="compare-position">
-              {Math.min(index, between.length - 1) + 1} of {between.length}
+          )
+        }
+        sub={current?.link.note}
+        actions={
+          between &&
+          between.length > 0 &&
+          index !== null && (
+            <span className="compare-steps">
+              <button type="button" data-testid="compare-previous" disabled={index <= 0} onClick={() => setIndex((i) => Math.max(0, (i ?? 0) - 1))}>
+                ← Previous link
+              </button>
+              <span data-testid="compare-position">
+                {Math.min(index, between.length - 1) + 1} of {between.length}
+              </span>
+              <button
+                type="button"
+                data-testid="compare-next"
+                disabled={index >= between.length - 1}
+                onClick={() => setIndex((i) => Math.min(between.length - 1, (i ?? 0) + 1))}
+              >
+                Next link →
+              </button>
             </span>
-            <button
-              type="button"
-              data-testid="compare-next"
-              disabled={index >= between.length - 1}
-              onClick={() => setIndex((i) => Math.min(between.length - 1, (i ?? 0) + 1))}
-            >
-              Next link →
-            </button>
-          </span>
-        )}
-      </header>
+          )
+        }
+      />
       <div className="compare-body">
         {side(leftDocument, leftHighlights, setLeftReader, 'compare-left')}
         {side(rightDocument, rightHighlights, setRightReader, 'compare-right')}

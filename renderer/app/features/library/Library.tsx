@@ -18,6 +18,7 @@ import type { LibraryDocument } from '../../../../shared/corpus/document';
 import { countsByDocument } from '../../../store/annotation-rows';
 import { editDocument } from '../../../store/documents';
 import { messageOf } from '../../../../shared/errors';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 type SortKey = 'date' | 'title' | 'count';
 
@@ -123,35 +124,39 @@ export function Library({
           </div>
         </div>
       )}
-      <header className="bar">
-        <h1 className="brand">Palimpsest</h1>
-        <span className="bar-sub">Library · {documents.size} documents</span>
-        <span className="spacer" />
-        <button type="button" data-testid="open-search" title="Search the words of every document (Ctrl+Shift+F)" onClick={onSearch}>
-          Search…
-        </button>
-        <button type="button" onClick={onTagTypes}>
-          Tag types…
-        </button>
-        <button type="button" data-testid="backups" onClick={onBackups}>
-          Backups…
-        </button>
-        <button
-          type="button"
-          data-testid="import-documents"
-          title="Text, Markdown, HTML, Word or PDF files, many at once; or drop them on the library"
-          disabled={imports.busy}
-          onClick={imports.choose}
-        >
-          Import documents…
-        </button>
-        <button type="button" data-testid="import" onClick={() => services.startImport()}>
-          Import annotations…
-        </button>
-        <button type="button" data-testid="export-all" onClick={() => services.openExport({ kind: 'all' })}>
-          Export…
-        </button>
-      </header>
+      <ScreenHeader
+        titleStyle="brand"
+        title="Palimpsest"
+        sub={`Library · ${documents.size} documents`}
+        actions={
+          <>
+            <button type="button" data-testid="open-search" title="Search the words of every document (Ctrl+Shift+F)" onClick={onSearch}>
+              Search…
+            </button>
+            <button type="button" onClick={onTagTypes}>
+              Tag types…
+            </button>
+            <button type="button" data-testid="backups" onClick={onBackups}>
+              Backups…
+            </button>
+            <button
+              type="button"
+              data-testid="import-documents"
+              title="Text, Markdown, HTML, Word or PDF files, many at once; or drop them on the library"
+              disabled={imports.busy}
+              onClick={imports.choose}
+            >
+              Import documents…
+            </button>
+            <button type="button" data-testid="import" onClick={() => services.startImport()}>
+              Import annotations…
+            </button>
+            <button type="button" data-testid="export-all" onClick={() => services.openExport({ kind: 'all' })}>
+              Export…
+            </button>
+          </>
+        }
+      />
       <nav className="views" aria-label="Views across the corpus">
         <span className="views-label">Across the corpus:</span>
         <button type="button" data-testid="open-table" onClick={() => services.go({ kind: 'table' })}>

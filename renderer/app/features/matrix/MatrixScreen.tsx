@@ -8,6 +8,7 @@ import { RelationLegend } from './RelationLegend';
 import { withoutSilentSources } from './silent-sources';
 import { useClaimMatrix } from './use-claim-matrix';
 import './matrix.css';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /// Claims against sources: a row per passage tagged Claim, a column per
 /// document in date order, each cell saying how that source's passages
@@ -29,27 +30,25 @@ export function MatrixScreen({ onBack }: { onBack: () => void }) {
 
   return (
     <main className="matrix-screen" data-testid="matrix">
-      <header className="bar">
-        <button type="button" className="back" data-testid="back" onClick={onBack}>
-          ← Library
-        </button>
-        <h1 className="bar-heading">Claim matrix</h1>
-        {shown && shown.rows.length > 0 && (
-          <span className="bar-sub" data-testid="matrix-summary">
-            {[plural(shown.rows.length, 'claim'), plural(shown.columns.length, 'source'), plural(links.size, 'link')].join(' · ')}
-          </span>
-        )}
-        <span className="spacer" />
-        <button
-          type="button"
-          data-testid="matrix-export"
-          disabled={!shown || shown.rows.length === 0}
-          title="Save the matrix as shown as a CSV file, for a spreadsheet"
-          onClick={() => shown && void exportMatrixCsv(services, shown)}
-        >
-          Export CSV…
-        </button>
-      </header>
+      <ScreenHeader
+        back={{ to: 'Library', onClick: onBack }}
+        title="Claim matrix"
+        sub={
+          shown && shown.rows.length > 0 && [plural(shown.rows.length, 'claim'), plural(shown.columns.length, 'source'), plural(links.size, 'link')].join(' · ')
+        }
+        subTestId="matrix-summary"
+        actions={
+          <button
+            type="button"
+            data-testid="matrix-export"
+            disabled={!shown || shown.rows.length === 0}
+            title="Save the matrix as shown as a CSV file, for a spreadsheet"
+            onClick={() => shown && void exportMatrixCsv(services, shown)}
+          >
+            Export CSV…
+          </button>
+        }
+      />
       {data && (
         <div className="mx-toolbar">
           <label>

@@ -5,6 +5,7 @@ import type { RevisionHead } from '../../../data/reviews';
 import { useServices } from '../../context';
 import { ReaderComforts } from '../comforts/ReaderComforts';
 import type { ReaderVersion } from './use-reader-data';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /// The reader's bar: the document's title and what it is, the ways back,
 /// undo and redo, the version shown, and the document's tools.
@@ -38,84 +39,83 @@ export function ReaderHeader({
   const services = useServices();
   const meta = document.meta;
   return (
-    <header className="bar">
-      <button type="button" className="back" data-testid="back" title="Back where you came from" onClick={onBack}>
-        ← Back
-      </button>
-      <button type="button" className="back" data-testid="library" onClick={onLibrary}>
-        Library
-      </button>
-      <div className="bar-title">
-        <div className="doc-heading" data-testid="doc-heading">
-          {meta.title}
-        </div>
-        <div className="bar-sub">
-          {[
-            meta.date ? formatDateSpan(meta.date) : null,
-            meta.kind,
-            meta.publisher,
-            meta.originalLanguage ? `original language: ${meta.originalLanguage}` : null,
-          ]
-            .filter(Boolean)
-            .join(' · ')}
-        </div>
-      </div>
-      <span className="spacer" />
-      <button type="button" data-testid="open-search" title="Search the words of every document (Ctrl+Shift+F)" onClick={onSearch}>
-        Search…
-      </button>
-      <button
-        type="button"
-        onClick={() => void services.annotations.undo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))}
-        title="Undo (Ctrl+Z)"
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        onClick={() => void services.annotations.redo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))}
-        title="Redo (Ctrl+Shift+Z)"
-      >
-        Redo
-      </button>
-      {revisions && revisions.length > 0 && (
-        <select
-          className="version-select"
-          aria-label="Version of the text"
-          data-testid="version-select"
-          value={String(version)}
-          onChange={(e) => onVersion(e.target.value === 'current' || e.target.value === 'original' ? e.target.value : Number(e.target.value))}
-        >
-          <option value="current">Current text (revision {revisions.length})</option>
-          {[...revisions]
-            .reverse()
-            .slice(1)
-            .map((r, i) => (
-              <option key={r.seq} value={r.seq}>
-                Revision {revisions.length - 1 - i}: {r.fileName}
-              </option>
-            ))}
-          <option value="original">Original as bundled</option>
-        </select>
-      )}
-      <button type="button" data-testid="new-revision" onClick={onNewRevision} title="Import a corrected or re-typed text of this document">
-        New revision…
-      </button>
-      <button type="button" onClick={onTagTypes}>
-        Tag types…
-      </button>
-      <button type="button" data-testid="relation-types" onClick={onRelationTypes}>
-        Relation types…
-      </button>
-      <button
-        type="button"
-        data-testid="export-document"
-        title="Export this document’s annotations"
-        onClick={() => services.openExport({ kind: 'document', documentId: document.id })}
-      >
-        Export…
-      </button>
-      <ReaderComforts document={document} annotations={annotations} tagTypes={tagTypes} />
-    </header>
+    <ScreenHeader
+      back={{ to: 'Back', hint: 'Back where you came from', onClick: onBack }}
+      nav={
+        <button type="button" className="back" data-testid="library" onClick={onLibrary}>
+          Library
+        </button>
+      }
+      titleStyle="page"
+      title={meta.title}
+      titleTestId="doc-heading"
+      sub={[
+        meta.date ? formatDateSpan(meta.date) : null,
+        meta.kind,
+        meta.publisher,
+        meta.originalLanguage ? `original language: ${meta.originalLanguage}` : null,
+      ]
+        .filter(Boolean)
+        .join(' · ')}
+      actions={
+        <>
+          <button type="button" data-testid="open-search" title="Search the words of every document (Ctrl+Shift+F)" onClick={onSearch}>
+            Search…
+          </button>
+          <button
+            type="button"
+            onClick={() => void services.annotations.undo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))}
+            title="Undo (Ctrl+Z)"
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            onClick={() => void services.annotations.redo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))}
+            title="Redo (Ctrl+Shift+Z)"
+          >
+            Redo
+          </button>
+          {revisions && revisions.length > 0 && (
+            <select
+              className="version-select"
+              aria-label="Version of the text"
+              data-testid="version-select"
+              value={String(version)}
+              onChange={(e) => onVersion(e.target.value === 'current' || e.target.value === 'original' ? e.target.value : Number(e.target.value))}
+            >
+              <option value="current">Current text (revision {revisions.length})</option>
+              {[...revisions]
+                .reverse()
+                .slice(1)
+                .map((r, i) => (
+                  <option key={r.seq} value={r.seq}>
+                    Revision {revisions.length - 1 - i}: {r.fileName}
+                  </option>
+                ))}
+              <option value="original">Original as bundled</option>
+            </select>
+          )}
+          <button type="button" data-testid="new-revision" onClick={onNewRevision} title="Import a corrected or re-typed text of this document">
+            New revision…
+          </button>
+          <button type="button" onClick={onTagTypes}>
+            Tag types…
+          </button>
+          <button type="button" data-testid="relation-types" onClick={onRelationTypes}>
+            Relation types…
+          </button>
+          <button
+            type="button"
+            data-testid="export-document"
+            title="Export this document’s annotations"
+            onClick={() => services.openExport({ kind: 'document', documentId: document.id })}
+          >
+            Export…
+          </button>
+          <ReaderComforts document={document} annotations={annotations} tagTypes={tagTypes} />
+        </>
+      }
+    />
   );
 }

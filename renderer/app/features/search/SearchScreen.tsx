@@ -6,6 +6,7 @@ import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import type { Passage } from '../../screens';
 import { messageOf } from '../../../../shared/errors';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 // Lines listed at first over all documents; a document with more offers
 // the rest on demand. Enough to read through, few enough to draw at once.
@@ -89,11 +90,7 @@ export function SearchScreen({
 
   return (
     <main className="search-screen" data-testid="search-screen">
-      <header className="bar">
-        <button type="button" className="back" data-testid="back" onClick={onBack}>
-          ← Library
-        </button>
-        <h1 className="bar-heading">Search</h1>
+      <ScreenHeader back={{ to: 'Library', onClick: onBack }} title="Search">
         <input
           className="search-input"
           data-testid="search-input"
@@ -105,7 +102,7 @@ export function SearchScreen({
           aria-label="Search all documents"
           onChange={(event) => setQuery(event.target.value)}
         />
-      </header>
+      </ScreenHeader>
       <div className="search-body">
         <p className="search-summary" data-testid="search-summary" aria-live="polite">
           {summary(query, results, busy, documents.size)}

@@ -9,6 +9,7 @@ import { useServices } from '../../context';
 import { excerpt } from '../../ui/excerpt';
 import * as rows from '../../../store/annotation-rows';
 import { messageOf } from '../../../../shared/errors';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /// Annotation sets: make one, read what it holds, take passages out, export
 /// it as a file a colleague imports whole, or import one.
@@ -47,19 +48,17 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
 
   return (
     <main className="sets-screen" data-testid="sets">
-      <header className="bar">
-        <button type="button" className="back" data-testid="back" onClick={onBack}>
-          ← Library
-        </button>
-        <div className="bar-title">
-          <div className="doc-heading">Annotation sets</div>
-          <div className="bar-sub">Passages gathered for one argument or chapter, from any documents</div>
-        </div>
-        <span className="spacer" />
-        <button type="button" data-testid="set-import" onClick={() => void importSet().catch(fail('The set was not imported'))}>
-          Import a set…
-        </button>
-      </header>
+      <ScreenHeader
+        back={{ to: 'Library', onClick: onBack }}
+        titleStyle="page"
+        title="Annotation sets"
+        sub="Passages gathered for one argument or chapter, from any documents"
+        actions={
+          <button type="button" data-testid="set-import" onClick={() => void importSet().catch(fail('The set was not imported'))}>
+            Import a set…
+          </button>
+        }
+      />
       <div className="sets-body">
         <aside className="sets-list">
           <form

@@ -12,6 +12,7 @@ import { isFiltering, noFilter, useTableView } from './use-table-view';
 import './table.css';
 import { SetStore } from '../../../store/sets';
 import { InvalidInput, messageOf } from '../../../../shared/errors';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /// Every annotation of the library in one table: filtered by tag type,
 /// actor, document, set, relation and words, sorted by any column, rows
@@ -21,23 +22,8 @@ export function TableScreen({ onBack }: { onBack: () => void }) {
   const data = useTableData();
   return (
     <main className="t-screen" data-testid="table-screen">
-      {data ? (
-        <Table data={data} onBack={onBack} />
-      ) : (
-        <header className="bar">
-          <BackButton onBack={onBack} />
-          <h1 className="bar-heading">All annotations</h1>
-        </header>
-      )}
+      {data ? <Table data={data} onBack={onBack} /> : <ScreenHeader back={{ to: 'Library', onClick: onBack }} title="All annotations" />}
     </main>
-  );
-}
-
-function BackButton({ onBack }: { onBack: () => void }) {
-  return (
-    <button type="button" className="back" data-testid="back" onClick={onBack}>
-      ← Library
-    </button>
   );
 }
 
@@ -102,23 +88,24 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
   const count = selection.selected.length;
   return (
     <>
-      <header className="bar">
-        <BackButton onBack={onBack} />
-        <h1 className="bar-heading">All annotations</h1>
-        <span className="bar-sub" data-testid="table-count" aria-live="polite">
-          {view.shown.length.toLocaleString('en')} of {plural(rows.length, 'annotation')}
-        </span>
-        <span className="spacer" />
-        <button
-          type="button"
-          data-testid="table-export"
-          disabled={view.shown.length === 0}
-          title="The rows shown, in this order, as a spreadsheet"
-          onClick={exportCsv}
-        >
-          Export CSV
-        </button>
-      </header>
+      <ScreenHeader
+        back={{ to: 'Library', onClick: onBack }}
+        title="All annotations"
+        sub={`${view.shown.length.toLocaleString('en')} of ${plural(rows.length, 'annotation')}`}
+        subTestId="table-count"
+        subLive
+        actions={
+          <button
+            type="button"
+            data-testid="table-export"
+            disabled={view.shown.length === 0}
+            title="The rows shown, in this order, as a spreadsheet"
+            onClick={exportCsv}
+          >
+            Export CSV
+          </button>
+        }
+      />
       <FilterBar filter={view.filter} options={options} onChange={view.setFilter} />
       <div className="t-actions" role="group" aria-label="Selected annotations">
         <span className="t-selected" data-testid="table-selected">

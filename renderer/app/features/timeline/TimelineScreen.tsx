@@ -10,6 +10,7 @@ import { TimelineFilters } from './TimelineFilters';
 import { TimelinePassages, groupId } from './TimelinePassages';
 import { useTimeline } from './use-timeline';
 import './timeline.css';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /// The documents of the library on a time axis by their dates, with the
 /// search listing's entries at theirs, filtered by tag type and actor; under
@@ -59,13 +60,7 @@ export function TimelineScreen({ onBack }: { onBack: () => void }) {
 
   return (
     <main className="timeline-screen" data-testid="timeline">
-      <header className="bar">
-        <button type="button" className="back" data-testid="back" onClick={onBack}>
-          ← Library
-        </button>
-        <h1 className="bar-heading">Timeline</h1>
-        <span className="bar-sub">Documents by date, with their annotations</span>
-      </header>
+      <ScreenHeader back={{ to: 'Library', onClick: onBack }} title="Timeline" sub="Documents by date, with their annotations" />
       {data && <TimelineFilters choice={choice} onChange={setChoice} tagTypes={data.tagTypes} actors={data.actors} summary={summary} />}
       <div className="tl-body">
         {!data ? (
