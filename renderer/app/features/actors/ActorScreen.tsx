@@ -33,7 +33,7 @@ export function ActorScreen({ actorId, onBack }: { actorId: string; onBack: () =
   const tagNames = new Map((tagTypes ?? []).map((t) => [t.id, t]));
 
   return (
-    <main className="actor-screen" data-testid="actor-page">
+    <main className="screen actor-screen" data-testid="actor-page">
       <ScreenHeader
         back={{ to: 'Back', onClick: onBack }}
         titleStyle="page"
@@ -74,7 +74,7 @@ export function ActorScreen({ actorId, onBack }: { actorId: string; onBack: () =
               </div>
               <button
                 type="button"
-                className="actor-passage-text"
+                className="text-button actor-passage-text"
                 title="Open the passage in its document"
                 data-testid="actor-passage-open"
                 onClick={() => services.go({ kind: 'reader', documentId: annotation.documentId, annotationId: annotation.id })}

@@ -39,7 +39,7 @@ export function ActorsScreen({ onBack }: { onBack: () => void }) {
       .catch((error: unknown) => services.notify({ kind: 'error', text: messageOf(error) }));
 
   return (
-    <main className="actors-screen" data-testid="actors">
+    <main className="screen actors-screen" data-testid="actors">
       <ScreenHeader
         back={{ to: 'Library', onClick: onBack }}
         titleStyle="page"

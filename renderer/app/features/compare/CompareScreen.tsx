@@ -66,10 +66,10 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
     }
   }, [current, ready, leftReader, rightReader]);
 
-  if (leftDocument === undefined || rightDocument === undefined) return <main className="compare-screen" />;
+  if (leftDocument === undefined || rightDocument === undefined) return <main className="screen compare-screen" />;
   if (!leftDocument || !rightDocument) {
     return (
-      <main className="compare-screen">
+      <main className="screen compare-screen">
         <p role="alert">One of these documents is no longer in the library.</p>
         <button type="button" onClick={onBack}>
           Back
@@ -83,7 +83,7 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
       <header className="compare-head">
         <button
           type="button"
-          className="compare-title"
+          className="text-button compare-title"
           title="Open this document in the reader"
           onClick={() => services.go({ kind: 'reader', documentId: document.id, annotationId: (testId === 'compare-left' ? current?.a : current?.b)?.id })}
         >
@@ -103,7 +103,7 @@ export function CompareScreen({ left, right, onBack }: { left: AnnotationPlace; 
 
   const phrase = current && relationTypes ? linkPhrase(current.link, current.a.id, relationTypes) : '';
   return (
-    <main className="compare-screen" data-testid="compare">
+    <main className="screen compare-screen" data-testid="compare">
       <ScreenHeader
         back={{ to: 'Back', onClick: onBack }}
         titleStyle="statement"

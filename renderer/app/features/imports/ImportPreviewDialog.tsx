@@ -1,11 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { PendingImport } from './transfer-actions';
+import { Dialog } from '../../ui/Dialog';
 
 /// What an import will do, before anything is written: new, updated and
 /// unchanged annotations, and those that cannot be placed, listed.
 export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: PendingImport; onImport: () => void; onCancel: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => dialog.current?.showModal(), []);
   const plan = pending;
   const project = pending.project;
   const writes =
@@ -15,8 +15,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
     plan.kinds.reduce((sum, k) => sum + k.add + k.update, 0) +
     (project ? project.counts.documents + project.counts.links + project.counts.actors + project.counts.sets : 0);
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="import-title" onCancel={onCancel} data-testid="import-preview">
-      <h2 id="import-title">Import {plan.fileName}</h2>
+    <Dialog ref={dialog} title={<>Import {plan.fileName}</>} onCancel={onCancel} testId="import-preview">
       <p className="hint">
         {formatNames[plan.format]} · {plan.total.toLocaleString('en')} annotation{plan.total === 1 ? '' : 's'} · nothing is written until you import
       </p>
@@ -118,7 +117,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
           {writes === 0 ? 'Nothing to import' : 'Import'}
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }
 

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DocumentFileResult } from '../../../work/import-protocol';
 import { describeImported } from './import-results';
+import { Dialog } from '../../ui/Dialog';
 
 /// What became of each file of a document import: ✓ with what it was read
 /// as, or ✗ with why not. A text whose encoding could not be told offers
@@ -26,11 +27,9 @@ export function ImportResultsDialog({
   onClose: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => dialog.current?.showModal(), []);
   const stored = results.filter((result) => result.ok).length;
   return (
-    <dialog ref={dialog} className="dialog import-results" aria-labelledby="import-results-title" onClose={onClose} data-testid="import-results">
-      <h2 id="import-results-title">Import documents</h2>
+    <Dialog ref={dialog} title="Import documents" className="import-results" onClose={onClose} testId="import-results">
       <p className="hint" data-testid="import-results-summary">
         {stored} of {results.length} file{results.length === 1 ? '' : 's'} imported
         {stored < results.length ? '; a file that could not be imported left nothing behind.' : '.'}
@@ -85,7 +84,7 @@ export function ImportResultsDialog({
           Done
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }
 

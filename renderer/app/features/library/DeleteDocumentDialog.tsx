@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../data/documents';
 import { useServices } from '../../context';
-import type { LibraryDocument } from '../../../../shared/corpus/document';
-import { annotationCount } from '../../../store/documents';
 import { messageOf } from '../../../../shared/errors';
+import { Dialog } from '../../ui/Dialog';
 
 /// Asks before deleting an imported document, saying how many annotations
 /// go with it; backs the library up first, so the backup holds them. The
@@ -14,7 +13,6 @@ export function DeleteDocumentDialog({ document, onClose }: { document: Document
   const [count, setCount] = useState<number | null>(null);
   const [deleting, setDeleting] = useState(false);
   useEffect(() => {
-    dialog.current?.showModal();
     services.documents
       .annotationCount(document.id)
       .then(setCount)
@@ -40,8 +38,7 @@ export function DeleteDocumentDialog({ document, onClose }: { document: Document
   };
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="delete-document-title" onClose={onClose} data-testid="delete-document">
-      <h2 id="delete-document-title">Delete this document?</h2>
+    <Dialog ref={dialog} title="Delete this document?" onClose={onClose} testId="delete-document">
       <p data-testid="delete-document-question">
         {count === null ? (
           'Counting its annotations…'
@@ -63,7 +60,7 @@ export function DeleteDocumentDialog({ document, onClose }: { document: Document
           {deleting ? 'Deleting…' : 'Delete document'}
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { documentCitation } from '../../../../shared/corpus/cite';
 import { formatDateSpan, plainDateSpan } from '../../../../shared/corpus/dates';
 import type { DocumentSummary } from '../../../data/documents';
@@ -7,6 +7,7 @@ import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { type DetailsField, type DetailsForm, formOf, readForm } from './details-form';
 import { messageOf } from '../../../../shared/errors';
+import { Dialog } from '../../ui/Dialog';
 
 /// The form a document is described in, the way historians cite: title,
 /// author, date (partial dates allowed), archive, fond, file, pages,
@@ -47,7 +48,6 @@ function DetailsDialog({ document, onClose }: { document: DocumentSummary; onClo
   // A date guessed from a sentence of the text, confirmed by the researcher.
   const [confirmDate, setConfirmDate] = useState(false);
   const language = document.suggestedLanguage;
-  useEffect(() => dialog.current?.showModal(), []);
   const edited = useLiveQuery(() => services.documents.editOf(document.id), [services, document.id]);
 
   const collections = useMemo(
@@ -93,8 +93,7 @@ function DetailsDialog({ document, onClose }: { document: DocumentSummary; onClo
   };
 
   return (
-    <dialog ref={dialog} className="dialog details-dialog" aria-labelledby={`${id}-title`} onClose={onClose} data-testid="document-details">
-      <h2 id={`${id}-title`}>Details of the document</h2>
+    <Dialog ref={dialog} title="Details of the document" className="details-dialog" onClose={onClose} testId="document-details">
       <p className="hint">
         {document.fileName} · {document.origin === 'bundled' ? 'came with Palimpsest' : 'imported'}. What you write here is shown in the library and carried
         into every export and citation.
@@ -190,6 +189,6 @@ function DetailsDialog({ document, onClose }: { document: DocumentSummary; onClo
           </button>
         </div>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -222,7 +222,7 @@ export function Library({
               <td className="title-cell">
                 <button
                   type="button"
-                  className="doc-title"
+                  className="text-button doc-title"
                   data-testid="doc-title"
                   title="Open this document to read and annotate it"
                   onClick={() => onOpen(document.id)}

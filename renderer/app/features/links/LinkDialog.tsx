@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../../shared/annotation/model';
 import { formatDateSpan } from '../../../../shared/corpus/dates';
 import { foldTerm } from '../../../../shared/search/fold';
@@ -8,6 +8,7 @@ import { useServices } from '../../context';
 import { excerpt } from '../../ui/excerpt';
 import type { Linking } from './linking';
 import { messageOf } from '../../../../shared/errors';
+import { Dialog } from '../../ui/Dialog';
 
 // Candidates listed for the other end: enough to choose from, few enough to
 // draw at once; a more precise query narrows them.
@@ -33,7 +34,6 @@ export function LinkDialog({
   const services = useServices();
   const documents = useDocuments();
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => dialog.current?.showModal(), []);
   const relationTypes = useLiveQuery(() => services.relationTypes.list(), [services]);
   const tagTypes = useLiveQuery(() => services.tagTypes.list(), [services]);
   const [relation, setRelation] = useState('supports');
@@ -88,8 +88,7 @@ export function LinkDialog({
   };
 
   return (
-    <dialog ref={dialog} className="dialog link-dialog" aria-labelledby="link-title" onCancel={onCancel} data-testid="link-dialog">
-      <h2 id="link-title">Link two passages</h2>
+    <Dialog ref={dialog} title="Link two passages" className="link-dialog" onCancel={onCancel} testId="link-dialog">
       {end(first!)}
       <div className="link-relation">
         <select aria-label="Relation" data-testid="link-relation" value={relation} onChange={(e) => setRelation(e.target.value)}>
@@ -166,6 +165,6 @@ export function LinkDialog({
           Link
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

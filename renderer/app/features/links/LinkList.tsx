@@ -22,7 +22,7 @@ export function LinkList({ annotation, links }: { annotation: Annotation; links:
             </span>{' '}
             <button
               type="button"
-              className="link-other"
+              className="text-button link-other"
               data-testid="link-open"
               title={`Open in ${title}`}
               disabled={!other}

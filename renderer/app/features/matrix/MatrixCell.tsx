@@ -53,7 +53,7 @@ export function MatrixCell({
                 <li key={linkId}>
                   <button
                     type="button"
-                    className="mx-passage"
+                    className="text-button mx-passage"
                     data-testid="matrix-passage"
                     title={`Open this passage${note ? `\nNote on the link: ${note}` : ''}`}
                     onClick={() => onOpen(passage)}

@@ -29,7 +29,7 @@ export function MatrixScreen({ onBack }: { onBack: () => void }) {
   const go = services.go;
 
   return (
-    <main className="matrix-screen" data-testid="matrix">
+    <main className="screen matrix-screen" data-testid="matrix">
       <ScreenHeader
         back={{ to: 'Library', onClick: onBack }}
         title="Claim matrix"
@@ -50,7 +50,7 @@ export function MatrixScreen({ onBack }: { onBack: () => void }) {
         }
       />
       {data && (
-        <div className="mx-toolbar">
+        <div className="toolbar mx-toolbar">
           <label>
             <span>Rows: passages tagged</span>
             <select data-testid="matrix-claim-tag" value={claimTag} onChange={(e) => setChosenTag(e.target.value)}>

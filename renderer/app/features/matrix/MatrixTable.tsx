@@ -49,7 +49,12 @@ export function MatrixTable({
           </th>
           {matrix.columns.map((column) => (
             <th key={column.id} scope="col" className="mx-doc" data-testid="matrix-column" data-document={column.id}>
-              <button type="button" className="mx-doc-title" title={`${column.title}\nOpen this document.`} onClick={() => onOpenDocument(column.id)}>
+              <button
+                type="button"
+                className="text-button mx-doc-title"
+                title={`${column.title}\nOpen this document.`}
+                onClick={() => onOpenDocument(column.id)}
+              >
                 {column.title}
               </button>
               <div className="mx-doc-meta">
@@ -109,7 +114,13 @@ function ClaimHeader({
   const tallied = [...tally].sort((a, b) => a[1].order - b[1].order);
   return (
     <th scope="row" className="mx-claim">
-      <button type="button" className="mx-claim-quote" data-testid="matrix-claim" title="Open the claim in its document" onClick={() => onOpen(claim)}>
+      <button
+        type="button"
+        className="text-button mx-claim-quote"
+        data-testid="matrix-claim"
+        title="Open the claim in its document"
+        onClick={() => onOpen(claim)}
+      >
         {excerpt(claim.quote.exact, 260)}
       </button>
       <div className="mx-claim-source">

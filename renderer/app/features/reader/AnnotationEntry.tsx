@@ -10,6 +10,7 @@ import type { LinkView } from '../links/link-views';
 import { useLinking } from '../links/linking';
 import { messageOf } from '../../../../shared/errors';
 import { Authorship } from '../sync/Authorship';
+import { ChipChoice } from './ChipChoice';
 
 /// One annotation in the panel: its quote, tags, actor and note, each
 /// editable where it stands. Placed by the panel's virtual list at `top`;
@@ -89,41 +90,22 @@ export const AnnotationEntry = memo(function AnnotationEntry({
       data-annotation-entry={annotation.id}
       style={{ '--tag': tags[0]?.color ?? '#999999', transform: `translateY(${top}px)` } as React.CSSProperties}
     >
-      <button type="button" className="entry-quote" data-testid="entry-quote" onClick={() => onReveal(annotation)} title="Show in the text">
+      <button type="button" className="text-button entry-quote" data-testid="entry-quote" onClick={() => onReveal(annotation)} title="Show in the text">
         {excerpt(annotation.quote.exact, 280)}
       </button>
       <div className="entry-tags">
-        {tags.map((tag) => (
-          <span key={tag.id} className="chip" style={{ '--tag': tag.color } as React.CSSProperties} data-testid="entry-tag">
-            {tag.name}
-            <button
-              type="button"
-              className="chip-remove"
-              aria-label={`Remove tag ${tag.name}`}
-              onClick={() => void save({ tags: annotation.tags.filter((t) => t !== tag.id) })}
-            >
-              ×
-            </button>
-          </span>
-        ))}
-        {unused.length > 0 && (
-          <select
-            className="add-tag"
-            aria-label="Add a tag"
-            data-testid="add-tag"
-            value=""
-            onChange={(event) => {
-              if (event.target.value) void save({ tags: [...annotation.tags, event.target.value] });
-            }}
-          >
-            <option value="">+ tag</option>
-            {unused.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        )}
+        <ChipChoice
+          held={tags}
+          others={unused}
+          noun="tag"
+          chipClass="chip"
+          chipTestId="entry-tag"
+          addLabel="Add a tag"
+          addTestId="add-tag"
+          removeLabel={(tag) => `Remove tag ${tag.name}`}
+          onRemove={(tag) => void save({ tags: annotation.tags.filter((t) => t !== tag.id) })}
+          onAdd={(id) => void save({ tags: [...annotation.tags, id] })}
+        />
       </div>
       {namesActor && (
         <label className="field">
@@ -200,35 +182,18 @@ function SetChips({ annotation, sets }: { annotation: Annotation; sets: readonly
   const fail = (error: unknown) => services.notify({ kind: 'error', text: `The set was not changed: ${messageOf(error)}` });
   return (
     <div className="entry-sets" data-testid="entry-sets">
-      {holding.map((set) => (
-        <span key={set.id} className="chip set-chip" data-testid="entry-set">
-          {set.name}
-          <button
-            type="button"
-            className="chip-remove"
-            aria-label={`Take out of the set ${set.name}`}
-            onClick={() => void services.sets.remove(set.id, [annotation.id]).catch(fail)}
-          >
-            ×
-          </button>
-        </span>
-      ))}
-      {others.length > 0 && (
-        <select
-          className="add-tag"
-          aria-label="Add to a set"
-          data-testid="add-to-set"
-          value=""
-          onChange={(event) => event.target.value && void services.sets.add(event.target.value, [annotation.id]).catch(fail)}
-        >
-          <option value="">+ set</option>
-          {others.map((set) => (
-            <option key={set.id} value={set.id}>
-              {set.name}
-            </option>
-          ))}
-        </select>
-      )}
+      <ChipChoice
+        held={holding}
+        others={others}
+        noun="set"
+        chipClass="chip set-chip"
+        chipTestId="entry-set"
+        addLabel="Add to a set"
+        addTestId="add-to-set"
+        removeLabel={(set) => `Take out of the set ${set.name}`}
+        onRemove={(set) => void services.sets.remove(set.id, [annotation.id]).catch(fail)}
+        onAdd={(id) => void services.sets.add(id, [annotation.id]).catch(fail)}
+      />
     </div>
   );
 }

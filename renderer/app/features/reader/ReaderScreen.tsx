@@ -307,10 +307,10 @@ export function ReaderScreen({
   );
 
   // The text is read as the document opens.
-  if (read === undefined) return <main className="reader-screen" />;
+  if (read === undefined) return <main className="screen reader-screen" />;
   if (!document) {
     return (
-      <main className="reader-screen">
+      <main className="screen reader-screen">
         <p role="alert">This document is no longer in the library.</p>
         <button type="button" onClick={onBack}>
           Back to the library
@@ -321,7 +321,7 @@ export function ReaderScreen({
 
   const meta = document.meta;
   return (
-    <main className="reader-screen">
+    <main className="screen reader-screen">
       <ReaderHeader
         document={document}
         annotations={ordered}

@@ -58,7 +58,7 @@ export function ReviewList({
                 </div>
               )}
               {review.newText !== null ? (
-                <button type="button" className="review-new entry-quote" onClick={() => onReveal(annotation)}>
+                <button type="button" className="review-new text-button entry-quote" onClick={() => onReveal(annotation)}>
                   {review.newText}
                 </button>
               ) : (

@@ -1,15 +1,14 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { RevisionSummary } from '../../../work/import-protocol';
+import { Dialog } from '../../ui/Dialog';
 
 /// What importing a revision will do to the document's annotations, before
 /// anything is stored.
 export function RevisionDialog({ plan, onApply, onCancel }: { plan: RevisionSummary; onApply: () => void; onCancel: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => dialog.current?.showModal(), []);
   const { counts } = plan;
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="revision-title" onCancel={onCancel} data-testid="revision-preview">
-      <h2 id="revision-title">New revision: {plan.fileName}</h2>
+    <Dialog ref={dialog} title={<>New revision: {plan.fileName}</>} onCancel={onCancel} testId="revision-preview">
       <p className="hint">
         The new text replaces the current one in the reader; the earlier versions stay available. Each annotation is placed again in the new text.
       </p>
@@ -36,6 +35,6 @@ export function RevisionDialog({ plan, onApply, onCancel }: { plan: RevisionSumm
           Use this revision
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

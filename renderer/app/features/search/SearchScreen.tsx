@@ -89,7 +89,7 @@ export function SearchScreen({
   };
 
   return (
-    <main className="search-screen" data-testid="search-screen">
+    <main className="screen search-screen" data-testid="search-screen">
       <ScreenHeader back={{ to: 'Library', onClick: onBack }} title="Search">
         <input
           className="search-input"

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { fileNameOf } from '../../../../shared/file-name';
 import type { AnnotationSet } from '../../../../shared/sets/model';
 import { formatDateSpan } from '../../../../shared/corpus/dates';
@@ -7,9 +7,9 @@ import type { SetImportPreview } from '../../../store/sets';
 import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { excerpt } from '../../ui/excerpt';
-import * as rows from '../../../store/annotation-rows';
 import { messageOf } from '../../../../shared/errors';
 import { ScreenHeader } from '../../ui/ScreenHeader';
+import { Dialog } from '../../ui/Dialog';
 
 /// Annotation sets: make one, read what it holds, take passages out, export
 /// it as a file a colleague imports whole, or import one.
@@ -47,7 +47,7 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
   };
 
   return (
-    <main className="sets-screen" data-testid="sets">
+    <main className="screen sets-screen" data-testid="sets">
       <ScreenHeader
         back={{ to: 'Library', onClick: onBack }}
         titleStyle="page"
@@ -170,7 +170,7 @@ function SetView({ set, onExport }: { set: AnnotationSet; onExport: () => void }
             <li key={id} className="set-passage" data-testid="set-passage">
               <button
                 type="button"
-                className="set-passage-quote"
+                className="text-button set-passage-quote"
                 onClick={() => services.go({ kind: 'reader', documentId: annotation.documentId, annotationId: id })}
               >
                 “{excerpt(annotation.quote.exact, 240)}”
@@ -198,7 +198,6 @@ function SetView({ set, onExport }: { set: AnnotationSet; onExport: () => void }
 /// What importing a set file will add, before anything is written.
 function SetImportDialog({ preview, onImport, onCancel }: { preview: SetImportPreview; onImport: () => void; onCancel: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => dialog.current?.showModal(), []);
   const { plan, file } = preview;
   const line = (label: string, items: { add: unknown[]; present: unknown[]; conflicts: unknown[] }) => (
     <li>
@@ -208,8 +207,7 @@ function SetImportDialog({ preview, onImport, onCancel }: { preview: SetImportPr
     </li>
   );
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="set-import-title" onCancel={onCancel} data-testid="set-import-preview">
-      <h2 id="set-import-title">Import the set “{file.set.name}”</h2>
+    <Dialog ref={dialog} title={<>Import the set “{file.set.name}”</>} onCancel={onCancel} testId="set-import-preview">
       {file.set.description && <p className="hint">{file.set.description}</p>}
       <ul className="preview-counts">
         {line('passages', plan.annotations)}
@@ -230,6 +228,6 @@ function SetImportDialog({ preview, onImport, onCancel }: { preview: SetImportPr
           Import
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

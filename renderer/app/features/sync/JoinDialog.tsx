@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { identity, setDisplayName } from '../../../sync/identity';
 import { readInvitation } from '../../../sync/invitation';
 import { useServices } from '../../context';
+import { Dialog, FormFoot } from '../../ui/Dialog';
 import { setSession } from './current';
 
 /// Joins a project a colleague shared: their invitation code, and the name
@@ -14,8 +15,6 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => dialog.current?.showModal(), []);
 
   const join = async () => {
     setProblem(null);
@@ -41,8 +40,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog ref={dialog} className="dialog sync-form" aria-labelledby="join-title" onClose={onClose} data-testid="join-dialog">
-      <h2 id="join-title">Join a shared project</h2>
+    <Dialog ref={dialog} title="Join a shared project" className="sync-form" onClose={onClose} testId="join-dialog">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -57,20 +55,8 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
           Invitation code
           <textarea className="sync-code" rows={3} value={code} onChange={(e) => setCode(e.target.value)} data-testid="join-code" />
         </label>
-        {problem && (
-          <p role="alert" className="confirm">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="submit" disabled={busy} data-testid="join-confirm">
-            Join
-          </button>
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </div>
+        <FormFoot problem={problem} busy={busy} label="Join" testId="join-confirm" onCancel={() => dialog.current?.close()} />
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { identity, setDisplayName } from '../../../sync/identity';
 import { type Invitation, canEdit, invitationCode, tokenFor } from '../../../sync/invitation';
 import { useServices } from '../../context';
+import { Dialog, FormFoot } from '../../ui/Dialog';
 import { currentSession, setSession, useSyncState } from './current';
 
 const reviewKey = 'palimpsest.sync.review-invitation';
@@ -19,8 +20,6 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [key, setKey] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => dialog.current?.showModal(), []);
 
   const share = async () => {
     setProblem(null);
@@ -53,8 +52,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog ref={dialog} className="dialog sync-form" aria-labelledby="share-title" onClose={onClose} data-testid="share-dialog">
-      <h2 id="share-title">Share this library</h2>
+    <Dialog ref={dialog} title="Share this library" className="sync-form" onClose={onClose} testId="share-dialog">
       {state ? (
         <>
           <p>
@@ -121,21 +119,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             Server key
             <input type="password" value={key} onChange={(e) => setKey(e.target.value)} data-testid="share-key" />
           </label>
-          {problem && (
-            <p role="alert" className="confirm">
-              {problem}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="submit" disabled={busy} data-testid="share-confirm">
-              Share
-            </button>
-            <button type="button" onClick={() => dialog.current?.close()}>
-              Cancel
-            </button>
-          </div>
+          <FormFoot problem={problem} busy={busy} label="Share" testId="share-confirm" onCancel={() => dialog.current?.close()} />
         </form>
       )}
-    </dialog>
+    </Dialog>
   );
 }

@@ -74,7 +74,13 @@ export const TableRow = memo(function TableRow({
         {differentName && <span className="t-as-tagged">as “{row.taggedActor}”</span>}
       </td>
       <td className="t-quote">
-        <button type="button" className="t-quote-button" data-testid="table-quote" title="Open this passage in the reader" onClick={() => onOpen(row)}>
+        <button
+          type="button"
+          className="text-button t-quote-button"
+          data-testid="table-quote"
+          title="Open this passage in the reader"
+          onClick={() => onOpen(row)}
+        >
           <span className="t-clamp">{row.quote}</span>
         </button>
       </td>

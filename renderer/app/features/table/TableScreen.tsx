@@ -21,7 +21,7 @@ import { ScreenHeader } from '../../ui/ScreenHeader';
 export function TableScreen({ onBack }: { onBack: () => void }) {
   const data = useTableData();
   return (
-    <main className="t-screen" data-testid="table-screen">
+    <main className="screen t-screen" data-testid="table-screen">
       {data ? <Table data={data} onBack={onBack} /> : <ScreenHeader back={{ to: 'Library', onClick: onBack }} title="All annotations" />}
     </main>
   );

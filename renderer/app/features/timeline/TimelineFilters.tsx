@@ -20,7 +20,7 @@ export function TimelineFilters({
 }) {
   const filtered = choice.tagTypeId !== null || choice.actorId !== null || choice.hideEmpty;
   return (
-    <div className="tl-filters" role="group" aria-label="Filter the timeline">
+    <div className="toolbar tl-filters" role="group" aria-label="Filter the timeline">
       <label>
         <span>Tag type</span>
         <select data-testid="timeline-filter-tag" value={choice.tagTypeId ?? ''} onChange={(e) => onChange({ ...choice, tagTypeId: e.target.value || null })}>

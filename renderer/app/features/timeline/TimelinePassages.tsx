@@ -77,7 +77,7 @@ export function TimelinePassages({
             data-document={documentId}
           >
             <h3 className="tl-group-head">
-              <button type="button" className="tl-group-title" onClick={() => onOpenDocument(documentId)}>
+              <button type="button" className="text-button tl-group-title" onClick={() => onOpenDocument(documentId)}>
                 {document?.meta.title ?? documentId}
               </button>
               <span className="tl-group-meta">

@@ -59,7 +59,7 @@ export function TimelineScreen({ onBack }: { onBack: () => void }) {
     : '';
 
   return (
-    <main className="timeline-screen" data-testid="timeline">
+    <main className="screen timeline-screen" data-testid="timeline">
       <ScreenHeader back={{ to: 'Library', onClick: onBack }} title="Timeline" sub="Documents by date, with their annotations" />
       {data && <TimelineFilters choice={choice} onChange={setChoice} tagTypes={data.tagTypes} actors={data.actors} summary={summary} />}
       <div className="tl-body">

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { RelationType } from '../../../../shared/links/model';
 import { useServices } from '../../context';
 import { AddTypeForm } from '../../ui/AddTypeForm';
+import { Dialog } from '../../ui/Dialog';
+import { TypeList } from '../../ui/TypeList';
 import { messageOf } from '../../../../shared/errors';
 
 /// The relation types links are made with: add, rename (both ways a link
@@ -15,37 +17,22 @@ export function RelationTypesDialog({ onClose }: { onClose: () => void }) {
   const [inverse, setInverse] = useState('');
   const [color, setColor] = useState('#5b7d3a');
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => dialog.current?.showModal(), []);
   const run = (action: Promise<unknown>) => action.catch((error: unknown) => services.notify({ kind: 'error', text: messageOf(error) }));
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="relation-types-title" onClose={onClose} data-testid="relation-types-dialog">
-      <h2 id="relation-types-title">Relation types</h2>
+    <Dialog ref={dialog} title="Relation types" onClose={onClose} testId="relation-types-dialog">
       <p className="hint">
         How one passage bears on another. Each reads one way from the first passage (“supports”) and another from the second (“supported by”); leave the second
         empty for a relation that reads the same both ways.
       </p>
-      <ol className="tag-type-list">
-        {types.map((type, i) => (
-          <li key={type.id} className="tag-type-row" data-testid="relation-type-row">
-            <input type="color" value={type.color} aria-label={`Colour of ${type.name}`} onChange={(e) => void run(store.recolor(type.id, e.target.value))} />
-            <PhraseFields type={type} onRename={(fields) => run(store.rename(type.id, fields))} />
-            <button type="button" aria-label={`Move ${type.name} up`} disabled={i === 0} onClick={() => void run(store.move(type.id, -1))}>
-              ↑
-            </button>
-            <button type="button" aria-label={`Move ${type.name} down`} disabled={i === types.length - 1} onClick={() => void run(store.move(type.id, 1))}>
-              ↓
-            </button>
-            <button
-              type="button"
-              className="danger-link"
-              onClick={() => void run(store.delete(type.id).then(() => services.notify({ kind: 'info', text: `Deleted the relation “${type.name}”.` })))}
-            >
-              Delete
-            </button>
-          </li>
-        ))}
-      </ol>
+      <TypeList
+        types={types}
+        rowTestId="relation-type-row"
+        fields={(type) => <PhraseFields type={type} onRename={(fields) => run(store.rename(type.id, fields))} />}
+        onRecolor={(type, color) => void run(store.recolor(type.id, color))}
+        onMove={(type, by) => void run(store.move(type.id, by))}
+        onDelete={(type) => void run(store.delete(type.id).then(() => services.notify({ kind: 'info', text: `Deleted the relation “${type.name}”.` })))}
+      />
       <AddTypeForm
         color={color}
         onColor={setColor}
@@ -71,7 +58,7 @@ export function RelationTypesDialog({ onClose }: { onClose: () => void }) {
           Done
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }
 

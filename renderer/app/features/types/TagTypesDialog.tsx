@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { TagType } from '../../../../shared/annotation/model';
 import { useServices } from '../../context';
 import { AddTypeForm } from '../../ui/AddTypeForm';
+import { Dialog } from '../../ui/Dialog';
+import { TypeList } from '../../ui/TypeList';
 import { messageOf } from '../../../../shared/errors';
 
 const palette = ['#8e44ad', '#c0392b', '#16a085', '#d4a017', '#2c6e91', '#7f8c8d'];
@@ -17,50 +19,26 @@ export function TagTypesDialog({ onClose }: { onClose: () => void }) {
   const [confirm, setConfirm] = useState<{ tagType: TagType; usage: number } | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
-
   const run = (action: Promise<unknown>) => action.catch((error: unknown) => services.notify({ kind: 'error', text: messageOf(error) }));
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="tag-types-title" onClose={onClose} data-testid="tag-types-dialog">
-      <h2 id="tag-types-title">Tag types</h2>
+    <Dialog ref={dialog} title="Tag types" onClose={onClose} testId="tag-types-dialog">
       <p className="hint">Keys 1–9 in the reader apply these in this order.</p>
-      <ol className="tag-type-list">
-        {tagTypes.map((tagType, i) => (
-          <li key={tagType.id} className="tag-type-row" data-testid="tag-type-row">
-            <span className="key-hint">{i < 9 ? i + 1 : ''}</span>
-            <input
-              type="color"
-              value={tagType.color}
-              aria-label={`Colour of ${tagType.name}`}
-              onChange={(e) => void run(store.recolor(tagType.id, e.target.value))}
-            />
+      <TypeList
+        types={tagTypes}
+        keys
+        rowTestId="tag-type-row"
+        deleteTestId="tag-type-delete"
+        fields={(tagType) => (
+          <>
             <NameField tagType={tagType} onRename={(name) => run(store.rename(tagType.id, name))} />
             {tagType.namesActor && <span className="badge">names an actor</span>}
-            <button type="button" aria-label={`Move ${tagType.name} up`} disabled={i === 0} onClick={() => void run(store.move(tagType.id, -1))}>
-              ↑
-            </button>
-            <button
-              type="button"
-              aria-label={`Move ${tagType.name} down`}
-              disabled={i === tagTypes.length - 1}
-              onClick={() => void run(store.move(tagType.id, 1))}
-            >
-              ↓
-            </button>
-            <button
-              type="button"
-              className="danger-link"
-              data-testid="tag-type-delete"
-              onClick={() => void store.usage(tagType.id).then((usage) => setConfirm({ tagType, usage }))}
-            >
-              Delete
-            </button>
-          </li>
-        ))}
-      </ol>
+          </>
+        )}
+        onRecolor={(tagType, color) => void run(store.recolor(tagType.id, color))}
+        onMove={(tagType, by) => void run(store.move(tagType.id, by))}
+        onDelete={(tagType) => void store.usage(tagType.id).then((usage) => setConfirm({ tagType, usage }))}
+      />
       {confirm && (
         <div className="confirm" role="alertdialog" aria-label="Confirm deletion" data-testid="confirm-delete">
           <p>
@@ -113,7 +91,7 @@ export function TagTypesDialog({ onClose }: { onClose: () => void }) {
           Done
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }
 
