@@ -14,7 +14,6 @@ import { LibraryRepository } from '../data/library';
 import { ReviewsRepository } from '../data/reviews';
 import { DocumentsContext, useDocuments } from '../data/hooks';
 import { BackupsDialog } from './features/backups/BackupsDialog';
-import { currentDocuments } from '../store/documents';
 import { SyncBar } from './features/sync/SyncBar';
 import type { Invitation } from '../sync/invitation';
 import { SyncSession } from '../sync/session';

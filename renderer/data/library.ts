@@ -6,6 +6,9 @@ import type { PalimpsestDb } from '../store/db';
 import { type ExportFormat, exportAnnotations } from '../store/transfer';
 import type { DocumentsRepository } from './documents';
 
+/// The formats an export is written in, and what a restore would change.
+export type { ExportFormat, RestorePreview };
+
 /// Whole-library work: exports, backup files and restoring. Each reads
 /// every document's text for the time it takes (through the documents
 /// repository), and keeps none of them.

@@ -1,6 +1,9 @@
 import { type LibraryDocument, loadDocument } from '../../shared/corpus/document';
 import type { PalimpsestDb, ReviewRow, RevisionRow } from '../store/db';
 
+/// A passage the latest revision moved, changed or orphaned, as listed.
+export type { ReviewRow };
+
 /// A revision of a document as the version menu lists it.
 export type RevisionHead = Pick<RevisionRow, 'seq' | 'documentId' | 'fileName' | 'created'>;
 

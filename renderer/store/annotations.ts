@@ -12,6 +12,9 @@ import { type TableSources, loadTableSources } from './table-rows';
 import { storageProblem } from './errors';
 import { InvalidInput } from '../../shared/errors';
 
+/// A link between two annotations, as this store makes and lists them.
+export type { LinkRow };
+
 /// The fields of an annotation a researcher edits in place.
 export type AnnotationEdit = Partial<Pick<Annotation, 'tags' | 'actor' | 'note'>>;
 

@@ -5,7 +5,6 @@ import type { Actor } from '../../../../shared/actors/model';
 import { type ActorNames, actorsForNames } from '../../../../shared/actors/names';
 import { suggestAliases } from '../../../../shared/actors/suggest';
 import { useServices } from '../../context';
-import * as rows from '../../../store/annotation-rows';
 import { messageOf } from '../../../../shared/errors';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../../shared/ipc/contract';
 import type { StoragePersistence } from '../../../host/host';
-import type { RestorePreview } from '../../../store/backups';
+import type { RestorePreview } from '../../../data/library';
 import { useServices } from '../../context';
 import { messageOf } from '../../../../shared/errors';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { NativeFile } from '../../../../shared/format/native';
-import type { ExportFormat } from '../../../store/transfer';
+import type { ExportFormat } from '../../../data/library';
 import { exportFormats } from './transfer-actions';
 
 /// Chooses the format of an export.

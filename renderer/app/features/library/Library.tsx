@@ -13,10 +13,6 @@ import { useDocumentImport } from '../imports/use-document-import';
 import { useFileDrop } from '../imports/use-file-drop';
 import './documents.css';
 import '../comforts/comforts.css';
-import { suggestLanguage } from '../../../../shared/corpus/language';
-import type { LibraryDocument } from '../../../../shared/corpus/document';
-import { countsByDocument } from '../../../store/annotation-rows';
-import { editDocument } from '../../../store/documents';
 import { messageOf } from '../../../../shared/errors';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 

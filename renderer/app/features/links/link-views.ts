@@ -3,8 +3,7 @@ import { useMemo } from 'react';
 import type { Annotation } from '../../../../shared/annotation/model';
 import { linkPhrase, otherEnd } from '../../../../shared/links/describe';
 import type { RelationType } from '../../../../shared/links/model';
-import type { AnnotationStore } from '../../../store/annotations';
-import type { LinkRow } from '../../../store/db';
+import type { AnnotationStore, LinkRow } from '../../../store/annotations';
 import type { RelationTypeStore } from '../../../store/relation-types';
 
 /// A link as one of its ends shows it: how it reads from there ("supported

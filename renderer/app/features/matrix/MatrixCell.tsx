@@ -1,7 +1,7 @@
 import type { Annotation } from '../../../../shared/annotation/model';
 import type { RelationType } from '../../../../shared/links/model';
 import type { ClaimCell } from '../../../../shared/matrix/claim-matrix';
-import type { LinkRow } from '../../../store/db';
+import type { LinkRow } from '../../../store/annotations';
 import { excerpt } from '../../ui/excerpt';
 
 /// What one source says of one claim: "source" in the claim's own column,

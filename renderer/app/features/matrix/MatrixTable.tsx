@@ -4,7 +4,7 @@ import { formatDateSpan } from '../../../../shared/corpus/dates';
 import type { DocumentSummary } from '../../../data/documents';
 import type { RelationType } from '../../../../shared/links/model';
 import type { ClaimMatrix, ClaimRow } from '../../../../shared/matrix/claim-matrix';
-import type { LinkRow } from '../../../store/db';
+import type { LinkRow } from '../../../store/annotations';
 import { excerpt } from '../../ui/excerpt';
 import { MatrixCell } from './MatrixCell';
 

@@ -3,11 +3,9 @@ import { useMemo } from 'react';
 import type { Annotation, TagType } from '../../../../shared/annotation/model';
 import type { RelationType } from '../../../../shared/links/model';
 import { type ClaimMatrix, buildClaimMatrix } from '../../../../shared/matrix/claim-matrix';
-import type { LinkRow } from '../../../store/db';
+import type { LinkRow } from '../../../store/annotations';
 import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
-import * as rows from '../../../store/annotation-rows';
-import { allLinks } from '../../../store/links';
 import { messageOf } from '../../../../shared/errors';
 
 export interface MatrixData {

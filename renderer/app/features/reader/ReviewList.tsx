@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Annotation } from '../../../../shared/annotation/model';
-import type { ReviewRow } from '../../../store/db';
+import type { ReviewRow } from '../../../data/reviews';
 
 const labels: Record<ReviewRow['status'], string> = { moved: 'Moved', fuzzy: 'Text changed', orphaned: 'Not found' };
 

@@ -10,7 +10,6 @@ import { useSelection } from './use-selection';
 import { type TableData, useTableData } from './use-table-data';
 import { isFiltering, noFilter, useTableView } from './use-table-view';
 import './table.css';
-import { SetStore } from '../../../store/sets';
 import { InvalidInput, messageOf } from '../../../../shared/errors';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 
