@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorPassage } from '../../shared/anchoring/anchor';
+import { AnchorText, anchorPassage } from '../../shared/anchoring/anchor';
 import { describePassage } from '../../shared/anchoring/selectors';
 import { loadCorpus } from '../../shared/test-support/corpus';
 import { passagesOf } from '../../shared/test-support/passages';
@@ -12,6 +12,10 @@ describe('the reader and the canonical text agree', () => {
   for (const document of corpus.values()) {
     const doc = buildDoc(document.blocks);
     const map = new PositionMap(doc, document.text);
+    // Prepared once for the thousand passages below, as the app prepares a
+    // document's text once for all its annotations: a plain string is
+    // folded and indexed anew on every call (7 s instead of 0.2 s here).
+    const target = new AnchorText(document.text.text);
 
     it(`${document.id}: the reader shows exactly the canonical text`, () => {
       expect(doc.textBetween(0, doc.content.size, '\n\n')).toBe(document.text.text);
@@ -31,9 +35,9 @@ describe('the reader and the canonical text agree', () => {
         const { quote, position } = describePassage(document.text.text, start, end);
         expect(quote.exact, passage.why).toBe(selected);
         // Resolved back, by position and by quote alone.
-        const byPosition = anchorPassage(document.text.text, quote, position);
+        const byPosition = anchorPassage(target, quote, position);
         expect(byPosition, passage.why).toEqual({ start, end, method: 'position' });
-        const byQuote = anchorPassage(document.text.text, quote);
+        const byQuote = anchorPassage(target, quote);
         expect(byQuote && document.text.text.slice(byQuote.start, byQuote.end), passage.why).toBe(selected);
         // And shown again in the reader as the same text.
         expect(doc.textBetween(map.toPm(byPosition!.start, 1), map.toPm(byPosition!.end, -1), '\n\n')).toBe(selected);

@@ -123,6 +123,10 @@ const inPlace = 16;
 /// text holds enough of the quote to possibly match (mayMatchApproximately)
 /// and, given a `budget`, only while the budget lasts (see budget.ts).
 /// Returns `null` rather than a doubtful place.
+///
+/// `target`: an `AnchorText` when anchoring more than one passage in a text;
+/// a plain string is normalized and indexed anew on every call, which for
+/// a long text costs more than the search itself.
 export function anchorPassage(target: AnchorText | string, quote: TextQuoteSelector, position?: TextPositionSelector, budget?: FuzzyBudget): Anchor | null {
   const source = typeof target === 'string' ? new AnchorText(target) : target;
   const { text } = source;
