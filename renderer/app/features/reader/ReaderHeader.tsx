@@ -38,6 +38,7 @@ export function ReaderHeader({
 }) {
   const services = useServices();
   const meta = document.meta;
+  const failed = (error: unknown) => services.notify({ kind: 'error', text: String(error) });
   return (
     <ScreenHeader
       back={{ to: 'Back', hint: 'Back where you came from', onClick: onBack }}
@@ -62,18 +63,10 @@ export function ReaderHeader({
           <button type="button" data-testid="open-search" title="Search the words of every document (Ctrl+Shift+F)" onClick={onSearch}>
             Search…
           </button>
-          <button
-            type="button"
-            onClick={() => void services.annotations.undo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))}
-            title="Undo (Ctrl+Z)"
-          >
+          <button type="button" onClick={() => void services.annotations.undo().catch(failed)} title="Undo (Ctrl+Z)">
             Undo
           </button>
-          <button
-            type="button"
-            onClick={() => void services.annotations.redo().catch((e: unknown) => services.notify({ kind: 'error', text: String(e) }))}
-            title="Redo (Ctrl+Shift+Z)"
-          >
+          <button type="button" onClick={() => void services.annotations.redo().catch(failed)} title="Redo (Ctrl+Shift+Z)">
             Redo
           </button>
           {revisions && revisions.length > 0 && (
