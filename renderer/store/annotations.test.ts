@@ -86,6 +86,20 @@ describe('AnnotationStore', () => {
     expect(await count()).toBe(0);
   });
 
+  it('keeps both of two edits made at once: a note committed on blur and a tag added next', async () => {
+    const made = await store.create(brief, start, start + passage.length, { tags: ['claim'] });
+    // The panel commits the note as the field loses focus and the tag
+    // chosen next is saved before that write ends: both edits start from
+    // the same stored annotation.
+    await Promise.all([store.update(made, { note: 'Contradicted by the Soviet archive.' }), store.update(made, { tags: ['claim', 'actor'] })]);
+    expect(await stored(made.id)).toMatchObject({ note: 'Contradicted by the Soviet archive.', tags: ['claim', 'actor'] });
+    // Each is its own step: undo takes back the tag, then the note.
+    await store.undo();
+    expect(await stored(made.id)).toMatchObject({ note: 'Contradicted by the Soviet archive.', tags: ['claim'] });
+    await store.undo();
+    expect(await stored(made.id)).toMatchObject({ note: '', tags: ['claim'] });
+  });
+
   it('refuses to edit an annotation that no longer exists, saying so', async () => {
     await expect(store.update({ id: 'missing', documentId: brief.id }, { note: 'x' })).rejects.toThrow(/no annotation missing/);
   });

@@ -19,9 +19,15 @@ export type { LinkRow };
 export type AnnotationEdit = Partial<Pick<Annotation, 'tags' | 'actor' | 'note'>>;
 
 /// Annotation writes, each one an undoable step. Every write is one Dexie
-/// transaction, so a step is stored whole or not at all.
+/// transaction, so a step is stored whole or not at all; and the writes take
+/// turns, so each reads what the one before it stored.
 export class AnnotationStore {
   readonly history = new History();
+  // The last write begun. An edit reads the stored annotation, then writes
+  // it changed: two at once (a note committed on blur, a tag chosen next)
+  // would both start from the same row, and the second would put back what
+  // the first had changed.
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: PalimpsestDb,
@@ -30,105 +36,119 @@ export class AnnotationStore {
   ) {}
 
   /// Creates an annotation on the passage `[start, end)` of a document.
-  async create(document: LibraryDocument, start: number, end: number, fields: AnnotationEdit = {}): Promise<Annotation> {
-    const time = this.now().toISOString();
-    const { quote, position } = describePassage(document.text.text, start, end);
-    const annotation: Annotation = {
-      id: this.newId(),
-      documentId: document.id,
-      quote,
-      position,
-      tags: fields.tags ?? [],
-      actor: fields.actor ?? null,
-      note: fields.note ?? '',
-      created: time,
-      modified: time,
-    };
-    await this.perform({
-      label: 'Create annotation',
-      redo: [{ type: 'put', annotation }],
-      undo: [{ type: 'delete', id: annotation.id, documentId: annotation.documentId }],
+  create(document: LibraryDocument, start: number, end: number, fields: AnnotationEdit = {}): Promise<Annotation> {
+    return this.inTurn(async () => {
+      const time = this.now().toISOString();
+      const { quote, position } = describePassage(document.text.text, start, end);
+      const annotation: Annotation = {
+        id: this.newId(),
+        documentId: document.id,
+        quote,
+        position,
+        tags: fields.tags ?? [],
+        actor: fields.actor ?? null,
+        note: fields.note ?? '',
+        created: time,
+        modified: time,
+      };
+      await this.perform({
+        label: 'Create annotation',
+        redo: [{ type: 'put', annotation }],
+        undo: [{ type: 'delete', id: annotation.id, documentId: annotation.documentId }],
+      });
+      return annotation;
     });
-    return annotation;
   }
 
   /// Changes tags, actor or note of an annotation (named by its id and
   /// document: the stored annotation itself will do).
-  async update(target: rows.AnnotationRef, edit: AnnotationEdit): Promise<Annotation> {
-    const before = await rows.get(this.db, target.documentId, target.id);
-    if (!before) throw new InvalidInput('$', `There is no annotation ${target.id} to change; it may have been deleted.`);
-    const after: Annotation = { ...before, ...edit, modified: this.now().toISOString() };
-    await this.perform({ label: 'Edit annotation', redo: [{ type: 'put', annotation: after }], undo: [{ type: 'put', annotation: before }] });
-    return after;
+  update(target: rows.AnnotationRef, edit: AnnotationEdit): Promise<Annotation> {
+    return this.inTurn(async () => {
+      const before = await rows.get(this.db, target.documentId, target.id);
+      if (!before) throw new InvalidInput('$', `There is no annotation ${target.id} to change; it may have been deleted.`);
+      const after: Annotation = { ...before, ...edit, modified: this.now().toISOString() };
+      await this.perform({ label: 'Edit annotation', redo: [{ type: 'put', annotation: after }], undo: [{ type: 'put', annotation: before }] });
+      return after;
+    });
   }
 
   /// Deletes an annotation and the links to and from it; one already gone
   /// is passed over. Undo brings the links back with it.
-  async delete(target: rows.AnnotationRef): Promise<void> {
-    const before = await rows.get(this.db, target.documentId, target.id);
-    if (!before) return;
-    const links = await linksOf(this.db, before.id);
-    await this.perform({
-      label: 'Delete annotation',
-      redo: [...links.map((link): Change => ({ type: 'delete-link', id: link.id })), { type: 'delete', id: before.id, documentId: before.documentId }],
-      undo: [{ type: 'put', annotation: before }, ...links.map((link): Change => ({ type: 'put-link', link }))],
+  delete(target: rows.AnnotationRef): Promise<void> {
+    return this.inTurn(async () => {
+      const before = await rows.get(this.db, target.documentId, target.id);
+      if (!before) return;
+      const links = await linksOf(this.db, before.id);
+      await this.perform({
+        label: 'Delete annotation',
+        redo: [...links.map((link): Change => ({ type: 'delete-link', id: link.id })), { type: 'delete', id: before.id, documentId: before.documentId }],
+        undo: [{ type: 'put', annotation: before }, ...links.map((link): Change => ({ type: 'put-link', link }))],
+      });
     });
   }
 
   /// Links two annotations ("`from` supports `to`"), as an undoable step.
   /// Throws an InvalidInput for a link from a passage to itself, an unknown
   /// relation or one the two passages already have.
-  async link(from: Annotation, to: Annotation, relation: string, note = ''): Promise<LinkRow> {
-    const time = this.now().toISOString();
-    const link: LinkRow = {
-      id: this.newId(),
-      from: from.id,
-      to: to.id,
-      fromDocument: from.documentId,
-      toDocument: to.documentId,
-      relation,
-      note,
-      created: time,
-      modified: time,
-    };
-    validateLink(link, await this.db.links.where('from').anyOf(from.id, to.id).toArray(), await this.db.relationTypes.toArray());
-    await this.perform({ label: 'Link passages', redo: [{ type: 'put-link', link }], undo: [{ type: 'delete-link', id: link.id }] });
-    return link;
+  link(from: Annotation, to: Annotation, relation: string, note = ''): Promise<LinkRow> {
+    return this.inTurn(async () => {
+      const time = this.now().toISOString();
+      const link: LinkRow = {
+        id: this.newId(),
+        from: from.id,
+        to: to.id,
+        fromDocument: from.documentId,
+        toDocument: to.documentId,
+        relation,
+        note,
+        created: time,
+        modified: time,
+      };
+      validateLink(link, await this.db.links.where('from').anyOf(from.id, to.id).toArray(), await this.db.relationTypes.toArray());
+      await this.perform({ label: 'Link passages', redo: [{ type: 'put-link', link }], undo: [{ type: 'delete-link', id: link.id }] });
+      return link;
+    });
   }
 
   /// Changes a link's relation or note.
-  async updateLink(id: string, edit: Partial<Pick<LinkRow, 'relation' | 'note'>>): Promise<LinkRow> {
-    const before = await this.db.links.get(id);
-    if (!before) throw new InvalidInput('$', `There is no link ${id} to change; it may have been deleted.`);
-    const after: LinkRow = { ...before, ...edit, modified: this.now().toISOString() };
-    if (edit.relation && edit.relation !== before.relation)
-      validateLink(after, await this.db.links.where('from').anyOf(before.from, before.to).toArray(), await this.db.relationTypes.toArray());
-    await this.perform({ label: 'Edit link', redo: [{ type: 'put-link', link: after }], undo: [{ type: 'put-link', link: before }] });
-    return after;
+  updateLink(id: string, edit: Partial<Pick<LinkRow, 'relation' | 'note'>>): Promise<LinkRow> {
+    return this.inTurn(async () => {
+      const before = await this.db.links.get(id);
+      if (!before) throw new InvalidInput('$', `There is no link ${id} to change; it may have been deleted.`);
+      const after: LinkRow = { ...before, ...edit, modified: this.now().toISOString() };
+      if (edit.relation && edit.relation !== before.relation)
+        validateLink(after, await this.db.links.where('from').anyOf(before.from, before.to).toArray(), await this.db.relationTypes.toArray());
+      await this.perform({ label: 'Edit link', redo: [{ type: 'put-link', link: after }], undo: [{ type: 'put-link', link: before }] });
+      return after;
+    });
   }
 
   /// Deletes a link; the passages it joined stay.
-  async unlink(id: string): Promise<void> {
-    const before = await this.db.links.get(id);
-    if (!before) return;
-    await this.perform({ label: 'Delete link', redo: [{ type: 'delete-link', id }], undo: [{ type: 'put-link', link: before }] });
+  unlink(id: string): Promise<void> {
+    return this.inTurn(async () => {
+      const before = await this.db.links.get(id);
+      if (!before) return;
+      await this.perform({ label: 'Delete link', redo: [{ type: 'delete-link', id }], undo: [{ type: 'put-link', link: before }] });
+    });
   }
 
   /// Re-attaches an annotation a revision orphaned (or moved) to the passage
   /// `[start, end)` of its document's current text, and takes it off the
   /// review list, as one undoable step: undo puts it back where it was
   /// and on the list again.
-  async reattach(annotation: Annotation, document: LibraryDocument, start: number, end: number): Promise<Annotation> {
-    const before = await rows.get(this.db, annotation.documentId, annotation.id);
-    if (!before) throw new RangeError(`There is no annotation ${annotation.id} to re-attach; it may have been deleted.`);
-    const review = await this.db.reviews.get(annotation.id);
-    const after: Annotation = { ...before, ...describePassage(document.text.text, start, end), modified: this.now().toISOString() };
-    await this.perform({
-      label: 'Re-attach annotation',
-      redo: [{ type: 'put', annotation: after }, ...(review ? [{ type: 'delete-review' as const, annotationId: annotation.id }] : [])],
-      undo: [{ type: 'put', annotation: before }, ...(review ? [{ type: 'put-review' as const, review }] : [])],
+  reattach(annotation: Annotation, document: LibraryDocument, start: number, end: number): Promise<Annotation> {
+    return this.inTurn(async () => {
+      const before = await rows.get(this.db, annotation.documentId, annotation.id);
+      if (!before) throw new RangeError(`There is no annotation ${annotation.id} to re-attach; it may have been deleted.`);
+      const review = await this.db.reviews.get(annotation.id);
+      const after: Annotation = { ...before, ...describePassage(document.text.text, start, end), modified: this.now().toISOString() };
+      await this.perform({
+        label: 'Re-attach annotation',
+        redo: [{ type: 'put', annotation: after }, ...(review ? [{ type: 'delete-review' as const, annotationId: annotation.id }] : [])],
+        undo: [{ type: 'put', annotation: before }, ...(review ? [{ type: 'put-review' as const, review }] : [])],
+      });
+      return after;
     });
-    return after;
   }
 
   /// Reads only this document's chunks, so edits elsewhere do not wake a
@@ -185,26 +205,28 @@ export class AnnotationStore {
   /// Deletes an imported document with its annotations, their links and
   /// places in sets, its revisions and review list, as one undoable step:
   /// undo puts it all back. Resolves to the number of annotations deleted.
-  async deleteDocument(documentId: string): Promise<number> {
-    if (!(await this.db.documents.get(documentId)))
-      throw new InvalidInput('$', `Only documents you imported can be deleted; “${documentId}” came with the app.`);
-    const removed: { value: RemovedDocument | null } = { value: null };
-    await this.perform({
-      label: 'Delete document',
-      redo: [{ type: 'delete-document', documentId, removed }],
-      undo: [{ type: 'restore-document', documentId, removed }],
+  deleteDocument(documentId: string): Promise<number> {
+    return this.inTurn(async () => {
+      if (!(await this.db.documents.get(documentId)))
+        throw new InvalidInput('$', `Only documents you imported can be deleted; “${documentId}” came with the app.`);
+      const removed: { value: RemovedDocument | null } = { value: null };
+      await this.perform({
+        label: 'Delete document',
+        redo: [{ type: 'delete-document', documentId, removed }],
+        undo: [{ type: 'restore-document', documentId, removed }],
+      });
+      return removed.value?.annotations.length ?? 0;
     });
-    return removed.value?.annotations.length ?? 0;
   }
 
   /// Undoes the last step; resolves to it, or `null` when there is none.
   undo(): Promise<Step | null> {
-    return this.travel('undo');
+    return this.inTurn(() => this.travel('undo'));
   }
 
   /// Redoes the last undone step; resolves to it, or `null` when there is none.
   redo(): Promise<Step | null> {
-    return this.travel('redo');
+    return this.inTurn(() => this.travel('redo'));
   }
 
   private async travel(direction: 'undo' | 'redo'): Promise<Step | null> {
@@ -220,8 +242,15 @@ export class AnnotationStore {
     return step;
   }
 
+  /// Runs `work` once every write begun before it has ended, failed or not.
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(work, work);
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
   /// Carries out a step and records it for undo.
-  async perform(step: Step): Promise<void> {
+  private async perform(step: Step): Promise<void> {
     await this.apply(step.redo);
     this.history.record(step);
   }
