@@ -8,7 +8,9 @@ import { ActorIndex } from '../../shared/actors/actor-index';
 import type { IncomingBatch } from '../../shared/format/incoming';
 import type { LibraryState } from '../../shared/format/library-merge';
 import { type ImportPlan, planImport } from '../../shared/format/merge';
-import { type NativeFile, buildNativeFile } from '../../shared/format/native';
+import { type NativeFile, buildNativeFile, nativeDocuments } from '../../shared/format/native';
+import { type StreamedLibrary, nativePieces } from '../../shared/format/native-stream';
+import type { IndexableType, Table } from 'dexie';
 import { readAnnotationFile } from '../../shared/format/read';
 import { buildW3cCollection } from '../../shared/format/w3c';
 import type { LinkRow } from './db';
@@ -50,6 +52,85 @@ export async function exportAnnotations(
       ? buildW3cCollection({ annotations, tagTypes, documents, exported: now, library })
       : buildNativeFile({ annotations, tagTypes, documents, scope, exported: now, library, missingDocuments });
   return { content: `${JSON.stringify(file, null, 2)}\n`, count, missing };
+}
+
+/// An export as pieces to write one after another, and how many
+/// annotations it holds.
+export interface ExportPieces {
+  count: number;
+  pieces: AsyncIterable<string | Uint8Array>;
+}
+
+/// The same file as `exportAnnotations`, byte for byte, in pieces. A native
+/// file is read from the store as it is written: one document's annotations
+/// at a time, and the whole library's long lists page by page, so no string
+/// or list of the whole library is ever held. The other formats are still
+/// built whole and handed on as one piece (W3C, CSV and REFI-QDA: see
+/// docs/performance.md). A missing document is refused before the first
+/// piece, as `exportAnnotations` refuses it.
+export async function exportPieces(
+  db: PalimpsestDb,
+  documents: ReadonlyMap<string, LibraryDocument>,
+  scope: NativeFile['scope'],
+  format: ExportFormat = 'native',
+  now = new Date(),
+): Promise<ExportPieces> {
+  if (format !== 'native') {
+    const { content, count } = await exportAnnotations(db, documents, scope, format, now);
+    return { count, pieces: [content] as unknown as AsyncIterable<string | Uint8Array> };
+  }
+  const counts = await rows.countsByDocument(db);
+  const documentIds = scope.kind === 'all' ? [...counts.keys()] : counts.has(scope.documentId) ? [scope.documentId] : [];
+  const count = documentIds.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0);
+  const source = {
+    tagTypes: await db.tagTypes.toArray(),
+    documents,
+    documentIds,
+    annotations: rows.inFileOrder(db, documentIds),
+    scope,
+    exported: now,
+    library: scope.kind === 'all' ? streamedLibraryOf(db) : undefined,
+  };
+  // Refused here, not at the first piece: the documents are listed first.
+  nativeDocuments(documentIds, documents);
+  return { count, pieces: nativePieces(source) };
+}
+
+// The library's lists as `libraryOf` gives them, read page by page in
+// primary-key order (the order `libraryOf` sorts them in) as they are
+// written.
+function streamedLibraryOf(db: PalimpsestDb): StreamedLibrary {
+  return {
+    relationTypes: pagesOf(db.relationTypes, 'order'),
+    links: mapPages(pagesOf(db.links), ({ fromDocument: _from, toDocument: _to, ...link }) => link),
+    actors: pagesOf(db.actors),
+    sets: pagesOf(db.sets),
+    documents: pagesOf(db.documents, undefined, 16) as unknown as StreamedLibrary['documents'],
+    documentEdits: pagesOf(db.documentEdits) as unknown as StreamedLibrary['documentEdits'],
+    revisions: pagesOf(db.revisions, undefined, 16),
+  };
+}
+
+// A table's rows `size` at a time, in primary-key order (or by `index`,
+// read whole: the relation types are few).
+async function* pagesOf<T, K extends IndexableType, I>(table: Table<T, K, I>, index?: string, size = 512): AsyncGenerator<T[]> {
+  if (index) {
+    yield await table.orderBy(index).toArray();
+    return;
+  }
+  const key = table.schema.primKey.keyPath;
+  if (typeof key !== 'string') throw new RangeError(`The table ${table.name} has no single primary key to read it by pages.`);
+  let after: IndexableType | undefined;
+  for (;;) {
+    const page = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(size).toArray();
+    if (page.length === 0) return;
+    yield page;
+    after = (page[page.length - 1] as Record<string, IndexableType>)[key];
+  }
+}
+
+async function* mapPages<T, U>(pages: AsyncIterable<T[]>, map: (row: T) => U): AsyncGenerator<U[]> {
+  for await (const page of pages) yield page.map(map);
 }
 
 /// What a whole-library export carries beside annotations and tag types, in
