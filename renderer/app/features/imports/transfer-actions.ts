@@ -1,7 +1,7 @@
 import type { NativeFile } from '../../../../shared/format/native';
 import { ImportError } from '../../../../shared/format/errors';
 import { HostError } from '../../../host/host';
-import { type ExportFormat, exportAnnotations } from '../../../store/transfer';
+import type { ExportFormat } from '../../../store/transfer';
 import type { ImportSummary, Planned, QdpxSummary } from '../../../work/import-protocol';
 import type { AppServices } from '../../context';
 import { messageOf } from '../../../../shared/errors';
@@ -107,14 +107,20 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/// Exports all annotations, or one document's, in a format, through the host.
+/// Exports all annotations, or one document's, in a format, through the
+/// host: where to save is asked first, then the file is written piece by
+/// piece as it is read from the library.
 export async function exportAnnotationsFile(services: AppServices, scope: NativeFile['scope'], format: ExportFormat = 'native'): Promise<void> {
   try {
-    const { content, count } = await services.library.export(scope, format);
     const { extension, filter } = exportFormats[format];
     const name = `${scope.kind === 'all' ? 'palimpsest-annotations' : `palimpsest-${scope.documentId}`}-${today()}.${extension}`;
-    const saved = await services.host.saveFile('Export annotations', name, [{ name: filter, extensions: [extension] }], content);
-    if (saved) services.notify({ kind: 'info', text: `Exported ${count} annotation${count === 1 ? '' : 's'} to ${name}.` });
+    let count = 0;
+    const saved = await services.host.saveStream('Export annotations', name, [{ name: filter, extensions: [extension] }], async () => {
+      const file = await services.library.exportPieces(scope, format);
+      count = file.count;
+      return file.pieces;
+    });
+    if (saved) services.notify({ kind: 'info', text: `Exported ${n(count)} annotation${count === 1 ? '' : 's'} to ${name}.` });
   } catch (error) {
     const detail = error instanceof HostError ? error.message : messageOf(error);
     services.notify({ kind: 'error', text: `Export failed: ${detail}` });
