@@ -50,7 +50,7 @@ export async function all(db: PalimpsestDb): Promise<Annotation[]> {
 /// then start, then id — in batches of at most `batch`. One document's
 /// annotations are held at a time (its chunks are spread by id, so its
 /// order is known only once all are read), never the whole library's.
-export async function* inFileOrder(db: PalimpsestDb, documentIds: Iterable<string>, batch = 2048): AsyncGenerator<Annotation[]> {
+export async function* inFileOrder(db: PalimpsestDb, documentIds: Iterable<string>, batch = 512): AsyncGenerator<Annotation[]> {
   for (const documentId of [...new Set(documentIds)].sort()) {
     const annotations = await ofDocument(db, documentId);
     annotations.sort((a, b) => a.position.start - b.position.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

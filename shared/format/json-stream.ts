@@ -51,16 +51,17 @@ export async function* jsonPieces(value: unknown, size = pieceCharacters): Async
 // nothing of its own: the values are only a heartbeat.
 async function* write(value: unknown, indent: string, out: (text: string) => void): AsyncGenerator<void> {
   if (value instanceof Streamed) {
-    const inner = `${indent}  `;
     let first = true;
     for await (const batch of value.batches) {
-      for (const item of batch) {
-        out(first ? `[\n${inner}` : `,\n${inner}`);
-        first = false;
-        // An element that JSON.stringify leaves out of an object is `null`
-        // in an array, as JSON.stringify writes it.
-        out(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : plain(item, inner));
-      }
+      if (batch.length === 0) continue;
+      // One JSON.stringify a batch, not one an element: "[\n  a,\n  b\n]"
+      // less its brackets is the elements one level in, as they stand in
+      // the file once each line is indented by `indent` (an element
+      // JSON.stringify cannot write is `null` in an array, there too).
+      const elements = JSON.stringify(batch, null, 2).slice(2, -2);
+      out(first ? `[\n${indent}` : `,\n${indent}`);
+      out(indent === '' ? elements : elements.replaceAll('\n', `\n${indent}`));
+      first = false;
       yield;
     }
     out(first ? '[]' : `\n${indent}]`);
