@@ -38,7 +38,8 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
   if (!file) return null;
   try {
     // The worker tells a project from a JSON file by its bytes.
-    return await services.imports.annotations.preview({ fileName: file.name, bytes: file.bytes });
+    // The bytes move to the worker, not copied: the page needs them no more.
+    return await services.imports.annotations.preview({ fileName: file.name, bytes: file.bytes }, { transfer: [file.bytes] });
   } catch (error) {
     const detail = error instanceof ImportError ? error.message : `unexpected error: ${messageOf(error)}`;
     services.notify({ kind: 'error', text: `Import of ${file.name} failed — nothing was changed. ${detail}` });
