@@ -1,7 +1,8 @@
 import { storageProblem } from './errors';
 import type { Annotation } from '../../shared/annotation/model';
 import type { LibraryDocument } from '../../shared/corpus/document';
-import { buildCsv } from '../../shared/format/csv';
+import { buildCsv, csvPieces } from '../../shared/format/csv';
+import { jsonPieces } from '../../shared/format/json-stream';
 import { buildQdpx } from '../../shared/format/qdpx';
 import { ImportError } from '../../shared/format/errors';
 import { ActorIndex } from '../../shared/actors/actor-index';
@@ -12,7 +13,7 @@ import { type NativeFile, buildNativeFile, nativeDocuments } from '../../shared/
 import { type StreamedLibrary, nativePieces } from '../../shared/format/native-stream';
 import type { IndexableType, Table } from 'dexie';
 import { readAnnotationFile } from '../../shared/format/read';
-import { buildW3cCollection } from '../../shared/format/w3c';
+import { type W3cLibrary, buildW3cCollection, streamedW3cCollection } from '../../shared/format/w3c';
 import type { LinkRow } from './db';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
@@ -64,9 +65,10 @@ export interface ExportPieces {
 /// The same file as `exportAnnotations`, byte for byte, in pieces. A native
 /// file is read from the store as it is written: one document's annotations
 /// at a time, and the whole library's long lists page by page, so no string
-/// or list of the whole library is ever held. The other formats are still
-/// built whole and handed on as one piece (W3C, CSV and REFI-QDA: see
-/// docs/performance.md). A missing document is refused before the first
+/// or list of the whole library is ever held; W3C and CSV files are
+/// written from the annotations one document at a time too (their links,
+/// actors and sets read whole). A REFI-QDA project, a zip, is still built
+/// whole and handed on as one piece. A missing document is refused before the first
 /// piece, as `exportAnnotations` refuses it.
 export async function exportPieces(
   db: PalimpsestDb,
@@ -75,13 +77,28 @@ export async function exportPieces(
   format: ExportFormat = 'native',
   now = new Date(),
 ): Promise<ExportPieces> {
-  if (format !== 'native') {
+  if (format === 'qdpx') {
     const { content, count } = await exportAnnotations(db, documents, scope, format, now);
-    return { count, pieces: [content] as unknown as AsyncIterable<string | Uint8Array> };
+    return {
+      count,
+      pieces: (async function* () {
+        yield content;
+      })(),
+    };
   }
   const counts = await rows.countsByDocument(db);
   const documentIds = scope.kind === 'all' ? [...counts.keys()] : counts.has(scope.documentId) ? [scope.documentId] : [];
   const count = documentIds.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0);
+  if (format === 'csv') {
+    const [tagTypes, actors, links] = await Promise.all([db.tagTypes.toArray(), db.actors.toArray(), db.links.toArray()]);
+    return { count, pieces: csvPieces(rows.inFileOrder(db, documentIds), tagTypes, documents, { actors, links }) };
+  }
+  if (format === 'w3c') {
+    const library = scope.kind === 'all' ? await w3cLibraryOf(db) : undefined;
+    const tagTypes = await db.tagTypes.toArray();
+    const collection = streamedW3cCollection({ annotations: rows.inFileOrder(db, documentIds), count, tagTypes, documents, exported: now, library });
+    return { count, pieces: withFinalNewline(jsonPieces(collection)) };
+  }
   const source = {
     tagTypes: await db.tagTypes.toArray(),
     documents,
@@ -94,6 +111,23 @@ export async function exportPieces(
   // Refused here, not at the first piece: the documents are listed first.
   nativeDocuments(documentIds, documents);
   return { count, pieces: nativePieces(source) };
+}
+
+// What a whole-library W3C file carries beside the annotations, as
+// `libraryOf` orders it.
+async function w3cLibraryOf(db: PalimpsestDb): Promise<W3cLibrary> {
+  const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    relationTypes: (await db.relationTypes.toArray()).sort((a, b) => a.order - b.order),
+    links: byId(await db.links.toArray()).map(({ fromDocument: _from, toDocument: _to, ...link }) => link),
+    actors: byId(await db.actors.toArray()),
+    sets: byId(await db.sets.toArray()),
+  };
+}
+
+async function* withFinalNewline(pieces: AsyncIterable<string>): AsyncGenerator<string> {
+  yield* pieces;
+  yield '\n';
 }
 
 // The library's lists as `libraryOf` gives them, read page by page in
