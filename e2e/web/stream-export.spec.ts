@@ -86,3 +86,57 @@ test('a large export streams into the file the picker gave, the same file the do
   const withoutTime = (text: string) => text.replace(/"exported": "[^"]+"/, '"exported": ""');
   expect(withoutTime(streamed)).toBe(withoutTime(downloaded));
 });
+
+test('in the desktop app, an export goes to main piece by piece under one handle, and a cancelled dialog sends none', async ({ page }) => {
+  // A stand-in for the preload's bridge, as desktop-menu.spec.ts has, that
+  // keeps what the page sends of a streamed save.
+  await page.addInitScript(() => {
+    const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+    const saves: { handle: string; pieces: string[]; kept: boolean | null }[] = [];
+    const w = window as unknown as Record<string, unknown>;
+    w.saves = saves;
+    w.palimpsest = {
+      openFile: () => ok(null),
+      openFiles: () => ok(null),
+      saveFile: () => ok(null),
+      listBackups: () => ok([]),
+      writeBackup: () => ok({ id: 'b', created: new Date().toISOString(), annotations: 0, bytes: 0 }),
+      readBackup: () => ok(''),
+      print: () => ok(null),
+      documentOpened: () => ok(null),
+      openSaveStream: () => {
+        if (w.cancelDialog) return ok(null);
+        const handle = `00000000-0000-4000-8000-00000000000${saves.length}`;
+        saves.push({ handle, pieces: [], kept: null });
+        return ok({ handle });
+      },
+      appendSaveStream: ({ handle, piece }: { handle: string; piece: string }) => {
+        saves.find((s) => s.handle === handle)!.pieces.push(piece);
+        return ok(null);
+      },
+      closeSaveStream: ({ handle, keep }: { handle: string; keep: boolean }) => {
+        saves.find((s) => s.handle === handle)!.kept = keep;
+        return ok(keep ? `/home/me/${handle}.json` : null);
+      },
+      onMenuCommand: () => () => {},
+      onBeforeQuit: () => () => {},
+    };
+  });
+  await openLibrary(page);
+  await page.evaluate(() => ((window as unknown as { cancelDialog: boolean }).cancelDialog = true));
+  await page.getByTestId('export-all').click();
+  await page.getByTestId('export-confirm').click();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { saves: unknown[] }).saves)).toEqual([]);
+
+  await page.evaluate(() => ((window as unknown as { cancelDialog: boolean }).cancelDialog = false));
+  await page.getByTestId('export-all').click();
+  await page.getByTestId('export-dialog').getByLabel(/CSV/).check();
+  await page.getByTestId('export-confirm').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('Exported 0 annotations to palimpsest-annotations-');
+  const [save] = await page.evaluate(() => (window as unknown as { saves: { pieces: string[]; kept: boolean }[] }).saves);
+  expect(save!.kept).toBe(true);
+  expect(save!.pieces.join('')).toBe(
+    `\uFEFFannotation id,document id,document title,document date,citation,page,tags,actor,name as tagged,quote,note,links,start,end,created,modified\r\n`,
+  );
+});
