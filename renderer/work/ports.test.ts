@@ -24,11 +24,13 @@ describe('startPort', () => {
   });
 });
 
+// A worker's API of one method, over bytes.
+const sizeApi = { size: method<number>()(z.strictObject({ bytes: z.instanceof(ArrayBuffer) })) };
+
 describe('a request’s bytes', () => {
   it('move to the worker when the call says so, and are copied otherwise', async () => {
-    const api = { size: method<number>()(z.strictObject({ bytes: z.instanceof(ArrayBuffer) })) };
-    const port = mainThreadPort(createServer(api, { size: ({ bytes }) => bytes.byteLength }, 'test worker'));
-    const client = new PortClient(methodsOf(api), linkOf(port), 'test worker');
+    const port = mainThreadPort(createServer(sizeApi, { size: ({ bytes }) => bytes.byteLength }, 'test worker'));
+    const client = new PortClient<typeof sizeApi>(methodsOf(sizeApi), linkOf(port), 'test worker');
     const copied = new ArrayBuffer(1024);
     expect(await client.calls.size({ bytes: copied })).toBe(1024);
     expect(copied.byteLength).toBe(1024);

@@ -69,7 +69,7 @@ export function streamedW3cCollection(options: {
   return w3cCollectionOf(options.tagTypes, options.exported, library, options.count + (library?.links.length ?? 0), streamed(batches()));
 }
 
-function w3cCollectionOf(tagTypes: readonly TagType[], exported: Date, library: W3cLibrary | undefined, total: number, items: unknown) {
+function w3cCollectionOf<Items>(tagTypes: readonly TagType[], exported: Date, library: W3cLibrary | undefined, total: number, items: Items) {
   const id = `urn:palimpsest:collection:${exported.toISOString()}`;
   return {
     '@context': [w3cContext, palimpsestContext],
