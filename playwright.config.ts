@@ -35,6 +35,11 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // Headless Chromium answers the File System Access save picker as
+        // a cancel at once; without the API the app saves by download, as
+        // in Firefox and Safari. stream-export.spec.ts puts a stand-in
+        // picker back to drive the streamed path.
+        '--disable-blink-features=FileSystemAccessLocal',
       ],
     },
   },

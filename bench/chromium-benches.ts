@@ -8,6 +8,7 @@ import { appImportBench } from './app-import-bench';
 import { randomAnnotations, scaledDocument, scaledSource } from '../shared/test-support/synthetic';
 import { type Result, quantile, result } from './measure';
 import { storageBenches } from './storage-benches';
+import { exportBenches } from './export-benches';
 
 const root = join(import.meta.dirname, '..');
 const port = 4179;
@@ -132,6 +133,7 @@ export async function chromiumBenches(options: { runs: number; full: boolean; lo
       await storagePage.waitForFunction(() => document.title === 'ready');
       // A quick run writes the slow peer once.
       results.push(...(await storageBenches(storagePage, { runs: 5, peerRuns: options.full ? 3 : 1, count: options.full ? 100_000 : 20_000, log })));
+      results.push(...(await exportBenches(storagePage, { runs: 3, count: options.full ? 1_000_000 : 100_000, log })));
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

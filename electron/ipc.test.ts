@@ -34,6 +34,9 @@ const valid: Record<Method, unknown> = {
   readBackup: 'palimpsest-backup-2026-11-22T10-00-00-000Z-3.json',
   print: { defaultName: 'FO brief 1962.pdf' },
   documentOpened: { id: 'fo-brief-1962', title: 'FO brief on Albania, 1962' },
+  openSaveStream: { title: 'Export', defaultName: 'annotations.json', filters: [{ name: 'JSON', extensions: ['json'] }] },
+  appendSaveStream: { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', piece: '{"format": "palimpsest.annotations",' },
+  closeSaveStream: { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', keep: true },
 };
 const hostile: Record<Method, unknown[]> = {
   openFile: [null, 'x', { title: 'x', filters: [{ name: 'x', extensions: ['../../x'] }] }, { title: 'x', filters: [], defaultPath: '/etc' }],
@@ -59,6 +62,19 @@ const hostile: Record<Method, unknown[]> = {
   readBackup: ['../../etc/passwd', 'palimpsest-backup-2026-11-22T10-00-00-000Z-3.json/../../x.json', 42, { id: 'x' }],
   print: [{ defaultName: '../x.pdf' }, { defaultName: '' }, 'x.pdf'],
   documentOpened: [{ id: '', title: 'x' }, { id: 'x'.repeat(1000), title: 'x' }, { id: 'x' }, []],
+  openSaveStream: [
+    { ...(valid.openSaveStream as object), defaultName: '../../.bashrc' },
+    { ...(valid.openSaveStream as object), path: '/tmp/x.json' },
+  ],
+  appendSaveStream: [
+    { handle: '../../x', piece: 'x' },
+    { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', piece: 'x'.repeat(4 * 1024 * 1024 + 1) },
+    { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', piece: { length: 3 } },
+  ],
+  closeSaveStream: [
+    { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', keep: 'yes' },
+    { handle: 'x', keep: true },
+  ],
 };
 
 describe('registerApi', () => {

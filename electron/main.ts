@@ -9,6 +9,7 @@ import { setMenu } from './menu';
 import { listBackups } from './backups';
 import { markerFor, moveNotice, needsMoveNotice, noticeMarkerPath } from './origin-move';
 import { printHandlers } from './print';
+import { saveStreamHandlers } from './save-stream-ipc';
 import { registerAppScheme, serveApp } from './protocol';
 import { type RecentDocument, recentSchema, withOpened } from './recent';
 import { gonePrompt, unresponsivePrompt } from './recovery';
@@ -49,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
         ...dialogHandlers(currentWindow),
         ...setupBackups(app, currentWindow, appUrl),
         ...printHandlers(currentWindow),
+        ...saveStreamHandlers(currentWindow),
         async documentOpened(document) {
           recent = withOpened(recent, document);
           showMenu();

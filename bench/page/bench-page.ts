@@ -5,6 +5,7 @@ import type { Highlight } from '../../renderer/editor/highlights';
 import { Reader } from '../../renderer/editor/reader';
 import { visibleBlocks } from '../../renderer/editor/viewport';
 import { storageBench } from './bench-storage';
+import { exportBench } from './bench-export';
 
 // The reader benchmark's page (npm run bench drives it in Chromium): the
 // app's own Reader and highlights plugin, on data the benchmark sends.
@@ -84,7 +85,7 @@ const bench = {
   },
 };
 
-// The storage benchmark's methods, on the same page.
-Object.assign(bench, storageBench);
+// The storage and export benchmarks' methods, on the same page.
+Object.assign(bench, storageBench, exportBench);
 (window as unknown as { palimpsestBench: typeof bench }).palimpsestBench = bench;
 document.title = 'ready';

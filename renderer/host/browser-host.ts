@@ -2,6 +2,7 @@ import type { FileFilter, OpenedFile } from '../../shared/ipc/contract';
 import { BackupDb } from '../store/db';
 import { type BackupHost, type Host, HostError, type PickedFile, type StoragePersistence } from './host';
 import { readPickedFiles } from './picked-files';
+import { saveStreamInBrowser } from './browser-save';
 import { backupsKept } from '../../shared/ipc/contract';
 import { messageOf } from '../../shared/errors';
 import { maxImportBytes } from '../../shared/importers/limits';
@@ -27,6 +28,7 @@ export function createBrowserHost(doc: Document = document): Host {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       return true;
     },
+    saveStream: (_title, defaultName, filters, pieces) => saveStreamInBrowser(doc, defaultName, filters, pieces),
     onMenuCommand: () => () => {},
     documentOpened: () => {},
     // The browser's own dialog prints, or saves as PDF.

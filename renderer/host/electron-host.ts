@@ -1,4 +1,4 @@
-import type { Api } from '../../shared/ipc/api';
+import { type Api, maxSavePieceBytes, maxSavePieceCharacters } from '../../shared/ipc/api';
 import { type HostBridge, bridgeKey } from '../../shared/ipc/contract';
 import { methods } from '../../shared/ipc/methods';
 import { callsOf } from '../../shared/rpc/invoke';
@@ -20,6 +20,22 @@ export function createElectronHost(bridge: HostBridge): Host {
     async saveFile(title, defaultName, filters, content) {
       return (await hosted(calls.saveFile({ title, defaultName, filters, content }))) !== null;
     },
+    async saveStream(title, defaultName, filters, pieces) {
+      const opened = await hosted(calls.openSaveStream({ title, defaultName, filters }));
+      if (!opened) return false;
+      const { handle } = opened;
+      try {
+        for await (const piece of await pieces()) {
+          for (const part of withinCap(piece)) await hosted(calls.appendSaveStream({ handle, piece: part }));
+        }
+        await hosted(calls.closeSaveStream({ handle, keep: true }));
+        return true;
+      } catch (error) {
+        // Main drops the temporary file: nothing is left where the user chose.
+        await calls.closeSaveStream({ handle, keep: false }).catch(() => {});
+        throw error;
+      }
+    },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     // The page's print layout saved as a PDF where the user chooses (main
     // process, printToPDF): Electron opens no print preview of its own.
@@ -39,6 +55,24 @@ export function createElectronHost(bridge: HostBridge): Host {
       onBeforeQuit: (flush) => bridge.onBeforeQuit(flush),
     },
   };
+}
+
+/// A piece cut to what one IPC call carries (the API's caps), text never
+/// between the two halves of a surrogate pair, which would write as two
+/// replacement characters.
+export function* withinCap(piece: string | Uint8Array, characters = maxSavePieceCharacters, bytes = maxSavePieceBytes): Generator<string | Uint8Array> {
+  if (typeof piece !== 'string') {
+    for (let at = 0; at < piece.byteLength; at += bytes) yield piece.subarray(at, at + bytes);
+    return;
+  }
+  for (let at = 0; at < piece.length; ) {
+    let end = Math.min(piece.length, at + characters);
+    const last = piece.charCodeAt(end - 1);
+    // A cap of one character still carries a pair whole.
+    if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end += end - at > 1 ? -1 : 1;
+    yield piece.slice(at, end);
+    at = end;
+  }
 }
 
 // The bytes arrive as a view, usually over a buffer of their own: copied

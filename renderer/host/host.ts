@@ -15,6 +15,19 @@ export interface Host {
   /// Offers `content` (text, written as UTF-8, or bytes) to be saved under
   /// `defaultName`; resolves to false when the user cancels.
   saveFile(title: string, defaultName: string, filters: FileFilter[], content: string | Uint8Array): Promise<boolean>;
+  /// Offers a file to be saved under `defaultName` and writes it piece by
+  /// piece (text as UTF-8, or bytes) as `pieces()` yields them, so a large
+  /// export is never one string. Where to save is asked first (a browser
+  /// allows its picker only just after the user's click); `pieces` is
+  /// called only once a place is chosen. Resolves to false when the user
+  /// cancels; when a piece fails, nothing is left at the chosen place and
+  /// the error is thrown on.
+  saveStream(
+    title: string,
+    defaultName: string,
+    filters: FileFilter[],
+    pieces: () => AsyncIterable<SavePiece> | Promise<AsyncIterable<SavePiece>>,
+  ): Promise<boolean>;
   /// Subscribes to the host's own menu (the desktop app has one; a browser
   /// does not, and never calls the listener). Returns the unsubscribe function.
   /// An 'open-document' command (a recent document in the File menu)
@@ -29,6 +42,9 @@ export interface Host {
   /// Where backups of the library are kept, outside the library itself.
   readonly backups: BackupHost;
 }
+
+/// A piece of a file saved by `saveStream`: text, written as UTF-8, or bytes.
+export type SavePiece = string | Uint8Array;
 
 /// A file picked or dropped to be imported: its bytes, or why they were not
 /// read, in a sentence naming the file.

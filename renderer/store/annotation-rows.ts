@@ -46,6 +46,18 @@ export async function all(db: PalimpsestDb): Promise<Annotation[]> {
   return flatten(await db.annotationChunks.toArray());
 }
 
+/// The annotations of `documentIds` in a file's order — by document id,
+/// then start, then id — in batches of at most `batch`. One document's
+/// annotations are held at a time (its chunks are spread by id, so its
+/// order is known only once all are read), never the whole library's.
+export async function* inFileOrder(db: PalimpsestDb, documentIds: Iterable<string>, batch = 512): AsyncGenerator<Annotation[]> {
+  for (const documentId of [...new Set(documentIds)].sort()) {
+    const annotations = await ofDocument(db, documentId);
+    annotations.sort((a, b) => a.position.start - b.position.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (let at = 0; at < annotations.length; at += batch) yield annotations.slice(at, at + batch);
+  }
+}
+
 /// One annotation, or `undefined` when the document holds none with that id.
 export async function get(db: PalimpsestDb, documentId: string, id: string): Promise<Annotation | undefined> {
   const [found] = await getMany(db, [{ id, documentId }]);

@@ -1,16 +1,19 @@
 import { storageProblem } from './errors';
 import type { Annotation } from '../../shared/annotation/model';
 import type { LibraryDocument } from '../../shared/corpus/document';
-import { buildCsv } from '../../shared/format/csv';
+import { buildCsv, csvPieces } from '../../shared/format/csv';
+import { jsonPieces } from '../../shared/format/json-stream';
 import { buildQdpx } from '../../shared/format/qdpx';
 import { ImportError } from '../../shared/format/errors';
 import { ActorIndex } from '../../shared/actors/actor-index';
 import type { IncomingBatch } from '../../shared/format/incoming';
 import type { LibraryState } from '../../shared/format/library-merge';
 import { type ImportPlan, planImport } from '../../shared/format/merge';
-import { type NativeFile, buildNativeFile } from '../../shared/format/native';
+import { type NativeFile, buildNativeFile, nativeDocuments } from '../../shared/format/native';
+import { type StreamedLibrary, nativePieces } from '../../shared/format/native-stream';
+import type { IndexableType, Table } from 'dexie';
 import { readAnnotationFile } from '../../shared/format/read';
-import { buildW3cCollection } from '../../shared/format/w3c';
+import { type W3cLibrary, buildW3cCollection, streamedW3cCollection } from '../../shared/format/w3c';
 import type { LinkRow } from './db';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
@@ -50,6 +53,118 @@ export async function exportAnnotations(
       ? buildW3cCollection({ annotations, tagTypes, documents, exported: now, library })
       : buildNativeFile({ annotations, tagTypes, documents, scope, exported: now, library, missingDocuments });
   return { content: `${JSON.stringify(file, null, 2)}\n`, count, missing };
+}
+
+/// An export as pieces to write one after another, and how many
+/// annotations it holds.
+export interface ExportPieces {
+  count: number;
+  pieces: AsyncIterable<string | Uint8Array>;
+}
+
+/// The same file as `exportAnnotations`, byte for byte, in pieces. A native
+/// file is read from the store as it is written: one document's annotations
+/// at a time, and the whole library's long lists page by page, so no string
+/// or list of the whole library is ever held; W3C and CSV files are
+/// written from the annotations one document at a time too (their links,
+/// actors and sets read whole). A REFI-QDA project, a zip, is still built
+/// whole and handed on as one piece. A missing document is refused before the first
+/// piece, as `exportAnnotations` refuses it.
+export async function exportPieces(
+  db: PalimpsestDb,
+  documents: ReadonlyMap<string, LibraryDocument>,
+  scope: NativeFile['scope'],
+  format: ExportFormat = 'native',
+  now = new Date(),
+): Promise<ExportPieces> {
+  if (format === 'qdpx') {
+    const { content, count } = await exportAnnotations(db, documents, scope, format, now);
+    return {
+      count,
+      pieces: (async function* () {
+        yield content;
+      })(),
+    };
+  }
+  const counts = await rows.countsByDocument(db);
+  const documentIds = scope.kind === 'all' ? [...counts.keys()] : counts.has(scope.documentId) ? [scope.documentId] : [];
+  const count = documentIds.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0);
+  if (format === 'csv') {
+    const [tagTypes, actors, links] = await Promise.all([db.tagTypes.toArray(), db.actors.toArray(), db.links.toArray()]);
+    return { count, pieces: csvPieces(rows.inFileOrder(db, documentIds), tagTypes, documents, { actors, links }) };
+  }
+  if (format === 'w3c') {
+    const library = scope.kind === 'all' ? await w3cLibraryOf(db) : undefined;
+    const tagTypes = await db.tagTypes.toArray();
+    const collection = streamedW3cCollection({ annotations: rows.inFileOrder(db, documentIds), count, tagTypes, documents, exported: now, library });
+    return { count, pieces: withFinalNewline(jsonPieces(collection)) };
+  }
+  const source = {
+    tagTypes: await db.tagTypes.toArray(),
+    documents,
+    documentIds,
+    annotations: rows.inFileOrder(db, documentIds),
+    scope,
+    exported: now,
+    library: scope.kind === 'all' ? streamedLibraryOf(db) : undefined,
+  };
+  // Refused here, not at the first piece: the documents are listed first.
+  nativeDocuments(documentIds, documents);
+  return { count, pieces: nativePieces(source) };
+}
+
+// What a whole-library W3C file carries beside the annotations, as
+// `libraryOf` orders it.
+async function w3cLibraryOf(db: PalimpsestDb): Promise<W3cLibrary> {
+  const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    relationTypes: (await db.relationTypes.toArray()).sort((a, b) => a.order - b.order),
+    links: byId(await db.links.toArray()).map(({ fromDocument: _from, toDocument: _to, ...link }) => link),
+    actors: byId(await db.actors.toArray()),
+    sets: byId(await db.sets.toArray()),
+  };
+}
+
+async function* withFinalNewline(pieces: AsyncIterable<string>): AsyncGenerator<string> {
+  yield* pieces;
+  yield '\n';
+}
+
+// The library's lists as `libraryOf` gives them, read page by page in
+// primary-key order (the order `libraryOf` sorts them in) as they are
+// written.
+function streamedLibraryOf(db: PalimpsestDb): StreamedLibrary {
+  return {
+    relationTypes: pagesOf(db.relationTypes, 'order'),
+    links: mapPages(pagesOf(db.links), ({ fromDocument: _from, toDocument: _to, ...link }) => link),
+    actors: pagesOf(db.actors),
+    sets: pagesOf(db.sets),
+    documents: pagesOf(db.documents, undefined, 16) as unknown as StreamedLibrary['documents'],
+    documentEdits: pagesOf(db.documentEdits) as unknown as StreamedLibrary['documentEdits'],
+    revisions: pagesOf(db.revisions, undefined, 16),
+  };
+}
+
+// A table's rows `size` at a time, in primary-key order (or by `index`,
+// read whole: the relation types are few).
+async function* pagesOf<T, K extends IndexableType, I>(table: Table<T, K, I>, index?: string, size = 512): AsyncGenerator<T[]> {
+  if (index) {
+    yield await table.orderBy(index).toArray();
+    return;
+  }
+  const key = table.schema.primKey.keyPath;
+  if (typeof key !== 'string') throw new RangeError(`The table ${table.name} has no single primary key to read it by pages.`);
+  let after: IndexableType | undefined;
+  for (;;) {
+    const page = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(size).toArray();
+    if (page.length === 0) return;
+    yield page;
+    after = (page[page.length - 1] as Record<string, IndexableType>)[key];
+  }
+}
+
+async function* mapPages<T, U>(pages: AsyncIterable<T[]>, map: (row: T) => U): AsyncGenerator<U[]> {
+  for await (const page of pages) yield page.map(map);
 }
 
 /// What a whole-library export carries beside annotations and tag types, in

@@ -6,7 +6,7 @@ import { workerOrMainThread } from './worker-or-main-thread';
 /// What a client needs of its worker: a `Worker` is one; tests pass an
 /// object that runs the worker's server in-process.
 export interface WorkerPort {
-  postMessage(message: PortRequest): void;
+  postMessage(message: PortRequest, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<PortReply>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
@@ -15,7 +15,7 @@ export interface WorkerPort {
 /// A worker's port as shared/rpc's Link.
 export function linkOf(port: WorkerPort): Link {
   return {
-    send: (message) => port.postMessage(message),
+    send: (message, transfer) => port.postMessage(message, transfer ? [...transfer] : []),
     listen(message, failed) {
       port.onmessage = (event) => message(event.data);
       // A worker that fails to load or dies answers nothing more: fail what
@@ -41,7 +41,7 @@ export function mainThreadPort(server: Server, options: ServeOptions = {}): Work
   const port: WorkerPort = {
     onmessage: null,
     onerror: null,
-    postMessage: (message) => receive(structuredClone(message)),
+    postMessage: (message, transfer) => receive(structuredClone(message, { transfer })),
     terminate() {
       port.onmessage = null;
     },
@@ -66,7 +66,7 @@ export function startPort(what: string, create: () => WorkerPort, fallback: () =
   const port: WorkerPort = {
     onmessage: null,
     onerror: null,
-    postMessage: (message) => start().postMessage(message),
+    postMessage: (message, transfer) => start().postMessage(message, transfer),
     terminate: () => started?.terminate(),
   };
   return port;

@@ -45,6 +45,30 @@ export function buildCsv(
   documents: ReadonlyMap<string, LibraryDocument>,
   library: CsvLibrary = {},
 ): string {
+  const row = csvRowMaker(tagTypes, documents, library);
+  return csvTable([[...csvColumns], ...annotations.map(row)]);
+}
+
+/// The same CSV in pieces, a batch of annotations at a time: the text of
+/// `buildCsv` over all of them, byte for byte.
+export async function* csvPieces(
+  annotations: AsyncIterable<readonly Annotation[]>,
+  tagTypes: readonly TagType[],
+  documents: ReadonlyMap<string, LibraryDocument>,
+  library: CsvLibrary = {},
+): AsyncGenerator<string> {
+  const row = csvRowMaker(tagTypes, documents, library);
+  // csvTable writes a byte-order mark and ends every row with CRLF: the
+  // header's table less its end, then each batch's rows after a CRLF.
+  yield csvTable([[...csvColumns]]).slice(0, -2);
+  for await (const batch of annotations) {
+    if (batch.length > 0) yield `\r\n${csvTable(batch.map(row)).slice(1, -2)}`;
+  }
+  yield '\r\n';
+}
+
+// The row of one annotation, with what the rows share read once.
+function csvRowMaker(tagTypes: readonly TagType[], documents: ReadonlyMap<string, LibraryDocument>, library: CsvLibrary): (a: Annotation) => string[] {
   const names = new Map(tagTypes.map((t) => [t.id, t.name]));
   const actors = new ActorIndex(library.actors ?? []);
   const linkCount = new Map<string, number>();
@@ -52,10 +76,9 @@ export function buildCsv(
     linkCount.set(link.from, (linkCount.get(link.from) ?? 0) + 1);
     if (link.to !== link.from) linkCount.set(link.to, (linkCount.get(link.to) ?? 0) + 1);
   }
-  const rows: string[][] = [[...csvColumns]];
-  for (const a of annotations) {
+  return (a) => {
     const document = documents.get(a.documentId);
-    rows.push([
+    return [
       a.id,
       a.documentId,
       document?.meta.title ?? '',
@@ -72,7 +95,6 @@ export function buildCsv(
       String(a.position.end),
       a.created,
       a.modified,
-    ]);
-  }
-  return csvTable(rows);
+    ];
+  };
 }

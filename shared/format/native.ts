@@ -160,16 +160,32 @@ export function buildNativeFile(options: {
     version: formatVersion,
     exported: options.exported.toISOString(),
     scope: options.scope,
-    tagTypes: [...tagTypes].sort((a, b) => a.order - b.order).map((tagType) => ({ ...tagType })),
-    documents: [...usedDocuments].sort().map((documentId) => {
-      const document = documents.get(documentId);
-      if (!document && options.missingDocuments === 'keep') return { id: documentId, title: documentId, citation: null, fingerprint: '' };
-      if (!document) throw new InvalidInput('$', `Annotations refer to the document "${documentId}", which is not in the library.`);
-      return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };
-    }),
+    tagTypes: nativeTagTypes(tagTypes),
+    documents: nativeDocuments(usedDocuments, documents, options.missingDocuments),
     annotations: annotations.map((annotation) => nativeAnnotation(annotation, documents.get(annotation.documentId)?.meta.citation ?? null)),
     ...(options.library ? { library: options.library } : {}),
   };
+}
+
+/// A native file's `tagTypes`: all of them, by their order.
+export function nativeTagTypes(tagTypes: readonly TagType[]): NativeFile['tagTypes'] {
+  return [...tagTypes].sort((a, b) => a.order - b.order).map((tagType) => ({ ...tagType }));
+}
+
+/// A native file's `documents`: those `used` by its annotations, by id. A
+/// document not in `documents` is refused (an InvalidInput), or for a
+/// backup kept under a stand-in entry.
+export function nativeDocuments(
+  used: Iterable<string>,
+  documents: ReadonlyMap<string, LibraryDocument>,
+  missingDocuments: 'refuse' | 'keep' = 'refuse',
+): NativeFile['documents'] {
+  return [...new Set(used)].sort().map((documentId) => {
+    const document = documents.get(documentId);
+    if (!document && missingDocuments === 'keep') return { id: documentId, title: documentId, citation: null, fingerprint: '' };
+    if (!document) throw new InvalidInput('$', `Annotations refer to the document "${documentId}", which is not in the library.`);
+    return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };
+  });
 }
 
 /// An annotation as a native file's entry, with its document's citation.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describePassage } from '../anchoring/selectors';
 import { type Annotation, defaultTagTypes } from '../annotation/model';
+import { annotationsOnSeeds } from '../test-support/arbitraries';
 import { loadCorpus } from '../test-support/corpus';
 import { incomingFromNative, incomingFromW3c } from './incoming';
 import { planImport } from './merge';
@@ -14,36 +14,7 @@ const documents = [...corpus.values()];
 const exported = new Date('2026-11-22T12:00:00.000Z');
 const empty = { annotations: new Map<string, Annotation>(), tagTypes: defaultTagTypes };
 
-/// Random annotations on random passages of the seeds, with what people type
-/// into notes: quotes, diacritics, Cyrillic, emoji, new lines.
-const annotations = fc
-  .uniqueArray(
-    fc.record({
-      id: fc.uuid(),
-      doc: fc.integer({ min: 0, max: documents.length - 1 }),
-      at: fc.double({ min: 0, max: 0.99, noNaN: true }),
-      length: fc.integer({ min: 1, max: 200 }),
-      tags: fc.subarray(defaultTagTypes.map((t) => t.id)),
-      actor: fc.option(fc.constantFrom('Khrushchev', 'Enver Hoxha', 'Mëhilli', 'Хрущёв'), { nil: null }),
-      note: fc.string({ unit: fc.constantFrom('a', ' ', '"', '“', 'ë', 'ř', 'Ж', '\n', '🙂', '<', '&'), maxLength: 40 }),
-      seconds: fc.integer({ min: 0, max: 1e8 }),
-    }),
-    { selector: (r) => r.id, maxLength: 25 },
-  )
-  .map((records) =>
-    records.flatMap((r): Annotation[] => {
-      const document = documents[r.doc]!;
-      const text = document.text.text;
-      let start = Math.floor(r.at * text.length);
-      let end = Math.min(text.length, start + r.length);
-      while (start < end && /\s/.test(text[start]!)) start++;
-      while (end > start && /\s/.test(text[end - 1]!)) end--;
-      if (start >= end) return [];
-      const { quote, position } = describePassage(text, start, end);
-      const time = new Date(Date.UTC(2020, 0, 1) + r.seconds * 1000).toISOString();
-      return [{ id: r.id, documentId: document.id, quote, position, tags: r.tags, actor: r.actor, note: r.note, created: time, modified: time }];
-    }),
-  );
+const annotations = annotationsOnSeeds(documents);
 
 describe('export → import → export', () => {
   it('is identical for the native format', () => {

@@ -4,6 +4,7 @@ import type { LibraryDocument } from '../corpus/document';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 import { CodePoints } from './code-points';
+import { streamed } from './json-stream';
 import { annotationPrefix, documentPrefix, palimpsestContext, w3cContext } from './w3c-terms';
 
 export type { ForeignAnnotation } from './w3c-read';
@@ -36,7 +37,63 @@ export function buildW3cCollection(options: {
   exported: Date;
   library?: W3cLibrary;
 }) {
-  const names = new Map(options.tagTypes.map((t) => [t.id, t.name]));
+  const item = w3cItemMaker(options.tagTypes, options.documents);
+  const items: object[] = options.annotations.map(item);
+  if (options.library) items.push(...options.library.links.map(w3cLinkMaker(options.library.relationTypes)));
+  return w3cCollectionOf(options.tagTypes, options.exported, options.library, items.length, items);
+}
+
+/// The same collection as `buildW3cCollection`, to be written by
+/// json-stream's `jsonPieces`: its items a streamed array of the
+/// annotations, batch by batch, then the links. `count` is how many
+/// annotations `annotations` yields (the collection states its total first).
+export function streamedW3cCollection(options: {
+  annotations: AsyncIterable<readonly Annotation[]>;
+  count: number;
+  tagTypes: readonly TagType[];
+  documents: ReadonlyMap<string, LibraryDocument>;
+  exported: Date;
+  library?: W3cLibrary;
+}) {
+  const item = w3cItemMaker(options.tagTypes, options.documents);
+  const { library } = options;
+  async function* batches(): AsyncGenerator<object[]> {
+    let seen = 0;
+    for await (const batch of options.annotations) {
+      seen += batch.length;
+      yield batch.map(item);
+    }
+    if (seen !== options.count) throw new RangeError(`The collection was said to hold ${options.count} annotations but ${seen} came.`);
+    if (library) yield library.links.map(w3cLinkMaker(library.relationTypes));
+  }
+  return w3cCollectionOf(options.tagTypes, options.exported, library, options.count + (library?.links.length ?? 0), streamed(batches()));
+}
+
+function w3cCollectionOf<Items>(tagTypes: readonly TagType[], exported: Date, library: W3cLibrary | undefined, total: number, items: Items) {
+  const id = `urn:palimpsest:collection:${exported.toISOString()}`;
+  return {
+    '@context': [w3cContext, palimpsestContext],
+    id,
+    type: 'AnnotationCollection',
+    label: 'Palimpsest annotations',
+    total,
+    tagTypes: [...tagTypes].sort((a, b) => a.order - b.order).map((t) => ({ ...t })),
+    ...(library
+      ? {
+          relationTypes: [...library.relationTypes].sort((a, b) => a.order - b.order).map((r) => ({ ...r })),
+          actors: library.actors.map((a) => ({ ...a, aliases: [...a.aliases] })),
+          sets: library.sets.map((s) => ({ ...s, annotationIds: [...s.annotationIds] })),
+        }
+      : {}),
+    // The page describes its collection, as the model's Example 52 does.
+    first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, partOf: { id, label: 'Palimpsest annotations', total }, items },
+  };
+}
+
+// An annotation as a collection's item, with what the items share (tag
+// names, each document's code-point index and source) made once.
+function w3cItemMaker(tagTypes: readonly TagType[], documents: ReadonlyMap<string, LibraryDocument>): (a: Annotation) => object {
+  const names = new Map(tagTypes.map((t) => [t.id, t.name]));
   const points = new Map<string, CodePoints>();
   const pointsOf = (document: LibraryDocument) => {
     let index = points.get(document.id);
@@ -47,7 +104,7 @@ export function buildW3cCollection(options: {
   const sourceOf = (documentId: string) => {
     let source = sources.get(documentId);
     if (!source) {
-      const meta = options.documents.get(documentId)?.meta;
+      const meta = documents.get(documentId)?.meta;
       const url = meta?.url && /^https?:\/\//.test(meta.url) ? meta.url : null;
       source = {
         id: `${documentPrefix}${documentId}`,
@@ -60,13 +117,13 @@ export function buildW3cCollection(options: {
     }
     return source;
   };
-  const items: object[] = options.annotations.map((a) => {
+  return (a) => {
     const body: Record<string, string>[] = [
       ...a.tags.map((t) => ({ type: 'TextualBody', purpose: 'tagging', value: names.get(t) ?? t })),
       ...(a.actor ? [{ type: 'TextualBody', purpose: 'identifying', value: a.actor }] : []),
       ...(a.note ? [{ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' }] : []),
     ];
-    const document = options.documents.get(a.documentId);
+    const document = documents.get(a.documentId);
     const index = document ? pointsOf(document) : null;
     return {
       id: `${annotationPrefix}${a.id}`,
@@ -88,41 +145,22 @@ export function buildW3cCollection(options: {
         ],
       },
     };
-  });
-  const library = options.library;
-  if (library) {
-    const relationNames = new Map(library.relationTypes.map((r) => [r.id, r.name]));
-    for (const link of library.links) {
-      items.push({
-        id: `${annotationPrefix}${link.id}`,
-        type: 'Annotation',
-        motivation: 'linking',
-        created: link.created,
-        modified: link.modified,
-        body: [
-          { type: 'TextualBody', purpose: 'classifying', value: relationNames.get(link.relation) ?? link.relation },
-          ...(link.note ? [{ type: 'TextualBody', purpose: 'commenting', value: link.note, format: 'text/plain' }] : []),
-        ],
-        target: [`${annotationPrefix}${link.from}`, `${annotationPrefix}${link.to}`],
-      });
-    }
-  }
-  const id = `urn:palimpsest:collection:${options.exported.toISOString()}`;
-  return {
-    '@context': [w3cContext, palimpsestContext],
-    id,
-    type: 'AnnotationCollection',
-    label: 'Palimpsest annotations',
-    total: items.length,
-    tagTypes: [...options.tagTypes].sort((a, b) => a.order - b.order).map((t) => ({ ...t })),
-    ...(library
-      ? {
-          relationTypes: [...library.relationTypes].sort((a, b) => a.order - b.order).map((r) => ({ ...r })),
-          actors: library.actors.map((a) => ({ ...a, aliases: [...a.aliases] })),
-          sets: library.sets.map((s) => ({ ...s, annotationIds: [...s.annotationIds] })),
-        }
-      : {}),
-    // The page describes its collection, as the model's Example 52 does.
-    first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, partOf: { id, label: 'Palimpsest annotations', total: items.length }, items },
   };
+}
+
+// A link as a `linking` annotation whose targets are its two annotations.
+function w3cLinkMaker(relationTypes: readonly RelationType[]): (link: Link) => object {
+  const relationNames = new Map(relationTypes.map((r) => [r.id, r.name]));
+  return (link) => ({
+    id: `${annotationPrefix}${link.id}`,
+    type: 'Annotation',
+    motivation: 'linking',
+    created: link.created,
+    modified: link.modified,
+    body: [
+      { type: 'TextualBody', purpose: 'classifying', value: relationNames.get(link.relation) ?? link.relation },
+      ...(link.note ? [{ type: 'TextualBody', purpose: 'commenting', value: link.note, format: 'text/plain' }] : []),
+    ],
+    target: [`${annotationPrefix}${link.from}`, `${annotationPrefix}${link.to}`],
+  });
 }

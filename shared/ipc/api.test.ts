@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequest as parse } from '../rpc/server';
 import { RequestRefused } from '../rpc/wire';
-import { type Api, api } from './api';
+import { type Api, api, maxSavePieceBytes, maxSavePieceCharacters } from './api';
 import { backupFileName } from './backup-names';
 import { type Method, methods } from './methods';
 import { messageOf } from '../errors';
@@ -33,6 +33,16 @@ describe('the IPC API', () => {
       parseRequest('saveFile', { title: 'Export a set', defaultName: 'Albania: 1961–62.palimpsest-set.json', filters: [], content: new Uint8Array([1]) })
         .content,
     ).toEqual(new Uint8Array([1]));
+  });
+
+  it('takes a streamed save’s pieces up to their cap, and only by a handle openSaveStream could have given', () => {
+    const handle = '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f';
+    expect(parseRequest('appendSaveStream', { handle, piece: new Uint8Array(maxSavePieceBytes) }).piece).toHaveLength(maxSavePieceBytes);
+    expect(() => parseRequest('appendSaveStream', { handle, piece: new Uint8Array(maxSavePieceBytes + 1) })).toThrow(
+      /appendSaveStream request: piece: must be text of at most 4194304 characters or at most 16777216 bytes/,
+    );
+    expect(() => parseRequest('appendSaveStream', { handle, piece: 'x'.repeat(maxSavePieceCharacters + 1) })).toThrow(RequestRefused);
+    expect(() => parseRequest('closeSaveStream', { handle: '../x.json', keep: true })).toThrow(/handle: must be the handle openSaveStream gave/);
   });
 
   it('refuses bytes that are not bytes, and names that are paths', () => {

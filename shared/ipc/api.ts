@@ -64,6 +64,32 @@ export const printRequest = z.strictObject({ defaultName: fileName });
 /// The document the reader opened, for the File menu's recent documents.
 export const documentOpenedRequest = z.strictObject({ id: z.string().min(1).max(200), title: z.string().min(1).max(500) });
 
+/// The most characters of text, or bytes, one piece of a streamed save
+/// carries across IPC: a piece of the export (about a million characters)
+/// fits, and the host cuts anything larger before sending it.
+export const maxSavePieceCharacters = 4 * 1024 * 1024;
+export const maxSavePieceBytes = 16 * 1024 * 1024;
+
+/// A save written piece by piece: the dialog's title, the proposed name and
+/// the filters, as for `saveFile`, without the content.
+export const openSaveStreamRequest = z.strictObject({ title, defaultName: fileName, filters });
+
+/// An open streamed save, as `openSaveStream` named it.
+export const saveStreamHandle = z.string().uuid('must be the handle openSaveStream gave');
+
+/// The next piece of a streamed save: text (written as UTF-8) or bytes.
+export const appendSaveStreamRequest = z.strictObject({
+  handle: saveStreamHandle,
+  piece: z.custom<string | Uint8Array>(
+    (value) => (typeof value === 'string' ? value.length <= maxSavePieceCharacters : value instanceof Uint8Array && value.byteLength <= maxSavePieceBytes),
+    `must be text of at most ${maxSavePieceCharacters} characters or at most ${maxSavePieceBytes} bytes`,
+  ),
+});
+
+/// The end of a streamed save: `keep` puts the file where the user chose;
+/// otherwise nothing of it is left.
+export const closeSaveStreamRequest = z.strictObject({ handle: saveStreamHandle, keep: z.boolean() });
+
 /// The map itself: each method's request schema and reply type.
 export const api = {
   openFile: method<OpenedFile | null>()(openFileRequest),
@@ -77,6 +103,12 @@ export const api = {
   /// The path of the PDF written, or `null` when the user cancelled.
   print: method<string | null>()(printRequest),
   documentOpened: method<null>()(documentOpenedRequest),
+  /// Asks where to save a file written piece by piece: its handle, or
+  /// `null` when the user cancelled. Only the window that opened it may use it.
+  openSaveStream: method<{ handle: string } | null>()(openSaveStreamRequest),
+  appendSaveStream: method<null>()(appendSaveStreamRequest),
+  /// The path written when kept, else `null`.
+  closeSaveStream: method<string | null>()(closeSaveStreamRequest),
 };
 export type Api = typeof api;
 

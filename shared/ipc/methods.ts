@@ -3,7 +3,19 @@
 /// must not bundle a validation library it does not need. `api.ts` checks at
 /// compile time that this list and its map have the same keys.
 
-export const methods = ['openFile', 'openFiles', 'saveFile', 'listBackups', 'writeBackup', 'readBackup', 'print', 'documentOpened'] as const;
+export const methods = [
+  'openFile',
+  'openFiles',
+  'saveFile',
+  'listBackups',
+  'writeBackup',
+  'readBackup',
+  'print',
+  'documentOpened',
+  'openSaveStream',
+  'appendSaveStream',
+  'closeSaveStream',
+] as const;
 export type Method = (typeof methods)[number];
 
 /// The IPC channel a method travels on.

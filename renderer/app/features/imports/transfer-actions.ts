@@ -38,7 +38,8 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
   if (!file) return null;
   try {
     // The worker tells a project from a JSON file by its bytes.
-    return await services.imports.annotations.preview({ fileName: file.name, bytes: file.bytes });
+    // The bytes move to the worker, not copied: the page needs them no more.
+    return await services.imports.annotations.preview({ fileName: file.name, bytes: file.bytes }, { transfer: [file.bytes] });
   } catch (error) {
     const detail = error instanceof ImportError ? error.message : `unexpected error: ${messageOf(error)}`;
     services.notify({ kind: 'error', text: `Import of ${file.name} failed — nothing was changed. ${detail}` });
@@ -107,14 +108,20 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/// Exports all annotations, or one document's, in a format, through the host.
+/// Exports all annotations, or one document's, in a format, through the
+/// host: where to save is asked first, then the file is written piece by
+/// piece as it is read from the library.
 export async function exportAnnotationsFile(services: AppServices, scope: NativeFile['scope'], format: ExportFormat = 'native'): Promise<void> {
   try {
-    const { content, count } = await services.library.export(scope, format);
     const { extension, filter } = exportFormats[format];
     const name = `${scope.kind === 'all' ? 'palimpsest-annotations' : `palimpsest-${scope.documentId}`}-${today()}.${extension}`;
-    const saved = await services.host.saveFile('Export annotations', name, [{ name: filter, extensions: [extension] }], content);
-    if (saved) services.notify({ kind: 'info', text: `Exported ${count} annotation${count === 1 ? '' : 's'} to ${name}.` });
+    let count = 0;
+    const saved = await services.host.saveStream('Export annotations', name, [{ name: filter, extensions: [extension] }], async () => {
+      const file = await services.library.exportPieces(scope, format);
+      count = file.count;
+      return file.pieces;
+    });
+    if (saved) services.notify({ kind: 'info', text: `Exported ${n(count)} annotation${count === 1 ? '' : 's'} to ${name}.` });
   } catch (error) {
     const detail = error instanceof HostError ? error.message : messageOf(error);
     services.notify({ kind: 'error', text: `Export failed: ${detail}` });

@@ -1,0 +1,142 @@
+import { type Page, expect, test } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultTagTypes } from '../../shared/annotation/model';
+import { buildNativeFile } from '../../shared/format/native';
+import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import { randomAnnotations } from '../../shared/test-support/synthetic';
+import { openLibrary, screenshotDir } from './support';
+
+// Headless Chromium answers the real save picker as a cancel, and the
+// suite turns the File System Access API off (playwright.config.ts), so
+// every other spec saves through the download fallback. Here the picker
+// is put back as a stand-in that answers with a file of the origin's
+// private file system: the app then streams its export into a real
+// FileSystemWritableFileStream, piece by piece, as it would into the file
+// a researcher picked.
+const standInPicker = () => {
+  const log: { suggestedName: string; types: unknown }[] = [];
+  (window as unknown as { pickerLog: typeof log }).pickerLog = log;
+  (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async (options: { suggestedName: string; types: unknown }) => {
+    log.push(options);
+    if ((window as unknown as { cancelPicker?: boolean }).cancelPicker) throw new DOMException('The user aborted a request.', 'AbortError');
+    const root = await navigator.storage.getDirectory();
+    return root.getFileHandle(options.suggestedName, { create: true });
+  };
+};
+
+async function savedText(page: Page, name: string): Promise<string> {
+  return page.evaluate(async (name) => {
+    const root = await navigator.storage.getDirectory();
+    return (await (await root.getFileHandle(name)).getFile()).text();
+  }, name);
+}
+
+test('a large export streams into the file the picker gave, the same file the download gives', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const corpus = loadCorpus();
+  const article = seed(corpus, seedIds.article);
+  const count = 6_000;
+  const path = testInfo.outputPath('many.json');
+  const exported = new Date('2026-12-03T12:00:00Z');
+  writeFileSync(
+    path,
+    JSON.stringify(
+      buildNativeFile({ annotations: randomAnnotations(article, count, 9), tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported }),
+    ),
+  );
+  await page.addInitScript(standInPicker);
+  await openLibrary(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import').click();
+  await (await chooser).setFiles(path);
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('6,000 new', { timeout: 60_000 });
+
+  // Cancelling the picker writes nothing and says nothing.
+  await page.evaluate(() => ((window as unknown as { cancelPicker: boolean }).cancelPicker = true));
+  await page.getByTestId('export-all').click();
+  await page.getByTestId('export-confirm').click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { pickerLog: unknown[] }).pickerLog.length)).toBe(1);
+  await expect(page.getByTestId('notice-info').last()).not.toContainText('Exported');
+  await page.evaluate(() => ((window as unknown as { cancelPicker: boolean }).cancelPicker = false));
+
+  await page.getByTestId('export-all').click();
+  await page.getByTestId('export-confirm').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('Exported 6,000 annotations to palimpsest-annotations-', { timeout: 60_000 });
+  await page.screenshot({ path: join(screenshotDir, 'stream-export-notice.png') });
+  const [offered] = await page.evaluate(() => (window as unknown as { pickerLog: { suggestedName: string; types: unknown }[] }).pickerLog.slice(1));
+  expect(offered!.suggestedName).toMatch(/^palimpsest-annotations-\d{4}-\d\d-\d\d\.json$/);
+  expect(offered!.types).toEqual([{ description: 'Palimpsest annotations (JSON)', accept: { 'application/json': ['.json'] } }]);
+  const streamed = await savedText(page, offered!.suggestedName);
+  expect(streamed.length).toBeGreaterThan(2 * 1024 * 1024); // several pieces of a million characters
+  const file = JSON.parse(streamed);
+  expect(file.format).toBe('palimpsest.annotations');
+  expect(file.annotations).toHaveLength(count);
+  expect(file.library.links).toEqual([]);
+
+  // The browser without the API: the same export as a download.
+  await page.evaluate(() => delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker);
+  await page.getByTestId('export-all').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-confirm').click();
+  const saved = testInfo.outputPath('downloaded.json');
+  await (await download).saveAs(saved);
+  const downloaded = readFileSync(saved, 'utf8');
+  const withoutTime = (text: string) => text.replace(/"exported": "[^"]+"/, '"exported": ""');
+  expect(withoutTime(streamed)).toBe(withoutTime(downloaded));
+});
+
+test('in the desktop app, an export goes to main piece by piece under one handle, and a cancelled dialog sends none', async ({ page }) => {
+  // A stand-in for the preload's bridge, as desktop-menu.spec.ts has, that
+  // keeps what the page sends of a streamed save.
+  await page.addInitScript(() => {
+    const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+    const saves: { handle: string; pieces: string[]; kept: boolean | null }[] = [];
+    const w = window as unknown as Record<string, unknown>;
+    w.saves = saves;
+    w.palimpsest = {
+      openFile: () => ok(null),
+      openFiles: () => ok(null),
+      saveFile: () => ok(null),
+      listBackups: () => ok([]),
+      writeBackup: () => ok({ id: 'b', created: new Date().toISOString(), annotations: 0, bytes: 0 }),
+      readBackup: () => ok(''),
+      print: () => ok(null),
+      documentOpened: () => ok(null),
+      openSaveStream: () => {
+        if (w.cancelDialog) return ok(null);
+        const handle = `00000000-0000-4000-8000-00000000000${saves.length}`;
+        saves.push({ handle, pieces: [], kept: null });
+        return ok({ handle });
+      },
+      appendSaveStream: ({ handle, piece }: { handle: string; piece: string }) => {
+        saves.find((s) => s.handle === handle)!.pieces.push(piece);
+        return ok(null);
+      },
+      closeSaveStream: ({ handle, keep }: { handle: string; keep: boolean }) => {
+        saves.find((s) => s.handle === handle)!.kept = keep;
+        return ok(keep ? `/home/me/${handle}.json` : null);
+      },
+      onMenuCommand: () => () => {},
+      onBeforeQuit: () => () => {},
+    };
+  });
+  await openLibrary(page);
+  await page.evaluate(() => ((window as unknown as { cancelDialog: boolean }).cancelDialog = true));
+  await page.getByTestId('export-all').click();
+  await page.getByTestId('export-confirm').click();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { saves: unknown[] }).saves)).toEqual([]);
+
+  await page.evaluate(() => ((window as unknown as { cancelDialog: boolean }).cancelDialog = false));
+  await page.getByTestId('export-all').click();
+  await page.getByTestId('export-dialog').getByLabel(/CSV/).check();
+  await page.getByTestId('export-confirm').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('Exported 0 annotations to palimpsest-annotations-');
+  const [save] = await page.evaluate(() => (window as unknown as { saves: { pieces: string[]; kept: boolean }[] }).saves);
+  expect(save!.kept).toBe(true);
+  expect(save!.pieces.join('')).toBe(
+    `\uFEFFannotation id,document id,document title,document date,citation,page,tags,actor,name as tagged,quote,note,links,start,end,created,modified\r\n`,
+  );
+});
