@@ -128,10 +128,12 @@ export function App({ host }: { host: Host }) {
     documents.clear();
     for (const [id, document] of revised) documents.set(id, document);
     setDocumentsVersion((v) => v + 1);
-    // The worker replaces each document's index; the texts are copied to it,
-    // so the reader never waits for indexing.
+    // The worker keeps its index between runs: it forgets the documents no
+    // longer here and names those to index (new, or revised since), whose
+    // texts alone are copied to it, so the reader never waits for indexing.
     search
-      .index([...revised.values()].map((d) => ({ id: d.id, text: d.text.text })))
+      .reconcile([...revised.values()].map((d) => ({ id: d.id, revision: d.fingerprint })))
+      .then((stale) => search.index(stale.map((id) => revised.get(id)!).map((d) => ({ id: d.id, revision: d.fingerprint, text: d.text.text }))))
       .catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${(error as Error).message}` }));
   }, [revised, documents, search, notify]);
 

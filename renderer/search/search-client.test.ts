@@ -5,6 +5,7 @@ import type { SearchReply, SearchRequest } from '../../shared/search/protocol';
 import { loadCorpus, seedIds } from '../../shared/test-support/corpus';
 import { SearchClient, SearchClientDisposedError, type SearchWorkerPort } from './search-client';
 import { type SearchHandler, createSearchHandler } from './search-handler';
+import { PersistentIndex } from './index-store';
 
 /// A stand-in for the search worker: the worker's own handler, run
 /// in-process, with messages copied both ways as postMessage copies them and
@@ -15,17 +16,18 @@ class InProcessWorker implements SearchWorkerPort {
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
   hold = false;
-  held: SearchReply[] = [];
+  held: Promise<SearchReply>[] = [];
   received: SearchRequest[] = [];
-  private readonly handle: SearchHandler = createSearchHandler();
+  // An index in memory only, as where no database can be opened.
+  private readonly handle: SearchHandler = createSearchHandler(new PersistentIndex(null));
 
   postMessage(message: SearchRequest): void {
     const request = structuredClone(message);
     this.received.push(request);
     // The worker reads its messages in order; only the delivery waits.
-    const reply = structuredClone(this.handle(request));
+    const reply = this.handle(request).then((r) => structuredClone(r));
     if (this.hold) this.held.push(reply);
-    else setTimeout(() => this.deliver(reply), 0);
+    else void reply.then((r) => setTimeout(() => this.deliver(r), 0));
   }
 
   terminate(): void {
@@ -33,9 +35,11 @@ class InProcessWorker implements SearchWorkerPort {
   }
 
   release(order: (replies: SearchReply[]) => SearchReply[] = (r) => r): void {
-    const replies = order(this.held);
+    const held = this.held;
     this.held = [];
-    for (const reply of replies) this.deliver(reply);
+    void Promise.all(held).then((replies) => {
+      for (const reply of order(replies)) this.deliver(reply);
+    });
   }
 
   fail(message: string): void {

@@ -1,4 +1,4 @@
-import type { IndexedText, SearchCommand, SearchReply, SearchRequest } from '../../shared/search/protocol';
+import type { IndexStamp, IndexedText, SearchCommand, SearchReply, SearchRequest } from '../../shared/search/protocol';
 import type { SearchOptions, SearchResults } from '../../shared/search/results';
 import { errorOf } from '../work/worker-errors';
 import { startSearchPort } from './search-port';
@@ -72,8 +72,10 @@ export class SearchClient {
           batch = [];
           size = 0;
         }
-        // Only the id and the text: a caller's document object may hold far more.
-        batch.push({ id: document.id, text: document.text });
+        // Only the id, text and stamp: a caller's document object may hold far more.
+        batch.push(
+          document.revision === undefined ? { id: document.id, text: document.text } : { id: document.id, text: document.text, revision: document.revision },
+        );
         size += document.text.length;
       });
       if (batch.length > 0) batches.push(batch);
@@ -91,6 +93,17 @@ export class SearchClient {
     return this.write(async () => {
       await this.request({ type: 'remove', id });
     });
+  }
+
+  /// Forgets every indexed document not in `stamps` (the library's
+  /// documents, each its id and revision stamp) and answers the ids of those
+  /// whose text must be indexed: the index is kept between runs, so a launch
+  /// sends only what changed since.
+  reconcile(stamps: IndexStamp[]): Promise<string[]> {
+    let result: string[] = [];
+    return this.write(async () => {
+      result = (await this.request({ type: 'reconcile', stamps: stamps.map(({ id, revision }) => ({ id, revision })) })) as string[];
+    }).then(() => result);
   }
 
   /// Runs `query` (as typed: words, "phrases", prefix*) over the indexed
@@ -158,6 +171,6 @@ const batchCharacters = 1 << 20;
 
 function isIndexedText(value: unknown): value is IndexedText {
   if (typeof value !== 'object' || value === null) return false;
-  const { id, text } = value as { id?: unknown; text?: unknown };
-  return typeof id === 'string' && id.length > 0 && typeof text === 'string';
+  const { id, text, revision } = value as { id?: unknown; text?: unknown; revision?: unknown };
+  return typeof id === 'string' && id.length > 0 && typeof text === 'string' && (revision === undefined || typeof revision === 'string');
 }

@@ -19,8 +19,9 @@ export function mainThreadPort(): SearchWorkerPort {
     onmessage: null,
     onerror: null,
     postMessage(message: SearchRequest) {
-      const reply: SearchReply = handle(structuredClone(message));
-      setTimeout(() => port.onmessage?.({ data: reply } as MessageEvent<SearchReply>), 0);
+      void handle(structuredClone(message)).then((reply: SearchReply) => {
+        setTimeout(() => port.onmessage?.({ data: reply } as MessageEvent<SearchReply>), 0);
+      });
     },
     terminate() {
       port.onmessage = null;

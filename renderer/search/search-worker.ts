@@ -1,7 +1,8 @@
 import type { SearchReply } from '../../shared/search/protocol';
 import { createSearchHandler } from './search-handler';
 
-/// The search worker: a module Web Worker holding the corpus's SearchIndex,
+/// The search worker: a module Web Worker holding the corpus's SearchIndex (kept in
+/// IndexedDB between runs, see index-store.ts),
 /// so indexing (seconds for a thousand documents) and queries run off the
 /// main thread. Created by SearchClient; speaks the protocol of
 /// shared/search/protocol.ts, one reply per request, in order.
@@ -18,5 +19,5 @@ const scope = self as unknown as WorkerScope;
 const handle = createSearchHandler();
 
 scope.onmessage = (event) => {
-  scope.postMessage(handle(event.data));
+  void handle(event.data).then((reply) => scope.postMessage(reply));
 };

@@ -9,6 +9,15 @@ import type { SearchOptions, SearchResults } from './results';
 export interface IndexedText {
   id: string;
   text: string;
+  /// The stamp of the text's revision (its fingerprint): indexing the same
+  /// stamp again does nothing. Without one, the text's fingerprint is used.
+  revision?: string;
+}
+
+/// A document the library holds, by id and revision stamp.
+export interface IndexStamp {
+  id: string;
+  revision: string;
 }
 
 /// What the renderer asks of the worker.
@@ -17,6 +26,9 @@ export type SearchCommand =
   | { type: 'index'; documents: IndexedText[] }
   /// Forgets the document `id`.
   | { type: 'remove'; id: string }
+  /// Forgets every indexed document not in `stamps`; answers the ids of
+  /// those to index (new, or indexed at another revision).
+  | { type: 'reconcile'; stamps: IndexStamp[] }
   /// Runs a query as typed (see parseQuery).
   | { type: 'search'; query: string; options: SearchOptions };
 
@@ -30,6 +42,7 @@ export interface SearchRequest {
 export interface SearchReplyValues {
   index: null;
   remove: null;
+  reconcile: string[];
   search: SearchResults;
 }
 
