@@ -132,8 +132,10 @@ export function App({ host }: { host: Host }) {
     // longer here and names those to index (new, or revised since), whose
     // texts alone are copied to it, so the reader never waits for indexing.
     search
-      .reconcile([...revised.values()].map((d) => ({ id: d.id, revision: d.fingerprint })))
-      .then((stale) => search.index(stale.map((id) => revised.get(id)!).map((d) => ({ id: d.id, revision: d.fingerprint, text: d.text.text }))))
+      .sync(
+        [...revised.values()].map((d) => ({ id: d.id, revision: d.fingerprint })),
+        async (ids) => ids.map((id) => revised.get(id)!).map((d) => ({ id: d.id, revision: d.fingerprint, text: d.text.text })),
+      )
       .catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${(error as Error).message}` }));
   }, [revised, documents, search, notify]);
 

@@ -75,6 +75,30 @@ describe('SearchClient', () => {
     expect(worker.received[0]!.command).toEqual({ type: 'index', documents: [{ id: 'memo', text: 'Richard Dvořàk' }] });
   });
 
+  it('syncs by revision stamps: sends only new or revised texts, forgets the rest, and searches after them', async () => {
+    const worker = new InProcessWorker();
+    const client = new SearchClient(worker);
+    const stamped = seeds.map((d) => ({ ...d, revision: 'first' }));
+    const current = new Map(stamped.map((d) => [d.id, d]));
+    const asked: string[][] = [];
+    const textsOf = async (ids: string[]) => {
+      asked.push(ids);
+      return ids.map((id) => current.get(id)!);
+    };
+    const syncing = client.sync(stamped, textsOf);
+    // Asked before the texts are sent, answered over them.
+    expect((await client.search('Mehilli', { limit: 10 })).total).toBe(2);
+    await syncing;
+    expect(asked).toEqual([stamped.map((d) => d.id)]);
+    const [gone, revised, ...kept] = stamped;
+    current.set(revised!.id, { ...revised!, revision: 'second' });
+    await client.sync([...kept, { ...revised!, revision: 'second' }], textsOf);
+    expect(asked[1]).toEqual([revised!.id]);
+    expect((await client.search('the', { limit: 1000 })).documents.map((d) => d.documentId)).not.toContain(gone!.id);
+    await client.sync([...kept, { ...revised!, revision: 'second' }], textsOf);
+    expect(asked).toHaveLength(2);
+  });
+
   it('forgets a removed document', async () => {
     const client = new SearchClient(new InProcessWorker());
     await client.index(seeds);

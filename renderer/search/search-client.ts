@@ -36,6 +36,8 @@ export class SearchClient {
   private nextId = 1;
   // The last change (index or remove) asked for; the next one waits for it.
   private writes: Promise<unknown> = Promise.resolve();
+  // Until a sync has sent its texts, the promise of that; searches wait for it.
+  private sending: Promise<unknown> | null = null;
   // Why the client no longer answers (disposed, or the worker failed), or null.
   private closed: Error | null = null;
 
@@ -60,30 +62,43 @@ export class SearchClient {
   /// hold the main thread for half a second. Searches made meanwhile are
   /// answered between batches, over the documents indexed so far.
   index(documents: IndexedText[]): Promise<void> {
-    const batches: IndexedText[][] = [];
+    let batches: IndexedText[][];
     try {
-      let batch: IndexedText[] = [];
-      let size = 0;
-      documents.forEach((document: unknown, i) => {
-        if (!isIndexedText(document))
-          throw new RangeError(`Document ${i} to index needs a non-empty string id and a string text; none of the ${documents.length} was indexed.`);
-        if (batch.length > 0 && size + document.text.length > batchCharacters) {
-          batches.push(batch);
-          batch = [];
-          size = 0;
-        }
-        // Only the id, text and stamp: a caller's document object may hold far more.
-        batch.push(
-          document.revision === undefined ? { id: document.id, text: document.text } : { id: document.id, text: document.text, revision: document.revision },
-        );
-        size += document.text.length;
-      });
-      if (batch.length > 0) batches.push(batch);
+      batches = batchesOf(documents);
     } catch (error) {
       return Promise.reject(error);
     }
     return this.write(async () => {
       for (const batch of batches) await this.request({ type: 'index', documents: batch });
+    });
+  }
+
+  /// Brings the worker's index (kept between runs) to the library's
+  /// documents `stamps`, each its id and revision stamp: the worker forgets
+  /// those not listed and names those it must be sent (new, or revised
+  /// since), whose texts `textsOf` gives. Searches asked for meanwhile are
+  /// answered once those texts are indexed, as after `index`.
+  sync(stamps: IndexStamp[], textsOf: (ids: string[]) => Promise<IndexedText[]>): Promise<void> {
+    let posted!: () => void;
+    const sent = new Promise<void>((resolve) => {
+      posted = resolve;
+    });
+    // Searches wait until the texts are on their way: the worker answers in order.
+    const waiting = Promise.all([this.sending, sent]);
+    this.sending = waiting;
+    void waiting.then(() => {
+      if (this.sending === waiting) this.sending = null;
+    });
+    return this.write(async () => {
+      try {
+        const stale = (await this.request({ type: 'reconcile', stamps: stamps.map(({ id, revision }) => ({ id, revision })) })) as string[];
+        const batches = stale.length === 0 ? [] : batchesOf(await textsOf(stale));
+        const replies = batches.map((batch) => this.request({ type: 'index', documents: batch }));
+        posted();
+        await Promise.all(replies);
+      } finally {
+        posted();
+      }
     });
   }
 
@@ -95,22 +110,12 @@ export class SearchClient {
     });
   }
 
-  /// Forgets every indexed document not in `stamps` (the library's
-  /// documents, each its id and revision stamp) and answers the ids of those
-  /// whose text must be indexed: the index is kept between runs, so a launch
-  /// sends only what changed since.
-  reconcile(stamps: IndexStamp[]): Promise<string[]> {
-    let result: string[] = [];
-    return this.write(async () => {
-      result = (await this.request({ type: 'reconcile', stamps: stamps.map(({ id, revision }) => ({ id, revision })) })) as string[];
-    }).then(() => result);
-  }
-
   /// Runs `query` (as typed: words, "phrases", prefix*) over the indexed
   /// documents; see SearchIndex.search. Bad options reject with the
   /// engine's RangeError.
   search(query: string, options: SearchOptions): Promise<SearchResults> {
-    return this.request({ type: 'search', query, options }) as Promise<SearchResults>;
+    const ask = () => this.request({ type: 'search', query, options }) as Promise<SearchResults>;
+    return this.sending ? this.sending.then(ask) : ask();
   }
 
   /// Stops the worker and rejects every request still waiting with a
@@ -168,6 +173,30 @@ export class SearchClient {
 // document longer than that goes alone): copying it takes a few
 // milliseconds, within a frame.
 const batchCharacters = 1 << 20;
+
+// The documents in messages of about `batchCharacters` each, with only
+// their id, text and stamp (a caller's object may hold far more); throws a
+// RangeError naming the first malformed one.
+function batchesOf(documents: readonly IndexedText[]): IndexedText[][] {
+  const batches: IndexedText[][] = [];
+  let batch: IndexedText[] = [];
+  let size = 0;
+  documents.forEach((document: unknown, i) => {
+    if (!isIndexedText(document))
+      throw new RangeError(`Document ${i} to index needs a non-empty string id and a string text; none of the ${documents.length} was indexed.`);
+    if (batch.length > 0 && size + document.text.length > batchCharacters) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(
+      document.revision === undefined ? { id: document.id, text: document.text } : { id: document.id, text: document.text, revision: document.revision },
+    );
+    size += document.text.length;
+  });
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
 
 function isIndexedText(value: unknown): value is IndexedText {
   if (typeof value !== 'object' || value === null) return false;
