@@ -30,7 +30,8 @@ export function createElectronHost(bridge: HostBridge): Host {
     backups: {
       where: 'the backups folder in Palimpsest’s data folder on this computer',
       list: async () => unwrap(await bridge.listBackups()),
-      write: async (content, annotations, created) => unwrap(await bridge.writeBackup({ content, annotations, created: created.toISOString() })),
+      write: async (content, annotations, created, base) =>
+        unwrap(await bridge.writeBackup({ content, annotations, created: created.toISOString(), ...(base === undefined ? {} : { base }) })),
       read: async (id) => unwrap(await bridge.readBackup(id)),
       onBeforeQuit: (flush) => bridge.onBeforeQuit(flush),
     },

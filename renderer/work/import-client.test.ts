@@ -151,7 +151,9 @@ describe('the import client', () => {
     const built = (await client.backup(null))!;
     expect(built.count).toBe(3);
     expect(JSON.parse(built.content).annotations).toHaveLength(3);
-    expect(await client.backup(built.fingerprint)).toBeNull();
+    expect(
+      await client.backup({ base: { id: 'full', manifest: built.manifest, bytes: built.content.length }, last: built.manifest, increments: 0 }),
+    ).toBeNull();
   });
 
   it('forgets a cancelled preview', async () => {

@@ -1,4 +1,4 @@
-import type { BuiltBackup } from '../store/backups';
+import type { BackupSince, BuiltBackup } from '../store/backups';
 import { type ImportContext, createImportHandler } from './import-handler';
 import { errorOf } from './worker-errors';
 import { workerOrMainThread } from './worker-or-main-thread';
@@ -94,9 +94,10 @@ export class ImportClient {
     await Promise.all([...this.importing].map((request) => this.request({ type: 'cancel', request })));
   }
 
-  /// Builds the whole-library backup off the page's thread; `null` when its
-  /// fingerprint is `since`, the backup last written.
-  async backup(since: string | null): Promise<BuiltBackup | null> {
+  /// Builds the library's backup off the page's thread: full, or an
+  /// increment on `since.base`; `null` when nothing changed since the last
+  /// point (see buildBackup).
+  async backup(since: BackupSince | null): Promise<BuiltBackup | null> {
     return (await this.request({ type: 'backup', since })) as BuiltBackup | null;
   }
 

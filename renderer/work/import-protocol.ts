@@ -1,6 +1,6 @@
 import type { ReanchorStatus } from '../../shared/anchoring/reanchor';
 import type { TagType } from '../../shared/annotation/model';
-import type { BuiltBackup } from '../store/backups';
+import type { BackupSince, BuiltBackup } from '../store/backups';
 import type { QdpxPreview } from '../store/qdpx-import';
 import type { IncomingBatch } from '../../shared/format/incoming';
 import type { ImportPlan, Unplaced } from '../../shared/format/merge';
@@ -31,8 +31,8 @@ export type ImportCommand =
   /// file that reads is stored, each that does not is reported; a file is
   /// stored whole or not at all.
   | { type: 'import-documents'; files: DocumentFile[] }
-  /// Builds the whole-library backup, unless its fingerprint is `since`.
-  | { type: 'backup'; since: string | null }
+  /// Builds the backup of the library after `since` (see buildBackup).
+  | { type: 'backup'; since: BackupSince | null }
   /// Forgets the file or revision last previewed.
   | { type: 'discard' }
   /// Stops the document import of request `request`: files not yet stored
