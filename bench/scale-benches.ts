@@ -132,8 +132,9 @@ async function buildLibrary(name: string, count: number, perDocument: number, lo
   return { name, db, texts: stored, documents, annotations: annotations.length };
 }
 
-async function times(runs: number, fn: (run: number) => Promise<unknown>): Promise<number[]> {
-  await fn(-1);
+// Times `runs` calls of `fn`, after one to warm up unless `cold`.
+async function times(runs: number, fn: (run: number) => Promise<unknown>, cold = false): Promise<number[]> {
+  if (!cold) await fn(-1);
   const out: number[] = [];
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
@@ -151,7 +152,7 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
   const perDocument = quick ? 100 : 200;
   // The peers first, while this process holds nothing else: their memory
   // is measured as the heap's growth.
-  const peerResults = peers(searchCorpus(quick ? 200 : 1_000, 50_000, 29), runs, log);
+  const peerResults = peers(searchCorpus(quick ? 100 : 1_000, 50_000, 29), runs, log);
   const stamp = Date.now();
   const small = await buildLibrary(`scale-small-${stamp}`, smallCount, perDocument, log);
   const large = await buildLibrary(`scale-large-${stamp}`, largeCount, perDocument, log);
@@ -163,12 +164,16 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
   // Cold start: a new connection reads the library's documents and sorts the list.
   const bundled = loadCorpus();
   const coldStart = (library: Library) =>
-    times(runs, async () => {
-      const db = new PalimpsestDb(library.db.name);
-      const documents = await currentDocuments(db, bundled);
-      [...documents.values()].sort((a, b) => a.meta.title.localeCompare(b.meta.title));
-      db.close();
-    });
+    times(
+      runs,
+      async () => {
+        const db = new PalimpsestDb(library.db.name);
+        const documents = await currentDocuments(db, bundled);
+        [...documents.values()].sort((a, b) => a.meta.title.localeCompare(b.meta.title));
+        db.close();
+      },
+      true,
+    );
   pair(
     'cold start to a sorted library list',
     'ms',
@@ -289,7 +294,7 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
       bytes.push(host.written / 1024);
     });
     const latest = { id: `b${runs + 2}`, created: '', annotations: library.annotations, bytes: host.written };
-    const restore = await times(1, async () => restoreBackup(library.db, scheduler, await previewRestore(library.db, host, latest)));
+    const restore = await times(1, async () => restoreBackup(library.db, scheduler, await previewRestore(library.db, host, latest)), true);
     return { full, ms, bytes, restore };
   };
   const largeBackup = await backups(large);
