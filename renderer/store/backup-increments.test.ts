@@ -10,7 +10,7 @@ import { annotationOn } from '../../shared/test-support/annotations';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import type { BackupHost } from '../host/host';
 import * as rows from './annotation-rows';
-import { BackupScheduler, buildBackup, maxIncrements, pointOf, previewRestore, restoreBackup } from './backups';
+import { BackupScheduler, buildBackup, maxIncrements, pointOf, previewRestore, previewRestoreFile, restoreBackup } from './backups';
 import { PalimpsestDb } from './db';
 
 const corpus = loadCorpus();
@@ -159,7 +159,7 @@ describe('incremental backups', () => {
     expect((await scheduler.flush())!.base).toBeUndefined();
   });
 
-  it('say which full backup is missing when an increment cannot be restored without it', async () => {
+  it('say which full backup is missing when an increment cannot be restored without it, or is chosen as a file', async () => {
     const host = memoryHost();
     const scheduler = new BackupScheduler(db, corpus, host, () => {});
     const annotation = passage(brief, 'x', 100, 10);
@@ -167,6 +167,10 @@ describe('incremental backups', () => {
     const full = (await scheduler.flush())!;
     await rows.put(db, [{ ...annotation, note: 'second' }]);
     const point = (await scheduler.flush())!;
+    const increment = host.files.get(point.id)!.content;
+    await expect(previewRestoreFile(db, 'increment.json', increment)).rejects.toThrow(
+      /increment.json is an incremental backup: .* since the full backup b1; restore it from Backups…/,
+    );
     host.files.delete(full.id);
     await expect(previewRestore(db, host, point)).rejects.toThrow(/changes since the full backup b1, which could not be read/);
   });

@@ -322,6 +322,13 @@ export async function pointOf(host: BackupHost, id: string): Promise<string> {
 /// whole library (an export of one document would replace every other
 /// document's annotations with nothing).
 export async function previewRestoreFile(db: PalimpsestDb, fileName: string, json: string): Promise<RestorePreview> {
+  if (isIncrement(json)) {
+    const base = /"base":\s*"([^"]{1,200})"/.exec(json)?.[1] ?? 'another file';
+    throw new ImportError(
+      '$.format',
+      `${fileName} is an incremental backup: it holds only the changes since the full backup ${base}; restore it from Backups…, where that one is kept, or choose a full backup file`,
+    );
+  }
   const file = parseNativeFile(json);
   if (file.scope.kind !== 'all' || !file.library) {
     throw new ImportError(
