@@ -330,19 +330,19 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
 // no hits listed, FlexSearch and MiniSearch rank.
 function peers(texts: { id: string; text: string }[], runs: number, log: (line: string) => void): Result[] {
   const results: Result[] = [];
+  // Memory is measured at the end, as what a full collection frees when
+  // each engine is dropped in turn: the heap's growth over a build would
+  // count the garbage of whatever ran before in this process.
   const measure = (build: () => unknown) => {
-    const before = memoryMB();
     const start = performance.now();
-    const built = build();
-    const ms = performance.now() - start;
-    return { built, ms, mb: memoryMB() - before };
+    const built: unknown = build();
+    return { built, ms: performance.now() - start, mb: 0 };
   };
   const ours = measure(() => {
     const index = new PersistentIndex(null);
     for (const t of texts) index.index.add(t.id, t.text);
     return index.index;
   });
-  const oursIndex = ours.built as SearchIndex;
   const flex = measure(() => {
     const index = new FlexSearch.Index({ tokenize: 'forward', encoder: FlexSearch.Charset.LatinBalance });
     texts.forEach((t, i) => index.add(i, t.text));
@@ -363,9 +363,17 @@ function peers(texts: { id: string; text: string }[], runs: number, log: (line: 
       }
     return out;
   };
-  const oursTimes = asked((q) => oursIndex.search(q, { limit: 0 }));
+  const oursTimes = asked((q) => (ours.built as SearchIndex).search(q, { limit: 0 }));
   const flexTimes = asked((q) => (flex.built as InstanceType<typeof FlexSearch.Index>).search(q.replaceAll('"', '').replaceAll('*', ''), { limit: 100 }));
   const miniTimes = asked((q) => (mini.built as MiniSearch).search(q.replaceAll('"', '').replaceAll('*', ''), { prefix: q.endsWith('*'), combineWith: 'AND' }));
+  const held = [mini, flex, ours];
+  let before = memoryMB();
+  for (const engine of held) {
+    engine.built = null;
+    const after = memoryMB();
+    engine.mb = before - after;
+    before = after;
+  }
   const n = texts.length;
   log(
     `scale peers (${n} documents): build ours ${ours.ms.toFixed(0)} ms ${ours.mb.toFixed(0)} MB, FlexSearch ${flex.ms.toFixed(0)} ms ${flex.mb.toFixed(0)} MB, MiniSearch ${mini.ms.toFixed(0)} ms ${mini.mb.toFixed(0)} MB`,
@@ -375,7 +383,7 @@ function peers(texts: { id: string; text: string }[], runs: number, log: (line: 
       `scale: search index build beside FlexSearch, ${n} documents`,
       'ms',
       [ours.ms],
-      flex.ms * 0.5,
+      Math.round(flex.ms * 0.5),
       { name: 'FlexSearch 0.8.212', median: flex.ms },
       `MiniSearch 7.2.0: ${mini.ms.toFixed(0)} ms`,
     ),
@@ -385,7 +393,7 @@ function peers(texts: { id: string; text: string }[], runs: number, log: (line: 
       `scale: search index memory beside FlexSearch, ${n} documents`,
       'MB',
       [ours.mb],
-      flex.mb,
+      Math.round(flex.mb * 10) / 10,
       { name: 'FlexSearch 0.8.212', median: flex.mb },
       `MiniSearch 7.2.0: ${mini.mb.toFixed(0)} MB`,
     ),
@@ -395,7 +403,7 @@ function peers(texts: { id: string; text: string }[], runs: number, log: (line: 
       `scale: ranked document ids, p95 of the 8 query kinds beside FlexSearch, ${n} documents`,
       'ms',
       [quantile(oursTimes, 0.95)],
-      2 * quantile(flexTimes, 0.95),
+      Math.round(20 * quantile(flexTimes, 0.95)) / 10,
       { name: 'FlexSearch 0.8.212', median: quantile(flexTimes, 0.95) },
       `MiniSearch 7.2.0: p95 ${quantile(miniTimes, 0.95).toFixed(1)} ms; FlexSearch and MiniSearch have no phrase query (its words are asked for)`,
     ),
