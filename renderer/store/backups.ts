@@ -155,7 +155,12 @@ export async function backupFile(
 /// since it), or a full one again when the increments have grown (see
 /// fullAgain); `null` when nothing changed since `since.last`.
 export async function buildBackup(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, since: BackupSince | null): Promise<BuiltBackup | null> {
-  return db.transaction('r', backupTables(db), async () => {
+  // No transaction around it all: a full backup of a large library reads
+  // for seconds, and a read transaction over every table would hold the
+  // page's writes back as long. The stamps are read first instead, so a
+  // part written meanwhile is read newer than its stamp, and its changed
+  // stamp carries it again in the next increment.
+  {
     const current = await readManifest(db, documents);
     if (since && sameManifest(current.manifest, since.last)) return null;
     if (since?.base && since.increments < maxIncrements) {
@@ -168,7 +173,7 @@ export async function buildBackup(db: PalimpsestDb, documents: ReadonlyMap<strin
     // backed up all the same: a backup that failed every time would lose all.
     const { content, count, missing } = await exportAnnotations(db, documents, { kind: 'all' }, 'native', new Date(unstamped), 'keep');
     return { content: content as string, count, manifest: current.manifest, base: null, missingDocuments: missing };
-  });
+  }
 }
 
 /// How many increments are written on one full backup before the next is
@@ -178,10 +183,6 @@ export const maxIncrements = 24;
 
 // A full backup under this many bytes takes increments whatever their size.
 const smallBase = 1 << 16;
-
-function backupTables(db: PalimpsestDb) {
-  return [...rows.tables(db), db.tagTypes, db.links, db.relationTypes, db.actors, db.sets, db.documents, db.documentEdits, db.revisions];
-}
 
 // What a manifest is read from: the small tables as a backup writes them,
 // and the stamps of everything else, without reading an annotation or a text.
