@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { register } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from './measure';
@@ -9,7 +10,9 @@ import { searchBenches } from './search-benches';
 /// `npm run bench`: measures the real code at the sizes historians meet,
 /// beside a peer measured in the same run: shared/ in Node, the reader in
 /// Chromium on the built renderer, full-text search in Node on the engine the
-/// search worker runs. `--quick` runs the reduced set (no 5 MB document);
+/// search worker runs, and the scale of a whole archive (scale-benches.ts:
+/// 5,000 documents, or 1,000 with `--quick`, beside 50). `--quick` runs the
+/// reduced set (no 5 MB document);
 /// `--json` prints only the JSON object.
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -30,6 +33,11 @@ const machine = {
 // garbage collection competes with the page being measured.
 const browser = await chromiumBenches({ runs: 5, full: !quick, log });
 const results: Result[] = [...(await nodeBenches({ runs: quick ? 5 : 7, log })), ...(await searchBenches({ runs: quick ? 5 : 7, log })), ...browser];
+// The scale benchmark loads the app's store in Node, whose bundled corpus
+// Vite would inline: a module hook reads it instead (see vite-glob.mjs).
+register('./vite-glob.mjs', import.meta.url);
+const { scaleBenches } = await import('./scale-benches');
+results.push(...(await scaleBenches({ quick, runs: quick ? 3 : 5, log })));
 const report = { machine, date: new Date().toISOString(), results };
 
 if (json) {

@@ -31,6 +31,8 @@ export interface DocumentSummary {
 export interface DocumentText {
   id: string;
   revision: number;
+  /// The text's fingerprint: the search index's stamp of what it indexed.
+  fingerprint: string;
   text: string;
 }
 
@@ -94,13 +96,15 @@ export class DocumentsRepository {
     return document;
   }
 
-  /// Every document's text, one at a time (for the search index): each
-  /// read, handed over and let go before the next.
-  async *texts(): AsyncIterable<DocumentText> {
-    for (const summary of [...this.summaries.values()]) {
+  /// Every listed document's text, or those of `ids` among them, one at a
+  /// time (for the search index): each read, handed over and let go before
+  /// the next.
+  async *texts(ids?: readonly string[]): AsyncIterable<DocumentText> {
+    const summaries = ids ? ids.map((id) => this.summaries.get(id)).filter((s) => s !== undefined) : [...this.summaries.values()];
+    for (const summary of summaries) {
       const document =
         summary.origin === 'bundled' && summary.revision === 0 ? this.bundled.get(summary.id) : (await storedDocument(this.db, summary.id, this.bundled))?.text;
-      if (document) yield { id: summary.id, revision: summary.revision, text: document.text.text };
+      if (document) yield { id: summary.id, revision: summary.revision, fingerprint: document.fingerprint, text: document.text.text };
     }
   }
 

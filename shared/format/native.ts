@@ -161,15 +161,19 @@ export function buildNativeFile(options: {
     exported: options.exported.toISOString(),
     scope: options.scope,
     tagTypes: [...tagTypes].sort((a, b) => a.order - b.order).map((tagType) => ({ ...tagType })),
-    documents: [...usedDocuments].sort().map((documentId) => {
-      const document = documents.get(documentId);
-      if (!document && options.missingDocuments === 'keep') return { id: documentId, title: documentId, citation: null, fingerprint: '' };
-      if (!document) throw new InvalidInput('$', `Annotations refer to the document "${documentId}", which is not in the library.`);
-      return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };
-    }),
+    documents: [...usedDocuments].sort().map((documentId) => nativeDocumentEntry(documentId, documents.get(documentId), options.missingDocuments ?? 'refuse')),
     annotations: annotations.map((annotation) => nativeAnnotation(annotation, documents.get(annotation.documentId)?.meta.citation ?? null)),
     ...(options.library ? { library: options.library } : {}),
   };
+}
+
+/// The entry of a native file's `documents` for document `documentId`
+/// (`document`, or undefined when the library does not hold it: refused,
+/// or for a backup kept under a stand-in entry named by the id).
+export function nativeDocumentEntry(documentId: string, document: LibraryDocument | undefined, missing: 'refuse' | 'keep'): NativeFile['documents'][number] {
+  if (!document && missing === 'keep') return { id: documentId, title: documentId, citation: null, fingerprint: '' };
+  if (!document) throw new InvalidInput('$', `Annotations refer to the document "${documentId}", which is not in the library.`);
+  return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };
 }
 
 /// An annotation as a native file's entry, with its document's citation.

@@ -1,5 +1,5 @@
 import { ClauseMatcher } from './clause-match';
-import { DocumentIndex } from './document-index';
+import { DocumentIndex, type StoredDocumentIndex } from './document-index';
 import { contextLine } from './kwic';
 import { type Query, parseQuery } from './query';
 import type { DocumentHits, SearchOptions, SearchResults } from './results';
@@ -57,9 +57,28 @@ export class SearchIndex {
   /// Indexes the canonical text of document `id`, replacing what was
   /// indexed under that id (a new revision keeps its place in the results).
   add(id: string, text: string): void {
+    this.put(this.build(id, text));
+  }
+
+  /// The index of the canonical text of document `id`, not yet added (see
+  /// `put`): a caller that stores it first adds it once it is stored.
+  build(id: string, text: string): DocumentIndex {
     if (typeof id !== 'string' || id.length === 0) throw new RangeError('A document needs a non-empty id to be indexed.');
     if (typeof text !== 'string') throw new RangeError(`The text of document ${id} must be a string: its canonical text.`);
-    this.documents.set(id, DocumentIndex.build(id, text, this.vocabulary));
+    return DocumentIndex.build(id, text, this.vocabulary);
+  }
+
+  /// The index of document `id` as stored between runs (see
+  /// DocumentIndex.restore), rebuilt in this index's vocabulary, not yet
+  /// added (see `put`).
+  restore(id: string, text: string, stored: StoredDocumentIndex): DocumentIndex {
+    return DocumentIndex.restore(id, text, stored, this.vocabulary);
+  }
+
+  /// Adds a document's index built by this index's `build` or `restore`,
+  /// replacing what was indexed under its id.
+  put(document: DocumentIndex): void {
+    this.documents.set(document.id, document);
   }
 
   /// Forgets document `id`; returns whether it was indexed.
