@@ -12,11 +12,13 @@ import { searchBenches } from './search-benches';
 /// Chromium on the built renderer, full-text search in Node on the engine the
 /// search worker runs, and the scale of a whole archive (scale-benches.ts:
 /// 5,000 documents, or 1,000 with `--quick`, beside 50). `--quick` runs the
-/// reduced set (no 5 MB document);
+/// reduced set (no 5 MB document); `--scale` runs the scale benchmark
+/// alone (its rows only, for work on them);
 /// `--json` prints only the JSON object.
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
 const quick = args.has('--quick');
+const scaleOnly = args.has('--scale');
 const log = (line: string) => {
   if (!json) console.log(line);
 };
@@ -31,8 +33,11 @@ const machine = {
 // The browser is measured first, while this process is small: the Node
 // benchmarks leave it holding a gigabyte of test data, and on two cores its
 // garbage collection competes with the page being measured.
-const browser = await chromiumBenches({ runs: 5, full: !quick, log });
-const results: Result[] = [...(await nodeBenches({ runs: quick ? 5 : 7, log })), ...(await searchBenches({ runs: quick ? 5 : 7, log })), ...browser];
+const results: Result[] = [];
+if (!scaleOnly) {
+  const browser = await chromiumBenches({ runs: 5, full: !quick, log });
+  results.push(...(await nodeBenches({ runs: quick ? 5 : 7, log })), ...(await searchBenches({ runs: quick ? 5 : 7, log })), ...browser);
+}
 // The scale benchmark loads the app's store in Node, whose bundled corpus
 // Vite would inline: a module hook reads it instead (see vite-glob.mjs).
 register('./vite-glob.mjs', import.meta.url);
@@ -51,7 +56,7 @@ if (json) {
       `| ${r.name} | ${r.median} ${r.unit} | ${r.p95} ${r.unit} | ${r.runs} | ≤ ${r.target} ${r.unit} | ${r.peer ? `${r.peer.name}: ${r.peer.median} ${r.unit}` : '—'} | ${r.ratio ?? '—'} | ${r.pass ? 'yes' : 'NO'} |`,
     );
   }
-  if (!quick) {
+  if (!quick && !scaleOnly) {
     const dir = join(import.meta.dirname, '..', 'bench-results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `bench-${report.date.replace(/[:.]/g, '-')}.json`);

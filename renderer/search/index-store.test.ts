@@ -25,7 +25,7 @@ function counted(name = `search-${++databases}`): { db: IndexDb; writes: string[
           mutate(request) {
             const keys =
               request.type === 'delete' ? request.keys : request.type === 'deleteRange' ? ['(range)'] : (request.values as { id: string }[]).map((v) => v.id);
-            for (const key of keys) writes.push(`${request.type} ${String(key)}`);
+            for (const key of keys) writes.push(`${request.type} ${tableName} ${String(key)}`);
             return table.mutate(request);
           },
         };
@@ -61,16 +61,16 @@ describe('PersistentIndex', () => {
     expect((await reopened.search('"soviet leaders"', { limit: 1 })).total).toBeGreaterThan(0);
   });
 
-  it('writes one row to index a revision of one document, and none for a revision it has', async () => {
+  it('writes one segment and one lexicon to index a revision of one document, and none for a revision it has', async () => {
     const { db, writes } = counted();
     const index = new PersistentIndex(db);
     await index.add(seeds);
-    expect(writes).toHaveLength(seeds.length);
+    expect(writes).toHaveLength(2 * seeds.length);
     writes.length = 0;
     const target = seeds[1]!;
     const revised = { id: target.id, text: `${target.text}\n\nA Zhivkov marginal note, added in revision.`, revision: 'second' };
     await index.add([...seeds.filter((s) => s.id !== target.id), revised]);
-    expect(writes).toEqual([`put ${target.id}`]);
+    expect(writes).toEqual([`put segments ${target.id}`, `put lexicons ${target.id}`]);
     expect((await index.search('zhivkov marginal', { limit: 5 })).documents.map((d) => d.documentId)).toEqual([target.id]);
     writes.length = 0;
     await index.add([revised]);
@@ -85,7 +85,7 @@ describe('PersistentIndex', () => {
     const [gone, revised, ...kept] = seeds;
     const stamps = [...kept, { id: revised!.id, revision: 'another' }, { id: 'new-memo', revision: 'x' }];
     expect(await index.reconcile(stamps)).toEqual([revised!.id, 'new-memo']);
-    expect(writes).toEqual([`delete ${gone!.id}`]);
+    expect(writes).toEqual([`delete segments ${gone!.id}`, `delete lexicons ${gone!.id}`]);
     const reopened = new PersistentIndex(new IndexDb(db.name));
     await reopened.open();
     expect(reopened.size).toBe(seeds.length - 1);
@@ -98,9 +98,37 @@ describe('PersistentIndex', () => {
     const db = new IndexDb(name);
     await new PersistentIndex(db).add(seeds.slice(0, 2));
     await db.segments.update(seeds[0]!.id, { starts: new Int32Array(1) });
+    await db.lexicons.update(seeds[1]!.id, { counts: new Int32Array(1) });
+    const reopened = new PersistentIndex(new IndexDb(name), { warm: false });
+    // A damaged lexicon is found at the launch; a damaged segment when a
+    // search first reads it.
+    expect(await reopened.reconcile(seeds.slice(0, 2))).toEqual([seeds[1]!.id]);
+    expect((await reopened.search('the', { limit: 1000 })).documents).toEqual([]);
+    expect(await reopened.reconcile(seeds.slice(0, 2))).toEqual([seeds[0]!.id, seeds[1]!.id]);
+    expect(await new IndexDb(name).segments.count()).toBe(0);
+    expect(await new IndexDb(name).lexicons.count()).toBe(0);
+  });
+
+  it('answers a word from the lexicons, reading only the segments of the hits it lists', async () => {
+    const name = `search-${++databases}`;
+    await new PersistentIndex(new IndexDb(name)).add(seeds);
+    const reopened = new PersistentIndex(new IndexDb(name), { warm: false });
+    const counts = await reopened.search('the', { limit: 0 });
+    expect(counts.total).toBe(memoryIndex(seeds).search('the', { limit: 0 }).total);
+    expect(seeds.filter((s) => !reopened.index.isLexiconOnly(s.id))).toEqual([]);
+    const first = await reopened.search('the', { limit: 1 });
+    expect(first.documents[0]!.hits).toHaveLength(1);
+    expect(seeds.filter((s) => !reopened.index.isLexiconOnly(s.id)).map((s) => s.id)).toEqual([first.documents[0]!.documentId]);
+  });
+
+  it('reads every other segment in the background after a launch', async () => {
+    const name = `search-${++databases}`;
+    await new PersistentIndex(new IndexDb(name)).add(seeds);
     const reopened = new PersistentIndex(new IndexDb(name));
-    expect(await reopened.reconcile(seeds.slice(0, 2))).toEqual([seeds[0]!.id]);
-    expect(await new IndexDb(name).segments.count()).toBe(1);
+    await reopened.open();
+    expect(seeds.filter((s) => reopened.index.isLexiconOnly(s.id)).length).toBe(seeds.length);
+    await reopened.warmed();
+    expect(seeds.filter((s) => reopened.index.isLexiconOnly(s.id))).toEqual([]);
   });
 
   it('leaves the index as it was when a batch cannot be stored', async () => {

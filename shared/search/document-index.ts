@@ -1,4 +1,5 @@
 import { blockSeparator } from '../document/model';
+import type { StoredLexicon } from './document-lexicon';
 import type { TermSet } from './term-set';
 import { forEachToken } from './tokenize';
 import type { Vocabulary } from './vocabulary';
@@ -119,6 +120,19 @@ export class DocumentIndex {
     return { words, terms, starts: this.starts, ends: this.ends, paragraphStarts: this.paragraphStarts };
   }
 
+  /// The document's distinct words and their counts, to store beside its
+  /// index (see DocumentLexicon): what a launch reads back first. Folded
+  /// words hold no white space, so a line break joins them.
+  lexicon(): StoredLexicon {
+    const words: string[] = [];
+    const counts = new Int32Array(this.distinct.length);
+    for (let k = 0; k < this.distinct.length; k++) {
+      words.push(this.vocabulary.term(this.distinct[k]!));
+      counts[k] = this.firsts[k + 1]! - this.firsts[k]!;
+    }
+    return { words: words.join('\n'), counts };
+  }
+
   /// A document's index from what `stored()` gave, numbering its words in
   /// `vocabulary`: no folding or tokenizing, a pass over its numbers.
   static restore(id: string, text: string, stored: StoredDocumentIndex, vocabulary: Vocabulary): DocumentIndex {
@@ -140,6 +154,11 @@ export class DocumentIndex {
   /// How many words it has.
   get length(): number {
     return this.terms.length;
+  }
+
+  /// Calls `visit` with each distinct word's number and count.
+  forEachWord(visit: (term: number, count: number) => void): void {
+    for (let k = 0; k < this.distinct.length; k++) visit(this.distinct[k]!, this.firsts[k + 1]! - this.firsts[k]!);
   }
 
   /// How many distinct words it has.
