@@ -31,8 +31,8 @@ import { type PendingImport, chooseImport, confirmImport, exportAnnotationsFile 
 import type { NativeFile } from '../../shared/format/native';
 import { menuEvent } from '../../shared/ipc/contract';
 import { isTyping } from './ui/keys';
-import type { IndexedText } from '../../shared/search/protocol';
 import { SearchClient } from '../search/search-client';
+import { syncLibrary } from '../search/sync-library';
 import { ImportProgress } from './features/imports/ImportProgress';
 import { SearchScreen } from './features/search/SearchScreen';
 import { startBackups, startImports } from '../work/import-client';
@@ -142,19 +142,9 @@ export function App({ host }: { host: Host }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new list (an import, a revision, a deletion) is the signal to index again.
   useEffect(() => {
     if (!loaded) return;
-    // The worker keeps its index between runs: it forgets the documents no
-    // longer listed and names those to index (new, or revised since, by
-    // their text's fingerprint), whose texts alone are read, a few at a
-    // time, and copied to it, so a launch sends nothing when nothing
-    // changed and the reader never waits for indexing.
-    const stamps = [...listed.values()].map((d) => ({ id: d.id, revision: d.fingerprint }));
-    search
-      .sync(stamps, async (ids) => {
-        const texts: IndexedText[] = [];
-        for await (const { id, fingerprint, text } of documents.texts(ids)) texts.push({ id, revision: fingerprint, text });
-        return texts;
-      })
-      .catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${messageOf(error)}` }));
+    // The worker keeps its index between runs and is sent only the texts
+    // it lacks, so the reader never waits for indexing.
+    syncLibrary(search, documents).catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${messageOf(error)}` }));
   }, [listed, loaded, documents, search, notify]);
 
   // The screen and place of the last session, reopened once the documents are read.
