@@ -208,7 +208,7 @@ export class PersistentIndex {
         return;
       }
       try {
-        this.index.put(this.index.restore(row.id, row.text, row));
+        this.index.fill(this.index.restore(row.id, row.text, row));
       } catch {
         lost.push(id);
       }

@@ -396,7 +396,14 @@ describe('SearchIndex.needs', () => {
     const restored = lexiconsOnly();
     const holding = index.search('soviet leaders', { limit: 0 }).documents.map((d) => d.documentId);
     expect(restored.needs('"soviet leaders"', { limit: 0 }).sort()).toEqual(holding.sort());
-    for (const id of restored.needs('"soviet leaders"', { limit: 5 })) restored.put(restored.build(id, textOf(id)));
+    for (const id of restored.needs('"soviet leaders"', { limit: 5 })) restored.fill(restored.build(id, textOf(id)));
     expect(restored.search('"soviet leaders"', { limit: 5 })).toEqual(index.search('"soviet leaders"', { limit: 5 }));
+    expect(restored.rank('"soviet leaders"', 3)).toEqual(index.rank('"soviet leaders"', 3));
+    // A revision in place of a lexicon is counted with its own words.
+    const first = [...corpus.keys()][0]!;
+    expect(restored.rank('quagga', 5)).toEqual([]);
+    restored.put(restored.build(first, 'A quagga among the Soviet leaders.'));
+    expect(restored.rank('quagga', 5)).toEqual([first]);
+    expect(() => restored.fill(restored.build(first, 'x'))).toThrow(RangeError);
   });
 });

@@ -92,11 +92,16 @@ export class SearchIndex {
   /// its lexicon from `restoreLexicon`, replacing what was indexed under
   /// its id.
   put(document: DocumentIndex | DocumentLexicon): void {
-    const before = this.documents.get(document.id);
     this.documents.set(document.id, document);
-    // A document's whole index in place of its lexicon has the same words.
-    if (before instanceof DocumentLexicon && document instanceof DocumentIndex) return;
     this.postings?.put(document.id, document, () => this.documents);
+  }
+
+  /// Puts the whole index of a document held by its lexicon in its place:
+  /// the same text (the caller checked its revision), so the same words.
+  fill(document: DocumentIndex): void {
+    if (!(this.documents.get(document.id) instanceof DocumentLexicon))
+      throw new RangeError(`Document ${document.id} is not held by its lexicon: put its index instead.`);
+    this.documents.set(document.id, document);
   }
 
   /// Whether document `id` is held by its lexicon only, its whole index
