@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { register } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from './measure';
@@ -9,11 +10,15 @@ import { searchBenches } from './search-benches';
 /// `npm run bench`: measures the real code at the sizes historians meet,
 /// beside a peer measured in the same run: shared/ in Node, the reader in
 /// Chromium on the built renderer, full-text search in Node on the engine the
-/// search worker runs. `--quick` runs the reduced set (no 5 MB document);
+/// search worker runs, and the scale of a whole archive (scale-benches.ts:
+/// 5,000 documents, or 1,000 with `--quick`, beside 50). `--quick` runs the
+/// reduced set (no 5 MB document); `--scale` runs the scale benchmark
+/// alone (its rows only, for work on them);
 /// `--json` prints only the JSON object.
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
 const quick = args.has('--quick');
+const scaleOnly = args.has('--scale');
 const log = (line: string) => {
   if (!json) console.log(line);
 };
@@ -28,8 +33,16 @@ const machine = {
 // The browser is measured first, while this process is small: the Node
 // benchmarks leave it holding a gigabyte of test data, and on two cores its
 // garbage collection competes with the page being measured.
-const browser = await chromiumBenches({ runs: 5, full: !quick, log });
-const results: Result[] = [...(await nodeBenches({ runs: quick ? 5 : 7, log })), ...(await searchBenches({ runs: quick ? 5 : 7, log })), ...browser];
+const results: Result[] = [];
+if (!scaleOnly) {
+  const browser = await chromiumBenches({ runs: 5, full: !quick, log });
+  results.push(...(await nodeBenches({ runs: quick ? 5 : 7, log })), ...(await searchBenches({ runs: quick ? 5 : 7, log })), ...browser);
+}
+// The scale benchmark loads the app's store in Node, whose bundled corpus
+// Vite would inline: a module hook reads it instead (see vite-glob.mjs).
+register('./vite-glob.mjs', import.meta.url);
+const { scaleBenches } = await import('./scale-benches');
+results.push(...(await scaleBenches({ quick, runs: quick ? 3 : 5, log })));
 const report = { machine, date: new Date().toISOString(), results };
 
 if (json) {
@@ -43,7 +56,7 @@ if (json) {
       `| ${r.name} | ${r.median} ${r.unit} | ${r.p95} ${r.unit} | ${r.runs} | ≤ ${r.target} ${r.unit} | ${r.peer ? `${r.peer.name}: ${r.peer.median} ${r.unit}` : '—'} | ${r.ratio ?? '—'} | ${r.pass ? 'yes' : 'NO'} |`,
     );
   }
-  if (!quick) {
+  if (!quick && !scaleOnly) {
     const dir = join(import.meta.dirname, '..', 'bench-results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `bench-${report.date.replace(/[:.]/g, '-')}.json`);

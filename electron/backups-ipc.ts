@@ -36,7 +36,7 @@ export function setupBackups(app: App, window: () => BrowserWindow | null, appUr
   return {
     listBackups: () => listBackups(dir),
     writeBackup: async (r) =>
-      writeBackup(dir, r.content, r.annotations, r.created, keptBackups(await readJson(noticeMarkerPath(app.getPath('userData')), markerSchema, null))),
+      writeBackup(dir, r.content, r.annotations, r.created, keptBackups(await readJson(noticeMarkerPath(app.getPath('userData')), markerSchema, null)), r.base),
     readBackup: (id) => readBackup(dir, id),
   };
 }

@@ -25,6 +25,36 @@ describe('backup files', () => {
     expect(list.at(-1)!.id).toBe(first.id);
   });
 
+  it('keeps the full backup a kept increment builds on, and lets it go with its last increment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palimpsest-backups-'));
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 10, minute)).toISOString();
+    const first = await writeBackup(dir, '{"full": 1}', 1, at(0));
+    for (let i = 1; i <= 12; i++) await writeBackup(dir, `{"n": ${i}}`, 1, at(i), new Set(), first.id);
+    let list = await listBackups(dir);
+    expect(list).toHaveLength(11);
+    expect(list.at(-1)!.id).toBe(first.id);
+    expect(list.at(-1)!.base).toBeUndefined();
+    expect(list[0]).toMatchObject({ created: at(12), base: first.id });
+    expect(await readBackup(dir, list[0]!.id)).toBe('{"n": 12}');
+
+    const second = await writeBackup(dir, '{"full": 2}', 1, at(20));
+    for (let i = 21; i <= 30; i++) await writeBackup(dir, `{"n": ${i}}`, 1, at(i), new Set(), second.id);
+    list = await listBackups(dir);
+    expect(list.map((b) => b.id)).not.toContain(first.id);
+    expect(list).toHaveLength(11);
+    expect(list.at(-1)!.id).toBe(second.id);
+  });
+
+  it('refuses an increment on anything but a full backup', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palimpsest-backups-'));
+    const full = await writeBackup(dir, '{}', 0, new Date(Date.UTC(2026, 10, 22, 10, 0)).toISOString());
+    const increment = await writeBackup(dir, '{}', 0, new Date(Date.UTC(2026, 10, 22, 10, 1)).toISOString(), new Set(), full.id);
+    await expect(writeBackup(dir, '{}', 0, new Date(Date.UTC(2026, 10, 22, 10, 2)).toISOString(), new Set(), increment.id)).rejects.toThrow(
+      /not the name of a full backup/,
+    );
+    await expect(writeBackup(dir, '{}', 0, new Date(Date.UTC(2026, 10, 22, 10, 2)).toISOString(), new Set(), '../x.json')).rejects.toThrow(RangeError);
+  });
+
   it('ignores other files and refuses to read anything but a backup', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'palimpsest-backups-'));
     writeFileSync(join(dir, 'notes.txt'), 'not a backup');

@@ -1,5 +1,5 @@
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { backupFileName, backupNamePattern as pattern } from '../shared/ipc/backup-names';
+import { backupFileName, backupsToKeep, baseOfBackup, backupNamePattern as pattern } from '../shared/ipc/backup-names';
 import { type BackupInfo, backupsKept } from '../shared/ipc/contract';
 import { FileProblem } from './files';
 import { inside } from './paths';
@@ -17,7 +17,8 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
     const [date, time] = match[1]!.split('T') as [string, string];
     const [h, m, s, ms] = time.replace('Z', '').split('-');
     const { size } = await stat(inside(dir, name));
-    found.push({ id: name, created: `${date}T${h}:${m}:${s}.${ms}Z`, annotations: Number(match[2]), bytes: size });
+    const base = baseOfBackup(name);
+    found.push({ id: name, created: `${date}T${h}:${m}:${s}.${ms}Z`, annotations: Number(match[2]), bytes: size, ...(base ? { base } : {}) });
   }
   return found.sort((a, b) => (a.created < b.created ? 1 : -1));
 }
@@ -25,18 +26,20 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
 /// Writes a backup whole (to a temporary name, then renamed, so a full disk
 /// never leaves a half-written backup), then deletes all but the newest
 /// `backupsKept`, and never those in `keep` (the last backup of the library
-/// an earlier version kept, see origin-move.ts).
+/// an earlier version kept, see origin-move.ts) nor the full backup a kept
+/// increment builds on. With `base`, the backup is an increment on that one.
 export async function writeBackup(
   dir: string,
   content: string,
   annotations: number,
   created: string,
   keep: ReadonlySet<string> = new Set(),
+  base?: string,
 ): Promise<BackupInfo> {
   await mkdir(dir, { recursive: true });
   // The name is built from a checked time and count, and checked again to
   // be a backup's name inside `dir`, whatever the caller validated.
-  const name = backupFileName(created, annotations);
+  const name = backupFileName(created, annotations, base);
   const target = inside(dir, name);
   const temporary = inside(dir, `${name}.partial`);
   try {
@@ -52,7 +55,8 @@ export async function writeBackup(
     );
   }
   const all = await listBackups(dir);
-  for (const old of all.filter((b) => !keep.has(b.id)).slice(backupsKept)) await unlink(inside(dir, old.id)).catch(() => {});
+  const kept = backupsToKeep(all, backupsKept, keep);
+  for (const old of all.filter((b) => !kept.has(b.id))) await unlink(inside(dir, old.id)).catch(() => {});
   return all.find((b) => b.id === name)!;
 }
 

@@ -31,6 +31,7 @@ import type { NativeFile } from '../../shared/format/native';
 import { menuEvent } from '../../shared/ipc/contract';
 import { isTyping } from './ui/keys';
 import { SearchClient } from '../search/search-client';
+import { syncLibrary } from '../search/sync-library';
 import { ImportProgress } from './features/imports/ImportProgress';
 import { SearchScreen } from './features/search/SearchScreen';
 import { startBackups, startImports } from '../work/import-client';
@@ -140,13 +141,9 @@ export function App({ host }: { host: Host }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new list (an import, a revision, a deletion) is the signal to index again.
   useEffect(() => {
     if (!loaded) return;
-    // The worker replaces each document's index; the texts are read one at
-    // a time and copied to it, so the reader never waits for indexing.
-    (async () => {
-      const texts: { id: string; text: string }[] = [];
-      for await (const { id, text } of documents.texts()) texts.push({ id, text });
-      await search.index(texts);
-    })().catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${messageOf(error)}` }));
+    // The worker keeps its index between runs and is sent only the texts
+    // it lacks, so the reader never waits for indexing.
+    syncLibrary(search, documents).catch((error: unknown) => notify({ kind: 'error', text: `Search is unavailable: ${messageOf(error)}` }));
   }, [listed, loaded, documents, search, notify]);
 
   // The screen and place of the last session, reopened once the documents are read.

@@ -96,7 +96,11 @@ describe('the documents repository', () => {
     const texts = [];
     for await (const text of repository.texts()) texts.push(text);
     expect(texts.map((t) => t.id).sort()).toEqual([...corpus.keys(), id].sort());
-    expect(texts.find((t) => t.id === brief.id)).toEqual({ id: brief.id, revision: 0, text: brief.text.text });
+    expect(texts.find((t) => t.id === brief.id)).toEqual({ id: brief.id, revision: 0, fingerprint: brief.fingerprint, text: brief.text.text });
+    // Only those asked for, as a sync asks for the stale ones.
+    const asked = [];
+    for await (const text of repository.texts([id, 'no-such-document'])) asked.push(text.id);
+    expect(asked).toEqual([id]);
   });
 
   it('drops a deleted document from the list and its listing row', async () => {

@@ -31,6 +31,8 @@ export interface DocumentSummary {
 export interface DocumentText {
   id: string;
   revision: number;
+  /// The text's fingerprint: the search index's stamp of what it indexed.
+  fingerprint: string;
   text: string;
 }
 
@@ -53,6 +55,13 @@ export class DocumentsRepository {
   /// left out of the list, and not read again until they change.
   private readonly unreadable = new Map<string, string>();
   private watching: { unsubscribe(): void } | null = null;
+  // While the listing rows are being written, the last state the query
+  // published since, settled once they are: each row written wakes the
+  // query, and settling every wake-up would start a refresh per row, each
+  // reading every stale text again (a thousand files imported at once
+  // would never be listed).
+  private refreshing = false;
+  private next: Parameters<DocumentsRepository['settle']> | null = null;
 
   constructor(
     private readonly db: PalimpsestDb,
@@ -94,13 +103,15 @@ export class DocumentsRepository {
     return document;
   }
 
-  /// Every document's text, one at a time (for the search index): each
-  /// read, handed over and let go before the next.
-  async *texts(): AsyncIterable<DocumentText> {
-    for (const summary of [...this.summaries.values()]) {
+  /// Every listed document's text, or those of `ids` among them, one at a
+  /// time (for the search index): each read, handed over and let go before
+  /// the next.
+  async *texts(ids?: readonly string[]): AsyncIterable<DocumentText> {
+    const summaries = ids ? ids.map((id) => this.summaries.get(id)).filter((s) => s !== undefined) : [...this.summaries.values()];
+    for (const summary of summaries) {
       const document =
         summary.origin === 'bundled' && summary.revision === 0 ? this.bundled.get(summary.id) : (await storedDocument(this.db, summary.id, this.bundled))?.text;
-      if (document) yield { id: summary.id, revision: summary.revision, text: document.text.text };
+      if (document) yield { id: summary.id, revision: summary.revision, fingerprint: document.fingerprint, text: document.text.text };
     }
   }
 
@@ -134,7 +145,10 @@ export class DocumentsRepository {
       edits: await this.db.documentEdits.toArray(),
     }));
     this.watching = observable.subscribe({
-      next: ({ stamps, listings, edits }) => void this.settle(stamps, listings, edits),
+      next: ({ stamps, listings, edits }) => {
+        if (this.refreshing) this.next = [stamps, listings, edits];
+        else void this.settle(stamps, listings, edits);
+      },
       error: (error: unknown) => console.error('The library list could not be read:', error),
     });
   }
@@ -145,7 +159,15 @@ export class DocumentsRepository {
     const stale = [...readable].some(([id, stamp]) => current.get(id)?.stamp !== stamp) || listings.some((row) => !stamps.has(row.id));
     if (stale) {
       // The rows written wake the query again, which then publishes them.
-      for (const id of await refreshListings(this.db, this.bundled, readable, listings)) this.unreadable.set(id, stamps.get(id)!);
+      this.refreshing = true;
+      try {
+        for (const id of await refreshListings(this.db, this.bundled, readable, listings)) this.unreadable.set(id, stamps.get(id)!);
+      } finally {
+        this.refreshing = false;
+      }
+      const next = this.next;
+      this.next = null;
+      if (next) await this.settle(...next);
       return;
     }
     const editOf = new Map(edits.map((edit) => [edit.documentId, edit]));

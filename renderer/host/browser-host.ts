@@ -6,6 +6,7 @@ import { saveStreamInBrowser } from './browser-save';
 import { backupsKept } from '../../shared/ipc/contract';
 import { messageOf } from '../../shared/errors';
 import { maxImportBytes } from '../../shared/importers/limits';
+import { backupsToKeep } from '../../shared/ipc/backup-names';
 
 /// The host when the app runs in a plain browser: a file input to open,
 /// a download to save. There is no menu, so no menu command ever arrives.
@@ -113,16 +114,20 @@ function browserBackups(): BackupHost {
     where: 'a separate database of this browser',
     async list() {
       const rows = await backups.backups.orderBy('created').reverse().toArray();
-      return rows.map(({ id, created, annotations, bytes }) => ({ id, created, annotations, bytes }));
+      return rows.map(({ id, created, annotations, bytes, base }) => ({ id, created, annotations, bytes, ...(base ? { base } : {}) }));
     },
-    async write(content, annotations, created) {
-      const row = { id: created.toISOString(), created: created.toISOString(), annotations, bytes: new Blob([content]).size, content };
+    async write(content, annotations, created, base) {
+      // An increment's id names its base, so that rotation reads ids only.
+      const id = base ? `${created.toISOString()} on ${base}` : created.toISOString();
+      const row = { id, created: created.toISOString(), annotations, bytes: new Blob([content]).size, content, ...(base ? { base } : {}) };
       await backups.transaction('rw', backups.backups, async () => {
         await backups.backups.put(row);
-        const old = await backups.backups.orderBy('created').reverse().offset(backupsKept).primaryKeys();
-        await backups.backups.bulkDelete(old);
+        const ids = (await backups.backups.orderBy('created').reverse().primaryKeys()) as string[];
+        const all = ids.map((id) => ({ id, base: id.split(' on ')[1] }));
+        const kept = backupsToKeep(all, backupsKept);
+        await backups.backups.bulkDelete(ids.filter((id) => !kept.has(id)));
       });
-      return { id: row.id, created: row.created, annotations, bytes: row.bytes };
+      return { id: row.id, created: row.created, annotations, bytes: row.bytes, ...(base ? { base } : {}) };
     },
     async read(id) {
       const row = await backups.backups.get(id);

@@ -50,7 +50,8 @@ export function createElectronHost(bridge: HostBridge): Host {
     backups: {
       where: 'the backups folder in Palimpsest’s data folder on this computer',
       list: async () => await hosted(calls.listBackups()),
-      write: async (content, annotations, created) => await hosted(calls.writeBackup({ content, annotations, created: created.toISOString() })),
+      write: async (content, annotations, created, base) =>
+        await hosted(calls.writeBackup({ content, annotations, created: created.toISOString(), ...(base === undefined ? {} : { base }) })),
       read: async (id) => await hosted(calls.readBackup(id)),
       onBeforeQuit: (flush) => bridge.onBeforeQuit(flush),
     },

@@ -7,6 +7,7 @@ import { loadCorpus, seedIds } from '../../shared/test-support/corpus';
 import { SearchClient, SearchClientDisposedError, type SearchWorkerPort } from './search-client';
 import { mainThreadPort } from '../work/ports';
 import { createSearchHandler } from './search-handler';
+import { PersistentIndex } from './index-store';
 
 /// A stand-in for the search worker: the worker's own handler, run
 /// in-process, with messages copied both ways as postMessage copies them and
@@ -20,8 +21,9 @@ class InProcessWorker implements SearchWorkerPort {
   held: SearchReply[] = [];
   received: PortRequest[] = [];
   private answered = 0;
-  // The worker's own server, on this thread; its replies are held or passed on.
-  private readonly server = mainThreadPort(createSearchHandler(), { serial: true });
+  // The worker's own server (its index in memory only, as where no
+  // database can be opened), on this thread; its replies are held or passed on.
+  private readonly server = mainThreadPort(createSearchHandler(new PersistentIndex(null)), { serial: true });
 
   constructor() {
     this.server.onmessage = (event) => {
@@ -82,6 +84,30 @@ describe('SearchClient', () => {
     const document = { id: 'memo', text: 'Richard Dvořàk', blocks: ['not sent'] };
     await client.index([document]);
     expect(worker.received[0]).toEqual({ id: 1, method: 'index', request: { documents: [{ id: 'memo', text: 'Richard Dvořàk' }] } });
+  });
+
+  it('syncs by revision stamps: sends only new or revised texts, forgets the rest, and searches after them', async () => {
+    const worker = new InProcessWorker();
+    const client = new SearchClient(worker);
+    const stamped = seeds.map((d) => ({ ...d, revision: 'first' }));
+    const current = new Map(stamped.map((d) => [d.id, d]));
+    const asked: string[][] = [];
+    const textsOf = async (ids: string[]) => {
+      asked.push(ids);
+      return ids.map((id) => current.get(id)!);
+    };
+    const syncing = client.sync(stamped, textsOf);
+    // Asked before the texts are sent, answered over them.
+    expect((await client.search('Mehilli', { limit: 10 })).total).toBe(2);
+    await syncing;
+    expect(asked).toEqual([stamped.map((d) => d.id)]);
+    const [gone, revised, ...kept] = stamped;
+    current.set(revised!.id, { ...revised!, revision: 'second' });
+    await client.sync([...kept, { ...revised!, revision: 'second' }], textsOf);
+    expect(asked[1]).toEqual([revised!.id]);
+    expect((await client.search('the', { limit: 1000 })).documents.map((d) => d.documentId)).not.toContain(gone!.id);
+    await client.sync([...kept, { ...revised!, revision: 'second' }], textsOf);
+    expect(asked).toHaveLength(2);
   });
 
   it('forgets a removed document', async () => {

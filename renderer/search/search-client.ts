@@ -1,6 +1,6 @@
 import { methodsOf } from '../../shared/rpc/api';
 import { PortClient } from '../../shared/rpc/port';
-import { type IndexedText, type SearchApi, searchApi } from '../../shared/search/protocol';
+import { type IndexStamp, type IndexedText, type SearchApi, searchApi } from '../../shared/search/protocol';
 import type { SearchOptions, SearchResults } from '../../shared/search/results';
 import { type WorkerPort, linkOf } from '../work/ports';
 import { startSearchPort } from './search-port';
@@ -26,6 +26,8 @@ export class SearchClient {
   private readonly client: PortClient<SearchApi>;
   // The last change (index or remove) asked for; the next one waits for it.
   private writes: Promise<unknown> = Promise.resolve();
+  // Until a sync has sent its texts, the promise of that; searches wait for it.
+  private sending: Promise<unknown> | null = null;
 
   /// Starts the search worker (see startSearchPort), or uses `worker` (any
   /// object with a Worker's postMessage, onmessage, onerror and terminate).
@@ -41,28 +43,48 @@ export class SearchClient {
   /// hold the main thread for half a second. Searches made meanwhile are
   /// answered between batches, over the documents indexed so far.
   index(documents: IndexedText[]): Promise<void> {
-    const batches: IndexedText[][] = [];
+    let batches: IndexedText[][];
     try {
-      let batch: IndexedText[] = [];
-      let size = 0;
-      documents.forEach((document: unknown, i) => {
-        if (!isIndexedText(document))
-          throw new RangeError(`Document ${i} to index needs a non-empty string id and a string text; none of the ${documents.length} was indexed.`);
-        if (batch.length > 0 && size + document.text.length > batchCharacters) {
-          batches.push(batch);
-          batch = [];
-          size = 0;
-        }
-        // Only the id and the text: a caller's document object may hold far more.
-        batch.push({ id: document.id, text: document.text });
-        size += document.text.length;
-      });
-      if (batch.length > 0) batches.push(batch);
+      batches = batchesOf(documents);
     } catch (error) {
       return Promise.reject(error);
     }
     return this.write(async () => {
       for (const batch of batches) await this.client.calls.index({ documents: batch });
+    });
+  }
+
+  /// Brings the worker's index (kept between runs) to the library's
+  /// documents `stamps`, each its id and revision stamp: the worker forgets
+  /// those not listed and names those it must be sent (new, or revised
+  /// since), whose texts `textsOf` gives, in batches of about a million
+  /// characters. Searches asked for meanwhile are answered once those texts
+  /// are on their way, as after `index`.
+  sync(stamps: readonly IndexStamp[], textsOf: (ids: string[]) => Promise<IndexedText[]>): Promise<void> {
+    let posted!: () => void;
+    const sent = new Promise<void>((resolve) => {
+      posted = resolve;
+    });
+    // Searches wait until the texts are on their way: the worker answers in order.
+    const waiting = Promise.all([this.sending, sent]);
+    this.sending = waiting;
+    void waiting.then(() => {
+      if (this.sending === waiting) this.sending = null;
+    });
+    return this.write(async () => {
+      try {
+        const stale = await this.client.calls.reconcile({ stamps: stamps.map(({ id, revision }) => ({ id, revision })) });
+        const replies: Promise<null>[] = [];
+        // Fetched and sent a batch of ids at a time, so the page never holds
+        // every stale text at once (a first launch over a whole library).
+        for (let i = 0; i < stale.length; i += textsPerFetch) {
+          for (const batch of batchesOf(await textsOf(stale.slice(i, i + textsPerFetch)))) replies.push(this.client.calls.index({ documents: batch }));
+        }
+        posted();
+        await Promise.all(replies);
+      } finally {
+        posted();
+      }
     });
   }
 
@@ -78,7 +100,8 @@ export class SearchClient {
   /// documents; see SearchIndex.search. Bad options reject with the
   /// engine's RangeError.
   search(query: string, options: SearchOptions): Promise<SearchResults> {
-    return this.client.calls.search({ query, options });
+    const ask = () => this.client.calls.search({ query, options });
+    return this.sending ? this.sending.then(ask) : ask();
   }
 
   /// Stops the worker and rejects every request still waiting with a
@@ -102,8 +125,37 @@ export class SearchClient {
 // milliseconds, within a frame.
 const batchCharacters = 1 << 20;
 
+// How many stale documents' texts a sync asks `textsOf` for at once: a
+// first launch over a thousand documents of 50,000 characters would
+// otherwise gather 50 MB of text on the page before sending any.
+const textsPerFetch = 20;
+
+// The documents in messages of about `batchCharacters` each, with only
+// their id, text and stamp (a caller's object may hold far more); throws a
+// RangeError naming the first malformed one.
+function batchesOf(documents: readonly IndexedText[]): IndexedText[][] {
+  const batches: IndexedText[][] = [];
+  let batch: IndexedText[] = [];
+  let size = 0;
+  documents.forEach((document: unknown, i) => {
+    if (!isIndexedText(document))
+      throw new RangeError(`Document ${i} to index needs a non-empty string id and a string text; none of the ${documents.length} was indexed.`);
+    if (batch.length > 0 && size + document.text.length > batchCharacters) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(
+      document.revision === undefined ? { id: document.id, text: document.text } : { id: document.id, text: document.text, revision: document.revision },
+    );
+    size += document.text.length;
+  });
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
 function isIndexedText(value: unknown): value is IndexedText {
   if (typeof value !== 'object' || value === null) return false;
-  const { id, text } = value as { id?: unknown; text?: unknown };
-  return typeof id === 'string' && id.length > 0 && typeof text === 'string';
+  const { id, text, revision } = value as { id?: unknown; text?: unknown; revision?: unknown };
+  return typeof id === 'string' && id.length > 0 && typeof text === 'string' && (revision === undefined || typeof revision === 'string');
 }

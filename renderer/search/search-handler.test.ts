@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type PortReply, servePort } from '../../shared/rpc/port';
-import { SearchIndex } from '../../shared/search/search-index';
+import { PersistentIndex } from './index-store';
 import { createSearchHandler } from './search-handler';
 
 const memo = { id: 'memo', text: 'Memorandum of Luncheon Given by Richard Dvořàk, Ambassador of Czechoslovakia.' };
@@ -8,7 +8,7 @@ const article = { id: 'article', text: 'E. Mëhilli, From Stalin to Mao. Albania
 
 /// The worker's side as the worker file wires it: each message in, its
 /// reply out, once the server has answered.
-function worker(index = new SearchIndex()): (message: unknown) => Promise<PortReply> {
+function worker(index = new PersistentIndex(null)): (message: unknown) => Promise<PortReply> {
   const replies: PortReply[] = [];
   const receive = servePort(createSearchHandler(index), (reply) => replies.push(reply), { serial: true });
   return async (message) => {
@@ -56,7 +56,7 @@ describe('createSearchHandler', () => {
   });
 
   it('indexes none of a batch holding a malformed document, naming it', async () => {
-    const index = new SearchIndex();
+    const index = new PersistentIndex(null);
     const handle = worker(index);
     const reply = await handle({ id: 1, method: 'index', request: { documents: [memo, { id: 'article', text: 42 }] } });
     expect(failure(reply)).toMatchObject({
@@ -65,6 +65,36 @@ describe('createSearchHandler', () => {
       message: 'The search worker refused a malformed index request: documents.1.text: expected string, received number.',
     });
     expect(index.size).toBe(0);
+  });
+
+  it('reconciles by stamps: forgets documents not listed, names those to send', async () => {
+    const handle = worker();
+    await handle({
+      id: 1,
+      method: 'index',
+      request: {
+        documents: [
+          { ...memo, revision: 'a' },
+          { ...article, revision: 'a' },
+        ],
+      },
+    });
+    const reply = await handle({
+      id: 2,
+      method: 'reconcile',
+      request: {
+        stamps: [
+          { id: 'article', revision: 'b' },
+          { id: 'new', revision: 'a' },
+        ],
+      },
+    });
+    expect(reply).toEqual({ id: 2, ok: true, value: ['article', 'new'] });
+    expect(await handle({ id: 3, method: 'search', request: { query: 'dvorak', options: { limit: 10 } } })).toMatchObject({ value: { total: 0 } });
+    expect(failure(await handle({ id: 4, method: 'reconcile', request: { stamps: [{ id: 'memo' }] } }))).toMatchObject({
+      id: 4,
+      message: 'The search worker refused a malformed reconcile request: stamps.0.revision: expected string, received undefined.',
+    });
   });
 
   it('answers a request it cannot read with a failure instead of throwing', async () => {

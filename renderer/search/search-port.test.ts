@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { SearchClient } from './search-client';
 import { startSearchPort } from './search-port';

@@ -180,6 +180,13 @@ export function onChange(db: PalimpsestDb, listener: () => void): () => void {
   return onTableWrite(db.chunkLayouts, listener);
 }
 
+// A stamp no other write has had: the time, and a count for writes within
+// one millisecond, and a random part for writers in other threads.
+let writes = 0;
+function writeStamp(): string {
+  return `${Date.now().toString(36)}.${(writes++).toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
+}
+
 function flatten(chunks: readonly AnnotationChunk[]): Annotation[] {
   return chunks.flatMap(annotationsOf);
 }
@@ -260,6 +267,6 @@ async function rewriteDocument(
   await Promise.all([
     ...writes,
     stale.length > 0 ? db.annotationChunks.bulkDelete(stale) : undefined,
-    count > 0 ? db.chunkLayouts.put({ documentId, buckets: grown, count }) : db.chunkLayouts.delete(documentId),
+    count > 0 ? db.chunkLayouts.put({ documentId, buckets: grown, count, stamp: writeStamp() }) : db.chunkLayouts.delete(documentId),
   ]);
 }

@@ -1,7 +1,18 @@
 import type { Annotation } from '../../shared/annotation/model';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { textFingerprint } from '../../shared/document/fingerprint';
-import { annotationOf, parseNativeFile } from '../../shared/format/native';
+import {
+  type BackupIncrement,
+  type Manifest,
+  applyIncrement,
+  changesSince,
+  incrementFormat,
+  incrementVersion,
+  isIncrement,
+  parseIncrement,
+  sameManifest,
+} from '../../shared/format/backup-increment';
+import { annotationOf, nativeAnnotation, nativeDocumentEntry, parseNativeFile } from '../../shared/format/native';
 import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { ImportError } from '../../shared/format/errors';
@@ -18,7 +29,9 @@ import { messageOf } from '../../shared/errors';
 /// backed up again.
 export class BackupScheduler {
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private lastFingerprint: string | null = null;
+  // The last full backup and point written, which the next increment is
+  // built against; null until the first backup of this run, a full one.
+  private since: BackupSince | null = null;
   private running: Promise<BackupInfo | null> = Promise.resolve(null);
 
   constructor(
@@ -58,12 +71,15 @@ export class BackupScheduler {
 
   private async write(): Promise<BackupInfo | null> {
     try {
-      const built = await this.build(this.lastFingerprint);
+      const built = await this.build(this.since);
       if (!built) return null;
-      const { content, count, fingerprint, missingDocuments } = built;
+      const { content, count, missingDocuments } = built;
       const now = new Date();
-      const info = await this.host.write(stamped(content, now), count, now);
-      this.lastFingerprint = fingerprint;
+      const info = await this.host.write(stamped(content, now), count, now, built.base ?? undefined);
+      this.since =
+        built.base === null || !this.since?.base
+          ? { base: { id: info.id, manifest: built.manifest, bytes: info.bytes }, last: built.manifest, increments: 0 }
+          : { base: this.since.base, last: built.manifest, increments: this.since.increments + 1 };
       if (missingDocuments.length > 0) {
         const listed =
           missingDocuments
@@ -80,16 +96,36 @@ export class BackupScheduler {
       return null;
     }
   }
+
+  /// Makes the next backup a full one: after a restore, the library is no
+  /// longer what the last backups were built against.
+  startOver(): void {
+    this.since = null;
+  }
 }
 
-/// A whole-library backup's content, its annotation count and fingerprint;
-/// `null` when its fingerprint is `since` (nothing changed).
-export type BackupBuilder = (since: string | null) => Promise<BuiltBackup | null>;
+/// What the next backup is built against: the full backup increments apply
+/// to, with its manifest and size, and the manifest of the last point.
+export interface BackupSince {
+  base: { id: string; manifest: Manifest; bytes: number } | null;
+  last: Manifest;
+  /// How many increments were written on `base`.
+  increments: number;
+}
+
+/// A backup's content, its annotation count and manifest: a full backup, or
+/// with `since`, maybe an increment on its base; `null` when the library is
+/// as at the last point.
+export type BackupBuilder = (since: BackupSince | null) => Promise<BuiltBackup | null>;
 
 export interface BuiltBackup {
   content: string;
   count: number;
-  fingerprint: string;
+  /// Per part of the library, the stamp the next increment compares.
+  manifest: Manifest;
+  /// The id of the full backup this one is an increment on, or null for a
+  /// full backup.
+  base: string | null;
   /// The ids of documents the library's annotations name but that are not
   /// in it: the backup keeps those annotations (see buildNativeFile).
   missingDocuments: string[];
@@ -116,14 +152,140 @@ export async function backupFile(
   return { content: stamped(built.content, now), count: built.count, name: `palimpsest-backup-${now.toISOString().slice(0, 16).replace(':', '-')}.json` };
 }
 
-/// Builds a backup of the whole library as a native file, unless it is the
-/// one whose fingerprint is `since`.
-export async function buildBackup(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, since: string | null): Promise<BuiltBackup | null> {
-  // An annotation whose document is gone (a store left inconsistent) is
-  // backed up all the same: a backup that failed every time would lose all.
-  const { content, count, missing } = await exportAnnotations(db, documents, { kind: 'all' }, 'native', new Date(unstamped), 'keep');
-  const fingerprint = textFingerprint(content as string);
-  return fingerprint === since ? null : { content: content as string, count, fingerprint, missingDocuments: missing };
+/// Builds a backup of the library: without `since`, a full one (a native
+/// file); with it, the increment on `since.base` (only the parts changed
+/// since it), or a full one again when the increments have grown (see
+/// fullAgain); `null` when nothing changed since `since.last`.
+export async function buildBackup(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, since: BackupSince | null): Promise<BuiltBackup | null> {
+  // No transaction around it all: a full backup of a large library reads
+  // for seconds, and a read transaction over every table would hold the
+  // page's writes back as long. The stamps are read first instead, so a
+  // part written meanwhile is read newer than its stamp, and its changed
+  // stamp carries it again in the next increment.
+  {
+    const current = await readManifest(db, documents);
+    if (since && sameManifest(current.manifest, since.last)) return null;
+    if (since?.base && since.increments < maxIncrements) {
+      const increment = await buildIncrement(db, current, since.base.manifest, since.base.id);
+      // Past a quarter of its base, a full backup costs little more and
+      // restores from one file; a small base takes increments regardless.
+      if (increment.content.length * 4 <= since.base.bytes || since.base.bytes < smallBase) return increment;
+    }
+    // An annotation whose document is gone (a store left inconsistent) is
+    // backed up all the same: a backup that failed every time would lose all.
+    const { content, count, missing } = await exportAnnotations(db, documents, { kind: 'all' }, 'native', new Date(unstamped), 'keep');
+    return { content: content as string, count, manifest: current.manifest, base: null, missingDocuments: missing };
+  }
+}
+
+/// How many increments are written on one full backup before the next is
+/// full again; one also follows when an increment would be a quarter of
+/// its base's size.
+export const maxIncrements = 24;
+
+// A full backup under this many bytes takes increments whatever their size.
+const smallBase = 1 << 16;
+
+// What a manifest is read from: the small tables as a backup writes them,
+// and the stamps of everything else, without reading an annotation or a text.
+interface CurrentLibrary {
+  manifest: Manifest;
+  count: number;
+  small: Map<string, unknown>;
+  entries: Map<string, unknown>;
+  citations: Map<string, string | null>;
+  missing: string[];
+}
+
+async function readManifest(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>): Promise<CurrentLibrary> {
+  const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const [layouts, documentIds, seqs, edits, tagTypes, relationTypes, links, actors, sets] = await Promise.all([
+    db.chunkLayouts.toArray(),
+    db.documents.toCollection().primaryKeys(),
+    db.revisions.toCollection().primaryKeys(),
+    db.documentEdits.toArray(),
+    db.tagTypes.toArray(),
+    db.relationTypes.toArray(),
+    db.links.toArray(),
+    db.actors.toArray(),
+    db.sets.toArray(),
+  ]);
+  const manifest: Manifest = new Map();
+  const small = new Map<string, unknown>([
+    ['t:tagTypes', tagTypes.sort((a, b) => a.order - b.order)],
+    ['l:relationTypes', relationTypes.sort((a, b) => a.order - b.order)],
+    ['l:links', byId(links).map(({ fromDocument: _from, toDocument: _to, ...link }) => link)],
+    ['l:actors', byId(actors)],
+    ['l:sets', byId(sets)],
+  ]);
+  for (const [key, value] of small) manifest.set(key, textFingerprint(JSON.stringify(value)));
+  const entries = new Map<string, unknown>();
+  const citations = new Map<string, string | null>();
+  const missing: string[] = [];
+  let count = 0;
+  for (const layout of layouts) {
+    if (layout.count === 0) continue;
+    count += layout.count;
+    const document = documents.get(layout.documentId);
+    if (!document) missing.push(layout.documentId);
+    const entry = nativeDocumentEntry(layout.documentId, document, 'keep');
+    entries.set(layout.documentId, entry);
+    citations.set(layout.documentId, document?.meta.citation ?? null);
+    // A citation is written into each of the document's annotations.
+    manifest.set(`a:${layout.documentId}`, `${layout.stamp ?? ''}|${document?.meta.citation ?? ''}`);
+    manifest.set(`d:${layout.documentId}`, JSON.stringify(entry));
+  }
+  // A stored document and a revision are never rewritten, only added or deleted.
+  for (const id of documentIds) manifest.set(`D:${id}`, '');
+  for (const seq of seqs) manifest.set(`R:${seq}`, '');
+  for (const edit of edits) {
+    small.set(`E:${edit.documentId}`, edit);
+    manifest.set(`E:${edit.documentId}`, JSON.stringify(edit));
+  }
+  return { manifest, count, small, entries, citations, missing };
+}
+
+async function buildIncrement(db: PalimpsestDb, current: CurrentLibrary, base: Manifest, baseId: string): Promise<BuiltBackup> {
+  const { changed, removed } = changesSince(base, current.manifest);
+  const parts: Record<string, unknown> = {};
+  const storedIds: string[] = [];
+  const seqs: number[] = [];
+  for (const key of changed) {
+    const kind = key.slice(0, 2);
+    const id = key.slice(2);
+    if (kind === 'a:') {
+      const citation = current.citations.get(id) ?? null;
+      const annotations = (await rows.ofDocument(db, id)).sort((a, b) => a.position.start - b.position.start || (a.id < b.id ? -1 : 1));
+      parts[key] = annotations.map((a) => nativeAnnotation(a, citation));
+    } else if (kind === 'd:') parts[key] = current.entries.get(id);
+    else if (kind === 'D:') storedIds.push(id);
+    else if (kind === 'R:') seqs.push(Number(id));
+    else parts[key] = current.small.get(key);
+  }
+  const stored = await db.documents.bulkGet(storedIds);
+  stored.forEach((row, i) => {
+    parts[`D:${storedIds[i]}`] = row;
+  });
+  const revisions = await db.revisions.bulkGet(seqs);
+  revisions.forEach((row, i) => {
+    parts[`R:${seqs[i]}`] = row;
+  });
+  const increment: BackupIncrement = {
+    format: incrementFormat,
+    version: incrementVersion,
+    exported: unstamped,
+    base: baseId,
+    count: current.count,
+    changed: parts,
+    removed,
+  };
+  return {
+    content: `${JSON.stringify(increment, null, 1)}\n`,
+    count: current.count,
+    manifest: current.manifest,
+    base: baseId,
+    missingDocuments: current.missing,
+  };
 }
 
 /// A backup read and compared with the library, waiting for confirmation.
@@ -137,10 +299,25 @@ export interface RestorePreview {
 }
 
 export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup: BackupInfo): Promise<RestorePreview> {
-  const json = await host.read(backup.id);
+  const json = await pointOf(host, backup.id);
   const file = parseNativeFile(json);
   const annotations = file.annotations.map(annotationOf);
   return { backup, annotations, diff: restoreDiff(await rows.all(db), annotations), json };
+}
+
+/// The whole-library native file of backup `id`: the file itself, or for an
+/// increment, its base with the increment applied.
+export async function pointOf(host: BackupHost, id: string): Promise<string> {
+  const json = await host.read(id);
+  if (!isIncrement(json)) return json;
+  const increment = parseIncrement(json);
+  let base: string;
+  try {
+    base = await host.read(increment.base);
+  } catch (error) {
+    throw new Error(`This backup holds the changes since the full backup ${increment.base}, which could not be read (${(error as Error).message}).`);
+  }
+  return `${JSON.stringify(applyIncrement(parseNativeFile(base), increment), null, 2)}\n`;
 }
 
 /// A backup file the researcher chose, read and compared with the library.
@@ -148,6 +325,13 @@ export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup:
 /// whole library (an export of one document would replace every other
 /// document's annotations with nothing).
 export async function previewRestoreFile(db: PalimpsestDb, fileName: string, json: string): Promise<RestorePreview> {
+  if (isIncrement(json)) {
+    const base = /"base":\s*"([^"]{1,200})"/.exec(json)?.[1] ?? 'another file';
+    throw new ImportError(
+      '$.format',
+      `${fileName} is an incremental backup: it holds only the changes since the full backup ${base}; restore it from Backups…, where that one is kept, or choose a full backup file`,
+    );
+  }
   const file = parseNativeFile(json);
   if (file.scope.kind !== 'all' || !file.library) {
     throw new ImportError(
@@ -208,4 +392,6 @@ export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler
   } catch (error) {
     throw new Error(storageProblem(error));
   }
+  // The library is no longer what the last backups were built against.
+  scheduler.startOver();
 }

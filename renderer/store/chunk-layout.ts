@@ -51,6 +51,10 @@ export interface ChunkLayout {
   /// A power of two.
   buckets: number;
   count: number;
+  /// Changes at every write of the document's annotations (absent in rows
+  /// written before it was kept): an incremental backup compares it with
+  /// the last backup's to know which documents' annotations to carry.
+  stamp?: string;
 }
 
 /// FNV-1a, 32 bits, over the UTF-16 code units of `text`: stable across

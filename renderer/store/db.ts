@@ -348,6 +348,8 @@ export interface BackupRow {
   annotations: number;
   bytes: number;
   content: string;
+  /// For an increment, the id of the full backup it builds on.
+  base?: string;
 }
 
 /// The browser's backup database: separate from the library's, so damage to

@@ -1,16 +1,32 @@
 import { z } from 'zod';
 import { method } from '../../shared/rpc/api';
 import { type Handlers, type Server, createServer } from '../../shared/rpc/server';
-import { type BuiltBackup, buildBackup } from '../store/backups';
+import type { Manifest } from '../../shared/format/backup-increment';
+import { type BackupSince, type BuiltBackup, buildBackup } from '../store/backups';
 import type { ImportContext } from './import-context';
 
-/// The backup worker's API: the whole-library backup built off the page's
-/// thread (a library of 100,000 annotations takes about a second to write
-/// out), in a worker of its own so a long import never holds it up.
+// A manifest crosses to the worker as a Map (postMessage copies Maps): per
+// unit key, its stamp.
+const manifest = z.map(z.string(), z.string()) satisfies z.ZodType<Manifest>;
+
+/// What the next backup is built against (BackupSince): the full backup
+/// increments apply to, the manifest of the last point, and how many
+/// increments were written on that base.
+const backupSince = z.strictObject({
+  // A host's id: a file name in Electron, a time in the browser's database.
+  base: z.strictObject({ id: z.string().min(1).max(200), manifest, bytes: z.number().int().nonnegative() }).nullable(),
+  last: manifest,
+  increments: z.number().int().nonnegative(),
+}) satisfies z.ZodType<BackupSince>;
+
+/// The backup worker's API: the library's backup built off the page's
+/// thread (a full backup of 100,000 annotations takes about a second to
+/// write out), in a worker of its own so a long import never holds it up.
 export const backupsApi = {
-  /// Builds the backup, or `null` when its fingerprint is `since`, the
-  /// backup last written.
-  build: method<BuiltBackup | null>()(z.strictObject({ since: z.string().max(200).nullable() })),
+  /// Builds the backup: full without `since`; with it, the increment on
+  /// `since.base` (or a full one again when increments have grown), or
+  /// `null` when nothing changed since `since.last` (see buildBackup).
+  build: method<BuiltBackup | null>()(z.strictObject({ since: backupSince.nullable() })),
 };
 export type BackupsApi = typeof backupsApi;
 

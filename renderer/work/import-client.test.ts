@@ -166,7 +166,9 @@ describe('the import client', () => {
     const built = (await client.build({ since: null }))!;
     expect(built.count).toBe(3);
     expect(JSON.parse(built.content).annotations).toHaveLength(3);
-    expect(await client.build({ since: built.fingerprint })).toBeNull();
+    expect(
+      await client.build({ since: { base: { id: 'full', manifest: built.manifest, bytes: built.content.length }, last: built.manifest, increments: 0 } }),
+    ).toBeNull();
   });
 
   it('forgets a cancelled preview', async () => {

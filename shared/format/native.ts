@@ -180,12 +180,16 @@ export function nativeDocuments(
   documents: ReadonlyMap<string, LibraryDocument>,
   missingDocuments: 'refuse' | 'keep' = 'refuse',
 ): NativeFile['documents'] {
-  return [...new Set(used)].sort().map((documentId) => {
-    const document = documents.get(documentId);
-    if (!document && missingDocuments === 'keep') return { id: documentId, title: documentId, citation: null, fingerprint: '' };
-    if (!document) throw new InvalidInput('$', `Annotations refer to the document "${documentId}", which is not in the library.`);
-    return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };
-  });
+  return [...new Set(used)].sort().map((documentId) => nativeDocumentEntry(documentId, documents.get(documentId), missingDocuments));
+}
+
+/// The entry of a native file's `documents` for document `documentId`
+/// (`document`, or undefined when the library does not hold it: refused,
+/// or for a backup kept under a stand-in entry named by the id).
+export function nativeDocumentEntry(documentId: string, document: LibraryDocument | undefined, missing: 'refuse' | 'keep'): NativeFile['documents'][number] {
+  if (!document && missing === 'keep') return { id: documentId, title: documentId, citation: null, fingerprint: '' };
+  if (!document) throw new InvalidInput('$', `Annotations refer to the document "${documentId}", which is not in the library.`);
+  return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };
 }
 
 /// An annotation as a native file's entry, with its document's citation.

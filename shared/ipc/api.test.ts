@@ -45,6 +45,20 @@ describe('the IPC API', () => {
     expect(() => parseRequest('closeSaveStream', { handle: '../x.json', keep: true })).toThrow(/handle: must be the handle openSaveStream gave/);
   });
 
+  it('takes an increment with the name of the full backup it builds on, and no path for one', () => {
+    const created = new Date(Date.UTC(2026, 10, 22, 15, 2, 10)).toISOString();
+    const base = backupFileName(new Date(Date.UTC(2026, 10, 22, 14, 31)).toISOString(), 42);
+    expect(parseRequest('writeBackup', { content: '{}', annotations: 43, created, base })).toEqual({ content: '{}', annotations: 43, created, base });
+    const increment = backupFileName(created, 43, base);
+    expect(increment).toBe('palimpsest-backup-2026-11-22T15-02-10-000Z-43.on-2026-11-22T14-31-00-000Z-42.json');
+    expect(parseRequest('readBackup', increment)).toBe(increment);
+    for (const bad of ['../palimpsest-backup-2026-11-22T14-31-00-000Z-42.json', 'notes.json', `${base}/x`]) {
+      expect(() => parseRequest('writeBackup', { content: '{}', annotations: 43, created, base: bad }), bad).toThrow(
+        /refused a malformed writeBackup request: base: must be the name of a backup/,
+      );
+    }
+  });
+
   it('refuses bytes that are not bytes, and names that are paths', () => {
     expect(() => parseRequest('saveFile', { title: 'x', defaultName: 'x.json', filters: [], content: { 0: 1, length: 1 } })).toThrow(RequestRefused);
     for (const defaultName of ['../x.json', 'a/b.json', 'a\\b.json', '..', 'x\u0000.json', 'x'.repeat(300)]) {

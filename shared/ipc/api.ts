@@ -53,10 +53,12 @@ export const writeBackupRequest = z.strictObject({
   content: z.string(),
   annotations: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   created: z.string().regex(backupTimePattern, 'must be an ISO time such as 2026-11-22T14:31:00.000Z'),
+  /// For an increment, the full backup it builds on.
+  base: z.string().max(140).regex(backupNamePattern, 'must be the name of a backup').optional(),
 });
 
 /// A backup to read, by its file name.
-export const backupId = z.string().max(100).regex(backupNamePattern, 'must be the name of a backup');
+export const backupId = z.string().max(140).regex(backupNamePattern, 'must be the name of a backup');
 
 /// The page to print to a PDF, and the name the save dialog proposes.
 export const printRequest = z.strictObject({ defaultName: fileName });

@@ -23,6 +23,9 @@ export interface BackupInfo {
   created: string;
   annotations: number;
   bytes: number;
+  /// For an incremental backup, the id of the full backup it holds the
+  /// changes since (restoring it reads both).
+  base?: string;
 }
 
 /// How many backups are kept; the oldest beyond this are deleted.

@@ -1,4 +1,5 @@
-import type { DocumentIndex } from './document-index';
+import { DocumentIndex } from './document-index';
+import type { DocumentLexicon } from './document-lexicon';
 import type { Clause } from './query';
 import { TermSet } from './term-set';
 import type { Vocabulary } from './vocabulary';
@@ -21,13 +22,23 @@ export class ClauseMatcher {
 
   /// Whether every word it needs is in `document` (necessary for a match,
   /// and for a single word sufficient).
-  mayOccurIn(document: DocumentIndex): boolean {
+  mayOccurIn(document: DocumentIndex | DocumentLexicon): boolean {
     return this.sets.every((set) => document.countOf(set) > 0);
   }
 
-  /// How often it occurs in `document`.
-  count(document: DocumentIndex): number {
-    return this.sets.length === 1 ? document.countOf(this.sets[0]!) : this.scan(document, null);
+  /// Whether counting it needs the document's positions (a phrase), not
+  /// only its words' counts.
+  get needsPositions(): boolean {
+    return this.sets.length > 1;
+  }
+
+  /// How often it occurs in `document`; a phrase needs the document's whole
+  /// index (see needsPositions).
+  count(document: DocumentIndex | DocumentLexicon): number {
+    if (this.sets.length === 1) return document.countOf(this.sets[0]!);
+    if (!(document instanceof DocumentIndex) && !this.mayOccurIn(document)) return 0;
+    if (!(document instanceof DocumentIndex)) throw new RangeError(`A phrase was counted in document ${document.id} before its index was read.`);
+    return this.scan(document, null);
   }
 
   /// Appends the [start, end) of each occurrence in `document` to `out`, in

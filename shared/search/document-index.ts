@@ -1,4 +1,5 @@
 import { blockSeparator } from '../document/model';
+import type { StoredLexicon } from './document-lexicon';
 import type { TermSet } from './term-set';
 import { forEachToken } from './tokenize';
 import type { Vocabulary } from './vocabulary';
@@ -30,7 +31,12 @@ export class DocumentIndex {
   private readonly firsts: Int32Array;
   private readonly positions: Int32Array;
 
-  private constructor(id: string, text: string, terms: Int32Array, starts: Int32Array, ends: Int32Array, paragraphStarts: Int32Array, vocabularySize: number) {
+  // The vocabulary its word numbers are in, to store its words by name.
+  private readonly vocabulary: Vocabulary;
+
+  private constructor(id: string, text: string, terms: Int32Array, starts: Int32Array, ends: Int32Array, paragraphStarts: Int32Array, vocabulary: Vocabulary) {
+    const vocabularySize = vocabulary.size;
+    this.vocabulary = vocabulary;
     this.id = id;
     this.text = text;
     this.terms = terms;
@@ -91,12 +97,68 @@ export class DocumentIndex {
       starts[n] = start;
       ends[n++] = end;
     });
-    return new DocumentIndex(id, text, terms.slice(0, n), starts.slice(0, n), ends.slice(0, n), Int32Array.from(paragraphStarts), vocabulary.size);
+    return new DocumentIndex(id, text, terms.slice(0, n), starts.slice(0, n), ends.slice(0, n), Int32Array.from(paragraphStarts), vocabulary);
+  }
+
+  /// The document's index as plain data to store (see DocumentIndex.restore):
+  /// its words as strings, numbered in the order they first occur, since the
+  /// vocabulary's numbers belong to one run of the app.
+  stored(): StoredDocumentIndex {
+    const local = new Map<number, number>();
+    const words: string[] = [];
+    const terms = new Int32Array(this.terms.length);
+    for (let i = 0; i < this.terms.length; i++) {
+      const global = this.terms[i]!;
+      let k = local.get(global);
+      if (k === undefined) {
+        k = words.length;
+        local.set(global, k);
+        words.push(this.vocabulary.term(global));
+      }
+      terms[i] = k;
+    }
+    return { words, terms, starts: this.starts, ends: this.ends, paragraphStarts: this.paragraphStarts };
+  }
+
+  /// The document's distinct words and their counts, to store beside its
+  /// index (see DocumentLexicon): what a launch reads back first. Folded
+  /// words hold no white space, so a line break joins them.
+  lexicon(): StoredLexicon {
+    const words: string[] = [];
+    const counts = new Int32Array(this.distinct.length);
+    for (let k = 0; k < this.distinct.length; k++) {
+      words.push(this.vocabulary.term(this.distinct[k]!));
+      counts[k] = this.firsts[k + 1]! - this.firsts[k]!;
+    }
+    return { words: words.join('\n'), counts };
+  }
+
+  /// A document's index from what `stored()` gave, numbering its words in
+  /// `vocabulary`: no folding or tokenizing, a pass over its numbers.
+  static restore(id: string, text: string, stored: StoredDocumentIndex, vocabulary: Vocabulary): DocumentIndex {
+    const { words, terms: local, starts, ends, paragraphStarts } = stored;
+    if (local.length !== starts.length || local.length !== ends.length) {
+      throw new RangeError(`The stored index of document ${id} is damaged: it has ${local.length} words but ${starts.length} starts and ${ends.length} ends.`);
+    }
+    const ids = words.map((word) => vocabulary.add(word));
+    const terms = new Int32Array(local.length);
+    for (let i = 0; i < local.length; i++) {
+      const global = ids[local[i]!];
+      if (global === undefined)
+        throw new RangeError(`The stored index of document ${id} is damaged: word ${i} is numbered ${local[i]}, past its ${words.length} words.`);
+      terms[i] = global;
+    }
+    return new DocumentIndex(id, text, terms, starts, ends, paragraphStarts, vocabulary);
   }
 
   /// How many words it has.
   get length(): number {
     return this.terms.length;
+  }
+
+  /// Calls `visit` with each distinct word's number and count.
+  forEachWord(visit: (term: number, count: number) => void): void {
+    for (let k = 0; k < this.distinct.length; k++) visit(this.distinct[k]!, this.firsts[k + 1]! - this.firsts[k]!);
   }
 
   /// How many distinct words it has.
@@ -180,4 +242,15 @@ function grown(array: Int32Array, capacity: number): Int32Array {
   const larger = new Int32Array(capacity);
   larger.set(array);
   return larger;
+}
+
+/// One document's index as stored between runs (see DocumentIndex.stored):
+/// its distinct folded words, and per word of its text, the number of that
+/// word in `words`, its offsets and where paragraphs begin.
+export interface StoredDocumentIndex {
+  words: string[];
+  terms: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  paragraphStarts: Int32Array;
 }

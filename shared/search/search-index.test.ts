@@ -340,3 +340,70 @@ describe('SearchIndex against a plain scan', () => {
     );
   });
 });
+
+describe('SearchIndex.rank', () => {
+  const queries = ['Mehilli', 'the', 'dvorak', '"soviet leaders"', '"of the"', 'alb*', 'co*', 'khrushchev albania', 'alb* albania', '"the soviet" union'];
+  // The documents search counts, most first (ties by id).
+  const expected = (from: SearchIndex, query: string, limit: number) =>
+    from
+      .search(query, { limit: 0 })
+      .documents.sort((a, b) => b.count - a.count || (a.documentId < b.documentId ? -1 : 1))
+      .slice(0, limit)
+      .map((d) => d.documentId);
+
+  it('ranks the documents search finds, by how often they match', () => {
+    const ranked = seedIndex();
+    for (const query of queries) expect(ranked.rank(query, 3), query).toEqual(expected(ranked, query, 3));
+    expect(ranked.rank('zzzz', 5)).toEqual([]);
+  });
+
+  it('follows documents removed and revised after its first answer', () => {
+    const ranked = seedIndex();
+    expect(ranked.rank('dvorak', 10)).toContain(seedIds.czechMemo);
+    ranked.remove(seedIds.czechMemo);
+    expect(ranked.rank('dvorak', 10)).not.toContain(seedIds.czechMemo);
+    ranked.add(seedIds.czechMemo, 'Dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak.');
+    expect(ranked.rank('dvorak', 1)).toEqual([seedIds.czechMemo]);
+    // Past the point where most slots are free, the postings are rebuilt.
+    for (let k = 0; k < 200; k++) ranked.add(seedIds.czechMemo, k % 2 ? 'wheat' : 'Dvorak of the Soviet leaders');
+    for (const query of queries) expect(ranked.rank(query, 5), query).toEqual(expected(ranked, query, 5));
+  });
+});
+
+describe('SearchIndex.needs', () => {
+  // An index holding the seeds by their lexicons only, as after a launch.
+  function lexiconsOnly(): SearchIndex {
+    const built = seedIndex();
+    const restored = new SearchIndex();
+    for (const document of corpus.values()) {
+      const whole = built.build(document.id, document.text.text);
+      restored.put(restored.restoreLexicon(document.id, whole.lexicon()));
+    }
+    return restored;
+  }
+
+  it('counts words and prefixes from lexicons, and asks only for the documents whose hits it lists', () => {
+    const restored = lexiconsOnly();
+    expect(restored.needs('the', { limit: 0 })).toEqual([]);
+    expect(restored.search('the', { limit: 0 }).total).toBe(index.search('the', { limit: 0 }).total);
+    expect(restored.search('co*', { limit: 0 }).total).toBe(index.search('co*', { limit: 0 }).total);
+    const first = index.search('the', { limit: 1 }).documents[0]!.documentId;
+    expect(restored.needs('the', { limit: 1 })).toEqual([first]);
+    expect(() => restored.search('the', { limit: 1 })).toThrow(RangeError);
+  });
+
+  it('asks for every document that may hold a phrase, and then answers as the whole index does', () => {
+    const restored = lexiconsOnly();
+    const holding = index.search('soviet leaders', { limit: 0 }).documents.map((d) => d.documentId);
+    expect(restored.needs('"soviet leaders"', { limit: 0 }).sort()).toEqual(holding.sort());
+    for (const id of restored.needs('"soviet leaders"', { limit: 5 })) restored.fill(restored.build(id, textOf(id)));
+    expect(restored.search('"soviet leaders"', { limit: 5 })).toEqual(index.search('"soviet leaders"', { limit: 5 }));
+    expect(restored.rank('"soviet leaders"', 3)).toEqual(index.rank('"soviet leaders"', 3));
+    // A revision in place of a lexicon is counted with its own words.
+    const first = [...corpus.keys()][0]!;
+    expect(restored.rank('quagga', 5)).toEqual([]);
+    restored.put(restored.build(first, 'A quagga among the Soviet leaders.'));
+    expect(restored.rank('quagga', 5)).toEqual([first]);
+    expect(() => restored.fill(restored.build(first, 'x'))).toThrow(RangeError);
+  });
+});

@@ -1,6 +1,8 @@
 import { ClauseMatcher } from './clause-match';
-import { DocumentIndex } from './document-index';
+import { DocumentIndex, type StoredDocumentIndex } from './document-index';
+import { DocumentLexicon, type StoredLexicon } from './document-lexicon';
 import { contextLine } from './kwic';
+import { Postings } from './postings';
 import { type Query, parseQuery } from './query';
 import type { DocumentHits, SearchOptions, SearchResults } from './results';
 import { Vocabulary } from './vocabulary';
@@ -33,8 +35,13 @@ import { Vocabulary } from './vocabulary';
 /// with a map back to the original offsets, which anchoring already has.
 export class SearchIndex {
   private readonly vocabulary = new Vocabulary();
-  // In insertion order, which results follow; replacing keeps the place.
-  private readonly documents = new Map<string, DocumentIndex>();
+  // In insertion order, which results follow; replacing keeps the place. A
+  // document known only by its lexicon (read back at a launch) is counted
+  // from it, and its whole index put in its place when a query needs it.
+  private readonly documents = new Map<string, DocumentIndex | DocumentLexicon>();
+  // The words' documents, for `rank`: built at its first call (a launch
+  // need not pay for it), then kept up to date by put and remove.
+  private postings: Postings | null = null;
 
   /// How many documents it holds.
   get size(): number {
@@ -57,19 +64,156 @@ export class SearchIndex {
   /// Indexes the canonical text of document `id`, replacing what was
   /// indexed under that id (a new revision keeps its place in the results).
   add(id: string, text: string): void {
+    this.put(this.build(id, text));
+  }
+
+  /// The index of the canonical text of document `id`, not yet added (see
+  /// `put`): a caller that stores it first adds it once it is stored.
+  build(id: string, text: string): DocumentIndex {
     if (typeof id !== 'string' || id.length === 0) throw new RangeError('A document needs a non-empty id to be indexed.');
     if (typeof text !== 'string') throw new RangeError(`The text of document ${id} must be a string: its canonical text.`);
-    this.documents.set(id, DocumentIndex.build(id, text, this.vocabulary));
+    return DocumentIndex.build(id, text, this.vocabulary);
+  }
+
+  /// The index of document `id` as stored between runs (see
+  /// DocumentIndex.restore), rebuilt in this index's vocabulary, not yet
+  /// added (see `put`).
+  restore(id: string, text: string, stored: StoredDocumentIndex): DocumentIndex {
+    return DocumentIndex.restore(id, text, stored, this.vocabulary);
+  }
+
+  /// A document's lexicon as stored between runs (see DocumentLexicon),
+  /// in this index's vocabulary, not yet added (see `put`).
+  restoreLexicon(id: string, stored: StoredLexicon): DocumentLexicon {
+    return DocumentLexicon.restore(id, stored, this.vocabulary);
+  }
+
+  /// Adds a document's index built by this index's `build` or `restore`, or
+  /// its lexicon from `restoreLexicon`, replacing what was indexed under
+  /// its id.
+  put(document: DocumentIndex | DocumentLexicon): void {
+    this.documents.set(document.id, document);
+    this.postings?.put(document.id, document, () => this.documents);
+  }
+
+  /// Puts the whole index of a document held by its lexicon in its place:
+  /// the same text (the caller checked its revision), so the same words.
+  fill(document: DocumentIndex): void {
+    if (!(this.documents.get(document.id) instanceof DocumentLexicon))
+      throw new RangeError(`Document ${document.id} is not held by its lexicon: put its index instead.`);
+    this.documents.set(document.id, document);
+  }
+
+  /// Whether document `id` is held by its lexicon only, its whole index
+  /// not yet read.
+  isLexiconOnly(id: string): boolean {
+    return this.documents.get(id) instanceof DocumentLexicon;
+  }
+
+  /// The ids of the documents held by their lexicon only that `search`
+  /// with the same query and options needs the whole index of: every one
+  /// that may hold a phrase of the query (to count it), and those whose
+  /// hits fall on the page asked for (to list them). Words and prefixes
+  /// are counted from lexicons.
+  needs(query: string | Query, options: SearchOptions): string[] {
+    const { limit, skip = 0, documentId } = options;
+    const parsed = typeof query === 'string' ? parseQuery(query) : query;
+    const matchers = parsed.clauses.map((clause) => new ClauseMatcher(clause, this.vocabulary));
+    if (matchers.length === 0 || matchers.some((m) => m.impossible)) return [];
+    const overlapping = matchers.some((m, i) => matchers.some((n, j) => j > i && m.overlaps(n)));
+    const positional = overlapping || matchers.some((m) => m.needsPositions);
+    let candidates: Iterable<DocumentIndex | DocumentLexicon> = this.documents.values();
+    if (documentId !== undefined) {
+      const only = this.documents.get(documentId);
+      candidates = only ? [only] : [];
+    }
+    const needed: string[] = [];
+    let total = 0;
+    const pageEnd = skip + (Number.isInteger(limit) && limit > 0 ? limit : 0);
+    for (const document of candidates) {
+      if (!matchers.every((m) => m.mayOccurIn(document))) continue;
+      if (positional) {
+        if (document instanceof DocumentLexicon) needed.push(document.id);
+        continue;
+      }
+      let count = 0;
+      for (const m of matchers) count += m.count(document);
+      const first = total;
+      total += count;
+      if (first < pageEnd && total > skip && document instanceof DocumentLexicon) needed.push(document.id);
+    }
+    return needed;
   }
 
   /// Forgets document `id`; returns whether it was indexed.
   remove(id: string): boolean {
-    return this.documents.delete(id);
+    const removed = this.documents.delete(id);
+    if (removed) this.postings?.remove(id, () => this.documents);
+    return removed;
   }
 
   /// Forgets every document.
   clear(): void {
     this.documents.clear();
+    this.postings = null;
+  }
+
+  /// The ids of the documents matching `query`, most matches first (ties
+  /// by id), at most `limit`: what a search engine's ranked list is, without the
+  /// places. Words and prefixes are counted from the corpus's postings, so
+  /// only the documents holding them are visited; a phrase is then checked
+  /// in the documents holding all its words.
+  rank(query: string | Query, limit: number): string[] {
+    if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`The number of documents to rank must be a whole number of at least 0, not ${limit}.`);
+    const parsed = typeof query === 'string' ? parseQuery(query) : query;
+    const matchers = parsed.clauses.map((clause) => new ClauseMatcher(clause, this.vocabulary));
+    if (matchers.length === 0 || matchers.some((m) => m.impossible)) return [];
+    // Clauses that can match the same place count distinct places: as search does.
+    if (matchers.some((m, i) => matchers.some((n, j) => j > i && m.overlaps(n)))) {
+      return this.search(parsed, { limit: 0 })
+        .documents.sort((a, b) => b.count - a.count || (a.documentId < b.documentId ? -1 : 1))
+        .slice(0, limit)
+        .map((d) => d.documentId);
+    }
+    if (!this.postings) {
+      this.postings = new Postings();
+      for (const [id, document] of this.documents) this.postings.put(id, document, () => this.documents);
+    }
+    const postings = this.postings;
+    const slots = postings.slotCount;
+    const counts = new Int32Array(slots);
+    // Per slot, how many clauses it holds; `seen` marks the clause last found there.
+    const held = new Int32Array(slots);
+    const seen = new Int32Array(slots).fill(-1);
+    const words = matchers.filter((m) => !m.needsPositions);
+    const phrases = matchers.filter((m) => m.needsPositions);
+    words.forEach((m, c) => {
+      postings.addCounts(m.sets[0]!, counts, seen, c);
+      for (let slot = 0; slot < slots; slot++) if (seen[slot] === c) held[slot]!++;
+    });
+    let candidates: number[] = [];
+    if (words.length > 0) {
+      for (let slot = 0; slot < slots; slot++) if (held[slot] === words.length && postings.idAt(slot) !== null) candidates.push(slot);
+    } else {
+      // Only phrases: the documents holding the rarest word of the first.
+      const rarest = [...phrases[0]!.sets].sort((a, b) => postings.size(a) - postings.size(b))[0]!;
+      const scratch = new Int32Array(slots);
+      postings.addCounts(rarest, scratch, seen, -2);
+      for (let slot = 0; slot < slots; slot++) if (seen[slot] === -2 && postings.idAt(slot) !== null) candidates.push(slot);
+    }
+    for (const m of phrases) {
+      candidates = candidates.filter((slot) => {
+        const document = this.documents.get(postings.idAt(slot)!)!;
+        const count = m.count(document);
+        counts[slot]! += count;
+        return count > 0;
+      });
+    }
+    const idOf = (slot: number) => postings.idAt(slot)!;
+    return candidates
+      .sort((a, b) => counts[b]! - counts[a]! || (idOf(a) < idOf(b) ? -1 : 1))
+      .slice(0, limit)
+      .map(idOf);
   }
 
   /// Finds `query` (a string as typed, see parseQuery) in every document, or
@@ -86,7 +230,7 @@ export class SearchIndex {
     // it twice; such queries count distinct places, at the cost of listing
     // them all.
     const overlapping = matchers.some((m, i) => matchers.some((n, j) => j > i && m.overlaps(n)));
-    let candidates: Iterable<DocumentIndex> = this.documents.values();
+    let candidates: Iterable<DocumentIndex | DocumentLexicon> = this.documents.values();
     if (documentId !== undefined) {
       const only = this.documents.get(documentId);
       if (!only) return none;
@@ -103,6 +247,7 @@ export class SearchIndex {
       let count = 0;
       if (overlapping) {
         if (!matchers.every((m) => m.mayOccurIn(document))) continue;
+        if (!(document instanceof DocumentIndex)) throw new RangeError(`Document ${document.id} was searched before its index was read.`);
         spans = allSpans(document, matchers);
         count = spans.length / 2;
       } else {
@@ -121,6 +266,7 @@ export class SearchIndex {
       total += count;
       const hits: DocumentHits['hits'] = [];
       if (first < pageEnd && total > skip) {
+        if (!(document instanceof DocumentIndex)) throw new RangeError(`The hits of document ${document.id} were listed before its index was read.`);
         spans ??= allSpans(document, matchers);
         const from = Math.max(0, skip - first);
         const to = Math.min(count, pageEnd - first);

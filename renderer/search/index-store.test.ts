@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import type { DBCore } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from '../../shared/search/search-index';
+import { loadCorpus } from '../../shared/test-support/corpus';
+import { IndexDb, PersistentIndex } from './index-store';
+
+const seeds = [...loadCorpus().values()].map((d) => ({ id: d.id, text: d.text.text, revision: d.fingerprint }));
+const queries = ['Mehilli', 'dvorak', '"soviet leaders"', 'alb*', 'co*', '"of the"', 'wheat albania'];
+let databases = 0;
+
+// A fresh database, with every row written or deleted counted by key.
+function counted(name = `search-${++databases}`): { db: IndexDb; writes: string[] } {
+  const writes: string[] = [];
+  const db = new IndexDb(name);
+  db.use({
+    stack: 'dbcore',
+    name: 'count-writes',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table(tableName) {
+        const table = down.table(tableName);
+        return {
+          ...table,
+          mutate(request) {
+            const keys =
+              request.type === 'delete' ? request.keys : request.type === 'deleteRange' ? ['(range)'] : (request.values as { id: string }[]).map((v) => v.id);
+            for (const key of keys) writes.push(`${request.type} ${tableName} ${String(key)}`);
+            return table.mutate(request);
+          },
+        };
+      },
+    }),
+  });
+  return { db, writes };
+}
+
+function memoryIndex(documents: readonly { id: string; text: string }[]): SearchIndex {
+  const index = new SearchIndex();
+  for (const d of documents) index.add(d.id, d.text);
+  return index;
+}
+
+describe('PersistentIndex', () => {
+  it('finds after a restart what it found before, without being sent a text again', async () => {
+    const name = `search-${++databases}`;
+    const first = new PersistentIndex(new IndexDb(name));
+    await first.add(seeds);
+    const reopened = new PersistentIndex(new IndexDb(name));
+    expect(await reopened.reconcile(seeds)).toEqual([]);
+    expect(reopened.size).toBe(seeds.length);
+    const fresh = memoryIndex(seeds);
+    for (const query of queries) {
+      const found = await reopened.search(query, { limit: 50 });
+      const expected = fresh.search(query, { limit: 50 });
+      // Documents come back in the database's order; their hits are the same.
+      const byId = (r: typeof found) => Object.fromEntries(r.documents.map((d) => [d.documentId, d]));
+      expect(found.total, query).toBe(expected.total);
+      expect(byId(found), query).toEqual(byId(expected));
+    }
+    expect((await reopened.search('"soviet leaders"', { limit: 1 })).total).toBeGreaterThan(0);
+  });
+
+  it('writes one segment and one lexicon to index a revision of one document, and none for a revision it has', async () => {
+    const { db, writes } = counted();
+    const index = new PersistentIndex(db);
+    await index.add(seeds);
+    expect(writes).toHaveLength(2 * seeds.length);
+    writes.length = 0;
+    const target = seeds[1]!;
+    const revised = { id: target.id, text: `${target.text}\n\nA Zhivkov marginal note, added in revision.`, revision: 'second' };
+    await index.add([...seeds.filter((s) => s.id !== target.id), revised]);
+    expect(writes).toEqual([`put segments ${target.id}`, `put lexicons ${target.id}`]);
+    expect((await index.search('zhivkov marginal', { limit: 5 })).documents.map((d) => d.documentId)).toEqual([target.id]);
+    writes.length = 0;
+    await index.add([revised]);
+    expect(writes).toEqual([]);
+  });
+
+  it('forgets the documents no longer in the library and names those to send, new or revised', async () => {
+    const { db, writes } = counted();
+    const index = new PersistentIndex(db);
+    await index.add(seeds);
+    writes.length = 0;
+    const [gone, revised, ...kept] = seeds;
+    const stamps = [...kept, { id: revised!.id, revision: 'another' }, { id: 'new-memo', revision: 'x' }];
+    expect(await index.reconcile(stamps)).toEqual([revised!.id, 'new-memo']);
+    expect(writes).toEqual([`delete segments ${gone!.id}`, `delete lexicons ${gone!.id}`]);
+    const reopened = new PersistentIndex(new IndexDb(db.name));
+    await reopened.open();
+    expect(reopened.size).toBe(seeds.length - 1);
+    const found = await reopened.search('the', { limit: 1 });
+    expect(found.documents.some((d) => d.documentId === gone!.id)).toBe(false);
+  });
+
+  it('drops a stored document it cannot read back, and asks for its text again', async () => {
+    const name = `search-${++databases}`;
+    const db = new IndexDb(name);
+    await new PersistentIndex(db).add(seeds.slice(0, 2));
+    await db.segments.update(seeds[0]!.id, { starts: new Int32Array(1) });
+    await db.lexicons.update(seeds[1]!.id, { counts: new Int32Array(1) });
+    const reopened = new PersistentIndex(new IndexDb(name), { warm: false });
+    // A damaged lexicon is found at the launch; a damaged segment when a
+    // search first reads it.
+    expect(await reopened.reconcile(seeds.slice(0, 2))).toEqual([seeds[1]!.id]);
+    expect((await reopened.search('the', { limit: 1000 })).documents).toEqual([]);
+    expect(await reopened.reconcile(seeds.slice(0, 2))).toEqual([seeds[0]!.id, seeds[1]!.id]);
+    expect(await new IndexDb(name).segments.count()).toBe(0);
+    expect(await new IndexDb(name).lexicons.count()).toBe(0);
+  });
+
+  it('answers a word from the lexicons, reading only the segments of the hits it lists', async () => {
+    const name = `search-${++databases}`;
+    await new PersistentIndex(new IndexDb(name)).add(seeds);
+    const reopened = new PersistentIndex(new IndexDb(name), { warm: false });
+    const counts = await reopened.search('the', { limit: 0 });
+    expect(counts.total).toBe(memoryIndex(seeds).search('the', { limit: 0 }).total);
+    expect(seeds.filter((s) => !reopened.index.isLexiconOnly(s.id))).toEqual([]);
+    const first = await reopened.search('the', { limit: 1 });
+    expect(first.documents[0]!.hits).toHaveLength(1);
+    expect(seeds.filter((s) => !reopened.index.isLexiconOnly(s.id)).map((s) => s.id)).toEqual([first.documents[0]!.documentId]);
+  });
+
+  it('reads every other segment in the background after a launch', async () => {
+    const name = `search-${++databases}`;
+    await new PersistentIndex(new IndexDb(name)).add(seeds);
+    const reopened = new PersistentIndex(new IndexDb(name));
+    await reopened.open();
+    expect(seeds.filter((s) => reopened.index.isLexiconOnly(s.id)).length).toBe(seeds.length);
+    await reopened.warmed();
+    expect(seeds.filter((s) => reopened.index.isLexiconOnly(s.id))).toEqual([]);
+  });
+
+  it('leaves the index as it was when a batch cannot be stored', async () => {
+    const { db } = counted();
+    const index = new PersistentIndex(db);
+    await index.add(seeds.slice(0, 1));
+    db.close();
+    await expect(index.add(seeds.slice(1))).rejects.toThrow();
+    expect(index.size).toBe(1);
+    expect((await index.reconcile(seeds.slice(0, 1).map(({ id, revision }) => ({ id, revision })))).length).toBe(0);
+  });
+});
