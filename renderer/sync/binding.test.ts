@@ -7,6 +7,7 @@ import * as rows from '../store/annotation-rows';
 import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';
 import { TagTypeStore } from '../store/tag-types';
+import { exportAnnotations } from '../store/transfer';
 import { SyncBinding } from './binding';
 
 const brief = seed(loadCorpus(), seedIds.foBrief);
@@ -66,6 +67,22 @@ describe('the binding between the store and a shared project', () => {
       'Ana create ',
       'Ben edit note',
     ]);
+  });
+
+  it('keeps who made and changed a link in the store, and a whole-library export carries both', async () => {
+    const [a, b] = await pair();
+    const one = await a.annotations.create(brief, start, start + 10, { tags: ['claim'] });
+    const two = await a.annotations.create(brief, start + 20, start + 30, { tags: ['claim'] });
+    await settle(a, b);
+    const link = await b.annotations.link(one, two, 'supports');
+    await settle(a, b);
+    await a.annotations.updateLink(link.id, { note: 'per the FO' });
+    await settle(a, b);
+    expect(await b.db.links.get(link.id)).toMatchObject({ note: 'per the FO', createdBy: { name: 'Ben' }, modifiedBy: { name: 'Ana' } });
+    const exported = JSON.parse((await exportAnnotations(b.db, loadCorpus(), { kind: 'all' })).content as string);
+    expect(exported.library.links[0]).toMatchObject({ createdBy: { id: 'machine-Ben', name: 'Ben' }, modifiedBy: { id: 'machine-Ana', name: 'Ana' } });
+    expect(exported.library.links[0].keptAfterDelete).toBeUndefined();
+    expect(exported.annotations.map((x: { createdBy: { name: string } }) => x.createdBy.name)).toEqual(['Ana', 'Ana']);
   });
 
   it('keeps both libraries when a researcher joins with annotations of their own', async () => {

@@ -1,4 +1,5 @@
 import type { Annotation } from '../../shared/annotation/model';
+import type { Link } from '../../shared/links/model';
 import { canonicalJson } from '../../shared/sync/canonical';
 import type { SharedAnnotation, SharedLibrary, SharedLink } from '../../shared/sync/model';
 import * as rows from '../store/annotation-rows';
@@ -26,7 +27,7 @@ export async function readStore(db: PalimpsestDb): Promise<SharedLibrary> {
   );
   return {
     annotations: byId(annotations.map(sharedAnnotation)),
-    links: byId(links.map(({ fromDocument: _from, toDocument: _to, ...link }) => ({ ...link, createdBy: null, modifiedBy: null, keptAfterDelete: null }))),
+    links: byId(links.map(({ fromDocument: _from, toDocument: _to, ...link }) => sharedLink(link))),
     actors: byId(actors),
     sets: byId(sets),
     tagTypes: byId(tagTypes.map((tagType) => ({ ...tagType, aliases: [] }))),
@@ -37,8 +38,8 @@ export async function readStore(db: PalimpsestDb): Promise<SharedLibrary> {
 
 /// Writes into the store what differs between `store` (as `readStore`
 /// gave it) and `shared` (the project's library), in one transaction.
-/// Annotations keep who made and last changed them; links, tag and
-/// relation types keep only their own fields, so exports stay as they are.
+/// Annotations and links keep who made and last changed them (exports and
+/// backups carry it); tag and relation types keep only their own fields.
 export async function writeStore(db: PalimpsestDb, store: SharedLibrary, shared: SharedLibrary): Promise<number> {
   const documentOf = new Map(shared.annotations.map((a) => [a.id, a.documentId]));
   const annotations = changes(store.annotations, shared.annotations, (a) => a);
@@ -57,8 +58,10 @@ export async function writeStore(db: PalimpsestDb, store: SharedLibrary, shared:
     await rows.remove(db, annotations.removed);
     await db.links.bulkPut(
       links.put.map(
-        ({ createdBy: _c, modifiedBy: _m, keptAfterDelete: _k, ...link }): LinkRow => ({
+        ({ createdBy, modifiedBy, keptAfterDelete: _k, ...link }): LinkRow => ({
           ...link,
+          ...(createdBy ? { createdBy } : {}),
+          ...(modifiedBy ? { modifiedBy } : {}),
           fromDocument: documentOf.get(link.from) ?? '',
           toDocument: documentOf.get(link.to) ?? '',
         }),
@@ -82,9 +85,14 @@ function sharedAnnotation(annotation: Annotation): SharedAnnotation {
   return { ...annotation, createdBy: shared.createdBy ?? null, modifiedBy: shared.modifiedBy ?? null, keptAfterDelete: shared.keptAfterDelete ?? null };
 }
 
-// A link compares without its authorship, which the store does not keep.
+function sharedLink(link: Link): SharedLink {
+  return { ...link, createdBy: link.createdBy ?? null, modifiedBy: link.modifiedBy ?? null, keptAfterDelete: null };
+}
+
+// A link compares without the deletion it survived, which the store does
+// not keep (the panel shows it from the project).
 function linkRow(link: SharedLink): SharedLink {
-  return { ...link, createdBy: null, modifiedBy: null, keptAfterDelete: null };
+  return { ...link, keptAfterDelete: null };
 }
 
 // What to put and remove to turn `store` into `shared`; `asStored` gives

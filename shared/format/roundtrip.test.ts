@@ -14,6 +14,12 @@ const documents = [...corpus.values()];
 const exported = new Date('2026-11-22T12:00:00.000Z');
 const empty = { annotations: new Map<string, Annotation>(), tagTypes: defaultTagTypes };
 
+/// A shared project's author: a machine's id and a display name as people type them.
+const author = fc.record({
+  id: fc.constantFrom('6f1c0e4d-1a77-4c5e-9a53-2f1c0e4d1a77', 'machine 2', 'ÿ/ü?#'),
+  name: fc.string({ unit: fc.constantFrom('A', 'n', 'a', ' ', 'ë', 'Ж', '🙂', '"'), minLength: 1, maxLength: 12 }),
+});
+
 /// Random annotations on random passages of the seeds, with what people type
 /// into notes: quotes, diacritics, Cyrillic, emoji, new lines.
 const annotations = fc
@@ -27,6 +33,8 @@ const annotations = fc
       actor: fc.option(fc.constantFrom('Khrushchev', 'Enver Hoxha', 'Mëhilli', 'Хрущёв'), { nil: null }),
       note: fc.string({ unit: fc.constantFrom('a', ' ', '"', '“', 'ë', 'ř', 'Ж', '\n', '🙂', '<', '&'), maxLength: 40 }),
       seconds: fc.integer({ min: 0, max: 1e8 }),
+      // Made and last changed in a shared project, or never shared.
+      authors: fc.option(fc.tuple(author, author), { nil: null }),
     }),
     { selector: (r) => r.id, maxLength: 25 },
   )
@@ -41,7 +49,8 @@ const annotations = fc
       if (start >= end) return [];
       const { quote, position } = describePassage(text, start, end);
       const time = new Date(Date.UTC(2020, 0, 1) + r.seconds * 1000).toISOString();
-      return [{ id: r.id, documentId: document.id, quote, position, tags: r.tags, actor: r.actor, note: r.note, created: time, modified: time }];
+      const authorship = r.authors ? { createdBy: r.authors[0], modifiedBy: r.authors[1] } : {};
+      return [{ id: r.id, documentId: document.id, quote, position, tags: r.tags, actor: r.actor, note: r.note, created: time, modified: time, ...authorship }];
     }),
   );
 

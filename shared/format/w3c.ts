@@ -1,10 +1,10 @@
 import type { Actor } from '../actors/model';
-import type { Annotation, TagType } from '../annotation/model';
+import type { Annotation, Author, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 import { CodePoints } from './code-points';
-import { annotationPrefix, documentPrefix, palimpsestContext, w3cContext } from './w3c-terms';
+import { annotationPrefix, authorPrefix, documentPrefix, palimpsestContext, w3cContext } from './w3c-terms';
 
 export type { ForeignAnnotation } from './w3c-read';
 export { w3cContext } from './w3c-terms';
@@ -72,6 +72,7 @@ export function buildW3cCollection(options: {
       id: `${annotationPrefix}${a.id}`,
       type: 'Annotation',
       motivation: a.tags.length || a.actor ? 'tagging' : a.note ? 'commenting' : 'highlighting',
+      ...creatorOf(a.createdBy),
       created: a.created,
       modified: a.modified,
       ...(body.length ? { body } : {}),
@@ -97,6 +98,7 @@ export function buildW3cCollection(options: {
         id: `${annotationPrefix}${link.id}`,
         type: 'Annotation',
         motivation: 'linking',
+        ...creatorOf(link.createdBy),
         created: link.created,
         modified: link.modified,
         body: [
@@ -125,4 +127,11 @@ export function buildW3cCollection(options: {
     // The page describes its collection, as the model's Example 52 does.
     first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, partOf: { id, label: 'Palimpsest annotations', total: items.length }, items },
   };
+}
+
+/// Who made it, as the model's `creator` (an Agent): the machine's id as an
+/// IRI and the display name. The model has no term for who last changed
+/// it; the native format carries that.
+function creatorOf(author: Author | null | undefined): { creator?: { id: string; type: 'Person'; name: string } } {
+  return author ? { creator: { id: `${authorPrefix}${encodeURIComponent(author.id)}`, type: 'Person', name: author.name } } : {};
 }

@@ -143,8 +143,11 @@ function created(item: Item, kind: Kind, stamp: Stamp): YItem {
     y.set('names', names);
   }
   if (kind.authored) {
-    y.set('createdBy', stamp.by);
-    y.set('modifiedBy', stamp.by);
+    // An item that already says who made it (imported from a shared
+    // project's export) keeps its authors; a new one is the writer's.
+    const createdBy = (item.createdBy as Author | null | undefined) ?? stamp.by;
+    y.set('createdBy', createdBy);
+    y.set('modifiedBy', (item.modifiedBy as Author | null | undefined) ?? createdBy);
     y.set('history', Y.Array.from<HistoryEntry>([{ at: stamp.at, by: stamp.by, kind: 'create', fields: [] }]));
   }
   return y;
