@@ -44,6 +44,8 @@ describe('tableCsv', () => {
       'Relations',
       'Sets',
       'Page',
+      'Made by',
+      'Last changed by',
       'Document id',
       'Annotation id',
     ]);
@@ -59,6 +61,8 @@ describe('tableCsv', () => {
       'supports; contradicts',
       'Chapter 3: the break',
       '',
+      'Ana Petrova',
+      'Ben Okafor',
       row('motive').documentId,
       'motive',
     ]);
