@@ -42,14 +42,7 @@ export async function readStore(db: PalimpsestDb): Promise<SharedLibrary> {
 /// backups carry it); tag and relation types keep only their own fields.
 export async function writeStore(db: PalimpsestDb, store: SharedLibrary, shared: SharedLibrary): Promise<number> {
   const documentOf = new Map(shared.annotations.map((a) => [a.id, a.documentId]));
-  const annotations = changes(store.annotations, shared.annotations, (a) => a);
-  const links = changes(store.links, shared.links, linkRow);
-  const actors = changes(store.actors, shared.actors, (a) => a);
-  const sets = changes(store.sets, shared.sets, (s) => s);
-  const tagTypes = changes(store.tagTypes, shared.tagTypes, ({ aliases: _aliases, ...tagType }) => ({ ...tagType, aliases: [] }));
-  const relationTypes = changes(store.relationTypes, shared.relationTypes, ({ aliases: _aliases, ...relation }) => ({ ...relation, aliases: [] }));
-  const documents = changes(store.documents, shared.documents, (d) => d);
-  const count = [annotations, links, actors, sets, tagTypes, relationTypes, documents].reduce((n, c) => n + c.put.length + c.removed.length, 0);
+  const { annotations, links, actors, sets, tagTypes, relationTypes, documents, count } = plan(store, shared);
   if (count === 0) return 0;
   await db.transaction('rw', [...rows.tables(db), db.links, db.actors, db.sets, db.tagTypes, db.relationTypes, db.documents], async () => {
     await db.documents.bulkPut(documents.put.map((d) => d.row as DocumentRow));
@@ -78,6 +71,45 @@ export async function writeStore(db: PalimpsestDb, store: SharedLibrary, shared:
     await db.relationTypes.bulkDelete(relationTypes.removed.map((r) => r.id));
   });
   return count;
+}
+
+/// How many items `store` holds otherwise than `shared` (or holds and
+/// `shared` lacks, or lacks and `shared` holds), as `writeStore` compares.
+export function differences(store: SharedLibrary, shared: SharedLibrary): number {
+  return plan(store, shared).count;
+}
+
+/// `store` with the project's changes from `base` to `shared` laid over
+/// it: what the project added or changed replaces the store's, what it
+/// deleted goes, and whatever else the store holds stays as it is. A
+/// read-only member's library follows the project this way, keeping
+/// their own changes on their machine.
+export function overlay(store: SharedLibrary, base: SharedLibrary, shared: SharedLibrary): SharedLibrary {
+  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
+  for (const key of Object.keys(store) as (keyof SharedLibrary)[]) {
+    const items = new Map((store[key] as { id: string }[]).map((item) => [item.id, item]));
+    const before = new Map((base[key] as { id: string }[]).map((item) => [item.id, canonicalJson(item)]));
+    const now = new Set<string>();
+    for (const item of shared[key] as { id: string }[]) {
+      now.add(item.id);
+      if (before.get(item.id) !== canonicalJson(item)) items.set(item.id, item);
+    }
+    for (const id of before.keys()) if (!now.has(id)) items.delete(id);
+    result[key] = byId([...items.values()]);
+  }
+  return result as unknown as SharedLibrary;
+}
+
+function plan(store: SharedLibrary, shared: SharedLibrary) {
+  const annotations = changes(store.annotations, shared.annotations, (a) => a);
+  const links = changes(store.links, shared.links, linkRow);
+  const actors = changes(store.actors, shared.actors, (a) => a);
+  const sets = changes(store.sets, shared.sets, (s) => s);
+  const tagTypes = changes(store.tagTypes, shared.tagTypes, ({ aliases: _aliases, ...tagType }) => ({ ...tagType, aliases: [] }));
+  const relationTypes = changes(store.relationTypes, shared.relationTypes, ({ aliases: _aliases, ...relation }) => ({ ...relation, aliases: [] }));
+  const documents = changes(store.documents, shared.documents, (d) => d);
+  const count = [annotations, links, actors, sets, tagTypes, relationTypes, documents].reduce((n, c) => n + c.put.length + c.removed.length, 0);
+  return { annotations, links, actors, sets, tagTypes, relationTypes, documents, count };
 }
 
 function sharedAnnotation(annotation: Annotation): SharedAnnotation {

@@ -9,7 +9,23 @@ export interface CsvNames {
   set(id: string): string;
 }
 
-const header = ['Document', 'Date', 'Tags', 'Actor', 'Name as tagged', 'Quote', 'Note', 'Links', 'Relations', 'Sets', 'Page', 'Made by', 'Last changed by', 'Document id', 'Annotation id'];
+const header = [
+  'Document',
+  'Date',
+  'Tags',
+  'Actor',
+  'Name as tagged',
+  'Quote',
+  'Note',
+  'Links',
+  'Relations',
+  'Sets',
+  'Page',
+  'Made by',
+  'Last changed by',
+  'Document id',
+  'Annotation id',
+];
 
 /// The rows as the table shows them, in its order, as a CSV file: ids are
 /// named, lists joined by "; ", and the ids kept in the last columns so a
