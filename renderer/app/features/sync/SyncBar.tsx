@@ -56,8 +56,8 @@ export function SyncBar() {
                   · <strong>read only</strong>:{' '}
                   {state.localOnly > 0 ? (
                     <>
-                      <span data-testid="sync-local-only">{state.localOnly}</span> {state.localOnly === 1 ? 'item' : 'items'} changed here stay on this machine
-                      only
+                      <span data-testid="sync-local-only">{state.localOnly}</span>{' '}
+                      {state.localOnly === 1 ? 'item changed here stays' : 'items changed here stay'} on this machine only
                     </>
                   ) : (
                     'you see the project’s changes; yours stay on this machine'
