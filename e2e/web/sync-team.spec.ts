@@ -26,7 +26,7 @@ const entryOf = (page: Page, words: string) =>
 const status = (page: Page) => page.getByTestId('sync-status');
 
 async function person(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   return { context, page: await context.newPage() };
 }
 
@@ -70,6 +70,13 @@ test('a team: typing survives a colleague’s edit, the table filters by author,
   const cai = await person(browser);
   const codes = await share(ana.page);
   // The invitation codes are shown whole, each with a Copy button.
+  for (const id of ['invite-edit', 'invite-read']) {
+    const whole = await ana.page.getByTestId(id).evaluate((field) => field.scrollHeight <= field.clientHeight + 1);
+    expect(whole, `${id} shows the whole code`).toBe(true);
+  }
+  await ana.page.getByTestId('invite-read-copy').click();
+  await expect(ana.page.getByTestId('share-dialog')).toContainText('Copied.');
+  expect(await ana.page.evaluate(() => navigator.clipboard.readText())).toBe(codes.read);
   await ana.page.screenshot({ path: join(screenshotDir, 'sync-share.png') });
   await ana.page.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click();
   await joinWith(ben.page, codes.edit, 'Ben Okafor');
@@ -149,6 +156,14 @@ test('a team: typing survives a colleague’s edit, the table filters by author,
   await ben.page.waitForTimeout(1_000);
   await expect(entryOf(ben.page, 'Albanian regime')).toHaveCount(0);
   await expect(ben.page.getByTestId('annotation-count')).toHaveText('2');
+
+  // The library's last row scrolls clear of the status in the corner.
+  await cai.page.getByRole('button', { name: /^(← )?Library$/ }).click();
+  await cai.page.getByTestId('library').evaluate((library) => library.scrollTo({ top: library.scrollHeight }));
+  const last = await cai.page.getByTestId('doc-row').last().boundingBox();
+  const bar = await status(cai.page).boundingBox();
+  expect(last!.y + last!.height).toBeLessThanOrEqual(bar!.y);
+  await cai.page.screenshot({ path: join(screenshotDir, 'sync-library-end.png') });
 
   for (const p of [ana, ben, cai]) await p.context.close();
 });
