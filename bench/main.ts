@@ -5,11 +5,14 @@ import type { Result } from './measure';
 import { chromiumBenches } from './chromium-benches';
 import { nodeBenches } from './node-benches';
 import { searchBenches } from './search-benches';
+import { syncBenches } from './sync-bench';
 
 /// `npm run bench`: measures the real code at the sizes historians meet,
 /// beside a peer measured in the same run: shared/ in Node, the reader in
 /// Chromium on the built renderer, full-text search in Node on the engine the
-/// search worker runs. `--quick` runs the reduced set (no 5 MB document);
+/// search worker runs; team sync against a real server process (3 clients ×
+/// 1,000 annotations). `--quick` runs the reduced set (no 5 MB document;
+/// one sync run of 3 × 300);
 /// `--json` prints only the JSON object.
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -29,7 +32,12 @@ const machine = {
 // benchmarks leave it holding a gigabyte of test data, and on two cores its
 // garbage collection competes with the page being measured.
 const browser = await chromiumBenches({ runs: 5, full: !quick, log });
-const results: Result[] = [...(await nodeBenches({ runs: quick ? 5 : 7, log })), ...(await searchBenches({ runs: quick ? 5 : 7, log })), ...browser];
+const results: Result[] = [
+  ...(await nodeBenches({ runs: quick ? 5 : 7, log })),
+  ...(await searchBenches({ runs: quick ? 5 : 7, log })),
+  ...(await syncBenches(quick ? { runs: 1, perClient: 300, log } : { runs: 3, log })),
+  ...browser,
+];
 const report = { machine, date: new Date().toISOString(), results };
 
 if (json) {

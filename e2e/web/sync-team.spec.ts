@@ -77,7 +77,7 @@ test('a team: typing survives a colleague’s edit, the table filters by author,
   await ana.page.getByTestId('invite-read-copy').click();
   await expect(ana.page.getByTestId('share-dialog')).toContainText('Copied.');
   expect(await ana.page.evaluate(() => navigator.clipboard.readText())).toBe(codes.read);
-  await ana.page.screenshot({ path: join(screenshotDir, 'sync-share.png') });
+  await ana.page.screenshot({ path: join(screenshotDir, 'sync-invitations.png') });
   await ana.page.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click();
   await joinWith(ben.page, codes.edit, 'Ben Okafor');
 
