@@ -70,6 +70,13 @@ describe('tableCsv', () => {
     expect(table).toHaveLength(3);
   });
 
+  it('has no author columns for rows never shared, as the table has none', () => {
+    const table = cells(tableCsv([row('dvorak'), row('grain')], names));
+    expect(table[0]).not.toContain('Made by');
+    expect(table[0]).toHaveLength(13);
+    expect(table[1]).toHaveLength(13);
+  });
+
   it('leaves an undated row’s date empty, and quotes a quote with quotation marks', () => {
     expect(
       cells(tableCsv([row('orphan'), row('acupuncture')], names))
