@@ -25,7 +25,7 @@ export function Authorship({ annotation }: { annotation: Annotation }) {
     <div className="annotation-authorship" data-testid="entry-authorship">
       <span>
         by {createdBy.name}
-        {modifiedBy && (modifiedBy.id !== createdBy.id || history.length > 1) && <> · last changed by {modifiedBy.name}</>}
+        {modifiedBy && modifiedBy.id !== createdBy.id && <> · last changed by {modifiedBy.name}</>}
       </span>
       {keptAfterDelete && (
         <p className="kept-after-delete" data-testid="entry-kept">
