@@ -6,14 +6,16 @@ import type { Result } from './measure';
 import { chromiumBenches } from './chromium-benches';
 import { nodeBenches } from './node-benches';
 import { searchBenches } from './search-benches';
+import { syncBenches } from './sync-bench';
 
 /// `npm run bench`: measures the real code at the sizes historians meet,
 /// beside a peer measured in the same run: shared/ in Node, the reader in
 /// Chromium on the built renderer, full-text search in Node on the engine the
-/// search worker runs, and the scale of a whole archive (scale-benches.ts:
+/// search worker runs; team sync against a real server process (3 clients ×
+/// 1,000 annotations); and the scale of a whole archive (scale-benches.ts:
 /// 5,000 documents, or 1,000 with `--quick`, beside 50). `--quick` runs the
-/// reduced set (no 5 MB document); `--scale` runs the scale benchmark
-/// alone (its rows only, for work on them);
+/// reduced set (no 5 MB document; one sync run of 3 × 300); `--scale` runs
+/// the scale benchmark alone (its rows only, for work on them);
 /// `--json` prints only the JSON object.
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -36,7 +38,12 @@ const machine = {
 const results: Result[] = [];
 if (!scaleOnly) {
   const browser = await chromiumBenches({ runs: 5, full: !quick, log });
-  results.push(...(await nodeBenches({ runs: quick ? 5 : 7, log })), ...(await searchBenches({ runs: quick ? 5 : 7, log })), ...browser);
+  results.push(
+    ...(await nodeBenches({ runs: quick ? 5 : 7, log })),
+    ...(await searchBenches({ runs: quick ? 5 : 7, log })),
+    ...(await syncBenches(quick ? { runs: 1, perClient: 300, log } : { runs: 3, log })),
+    ...browser,
+  );
 }
 // The scale benchmark loads the app's store in Node, whose bundled corpus
 // Vite would inline: a module hook reads it instead (see vite-glob.mjs).

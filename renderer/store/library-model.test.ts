@@ -22,7 +22,7 @@ import { exportAnnotations, importAnnotations } from './transfer';
 // a backup) against the real store. After every step the library must be
 // whole (no annotation without its document, no link without its ends) and
 // a backup of it must build, restore into an empty library, and give the
-// same library back.
+// same library back, who made and changed each passage and link included.
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -36,6 +36,7 @@ type Action =
   | { kind: 'delete-annotation'; annotation: number }
   | { kind: 'delete-document'; document: number }
   | { kind: 'import-annotations'; document: number }
+  | { kind: 'shared-edit'; annotation: number }
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'restore'; backup: number };
@@ -51,6 +52,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('delete-annotation' as const), annotation: pick }),
   { arbitrary: fc.record({ kind: fc.constant('delete-document' as const), document: pick }), weight: 2 },
   fc.record({ kind: fc.constant('import-annotations' as const), document: pick }),
+  fc.record({ kind: fc.constant('shared-edit' as const), annotation: pick }),
   { arbitrary: fc.constant({ kind: 'undo' as const }), weight: 3 },
   { arbitrary: fc.constant({ kind: 'redo' as const }), weight: 2 },
   fc.record({ kind: fc.constant('restore' as const), backup: pick }),
@@ -147,6 +149,18 @@ describe('the library under any sequence of edits, deletions, imports, undo, red
                 if (file.annotations.length === 0) break;
                 for (const entry of file.annotations) entry.id = `${entry.id}-copy`;
                 await importAnnotations(db, documents, JSON.stringify(file));
+                break;
+              }
+              case 'shared-edit': {
+                // What a shared project's sync writes into the store: who
+                // made the passage (and its links) and who last changed it.
+                const target = annotationAt(step.annotation);
+                if (!target) break;
+                const ana = { id: 'machine-ana', name: 'Ana Petrova' };
+                const ben = { id: `machine-${step.annotation}`, name: `Ben Okafor ${step.annotation}` };
+                await rows.put(db, [{ ...target, createdBy: ana, modifiedBy: ben }]);
+                for (const link of await db.links.toArray()) if (link.from === target.id) await db.links.put({ ...link, createdBy: ben, modifiedBy: ana });
+                expect(await backupOf(db)).toContain(ben.name);
                 break;
               }
               case 'undo':

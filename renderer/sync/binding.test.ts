@@ -7,19 +7,26 @@ import * as rows from '../store/annotation-rows';
 import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';
 import { TagTypeStore } from '../store/tag-types';
-import { SyncBinding } from './binding';
+import { exportAnnotations } from '../store/transfer';
+import { type BindingOptions, SyncBinding } from './binding';
 
 const brief = seed(loadCorpus(), seedIds.foBrief);
 const passage = 'he wanted to force Peking to desist from further support';
 const start = brief.text.text.indexOf(passage);
 let n = 0;
 
-/// One machine: its own IndexedDB library, Y.Doc and binding.
-function machine(name: string) {
+/// One machine: its own IndexedDB library, Y.Doc and binding, and what
+/// the binding reported.
+function machine(name: string, options: BindingOptions = {}) {
   const db = new PalimpsestDb(`sync-binding-${++n}`);
   const doc = new Y.Doc();
-  const binding = new SyncBinding(db, doc, () => ({ id: `machine-${name}`, name }));
-  return { db, doc, binding, annotations: new AnnotationStore(db), tagTypes: new TagTypeStore(db) };
+  const reports = { written: [] as string[], localOnly: -1 };
+  const binding = new SyncBinding(db, doc, () => ({ id: `machine-${name}`, name }), undefined, {
+    ...options,
+    onWritten: (items) => reports.written.push(...items),
+    onLocalOnly: (count) => (reports.localOnly = count),
+  });
+  return { db, doc, binding, reports, annotations: new AnnotationStore(db), tagTypes: new TagTypeStore(db) };
 }
 type Machine = ReturnType<typeof machine>;
 const opened: Machine[] = [];
@@ -33,9 +40,9 @@ afterEach(async () => {
 
 // Two machines whose docs pass every update to each other at once, as a
 // connected server would.
-async function pair(): Promise<[Machine, Machine]> {
+async function pair(bOptions: BindingOptions = {}): Promise<[Machine, Machine]> {
   const a = machine('Ana');
-  const b = machine('Ben');
+  const b = machine('Ben', bOptions);
   opened.push(a, b);
   a.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(b.doc, update, 'wire'));
   b.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(a.doc, update, 'wire'));
@@ -66,6 +73,57 @@ describe('the binding between the store and a shared project', () => {
       'Ana create ',
       'Ben edit note',
     ]);
+  });
+
+  it('keeps who made and changed a link in the store, and a whole-library export carries both', async () => {
+    const [a, b] = await pair();
+    const one = await a.annotations.create(brief, start, start + 10, { tags: ['claim'] });
+    const two = await a.annotations.create(brief, start + 20, start + 30, { tags: ['claim'] });
+    await settle(a, b);
+    const link = await b.annotations.link(one, two, 'supports');
+    await settle(a, b);
+    await a.annotations.updateLink(link.id, { note: 'per the FO' });
+    await settle(a, b);
+    expect(await b.db.links.get(link.id)).toMatchObject({ note: 'per the FO', createdBy: { name: 'Ben' }, modifiedBy: { name: 'Ana' } });
+    const exported = JSON.parse((await exportAnnotations(b.db, loadCorpus(), { kind: 'all' })).content as string);
+    expect(exported.library.links[0]).toMatchObject({ createdBy: { id: 'machine-Ben', name: 'Ben' }, modifiedBy: { id: 'machine-Ana', name: 'Ana' } });
+    expect(exported.library.links[0].keptAfterDelete).toBeUndefined();
+    expect(exported.annotations.map((x: { createdBy: { name: string } }) => x.createdBy.name)).toEqual(['Ana', 'Ana']);
+  });
+
+  it('reports each item written for the server once per round trip, an item edited twice as one', async () => {
+    const [a, b] = await pair();
+    // Joining wrote the libraries' tag and relation types; count from here.
+    a.reports.written.length = 0;
+    b.reports.written.length = 0;
+    const made = await a.annotations.create(brief, start, start + 10, { tags: ['claim'] });
+    await a.annotations.update(made, { note: 'first' });
+    await a.annotations.update(made, { note: 'second' });
+    await settle(a, b);
+    expect(a.reports.written).toEqual([`annotations:${made.id}`]);
+    expect(b.reports.written).toEqual([]);
+  });
+
+  it('a read-only member receives the project, sends nothing, and keeps their own changes here, counted', async () => {
+    const [a, b] = await pair({ readOnly: true });
+    const made = await a.annotations.create(brief, start, start + 10, { tags: ['claim'], note: 'Ana' });
+    await settle(a, b);
+    expect(await rows.get(b.db, brief.id, made.id)).toMatchObject({ note: 'Ana' });
+    expect(b.reports.localOnly).toBe(0);
+    const before = Y.encodeStateVector(b.doc);
+    const mine = await b.annotations.create(brief, start + 20, start + 30, { tags: ['claim'] });
+    await b.annotations.update((await rows.get(b.db, brief.id, made.id))!, { note: 'Ana, and Ben here' });
+    await settle(a, b);
+    expect(Y.encodeStateVector(b.doc)).toEqual(before);
+    expect(b.reports.written).toEqual([]);
+    expect(b.reports.localOnly).toBe(2);
+    expect(await rows.get(a.db, brief.id, mine.id)).toBeUndefined();
+    expect(await rows.get(b.db, brief.id, mine.id)).toBeDefined();
+    // Ana's next change to her annotation comes in over Ben's local one.
+    await a.annotations.update((await rows.get(a.db, brief.id, made.id))!, { note: 'Ana, revised' });
+    await settle(a, b);
+    expect(await rows.get(b.db, brief.id, made.id)).toMatchObject({ note: 'Ana, revised' });
+    expect(b.reports.localOnly).toBe(1);
   });
 
   it('keeps both libraries when a researcher joins with annotations of their own', async () => {

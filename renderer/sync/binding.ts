@@ -3,7 +3,21 @@ import { readLibrary, writeChanges } from '../../shared/sync/mapping';
 import type { Author, SharedLibrary } from '../../shared/sync/model';
 import * as rows from '../store/annotation-rows';
 import { type PalimpsestDb, onTableWrite } from '../store/db';
-import { readStore, writeStore } from './store-library';
+import { differences, overlay, readStore, writeStore } from './store-library';
+
+/// What a binding tells its session, beyond errors.
+export interface BindingOptions {
+  /// A read-only member: the project's changes come into the store, and
+  /// nothing of this machine's goes to the project (the server would
+  /// refuse it); what is changed here stays here.
+  readOnly?: boolean;
+  /// The items (`kind:id`) whose local changes were just written to the
+  /// doc, on their way to the server.
+  onWritten?: (items: string[]) => void;
+  /// Read only: how many items this machine holds otherwise than the
+  /// project, after each round trip.
+  onLocalOnly?: (count: number) => void;
+}
 
 /// Keeps the local store and a shared project's Y.Doc the same, both ways.
 /// The app's views keep reading the store; a write there reaches the doc a
@@ -23,6 +37,7 @@ export class SyncBinding {
     private readonly doc: Y.Doc,
     private readonly author: () => Author,
     private readonly onError: (error: Error) => void = () => {},
+    private readonly options: BindingOptions = {},
   ) {}
 
   /// Joins the store to the doc: what either holds and the other lacks is
@@ -31,10 +46,18 @@ export class SyncBinding {
   async start(): Promise<void> {
     const store = await readStore(this.db);
     const shared = readLibrary(this.doc);
-    writeChanges(this.doc, shared, union(shared, store), this.stamp(), 'local');
-    const merged = readLibrary(this.doc);
-    await writeStore(this.db, store, merged);
-    this.base = merged;
+    if (this.options.readOnly) {
+      // The project comes in; the member's own library stays, unsent.
+      const target = overlay(store, emptyOf(shared), shared);
+      await writeStore(this.db, store, target);
+      this.base = shared;
+      this.options.onLocalOnly?.(differences(target, shared));
+    } else {
+      this.written(writeChanges(this.doc, shared, union(shared, store), this.stamp(), 'local'));
+      const merged = readLibrary(this.doc);
+      await writeStore(this.db, store, merged);
+      this.base = merged;
+    }
     // Its own writes to the store schedule a round trip too, which finds
     // nothing to do: cheaper than missing an edit made meanwhile.
     const schedule = () => this.schedule();
@@ -81,15 +104,32 @@ export class SyncBinding {
   private async reconcile(): Promise<void> {
     if (!this.base) return;
     const store = await readStore(this.db);
-    writeChanges(this.doc, this.base, store, this.stamp(), 'local');
+    if (this.options.readOnly) {
+      const shared = readLibrary(this.doc);
+      const target = overlay(store, this.base, shared);
+      await writeStore(this.db, store, target);
+      this.base = shared;
+      this.options.onLocalOnly?.(differences(target, shared));
+      return;
+    }
+    this.written(writeChanges(this.doc, this.base, store, this.stamp(), 'local'));
     const shared = readLibrary(this.doc);
     await writeStore(this.db, store, shared);
     this.base = shared;
   }
 
+  private written(items: string[]): void {
+    if (items.length > 0) this.options.onWritten?.(items);
+  }
+
   private stamp() {
     return { by: this.author(), at: new Date().toISOString() };
   }
+}
+
+// A library with every list empty, of the same kinds as `library`.
+function emptyOf(library: SharedLibrary): SharedLibrary {
+  return Object.fromEntries(Object.keys(library).map((key) => [key, []])) as unknown as SharedLibrary;
 }
 
 // The shared library, with what only the store holds added.

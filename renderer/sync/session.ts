@@ -31,9 +31,45 @@ export interface SyncState {
   /// connected with local changes on their way; refused: the server
   /// refused the invitation.
   status: 'offline' | 'connecting' | 'syncing' | 'connected' | 'refused';
-  /// Local changes not yet acknowledged by the server.
+  /// Items (annotations, links, actors, sets, types, documents) changed on
+  /// this machine since the server last acknowledged everything it was
+  /// sent: an item edited five times is one.
   pending: number;
   readOnly: boolean;
+  /// Read only: items this machine holds otherwise than the project
+  /// (its own, or changed here); they are never sent.
+  localOnly: number;
+}
+
+/// The items changed here and not yet acknowledged, kept across a reload:
+/// the Y.Doc keeps the changes themselves, and sends them when it can.
+class Unsent {
+  private readonly items: Set<string>;
+  constructor(private readonly key: string) {
+    let stored: unknown = [];
+    try {
+      stored = JSON.parse(localStorage.getItem(key) ?? '[]');
+    } catch {
+      // A value no longer readable counts nothing; the changes still go.
+    }
+    this.items = new Set(Array.isArray(stored) ? stored.filter((item): item is string => typeof item === 'string') : []);
+  }
+  get size(): number {
+    return this.items.size;
+  }
+  add(items: readonly string[]): void {
+    for (const item of items) this.items.add(item);
+    this.save();
+  }
+  clear(): void {
+    if (this.items.size === 0) return;
+    this.items.clear();
+    this.save();
+  }
+  private save(): void {
+    if (this.items.size === 0) localStorage.removeItem(this.key);
+    else localStorage.setItem(this.key, JSON.stringify([...this.items]));
+  }
 }
 
 /// A shared project, open: the Y.Doc loaded from IndexedDB, bound to the
@@ -48,18 +84,22 @@ export class SyncSession {
     private readonly binding: SyncBinding,
     private readonly provider: HocuspocusProvider,
     project: Invitation,
+    private readonly unsent: Unsent,
+    localOnly: number,
   ) {
-    this.state = { project, status: 'connecting', pending: 0, readOnly: !canEdit(project) };
+    this.state = { project, status: 'connecting', pending: unsent.size, readOnly: !canEdit(project), localOnly };
     const connection = { connected: false };
     provider.on('status', ({ status }: { status: string }) => {
       connection.connected = status === 'connected';
       this.update({ status: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline' });
     });
     provider.on('unsyncedChanges', () => {
-      // hocuspocus counts unacknowledged updates; after a reconnection the
-      // first sync carries them all at once.
-      const pending = provider.unsyncedChanges;
-      this.update({ pending, status: connection.connected ? (pending > 0 ? 'syncing' : 'connected') : 'offline' });
+      // hocuspocus counts update messages not yet acknowledged (and one for
+      // each sync it starts): nothing a researcher counts. What they count
+      // is the items changed here, until the server has taken everything.
+      const waiting = provider.unsyncedChanges > 0;
+      if (connection.connected && !waiting) unsent.clear();
+      this.update({ pending: unsent.size, status: connection.connected ? (waiting ? 'syncing' : 'connected') : 'offline' });
     });
     provider.on('authenticationFailed', () => this.update({ status: 'refused' }));
     // The system says the network is gone: a socket may look open for
@@ -105,11 +145,27 @@ export class SyncSession {
   private static async open(syncDb: SyncDb, row: ProjectRow, db: PalimpsestDb, onError: (error: Error) => void): Promise<SyncSession> {
     const doc = row.doc;
     await DexieYProvider.load(doc).whenLoaded;
-    const binding = new SyncBinding(db, doc, me, onError);
+    const unsent = new Unsent(`palimpsest.sync.unsent.${row.project}`);
+    // The session exists only once the binding has started; what the
+    // binding reports before then is kept for it.
+    let session: SyncSession | null = null;
+    let localOnly = 0;
+    const binding = new SyncBinding(db, doc, me, onError, {
+      readOnly: !canEdit(row),
+      onWritten: (items) => {
+        unsent.add(items);
+        session?.update({ pending: unsent.size });
+      },
+      onLocalOnly: (count) => {
+        localOnly = count;
+        session?.update({ localOnly: count });
+      },
+    });
     await binding.start();
     const provider = new HocuspocusProvider({ url: row.server, name: row.project, token: row.token, document: doc });
     const { doc: _doc, joined: _joined, ...project } = row;
-    return new SyncSession(syncDb, doc, binding, provider, project);
+    session = new SyncSession(syncDb, doc, binding, provider, project, unsent, localOnly);
+    return session;
   }
 
   get current(): SyncState {
@@ -126,6 +182,7 @@ export class SyncSession {
   /// longer follows the project.
   async leave(): Promise<void> {
     this.close();
+    this.unsent.clear();
     await this.syncDb.projects.clear();
   }
 

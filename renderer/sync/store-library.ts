@@ -1,4 +1,5 @@
 import type { Annotation } from '../../shared/annotation/model';
+import type { Link } from '../../shared/links/model';
 import { canonicalJson } from '../../shared/sync/canonical';
 import type { SharedAnnotation, SharedLibrary, SharedLink } from '../../shared/sync/model';
 import * as rows from '../store/annotation-rows';
@@ -26,7 +27,7 @@ export async function readStore(db: PalimpsestDb): Promise<SharedLibrary> {
   );
   return {
     annotations: byId(annotations.map(sharedAnnotation)),
-    links: byId(links.map(({ fromDocument: _from, toDocument: _to, ...link }) => ({ ...link, createdBy: null, modifiedBy: null, keptAfterDelete: null }))),
+    links: byId(links.map(({ fromDocument: _from, toDocument: _to, ...link }) => sharedLink(link))),
     actors: byId(actors),
     sets: byId(sets),
     tagTypes: byId(tagTypes.map((tagType) => ({ ...tagType, aliases: [] }))),
@@ -37,18 +38,11 @@ export async function readStore(db: PalimpsestDb): Promise<SharedLibrary> {
 
 /// Writes into the store what differs between `store` (as `readStore`
 /// gave it) and `shared` (the project's library), in one transaction.
-/// Annotations keep who made and last changed them; links, tag and
-/// relation types keep only their own fields, so exports stay as they are.
+/// Annotations and links keep who made and last changed them (exports and
+/// backups carry it); tag and relation types keep only their own fields.
 export async function writeStore(db: PalimpsestDb, store: SharedLibrary, shared: SharedLibrary): Promise<number> {
   const documentOf = new Map(shared.annotations.map((a) => [a.id, a.documentId]));
-  const annotations = changes(store.annotations, shared.annotations, (a) => a);
-  const links = changes(store.links, shared.links, linkRow);
-  const actors = changes(store.actors, shared.actors, (a) => a);
-  const sets = changes(store.sets, shared.sets, (s) => s);
-  const tagTypes = changes(store.tagTypes, shared.tagTypes, ({ aliases: _aliases, ...tagType }) => ({ ...tagType, aliases: [] }));
-  const relationTypes = changes(store.relationTypes, shared.relationTypes, ({ aliases: _aliases, ...relation }) => ({ ...relation, aliases: [] }));
-  const documents = changes(store.documents, shared.documents, (d) => d);
-  const count = [annotations, links, actors, sets, tagTypes, relationTypes, documents].reduce((n, c) => n + c.put.length + c.removed.length, 0);
+  const { annotations, links, actors, sets, tagTypes, relationTypes, documents, count } = plan(store, shared);
   if (count === 0) return 0;
   await db.transaction('rw', [...rows.tables(db), db.links, db.actors, db.sets, db.tagTypes, db.relationTypes, db.documents], async () => {
     await db.documents.bulkPut(documents.put.map((d) => d.row as DocumentRow));
@@ -57,8 +51,10 @@ export async function writeStore(db: PalimpsestDb, store: SharedLibrary, shared:
     await rows.remove(db, annotations.removed);
     await db.links.bulkPut(
       links.put.map(
-        ({ createdBy: _c, modifiedBy: _m, keptAfterDelete: _k, ...link }): LinkRow => ({
+        ({ createdBy, modifiedBy, keptAfterDelete: _k, ...link }): LinkRow => ({
           ...link,
+          ...(createdBy ? { createdBy } : {}),
+          ...(modifiedBy ? { modifiedBy } : {}),
           fromDocument: documentOf.get(link.from) ?? '',
           toDocument: documentOf.get(link.to) ?? '',
         }),
@@ -77,14 +73,58 @@ export async function writeStore(db: PalimpsestDb, store: SharedLibrary, shared:
   return count;
 }
 
+/// How many items `store` holds otherwise than `shared` (or holds and
+/// `shared` lacks, or lacks and `shared` holds), as `writeStore` compares.
+export function differences(store: SharedLibrary, shared: SharedLibrary): number {
+  return plan(store, shared).count;
+}
+
+/// `store` with the project's changes from `base` to `shared` laid over
+/// it: what the project added or changed replaces the store's, what it
+/// deleted goes, and whatever else the store holds stays as it is. A
+/// read-only member's library follows the project this way, keeping
+/// their own changes on their machine.
+export function overlay(store: SharedLibrary, base: SharedLibrary, shared: SharedLibrary): SharedLibrary {
+  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
+  for (const key of Object.keys(store) as (keyof SharedLibrary)[]) {
+    const items = new Map((store[key] as { id: string }[]).map((item) => [item.id, item]));
+    const before = new Map((base[key] as { id: string }[]).map((item) => [item.id, canonicalJson(item)]));
+    const now = new Set<string>();
+    for (const item of shared[key] as { id: string }[]) {
+      now.add(item.id);
+      if (before.get(item.id) !== canonicalJson(item)) items.set(item.id, item);
+    }
+    for (const id of before.keys()) if (!now.has(id)) items.delete(id);
+    result[key] = byId([...items.values()]);
+  }
+  return result as unknown as SharedLibrary;
+}
+
+function plan(store: SharedLibrary, shared: SharedLibrary) {
+  const annotations = changes(store.annotations, shared.annotations, (a) => a);
+  const links = changes(store.links, shared.links, linkRow);
+  const actors = changes(store.actors, shared.actors, (a) => a);
+  const sets = changes(store.sets, shared.sets, (s) => s);
+  const tagTypes = changes(store.tagTypes, shared.tagTypes, ({ aliases: _aliases, ...tagType }) => ({ ...tagType, aliases: [] }));
+  const relationTypes = changes(store.relationTypes, shared.relationTypes, ({ aliases: _aliases, ...relation }) => ({ ...relation, aliases: [] }));
+  const documents = changes(store.documents, shared.documents, (d) => d);
+  const count = [annotations, links, actors, sets, tagTypes, relationTypes, documents].reduce((n, c) => n + c.put.length + c.removed.length, 0);
+  return { annotations, links, actors, sets, tagTypes, relationTypes, documents, count };
+}
+
 function sharedAnnotation(annotation: Annotation): SharedAnnotation {
   const shared = annotation as Partial<SharedAnnotation>;
   return { ...annotation, createdBy: shared.createdBy ?? null, modifiedBy: shared.modifiedBy ?? null, keptAfterDelete: shared.keptAfterDelete ?? null };
 }
 
-// A link compares without its authorship, which the store does not keep.
+function sharedLink(link: Link): SharedLink {
+  return { ...link, createdBy: link.createdBy ?? null, modifiedBy: link.modifiedBy ?? null, keptAfterDelete: null };
+}
+
+// A link compares without the deletion it survived, which the store does
+// not keep (the panel shows it from the project).
 function linkRow(link: SharedLink): SharedLink {
-  return { ...link, createdBy: null, modifiedBy: null, keptAfterDelete: null };
+  return { ...link, keptAfterDelete: null };
 }
 
 // What to put and remove to turn `store` into `shared`; `asStored` gives

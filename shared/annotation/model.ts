@@ -13,6 +13,13 @@ export interface TagType {
   namesActor: boolean;
 }
 
+/// Who made or changed something in a shared project: a stable per-machine
+/// id and the display name the researcher set on that machine.
+export interface Author {
+  id: string;
+  name: string;
+}
+
 /// One highlighted passage of one document, with what the researcher said
 /// of it.
 export interface Annotation {
@@ -28,6 +35,10 @@ export interface Annotation {
   /// ISO 8601 timestamps.
   created: string;
   modified: string;
+  /// Who made it and who last changed it: set once it is in a shared
+  /// project, absent in a library never shared.
+  createdBy?: Author | null;
+  modifiedBy?: Author | null;
 }
 
 export const defaultTagTypes: readonly TagType[] = [

@@ -77,6 +77,15 @@ describe('the CSV export after merging actors and linking passages', () => {
     expect(rows.map((r) => r['links'])).toEqual(['2', '1', '1']);
   });
 
+  it('names who made and last changed each passage in a shared project, and no one otherwise', () => {
+    const shared = { ...annotations[0]!, createdBy: { id: 'm1', name: 'Ana Petrova' }, modifiedBy: { id: 'm2', name: 'Ben Okafor' } };
+    const authored = records(buildCsv([shared, annotations[2]!], defaultTagTypes, corpus));
+    expect(authored.map((r) => [r['made by'], r['last changed by']])).toEqual([
+      ['Ana Petrova', 'Ben Okafor'],
+      ['', ''],
+    ]);
+  });
+
   it('gives the page a passage starts on, where the source has pages', () => {
     expect(rows.map((r) => r['page'])).toEqual(['11', '11', '12']);
     expect(records(buildCsv(annotations, defaultTagTypes, corpus)).map((r) => r['page'])).toEqual(['', '', '']);

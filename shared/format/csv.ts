@@ -10,7 +10,9 @@ import { csvTable } from './csv-table';
 /// The columns of the CSV export, one row per annotation. `actor` is the
 /// actor's canonical name (after renames and merges), `name as tagged` the
 /// name the passage was tagged with; `page` the source's page where the
-/// passage starts (PDFs), `links` how many links the annotation has.
+/// passage starts (PDFs), `links` how many links the annotation has;
+/// `made by` and `last changed by` the display names of a shared project's
+/// authors (empty in a library never shared).
 export const csvColumns = [
   'annotation id',
   'document id',
@@ -28,6 +30,8 @@ export const csvColumns = [
   'end',
   'created',
   'modified',
+  'made by',
+  'last changed by',
 ] as const;
 
 /// What else the CSV reads beside the annotations: the library's actors
@@ -95,6 +99,8 @@ function csvRowMaker(tagTypes: readonly TagType[], documents: ReadonlyMap<string
       String(a.position.end),
       a.created,
       a.modified,
+      a.createdBy?.name ?? '',
+      a.modifiedBy?.name ?? '',
     ];
   };
 }

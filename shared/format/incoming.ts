@@ -1,14 +1,14 @@
 import { slugOf } from '../slug';
 import type { Actor } from '../actors/model';
 import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/selectors';
-import type { TagType } from '../annotation/model';
+import type { Author, TagType } from '../annotation/model';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 import { ImportError } from './errors';
 import { jsonPath } from './json-path';
 import { actorSchema, relationTypeSchema, setSchema } from './library-schemas';
 import { type NativeFile, tagTypeSchema } from './native';
-import { idSchema } from './native-fields';
+import { authorshipOf, idSchema } from './native-fields';
 import type { W3cRead } from './w3c-read';
 
 /// An annotation read from a file of any format, before it is placed in the
@@ -35,6 +35,9 @@ export interface IncomingAnnotation {
   note: string;
   created: string;
   modified: string;
+  /// Who made and last changed it, when the file says (a shared project's).
+  createdBy?: Author;
+  modifiedBy?: Author;
 }
 
 /// A link read from a file, with where it came from.
@@ -95,6 +98,7 @@ export function incomingFromNative(file: NativeFile, zonelessTimes = 0): Incomin
       note: a.note,
       created: a.created,
       modified: a.modified,
+      ...authorshipOf(a),
     })),
     library: file.library
       ? {
@@ -152,6 +156,7 @@ export function incomingFromW3c(read: W3cRead, known: readonly TagType[], now: D
     note: a.note,
     created: a.created ?? time,
     modified: a.modified ?? a.created ?? time,
+    ...(a.createdBy ? { createdBy: a.createdBy } : {}),
   }));
 
   let library: IncomingLibrary | null = null;
@@ -186,6 +191,7 @@ export function incomingFromW3c(read: W3cRead, known: readonly TagType[], now: D
         note: l.note,
         created: l.created ?? time,
         modified: l.modified ?? l.created ?? time,
+        ...(l.createdBy ? { createdBy: l.createdBy } : {}),
         path: l.path,
       })),
       actors: extension.actors,

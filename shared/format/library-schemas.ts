@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { colorSchema, idSchema, isoTimeSchema } from './native-fields';
+import { authorSchema, colorSchema, idSchema, isoTimeSchema } from './native-fields';
 
 /// The schemas of what a library holds beside annotations and tag types:
 /// relation types, links, actors and sets. The set file carries some of
@@ -38,6 +38,9 @@ export const linkSchema = z.strictObject({
   note: z.string(),
   created: isoTimeSchema,
   modified: isoTimeSchema,
+  /// In a shared project: who made the link and who last changed it.
+  createdBy: authorSchema.nullable().optional(),
+  modifiedBy: authorSchema.nullable().optional(),
 });
 
 const spanSchema = z.strictObject({

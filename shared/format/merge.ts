@@ -5,6 +5,7 @@ import type { Annotation, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
 import { CodePoints } from './code-points';
 import type { IncomingBatch } from './incoming';
+import { authorshipOf } from './native-fields';
 import { type LibraryPlan, type LibraryState, emptyLibraryPlan, planLibrary } from './library-merge';
 
 /// An annotation of the file that cannot be placed in the library.
@@ -177,6 +178,7 @@ export function planImport(
       note: entry.note,
       created: entry.created,
       modified: entry.modified,
+      ...authorshipOf(entry),
     };
     const current = existing.annotations.get(annotation.id);
     if (!current) plan.add.push(annotation);

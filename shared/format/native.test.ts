@@ -66,6 +66,24 @@ describe('the native format', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('carries who made and last changed an annotation, and reads files written before it as before', () => {
+    const ana = { id: 'machine-ana', name: 'Ana Petrova' };
+    const ben = { id: 'machine-ben', name: 'Ben Okafor' };
+    const file = build([annotation('a', 'apple of discord'), annotationOn(brief, 'b', 'Hoxha regime', { createdBy: ana, modifiedBy: ben })]);
+    expect(file.annotations.map((a) => [a.createdBy, a.modifiedBy])).toEqual([
+      [undefined, undefined],
+      [ana, ben],
+    ]);
+    expect('createdBy' in file.annotations[0]!).toBe(false);
+    const plan = planBatch(incomingFromNative(parseNativeFile(JSON.stringify(file))), corpus, { annotations: new Map(), tagTypes: defaultTagTypes });
+    expect(plan.add.map((a) => [a.id, a.createdBy?.name, a.modifiedBy?.name])).toEqual([
+      ['a', undefined, undefined],
+      ['b', 'Ana Petrova', 'Ben Okafor'],
+    ]);
+    expect(problem((f) => (f.annotations[0].createdBy = { id: 'x', name: '' }))).toBe('$.annotations[0].createdBy.name: an author needs a name');
+    expect(problem((f) => (f.annotations[0].modifiedBy = 'Ana'))).toMatch(/^\$\.annotations\[0\]\.modifiedBy: /);
+  });
+
   it('says plainly when the file is not JSON at all', () => {
     expect(() => parseNativeFile('{"format": "palimpsest.annotations",')).toThrow(/^the file is not valid JSON/);
     expect(() => parseNativeFile('[]')).toThrow('expected a JSON object with "format": "palimpsest.annotations", but the file holds an array');

@@ -3,7 +3,7 @@ import type { Annotation, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
 import { firstIssue, readFormattedJson } from './json-file';
 import { actorSchema, documentEditSchema, importedDocumentSchema, linkSchema, relationTypeSchema, revisionSchema, setSchema } from './library-schemas';
-import { colorSchema, idSchema, isoTimeSchema } from './native-fields';
+import { authorSchema, authorshipOf, colorSchema, idSchema, isoTimeSchema } from './native-fields';
 import { InvalidInput } from '../errors';
 
 export { maxImportCharacters } from './json-file';
@@ -45,6 +45,11 @@ export const annotationSchema = z.strictObject({
   note: z.string(),
   created: isoTime,
   modified: isoTime,
+  /// In a shared project: who made the annotation and who last changed it.
+  /// Optional, so files from before sharing (and from libraries never
+  /// shared) read as they always did.
+  createdBy: authorSchema.nullable().optional(),
+  modifiedBy: authorSchema.nullable().optional(),
 });
 
 export const tagTypeSchema = z.strictObject({
@@ -204,6 +209,7 @@ export function nativeAnnotation(annotation: Annotation, citation: string | null
     note: annotation.note,
     created: annotation.created,
     modified: annotation.modified,
+    ...authorshipOf(annotation),
   };
 }
 
@@ -220,5 +226,6 @@ export function annotationOf(entry: NativeAnnotation): Annotation {
     note: entry.note,
     created: entry.created,
     modified: entry.modified,
+    ...authorshipOf(entry),
   };
 }

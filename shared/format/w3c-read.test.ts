@@ -144,6 +144,22 @@ describe('W3C import takes what the model allows', () => {
     expect(byPosition.plan.add[0]?.quote.exact).toBe('Albania');
   });
 
+  it('keeps a creator named by name as who made the annotation; one without a name names no one', () => {
+    const made = (creator: unknown) =>
+      plan({ '@context': context, id: 'urn:uuid:c1', type: 'Annotation', creator, target: textTarget({ source: 'urn:palimpsest:document:' + memo.id }) }).plan
+        .add[0]!;
+    expect(made({ id: 'urn:palimpsest:author:machine%20ana', type: 'Person', name: 'Ana Petrova' }).createdBy).toEqual({
+      id: 'machine ana',
+      name: 'Ana Petrova',
+    });
+    expect(made({ id: 'mailto:historian@example.org', type: 'Person', nickname: 'historian' }).createdBy).toEqual({
+      id: 'mailto:historian@example.org',
+      name: 'historian',
+    });
+    expect(made({ id: 'mailto:historian@example.org', type: 'Person' }).createdBy).toBeUndefined();
+    expect(made('mailto:historian@example.org').createdBy).toBeUndefined();
+  });
+
   it('reads RecogitoJS (no source), Recogito’s text-annotator and Hypothesis as they write', () => {
     const recogitoJs = {
       '@context': context,

@@ -1,9 +1,10 @@
 import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/selectors';
+import type { Author } from '../annotation/model';
 import { ImportError } from './errors';
 import type { SetAside } from './incoming';
 import { jsonPath } from './json-path';
 import { normaliseTime, notATime } from './times';
-import { annotationPrefix, documentPrefix } from './w3c-terms';
+import { annotationPrefix, authorPrefix, documentPrefix } from './w3c-terms';
 
 /// Reads W3C Web Annotations (https://www.w3.org/TR/annotation-model/) as
 /// the model allows them and as Hypothesis, RecogitoJS and Recogito's
@@ -34,6 +35,8 @@ export interface ForeignAnnotation {
   note: string;
   created: string | null;
   modified: string | null;
+  /// The `creator`, when the file names one by name.
+  createdBy: Author | null;
 }
 
 /// A linking annotation (motivation `linking`) between two annotations.
@@ -48,6 +51,7 @@ export interface ForeignLink {
   note: string;
   created: string | null;
   modified: string | null;
+  createdBy: Author | null;
 }
 
 export interface W3cRead {
@@ -99,6 +103,7 @@ function readItem(item: unknown, at: Path, read: W3cRead, seen: Set<string>): vo
   };
   const created = time('created');
   const modified = time('modified') ?? created;
+  const createdBy = creatorOf(item.creator);
 
   const { tagNames, actor, note, relation } = readBodies(item, at);
   const motivations = strings(item.motivation, here('motivation'), 'motivation');
@@ -113,7 +118,7 @@ function readItem(item: unknown, at: Path, read: W3cRead, seen: Set<string>): vo
       if (typeof ref !== 'string' || !ref) throw new ImportError(here(...targetPath(j)), 'a target must be an IRI (a string) or an object with an id');
       return ref.startsWith(annotationPrefix) ? ref.slice(annotationPrefix.length) : ref;
     }) as [string, string];
-    read.links.push({ id, fileId, path: here(), from, to, relation, note, created, modified });
+    read.links.push({ id, fileId, path: here(), from, to, relation, note, created, modified, createdBy });
     return;
   }
 
@@ -141,8 +146,29 @@ function readItem(item: unknown, at: Path, read: W3cRead, seen: Set<string>): vo
       note,
       created,
       modified,
+      createdBy,
     });
   });
+}
+
+/// The author a `creator` names: an Agent with a name (or nickname), its
+/// id (Palimpsest's author IRI unwrapped) or, lacking one, the name as id.
+/// Anything else (a bare IRI, a list of several) names no one by name and
+/// is not kept.
+function creatorOf(creator: unknown): Author | null {
+  if (!isObject(creator)) return null;
+  const name = typeof creator.name === 'string' ? creator.name : typeof creator.nickname === 'string' ? creator.nickname : null;
+  if (!name || name.length > 200) return null;
+  const iri = creator.id ?? creator['@id'];
+  let id = typeof iri === 'string' && iri !== '' ? iri : name;
+  if (id.startsWith(authorPrefix)) {
+    try {
+      id = decodeURIComponent(id.slice(authorPrefix.length));
+    } catch {
+      // A malformed escape: the IRI as written is still an id.
+    }
+  }
+  return id.length > 0 && id.length <= 200 ? { id, name } : null;
 }
 
 type TextTarget = { source: string; quote: TextQuoteSelector; position: TextPositionSelector | null } | { what: string; reason: string };

@@ -47,13 +47,18 @@ const documentLoader = async (url: string) => {
   throw new Error(`No network in tests: ${url} would have been fetched.`);
 };
 
+// Made in a shared project: the annotation and the link name their author.
+const ana = { id: '6f1c0e4d-1a77-4c5e-9a53-2f1c0e4d1a77', name: 'Ana Petrova' };
+const authored = annotations.map((a, i) => (i === 0 ? { ...a, createdBy: ana, modifiedBy: ana } : a));
 const library = {
   relationTypes: [...defaultRelationTypes],
-  links: [link('l1', 'removal', 'overthrown', 'supports', 'the Albanian report bears it out'), link('l2', 'li', 'motive', 'same-event')],
+  links: [{ ...link('l1', 'removal', 'overthrown', 'supports', 'the Albanian report bears it out'), createdBy: ana }, link('l2', 'li', 'motive', 'same-event')],
   actors,
   sets: [{ id: 'set1', name: 'Khrushchev’s fall', description: 'foreseen', annotationIds: ['overthrown', 'removal'], created: time, modified: time }],
 };
-const whole = JSON.parse(JSON.stringify(buildW3cCollection({ annotations, tagTypes: defaultTagTypes, documents: corpus, exported: new Date(time), library })));
+const whole = JSON.parse(
+  JSON.stringify(buildW3cCollection({ annotations: authored, tagTypes: defaultTagTypes, documents: corpus, exported: new Date(time), library })),
+);
 const oneDocument = JSON.parse(
   JSON.stringify(buildW3cCollection({ annotations: annotations.slice(0, 2), tagTypes: defaultTagTypes, documents: corpus, exported: new Date(time) })),
 );
@@ -80,6 +85,10 @@ describe('W3C exports against the W3C test suite', () => {
       if (collection === whole) {
         expect(text).toContain('https://w3id.org/palimpsest/ns#actors');
         expect(text).toContain('http://www.w3.org/ns/oa#linking');
+        // Who made them: the model's creator, a Person with a name.
+        expect(text).toContain('http://purl.org/dc/terms/creator');
+        expect(text).toContain('http://xmlns.com/foaf/0.1/name');
+        expect(whole.first.items.filter((item: { creator?: { name: string } }) => item.creator?.name === 'Ana Petrova')).toHaveLength(2);
       }
       expect(text).toContain('http://purl.org/dc/terms/bibliographicCitation');
     });

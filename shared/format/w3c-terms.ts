@@ -7,6 +7,8 @@
 export const w3cContext = 'http://www.w3.org/ns/anno.jsonld';
 export const annotationPrefix = 'urn:uuid:';
 export const documentPrefix = 'urn:palimpsest:document:';
+/// A shared project's author (a machine's stable id), as a W3C `creator`.
+export const authorPrefix = 'urn:palimpsest:author:';
 
 /// The namespace of Palimpsest's terms. An IRI that names, not an address
 /// to fetch: the context that defines the terms travels in every file.

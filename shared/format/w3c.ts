@@ -1,11 +1,11 @@
 import type { Actor } from '../actors/model';
-import type { Annotation, TagType } from '../annotation/model';
+import type { Annotation, Author, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 import { CodePoints } from './code-points';
 import { streamed } from './json-stream';
-import { annotationPrefix, documentPrefix, palimpsestContext, w3cContext } from './w3c-terms';
+import { annotationPrefix, authorPrefix, documentPrefix, palimpsestContext, w3cContext } from './w3c-terms';
 
 export type { ForeignAnnotation } from './w3c-read';
 export { w3cContext } from './w3c-terms';
@@ -129,6 +129,7 @@ function w3cItemMaker(tagTypes: readonly TagType[], documents: ReadonlyMap<strin
       id: `${annotationPrefix}${a.id}`,
       type: 'Annotation',
       motivation: a.tags.length || a.actor ? 'tagging' : a.note ? 'commenting' : 'highlighting',
+      ...creatorOf(a.createdBy),
       created: a.created,
       modified: a.modified,
       ...(body.length ? { body } : {}),
@@ -155,6 +156,7 @@ function w3cLinkMaker(relationTypes: readonly RelationType[]): (link: Link) => o
     id: `${annotationPrefix}${link.id}`,
     type: 'Annotation',
     motivation: 'linking',
+    ...creatorOf(link.createdBy),
     created: link.created,
     modified: link.modified,
     body: [
@@ -163,4 +165,11 @@ function w3cLinkMaker(relationTypes: readonly RelationType[]): (link: Link) => o
     ],
     target: [`${annotationPrefix}${link.from}`, `${annotationPrefix}${link.to}`],
   });
+}
+
+/// Who made it, as the model's `creator` (an Agent): the machine's id as an
+/// IRI and the display name. The model has no term for who last changed
+/// it; the native format carries that.
+function creatorOf(author: Author | null | undefined): { creator?: { id: string; type: 'Person'; name: string } } {
+  return author ? { creator: { id: `${authorPrefix}${encodeURIComponent(author.id)}`, type: 'Person', name: author.name } } : {};
 }

@@ -1,3 +1,5 @@
+import type { Author } from '../annotation/model';
+
 /// Links between annotations: a claim in one source tied to the evidence for
 /// or against it in another. A link reads from its source to its target:
 /// "A supports B" is `{ from: A, to: B, relation: 'supports' }`.
@@ -27,6 +29,9 @@ export interface Link {
   /// ISO 8601 timestamps.
   created: string;
   modified: string;
+  /// Who made it and who last changed it, as an annotation's.
+  createdBy?: Author | null;
+  modifiedBy?: Author | null;
 }
 
 export const defaultRelationTypes: readonly RelationType[] = [

@@ -29,6 +29,14 @@ describe('the store ↔ Y.Doc mapping', () => {
     expect(annotation(b.library, 'p1')).toMatchObject({ note: 'The minister refused.', tags: ['claim'], createdBy: ana, modifiedBy: ana });
   });
 
+  it('keeps the authors an imported annotation already names (an export of another project)', () => {
+    const [a, b] = pair();
+    a.change((library) => library.annotations.push({ ...passage('p2', 'doc', 40, ['claim'], ''), createdBy: cai, modifiedBy: ben }));
+    exchange([a, b]);
+    expect(annotation(b.library, 'p2')).toMatchObject({ createdBy: cai, modifiedBy: ben });
+    expect(historyOf(b.doc, 'annotations', 'p2').map((entry) => entry.by.name)).toEqual(['Ana']);
+  });
+
   it('keeps both tags put on one passage at once on two machines', () => {
     const [a, b] = pair();
     a.change((library) => annotation(library, 'p1').tags.push('actor'));

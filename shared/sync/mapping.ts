@@ -65,11 +65,17 @@ interface Tombstone {
 /// Writes the researcher's changes, from `before` (the library as last
 /// read from or written to `doc`) to `after` (the store now), into `doc`
 /// as one transaction with `origin`. Only what differs is written, so
-/// others' changes that reached `doc` meanwhile stay.
-export function writeChanges(doc: Y.Doc, before: SharedLibrary, after: SharedLibrary, stamp: Stamp, origin: unknown = null): void {
+/// others' changes that reached `doc` meanwhile stay. Returns the items
+/// written, as `kind:id` (`annotations:…`), each once.
+export function writeChanges(doc: Y.Doc, before: SharedLibrary, after: SharedLibrary, stamp: Stamp, origin: unknown = null): string[] {
+  const written: string[] = [];
   doc.transact(() => {
-    for (const kind of kinds) writeKind(doc.getMap(kind.key), kind, before[kind.key] as unknown as Item[], after[kind.key] as unknown as Item[], stamp);
+    for (const kind of kinds) {
+      const ids = writeKind(doc.getMap(kind.key), kind, before[kind.key] as unknown as Item[], after[kind.key] as unknown as Item[], stamp);
+      for (const id of ids) written.push(`${kind.key}:${id}`);
+    }
   }, origin);
+  return written;
 }
 
 /// The library `doc` holds now, every list sorted by id.
@@ -95,12 +101,14 @@ export function historyOf(doc: Y.Doc, kind: 'annotations' | 'links', id: string)
   return history instanceof Y.Array ? (history.toArray() as HistoryEntry[]) : [];
 }
 
-function writeKind(map: Y.Map<YItem>, kind: Kind, before: readonly Item[], after: readonly Item[], stamp: Stamp): void {
+function writeKind(map: Y.Map<YItem>, kind: Kind, before: readonly Item[], after: readonly Item[], stamp: Stamp): string[] {
+  const written: string[] = [];
   const old = new Map(before.map((item) => [item.id, item]));
   for (const item of after) {
     const y = map.get(item.id);
     if (!y) {
       map.set(item.id, created(item, kind, stamp));
+      written.push(item.id);
       continue;
     }
     let base = old.get(item.id);
@@ -111,7 +119,7 @@ function writeKind(map: Y.Map<YItem>, kind: Kind, before: readonly Item[], after
       pushHistory(y, stamp, 'create', []);
     }
     base ??= readItem(item.id, y, kind, true) ?? undefined;
-    if (base) edit(y, kind, base, item, stamp);
+    if (base && edit(y, kind, base, item, stamp)) written.push(item.id);
   }
   const kept = new Set(after.map((item) => item.id));
   for (const item of before) {
@@ -123,8 +131,10 @@ function writeKind(map: Y.Map<YItem>, kind: Kind, before: readonly Item[], after
       const tombstone: Tombstone = { by: stamp.by, at: stamp.at, edits: editCount(y) };
       y.set('deleted', tombstone);
       pushHistory(y, stamp, 'delete', []);
-    }
+    } else continue;
+    written.push(item.id);
   }
+  return written;
 }
 
 function created(item: Item, kind: Kind, stamp: Stamp): YItem {
@@ -143,14 +153,18 @@ function created(item: Item, kind: Kind, stamp: Stamp): YItem {
     y.set('names', names);
   }
   if (kind.authored) {
-    y.set('createdBy', stamp.by);
-    y.set('modifiedBy', stamp.by);
+    // An item that already says who made it (imported from a shared
+    // project's export) keeps its authors; a new one is the writer's.
+    const createdBy = (item.createdBy as Author | null | undefined) ?? stamp.by;
+    y.set('createdBy', createdBy);
+    y.set('modifiedBy', (item.modifiedBy as Author | null | undefined) ?? createdBy);
     y.set('history', Y.Array.from<HistoryEntry>([{ at: stamp.at, by: stamp.by, kind: 'create', fields: [] }]));
   }
   return y;
 }
 
-function edit(y: YItem, kind: Kind, before: Item, after: Item, stamp: Stamp): void {
+// Whether anything of the item changed.
+function edit(y: YItem, kind: Kind, before: Item, after: Item, stamp: Stamp): boolean {
   const changed: string[] = [];
   for (const field of kind.plain) {
     const value = after[field] ?? null;
@@ -197,6 +211,7 @@ function edit(y: YItem, kind: Kind, before: Item, after: Item, stamp: Stamp): vo
     y.set('modifiedBy', stamp.by);
     pushHistory(y, stamp, 'edit', changed);
   }
+  return changed.length > 0;
 }
 
 function readItem(id: string, y: YItem, kind: Kind, evenDeleted = false): Item | null {

@@ -1,14 +1,9 @@
 import type { Actor } from '../actors/model';
-import type { Annotation, TagType } from '../annotation/model';
+import type { Annotation, Author, TagType } from '../annotation/model';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 
-/// Who made or changed something: a stable per-machine id and the display
-/// name the researcher set on that machine when they did it.
-export interface Author {
-  id: string;
-  name: string;
-}
+export type { Author };
 
 /// One line of an annotation's or link's history, oldest first.
 export interface HistoryEntry {

@@ -44,3 +44,42 @@ export function editText(text: Y.Text, before: string, after: string): void {
   if (splice.remove > 0) text.delete(at, splice.remove);
   if (splice.insert !== '') text.insert(at, splice.insert);
 }
+
+/// A note being typed in, when another's edit of it arrives: `mine` (the
+/// text in the field) rebased onto `theirs` (the note as it is now), both
+/// made from `base` (the note when typing began). Their edit and the
+/// typing both stay, as `editText` merges them; `caret`, an offset in
+/// `mine`, is moved with the text around it, so the typist's place holds.
+export function rebaseDraft(base: string, mine: string, theirs: string, caret: number): { text: string; caret: number } {
+  if (mine === base) return { text: theirs, caret: Math.min(caret, theirs.length) };
+  const splice = spliceBetween(base, mine);
+  let at: number;
+  if (theirs.startsWith(base.slice(0, splice.start)) && splice.start + splice.remove <= theirs.length) at = splice.start;
+  else {
+    const tail = base.slice(splice.start + splice.remove);
+    if (theirs.endsWith(tail) && theirs.length - tail.length - splice.remove >= 0) at = theirs.length - tail.length - splice.remove;
+    // Neither side of the typing is where it was: the field keeps the typing.
+    else return { text: mine, caret };
+  }
+  const text = theirs.slice(0, at) + splice.insert + theirs.slice(at + splice.remove);
+  // The caret, from `mine` to `text`: inside the typing it keeps its place
+  // there; before or after it, it moves as their edit moved that text.
+  const theirsSplice = spliceBetween(base, theirs);
+  const throughTheirs = (b: number) =>
+    b <= theirsSplice.start
+      ? b
+      : b >= theirsSplice.start + theirsSplice.remove
+        ? b + theirsSplice.insert.length - theirsSplice.remove
+        : theirsSplice.start + theirsSplice.insert.length;
+  const grown = splice.insert.length - splice.remove;
+  let moved: number;
+  if (caret < splice.start) {
+    const p = throughTheirs(caret);
+    moved = p <= at ? p : p + grown;
+  } else if (caret <= splice.start + splice.insert.length) moved = at + (caret - splice.start);
+  else {
+    const p = throughTheirs(caret - grown);
+    moved = p >= at + splice.remove ? p + grown : p;
+  }
+  return { text, caret: Math.max(0, Math.min(moved, text.length)) };
+}

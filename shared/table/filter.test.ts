@@ -51,6 +51,12 @@ describe('filterRows', () => {
     expect(ids({ setId: 'chapter-3', relationType: 'supports', tagTypeIds: ['actor'] })).toEqual(['motive']);
   });
 
+  it('filters by who made the annotation, not who last changed it', () => {
+    expect(ids({ authorId: 'machine-ben' })).toEqual(['mehilli']);
+    expect(ids({ authorId: 'machine-ana' })).toEqual(['motive']);
+    expect(ids({ authorId: 'machine-ana', tagTypeIds: ['economic-measure'] })).toEqual([]);
+  });
+
   it('reads a filter’s words and phrases as search folds them', () => {
     expect(filterTerms('  Mëhilli  "Soviet   Union" ')).toEqual(['mehilli', 'soviet union']);
     expect(filterTerms('“acupuncture”')).toEqual(['acupuncture']);
@@ -78,6 +84,7 @@ describe('filterRows on 10,000 rows', () => {
         (!filter.tagTypeIds?.length || r.tags.some((t) => filter.tagTypeIds!.includes(t))) &&
         (!filter.actorId || r.actorId === filter.actorId) &&
         (!filter.relationType || r.relations.includes(filter.relationType)) &&
+        (!filter.authorId || r.authorId === filter.authorId) &&
         terms.every((term) => [r.quote, r.note, r.actor ?? '', r.taggedActor ?? '', r.documentTitle].some((field) => foldTerm(field).includes(term))),
     );
   }
@@ -93,6 +100,7 @@ describe('filterRows on 10,000 rows', () => {
           tagTypeIds: fc.subarray(['actor', 'claim', 'economic-measure', 'chronology']),
           actorId: fc.constantFrom(undefined, 'enver hoxha', 'ri song-un'),
           relationType: fc.constantFrom(undefined, 'supports', 'contradicts'),
+          authorId: fc.constantFrom(undefined, 'machine-ana', 'machine-ben'),
         }),
         (filter) => {
           expect(filterRows(samplePrepared, filter).map((r) => r.annotationId)).toEqual(naive(sample, filter).map((r) => r.annotationId));

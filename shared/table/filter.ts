@@ -59,6 +59,8 @@ export interface RowFilter {
   setId?: string | null;
   /// Rows with a link of this relation type, from or to them.
   relationType?: string | null;
+  /// Rows made by this author (a machine's id), in a shared project.
+  authorId?: string | null;
   /// Words that must all occur in the quote, note, actor or document
   /// title, case and diacritics folded ("mehilli" finds "Mëhilli"), each
   /// anywhere in a word ("khrush" finds "Khrushchev"); "a phrase" in double
@@ -80,7 +82,7 @@ export function filterTerms(text: string): string[] {
 export function filterRows(rows: readonly PreparedRow[], filter: RowFilter): AnnotationRow[] {
   const tags = filter.tagTypeIds?.length ? new Set(filter.tagTypeIds) : null;
   const documents = filter.documentIds?.length ? new Set(filter.documentIds) : null;
-  const { actorId, setId, relationType } = filter;
+  const { actorId, setId, relationType, authorId } = filter;
   const terms = filter.text ? filterTerms(filter.text) : [];
   const kept: AnnotationRow[] = [];
   for (const { row, text } of rows) {
@@ -89,6 +91,7 @@ export function filterRows(rows: readonly PreparedRow[], filter: RowFilter): Ann
     if (documents && !documents.has(row.documentId)) continue;
     if (setId && !row.setIds.includes(setId)) continue;
     if (relationType && !row.relations.includes(relationType)) continue;
+    if (authorId && row.authorId !== authorId) continue;
     if (!terms.every((term) => text.includes(term))) continue;
     kept.push(row);
   }

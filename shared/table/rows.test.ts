@@ -33,6 +33,11 @@ describe('buildRows', () => {
     expect(row('mehilli').setIds).toEqual([]);
   });
 
+  it('names who made and last changed an annotation of a shared project, and no one otherwise', () => {
+    expect(row('motive')).toMatchObject({ author: 'Ana Petrova', authorId: 'machine-ana', changedBy: 'Ben Okafor' });
+    expect(row('grain')).toMatchObject({ author: null, authorId: null, changedBy: null });
+  });
+
   it('titles an annotation whose document is gone by its document id, undated', () => {
     expect(row('orphan')).toMatchObject({ documentTitle: 'a-deleted-document', documentDate: null });
   });

@@ -33,6 +33,11 @@ export interface AnnotationRow {
   setIds: readonly string[];
   /// The source's page the passage starts on (PDFs); `null` without pages.
   page: string | null;
+  /// In a shared project, who made the annotation (display name and the
+  /// machine's id) and who last changed it; `null` in a library never shared.
+  author: string | null;
+  authorId: string | null;
+  changedBy: string | null;
 }
 
 /// What the rows are built from. A `LibraryDocument` will do as a document.
@@ -98,6 +103,9 @@ export function buildRows(sources: RowSources): AnnotationRow[] {
       relations: link ? [...link.relations] : [],
       setIds: sets.get(annotation.id) ?? [],
       page: document?.pages ? pageAt(document.pages, annotation.position.start) : null,
+      author: annotation.createdBy?.name ?? null,
+      authorId: annotation.createdBy?.id ?? null,
+      changedBy: annotation.modifiedBy?.name ?? null,
     });
   }
   return rows;

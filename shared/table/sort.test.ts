@@ -87,16 +87,22 @@ describe('sortRows', () => {
     expect(sortRows(rows, 'sets', 'ascending').map((r) => r.setIds.length)).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
   });
 
+  it('sorts by who made the annotation, those of no one (never shared) last', () => {
+    expect(ids(sortRows(rows, 'author', 'ascending', { locale: 'en' })).slice(0, 2)).toEqual(['motive', 'mehilli']);
+    expect(ids(sortRows(rows, 'author', 'descending', { locale: 'en' })).slice(0, 2)).toEqual(['mehilli', 'motive']);
+  });
+
   it('refuses a column the table does not have', () => {
     expect(() => sortRows(rows, 'colour' as RowColumn, 'ascending')).toThrow('The table has no column "colour" to sort by.');
   });
 
-  const columns: RowColumn[] = ['document', 'date', 'tags', 'actor', 'quote', 'note', 'links', 'sets'];
+  const columns: RowColumn[] = ['document', 'date', 'tags', 'actor', 'quote', 'note', 'links', 'sets', 'author'];
   const collator = new Intl.Collator('en', { numeric: true, ignorePunctuation: true });
   /// Whether `a` may come before `b`, read from the column plainly.
   function inOrder(a: AnnotationRow, b: AnnotationRow, column: RowColumn, direction: SortDirection): boolean {
     const sign = direction === 'ascending' ? 1 : -1;
-    const text = (r: AnnotationRow) => ({ document: r.documentTitle, actor: r.actor ?? '', quote: r.quote, note: r.note })[column as 'quote'];
+    const text = (r: AnnotationRow) =>
+      ({ document: r.documentTitle, actor: r.actor ?? '', quote: r.quote, note: r.note, author: r.author ?? '' })[column as 'quote'];
     switch (column) {
       case 'date':
         return b.documentDate === null || (a.documentDate !== null && sign * compareDates(a.documentDate, b.documentDate) <= 0);

@@ -3,7 +3,7 @@ import { compareDates } from '../corpus/dates';
 import type { AnnotationRow } from './rows';
 
 /// The table's columns that rows sort by.
-export type RowColumn = 'document' | 'date' | 'tags' | 'actor' | 'quote' | 'note' | 'links' | 'sets';
+export type RowColumn = 'document' | 'date' | 'tags' | 'actor' | 'quote' | 'note' | 'links' | 'sets' | 'author';
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -63,6 +63,8 @@ function keyOf(row: AnnotationRow, column: RowColumn, tagRank: (tags: readonly s
       return row.linkCount;
     case 'sets':
       return row.setIds.length;
+    case 'author':
+      return row.author ?? '';
     default:
       throw new RangeError(`The table has no column "${String(column)}" to sort by.`);
   }

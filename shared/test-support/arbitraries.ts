@@ -3,9 +3,16 @@ import { describePassage } from '../anchoring/selectors';
 import { type Annotation, defaultTagTypes } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
 
+/// A shared project's author: a machine's id and a display name as people type them.
+const author = fc.record({
+  id: fc.constantFrom('6f1c0e4d-1a77-4c5e-9a53-2f1c0e4d1a77', 'machine 2', 'ÿ/ü?#'),
+  name: fc.string({ unit: fc.constantFrom('A', 'n', 'a', ' ', 'ë', 'Ж', '🙂', '"'), minLength: 1, maxLength: 12 }),
+});
+
 /// Random annotations on random passages of `documents` (the seeds), with
 /// what people type into notes: quotes, diacritics, Cyrillic, emoji, new
-/// lines. Ids are unique; at most `maxLength` of them.
+/// lines; some made and last changed in a shared project. Ids are unique; at
+/// most `maxLength` of them.
 export function annotationsOnSeeds(documents: readonly LibraryDocument[], maxLength = 25): fc.Arbitrary<Annotation[]> {
   return fc
     .uniqueArray(
@@ -18,6 +25,8 @@ export function annotationsOnSeeds(documents: readonly LibraryDocument[], maxLen
         actor: fc.option(fc.constantFrom('Khrushchev', 'Enver Hoxha', 'Mëhilli', 'Хрущёв'), { nil: null }),
         note: fc.string({ unit: fc.constantFrom('a', ' ', '"', '“', 'ë', 'ř', 'Ж', '\n', '🙂', '<', '&'), maxLength: 40 }),
         seconds: fc.integer({ min: 0, max: 1e8 }),
+        // Made and last changed in a shared project, or never shared.
+        authors: fc.option(fc.tuple(author, author), { nil: null }),
       }),
       { selector: (r) => r.id, maxLength },
     )
@@ -32,7 +41,10 @@ export function annotationsOnSeeds(documents: readonly LibraryDocument[], maxLen
         if (start >= end) return [];
         const { quote, position } = describePassage(text, start, end);
         const time = new Date(Date.UTC(2020, 0, 1) + r.seconds * 1000).toISOString();
-        return [{ id: r.id, documentId: document.id, quote, position, tags: r.tags, actor: r.actor, note: r.note, created: time, modified: time }];
+        const authorship = r.authors ? { createdBy: r.authors[0], modifiedBy: r.authors[1] } : {};
+        return [
+          { id: r.id, documentId: document.id, quote, position, tags: r.tags, actor: r.actor, note: r.note, created: time, modified: time, ...authorship },
+        ];
       }),
     );
 }

@@ -10,6 +10,9 @@ import { type AnnotationRow, buildRows } from '../rows';
 
 export const corpus = loadCorpus();
 const t0 = '2026-11-01T10:00:00.000Z';
+/// Two researchers of a shared project.
+export const ana = { id: 'machine-ana', name: 'Ana Petrova' };
+export const ben = { id: 'machine-ben', name: 'Ben Okafor' };
 
 export const actors = new ActorIndex([
   { id: 'khrushchev', name: 'Nikita Khrushchev', aliases: ['Khrushchev', 'N. Khrushchev'], created: t0, modified: t0 },
@@ -31,11 +34,13 @@ export const annotations: Annotation[] = [
     tags: ['actor', 'claim'],
     actor: 'Khrushchev',
     note: 'The Foreign Office reads the Congress attack as aimed at China too.',
+    createdBy: ana,
+    modifiedBy: ben,
   }),
   annotate('acupuncture', seedIds.foBrief, 'The "acupuncture" has in fact failed to work.', { note: 'Soviet pressure on Tirana failed.' }),
   annotate('grain', seedIds.foBrief, 'grain, fertilizers and some engineering goods', { tags: ['economic-measure'] }),
   annotate('dvorak', seedIds.czechMemo, 'Richard Dvořàk', { tags: ['actor'], actor: 'Richard Dvořàk' }),
-  annotate('mehilli', seedIds.article, 'E. Mëhilli', { tags: ['claim'], note: 'Cornell 2017: the standard account.' }),
+  annotate('mehilli', seedIds.article, 'E. Mëhilli', { tags: ['claim'], note: 'Cornell 2017: the standard account.', createdBy: ben, modifiedBy: ben }),
   annotate('deposing', seedIds.albanianReport, 'N. Khrushchev', {
     tags: ['actor'],
     actor: 'N. Khrushchev',
@@ -85,6 +90,7 @@ export function manyRows(count: number, seed = 7): AnnotationRow[] {
     const { d, s } = pick(sentences);
     const actor = pick(names);
     const linkCount = random() < 0.3 ? Math.floor(random() * 4) : 0;
+    const author = pick([ana, ben, null]);
     return {
       annotationId: `r${i}`,
       documentId: d.id,
@@ -101,6 +107,9 @@ export function manyRows(count: number, seed = 7): AnnotationRow[] {
       relations: linkCount ? [pick(['supports', 'contradicts', 'same-event'])] : [],
       setIds: random() < 0.2 ? ['chapter-3'] : [],
       page: null,
+      author: author?.name ?? null,
+      authorId: author?.id ?? null,
+      changedBy: author?.name ?? null,
     };
   });
 }

@@ -11,6 +11,7 @@ import { useLinking } from '../links/linking';
 import { messageOf } from '../../../../shared/errors';
 import { Authorship } from '../sync/Authorship';
 import { ChipChoice } from './ChipChoice';
+import { useNoteDraft } from './use-note-draft';
 
 /// One annotation in the panel: its quote, tags, actor and note, each
 /// editable where it stands. Placed by the panel's virtual list at `top`;
@@ -52,15 +53,15 @@ export const AnnotationEntry = memo(function AnnotationEntry({
   const byId = new Map(tagTypes.map((t) => [t.id, t]));
   const tags = annotation.tags.map((id) => byId.get(id)).filter((t): t is TagType => !!t);
   const namesActor = tags.some((t) => t.namesActor) || annotation.actor !== null;
-  const [note, setNote] = useState(annotation.note);
+  const { field: noteField, note, setNote } = useNoteDraft(annotation.note);
   const [actor, setActor] = useState(annotation.actor ?? '');
   const actorInput = useRef<HTMLInputElement>(null);
   // The note field grows with its text (CSS field-sizing), so a long note
   // is read whole: measuring it here instead forced a layout of the whole
   // page for every entry drawn, seconds beside a densely annotated text.
 
-  // Follow changes made elsewhere (undo, import) unless being edited here.
-  useEffect(() => setNote(annotation.note), [annotation.note]);
+  // Follow changes made elsewhere (undo, import); the note merges them
+  // into what is being typed (use-note-draft.ts).
   useEffect(() => setActor(annotation.actor ?? ''), [annotation.actor]);
   useEffect(() => {
     if (focusActor) {
@@ -138,6 +139,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
       <label className="field">
         <span>Note</span>
         <textarea
+          ref={noteField}
           value={note}
           rows={1}
           placeholder="Add a note…"

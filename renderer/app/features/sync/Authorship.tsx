@@ -11,6 +11,13 @@ const when = (at: string) => new Date(at).toLocaleString(undefined, { dateStyle:
 export function Authorship({ annotation }: { annotation: Annotation }) {
   const state = useSyncState();
   const { createdBy, modifiedBy, keptAfterDelete } = annotation as Annotation & Partial<Fields>;
+  // A read-only member's own annotation never reaches the project.
+  if (!createdBy && state?.readOnly)
+    return (
+      <div className="annotation-authorship" data-testid="entry-authorship">
+        <span className="local-only">Only on this machine: the project is read only for you</span>
+      </div>
+    );
   if (!createdBy) return null;
   const doc = state ? currentSession()?.doc : undefined;
   const history: HistoryEntry[] = doc ? historyOf(doc, 'annotations', annotation.id) : [];
@@ -18,7 +25,7 @@ export function Authorship({ annotation }: { annotation: Annotation }) {
     <div className="annotation-authorship" data-testid="entry-authorship">
       <span>
         by {createdBy.name}
-        {modifiedBy && (modifiedBy.id !== createdBy.id || history.length > 1) && <> · last changed by {modifiedBy.name}</>}
+        {modifiedBy && modifiedBy.id !== createdBy.id && <> · last changed by {modifiedBy.name}</>}
       </span>
       {keptAfterDelete && (
         <p className="kept-after-delete" data-testid="entry-kept">

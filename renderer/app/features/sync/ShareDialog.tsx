@@ -3,6 +3,7 @@ import { identity, setDisplayName } from '../../../sync/identity';
 import { type Invitation, canEdit, invitationCode, tokenFor } from '../../../sync/invitation';
 import { useServices } from '../../context';
 import { Dialog, FormFoot } from '../../ui/Dialog';
+import { InvitationCode } from './InvitationCode';
 import { currentSession, setSession, useSyncState } from './current';
 
 const reviewKey = 'palimpsest.sync.review-invitation';
@@ -58,17 +59,13 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           <p>
             Shared as <strong>{state.project.name}</strong> on {state.project.server}. Send a colleague an invitation; they choose <em>Join…</em> and paste it.
           </p>
-          {canEdit(state.project) && (
-            <label>
-              Invitation to edit
-              <textarea className="sync-code" readOnly rows={3} value={invitationCode(state.project)} data-testid="invite-edit" />
-            </label>
-          )}
+          {canEdit(state.project) && <InvitationCode label="Invitation to edit" code={invitationCode(state.project)} testId="invite-edit" />}
           {localStorage.getItem(reviewKey) && (
-            <label>
-              Invitation to read only (reviewers: the server refuses their changes)
-              <textarea className="sync-code" readOnly rows={3} value={localStorage.getItem(reviewKey)!} data-testid="invite-read" />
-            </label>
+            <InvitationCode
+              label="Invitation to read only (reviewers: the server refuses their changes)"
+              code={localStorage.getItem(reviewKey)!}
+              testId="invite-read"
+            />
           )}
           <p className="hint">Your changes are kept on this machine first and sent whenever the server is reachable; nothing waits for the network.</p>
           <div className="dialog-actions">

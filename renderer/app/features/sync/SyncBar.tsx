@@ -47,10 +47,23 @@ export function SyncBar() {
               {state.pending > 0 && (
                 <>
                   {' '}
-                  · <span data-testid="sync-pending">{state.pending}</span> local change{state.pending === 1 ? '' : 's'} not yet on the server
+                  · <span data-testid="sync-pending">{state.pending}</span> {state.pending === 1 ? 'item' : 'items'} changed here, not yet on the server
                 </>
               )}
-              {state.readOnly && ' · read only'}
+              {state.readOnly && (
+                <span className="sync-read-only" data-testid="sync-read-only">
+                  {' '}
+                  · <strong>read only</strong>:{' '}
+                  {state.localOnly > 0 ? (
+                    <>
+                      <span data-testid="sync-local-only">{state.localOnly}</span>{' '}
+                      {state.localOnly === 1 ? 'item changed here stays' : 'items changed here stay'} on this machine only
+                    </>
+                  ) : (
+                    'you see the project’s changes; yours stay on this machine'
+                  )}
+                </span>
+              )}
             </span>
             <button type="button" data-testid="sync-share" onClick={() => setDialog('share')}>
               Share…

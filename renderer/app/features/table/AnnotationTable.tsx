@@ -19,6 +19,7 @@ const columns: { column: RowColumn; label: string; className: string }[] = [
   { column: 'links', label: 'Links', className: 't-links' },
   { column: 'sets', label: 'Sets', className: 't-sets' },
 ];
+const authorColumn = { column: 'author' as const, label: 'Author', className: 't-author' };
 
 /// The annotations as a table with a header that stays in view. Only the
 /// rows on screen (and a few either side) are in the DOM: 10,000 rows
@@ -38,6 +39,10 @@ export function AnnotationTable(props: {
   empty: React.ReactNode;
 }) {
   const { rows, sort } = props;
+  // Who made each annotation is a column only once someone else could have:
+  // a library never shared keeps the table it always had.
+  const showAuthor = rows.some((row) => row.author !== null);
+  const shownColumns = showAuthor ? [...columns, authorColumn] : columns;
   const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
   const selectAll = useRef<HTMLInputElement>(null);
@@ -72,7 +77,7 @@ export function AnnotationTable(props: {
       <table className="t-table" aria-rowcount={rows.length + 1}>
         <colgroup>
           <col className="t-check" />
-          {columns.map((c) => (
+          {shownColumns.map((c) => (
             <col key={c.column} className={c.className} />
           ))}
         </colgroup>
@@ -90,7 +95,7 @@ export function AnnotationTable(props: {
                 onChange={props.onToggleAll}
               />
             </th>
-            {columns.map((c) => (
+            {shownColumns.map((c) => (
               <th key={c.column} className={c.className} aria-sort={sort.column === c.column ? sort.direction : 'none'}>
                 <button type="button" className="sort" data-testid={`table-sort-${c.column}`} onClick={() => props.onSort(c.column)}>
                   {c.label}
@@ -117,6 +122,7 @@ export function AnnotationTable(props: {
                 names={props.names}
                 onToggle={props.onToggle}
                 onOpen={props.onOpen}
+                showAuthor={showAuthor}
               />
             );
           })}

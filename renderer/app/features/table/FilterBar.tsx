@@ -2,7 +2,8 @@ import type { FilterOption, TableData } from './use-table-data';
 import { type TableFilter, isFiltering, noFilter } from './use-table-view';
 
 /// The table's filters: a list each for tag type, actor, document, set and
-/// relation, and words. Each choice says how many annotations it has.
+/// relation (and, in a shared project, author), and words. Each choice says
+/// how many annotations it has.
 export function FilterBar({ filter, options, onChange }: { filter: TableFilter; options: TableData['options']; onChange: (filter: TableFilter) => void }) {
   const set = (field: keyof TableFilter) => (value: string) => onChange({ ...filter, [field]: value });
   return (
@@ -37,6 +38,9 @@ export function FilterBar({ filter, options, onChange }: { filter: TableFilter; 
         options={options.relations}
         onChange={set('relationType')}
       />
+      {(options.authors.length > 0 || filter.authorId) && (
+        <FilterSelect label="Author" all="Anyone" testId="table-filter-author" value={filter.authorId} options={options.authors} onChange={set('authorId')} />
+      )}
       <button type="button" className="t-clear" data-testid="table-clear-filters" disabled={!isFiltering(filter)} onClick={() => onChange(noFilter)}>
         Clear filters
       </button>

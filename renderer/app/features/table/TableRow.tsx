@@ -20,6 +20,7 @@ export const TableRow = memo(function TableRow({
   names,
   onToggle,
   onOpen,
+  showAuthor,
 }: {
   /// The virtual list's measuring callback.
   ref: Ref<HTMLTableRowElement>;
@@ -29,6 +30,8 @@ export const TableRow = memo(function TableRow({
   names: RowNames;
   onToggle: (id: string, range: boolean) => void;
   onOpen: (row: AnnotationRow) => void;
+  /// Whether the library is shared: then who made each row is shown.
+  showAuthor: boolean;
 }) {
   const relations = row.relations.map((id) => names.relations.get(id) ?? id).join(', ');
   const differentName = row.taggedActor !== null && row.taggedActor !== row.actor;
@@ -97,6 +100,12 @@ export const TableRow = memo(function TableRow({
           </span>
         ))}
       </td>
+      {showAuthor && (
+        <td className="t-author" data-testid="table-author">
+          {row.author}
+          {row.changedBy && row.changedBy !== row.author && <span className="t-as-tagged">changed by {row.changedBy}</span>}
+        </td>
+      )}
     </tr>
   );
 });

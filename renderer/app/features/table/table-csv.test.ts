@@ -44,6 +44,8 @@ describe('tableCsv', () => {
       'Relations',
       'Sets',
       'Page',
+      'Made by',
+      'Last changed by',
       'Document id',
       'Annotation id',
     ]);
@@ -59,11 +61,20 @@ describe('tableCsv', () => {
       'supports; contradicts',
       'Chapter 3: the break',
       '',
+      'Ana Petrova',
+      'Ben Okafor',
       row('motive').documentId,
       'motive',
     ]);
     expect(table[2]!.slice(3, 6)).toEqual(['Richard Dvořàk', 'Richard Dvořàk', 'Richard Dvořàk']);
     expect(table).toHaveLength(3);
+  });
+
+  it('has no author columns for rows never shared, as the table has none', () => {
+    const table = cells(tableCsv([row('dvorak'), row('grain')], names));
+    expect(table[0]).not.toContain('Made by');
+    expect(table[0]).toHaveLength(13);
+    expect(table[1]).toHaveLength(13);
   });
 
   it('leaves an undated row’s date empty, and quotes a quote with quotation marks', () => {

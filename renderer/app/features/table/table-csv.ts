@@ -13,10 +13,14 @@ const header = ['Document', 'Date', 'Tags', 'Actor', 'Name as tagged', 'Quote', 
 
 /// The rows as the table shows them, in its order, as a CSV file: ids are
 /// named, lists joined by "; ", and the ids kept in the last columns so a
-/// spreadsheet's rows can be traced back to the library.
+/// spreadsheet's rows can be traced back to the library. As the table
+/// shows an Author column only in a shared project, so its CSV has Made by
+/// and Last changed by only then.
 export function tableCsv(rows: readonly AnnotationRow[], names: CsvNames): string {
+  const authored = rows.some((row) => row.author !== null);
+  const authors = (row: AnnotationRow) => (authored ? [row.author ?? '', row.changedBy ?? ''] : []);
   return csvTable([
-    header,
+    authored ? [...header.slice(0, -2), 'Made by', 'Last changed by', ...header.slice(-2)] : header,
     ...rows.map((row) => [
       row.documentTitle,
       row.documentDate ? formatDateSpan(row.documentDate) : '',
@@ -29,6 +33,7 @@ export function tableCsv(rows: readonly AnnotationRow[], names: CsvNames): strin
       row.relations.map(names.relation).join('; '),
       row.setIds.map(names.set).join('; '),
       row.page ?? '',
+      ...authors(row),
       row.documentId,
       row.annotationId,
     ]),

@@ -28,6 +28,8 @@ export interface TableData {
     documents: FilterOption[];
     sets: FilterOption[];
     relations: FilterOption[];
+    /// Who made the annotations, in a shared project; none otherwise.
+    authors: FilterOption[];
   };
 }
 
@@ -51,7 +53,13 @@ function optionsOf(sources: TableSources, rows: readonly AnnotationRow[], docume
   const relationCounts = counter();
   const documentCounts = counter();
   const actors = new Map<string, FilterOption>();
+  const authors = new Map<string, FilterOption>();
   for (const row of rows) {
+    if (row.authorId) {
+      const author = authors.get(row.authorId);
+      if (author) author.count++;
+      else authors.set(row.authorId, { id: row.authorId, label: row.author ?? '', count: 1 });
+    }
     row.tags.forEach(tagCounts.add);
     row.setIds.forEach(setCounts.add);
     row.relations.forEach(relationCounts.add);
@@ -80,6 +88,7 @@ function optionsOf(sources: TableSources, rows: readonly AnnotationRow[], docume
       count: relationCounts.get(r.id),
       color: r.color,
     })),
+    authors: [...authors.values()].sort(byLabel),
   };
 }
 

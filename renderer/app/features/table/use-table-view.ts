@@ -11,10 +11,11 @@ export interface TableFilter {
   documentId: string;
   setId: string;
   relationType: string;
+  authorId: string;
   text: string;
 }
 
-export const noFilter: TableFilter = { tagTypeId: '', actorId: '', documentId: '', setId: '', relationType: '', text: '' };
+export const noFilter: TableFilter = { tagTypeId: '', actorId: '', documentId: '', setId: '', relationType: '', authorId: '', text: '' };
 
 /// Whether a filter keeps fewer than every row.
 export function isFiltering(filter: TableFilter): boolean {
@@ -60,6 +61,7 @@ function rowFilter(filter: TableFilter): RowFilter {
     documentIds: filter.documentId ? [filter.documentId] : [],
     setId: filter.setId || null,
     relationType: filter.relationType || null,
+    authorId: filter.authorId || null,
     text: filter.text,
   };
 }
