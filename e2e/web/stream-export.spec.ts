@@ -137,6 +137,6 @@ test('in the desktop app, an export goes to main piece by piece under one handle
   const [save] = await page.evaluate(() => (window as unknown as { saves: { pieces: string[]; kept: boolean }[] }).saves);
   expect(save!.kept).toBe(true);
   expect(save!.pieces.join('')).toBe(
-    `\uFEFFannotation id,document id,document title,document date,citation,page,tags,actor,name as tagged,quote,note,links,start,end,created,modified\r\n`,
+    `\uFEFFannotation id,document id,document title,document date,citation,page,tags,actor,name as tagged,quote,note,links,start,end,created,modified,made by,last changed by\r\n`,
   );
 });
