@@ -63,8 +63,8 @@ export class Postings {
     const slotAt = new Int32Array(slots.length);
     for (let k = 0; k < slotAt.length; k++) slotAt[k] = k;
     slotAt.sort((a, b) => {
-      const x = slots[a];
-      const y = slots[b];
+      const x = slots[a] ?? null;
+      const y = slots[b] ?? null;
       if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;
       return x < y ? -1 : x > y ? 1 : 0;
     });
