@@ -196,6 +196,38 @@ export class DocumentIndex {
     return 0;
   }
 
+  /// How often word `first` is followed by word `second` in one paragraph:
+  /// the phrase of two words, counted without allocating. Two common words
+  /// are looked up (see pairCount); otherwise each place of the rarer one is
+  /// checked against the word beside it.
+  phraseCount(first: number, second: number): number {
+    const kFirst = this.rankOf(first);
+    const kSecond = this.rankOf(second);
+    if (kFirst < 0 || kSecond < 0) return 0;
+    const nFirst = this.countAt(kFirst);
+    const nSecond = this.countAt(kSecond);
+    if (nFirst >= commonCount && nSecond >= commonCount) {
+      const kept = this.pairCount(first, second);
+      if (kept >= 0) return kept;
+    }
+    const terms = this.terms;
+    const positions = this.positions;
+    const paragraphs = this.paragraphStarts;
+    // From the rarer word: `offset` steps from it to the first word.
+    const [k, other, offset] = nFirst <= nSecond ? [kFirst, second, 0] : [kSecond, first, -1];
+    let paragraph = 0;
+    let count = 0;
+    for (let p = this.firsts[k]!; p < this.firsts[k + 1]!; p++) {
+      const i = positions[p]! + offset;
+      if (i < 0 || i + 1 >= terms.length) continue;
+      if (terms[offset === 0 ? i + 1 : i] !== other) continue;
+      while (paragraph < paragraphs.length && paragraphs[paragraph]! <= i) paragraph++;
+      if (paragraph < paragraphs.length && paragraphs[paragraph] === i + 1) continue;
+      count++;
+    }
+    return count;
+  }
+
   /// How many of its words are in `set`.
   countOf(set: TermSet): number {
     if (set.single >= 0) return this.countAt(this.rankOf(set.single));
