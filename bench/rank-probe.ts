@@ -34,6 +34,8 @@ for (const q of queries) {
   }
   all.push(...times.slice(3));
   allFlex.push(...ft.slice(3));
-  console.log(`${q.padEnd(22)} ours median ${(1000 * quantile(times, 0.5)).toFixed(0)} µs p95 ${(1000 * quantile(times, 0.95)).toFixed(0)} µs | flex median ${(1000 * quantile(ft, 0.5)).toFixed(0)} µs`);
+  console.log(
+    `${q.padEnd(22)} ours median ${(1000 * quantile(times, 0.5)).toFixed(0)} µs p95 ${(1000 * quantile(times, 0.95)).toFixed(0)} µs | flex median ${(1000 * quantile(ft, 0.5)).toFixed(0)} µs`,
+  );
 }
 console.log(`p95 all: ours ${(1000 * quantile(all, 0.95)).toFixed(0)} µs, flex ${(1000 * quantile(allFlex, 0.95)).toFixed(0)} µs`);

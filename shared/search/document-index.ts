@@ -308,7 +308,13 @@ let common: Uint8Array = new Uint8Array(1024);
 
 // The adjacent pairs of common words in a document, within a paragraph, as
 // sorted keys and their counts (see DocumentIndex.pairKeys).
-function commonPairs(terms: Int32Array, distinct: Int32Array, firsts: Int32Array, positions: Int32Array, paragraphStarts: Int32Array): [Float64Array, Int32Array] {
+function commonPairs(
+  terms: Int32Array,
+  distinct: Int32Array,
+  firsts: Int32Array,
+  positions: Int32Array,
+  paragraphStarts: Int32Array,
+): [Float64Array, Int32Array] {
   let frequent = 0;
   for (let k = 0; k < distinct.length; k++) {
     if (firsts[k + 1]! - firsts[k]! < commonCount || distinct[k]! >= pairRange) continue;

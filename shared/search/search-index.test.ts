@@ -345,9 +345,7 @@ describe('SearchIndex with common words', () => {
   // Few distinct words, many times each: past commonCount, a two-word
   // phrase of them is counted from the pairs kept at indexing, not checked
   // at its places; its count must still be the places a scan finds.
-  const common = fc
-    .array(fc.constantFrom('a', 'b', 'ë', 'E\u0308', ' ', ' ', '. ', blockSeparator), { minLength: 300, maxLength: 900 })
-    .map((p) => p.join(''));
+  const common = fc.array(fc.constantFrom('a', 'b', 'ë', 'E\u0308', ' ', ' ', '. ', blockSeparator), { minLength: 300, maxLength: 900 }).map((p) => p.join(''));
 
   it('counts a phrase of two common words as a scan finds it, never across a paragraph break', () => {
     fc.assert(
