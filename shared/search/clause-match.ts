@@ -38,6 +38,10 @@ export class ClauseMatcher {
     if (this.sets.length === 1) return document.countOf(this.sets[0]!);
     if (!(document instanceof DocumentIndex) && !this.mayOccurIn(document)) return 0;
     if (!(document instanceof DocumentIndex)) throw new RangeError(`A phrase was counted in document ${document.id} before its index was read.`);
+    // Two words, the commonest phrase asked: counted with no allocation,
+    // common pairs looked up (see DocumentIndex.phraseCount).
+    if (this.sets.length === 2 && this.sets[0]!.single >= 0 && this.sets[1]!.single >= 0)
+      return document.phraseCount(this.sets[0]!.single, this.sets[1]!.single);
     return this.scan(document, null);
   }
 

@@ -30,6 +30,15 @@ export class DocumentIndex {
   private readonly distinct: Int32Array;
   private readonly firsts: Int32Array;
   private readonly positions: Int32Array;
+  // The adjacent pairs of its common words (each occurring at least
+  // `commonCount` times), within a paragraph: key first * pairRange +
+  // second, increasing, and how often each pair stands. A phrase of two
+  // common words ("of the") is then counted by one look-up, where checking
+  // it at every place of the rarer word would read tens of thousands of
+  // positions; a phrase with a rare word is cheap to check anyway. Pairs
+  // of common words are few (hundreds a document), so this costs little.
+  private readonly pairKeys: Float64Array;
+  private readonly pairCounts: Int32Array;
 
   // The vocabulary its word numbers are in, to store its words by name.
   private readonly vocabulary: Vocabulary;
@@ -64,6 +73,7 @@ export class DocumentIndex {
     this.distinct = distinct;
     this.firsts = firsts;
     this.positions = positions;
+    [this.pairKeys, this.pairCounts] = commonPairs(terms, distinct, firsts, positions, paragraphStarts);
   }
 
   /// Indexes the canonical text `text` of the document `id`, numbering its
@@ -166,6 +176,58 @@ export class DocumentIndex {
     return this.distinct.length;
   }
 
+  /// How often word `first` is followed by word `second` in one paragraph,
+  /// or -1 when that is not kept: unless both occur at least `commonCount`
+  /// times (see commonPairs), the caller checks the phrase at its places.
+  pairCount(first: number, second: number): number {
+    if (first >= pairRange || second >= pairRange) return -1;
+    if (this.countAt(this.rankOf(first)) < commonCount || this.countAt(this.rankOf(second)) < commonCount) return -1;
+    const key = first * pairRange + second;
+    const keys = this.pairKeys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const value = keys[mid]!;
+      if (value === key) return this.pairCounts[mid]!;
+      if (value < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  /// How often word `first` is followed by word `second` in one paragraph:
+  /// the phrase of two words, counted without allocating. Two common words
+  /// are looked up (see pairCount); otherwise each place of the rarer one is
+  /// checked against the word beside it.
+  phraseCount(first: number, second: number): number {
+    const kFirst = this.rankOf(first);
+    const kSecond = this.rankOf(second);
+    if (kFirst < 0 || kSecond < 0) return 0;
+    const nFirst = this.countAt(kFirst);
+    const nSecond = this.countAt(kSecond);
+    if (nFirst >= commonCount && nSecond >= commonCount) {
+      const kept = this.pairCount(first, second);
+      if (kept >= 0) return kept;
+    }
+    const terms = this.terms;
+    const positions = this.positions;
+    const paragraphs = this.paragraphStarts;
+    // From the rarer word: `offset` steps from it to the first word.
+    const [k, other, offset] = nFirst <= nSecond ? [kFirst, second, 0] : [kSecond, first, -1];
+    let paragraph = 0;
+    let count = 0;
+    for (let p = this.firsts[k]!; p < this.firsts[k + 1]!; p++) {
+      const i = positions[p]! + offset;
+      if (i < 0 || i + 1 >= terms.length) continue;
+      if (terms[offset === 0 ? i + 1 : i] !== other) continue;
+      while (paragraph < paragraphs.length && paragraphs[paragraph]! <= i) paragraph++;
+      if (paragraph < paragraphs.length && paragraphs[paragraph] === i + 1) continue;
+      count++;
+    }
+    return count;
+  }
+
   /// How many of its words are in `set`.
   countOf(set: TermSet): number {
     if (set.single >= 0) return this.countAt(this.rankOf(set.single));
@@ -232,6 +294,80 @@ export class DocumentIndex {
     }
     return -1;
   }
+}
+
+/// A word occurring this often in a document is common in it: its pairs
+/// with other common words are counted at indexing (see pairCount).
+export const commonCount = 32;
+// Word numbers below this have their pairs kept; a pair's key stays an
+// exact double.
+const pairRange = 2 ** 26;
+
+// Per vocabulary word, 1 while it is common in the document being indexed.
+let common: Uint8Array = new Uint8Array(1024);
+
+// The adjacent pairs of common words in a document, within a paragraph, as
+// sorted keys and their counts (see DocumentIndex.pairKeys).
+function commonPairs(
+  terms: Int32Array,
+  distinct: Int32Array,
+  firsts: Int32Array,
+  positions: Int32Array,
+  paragraphStarts: Int32Array,
+): [Float64Array, Int32Array] {
+  let frequent = 0;
+  for (let k = 0; k < distinct.length; k++) {
+    if (firsts[k + 1]! - firsts[k]! < commonCount || distinct[k]! >= pairRange) continue;
+    if (common.length <= distinct[k]!) common = grownBytes(common, distinct[k]! + 1);
+    common[distinct[k]!] = 1;
+    frequent++;
+  }
+  const found: number[] = [];
+  if (frequent > 0) {
+    for (let k = 0; k < distinct.length; k++) {
+      const first = distinct[k]!;
+      if (first >= common.length || common[first] !== 1) continue;
+      for (let p = firsts[k]!; p < firsts[k + 1]!; p++) {
+        const i = positions[p]!;
+        if (i + 1 >= terms.length) continue;
+        const second = terms[i + 1]!;
+        if (second >= common.length || common[second] !== 1 || startsParagraph(paragraphStarts, i + 1)) continue;
+        found.push(first * pairRange + second);
+      }
+    }
+  }
+  for (let k = 0; k < distinct.length; k++) if (distinct[k]! < common.length) common[distinct[k]!] = 0;
+  const all = Float64Array.from(found).sort();
+  let n = 0;
+  const counts = new Int32Array(all.length);
+  for (let j = 0; j < all.length; j++) {
+    if (n > 0 && all[n - 1] === all[j]) counts[n - 1]!++;
+    else {
+      all[n] = all[j]!;
+      counts[n++] = 1;
+    }
+  }
+  return [all.slice(0, n), counts.slice(0, n)];
+}
+
+// Whether word `i` begins a paragraph (other than the first).
+function startsParagraph(paragraphStarts: Int32Array, i: number): boolean {
+  let lo = 0;
+  let hi = paragraphStarts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const value = paragraphStarts[mid]!;
+    if (value === i) return true;
+    if (value < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function grownBytes(array: Uint8Array, capacity: number): Uint8Array {
+  const larger = new Uint8Array(Math.max(capacity, array.length * 2));
+  larger.set(array);
+  return larger;
 }
 
 // Per vocabulary word, scratch space for sorting a document's positions by

@@ -19,6 +19,10 @@ export class Postings {
   private slots: (string | null)[] = [];
   private readonly slotOf = new Map<string, number>();
   private free = 0;
+  // Per slot, its place in the order of the ids, and per place its slot:
+  // ties in a ranking are broken by id with one number. Built when a
+  // ranking first needs it after a change (null until then).
+  private idOrder: { placeOf: Int32Array; slotAt: Int32Array } | null = null;
 
   /// How many slots there are, used or free: the size of a per-slot array.
   get slotCount(): number {
@@ -36,6 +40,7 @@ export class Postings {
     const slot = this.slots.length;
     this.slots.push(id);
     this.slotOf.set(id, slot);
+    this.idOrder = null;
     words.forEachWord((term, count) => this.append(term, slot, count));
   }
 
@@ -46,20 +51,65 @@ export class Postings {
     if (slot === undefined) return;
     this.slotOf.delete(id);
     this.slots[slot] = null;
+    this.idOrder = null;
     if (++this.free > 64 && this.free * 2 > this.slots.length) this.rebuild(all());
   }
 
-  /// Adds each word of `set`'s count in each document to `counts` (by
-  /// slot), and marks in `seen` with `mark` the slots it occurs in.
-  addCounts(set: TermSet, counts: Int32Array, seen: Int32Array, mark: number): void {
+  /// Per slot, its place among the slots in order of their ids (free
+  /// slots last), and per place, its slot.
+  byId(): { placeOf: Int32Array; slotAt: Int32Array } {
+    if (this.idOrder) return this.idOrder;
+    const slots = this.slots;
+    const slotAt = new Int32Array(slots.length);
+    for (let k = 0; k < slotAt.length; k++) slotAt[k] = k;
+    slotAt.sort((a, b) => {
+      const x = slots[a] ?? null;
+      const y = slots[b] ?? null;
+      if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    const placeOf = new Int32Array(slots.length);
+    for (let k = 0; k < slotAt.length; k++) placeOf[slotAt[k]!] = k;
+    this.idOrder = { placeOf, slotAt };
+    return this.idOrder;
+  }
+
+  /// Marks in `held` (with 1) each slot holding a word of `set` and lists
+  /// it in `touched`, adding its counts to `counts` when `count` is true;
+  /// returns how many slots it listed. `held` must be zero where it reads.
+  collect(set: TermSet, counts: Int32Array, held: Int32Array, touched: Int32Array, count: boolean): number {
+    let found = 0;
     for (const term of set.ids) {
       const list = this.lists[term];
       if (!list) continue;
       const length = this.lengths[term]!;
       for (let i = 0; i < length; i += 2) {
         const slot = list[i]!;
+        if (held[slot] === 0) {
+          held[slot] = 1;
+          touched[found++] = slot;
+        }
+        if (count) counts[slot]! += list[i + 1]!;
+      }
+    }
+    return found;
+  }
+
+  /// For the `clause`-th word clause of a query (from 1): in the slots
+  /// holding every clause before it (`held` equal to `clause`), marks those
+  /// holding a word of `set` and adds its counts. Other slots are left as
+  /// they are, so nothing outside the first clause's slots is written.
+  intersect(set: TermSet, counts: Int32Array, held: Int32Array, clause: number): void {
+    for (const term of set.ids) {
+      const list = this.lists[term];
+      if (!list) continue;
+      const length = this.lengths[term]!;
+      for (let i = 0; i < length; i += 2) {
+        const slot = list[i]!;
+        const h = held[slot]!;
+        if (h === clause) held[slot] = clause + 1;
+        else if (h !== clause + 1) continue;
         counts[slot]! += list[i + 1]!;
-        seen[slot] = mark;
       }
     }
   }

@@ -341,6 +341,42 @@ describe('SearchIndex against a plain scan', () => {
   });
 });
 
+describe('SearchIndex with common words', () => {
+  // Few distinct words, many times each: past commonCount, a two-word
+  // phrase of them is counted from the pairs kept at indexing, not checked
+  // at its places; its count must still be the places a scan finds.
+  const common = fc.array(fc.constantFrom('a', 'b', 'ë', 'E\u0308', ' ', ' ', '. ', blockSeparator), { minLength: 300, maxLength: 900 }).map((p) => p.join(''));
+
+  it('counts a phrase of two common words as a scan finds it, never across a paragraph break', () => {
+    fc.assert(
+      fc.property(fc.array(common, { minLength: 1, maxLength: 2 }), fc.nat(), (texts, pick) => {
+        const index = new SearchIndex();
+        texts.forEach((t, i) => index.add(`d${i}`, t));
+        const words = texts.flatMap((t) => foldForSearch(t).text.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 0);
+        if (words.length < 2) return;
+        const at = pick % (words.length - 1);
+        const [first, second] = [words[at]!, words[at + 1]!];
+        const query = `"${first} ${second}"`;
+        const expected = texts.map((t, i) => ({ documentId: `d${i}`, count: naivePhrases(t, first, second).length })).filter((d) => d.count > 0);
+        const counted = index.search(query, { limit: 0 });
+        expect(counted.documents.map((d) => ({ documentId: d.documentId, count: d.count }))).toEqual(expected);
+        expect(index.search(query, { limit: 1_000_000 }).documents.map((d) => d.hits.length)).toEqual(expected.map((d) => d.count));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts "of the" in a long text as often as it lists it', () => {
+    const paragraph = 'The history of the archive of the party is the history of the state. ';
+    const text = [paragraph.repeat(20), `of${blockSeparator}the `, paragraph.repeat(20)].join('');
+    const index = new SearchIndex();
+    index.add('long', text);
+    const results = index.search('"of the"', { limit: 1_000 });
+    expect(results.total).toBe(120);
+    expect(results.documents[0]!.hits).toHaveLength(120);
+  });
+});
+
 describe('SearchIndex.rank', () => {
   const queries = ['Mehilli', 'the', 'dvorak', '"soviet leaders"', '"of the"', 'alb*', 'co*', 'khrushchev albania', 'alb* albania', '"the soviet" union'];
   // The documents search counts, most first (ties by id).

@@ -3,6 +3,7 @@ import { DocumentIndex, type StoredDocumentIndex } from './document-index';
 import { DocumentLexicon, type StoredLexicon } from './document-lexicon';
 import { contextLine } from './kwic';
 import { Postings } from './postings';
+import { RankScratch } from './rank-scratch';
 import { type Query, parseQuery } from './query';
 import type { DocumentHits, SearchOptions, SearchResults } from './results';
 import { Vocabulary } from './vocabulary';
@@ -42,6 +43,9 @@ export class SearchIndex {
   // The words' documents, for `rank`: built at its first call (a launch
   // need not pay for it), then kept up to date by put and remove.
   private postings: Postings | null = null;
+  // `rank`'s per-slot arrays, kept between queries so that one allocates
+  // nothing in proportion to the corpus.
+  private readonly scratch = new RankScratch();
 
   /// How many documents it holds.
   get size(): number {
@@ -180,40 +184,43 @@ export class SearchIndex {
       for (const [id, document] of this.documents) this.postings.put(id, document, () => this.documents);
     }
     const postings = this.postings;
-    const slots = postings.slotCount;
-    const counts = new Int32Array(slots);
-    // Per slot, how many clauses it holds; `seen` marks the clause last found there.
-    const held = new Int32Array(slots);
-    const seen = new Int32Array(slots).fill(-1);
-    const words = matchers.filter((m) => !m.needsPositions);
+    const scratch = this.scratch.fit(postings.slotCount);
+    const { counts, held, touched, picked } = scratch;
+    const words = matchers.filter((m) => !m.needsPositions).sort((a, b) => postings.size(a.sets[0]!) - postings.size(b.sets[0]!));
     const phrases = matchers.filter((m) => m.needsPositions);
-    words.forEach((m, c) => {
-      postings.addCounts(m.sets[0]!, counts, seen, c);
-      for (let slot = 0; slot < slots; slot++) if (seen[slot] === c) held[slot]!++;
-    });
-    let candidates: number[] = [];
+    // The rarest word's lists name the only documents that can match; each
+    // further word only counts in those (see Postings.intersect). Only
+    // phrases: the documents holding the rarest word of the first.
+    let found: number;
     if (words.length > 0) {
-      for (let slot = 0; slot < slots; slot++) if (held[slot] === words.length && postings.idAt(slot) !== null) candidates.push(slot);
+      found = postings.collect(words[0]!.sets[0]!, counts, held, touched, true);
+      for (let c = 1; c < words.length; c++) postings.intersect(words[c]!.sets[0]!, counts, held, c);
     } else {
-      // Only phrases: the documents holding the rarest word of the first.
-      const rarest = [...phrases[0]!.sets].sort((a, b) => postings.size(a) - postings.size(b))[0]!;
-      const scratch = new Int32Array(slots);
-      postings.addCounts(rarest, scratch, seen, -2);
-      for (let slot = 0; slot < slots; slot++) if (seen[slot] === -2 && postings.idAt(slot) !== null) candidates.push(slot);
+      let rarest = phrases[0]!.sets[0]!;
+      for (const set of phrases[0]!.sets) if (postings.size(set) < postings.size(rarest)) rarest = set;
+      found = postings.collect(rarest, counts, held, touched, false);
+    }
+    const need = Math.max(words.length, 1);
+    let kept = 0;
+    for (let k = 0; k < found; k++) {
+      const slot = touched[k]!;
+      if (held[slot] === need && postings.idAt(slot) !== null) picked[kept++] = slot;
     }
     for (const m of phrases) {
-      candidates = candidates.filter((slot) => {
-        const document = this.documents.get(postings.idAt(slot)!)!;
-        const count = m.count(document);
+      let still = 0;
+      for (let k = 0; k < kept; k++) {
+        const slot = picked[k]!;
+        const count = m.count(this.documents.get(postings.idAt(slot)!)!);
+        if (count === 0) continue;
         counts[slot]! += count;
-        return count > 0;
-      });
+        picked[still++] = slot;
+      }
+      kept = still;
     }
-    const idOf = (slot: number) => postings.idAt(slot)!;
-    return candidates
-      .sort((a, b) => counts[b]! - counts[a]! || (idOf(a) < idOf(b) ? -1 : 1))
-      .slice(0, limit)
-      .map(idOf);
+    const { placeOf, slotAt } = postings.byId();
+    const ranked = scratch.order(kept, limit, placeOf, slotAt, (slot) => postings.idAt(slot)!);
+    scratch.clear(found);
+    return ranked;
   }
 
   /// Finds `query` (a string as typed, see parseQuery) in every document, or

@@ -9,13 +9,15 @@ export class TermSet {
   /// The only accepted number, or -1 when there are none or several.
   readonly single: number;
   // With several words: one byte per word of the vocabulary, 1 if accepted.
-  private readonly mask: Uint8Array;
+  // Made at the first `has`: ranking and counting read `ids` only, and the
+  // mask of a large vocabulary is hundreds of kilobytes a query.
+  private mask: Uint8Array | null = null;
+  private readonly vocabularySize: number;
 
   private constructor(ids: Int32Array, vocabularySize: number) {
     this.ids = ids;
     this.single = ids.length === 1 ? ids[0]! : -1;
-    this.mask = new Uint8Array(ids.length > 1 ? vocabularySize : 0);
-    for (const id of ids) this.mask[id] = 1;
+    this.vocabularySize = vocabularySize;
   }
 
   /// The set of one word (empty if no indexed text holds it).
@@ -36,7 +38,12 @@ export class TermSet {
 
   /// Whether the word numbered `id` is in the set.
   has(id: number): boolean {
-    return this.single >= 0 ? id === this.single : this.mask[id] === 1;
+    if (this.single >= 0) return id === this.single;
+    if (this.mask === null) {
+      this.mask = new Uint8Array(this.ids.length > 1 ? this.vocabularySize : 0);
+      for (const accepted of this.ids) this.mask[accepted] = 1;
+    }
+    return this.mask[id] === 1;
   }
 
   /// Whether the two sets share a word.

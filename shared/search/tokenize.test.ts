@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forEachToken, termsOf } from './tokenize';
 
@@ -79,5 +80,17 @@ describe('forEachToken', () => {
 
   it('finds no words in punctuation and white space', () => {
     expect(termsOf(' — ... "" ☐☐ \n\n ')).toEqual([]);
+  });
+});
+
+describe('termsOf', () => {
+  it('folds a plain ASCII word as the texts are folded, mixed case and digits alike', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9]{1,12}$/), (word) => {
+        expect(termsOf(word)).toEqual(words(word).map(([term]) => term));
+      }),
+    );
+    expect(termsOf('Dvorak')).toEqual(['dvorak']);
+    expect(termsOf('Ďvořák')).toEqual(['dvorak']);
   });
 });

@@ -85,8 +85,13 @@ export function forEachToken(text: string, visit: TokenVisitor): void {
   }
 }
 
+const plainWord = /^[A-Za-z0-9]+$/;
+
 /// The folded words of a short text (a query), in order.
 export function termsOf(text: string): string[] {
+  // A plain ASCII word, most of what is typed, folds to its lower case:
+  // no typed arrays or offset maps built for it (see forEachToken).
+  if (plainWord.test(text)) return [text.toLowerCase()];
   const terms: string[] = [];
   forEachToken(text, (term) => terms.push(term));
   return terms;

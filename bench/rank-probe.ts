@@ -1,0 +1,41 @@
+/// A probe of the scale benchmark's peer row alone: SearchIndex.rank and
+/// FlexSearch built over the same 100 texts and asked the same 8 queries,
+/// each query's median and p95 and the p95 of all (after 3 warm-up calls
+/// each). Seconds, not minutes, so a change to ranking can be measured
+/// before and after in the same conditions: `npx tsx bench/rank-probe.ts`.
+import FlexSearch from 'flexsearch';
+import { SearchIndex } from '../shared/search/search-index';
+import { searchCorpus } from './search-benches';
+import { quantile } from './measure';
+
+const queries = ['wheat', 'the', 'dvorak', '"soviet leaders"', '"of the"', 'sino*', 'co*', 'khrushchev albania'];
+const texts = searchCorpus(100, 50_000, 29);
+let t = performance.now();
+const ours = new SearchIndex();
+for (const x of texts) ours.add(x.id, x.text);
+const buildOurs = performance.now() - t;
+t = performance.now();
+const flex = new FlexSearch.Index({ tokenize: 'forward', encoder: FlexSearch.Charset.LatinBalance });
+texts.forEach((x, i) => flex.add(i, x.text));
+const buildFlex = performance.now() - t;
+console.log(`build ours ${buildOurs.toFixed(0)} ms, flex ${buildFlex.toFixed(0)} ms`);
+const all: number[] = [];
+const allFlex: number[] = [];
+for (const q of queries) {
+  const times: number[] = [];
+  const ft: number[] = [];
+  for (let r = 0; r < 60; r++) {
+    let s = performance.now();
+    ours.rank(q, 100);
+    times.push(performance.now() - s);
+    s = performance.now();
+    flex.search(q.replaceAll('"', '').replaceAll('*', ''), { limit: 100 });
+    ft.push(performance.now() - s);
+  }
+  all.push(...times.slice(3));
+  allFlex.push(...ft.slice(3));
+  console.log(
+    `${q.padEnd(22)} ours median ${(1000 * quantile(times, 0.5)).toFixed(0)} µs p95 ${(1000 * quantile(times, 0.95)).toFixed(0)} µs | flex median ${(1000 * quantile(ft, 0.5)).toFixed(0)} µs`,
+  );
+}
+console.log(`p95 all: ours ${(1000 * quantile(all, 0.95)).toFixed(0)} µs, flex ${(1000 * quantile(allFlex, 0.95)).toFixed(0)} µs`);
