@@ -37,6 +37,9 @@ const valid: Record<Method, unknown> = {
   openSaveStream: { title: 'Export', defaultName: 'annotations.json', filters: [{ name: 'JSON', extensions: ['json'] }] },
   appendSaveStream: { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', piece: '{"format": "palimpsest.annotations",' },
   closeSaveStream: { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', keep: true },
+  openBackupStream: { annotations: 3, created: '2026-11-22T10:00:00.000Z' },
+  appendBackupStream: { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', piece: '{"format": "palimpsest.annotations",' },
+  closeBackupStream: { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', keep: true },
 };
 const hostile: Record<Method, unknown[]> = {
   openFile: [null, 'x', { title: 'x', filters: [{ name: 'x', extensions: ['../../x'] }] }, { title: 'x', filters: [], defaultPath: '/etc' }],
@@ -75,6 +78,18 @@ const hostile: Record<Method, unknown[]> = {
     { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', keep: 'yes' },
     { handle: 'x', keep: true },
   ],
+  openBackupStream: [
+    { annotations: '1/../../../../home/me/.config/x', created: '2026-11-22T10:00:00.000Z' },
+    { annotations: 1, created: '../../../x' },
+    { annotations: 1, created: '2026-11-22T10:00:00.000Z', base: '../x.json' },
+    { annotations: 1, created: '2026-11-22T10:00:00.000Z', path: '/tmp/x.json' },
+    { content: '{}', annotations: 1, created: '2026-11-22T10:00:00.000Z' },
+  ],
+  appendBackupStream: [
+    { handle: '../../x', piece: 'x' },
+    { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', piece: 'x'.repeat(4 * 1024 * 1024 + 1) },
+  ],
+  closeBackupStream: [{ handle: 'x', keep: true }],
 };
 
 describe('registerApi', () => {

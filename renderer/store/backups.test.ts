@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import type { BackupHost } from '../host/host';
+import { textOf } from '../../shared/test-support/pieces';
 import { AnnotationStore } from './annotations';
 import * as rows from './annotation-rows';
 import { BackupScheduler, backupFile, previewRestore, previewRestoreFile, restoreBackup } from './backups';
@@ -25,7 +26,8 @@ function memoryHost(): BackupHost & { files: Map<string, { info: BackupInfo; con
     files,
     where: 'memory',
     list: async () => [...files.values()].map((f) => f.info).reverse(),
-    write: async (content, annotations, created) => {
+    write: async (pieces, annotations, created) => {
+      const content = await textOf(pieces);
       const info = { id: `b${++n}`, created: created.toISOString(), annotations, bytes: content.length };
       files.set(info.id, { info, content });
       return info;

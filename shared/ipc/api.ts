@@ -57,6 +57,10 @@ export const writeBackupRequest = z.strictObject({
   base: z.string().max(140).regex(backupNamePattern, 'must be the name of a backup').optional(),
 });
 
+/// A backup to write piece by piece: its time, count and base name the
+/// file, checked as for `writeBackup`.
+export const openBackupStreamRequest = writeBackupRequest.omit({ content: true });
+
 /// A backup to read, by its file name.
 export const backupId = z.string().max(140).regex(backupNamePattern, 'must be the name of a backup');
 
@@ -92,6 +96,13 @@ export const appendSaveStreamRequest = z.strictObject({
 /// otherwise nothing of it is left.
 export const closeSaveStreamRequest = z.strictObject({ handle: saveStreamHandle, keep: z.boolean() });
 
+/// The next piece of a backup written piece by piece, as for a save.
+export const appendBackupStreamRequest = appendSaveStreamRequest;
+
+/// The end of a backup written piece by piece: `keep` puts it among the
+/// backups (and rotates them); otherwise nothing of it is left.
+export const closeBackupStreamRequest = closeSaveStreamRequest;
+
 /// The map itself: each method's request schema and reply type.
 export const api = {
   openFile: method<OpenedFile | null>()(openFileRequest),
@@ -111,6 +122,12 @@ export const api = {
   appendSaveStream: method<null>()(appendSaveStreamRequest),
   /// The path written when kept, else `null`.
   closeSaveStream: method<string | null>()(closeSaveStreamRequest),
+  /// A backup written piece by piece, main writing each to a temporary
+  /// file renamed into place at close: its handle, usable by this window only.
+  openBackupStream: method<{ handle: string }>()(openBackupStreamRequest),
+  appendBackupStream: method<null>()(appendBackupStreamRequest),
+  /// The backup written when kept, else `null`.
+  closeBackupStream: method<BackupInfo | null>()(closeBackupStreamRequest),
 };
 export type Api = typeof api;
 

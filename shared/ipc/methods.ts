@@ -15,6 +15,9 @@ export const methods = [
   'openSaveStream',
   'appendSaveStream',
   'closeSaveStream',
+  'openBackupStream',
+  'appendBackupStream',
+  'closeBackupStream',
 ] as const;
 export type Method = (typeof methods)[number];
 
