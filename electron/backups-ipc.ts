@@ -2,7 +2,7 @@ import { type App, type BrowserWindow, ipcMain } from 'electron';
 import { basename, join } from 'node:path';
 import { channels } from '../shared/ipc/contract';
 import { isAppUrl } from './app-url';
-import { backupPath, listBackups, readBackup, rotate, writeBackup } from './backups';
+import { backupPath, listBackups, readBackup, rotate } from './backups';
 import { SaveStreams } from './save-streams';
 import { readJson } from './json-store';
 import { keptBackups, markerSchema, noticeMarkerPath } from './origin-move';
@@ -15,14 +15,13 @@ export function setupBackups(
   app: App,
   window: () => BrowserWindow | null,
   appUrl: () => string,
-): Pick<Handlers, 'listBackups' | 'writeBackup' | 'readBackup' | 'openBackupStream' | 'appendBackupStream' | 'closeBackupStream'> {
+): Pick<Handlers, 'listBackups' | 'readBackup' | 'openBackupStream' | 'appendBackupStream' | 'closeBackupStream'> {
   const dir = join(app.getPath('userData'), 'backups');
   const kept = async () => keptBackups(await readJson(noticeMarkerPath(app.getPath('userData')), markerSchema, null));
   closingWaits(app, window, appUrl);
   return {
     ...backupHandlers(dir, kept),
     listBackups: () => listBackups(dir),
-    writeBackup: async (r) => writeBackup(dir, r.content, r.annotations, r.created, await kept(), r.base),
     readBackup: (id) => readBackup(dir, id),
   };
 }

@@ -47,19 +47,15 @@ export const saveFileRequest = z.strictObject({
   content: z.union([z.string(), z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be text or bytes')]),
 });
 
-/// A backup to write: its time and count name the file, so both are checked
-/// to be exactly that, a time and a count.
-export const writeBackupRequest = z.strictObject({
-  content: z.string(),
+/// A backup to write piece by piece: its time and count name the file, so
+/// both are checked to be exactly that, a time and a count; no path, no
+/// content (the pieces follow, appendBackupStream).
+export const openBackupStreamRequest = z.strictObject({
   annotations: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   created: z.string().regex(backupTimePattern, 'must be an ISO time such as 2026-11-22T14:31:00.000Z'),
   /// For an increment, the full backup it builds on.
   base: z.string().max(140).regex(backupNamePattern, 'must be the name of a backup').optional(),
 });
-
-/// A backup to write piece by piece: its time, count and base name the
-/// file, checked as for `writeBackup`.
-export const openBackupStreamRequest = writeBackupRequest.omit({ content: true });
 
 /// A backup to read, by its file name.
 export const backupId = z.string().max(140).regex(backupNamePattern, 'must be the name of a backup');
@@ -111,7 +107,6 @@ export const api = {
   /// The path written, or `null` when the user cancelled.
   saveFile: method<string | null>()(saveFileRequest),
   listBackups: method<BackupInfo[]>()(z.undefined()),
-  writeBackup: method<BackupInfo>()(writeBackupRequest),
   readBackup: method<string>()(backupId),
   /// The path of the PDF written, or `null` when the user cancelled.
   print: method<string | null>()(printRequest),

@@ -8,7 +8,6 @@ export const methods = [
   'openFiles',
   'saveFile',
   'listBackups',
-  'writeBackup',
   'readBackup',
   'print',
   'documentOpened',
