@@ -162,14 +162,20 @@ export async function writeBackup(
 
 /// A backup of the whole library as a file to save outside the app (a
 /// browser may clear its own storage, backups with the library): its
-/// content, annotation count and a file name with the date.
+/// annotation count and its text's pieces, read from the library as they
+/// are written (exportPieces), never one string.
 export async function backupFile(
   db: PalimpsestDb,
   documents: ReadonlyMap<string, LibraryDocument>,
   now = new Date(),
-): Promise<{ content: string; count: number; name: string }> {
-  const { content, count } = await exportAnnotations(db, documents, { kind: 'all' }, 'native', now, 'keep');
-  return { content: content as string, count, name: `palimpsest-backup-${now.toISOString().slice(0, 16).replace(':', '-')}.json` };
+): Promise<{ count: number; pieces: AsyncIterable<string> }> {
+  const { count, pieces } = await exportPieces(db, documents, { kind: 'all' }, 'native', now, 'keep');
+  return { count, pieces: pieces as AsyncIterable<string> };
+}
+
+/// The name a backup file saved at `now` is offered under, with the date.
+export function backupFileName(now: Date): string {
+  return `palimpsest-backup-${now.toISOString().slice(0, 16).replace(':', '-')}.json`;
 }
 
 /// Builds a backup of the library: without `since`, a full one (a native
