@@ -21,7 +21,7 @@ import type { BackupHost } from '../host/host';
 import * as rows from './annotation-rows';
 import { type DocumentEditRow, type DocumentRow, type PalimpsestDb, onTableWrite } from './db';
 import { storageProblem } from './errors';
-import { exportAnnotations, exportPieces } from './transfer';
+import { exportPieces } from './transfer';
 import { messageOf } from '../../shared/errors';
 
 /// Writes a backup of the whole library a little while after it changes
@@ -38,7 +38,7 @@ export class BackupScheduler {
   constructor(
     private readonly db: PalimpsestDb,
     private readonly documents: ReadonlyMap<string, LibraryDocument>,
-    private readonly host: BackupHost,
+    host: BackupHost,
     private readonly onError: (message: string) => void,
     private readonly delay = 4000,
     /// Builds and writes the backup unless the library is as at the last
