@@ -29,7 +29,7 @@ declare const palimpsestImport: Seen;
 
 /// `count` annotations spread over the five bundled documents, in the app's
 /// own export format, written to a file in `dir`.
-function annotationFile(dir: string, count: number): string {
+export function annotationFile(dir: string, count: number): string {
   const corpus = loadCorpus();
   const documents = [...corpus.values()];
   const annotations = documents

@@ -11,7 +11,8 @@ import { storageBenches } from './storage-benches';
 import { exportBenches } from './export-benches';
 
 const root = join(import.meta.dirname, '..');
-const port = 4179;
+// BENCH_PORT: where engineers share a machine, each serves on a port of their own.
+const port = Number(process.env.BENCH_PORT ?? 4179);
 const colors = ['#3b7dd8', '#e07b24', '#2e9e5b'];
 
 /// What bench/page/bench-page.ts puts on the page.

@@ -54,7 +54,9 @@ function memoryHost(): BackupHost & { written: number } {
     written: 0,
     where: 'memory',
     list: async () => [],
-    write: async (content: string, annotations: number, created: Date, base?: string) => {
+    write: async (pieces: AsyncIterable<string>, annotations: number, created: Date, base?: string) => {
+      let content = '';
+      for await (const piece of pieces) content += piece;
       const id = `b${++n}`;
       files.set(id, content);
       host.written = Buffer.byteLength(content);

@@ -1,8 +1,9 @@
 import { type App, type BrowserWindow, ipcMain } from 'electron';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { channels } from '../shared/ipc/contract';
 import { isAppUrl } from './app-url';
-import { listBackups, readBackup, writeBackup } from './backups';
+import { backupPath, listBackups, readBackup, rotate } from './backups';
+import { SaveStreams } from './save-streams';
 import { readJson } from './json-store';
 import { keptBackups, markerSchema, noticeMarkerPath } from './origin-move';
 import type { Handlers } from './ipc';
@@ -10,9 +11,58 @@ import type { Handlers } from './ipc';
 /// Rotating backups in the user's data folder, and a last backup when the
 /// app closes: the window's close waits (a few seconds at most) for the
 /// renderer to write it. Returns the API's backup handlers.
-export function setupBackups(app: App, window: () => BrowserWindow | null, appUrl: () => string): Pick<Handlers, 'listBackups' | 'writeBackup' | 'readBackup'> {
+export function setupBackups(
+  app: App,
+  window: () => BrowserWindow | null,
+  appUrl: () => string,
+): Pick<Handlers, 'listBackups' | 'readBackup' | 'openBackupStream' | 'appendBackupStream' | 'closeBackupStream'> {
   const dir = join(app.getPath('userData'), 'backups');
+  const kept = async () => keptBackups(await readJson(noticeMarkerPath(app.getPath('userData')), markerSchema, null));
+  closingWaits(app, window, appUrl);
+  return {
+    ...backupHandlers(dir, kept),
+    listBackups: () => listBackups(dir),
+    readBackup: (id) => readBackup(dir, id),
+  };
+}
 
+/// Backups written piece by piece into `dir` (see SaveStreams: a temporary
+/// file beside it, renamed into place at close, so a failure or a window
+/// gone halfway leaves no half backup), then rotated, never deleting those
+/// `kept` names. A handle is the window's that opened it.
+export function backupHandlers(
+  dir: string,
+  kept: () => Promise<ReadonlySet<string>>,
+  streams = new SaveStreams(1),
+): Pick<Handlers, 'openBackupStream' | 'appendBackupStream' | 'closeBackupStream'> {
+  const watched = new Set<number>();
+  return {
+    async openBackupStream(request, { event }) {
+      const owner = event.sender.id;
+      if (!watched.has(owner)) {
+        watched.add(owner);
+        event.sender.on('destroyed', () => {
+          watched.delete(owner);
+          void streams.abandon(owner);
+        });
+      }
+      // A backup left open (a page reloaded halfway) is dropped: one at a time.
+      await streams.abandon(owner);
+      return { handle: await streams.start(owner, await backupPath(dir, request.annotations, request.created, request.base)) };
+    },
+    async appendBackupStream(request, { event }) {
+      await streams.append(event.sender.id, request.handle, request.piece);
+      return null;
+    },
+    async closeBackupStream(request, { event }) {
+      const path = await streams.close(event.sender.id, request.handle, request.keep);
+      return path === null ? null : rotate(dir, basename(path), await kept());
+    },
+  };
+}
+
+// The window's close waits for the renderer's last backup.
+function closingWaits(app: App, window: () => BrowserWindow | null, appUrl: () => string): void {
   let closing = false;
   app.on('browser-window-created', (_event, created) => {
     created.on('close', (event) => {
@@ -32,11 +82,4 @@ export function setupBackups(app: App, window: () => BrowserWindow | null, appUr
       created.webContents.send(channels.beforeQuit);
     });
   });
-
-  return {
-    listBackups: () => listBackups(dir),
-    writeBackup: async (r) =>
-      writeBackup(dir, r.content, r.annotations, r.created, keptBackups(await readJson(noticeMarkerPath(app.getPath('userData')), markerSchema, null)), r.base),
-    readBackup: (id) => readBackup(dir, id),
-  };
 }

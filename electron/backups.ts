@@ -54,6 +54,20 @@ export async function writeBackup(
         : `The backup could not be written (${code ?? messageOf(error)}).`,
     );
   }
+  return rotate(dir, name, keep);
+}
+
+/// The file a backup of `annotations` made at `created` (on `base`, for an
+/// increment) is written to in `dir`, its name checked as writeBackup's.
+export async function backupPath(dir: string, annotations: number, created: string, base?: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  return inside(dir, backupFileName(created, annotations, base));
+}
+
+/// After the backup `name` is written: deletes all but the newest
+/// `backupsKept` (never those in `keep`, nor a kept increment's base) and
+/// returns the new backup's info.
+export async function rotate(dir: string, name: string, keep: ReadonlySet<string> = new Set()): Promise<BackupInfo> {
   const all = await listBackups(dir);
   const kept = backupsToKeep(all, backupsKept, keep);
   for (const old of all.filter((b) => !kept.has(b.id))) await unlink(inside(dir, old.id)).catch(() => {});

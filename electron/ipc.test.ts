@@ -30,13 +30,15 @@ const valid: Record<Method, unknown> = {
   openFiles: { title: 'Import documents', filters: [{ name: 'Documents', extensions: ['txt', 'pdf'] }] },
   saveFile: { title: 'Export', defaultName: 'annotations.json', filters: [{ name: 'JSON', extensions: ['json'] }], content: '{}' },
   listBackups: undefined,
-  writeBackup: { content: '{}', annotations: 3, created: '2026-11-22T10:00:00.000Z' },
   readBackup: 'palimpsest-backup-2026-11-22T10-00-00-000Z-3.json',
   print: { defaultName: 'FO brief 1962.pdf' },
   documentOpened: { id: 'fo-brief-1962', title: 'FO brief on Albania, 1962' },
   openSaveStream: { title: 'Export', defaultName: 'annotations.json', filters: [{ name: 'JSON', extensions: ['json'] }] },
   appendSaveStream: { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', piece: '{"format": "palimpsest.annotations",' },
   closeSaveStream: { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', keep: true },
+  openBackupStream: { annotations: 3, created: '2026-11-22T10:00:00.000Z' },
+  appendBackupStream: { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', piece: '{"format": "palimpsest.annotations",' },
+  closeBackupStream: { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', keep: true },
 };
 const hostile: Record<Method, unknown[]> = {
   openFile: [null, 'x', { title: 'x', filters: [{ name: 'x', extensions: ['../../x'] }] }, { title: 'x', filters: [], defaultPath: '/etc' }],
@@ -51,14 +53,6 @@ const hostile: Record<Method, unknown[]> = {
     { ...(valid.saveFile as object), content: { length: 5 } },
   ],
   listBackups: [{ dir: '/' }, '../'],
-  writeBackup: [
-    { content: '{}', annotations: '1/../../../../home/me/.config/x', created: '2026-11-22T10:00:00.000Z' },
-    { content: '{}', annotations: 1, created: '../../../x' },
-    { content: '{}', annotations: -1, created: '2026-11-22T10:00:00.000Z' },
-    { content: '{}', annotations: 1.5, created: '2026-11-22T10:00:00.000Z' },
-    { content: 7, annotations: 1, created: '2026-11-22T10:00:00.000Z' },
-    { content: '{}', annotations: 1, created: '2026-11-22T10:00:00.000Z', path: '/tmp/x.json' },
-  ],
   readBackup: ['../../etc/passwd', 'palimpsest-backup-2026-11-22T10-00-00-000Z-3.json/../../x.json', 42, { id: 'x' }],
   print: [{ defaultName: '../x.pdf' }, { defaultName: '' }, 'x.pdf'],
   documentOpened: [{ id: '', title: 'x' }, { id: 'x'.repeat(1000), title: 'x' }, { id: 'x' }, []],
@@ -75,6 +69,18 @@ const hostile: Record<Method, unknown[]> = {
     { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', keep: 'yes' },
     { handle: 'x', keep: true },
   ],
+  openBackupStream: [
+    { annotations: '1/../../../../home/me/.config/x', created: '2026-11-22T10:00:00.000Z' },
+    { annotations: 1, created: '../../../x' },
+    { annotations: 1, created: '2026-11-22T10:00:00.000Z', base: '../x.json' },
+    { annotations: 1, created: '2026-11-22T10:00:00.000Z', path: '/tmp/x.json' },
+    { content: '{}', annotations: 1, created: '2026-11-22T10:00:00.000Z' },
+  ],
+  appendBackupStream: [
+    { handle: '../../x', piece: 'x' },
+    { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', piece: 'x'.repeat(4 * 1024 * 1024 + 1) },
+  ],
+  closeBackupStream: [{ handle: 'x', keep: true }],
 };
 
 describe('registerApi', () => {

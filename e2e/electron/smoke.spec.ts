@@ -37,14 +37,13 @@ test('the desktop app opens a document and creates an annotation, locked down', 
     // A hostile request is refused in main, saying why.
     const refused = await page.evaluate(
       (key) =>
-        (window as unknown as Record<string, { writeBackup: (r: unknown) => Promise<unknown> }>)[key]!.writeBackup({
-          content: '{}',
+        (window as unknown as Record<string, { openBackupStream: (r: unknown) => Promise<unknown> }>)[key]!.openBackupStream({
           annotations: '1/../../../evil',
           created: '2026-11-22T10:00:00.000Z',
         }),
       bridgeKey,
     );
-    expect(refused).toEqual({ ok: false, error: expect.stringContaining('refused a malformed writeBackup request') });
+    expect(refused).toEqual({ ok: false, error: expect.stringContaining('refused a malformed openBackupStream request') });
     // The menu carries the app's own items, and no DevTools item outside development.
     const menu = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);
     expect(menu).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));

@@ -8,7 +8,7 @@ import { ActorStore } from '../store/actors';
 import { SetStore } from '../store/sets';
 import { RelationTypeStore } from '../store/relation-types';
 import { RelationTypesDialog } from './features/types/RelationTypesDialog';
-import { BackupScheduler } from '../store/backups';
+import { BackupScheduler, writeBackup } from '../store/backups';
 import { DocumentsRepository } from '../data/documents';
 import { LibraryRepository } from '../data/library';
 import { ReviewsRepository } from '../data/reviews';
@@ -114,12 +114,18 @@ export function App({ host }: { host: Host }) {
       relationTypes: new RelationTypeStore(database, forgetHistory),
       backups: new BackupScheduler(
         database,
-        // Only the default builder reads this; the app builds in the worker.
+        // Only the default writer reads this; the app writes as below.
         new Map(),
         host.backups,
         (text) => notify({ kind: 'error', text }),
         undefined,
-        (since) => backupWorker.build({ since }),
+        // In a browser the worker builds the backup and stores it itself.
+        // The desktop app's backups are files main writes: the page reads
+        // the library in batches and hands main a piece at a time (a few
+        // milliseconds each), as an export does.
+        host.kind === 'electron'
+          ? async (since, now) => writeBackup(database, await documents.all(), since, host.backups, now)
+          : (since, now) => backupWorker.write({ since, now: now.toISOString() }),
       ),
       search,
       sync: {

@@ -1,7 +1,7 @@
 import type { BackupInfo } from '../../shared/ipc/contract';
 import type { NativeFile } from '../../shared/format/native';
 import type { BackupHost } from '../host/host';
-import { type BackupScheduler, type RestorePreview, backupFile, previewRestore, previewRestoreFile, restoreBackup } from '../store/backups';
+import { type BackupScheduler, type RestorePreview, backupFile, backupFileName, previewRestore, previewRestoreFile, restoreBackup } from '../store/backups';
 import type { PalimpsestDb } from '../store/db';
 import { type ExportFormat, type ExportPieces, exportAnnotations, exportPieces } from '../store/transfer';
 import type { DocumentsRepository } from './documents';
@@ -29,9 +29,14 @@ export class LibraryRepository {
     return exportPieces(this.db, await this.documents.all(), scope, format);
   }
 
+  /// The name a backup file saved at `now` is offered under.
+  backupFileName(now: Date): string {
+    return backupFileName(now);
+  }
+
   /// A backup of the whole library as a file to save outside the app.
-  async backupFile(): Promise<{ content: string; count: number; name: string }> {
-    return backupFile(this.db, await this.documents.all());
+  async backupFile(now: Date): Promise<{ count: number; pieces: AsyncIterable<string> }> {
+    return backupFile(this.db, await this.documents.all(), now);
   }
 
   /// What restoring a kept backup would change.

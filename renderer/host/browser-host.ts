@@ -1,12 +1,11 @@
 import type { FileFilter, OpenedFile } from '../../shared/ipc/contract';
 import { BackupDb } from '../store/db';
+import { backupStore } from '../store/backup-store';
 import { type BackupHost, type Host, HostError, type PickedFile, type StoragePersistence } from './host';
 import { readPickedFiles } from './picked-files';
 import { saveStreamInBrowser } from './browser-save';
-import { backupsKept } from '../../shared/ipc/contract';
 import { messageOf } from '../../shared/errors';
 import { maxImportBytes } from '../../shared/importers/limits';
-import { backupsToKeep } from '../../shared/ipc/backup-names';
 
 /// The host when the app runs in a plain browser: a file input to open,
 /// a download to save. There is no menu, so no menu command ever arrives.
@@ -112,28 +111,7 @@ function browserBackups(): BackupHost {
   return {
     persistence: () => persisted,
     where: 'a separate database of this browser',
-    async list() {
-      const rows = await backups.backups.orderBy('created').reverse().toArray();
-      return rows.map(({ id, created, annotations, bytes, base }) => ({ id, created, annotations, bytes, ...(base ? { base } : {}) }));
-    },
-    async write(content, annotations, created, base) {
-      // An increment's id names its base, so that rotation reads ids only.
-      const id = base ? `${created.toISOString()} on ${base}` : created.toISOString();
-      const row = { id, created: created.toISOString(), annotations, bytes: new Blob([content]).size, content, ...(base ? { base } : {}) };
-      await backups.transaction('rw', backups.backups, async () => {
-        await backups.backups.put(row);
-        const ids = (await backups.backups.orderBy('created').reverse().primaryKeys()) as string[];
-        const all = ids.map((id) => ({ id, base: id.split(' on ')[1] }));
-        const kept = backupsToKeep(all, backupsKept);
-        await backups.backups.bulkDelete(ids.filter((id) => !kept.has(id)));
-      });
-      return { id: row.id, created: row.created, annotations, bytes: row.bytes, ...(base ? { base } : {}) };
-    },
-    async read(id) {
-      const row = await backups.backups.get(id);
-      if (!row) throw new HostError(`The backup of ${id} is no longer there.`);
-      return row.content;
-    },
+    ...backupStore(backups),
     onBeforeQuit: (flush) => {
       // A page cannot wait on closing; write what is pending as it hides.
       const onHide = () => void flush();

@@ -50,8 +50,23 @@ export function createElectronHost(bridge: HostBridge): Host {
     backups: {
       where: 'the backups folder in Palimpsest’s data folder on this computer',
       list: async () => await hosted(calls.listBackups()),
-      write: async (content, annotations, created, base) =>
-        await hosted(calls.writeBackup({ content, annotations, created: created.toISOString(), ...(base === undefined ? {} : { base }) })),
+      // Piece by piece to main, which writes a temporary file and renames
+      // it into place only when every piece is in: a failure leaves no half
+      // backup among the kept ones.
+      async write(pieces, annotations, created, base) {
+        const { handle } = await hosted(calls.openBackupStream({ annotations, created: created.toISOString(), ...(base === undefined ? {} : { base }) }));
+        try {
+          for await (const piece of pieces) {
+            for (const part of withinCap(piece)) await hosted(calls.appendBackupStream({ handle, piece: part }));
+          }
+          const info = await hosted(calls.closeBackupStream({ handle, keep: true }));
+          if (!info) throw new HostError('The backup was not written.');
+          return info;
+        } catch (error) {
+          await calls.closeBackupStream({ handle, keep: false }).catch(() => {});
+          throw error;
+        }
+      },
       read: async (id) => await hosted(calls.readBackup(id)),
       onBeforeQuit: (flush) => bridge.onBeforeQuit(flush),
     },

@@ -55,9 +55,10 @@ export interface BackupHost {
   /// Where they are, in words for the researcher.
   readonly where: string;
   list(): Promise<BackupInfo[]>;
-  /// Writes a backup; with `base`, an increment on the full backup of that
-  /// id, which is then kept as long as the increment is.
-  write(content: string, annotations: number, created: Date, base?: string): Promise<BackupInfo>;
+  /// Writes a backup from its text's pieces, one after another (it is never
+  /// one string), whole or not at all; with `base`, an increment on the
+  /// full backup of that id, which is then kept as long as the increment is.
+  write(pieces: AsyncIterable<string>, annotations: number, created: Date, base?: string): Promise<BackupInfo>;
   read(id: string): Promise<string>;
   /// Runs `flush` before the app closes, where the host can wait for it.
   onBeforeQuit(flush: () => Promise<void>): () => void;

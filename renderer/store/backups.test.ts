@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import type { BackupHost } from '../host/host';
+import { textOf } from '../../shared/test-support/pieces';
 import { AnnotationStore } from './annotations';
 import * as rows from './annotation-rows';
-import { BackupScheduler, backupFile, previewRestore, previewRestoreFile, restoreBackup } from './backups';
+import { BackupScheduler, backupFile, backupFileName, previewRestore, previewRestoreFile, restoreBackup } from './backups';
 import { exportAnnotations } from './transfer';
 import type { PalimpsestDb } from './db';
 import { dropDbs, freshDb } from './test-support/db';
@@ -25,7 +26,8 @@ function memoryHost(): BackupHost & { files: Map<string, { info: BackupInfo; con
     files,
     where: 'memory',
     list: async () => [...files.values()].map((f) => f.info).reverse(),
-    write: async (content, annotations, created) => {
+    write: async (pieces, annotations, created) => {
+      const content = await textOf(pieces);
       const info = { id: `b${++n}`, created: created.toISOString(), annotations, bytes: content.length };
       files.set(info.id, { info, content });
       return info;
@@ -202,9 +204,11 @@ describe('a backup file chosen by the researcher', () => {
   it('restores a saved backup file, and refuses an export of one document, which would empty every other', async () => {
     const at = text.indexOf('apple of discord');
     await new AnnotationStore(db).create(brief, at, at + 16, { tags: ['claim'] });
-    const file = await backupFile(db, corpus, new Date('2026-12-03T09:00:00Z'));
+    const saved = await backupFile(db, corpus, new Date('2026-12-03T09:00:00Z'));
+    const file = { name: backupFileName(new Date('2026-12-03T09:00:00Z')), content: await textOf(saved.pieces) };
     expect(file.name).toBe('palimpsest-backup-2026-12-03T09-00.json');
     expect(JSON.parse(file.content).exported).toBe('2026-12-03T09:00:00.000Z');
+    expect(saved.count).toBe(1);
     const one = (await exportAnnotations(db, corpus, { kind: 'document', documentId: brief.id })).content as string;
     await expect(previewRestoreFile(db, 'brief.json', one)).rejects.toThrow(
       '$.scope: brief.json is an export of one document, not a backup of the whole library',

@@ -7,12 +7,13 @@ import {
   applyIncrement,
   changesSince,
   incrementFormat,
+  incrementPieces,
   incrementVersion,
   isIncrement,
   parseIncrement,
   sameManifest,
 } from '../../shared/format/backup-increment';
-import { annotationOf, nativeAnnotation, nativeDocumentEntry, parseNativeFile } from '../../shared/format/native';
+import { type NativeFile, annotationOf, nativeAnnotation, nativeDocumentEntry, nativeFileOf, parseNativeFile } from '../../shared/format/native';
 import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { ImportError } from '../../shared/format/errors';
@@ -20,7 +21,7 @@ import type { BackupHost } from '../host/host';
 import * as rows from './annotation-rows';
 import { type DocumentEditRow, type DocumentRow, type PalimpsestDb, onTableWrite } from './db';
 import { storageProblem } from './errors';
-import { exportAnnotations } from './transfer';
+import { exportPieces } from './transfer';
 import { messageOf } from '../../shared/errors';
 
 /// Writes a backup of the whole library a little while after it changes
@@ -37,13 +38,14 @@ export class BackupScheduler {
   constructor(
     private readonly db: PalimpsestDb,
     private readonly documents: ReadonlyMap<string, LibraryDocument>,
-    private readonly host: BackupHost,
+    host: BackupHost,
     private readonly onError: (message: string) => void,
     private readonly delay = 4000,
-    /// Builds the backup's content unless it is the one last written: in
-    /// the app, the import worker (a library of 100,000 annotations takes
-    /// about a second to write out); here by default.
-    private readonly build: BackupBuilder = (since) => buildBackup(db, documents, since),
+    /// Builds and writes the backup unless the library is as at the last
+    /// one: in the browser app, the backup worker, which writes it to the
+    /// backup database itself (a library of 100,000 annotations takes about
+    /// a second to write out); here by default, through `host`.
+    private readonly build: BackupWriter = (since, now) => writeBackup(db, documents, since, host, now),
   ) {}
 
   /// Watches the library's annotations, tag types, links, relation types,
@@ -71,11 +73,9 @@ export class BackupScheduler {
 
   private async write(): Promise<BackupInfo | null> {
     try {
-      const built = await this.build(this.since);
+      const built = await this.build(this.since, new Date());
       if (!built) return null;
-      const { content, count, missingDocuments } = built;
-      const now = new Date();
-      const info = await this.host.write(stamped(content, now), count, now, built.base ?? undefined);
+      const { info, missingDocuments } = built;
       this.since =
         built.base === null || !this.since?.base
           ? { base: { id: info.id, manifest: built.manifest, bytes: info.bytes }, last: built.manifest, increments: 0 }
@@ -113,13 +113,27 @@ export interface BackupSince {
   increments: number;
 }
 
-/// A backup's content, its annotation count and manifest: a full backup, or
-/// with `since`, maybe an increment on its base; `null` when the library is
-/// as at the last point.
-export type BackupBuilder = (since: BackupSince | null) => Promise<BuiltBackup | null>;
+/// Builds the backup at `now` and writes it: a full backup, or with
+/// `since`, maybe an increment on its base; `null` when the library is as
+/// at the last point (nothing is written).
+export type BackupWriter = (since: BackupSince | null, now: Date) => Promise<WrittenBackup | null>;
 
+/// A backup written: what the host says of it, and what the next backup is
+/// built against.
+export interface WrittenBackup {
+  info: BackupInfo;
+  manifest: Manifest;
+  base: string | null;
+  missingDocuments: string[];
+}
+
+/// A backup's text in pieces (never one string: a full backup of 1,000
+/// documents is 180 MB), its annotation count and manifest.
 export interface BuiltBackup {
-  content: string;
+  pieces: AsyncIterable<string>;
+  /// The characters of the text, for an increment (a full backup's are
+  /// counted as it is written).
+  characters?: number;
   count: number;
   /// Per part of the library, the stamp the next increment compares.
   manifest: Manifest;
@@ -131,32 +145,49 @@ export interface BuiltBackup {
   missingDocuments: string[];
 }
 
-// The export time a backup is built with, so that equal content means an
-// unchanged library; the time it is written replaces it.
-const unstamped = new Date(0).toISOString();
-
-/// A built backup's content with the time it is written.
-export function stamped(content: string, now: Date): string {
-  return content.replace(`"exported": "${unstamped}"`, `"exported": "${now.toISOString()}"`);
+/// Builds the backup (see buildBackup) at `now` and writes it through
+/// `host`, piece by piece; `null` when nothing changed since `since.last`.
+export async function writeBackup(
+  db: PalimpsestDb,
+  documents: ReadonlyMap<string, LibraryDocument>,
+  since: BackupSince | null,
+  host: Pick<BackupHost, 'write'>,
+  now: Date,
+): Promise<WrittenBackup | null> {
+  const built = await buildBackup(db, documents, since, now);
+  if (!built) return null;
+  const info = await host.write(built.pieces, built.count, now, built.base ?? undefined);
+  return { info, manifest: built.manifest, base: built.base, missingDocuments: built.missingDocuments };
 }
 
 /// A backup of the whole library as a file to save outside the app (a
 /// browser may clear its own storage, backups with the library): its
-/// content, annotation count and a file name with the date.
+/// annotation count and its text's pieces, read from the library as they
+/// are written (exportPieces), never one string.
 export async function backupFile(
   db: PalimpsestDb,
   documents: ReadonlyMap<string, LibraryDocument>,
   now = new Date(),
-): Promise<{ content: string; count: number; name: string }> {
-  const built = (await buildBackup(db, documents, null))!;
-  return { content: stamped(built.content, now), count: built.count, name: `palimpsest-backup-${now.toISOString().slice(0, 16).replace(':', '-')}.json` };
+): Promise<{ count: number; pieces: AsyncIterable<string> }> {
+  const { count, pieces } = await exportPieces(db, documents, { kind: 'all' }, 'native', now, 'keep');
+  return { count, pieces: pieces as AsyncIterable<string> };
+}
+
+/// The name a backup file saved at `now` is offered under, with the date.
+export function backupFileName(now: Date): string {
+  return `palimpsest-backup-${now.toISOString().slice(0, 16).replace(':', '-')}.json`;
 }
 
 /// Builds a backup of the library: without `since`, a full one (a native
 /// file); with it, the increment on `since.base` (only the parts changed
 /// since it), or a full one again when the increments have grown (see
 /// fullAgain); `null` when nothing changed since `since.last`.
-export async function buildBackup(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, since: BackupSince | null): Promise<BuiltBackup | null> {
+export async function buildBackup(
+  db: PalimpsestDb,
+  documents: ReadonlyMap<string, LibraryDocument>,
+  since: BackupSince | null,
+  now = new Date(),
+): Promise<BuiltBackup | null> {
   // No transaction around it all: a full backup of a large library reads
   // for seconds, and a read transaction over every table would hold the
   // page's writes back as long. The stamps are read first instead, so a
@@ -166,15 +197,17 @@ export async function buildBackup(db: PalimpsestDb, documents: ReadonlyMap<strin
     const current = await readManifest(db, documents);
     if (since && sameManifest(current.manifest, since.last)) return null;
     if (since?.base && since.increments < maxIncrements) {
-      const increment = await buildIncrement(db, current, since.base.manifest, since.base.id);
+      const increment = await buildIncrement(db, current, since.base.manifest, since.base.id, now);
       // Past a quarter of its base, a full backup costs little more and
       // restores from one file; a small base takes increments regardless.
-      if (increment.content.length * 4 <= since.base.bytes || since.base.bytes < smallBase) return increment;
+      if (increment.characters! * 4 <= since.base.bytes || since.base.bytes < smallBase) return increment;
     }
     // An annotation whose document is gone (a store left inconsistent) is
-    // backed up all the same: a backup that failed every time would lose all.
-    const { content, count, missing } = await exportAnnotations(db, documents, { kind: 'all' }, 'native', new Date(unstamped), 'keep');
-    return { content: content as string, count, manifest: current.manifest, base: null, missingDocuments: missing };
+    // backed up all the same: a backup that failed every time would lose
+    // all. Read from the store as it is written, one document's annotations
+    // at a time (exportPieces).
+    const { count, pieces } = await exportPieces(db, documents, { kind: 'all' }, 'native', now, 'keep');
+    return { pieces: pieces as AsyncIterable<string>, count, manifest: current.manifest, base: null, missingDocuments: current.missing };
   }
 }
 
@@ -245,7 +278,7 @@ async function readManifest(db: PalimpsestDb, documents: ReadonlyMap<string, Lib
   return { manifest, count, small, entries, citations, missing };
 }
 
-async function buildIncrement(db: PalimpsestDb, current: CurrentLibrary, base: Manifest, baseId: string): Promise<BuiltBackup> {
+async function buildIncrement(db: PalimpsestDb, current: CurrentLibrary, base: Manifest, baseId: string, now: Date): Promise<BuiltBackup> {
   const { changed, removed } = changesSince(base, current.manifest);
   const parts: Record<string, unknown> = {};
   const storedIds: string[] = [];
@@ -273,14 +306,20 @@ async function buildIncrement(db: PalimpsestDb, current: CurrentLibrary, base: M
   const increment: BackupIncrement = {
     format: incrementFormat,
     version: incrementVersion,
-    exported: unstamped,
+    exported: now.toISOString(),
     base: baseId,
     count: current.count,
     changed: parts,
     removed,
   };
+  // Pieces of one unit each, held until written: an increment is at most a
+  // quarter of its base, and its size decides whether it is written at all.
+  const texts = [...incrementPieces(increment)];
   return {
-    content: `${JSON.stringify(increment, null, 1)}\n`,
+    pieces: (async function* () {
+      yield* texts;
+    })(),
+    characters: texts.reduce((sum, text) => sum + text.length, 0),
     count: current.count,
     manifest: current.manifest,
     base: baseId,
@@ -295,29 +334,40 @@ export interface RestorePreview {
   fileName?: string;
   annotations: Annotation[];
   diff: RestoreDiff;
-  json: string;
+  /// The backup, parsed and checked: what the restore writes. Its text is
+  /// not kept beside it.
+  file: NativeFile;
 }
 
 export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup: BackupInfo): Promise<RestorePreview> {
-  const json = await pointOf(host, backup.id);
-  const file = parseNativeFile(json);
+  const file = await pointOf(host, backup.id);
   const annotations = file.annotations.map(annotationOf);
-  return { backup, annotations, diff: restoreDiff(await rows.all(db), annotations), json };
+  return { backup, annotations, diff: restoreDiff(await rows.all(db), annotations), file };
 }
 
-/// The whole-library native file of backup `id`: the file itself, or for an
-/// increment, its base with the increment applied.
-export async function pointOf(host: BackupHost, id: string): Promise<string> {
-  const json = await host.read(id);
-  if (!isIncrement(json)) return json;
-  const increment = parseIncrement(json);
-  let base: string;
+/// The whole-library native file of backup `id`, parsed and checked: the
+/// file itself, or for an increment, its base with the increment applied
+/// (checked again whole, as a file of its own would be). Each text read is
+/// let go once parsed.
+export async function pointOf(host: BackupHost, id: string): Promise<NativeFile> {
+  const point = await readPoint(host, id);
+  if ('file' in point) return point.file;
+  const { increment } = point;
+  let base: NativeFile;
   try {
-    base = await host.read(increment.base);
+    const read = await readPoint(host, increment.base);
+    if (!('file' in read)) throw new Error(`${increment.base} is itself an incremental backup`);
+    base = read.file;
   } catch (error) {
     throw new Error(`This backup holds the changes since the full backup ${increment.base}, which could not be read (${(error as Error).message}).`);
   }
-  return `${JSON.stringify(applyIncrement(parseNativeFile(base), increment), null, 2)}\n`;
+  return nativeFileOf(applyIncrement(base, increment));
+}
+
+// One backup read and parsed; its text goes out of reach on return.
+async function readPoint(host: BackupHost, id: string): Promise<{ file: NativeFile } | { increment: BackupIncrement }> {
+  const json = await host.read(id);
+  return isIncrement(json) ? { increment: parseIncrement(json) } : { file: parseNativeFile(json) };
 }
 
 /// A backup file the researcher chose, read and compared with the library.
@@ -341,7 +391,7 @@ export async function previewRestoreFile(db: PalimpsestDb, fileName: string, jso
   }
   const annotations = file.annotations.map(annotationOf);
   const backup: BackupInfo = { id: `file:${fileName}`, created: file.exported, annotations: annotations.length, bytes: new Blob([json]).size };
-  return { backup, fileName, annotations, diff: restoreDiff(await rows.all(db), annotations), json };
+  return { backup, fileName, annotations, diff: restoreDiff(await rows.all(db), annotations), file };
 }
 
 /// Replaces the library's annotations, tag types and (in a backup that holds
@@ -350,7 +400,7 @@ export async function previewRestoreFile(db: PalimpsestDb, fileName: string, jso
 /// undone by restoring that).
 export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler, preview: RestorePreview): Promise<void> {
   await scheduler.flush();
-  const file = parseNativeFile(preview.json);
+  const { file } = preview;
   try {
     await db.transaction(
       'rw',

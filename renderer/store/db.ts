@@ -347,7 +347,9 @@ export interface BackupRow {
   created: string;
   annotations: number;
   bytes: number;
-  content: string;
+  /// The backup's text: a Blob made of its pieces (see backup-store.ts),
+  /// or one string in a backup written before.
+  content: Blob | string;
   /// For an increment, the id of the full backup it builds on.
   base?: string;
 }

@@ -6,6 +6,7 @@ import type { BackupInfo } from '../../shared/ipc/contract';
 import { importFile } from '../../shared/importers/import-file';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import type { BackupHost } from '../host/host';
+import { textOf } from '../../shared/test-support/pieces';
 import { InvalidInput } from '../../shared/errors';
 import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
@@ -66,7 +67,8 @@ function memoryHost(): BackupHost & { saved: BackupInfo[] } {
     saved,
     where: 'memory',
     list: async () => [...saved].reverse(),
-    write: async (content, annotations, created) => {
+    write: async (pieces, annotations, created) => {
+      const content = await textOf(pieces);
       const info = { id: `b${files.size + 1}`, created: created.toISOString(), annotations, bytes: content.length };
       files.set(info.id, content);
       saved.push(info);
@@ -193,9 +195,9 @@ describe('the library under any sequence of edits, deletions, imports, undo, red
 
 /// The library's backup content, as the app would write it.
 async function backupOf(db: PalimpsestDb): Promise<string> {
-  const built = await buildBackup(db, await currentDocuments(db, corpus), null);
+  const built = await buildBackup(db, await currentDocuments(db, corpus), null, new Date(0));
   expect(built!.missingDocuments).toEqual([]);
-  return built!.content;
+  return textOf(built!.pieces);
 }
 
 async function expectWhole(db: PalimpsestDb): Promise<void> {
@@ -212,7 +214,13 @@ async function expectRestoresTheSame(db: PalimpsestDb): Promise<void> {
   const copy = freshDb('model-copy');
   try {
     const host = memoryHost();
-    const info = await host.write(content, 0, new Date());
+    const info = await host.write(
+      (async function* () {
+        yield content;
+      })(),
+      0,
+      new Date(),
+    );
     const scheduler = new BackupScheduler(copy, corpus, memoryHost(), () => {}, 60_000);
     await restoreBackup(copy, scheduler, await previewRestore(copy, host, info));
     // The same library; a restored description may list its fields in

@@ -6,6 +6,7 @@ import { ImportError } from '../../shared/format/errors';
 import * as fixture from '../../shared/sets/test-support/library';
 import * as rows from './annotation-rows';
 import { parseNativeFile } from '../../shared/format/native';
+import { textOf } from '../../shared/test-support/pieces';
 import { buildBackup } from './backups';
 import type { PalimpsestDb } from './db';
 import { dropDbs, freshDb } from './test-support/db';
@@ -87,7 +88,7 @@ describe('importing a .qdpx into the library', () => {
     expect([again.counts.documents, again.plan.add.length, again.plan.unchanged]).toEqual([0, 0, 1]);
 
     // What it brought is backed up like the rest of the library.
-    const backup = parseNativeFile((await buildBackup(target, documents, null))!.content);
+    const backup = parseNativeFile(await textOf((await buildBackup(target, documents, null))!.pieces));
     expect(backup.annotations.map((a) => [a.documentId, a.target.selector[0].exact])).toEqual([['diary-of-a-cooperative-chairman', 'Grain deliveries']]);
     expect(backup.library?.documents?.map((d) => d.id)).toEqual(['diary-of-a-cooperative-chairman']);
   });

@@ -76,6 +76,8 @@ export async function exportPieces(
   scope: NativeFile['scope'],
   format: ExportFormat = 'native',
   now = new Date(),
+  /// For a backup, as for exportAnnotations (native only).
+  missingDocuments: 'refuse' | 'keep' = 'refuse',
 ): Promise<ExportPieces> {
   if (format === 'qdpx') {
     const { content, count } = await exportAnnotations(db, documents, scope, format, now);
@@ -107,9 +109,10 @@ export async function exportPieces(
     scope,
     exported: now,
     library: scope.kind === 'all' ? streamedLibraryOf(db) : undefined,
+    missingDocuments,
   };
   // Refused here, not at the first piece: the documents are listed first.
-  nativeDocuments(documentIds, documents);
+  nativeDocuments(documentIds, documents, missingDocuments);
   return { count, pieces: nativePieces(source) };
 }
 

@@ -11,7 +11,10 @@ import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';
 import { exportAnnotations } from '../store/transfer';
 import type { ImportContext } from './import-context';
-import { mainThreadPorts, startBackups, startImports } from './import-client';
+import { backupsHandlers } from './backups';
+import { quietCall } from '../../shared/rpc/server';
+import { mainThreadPorts, startImports } from './import-client';
+import { textOf } from '../../shared/test-support/pieces';
 
 /// The import workers' servers on this thread, over `context`.
 const imports = (context: ImportContext) => startImports(() => context, mainThreadPorts);
@@ -160,15 +163,26 @@ describe('the import client', () => {
     ).toEqual(['khrushchev-windows-1251.txt', 'memo-1962.docx']);
   });
 
-  it('builds the whole-library backup in the handler, and nothing when the library is as last backed up', async () => {
-    const client = startBackups(() => ({ db: source, documents: async () => corpus }), mainThreadPorts);
+  it('builds and writes the whole-library backup in the handler, and nothing when the library is as last backed up', async () => {
+    const written: { text: string; annotations: number }[] = [];
+    const store = {
+      write: async (pieces: AsyncIterable<string>, annotations: number, created: Date) => {
+        written.push({ text: await textOf(pieces), annotations });
+        return { id: created.toISOString(), created: created.toISOString(), annotations, bytes: written.at(-1)!.text.length };
+      },
+    };
+    const client = backupsHandlers({ db: source, documents: async () => corpus }, store);
     await exported(3);
-    const built = (await client.build({ since: null }))!;
-    expect(built.count).toBe(3);
-    expect(JSON.parse(built.content).annotations).toHaveLength(3);
+    const now = '2026-12-03T15:00:00.000Z';
+    const done = (await client.write({ since: null, now }, quietCall))!;
+    // The page receives what was written, never the backup itself.
+    expect(done.info).toEqual({ id: now, created: now, annotations: 3, bytes: written[0]!.text.length });
+    expect(JSON.parse(written[0]!.text).annotations).toHaveLength(3);
+    expect(JSON.parse(written[0]!.text).exported).toBe(now);
     expect(
-      await client.build({ since: { base: { id: 'full', manifest: built.manifest, bytes: built.content.length }, last: built.manifest, increments: 0 } }),
+      await client.write({ since: { base: { id: now, manifest: done.manifest, bytes: done.info.bytes }, last: done.manifest, increments: 0 }, now }, quietCall),
     ).toBeNull();
+    expect(written).toHaveLength(1);
   });
 
   it('forgets a cancelled preview', async () => {

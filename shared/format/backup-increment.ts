@@ -155,3 +155,19 @@ export function parseIncrement(json: string): BackupIncrement {
   }
   return value as unknown as BackupIncrement;
 }
+
+/// The text of an increment file — exactly `JSON.stringify(increment, null,
+/// 1)` and a final line break — one piece per changed unit, so that an
+/// increment is never held as one string (a changed unit may be a whole
+/// document's annotations or text, and there may be many).
+export function* incrementPieces(increment: BackupIncrement): Generator<string> {
+  const { changed, ...head } = increment;
+  const line = (key: string, value: unknown) => `\n ${JSON.stringify(key)}: ${JSON.stringify(value, null, 1).replaceAll('\n', '\n ')}`;
+  // As JSON.stringify does: a unit it cannot write is left out.
+  const units = Object.entries(changed).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  yield `{${line('format', head.format)},${line('version', head.version)},${line('exported', head.exported)},${line('base', head.base)},${line('count', head.count)},\n "changed": ${units.length === 0 ? '{}' : '{'}`;
+  for (const [i, [key, value]] of units.entries()) {
+    yield `${i === 0 ? '' : ','}\n  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 1).replaceAll('\n', '\n  ')}`;
+  }
+  yield `${units.length === 0 ? '' : '\n }'},${line('removed', head.removed)}\n}\n`;
+}

@@ -137,7 +137,12 @@ export type NativeAnnotation = NativeFile['annotations'][number];
 /// Parses and validates a native file. Throws `ImportError` naming the first
 /// problem and its JSON path; returns the file only when all of it is valid.
 export function parseNativeFile(json: string): NativeFile {
-  const value = readFormattedJson(json, formatName, formatVersion, 'annotation file');
+  return nativeFileOf(readFormattedJson(json, formatName, formatVersion, 'annotation file'));
+}
+
+/// Validates a native file already parsed from its JSON (a backup built from
+/// its base and an increment); throws as `parseNativeFile` does.
+export function nativeFileOf(value: unknown): NativeFile {
   const result = nativeFileSchema.safeParse(value);
   if (!result.success) throw firstIssue(result.error);
   return result.data;

@@ -16,18 +16,18 @@ describe('the IPC API', () => {
   it('names the field at fault when it refuses a request', () => {
     let refused: unknown;
     try {
-      parseRequest('writeBackup', { content: '{}', annotations: '1/../../../x', created: '2026-11-22T10:00:00.000Z' });
+      parseRequest('openBackupStream', { annotations: '1/../../../x', created: '2026-11-22T10:00:00.000Z' });
     } catch (error) {
       refused = error;
     }
     expect(refused).toBeInstanceOf(RequestRefused);
     expect((refused as RequestRefused).path).toEqual(['annotations']);
-    expect(messageOf(refused)).toBe('Palimpsest refused a malformed writeBackup request: annotations: expected number, received string.');
+    expect(messageOf(refused)).toBe('Palimpsest refused a malformed openBackupStream request: annotations: expected number, received string.');
   });
 
   it('accepts the names and times the app itself makes', () => {
     const created = new Date(Date.UTC(2026, 10, 22, 14, 31)).toISOString();
-    expect(parseRequest('writeBackup', { content: '{}', annotations: 42, created })).toEqual({ content: '{}', annotations: 42, created });
+    expect(parseRequest('openBackupStream', { annotations: 42, created })).toEqual({ annotations: 42, created });
     expect(parseRequest('readBackup', backupFileName(created, 42))).toBe('palimpsest-backup-2026-11-22T14-31-00-000Z-42.json');
     expect(
       parseRequest('saveFile', { title: 'Export a set', defaultName: 'Albania: 1961–62.palimpsest-set.json', filters: [], content: new Uint8Array([1]) })
@@ -48,13 +48,13 @@ describe('the IPC API', () => {
   it('takes an increment with the name of the full backup it builds on, and no path for one', () => {
     const created = new Date(Date.UTC(2026, 10, 22, 15, 2, 10)).toISOString();
     const base = backupFileName(new Date(Date.UTC(2026, 10, 22, 14, 31)).toISOString(), 42);
-    expect(parseRequest('writeBackup', { content: '{}', annotations: 43, created, base })).toEqual({ content: '{}', annotations: 43, created, base });
+    expect(parseRequest('openBackupStream', { annotations: 43, created, base })).toEqual({ annotations: 43, created, base });
     const increment = backupFileName(created, 43, base);
     expect(increment).toBe('palimpsest-backup-2026-11-22T15-02-10-000Z-43.on-2026-11-22T14-31-00-000Z-42.json');
     expect(parseRequest('readBackup', increment)).toBe(increment);
     for (const bad of ['../palimpsest-backup-2026-11-22T14-31-00-000Z-42.json', 'notes.json', `${base}/x`]) {
-      expect(() => parseRequest('writeBackup', { content: '{}', annotations: 43, created, base: bad }), bad).toThrow(
-        /refused a malformed writeBackup request: base: must be the name of a backup/,
+      expect(() => parseRequest('openBackupStream', { annotations: 43, created, base: bad }), bad).toThrow(
+        /refused a malformed openBackupStream request: base: must be the name of a backup/,
       );
     }
   });

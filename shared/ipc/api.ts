@@ -47,10 +47,10 @@ export const saveFileRequest = z.strictObject({
   content: z.union([z.string(), z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be text or bytes')]),
 });
 
-/// A backup to write: its time and count name the file, so both are checked
-/// to be exactly that, a time and a count.
-export const writeBackupRequest = z.strictObject({
-  content: z.string(),
+/// A backup to write piece by piece: its time and count name the file, so
+/// both are checked to be exactly that, a time and a count; no path, no
+/// content (the pieces follow, appendBackupStream).
+export const openBackupStreamRequest = z.strictObject({
   annotations: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   created: z.string().regex(backupTimePattern, 'must be an ISO time such as 2026-11-22T14:31:00.000Z'),
   /// For an increment, the full backup it builds on.
@@ -92,6 +92,13 @@ export const appendSaveStreamRequest = z.strictObject({
 /// otherwise nothing of it is left.
 export const closeSaveStreamRequest = z.strictObject({ handle: saveStreamHandle, keep: z.boolean() });
 
+/// The next piece of a backup written piece by piece, as for a save.
+export const appendBackupStreamRequest = appendSaveStreamRequest;
+
+/// The end of a backup written piece by piece: `keep` puts it among the
+/// backups (and rotates them); otherwise nothing of it is left.
+export const closeBackupStreamRequest = closeSaveStreamRequest;
+
 /// The map itself: each method's request schema and reply type.
 export const api = {
   openFile: method<OpenedFile | null>()(openFileRequest),
@@ -100,7 +107,6 @@ export const api = {
   /// The path written, or `null` when the user cancelled.
   saveFile: method<string | null>()(saveFileRequest),
   listBackups: method<BackupInfo[]>()(z.undefined()),
-  writeBackup: method<BackupInfo>()(writeBackupRequest),
   readBackup: method<string>()(backupId),
   /// The path of the PDF written, or `null` when the user cancelled.
   print: method<string | null>()(printRequest),
@@ -111,6 +117,12 @@ export const api = {
   appendSaveStream: method<null>()(appendSaveStreamRequest),
   /// The path written when kept, else `null`.
   closeSaveStream: method<string | null>()(closeSaveStreamRequest),
+  /// A backup written piece by piece, main writing each to a temporary
+  /// file renamed into place at close: its handle, usable by this window only.
+  openBackupStream: method<{ handle: string }>()(openBackupStreamRequest),
+  appendBackupStream: method<null>()(appendBackupStreamRequest),
+  /// The backup written when kept, else `null`.
+  closeBackupStream: method<BackupInfo | null>()(closeBackupStreamRequest),
 };
 export type Api = typeof api;
 

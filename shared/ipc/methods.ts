@@ -8,13 +8,15 @@ export const methods = [
   'openFiles',
   'saveFile',
   'listBackups',
-  'writeBackup',
   'readBackup',
   'print',
   'documentOpened',
   'openSaveStream',
   'appendSaveStream',
   'closeSaveStream',
+  'openBackupStream',
+  'appendBackupStream',
+  'closeBackupStream',
 ] as const;
 export type Method = (typeof methods)[number];
 

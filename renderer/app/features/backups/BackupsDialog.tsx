@@ -40,12 +40,17 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
   const saveFile = async () => {
     setProblem(null);
     try {
-      const file = await library.backupFile();
-      if (await host.saveFile('Save a backup of the library', file.name, [{ name: 'Palimpsest backup', extensions: ['json'] }], file.content)) {
-        services.notify({
-          kind: 'info',
-          text: `Saved a backup of the whole library (${file.count} annotation${file.count === 1 ? '' : 's'}) as ${file.name}.`,
-        });
+      const now = new Date();
+      const name = library.backupFileName(now);
+      let count = 0;
+      // Streamed to the file as it is read from the library, as an export is.
+      const saved = await host.saveStream('Save a backup of the library', name, [{ name: 'Palimpsest backup', extensions: ['json'] }], async () => {
+        const file = await library.backupFile(now);
+        count = file.count;
+        return file.pieces;
+      });
+      if (saved) {
+        services.notify({ kind: 'info', text: `Saved a backup of the whole library (${count} annotation${count === 1 ? '' : 's'}) as ${name}.` });
       }
     } catch (error) {
       setProblem(`No backup file was saved: ${messageOf(error)}`);

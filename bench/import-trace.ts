@@ -1,0 +1,141 @@
+import { chromium } from '@playwright/test';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { annotationFile } from './app-import-bench';
+
+/// A Chromium trace of "import N annotations in the app" on the built
+/// renderer, from the file chosen until the backup of the imported library
+/// is written (the app backs up 4 s after the last change) and a second
+/// after: every page main-thread task over 50 ms, with the functions it ran.
+/// `npx tsx bench/import-trace.ts [count] [runs]` after `npm run build:web`;
+/// BENCH_PORT as for the benchmark. Not part of `npm run bench`: a trace is
+/// for finding what a task is, the benchmark counts them.
+
+const root = join(import.meta.dirname, '..');
+const port = Number(process.env.BENCH_PORT ?? 4179);
+const count = Number(process.argv[2] ?? 20_000);
+const runs = Number(process.argv[3] ?? 3);
+const origin = `http://127.0.0.1:${port}`;
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
+}
+
+async function serve(): Promise<ChildProcess> {
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const server = spawn(process.execPath, [vite, 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(origin).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return server;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill();
+  throw new Error(`The built renderer did not come up on ${origin}: run \`npm run build:web\` first.`);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'palimpsest-trace-'));
+const server = await serve();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  const path = annotationFile(dir, count);
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.getByTestId('doc-row').nth(4).waitFor();
+    const tracePath = join(dir, `trace-${run}.json`);
+    await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'] });
+    // The app's first backup, of the fresh library, comes 4 s after it
+    // opens; waited for, so that the backup traced is the imported one's.
+    await page.waitForTimeout(5000);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import').click();
+    await (await chooser).setFiles(path);
+    await page.getByTestId('import-confirm').click({ timeout: 120_000 });
+    await page.getByTestId('notice-info').filter({ hasText: 'Imported' }).waitFor({ timeout: 120_000 });
+    // The backup of the imported library: a row of it in the backup database.
+    const started = Date.now();
+    // (page.evaluate awaits the promise; waitForFunction would take the
+    // promise itself as a truthy answer.)
+    const backedUp = () =>
+      page.evaluate(
+        (n) =>
+          new Promise<boolean>((resolve) => {
+            const open = indexedDB.open('palimpsest-backups');
+            open.onsuccess = () => {
+              // Closed at once: an open connection would block the app's own
+              // opening of the database (Dexie upgrades it on first use).
+              const db = open.result;
+              try {
+                const all = db.transaction('backups').objectStore('backups').getAll();
+                all.onsuccess = () => resolve((all.result as { annotations: number }[]).some((row) => row.annotations >= n));
+                all.onerror = () => resolve(false);
+              } catch {
+                resolve(false);
+              } finally {
+                db.close();
+              }
+            };
+            open.onerror = () => resolve(false);
+          }),
+        count,
+      );
+    while (!(await backedUp())) {
+      if (Date.now() - started > 60_000) throw new Error('The imported library was not backed up within a minute.');
+      await page.waitForTimeout(250);
+    }
+    const backupAfter = Date.now() - started;
+    const rows = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('palimpsest-backups');
+          open.onsuccess = () => {
+            const db = open.result;
+            const all = db.transaction('backups').objectStore('backups').getAll();
+            all.onsuccess = () =>
+              resolve(JSON.stringify((all.result as { id: string; annotations: number; bytes: number }[]).map((r) => [r.id, r.annotations, r.bytes])));
+            db.close();
+          };
+        }),
+    );
+    console.log(`  backups now: ${rows}`);
+    await page.waitForTimeout(1000);
+    await browser.stopTracing();
+    const events = (JSON.parse(readFileSync(tracePath, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+    const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`));
+    const all = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X');
+    const tasks = all.filter((e) => (e.dur ?? 0) > 50_000);
+    const longest = Math.max(0, ...all.map((e) => e.dur ?? 0)) / 1000;
+    console.log(
+      `run ${run + 1}: ${count} annotations imported, backup written ${backupAfter} ms after the notice; page tasks over 50 ms: ${tasks.length} (of ${all.length} traced; the longest ${longest.toFixed(1)} ms)`,
+    );
+    for (const task of tasks) {
+      const inside = onMain.filter((e) => e.ts >= task.ts && e.ts <= task.ts + task.dur! && e !== task && e.ph === 'X' && (e.dur ?? 0) > 5_000);
+      const what = [...new Set(inside.map((e) => e.args?.data?.functionName || e.args?.data?.type || e.name))].slice(0, 8).join(', ');
+      console.log(`  ${(task.dur! / 1000).toFixed(0)} ms: ${what}`);
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
