@@ -46,7 +46,7 @@ describe('migrating a version-6 library to listing rows (version 7)', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const listings = new Map((await db.documentListings.toArray()).map((listing) => [listing.id, listing]));
     expect([...listings.keys()].sort()).toEqual([brief.id, row.id].sort());
     const memo = listings.get(row.id)!;

@@ -21,6 +21,47 @@ export async function expectedStamps(db: PalimpsestDb, bundled: ReadonlyMap<stri
   return stamps;
 }
 
+/// Every listing row, as the snapshot holds them (one read); when there is
+/// no snapshot (it was lost, or never written), the rows themselves, with
+/// `fromRows` set so the caller writes the snapshot again
+/// (`rebuildSnapshot`). Reads only, so a live query can call it.
+export async function readListings(db: PalimpsestDb): Promise<{ rows: ListingRow[]; fromRows: boolean }> {
+  const snapshot = await db.listingSnapshot.get('all');
+  if (snapshot) return { rows: snapshot.rows, fromRows: false };
+  return { rows: await db.documentListings.toArray(), fromRows: true };
+}
+
+/// Writes the snapshot again from the listing rows, which are the truth.
+export function rebuildSnapshot(db: PalimpsestDb): Promise<void> {
+  return db.transaction('rw', db.documentListings, db.listingSnapshot, async () => {
+    await db.listingSnapshot.put({ key: 'all', rows: await db.documentListings.toArray() });
+  });
+}
+
+/// The one writer of listing rows: puts `rows`, deletes the rows of
+/// `removed`, and brings the snapshot in step in the same transaction, so
+/// the two never differ (a missing snapshot is built from the rows).
+export function writeListings(db: PalimpsestDb, rows: readonly ListingRow[], removed: readonly string[] = []): Promise<void> {
+  return db.transaction('rw', db.documentListings, db.listingSnapshot, async () => {
+    if (rows.length > 0) await db.documentListings.bulkPut([...rows]);
+    if (removed.length > 0) await db.documentListings.bulkDelete([...removed]);
+    const snapshot = await db.listingSnapshot.get('all');
+    if (!snapshot) {
+      await db.listingSnapshot.put({ key: 'all', rows: await db.documentListings.toArray() });
+      return;
+    }
+    const byId = new Map(snapshot.rows.map((row) => [row.id, row]));
+    for (const id of removed) byId.delete(id);
+    for (const row of rows) byId.set(row.id, row);
+    await db.listingSnapshot.put({ key: 'all', rows: [...byId.values()] });
+  });
+}
+
+// Rows read during a refresh are written together, a batch at a time:
+// each write copies the whole snapshot, so one per document would make a
+// thousand imports cost a thousand copies.
+const refreshBatch = 100;
+
 /// Brings the listing rows in step with the stored documents: reads again
 /// each document whose row is missing or stale (one at a time), and drops
 /// the rows of documents that are gone. Resolves to the ids it could not
@@ -33,21 +74,26 @@ export async function refreshListings(
 ): Promise<string[]> {
   const have = new Map(listings.map((row) => [row.id, row.stamp]));
   const failed: string[] = [];
+  let read: ListingRow[] = [];
   for (const [id, stamp] of expected) {
     if (have.get(id) === stamp) continue;
     try {
       const document = await storedDocument(db, id, bundled);
       if (!document) continue;
       const revision = Number(stamp.slice(stamp.lastIndexOf('#') + 1));
-      await db.documentListings.put(listingOf(document.text, stamp, revision));
+      read.push(listingOf(document.text, stamp, revision));
     } catch {
       // A text that cannot be read stays out of the list, rather than
       // being read again on every change.
       failed.push(id);
     }
+    if (read.length >= refreshBatch) {
+      await writeListings(db, read);
+      read = [];
+    }
   }
   const gone = listings.filter((row) => !expected.has(row.id)).map((row) => row.id);
-  if (gone.length > 0) await db.documentListings.bulkDelete(gone);
+  if (read.length > 0 || gone.length > 0) await writeListings(db, read, gone);
   return failed;
 }
 
