@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../shared/test-support/corpus';
-import { type ListingRow, PalimpsestDb, listingOf, stampOf } from './db';
-import { readListings, rebuildSnapshot, writeListings } from './listings';
+import { type DocumentRow, type ListingRow, PalimpsestDb, listingOf, stampOf } from './db';
+import { expectedStamps, readListings, rebuildSnapshot, writeListings } from './listings';
 
 const corpus = loadCorpus();
 const documents = [...corpus.values()];
@@ -66,5 +66,37 @@ describe('the listing snapshot', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('stamps each stored document with its own time added, in a batch imported together or alone', async () => {
+    const base = documents[0]!;
+    const row = (id: string, added: string): DocumentRow => ({
+      id,
+      fileName: `${id}.txt`,
+      format: 'plain',
+      blocks: [],
+      pages: [],
+      meta: base.meta,
+      fingerprint: 'f',
+      encoding: null,
+      added,
+    });
+    const batch = '2026-12-01T10:00:00.000Z';
+    const alone = '2026-12-02T10:00:00.000Z';
+    await db.documents.bulkAdd([row('b', batch), row('a', batch), row('c', alone)]);
+    await db.revisions.add({ documentId: 'a', fileName: 'a.md', source: '', created: alone, fingerprint: 'g' } as never);
+    await db.revisions.add({ documentId: base.id, fileName: 'x.md', source: '', created: alone, fingerprint: 'h' } as never);
+    expect(await expectedStamps(db, corpus)).toEqual(
+      new Map([
+        ['a', `${batch}#1`],
+        ['b', `${batch}#0`],
+        ['c', `${alone}#0`],
+        [base.id, 'bundled#2'],
+      ]),
+    );
+    // Every time distinct: the same, read the other way.
+    await db.documents.put(row('b', '2026-12-01T11:00:00.000Z'));
+    expect((await expectedStamps(db, corpus)).get('b')).toBe('2026-12-01T11:00:00.000Z#0');
+    expect((await expectedStamps(db, corpus)).get('a')).toBe(`${batch}#1`);
   });
 });

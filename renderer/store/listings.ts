@@ -12,11 +12,23 @@ export async function expectedStamps(db: PalimpsestDb, bundled: ReadonlyMap<stri
     const id = String(documentId);
     if (seq > (latest.get(id) ?? 0)) latest.set(id, seq);
   });
+  // Each document's time added, read without a cursor over the index: in
+  // fake-indexeddb (the scale bench) one walks a batch imported together
+  // (one time for all) in time that grows with the square of the batch — a
+  // thousand at once took 340 ms, against 11 ms for a thousand times. The
+  // ids come in the index's order in one request, and so do the distinct
+  // times: when every time is distinct they pair one to one; otherwise each
+  // time's ids are asked for (one request per batch).
   const stamps = new Map<string, string>();
-  await db.documents.orderBy('added').eachKey((added, cursor) => {
-    const id = String(cursor.primaryKey);
-    stamps.set(id, stampOf(String(added), latest.get(id) ?? 0));
-  });
+  const stamp = (id: unknown, added: unknown) => stamps.set(String(id), stampOf(String(added), latest.get(String(id)) ?? 0));
+  const [ids, times] = await Promise.all([db.documents.orderBy('added').primaryKeys(), db.documents.orderBy('added').uniqueKeys()]);
+  if (ids.length === times.length) ids.forEach((id, i) => stamp(id, times[i]));
+  else {
+    const batches = await Promise.all(times.map((added) => db.documents.where('added').equals(added).primaryKeys()));
+    times.forEach((added, i) => {
+      for (const id of batches[i]!) stamp(id, added);
+    });
+  }
   for (const [id, seq] of latest) if (bundled.has(id) && !stamps.has(id)) stamps.set(id, stampOf(null, seq));
   return stamps;
 }
