@@ -111,6 +111,44 @@ describe('the documents repository', () => {
     expect(list.has(id)).toBe(false);
     expect(await db.documentListings.get(id)).toBeUndefined();
   });
+
+  it('keeps the listing snapshot equal to the rows through import, revision, deletion and restore', async () => {
+    const snapshotIsRows = async () => {
+      const snapshot = await db.listingSnapshot.get('all');
+      const sorted = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+      expect(sorted(snapshot!.rows)).toEqual(sorted(await db.documentListings.toArray()));
+    };
+    const id = await importMemo();
+    await settled();
+    await snapshotIsRows();
+    await applyRevision(db, await planRevision(db, brief, revisedName, revised));
+    expect((await settled()).get(brief.id)?.revision).toBeGreaterThan(0);
+    await snapshotIsRows();
+    const store = new AnnotationStore(db);
+    await store.deleteDocument(id);
+    expect((await settled()).has(id)).toBe(false);
+    await snapshotIsRows();
+    // Undo puts it back.
+    await store.undo();
+    expect((await settled()).has(id)).toBe(true);
+    await snapshotIsRows();
+    expect((await db.listingSnapshot.get('all'))!.rows.map((row) => row.id).sort()).toEqual([brief.id, id].sort());
+  });
+
+  it('lists a library whose snapshot is lost or stale as its rows say, and writes it again', async () => {
+    const id = await importMemo();
+    const before = await settled();
+    repository = new DocumentsRepository(db, corpus);
+    // Lost (a library from before it): listed from the rows, then stored.
+    await db.listingSnapshot.delete('all');
+    expect(await settled()).toEqual(before);
+    await expect.poll(async () => (await db.listingSnapshot.get('all'))?.rows.map((row) => row.id)).toEqual([id]);
+    // Stale (missing a row): the stamps tell, and the row is read again.
+    repository = new DocumentsRepository(db, corpus);
+    await db.listingSnapshot.put({ key: 'all', rows: [] });
+    expect(await settled()).toEqual(before);
+    expect((await db.listingSnapshot.get('all'))!.rows.map((row) => row.id)).toEqual([id]);
+  });
 });
 
 describe('re-attaching an orphaned annotation', () => {

@@ -4,7 +4,7 @@ import type { DocumentMeta } from '../../shared/corpus/metadata';
 import type { DocumentEditRow, ListingRow, PalimpsestDb } from '../store/db';
 import { listingOf, stampOf } from '../store/db';
 import { annotationCount, currentDocuments, editDocument } from '../store/documents';
-import { expectedStamps, refreshListings, storedDocument } from '../store/listings';
+import { expectedStamps, readListings, rebuildSnapshot, refreshListings, storedDocument } from '../store/listings';
 import { Lru } from './lru';
 
 /// What the library list, and every view that names a document, knows of
@@ -141,13 +141,16 @@ export class DocumentsRepository {
     if (this.watching) return;
     const observable = liveQuery(async () => ({
       stamps: await expectedStamps(this.db, this.bundled),
-      listings: await this.db.documentListings.toArray(),
+      listings: await readListings(this.db),
       edits: await this.db.documentEdits.toArray(),
     }));
     this.watching = observable.subscribe({
       next: ({ stamps, listings, edits }) => {
-        if (this.refreshing) this.next = [stamps, listings, edits];
-        else void this.settle(stamps, listings, edits);
+        // A library without its snapshot (lost, or never written) lists
+        // from the rows, and writes the snapshot once for the next launch.
+        if (listings.fromRows) void rebuildSnapshot(this.db).catch((error: unknown) => console.error('The library list could not be stored:', error));
+        if (this.refreshing) this.next = [stamps, listings.rows, edits];
+        else void this.settle(stamps, listings.rows, edits);
       },
       error: (error: unknown) => console.error('The library list could not be read:', error),
     });

@@ -30,6 +30,7 @@ export class PalimpsestDb extends Dexie {
   documents!: EntityTable<DocumentRow, 'id'>;
   documentEdits!: EntityTable<DocumentEditRow, 'documentId'>;
   documentListings!: EntityTable<ListingRow, 'id'>;
+  listingSnapshot!: EntityTable<ListingSnapshot, 'key'>;
 
   constructor(name = 'palimpsest', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -38,6 +39,7 @@ export class PalimpsestDb extends Dexie {
     this.on('populate', (tx) => {
       void tx.table('tagTypes').bulkAdd(defaultTagTypes.map((tagType) => ({ ...tagType })));
       void tx.table('relationTypes').bulkAdd(defaultRelationTypes.map((relationType) => ({ ...relationType })));
+      void tx.table('listingSnapshot').put({ key: 'all', rows: [] });
     });
   }
 }
@@ -102,6 +104,15 @@ export interface ListingRow {
   pages: PageStart[];
   /// The language the text reads as, if any can be told.
   readsAs: string | null;
+}
+
+/// Every listing row at once, in one row keyed 'all', so a launch reads
+/// the library list in one get whatever its size. Written in the same
+/// transaction as the rows it copies (see listings.ts `writeListings`); the
+/// rows stay the truth, and a missing snapshot is built again from them.
+export interface ListingSnapshot {
+  key: 'all';
+  rows: ListingRow[];
 }
 
 /// A link as stored: with the documents of both ends, so the reader finds a
@@ -184,6 +195,14 @@ export function declareVersions(db: Dexie): void {
   db.version(7)
     .stores({ documentListings: 'id' })
     .upgrade((tx) => fillListings(tx, bundledDocuments()));
+  // Version 8: all listing rows in one snapshot row, so the list is one
+  // read at launch rather than one per document. Filled from the rows.
+  db.version(8)
+    .stores({ listingSnapshot: 'key' })
+    .upgrade(async (tx) => {
+      const rows = await tx.table<ListingRow>('documentListings').toArray();
+      await tx.table<ListingSnapshot>('listingSnapshot').put({ key: 'all', rows });
+    });
 }
 
 /// Writes the listing row of every imported and every revised bundled

@@ -7,7 +7,8 @@ import { loadDocument } from '../../shared/corpus/document';
 import { importFile } from '../../shared/importers/import-file';
 import { corpusText } from '../../shared/importers/test-support/sources';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
-import { PalimpsestDb, type RevisionRow } from './db';
+import { type ListingRow, PalimpsestDb, type RevisionRow, listingOf, stampOf } from './db';
+import { readListings } from './listings';
 import { documentRowOf } from './documents';
 
 /// A library as version 6 left it, with its schema as it shipped.
@@ -46,7 +47,7 @@ describe('migrating a version-6 library to listing rows (version 7)', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const listings = new Map((await db.documentListings.toArray()).map((listing) => [listing.id, listing]));
     expect([...listings.keys()].sort()).toEqual([brief.id, row.id].sort());
     const memo = listings.get(row.id)!;
@@ -60,6 +61,28 @@ describe('migrating a version-6 library to listing rows (version 7)', () => {
     expect(await db.documents.get(row.id)).toEqual(row);
     expect(await db.documentEdits.get(row.id)).toEqual(edit);
     expect((await db.revisions.toArray()).length).toBe(1);
+    db.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('migrating a version-7 library to the listing snapshot (version 8)', () => {
+  it('opens with the snapshot holding every listing row, and lists the library as before', async () => {
+    const name = 'migrate-v7-snapshot';
+    const old = versionSix(name);
+    old.version(7).stores({ documentListings: 'id' });
+    const rows = [...corpus.values()].slice(0, 3).map((document, i) => listingOf(document, stampOf(null, i), i));
+    await old.table('documentListings').bulkAdd(rows);
+    old.close();
+
+    const db = new PalimpsestDb(name);
+    await db.open();
+    expect(db.verno).toBe(8);
+    const byId = (list: readonly ListingRow[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId((await db.listingSnapshot.get('all'))!.rows)).toEqual(byId(rows));
+    // The rows stay, as they were: they are the truth the snapshot copies.
+    expect(byId(await db.documentListings.toArray())).toEqual(byId(rows));
+    expect((await readListings(db)).fromRows).toBe(false);
     db.close();
     await Dexie.delete(name);
   });

@@ -1,0 +1,102 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../shared/test-support/corpus';
+import { type DocumentRow, type ListingRow, PalimpsestDb, listingOf, stampOf } from './db';
+import { expectedStamps, readListings, rebuildSnapshot, writeListings } from './listings';
+
+const corpus = loadCorpus();
+const documents = [...corpus.values()];
+
+let db: PalimpsestDb;
+let n = 0;
+beforeEach(() => {
+  db = new PalimpsestDb(`listings-${++n}`);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+/// Rows by id, so order does not count.
+const byId = (rows: readonly ListingRow[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+
+type Write = { kind: 'put'; docs: number[]; revision: number } | { kind: 'delete'; docs: number[] } | { kind: 'lose' } | { kind: 'rebuild' };
+
+const docs = fc.array(fc.nat(documents.length - 1), { maxLength: 4 });
+const write: fc.Arbitrary<Write> = fc.oneof(
+  fc.record({ kind: fc.constant('put' as const), docs, revision: fc.nat(3) }),
+  fc.record({ kind: fc.constant('delete' as const), docs }),
+  fc.constant({ kind: 'lose' as const }),
+  fc.constant({ kind: 'rebuild' as const }),
+);
+
+describe('the listing snapshot', () => {
+  it('a new library starts with an empty snapshot, read in one get', async () => {
+    expect(await readListings(db)).toEqual({ rows: [], fromRows: false });
+  });
+
+  it('stays equal to the listing rows through any sequence of writes, a lost snapshot included', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(write, { maxLength: 12 }), async (writes) => {
+        await db.documentListings.clear();
+        await db.listingSnapshot.put({ key: 'all', rows: [] });
+        for (const step of writes) {
+          if (step.kind === 'put')
+            await writeListings(
+              db,
+              step.docs.map((i) => listingOf(documents[i]!, stampOf(null, step.revision), step.revision)),
+            );
+          else if (step.kind === 'delete')
+            await writeListings(
+              db,
+              [],
+              step.docs.map((i) => documents[i]!.id),
+            );
+          // A crash, or a library from before the snapshot: it is gone.
+          else if (step.kind === 'lose') await db.listingSnapshot.delete('all');
+          else await rebuildSnapshot(db);
+          const rows = byId(await db.documentListings.toArray());
+          const read = await readListings(db);
+          // Whether read from the snapshot or, when it is lost, the rows,
+          // the list is the rows.
+          expect(byId(read.rows)).toEqual(rows);
+          expect(read.fromRows).toBe(step.kind === 'lose');
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('stamps each stored document with its own time added, in a batch imported together or alone', async () => {
+    const base = documents[0]!;
+    const row = (id: string, added: string): DocumentRow => ({
+      id,
+      fileName: `${id}.txt`,
+      format: 'plain',
+      blocks: [],
+      pages: [],
+      meta: base.meta,
+      fingerprint: 'f',
+      encoding: null,
+      added,
+    });
+    const batch = '2026-12-01T10:00:00.000Z';
+    const alone = '2026-12-02T10:00:00.000Z';
+    await db.documents.bulkAdd([row('b', batch), row('a', batch), row('c', alone)]);
+    await db.revisions.add({ documentId: 'a', fileName: 'a.md', source: '', created: alone, fingerprint: 'g' } as never);
+    await db.revisions.add({ documentId: base.id, fileName: 'x.md', source: '', created: alone, fingerprint: 'h' } as never);
+    expect(await expectedStamps(db, corpus)).toEqual(
+      new Map([
+        ['a', `${batch}#1`],
+        ['b', `${batch}#0`],
+        ['c', `${alone}#0`],
+        [base.id, 'bundled#2'],
+      ]),
+    );
+    // Every time distinct: the same, read the other way.
+    await db.documents.put(row('b', '2026-12-01T11:00:00.000Z'));
+    expect((await expectedStamps(db, corpus)).get('b')).toBe('2026-12-01T11:00:00.000Z#0');
+    expect((await expectedStamps(db, corpus)).get('a')).toBe(`${batch}#1`);
+  });
+});
