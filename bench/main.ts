@@ -13,7 +13,9 @@ import { syncBenches } from './sync-bench';
 /// Chromium on the built renderer, full-text search in Node on the engine the
 /// search worker runs; team sync against a real server process (3 clients ×
 /// 1,000 annotations); and the scale of a whole archive (scale-benches.ts:
-/// 5,000 documents, or 1,000 with `--quick`, beside 50). `--quick` runs the
+/// 5,000 documents, or 1,000 with `--quick`, beside 50), its "All
+/// annotations" table and its import of 1,000 PDFs beside `pdftotext`
+/// (table-bench.ts, pdf-import-bench.ts). `--quick` runs the
 /// reduced set (no 5 MB document; one sync run of 3 × 300); `--scale` runs
 /// the scale benchmark alone (its rows only, for work on them);
 /// `--json` prints only the JSON object.
@@ -50,6 +52,13 @@ if (!scaleOnly) {
 register('./vite-glob.mjs', import.meta.url);
 const { scaleBenches } = await import('./scale-benches');
 results.push(...(await scaleBenches({ quick, runs: quick ? 3 : 5, log })));
+// Issue 19's two rows beside their peers: the "All annotations" table over
+// 1,000,000 annotations (100,000 with --quick) and the import of 1,000 PDFs
+// (50) beside pdftotext; each kept to ~20 s in the quick run.
+const { tableBenches } = await import('./table-bench');
+const { pdfImportBenches } = await import('./pdf-import-bench');
+results.push(...(await tableBenches({ quick, runs: quick ? 3 : 5, log })));
+results.push(...(await pdfImportBenches({ quick, runs: quick ? 2 : 3, log })));
 const report = { machine, date: new Date().toISOString(), results };
 
 if (json) {
