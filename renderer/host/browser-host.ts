@@ -3,7 +3,7 @@ import { BackupDb } from '../store/db';
 import { backupStore } from '../store/backup-store';
 import { type BackupHost, type Host, HostError, type PickedFile, type StoragePersistence } from './host';
 import { readPickedFiles } from './picked-files';
-import { saveStreamInBrowser } from './browser-save';
+import { download, saveStreamInBrowser } from './browser-save';
 import { messageOf } from '../../shared/errors';
 import { maxImportBytes } from '../../shared/importers/limits';
 
@@ -15,17 +15,7 @@ export function createBrowserHost(doc: Document = document): Host {
     openTextFile: (_title, filters) => pickFile(doc, filters),
     openFiles: (_title, filters) => pickFiles(doc, filters),
     async saveFile(_title, defaultName, _filters, content) {
-      const type = typeof content === 'string' ? 'text/plain;charset=utf-8' : 'application/octet-stream';
-      const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
-      const link = doc.createElement('a');
-      link.href = url;
-      link.download = defaultName;
-      link.style.display = 'none';
-      doc.body.append(link);
-      link.click();
-      link.remove();
-      // Revoke later: the download starts asynchronously.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      download(doc, defaultName, [content]);
       return true;
     },
     saveStream: (_title, defaultName, filters, pieces) => saveStreamInBrowser(doc, defaultName, filters, pieces),

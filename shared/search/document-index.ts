@@ -3,6 +3,7 @@ import type { StoredLexicon } from './document-lexicon';
 import type { TermSet } from './term-set';
 import { forEachToken } from './tokenize';
 import type { Vocabulary } from './vocabulary';
+import { indexIn } from './sorted';
 
 /// One document's words, in text order, as parallel typed arrays: word i is
 /// vocabulary word `terms[i]`, at [starts[i], ends[i]) of the document's
@@ -282,17 +283,7 @@ export class DocumentIndex {
 
   // The index of word `id` in `distinct`, or -1.
   private rankOf(id: number): number {
-    const distinct = this.distinct;
-    let lo = 0;
-    let hi = distinct.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const value = distinct[mid]!;
-      if (value === id) return mid;
-      if (value < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return indexIn(this.distinct, id);
   }
 }
 

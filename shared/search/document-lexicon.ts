@@ -1,5 +1,6 @@
 import type { TermSet } from './term-set';
 import type { Vocabulary } from './vocabulary';
+import { indexIn } from './sorted';
 
 /// One document's distinct words and how often each occurs, without their
 /// positions or offsets: enough to count a word or a prefix in it, not to
@@ -72,17 +73,7 @@ export class DocumentLexicon {
 
   // The index of word `id` in `distinct`, or -1.
   private rankOf(id: number): number {
-    const distinct = this.distinct;
-    let lo = 0;
-    let hi = distinct.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const value = distinct[mid]!;
-      if (value === id) return mid;
-      if (value < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return indexIn(this.distinct, id);
   }
 }
 
