@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
+import { libraryAsShipped } from '../store/test-support/old-schemas';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../shared/importers/import-file';
 import { corpusText } from '../../shared/importers/test-support/sources';
@@ -19,13 +20,7 @@ const time = '2026-12-01T10:00:00.000Z';
 /// A library as version 6 left it (no listing rows), with its schema as
 /// it shipped, holding one imported document.
 async function versionSixLibrary(name: string): Promise<string> {
-  const db = new Dexie(name);
-  db.version(1).stores({ annotations: 'id, documentId, *tags, actor, modified', tagTypes: 'id, order' });
-  db.version(2).stores({ revisions: '++seq, documentId', reviews: 'annotationId, documentId' });
-  db.version(3).stores({ annotationChunks: 'key, documentId, *tags, *actors', chunkLayouts: 'documentId', annotations: null });
-  db.version(4).stores({ links: 'id, from, to, fromDocument, toDocument, relation', relationTypes: 'id, order', actors: 'id, name', sets: 'id, name' });
-  db.version(5).stores({ documents: 'id, added', documentEdits: 'documentId, collection' });
-  db.version(6).stores({});
+  const db = libraryAsShipped(name, 6);
   const row = documentRowOf(
     await importFile('memo-copy.txt', new TextEncoder().encode(corpusText('czechoslovak-memorandum-ri-song-un-1962.txt'))),
     new Set(corpus.keys()),

@@ -9,7 +9,7 @@ import type { BackupInfo } from '../../shared/ipc/contract';
 import { annotationOn } from '../../shared/test-support/annotations';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import type { BackupHost } from '../host/host';
-import { textOf } from '../../shared/test-support/pieces';
+import { memoryHost } from './test-support/backup-host';
 import * as rows from './annotation-rows';
 import { BackupScheduler, maxIncrements, pointOf, previewRestore, previewRestoreFile, restoreBackup } from './backups';
 import { PalimpsestDb } from './db';
@@ -18,28 +18,6 @@ import { exportAnnotations } from './transfer';
 const corpus = loadCorpus();
 const seeds = [...corpus.values()];
 const brief = seed(corpus, seedIds.foBrief);
-
-function memoryHost(): BackupHost & { files: Map<string, { info: BackupInfo; content: string }> } {
-  const files = new Map<string, { info: BackupInfo; content: string }>();
-  let n = 0;
-  return {
-    files,
-    where: 'memory',
-    list: async () => [...files.values()].map((f) => f.info).reverse(),
-    write: async (pieces, annotations, created, base) => {
-      const content = await textOf(pieces);
-      const info = { id: `b${++n}`, created: created.toISOString(), annotations, bytes: content.length, ...(base ? { base } : {}) };
-      files.set(info.id, { info, content });
-      return info;
-    },
-    read: async (id) => {
-      const file = files.get(id);
-      if (!file) throw new Error(`no backup ${id}`);
-      return file.content;
-    },
-    onBeforeQuit: () => () => {},
-  };
-}
 
 // An annotation on `document` over [start, start + length), clipped to its text.
 function passage(document: (typeof seeds)[number], id: string, start: number, length: number, note = ''): Annotation {

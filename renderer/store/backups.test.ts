@@ -4,6 +4,7 @@ import type { BackupInfo } from '../../shared/ipc/contract';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import type { BackupHost } from '../host/host';
 import { textOf } from '../../shared/test-support/pieces';
+import { memoryHost } from './test-support/backup-host';
 import { AnnotationStore } from './annotations';
 import * as rows from './annotation-rows';
 import { BackupScheduler, backupFile, backupFileName, previewRestore, previewRestoreFile, restoreBackup } from './backups';
@@ -18,24 +19,6 @@ import { applyRevision, planRevision } from './revisions';
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
 const text = brief.text.text;
-
-function memoryHost(): BackupHost & { files: Map<string, { info: BackupInfo; content: string }> } {
-  const files = new Map<string, { info: BackupInfo; content: string }>();
-  let n = 0;
-  return {
-    files,
-    where: 'memory',
-    list: async () => [...files.values()].map((f) => f.info).reverse(),
-    write: async (pieces, annotations, created) => {
-      const content = await textOf(pieces);
-      const info = { id: `b${++n}`, created: created.toISOString(), annotations, bytes: content.length };
-      files.set(info.id, { info, content });
-      return info;
-    },
-    read: async (id) => files.get(id)!.content,
-    onBeforeQuit: () => () => {},
-  };
-}
 
 let db: PalimpsestDb;
 beforeEach(() => {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
+import { libraryAsShipped } from './test-support/old-schemas';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,18 +12,6 @@ import { type ListingRow, PalimpsestDb, type RevisionRow, listingOf, stampOf } f
 import { readListings } from './listings';
 import { documentRowOf } from './documents';
 
-/// A library as version 6 left it, with its schema as it shipped.
-function versionSix(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({ annotations: 'id, documentId, *tags, actor, modified', tagTypes: 'id, order' });
-  db.version(2).stores({ revisions: '++seq, documentId', reviews: 'annotationId, documentId' });
-  db.version(3).stores({ annotationChunks: 'key, documentId, *tags, *actors', chunkLayouts: 'documentId', annotations: null });
-  db.version(4).stores({ links: 'id, from, to, fromDocument, toDocument, relation', relationTypes: 'id, order', actors: 'id, name', sets: 'id, name' });
-  db.version(5).stores({ documents: 'id, added', documentEdits: 'documentId, collection' });
-  db.version(6).stores({});
-  return db;
-}
-
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
 const revisedName = 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md';
@@ -32,7 +21,7 @@ const time = '2026-12-01T10:00:00.000Z';
 describe('migrating a version-6 library to listing rows (version 7)', () => {
   it('writes a listing row per imported and revised bundled document, read from its current text, and changes nothing else', async () => {
     const name = 'migrate-v6-listings';
-    const old = versionSix(name);
+    const old = libraryAsShipped(name, 6);
     const row = documentRowOf(
       await importFile('memo-copy.txt', new TextEncoder().encode(corpusText('czechoslovak-memorandum-ri-song-un-1962.txt'))),
       new Set(corpus.keys()),
@@ -69,7 +58,7 @@ describe('migrating a version-6 library to listing rows (version 7)', () => {
 describe('migrating a version-7 library to the listing snapshot (version 8)', () => {
   it('opens with the snapshot holding every listing row, and lists the library as before', async () => {
     const name = 'migrate-v7-snapshot';
-    const old = versionSix(name);
+    const old = libraryAsShipped(name, 6);
     old.version(7).stores({ documentListings: 'id' });
     const rows = [...corpus.values()].slice(0, 3).map((document, i) => listingOf(document, stampOf(null, i), i));
     await old.table('documentListings').bulkAdd(rows);

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
+import { libraryAsShipped } from './test-support/old-schemas';
 import { describe, expect, it } from 'vitest';
 import { anchorPassage, anchorStatus, AnchorText } from '../../shared/anchoring/anchor';
 import { describePassage } from '../../shared/anchoring/selectors';
@@ -12,17 +13,6 @@ import { standIn } from '../../shared/test-support/links';
 import * as rows from './annotation-rows';
 import { groupIntoChunks } from './chunk-layout';
 import { type DocumentRow, PalimpsestDb } from './db';
-
-/// A library as version 5 left it, with its schema as it shipped.
-function versionFive(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({ annotations: 'id, documentId, *tags, actor, modified', tagTypes: 'id, order' });
-  db.version(2).stores({ revisions: '++seq, documentId', reviews: 'annotationId, documentId' });
-  db.version(3).stores({ annotationChunks: 'key, documentId, *tags, *actors', chunkLayouts: 'documentId', annotations: null });
-  db.version(4).stores({ links: 'id, from, to, fromDocument, toDocument, relation', relationTypes: 'id, order', actors: 'id, name', sets: 'id, name' });
-  db.version(5).stores({ documents: 'id, added', documentEdits: 'documentId, collection' });
-  return db;
-}
 
 const time = '2026-11-22T10:00:00.000Z';
 const corpus = loadCorpus();
@@ -47,7 +37,7 @@ async function store(db: Dexie, annotations: Annotation[]): Promise<void> {
 describe('migrating a version-5 library to superscript footnote markers', () => {
   it('rewrites quotes across markers in bundled and imported documents, and they anchor exactly', async () => {
     const name = 'migrate-v5-markers';
-    const old = versionFive(name);
+    const old = libraryAsShipped(name, 5);
     const before = textBeforeSuperscripts(article.blocks);
     const across = oldAnnotation('across', article.id, before, 'these events.2 Regrettably');
     const plain = oldAnnotation('plain', article.id, before, 'requesting 50 thousand tons of wheat');
