@@ -3,7 +3,7 @@ import type { NativeFile } from '../../shared/format/native';
 import type { BackupHost } from '../host/host';
 import { type BackupScheduler, type RestorePreview, backupFile, backupFileName, previewRestore, previewRestoreFile, restoreBackup } from '../store/backups';
 import type { PalimpsestDb } from '../store/db';
-import { type ExportFormat, type ExportPieces, exportAnnotations, exportPieces } from '../store/transfer';
+import { type ExportFormat, type ExportPieces, exportPieces } from '../store/transfer';
 import type { DocumentsRepository } from './documents';
 
 /// The formats an export is written in, and what a restore would change.
@@ -18,13 +18,9 @@ export class LibraryRepository {
     private readonly documents: DocumentsRepository,
   ) {}
 
-  /// All annotations, or one document's, as a file's content in a format.
-  async export(scope: NativeFile['scope'], format: ExportFormat): Promise<{ content: string | Uint8Array; count: number }> {
-    return exportAnnotations(this.db, await this.documents.all(), scope, format);
-  }
-
-  /// The same file as `export`, in pieces read from the library as they
-  /// are written (store/transfer.ts `exportPieces`).
+  /// All annotations, or one document's, as a file in a format, in pieces
+  /// read from the library as they are written (store/transfer.ts
+  /// `exportPieces`).
   async exportPieces(scope: NativeFile['scope'], format: ExportFormat): Promise<ExportPieces> {
     return exportPieces(this.db, await this.documents.all(), scope, format);
   }
