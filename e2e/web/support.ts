@@ -32,6 +32,9 @@ export async function dragSelect(page: Page, needle: string, occurrence = 0): Pr
 }
 
 async function drag(page: Page, needle: string, occurrence: number): Promise<void> {
+  // A document just clicked in the library may not have its reader yet:
+  // wait for it, rather than walk the text of nothing.
+  await page.locator('[data-testid="reader"] .ProseMirror').waitFor();
   const box = await page.evaluate(
     async ({ needle, occurrence }) => {
       const root = document.querySelector('[data-testid="reader"] .ProseMirror')!;
