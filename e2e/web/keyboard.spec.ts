@@ -50,12 +50,17 @@ test('a researcher without a mouse: opens a document, selects, tags, notes, sear
   // The toolbar is clear of the selected line.
   const toolbar = page.getByTestId('selection-toolbar');
   await expect(toolbar).toBeVisible();
-  const bar = (await toolbar.boundingBox())!;
-  const line = await page.evaluate(() => {
-    const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
-    return { top: r.top, bottom: r.bottom };
-  });
-  expect(bar.y + bar.height <= line.top || bar.y >= line.bottom).toBe(true);
+  // The toolbar may be drawn again as it settles: read its box until it is there.
+  await expect
+    .poll(async () => {
+      const bar = await toolbar.boundingBox();
+      const line = await page.evaluate(() => {
+        const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom };
+      });
+      return bar !== null && (bar.y + bar.height <= line.top || bar.y >= line.bottom);
+    })
+    .toBe(true);
   await page.screenshot({ path: join(screenshotDir, 'keyboard-selection.png') });
 
   // 1 tags an Actor; the name is typed in the field that takes the focus.
