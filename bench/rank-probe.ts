@@ -3,6 +3,11 @@
 /// each query's median and p95 and the p95 of all (after 3 warm-up calls
 /// each). Seconds, not minutes, so a change to ranking can be measured
 /// before and after in the same conditions: `npx tsx bench/rank-probe.ts`.
+/// Beside, each engine's memory: the heap's growth over its build (and for
+/// ours its postings, built at the first ranking), after full collections,
+/// in this process that holds nothing else.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import FlexSearch from 'flexsearch';
 import { SearchIndex } from '../shared/search/search-index';
 import { searchCorpus } from './search-benches';
@@ -10,14 +15,25 @@ import { quantile } from './measure';
 
 const queries = ['wheat', 'the', 'dvorak', '"soviet leaders"', '"of the"', 'sino*', 'co*', 'khrushchev albania'];
 const texts = searchCorpus(100, 50_000, 29);
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+function memoryMB(): number {
+  collect();
+  const usage = process.memoryUsage();
+  return (usage.heapUsed + usage.arrayBuffers) / 2 ** 20;
+}
+const start = memoryMB();
 let t = performance.now();
 const ours = new SearchIndex();
 for (const x of texts) ours.add(x.id, x.text);
 const buildOurs = performance.now() - t;
+ours.rank('wheat', 1);
+const afterOurs = memoryMB();
 t = performance.now();
 const flex = new FlexSearch.Index({ tokenize: 'forward', encoder: FlexSearch.Charset.LatinBalance });
 texts.forEach((x, i) => flex.add(i, x.text));
 const buildFlex = performance.now() - t;
+const afterFlex = memoryMB();
 console.log(`build ours ${buildOurs.toFixed(0)} ms, flex ${buildFlex.toFixed(0)} ms`);
 const all: number[] = [];
 const allFlex: number[] = [];
@@ -39,3 +55,4 @@ for (const q of queries) {
   );
 }
 console.log(`p95 all: ours ${(1000 * quantile(all, 0.95)).toFixed(0)} µs, flex ${(1000 * quantile(allFlex, 0.95)).toFixed(0)} µs`);
+console.log(`memory: ours ${(afterOurs - start).toFixed(1)} MB, flex ${(afterFlex - afterOurs).toFixed(1)} MB`);

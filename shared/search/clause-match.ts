@@ -62,7 +62,7 @@ export class ClauseMatcher {
   // its few occurrences, and even "of the" only the occurrences of "of",
   // not a pass over every word of the document.
   private scan(document: DocumentIndex, out: number[] | null): number {
-    const { terms, starts, ends } = document;
+    const { terms, starts } = document;
     const sets = this.sets;
     const width = sets.length;
     const counts = sets.map((set) => document.countOf(set));
@@ -103,7 +103,7 @@ export class ClauseMatcher {
         if (paragraph < paragraphs.length && paragraphs[paragraph]! < i + width) continue;
       }
       count++;
-      out?.push(starts[i]!, ends[i + width - 1]!);
+      out?.push(starts[i]!, document.end(i + width - 1));
     }
     return count;
   }

@@ -10,7 +10,7 @@ describe('DocumentIndex', () => {
     const document = DocumentIndex.build('memo', text, vocabulary);
     expect(document.length).toBe(6);
     expect([...document.terms].map((id) => vocabulary.term(id))).toEqual(['richard', 'dvorak', 'met', 'ri', 'song', 'un']);
-    expect([...document.starts].map((start, i) => text.slice(start, document.ends[i]))).toEqual(['Richard', 'Dvořàk', 'met', 'Ri', 'Song', 'un']);
+    expect([...document.starts].map((start, i) => text.slice(start, document.end(i)))).toEqual(['Richard', 'Dvořàk', 'met', 'Ri', 'Song', 'un']);
   });
 
   it('counts a word, however it is written, and a prefix', () => {
@@ -57,7 +57,22 @@ describe('DocumentIndex', () => {
     const document = DocumentIndex.build('d', text, vocabulary);
     expect(document.length).toBe(16);
     expect(document.countOf(TermSet.exact('4', vocabulary))).toBe(5);
-    expect(document.ends[15]).toBe(text.length);
+    expect(document.end(15)).toBe(text.length);
+  });
+
+  it('gives the offsets of a word of 300 letters, and of words past the 65,536th character and word', () => {
+    const vocabulary = new Vocabulary();
+    const long = 'x'.repeat(300);
+    // 70,000 words: past what two bytes an offset or a position can hold.
+    const text = `${long} ${'a '.repeat(70_000)}tirana`;
+    const document = DocumentIndex.build('d', text, vocabulary);
+    expect(text.slice(document.starts[0], document.end(0))).toBe(long);
+    const last = document.length - 1;
+    expect(document.starts[last]).toBeGreaterThan(65_536);
+    expect(text.slice(document.starts[last], document.end(last))).toBe('tirana');
+    expect(document.stored().ends[0]).toBe(300);
+    expect([...document.occurrences(TermSet.exact('tirana', vocabulary))]).toEqual([last]);
+    expect(document.countOf(TermSet.exact('a', vocabulary))).toBe(70_000);
   });
 
   it('indexes an empty text as no words', () => {

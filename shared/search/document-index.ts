@@ -6,21 +6,27 @@ import type { Vocabulary } from './vocabulary';
 import { indexIn } from './sorted';
 
 /// One document's words, in text order, as parallel typed arrays: word i is
-/// vocabulary word `terms[i]`, at [starts[i], ends[i]) of the document's
+/// vocabulary word `terms[i]`, at [starts[i], end(i)) of the document's
 /// canonical text. Beside them, the document's distinct words, sorted, each
 /// with the positions where it occurs: whether a document holds a word, and
 /// how often, is a binary search, so a query's counts over a whole corpus
 /// cost microseconds; and a phrase is checked only where its rarest word
-/// stands, not at every word of the document. Sixteen bytes a word, so a
-/// 50 MB corpus of some eight million words holds about 130 MB, in a few
-/// large arrays the garbage collector does not walk.
+/// stands, not at every word of the document. Nine bytes a word for a text
+/// under 65,536 characters (a word number, a two-byte start and position,
+/// a one-byte length), thirteen beyond, in a few large arrays the garbage
+/// collector does not walk.
 export class DocumentIndex {
   readonly id: string;
   /// The canonical text the offsets point into.
   readonly text: string;
   readonly terms: Int32Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  /// Where each word starts: two bytes a word when the text is shorter
+  /// than 65,536 characters, as most transcriptions are.
+  readonly starts: Offsets;
+  // Each word's length in characters, one byte a word; a word of 255 or
+  // more (a run of digits, a URL) has 255 here and its end in `longEnds`.
+  private readonly lengths: Uint8Array;
+  private readonly longEnds: Map<number, number> | null;
   /// The positions of the words that begin a paragraph (a block of the
   /// canonical text) other than the first, increasing: a phrase does not run
   /// across one. A few hundred numbers, where testing the text between two
@@ -28,9 +34,11 @@ export class DocumentIndex {
   readonly paragraphStarts: Int32Array;
   // The distinct words, increasing; word distinct[k] occurs at the positions
   // positions[firsts[k]] … positions[firsts[k + 1] - 1], increasing.
+  // Positions and their bounds take two bytes each in a document of fewer
+  // than 65,536 words.
   private readonly distinct: Int32Array;
-  private readonly firsts: Int32Array;
-  private readonly positions: Int32Array;
+  private readonly firsts: Offsets;
+  private readonly positions: Offsets;
   // The adjacent pairs of its common words (each occurring at least
   // `commonCount` times), within a paragraph: key first * pairRange +
   // second, increasing, and how often each pair stands. A phrase of two
@@ -44,14 +52,25 @@ export class DocumentIndex {
   // The vocabulary its word numbers are in, to store its words by name.
   private readonly vocabulary: Vocabulary;
 
-  private constructor(id: string, text: string, terms: Int32Array, starts: Int32Array, ends: Int32Array, paragraphStarts: Int32Array, vocabulary: Vocabulary) {
+  private constructor(id: string, text: string, terms: Int32Array, starts: ArrayLike<number>, ends: ArrayLike<number>, paragraphStarts: Int32Array, vocabulary: Vocabulary) {
     const vocabularySize = vocabulary.size;
     this.vocabulary = vocabulary;
     this.id = id;
     this.text = text;
     this.terms = terms;
-    this.starts = starts;
-    this.ends = ends;
+    this.starts = offsets(starts, text.length);
+    const lengths = new Uint8Array(terms.length);
+    let longEnds: Map<number, number> | null = null;
+    for (let i = 0; i < terms.length; i++) {
+      const length = ends[i]! - starts[i]!;
+      if (length < 255) lengths[i] = length;
+      else {
+        lengths[i] = 255;
+        (longEnds ??= new Map()).set(i, ends[i]!);
+      }
+    }
+    this.lengths = lengths;
+    this.longEnds = longEnds;
     this.paragraphStarts = paragraphStarts;
     // A counting sort of the positions by word, in time linear in the words:
     // count each word, number the distinct words in order, then deal the
@@ -61,14 +80,14 @@ export class DocumentIndex {
     const found: number[] = [];
     for (let i = 0; i < terms.length; i++) if (counters[terms[i]!]!++ === 0) found.push(terms[i]!);
     const distinct = Int32Array.from(found).sort();
-    const firsts = new Int32Array(distinct.length + 1);
+    const firsts = offsetArray(distinct.length + 1, terms.length);
     for (let k = 0; k < distinct.length; k++) {
       const term = distinct[k]!;
       firsts[k + 1] = firsts[k]! + counters[term]!;
       // From here on the counter is the next free slot of the word's positions.
       counters[term] = firsts[k]!;
     }
-    const positions = new Int32Array(terms.length);
+    const positions = offsetArray(terms.length, terms.length);
     for (let i = 0; i < terms.length; i++) positions[counters[terms[i]!]!++] = i;
     for (const term of distinct) counters[term] = 0;
     this.distinct = distinct;
@@ -108,7 +127,7 @@ export class DocumentIndex {
       starts[n] = start;
       ends[n++] = end;
     });
-    return new DocumentIndex(id, text, terms.slice(0, n), starts.slice(0, n), ends.slice(0, n), Int32Array.from(paragraphStarts), vocabulary);
+    return new DocumentIndex(id, text, terms.slice(0, n), starts.subarray(0, n), ends.subarray(0, n), Int32Array.from(paragraphStarts), vocabulary);
   }
 
   /// The document's index as plain data to store (see DocumentIndex.restore):
@@ -128,7 +147,10 @@ export class DocumentIndex {
       }
       terms[i] = k;
     }
-    return { words, terms, starts: this.starts, ends: this.ends, paragraphStarts: this.paragraphStarts };
+    const starts = Int32Array.from(this.starts);
+    const ends = new Int32Array(this.terms.length);
+    for (let i = 0; i < ends.length; i++) ends[i] = this.end(i);
+    return { words, terms, starts, ends, paragraphStarts: this.paragraphStarts };
   }
 
   /// The document's distinct words and their counts, to store beside its
@@ -160,6 +182,12 @@ export class DocumentIndex {
       terms[i] = global;
     }
     return new DocumentIndex(id, text, terms, starts, ends, paragraphStarts, vocabulary);
+  }
+
+  /// Where word `i` ends in the canonical text.
+  end(i: number): number {
+    const length = this.lengths[i]!;
+    return length === 255 && this.longEnds ? (this.longEnds.get(i) ?? this.starts[i]! + 255) : this.starts[i]! + length;
   }
 
   /// How many words it has.
@@ -242,7 +270,7 @@ export class DocumentIndex {
   /// The positions (indices into `terms`) of its words that are in `set`,
   /// increasing. For one word, a view of the index's own array: not to be
   /// written to.
-  occurrences(set: TermSet): Int32Array {
+  occurrences(set: TermSet): Offsets {
     if (set.single >= 0) {
       const k = this.rankOf(set.single);
       return k < 0 ? new Int32Array(0) : this.positions.subarray(this.firsts[k]!, this.firsts[k + 1]!);
@@ -302,8 +330,8 @@ let common: Uint8Array = new Uint8Array(1024);
 function commonPairs(
   terms: Int32Array,
   distinct: Int32Array,
-  firsts: Int32Array,
-  positions: Int32Array,
+  firsts: Offsets,
+  positions: Offsets,
   paragraphStarts: Int32Array,
 ): [Float64Array, Int32Array] {
   let frequent = 0;
@@ -359,6 +387,22 @@ function grownBytes(array: Uint8Array, capacity: number): Uint8Array {
   const larger = new Uint8Array(Math.max(capacity, array.length * 2));
   larger.set(array);
   return larger;
+}
+
+/// An array of offsets or positions: two bytes each when they fit.
+export type Offsets = Int32Array | Uint16Array;
+
+// An array of `length` numbers none above `most`, two bytes each when they
+// fit in two.
+function offsetArray(length: number, most: number): Offsets {
+  return most < 65536 ? new Uint16Array(length) : new Int32Array(length);
+}
+
+// `values` (none above `most`) in an array of offsets.
+function offsets(values: ArrayLike<number>, most: number): Offsets {
+  const out = offsetArray(values.length, most);
+  out.set(values);
+  return out;
 }
 
 // Per vocabulary word, scratch space for sorting a document's positions by
