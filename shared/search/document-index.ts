@@ -228,7 +228,8 @@ export class DocumentIndex {
   /// How often word `first` is followed by word `second` in one paragraph:
   /// the phrase of two words, counted without allocating. Two common words
   /// are looked up (see pairCount); otherwise each place of the rarer one is
-  /// checked against the word beside it.
+  /// sought among the places of the other, both short runs of one array,
+  /// where reading the word beside each place would be a cache miss each.
   phraseCount(first: number, second: number): number {
     const kFirst = this.rankOf(first);
     const kSecond = this.rankOf(second);
@@ -239,19 +240,43 @@ export class DocumentIndex {
       const kept = this.pairCount(first, second);
       if (kept >= 0) return kept;
     }
-    const terms = this.terms;
     const positions = this.positions;
     const paragraphs = this.paragraphStarts;
-    // From the rarer word: `offset` steps from it to the first word.
-    const [k, other, offset] = nFirst <= nSecond ? [kFirst, second, 0] : [kSecond, first, -1];
+    const firsts = this.firsts;
+    // Walks the rarer word's places; `step` goes from one of them to where
+    // the other word must stand.
+    const rarer = nFirst <= nSecond;
+    const k = rarer ? kFirst : kSecond;
+    const step = rarer ? 1 : -1;
+    let cursor = firsts[rarer ? kSecond : kFirst]!;
+    const otherEnd = firsts[(rarer ? kSecond : kFirst) + 1]!;
     let paragraph = 0;
     let count = 0;
-    for (let p = this.firsts[k]!; p < this.firsts[k + 1]!; p++) {
-      const i = positions[p]! + offset;
-      if (i < 0 || i + 1 >= terms.length) continue;
-      if (terms[offset === 0 ? i + 1 : i] !== other) continue;
-      while (paragraph < paragraphs.length && paragraphs[paragraph]! <= i) paragraph++;
-      if (paragraph < paragraphs.length && paragraphs[paragraph] === i + 1) continue;
+    for (let p = firsts[k]!; p < firsts[k + 1]! && cursor < otherEnd; p++) {
+      const want = positions[p]! + step;
+      // Galloping: the other word's places from the cursor on, doubling the
+      // stride, then halving back, to the first at or past `want`.
+      if (positions[cursor]! < want) {
+        let stride = 1;
+        let lo = cursor;
+        while (lo + stride < otherEnd && positions[lo + stride]! < want) {
+          lo += stride;
+          stride *= 2;
+        }
+        let hi = Math.min(lo + stride, otherEnd);
+        while (lo + 1 < hi) {
+          const mid = (lo + hi) >> 1;
+          if (positions[mid]! < want) lo = mid;
+          else hi = mid;
+        }
+        cursor = hi;
+        if (cursor === otherEnd) break;
+      }
+      if (positions[cursor] !== want) continue;
+      // The phrase's second word must not begin a paragraph.
+      const second = rarer ? want : want + 1;
+      while (paragraph < paragraphs.length && paragraphs[paragraph]! < second) paragraph++;
+      if (paragraph < paragraphs.length && paragraphs[paragraph] === second) continue;
       count++;
     }
     return count;

@@ -6,23 +6,52 @@ export interface WordCounts {
 }
 
 /// The corpus's words to the documents holding them: per word number, the
-/// slots of the documents it occurs in and how often. Counting a word or a
-/// prefix over the corpus then reads its lists only, not every document.
-/// Documents have slots; removing one only marks its slot free, and the
-/// lists are rebuilt once more slots are free than used, so a removal or a
-/// revision costs nothing per word.
-export class Postings {
-  // Per word number: [slot, count, slot, count, …] and how much is used.
+/// slots of the documents it occurs in and how often. Counting a word over
+/// the corpus then reads its lists only, not every document. A prefix of
+/// one to three characters (`co*`, which hundreds of words share) has a
+/// list of its own, its words' counts summed per document, as a search
+/// engine that stores every prefix has: one list read, not hundreds; a
+/// longer prefix reads its words' lists. Documents have slots; removing
+/// one only marks its slot free, and the lists are rebuilt once more slots
+/// are free than used, so a removal or a revision costs nothing per word.
+export class Postings<D extends WordCounts = WordCounts> {
+  // Per list number: [slot, count, slot, count, …] and how much is used.
+  // A word's list has its number; a prefix's list the number `prefixLists`
+  // gives it, after every word's.
   private lists: (Int32Array | undefined)[] = [];
   private lengths: number[] = [];
-  // Per slot, its document's id, or null once removed.
+  // Per slot, its document's id, or null once removed, and its document.
   private slots: (string | null)[] = [];
+  private documents: (D | null)[] = [];
+  // The short prefixes' lists: per prefix its list's place in `prefixLists`
+  // (numbered from 0), and per word number the places of its prefixes of
+  // one, two and three characters (plus one; 0 until the word is met).
+  private readonly prefixIds = new Map<string, number>();
+  private prefixLists: (Int32Array | undefined)[] = [];
+  private prefixLengths: number[] = [];
+  private prefixesOf = new Int32Array(0);
+  // The word of each number, to find its prefixes.
+  private readonly wordOf: (term: number) => string;
   private readonly slotOf = new Map<string, number>();
   private free = 0;
   // Per slot, its place in the order of the ids, and per place its slot:
   // ties in a ranking are broken by id with one number. Built when a
   // ranking first needs it after a change (null until then).
   private idOrder: { placeOf: Int32Array; slotAt: Int32Array } | null = null;
+
+  /// Postings whose word numbers are those of `wordOf`'s words.
+  constructor(wordOf: (term: number) => string) {
+    this.wordOf = wordOf;
+  }
+
+  /// Postings of every document of `all` at once, each list made at its
+  /// final length (lists grown one document at a time would hold a third
+  /// more than they use).
+  static of<D extends WordCounts>(all: Iterable<[string, D]>, wordOf: (term: number) => string): Postings<D> {
+    const postings = new Postings<D>(wordOf);
+    postings.rebuild(all);
+    return postings;
+  }
 
   /// How many slots there are, used or free: the size of a per-slot array.
   get slotCount(): number {
@@ -34,23 +63,35 @@ export class Postings {
     return this.slots[slot] ?? null;
   }
 
+  /// The document in `slot`, or null when it was removed.
+  documentAt(slot: number): D | null {
+    return this.documents[slot] ?? null;
+  }
+
   /// Adds (or replaces) document `id`'s words.
-  put(id: string, words: WordCounts, all: () => Iterable<[string, WordCounts]>): void {
+  put(id: string, words: D, all: () => Iterable<[string, D]>): void {
     this.remove(id, all);
-    const slot = this.slots.length;
-    this.slots.push(id);
-    this.slotOf.set(id, slot);
-    this.idOrder = null;
-    words.forEachWord((term, count) => this.append(term, slot, count));
+    // A removal that rebuilt the lists from `all` placed the document
+    // already, when `all` holds it.
+    if (this.slotOf.has(id)) this.replace(id, words);
+    else this.place(id, words);
+  }
+
+  /// Puts `document` in the slot of the document of the same id, whose
+  /// words it has (its whole index in place of its lexicon).
+  replace(id: string, document: D): void {
+    const slot = this.slotOf.get(id);
+    if (slot !== undefined) this.documents[slot] = document;
   }
 
   /// Forgets document `id`. `all` gives every document still held, for
   /// the rebuild once most slots are free.
-  remove(id: string, all: () => Iterable<[string, WordCounts]>): void {
+  remove(id: string, all: () => Iterable<[string, D]>): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
     this.slotOf.delete(id);
     this.slots[slot] = null;
+    this.documents[slot] = null;
     this.idOrder = null;
     if (++this.free > 64 && this.free * 2 > this.slots.length) this.rebuild(all());
   }
@@ -78,20 +119,10 @@ export class Postings {
   /// it in `touched`, adding its counts to `counts` when `count` is true;
   /// returns how many slots it listed. `held` must be zero where it reads.
   collect(set: TermSet, counts: Int32Array, held: Int32Array, touched: Int32Array, count: boolean): number {
+    const prefix = this.prefixList(set);
+    if (prefix >= 0) return collectList(this.prefixLists[prefix], this.prefixLengths[prefix]!, counts, held, touched, count, 0);
     let found = 0;
-    for (const term of set.ids) {
-      const list = this.lists[term];
-      if (!list) continue;
-      const length = this.lengths[term]!;
-      for (let i = 0; i < length; i += 2) {
-        const slot = list[i]!;
-        if (held[slot] === 0) {
-          held[slot] = 1;
-          touched[found++] = slot;
-        }
-        if (count) counts[slot]! += list[i + 1]!;
-      }
-    }
+    for (const term of set.ids) found = collectList(this.lists[term], this.lengths[term] ?? 0, counts, held, touched, count, found);
     return found;
   }
 
@@ -100,53 +131,171 @@ export class Postings {
   /// holding a word of `set` and adds its counts. Other slots are left as
   /// they are, so nothing outside the first clause's slots is written.
   intersect(set: TermSet, counts: Int32Array, held: Int32Array, clause: number): void {
-    for (const term of set.ids) {
-      const list = this.lists[term];
-      if (!list) continue;
-      const length = this.lengths[term]!;
-      for (let i = 0; i < length; i += 2) {
-        const slot = list[i]!;
-        const h = held[slot]!;
-        if (h === clause) held[slot] = clause + 1;
-        else if (h !== clause + 1) continue;
-        counts[slot]! += list[i + 1]!;
-      }
-    }
+    const prefix = this.prefixList(set);
+    if (prefix >= 0) intersectList(this.prefixLists[prefix], this.prefixLengths[prefix]!, counts, held, clause);
+    else for (const term of set.ids) intersectList(this.lists[term], this.lengths[term] ?? 0, counts, held, clause);
   }
 
-  /// How many slots `set`'s words occupy, counted with repeats: what
-  /// reading its lists costs.
+  /// How many slots `set`'s words occupy (counted with repeats, but once
+  /// for a short prefix): what reading its lists costs.
   size(set: TermSet): number {
+    const prefix = this.prefixList(set);
+    if (prefix >= 0) return this.prefixLengths[prefix]! >> 1;
     let size = 0;
     for (const term of set.ids) size += (this.lengths[term] ?? 0) >> 1;
     return size;
   }
 
-  private append(term: number, slot: number, count: number): void {
-    let list = this.lists[term];
-    const length = this.lengths[term] ?? 0;
-    if (!list || length + 2 > list.length) {
-      const grown = new Int32Array(Math.max(8, (list?.length ?? 0) * 2));
-      if (list) grown.set(list);
-      list = grown;
-      this.lists[term] = list;
+  // The place of the list of `set`'s prefix, or -1 when it has none (one
+  // word, or a prefix longer than the lists kept).
+  private prefixList(set: TermSet): number {
+    const prefix = set.prefix;
+    if (prefix === null || prefix.length > longestPrefix) return -1;
+    return this.prefixIds.get(prefix) ?? -1;
+  }
+
+  // Gives `id` the next slot, and lists its words and their prefixes there.
+  private place(id: string, words: D): void {
+    const slot = this.slots.length;
+    this.slots.push(id);
+    this.documents.push(words);
+    this.slotOf.set(id, slot);
+    this.idOrder = null;
+    words.forEachWord((term, count) => {
+      this.append(term, slot, count);
+      const base = this.prefixBase(term);
+      for (let n = 0; n < longestPrefix; n++) {
+        const list = this.prefixesOf[base + n]! - 1;
+        if (list >= 0) this.addToPrefix(list, slot, count);
+      }
+    });
+  }
+
+  // Where word `term`'s prefixes start in `prefixesOf`, found the first
+  // time the word is met.
+  private prefixBase(term: number): number {
+    const base = term * longestPrefix;
+    if (this.prefixesOf.length < base + longestPrefix) {
+      const grown = new Int32Array(Math.max(base + longestPrefix, this.prefixesOf.length * 2));
+      grown.set(this.prefixesOf);
+      this.prefixesOf = grown;
     }
-    list[length] = slot;
-    list[length + 1] = count;
+    if (this.prefixesOf[base] === 0) {
+      const word = this.wordOf(term);
+      for (let n = 1; n <= longestPrefix; n++) {
+        // A word shorter than n characters has no prefix of n: -1 + 1.
+        if (word.length < n) continue;
+        const prefix = word.slice(0, n);
+        let list = this.prefixIds.get(prefix);
+        if (list === undefined) {
+          list = this.prefixLists.length;
+          this.prefixIds.set(prefix, list);
+          this.prefixLists.push(undefined);
+          this.prefixLengths.push(0);
+        }
+        this.prefixesOf[base + n - 1] = list + 1;
+      }
+    }
+    return base;
+  }
+
+  // Adds `count` to `slot`'s entry in prefix list `list`: a document's
+  // words are listed one after the other, so its entry is the last one.
+  private addToPrefix(list: number, slot: number, count: number): void {
+    const length = this.prefixLengths[list]!;
+    const entries = this.prefixLists[list];
+    if (entries && length > 0 && entries[length - 2] === slot) {
+      entries[length - 1]! += count;
+      return;
+    }
+    this.prefixLists[list] = appended(entries, length, slot, count);
+    this.prefixLengths[list] = length + 2;
+  }
+
+  private append(term: number, slot: number, count: number): void {
+    const length = this.lengths[term] ?? 0;
+    this.lists[term] = appended(this.lists[term], length, slot, count);
     this.lengths[term] = length + 2;
   }
 
-  private rebuild(documents: Iterable<[string, WordCounts]>): void {
-    this.lists = [];
-    this.lengths = [];
+  private rebuild(documents: Iterable<[string, D]>): void {
+    const all = [...documents];
     this.slots = [];
+    this.documents = [];
     this.slotOf.clear();
     this.free = 0;
-    for (const [id, words] of documents) {
-      const slot = this.slots.length;
-      this.slots.push(id);
-      this.slotOf.set(id, slot);
-      words.forEachWord((term, count) => this.append(term, slot, count));
+    this.idOrder = null;
+    // Each list at its final length: the entries counted first.
+    const sizes: number[] = [];
+    const prefixSizes: number[] = [];
+    for (const [, words] of all)
+      words.forEachWord((term) => {
+        sizes[term] = (sizes[term] ?? 0) + 2;
+        const base = this.prefixBase(term);
+        for (let n = 0; n < longestPrefix; n++) {
+          const list = this.prefixesOf[base + n]! - 1;
+          // At most one entry a document; counted with repeats here, so a
+          // list may be a little long, never short.
+          if (list >= 0) prefixSizes[list] = (prefixSizes[list] ?? 0) + 2;
+        }
+      });
+    this.lists = sizes.map((size) => (size === undefined ? undefined : new Int32Array(size)));
+    this.lengths = [];
+    this.prefixLists = this.prefixLists.map((_, list) => (prefixSizes[list] ? new Int32Array(prefixSizes[list]!) : undefined));
+    this.prefixLengths = this.prefixLists.map(() => 0);
+    for (const [id, words] of all) this.place(id, words);
+    // Prefix lists were sized by words, not documents: trimmed to use.
+    this.prefixLists = this.prefixLists.map((list, k) => (list && list.length > this.prefixLengths[k]! ? list.slice(0, this.prefixLengths[k]!) : list));
+  }
+}
+
+// The longest prefix with a list of its own.
+const longestPrefix = 3;
+
+// `list` (of which `length` is used) with a slot and its count after,
+// grown (doubled) when full.
+function appended(list: Int32Array | undefined, length: number, slot: number, count: number): Int32Array {
+  if (!list || length + 2 > list.length) {
+    const grown = new Int32Array(Math.max(8, (list?.length ?? 0) * 2));
+    if (list) grown.set(list.subarray(0, length));
+    list = grown;
+  }
+  list[length] = slot;
+  list[length + 1] = count;
+  return list;
+}
+
+// Postings.collect over one list, listing from `found` on; returns how
+// many are listed.
+function collectList(
+  list: Int32Array | undefined,
+  length: number,
+  counts: Int32Array,
+  held: Int32Array,
+  touched: Int32Array,
+  count: boolean,
+  found: number,
+): number {
+  if (!list) return found;
+  for (let i = 0; i < length; i += 2) {
+    const slot = list[i]!;
+    if (held[slot] === 0) {
+      held[slot] = 1;
+      touched[found++] = slot;
     }
+    if (count) counts[slot]! += list[i + 1]!;
+  }
+  return found;
+}
+
+// Postings.intersect over one list.
+function intersectList(list: Int32Array | undefined, length: number, counts: Int32Array, held: Int32Array, clause: number): void {
+  if (!list) return;
+  for (let i = 0; i < length; i += 2) {
+    const slot = list[i]!;
+    const h = held[slot]!;
+    if (h === clause) held[slot] = clause + 1;
+    else if (h !== clause + 1) continue;
+    counts[slot]! += list[i + 1]!;
   }
 }

@@ -406,6 +406,46 @@ describe('SearchIndex.rank', () => {
   });
 });
 
+describe('SearchIndex.rank by prefix', () => {
+  // Short prefixes (one to three characters) are ranked from lists of
+  // their own, longer ones from their words' lists: both as search counts.
+  const prefixes = ['c*', 'co*', 'con*', 'cons*', 'ç*', 'car*', 'сов*', 'с*', 'x*', '1*', 'co* soviet', '"soviet co*"'];
+  const texts = [
+    'Çarçani consulted the Soviet consul; co-operation, c. 1961, continued. Советский совет.',
+    'Consultations in Tirana: Carcani, cotton, corn and coal. The Soviet consul cooperated.',
+    'C C c co co con: short words that are their own prefix. совет',
+    'Nothing here begins so: wheat, barley, 1961, 1962.',
+  ];
+  const expected = (from: SearchIndex, query: string) =>
+    from
+      .search(query, { limit: 0 })
+      .documents.sort((a, b) => b.count - a.count || (a.documentId < b.documentId ? -1 : 1))
+      .map((d) => d.documentId);
+
+  it('ranks a short prefix as search counts it, through revisions, removals and a rebuild', () => {
+    const ranked = new SearchIndex();
+    texts.forEach((text, i) => ranked.add(`d${i}`, text));
+    for (const query of prefixes) expect(ranked.rank(query, 10), query).toEqual(expected(ranked, query));
+    expect(ranked.rank('co*', 10)).toEqual(['d1', 'd0', 'd2']);
+    // A revision brings new words under a prefix and takes others away.
+    ranked.add('d3', 'Cobalt, copper, coke, cocoa, coffee and Count Ciano.');
+    ranked.remove('d1');
+    expect(ranked.rank('co*', 10)).toEqual(['d3', 'd0', 'd2']);
+    for (let k = 0; k < 150; k++) ranked.add(`r${k % 3}`, k % 2 ? 'corn' : 'Сов совет');
+    for (const query of prefixes) expect(ranked.rank(query, 10), query).toEqual(expected(ranked, query));
+  });
+
+  it('ranks a short prefix of documents held by their lexicons as when whole', () => {
+    const whole = new SearchIndex();
+    const restored = new SearchIndex();
+    texts.forEach((text, i) => {
+      whole.add(`d${i}`, text);
+      restored.put(restored.restoreLexicon(`d${i}`, whole.build(`d${i}`, text).lexicon()));
+    });
+    for (const query of ['c*', 'co*', 'car*', 'сов*']) expect(restored.rank(query, 10), query).toEqual(whole.rank(query, 10));
+  });
+});
+
 describe('SearchIndex.needs', () => {
   // An index holding the seeds by their lexicons only, as after a launch.
   function lexiconsOnly(): SearchIndex {

@@ -42,7 +42,7 @@ export class SearchIndex {
   private readonly documents = new Map<string, DocumentIndex | DocumentLexicon>();
   // The words' documents, for `rank`: built at its first call (a launch
   // need not pay for it), then kept up to date by put and remove.
-  private postings: Postings | null = null;
+  private postings: Postings<DocumentIndex | DocumentLexicon> | null = null;
   // `rank`'s per-slot arrays, kept between queries so that one allocates
   // nothing in proportion to the corpus.
   private readonly scratch = new RankScratch();
@@ -106,6 +106,7 @@ export class SearchIndex {
     if (!(this.documents.get(document.id) instanceof DocumentLexicon))
       throw new RangeError(`Document ${document.id} is not held by its lexicon: put its index instead.`);
     this.documents.set(document.id, document);
+    this.postings?.replace(document.id, document);
   }
 
   /// Whether document `id` is held by its lexicon only, its whole index
@@ -179,10 +180,7 @@ export class SearchIndex {
         .slice(0, limit)
         .map((d) => d.documentId);
     }
-    if (!this.postings) {
-      this.postings = new Postings();
-      for (const [id, document] of this.documents) this.postings.put(id, document, () => this.documents);
-    }
+    this.postings ??= Postings.of(this.documents, (term) => this.vocabulary.term(term));
     const postings = this.postings;
     const scratch = this.scratch.fit(postings.slotCount);
     const { counts, held, touched, picked } = scratch;
@@ -210,7 +208,7 @@ export class SearchIndex {
       let still = 0;
       for (let k = 0; k < kept; k++) {
         const slot = picked[k]!;
-        const count = m.count(this.documents.get(postings.idAt(slot)!)!);
+        const count = m.count(postings.documentAt(slot)!);
         if (count === 0) continue;
         counts[slot]! += count;
         picked[still++] = slot;

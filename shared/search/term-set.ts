@@ -8,14 +8,17 @@ export class TermSet {
   readonly ids: Int32Array;
   /// The only accepted number, or -1 when there are none or several.
   readonly single: number;
+  /// The prefix it accepts every word with, or null for one word.
+  readonly prefix: string | null;
   // With several words: one byte per word of the vocabulary, 1 if accepted.
   // Made at the first `has`: ranking and counting read `ids` only, and the
   // mask of a large vocabulary is hundreds of kilobytes a query.
   private mask: Uint8Array | null = null;
   private readonly vocabularySize: number;
 
-  private constructor(ids: Int32Array, vocabularySize: number) {
+  private constructor(ids: Int32Array, vocabularySize: number, prefix: string | null) {
     this.ids = ids;
+    this.prefix = prefix;
     this.single = ids.length === 1 ? ids[0]! : -1;
     this.vocabularySize = vocabularySize;
   }
@@ -23,12 +26,12 @@ export class TermSet {
   /// The set of one word (empty if no indexed text holds it).
   static exact(term: string, vocabulary: Vocabulary): TermSet {
     const id = vocabulary.find(term);
-    return new TermSet(Int32Array.of(...(id >= 0 ? [id] : [])), vocabulary.size);
+    return new TermSet(id >= 0 ? Int32Array.of(id) : new Int32Array(0), vocabulary.size, null);
   }
 
   /// The set of every indexed word starting with `prefix`.
   static prefix(prefix: string, vocabulary: Vocabulary): TermSet {
-    return new TermSet(vocabulary.withPrefix(prefix), vocabulary.size);
+    return new TermSet(vocabulary.withPrefix(prefix), vocabulary.size, prefix);
   }
 
   /// Whether no indexed word is in the set.
