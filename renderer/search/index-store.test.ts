@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import type { DBCore } from 'dexie';
+import Dexie, { type DBCore } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../shared/search/search-index';
 import { loadCorpus } from '../../shared/test-support/corpus';
@@ -61,16 +61,17 @@ describe('PersistentIndex', () => {
     expect((await reopened.search('"soviet leaders"', { limit: 1 })).total).toBeGreaterThan(0);
   });
 
-  it('writes one segment and one lexicon to index a revision of one document, and none for a revision it has', async () => {
+  it('writes one segment and one lexicon to index a revision of one document (and its new words), and none for a revision it has', async () => {
     const { db, writes } = counted();
     const index = new PersistentIndex(db);
     await index.add(seeds);
-    expect(writes).toHaveLength(2 * seeds.length);
+    expect(writes).toHaveLength(2 * seeds.length + 1);
     writes.length = 0;
     const target = seeds[1]!;
     const revised = { id: target.id, text: `${target.text}\n\nA Zhivkov marginal note, added in revision.`, revision: 'second' };
     await index.add([...seeds.filter((s) => s.id !== target.id), revised]);
-    expect(writes).toEqual([`put segments ${target.id}`, `put lexicons ${target.id}`]);
+    // The words no text held before ("zhivkov") are kept in one run.
+    expect(writes).toEqual([expect.stringMatching(/^put words [1-9]\d*$/), `put segments ${target.id}`, `put lexicons ${target.id}`]);
     expect((await index.search('zhivkov marginal', { limit: 5 })).documents.map((d) => d.documentId)).toEqual([target.id]);
     writes.length = 0;
     await index.add([revised]);
@@ -139,5 +140,45 @@ describe('PersistentIndex', () => {
     await expect(index.add(seeds.slice(1))).rejects.toThrow();
     expect(index.size).toBe(1);
     expect((await index.reconcile(seeds.slice(0, 1).map(({ id, revision }) => ({ id, revision })))).length).toBe(0);
+  });
+
+  it('indexes again the documents a version-2 index held by the names of their words', async () => {
+    const name = `search-${++databases}`;
+    const old = new Dexie(name);
+    old.version(2).stores({ segments: 'id', lexicons: 'id' });
+    const [first] = seeds;
+    await old.table('lexicons').put({ id: first!.id, revision: first!.revision, words: 'soviet\nleaders', counts: Int32Array.of(2, 1) });
+    await old.table('segments').put({ id: first!.id, revision: first!.revision, text: first!.text, words: ['soviet'], terms: new Int32Array(0) });
+    old.close();
+    const index = new PersistentIndex(new IndexDb(name));
+    expect(await index.reconcile(seeds)).toEqual(seeds.map((s) => s.id));
+    await index.add(seeds);
+    const reopened = new PersistentIndex(new IndexDb(name));
+    expect(await reopened.reconcile(seeds)).toEqual([]);
+    expect((await reopened.search('"soviet leaders"', { limit: 0 })).total).toBe(memoryIndex(seeds).search('"soviet leaders"', { limit: 0 }).total);
+  });
+
+  it('indexes everything again when its kept words are damaged, and joins many runs of words into one', async () => {
+    const name = `search-${++databases}`;
+    const notes = Array.from({ length: 40 }, (_, k) => ({ id: `note-${k}`, text: `Marginal note ${k}: word${k}x`, revision: 'one' }));
+    const first = new PersistentIndex(new IndexDb(name));
+    // One batch each: forty runs of words.
+    for (const note of notes) await first.add([note]);
+    const db = new IndexDb(name);
+    expect(await db.words.count()).toBe(40);
+    const joined = new PersistentIndex(new IndexDb(name));
+    expect(await joined.reconcile(notes)).toEqual([]);
+    expect(await db.words.count()).toBe(1);
+    for (const k of [0, 17, 39]) expect((await joined.search(`word${k}x`, { limit: 5 })).documents.map((d) => d.documentId)).toEqual([`note-${k}`]);
+    // A run of words that does not start where the one before ended.
+    const [run] = await db.words.toArray();
+    await db.words.clear();
+    await db.words.put({ id: 3, words: run!.words });
+    const damaged = new PersistentIndex(new IndexDb(name));
+    expect(await damaged.reconcile(notes)).toEqual(notes.map((n) => n.id));
+    expect((await damaged.search('marginal', { limit: 5 })).total).toBe(0);
+    expect(await db.segments.count()).toBe(0);
+    await damaged.add(notes);
+    expect((await damaged.search('word17x', { limit: 5 })).documents.map((d) => d.documentId)).toEqual(['note-17']);
   });
 });

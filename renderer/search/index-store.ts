@@ -22,6 +22,15 @@ export interface LexiconRow extends StoredLexicon {
   revision: string;
 }
 
+/// A run of the kept vocabulary: the words numbered `id` on, in order,
+/// joined by line breaks (folded words hold none). Segments and lexicons
+/// store words by these numbers, so a launch makes one string per distinct
+/// word of the library, not one per word of every document's lexicon.
+export interface WordsRow {
+  id: number;
+  words: string;
+}
+
 /// A document to index, with the stamp of its revision: the same stamp
 /// again is already indexed. Without one, the text's fingerprint stands in.
 export interface StampedText {
@@ -43,6 +52,7 @@ export interface DocumentStamp {
 export class IndexDb extends Dexie {
   segments!: EntityTable<SegmentRow, 'id'>;
   lexicons!: EntityTable<LexiconRow, 'id'>;
+  words!: EntityTable<WordsRow, 'id'>;
 
   constructor(name = 'palimpsest-search', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -53,6 +63,12 @@ export class IndexDb extends Dexie {
     this.version(2)
       .stores({ segments: 'id', lexicons: 'id' })
       .upgrade((tx) => tx.table('segments').clear());
+    // Segments and lexicons hold words by the numbers of a kept vocabulary
+    // (the `words` runs), no longer by name: those of version 2 are
+    // dropped, and the next reconcile asks for their texts again.
+    this.version(3)
+      .stores({ segments: 'id', lexicons: 'id', words: 'id' })
+      .upgrade((tx) => Promise.all([tx.table('segments').clear(), tx.table('lexicons').clear()]));
   }
 }
 
@@ -68,8 +84,9 @@ export class IndexDb extends Dexie {
 /// document is one write, where postings per word would be thousands of
 /// writes to index one 50,000-character text and as many to delete it.
 ///
-/// A launch reads only the lexicons (each document's distinct words and
-/// counts): words and prefixes are counted from them, and a document's
+/// A launch reads the kept vocabulary (its words, numbered as segments and
+/// lexicons refer to them), then only the lexicons (each document's
+/// distinct word numbers and counts): words and prefixes are counted from them, and a document's
 /// segment is read when a query lists its hits or checks a phrase in it
 /// (SearchIndex.needs). The rest are then read in the background, a few
 /// at a time, so later phrases find them in memory.
@@ -82,6 +99,9 @@ export class PersistentIndex {
   // Whether the segments not yet asked for are read in the background.
   private readonly warm: boolean;
   private warming: Promise<void> | null = null;
+  // How many of the vocabulary's words are stored (the rest are written
+  // with the next rows that use them).
+  private keptWords = 0;
 
   constructor(db: IndexDb | null = new IndexDb(), options: { warm?: boolean } = {}) {
     this.db = db;
@@ -116,10 +136,14 @@ export class PersistentIndex {
       fresh.push({ row: { id: document.id, revision, text: document.text, ...built.stored() }, built });
     }
     if (fresh.length === 0) return;
+    // The words first numbered by these texts go with them, in one run.
+    const words = this.index.wordsFrom(this.keptWords);
     await this.write(async (db) => {
+      if (words.length > 0) await db.words.put({ id: this.keptWords, words: words.join('\n') });
       await db.segments.bulkPut(fresh.map((f) => f.row));
       await db.lexicons.bulkPut(fresh.map(({ row, built }) => ({ id: row.id, revision: row.revision, ...built.lexicon() })));
     });
+    this.keptWords += words.length;
     for (const { row, built } of fresh) {
       this.index.put(built);
       this.revisions.set(row.id, row.revision);
@@ -168,6 +192,7 @@ export class PersistentIndex {
     if (!db) return;
     const damaged: string[] = [];
     try {
+      await this.loadWords(db);
       // Row by row, so that only one row at a time is held twice.
       await db.lexicons.each((row) => {
         try {
@@ -186,6 +211,41 @@ export class PersistentIndex {
       return;
     }
     if (this.warm) this.startWarming();
+  }
+
+  // Reads the kept vocabulary into the index, numbered as stored. Runs
+  // that do not follow one another (a damaged database) drop the whole
+  // stored index, which the next reconcile sends again; many runs (one per
+  // batch indexed) are joined into one.
+  private async loadWords(db: IndexDb): Promise<void> {
+    const runs = await db.words.toArray();
+    const words: string[] = [];
+    let whole = true;
+    for (const run of runs) {
+      if (run.id !== words.length || typeof run.words !== 'string' || run.words.length === 0) {
+        whole = false;
+        break;
+      }
+      for (const word of run.words.split('\n')) words.push(word);
+    }
+    try {
+      if (whole) this.index.loadWords(words);
+    } catch {
+      whole = false;
+    }
+    if (!whole) {
+      console.warn('The kept search index was damaged: every document is indexed again.');
+      this.index.clear();
+      await db.transaction('rw', db.segments, db.lexicons, db.words, () => Promise.all([db.segments.clear(), db.lexicons.clear(), db.words.clear()]));
+      this.keptWords = 0;
+      return;
+    }
+    this.keptWords = words.length;
+    if (runs.length > joinedRuns)
+      await db.transaction('rw', db.words, async () => {
+        await db.words.clear();
+        await db.words.put({ id: 0, words: words.join('\n') });
+      });
   }
 
   // Reads the segments of `ids` and puts each in place of its lexicon,
@@ -246,9 +306,12 @@ export class PersistentIndex {
   private async write(change: (db: IndexDb) => Promise<unknown>): Promise<void> {
     if (!this.db) return;
     const db = this.db;
-    await db.transaction('rw', db.segments, db.lexicons, () => change(db));
+    await db.transaction('rw', db.segments, db.lexicons, db.words, () => change(db));
   }
 }
+
+// Past this many runs of kept words, a launch joins them into one.
+const joinedRuns = 32;
 
 // How many segments the background reading reads at a time: a few
 // milliseconds of restoring, which a query asked meanwhile waits for.

@@ -49,12 +49,16 @@ export class DocumentIndex {
   private readonly pairKeys: Float64Array;
   private readonly pairCounts: Int32Array;
 
-  // The vocabulary its word numbers are in, to store its words by name.
-  private readonly vocabulary: Vocabulary;
-
-  private constructor(id: string, text: string, terms: Int32Array, starts: ArrayLike<number>, ends: ArrayLike<number>, paragraphStarts: Int32Array, vocabulary: Vocabulary) {
+  private constructor(
+    id: string,
+    text: string,
+    terms: Int32Array,
+    starts: ArrayLike<number>,
+    ends: ArrayLike<number>,
+    paragraphStarts: Int32Array,
+    vocabulary: Vocabulary,
+  ) {
     const vocabularySize = vocabulary.size;
-    this.vocabulary = vocabulary;
     this.id = id;
     this.text = text;
     this.terms = terms;
@@ -131,55 +135,35 @@ export class DocumentIndex {
   }
 
   /// The document's index as plain data to store (see DocumentIndex.restore):
-  /// its words as strings, numbered in the order they first occur, since the
-  /// vocabulary's numbers belong to one run of the app.
+  /// its words by their vocabulary numbers, which the caller keeps with the
+  /// vocabulary's words (see Vocabulary.wordsFrom).
   stored(): StoredDocumentIndex {
-    const local = new Map<number, number>();
-    const words: string[] = [];
-    const terms = new Int32Array(this.terms.length);
-    for (let i = 0; i < this.terms.length; i++) {
-      const global = this.terms[i]!;
-      let k = local.get(global);
-      if (k === undefined) {
-        k = words.length;
-        local.set(global, k);
-        words.push(this.vocabulary.term(global));
-      }
-      terms[i] = k;
-    }
     const starts = Int32Array.from(this.starts);
     const ends = new Int32Array(this.terms.length);
     for (let i = 0; i < ends.length; i++) ends[i] = this.end(i);
-    return { words, terms, starts, ends, paragraphStarts: this.paragraphStarts };
+    return { terms: this.terms, starts, ends, paragraphStarts: this.paragraphStarts };
   }
 
-  /// The document's distinct words and their counts, to store beside its
-  /// index (see DocumentLexicon): what a launch reads back first. Folded
-  /// words hold no white space, so a line break joins them.
+  /// The document's distinct words (by number, increasing) and their
+  /// counts, to store beside its index (see DocumentLexicon): what a launch
+  /// reads back first.
   lexicon(): StoredLexicon {
-    const words: string[] = [];
     const counts = new Int32Array(this.distinct.length);
-    for (let k = 0; k < this.distinct.length; k++) {
-      words.push(this.vocabulary.term(this.distinct[k]!));
-      counts[k] = this.firsts[k + 1]! - this.firsts[k]!;
-    }
-    return { words: words.join('\n'), counts };
+    for (let k = 0; k < this.distinct.length; k++) counts[k] = this.firsts[k + 1]! - this.firsts[k]!;
+    return { terms: this.distinct.slice(), counts };
   }
 
-  /// A document's index from what `stored()` gave, numbering its words in
-  /// `vocabulary`: no folding or tokenizing, a pass over its numbers.
+  /// A document's index from what `stored()` gave, its numbers those of
+  /// `vocabulary`: no folding, tokenizing or string, a pass over numbers.
   static restore(id: string, text: string, stored: StoredDocumentIndex, vocabulary: Vocabulary): DocumentIndex {
-    const { words, terms: local, starts, ends, paragraphStarts } = stored;
-    if (local.length !== starts.length || local.length !== ends.length) {
-      throw new RangeError(`The stored index of document ${id} is damaged: it has ${local.length} words but ${starts.length} starts and ${ends.length} ends.`);
+    const { terms, starts, ends, paragraphStarts } = stored;
+    if (terms.length !== starts.length || terms.length !== ends.length) {
+      throw new RangeError(`The stored index of document ${id} is damaged: it has ${terms.length} words but ${starts.length} starts and ${ends.length} ends.`);
     }
-    const ids = words.map((word) => vocabulary.add(word));
-    const terms = new Int32Array(local.length);
-    for (let i = 0; i < local.length; i++) {
-      const global = ids[local[i]!];
-      if (global === undefined)
-        throw new RangeError(`The stored index of document ${id} is damaged: word ${i} is numbered ${local[i]}, past its ${words.length} words.`);
-      terms[i] = global;
+    const size = vocabulary.size;
+    for (let i = 0; i < terms.length; i++) {
+      if (!(terms[i]! >= 0 && terms[i]! < size) || !(starts[i]! >= 0 && starts[i]! < ends[i]! && ends[i]! <= text.length))
+        throw new RangeError(`The stored index of document ${id} is damaged: word ${i} is numbered ${terms[i]} at [${starts[i]}, ${ends[i]}).`);
     }
     return new DocumentIndex(id, text, terms, starts, ends, paragraphStarts, vocabulary);
   }
@@ -352,13 +336,7 @@ let common: Uint8Array = new Uint8Array(1024);
 
 // The adjacent pairs of common words in a document, within a paragraph, as
 // sorted keys and their counts (see DocumentIndex.pairKeys).
-function commonPairs(
-  terms: Int32Array,
-  distinct: Int32Array,
-  firsts: Offsets,
-  positions: Offsets,
-  paragraphStarts: Int32Array,
-): [Float64Array, Int32Array] {
+function commonPairs(terms: Int32Array, distinct: Int32Array, firsts: Offsets, positions: Offsets, paragraphStarts: Int32Array): [Float64Array, Int32Array] {
   let frequent = 0;
   for (let k = 0; k < distinct.length; k++) {
     if (firsts[k + 1]! - firsts[k]! < commonCount || distinct[k]! >= pairRange) continue;
@@ -441,10 +419,9 @@ function grown(array: Int32Array, capacity: number): Int32Array {
 }
 
 /// One document's index as stored between runs (see DocumentIndex.stored):
-/// its distinct folded words, and per word of its text, the number of that
-/// word in `words`, its offsets and where paragraphs begin.
+/// per word of its text, its number in the kept vocabulary and its offsets,
+/// and where paragraphs begin.
 export interface StoredDocumentIndex {
-  words: string[];
   terms: Int32Array;
   starts: Int32Array;
   ends: Int32Array;

@@ -25,28 +25,19 @@ export class DocumentLexicon {
     this.length = length;
   }
 
-  /// A document's lexicon from what `DocumentIndex.lexicon()` stored,
-  /// numbering its words in `vocabulary`. Throws a RangeError naming the
-  /// document when the stored words and counts do not agree.
+  /// A document's lexicon from what `DocumentIndex.lexicon()` stored, its
+  /// numbers those of `vocabulary` (kept between runs beside it): no string
+  /// made, no sort. Throws a RangeError naming the document when the
+  /// numbers and counts do not agree or a number is not the vocabulary's.
   static restore(id: string, stored: StoredLexicon, vocabulary: Vocabulary): DocumentLexicon {
-    const words = stored.words.length === 0 ? [] : stored.words.split('\n');
-    if (words.length !== stored.counts.length)
-      throw new RangeError(`The stored words of document ${id} are damaged: ${words.length} words but ${stored.counts.length} counts.`);
-    // Sorted by their numbers in this run's vocabulary, as a count looks
-    // them up: each number and its place packed into one double, so one
-    // native sort orders both.
-    const packed = new Float64Array(words.length);
-    for (let k = 0; k < words.length; k++) packed[k] = vocabulary.add(words[k]!) * placeRange + k;
-    packed.sort();
-    const distinct = new Int32Array(words.length);
-    const counts = new Int32Array(words.length);
-    for (let k = 0; k < packed.length; k++) {
-      const value = packed[k]!;
-      const place = value % placeRange;
-      distinct[k] = (value - place) / placeRange;
-      counts[k] = stored.counts[place]!;
+    const { terms, counts } = stored;
+    if (!(terms instanceof Int32Array) || !(counts instanceof Int32Array) || terms.length !== counts.length)
+      throw new RangeError(`The stored words of document ${id} are damaged: ${terms?.length} words but ${counts?.length} counts.`);
+    for (let k = 0; k < terms.length; k++) {
+      if (terms[k]! < (k === 0 ? 0 : terms[k - 1]! + 1) || terms[k]! >= vocabulary.size || counts[k]! <= 0)
+        throw new RangeError(`The stored words of document ${id} are damaged: word ${k} is numbered ${terms[k]} with count ${counts[k]}.`);
     }
-    return new DocumentLexicon(id, distinct, counts);
+    return new DocumentLexicon(id, terms, counts);
   }
 
   /// Calls `visit` with each distinct word's number and count.
@@ -77,15 +68,11 @@ export class DocumentLexicon {
   }
 }
 
-// A document has fewer distinct words than this; a word's number times it,
-// plus a place, stays an exact double for vocabularies of billions.
-const placeRange = 2 ** 21;
-
-/// A document's lexicon as stored between runs: its distinct folded words,
-/// joined by line breaks (one string, which IndexedDB copies in one piece,
-/// where an array of thousands of strings costs thousands), and the count
-/// of each.
+/// A document's lexicon as stored between runs: its distinct words by
+/// their numbers in the kept vocabulary, increasing, and the count of each.
+/// Two typed arrays, which IndexedDB copies in one piece each, and a launch
+/// reads without making a string per word.
 export interface StoredLexicon {
-  words: string;
+  terms: Int32Array;
   counts: Int32Array;
 }

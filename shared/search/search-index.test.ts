@@ -437,11 +437,14 @@ describe('SearchIndex.rank by prefix', () => {
 
   it('ranks a short prefix of documents held by their lexicons as when whole', () => {
     const whole = new SearchIndex();
-    const restored = new SearchIndex();
-    texts.forEach((text, i) => {
+    const lexicons = texts.map((text, i) => {
       whole.add(`d${i}`, text);
-      restored.put(restored.restoreLexicon(`d${i}`, whole.build(`d${i}`, text).lexicon()));
+      return whole.build(`d${i}`, text).lexicon();
     });
+    // As at a launch: the kept vocabulary first, then the lexicons by number.
+    const restored = new SearchIndex();
+    restored.loadWords(whole.wordsFrom(0));
+    lexicons.forEach((lexicon, i) => restored.put(restored.restoreLexicon(`d${i}`, lexicon)));
     for (const query of ['c*', 'co*', 'car*', 'сов*']) expect(restored.rank(query, 10), query).toEqual(whole.rank(query, 10));
   });
 });
@@ -450,13 +453,22 @@ describe('SearchIndex.needs', () => {
   // An index holding the seeds by their lexicons only, as after a launch.
   function lexiconsOnly(): SearchIndex {
     const built = seedIndex();
+    const lexicons = [...corpus.values()].map((document) => [document.id, built.build(document.id, document.text.text).lexicon()] as const);
     const restored = new SearchIndex();
-    for (const document of corpus.values()) {
-      const whole = built.build(document.id, document.text.text);
-      restored.put(restored.restoreLexicon(document.id, whole.lexicon()));
-    }
+    restored.loadWords(built.wordsFrom(0));
+    for (const [id, lexicon] of lexicons) restored.put(restored.restoreLexicon(id, lexicon));
     return restored;
   }
+
+  it('refuses a lexicon whose numbers the kept vocabulary does not have, and a vocabulary that numbers a word twice', () => {
+    const built = seedIndex();
+    const [id, document] = [...corpus.entries()][0]!;
+    const lexicon = built.build(id, document.text.text).lexicon();
+    const short = new SearchIndex();
+    short.loadWords(built.wordsFrom(0).slice(0, 10));
+    expect(() => short.restoreLexicon(id, lexicon)).toThrow(/damaged/);
+    expect(() => new SearchIndex().loadWords(['soviet', 'union', 'soviet'])).toThrow(RangeError);
+  });
 
   it('counts words and prefixes from lexicons, and asks only for the documents whose hits it lists', () => {
     const restored = lexiconsOnly();

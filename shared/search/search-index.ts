@@ -79,15 +79,28 @@ export class SearchIndex {
     return DocumentIndex.build(id, text, this.vocabulary);
   }
 
+  /// The words it has numbered from `from` on, in the order of their
+  /// numbers: what a kept vocabulary lacks to read what `DocumentIndex.stored`
+  /// and `lexicon` give.
+  wordsFrom(from: number): string[] {
+    return this.vocabulary.wordsFrom(from);
+  }
+
+  /// Numbers `words` after those it has (a kept vocabulary read back,
+  /// before any document is restored); see Vocabulary.load.
+  loadWords(words: readonly string[]): void {
+    this.vocabulary.load(words);
+  }
+
   /// The index of document `id` as stored between runs (see
-  /// DocumentIndex.restore), rebuilt in this index's vocabulary, not yet
-  /// added (see `put`).
+  /// DocumentIndex.restore), its words numbered in this index's vocabulary,
+  /// not yet added (see `put`).
   restore(id: string, text: string, stored: StoredDocumentIndex): DocumentIndex {
     return DocumentIndex.restore(id, text, stored, this.vocabulary);
   }
 
   /// A document's lexicon as stored between runs (see DocumentLexicon),
-  /// in this index's vocabulary, not yet added (see `put`).
+  /// numbered in this index's vocabulary, not yet added (see `put`).
   restoreLexicon(id: string, stored: StoredLexicon): DocumentLexicon {
     return DocumentLexicon.restore(id, stored, this.vocabulary);
   }

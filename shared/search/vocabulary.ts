@@ -32,6 +32,23 @@ export class Vocabulary {
     return id;
   }
 
+  /// The words numbered `from` on, in the order of their numbers: what a
+  /// kept dictionary lacks (see `load`).
+  wordsFrom(from: number): string[] {
+    return this.terms.slice(from);
+  }
+
+  /// Numbers `words` in their order after the words it holds, as a kept
+  /// dictionary numbered them; throws a RangeError when one is empty or
+  /// already numbered (a dictionary whose numbers would not be kept).
+  load(words: readonly string[]): void {
+    for (const word of words) {
+      if (word.length === 0 || this.ids.has(word))
+        throw new RangeError(`The word ${JSON.stringify(word)} cannot be numbered ${this.terms.length}: it is empty or already numbered.`);
+      this.add(word);
+    }
+  }
+
   /// The number of `term`, or -1 if no text held it.
   find(term: string): number {
     return this.ids.get(term) ?? -1;
