@@ -70,9 +70,27 @@ describe('DocumentIndex', () => {
     const last = document.length - 1;
     expect(document.starts[last]).toBeGreaterThan(65_536);
     expect(text.slice(document.starts[last], document.end(last))).toBe('tirana');
-    expect(document.stored().ends[0]).toBe(300);
+    // Stored and read back, as after a launch.
+    const restored = DocumentIndex.restore('d', text, document.stored(), vocabulary);
+    expect(restored.end(0)).toBe(300);
+    expect(text.slice(restored.starts[last], restored.end(last))).toBe('tirana');
     expect([...document.occurrences(TermSet.exact('tirana', vocabulary))]).toEqual([last]);
     expect(document.countOf(TermSet.exact('a', vocabulary))).toBe(70_000);
+  });
+
+  it('reads back what it stored as it was, and refuses a stored index out of bounds, naming the document', () => {
+    const vocabulary = new Vocabulary();
+    const text = 'Soviet leaders, sovereign Soviet troops.\n\nThe Soviet leaders left.';
+    const document = DocumentIndex.build('memo', text, vocabulary);
+    const restored = DocumentIndex.restore('memo', text, document.stored(), vocabulary);
+    expect([...restored.occurrences(TermSet.exact('soviet', vocabulary))]).toEqual([...document.occurrences(TermSet.exact('soviet', vocabulary))]);
+    const stored = document.stored();
+    const bad = (change: Partial<typeof stored>) => () => DocumentIndex.restore('memo', text, { ...stored, ...change }, vocabulary);
+    expect(bad({ positions: Uint16Array.from(stored.positions, (p) => p + 100) })).toThrow(/document memo is damaged/);
+    expect(bad({ terms: stored.terms.map((t) => t + 1000) })).toThrow(/document memo is damaged/);
+    expect(bad({ lengths: new Uint8Array(stored.lengths.length).fill(200) })).toThrow(/document memo is damaged/);
+    expect(bad({ distinct: stored.distinct.slice().reverse() })).toThrow(/document memo is damaged/);
+    expect(() => DocumentIndex.restore('memo', text.slice(0, 10), stored, vocabulary)).toThrow(RangeError);
   });
 
   it('indexes an empty text as no words', () => {

@@ -46,36 +46,46 @@ export class DocumentIndex {
   // it at every place of the rarer word would read tens of thousands of
   // positions; a phrase with a rare word is cheap to check anyway. Pairs
   // of common words are few (hundreds a document), so this costs little.
-  private readonly pairKeys: Float64Array;
-  private readonly pairCounts: Int32Array;
+  // Made when a phrase first looks one up: a document read back to list
+  // a word's hits (a launch's first query) does not pay for them.
+  private pairKeys: Float64Array | null = null;
+  private pairCounts: Int32Array = new Int32Array(0);
 
-  private constructor(
+  private constructor(id: string, text: string, parts: StoredDocumentIndex) {
+    this.id = id;
+    this.text = text;
+    this.terms = parts.terms;
+    this.starts = parts.starts;
+    this.lengths = parts.lengths;
+    let longEnds: Map<number, number> | null = null;
+    for (let j = 0; j < parts.longEnds.length; j += 2) (longEnds ??= new Map()).set(parts.longEnds[j]!, parts.longEnds[j + 1]!);
+    this.longEnds = longEnds;
+    this.paragraphStarts = parts.paragraphStarts;
+    this.distinct = parts.distinct;
+    this.firsts = parts.firsts;
+    this.positions = parts.positions;
+  }
+
+  // A document's arrays from its words' numbers and offsets.
+  private static of(
     id: string,
     text: string,
     terms: Int32Array,
-    starts: ArrayLike<number>,
-    ends: ArrayLike<number>,
+    starts: Int32Array,
+    ends: Int32Array,
     paragraphStarts: Int32Array,
-    vocabulary: Vocabulary,
-  ) {
-    const vocabularySize = vocabulary.size;
-    this.id = id;
-    this.text = text;
-    this.terms = terms;
-    this.starts = offsets(starts, text.length);
+    vocabularySize: number,
+  ): DocumentIndex {
     const lengths = new Uint8Array(terms.length);
-    let longEnds: Map<number, number> | null = null;
+    const longEnds: number[] = [];
     for (let i = 0; i < terms.length; i++) {
       const length = ends[i]! - starts[i]!;
       if (length < 255) lengths[i] = length;
       else {
         lengths[i] = 255;
-        (longEnds ??= new Map()).set(i, ends[i]!);
+        longEnds.push(i, ends[i]!);
       }
     }
-    this.lengths = lengths;
-    this.longEnds = longEnds;
-    this.paragraphStarts = paragraphStarts;
     // A counting sort of the positions by word, in time linear in the words:
     // count each word, number the distinct words in order, then deal the
     // positions out. The per-word counters are shared scratch space, left
@@ -94,10 +104,18 @@ export class DocumentIndex {
     const positions = offsetArray(terms.length, terms.length);
     for (let i = 0; i < terms.length; i++) positions[counters[terms[i]!]!++] = i;
     for (const term of distinct) counters[term] = 0;
-    this.distinct = distinct;
-    this.firsts = firsts;
-    this.positions = positions;
-    [this.pairKeys, this.pairCounts] = commonPairs(terms, distinct, firsts, positions, paragraphStarts);
+    const kept = offsetArray(terms.length, text.length);
+    kept.set(starts);
+    return new DocumentIndex(id, text, {
+      terms,
+      starts: kept,
+      lengths,
+      longEnds: Int32Array.from(longEnds),
+      paragraphStarts,
+      distinct,
+      firsts,
+      positions,
+    });
   }
 
   /// Indexes the canonical text `text` of the document `id`, numbering its
@@ -131,17 +149,26 @@ export class DocumentIndex {
       starts[n] = start;
       ends[n++] = end;
     });
-    return new DocumentIndex(id, text, terms.slice(0, n), starts.subarray(0, n), ends.subarray(0, n), Int32Array.from(paragraphStarts), vocabulary);
+    return DocumentIndex.of(id, text, terms.slice(0, n), starts.subarray(0, n), ends.subarray(0, n), Int32Array.from(paragraphStarts), vocabulary.size);
   }
 
   /// The document's index as plain data to store (see DocumentIndex.restore):
-  /// its words by their vocabulary numbers, which the caller keeps with the
-  /// vocabulary's words (see Vocabulary.wordsFrom).
+  /// its own arrays, its words by their vocabulary numbers, which the
+  /// caller keeps with the vocabulary's words (see Vocabulary.wordsFrom).
+  /// Not to be written to.
   stored(): StoredDocumentIndex {
-    const starts = Int32Array.from(this.starts);
-    const ends = new Int32Array(this.terms.length);
-    for (let i = 0; i < ends.length; i++) ends[i] = this.end(i);
-    return { terms: this.terms, starts, ends, paragraphStarts: this.paragraphStarts };
+    const longEnds: number[] = [];
+    for (const [i, end] of this.longEnds ?? []) longEnds.push(i, end);
+    return {
+      terms: this.terms,
+      starts: this.starts,
+      lengths: this.lengths,
+      longEnds: Int32Array.from(longEnds),
+      paragraphStarts: this.paragraphStarts,
+      distinct: this.distinct,
+      firsts: this.firsts,
+      positions: this.positions,
+    };
   }
 
   /// The document's distinct words (by number, increasing) and their
@@ -154,18 +181,40 @@ export class DocumentIndex {
   }
 
   /// A document's index from what `stored()` gave, its numbers those of
-  /// `vocabulary`: no folding, tokenizing or string, a pass over numbers.
+  /// `vocabulary`: its arrays as they are, checked to be in bounds (no
+  /// folding, tokenizing, sorting or string). Throws a RangeError naming
+  /// the document when they are not.
   static restore(id: string, text: string, stored: StoredDocumentIndex, vocabulary: Vocabulary): DocumentIndex {
-    const { terms, starts, ends, paragraphStarts } = stored;
-    if (terms.length !== starts.length || terms.length !== ends.length) {
-      throw new RangeError(`The stored index of document ${id} is damaged: it has ${terms.length} words but ${starts.length} starts and ${ends.length} ends.`);
-    }
+    const { terms, starts, lengths, longEnds, paragraphStarts, distinct, firsts, positions } = stored;
+    const damaged = (what: string) => new RangeError(`The stored index of document ${id} is damaged: ${what}.`);
+    const offsetsOr = (array: unknown) => array instanceof Int32Array || array instanceof Uint16Array;
+    if (
+      !(
+        terms instanceof Int32Array &&
+        lengths instanceof Uint8Array &&
+        longEnds instanceof Int32Array &&
+        paragraphStarts instanceof Int32Array &&
+        distinct instanceof Int32Array
+      )
+    )
+      throw damaged('an array is missing or of the wrong kind');
+    if (!offsetsOr(starts) || !offsetsOr(firsts) || !offsetsOr(positions)) throw damaged('an array of offsets is missing or of the wrong kind');
+    const n = terms.length;
+    if (starts.length !== n || lengths.length !== n || positions.length !== n || firsts.length !== distinct.length + 1)
+      throw damaged(`it has ${n} words but ${starts.length} starts, ${lengths.length} lengths and ${positions.length} positions`);
     const size = vocabulary.size;
-    for (let i = 0; i < terms.length; i++) {
-      if (!(terms[i]! >= 0 && terms[i]! < size) || !(starts[i]! >= 0 && starts[i]! < ends[i]! && ends[i]! <= text.length))
-        throw new RangeError(`The stored index of document ${id} is damaged: word ${i} is numbered ${terms[i]} at [${starts[i]}, ${ends[i]}).`);
+    for (let i = 0; i < n; i++) {
+      if (!(terms[i]! >= 0 && terms[i]! < size) || starts[i]! + lengths[i]! > text.length || !(positions[i]! < n))
+        throw damaged(`word ${i} is numbered ${terms[i]} at ${starts[i]}`);
     }
-    return new DocumentIndex(id, text, terms, starts, ends, paragraphStarts, vocabulary);
+    if (firsts[0] !== 0 || firsts[distinct.length] !== n) throw damaged('its positions do not cover its words');
+    for (let k = 0; k < distinct.length; k++) {
+      if (!(distinct[k]! >= 0 && distinct[k]! < size) || (k > 0 && distinct[k]! <= distinct[k - 1]!) || firsts[k + 1]! <= firsts[k]!)
+        throw damaged(`its distinct word ${k} is out of order`);
+    }
+    for (let j = 0; j < longEnds.length; j += 2) if (!(longEnds[j]! < n && longEnds[j + 1]! <= text.length)) throw damaged('a long word ends past its text');
+    for (let j = 0; j < paragraphStarts.length; j++) if (!(paragraphStarts[j]! < n)) throw damaged('a paragraph starts past its words');
+    return new DocumentIndex(id, text, stored);
   }
 
   /// Where word `i` ends in the canonical text.
@@ -196,6 +245,7 @@ export class DocumentIndex {
     if (first >= pairRange || second >= pairRange) return -1;
     if (this.countAt(this.rankOf(first)) < commonCount || this.countAt(this.rankOf(second)) < commonCount) return -1;
     const key = first * pairRange + second;
+    if (this.pairKeys === null) [this.pairKeys, this.pairCounts] = commonPairs(this.terms, this.distinct, this.firsts, this.positions, this.paragraphStarts);
     const keys = this.pairKeys;
     let lo = 0;
     let hi = keys.length - 1;
@@ -401,13 +451,6 @@ function offsetArray(length: number, most: number): Offsets {
   return most < 65536 ? new Uint16Array(length) : new Int32Array(length);
 }
 
-// `values` (none above `most`) in an array of offsets.
-function offsets(values: ArrayLike<number>, most: number): Offsets {
-  const out = offsetArray(values.length, most);
-  out.set(values);
-  return out;
-}
-
 // Per vocabulary word, scratch space for sorting a document's positions by
 // word; all zero between builds.
 let counters = new Int32Array(1024);
@@ -419,11 +462,18 @@ function grown(array: Int32Array, capacity: number): Int32Array {
 }
 
 /// One document's index as stored between runs (see DocumentIndex.stored):
-/// per word of its text, its number in the kept vocabulary and its offsets,
-/// and where paragraphs begin.
+/// the arrays it holds, as they are, so that reading it back neither
+/// copies nor sorts. Per word of its text, its number in the kept
+/// vocabulary, its start and length ([word, end] pairs in `longEnds` for a
+/// word of 255 characters or more); where paragraphs begin; its distinct
+/// words, increasing, and their positions (see DocumentIndex).
 export interface StoredDocumentIndex {
   terms: Int32Array;
-  starts: Int32Array;
-  ends: Int32Array;
+  starts: Offsets;
+  lengths: Uint8Array;
+  longEnds: Int32Array;
   paragraphStarts: Int32Array;
+  distinct: Int32Array;
+  firsts: Offsets;
+  positions: Offsets;
 }
