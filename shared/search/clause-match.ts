@@ -1,5 +1,5 @@
 import { DocumentIndex } from './document-index';
-import type { DocumentLexicon } from './document-lexicon';
+import { DocumentLexicon } from './document-lexicon';
 import type { Clause } from './query';
 import { TermSet } from './term-set';
 import type { Vocabulary } from './vocabulary';
@@ -36,6 +36,10 @@ export class ClauseMatcher {
   /// index (see needsPositions).
   count(document: DocumentIndex | DocumentLexicon): number {
     if (this.sets.length === 1) return document.countOf(this.sets[0]!);
+    if (document instanceof DocumentLexicon) {
+      const kept = this.pairIn(document);
+      if (kept >= 0) return kept;
+    }
     if (!(document instanceof DocumentIndex) && !this.mayOccurIn(document)) return 0;
     if (!(document instanceof DocumentIndex)) throw new RangeError(`A phrase was counted in document ${document.id} before its index was read.`);
     // Two words, the commonest phrase asked: counted with no allocation,
@@ -43,6 +47,21 @@ export class ClauseMatcher {
     if (this.sets.length === 2 && this.sets[0]!.single >= 0 && this.sets[1]!.single >= 0)
       return document.phraseCount(this.sets[0]!.single, this.sets[1]!.single);
     return this.scan(document, null);
+  }
+
+  /// Whether `count` can tell how often it occurs in `document`: always in
+  /// a whole index; in a lexicon, a single word or prefix, or a phrase of
+  /// two words common in it (its pairs are kept, see DocumentLexicon), or
+  /// one whose words it lacks.
+  countableIn(document: DocumentIndex | DocumentLexicon): boolean {
+    if (this.sets.length === 1 || document instanceof DocumentIndex) return true;
+    return this.pairIn(document) >= 0 || !this.mayOccurIn(document);
+  }
+
+  // A two-word phrase's count from `document`'s kept pairs, or -1.
+  private pairIn(document: DocumentLexicon): number {
+    if (this.sets.length !== 2 || this.sets[0]!.single < 0 || this.sets[1]!.single < 0) return -1;
+    return document.pairCount(this.sets[0]!.single, this.sets[1]!.single);
   }
 
   /// Appends the [start, end) of each occurrence in `document` to `out`, in

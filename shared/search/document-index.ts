@@ -177,7 +177,14 @@ export class DocumentIndex {
   lexicon(): StoredLexicon {
     const counts = new Int32Array(this.distinct.length);
     for (let k = 0; k < this.distinct.length; k++) counts[k] = this.firsts[k + 1]! - this.firsts[k]!;
-    return { terms: this.distinct.slice(), counts };
+    const [pairKeys, pairCounts] = this.pairs();
+    return { terms: this.distinct.slice(), counts, pairKeys, pairCounts };
+  }
+
+  // Its common pairs (see pairKeys), made at the first call.
+  private pairs(): [Float64Array, Int32Array] {
+    if (this.pairKeys === null) [this.pairKeys, this.pairCounts] = commonPairs(this.terms, this.distinct, this.firsts, this.positions, this.paragraphStarts);
+    return [this.pairKeys, this.pairCounts];
   }
 
   /// A document's index from what `stored()` gave, its numbers those of
@@ -244,19 +251,8 @@ export class DocumentIndex {
   pairCount(first: number, second: number): number {
     if (first >= pairRange || second >= pairRange) return -1;
     if (this.countAt(this.rankOf(first)) < commonCount || this.countAt(this.rankOf(second)) < commonCount) return -1;
-    const key = first * pairRange + second;
-    if (this.pairKeys === null) [this.pairKeys, this.pairCounts] = commonPairs(this.terms, this.distinct, this.firsts, this.positions, this.paragraphStarts);
-    const keys = this.pairKeys;
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const value = keys[mid]!;
-      if (value === key) return this.pairCounts[mid]!;
-      if (value < key) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+    const [keys, counts] = this.pairs();
+    return pairIn(keys, counts, first * pairRange + second);
   }
 
   /// How often word `first` is followed by word `second` in one paragraph:
@@ -374,12 +370,27 @@ export class DocumentIndex {
   }
 }
 
+/// The count of the pair `key` among the sorted `keys` (see
+/// DocumentIndex.pairKeys), 0 when absent.
+export function pairIn(keys: Float64Array, counts: Int32Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const value = keys[mid]!;
+    if (value === key) return counts[mid]!;
+    if (value < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
 /// A word occurring this often in a document is common in it: its pairs
 /// with other common words are counted at indexing (see pairCount).
 export const commonCount = 32;
-// Word numbers below this have their pairs kept; a pair's key stays an
-// exact double.
-const pairRange = 2 ** 26;
+/// Word numbers below this have their pairs kept; a pair's key (first *
+/// pairRange + second) stays an exact double.
+export const pairRange = 2 ** 26;
 
 // Per vocabulary word, 1 while it is common in the document being indexed.
 let common: Uint8Array = new Uint8Array(1024);

@@ -1,3 +1,4 @@
+import { commonCount, pairIn, pairRange } from './document-index';
 import type { TermSet } from './term-set';
 import type { Vocabulary } from './vocabulary';
 import { indexIn } from './sorted';
@@ -15,11 +16,18 @@ export class DocumentLexicon {
   // The distinct words' numbers, increasing, and each one's count.
   private readonly distinct: Int32Array;
   private readonly counts: Int32Array;
+  // The adjacent pairs of its common words and their counts, as the whole
+  // index has them (see DocumentIndex.pairCount): a phrase of two common
+  // words is counted from the lexicon, with no segment read.
+  private readonly pairKeys: Float64Array;
+  private readonly pairCounts: Int32Array;
 
-  private constructor(id: string, distinct: Int32Array, counts: Int32Array) {
+  private constructor(id: string, distinct: Int32Array, counts: Int32Array, pairKeys: Float64Array, pairCounts: Int32Array) {
     this.id = id;
     this.distinct = distinct;
     this.counts = counts;
+    this.pairKeys = pairKeys;
+    this.pairCounts = pairCounts;
     let length = 0;
     for (const count of counts) length += count;
     this.length = length;
@@ -30,14 +38,18 @@ export class DocumentLexicon {
   /// made, no sort. Throws a RangeError naming the document when the
   /// numbers and counts do not agree or a number is not the vocabulary's.
   static restore(id: string, stored: StoredLexicon, vocabulary: Vocabulary): DocumentLexicon {
-    const { terms, counts } = stored;
+    const { terms, counts, pairKeys, pairCounts } = stored;
     if (!(terms instanceof Int32Array) || !(counts instanceof Int32Array) || terms.length !== counts.length)
       throw new RangeError(`The stored words of document ${id} are damaged: ${terms?.length} words but ${counts?.length} counts.`);
+    if (!(pairKeys instanceof Float64Array) || !(pairCounts instanceof Int32Array) || pairKeys.length !== pairCounts.length)
+      throw new RangeError(`The stored pairs of document ${id} are damaged: ${pairKeys?.length} pairs but ${pairCounts?.length} counts.`);
+    for (let j = 1; j < pairKeys.length; j++)
+      if (!(pairKeys[j]! > pairKeys[j - 1]!)) throw new RangeError(`The stored pairs of document ${id} are damaged: pair ${j} is out of order.`);
     for (let k = 0; k < terms.length; k++) {
       if (terms[k]! < (k === 0 ? 0 : terms[k - 1]! + 1) || terms[k]! >= vocabulary.size || counts[k]! <= 0)
         throw new RangeError(`The stored words of document ${id} are damaged: word ${k} is numbered ${terms[k]} with count ${counts[k]}.`);
     }
-    return new DocumentLexicon(id, terms, counts);
+    return new DocumentLexicon(id, terms, counts, pairKeys, pairCounts);
   }
 
   /// Calls `visit` with each distinct word's number and count.
@@ -58,6 +70,15 @@ export class DocumentLexicon {
     return sum;
   }
 
+  /// How often word `first` is followed by word `second` in one paragraph
+  /// when both are common in it (see DocumentIndex.pairCount), or -1: then
+  /// only the document's whole index can tell.
+  pairCount(first: number, second: number): number {
+    if (first >= pairRange || second >= pairRange) return -1;
+    if (this.countAt(this.rankOf(first)) < commonCount || this.countAt(this.rankOf(second)) < commonCount) return -1;
+    return pairIn(this.pairKeys, this.pairCounts, first * pairRange + second);
+  }
+
   private countAt(rank: number): number {
     return rank < 0 ? 0 : this.counts[rank]!;
   }
@@ -69,10 +90,14 @@ export class DocumentLexicon {
 }
 
 /// A document's lexicon as stored between runs: its distinct words by
-/// their numbers in the kept vocabulary, increasing, and the count of each.
+/// their numbers in the kept vocabulary, increasing, the count of each,
+/// and the adjacent pairs of its common words with theirs.
 /// Two typed arrays, which IndexedDB copies in one piece each, and a launch
 /// reads without making a string per word.
 export interface StoredLexicon {
   terms: Int32Array;
   counts: Int32Array;
+  /// Its common pairs (see DocumentIndex.pairCount): keys increasing.
+  pairKeys: Float64Array;
+  pairCounts: Int32Array;
 }

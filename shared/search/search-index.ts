@@ -130,9 +130,10 @@ export class SearchIndex {
 
   /// The ids of the documents held by their lexicon only that `search`
   /// with the same query and options needs the whole index of: every one
-  /// that may hold a phrase of the query (to count it), and those whose
-  /// hits fall on the page asked for (to list them). Words and prefixes
-  /// are counted from lexicons.
+  /// that may hold a phrase of the query it cannot count from its lexicon
+  /// (to count it), and those whose hits fall on the page asked for (to
+  /// list them). Words, prefixes and phrases of two words common in a
+  /// document (see DocumentLexicon.pairCount) are counted from lexicons.
   needs(query: string | Query, options: SearchOptions): string[] {
     const { limit, skip = 0, documentId } = options;
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
@@ -150,7 +151,10 @@ export class SearchIndex {
     const pageEnd = skip + (Number.isInteger(limit) && limit > 0 ? limit : 0);
     for (const document of candidates) {
       if (!matchers.every((m) => m.mayOccurIn(document))) continue;
-      if (positional) {
+      // A lexicon counts words, prefixes and phrases of two words common
+      // in it (their pairs are kept); any other phrase, and clauses that
+      // may match the same place, need the whole index.
+      if (overlapping || (positional && !matchers.every((m) => m.countableIn(document)))) {
         if (document instanceof DocumentLexicon) needed.push(document.id);
         continue;
       }
