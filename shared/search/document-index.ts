@@ -181,6 +181,14 @@ export class DocumentIndex {
     return { terms: this.distinct.slice(), counts, pairKeys, pairCounts };
   }
 
+  /// Takes the common pairs its lexicon kept (the same words, so the same
+  /// pairs) instead of making them at the first phrase.
+  adoptPairs([keys, counts]: [Float64Array, Int32Array]): void {
+    if (keys.length !== counts.length) throw new RangeError(`The pairs given to document ${this.id} have ${keys.length} keys but ${counts.length} counts.`);
+    this.pairKeys = keys;
+    this.pairCounts = counts;
+  }
+
   // Its common pairs (see pairKeys), made at the first call.
   private pairs(): [Float64Array, Int32Array] {
     if (this.pairKeys === null) [this.pairKeys, this.pairCounts] = commonPairs(this.terms, this.distinct, this.firsts, this.positions, this.paragraphStarts);

@@ -79,6 +79,11 @@ export class DocumentLexicon {
     return pairIn(this.pairKeys, this.pairCounts, first * pairRange + second);
   }
 
+  /// Its common pairs as stored (see DocumentIndex.adoptPairs).
+  get pairs(): [Float64Array, Int32Array] {
+    return [this.pairKeys, this.pairCounts];
+  }
+
   private countAt(rank: number): number {
     return rank < 0 ? 0 : this.counts[rank]!;
   }

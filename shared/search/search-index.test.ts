@@ -474,6 +474,9 @@ describe('SearchIndex.needs', () => {
     restored.fill(restored.build('once', texts.once));
     expect(restored.search('"of the"', { limit: 0 })).toEqual(whole.search('"of the"', { limit: 0 }));
     expect(restored.rank('"of the"', 5)).toEqual(['often', 'once']);
+    // Its whole index read, the document counts with the pairs its lexicon kept.
+    restored.fill(restored.build('often', texts.often));
+    expect(restored.search('"of the"', { limit: 50 })).toEqual(whole.search('"of the"', { limit: 50 }));
   });
 
   it('refuses a lexicon whose numbers the kept vocabulary does not have, and a vocabulary that numbers a word twice', () => {

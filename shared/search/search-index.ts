@@ -116,8 +116,9 @@ export class SearchIndex {
   /// Puts the whole index of a document held by its lexicon in its place:
   /// the same text (the caller checked its revision), so the same words.
   fill(document: DocumentIndex): void {
-    if (!(this.documents.get(document.id) instanceof DocumentLexicon))
-      throw new RangeError(`Document ${document.id} is not held by its lexicon: put its index instead.`);
+    const lexicon = this.documents.get(document.id);
+    if (!(lexicon instanceof DocumentLexicon)) throw new RangeError(`Document ${document.id} is not held by its lexicon: put its index instead.`);
+    document.adoptPairs(lexicon.pairs);
     this.documents.set(document.id, document);
     this.postings?.replace(document.id, document);
   }
