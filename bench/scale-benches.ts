@@ -157,6 +157,7 @@ async function times(runs: number, fn: (run: number) => Promise<unknown>, cold =
 /// (the peer column holds the small library's median, the ratio the growth).
 export async function scaleBenches(options: { quick: boolean; runs: number; log: (line: string) => void; documents?: number }): Promise<Result[]> {
   const { quick, runs, log } = options;
+  const started = performance.now();
   const largeCount = options.documents ?? (quick ? 1_000 : 5_000);
   const perDocument = quick ? 100 : 200;
   // The peers first, while this process holds nothing else: their memory
@@ -167,8 +168,14 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
   const large = await buildLibrary(`scale-large-${stamp}`, largeCount, perDocument, log);
   const results: Result[] = [];
   const label = `${large.texts.length.toLocaleString('en')} documents, ${large.annotations.toLocaleString('en')} annotations`;
+  // Each row is logged as it is measured: a full run takes half an hour,
+  // and one stopped before its end still says what it measured.
+  const push = (row: Result) => {
+    results.push(row);
+    log(`${row.name}: ${row.median} ${row.unit}${row.peer ? ` (${row.peer.name}: ${row.peer.median} ${row.unit})` : ''}, ${progress(started)}`);
+  };
   const pair = (what: string, unit: string, target: number, big: number[], little: number[], note?: string) =>
-    results.push(result(`scale: ${what}, ${label}`, unit, big, target, { name: `${smallCount}-document library`, median: quantile(little, 0.5) }, note));
+    push(result(`scale: ${what}, ${label}`, unit, big, target, { name: `${smallCount}-document library`, median: quantile(little, 0.5) }, note));
 
   // Cold start: a new connection reads the library list as the app does
   // (DocumentsRepository: a listing row per document, no text) and sorts it.
@@ -281,7 +288,7 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
     [smallSearch.first],
     'a new PersistentIndex reads the lexicons, then the segments of the hits it lists',
   );
-  results.push(
+  push(
     result(
       `scale: search p95 over the 8 query kinds, ${label}`,
       'ms',
@@ -352,7 +359,7 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
   );
   pair('bytes written by that backup', 'KB', 1024, largeBackup.bytes, smallBackup.bytes, 'an increment on the full backup: the edited document’s annotations');
   if (largeBackup.failed)
-    results.push({
+    push({
       name: `scale: restore the latest point, ${label}`,
       unit: 'ms',
       median: Number.NaN,
