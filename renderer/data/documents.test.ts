@@ -110,6 +110,8 @@ describe('the documents repository', () => {
     const list = await settled();
     expect(list.has(id)).toBe(false);
     expect(await db.documentListings.get(id)).toBeUndefined();
+    // The deletion dropped the stamps row; the list stored it again.
+    await expect.poll(async () => (await db.listingStamps.get('all'))?.stamps).toEqual(new Map());
   });
 
   it('keeps the listing snapshot equal to the rows through import, revision, deletion and restore', async () => {
@@ -148,6 +150,11 @@ describe('the documents repository', () => {
     await db.listingSnapshot.put({ key: 'all', rows: [] });
     expect(await settled()).toEqual(before);
     expect((await db.listingSnapshot.get('all'))!.rows.map((row) => row.id)).toEqual([id]);
+    // Without its stamps row: the documents' index tells, and it is stored again.
+    repository = new DocumentsRepository(db, corpus);
+    await db.listingStamps.delete('all');
+    expect(await settled()).toEqual(before);
+    await expect.poll(async () => [...((await db.listingStamps.get('all'))?.stamps.keys() ?? [])]).toEqual([id]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { DocumentMeta } from '../../shared/corpus/metadata';
 import type { DocumentEditRow, ListingRow, PalimpsestDb } from '../store/db';
 import { listingOf, stampOf } from '../store/db';
 import { annotationCount, currentDocuments, editDocument } from '../store/documents';
-import { expectedStamps, readListings, rebuildSnapshot, refreshListings, storedDocument } from '../store/listings';
+import { readListings, readStamps, rebuildSnapshot, refreshListings, storeStamps, storedDocument } from '../store/listings';
 import { Lru } from './lru';
 
 /// What the library list, and every view that names a document, knows of
@@ -139,16 +139,19 @@ export class DocumentsRepository {
 
   private watch(): void {
     if (this.watching) return;
-    const observable = liveQuery(async () => ({
-      stamps: await expectedStamps(this.db, this.bundled),
-      listings: await readListings(this.db),
-      edits: await this.db.documentEdits.toArray(),
-    }));
+    // Three reads, asked for together: the stamps and the snapshot are one
+    // get each whatever the library's size.
+    const observable = liveQuery(async () => {
+      const [stamps, listings, edits] = await Promise.all([readStamps(this.db, this.bundled), readListings(this.db), this.db.documentEdits.toArray()]);
+      return { stamps, listings, edits };
+    });
     this.watching = observable.subscribe({
-      next: ({ stamps, listings, edits }) => {
+      next: ({ stamps: { stamps, kept }, listings, edits }) => {
         // A library without its snapshot (lost, or never written) lists
-        // from the rows, and writes the snapshot once for the next launch.
+        // from the rows, and writes the snapshot once for the next launch;
+        // without its stamps row (a deletion drops it), the same.
         if (listings.fromRows) void rebuildSnapshot(this.db).catch((error: unknown) => console.error('The library list could not be stored:', error));
+        if (!kept) void storeStamps(this.db).catch((error: unknown) => console.error('The library list could not be stored:', error));
         if (this.refreshing) this.next = [stamps, listings.rows, edits];
         else void this.settle(stamps, listings.rows, edits);
       },
@@ -157,10 +160,18 @@ export class DocumentsRepository {
   }
 
   private async settle(stamps: Map<string, string>, listings: ListingRow[], edits: DocumentEditRow[]): Promise<void> {
-    const current = new Map(listings.map((row) => [row.id, row]));
-    const readable = new Map([...stamps].filter(([id, stamp]) => this.unreadable.get(id) !== stamp));
-    const stale = [...readable].some(([id, stamp]) => current.get(id)?.stamp !== stamp) || listings.some((row) => !stamps.has(row.id));
+    const current = new Map<string, ListingRow>();
+    for (const row of listings) current.set(row.id, row);
+    // Checked in place, without copies: at launch this runs over every
+    // document, and usually finds nothing stale.
+    const unreadable = (id: string, stamp: string) => this.unreadable.size > 0 && this.unreadable.get(id) === stamp;
+    let stale = listings.some((row) => !stamps.has(row.id));
+    for (const [id, stamp] of stamps) {
+      if (stale) break;
+      stale = current.get(id)?.stamp !== stamp && !unreadable(id, stamp);
+    }
     if (stale) {
+      const readable = new Map([...stamps].filter(([id, stamp]) => !unreadable(id, stamp)));
       // The rows written wake the query again, which then publishes them.
       this.refreshing = true;
       try {

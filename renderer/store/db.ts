@@ -13,6 +13,9 @@ import { quoteWithSuperscripts, textBeforeSuperscripts } from '../../shared/docu
 import { DocText } from '../../shared/document/text';
 import { bundledDocuments } from '../corpus';
 import { type AnnotationChunk, type ChunkLayout, bucketsFor, groupIntoChunks } from './chunk-layout';
+import { type StampsRow, stampKeeper, stampOf, storedStamps } from './text-stamps';
+
+export { stampOf };
 
 /// The app's one IndexedDB database. All storage goes through this module
 /// and the store modules beside it; nothing else touches Dexie. Annotations
@@ -31,15 +34,19 @@ export class PalimpsestDb extends Dexie {
   documentEdits!: EntityTable<DocumentEditRow, 'documentId'>;
   documentListings!: EntityTable<ListingRow, 'id'>;
   listingSnapshot!: EntityTable<ListingSnapshot, 'key'>;
+  listingStamps!: EntityTable<StampsRow, 'key'>;
 
   constructor(name = 'palimpsest', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     declareVersions(this);
+    // Every write to documents or revisions keeps the stamps row with it.
+    this.use(stampKeeper);
     // A new library starts with the default tag and relation types.
     this.on('populate', (tx) => {
       void tx.table('tagTypes').bulkAdd(defaultTagTypes.map((tagType) => ({ ...tagType })));
       void tx.table('relationTypes').bulkAdd(defaultRelationTypes.map((relationType) => ({ ...relationType })));
       void tx.table('listingSnapshot').put({ key: 'all', rows: [] });
+      void tx.table('listingStamps').put({ key: 'all', stamps: new Map() });
     });
   }
 }
@@ -203,6 +210,16 @@ export function declareVersions(db: Dexie): void {
       const rows = await tx.table<ListingRow>('documentListings').toArray();
       await tx.table<ListingSnapshot>('listingSnapshot').put({ key: 'all', rows });
     });
+  // Version 9: every stored text's stamp in one row (text-stamps.ts), kept
+  // by a middleware in each write's transaction, so a launch checks the
+  // list in one get rather than walking the documents' and revisions'
+  // indexes. Filled from those indexes.
+  db.version(9)
+    .stores({ listingStamps: 'key' })
+    .upgrade(async (tx) => {
+      const stamps = await storedStamps(tx.table('documents'), tx.table('revisions'));
+      await tx.table<StampsRow>('listingStamps').put({ key: 'all', stamps });
+    });
 }
 
 /// Writes the listing row of every imported and every revised bundled
@@ -271,12 +288,6 @@ export function currentOf(row: DocumentRow | null, bundled: LibraryDocument | nu
   if (!revision) return before;
   const revised = loadDocument(revision.fileName, revision.source, { id: before.id });
   return { ...revised, meta: before.origin === 'imported' ? before.meta : revised.meta, origin: before.origin, pages: [] };
-}
-
-/// The stamp of a stored document's text: when it was added (`null` for a
-/// bundled one) and its latest revision.
-export function stampOf(added: string | null, revision: number): string {
-  return `${added ?? 'bundled'}#${revision}`;
 }
 
 /// The listing row of a document as read now.

@@ -9,7 +9,7 @@ import { importFile } from '../../shared/importers/import-file';
 import { corpusText } from '../../shared/importers/test-support/sources';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import { type ListingRow, PalimpsestDb, type RevisionRow, listingOf, stampOf } from './db';
-import { readListings } from './listings';
+import { expectedStamps, readListings, readStamps } from './listings';
 import { documentRowOf } from './documents';
 
 const corpus = loadCorpus();
@@ -36,7 +36,7 @@ describe('migrating a version-6 library to listing rows (version 7)', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     const listings = new Map((await db.documentListings.toArray()).map((listing) => [listing.id, listing]));
     expect([...listings.keys()].sort()).toEqual([brief.id, row.id].sort());
     const memo = listings.get(row.id)!;
@@ -66,12 +66,50 @@ describe('migrating a version-7 library to the listing snapshot (version 8)', ()
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     const byId = (list: readonly ListingRow[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId((await db.listingSnapshot.get('all'))!.rows)).toEqual(byId(rows));
     // The rows stay, as they were: they are the truth the snapshot copies.
     expect(byId(await db.documentListings.toArray())).toEqual(byId(rows));
     expect((await readListings(db)).fromRows).toBe(false);
+    db.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('migrating a version-8 library to the stamps row (version 9)', () => {
+  it('opens with every stored text stamped in one row, as the documents and revisions say, and lists as before', async () => {
+    const name = 'migrate-v8-stamps';
+    const old = libraryAsShipped(name, 8);
+    const memo = documentRowOf(
+      await importFile('memo-copy.txt', new TextEncoder().encode(corpusText('czechoslovak-memorandum-ri-song-un-1962.txt'))),
+      new Set(corpus.keys()),
+      new Date(time),
+    );
+    // Two documents imported together (one time), one of them revised, and
+    // a revised bundled document.
+    const twin = { ...memo, id: `${memo.id}-2`, fileName: 'memo-twin.txt' };
+    await old.table('documents').bulkAdd([memo, twin]);
+    const revision: Omit<RevisionRow, 'seq'> = { documentId: brief.id, fileName: revisedName, source: revised, created: time, fingerprint: 'f' };
+    await old.table('revisions').bulkAdd([revision, { ...revision, documentId: twin.id }]);
+    old.close();
+
+    const db = new PalimpsestDb(name);
+    await db.open();
+    expect(db.verno).toBe(9);
+    const read = await readStamps(db, corpus);
+    expect(read.kept).toBe(true);
+    expect(read.stamps).toEqual(
+      new Map([
+        [memo.id, stampOf(time, 0)],
+        [twin.id, stampOf(time, 2)],
+        [brief.id, stampOf(null, 1)],
+      ]),
+    );
+    expect(read.stamps).toEqual(await expectedStamps(db, corpus));
+    // Nothing older changes.
+    expect(await db.documents.get(memo.id)).toEqual(memo);
+    expect((await db.revisions.toArray()).length).toBe(2);
     db.close();
     await Dexie.delete(name);
   });

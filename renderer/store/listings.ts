@@ -1,36 +1,31 @@
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { markGuessedDate } from '../../shared/corpus/metadata';
-import { type DocumentEditRow, type ListingRow, type PalimpsestDb, type RevisionRow, currentOf, listingOf, stampOf } from './db';
+import { type DocumentEditRow, type ListingRow, type PalimpsestDb, type RevisionRow, currentOf, listingOf } from './db';
+import { listedStamps, storedStamps } from './text-stamps';
 
 /// The stamp every stored document's listing row should carry, read from
 /// index keys alone (no text): each imported document, and each bundled
 /// one that has a revision.
 export async function expectedStamps(db: PalimpsestDb, bundled: ReadonlyMap<string, unknown>): Promise<Map<string, string>> {
-  const latest = new Map<string, number>();
-  await db.revisions.orderBy('documentId').eachKey((documentId, cursor) => {
-    const seq = cursor.primaryKey as number;
-    const id = String(documentId);
-    if (seq > (latest.get(id) ?? 0)) latest.set(id, seq);
+  return listedStamps(await storedStamps(db.documents, db.revisions), bundled);
+}
+
+/// The same stamps as `expectedStamps`, from the stamps row in one get when
+/// it is there (`kept`); when it is not (a deletion dropped it), from the
+/// tables, with `kept` false so the caller stores them again
+/// (`storeStamps`). Reads only, so a live query can call it.
+export async function readStamps(db: PalimpsestDb, bundled: ReadonlyMap<string, unknown>): Promise<{ stamps: Map<string, string>; kept: boolean }> {
+  const row = await db.listingStamps.get('all');
+  if (row) return { stamps: listedStamps(row.stamps, bundled), kept: true };
+  return { stamps: await expectedStamps(db, bundled), kept: false };
+}
+
+/// Writes the stamps row again from the documents and revisions, read in
+/// the same transaction, so no write can come between.
+export function storeStamps(db: PalimpsestDb): Promise<void> {
+  return db.transaction('rw', db.documents, db.revisions, db.listingStamps, async () => {
+    await db.listingStamps.put({ key: 'all', stamps: await storedStamps(db.documents, db.revisions) });
   });
-  // Each document's time added, read without a cursor over the index: in
-  // fake-indexeddb (the scale bench) one walks a batch imported together
-  // (one time for all) in time that grows with the square of the batch — a
-  // thousand at once took 340 ms, against 11 ms for a thousand times. The
-  // ids come in the index's order in one request, and so do the distinct
-  // times: when every time is distinct they pair one to one; otherwise each
-  // time's ids are asked for (one request per batch).
-  const stamps = new Map<string, string>();
-  const stamp = (id: unknown, added: unknown) => stamps.set(String(id), stampOf(String(added), latest.get(String(id)) ?? 0));
-  const [ids, times] = await Promise.all([db.documents.orderBy('added').primaryKeys(), db.documents.orderBy('added').uniqueKeys()]);
-  if (ids.length === times.length) ids.forEach((id, i) => stamp(id, times[i]));
-  else {
-    const batches = await Promise.all(times.map((added) => db.documents.where('added').equals(added).primaryKeys()));
-    times.forEach((added, i) => {
-      for (const id of batches[i]!) stamp(id, added);
-    });
-  }
-  for (const [id, seq] of latest) if (bundled.has(id) && !stamps.has(id)) stamps.set(id, stampOf(null, seq));
-  return stamps;
 }
 
 /// Every listing row, as the snapshot holds them (one read); when there is

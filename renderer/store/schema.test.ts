@@ -59,7 +59,7 @@ describe('migrating a version-2 library to the current schema', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'actors',
       'annotationChunks',
@@ -69,6 +69,7 @@ describe('migrating a version-2 library to the current schema', () => {
       'documents',
       'links',
       'listingSnapshot',
+      'listingStamps',
       'relationTypes',
       'reviews',
       'revisions',
