@@ -91,12 +91,12 @@ export function App({ host }: { host: Host }) {
   // One search worker for the app's life (the page's): never disposed, since
   // React's development double mount would otherwise leave a disposed one.
   const search = useMemo(() => new SearchClient(), []);
-  // Whole-library work (an import's plan, a backup) reads every text for
-  // the time it takes, and lets them go.
-  const imports = useMemo(() => startImports(() => ({ db: db(), documents: () => documents.all() })), [documents]);
+  // Whole-library work (an import's plan, a backup) reads the texts it
+  // touches, by need (the workers read through sources of their own).
+  const imports = useMemo(() => startImports(() => ({ db: db(), documents: async () => documents.source() })), [documents]);
   // Backups are built in a worker of their own, so that a long import in
   // the import workers never holds them up.
-  const backupWorker = useMemo(() => startBackups(() => ({ db: db(), documents: () => documents.all() })), [documents]);
+  const backupWorker = useMemo(() => startBackups(() => ({ db: db(), documents: async () => documents.source() })), [documents]);
   const [importing, setImporting] = useState<{ fileName: string; done: number; total: number } | null>(null);
   const services = useMemo<AppServices>(() => {
     const database = db();
@@ -124,7 +124,7 @@ export function App({ host }: { host: Host }) {
         // the library in batches and hands main a piece at a time (a few
         // milliseconds each), as an export does.
         host.kind === 'electron'
-          ? async (since, now) => writeBackup(database, await documents.all(), since, host.backups, now)
+          ? (since, now) => writeBackup(database, documents.source(), since, host.backups, now)
           : (since, now) => backupWorker.write({ since, now: now.toISOString() }),
       ),
       search,

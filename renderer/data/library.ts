@@ -9,9 +9,9 @@ import type { DocumentsRepository } from './documents';
 /// The formats an export is written in, and what a restore would change.
 export type { ExportFormat, RestorePreview };
 
-/// Whole-library work: exports, backup files and restoring. Each reads
-/// every document's text for the time it takes (through the documents
-/// repository), and keeps none of them.
+/// Whole-library work: exports, backup files and restoring. Each reads the
+/// documents it touches, by need (the documents repository's `source`),
+/// and keeps none of them.
 export class LibraryRepository {
   constructor(
     private readonly db: PalimpsestDb,
@@ -22,7 +22,7 @@ export class LibraryRepository {
   /// read from the library as they are written (store/transfer.ts
   /// `exportPieces`).
   async exportPieces(scope: NativeFile['scope'], format: ExportFormat): Promise<ExportPieces> {
-    return exportPieces(this.db, await this.documents.all(), scope, format);
+    return exportPieces(this.db, this.documents.source(), scope, format);
   }
 
   /// The name a backup file saved at `now` is offered under.
@@ -32,7 +32,7 @@ export class LibraryRepository {
 
   /// A backup of the whole library as a file to save outside the app.
   async backupFile(now: Date): Promise<{ count: number; pieces: AsyncIterable<string> }> {
-    return backupFile(this.db, await this.documents.all(), now);
+    return backupFile(this.db, this.documents.source(), now);
   }
 
   /// What restoring a kept backup would change.
