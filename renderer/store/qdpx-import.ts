@@ -1,4 +1,3 @@
-import type { LibraryDocument } from '../../shared/corpus/document';
 import { ImportError } from '../../shared/format/errors';
 import { type ImportPlan, planImport } from '../../shared/format/merge';
 import { type QdpxIncoming, qdpxIncoming } from '../../shared/format/qdpx-incoming';
