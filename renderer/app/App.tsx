@@ -8,7 +8,7 @@ import { ActorStore } from '../store/actors';
 import { SetStore } from '../store/sets';
 import { RelationTypeStore } from '../store/relation-types';
 import { RelationTypesDialog } from './features/types/RelationTypesDialog';
-import { BackupScheduler, writeBackup } from '../store/backups';
+import { BackupScheduler } from '../store/backups';
 import { DocumentsRepository } from '../data/documents';
 import { LibraryRepository } from '../data/library';
 import { ReviewsRepository } from '../data/reviews';
@@ -34,6 +34,7 @@ import { SearchClient } from '../search/search-client';
 import { syncLibrary } from '../search/sync-library';
 import { ImportProgress } from './features/imports/ImportProgress';
 import { SearchScreen } from './features/search/SearchScreen';
+import { writeBuiltBackup } from '../work/backups';
 import { startBackups, startImports } from '../work/import-client';
 import type { Screen } from './screens';
 import { CompareScreen } from './features/compare/CompareScreen';
@@ -119,12 +120,13 @@ export function App({ host }: { host: Host }) {
         host.backups,
         (text) => notify({ kind: 'error', text }),
         undefined,
-        // In a browser the worker builds the backup and stores it itself.
-        // The desktop app's backups are files main writes: the page reads
-        // the library in batches and hands main a piece at a time (a few
-        // milliseconds each), as an export does.
+        // The backup is built in the worker. In a browser the worker
+        // stores it itself; the desktop app's backups are files main
+        // writes, so the page asks the worker for one piece at a time and
+        // hands each to main (as an export does), never reading the
+        // library itself.
         host.kind === 'electron'
-          ? (since, now) => writeBackup(database, documents.source(), since, host.backups, now)
+          ? (since, now) => writeBuiltBackup(backupWorker, since, host.backups, now)
           : (since, now) => backupWorker.write({ since, now: now.toISOString() }),
       ),
       search,

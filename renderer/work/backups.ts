@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { method } from '../../shared/rpc/api';
 import { type Handlers, type Server, createServer } from '../../shared/rpc/server';
 import type { Manifest } from '../../shared/format/backup-increment';
-import { type BackupSince, type WrittenBackup, writeBackup } from '../store/backups';
+import { type BackupSince, type WrittenBackup, buildBackup, writeBackup } from '../store/backups';
 import { backupStore } from '../store/backup-store';
 import { BackupDb } from '../store/db';
 import type { BackupHost } from '../host/host';
+import type { Calls } from '../../shared/rpc/port';
 import type { ImportContext } from './import-context';
 
 // A manifest crosses to the worker as a Map (postMessage copies Maps): per
@@ -34,19 +35,100 @@ export const backupsApi = {
   /// nothing and `null` when nothing changed since `since.last` (see
   /// buildBackup).
   write: method<WrittenBackup | null>()(z.strictObject({ since: backupSince.nullable(), now: z.string().datetime() })),
+  /// Builds the backup at `now` for a host the worker cannot write to (the
+  /// desktop app's files, written by main through the page): `null` when
+  /// nothing changed since `since.last`; else what it is, and the id its
+  /// text is then asked for by, a piece at a time (`piece`).
+  build: method<BuildingBackup | null>()(z.strictObject({ since: backupSince.nullable(), now: z.string().datetime() })),
+  /// The next piece of the backup `buildId`, read from the library as it is
+  /// asked for; `null` after the last, and the build is forgotten.
+  piece: method<string | null>()(z.strictObject({ buildId: z.string().min(1).max(100) })),
+  /// Forgets the build `buildId` (its writing failed); an id not held is no error.
+  drop: method<null>()(z.strictObject({ buildId: z.string().min(1).max(100) })),
 };
 export type BackupsApi = typeof backupsApi;
+
+/// A backup being built in the worker, its text still to be asked for.
+export interface BuildingBackup {
+  buildId: string;
+  count: number;
+  manifest: Manifest;
+  base: string | null;
+  missingDocuments: string[];
+}
+
+// Builds kept at once: the scheduler writes one backup at a time, so a
+// second is one whose writer gave up without dropping it.
+const keptBuilds = 2;
 
 /// The handlers over `context`, writing through `store` (by default the
 /// browser's backup database, opened at the first backup).
 export function backupsHandlers(context: ImportContext, store?: Pick<BackupHost, 'write'>): Handlers<BackupsApi> {
   let opened = store;
+  const builds = new Map<string, AsyncIterator<string>>();
+  let made = 0;
   return {
     write: async ({ since, now }) => {
       opened ??= backupStore(new BackupDb());
       return writeBackup(context.db, await context.documents(), since, opened, new Date(now));
     },
+    build: async ({ since, now }) => {
+      const built = await buildBackup(context.db, await context.documents(), since, new Date(now));
+      if (!built) return null;
+      const buildId = `backup-${++made}`;
+      builds.set(buildId, built.pieces[Symbol.asyncIterator]());
+      while (builds.size > keptBuilds) {
+        const [oldest, left] = builds.entries().next().value!;
+        builds.delete(oldest);
+        void left.return?.();
+      }
+      return { buildId, count: built.count, manifest: built.manifest, base: built.base, missingDocuments: built.missingDocuments };
+    },
+    piece: async ({ buildId }) => {
+      const pieces = builds.get(buildId);
+      if (!pieces) throw new RangeError(`There is no backup ${buildId} being built in this worker: it was finished or dropped.`);
+      const next = await pieces.next();
+      if (!next.done) return next.value;
+      builds.delete(buildId);
+      return null;
+    },
+    drop: async ({ buildId }) => {
+      await builds.get(buildId)?.return?.();
+      builds.delete(buildId);
+      return null;
+    },
   };
+}
+
+/// Writes the backup the worker `calls` builds at `now` through `host`,
+/// asking the worker for its text a piece at a time as `host` writes it
+/// (the desktop app: main appends each to the backup file); `null` when
+/// nothing changed since `since.last`. The page holds one piece at a time.
+export async function writeBuiltBackup(
+  calls: Calls<BackupsApi>,
+  since: BackupSince | null,
+  host: Pick<BackupHost, 'write'>,
+  now: Date,
+): Promise<WrittenBackup | null> {
+  const built = await calls.build({ since, now: now.toISOString() });
+  if (!built) return null;
+  let finished = false;
+  async function* pieces(): AsyncGenerator<string> {
+    for (;;) {
+      const piece = await calls.piece({ buildId: built!.buildId });
+      if (piece === null) {
+        finished = true;
+        return;
+      }
+      yield piece;
+    }
+  }
+  try {
+    const info = await host.write(pieces(), built.count, now, built.base ?? undefined);
+    return { info, manifest: built.manifest, base: built.base, missingDocuments: built.missingDocuments };
+  } finally {
+    if (!finished) await calls.drop({ buildId: built.buildId }).catch(() => null);
+  }
 }
 
 /// The backup worker's server over `context`.
