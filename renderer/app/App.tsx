@@ -107,7 +107,8 @@ export function App({ host }: { host: Host }) {
     const partial = {
       documents,
       reviews: new ReviewsRepository(database),
-      library: new LibraryRepository(database, documents),
+      // Exports and backup files are built in the backup worker, off the page.
+      library: new LibraryRepository(database, documents, backupWorker),
       annotations,
       tagTypes: new TagTypeStore(database, forgetHistory),
       actors: new ActorStore(database),

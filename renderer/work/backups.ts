@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { method } from '../../shared/rpc/api';
 import { type Handlers, type Server, createServer } from '../../shared/rpc/server';
 import type { Manifest } from '../../shared/format/backup-increment';
-import { type BackupSince, type WrittenBackup, buildBackup, writeBackup } from '../store/backups';
+import { type BackupSince, type WrittenBackup, backupFile, buildBackup, writeBackup } from '../store/backups';
+import { exportPieces } from '../store/transfer';
 import { backupStore } from '../store/backup-store';
 import { BackupDb } from '../store/db';
 import type { BackupHost } from '../host/host';
@@ -40,10 +41,23 @@ export const backupsApi = {
   /// nothing changed since `since.last`; else what it is, and the id its
   /// text is then asked for by, a piece at a time (`piece`).
   build: method<BuildingBackup | null>()(z.strictObject({ since: backupSince.nullable(), now: z.string().datetime() })),
-  /// The next piece of the backup `buildId`, read from the library as it is
-  /// asked for; `null` after the last, and the build is forgotten.
-  piece: method<string | null>()(z.strictObject({ buildId: z.string().min(1).max(100) })),
-  /// Forgets the build `buildId` (its writing failed); an id not held is no error.
+  /// An export of annotations (all, or one document's) in a format, or a
+  /// backup file of the whole library (`backup`), built off the page: how
+  /// many annotations it holds, and the id its pieces are asked for by.
+  export: method<{ buildId: string; count: number }>()(
+    z.strictObject({
+      scope: z.union([z.strictObject({ kind: z.literal('all') }), z.strictObject({ kind: z.literal('document'), documentId: z.string().min(1).max(200) })]),
+      format: z.enum(['native', 'w3c', 'csv', 'qdpx']),
+      backup: z.boolean(),
+      now: z.string().datetime(),
+    }),
+  ),
+  /// The next piece of the backup or export `buildId`, read from the
+  /// library as it is asked for; `null` after the last, and the build is
+  /// forgotten.
+  piece: method<string | Uint8Array | null>()(z.strictObject({ buildId: z.string().min(1).max(100) })),
+  /// Forgets the build `buildId` (its writing failed or was cancelled); an
+  /// id not held is no error.
   drop: method<null>()(z.strictObject({ buildId: z.string().min(1).max(100) })),
 };
 export type BackupsApi = typeof backupsApi;
@@ -65,8 +79,18 @@ const keptBuilds = 2;
 /// browser's backup database, opened at the first backup).
 export function backupsHandlers(context: ImportContext, store?: Pick<BackupHost, 'write'>): Handlers<BackupsApi> {
   let opened = store;
-  const builds = new Map<string, AsyncIterator<string>>();
+  const builds = new Map<string, AsyncIterator<string | Uint8Array>>();
   let made = 0;
+  const keep = (pieces: AsyncIterable<string | Uint8Array>): string => {
+    const buildId = `build-${++made}`;
+    builds.set(buildId, pieces[Symbol.asyncIterator]());
+    while (builds.size > keptBuilds) {
+      const [oldest, left] = builds.entries().next().value!;
+      builds.delete(oldest);
+      void left.return?.();
+    }
+    return buildId;
+  };
   return {
     write: async ({ since, now }) => {
       opened ??= backupStore(new BackupDb());
@@ -75,18 +99,16 @@ export function backupsHandlers(context: ImportContext, store?: Pick<BackupHost,
     build: async ({ since, now }) => {
       const built = await buildBackup(context.db, await context.documents(), since, new Date(now));
       if (!built) return null;
-      const buildId = `backup-${++made}`;
-      builds.set(buildId, built.pieces[Symbol.asyncIterator]());
-      while (builds.size > keptBuilds) {
-        const [oldest, left] = builds.entries().next().value!;
-        builds.delete(oldest);
-        void left.return?.();
-      }
-      return { buildId, count: built.count, manifest: built.manifest, base: built.base, missingDocuments: built.missingDocuments };
+      return { buildId: keep(built.pieces), count: built.count, manifest: built.manifest, base: built.base, missingDocuments: built.missingDocuments };
+    },
+    export: async ({ scope, format, backup, now }) => {
+      const documents = await context.documents();
+      const file = backup ? await backupFile(context.db, documents, new Date(now)) : await exportPieces(context.db, documents, scope, format, new Date(now));
+      return { buildId: keep(file.pieces), count: file.count };
     },
     piece: async ({ buildId }) => {
       const pieces = builds.get(buildId);
-      if (!pieces) throw new RangeError(`There is no backup ${buildId} being built in this worker: it was finished or dropped.`);
+      if (!pieces) throw new RangeError(`There is no file ${buildId} being built in this worker: it was finished or dropped.`);
       const next = await pieces.next();
       if (!next.done) return next.value;
       builds.delete(buildId);
@@ -112,22 +134,25 @@ export async function writeBuiltBackup(
 ): Promise<WrittenBackup | null> {
   const built = await calls.build({ since, now: now.toISOString() });
   if (!built) return null;
+  const info = await host.write(builtPieces<string>(calls, built.buildId), built.count, now, built.base ?? undefined);
+  return { info, manifest: built.manifest, base: built.base, missingDocuments: built.missingDocuments };
+}
+
+/// The pieces of the worker's build `buildId`, each asked for as the
+/// caller reads on; a caller that stops early drops the build.
+export async function* builtPieces<T extends string | Uint8Array>(calls: Calls<BackupsApi>, buildId: string): AsyncGenerator<T> {
   let finished = false;
-  async function* pieces(): AsyncGenerator<string> {
+  try {
     for (;;) {
-      const piece = await calls.piece({ buildId: built!.buildId });
+      const piece = await calls.piece({ buildId });
       if (piece === null) {
         finished = true;
         return;
       }
-      yield piece;
+      yield piece as T;
     }
-  }
-  try {
-    const info = await host.write(pieces(), built.count, now, built.base ?? undefined);
-    return { info, manifest: built.manifest, base: built.base, missingDocuments: built.missingDocuments };
   } finally {
-    if (!finished) await calls.drop({ buildId: built.buildId }).catch(() => null);
+    if (!finished) await calls.drop({ buildId }).catch(() => null);
   }
 }
 

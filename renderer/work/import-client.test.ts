@@ -11,7 +11,7 @@ import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';
 import { exportAnnotations } from '../store/transfer';
 import type { ImportContext } from './import-context';
-import { backupsHandlers, writeBuiltBackup } from './backups';
+import { backupsHandlers, builtPieces, writeBuiltBackup } from './backups';
 import { writeBackup } from '../store/backups';
 import { memoryHost } from '../store/test-support/backup-host';
 import { quietCall } from '../../shared/rpc/server';
@@ -209,8 +209,20 @@ describe('the import client', () => {
     };
     await rows.put(source, [{ ...(await rows.all(source))[0]!, note: 'edited' }]);
     await expect(writeBuiltBackup(calls, since, failing, now)).rejects.toThrow('The disk is full.');
-    await expect(calls.piece({ buildId: 'backup-2' })).rejects.toThrow('There is no backup backup-2 being built');
+    await expect(calls.piece({ buildId: 'build-2' })).rejects.toThrow('There is no file build-2 being built');
     expect((await writeBuiltBackup(calls, since, host, now))!.base).toBe(done.info.id);
+  });
+
+  it('builds an export in the worker, in every format, the same file as built on the page', async () => {
+    const calls = startBackups(() => ({ db: source, documents: async () => corpus }), mainThreadPorts);
+    await exported(3);
+    const now = '2026-12-03T15:00:00.000Z';
+    for (const format of ['native', 'w3c', 'csv'] as const) {
+      const { buildId, count } = await calls.export({ scope: { kind: 'all' }, format, backup: false, now });
+      expect(count).toBe(3);
+      const onPage = await exportAnnotations(source, corpus, { kind: 'all' }, format, new Date(now));
+      expect(await textOf(builtPieces<string>(calls, buildId))).toBe(onPage.content);
+    }
   });
 
   it('forgets a cancelled preview', async () => {
