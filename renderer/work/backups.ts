@@ -71,9 +71,10 @@ export interface BuildingBackup {
   missingDocuments: string[];
 }
 
-// Builds kept at once: the scheduler writes one backup at a time, so a
-// second is one whose writer gave up without dropping it.
-const keptBuilds = 2;
+// Builds kept at once: an export, a backup file and an automatic backup
+// may be written together; past these, the oldest is one whose writer gave
+// up without dropping it. Each holds at most a document's annotations.
+const keptBuilds = 8;
 
 /// The handlers over `context`, writing through `store` (by default the
 /// browser's backup database, opened at the first backup).
