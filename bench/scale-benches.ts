@@ -302,8 +302,13 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
   const backups = async (library: Library) => {
     const host = memoryHost();
     // Each backup reads through a source of its own, as App.tsx's writer does.
-    const scheduler = new BackupScheduler(library.db, library.source(), host, (m) => log(m), undefined, (since, now) =>
-      writeBackup(library.db, library.source(), since, host, now),
+    const scheduler = new BackupScheduler(
+      library.db,
+      library.source(),
+      host,
+      (m) => log(m),
+      undefined,
+      (since, now) => writeBackup(library.db, library.source(), since, host, now),
     );
     const fullStart = performance.now();
     await scheduler.flush();
