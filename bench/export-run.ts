@@ -10,7 +10,7 @@ import type { exportBench } from './page/bench-export';
 /// bench/export-run.ts [count] [--profile]` on a built renderer (`npm run
 /// build:web`), served on BENCH_PORT. With `--profile`, one more streamed
 /// export is profiled through the DevTools protocol, its hottest functions
-/// listed and the profile written to export.cpuprofile.
+/// listed and the profile written to the temporary directory.
 
 declare const palimpsestBench: typeof exportBench;
 
@@ -63,8 +63,9 @@ try {
           timeDeltas: number[];
         };
       };
-      writeFileSync('export.cpuprofile', JSON.stringify(cpu));
-      console.log(`profiled run: ${run.ms.toFixed(0)} ms`);
+      const saved = join(tmpdir(), 'palimpsest-export.cpuprofile');
+      writeFileSync(saved, JSON.stringify(cpu));
+      console.log(`profiled run: ${run.ms.toFixed(0)} ms; the profile is ${saved}`);
       const self = new Map<string, number>();
       const byId = new Map(cpu.nodes.map((n) => [n.id, n]));
       cpu.samples.forEach((id, i) => {
