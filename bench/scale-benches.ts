@@ -5,7 +5,6 @@ import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { describePassage } from '../shared/anchoring/selectors';
 import type { Annotation } from '../shared/annotation/model';
-import type { LibraryDocument } from '../shared/corpus/document';
 import { buildNativeFile } from '../shared/format/native';
 import { seededRandom } from '../shared/random';
 import type { SearchIndex } from '../shared/search/search-index';
@@ -13,7 +12,8 @@ import { loadCorpus } from '../shared/test-support/corpus';
 import type { BackupHost } from '../renderer/host/host';
 import { IndexDb, PersistentIndex } from '../renderer/search/index-store';
 import * as rows from '../renderer/store/annotation-rows';
-import { BackupScheduler, previewRestore, restoreBackup } from '../renderer/store/backups';
+import { BackupScheduler, previewRestore, restoreBackup, writeBackup } from '../renderer/store/backups';
+import { StoredDocuments } from '../renderer/store/document-source';
 import { PalimpsestDb } from '../renderer/store/db';
 import { DocumentsRepository } from '../renderer/data/documents';
 import { currentDocuments } from '../renderer/store/documents';
@@ -85,7 +85,8 @@ interface Library {
   name: string;
   db: PalimpsestDb;
   texts: { id: string; text: string }[];
-  documents: Map<string, LibraryDocument>;
+  /// The documents as the app reads them for whole-library work: by need.
+  source: () => StoredDocuments;
   annotations: number;
 }
 
@@ -138,7 +139,7 @@ async function buildLibrary(name: string, count: number, perDocument: number, lo
     if (annotations.length > piece) log(`scale: ${name}: ${Math.min(i + piece, annotations.length)} annotations imported, ${progress(started)}`);
   }
   log(`scale: built ${name}: ${stored.length} documents, ${annotations.length} annotations in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  return { name, db, texts: stored, documents, annotations: annotations.length };
+  return { name, db, texts: stored, source: () => new StoredDocuments(db, bundled), annotations: annotations.length };
 }
 
 // Times `runs` calls of `fn`, after one to warm up unless `cold`.
@@ -304,7 +305,7 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
 
   // Import one more 50,000-character document until it is searchable.
   const importOne = (library: Library, index: PersistentIndex) => {
-    const imports = importsOf({ db: library.db, documents: async () => library.documents });
+    const imports = importsOf({ db: library.db, documents: async () => library.source() });
     const extra = searchCorpus(runs + 1, 50_000, 97);
     return times(runs, async (run) => {
       const d = extra[run + 1]!;
@@ -325,7 +326,15 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
   // Backup after editing one note, and restoring that point.
   const backups = async (library: Library) => {
     const host = memoryHost();
-    const scheduler = new BackupScheduler(library.db, library.documents, host, (m) => log(m));
+    // Each backup reads through a source of its own, as App.tsx's writer does.
+    const scheduler = new BackupScheduler(
+      library.db,
+      library.source(),
+      host,
+      (m) => log(m),
+      undefined,
+      (since, now) => writeBackup(library.db, library.source(), since, host, now),
+    );
     const fullStart = performance.now();
     await scheduler.flush();
     const full = { ms: performance.now() - fullStart, bytes: host.written };

@@ -142,3 +142,64 @@ test('in the desktop app, an export goes to main piece by piece under one handle
     `\uFEFFannotation id,document id,document title,document date,citation,page,tags,actor,name as tagged,quote,note,links,start,end,created,modified,made by,last changed by\r\n`,
   );
 });
+
+test('in the desktop app, the automatic backup reaches main piece by piece, the whole library', async ({ page }) => {
+  const corpus = loadCorpus();
+  const article = seed(corpus, seedIds.article);
+  const file = JSON.stringify(
+    buildNativeFile({
+      annotations: randomAnnotations(article, 40, 3),
+      tagTypes: defaultTagTypes,
+      documents: corpus,
+      scope: { kind: 'all' },
+      exported: new Date('2026-12-03T12:00:00Z'),
+    }),
+  );
+  // The preload's bridge, standing in for main: the file it "opens", and
+  // what the page sends of each backup.
+  await page.addInitScript((file: string) => {
+    const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+    const backups: { pieces: string[]; closed: boolean }[] = [];
+    const w = window as unknown as Record<string, unknown>;
+    w.backups = backups;
+    w.palimpsest = {
+      openFile: () => ok(null),
+      openFiles: () => ok([{ name: 'notes.json', bytes: new TextEncoder().encode(file) }]),
+      saveFile: () => ok(null),
+      listBackups: () => ok([]),
+      openBackupStream: () => {
+        backups.push({ pieces: [], closed: false });
+        return ok({ handle: `b${backups.length}` });
+      },
+      appendBackupStream: ({ piece }: { piece: string }) => {
+        backups.at(-1)!.pieces.push(piece);
+        return ok(null);
+      },
+      closeBackupStream: () => {
+        backups.at(-1)!.closed = true;
+        return ok({ id: `b${backups.length}`, created: new Date().toISOString(), annotations: 40, bytes: 1 });
+      },
+      readBackup: () => ok(''),
+      print: () => ok(null),
+      documentOpened: () => ok(null),
+      openSaveStream: () => ok(null),
+      appendSaveStream: () => ok(null),
+      closeSaveStream: () => ok(null),
+      onMenuCommand: () => () => {},
+      onBeforeQuit: () => () => {},
+    };
+  }, file);
+  await openLibrary(page);
+  await page.getByTestId('import').click();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('40 new');
+  // A few seconds of quiet later, the backup: the whole library, as main
+  // would write it to the file.
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { backups: { closed: boolean }[] }).backups.some((b) => b.closed)), { timeout: 30_000 })
+    .toBe(true);
+  const [backup] = await page.evaluate(() => (window as unknown as { backups: { pieces: string[] }[] }).backups);
+  const written = JSON.parse(backup!.pieces.join('')) as { scope: { kind: string }; annotations: unknown[] };
+  expect(written.scope.kind).toBe('all');
+  expect(written.annotations).toHaveLength(40);
+});

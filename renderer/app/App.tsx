@@ -8,7 +8,7 @@ import { ActorStore } from '../store/actors';
 import { SetStore } from '../store/sets';
 import { RelationTypeStore } from '../store/relation-types';
 import { RelationTypesDialog } from './features/types/RelationTypesDialog';
-import { BackupScheduler, writeBackup } from '../store/backups';
+import { BackupScheduler } from '../store/backups';
 import { DocumentsRepository } from '../data/documents';
 import { LibraryRepository } from '../data/library';
 import { ReviewsRepository } from '../data/reviews';
@@ -34,6 +34,7 @@ import { SearchClient } from '../search/search-client';
 import { syncLibrary } from '../search/sync-library';
 import { ImportProgress } from './features/imports/ImportProgress';
 import { SearchScreen } from './features/search/SearchScreen';
+import { writeBuiltBackup } from '../work/backups';
 import { startBackups, startImports } from '../work/import-client';
 import type { Screen } from './screens';
 import { CompareScreen } from './features/compare/CompareScreen';
@@ -91,12 +92,12 @@ export function App({ host }: { host: Host }) {
   // One search worker for the app's life (the page's): never disposed, since
   // React's development double mount would otherwise leave a disposed one.
   const search = useMemo(() => new SearchClient(), []);
-  // Whole-library work (an import's plan, a backup) reads every text for
-  // the time it takes, and lets them go.
-  const imports = useMemo(() => startImports(() => ({ db: db(), documents: () => documents.all() })), [documents]);
+  // Whole-library work (an import's plan, a backup) reads the texts it
+  // touches, by need (the workers read through sources of their own).
+  const imports = useMemo(() => startImports(() => ({ db: db(), documents: async () => documents.source() })), [documents]);
   // Backups are built in a worker of their own, so that a long import in
   // the import workers never holds them up.
-  const backupWorker = useMemo(() => startBackups(() => ({ db: db(), documents: () => documents.all() })), [documents]);
+  const backupWorker = useMemo(() => startBackups(() => ({ db: db(), documents: async () => documents.source() })), [documents]);
   const [importing, setImporting] = useState<{ fileName: string; done: number; total: number } | null>(null);
   const services = useMemo<AppServices>(() => {
     const database = db();
@@ -106,7 +107,8 @@ export function App({ host }: { host: Host }) {
     const partial = {
       documents,
       reviews: new ReviewsRepository(database),
-      library: new LibraryRepository(database, documents),
+      // Exports and backup files are built in the backup worker, off the page.
+      library: new LibraryRepository(database, documents, backupWorker),
       annotations,
       tagTypes: new TagTypeStore(database, forgetHistory),
       actors: new ActorStore(database),
@@ -119,12 +121,13 @@ export function App({ host }: { host: Host }) {
         host.backups,
         (text) => notify({ kind: 'error', text }),
         undefined,
-        // In a browser the worker builds the backup and stores it itself.
-        // The desktop app's backups are files main writes: the page reads
-        // the library in batches and hands main a piece at a time (a few
-        // milliseconds each), as an export does.
+        // The backup is built in the worker. In a browser the worker
+        // stores it itself; the desktop app's backups are files main
+        // writes, so the page asks the worker for one piece at a time and
+        // hands each to main (as an export does), never reading the
+        // library itself.
         host.kind === 'electron'
-          ? async (since, now) => writeBackup(database, await documents.all(), since, host.backups, now)
+          ? (since, now) => writeBuiltBackup(backupWorker, since, host.backups, now)
           : (since, now) => backupWorker.write({ since, now: now.toISOString() }),
       ),
       search,

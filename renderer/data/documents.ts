@@ -3,7 +3,8 @@ import type { LibraryDocument, PageStart } from '../../shared/corpus/document';
 import type { DocumentMeta } from '../../shared/corpus/metadata';
 import type { DocumentEditRow, ListingRow, PalimpsestDb } from '../store/db';
 import { listingOf, stampOf } from '../store/db';
-import { annotationCount, currentDocuments, editDocument } from '../store/documents';
+import { type DocumentSource, StoredDocuments } from '../store/document-source';
+import { annotationCount, editDocument } from '../store/documents';
 import { readListings, readStamps, rebuildSnapshot, refreshListings, storeStamps, storedDocument } from '../store/listings';
 import { Lru } from './lru';
 
@@ -115,10 +116,12 @@ export class DocumentsRepository {
     }
   }
 
-  /// Every document with its text, for whole-library work (export,
-  /// backup, an import's plan): read for the caller, never kept.
-  all(): Promise<Map<string, LibraryDocument>> {
-    return currentDocuments(this.db, this.bundled);
+  /// The documents for whole-library work (export, backup, an import's
+  /// plan): ids and descriptions from the listing rows, and a text read
+  /// only for a document the work touches. A new source for each piece of
+  /// work, so none holds a text past it.
+  source(): DocumentSource {
+    return new StoredDocuments(this.db, this.bundled);
   }
 
   /// Changes what a document is said to be, or its collection (`meta:

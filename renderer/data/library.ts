@@ -4,25 +4,32 @@ import type { BackupHost } from '../host/host';
 import { type BackupScheduler, type RestorePreview, backupFile, backupFileName, previewRestore, previewRestoreFile, restoreBackup } from '../store/backups';
 import type { PalimpsestDb } from '../store/db';
 import { type ExportFormat, type ExportPieces, exportPieces } from '../store/transfer';
+import type { Calls } from '../../shared/rpc/port';
+import { type BackupsApi, builtPieces } from '../work/backups';
 import type { DocumentsRepository } from './documents';
 
 /// The formats an export is written in, and what a restore would change.
 export type { ExportFormat, RestorePreview };
 
-/// Whole-library work: exports, backup files and restoring. Each reads
-/// every document's text for the time it takes (through the documents
-/// repository), and keeps none of them.
+/// Whole-library work: exports, backup files and restoring. Each reads the
+/// documents it touches, by need (the documents repository's `source`),
+/// and keeps none of them. Given the backup worker (`worker`), exports and
+/// backup files are built there, off the page, which asks for their
+/// pieces as it writes them.
 export class LibraryRepository {
   constructor(
     private readonly db: PalimpsestDb,
     private readonly documents: DocumentsRepository,
+    private readonly worker?: Calls<BackupsApi>,
   ) {}
 
   /// All annotations, or one document's, as a file in a format, in pieces
   /// read from the library as they are written (store/transfer.ts
   /// `exportPieces`).
   async exportPieces(scope: NativeFile['scope'], format: ExportFormat): Promise<ExportPieces> {
-    return exportPieces(this.db, await this.documents.all(), scope, format);
+    if (!this.worker) return exportPieces(this.db, this.documents.source(), scope, format);
+    const { buildId, count } = await this.worker.export({ scope, format, backup: false, now: new Date().toISOString() });
+    return { count, pieces: builtPieces(this.worker, buildId) };
   }
 
   /// The name a backup file saved at `now` is offered under.
@@ -32,7 +39,9 @@ export class LibraryRepository {
 
   /// A backup of the whole library as a file to save outside the app.
   async backupFile(now: Date): Promise<{ count: number; pieces: AsyncIterable<string> }> {
-    return backupFile(this.db, await this.documents.all(), now);
+    if (!this.worker) return backupFile(this.db, this.documents.source(), now);
+    const { buildId, count } = await this.worker.export({ scope: { kind: 'all' }, format: 'native', backup: true, now: now.toISOString() });
+    return { count, pieces: builtPieces<string>(this.worker, buildId) };
   }
 
   /// What restoring a kept backup would change.

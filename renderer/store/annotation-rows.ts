@@ -51,10 +51,21 @@ export async function all(db: PalimpsestDb): Promise<Annotation[]> {
 /// annotations are held at a time (its chunks are spread by id, so its
 /// order is known only once all are read), never the whole library's.
 export async function* inFileOrder(db: PalimpsestDb, documentIds: Iterable<string>, batch = 512): AsyncGenerator<Annotation[]> {
-  for (const documentId of [...new Set(documentIds)].sort()) {
-    const annotations = await ofDocument(db, documentId);
-    annotations.sort((a, b) => a.position.start - b.position.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (let at = 0; at < annotations.length; at += batch) yield annotations.slice(at, at + batch);
+  const ids = [...new Set(documentIds)].sort();
+  // The next document's chunks are read while this one's are written out:
+  // the page would otherwise wait on the database between documents. So
+  // two documents' annotations are held at most.
+  let next = ids.length > 0 ? ofDocument(db, ids[0]!) : null;
+  try {
+    for (let i = 0; i < ids.length; i++) {
+      const annotations = await next!;
+      next = i + 1 < ids.length ? ofDocument(db, ids[i + 1]!) : null;
+      annotations.sort((a, b) => a.position.start - b.position.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (let at = 0; at < annotations.length; at += batch) yield annotations.slice(at, at + batch);
+    }
+  } finally {
+    // A caller that stops early (a failed write) leaves no read unheard.
+    next?.catch(() => {});
   }
 }
 

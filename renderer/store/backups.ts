@@ -1,5 +1,4 @@
 import type { Annotation } from '../../shared/annotation/model';
-import type { LibraryDocument } from '../../shared/corpus/document';
 import { textFingerprint } from '../../shared/document/fingerprint';
 import {
   type BackupIncrement,
@@ -21,6 +20,7 @@ import type { BackupHost } from '../host/host';
 import * as rows from './annotation-rows';
 import { type DocumentEditRow, type DocumentRow, type PalimpsestDb, onTableWrite } from './db';
 import { storageProblem } from './errors';
+import { type Documents, sourceOf } from './document-source';
 import { exportPieces } from './transfer';
 import { messageOf } from '../../shared/errors';
 
@@ -37,7 +37,7 @@ export class BackupScheduler {
 
   constructor(
     private readonly db: PalimpsestDb,
-    private readonly documents: ReadonlyMap<string, LibraryDocument>,
+    private readonly documents: Documents,
     host: BackupHost,
     private readonly onError: (message: string) => void,
     private readonly delay = 4000,
@@ -149,7 +149,7 @@ export interface BuiltBackup {
 /// `host`, piece by piece; `null` when nothing changed since `since.last`.
 export async function writeBackup(
   db: PalimpsestDb,
-  documents: ReadonlyMap<string, LibraryDocument>,
+  documents: Documents,
   since: BackupSince | null,
   host: Pick<BackupHost, 'write'>,
   now: Date,
@@ -164,11 +164,7 @@ export async function writeBackup(
 /// browser may clear its own storage, backups with the library): its
 /// annotation count and its text's pieces, read from the library as they
 /// are written (exportPieces), never one string.
-export async function backupFile(
-  db: PalimpsestDb,
-  documents: ReadonlyMap<string, LibraryDocument>,
-  now = new Date(),
-): Promise<{ count: number; pieces: AsyncIterable<string> }> {
+export async function backupFile(db: PalimpsestDb, documents: Documents, now = new Date()): Promise<{ count: number; pieces: AsyncIterable<string> }> {
   const { count, pieces } = await exportPieces(db, documents, { kind: 'all' }, 'native', now, 'keep');
   return { count, pieces: pieces as AsyncIterable<string> };
 }
@@ -182,12 +178,7 @@ export function backupFileName(now: Date): string {
 /// file); with it, the increment on `since.base` (only the parts changed
 /// since it), or a full one again when the increments have grown (see
 /// fullAgain); `null` when nothing changed since `since.last`.
-export async function buildBackup(
-  db: PalimpsestDb,
-  documents: ReadonlyMap<string, LibraryDocument>,
-  since: BackupSince | null,
-  now = new Date(),
-): Promise<BuiltBackup | null> {
+export async function buildBackup(db: PalimpsestDb, documents: Documents, since: BackupSince | null, now = new Date()): Promise<BuiltBackup | null> {
   // No transaction around it all: a full backup of a large library reads
   // for seconds, and a read transaction over every table would hold the
   // page's writes back as long. The stamps are read first instead, so a
@@ -230,7 +221,7 @@ interface CurrentLibrary {
   missing: string[];
 }
 
-async function readManifest(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>): Promise<CurrentLibrary> {
+async function readManifest(db: PalimpsestDb, library: Documents): Promise<CurrentLibrary> {
   const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const [layouts, documentIds, seqs, edits, tagTypes, relationTypes, links, actors, sets] = await Promise.all([
     db.chunkLayouts.toArray(),
@@ -243,6 +234,9 @@ async function readManifest(db: PalimpsestDb, documents: ReadonlyMap<string, Lib
     db.actors.toArray(),
     db.sets.toArray(),
   ]);
+  // What the entries and citations need of the documents with
+  // annotations, read from their listing rows: no text.
+  const documents = await sourceOf(library).infos(layouts.filter((layout) => layout.count > 0).map((layout) => layout.documentId));
   const manifest: Manifest = new Map();
   const small = new Map<string, unknown>([
     ['t:tagTypes', tagTypes.sort((a, b) => a.order - b.order)],

@@ -16,8 +16,8 @@ import { InvalidInput } from '../../shared/errors';
 
 /// The library's documents as the app shows them: the bundled ones and the
 /// researcher's own, each at its latest revision, with the description the
-/// researcher gave it. All of their texts at once: for whole-library work
-/// (export, backup, import planning), never for what a screen shows.
+/// researcher gave it. All of their texts at once: for tests and scripts;
+/// the app's whole-library work reads by need (document-source.ts).
 export async function currentDocuments(db: PalimpsestDb, bundled: ReadonlyMap<string, LibraryDocument>): Promise<Map<string, LibraryDocument>> {
   const latest = new Map<string, RevisionRow>();
   for (const row of await db.revisions.orderBy('seq').toArray()) latest.set(row.documentId, row);

@@ -1,4 +1,3 @@
-import type { LibraryDocument } from '../../shared/corpus/document';
 import { ImportError } from '../../shared/format/errors';
 import { type ImportPlan, planImport } from '../../shared/format/merge';
 import { type QdpxIncoming, qdpxIncoming } from '../../shared/format/qdpx-incoming';
@@ -6,7 +5,8 @@ import { readQdpxProject } from '../../shared/format/qdpx-read';
 import * as rows from './annotation-rows';
 import type { DocumentRow, PalimpsestDb } from './db';
 import { storageProblem } from './errors';
-import { writePlannedAnnotations } from './transfer';
+import { type Documents, sourceOf } from './document-source';
+import { documentsOf, writePlannedAnnotations } from './transfer';
 
 /// A REFI-QDA project (.qdpx) read and planned against the library, nothing
 /// written: what the import dialog previews.
@@ -28,13 +28,7 @@ export interface QdpxResult {
 /// Reads a .qdpx and plans it against the library as it is now. Throws
 /// ImportError (naming the file and what is wrong) for a file that cannot
 /// be read.
-export async function previewQdpx(
-  db: PalimpsestDb,
-  documents: ReadonlyMap<string, LibraryDocument>,
-  fileName: string,
-  bytes: Uint8Array,
-  now = new Date(),
-): Promise<QdpxPreview> {
+export async function previewQdpx(db: PalimpsestDb, documents: Documents, fileName: string, bytes: Uint8Array, now = new Date()): Promise<QdpxPreview> {
   const { incoming, plan, counts } = await planQdpx(db, documents, readQdpxProject(bytes, fileName), now);
   return { fileName, bytes, incoming, plan, counts };
 }
@@ -46,14 +40,17 @@ export async function previewQdpx(
 /// adds nothing.
 export async function applyQdpx(
   db: PalimpsestDb,
-  documents: ReadonlyMap<string, LibraryDocument>,
+  documents: Documents,
   preview: QdpxPreview,
   now = new Date(),
   onProgress?: rows.Progress,
 ): Promise<QdpxResult> {
   const project = readQdpxProject(preview.bytes, preview.fileName);
   try {
-    return await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.documents, db.relationTypes, db.links, db.actors, db.sets], async () => {
+    // The documents' listings, edits and revisions too: the plan reads the
+    // documents it matches (see planQdpx) in the transaction.
+    const read = [db.documentEdits, db.revisions, db.documentListings, db.listingSnapshot];
+    return await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.documents, db.relationTypes, db.links, db.actors, db.sets, ...read], async () => {
       const { incoming, plan, counts, existing } = await planQdpx(db, documents, project, now);
       const added = now.toISOString();
       await db.documents.bulkAdd(
@@ -87,7 +84,12 @@ export async function applyQdpx(
   }
 }
 
-async function planQdpx(db: PalimpsestDb, documents: ReadonlyMap<string, LibraryDocument>, project: ReturnType<typeof readQdpxProject>, now: Date) {
+// The project's sources are matched to the library's documents by their
+// fingerprints (read without texts); then only the documents its passages
+// are on are read.
+async function planQdpx(db: PalimpsestDb, library: Documents, project: ReturnType<typeof readQdpxProject>, now: Date) {
+  const source = sourceOf(library);
+  const documents = await source.infos();
   const [tagTypes, relationTypes, actors, links, sets] = await Promise.all([
     db.tagTypes.toArray(),
     db.relationTypes.toArray(),
@@ -103,7 +105,7 @@ async function planQdpx(db: PalimpsestDb, documents: ReadonlyMap<string, Library
   incoming.links = incoming.links.filter((l) => !linkIds.has(l.id));
   incoming.sets = incoming.sets.filter((s) => !setIds.has(s.id));
   incoming.actors = incoming.actors.filter((a) => !actorIds.has(a.id));
-  const withNew = new Map(documents);
+  const withNew = await documentsOf(source, incoming.batch);
   for (const d of incoming.newDocuments) withNew.set(d.id, d);
   const existing = await rows.findByIds(
     db,

@@ -2,12 +2,13 @@ import { ActorIndex } from '../../shared/actors/actor-index';
 import { anchorAll } from '../../shared/anchoring/anchor-all';
 import { describePassage } from '../../shared/anchoring/selectors';
 import type { Annotation } from '../../shared/annotation/model';
-import type { LibraryDocument } from '../../shared/corpus/document';
+import type { DocumentInfo } from '../../shared/corpus/document';
 import { exportSet } from '../../shared/sets/export';
 import { type SetImportPlan, planSetImport } from '../../shared/sets/import-plan';
 import type { AnnotationSet } from '../../shared/sets/model';
 import { type SetDocument, type SetFile, parseSetFile } from '../../shared/sets/set-file';
 import * as rows from './annotation-rows';
+import { type Documents, sourceOf } from './document-source';
 import type { LinkRow, PalimpsestDb } from './db';
 import { storageProblem } from './errors';
 import { InvalidInput } from '../../shared/errors';
@@ -81,7 +82,7 @@ export class SetStore {
   /// The set file of a set: its annotations, the links among them and the
   /// actors, tag and relation types they use. Annotations deleted since they
   /// were added are left out.
-  async export(id: string, documents: ReadonlyMap<string, LibraryDocument>, exported = this.now()): Promise<{ file: SetFile; json: string; missing: number }> {
+  async export(id: string, documents: ReadonlyMap<string, DocumentInfo>, exported = this.now()): Promise<{ file: SetFile; json: string; missing: number }> {
     const set = await this.get(id);
     const found = await rows.findByIds(this.db, set.annotationIds);
     const present = { ...set, annotationIds: set.annotationIds.filter((a) => found.has(a)) };
@@ -101,8 +102,11 @@ export class SetStore {
   /// Reads a set file and plans importing it, writing nothing. Throws an
   /// ImportError naming what is wrong with a file that is not valid, and an
   /// InvalidInput for one whose documents the library lacks.
-  async previewImport(json: string, documents: ReadonlyMap<string, LibraryDocument>): Promise<SetImportPreview> {
+  async previewImport(json: string, library: Documents): Promise<SetImportPreview> {
     const file = parseSetFile(json);
+    // Descriptions only; a text is read for a document whose text differs.
+    const source = sourceOf(library);
+    const documents = await source.infos();
     const ids = file.annotations.map((a) => a.id);
     const actors = await this.db.actors.toArray();
     const index = new ActorIndex(actors);
@@ -131,11 +135,11 @@ export class SetStore {
     }
     // Another transcription of a document: the passages are found again in
     // its text, or the import is refused rather than placed on doubtful text.
-    const changed = new Set(plan.documents.changed.map((d) => d.id));
+    const changed = await source.read(plan.documents.changed.map((d) => d.id));
     const placed: Annotation[] = [];
     const unplaced: Annotation[] = [];
-    for (const documentId of changed) {
-      const text = documents.get(documentId)!.text.text;
+    for (const [documentId, document] of changed) {
+      const text = document.text.text;
       const mine = plan.annotations.add.filter((a) => a.documentId === documentId);
       anchorAll(text, mine).forEach((anchor, i) => {
         if (!anchor) return void unplaced.push(mine[i]!);
@@ -204,6 +208,6 @@ export interface SetImportPreview {
   plan: SetImportPlan;
 }
 
-function setDocumentOf(document: LibraryDocument): SetDocument {
+function setDocumentOf(document: DocumentInfo): SetDocument {
   return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };
 }

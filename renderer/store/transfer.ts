@@ -15,16 +15,20 @@ import type { IndexableType, Table } from 'dexie';
 import { readAnnotationFile } from '../../shared/format/read';
 import { type W3cLibrary, buildW3cCollection, streamedW3cCollection } from '../../shared/format/w3c';
 import type { LinkRow } from './db';
+import { type DocumentSource, type Documents, sourceOf } from './document-source';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
 import { InvalidInput, messageOf } from '../../shared/errors';
 
 export type ExportFormat = 'native' | 'w3c' | 'csv' | 'qdpx';
 
-/// Exports annotations — all, or one document's — in a format.
+/// Exports annotations — all, or one document's — in a format. Only the
+/// documents the annotations are on are read, and their texts only for the
+/// formats that need them (W3C positions count code points; REFI-QDA
+/// carries the texts).
 export async function exportAnnotations(
   db: PalimpsestDb,
-  documents: ReadonlyMap<string, LibraryDocument>,
+  library: Documents,
   scope: NativeFile['scope'],
   format: ExportFormat = 'native',
   now = new Date(),
@@ -38,20 +42,27 @@ export async function exportAnnotations(
   );
   const tagTypes = await db.tagTypes.toArray();
   const count = annotations.length;
-  const missing = [...new Set(annotations.map((a) => a.documentId))].filter((id) => !documents.has(id));
+  const used = [...new Set(annotations.map((a) => a.documentId))];
+  const source = sourceOf(library);
+  const documents = format === 'w3c' || format === 'qdpx' ? await source.read(used) : await source.infos(used, { dates: format === 'csv' });
+  const missing = used.filter((id) => !documents.has(id));
   if (format === 'csv')
     return { content: buildCsv(annotations, tagTypes, documents, { actors: await db.actors.toArray(), links: await db.links.toArray() }), count, missing };
   if (format === 'qdpx') {
     // Actors by their canonical names, and the links and sets among these
     // annotations, as the project's codes, links and sets.
     const [actors, links, relationTypes, sets] = await Promise.all([db.actors.toArray(), db.links.toArray(), db.relationTypes.toArray(), db.sets.toArray()]);
-    return { content: buildQdpx({ annotations, tagTypes, documents, exported: now, actors, links, relationTypes, sets }), count, missing };
+    return {
+      content: buildQdpx({ annotations, tagTypes, documents: documents as Map<string, LibraryDocument>, exported: now, actors, links, relationTypes, sets }),
+      count,
+      missing,
+    };
   }
-  const library = scope.kind === 'all' ? await libraryOf(db) : undefined;
+  const rest = scope.kind === 'all' ? await libraryOf(db) : undefined;
   const file =
     format === 'w3c'
-      ? buildW3cCollection({ annotations, tagTypes, documents, exported: now, library })
-      : buildNativeFile({ annotations, tagTypes, documents, scope, exported: now, library, missingDocuments });
+      ? buildW3cCollection({ annotations, tagTypes, documents: documents as Map<string, LibraryDocument>, exported: now, library: rest })
+      : buildNativeFile({ annotations, tagTypes, documents, scope, exported: now, library: rest, missingDocuments });
   return { content: `${JSON.stringify(file, null, 2)}\n`, count, missing };
 }
 
@@ -72,7 +83,7 @@ export interface ExportPieces {
 /// piece, as `exportAnnotations` refuses it.
 export async function exportPieces(
   db: PalimpsestDb,
-  documents: ReadonlyMap<string, LibraryDocument>,
+  library: Documents,
   scope: NativeFile['scope'],
   format: ExportFormat = 'native',
   now = new Date(),
@@ -80,7 +91,7 @@ export async function exportPieces(
   missingDocuments: 'refuse' | 'keep' = 'refuse',
 ): Promise<ExportPieces> {
   if (format === 'qdpx') {
-    const { content, count } = await exportAnnotations(db, documents, scope, format, now);
+    const { content, count } = await exportAnnotations(db, library, scope, format, now);
     return {
       count,
       pieces: (async function* () {
@@ -91,15 +102,21 @@ export async function exportPieces(
   const counts = await rows.countsByDocument(db);
   const documentIds = scope.kind === 'all' ? [...counts.keys()] : counts.has(scope.documentId) ? [scope.documentId] : [];
   const count = documentIds.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0);
+  const from = sourceOf(library);
+  if (format === 'w3c') {
+    // Each document's text is read as its annotations come, and let go
+    // after them: the file's positions count its code points.
+    const documents = new Map<string, LibraryDocument>();
+    const rest = scope.kind === 'all' ? await w3cLibraryOf(db) : undefined;
+    const tagTypes = await db.tagTypes.toArray();
+    const annotations = withDocuments(rows.inFileOrder(db, documentIds), from, documents);
+    const collection = streamedW3cCollection({ annotations, count, tagTypes, documents, exported: now, library: rest });
+    return { count, pieces: withFinalNewline(jsonPieces(collection)) };
+  }
+  const documents = await from.infos(documentIds, { dates: format === 'csv' });
   if (format === 'csv') {
     const [tagTypes, actors, links] = await Promise.all([db.tagTypes.toArray(), db.actors.toArray(), db.links.toArray()]);
     return { count, pieces: csvPieces(rows.inFileOrder(db, documentIds), tagTypes, documents, { actors, links }) };
-  }
-  if (format === 'w3c') {
-    const library = scope.kind === 'all' ? await w3cLibraryOf(db) : undefined;
-    const tagTypes = await db.tagTypes.toArray();
-    const collection = streamedW3cCollection({ annotations: rows.inFileOrder(db, documentIds), count, tagTypes, documents, exported: now, library });
-    return { count, pieces: withFinalNewline(jsonPieces(collection)) };
   }
   const source = {
     tagTypes: await db.tagTypes.toArray(),
@@ -126,6 +143,22 @@ async function w3cLibraryOf(db: PalimpsestDb): Promise<W3cLibrary> {
     actors: byId(await db.actors.toArray()),
     sets: byId(await db.sets.toArray()),
   };
+}
+
+// The batches of `annotations`, with `documents` holding, while each is
+// read, the documents it is on (and no others).
+async function* withDocuments(
+  annotations: AsyncIterable<readonly Annotation[]>,
+  source: DocumentSource,
+  documents: Map<string, LibraryDocument>,
+): AsyncGenerator<readonly Annotation[]> {
+  for await (const batch of annotations) {
+    const on = new Set(batch.map((a) => a.documentId));
+    for (const id of [...documents.keys()]) if (!on.has(id)) documents.delete(id);
+    const unread = [...on].filter((id) => !documents.has(id));
+    if (unread.length > 0) for (const [id, document] of await source.read(unread)) documents.set(id, document);
+    yield batch;
+  }
 }
 
 async function* withFinalNewline(pieces: AsyncIterable<string>): AsyncGenerator<string> {
@@ -192,14 +225,9 @@ async function libraryOf(db: PalimpsestDb): Promise<Library> {
 /// Reads an import file (native or W3C) and plans it against the library as
 /// it is now, writing nothing: the preview. Throws `ImportError` for a file
 /// that is not valid.
-export async function previewImport(
-  db: PalimpsestDb,
-  documents: ReadonlyMap<string, LibraryDocument>,
-  json: string,
-  now = new Date(),
-): Promise<{ batch: IncomingBatch; plan: ImportPlan }> {
+export async function previewImport(db: PalimpsestDb, library: Documents, json: string, now = new Date()): Promise<{ batch: IncomingBatch; plan: ImportPlan }> {
   const batch = readAnnotationFile(json, { tagTypes: await db.tagTypes.toArray(), relationTypes: await db.relationTypes.toArray() }, now);
-  return { batch, plan: (await planAgainst(db, documents, batch)).plan };
+  return { batch, plan: (await planAgainst(db, await documentsOf(library, batch), batch)).plan };
 }
 
 /// Writes a previewed batch in one transaction, planned again against the
@@ -208,12 +236,9 @@ export async function previewImport(
 /// by chunk; `onProgress(done, total)` is told how many are stored, with 0
 /// first and then after each chunk, for a progress bar (a batch with nothing
 /// to write does not call it).
-export async function applyImport(
-  db: PalimpsestDb,
-  documents: ReadonlyMap<string, LibraryDocument>,
-  batch: IncomingBatch,
-  onProgress?: rows.Progress,
-): Promise<ImportPlan> {
+export async function applyImport(db: PalimpsestDb, library: Documents, batch: IncomingBatch, onProgress?: rows.Progress): Promise<ImportPlan> {
+  // Read before the transaction, which holds the annotations' tables only.
+  const documents = await documentsOf(library, batch);
   try {
     return await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.relationTypes, db.actors, db.links, db.sets], async () => {
       const { plan, existing } = await planAgainst(db, documents, batch);
@@ -245,12 +270,7 @@ export async function applyImport(
 }
 
 /// Preview and apply at once, for scripts and tests.
-export async function importAnnotations(
-  db: PalimpsestDb,
-  documents: ReadonlyMap<string, LibraryDocument>,
-  json: string,
-  onProgress?: rows.Progress,
-): Promise<ImportPlan> {
+export async function importAnnotations(db: PalimpsestDb, documents: Documents, json: string, onProgress?: rows.Progress): Promise<ImportPlan> {
   const { batch } = await previewImport(db, documents, json);
   return applyImport(db, documents, batch, onProgress);
 }
@@ -282,6 +302,19 @@ export async function writePlannedAnnotations(
       links.map((link) => ({ ...link, fromDocument: documentOf.get(link.from) ?? link.fromDocument, toDocument: documentOf.get(link.to) ?? link.toDocument })),
     );
   }
+}
+
+/// The documents a batch's plan reads: those its annotations name, or,
+/// when one names none (a W3C file from another tool), every document, in
+/// which its quote is looked for.
+export async function documentsOf(library: Documents, batch: IncomingBatch): Promise<Map<string, LibraryDocument>> {
+  const source = sourceOf(library);
+  const named = new Set<string>();
+  for (const entry of batch.annotations) {
+    if (entry.documentId === null) return source.read(await source.ids());
+    named.add(entry.documentId);
+  }
+  return source.read(named);
 }
 
 async function planAgainst(

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { method } from '../../shared/rpc/api';
 import { type Handlers, type Server, createServer } from '../../shared/rpc/server';
 import type { Manifest } from '../../shared/format/backup-increment';
-import { type BackupSince, type WrittenBackup, writeBackup } from '../store/backups';
+import { type BackupSince, type WrittenBackup, backupFile, buildBackup, writeBackup } from '../store/backups';
+import { exportPieces } from '../store/transfer';
 import { backupStore } from '../store/backup-store';
 import { BackupDb } from '../store/db';
 import type { BackupHost } from '../host/host';
+import type { Calls } from '../../shared/rpc/port';
 import type { ImportContext } from './import-context';
 
 // A manifest crosses to the worker as a Map (postMessage copies Maps): per
@@ -34,19 +36,125 @@ export const backupsApi = {
   /// nothing and `null` when nothing changed since `since.last` (see
   /// buildBackup).
   write: method<WrittenBackup | null>()(z.strictObject({ since: backupSince.nullable(), now: z.string().datetime() })),
+  /// Builds the backup at `now` for a host the worker cannot write to (the
+  /// desktop app's files, written by main through the page): `null` when
+  /// nothing changed since `since.last`; else what it is, and the id its
+  /// text is then asked for by, a piece at a time (`piece`).
+  build: method<BuildingBackup | null>()(z.strictObject({ since: backupSince.nullable(), now: z.string().datetime() })),
+  /// An export of annotations (all, or one document's) in a format, or a
+  /// backup file of the whole library (`backup`), built off the page: how
+  /// many annotations it holds, and the id its pieces are asked for by.
+  export: method<{ buildId: string; count: number }>()(
+    z.strictObject({
+      scope: z.union([z.strictObject({ kind: z.literal('all') }), z.strictObject({ kind: z.literal('document'), documentId: z.string().min(1).max(200) })]),
+      format: z.enum(['native', 'w3c', 'csv', 'qdpx']),
+      backup: z.boolean(),
+      now: z.string().datetime(),
+    }),
+  ),
+  /// The next piece of the backup or export `buildId`, read from the
+  /// library as it is asked for; `null` after the last, and the build is
+  /// forgotten.
+  piece: method<string | Uint8Array | null>()(z.strictObject({ buildId: z.string().min(1).max(100) })),
+  /// Forgets the build `buildId` (its writing failed or was cancelled); an
+  /// id not held is no error.
+  drop: method<null>()(z.strictObject({ buildId: z.string().min(1).max(100) })),
 };
 export type BackupsApi = typeof backupsApi;
+
+/// A backup being built in the worker, its text still to be asked for.
+export interface BuildingBackup {
+  buildId: string;
+  count: number;
+  manifest: Manifest;
+  base: string | null;
+  missingDocuments: string[];
+}
+
+// Builds kept at once: an export, a backup file and an automatic backup
+// may be written together; past these, the oldest is one whose writer gave
+// up without dropping it. Each holds at most a document's annotations.
+const keptBuilds = 8;
 
 /// The handlers over `context`, writing through `store` (by default the
 /// browser's backup database, opened at the first backup).
 export function backupsHandlers(context: ImportContext, store?: Pick<BackupHost, 'write'>): Handlers<BackupsApi> {
   let opened = store;
+  const builds = new Map<string, AsyncIterator<string | Uint8Array>>();
+  let made = 0;
+  const keep = (pieces: AsyncIterable<string | Uint8Array>): string => {
+    const buildId = `build-${++made}`;
+    builds.set(buildId, pieces[Symbol.asyncIterator]());
+    while (builds.size > keptBuilds) {
+      const [oldest, left] = builds.entries().next().value!;
+      builds.delete(oldest);
+      void left.return?.();
+    }
+    return buildId;
+  };
   return {
     write: async ({ since, now }) => {
       opened ??= backupStore(new BackupDb());
       return writeBackup(context.db, await context.documents(), since, opened, new Date(now));
     },
+    build: async ({ since, now }) => {
+      const built = await buildBackup(context.db, await context.documents(), since, new Date(now));
+      if (!built) return null;
+      return { buildId: keep(built.pieces), count: built.count, manifest: built.manifest, base: built.base, missingDocuments: built.missingDocuments };
+    },
+    export: async ({ scope, format, backup, now }) => {
+      const documents = await context.documents();
+      const file = backup ? await backupFile(context.db, documents, new Date(now)) : await exportPieces(context.db, documents, scope, format, new Date(now));
+      return { buildId: keep(file.pieces), count: file.count };
+    },
+    piece: async ({ buildId }) => {
+      const pieces = builds.get(buildId);
+      if (!pieces) throw new RangeError(`There is no file ${buildId} being built in this worker: it was finished or dropped.`);
+      const next = await pieces.next();
+      if (!next.done) return next.value;
+      builds.delete(buildId);
+      return null;
+    },
+    drop: async ({ buildId }) => {
+      await builds.get(buildId)?.return?.();
+      builds.delete(buildId);
+      return null;
+    },
   };
+}
+
+/// Writes the backup the worker `calls` builds at `now` through `host`,
+/// asking the worker for its text a piece at a time as `host` writes it
+/// (the desktop app: main appends each to the backup file); `null` when
+/// nothing changed since `since.last`. The page holds one piece at a time.
+export async function writeBuiltBackup(
+  calls: Calls<BackupsApi>,
+  since: BackupSince | null,
+  host: Pick<BackupHost, 'write'>,
+  now: Date,
+): Promise<WrittenBackup | null> {
+  const built = await calls.build({ since, now: now.toISOString() });
+  if (!built) return null;
+  const info = await host.write(builtPieces<string>(calls, built.buildId), built.count, now, built.base ?? undefined);
+  return { info, manifest: built.manifest, base: built.base, missingDocuments: built.missingDocuments };
+}
+
+/// The pieces of the worker's build `buildId`, each asked for as the
+/// caller reads on; a caller that stops early drops the build.
+export async function* builtPieces<T extends string | Uint8Array>(calls: Calls<BackupsApi>, buildId: string): AsyncGenerator<T> {
+  let finished = false;
+  try {
+    for (;;) {
+      const piece = await calls.piece({ buildId });
+      if (piece === null) {
+        finished = true;
+        return;
+      }
+      yield piece as T;
+    }
+  } finally {
+    if (!finished) await calls.drop({ buildId }).catch(() => null);
+  }
 }
 
 /// The backup worker's server over `context`.

@@ -7,6 +7,7 @@ import { method } from '../../shared/rpc/api';
 import { type Handlers, type Server, createServer } from '../../shared/rpc/server';
 import type { DocumentRow } from '../store/db';
 import { addDocuments, documentRowOf } from '../store/documents';
+import { sourceOf } from '../store/document-source';
 import type { ImportContext } from './import-context';
 import type { DocumentFile, DocumentFileResult } from './import-protocol';
 
@@ -48,7 +49,7 @@ export async function importDocuments(
   now = new Date(),
   cancelled?: CancelCheck,
 ): Promise<DocumentFileResult[]> {
-  const taken = new Set((await context.documents()).keys());
+  const taken = new Set(await sourceOf(await context.documents()).ids());
   const results: DocumentFileResult[] = [];
   const stored: DocumentRow[] = [];
   progress(0, files.length);

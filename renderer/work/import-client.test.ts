@@ -11,9 +11,11 @@ import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';
 import { exportAnnotations } from '../store/transfer';
 import type { ImportContext } from './import-context';
-import { backupsHandlers } from './backups';
+import { backupsHandlers, builtPieces, writeBuiltBackup } from './backups';
+import { writeBackup } from '../store/backups';
+import { memoryHost } from '../store/test-support/backup-host';
 import { quietCall } from '../../shared/rpc/server';
-import { mainThreadPorts, startImports } from './import-client';
+import { mainThreadPorts, startBackups, startImports } from './import-client';
 import { textOf } from '../../shared/test-support/pieces';
 
 /// The import workers' servers on this thread, over `context`.
@@ -183,6 +185,44 @@ describe('the import client', () => {
       await client.write({ since: { base: { id: now, manifest: done.manifest, bytes: done.info.bytes }, last: done.manifest, increments: 0 }, now }, quietCall),
     ).toBeNull();
     expect(written).toHaveLength(1);
+  });
+
+  it('builds the desktop app’s backup in the worker and hands its text to the page a piece at a time, the same file as built on the page', async () => {
+    const host = memoryHost();
+    const calls = startBackups(() => ({ db: source, documents: async () => corpus }), mainThreadPorts);
+    await exported(3);
+    const now = new Date('2026-12-03T15:00:00.000Z');
+    const done = (await writeBuiltBackup(calls, null, host, now))!;
+    const onPage = memoryHost();
+    await writeBackup(source, corpus, null, onPage, now);
+    expect(host.files.get(done.info.id)!.content).toBe(onPage.files.get('b1')!.content);
+    expect(done.info.annotations).toBe(3);
+    const since = { base: { id: done.info.id, manifest: done.manifest, bytes: done.info.bytes }, last: done.manifest, increments: 0 };
+    expect(await writeBuiltBackup(calls, since, host, now)).toBeNull();
+
+    // A write that fails drops the build in the worker, and the next works.
+    const failing = {
+      write: async (pieces: AsyncIterable<string>) => {
+        for await (const _ of pieces) throw new Error('The disk is full.');
+        throw new RangeError('A backup has at least one piece.');
+      },
+    };
+    await rows.put(source, [{ ...(await rows.all(source))[0]!, note: 'edited' }]);
+    await expect(writeBuiltBackup(calls, since, failing, now)).rejects.toThrow('The disk is full.');
+    await expect(calls.piece({ buildId: 'build-2' })).rejects.toThrow('There is no file build-2 being built');
+    expect((await writeBuiltBackup(calls, since, host, now))!.base).toBe(done.info.id);
+  });
+
+  it('builds an export in the worker, in every format, the same file as built on the page', async () => {
+    const calls = startBackups(() => ({ db: source, documents: async () => corpus }), mainThreadPorts);
+    await exported(3);
+    const now = '2026-12-03T15:00:00.000Z';
+    for (const format of ['native', 'w3c', 'csv'] as const) {
+      const { buildId, count } = await calls.export({ scope: { kind: 'all' }, format, backup: false, now });
+      expect(count).toBe(3);
+      const onPage = await exportAnnotations(source, corpus, { kind: 'all' }, format, new Date(now));
+      expect(await textOf(builtPieces<string>(calls, buildId))).toBe(onPage.content);
+    }
   });
 
   it('forgets a cancelled preview', async () => {

@@ -3,6 +3,7 @@ import { method } from '../../shared/rpc/api';
 import { Plans } from '../../shared/rpc/plans';
 import { type Handlers, type Server, createServer } from '../../shared/rpc/server';
 import { type RevisionPlan, applyRevision, planRevision } from '../store/revisions';
+import { sourceOf } from '../store/document-source';
 import type { ImportContext } from './import-context';
 import { type Planned, type RevisionSummary, planRequest } from './import-protocol';
 
@@ -28,7 +29,7 @@ export function revisionsHandlers(context: ImportContext): Handlers<RevisionsApi
   const plans = new Plans<RevisionPlan>('revision', 'store');
   return {
     async preview({ documentId, fileName, source }) {
-      const current = (await context.documents()).get(documentId);
+      const current = (await sourceOf(await context.documents()).read([documentId])).get(documentId);
       if (!current) throw new RangeError(`There is no document ${documentId} in the library to revise.`);
       const plan = await planRevision(context.db, current, fileName, source);
       return { ...revisionSummary(plan, null), planId: plans.add(plan) };

@@ -26,6 +26,11 @@ export interface LibraryDocument {
   collection: string | null;
 }
 
+/// What whole-library work (a native or CSV export, a backup, a set file)
+/// needs of a document besides its annotations: its description, its
+/// text's fingerprint and where its pages begin, never the text itself.
+export type DocumentInfo = Pick<LibraryDocument, 'id' | 'meta' | 'fingerprint' | 'pages'>;
+
 /// Where a page of the source begins in the canonical text.
 export interface PageStart {
   offset: number;

@@ -3,7 +3,7 @@ import type { Actor } from '../actors/model';
 import type { Annotation, TagType } from '../annotation/model';
 import { pageAt } from '../corpus/cite';
 import { formatDateSpan } from '../corpus/dates';
-import type { LibraryDocument } from '../corpus/document';
+import type { DocumentInfo } from '../corpus/document';
 import type { Link } from '../links/model';
 import { csvTable } from './csv-table';
 
@@ -46,7 +46,7 @@ export interface CsvLibrary {
 export function buildCsv(
   annotations: readonly Annotation[],
   tagTypes: readonly TagType[],
-  documents: ReadonlyMap<string, LibraryDocument>,
+  documents: ReadonlyMap<string, DocumentInfo>,
   library: CsvLibrary = {},
 ): string {
   const row = csvRowMaker(tagTypes, documents, library);
@@ -58,7 +58,7 @@ export function buildCsv(
 export async function* csvPieces(
   annotations: AsyncIterable<readonly Annotation[]>,
   tagTypes: readonly TagType[],
-  documents: ReadonlyMap<string, LibraryDocument>,
+  documents: ReadonlyMap<string, DocumentInfo>,
   library: CsvLibrary = {},
 ): AsyncGenerator<string> {
   const row = csvRowMaker(tagTypes, documents, library);
@@ -72,7 +72,7 @@ export async function* csvPieces(
 }
 
 // The row of one annotation, with what the rows share read once.
-function csvRowMaker(tagTypes: readonly TagType[], documents: ReadonlyMap<string, LibraryDocument>, library: CsvLibrary): (a: Annotation) => string[] {
+function csvRowMaker(tagTypes: readonly TagType[], documents: ReadonlyMap<string, DocumentInfo>, library: CsvLibrary): (a: Annotation) => string[] {
   const names = new Map(tagTypes.map((t) => [t.id, t.name]));
   const actors = new ActorIndex(library.actors ?? []);
   const linkCount = new Map<string, number>();

@@ -54,13 +54,14 @@ async function* write(value: unknown, indent: string, out: (text: string) => voi
     let first = true;
     for await (const batch of value.batches) {
       if (batch.length === 0) continue;
-      // One JSON.stringify a batch, not one an element: "[\n  a,\n  b\n]"
-      // less its brackets is the elements one level in, as they stand in
-      // the file once each line is indented by `indent` (an element
-      // JSON.stringify cannot write is `null` in an array, there too).
-      const elements = JSON.stringify(batch, null, 2).slice(2, -2);
+      // One JSON.stringify a batch, not one an element, and at the batch's
+      // depth: the batch wrapped in as many arrays as `indent` has levels
+      // is written with its elements indented as they stand in the file,
+      // and less its brackets is those elements (re-indenting each line
+      // afterwards took as long as writing them). An element
+      // JSON.stringify cannot write is `null` in an array, there too.
       out(first ? `[\n${indent}` : `,\n${indent}`);
-      out(indent === '' ? elements : elements.replaceAll('\n', `\n${indent}`));
+      out(elementsAt(batch, indent));
       first = false;
       yield;
     }
@@ -90,6 +91,25 @@ async function* write(value: unknown, indent: string, out: (text: string) => voi
     return;
   }
   out(plain(value, indent));
+}
+
+// The elements of `batch` as JSON.stringify(batch, null, 2) writes them
+// less its brackets ("  a,\n  b"), each line further indented by `indent`
+// (two spaces a level). Wrapped in an array per level, the batch is
+// written at that depth: before its elements stand "[\n" and the indent of
+// each wrapping array's item, then the batch's own "[\n" and `indent`;
+// after them, each array's line break, indent and closing bracket.
+function elementsAt(batch: readonly unknown[], indent: string): string {
+  const depth = indent.length / 2;
+  let wrapped: unknown = batch;
+  let head = 2 + indent.length;
+  let tail = 2 + indent.length;
+  for (let level = 0; level < depth; level++) {
+    wrapped = [wrapped];
+    head += 2 + 2 * (level + 1);
+    tail += 2 + 2 * level;
+  }
+  return JSON.stringify(wrapped, null, 2).slice(head, -tail);
 }
 
 // A value with no streamed part, at nesting `indent`. JSON's strings never

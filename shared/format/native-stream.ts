@@ -1,5 +1,5 @@
 import type { Annotation, TagType } from '../annotation/model';
-import type { LibraryDocument } from '../corpus/document';
+import type { DocumentInfo } from '../corpus/document';
 import { jsonPieces, pieceCharacters, streamed } from './json-stream';
 import { type NativeFile, formatName, formatVersion, nativeAnnotation, nativeDocuments, nativeTagTypes } from './native';
 
@@ -28,7 +28,7 @@ export interface StreamedLibrary {
 /// What the file is written from.
 export interface NativeSource {
   tagTypes: readonly TagType[];
-  documents: ReadonlyMap<string, LibraryDocument>;
+  documents: ReadonlyMap<string, DocumentInfo>;
   /// The documents whose annotations `annotations` yields (the file's
   /// `documents` are listed before its annotations are read).
   documentIds: Iterable<string>;
@@ -63,7 +63,7 @@ export async function* nativePieces(source: NativeSource, size = pieceCharacters
 async function* entries(
   annotations: AsyncIterable<readonly Annotation[]>,
   documentIds: ReadonlySet<string>,
-  documents: ReadonlyMap<string, LibraryDocument>,
+  documents: ReadonlyMap<string, DocumentInfo>,
 ): AsyncGenerator<unknown[]> {
   let last: Annotation | undefined;
   for await (const batch of annotations) {

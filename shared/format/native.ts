@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Annotation, TagType } from '../annotation/model';
-import type { LibraryDocument } from '../corpus/document';
+import type { DocumentInfo } from '../corpus/document';
 import { firstIssue, readFormattedJson } from './json-file';
 import { actorSchema, documentEditSchema, importedDocumentSchema, linkSchema, relationTypeSchema, revisionSchema, setSchema } from './library-schemas';
 import { authorSchema, authorshipOf, colorSchema, idSchema, isoTimeSchema } from './native-fields';
@@ -153,7 +153,7 @@ export function nativeFileOf(value: unknown): NativeFile {
 export function buildNativeFile(options: {
   annotations: readonly Annotation[];
   tagTypes: readonly TagType[];
-  documents: ReadonlyMap<string, LibraryDocument>;
+  documents: ReadonlyMap<string, DocumentInfo>;
   scope: NativeFile['scope'];
   exported: Date;
   /// The rest of the library, for a whole-library export or backup.
@@ -187,7 +187,7 @@ export function nativeTagTypes(tagTypes: readonly TagType[]): NativeFile['tagTyp
 /// backup kept under a stand-in entry.
 export function nativeDocuments(
   used: Iterable<string>,
-  documents: ReadonlyMap<string, LibraryDocument>,
+  documents: ReadonlyMap<string, DocumentInfo>,
   missingDocuments: 'refuse' | 'keep' = 'refuse',
 ): NativeFile['documents'] {
   return [...new Set(used)].sort().map((documentId) => nativeDocumentEntry(documentId, documents.get(documentId), missingDocuments));
@@ -196,7 +196,7 @@ export function nativeDocuments(
 /// The entry of a native file's `documents` for document `documentId`
 /// (`document`, or undefined when the library does not hold it: refused,
 /// or for a backup kept under a stand-in entry named by the id).
-export function nativeDocumentEntry(documentId: string, document: LibraryDocument | undefined, missing: 'refuse' | 'keep'): NativeFile['documents'][number] {
+export function nativeDocumentEntry(documentId: string, document: DocumentInfo | undefined, missing: 'refuse' | 'keep'): NativeFile['documents'][number] {
   if (!document && missing === 'keep') return { id: documentId, title: documentId, citation: null, fingerprint: '' };
   if (!document) throw new InvalidInput('$', `Annotations refer to the document "${documentId}", which is not in the library.`);
   return { id: document.id, title: document.meta.title, citation: document.meta.citation, fingerprint: document.fingerprint };

@@ -16,7 +16,9 @@ import type { QdpxProject } from './qdpx-read';
 
 /// The library a project is read against.
 export interface QdpxLibrary {
-  documents: ReadonlyMap<string, LibraryDocument>;
+  /// Only their ids and fingerprints are read: a source is the library's
+  /// document when its text's fingerprint is the same.
+  documents: ReadonlyMap<string, Pick<LibraryDocument, 'id' | 'fingerprint'>>;
   tagTypes: readonly TagType[];
   relationTypes: readonly RelationType[];
   actors: readonly Actor[];
@@ -51,11 +53,11 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
   const idOf = (guid: string) => guid.replace(/^\{|\}$/g, '').toLowerCase();
 
   // Documents.
-  const byFingerprint = new Map<string, LibraryDocument>();
+  const byFingerprint = new Map<string, Pick<LibraryDocument, 'id' | 'fingerprint'>>();
   for (const document of library.documents.values()) byFingerprint.set(document.fingerprint, document);
   const taken = new Set(library.documents.keys());
   const newDocuments: LibraryDocument[] = [];
-  const documentOfSource = new Map<string, LibraryDocument>();
+  const documentOfSource = new Map<string, Pick<LibraryDocument, 'id' | 'fingerprint'>>();
   for (const source of project.sources) {
     const blocks = parseSource(source.text, 'plain');
     const text = new DocText(blocks);

@@ -25,7 +25,7 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
   const fail = (what: string) => (error: unknown) => services.notify({ kind: 'error', text: `${what}: ${messageOf(error)}` });
 
   const exportSet = async (set: AnnotationSet) => {
-    const { json, missing, file } = await services.sets.export(set.id, await services.documents.all());
+    const { json, missing, file } = await services.sets.export(set.id, await services.documents.source().infos());
     const saved = await services.host.saveFile(
       'Export a set',
       fileNameOf(set.name, '.palimpsest-set.json', 'set'),
@@ -43,7 +43,7 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
   const importSet = async () => {
     const chosen = await services.host.openTextFile('Import a set', [{ name: 'Palimpsest set', extensions: ['json'] }]);
     if (!chosen) return;
-    setPreview(await services.sets.previewImport(chosen.text, await services.documents.all()));
+    setPreview(await services.sets.previewImport(chosen.text, services.documents.source()));
   };
 
   return (
