@@ -40,6 +40,15 @@ describe('TableModel', () => {
     expect(new RowList(model, model.filter(model.order('date', 'ascending'), { tagTypeIds: ['economic-measure'] })).authored()).toBe(false);
   });
 
+  it('folds ahead of the first filter in slices, while there is time', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...annotations[i % annotations.length]!, id: `a${i}` }));
+    const big = new TableModel({ annotations: many, documents: corpus, actors });
+    let slices = 0;
+    expect(big.foldAhead(() => ++slices < 2)).toBe(false);
+    expect(big.foldAhead(() => true)).toBe(true);
+    expect(big.filter(big.order('date', 'ascending'), { text: 'mehilli' }).length).toBe(many.filter((a) => a.quote.exact === 'E. Mëhilli').length);
+  });
+
   it('refuses a column the table does not have', () => {
     expect(() => model.order('colour' as RowColumn, 'ascending')).toThrow('The table has no column "colour" to sort by.');
   });
@@ -117,11 +126,14 @@ describe('TableModel over random libraries', () => {
         fc.constantFrom(...columns),
         fc.constantFrom<SortDirection>('ascending', 'descending'),
         filter,
-        ({ annotations, links, sets }, column, direction, rowFilter) => {
+        fc.boolean(),
+        ({ annotations, links, sets }, column, direction, rowFilter, ahead) => {
           const sources = { annotations, documents: corpus, actors: taggedResolver, links, sets };
           const plain = buildRows(sources);
           const expected = filterRows(prepareRows(sortRows(plain, column, direction, { locale: 'en', tagTypes })), rowFilter);
           const columnar = new TableModel(sources, { locale: 'en', tagTypes });
+          // Folded while idle or on the first filter: the same rows either way.
+          if (ahead) columnar.foldAhead(() => false);
           const shown = new RowList(columnar, columnar.filter(columnar.order(column, direction), rowFilter));
           expect(shown.rows()).toEqual(expected);
           expect(shown.authored()).toBe(expected.some((r) => r.author !== null));

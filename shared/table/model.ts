@@ -2,8 +2,8 @@ import type { Annotation, TagType } from '../annotation/model';
 import { pageAt } from '../corpus/cite';
 import { type DateSpan, dateSortKey } from '../corpus/dates';
 import type { PageStart } from '../corpus/document';
-import { foldTerm } from '../search/fold';
 import { type RowFilter, filterTerms } from './filter';
+import { foldText } from './fold';
 import type { AnnotationRow, RowSources } from './rows';
 import type { RowColumn, SortDirection } from './sort';
 
@@ -78,6 +78,9 @@ export class TableModel {
   private readonly authors: { id: string; name: string }[] = [];
   private readonly authorOf: Int32Array;
   private readonly folded: (string | undefined)[];
+  private unfolded: number;
+  // Rows before this one are folded (by `foldAhead`).
+  private foldedUpTo = 0;
   private readonly foldedShared = new Map<string, string>();
   private readonly ranks = new Map<RowColumn, Ranks>();
   private readonly cache = new Map<number, AnnotationRow>();
@@ -97,6 +100,7 @@ export class TableModel {
     this.setsOf = new Int32Array(n).fill(none);
     this.authorOf = new Int32Array(n).fill(none);
     this.folded = new Array(n);
+    this.unfolded = n;
 
     const linkIndex = this.linkEntries(sources);
     const setIndex = this.setEntries(sources);
@@ -212,7 +216,7 @@ export class TableModel {
     return index;
   }
 
-  // Folded text of rows whose searchable fields did not change, taken from
+  // Folded quotes and notes of rows that did not change them, taken from
   // the model before a change: after one edit, only that row is folded again.
   private keepFolded(previous: TableModel): void {
     if (!previous.folded.some((text) => text !== undefined)) return;
@@ -220,15 +224,13 @@ export class TableModel {
     for (let j = 0; j < previous.length; j++) if (previous.folded[j] !== undefined) before.set(previous.annotations[j]!.id, j);
     for (let i = 0; i < this.length; i++) {
       const j = before.get(this.annotations[i]!.id);
-      if (j !== undefined && previous.searchable(j) === this.searchable(i)) this.folded[i] = previous.folded[j];
+      if (j === undefined) continue;
+      const [a, b] = [previous.annotations[j]!, this.annotations[i]!];
+      if (a.quote.exact === b.quote.exact && a.note === b.note) {
+        this.folded[i] = previous.folded[j];
+        this.unfolded--;
+      }
     }
-  }
-
-  // A row's searchable fields, as they are before folding.
-  private searchable(i: number): string {
-    const annotation = this.annotations[i]!;
-    const name = this.nameOf[i]! === none ? null : this.names[this.nameOf[i]!]!;
-    return [annotation.quote.exact, annotation.note, name?.actor ?? '', name?.tagged ?? '', this.documents[this.documentOf[i]!]!.title].join(separator);
   }
 
   /// Row `i`'s annotation id.
@@ -311,20 +313,25 @@ export class TableModel {
     const links = this.wanted(this.links, filter.relationType ? (link) => link.relations.includes(filter.relationType!) : null);
     const authors = this.wanted(this.authors, filter.authorId ? (author) => author.id === filter.authorId : null);
     if (!tags && !names && !documents && !sets && !links && !authors && !terms.length) return rows;
+    // For each term, which documents' titles and which names hold it: the
+    // rows then fold only their own quote and note.
+    const titled = terms.map((term) => this.wanted(this.documents, (d) => this.foldShared(d.title).includes(term))!);
+    const named = terms.map(
+      (term) => this.wanted(this.names, (name) => this.foldShared(name.actor).includes(term) || this.foldShared(name.tagged).includes(term))!,
+    );
     const kept = new Uint32Array(rows.length);
     let count = 0;
+    // The columns as locals: the loop reads numbers only.
+    const { tagsOf, nameOf, documentOf, setsOf, linksOf, authorOf } = this;
     for (let k = 0; k < rows.length; k++) {
       const i = rows[k]!;
-      if (tags && !tags[this.tagsOf[i]!]) continue;
-      if (names && (this.nameOf[i]! === none || !names[this.nameOf[i]!])) continue;
-      if (documents && !documents[this.documentOf[i]!]) continue;
-      if (sets && (this.setsOf[i]! === none || !sets[this.setsOf[i]!])) continue;
-      if (links && (this.linksOf[i]! === none || !links[this.linksOf[i]!])) continue;
-      if (authors && (this.authorOf[i]! === none || !authors[this.authorOf[i]!])) continue;
-      if (terms.length) {
-        const text = this.folded[i] ?? this.fold(i);
-        if (!terms.every((term) => text.includes(term))) continue;
-      }
+      if (tags && !tags[tagsOf[i]!]) continue;
+      if (names && (nameOf[i]! === none || !names[nameOf[i]!])) continue;
+      if (documents && !documents[documentOf[i]!]) continue;
+      if (sets && (setsOf[i]! === none || !sets[setsOf[i]!])) continue;
+      if (links && (linksOf[i]! === none || !links[linksOf[i]!])) continue;
+      if (authors && (authorOf[i]! === none || !authors[authorOf[i]!])) continue;
+      if (terms.length && !this.hasTerms(i, terms, titled, named)) continue;
       kept[count++] = i;
     }
     return kept.slice(0, count);
@@ -337,22 +344,50 @@ export class TableModel {
     return Uint8Array.from(entries, (entry) => (keeps(entry) ? 1 : 0));
   }
 
-  // Row `i`'s quote, note, actor names and title folded as search folds
-  // them, as `prepareRows` does; kept for the next filter.
+  // Whether row `i` holds every term, each in one of its fields: its
+  // quote, note, document title or actor names.
+  private hasTerms(i: number, terms: readonly string[], titled: readonly Uint8Array[], named: readonly Uint8Array[]): boolean {
+    const name = this.nameOf[i]!;
+    const document = this.documentOf[i]!;
+    let own: string | undefined;
+    for (let t = 0; t < terms.length; t++) {
+      if (titled[t]![document] || (name !== none && named[t]![name])) continue;
+      own ??= this.folded[i] ?? this.fold(i);
+      if (!own.includes(terms[t]!)) return false;
+    }
+    return true;
+  }
+
+  // Row `i`'s quote and note folded as search folds them, joined by a
+  // character no term holds; kept for the next filter.
   private fold(i: number): string {
     const annotation = this.annotations[i]!;
-    const name = this.nameOf[i]! === none ? null : this.names[this.nameOf[i]!]!;
-    const actor = name?.actor ?? '';
-    const names = name && name.tagged !== name.actor ? [actor, name.tagged] : [actor];
-    const shared = [...names, this.documents[this.documentOf[i]!]!.title].map((text) => {
-      let folded = this.foldedShared.get(text);
-      if (folded === undefined) this.foldedShared.set(text, (folded = foldTerm(clean(text))));
-      return folded;
-    });
-    // Quote and note, unique to the row, in one call: folding has a cost per call.
-    const text = [foldTerm(`${clean(annotation.quote.exact)}${separator}${clean(annotation.note)}`), ...shared].join(separator);
+    const note = annotation.note;
+    const text = foldText(note ? `${clean(annotation.quote.exact)}${separator}${clean(note)}` : clean(annotation.quote.exact));
     this.folded[i] = text;
+    this.unfolded--;
     return text;
+  }
+
+  // A title or name, shared by many rows, folded once.
+  private foldShared(text: string): string {
+    let folded = this.foldedShared.get(text);
+    if (folded === undefined) this.foldedShared.set(text, (folded = foldText(clean(text))));
+    return folded;
+  }
+
+  /// Folds rows' text for the text filter, ahead of its first use, while
+  /// `more()` says there is time; `true` once every row is folded. A table calls it when idle, so the first typed word finds
+  /// the work done; a filter folds whatever is left.
+  foldAhead(more: () => boolean): boolean {
+    while (this.unfolded > 0 && this.foldedUpTo < this.length) {
+      // A few hundred rows between looks at the clock.
+      const end = Math.min(this.length, this.foldedUpTo + 256);
+      for (let i = this.foldedUpTo; i < end; i++) if (this.folded[i] === undefined) this.fold(i);
+      this.foldedUpTo = end;
+      if (!more()) break;
+    }
+    return this.unfolded === 0 || this.foldedUpTo >= this.length;
   }
 
   // A column's ranks, made once per model.
