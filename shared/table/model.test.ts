@@ -5,8 +5,8 @@ import type { Link } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 import { seedIds } from '../test-support/corpus';
 import { type RowFilter, filterRows, prepareRows } from './filter';
-import { RowList, TableModel } from './model';
-import { buildRows } from './rows';
+import { RowList, TableModel, type Tally } from './model';
+import { type AnnotationRow, buildRows } from './rows';
 import { type RowColumn, type SortDirection, sortRows } from './sort';
 import { actors, ana, annotations, ben, corpus, links, rows, sets } from './test-support/sample';
 
@@ -72,37 +72,38 @@ describe('TableModel over random libraries', () => {
   const notes = ['', '', 'Soviet pressure on Tirana failed.', 'A turning point', '  ', 'mëhilli'];
   const names = [null, null, 'Khrushchev', 'N. Khrushchev', 'Enver Hoxha', 'Hoxha', 'Ri Song-un', 'Dvořàk', ' '];
   const annotation = (id: string): fc.Arbitrary<Annotation> =>
-    fc.record({
-      documentId: fc.constantFrom(...documentIds),
-      exact: fc.constantFrom(...quotes),
-      start: fc.nat(3000),
-      tags: fc.subarray(['actor', 'claim', 'economic-measure', 'chronology', 'unknown-type']),
-      actor: fc.constantFrom(...names),
-      note: fc.constantFrom(...notes),
-      createdBy: fc.constantFrom(undefined, ana, ben),
-      modifiedBy: fc.constantFrom(undefined, ana, ben),
-    }).map(({ exact, start, ...fields }) => ({
-      id,
-      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start, end: start + exact.length },
-      created: '2026-12-01T00:00:00.000Z',
-      modified: '2026-12-01T00:00:00.000Z',
-      ...fields,
-    }));
+    fc
+      .record({
+        documentId: fc.constantFrom(...documentIds),
+        exact: fc.constantFrom(...quotes),
+        start: fc.nat(3000),
+        tags: fc.subarray(['actor', 'claim', 'economic-measure', 'chronology', 'unknown-type']),
+        actor: fc.constantFrom(...names),
+        note: fc.constantFrom(...notes),
+        createdBy: fc.constantFrom(undefined, ana, ben),
+        modifiedBy: fc.constantFrom(undefined, ana, ben),
+      })
+      .map(({ exact, start, ...fields }) => ({
+        id,
+        quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start, end: start + exact.length },
+        created: '2026-12-01T00:00:00.000Z',
+        modified: '2026-12-01T00:00:00.000Z',
+        ...fields,
+      }));
   const library = fc.integer({ min: 0, max: 60 }).chain((count) => {
     const annotationIds = Array.from({ length: count }, (_, i) => `a${i}`);
     const someId = fc.constantFrom(...annotationIds, 'gone');
     return fc.record({
       annotations: fc.tuple(...annotationIds.map(annotation)),
-      links: fc.array(
-        fc.record({ from: someId, to: someId, relation: fc.constantFrom('supports', 'contradicts') }).map(
-          (l, i): Link => ({ id: `l${i}`, ...l, note: '', created: '', modified: '' }),
+      links: fc
+        .array(fc.record({ from: someId, to: someId, relation: fc.constantFrom('supports', 'contradicts') }), { maxLength: 20 })
+        .map((list) => list.map((l, i): Link => ({ id: `l${i}`, ...l, note: '', created: '', modified: '' }))),
+      sets: fc
+        .array(fc.array(someId, { maxLength: 10 }), { maxLength: 3 })
+        .map((lists) =>
+          lists.map((annotationIds, i): AnnotationSet => ({ id: `set-${i}`, name: `Set ${i}`, description: '', annotationIds, created: '', modified: '' })),
         ),
-        { maxLength: 20 },
-      ),
-      sets: fc.array(fc.array(someId, { maxLength: 10 }), { maxLength: 3 }).map((lists) =>
-        lists.map((annotationIds, i): AnnotationSet => ({ id: `set-${i}`, name: `Set ${i}`, description: '', annotationIds, created: '', modified: '' })),
-      ),
     });
   });
   const filter: fc.Arbitrary<RowFilter> = fc.record(
@@ -137,12 +138,36 @@ describe('TableModel over random libraries', () => {
           const shown = new RowList(columnar, columnar.filter(columnar.order(column, direction), rowFilter));
           expect(shown.rows()).toEqual(expected);
           expect(shown.authored()).toBe(expected.some((r) => r.author !== null));
+          expect(columnar.tally()).toEqual(plainTally(plain));
         },
       ),
       { numRuns: 300 },
     );
   });
 });
+
+/// The filters' counts read from the rows plainly, as the table counted them before.
+function plainTally(rows: readonly AnnotationRow[]): Tally {
+  const tally: Tally = { tags: new Map(), sets: new Map(), relations: new Map(), documents: new Map(), actors: new Map(), authors: new Map() };
+  const add = (map: Map<string, number>, id: string) => map.set(id, (map.get(id) ?? 0) + 1);
+  for (const row of rows) {
+    for (const tag of row.tags) add(tally.tags, tag);
+    for (const set of row.setIds) add(tally.sets, set);
+    for (const relation of row.relations) add(tally.relations, relation);
+    add(tally.documents, row.documentId);
+    if (row.actorId) {
+      const actor = tally.actors.get(row.actorId);
+      if (actor) actor.count++;
+      else tally.actors.set(row.actorId, { label: row.actor ?? '', count: 1 });
+    }
+    if (row.authorId) {
+      const author = tally.authors.get(row.authorId);
+      if (author) author.count++;
+      else tally.authors.set(row.authorId, { label: row.author ?? '', count: 1 });
+    }
+  }
+  return tally;
+}
 
 // Names no actor claims resolve to a stand-in, as the table's resolver does.
 const taggedResolver = {

@@ -28,6 +28,16 @@ interface LinkEntry {
   relations: string[];
 }
 
+/// How many rows have each value of a filter, by id.
+export interface Tally {
+  tags: Map<string, number>;
+  sets: Map<string, number>;
+  relations: Map<string, number>;
+  documents: Map<string, number>;
+  actors: Map<string, { label: string; count: number }>;
+  authors: Map<string, { label: string; count: number }>;
+}
+
 export interface ModelOptions {
   /// The locale text columns sort in; the runtime's own by default.
   locale?: string | readonly string[];
@@ -273,6 +283,41 @@ export class TableModel {
     return row;
   }
 
+  /// How many rows have each tag type, set, relation, document, actor and
+  /// author, for the filters' lists; an actor and an author are labelled
+  /// as on the first row that names them.
+  tally(): Tally {
+    const countBy = (of: ArrayLike<number>, size: number) => {
+      const counts = new Uint32Array(size);
+      for (let i = 0; i < of.length; i++) if (of[i]! !== none) counts[of[i]!]!++;
+      return counts;
+    };
+    const add = (map: Map<string, number>, id: string, count: number) => count && map.set(id, (map.get(id) ?? 0) + count);
+    const tally: Tally = { tags: new Map(), sets: new Map(), relations: new Map(), documents: new Map(), actors: new Map(), authors: new Map() };
+    countBy(this.tagsOf, this.tagLists.length).forEach((count, t) => {
+      for (const tag of this.tagLists[t]!) add(tally.tags, tag, count);
+    });
+    countBy(this.setsOf, this.setLists.length).forEach((count, k) => {
+      for (const set of this.setLists[k]!) add(tally.sets, set, count);
+    });
+    countBy(this.linksOf, this.links.length).forEach((count, k) => {
+      for (const relation of this.links[k]!.relations) add(tally.relations, relation, count);
+    });
+    countBy(this.documentOf, this.documents.length).forEach((count, d) => add(tally.documents, this.documents[d]!.id, count));
+    // Names are in the order rows first tag them: the first of an actor's labels it.
+    countBy(this.nameOf, this.names.length).forEach((count, k) => {
+      const { actorId, actor } = this.names[k]!;
+      if (!actorId || !count) return;
+      const entry = tally.actors.get(actorId);
+      if (entry) entry.count += count;
+      else tally.actors.set(actorId, { label: actor, count });
+    });
+    countBy(this.authorOf, this.authors.length).forEach((count, a) => {
+      if (count) tally.authors.set(this.authors[a]!.id, { label: this.authors[a]!.name, count });
+    });
+    return tally;
+  }
+
   /// Whether any of these rows has an author (the library is shared).
   authored(rows: ArrayLike<number>): boolean {
     for (let k = 0; k < rows.length; k++) if (this.authorOf[rows[k]!]! !== none) return true;
@@ -406,7 +451,11 @@ export class TableModel {
     const textRanks = (of: (i: number) => string) => byValue(n, (i) => blank(of(i)), of, compareText);
     switch (column) {
       case 'document':
-        return byEntry(this.documentOf, this.documents.map((d) => (blank(d.title) ? null : d.title)), compareText);
+        return byEntry(
+          this.documentOf,
+          this.documents.map((d) => (blank(d.title) ? null : d.title)),
+          compareText,
+        );
       case 'date':
         return byEntry(
           this.documentOf,
