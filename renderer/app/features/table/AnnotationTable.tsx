@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { RowList } from '../../../../shared/table/model';
 import type { AnnotationRow } from '../../../../shared/table/rows';
 import type { RowColumn } from '../../../../shared/table/sort';
@@ -47,11 +47,15 @@ export function AnnotationTable(props: {
   const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
   const selectAll = useRef<HTMLInputElement>(null);
+  // The same function while the rows are the same: the virtualizer lays
+  // out every row again (O(rows)) whenever this function changes, and a
+  // new one at each render did that on every frame of a scroll.
+  const itemKey = useCallback((index: number) => rows.id(index), [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => estimatedRowHeight,
-    getItemKey: (index) => rows.id(index),
+    getItemKey: itemKey,
     overscan: 8,
     // The rows start below the sticky header.
     scrollMargin: body.current?.offsetTop ?? 0,
