@@ -1,14 +1,18 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { RowList } from '../../../../shared/table/model';
 import type { AnnotationRow } from '../../../../shared/table/rows';
 import type { RowColumn } from '../../../../shared/table/sort';
-import { type RowNames, TableRow } from './TableRow';
+import { listWindow, rowScrollTop } from '../../../../shared/table/window';
+import { type RowNames, TableRow, rowHeight } from './TableRow';
 import type { TableSort } from './use-table-view';
 
-// Rows differ in height (a long quote wraps to three lines); each is
-// measured once drawn, and this is the guess before that.
-const estimatedRowHeight = 58;
+// Rows drawn beyond the view on each side, so a fast scroll shows rows.
+const overscan = 6;
+// Above this the scroll is scaled onto the rows: Chromium lays out at most
+// ~33.5 million px, and a million rows are 55 million. Ten million keeps a
+// scroll pixel under six px of rows at a million.
+const safeHeight = 10_000_000;
 
 const columns: { column: RowColumn; label: string; className: string }[] = [
   { column: 'document', label: 'Document', className: 't-document' },
@@ -22,9 +26,11 @@ const columns: { column: RowColumn; label: string; className: string }[] = [
 ];
 const authorColumn = { column: 'author' as const, label: 'Author', className: 't-author' };
 
-/// The annotations as a table with a header that stays in view. Only the
-/// rows on screen (and a few either side) are in the DOM, and only their
-/// row objects are made: a million rows scroll as fast as ten.
+/// The annotations as a table with a header that stays in view. Rows are of
+/// one height, so only the rows on screen (and a few either side) are in
+/// the DOM and only their row objects are made, found by arithmetic: a
+/// million rows scroll as fast as ten, and the last is reachable by the
+/// scrollbar and the keys (arrows, Page Up/Down, Home, End).
 export function AnnotationTable(props: {
   rows: RowList;
   names: RowNames;
@@ -45,21 +51,27 @@ export function AnnotationTable(props: {
   const showAuthor = useMemo(() => rows.authored(), [rows]);
   const shownColumns = showAuthor ? [...columns, authorColumn] : columns;
   const scroller = useRef<HTMLDivElement>(null);
-  const body = useRef<HTMLTableSectionElement>(null);
+  const head = useRef<HTMLTableSectionElement>(null);
   const selectAll = useRef<HTMLInputElement>(null);
-  // The same function while the rows are the same: the virtualizer lays
-  // out every row again (O(rows)) whenever this function changes, and a
-  // new one at each render did that on every frame of a scroll.
-  const itemKey = useCallback((index: number) => rows.id(index), [rows]);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => estimatedRowHeight,
-    getItemKey: itemKey,
-    overscan: 8,
-    // The rows start below the sticky header.
-    scrollMargin: body.current?.offsetTop ?? 0,
-  });
+  // The scroll position and how much of the list is in view (below the
+  // sticky header); drawn again at each scroll event, before its frame.
+  const [view, setView] = useState({ top: 0, viewport: 800 });
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const read = () => setView({ top: el.scrollTop, viewport: el.clientHeight - (head.current?.offsetHeight ?? 0) });
+    const onScroll = () => flushSync(read);
+    read();
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const resized = new ResizeObserver(read);
+    resized.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      resized.disconnect();
+    };
+  }, []);
+  const layout = { count: rows.length, rowHeight, viewport: view.viewport, safeHeight };
+  const win = listWindow({ ...layout, scrollTop: view.top, overscan });
 
   // Another sort or filter shows other rows: start again from the top.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the sort and the row count are the triggers, not inputs.
@@ -67,18 +79,31 @@ export function AnnotationTable(props: {
     scroller.current?.scrollTo({ top: 0 });
   }, [sort, rows.length]);
 
+  // The keys move by rows, not by pixels: when the scroll is scaled a
+  // pixel is several rows' worth, and Page Down would skip some.
+  const onKeyDown = (event: KeyboardEvent) => {
+    const el = scroller.current;
+    if (!el || event.altKey || event.ctrlKey || event.metaKey || rows.length === 0) return;
+    const page = Math.max(1, Math.floor(view.viewport / rowHeight) - 1);
+    // The first row wholly in view, from the window drawn.
+    const top = win.first + Math.max(0, Math.ceil((view.top - win.before - win.shift) / rowHeight - 1e-6));
+    const to = { ArrowDown: top + 1, ArrowUp: top - 1, PageDown: top + page, PageUp: top - page, Home: 0, End: rows.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    el.scrollTo({ top: rowScrollTop(Math.min(rows.length - 1, Math.max(0, to)), layout) });
+  };
+
   const all = rows.length > 0 && props.selectedCount === rows.length;
   useLayoutEffect(() => {
     if (selectAll.current) selectAll.current.indeterminate = props.selectedCount > 0 && !all;
   }, [props.selectedCount, all]);
 
-  const items = virtualizer.getVirtualItems();
-  const margin = virtualizer.options.scrollMargin;
-  const before = items.length ? items[0]!.start - margin : 0;
-  const after = items.length ? virtualizer.getTotalSize() - (items.at(-1)!.end - margin) : 0;
+  const drawn: number[] = [];
+  for (let index = win.first; index < win.end; index++) drawn.push(index);
 
   return (
-    <div className="t-scroll" ref={scroller} data-testid="table">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the list scrolls by keys, so it takes focus.
+    <div className="t-scroll" ref={scroller} data-testid="table" role="region" aria-label="Annotations" tabIndex={0} onKeyDown={onKeyDown}>
       <table className="t-table" aria-rowcount={rows.length + 1}>
         <colgroup>
           <col className="t-check" />
@@ -86,7 +111,7 @@ export function AnnotationTable(props: {
             <col key={c.column} className={c.className} />
           ))}
         </colgroup>
-        <thead>
+        <thead ref={head}>
           <tr>
             <th className="t-check">
               <input
@@ -112,16 +137,16 @@ export function AnnotationTable(props: {
             ))}
           </tr>
         </thead>
-        <tbody ref={body}>
+        <tbody>
           {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds no control and takes no focus. */}
-          {before > 0 && <tr className="t-spacer" aria-hidden="true" style={{ height: before }} />}
-          {items.map((item) => {
-            const row = rows.at(item.index);
+          {win.before > 0 && <tr className="t-spacer" aria-hidden="true" style={{ height: win.before }} />}
+          {drawn.map((index) => {
+            const row = rows.at(index);
             return (
               <TableRow
-                key={item.key}
-                ref={virtualizer.measureElement}
-                index={item.index}
+                key={row.annotationId}
+                index={index}
+                shift={win.shift}
                 row={row}
                 selected={props.chosen.has(row.annotationId)}
                 names={props.names}
@@ -132,7 +157,7 @@ export function AnnotationTable(props: {
             );
           })}
           {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds no control and takes no focus. */}
-          {after > 0 && <tr className="t-spacer" aria-hidden="true" style={{ height: after }} />}
+          {win.after > 0 && <tr className="t-spacer" aria-hidden="true" style={{ height: win.after }} />}
         </tbody>
       </table>
       {rows.length === 0 && <div className="t-empty">{props.empty}</div>}
