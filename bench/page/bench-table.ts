@@ -137,9 +137,13 @@ export const tableBench = {
   },
 
   /// Scrolls the drawn table `step` px a frame for `frameCount` frames,
-  /// then jumps to the end; the page's long tasks meanwhile, and the last
-  /// row drawn against the rows there are.
-  async scrollTable(step: number, frameCount: number): Promise<{ frames: number[]; longTasks: number[]; lastDrawn: number; rows: number }> {
+  /// then from top to bottom in `frameCount` frames, then jumps to the end;
+  /// the page's long tasks in each, and the last row drawn against the
+  /// rows there are.
+  async scrollTable(
+    step: number,
+    frameCount: number,
+  ): Promise<{ frames: number[]; longTasks: number[]; sweepTasks: number[]; lastDrawn: number; rows: number }> {
     const scroller = document.querySelector<HTMLElement>('[data-testid="table"]');
     if (!scroller) throw new RangeError('There is no table to scroll: call drawTable first.');
     const longTasks: number[] = [];
@@ -157,13 +161,22 @@ export const tableBench = {
       };
       requestAnimationFrame(tick);
     });
+    // End to end, as a scrollbar dragged from top to bottom: each frame a
+    // new stretch of rows, so nothing drawn before is reused.
+    const sweep = longTasks.length;
+    const room = scroller.scrollHeight - scroller.clientHeight;
+    for (let i = 1; i <= frameCount; i++) {
+      scroller.scrollTop = (i / frameCount) * room;
+      await nextFrame();
+    }
+    const sweepTasks = longTasks.slice(sweep);
     for (let i = 0; i < 5; i++) {
       scroller.scrollTop = scroller.scrollHeight;
       await nextFrame();
     }
     observer.disconnect();
     const drawn = [...scroller.querySelectorAll('[data-testid="table-row"]')].map((row) => Number(row.getAttribute('data-index')));
-    return { frames, longTasks, lastDrawn: Math.max(-1, ...drawn), rows: opened!.model.length };
+    return { frames, longTasks: longTasks.slice(0, sweep), sweepTasks, lastDrawn: Math.max(-1, ...drawn), rows: opened!.model.length };
   },
 
   /// Deletes the library.
