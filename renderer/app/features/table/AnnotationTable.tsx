@@ -56,11 +56,25 @@ export function AnnotationTable(props: {
   // The scroll position and how much of the list is in view (below the
   // sticky header); drawn again at each scroll event, before its frame.
   const [view, setView] = useState({ top: 0, viewport: 800 });
+  const count = useRef(rows.length);
+  count.current = rows.length;
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const read = () => setView({ top: el.scrollTop, viewport: el.clientHeight - (head.current?.offsetHeight ?? 0) });
-    const onScroll = () => flushSync(read);
+    const viewport = () => el.clientHeight - (head.current?.offsetHeight ?? 0);
+    const read = () => setView({ top: el.scrollTop, viewport: viewport() });
+    const onScroll = () => {
+      // A focused box or quote whose row scrolls out would be lent to
+      // another annotation (rows are kept by slot): the focus goes to the
+      // list first, so a key never acts on a row the reader did not choose.
+      const row = el.contains(document.activeElement) ? document.activeElement?.closest<HTMLElement>('tr[data-index]') : null;
+      if (row) {
+        const index = Number(row.dataset.index);
+        const next = listWindow({ count: count.current, rowHeight, viewport: viewport(), safeHeight, scrollTop: el.scrollTop, overscan });
+        if (index < next.first || index >= next.end) el.focus({ preventScroll: true });
+      }
+      flushSync(read);
+    };
     read();
     el.addEventListener('scroll', onScroll, { passive: true });
     const resized = new ResizeObserver(read);
@@ -100,6 +114,12 @@ export function AnnotationTable(props: {
 
   const drawn: number[] = [];
   for (let index = win.first; index < win.end; index++) drawn.push(index);
+  // Rows keyed by their slot in the window, not by annotation: a row that
+  // leaves the view lends its DOM to the one that enters, so a fast scroll
+  // changes text in place instead of building and dropping rows (half the
+  // frame time at a million rows, where 300 px of scroll is 30 rows). A
+  // row that stays in view keeps its slot: index mod slots does not change.
+  const slots = Math.ceil(view.viewport / rowHeight) + 2 * overscan + 2;
 
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the list scrolls by keys, so it takes focus.
@@ -144,7 +164,7 @@ export function AnnotationTable(props: {
             const row = rows.at(index);
             return (
               <TableRow
-                key={row.annotationId}
+                key={index % slots}
                 index={index}
                 shift={win.shift}
                 row={row}
