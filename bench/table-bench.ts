@@ -5,21 +5,21 @@ import type { Annotation } from '../shared/annotation/model';
 import type { DateSpan } from '../shared/corpus/dates';
 import { dateSortKey } from '../shared/corpus/dates';
 import { seededRandom } from '../shared/random';
-import { filterRows, prepareRows } from '../shared/table/filter';
-import { type AnnotationRow, buildRows } from '../shared/table/rows';
-import { sortRows } from '../shared/table/sort';
+import { TableModel } from '../shared/table/model';
 import { taggedActors } from '../renderer/app/features/table/tagged-actors';
 import { type Result, quantile, result } from './measure';
 import { searchCorpus } from './search-benches';
 
 /// Issue 19's "All annotations" row: the table's own code (shared/table's
-/// buildRows, sortRows, prepareRows and filterRows, called in the order
-/// renderer/app/features/table/use-table-view.ts calls them) over a library
+/// TableModel: built, ordered and filtered as
+/// renderer/app/features/table/use-table-view.ts does) over a library
 /// of 1,000,000 annotations (100,000 with `--quick`, its target scaled to the
 /// same per-row rate), beside a plain Array filter and sort over the same
 /// rows. Measured in Node, not on the page: the rows are built from
 /// annotation objects in memory, not read through `tableSources()` from
 /// IndexedDB, and scrolling (a virtual list's frame) is not measured.
+/// The plain peers build a row object per annotation; the model builds
+/// none (it makes the rows on screen when the table draws them).
 
 const fullCount = 1_000_000;
 
@@ -28,7 +28,8 @@ const dateKey = (date: DateSpan | null) => (date ? dateSortKey(date.start) : '~'
 
 // A library's annotations: 5 per 1,000 documents' worth of seed text, four
 // tag types, 200 tagged names of which 150 are actors.
-function library(count: number) {
+/// The benchmark's library of `count` annotations (exported for profiling).
+export function libraryForTable(count: number) {
   const next = seededRandom(count);
   const documents = new Map<string, { meta: { title: string; date: DateSpan | null } }>();
   const documentCount = Math.max(50, count / 200);
@@ -75,10 +76,10 @@ export async function tableBenches(options: { quick: boolean; runs: number; log:
   const count = quick ? fullCount / 10 : fullCount;
   const target = 500 * (count / fullCount);
   const started = performance.now();
-  const { annotations, documents, actors } = library(count);
+  const { annotations, documents, actors } = libraryForTable(count);
   log(`table: built ${count.toLocaleString('en')} annotations in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const label = `${count.toLocaleString('en')} annotations`;
-  const note = `Node, shared/table as use-table-view calls it; target 500 ms per 1,000,000 rows${quick ? ' scaled to the rows' : ''}; not tableSources() from IndexedDB, not scrolling`;
+  const note = `Node, shared/table's TableModel as use-table-view calls it; target 500 ms per 1,000,000 rows${quick ? ' scaled to the rows' : ''}; not tableSources() from IndexedDB, not scrolling`;
   const samples = (fn: () => unknown) => {
     fn();
     const out: number[] = [];
@@ -93,14 +94,13 @@ export async function tableBenches(options: { quick: boolean; runs: number; log:
   const pair = (what: string, app: number[], peerName: string, peer: number[]) =>
     results.push(result(`table: ${what}, ${label}`, 'ms', app, target, { name: peerName, median: quantile(peer, 0.5) }, note));
 
-  // Open: the rows built from the library, sorted by date (the table's
-  // first order), prepared for filtering and shown unfiltered.
+  // Open: the model built from the library, ordered by date (the table's
+  // first order) and shown unfiltered; no row object is made.
   const resolver = taggedActors(new ActorIndex(actors));
-  let rows: AnnotationRow[] = [];
+  let model = new TableModel({ annotations, documents, actors: resolver });
   const open = samples(() => {
-    rows = buildRows({ annotations, documents, actors: resolver });
-    const sorted = sortRows(rows, 'date', 'ascending');
-    filterRows(prepareRows(sorted), {});
+    model = new TableModel({ annotations, documents, actors: resolver });
+    model.filter(model.order('date', 'ascending'), {});
   });
   const plainOpen = samples(() =>
     annotations
@@ -110,23 +110,21 @@ export async function tableBenches(options: { quick: boolean; runs: number; log:
   );
   pair('open, sorted by date', open, 'plain map + sort + filter', plainOpen);
 
-  const sorted = sortRows(rows, 'date', 'ascending');
-  const prepared = prepareRows(sorted);
+  const sorted = model.order('date', 'ascending');
+  // The peers' rows: one object per annotation with its actor resolved, as
+  // a plain table would hold them.
+  const plainRows = Array.from(sorted, (i) => model.row(i));
   // A tag and an actor that keep a few thousand rows per million.
   const actorId = 'actor-3';
-  const filter = samples(() => filterRows(prepared, { tagTypeIds: ['claim'], actorId }));
-  const plainFilter = samples(() => sorted.filter((row) => row.tags.includes('claim') && row.actorId === actorId));
-  const kept = filterRows(prepared, { tagTypeIds: ['claim'], actorId }).length;
+  const filter = samples(() => model.filter(sorted, { tagTypeIds: ['claim'], actorId }));
+  const plainFilter = samples(() => plainRows.filter((row) => row.tags.includes('claim') && row.actorId === actorId));
+  const kept = model.filter(sorted, { tagTypeIds: ['claim'], actorId }).length;
   pair(`filter by tag + actor (${kept.toLocaleString('en')} kept)`, filter, 'plain Array filter', plainFilter);
 
-  // Sorting by date the other way: the table sorts, prepares (reusing the
-  // folded text of every unchanged row) and filters again.
-  const sort = samples(() => {
-    const reversed = sortRows(rows, 'date', 'descending');
-    filterRows(prepareRows(reversed, prepared), {});
-  });
+  // Sorting by date the other way: the table orders and filters again.
+  const sort = samples(() => model.filter(model.order('date', 'descending'), {}));
   const plainSort = samples(() =>
-    rows.map((row) => ({ row, date: dateKey(row.documentDate) })).sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : 0)),
+    plainRows.map((row) => ({ row, date: dateKey(row.documentDate) })).sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : 0)),
   );
   pair('sort by date (descending)', sort, 'plain Array sort', plainSort);
   return results;

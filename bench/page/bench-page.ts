@@ -6,6 +6,7 @@ import { Reader } from '../../renderer/editor/reader';
 import { visibleBlocks } from '../../renderer/editor/viewport';
 import { storageBench } from './bench-storage';
 import { exportBench } from './bench-export';
+import { tableBench } from './bench-table';
 
 // The reader benchmark's page (npm run bench drives it in Chromium): the
 // app's own Reader and highlights plugin, on data the benchmark sends.
@@ -85,7 +86,7 @@ const bench = {
   },
 };
 
-// The storage and export benchmarks' methods, on the same page.
-Object.assign(bench, storageBench, exportBench);
+// The storage, export and table benchmarks' methods, on the same page.
+Object.assign(bench, storageBench, exportBench, tableBench);
 (window as unknown as { palimpsestBench: typeof bench }).palimpsestBench = bench;
 document.title = 'ready';

@@ -175,6 +175,31 @@ test('12,000 annotations scroll and filter with only the rows on screen drawn', 
   await expect(rows(page).last()).toHaveAttribute('data-index', '11999');
   expect(await rows(page).count()).toBeLessThan(80);
 
+  // By the keys, as a reader does: Home, Page Down, End. The last
+  // annotation is drawn inside the view, every row of one height.
+  await table.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Home');
+  await expect(rows(page).first()).toHaveAttribute('data-index', '0');
+  await page.keyboard.press('PageDown');
+  await expect(rows(page).first()).not.toHaveAttribute('data-index', '0');
+  await page.keyboard.press('End');
+  const last = page.locator('[data-testid="table-row"][data-index="11999"]');
+  await expect(last).toBeInViewport({ ratio: 1 });
+  const heights = await rows(page).evaluateAll((trs) => [...new Set(trs.map((tr) => tr.getBoundingClientRect().height))]);
+  expect(heights).toEqual([55]);
+  await page.screenshot({ path: join(screenshotDir, 'table-12000-end.png') });
+
+  // A box ticked, then scrolled away: a key pressed after acts on no other
+  // annotation (rows lend their DOM to the rows scrolled in).
+  await page.keyboard.press('Home');
+  await rows(page).first().getByTestId('table-row-select').click();
+  await expect(page.getByTestId('table-selected')).toHaveText('1 selected');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+  await expect(rows(page).first()).not.toHaveAttribute('data-index', '0');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('table-selected')).toHaveText('1 selected');
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+
   // Words typed filter all 12,000 as they are typed; the field keeps every key.
   await page.getByTestId('table-search').pressSequentially('ë ж', { delay: 30 });
   await expect(page.getByTestId('table-search')).toHaveValue('ë ж');

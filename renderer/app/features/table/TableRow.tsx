@@ -1,4 +1,4 @@
-import { type MouseEvent, type Ref, memo } from 'react';
+import { type MouseEvent, memo } from 'react';
 import type { TagType } from '../../../../shared/annotation/model';
 import { formatDateSpan } from '../../../../shared/corpus/dates';
 import type { AnnotationRow } from '../../../../shared/table/rows';
@@ -10,11 +10,17 @@ export interface RowNames {
   sets: ReadonlyMap<string, string>;
 }
 
-/// One annotation in the table. Memoised: selecting a row, or scrolling,
+/// Every row's height, px: two lines of text, their padding and a rule
+/// (table.css `.t-row` holds the same). The list finds rows by it.
+export const rowHeight = 55;
+
+/// One annotation in the table, one height whatever it holds: a long quote,
+/// note or title is cut to two lines with an ellipsis, and shown whole when
+/// hovered and in the reader a click on the quote opens. Memoised: selecting a row, or scrolling,
 /// redraws only the rows that changed.
 export const TableRow = memo(function TableRow({
-  ref,
   index,
+  shift,
   row,
   selected,
   names,
@@ -22,9 +28,10 @@ export const TableRow = memo(function TableRow({
   onOpen,
   showAuthor,
 }: {
-  /// The virtual list's measuring callback.
-  ref: Ref<HTMLTableRowElement>;
   index: number;
+  /// Px the row is drawn above its place (0 or less), when the list's
+  /// scroll is scaled.
+  shift: number;
   row: AnnotationRow;
   selected: boolean;
   names: RowNames;
@@ -37,11 +44,12 @@ export const TableRow = memo(function TableRow({
   const differentName = row.taggedActor !== null && row.taggedActor !== row.actor;
   return (
     <tr
-      ref={ref}
       data-index={index}
+      aria-rowindex={index + 2}
       data-testid="table-row"
       data-annotation={row.annotationId}
-      className={selected ? 'selected' : undefined}
+      className={selected ? 't-row selected' : 't-row'}
+      style={shift ? { transform: `translateY(${shift}px)` } : undefined}
       aria-selected={selected}
     >
       <td className="t-check">
@@ -62,26 +70,30 @@ export const TableRow = memo(function TableRow({
       <td className="t-date" data-testid="table-date">
         {row.documentDate ? formatDateSpan(row.documentDate) : <span className="unknown">undated</span>}
       </td>
-      <td className="t-tags">
-        {row.tags.map((id) => {
-          const tagType = names.tagTypes.get(id);
-          return (
-            <span key={id} className="chip t-chip" data-testid="table-tag" style={{ '--tag': tagType?.color ?? '#999999' } as React.CSSProperties}>
-              {tagType?.name ?? id}
-            </span>
-          );
-        })}
+      <td className="t-tags" title={row.tags.map((id) => names.tagTypes.get(id)?.name ?? id).join(', ') || undefined}>
+        <div className="t-cell">
+          {row.tags.map((id) => {
+            const tagType = names.tagTypes.get(id);
+            return (
+              <span key={id} className="chip t-chip" data-testid="table-tag" style={{ '--tag': tagType?.color ?? '#999999' } as React.CSSProperties}>
+                {tagType?.name ?? id}
+              </span>
+            );
+          })}
+        </div>
       </td>
-      <td className="t-actor" data-testid="table-actor">
-        {row.actor}
-        {differentName && <span className="t-as-tagged">as “{row.taggedActor}”</span>}
+      <td className="t-actor" data-testid="table-actor" title={row.actor ? `${row.actor}${differentName ? `, as “${row.taggedActor}”` : ''}` : undefined}>
+        <div className="t-cell">
+          {row.actor}
+          {differentName && <span className="t-as-tagged">as “{row.taggedActor}”</span>}
+        </div>
       </td>
       <td className="t-quote">
         <button
           type="button"
           className="text-button t-quote-button"
           data-testid="table-quote"
-          title="Open this passage in the reader"
+          title={`“${row.quote}”\n\nClick to open this passage in the reader.`}
           onClick={() => onOpen(row)}
         >
           <span className="t-clamp">{row.quote}</span>
@@ -93,17 +105,21 @@ export const TableRow = memo(function TableRow({
       <td className="t-links" title={relations || undefined}>
         {row.linkCount > 0 ? row.linkCount : ''}
       </td>
-      <td className="t-sets">
-        {row.setIds.map((id) => (
-          <span key={id} className="t-set" title={names.sets.get(id) ?? id}>
-            {names.sets.get(id) ?? id}
-          </span>
-        ))}
+      <td className="t-sets" title={row.setIds.map((id) => names.sets.get(id) ?? id).join('\n') || undefined}>
+        <div className="t-cell">
+          {row.setIds.map((id) => (
+            <span key={id} className="t-set">
+              {names.sets.get(id) ?? id}
+            </span>
+          ))}
+        </div>
       </td>
       {showAuthor && (
         <td className="t-author" data-testid="table-author">
-          {row.author}
-          {row.changedBy && row.changedBy !== row.author && <span className="t-as-tagged">changed by {row.changedBy}</span>}
+          <div className="t-cell">
+            {row.author}
+            {row.changedBy && row.changedBy !== row.author && <span className="t-as-tagged">changed by {row.changedBy}</span>}
+          </div>
         </td>
       )}
     </tr>

@@ -28,8 +28,8 @@ export function TableScreen({ onBack }: { onBack: () => void }) {
 
 function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
   const services = useServices();
-  const { sources, rows, options } = data;
-  const view = useTableView(rows, sources.tagTypes);
+  const { sources, model, options } = data;
+  const view = useTableView(model);
   const selection = useSelection(view.shown);
   const [adding, setAdding] = useState(false);
   const sets = services.sets;
@@ -51,7 +51,7 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
   const addToSet = async (target: { setId: string } | { name: string }) => {
     const set = 'setId' in target ? sources.sets.find((s) => s.id === target.setId) : await sets.create(target.name);
     if (!set) throw new InvalidInput('$', 'That set has been deleted meanwhile; choose another.');
-    const ids = selection.selected.map((r) => r.annotationId);
+    const ids = selection.selected;
     const added = await sets.add(set.id, ids);
     const already = ids.length - added;
     services.notify({
@@ -62,7 +62,7 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
 
   const removeFromSet = () => {
     if (!filterSet) return;
-    const ids = selection.selected.map((r) => r.annotationId);
+    const ids = selection.selected;
     sets
       .remove(filterSet.id, ids)
       .then((removed) => {
@@ -73,7 +73,7 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
   };
 
   const exportCsv = () => {
-    const csv = tableCsv(view.shown, {
+    const csv = tableCsv(view.shown.rows(), {
       tagType: (id) => names.tagTypes.get(id)?.name ?? id,
       relation: (id) => names.relations.get(id) ?? id,
       set: (id) => names.sets.get(id) ?? id,
@@ -90,7 +90,7 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
       <ScreenHeader
         back={{ to: 'Library', onClick: onBack }}
         title="All annotations"
-        sub={`${view.shown.length.toLocaleString('en')} of ${plural(rows.length, 'annotation')}`}
+        sub={`${view.shown.length.toLocaleString('en')} of ${plural(model.length, 'annotation')}`}
         subTestId="table-count"
         subLive
         actions={
@@ -137,7 +137,7 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
         onToggleAll={selection.toggleAll}
         onOpen={open}
         empty={
-          rows.length === 0 ? (
+          model.length === 0 ? (
             <>No annotations yet. Open a document from the library, select a passage and tag it; every annotation of every document is listed here.</>
           ) : (
             <>

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { ActorIndex } from '../../../../shared/actors/actor-index';
-import { type AnnotationRow, buildRows } from '../../../../shared/table/rows';
+import { TableModel, type Tally } from '../../../../shared/table/model';
 import type { TableSources } from '../../../store/table-rows';
 import type { DocumentSummary } from '../../../data/documents';
 import { useDocuments } from '../../../data/hooks';
@@ -20,8 +20,9 @@ export interface FilterOption {
 /// The table's rows and what its filters offer.
 export interface TableData {
   sources: TableSources;
-  /// One per annotation, each document's in text order.
-  rows: AnnotationRow[];
+  /// One row per annotation, each document's in text order, kept in
+  /// columns: rows are made only for the lines drawn.
+  model: TableModel;
   options: {
     tagTypes: FilterOption[];
     actors: FilterOption[];
@@ -40,63 +41,49 @@ export function useTableData(): TableData | undefined {
   const { annotations } = useServices();
   const documents = useDocuments();
   const sources = useLiveQuery(() => annotations.tableSources(), [annotations]);
+  // The model before a change: an edited row alone is folded again for
+  // the text filter.
+  const previous = useRef<TableModel | undefined>(undefined);
   return useMemo(() => {
     if (!sources) return undefined;
-    const rows = buildRows({ ...sources, documents, actors: taggedActors(new ActorIndex(sources.actors)) });
-    return { sources, rows, options: optionsOf(sources, rows, documents) };
+    const model = new TableModel(
+      { ...sources, documents, actors: taggedActors(new ActorIndex(sources.actors)) },
+      { tagTypes: sources.tagTypes, previous: previous.current },
+    );
+    previous.current = model;
+    return { sources, model, options: optionsOf(sources, model, documents) };
   }, [sources, documents]);
 }
 
-function optionsOf(sources: TableSources, rows: readonly AnnotationRow[], documents: ReadonlyMap<string, DocumentSummary>): TableData['options'] {
-  const tagCounts = counter();
-  const setCounts = counter();
-  const relationCounts = counter();
-  const documentCounts = counter();
-  const actors = new Map<string, FilterOption>();
-  const authors = new Map<string, FilterOption>();
-  for (const row of rows) {
-    if (row.authorId) {
-      const author = authors.get(row.authorId);
-      if (author) author.count++;
-      else authors.set(row.authorId, { id: row.authorId, label: row.author ?? '', count: 1 });
-    }
-    row.tags.forEach(tagCounts.add);
-    row.setIds.forEach(setCounts.add);
-    row.relations.forEach(relationCounts.add);
-    documentCounts.add(row.documentId);
-    if (row.actorId) {
-      const actor = actors.get(row.actorId);
-      if (actor) actor.count++;
-      else actors.set(row.actorId, { id: row.actorId, label: row.actor ?? '', count: 1 });
-    }
-  }
+function optionsOf(sources: TableSources, model: TableModel, documents: ReadonlyMap<string, DocumentSummary>): TableData['options'] {
+  // Counted from the model's columns, not from a million row objects.
+  const tally = model.tally();
+  const countIn = (map: ReadonlyMap<string, number>) => (id: string) => map.get(id) ?? 0;
+  const [tagCount, setCount, relationCount, documentCount] = [tally.tags, tally.sets, tally.relations, tally.documents].map(countIn) as [
+    (id: string) => number,
+    (id: string) => number,
+    (id: string) => number,
+    (id: string) => number,
+  ];
+  const labelled = (map: Tally['actors']): FilterOption[] => [...map].map(([id, { label, count }]) => ({ id, label, count }));
   const collator = new Intl.Collator(undefined, { numeric: true, ignorePunctuation: true });
   const byLabel = (a: FilterOption, b: FilterOption) => collator.compare(a.label, b.label);
   // Every document of the library is offered, annotated or not, so that the
   // list reads the same as the library's; one whose annotations outlived it
   // is offered by its id, as its rows are titled.
-  const documentOptions = [...documents.values()].map((d) => ({ id: d.id, label: d.meta.title, count: documentCounts.get(d.id) }));
-  for (const id of documentCounts.ids()) if (!documents.has(id)) documentOptions.push({ id, label: id, count: documentCounts.get(id) });
+  const documentOptions = [...documents.values()].map((d) => ({ id: d.id, label: d.meta.title, count: documentCount(d.id) }));
+  for (const id of tally.documents.keys()) if (!documents.has(id)) documentOptions.push({ id, label: id, count: documentCount(id) });
   return {
-    tagTypes: sources.tagTypes.map((t) => ({ id: t.id, label: t.name, count: tagCounts.get(t.id), color: t.color })),
-    actors: [...actors.values()].sort(byLabel),
+    tagTypes: sources.tagTypes.map((t) => ({ id: t.id, label: t.name, count: tagCount(t.id), color: t.color })),
+    actors: labelled(tally.actors).sort(byLabel),
     documents: documentOptions.sort(byLabel),
-    sets: sources.sets.map((s) => ({ id: s.id, label: s.name, count: setCounts.get(s.id) })),
+    sets: sources.sets.map((s) => ({ id: s.id, label: s.name, count: setCount(s.id) })),
     relations: sources.relationTypes.map((r) => ({
       id: r.id,
       label: r.inverse === r.name ? r.name : `${r.name} / ${r.inverse}`,
-      count: relationCounts.get(r.id),
+      count: relationCount(r.id),
       color: r.color,
     })),
-    authors: [...authors.values()].sort(byLabel),
-  };
-}
-
-function counter() {
-  const counts = new Map<string, number>();
-  return {
-    add: (id: string) => void counts.set(id, (counts.get(id) ?? 0) + 1),
-    get: (id: string) => counts.get(id) ?? 0,
-    ids: () => counts.keys(),
+    authors: labelled(tally.authors).sort(byLabel),
   };
 }

@@ -1,8 +1,7 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
-import type { TagType } from '../../../../shared/annotation/model';
-import { type PreparedRow, type RowFilter, filterRows, prepareRows } from '../../../../shared/table/filter';
-import type { AnnotationRow } from '../../../../shared/table/rows';
-import { type RowColumn, type SortDirection, sortRows } from '../../../../shared/table/sort';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { RowFilter } from '../../../../shared/table/filter';
+import { RowList, type TableModel } from '../../../../shared/table/model';
+import type { RowColumn, SortDirection } from '../../../../shared/table/sort';
 
 /// What the researcher filters by: one choice per list, and words.
 export interface TableFilter {
@@ -27,20 +26,20 @@ export interface TableSort {
   direction: SortDirection;
 }
 
-/// The rows sorted, then filtered: sorted when the rows or the sort change,
-/// prepared for filtering then too (only changed rows are folded again),
-/// and filtered as the researcher types, at a lower priority than the
-/// typing itself, so the search field never lags behind the keys.
-export function useTableView(rows: readonly AnnotationRow[], tagTypes: readonly TagType[]) {
+/// The rows ordered, then filtered: ordered when the model or the sort
+/// change (each column's keys ranked once per model), filtered as the
+/// researcher types, at a lower priority than the typing itself, so the
+/// search field never lags behind the keys. While the table is idle, the
+/// rows' text is folded ahead of the first typed word.
+export function useTableView(model: TableModel) {
   const [filter, setFilter] = useState<TableFilter>(noFilter);
   // Date order first: a historian reads a corpus chronologically.
   const [sort, setSort] = useState<TableSort>({ column: 'date', direction: 'ascending' });
   const deferredFilter = useDeferredValue(filter);
 
-  const sorted = useMemo(() => sortRows(rows, sort.column, sort.direction, { tagTypes }), [rows, sort, tagTypes]);
-  const previous = useRef<readonly PreparedRow[]>([]);
-  const prepared = useMemo(() => (previous.current = prepareRows(sorted, previous.current)), [sorted]);
-  const shown = useMemo(() => filterRows(prepared, rowFilter(deferredFilter)), [prepared, deferredFilter]);
+  const order = useMemo(() => model.order(sort.column, sort.direction), [model, sort]);
+  const shown = useMemo(() => new RowList(model, model.filter(order, rowFilter(deferredFilter))), [model, order, deferredFilter]);
+  useEffect(() => foldWhileIdle(model), [model]);
 
   return {
     filter,
@@ -48,7 +47,7 @@ export function useTableView(rows: readonly AnnotationRow[], tagTypes: readonly 
     sort,
     /// Sorts by a column, ascending first; the sorted column again turns the order round.
     sortBy: (column: RowColumn) => setSort((s) => ({ column, direction: s.column === column && s.direction === 'ascending' ? 'descending' : 'ascending' })),
-    /// The rows the filter keeps, in the sort's order.
+    /// The rows the filter keeps, in the sort's order (made as drawn).
     shown,
     filtering: filter !== deferredFilter,
   };
@@ -64,4 +63,16 @@ function rowFilter(filter: TableFilter): RowFilter {
     authorId: filter.authorId || null,
     text: filter.text,
   };
+}
+
+// Folds the model's text in slices of a few milliseconds between other
+// work, so that no task is long; stops when the model is replaced.
+function foldWhileIdle(model: TableModel): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const slice = () => {
+    const until = performance.now() + 8;
+    if (!model.foldAhead(() => performance.now() < until)) timer = setTimeout(slice, 16);
+  };
+  timer = setTimeout(slice, 200);
+  return () => clearTimeout(timer);
 }

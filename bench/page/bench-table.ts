@@ -1,0 +1,189 @@
+import type { Annotation } from '../../shared/annotation/model';
+import { ActorIndex } from '../../shared/actors/actor-index';
+import { TableModel } from '../../shared/table/model';
+import * as rows from '../../renderer/store/annotation-rows';
+import { PalimpsestDb } from '../../renderer/store/db';
+import { loadTableSources } from '../../renderer/store/table-rows';
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { type Root, createRoot } from 'react-dom/client';
+import { AnnotationTable } from '../../renderer/app/features/table/AnnotationTable';
+import { taggedActors } from '../../renderer/app/features/table/tagged-actors';
+import '../../renderer/app/features/table/table.css';
+import { RowList } from '../../shared/table/model';
+import type { TableSources } from '../../renderer/store/table-rows';
+import { benchAnnotations } from './bench-storage';
+
+// The "All annotations" table's data path on the page (issue 19): a library
+// of N annotations written through annotation-rows, then read as the table
+// reads it (`loadTableSources`, one read transaction) and made into the
+// table's model, each timed, with the page's long tasks meanwhile.
+
+let db: PalimpsestDb | null = null;
+let opened: { model: TableModel; sources: TableSources } | null = null;
+let root: Root | null = null;
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+// The bench data's 100 documents, dated across the Cold War.
+const documents = new Map(
+  Array.from({ length: 100 }, (_, i) => [
+    `bench-document-${i}`,
+    { meta: { title: `Memorandum No. ${i}`, date: { start: { year: 1950 + (i % 40), month: 1 + (i % 12), day: 1 + (i % 28) } } } },
+  ]),
+);
+
+export const tableBench = {
+  /// Writes `count` annotations into a new library in transactions of
+  /// 50,000; resolves to the ms.
+  async storeForTable(count: number): Promise<number> {
+    if (db) {
+      db.close();
+      await db.delete();
+    }
+    db = new PalimpsestDb(`palimpsest-bench-table-${Date.now()}`);
+    await db.open();
+    const start = performance.now();
+    for (let at = 0; at < count; at += 50_000) {
+      const batch: Annotation[] = benchAnnotations(Math.min(50_000, count - at), 11 + at).map((a, i) => ({ ...a, id: `t${at + i}` }));
+      await db.transaction('rw', rows.tables(db), () => rows.put(db!, batch));
+    }
+    return performance.now() - start;
+  },
+
+  /// Reads the library as the table does and opens the table's model on
+  /// it (sorted by date, unfiltered); the ms of each and the longest task.
+  async openTable(): Promise<{ count: number; chunks: number; read: number; model: number; longestTask: number; heapMB: number | null }> {
+    if (!db) throw new RangeError('There is no library to read: call storeForTable first.');
+    // The annotation chunks alone (IndexedDB and structured clone), apart.
+    const chunksFrom = performance.now();
+    await rows.all(db);
+    const chunks = performance.now() - chunksFrom;
+    const tasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
+    observer.observe({ type: 'longtask' });
+    const start = performance.now();
+    const sources = await loadTableSources(db);
+    const read = performance.now();
+    const model = new TableModel({ ...sources, documents, actors: taggedActors(new ActorIndex(sources.actors)) }, { tagTypes: sources.tagTypes });
+    model.filter(model.order('date', 'ascending'), {});
+    const made = performance.now();
+    opened = { model, sources };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return {
+      count: model.length,
+      chunks,
+      read: read - start,
+      model: made - read,
+      longestTask: Math.max(0, ...tasks),
+      heapMB: memory ? Math.round(memory.usedJSHeapSize / 1048576) : null,
+    };
+  },
+
+  /// Opens the table's model on `count` annotations made in memory, not
+  /// read from IndexedDB (for drawing and scrolling a large table without
+  /// minutes of writes first); resolves to the ms of the model.
+  async openInMemory(count: number): Promise<number> {
+    const annotations: Annotation[] = [];
+    for (let at = 0; at < count; at += 50_000)
+      annotations.push(...benchAnnotations(Math.min(50_000, count - at), 11 + at).map((a, i) => ({ ...a, id: `t${at + i}` })));
+    const { defaultTagTypes } = await import('../../shared/annotation/model');
+    const sources: TableSources = { annotations, links: [], sets: [], actors: [], tagTypes: [...defaultTagTypes], relationTypes: [] };
+    const start = performance.now();
+    const model = new TableModel({ ...sources, documents, actors: taggedActors(new ActorIndex([])) }, { tagTypes: sources.tagTypes });
+    model.filter(model.order('date', 'ascending'), {});
+    opened = { model, sources };
+    return performance.now() - start;
+  },
+
+  /// Draws the opened model as the table screen does (its virtual list,
+  /// sorted by date); resolves to the ms until the frame after.
+  async drawTable(): Promise<number> {
+    if (!opened) throw new RangeError('There is no table to draw: call openTable first.');
+    const { model, sources } = opened;
+    root?.unmount();
+    document.body.replaceChildren();
+    const host = document.createElement('div');
+    host.className = 't-screen';
+    host.style.cssText = 'height: 800px; display: flex; flex-direction: column';
+    document.body.append(host);
+    const names = {
+      tagTypes: new Map(sources.tagTypes.map((t) => [t.id, t])),
+      relations: new Map(sources.relationTypes.map((r) => [r.id, r.name])),
+      sets: new Map(sources.sets.map((set) => [set.id, set.name])),
+    };
+    await nextFrame();
+    const start = performance.now();
+    root = createRoot(host);
+    const rows = new RowList(model, model.order('date', 'ascending'));
+    flushSync(() =>
+      root!.render(
+        createElement(AnnotationTable, {
+          rows,
+          names,
+          sort: { column: 'date', direction: 'ascending' },
+          onSort: () => {},
+          chosen: new Set<string>(),
+          selectedCount: 0,
+          onToggle: () => {},
+          onToggleAll: () => {},
+          onOpen: () => {},
+          empty: null,
+        }),
+      ),
+    );
+    await nextFrame();
+    return performance.now() - start;
+  },
+
+  /// Scrolls the drawn table `step` px a frame for `frameCount` frames,
+  /// then from top to bottom in `frameCount` frames, then jumps to the end;
+  /// the page's long tasks in each, and the last row drawn against the
+  /// rows there are.
+  async scrollTable(
+    step: number,
+    frameCount: number,
+  ): Promise<{ frames: number[]; longTasks: number[]; sweepTasks: number[]; lastDrawn: number; rows: number }> {
+    const scroller = document.querySelector<HTMLElement>('[data-testid="table"]');
+    if (!scroller) throw new RangeError('There is no table to scroll: call drawTable first.');
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+    observer.observe({ type: 'longtask' });
+    const frames: number[] = [];
+    await new Promise<void>((resolve) => {
+      let last = -1;
+      const tick = (time: number) => {
+        if (last >= 0) frames.push(time - last);
+        last = time;
+        scroller.scrollTop += step;
+        if (frames.length >= frameCount) resolve();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    // End to end, as a scrollbar dragged from top to bottom: each frame a
+    // new stretch of rows, so nothing drawn before is reused.
+    const sweep = longTasks.length;
+    const room = scroller.scrollHeight - scroller.clientHeight;
+    for (let i = 1; i <= frameCount; i++) {
+      scroller.scrollTop = (i / frameCount) * room;
+      await nextFrame();
+    }
+    const sweepTasks = longTasks.slice(sweep);
+    for (let i = 0; i < 5; i++) {
+      scroller.scrollTop = scroller.scrollHeight;
+      await nextFrame();
+    }
+    observer.disconnect();
+    const drawn = [...scroller.querySelectorAll('[data-testid="table-row"]')].map((row) => Number(row.getAttribute('data-index')));
+    return { frames, longTasks: longTasks.slice(0, sweep), sweepTasks, lastDrawn: Math.max(-1, ...drawn), rows: opened!.model.length };
+  },
+
+  /// Deletes the library.
+  async dropTable(): Promise<void> {
+    if (!db) return;
+    db.close();
+    await db.delete();
+    db = null;
+  },
+};

@@ -1,0 +1,77 @@
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { tableBench } from './page/bench-table';
+
+/// Issue 19's table on the page, apart from `npm run bench` (a million
+/// annotations take minutes to write): `npx tsx bench/table-page-bench.ts
+/// [count]` after `npm run build:web` and `vite build --config
+/// bench/page/vite.config.ts`. Writes `count` annotations (100,000 unless
+/// told) through annotation-rows, reads them as the table does
+/// (`loadTableSources`) and opens the model, three times; then draws the
+/// table on a model made in memory and scrolls it 300 px a frame for 120
+/// frames and from top to bottom in 120 frames, with the page's long
+/// tasks, and saves the end of the table to screenshots/ (TABLE_DRAW_ONLY=1
+/// skips the write and reads). Serves on BENCH_PORT (4179 unless set).
+/// Prints one line each.
+
+declare const palimpsestBench: typeof tableBench;
+
+const root = join(import.meta.dirname, '..');
+const port = Number(process.env.BENCH_PORT ?? 4179);
+const count = Number(process.argv[2] ?? 100_000);
+const load = () => loadavg()[0]!.toFixed(1);
+
+const server = spawn(
+  process.execPath,
+  [
+    join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'preview',
+    '--config',
+    'vite.web.config.ts',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--strictPort',
+  ],
+  { cwd: root, stdio: 'ignore' },
+);
+try {
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`http://127.0.0.1:${port}/bench/bench.html`);
+    await page.waitForFunction(() => document.title === 'ready');
+    // TABLE_DRAW_ONLY=1 skips the write and the reads (minutes at a million).
+    if (!process.env.TABLE_DRAW_ONLY) {
+      const stored = await page.evaluate((n) => palimpsestBench.storeForTable(n), count);
+      console.log(`write ${count.toLocaleString('en')} annotations: ${stored.toFixed(0)} ms (load ${load()})`);
+      for (let run = 0; run < 3; run++) {
+        const r = await page.evaluate(() => palimpsestBench.openTable());
+        console.log(
+          `open: chunks ${r.chunks.toFixed(0)} ms, tableSources ${r.read.toFixed(0)} ms, model ${r.model.toFixed(0)} ms, longest task ${r.longestTask.toFixed(0)} ms, heap ${r.heapMB} MB (load ${load()})`,
+        );
+      }
+      await page.evaluate(() => palimpsestBench.dropTable());
+    }
+    console.log(`model in memory: ${(await page.evaluate((n) => palimpsestBench.openInMemory(n), count)).toFixed(0)} ms`);
+    for (let run = 0; run < 3; run++) console.log(`draw: ${(await page.evaluate(() => palimpsestBench.drawTable())).toFixed(0)} ms`);
+    const s = await page.evaluate(() => palimpsestBench.scrollTable(300, 120));
+    const frames = [...s.frames].sort((a, b) => a - b);
+    console.log(
+      `scroll: ${frames.length} frames, median ${frames[frames.length >> 1]!.toFixed(1)} ms; ${s.longTasks.length} tasks over 50 ms (longest ${Math.max(0, ...s.longTasks)} ms); top to bottom in ${frames.length} frames: ${s.sweepTasks.length} tasks over 50 ms (longest ${Math.max(0, ...s.sweepTasks)} ms); last row drawn at the end ${s.lastDrawn} of ${s.rows} (load ${load()})`,
+    );
+    // The end of the table as drawn, to look at.
+    await page.screenshot({ path: join(root, 'screenshots', `table-bench-end-${count}.png`) });
+  } finally {
+    await browser.close();
+  }
+} finally {
+  server.kill();
+}

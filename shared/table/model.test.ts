@@ -1,0 +1,176 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Annotation, type TagType, defaultTagTypes } from '../annotation/model';
+import type { Link } from '../links/model';
+import type { AnnotationSet } from '../sets/model';
+import { seedIds } from '../test-support/corpus';
+import { type RowFilter, filterRows, prepareRows } from './filter';
+import { RowList, TableModel, type Tally } from './model';
+import { type AnnotationRow, buildRows } from './rows';
+import { type RowColumn, type SortDirection, sortRows } from './sort';
+import { actors, ana, annotations, ben, corpus, links, rows, sets } from './test-support/sample';
+
+const tagTypes: TagType[] = [...defaultTagTypes, { id: 'chronology', name: 'Chronology', color: '#777777', order: -1, namesActor: false }];
+const model = new TableModel({ annotations, documents: corpus, actors, links, sets }, { locale: 'en', tagTypes });
+const ids = (list: Uint32Array) => Array.from(list, (i) => model.id(i));
+
+describe('TableModel', () => {
+  it('makes each row as buildRows does, on demand', () => {
+    expect(model.length).toBe(rows.length);
+    rows.forEach((row, i) => expect(model.row(i)).toEqual(row));
+    // The same object while the model lasts: a drawn row is not redrawn for nothing.
+    expect(model.row(3)).toBe(model.row(3));
+    expect(() => model.row(rows.length)).toThrow(`The table has no row ${rows.length}; it has ${rows.length}.`);
+  });
+
+  it('sorts by date, undated last either way, and filters by tag and actor', () => {
+    expect(ids(model.order('date', 'descending'))).toEqual(['mehilli', 'deposing', 'dvorak', 'motive', 'acupuncture', 'grain', 'choe', 'orphan']);
+    const byDate = model.order('date', 'ascending');
+    expect(ids(model.filter(byDate, { tagTypeIds: ['actor'], actorId: 'khrushchev' }))).toEqual(['motive', 'deposing']);
+    expect(ids(model.filter(byDate, { text: 'tirana' }))).toEqual(['acupuncture', 'mehilli']);
+  });
+
+  it('lists the rows shown, each made once asked for, and whether any has an author', () => {
+    const shown = new RowList(model, model.filter(model.order('date', 'ascending'), { setId: 'chapter-3' }));
+    expect(shown.length).toBe(3);
+    expect(shown.id(0)).toBe('motive');
+    expect(shown.at(2).annotationId).toBe('deposing');
+    expect(shown.rows().map((r) => r.annotationId)).toEqual(['motive', 'acupuncture', 'deposing']);
+    expect(shown.authored()).toBe(true);
+    expect(new RowList(model, model.filter(model.order('date', 'ascending'), { tagTypeIds: ['economic-measure'] })).authored()).toBe(false);
+  });
+
+  it('folds ahead of the first filter in slices, while there is time', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...annotations[i % annotations.length]!, id: `a${i}` }));
+    const big = new TableModel({ annotations: many, documents: corpus, actors });
+    let slices = 0;
+    expect(big.foldAhead(() => ++slices < 2)).toBe(false);
+    expect(big.foldAhead(() => true)).toBe(true);
+    expect(big.filter(big.order('date', 'ascending'), { text: 'mehilli' }).length).toBe(many.filter((a) => a.quote.exact === 'E. Mëhilli').length);
+  });
+
+  it('refuses a column the table does not have', () => {
+    expect(() => model.order('colour' as RowColumn, 'ascending')).toThrow('The table has no column "colour" to sort by.');
+  });
+
+  it('finds an edited row by its new words, keeping what it folded for the others', () => {
+    model.filter(model.order('date', 'ascending'), { text: 'soviet' });
+    const edited = annotations.map((a) => (a.id === 'grain' ? { ...a, note: 'Trade in grain loosened Peking’s dependence on Moscow.' } : a));
+    const after = new TableModel({ annotations: edited, documents: corpus, actors, links, sets }, { previous: model });
+    const all = after.order('date', 'ascending');
+    expect(Array.from(after.filter(all, { text: 'loosened' }), (i) => after.id(i))).toEqual(['grain']);
+    // "Soviet" is in the grain row's document title still; the motive row, unedited, keeps its folded text.
+    const plain = prepareRows(sortRows(buildRows({ annotations: edited, documents: corpus, actors, links, sets }), 'date', 'ascending'));
+    for (const text of ['soviet', 'peking', 'korean soviet'])
+      expect(Array.from(after.filter(all, { text }), (i) => after.id(i))).toEqual(filterRows(plain, { text }).map((r) => r.annotationId));
+  });
+});
+
+describe('TableModel over random libraries', () => {
+  const documentIds = [...Object.values(seedIds), 'a-deleted-document'];
+  const quotes = ['Khrushchev’s motive', '“Dvořàk” wrote to Prague', 'Brief No. 10', 'Brief No. 5', 'çarçani', 'the Soviet Union', '   ', 'Tirana'];
+  const notes = ['', '', 'Soviet pressure on Tirana failed.', 'A turning point', '  ', 'mëhilli'];
+  const names = [null, null, 'Khrushchev', 'N. Khrushchev', 'Enver Hoxha', 'Hoxha', 'Ri Song-un', 'Dvořàk', ' '];
+  const annotation = (id: string): fc.Arbitrary<Annotation> =>
+    fc
+      .record({
+        documentId: fc.constantFrom(...documentIds),
+        exact: fc.constantFrom(...quotes),
+        start: fc.nat(3000),
+        tags: fc.subarray(['actor', 'claim', 'economic-measure', 'chronology', 'unknown-type']),
+        actor: fc.constantFrom(...names),
+        note: fc.constantFrom(...notes),
+        createdBy: fc.constantFrom(undefined, ana, ben),
+        modifiedBy: fc.constantFrom(undefined, ana, ben),
+      })
+      .map(({ exact, start, ...fields }) => ({
+        id,
+        quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start, end: start + exact.length },
+        created: '2026-12-01T00:00:00.000Z',
+        modified: '2026-12-01T00:00:00.000Z',
+        ...fields,
+      }));
+  const library = fc.integer({ min: 0, max: 60 }).chain((count) => {
+    const annotationIds = Array.from({ length: count }, (_, i) => `a${i}`);
+    const someId = fc.constantFrom(...annotationIds, 'gone');
+    return fc.record({
+      annotations: fc.tuple(...annotationIds.map(annotation)),
+      links: fc
+        .array(fc.record({ from: someId, to: someId, relation: fc.constantFrom('supports', 'contradicts') }), { maxLength: 20 })
+        .map((list) => list.map((l, i): Link => ({ id: `l${i}`, ...l, note: '', created: '', modified: '' }))),
+      sets: fc
+        .array(fc.array(someId, { maxLength: 10 }), { maxLength: 3 })
+        .map((lists) =>
+          lists.map((annotationIds, i): AnnotationSet => ({ id: `set-${i}`, name: `Set ${i}`, description: '', annotationIds, created: '', modified: '' })),
+        ),
+    });
+  });
+  const filter: fc.Arbitrary<RowFilter> = fc.record(
+    {
+      tagTypeIds: fc.subarray(['actor', 'claim', 'chronology']),
+      actorId: fc.constantFrom('khrushchev', 'hoxha', 'tagged:ri song un'),
+      documentIds: fc.subarray(documentIds, { maxLength: 2 }),
+      setId: fc.constantFrom('set-0', 'set-1'),
+      relationType: fc.constantFrom('supports', 'contradicts'),
+      authorId: fc.constantFrom(ana.id, ben.id),
+      text: fc.constantFrom('soviet', 'khrush', '"brief no"', 'hoxha tirana', 'x'),
+    },
+    { requiredKeys: [] },
+  );
+  const columns: RowColumn[] = ['document', 'date', 'tags', 'actor', 'quote', 'note', 'links', 'sets', 'author'];
+
+  it('shows the rows, in the order, that building, sorting and filtering them plainly gives', () => {
+    fc.assert(
+      fc.property(
+        library,
+        fc.constantFrom(...columns),
+        fc.constantFrom<SortDirection>('ascending', 'descending'),
+        filter,
+        fc.boolean(),
+        ({ annotations, links, sets }, column, direction, rowFilter, ahead) => {
+          const sources = { annotations, documents: corpus, actors: taggedResolver, links, sets };
+          const plain = buildRows(sources);
+          const expected = filterRows(prepareRows(sortRows(plain, column, direction, { locale: 'en', tagTypes })), rowFilter);
+          const columnar = new TableModel(sources, { locale: 'en', tagTypes });
+          // Folded while idle or on the first filter: the same rows either way.
+          if (ahead) columnar.foldAhead(() => false);
+          const shown = new RowList(columnar, columnar.filter(columnar.order(column, direction), rowFilter));
+          expect(shown.rows()).toEqual(expected);
+          expect(shown.authored()).toBe(expected.some((r) => r.author !== null));
+          expect(columnar.tally()).toEqual(plainTally(plain));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/// The filters' counts read from the rows plainly, as the table counted them before.
+function plainTally(rows: readonly AnnotationRow[]): Tally {
+  const tally: Tally = { tags: new Map(), sets: new Map(), relations: new Map(), documents: new Map(), actors: new Map(), authors: new Map() };
+  const add = (map: Map<string, number>, id: string) => map.set(id, (map.get(id) ?? 0) + 1);
+  for (const row of rows) {
+    for (const tag of row.tags) add(tally.tags, tag);
+    for (const set of row.setIds) add(tally.sets, set);
+    for (const relation of row.relations) add(tally.relations, relation);
+    add(tally.documents, row.documentId);
+    if (row.actorId) {
+      const actor = tally.actors.get(row.actorId);
+      if (actor) actor.count++;
+      else tally.actors.set(row.actorId, { label: row.actor ?? '', count: 1 });
+    }
+    if (row.authorId) {
+      const author = tally.authors.get(row.authorId);
+      if (author) author.count++;
+      else tally.authors.set(row.authorId, { label: row.author ?? '', count: 1 });
+    }
+  }
+  return tally;
+}
+
+// Names no actor claims resolve to a stand-in, as the table's resolver does.
+const taggedResolver = {
+  resolve: (name: string | null) =>
+    actors.resolve(name) ?? (name?.trim() ? { id: `tagged:${name.toLowerCase().replace(/-/g, ' ')}`, name, aliases: [], created: '', modified: '' } : null),
+};
