@@ -10,6 +10,7 @@ import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';
 import { addDocuments, documentRowOf } from '../store/documents';
 import { applyRevision, planRevision } from '../store/revisions';
+import { pack, unpack } from '../store/listing-pack';
 import { DocumentsRepository } from './documents';
 import { ReviewsRepository } from './reviews';
 
@@ -116,9 +117,9 @@ describe('the documents repository', () => {
 
   it('keeps the listing snapshot equal to the rows through import, revision, deletion and restore', async () => {
     const snapshotIsRows = async () => {
-      const snapshot = await db.listingSnapshot.get('all');
+      const snapshot = unpack((await db.listingSnapshot.get('all'))!).map((listed) => listed.row());
       const sorted = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-      expect(sorted(snapshot!.rows)).toEqual(sorted(await db.documentListings.toArray()));
+      expect(sorted(snapshot)).toEqual(sorted(await db.documentListings.toArray()));
     };
     const id = await importMemo();
     await settled();
@@ -134,7 +135,7 @@ describe('the documents repository', () => {
     await store.undo();
     expect((await settled()).has(id)).toBe(true);
     await snapshotIsRows();
-    expect((await db.listingSnapshot.get('all'))!.rows.map((row) => row.id).sort()).toEqual([brief.id, id].sort());
+    expect((await snapshotIds())!.sort()).toEqual([brief.id, id].sort());
   });
 
   it('lists a library whose snapshot is lost or stale as its rows say, and writes it again', async () => {
@@ -144,12 +145,12 @@ describe('the documents repository', () => {
     // Lost (a library from before it): listed from the rows, then stored.
     await db.listingSnapshot.delete('all');
     expect(await settled()).toEqual(before);
-    await expect.poll(async () => (await db.listingSnapshot.get('all'))?.rows.map((row) => row.id)).toEqual([id]);
+    await expect.poll(async () => snapshotIds()).toEqual([id]);
     // Stale (missing a row): the stamps tell, and the row is read again.
     repository = new DocumentsRepository(db, corpus);
-    await db.listingSnapshot.put({ key: 'all', rows: [] });
+    await db.listingSnapshot.put(pack([]));
     expect(await settled()).toEqual(before);
-    expect((await db.listingSnapshot.get('all'))!.rows.map((row) => row.id)).toEqual([id]);
+    expect((await snapshotIds())!).toEqual([id]);
     // Without its stamps row: the documents' index tells, and it is stored again.
     repository = new DocumentsRepository(db, corpus);
     await db.listingStamps.delete('all');
@@ -184,3 +185,9 @@ describe('re-attaching an orphaned annotation', () => {
     expect(await db.reviews.get(debris.id)).toBeUndefined();
   });
 });
+
+/// The ids the listing snapshot holds, in its order; `undefined` without one.
+async function snapshotIds(): Promise<string[] | undefined> {
+  const snapshot = await db.listingSnapshot.get('all');
+  return snapshot && unpack(snapshot).map((listed) => listed.id);
+}

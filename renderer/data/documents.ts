@@ -4,6 +4,7 @@ import type { DocumentMeta } from '../../shared/corpus/metadata';
 import type { DocumentEditRow, ListingRow, PalimpsestDb } from '../store/db';
 import { listingOf, stampOf } from '../store/db';
 import { annotationCount, currentDocuments, editDocument } from '../store/documents';
+import { type Listed, listedRow } from '../store/listing-pack';
 import { readListings, readStamps, rebuildSnapshot, refreshListings, storeStamps, storedDocument } from '../store/listings';
 import { Lru } from './lru';
 
@@ -12,6 +13,9 @@ import { Lru } from './lru';
 /// collection, where it came from and how long it is.
 export interface DocumentSummary {
   id: string;
+  /// The title as listed (the researcher's, else the text's): what the
+  /// list sorts by, at hand without reading the rest of the row.
+  title: string;
   fileName: string;
   format: LibraryDocument['format'];
   meta: DocumentMeta;
@@ -50,7 +54,7 @@ export class DocumentsRepository {
   private loaded = false;
   private readonly listeners = new Set<() => void>();
   private readonly opened = new Lru<string, Promise<LibraryDocument | undefined>>(cachedDocuments);
-  private readonly bundledSummaries: ReadonlyMap<string, ListingRow>;
+  private readonly bundledSummaries: ReadonlyMap<string, Listed>;
   /// Documents whose text could not be read, by the stamp that failed:
   /// left out of the list, and not read again until they change.
   private readonly unreadable = new Map<string, string>();
@@ -67,7 +71,7 @@ export class DocumentsRepository {
     private readonly db: PalimpsestDb,
     private readonly bundled: ReadonlyMap<string, LibraryDocument>,
   ) {
-    this.bundledSummaries = new Map([...bundled].map(([id, document]) => [id, listingOf(document, stampOf(null, 0), 0)]));
+    this.bundledSummaries = new Map([...bundled].map(([id, document]) => [id, listedRow(listingOf(document, stampOf(null, 0), 0))]));
   }
 
   /// The documents by id, as last read; empty until `loaded`.
@@ -152,15 +156,15 @@ export class DocumentsRepository {
         // without its stamps row (a deletion drops it), the same.
         if (listings.fromRows) void rebuildSnapshot(this.db).catch((error: unknown) => console.error('The library list could not be stored:', error));
         if (!kept) void storeStamps(this.db).catch((error: unknown) => console.error('The library list could not be stored:', error));
-        if (this.refreshing) this.next = [stamps, listings.rows, edits];
-        else void this.settle(stamps, listings.rows, edits);
+        if (this.refreshing) this.next = [stamps, listings.listed, edits];
+        else void this.settle(stamps, listings.listed, edits);
       },
       error: (error: unknown) => console.error('The library list could not be read:', error),
     });
   }
 
-  private async settle(stamps: Map<string, string>, listings: ListingRow[], edits: DocumentEditRow[]): Promise<void> {
-    const current = new Map<string, ListingRow>();
+  private async settle(stamps: Map<string, string>, listings: Listed[], edits: DocumentEditRow[]): Promise<void> {
+    const current = new Map<string, Listed>();
     for (const row of listings) current.set(row.id, row);
     // Checked in place, without copies: at launch this runs over every
     // document, and usually finds nothing stale.
@@ -196,26 +200,46 @@ export class DocumentsRepository {
   }
 }
 
-function summaryOf(row: ListingRow, edit: DocumentEditRow | undefined): DocumentSummary {
-  const meta = edit?.meta ?? row.meta;
-  const stated = meta.originalLanguage || meta.translator || meta.kind === 'search listing';
-  return {
-    id: row.id,
-    fileName: row.fileName,
-    format: row.format,
-    meta,
-    fingerprint: row.fingerprint,
-    origin: row.origin,
+// A summary's fields beyond its row's head, read from the row when first
+// asked for: at launch the list reads only the heads (listing-pack.ts), and
+// most rows' citations and summaries are never looked at.
+const fromRow = ['fileName', 'format', 'characters', 'pages'] as const;
+
+function summaryOf(listed: Listed, edit: DocumentEditRow | undefined): DocumentSummary {
+  const stamp = listed.stamp;
+  const summary = {
+    id: listed.id,
+    title: edit?.meta?.title ?? listed.title,
+    fingerprint: listed.fingerprint,
+    origin: listed.origin,
     collection: edit?.collection ?? null,
-    revision: row.revision,
-    characters: row.characters,
-    pages: row.pages,
-    suggestedLanguage: stated ? null : row.readsAs,
+    revision: Number(stamp.slice(stamp.lastIndexOf('#') + 1)),
+  } as DocumentSummary;
+  const meta = () => edit?.meta ?? listed.row().meta;
+  // Own, enumerable getters, so a spread, a comparison or a structured
+  // clone of a summary sees every field as before.
+  const fields: PropertyDescriptorMap = {
+    meta: { get: meta, enumerable: true },
+    suggestedLanguage: {
+      get: () => {
+        const m = meta();
+        return m.originalLanguage || m.translator || m.kind === 'search listing' ? null : listed.row().readsAs;
+      },
+      enumerable: true,
+    },
   };
+  for (const key of fromRow) fields[key] = { get: () => listed.row()[key], enumerable: true };
+  Object.defineProperties(summary, fields);
+  signatures.set(summary, `${listed.line}\n${JSON.stringify(edit?.meta ?? null)}\n${summary.collection}`);
+  return summary;
 }
 
+// What a summary was read from: its row's line (the text and its
+// description as read) and the researcher's edit, as stored.
+const signatures = new WeakMap<DocumentSummary, string>();
+
+// Whether an opened document must be read again, told from what each
+// summary was read from, without parsing its row.
 function same(a: DocumentSummary, b: DocumentSummary | undefined): boolean {
-  return (
-    !!b && a.revision === b.revision && a.fingerprint === b.fingerprint && a.collection === b.collection && JSON.stringify(a.meta) === JSON.stringify(b.meta)
-  );
+  return !!b && signatures.get(a) === signatures.get(b);
 }
