@@ -200,10 +200,44 @@ export class DocumentsRepository {
   }
 }
 
+// What each summary was read from: its row as listed and the
+// researcher's edit.
+const sources = new WeakMap<DocumentSummary, { listed: Listed; edit: DocumentEditRow | undefined }>();
+
+const sourceOf = (summary: DocumentSummary) => sources.get(summary)!;
+const metaOf = (summary: DocumentSummary) => {
+  const { listed, edit } = sourceOf(summary);
+  return edit?.meta ?? listed.row().meta;
+};
+
 // A summary's fields beyond its row's head, read from the row when first
 // asked for: at launch the list reads only the heads (listing-pack.ts), and
-// most rows' citations and summaries are never looked at.
-const fromRow = ['fileName', 'format', 'characters', 'pages'] as const;
+// most rows' citations and summaries are never looked at. Own, enumerable
+// getters, so a spread, a comparison or a structured clone of a summary
+// sees every field as before; one set of them for every summary, since
+// thousands are made at launch.
+const fromRow: PropertyDescriptorMap = {
+  meta: {
+    get(this: DocumentSummary) {
+      return metaOf(this);
+    },
+    enumerable: true,
+  },
+  suggestedLanguage: {
+    get(this: DocumentSummary) {
+      const meta = metaOf(this);
+      return meta.originalLanguage || meta.translator || meta.kind === 'search listing' ? null : sourceOf(this).listed.row().readsAs;
+    },
+    enumerable: true,
+  },
+};
+for (const key of ['fileName', 'format', 'characters', 'pages'] as const)
+  fromRow[key] = {
+    get(this: DocumentSummary) {
+      return sourceOf(this).listed.row()[key];
+    },
+    enumerable: true,
+  };
 
 function summaryOf(listed: Listed, edit: DocumentEditRow | undefined): DocumentSummary {
   const stamp = listed.stamp;
@@ -215,31 +249,15 @@ function summaryOf(listed: Listed, edit: DocumentEditRow | undefined): DocumentS
     collection: edit?.collection ?? null,
     revision: Number(stamp.slice(stamp.lastIndexOf('#') + 1)),
   } as DocumentSummary;
-  const meta = () => edit?.meta ?? listed.row().meta;
-  // Own, enumerable getters, so a spread, a comparison or a structured
-  // clone of a summary sees every field as before.
-  const fields: PropertyDescriptorMap = {
-    meta: { get: meta, enumerable: true },
-    suggestedLanguage: {
-      get: () => {
-        const m = meta();
-        return m.originalLanguage || m.translator || m.kind === 'search listing' ? null : listed.row().readsAs;
-      },
-      enumerable: true,
-    },
-  };
-  for (const key of fromRow) fields[key] = { get: () => listed.row()[key], enumerable: true };
-  Object.defineProperties(summary, fields);
-  signatures.set(summary, `${listed.line}\n${JSON.stringify(edit?.meta ?? null)}\n${summary.collection}`);
-  return summary;
+  sources.set(summary, { listed, edit });
+  return Object.defineProperties(summary, fromRow);
 }
 
-// What a summary was read from: its row's line (the text and its
-// description as read) and the researcher's edit, as stored.
-const signatures = new WeakMap<DocumentSummary, string>();
-
 // Whether an opened document must be read again, told from what each
-// summary was read from, without parsing its row.
+// summary was read from (its row's line, the edit as stored), without
+// parsing its row.
 function same(a: DocumentSummary, b: DocumentSummary | undefined): boolean {
-  return !!b && signatures.get(a) === signatures.get(b);
+  if (!b || a.collection !== b.collection) return false;
+  const [x, y] = [sourceOf(a), sourceOf(b)];
+  return x.listed.line === y.listed.line && JSON.stringify(x.edit?.meta ?? null) === JSON.stringify(y.edit?.meta ?? null);
 }

@@ -19,17 +19,33 @@ export interface PackedSnapshot {
 export type Head = [id: string, stamp: string, fingerprint: string, origin: ListingRow['origin'], title: string];
 
 /// One listed row: its head's fields at hand, the rest parsed on the first
-/// `row()` and kept.
-export interface Listed {
-  id: string;
-  stamp: string;
-  fingerprint: string;
-  origin: ListingRow['origin'];
-  title: string;
+/// `row()` and kept. (A class, not a closure a row: at launch there are
+/// thousands.)
+export class Listed {
+  private parsed: ListingRow | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly stamp: string,
+    readonly fingerprint: string,
+    readonly origin: ListingRow['origin'],
+    readonly title: string,
+    /// The row's line as stored: equal lines are equal rows.
+    readonly line: string,
+    parsed?: ListingRow,
+  ) {
+    this.parsed = parsed;
+  }
+
   /// The whole row, parsed from its line once.
-  row(): ListingRow;
-  /// The row's line as stored: equal lines are equal rows.
-  line: string;
+  row(): ListingRow {
+    return (this.parsed ??= JSON.parse(this.line) as ListingRow);
+  }
+
+  /// The head this row was listed with.
+  head(): Head {
+    return [this.id, this.stamp, this.fingerprint, this.origin, this.title];
+  }
 }
 
 /// The snapshot of `rows`, in their order.
@@ -56,10 +72,7 @@ export function unpack(snapshot: PackedSnapshot): Listed[] {
 
 /// A row as listed, from its row (its line written now).
 export function listedRow(row: ListingRow): Listed {
-  const listed = listedOf(headOf(row), JSON.stringify(row));
-  // Already parsed: handed out as it is.
-  listed.row = () => row;
-  return listed;
+  return new Listed(row.id, row.stamp, row.fingerprint, row.origin, row.meta.title, JSON.stringify(row), row);
 }
 
 /// The head of a row.
@@ -68,16 +81,7 @@ export function headOf(row: ListingRow): Head {
 }
 
 function listedOf(head: Head, line: string): Listed {
-  let parsed: ListingRow | undefined;
-  return {
-    id: head[0],
-    stamp: head[1],
-    fingerprint: head[2],
-    origin: head[3],
-    title: head[4],
-    line,
-    row: () => (parsed ??= JSON.parse(line) as ListingRow),
-  };
+  return new Listed(head[0], head[1], head[2], head[3], head[4], line);
 }
 
 /// Whether a stored snapshot row is in this shape; one in the shape of

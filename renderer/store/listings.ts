@@ -62,7 +62,7 @@ export function writeListings(db: PalimpsestDb, rows: readonly ListingRow[], rem
       return;
     }
     const byId = new Map<string, { head: Head; line: string }>();
-    for (const listed of unpack(snapshot)) byId.set(listed.id, { head: [listed.id, listed.stamp, listed.fingerprint, listed.origin, listed.title], line: listed.line });
+    for (const listed of unpack(snapshot)) byId.set(listed.id, { head: listed.head(), line: listed.line });
     for (const id of removed) byId.delete(id);
     for (const row of rows) byId.set(row.id, { head: headOf(row), line: JSON.stringify(row) });
     await db.listingSnapshot.put(packLines([...byId.values()]));
