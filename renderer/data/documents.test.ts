@@ -104,6 +104,34 @@ describe('the documents repository', () => {
     expect(asked).toEqual([id]);
   });
 
+  it('gives every field of a summary read from the packed snapshot, the edit over it, through a spread and a clone', async () => {
+    const id = await importMemo();
+    await settled();
+    // A new launch: the list is read from the snapshot's heads alone.
+    repository = new DocumentsRepository(db, corpus);
+    const memo = (await settled()).get(id)!;
+    const row = (await db.documentListings.get(id))!;
+    expect(memo.title).toBe(row.meta.title);
+    expect(memo.meta).toEqual(row.meta);
+    expect(memo.meta.citation).toBe(row.meta.citation);
+    expect([memo.fileName, memo.format, memo.characters, memo.pages]).toEqual([row.fileName, row.format, row.characters, row.pages]);
+    const stated = row.meta.originalLanguage || row.meta.translator || row.meta.kind === 'search listing';
+    expect(memo.suggestedLanguage).toBe(stated ? null : row.readsAs);
+    // Whatever copies a summary (a spread, a message to a worker) copies every field.
+    expect({ ...memo }).toEqual(memo);
+    expect(structuredClone(memo)).toEqual({ ...memo });
+    expect(Object.keys(structuredClone(memo)).sort()).toEqual(
+      ['characters', 'collection', 'fileName', 'fingerprint', 'format', 'id', 'meta', 'origin', 'pages', 'revision', 'suggestedLanguage', 'title'].sort(),
+    );
+    // The researcher's title is the one listed and sorted by.
+    await repository.edit(id, { meta: { ...memo.meta, title: 'Aaa: memorandum, retitled', originalLanguage: 'Czech' }, collection: 'UN' });
+    const edited = (await settled()).get(id)!;
+    expect([edited.title, edited.meta.title, edited.collection]).toEqual(['Aaa: memorandum, retitled', 'Aaa: memorandum, retitled', 'UN']);
+    expect(edited.meta.citation).toBe(row.meta.citation);
+    expect(edited.suggestedLanguage).toBeNull();
+    expect([...repository.list().values()].sort((a, b) => a.title.localeCompare(b.title))[0]!.id).toBe(id);
+  });
+
   it('drops a deleted document from the list and its listing row', async () => {
     const id = await importMemo();
     await settled();
