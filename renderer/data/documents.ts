@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { LibraryDocument, PageStart } from '../../shared/corpus/document';
 import type { DocumentMeta } from '../../shared/corpus/metadata';
-import type { DocumentEditRow, ListingRow, PalimpsestDb } from '../store/db';
+import type { DocumentEditRow, PalimpsestDb } from '../store/db';
 import { listingOf, stampOf } from '../store/db';
 import { annotationCount, currentDocuments, editDocument } from '../store/documents';
 import { type Listed, listedRow } from '../store/listing-pack';
