@@ -22,13 +22,14 @@ afterEach(async () => {
 /// Rows by id, so order does not count.
 const byId = (rows: readonly ListingRow[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 
-type Write = { kind: 'put'; docs: number[]; revision: number } | { kind: 'delete'; docs: number[] } | { kind: 'lose' } | { kind: 'rebuild' };
+type Write = { kind: 'put'; docs: number[]; revision: number } | { kind: 'delete'; docs: number[] } | { kind: 'lose' } | { kind: 'old' } | { kind: 'rebuild' };
 
 const docs = fc.array(fc.nat(documents.length - 1), { maxLength: 4 });
 const write: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ kind: fc.constant('put' as const), docs, revision: fc.nat(3) }),
   fc.record({ kind: fc.constant('delete' as const), docs }),
   fc.constant({ kind: 'lose' as const }),
+  fc.constant({ kind: 'old' as const }),
   fc.constant({ kind: 'rebuild' as const }),
 );
 
@@ -56,6 +57,8 @@ describe('the listing snapshot', () => {
             );
           // A crash, or a library from before the snapshot: it is gone.
           else if (step.kind === 'lose') await db.listingSnapshot.delete('all');
+          // An older build (versions 8–9) wrote it as an array of rows.
+          else if (step.kind === 'old') await db.listingSnapshot.put({ key: 'all', rows: await db.documentListings.toArray() } as never);
           else await rebuildSnapshot(db);
           const rows = byId(await db.documentListings.toArray());
           const read = await readListings(db);
@@ -64,7 +67,7 @@ describe('the listing snapshot', () => {
           expect(byId(read.listed.map((listed) => listed.row()))).toEqual(rows);
           // Each head is its row's, read without parsing the row.
           expect(read.listed.map((listed) => headOf(listed.row()))).toEqual(read.listed.map((l) => [l.id, l.stamp, l.fingerprint, l.origin, l.title]));
-          expect(read.fromRows).toBe(step.kind === 'lose');
+          expect(read.fromRows).toBe(step.kind === 'lose' || step.kind === 'old');
         }
       }),
       { numRuns: 40 },
