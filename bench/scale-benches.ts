@@ -205,7 +205,7 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
       async () => {
         const db = new PalimpsestDb(library.db.name);
         const repository = await listed(db);
-        [...repository.list().values()].sort((a, b) => a.meta.title.localeCompare(b.meta.title));
+        [...repository.list().values()].sort((a, b) => a.title.localeCompare(b.title));
         db.close();
       },
       true,

@@ -10,6 +10,7 @@ import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';
 import { addDocuments, documentRowOf } from '../store/documents';
 import { applyRevision, planRevision } from '../store/revisions';
+import { pack, unpack } from '../store/listing-pack';
 import { DocumentsRepository } from './documents';
 import { ReviewsRepository } from './reviews';
 
@@ -103,6 +104,34 @@ describe('the documents repository', () => {
     expect(asked).toEqual([id]);
   });
 
+  it('gives every field of a summary read from the packed snapshot, the edit over it, through a spread and a clone', async () => {
+    const id = await importMemo();
+    await settled();
+    // A new launch: the list is read from the snapshot's heads alone.
+    repository = new DocumentsRepository(db, corpus);
+    const memo = (await settled()).get(id)!;
+    const row = (await db.documentListings.get(id))!;
+    expect(memo.title).toBe(row.meta.title);
+    expect(memo.meta).toEqual(row.meta);
+    expect(memo.meta.citation).toBe(row.meta.citation);
+    expect([memo.fileName, memo.format, memo.characters, memo.pages]).toEqual([row.fileName, row.format, row.characters, row.pages]);
+    const stated = row.meta.originalLanguage || row.meta.translator || row.meta.kind === 'search listing';
+    expect(memo.suggestedLanguage).toBe(stated ? null : row.readsAs);
+    // Whatever copies a summary (a spread, a message to a worker) copies every field.
+    expect({ ...memo }).toEqual(memo);
+    expect(structuredClone(memo)).toEqual({ ...memo });
+    expect(Object.keys(structuredClone(memo)).sort()).toEqual(
+      ['characters', 'collection', 'fileName', 'fingerprint', 'format', 'id', 'meta', 'origin', 'pages', 'revision', 'suggestedLanguage', 'title'].sort(),
+    );
+    // The researcher's title is the one listed and sorted by.
+    await repository.edit(id, { meta: { ...memo.meta, title: 'Aaa: memorandum, retitled', originalLanguage: 'Czech' }, collection: 'UN' });
+    const edited = (await settled()).get(id)!;
+    expect([edited.title, edited.meta.title, edited.collection]).toEqual(['Aaa: memorandum, retitled', 'Aaa: memorandum, retitled', 'UN']);
+    expect(edited.meta.citation).toBe(row.meta.citation);
+    expect(edited.suggestedLanguage).toBeNull();
+    expect([...repository.list().values()].sort((a, b) => a.title.localeCompare(b.title))[0]!.id).toBe(id);
+  });
+
   it('drops a deleted document from the list and its listing row', async () => {
     const id = await importMemo();
     await settled();
@@ -116,9 +145,9 @@ describe('the documents repository', () => {
 
   it('keeps the listing snapshot equal to the rows through import, revision, deletion and restore', async () => {
     const snapshotIsRows = async () => {
-      const snapshot = await db.listingSnapshot.get('all');
+      const snapshot = unpack((await db.listingSnapshot.get('all'))!).map((listed) => listed.row());
       const sorted = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-      expect(sorted(snapshot!.rows)).toEqual(sorted(await db.documentListings.toArray()));
+      expect(sorted(snapshot)).toEqual(sorted(await db.documentListings.toArray()));
     };
     const id = await importMemo();
     await settled();
@@ -134,7 +163,7 @@ describe('the documents repository', () => {
     await store.undo();
     expect((await settled()).has(id)).toBe(true);
     await snapshotIsRows();
-    expect((await db.listingSnapshot.get('all'))!.rows.map((row) => row.id).sort()).toEqual([brief.id, id].sort());
+    expect((await snapshotIds())!.sort()).toEqual([brief.id, id].sort());
   });
 
   it('lists a library whose snapshot is lost or stale as its rows say, and writes it again', async () => {
@@ -144,12 +173,12 @@ describe('the documents repository', () => {
     // Lost (a library from before it): listed from the rows, then stored.
     await db.listingSnapshot.delete('all');
     expect(await settled()).toEqual(before);
-    await expect.poll(async () => (await db.listingSnapshot.get('all'))?.rows.map((row) => row.id)).toEqual([id]);
+    await expect.poll(async () => snapshotIds()).toEqual([id]);
     // Stale (missing a row): the stamps tell, and the row is read again.
     repository = new DocumentsRepository(db, corpus);
-    await db.listingSnapshot.put({ key: 'all', rows: [] });
+    await db.listingSnapshot.put(pack([]));
     expect(await settled()).toEqual(before);
-    expect((await db.listingSnapshot.get('all'))!.rows.map((row) => row.id)).toEqual([id]);
+    expect((await snapshotIds())!).toEqual([id]);
     // Without its stamps row: the documents' index tells, and it is stored again.
     repository = new DocumentsRepository(db, corpus);
     await db.listingStamps.delete('all');
@@ -184,3 +213,9 @@ describe('re-attaching an orphaned annotation', () => {
     expect(await db.reviews.get(debris.id)).toBeUndefined();
   });
 });
+
+/// The ids the listing snapshot holds, in its order; `undefined` without one.
+async function snapshotIds(): Promise<string[] | undefined> {
+  const snapshot = await db.listingSnapshot.get('all');
+  return snapshot && unpack(snapshot).map((listed) => listed.id);
+}

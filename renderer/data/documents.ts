@@ -1,10 +1,11 @@
 import { liveQuery } from 'dexie';
 import type { LibraryDocument, PageStart } from '../../shared/corpus/document';
 import type { DocumentMeta } from '../../shared/corpus/metadata';
-import type { DocumentEditRow, ListingRow, PalimpsestDb } from '../store/db';
+import type { DocumentEditRow, PalimpsestDb } from '../store/db';
 import { listingOf, stampOf } from '../store/db';
 import { type DocumentSource, StoredDocuments } from '../store/document-source';
 import { annotationCount, editDocument } from '../store/documents';
+import { type Listed, listedRow } from '../store/listing-pack';
 import { readListings, readStamps, rebuildSnapshot, refreshListings, storeStamps, storedDocument } from '../store/listings';
 import { Lru } from './lru';
 
@@ -13,6 +14,9 @@ import { Lru } from './lru';
 /// collection, where it came from and how long it is.
 export interface DocumentSummary {
   id: string;
+  /// The title as listed (the researcher's, else the text's): what the
+  /// list sorts by, at hand without reading the rest of the row.
+  title: string;
   fileName: string;
   format: LibraryDocument['format'];
   meta: DocumentMeta;
@@ -51,7 +55,7 @@ export class DocumentsRepository {
   private loaded = false;
   private readonly listeners = new Set<() => void>();
   private readonly opened = new Lru<string, Promise<LibraryDocument | undefined>>(cachedDocuments);
-  private readonly bundledSummaries: ReadonlyMap<string, ListingRow>;
+  private readonly bundledSummaries: ReadonlyMap<string, Listed>;
   /// Documents whose text could not be read, by the stamp that failed:
   /// left out of the list, and not read again until they change.
   private readonly unreadable = new Map<string, string>();
@@ -68,7 +72,7 @@ export class DocumentsRepository {
     private readonly db: PalimpsestDb,
     private readonly bundled: ReadonlyMap<string, LibraryDocument>,
   ) {
-    this.bundledSummaries = new Map([...bundled].map(([id, document]) => [id, listingOf(document, stampOf(null, 0), 0)]));
+    this.bundledSummaries = new Map([...bundled].map(([id, document]) => [id, listedRow(listingOf(document, stampOf(null, 0), 0))]));
   }
 
   /// The documents by id, as last read; empty until `loaded`.
@@ -155,15 +159,15 @@ export class DocumentsRepository {
         // without its stamps row (a deletion drops it), the same.
         if (listings.fromRows) void rebuildSnapshot(this.db).catch((error: unknown) => console.error('The library list could not be stored:', error));
         if (!kept) void storeStamps(this.db).catch((error: unknown) => console.error('The library list could not be stored:', error));
-        if (this.refreshing) this.next = [stamps, listings.rows, edits];
-        else void this.settle(stamps, listings.rows, edits);
+        if (this.refreshing) this.next = [stamps, listings.listed, edits];
+        else void this.settle(stamps, listings.listed, edits);
       },
       error: (error: unknown) => console.error('The library list could not be read:', error),
     });
   }
 
-  private async settle(stamps: Map<string, string>, listings: ListingRow[], edits: DocumentEditRow[]): Promise<void> {
-    const current = new Map<string, ListingRow>();
+  private async settle(stamps: Map<string, string>, listings: Listed[], edits: DocumentEditRow[]): Promise<void> {
+    const current = new Map<string, Listed>();
     for (const row of listings) current.set(row.id, row);
     // Checked in place, without copies: at launch this runs over every
     // document, and usually finds nothing stale.
@@ -199,26 +203,64 @@ export class DocumentsRepository {
   }
 }
 
-function summaryOf(row: ListingRow, edit: DocumentEditRow | undefined): DocumentSummary {
-  const meta = edit?.meta ?? row.meta;
-  const stated = meta.originalLanguage || meta.translator || meta.kind === 'search listing';
-  return {
-    id: row.id,
-    fileName: row.fileName,
-    format: row.format,
-    meta,
-    fingerprint: row.fingerprint,
-    origin: row.origin,
-    collection: edit?.collection ?? null,
-    revision: row.revision,
-    characters: row.characters,
-    pages: row.pages,
-    suggestedLanguage: stated ? null : row.readsAs,
+// What each summary was read from: its row as listed and the
+// researcher's edit.
+const sources = new WeakMap<DocumentSummary, { listed: Listed; edit: DocumentEditRow | undefined }>();
+
+const sourceOf = (summary: DocumentSummary) => sources.get(summary)!;
+const metaOf = (summary: DocumentSummary) => {
+  const { listed, edit } = sourceOf(summary);
+  return edit?.meta ?? listed.row().meta;
+};
+
+// A summary's fields beyond its row's head, read from the row when first
+// asked for: at launch the list reads only the heads (listing-pack.ts), and
+// most rows' citations and summaries are never looked at. Own, enumerable
+// getters, so a spread, a comparison or a structured clone of a summary
+// sees every field as before; one set of them for every summary, since
+// thousands are made at launch.
+const fromRow: PropertyDescriptorMap = {
+  meta: {
+    get(this: DocumentSummary) {
+      return metaOf(this);
+    },
+    enumerable: true,
+  },
+  suggestedLanguage: {
+    get(this: DocumentSummary) {
+      const meta = metaOf(this);
+      return meta.originalLanguage || meta.translator || meta.kind === 'search listing' ? null : sourceOf(this).listed.row().readsAs;
+    },
+    enumerable: true,
+  },
+};
+for (const key of ['fileName', 'format', 'characters', 'pages'] as const)
+  fromRow[key] = {
+    get(this: DocumentSummary) {
+      return sourceOf(this).listed.row()[key];
+    },
+    enumerable: true,
   };
+
+function summaryOf(listed: Listed, edit: DocumentEditRow | undefined): DocumentSummary {
+  const stamp = listed.stamp;
+  const summary = {
+    id: listed.id,
+    title: edit?.meta?.title ?? listed.title,
+    fingerprint: listed.fingerprint,
+    origin: listed.origin,
+    collection: edit?.collection ?? null,
+    revision: Number(stamp.slice(stamp.lastIndexOf('#') + 1)),
+  } as DocumentSummary;
+  sources.set(summary, { listed, edit });
+  return Object.defineProperties(summary, fromRow);
 }
 
+// Whether an opened document must be read again, told from what each
+// summary was read from (its row's line, the edit as stored), without
+// parsing its row.
 function same(a: DocumentSummary, b: DocumentSummary | undefined): boolean {
-  return (
-    !!b && a.revision === b.revision && a.fingerprint === b.fingerprint && a.collection === b.collection && JSON.stringify(a.meta) === JSON.stringify(b.meta)
-  );
+  if (!b || a.collection !== b.collection) return false;
+  const [x, y] = [sourceOf(a), sourceOf(b)];
+  return x.listed.line === y.listed.line && JSON.stringify(x.edit?.meta ?? null) === JSON.stringify(y.edit?.meta ?? null);
 }

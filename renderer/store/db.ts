@@ -13,6 +13,7 @@ import { quoteWithSuperscripts, textBeforeSuperscripts } from '../../shared/docu
 import { DocText } from '../../shared/document/text';
 import { bundledDocuments } from '../corpus';
 import { type AnnotationChunk, type ChunkLayout, bucketsFor, groupIntoChunks } from './chunk-layout';
+import { type PackedSnapshot, pack } from './listing-pack';
 import { type StampsRow, stampKeeper, stampOf, storedStamps } from './text-stamps';
 
 export { stampOf };
@@ -45,7 +46,7 @@ export class PalimpsestDb extends Dexie {
     this.on('populate', (tx) => {
       void tx.table('tagTypes').bulkAdd(defaultTagTypes.map((tagType) => ({ ...tagType })));
       void tx.table('relationTypes').bulkAdd(defaultRelationTypes.map((relationType) => ({ ...relationType })));
-      void tx.table('listingSnapshot').put({ key: 'all', rows: [] });
+      void tx.table('listingSnapshot').put(pack([]));
       void tx.table('listingStamps').put({ key: 'all', stamps: new Map() });
     });
   }
@@ -117,7 +118,11 @@ export interface ListingRow {
 /// the library list in one get whatever its size. Written in the same
 /// transaction as the rows it copies (see listings.ts `writeListings`); the
 /// rows stay the truth, and a missing snapshot is built again from them.
-export interface ListingSnapshot {
+/// Packed since version 10 (listing-pack.ts).
+export type ListingSnapshot = PackedSnapshot;
+
+/// The snapshot as versions 8–9 stored it: the rows as objects.
+interface ArraySnapshot {
   key: 'all';
   rows: ListingRow[];
 }
@@ -208,7 +213,7 @@ export function declareVersions(db: Dexie): void {
     .stores({ listingSnapshot: 'key' })
     .upgrade(async (tx) => {
       const rows = await tx.table<ListingRow>('documentListings').toArray();
-      await tx.table<ListingSnapshot>('listingSnapshot').put({ key: 'all', rows });
+      await tx.table<ArraySnapshot>('listingSnapshot').put({ key: 'all', rows });
     });
   // Version 9: every stored text's stamp in one row (text-stamps.ts), kept
   // by a middleware in each write's transaction, so a launch checks the
@@ -219,6 +224,16 @@ export function declareVersions(db: Dexie): void {
     .upgrade(async (tx) => {
       const stamps = await storedStamps(tx.table('documents'), tx.table('revisions'));
       await tx.table<StampsRow>('listingStamps').put({ key: 'all', stamps });
+    });
+  // Version 10: the snapshot packed into two strings (listing-pack.ts), so
+  // a launch copies two strings rather than every row's objects, and
+  // parses a row only when a field beyond its head is asked for. Packed
+  // from the rows, which are the truth.
+  db.version(10)
+    .stores({ listingSnapshot: 'key' })
+    .upgrade(async (tx) => {
+      const rows = await tx.table<ListingRow>('documentListings').toArray();
+      await tx.table<ListingSnapshot>('listingSnapshot').put(pack(rows));
     });
 }
 

@@ -49,7 +49,7 @@ async function library(db: PalimpsestDb, listed: boolean): Promise<string[]> {
     ...randomAnnotations(documents.get(memo)!, 30, 2),
     ...randomAnnotations(documents.get(letter)!, 30, 3),
   ]);
-  if (listed) await refreshListings(db, corpus, await expectedStamps(db, corpus), (await readListings(db)).rows);
+  if (listed) await refreshListings(db, corpus, await expectedStamps(db, corpus), (await readListings(db)).listed);
   return ids;
 }
 

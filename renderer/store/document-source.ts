@@ -86,7 +86,7 @@ export class StoredDocuments implements DocumentSource {
       this.db.documentEdits.toArray(),
       ids ? null : this.ids(),
     ]);
-    const rows = new Map(listings.rows.map((row) => [row.id, row]));
+    const listed = new Map(listings.listed.map((entry) => [entry.id, entry]));
     const editOf = new Map(edits.map((edit) => [edit.documentId, edit]));
     const infos = new Map<string, DocumentInfo>();
     const unread: string[] = [];
@@ -99,9 +99,10 @@ export class StoredDocuments implements DocumentSource {
         continue;
       }
       const stamp = stamps.get(id);
-      const row = rows.get(id);
+      const entry = listed.get(id);
       const bundled = stamp === undefined ? this.bundled.get(id) : undefined;
-      const current = row && stamp !== undefined && row.stamp === stamp ? row : bundled;
+      // Only the rows used are parsed from the packed snapshot.
+      const current = entry && stamp !== undefined && entry.stamp === stamp ? entry.row() : bundled;
       if (!current) {
         // Not listed yet (or not at all): read, or left out if not held.
         unread.push(id);

@@ -9,6 +9,7 @@ import { importFile } from '../../shared/importers/import-file';
 import { corpusText } from '../../shared/importers/test-support/sources';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import { type ListingRow, PalimpsestDb, type RevisionRow, listingOf, stampOf } from './db';
+import { isPacked, unpack } from './listing-pack';
 import { expectedStamps, readListings, readStamps } from './listings';
 import { documentRowOf } from './documents';
 
@@ -36,7 +37,7 @@ describe('migrating a version-6 library to listing rows (version 7)', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const listings = new Map((await db.documentListings.toArray()).map((listing) => [listing.id, listing]));
     expect([...listings.keys()].sort()).toEqual([brief.id, row.id].sort());
     const memo = listings.get(row.id)!;
@@ -66,9 +67,9 @@ describe('migrating a version-7 library to the listing snapshot (version 8)', ()
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const byId = (list: readonly ListingRow[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
-    expect(byId((await db.listingSnapshot.get('all'))!.rows)).toEqual(byId(rows));
+    expect(byId(unpack((await db.listingSnapshot.get('all'))!).map((listed) => listed.row()))).toEqual(byId(rows));
     // The rows stay, as they were: they are the truth the snapshot copies.
     expect(byId(await db.documentListings.toArray())).toEqual(byId(rows));
     expect((await readListings(db)).fromRows).toBe(false);
@@ -96,7 +97,7 @@ describe('migrating a version-8 library to the stamps row (version 9)', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const read = await readStamps(db, corpus);
     expect(read.kept).toBe(true);
     expect(read.stamps).toEqual(
@@ -114,3 +115,47 @@ describe('migrating a version-8 library to the stamps row (version 9)', () => {
     await Dexie.delete(name);
   });
 });
+
+describe('migrating a version-9 library to the packed snapshot (version 10)', () => {
+  it('opens with the snapshot packed from the rows, reads each row back whole, and lists as before', async () => {
+    const name = 'migrate-v9-packed';
+    const old = libraryAsShipped(name, 9);
+    const rows = [...corpus.values()].slice(0, 3).map((document, i) => listingOf(document, stampOf(null, i), i));
+    await old.table('documentListings').bulkAdd(rows);
+    // As version 9 left it: the rows as objects.
+    await old.table('listingSnapshot').put({ key: 'all', rows });
+    old.close();
+
+    const db = new PalimpsestDb(name);
+    await db.open();
+    expect(db.verno).toBe(10);
+    const snapshot = await db.listingSnapshot.get('all');
+    expect(isPacked(snapshot)).toBe(true);
+    const read = await readListings(db);
+    expect(read.fromRows).toBe(false);
+    const byId = (list: readonly ListingRow[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(read.listed.map((listed) => listed.row()))).toEqual(byId(rows));
+    // The heads say what the rows say, without parsing them.
+    expect(read.listed.map((listed) => [listed.id, listed.stamp, listed.title]).sort()).toEqual(rows.map((row) => [row.id, row.stamp, row.meta.title]).sort());
+    expect(byId(await db.documentListings.toArray())).toEqual(byId(rows));
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('takes a snapshot still in the old shape as missing: listed from the rows', async () => {
+    const name = 'migrate-v9-unpacked';
+    const db = new PalimpsestDb(name);
+    await db.open();
+    const rows = [...corpus.values()].slice(0, 2).map((document) => listingOf(document, stampOf(null, 0), 0));
+    await db.documentListings.bulkAdd(rows);
+    // A snapshot written by an older build after the upgrade (a second window).
+    await db.listingSnapshot.put({ key: 'all', rows } as never);
+    const read = await readListings(db);
+    expect(read.fromRows).toBe(true);
+    expect(read.listed.map((listed) => listed.row()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(byIdOf(rows));
+    db.close();
+    await Dexie.delete(name);
+  });
+});
+
+const byIdOf = (list: readonly ListingRow[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));

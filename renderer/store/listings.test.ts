@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../shared/test-support/corpus';
 import { type DocumentRow, type ListingRow, PalimpsestDb, listingOf, stampOf } from './db';
+import { headOf, pack } from './listing-pack';
 import { expectedStamps, readListings, rebuildSnapshot, writeListings } from './listings';
 
 const corpus = loadCorpus();
@@ -21,26 +22,27 @@ afterEach(async () => {
 /// Rows by id, so order does not count.
 const byId = (rows: readonly ListingRow[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 
-type Write = { kind: 'put'; docs: number[]; revision: number } | { kind: 'delete'; docs: number[] } | { kind: 'lose' } | { kind: 'rebuild' };
+type Write = { kind: 'put'; docs: number[]; revision: number } | { kind: 'delete'; docs: number[] } | { kind: 'lose' } | { kind: 'old' } | { kind: 'rebuild' };
 
 const docs = fc.array(fc.nat(documents.length - 1), { maxLength: 4 });
 const write: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ kind: fc.constant('put' as const), docs, revision: fc.nat(3) }),
   fc.record({ kind: fc.constant('delete' as const), docs }),
   fc.constant({ kind: 'lose' as const }),
+  fc.constant({ kind: 'old' as const }),
   fc.constant({ kind: 'rebuild' as const }),
 );
 
 describe('the listing snapshot', () => {
   it('a new library starts with an empty snapshot, read in one get', async () => {
-    expect(await readListings(db)).toEqual({ rows: [], fromRows: false });
+    expect(await readListings(db)).toEqual({ listed: [], fromRows: false });
   });
 
   it('stays equal to the listing rows through any sequence of writes, a lost snapshot included', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(write, { maxLength: 12 }), async (writes) => {
         await db.documentListings.clear();
-        await db.listingSnapshot.put({ key: 'all', rows: [] });
+        await db.listingSnapshot.put(pack([]));
         for (const step of writes) {
           if (step.kind === 'put')
             await writeListings(
@@ -55,13 +57,17 @@ describe('the listing snapshot', () => {
             );
           // A crash, or a library from before the snapshot: it is gone.
           else if (step.kind === 'lose') await db.listingSnapshot.delete('all');
+          // An older build (versions 8–9) wrote it as an array of rows.
+          else if (step.kind === 'old') await db.listingSnapshot.put({ key: 'all', rows: await db.documentListings.toArray() } as never);
           else await rebuildSnapshot(db);
           const rows = byId(await db.documentListings.toArray());
           const read = await readListings(db);
           // Whether read from the snapshot or, when it is lost, the rows,
           // the list is the rows.
-          expect(byId(read.rows)).toEqual(rows);
-          expect(read.fromRows).toBe(step.kind === 'lose');
+          expect(byId(read.listed.map((listed) => listed.row()))).toEqual(rows);
+          // Each head is its row's, read without parsing the row.
+          expect(read.listed.map((listed) => headOf(listed.row()))).toEqual(read.listed.map((l) => [l.id, l.stamp, l.fingerprint, l.origin, l.title]));
+          expect(read.fromRows).toBe(step.kind === 'lose' || step.kind === 'old');
         }
       }),
       { numRuns: 40 },

@@ -1,6 +1,7 @@
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { markGuessedDate } from '../../shared/corpus/metadata';
 import { type DocumentEditRow, type ListingRow, type PalimpsestDb, type RevisionRow, currentOf, listingOf } from './db';
+import { type Head, type Listed, headOf, isPacked, listedRow, pack, packLines, unpack } from './listing-pack';
 import { listedStamps, storedStamps } from './text-stamps';
 
 /// The stamp every stored document's listing row should carry, read from
@@ -28,39 +29,43 @@ export function storeStamps(db: PalimpsestDb): Promise<void> {
   });
 }
 
-/// Every listing row, as the snapshot holds them (one read); when there is
-/// no snapshot (it was lost, or never written), the rows themselves, with
-/// `fromRows` set so the caller writes the snapshot again
-/// (`rebuildSnapshot`). Reads only, so a live query can call it.
-export async function readListings(db: PalimpsestDb): Promise<{ rows: ListingRow[]; fromRows: boolean }> {
+/// Every listing row, as the snapshot holds them (one read of two
+/// strings; each row parsed only when asked for, see listing-pack.ts); when
+/// there is no snapshot (it was lost, never written, or is in the shape of
+/// versions 8–9), the rows themselves, with `fromRows` set so the caller
+/// writes the snapshot again (`rebuildSnapshot`). Reads only, so a live
+/// query can call it.
+export async function readListings(db: PalimpsestDb): Promise<{ listed: Listed[]; fromRows: boolean }> {
   const snapshot = await db.listingSnapshot.get('all');
-  if (snapshot) return { rows: snapshot.rows, fromRows: false };
-  return { rows: await db.documentListings.toArray(), fromRows: true };
+  if (isPacked(snapshot)) return { listed: unpack(snapshot), fromRows: false };
+  return { listed: (await db.documentListings.toArray()).map(listedRow), fromRows: true };
 }
 
 /// Writes the snapshot again from the listing rows, which are the truth.
 export function rebuildSnapshot(db: PalimpsestDb): Promise<void> {
   return db.transaction('rw', db.documentListings, db.listingSnapshot, async () => {
-    await db.listingSnapshot.put({ key: 'all', rows: await db.documentListings.toArray() });
+    await db.listingSnapshot.put(pack(await db.documentListings.toArray()));
   });
 }
 
 /// The one writer of listing rows: puts `rows`, deletes the rows of
 /// `removed`, and brings the snapshot in step in the same transaction, so
-/// the two never differ (a missing snapshot is built from the rows).
+/// the two never differ (a missing snapshot is built from the rows). The
+/// rows already in the snapshot are carried over as their lines, unparsed.
 export function writeListings(db: PalimpsestDb, rows: readonly ListingRow[], removed: readonly string[] = []): Promise<void> {
   return db.transaction('rw', db.documentListings, db.listingSnapshot, async () => {
     if (rows.length > 0) await db.documentListings.bulkPut([...rows]);
     if (removed.length > 0) await db.documentListings.bulkDelete([...removed]);
     const snapshot = await db.listingSnapshot.get('all');
-    if (!snapshot) {
-      await db.listingSnapshot.put({ key: 'all', rows: await db.documentListings.toArray() });
+    if (!isPacked(snapshot)) {
+      await db.listingSnapshot.put(pack(await db.documentListings.toArray()));
       return;
     }
-    const byId = new Map(snapshot.rows.map((row) => [row.id, row]));
+    const byId = new Map<string, { head: Head; line: string }>();
+    for (const listed of unpack(snapshot)) byId.set(listed.id, { head: listed.head(), line: listed.line });
     for (const id of removed) byId.delete(id);
-    for (const row of rows) byId.set(row.id, row);
-    await db.listingSnapshot.put({ key: 'all', rows: [...byId.values()] });
+    for (const row of rows) byId.set(row.id, { head: headOf(row), line: JSON.stringify(row) });
+    await db.listingSnapshot.put(packLines([...byId.values()]));
   });
 }
 
@@ -77,7 +82,7 @@ export async function refreshListings(
   db: PalimpsestDb,
   bundled: ReadonlyMap<string, LibraryDocument>,
   expected: ReadonlyMap<string, string>,
-  listings: readonly ListingRow[],
+  listings: readonly Pick<ListingRow, 'id' | 'stamp'>[],
 ): Promise<string[]> {
   const have = new Map(listings.map((row) => [row.id, row.stamp]));
   const failed: string[] = [];

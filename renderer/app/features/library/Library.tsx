@@ -87,13 +87,13 @@ export function Library({
   const shelf: Shelf = chosenShelf.kind === 'collection' && !collections.includes(chosenShelf.name) ? { kind: 'all' } : chosenShelf;
   const onShelf = (document: DocumentSummary) => shelf.kind === 'all' || (shelf.kind === 'unfiled' ? !document.collection : document.collection === shelf.name);
   const by = (a: DocumentSummary, b: DocumentSummary): number => {
-    if (sort.key === 'title') return a.meta.title.localeCompare(b.meta.title) * sort.dir;
+    if (sort.key === 'title') return a.title.localeCompare(b.title) * sort.dir;
     if (sort.key === 'count') return ((counts?.get(a.id) ?? 0) - (counts?.get(b.id) ?? 0)) * sort.dir;
     // Undated documents go last whichever way dates are sorted.
     if (!a.meta.date || !b.meta.date) return compareDates(a.meta.date, b.meta.date);
     return compareDates(a.meta.date, b.meta.date) * sort.dir;
   };
-  const rows = all.filter(onShelf).sort((a, b) => by(a, b) || a.meta.title.localeCompare(b.meta.title));
+  const rows = all.filter(onShelf).sort((a, b) => by(a, b) || a.title.localeCompare(b.title));
   const shelfValue = shelf.kind === 'collection' ? `collection:${shelf.name}` : shelf.kind;
 
   const header = (key: SortKey, label: string) => (
