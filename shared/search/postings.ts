@@ -32,7 +32,7 @@ export class Postings<D extends WordCounts = WordCounts> {
   private prefixesOf = new Int32Array(0);
   // The word of each number, to find its prefixes.
   private readonly wordOf: (term: number) => string;
-  private readonly slotOf = new Map<string, number>();
+  private readonly slotIds = new Map<string, number>();
   private free = 0;
   // Per slot, its place in the order of the ids, and per place its slot:
   // ties in a ranking are broken by id with one number. Built when a
@@ -63,6 +63,11 @@ export class Postings<D extends WordCounts = WordCounts> {
     return this.slots[slot] ?? null;
   }
 
+  /// The slot of document `id`, or -1 when it holds none.
+  slotOf(id: string): number {
+    return this.slotIds.get(id) ?? -1;
+  }
+
   /// The document in `slot`, or null when it was removed.
   documentAt(slot: number): D | null {
     return this.documents[slot] ?? null;
@@ -73,23 +78,23 @@ export class Postings<D extends WordCounts = WordCounts> {
     this.remove(id, all);
     // A removal that rebuilt the lists from `all` placed the document
     // already, when `all` holds it.
-    if (this.slotOf.has(id)) this.replace(id, words);
+    if (this.slotIds.has(id)) this.replace(id, words);
     else this.place(id, words);
   }
 
   /// Puts `document` in the slot of the document of the same id, whose
   /// words it has (its whole index in place of its lexicon).
   replace(id: string, document: D): void {
-    const slot = this.slotOf.get(id);
+    const slot = this.slotIds.get(id);
     if (slot !== undefined) this.documents[slot] = document;
   }
 
   /// Forgets document `id`. `all` gives every document still held, for
   /// the rebuild once most slots are free.
   remove(id: string, all: () => Iterable<[string, D]>): void {
-    const slot = this.slotOf.get(id);
+    const slot = this.slotIds.get(id);
     if (slot === undefined) return;
-    this.slotOf.delete(id);
+    this.slotIds.delete(id);
     this.slots[slot] = null;
     this.documents[slot] = null;
     this.idOrder = null;
@@ -159,7 +164,7 @@ export class Postings<D extends WordCounts = WordCounts> {
     const slot = this.slots.length;
     this.slots.push(id);
     this.documents.push(words);
-    this.slotOf.set(id, slot);
+    this.slotIds.set(id, slot);
     this.idOrder = null;
     words.forEachWord((term, count) => {
       this.append(term, slot, count);
@@ -222,7 +227,7 @@ export class Postings<D extends WordCounts = WordCounts> {
     const all = [...documents];
     this.slots = [];
     this.documents = [];
-    this.slotOf.clear();
+    this.slotIds.clear();
     this.free = 0;
     this.idOrder = null;
     // Each list at its final length: the entries counted first.

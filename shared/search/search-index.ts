@@ -262,13 +262,29 @@ export class SearchIndex {
     // Single words first: their counts are look-ups, and a document missing
     // one is passed over before any phrase is checked in it.
     const cheapestFirst = [...matchers].sort((a, b) => a.sets.length - b.sets.length);
+    // Over the whole corpus, once the postings are built (see `prepare`),
+    // the words' and prefixes' counts are read from their lists, as `rank`
+    // reads them: a document missing a word costs a look-up, not a search
+    // of its words per clause (for `co*`, per word of the prefix).
+    const counted = !overlapping && documentId === undefined && this.postings !== null ? this.countWords(matchers) : null;
     const documents: DocumentHits[] = [];
     let total = 0;
     const pageEnd = skip + limit;
     for (const document of candidates) {
       let spans: number[] | null = null;
       let count = 0;
-      if (overlapping) {
+      if (counted) {
+        count = counted.countIn(document);
+        if (count < 0) continue;
+        for (const m of counted.phrases) {
+          const c = m.count(document);
+          if (c === 0) {
+            count = 0;
+            break;
+          }
+          count += c;
+        }
+      } else if (overlapping) {
         if (!matchers.every((m) => m.mayOccurIn(document))) continue;
         if (!(document instanceof DocumentIndex)) throw new RangeError(`Document ${document.id} was searched before its index was read.`);
         spans = allSpans(document, matchers);
@@ -301,7 +317,46 @@ export class SearchIndex {
       }
       documents.push({ documentId: document.id, count, hits });
     }
+    counted?.done();
     return { total, documents };
+  }
+
+  /// Builds the corpus's postings now (`rank` and `search` build or use
+  /// them), so that the query that would have built them does not wait:
+  /// a launch's background work calls it once the first answer is given.
+  prepare(): void {
+    this.postings ??= Postings.of(this.documents, (term) => this.vocabulary.term(term));
+  }
+
+  // The word and prefix clauses of `matchers` counted in every document
+  // from the postings into the scratch arrays: `countIn` answers a
+  // document's summed count, or -1 unless it holds every one of them (and,
+  // with only phrases, the rarest word of the first); `done` clears the
+  // arrays for the next query.
+  private countWords(matchers: readonly ClauseMatcher[]): { phrases: ClauseMatcher[]; countIn: (document: DocumentIndex | DocumentLexicon) => number; done: () => void } {
+    const postings = this.postings!;
+    const { counts, held, touched } = this.scratch.fit(postings.slotCount);
+    const words = matchers.filter((m) => !m.needsPositions).sort((a, b) => postings.size(a.sets[0]!) - postings.size(b.sets[0]!));
+    const phrases = matchers.filter((m) => m.needsPositions);
+    let found: number;
+    if (words.length > 0) {
+      found = postings.collect(words[0]!.sets[0]!, counts, held, touched, true);
+      for (let c = 1; c < words.length; c++) postings.intersect(words[c]!.sets[0]!, counts, held, c);
+    } else {
+      let rarest = phrases[0]!.sets[0]!;
+      for (const set of phrases[0]!.sets) if (postings.size(set) < postings.size(rarest)) rarest = set;
+      found = postings.collect(rarest, counts, held, touched, false);
+    }
+    const need = Math.max(words.length, 1);
+    return {
+      phrases,
+      countIn: (document) => {
+        const slot = postings.slotOf(document.id);
+        if (slot < 0 || held[slot] !== need) return -1;
+        return counts[slot]!;
+      },
+      done: () => this.scratch.clear(found),
+    };
   }
 }
 
