@@ -295,8 +295,7 @@ export class PersistentIndex {
       // SearchIndex.prepare): until they are built, a query counts words
       // document by document, which at thousands of documents is most of
       // its time.
-      await pause();
-      this.index.prepare();
+      for (const _ of this.index.preparing(postingsStep)) await pause();
       for (;;) {
         await pause();
         const pending: string[] = [];
@@ -320,6 +319,11 @@ export class PersistentIndex {
 
 // Past this many runs of kept words, a launch joins them into one.
 const joinedRuns = 32;
+
+// How many documents' words the background building of the postings
+// reads at a time: a few milliseconds, which a query asked meanwhile waits
+// for.
+const postingsStep = 50;
 
 // How many segments the background reading reads at a time: a few
 // milliseconds of restoring, which a query asked meanwhile waits for.

@@ -49,7 +49,16 @@ export class Postings<D extends WordCounts = WordCounts> {
   /// more than they use).
   static of<D extends WordCounts>(all: Iterable<[string, D]>, wordOf: (term: number) => string): Postings<D> {
     const postings = new Postings<D>(wordOf);
-    postings.rebuild(all);
+    for (const _ of postings.rebuilding(all, Number.POSITIVE_INFINITY));
+    return postings;
+  }
+
+  /// The same as `of`, in steps: it yields after every `every` documents
+  /// read (the lists are not usable until it is done), so a caller can
+  /// build postings of thousands of documents a few milliseconds at a time.
+  static *building<D extends WordCounts>(all: Iterable<[string, D]>, wordOf: (term: number) => string, every: number): Generator<void, Postings<D>> {
+    const postings = new Postings<D>(wordOf);
+    yield* postings.rebuilding(all, every);
     return postings;
   }
 
@@ -224,6 +233,11 @@ export class Postings<D extends WordCounts = WordCounts> {
   }
 
   private rebuild(documents: Iterable<[string, D]>): void {
+    for (const _ of this.rebuilding(documents, Number.POSITIVE_INFINITY));
+  }
+
+  // Rebuilds the lists from `documents`, yielding after every `every`.
+  private *rebuilding(documents: Iterable<[string, D]>, every: number): Generator<void> {
     const all = [...documents];
     this.slots = [];
     this.documents = [];
@@ -233,7 +247,9 @@ export class Postings<D extends WordCounts = WordCounts> {
     // Each list at its final length: the entries counted first.
     const sizes: number[] = [];
     const prefixSizes: number[] = [];
-    for (const [, words] of all)
+    let read = 0;
+    for (const [, words] of all) {
+      if (++read % every === 0) yield;
       words.forEachWord((term) => {
         sizes[term] = (sizes[term] ?? 0) + 2;
         const base = this.prefixBase(term);
@@ -244,11 +260,15 @@ export class Postings<D extends WordCounts = WordCounts> {
           if (list >= 0) prefixSizes[list] = (prefixSizes[list] ?? 0) + 2;
         }
       });
+    }
     this.lists = sizes.map((size) => (size === undefined ? undefined : new Int32Array(size)));
     this.lengths = [];
     this.prefixLists = this.prefixLists.map((_, list) => (prefixSizes[list] ? new Int32Array(prefixSizes[list]!) : undefined));
     this.prefixLengths = this.prefixLists.map(() => 0);
-    for (const [id, words] of all) this.place(id, words);
+    for (const [id, words] of all) {
+      if (++read % every === 0) yield;
+      this.place(id, words);
+    }
     // Prefix lists were sized by words, not documents: trimmed to use.
     this.prefixLists = this.prefixLists.map((list, k) => (list && list.length > this.prefixLengths[k]! ? list.slice(0, this.prefixLengths[k]!) : list));
   }

@@ -489,6 +489,26 @@ describe('SearchIndex.search from the postings', () => {
     // The revised document keeps its place, before the one added last.
     expect(prepared.search('quernstones', all).documents.map((d) => d.documentId)).toEqual([first, 'late']);
   });
+
+  it('builds the postings in steps, starting again when a document is added or removed meanwhile', () => {
+    const stepped = seedIndex();
+    const twin = seedIndex();
+    const steps = stepped.preparing(1);
+    steps.next();
+    // Before it is done, search counts document by document, as the twin.
+    expect(stepped.search('co*', { limit: 3 })).toEqual(twin.search('co*', { limit: 3 }));
+    for (const index of [stepped, twin]) {
+      index.add('late', 'Wheat, quernstones and the Soviet leaders.');
+      index.remove(seedIds.czechMemo);
+    }
+    let taken = 1;
+    while (!steps.next().done) taken++;
+    // Five seeds read twice (sizes, then lists), then again from the start
+    // for the five documents held after the change.
+    expect(taken).toBeGreaterThan(10);
+    for (const query of queries) expect(stepped.search(query, { limit: 9, skip: 2 }), query).toEqual(twin.search(query, { limit: 9, skip: 2 }));
+    expect(stepped.rank('quernstones', 5)).toEqual(['late']);
+  });
 });
 
 describe('SearchIndex.needs', () => {

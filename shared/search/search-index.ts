@@ -46,6 +46,9 @@ export class SearchIndex {
   // `rank`'s per-slot arrays, kept between queries so that one allocates
   // nothing in proportion to the corpus.
   private readonly scratch = new RankScratch();
+  // How many documents were put or removed: a change while the postings
+  // are built in steps (see `preparing`) starts them again.
+  private changes = 0;
 
   /// How many documents it holds.
   get size(): number {
@@ -109,6 +112,7 @@ export class SearchIndex {
   /// its lexicon from `restoreLexicon`, replacing what was indexed under
   /// its id.
   put(document: DocumentIndex | DocumentLexicon): void {
+    this.changes++;
     this.documents.set(document.id, document);
     this.postings?.put(document.id, document, () => this.documents);
   }
@@ -171,12 +175,14 @@ export class SearchIndex {
   /// Forgets document `id`; returns whether it was indexed.
   remove(id: string): boolean {
     const removed = this.documents.delete(id);
+    if (removed) this.changes++;
     if (removed) this.postings?.remove(id, () => this.documents);
     return removed;
   }
 
   /// Forgets every document.
   clear(): void {
+    this.changes++;
     this.documents.clear();
     this.postings = null;
   }
@@ -322,10 +328,32 @@ export class SearchIndex {
   }
 
   /// Builds the corpus's postings now (`rank` and `search` build or use
-  /// them), so that the query that would have built them does not wait:
-  /// a launch's background work calls it once the first answer is given.
+  /// them), so that the query that would have built them does not wait.
   prepare(): void {
-    this.postings ??= Postings.of(this.documents, (term) => this.vocabulary.term(term));
+    for (const _ of this.preparing(Number.POSITIVE_INFINITY));
+  }
+
+  /// `prepare` in steps, yielding after every `every` documents read:
+  /// a launch's background work builds the postings of thousands of
+  /// documents (seconds) between queries, which meanwhile count document
+  /// by document. A document added or removed meanwhile starts it again.
+  *preparing(every: number): Generator<void> {
+    while (this.postings === null) {
+      const changes = this.changes;
+      const steps = Postings.building(this.documents, (term) => this.vocabulary.term(term), every);
+      let step = steps.next();
+      while (!step.done) {
+        yield;
+        if (this.changes !== changes || this.postings !== null) break;
+        step = steps.next();
+      }
+      if (!step.done || this.postings !== null) continue;
+      const postings = step.value;
+      // A document's whole index read meanwhile (fill) took its lexicon's
+      // place: the same words, so only the document is put in its slot.
+      for (const [id, document] of this.documents) postings.replace(id, document);
+      this.postings = postings;
+    }
   }
 
   // The word and prefix clauses of `matchers` counted in every document
