@@ -1,8 +1,8 @@
 /// A probe of the scale benchmark's peer row alone: SearchIndex.rank and
-/// FlexSearch built over the same 100 texts and asked the same 8 queries,
+/// FlexSearch built over the same 100 texts (or `n`) and asked the same 8 queries,
 /// each query's median and p95 and the p95 of all (after 3 warm-up calls
 /// each). Seconds, not minutes, so a change to ranking can be measured
-/// before and after in the same conditions: `npx tsx bench/rank-probe.ts`.
+/// before and after in the same conditions: `npx tsx bench/rank-probe.ts [n]`.
 /// Beside, each engine's memory: the heap's growth over its build (and for
 /// ours its postings, built at the first ranking), after full collections,
 /// in this process that holds nothing else.
@@ -14,7 +14,7 @@ import { searchCorpus } from './search-benches';
 import { quantile } from './measure';
 
 const queries = ['wheat', 'the', 'dvorak', '"soviet leaders"', '"of the"', 'sino*', 'co*', 'khrushchev albania'];
-const texts = searchCorpus(100, 50_000, 29);
+const texts = searchCorpus(Number(process.argv[2] ?? 100), 50_000, 29);
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 function memoryMB(): number {

@@ -88,8 +88,10 @@ export class IndexDb extends Dexie {
 /// lexicons refer to them), then only the lexicons (each document's
 /// distinct word numbers and counts): words and prefixes are counted from them, and a document's
 /// segment is read when a query lists its hits or checks a phrase in it
-/// (SearchIndex.needs). The rest are then read in the background, a few
-/// at a time, so later phrases find them in memory.
+/// (SearchIndex.needs). In the background, the corpus's postings are then
+/// built from the lexicons, and the rest of the segments read a few at a
+/// time, so later queries count words from lists and phrases find their
+/// segments in memory.
 export class PersistentIndex {
   readonly index = new SearchIndex();
   // The revision stamp of each document indexed.
@@ -289,6 +291,11 @@ export class PersistentIndex {
     if (this.warming) return;
     const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
     this.warming = (async () => {
+      // The corpus's postings first, from the lexicons (see
+      // SearchIndex.prepare): until they are built, a query counts words
+      // document by document, which at thousands of documents is most of
+      // its time.
+      for (const _ of this.index.preparing(postingsStep)) await pause();
       for (;;) {
         await pause();
         const pending: string[] = [];
@@ -312,6 +319,11 @@ export class PersistentIndex {
 
 // Past this many runs of kept words, a launch joins them into one.
 const joinedRuns = 32;
+
+// How many documents' words the background building of the postings
+// reads at a time: a few milliseconds, which a query asked meanwhile waits
+// for.
+const postingsStep = 50;
 
 // How many segments the background reading reads at a time: a few
 // milliseconds of restoring, which a query asked meanwhile waits for.

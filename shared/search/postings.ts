@@ -32,7 +32,7 @@ export class Postings<D extends WordCounts = WordCounts> {
   private prefixesOf = new Int32Array(0);
   // The word of each number, to find its prefixes.
   private readonly wordOf: (term: number) => string;
-  private readonly slotOf = new Map<string, number>();
+  private readonly slotIds = new Map<string, number>();
   private free = 0;
   // Per slot, its place in the order of the ids, and per place its slot:
   // ties in a ranking are broken by id with one number. Built when a
@@ -49,7 +49,16 @@ export class Postings<D extends WordCounts = WordCounts> {
   /// more than they use).
   static of<D extends WordCounts>(all: Iterable<[string, D]>, wordOf: (term: number) => string): Postings<D> {
     const postings = new Postings<D>(wordOf);
-    postings.rebuild(all);
+    for (const _ of postings.rebuilding(all, Number.POSITIVE_INFINITY));
+    return postings;
+  }
+
+  /// The same as `of`, in steps: it yields after every `every` documents
+  /// read (the lists are not usable until it is done), so a caller can
+  /// build postings of thousands of documents a few milliseconds at a time.
+  static *building<D extends WordCounts>(all: Iterable<[string, D]>, wordOf: (term: number) => string, every: number): Generator<void, Postings<D>> {
+    const postings = new Postings<D>(wordOf);
+    yield* postings.rebuilding(all, every);
     return postings;
   }
 
@@ -63,6 +72,11 @@ export class Postings<D extends WordCounts = WordCounts> {
     return this.slots[slot] ?? null;
   }
 
+  /// The slot of document `id`, or -1 when it holds none.
+  slotOf(id: string): number {
+    return this.slotIds.get(id) ?? -1;
+  }
+
   /// The document in `slot`, or null when it was removed.
   documentAt(slot: number): D | null {
     return this.documents[slot] ?? null;
@@ -73,23 +87,23 @@ export class Postings<D extends WordCounts = WordCounts> {
     this.remove(id, all);
     // A removal that rebuilt the lists from `all` placed the document
     // already, when `all` holds it.
-    if (this.slotOf.has(id)) this.replace(id, words);
+    if (this.slotIds.has(id)) this.replace(id, words);
     else this.place(id, words);
   }
 
   /// Puts `document` in the slot of the document of the same id, whose
   /// words it has (its whole index in place of its lexicon).
   replace(id: string, document: D): void {
-    const slot = this.slotOf.get(id);
+    const slot = this.slotIds.get(id);
     if (slot !== undefined) this.documents[slot] = document;
   }
 
   /// Forgets document `id`. `all` gives every document still held, for
   /// the rebuild once most slots are free.
   remove(id: string, all: () => Iterable<[string, D]>): void {
-    const slot = this.slotOf.get(id);
+    const slot = this.slotIds.get(id);
     if (slot === undefined) return;
-    this.slotOf.delete(id);
+    this.slotIds.delete(id);
     this.slots[slot] = null;
     this.documents[slot] = null;
     this.idOrder = null;
@@ -159,7 +173,7 @@ export class Postings<D extends WordCounts = WordCounts> {
     const slot = this.slots.length;
     this.slots.push(id);
     this.documents.push(words);
-    this.slotOf.set(id, slot);
+    this.slotIds.set(id, slot);
     this.idOrder = null;
     words.forEachWord((term, count) => {
       this.append(term, slot, count);
@@ -219,16 +233,23 @@ export class Postings<D extends WordCounts = WordCounts> {
   }
 
   private rebuild(documents: Iterable<[string, D]>): void {
+    for (const _ of this.rebuilding(documents, Number.POSITIVE_INFINITY));
+  }
+
+  // Rebuilds the lists from `documents`, yielding after every `every`.
+  private *rebuilding(documents: Iterable<[string, D]>, every: number): Generator<void> {
     const all = [...documents];
     this.slots = [];
     this.documents = [];
-    this.slotOf.clear();
+    this.slotIds.clear();
     this.free = 0;
     this.idOrder = null;
     // Each list at its final length: the entries counted first.
     const sizes: number[] = [];
     const prefixSizes: number[] = [];
-    for (const [, words] of all)
+    let read = 0;
+    for (const [, words] of all) {
+      if (++read % every === 0) yield;
       words.forEachWord((term) => {
         sizes[term] = (sizes[term] ?? 0) + 2;
         const base = this.prefixBase(term);
@@ -239,11 +260,15 @@ export class Postings<D extends WordCounts = WordCounts> {
           if (list >= 0) prefixSizes[list] = (prefixSizes[list] ?? 0) + 2;
         }
       });
+    }
     this.lists = sizes.map((size) => (size === undefined ? undefined : new Int32Array(size)));
     this.lengths = [];
     this.prefixLists = this.prefixLists.map((_, list) => (prefixSizes[list] ? new Int32Array(prefixSizes[list]!) : undefined));
     this.prefixLengths = this.prefixLists.map(() => 0);
-    for (const [id, words] of all) this.place(id, words);
+    for (const [id, words] of all) {
+      if (++read % every === 0) yield;
+      this.place(id, words);
+    }
     // Prefix lists were sized by words, not documents: trimmed to use.
     this.prefixLists = this.prefixLists.map((list, k) => (list && list.length > this.prefixLengths[k]! ? list.slice(0, this.prefixLengths[k]!) : list));
   }

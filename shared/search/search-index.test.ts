@@ -387,22 +387,33 @@ describe('SearchIndex.rank', () => {
       .slice(0, limit)
       .map((d) => d.documentId);
 
+  // Search counts from the postings once `rank` has built them: the
+  // expected order is taken from a twin that never ranked, which counts
+  // document by document.
   it('ranks the documents search finds, by how often they match', () => {
     const ranked = seedIndex();
-    for (const query of queries) expect(ranked.rank(query, 3), query).toEqual(expected(ranked, query, 3));
+    const twin = seedIndex();
+    for (const query of queries) expect(ranked.rank(query, 3), query).toEqual(expected(twin, query, 3));
     expect(ranked.rank('zzzz', 5)).toEqual([]);
   });
 
   it('follows documents removed and revised after its first answer', () => {
     const ranked = seedIndex();
+    const twin = seedIndex();
     expect(ranked.rank('dvorak', 10)).toContain(seedIds.czechMemo);
     ranked.remove(seedIds.czechMemo);
+    twin.remove(seedIds.czechMemo);
     expect(ranked.rank('dvorak', 10)).not.toContain(seedIds.czechMemo);
-    ranked.add(seedIds.czechMemo, 'Dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak.');
+    const revised = 'Dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak dvorak.';
+    ranked.add(seedIds.czechMemo, revised);
+    twin.add(seedIds.czechMemo, revised);
     expect(ranked.rank('dvorak', 1)).toEqual([seedIds.czechMemo]);
     // Past the point where most slots are free, the postings are rebuilt.
-    for (let k = 0; k < 200; k++) ranked.add(seedIds.czechMemo, k % 2 ? 'wheat' : 'Dvorak of the Soviet leaders');
-    for (const query of queries) expect(ranked.rank(query, 5), query).toEqual(expected(ranked, query, 5));
+    for (let k = 0; k < 200; k++) {
+      ranked.add(seedIds.czechMemo, k % 2 ? 'wheat' : 'Dvorak of the Soviet leaders');
+      twin.add(seedIds.czechMemo, k % 2 ? 'wheat' : 'Dvorak of the Soviet leaders');
+    }
+    for (const query of queries) expect(ranked.rank(query, 5), query).toEqual(expected(twin, query, 5));
   });
 });
 
@@ -423,16 +434,19 @@ describe('SearchIndex.rank by prefix', () => {
       .map((d) => d.documentId);
 
   it('ranks a short prefix as search counts it, through revisions, removals and a rebuild', () => {
+    // The expected order from a twin that never ranked (see SearchIndex.rank).
     const ranked = new SearchIndex();
-    texts.forEach((text, i) => ranked.add(`d${i}`, text));
-    for (const query of prefixes) expect(ranked.rank(query, 10), query).toEqual(expected(ranked, query));
+    const twin = new SearchIndex();
+    const both = (change: (index: SearchIndex) => void) => [ranked, twin].forEach(change);
+    both((index) => texts.forEach((text, i) => index.add(`d${i}`, text)));
+    for (const query of prefixes) expect(ranked.rank(query, 10), query).toEqual(expected(twin, query));
     expect(ranked.rank('co*', 10)).toEqual(['d1', 'd0', 'd2']);
     // A revision brings new words under a prefix and takes others away.
-    ranked.add('d3', 'Cobalt, copper, coke, cocoa, coffee and Count Ciano.');
-    ranked.remove('d1');
+    both((index) => index.add('d3', 'Cobalt, copper, coke, cocoa, coffee and Count Ciano.'));
+    both((index) => index.remove('d1'));
     expect(ranked.rank('co*', 10)).toEqual(['d3', 'd0', 'd2']);
-    for (let k = 0; k < 150; k++) ranked.add(`r${k % 3}`, k % 2 ? 'corn' : 'Сов совет');
-    for (const query of prefixes) expect(ranked.rank(query, 10), query).toEqual(expected(ranked, query));
+    for (let k = 0; k < 150; k++) both((index) => index.add(`r${k % 3}`, k % 2 ? 'corn' : 'Сов совет'));
+    for (const query of prefixes) expect(ranked.rank(query, 10), query).toEqual(expected(twin, query));
   });
 
   it('ranks a short prefix of documents held by their lexicons as when whole', () => {
@@ -446,6 +460,70 @@ describe('SearchIndex.rank by prefix', () => {
     restored.loadWords(whole.wordsFrom(0));
     lexicons.forEach((lexicon, i) => restored.put(restored.restoreLexicon(`d${i}`, lexicon)));
     for (const query of ['c*', 'co*', 'car*', 'сов*']) expect(restored.rank(query, 10), query).toEqual(whole.rank(query, 10));
+  });
+});
+
+describe('SearchIndex.search from the postings', () => {
+  // Once the postings are built (prepare, or a first rank), words and
+  // prefixes are counted from them: the same answer, page by page, as a
+  // twin counting document by document, through revisions that move a
+  // document to a new slot while it keeps its place in the results.
+  const queries = [
+    'Mehilli',
+    'the',
+    'dvorak',
+    '"soviet leaders"',
+    '"of the"',
+    'alb*',
+    'co*',
+    'c*',
+    'khrushchev albania',
+    'alb* albania',
+    '"the soviet" union',
+    'wheat',
+    'quernstones',
+    'zzzz',
+  ];
+  const pages = [{ limit: 0 }, { limit: 7 }, { limit: 5, skip: 40 }, { limit: 100_000 }];
+
+  it('answers every query and page as a twin without postings, through revisions and removals', () => {
+    const prepared = seedIndex();
+    const twin = seedIndex();
+    prepared.prepare();
+    const same = () => {
+      for (const query of queries)
+        for (const page of pages) expect(prepared.search(query, page), `${query} ${JSON.stringify(page)}`).toEqual(twin.search(query, page));
+    };
+    same();
+    const first = [...corpus.keys()][0]!;
+    for (const index of [prepared, twin]) {
+      index.add(first, 'Quernstones, wheat and the Soviet leaders: Dvorak, of the co-operative, in Albania with Khrushchev.');
+      index.remove(seedIds.czechMemo);
+      index.add('late', 'Wheat, wheat, quernstones: the comrades of the cooperative.');
+    }
+    same();
+    // The revised document keeps its place, before the one added last.
+    expect(prepared.search('quernstones', all).documents.map((d) => d.documentId)).toEqual([first, 'late']);
+  });
+
+  it('builds the postings in steps, starting again when a document is added or removed meanwhile', () => {
+    const stepped = seedIndex();
+    const twin = seedIndex();
+    const steps = stepped.preparing(1);
+    steps.next();
+    // Before it is done, search counts document by document, as the twin.
+    expect(stepped.search('co*', { limit: 3 })).toEqual(twin.search('co*', { limit: 3 }));
+    for (const index of [stepped, twin]) {
+      index.add('late', 'Wheat, quernstones and the Soviet leaders.');
+      index.remove(seedIds.czechMemo);
+    }
+    let taken = 1;
+    while (!steps.next().done) taken++;
+    // Five seeds read twice (sizes, then lists), then again from the start
+    // for the five documents held after the change.
+    expect(taken).toBeGreaterThan(10);
+    for (const query of queries) expect(stepped.search(query, { limit: 9, skip: 2 }), query).toEqual(twin.search(query, { limit: 9, skip: 2 }));
+    expect(stepped.rank('quernstones', 5)).toEqual(['late']);
   });
 });
 

@@ -46,6 +46,9 @@ export class SearchIndex {
   // `rank`'s per-slot arrays, kept between queries so that one allocates
   // nothing in proportion to the corpus.
   private readonly scratch = new RankScratch();
+  // How many documents were put or removed: a change while the postings
+  // are built in steps (see `preparing`) starts them again.
+  private changes = 0;
 
   /// How many documents it holds.
   get size(): number {
@@ -109,6 +112,7 @@ export class SearchIndex {
   /// its lexicon from `restoreLexicon`, replacing what was indexed under
   /// its id.
   put(document: DocumentIndex | DocumentLexicon): void {
+    this.changes++;
     this.documents.set(document.id, document);
     this.postings?.put(document.id, document, () => this.documents);
   }
@@ -171,12 +175,14 @@ export class SearchIndex {
   /// Forgets document `id`; returns whether it was indexed.
   remove(id: string): boolean {
     const removed = this.documents.delete(id);
+    if (removed) this.changes++;
     if (removed) this.postings?.remove(id, () => this.documents);
     return removed;
   }
 
   /// Forgets every document.
   clear(): void {
+    this.changes++;
     this.documents.clear();
     this.postings = null;
   }
@@ -262,13 +268,29 @@ export class SearchIndex {
     // Single words first: their counts are look-ups, and a document missing
     // one is passed over before any phrase is checked in it.
     const cheapestFirst = [...matchers].sort((a, b) => a.sets.length - b.sets.length);
+    // Over the whole corpus, once the postings are built (see `prepare`),
+    // the words' and prefixes' counts are read from their lists, as `rank`
+    // reads them: a document missing a word costs a look-up, not a search
+    // of its words per clause (for `co*`, per word of the prefix).
+    const counted = !overlapping && documentId === undefined && this.postings !== null ? this.countWords(matchers) : null;
     const documents: DocumentHits[] = [];
     let total = 0;
     const pageEnd = skip + limit;
     for (const document of candidates) {
       let spans: number[] | null = null;
       let count = 0;
-      if (overlapping) {
+      if (counted) {
+        count = counted.countIn(document);
+        if (count < 0) continue;
+        for (const m of counted.phrases) {
+          const c = m.count(document);
+          if (c === 0) {
+            count = 0;
+            break;
+          }
+          count += c;
+        }
+      } else if (overlapping) {
         if (!matchers.every((m) => m.mayOccurIn(document))) continue;
         if (!(document instanceof DocumentIndex)) throw new RangeError(`Document ${document.id} was searched before its index was read.`);
         spans = allSpans(document, matchers);
@@ -301,7 +323,72 @@ export class SearchIndex {
       }
       documents.push({ documentId: document.id, count, hits });
     }
+    counted?.done();
     return { total, documents };
+  }
+
+  /// Builds the corpus's postings now (`rank` and `search` build or use
+  /// them), so that the query that would have built them does not wait.
+  prepare(): void {
+    for (const _ of this.preparing(Number.POSITIVE_INFINITY));
+  }
+
+  /// `prepare` in steps, yielding after every `every` documents read:
+  /// a launch's background work builds the postings of thousands of
+  /// documents (seconds) between queries, which meanwhile count document
+  /// by document. A document added or removed meanwhile starts it again.
+  *preparing(every: number): Generator<void> {
+    while (this.postings === null) {
+      const changes = this.changes;
+      const steps = Postings.building(this.documents, (term) => this.vocabulary.term(term), every);
+      let step = steps.next();
+      while (!step.done) {
+        yield;
+        if (this.changes !== changes || this.postings !== null) break;
+        step = steps.next();
+      }
+      if (!step.done || this.postings !== null) continue;
+      const postings = step.value;
+      // A document's whole index read meanwhile (fill) took its lexicon's
+      // place: the same words, so only the document is put in its slot.
+      for (const [id, document] of this.documents) postings.replace(id, document);
+      this.postings = postings;
+    }
+  }
+
+  // The word and prefix clauses of `matchers` counted in every document
+  // from the postings into the scratch arrays: `countIn` answers a
+  // document's summed count, or -1 unless it holds every one of them (and,
+  // with only phrases, the rarest word of the first); `done` clears the
+  // arrays for the next query.
+  private countWords(matchers: readonly ClauseMatcher[]): {
+    phrases: ClauseMatcher[];
+    countIn: (document: DocumentIndex | DocumentLexicon) => number;
+    done: () => void;
+  } {
+    const postings = this.postings!;
+    const { counts, held, touched } = this.scratch.fit(postings.slotCount);
+    const words = matchers.filter((m) => !m.needsPositions).sort((a, b) => postings.size(a.sets[0]!) - postings.size(b.sets[0]!));
+    const phrases = matchers.filter((m) => m.needsPositions);
+    let found: number;
+    if (words.length > 0) {
+      found = postings.collect(words[0]!.sets[0]!, counts, held, touched, true);
+      for (let c = 1; c < words.length; c++) postings.intersect(words[c]!.sets[0]!, counts, held, c);
+    } else {
+      let rarest = phrases[0]!.sets[0]!;
+      for (const set of phrases[0]!.sets) if (postings.size(set) < postings.size(rarest)) rarest = set;
+      found = postings.collect(rarest, counts, held, touched, false);
+    }
+    const need = Math.max(words.length, 1);
+    return {
+      phrases,
+      countIn: (document) => {
+        const slot = postings.slotOf(document.id);
+        if (slot < 0 || held[slot] !== need) return -1;
+        return counts[slot]!;
+      },
+      done: () => this.scratch.clear(found),
+    };
   }
 }
 
