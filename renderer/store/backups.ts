@@ -14,6 +14,7 @@ import {
 } from '../../shared/format/backup-increment';
 import { type NativeFile, annotationOf, nativeAnnotation, nativeDocumentEntry, nativeFileOf, parseNativeFile } from '../../shared/format/native';
 import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
+import { type BackupPoint, readBackupStream } from '../../shared/format/backup-read';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { ImportError } from '../../shared/format/errors';
 import type { BackupHost } from '../host/host';
@@ -328,15 +329,16 @@ export interface RestorePreview {
   fileName?: string;
   annotations: Annotation[];
   diff: RestoreDiff;
-  /// The backup, parsed and checked: what the restore writes. Its text is
-  /// not kept beside it.
+  /// The backup, parsed and checked: what the restore writes, less its
+  /// annotations (those are `annotations`). Its text is not kept beside it.
   file: NativeFile;
 }
 
 export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup: BackupInfo): Promise<RestorePreview> {
   const file = await pointOf(host, backup.id);
   const annotations = file.annotations.map(annotationOf);
-  return { backup, annotations, diff: restoreDiff(await rows.all(db), annotations), file };
+  // The annotations are held once, as the library's: not the file's too.
+  return { backup, annotations, diff: restoreDiff(await rows.all(db), annotations), file: { ...file, annotations: [] } };
 }
 
 /// The whole-library native file of backup `id`, parsed and checked: the
@@ -358,10 +360,10 @@ export async function pointOf(host: BackupHost, id: string): Promise<NativeFile>
   return nativeFileOf(applyIncrement(base, increment));
 }
 
-// One backup read and parsed; its text goes out of reach on return.
-async function readPoint(host: BackupHost, id: string): Promise<{ file: NativeFile } | { increment: BackupIncrement }> {
-  const json = await host.read(id);
-  return isIncrement(json) ? { increment: parseIncrement(json) } : { file: parseNativeFile(json) };
+// One backup read and parsed as its chunks arrive: its text is never one
+// string (a full backup of a large library is longer than any string).
+function readPoint(host: BackupHost, id: string): Promise<BackupPoint> {
+  return readBackupStream(host.readChunks(id));
 }
 
 /// A backup file the researcher chose, read and compared with the library.
@@ -385,7 +387,7 @@ export async function previewRestoreFile(db: PalimpsestDb, fileName: string, jso
   }
   const annotations = file.annotations.map(annotationOf);
   const backup: BackupInfo = { id: `file:${fileName}`, created: file.exported, annotations: annotations.length, bytes: new Blob([json]).size };
-  return { backup, fileName, annotations, diff: restoreDiff(await rows.all(db), annotations), file };
+  return { backup, fileName, annotations, diff: restoreDiff(await rows.all(db), annotations), file: { ...file, annotations: [] } };
 }
 
 /// Replaces the library's annotations, tag types and (in a backup that holds

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { readBackupStream, readJsonStream } from './backup-read';
+import { ImportError } from './errors';
+
+// The text in chunks of `size` bytes, as a backup host hands them on.
+async function* chunksOf(text: string, size: number): AsyncGenerator<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+describe('readJsonStream', () => {
+  it('reads a value split across chunks, even inside a character of several bytes', async () => {
+    const value = { a: [1, 2, { b: 'Zürich — “ok” 𝔄' }], c: null };
+    await expect(readJsonStream(chunksOf(JSON.stringify(value, null, 2), 3))).resolves.toEqual(value);
+  });
+
+  it('names a file cut short', async () => {
+    const text = JSON.stringify({ a: [1, 2, 3] });
+    await expect(readJsonStream(chunksOf(text.slice(0, -3), 4))).rejects.toThrow(/cut short/);
+  });
+
+  it('names a file that is not JSON', async () => {
+    const error = await readJsonStream(chunksOf('{"a": [1, 2,, 3]}', 5)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toMatch(/not valid JSON/);
+  });
+
+  it('refuses a file nested deeper than any backup, before building it', async () => {
+    await expect(readJsonStream(chunksOf('['.repeat(100_000), 1024))).rejects.toThrow(/nests lists or objects more than 64 deep/);
+  });
+});
+
+describe('readBackupStream', () => {
+  it('names a JSON file that is not a backup', async () => {
+    await expect(readBackupStream(chunksOf('{"format": "something else"}', 4))).rejects.toThrow(/not a Palimpsest backup/);
+  });
+});
