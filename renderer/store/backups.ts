@@ -9,7 +9,6 @@ import {
   incrementPieces,
   incrementVersion,
   isIncrement,
-  parseIncrement,
   sameManifest,
 } from '../../shared/format/backup-increment';
 import { type NativeFile, annotationOf, nativeAnnotation, nativeDocumentEntry, nativeFileOf, parseNativeFile } from '../../shared/format/native';
