@@ -107,9 +107,15 @@ describe('restoring a backup', () => {
     expect(backup.bytes).toBeGreaterThan(7 * 100);
 
     await rows.clear(db);
-    const preview = await previewRestore(db, host, backup);
+    // Progress as it reads, chunk by chunk, to the whole file; then as it writes.
+    const read: number[] = [];
+    const preview = await previewRestore(db, host, backup, (bytes) => read.push(bytes));
+    expect(read.length).toBeGreaterThan(100);
+    expect(read.at(-1)).toBe(new TextEncoder().encode(host.files.get(backup.id)!.content).byteLength);
     expect(preview.diff).toEqual({ restored: 2, reverted: 0, removed: 0, same: 0 });
-    await restoreBackup(db, scheduler, preview);
+    const written: [number, number][] = [];
+    await restoreBackup(db, scheduler, preview, (done, total) => written.push([done, total]));
+    expect(written.at(-1)).toEqual([2, 2]);
     expect(await rows.all(db)).toEqual(before);
   });
 

@@ -13,7 +13,7 @@ import {
 } from '../../shared/format/backup-increment';
 import { type NativeFile, annotationOf, nativeAnnotation, nativeDocumentEntry, nativeFileOf, parseNativeFile } from '../../shared/format/native';
 import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
-import { type BackupPoint, readBackupStream } from '../../shared/format/backup-read';
+import { readBackupStream } from '../../shared/format/backup-read';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { ImportError } from '../../shared/format/errors';
 import type { BackupHost } from '../host/host';
@@ -333,8 +333,10 @@ export interface RestorePreview {
   file: NativeFile;
 }
 
-export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup: BackupInfo): Promise<RestorePreview> {
-  const file = await pointOf(host, backup.id);
+/// Reads backup `backup` (its base too, for an increment) and compares it
+/// with the library; `onRead` is told the bytes read so far as they come.
+export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup: BackupInfo, onRead?: (bytes: number) => void): Promise<RestorePreview> {
+  const file = await pointOf(host, backup.id, onRead);
   const annotations = file.annotations.map(annotationOf);
   // The annotations are held once, as the library's: not the file's too.
   return { backup, annotations, diff: restoreDiff(await rows.all(db), annotations), file: { ...file, annotations: [] } };
@@ -344,25 +346,30 @@ export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup:
 /// file itself, or for an increment, its base with the increment applied
 /// (checked again whole, as a file of its own would be). Each text read is
 /// let go once parsed.
-export async function pointOf(host: BackupHost, id: string): Promise<NativeFile> {
-  const point = await readPoint(host, id);
+export async function pointOf(host: BackupHost, id: string, onRead?: (bytes: number) => void): Promise<NativeFile> {
+  let read = 0;
+  const counted = onRead
+    ? async function* (chunks: AsyncIterable<Uint8Array>) {
+        for await (const chunk of chunks) {
+          read += chunk.byteLength;
+          onRead(read);
+          yield chunk;
+        }
+      }
+    : (chunks: AsyncIterable<Uint8Array>) => chunks;
+  const readPoint = (id: string) => readBackupStream(counted(host.readChunks(id)));
+  const point = await readPoint(id);
   if ('file' in point) return point.file;
   const { increment } = point;
   let base: NativeFile;
   try {
-    const read = await readPoint(host, increment.base);
-    if (!('file' in read)) throw new Error(`${increment.base} is itself an incremental backup`);
-    base = read.file;
+    const based = await readPoint(increment.base);
+    if (!('file' in based)) throw new Error(`${increment.base} is itself an incremental backup`);
+    base = based.file;
   } catch (error) {
     throw new Error(`This backup holds the changes since the full backup ${increment.base}, which could not be read (${(error as Error).message}).`);
   }
   return nativeFileOf(applyIncrement(base, increment));
-}
-
-// One backup read and parsed as its chunks arrive: its text is never one
-// string (a full backup of a large library is longer than any string).
-function readPoint(host: BackupHost, id: string): Promise<BackupPoint> {
-  return readBackupStream(host.readChunks(id));
 }
 
 /// A backup file the researcher chose, read and compared with the library.
@@ -392,8 +399,9 @@ export async function previewRestoreFile(db: PalimpsestDb, fileName: string, jso
 /// Replaces the library's annotations, tag types and (in a backup that holds
 /// them) links, relation types, actors and sets with a backup's, in one
 /// transaction, after backing up the library as it is (so a restore can be
-/// undone by restoring that).
-export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler, preview: RestorePreview): Promise<void> {
+/// undone by restoring that). `onProgress` is told the annotations written
+/// of all, as they are: a million take a while.
+export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler, preview: RestorePreview, onProgress?: rows.Progress): Promise<void> {
   await scheduler.flush();
   const { file } = preview;
   try {
@@ -404,7 +412,7 @@ export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler
         await rows.clear(db);
         await db.tagTypes.clear();
         await db.tagTypes.bulkAdd(file.tagTypes);
-        await rows.put(db, preview.annotations);
+        await rows.put(db, preview.annotations, { onProgress });
         const documentOf = new Map(preview.annotations.map((a) => [a.id, a.documentId]));
         if (file.library) {
           await Promise.all([db.links.clear(), db.relationTypes.clear(), db.actors.clear(), db.sets.clear()]);
