@@ -357,7 +357,17 @@ export async function pointOf(host: BackupHost, id: string, onRead?: (bytes: num
         }
       }
     : (chunks: AsyncIterable<Uint8Array>) => chunks;
-  const readPoint = (id: string) => readBackupStream(counted(host.readChunks(id)));
+  // Read in chunks, parsed as they arrive: never one string. A file read
+  // again (not in the app's layout) counts from where it started.
+  let before = 0;
+  const readPoint = async (id: string) => {
+    const point = await readBackupStream(() => {
+      read = before;
+      return counted(host.readChunks(id));
+    });
+    before = read;
+    return point;
+  };
   const point = await readPoint(id);
   if ('file' in point) return point.file;
   const { increment } = point;

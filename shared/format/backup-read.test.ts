@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBackupStream, readJsonStream } from './backup-read';
+import { otherLayout, readBackupStream, readJsonStream, readPrettyJson } from './backup-read';
 import { ImportError } from './errors';
 
 // The text in chunks of `size` bytes, as a backup host hands them on.
@@ -32,6 +32,35 @@ describe('readJsonStream', () => {
 
 describe('readBackupStream', () => {
   it('names a JSON file that is not a backup', async () => {
-    await expect(readBackupStream(chunksOf('{"format": "something else"}', 4))).rejects.toThrow(/not a Palimpsest backup/);
+    await expect(readBackupStream(() => chunksOf('{"format": "something else"}', 4))).rejects.toThrow(/not a Palimpsest backup/);
+  });
+});
+
+describe('readPrettyJson', () => {
+  const value = {
+    format: 'x',
+    n: 1,
+    list: [{ a: 'Zürich — “ok” 𝔄', b: [1, { c: null }] }, 'two', 3, [4, []], {}],
+    empty: [],
+    inner: { deep: [{ x: 1 }, { y: 'a\nb' }], none: {} },
+  };
+
+  it('reads the app’s layout, cut in chunks anywhere, as JSON.parse reads it whole', async () => {
+    for (const size of [1, 3, 7, 1000]) await expect(readPrettyJson(chunksOf(JSON.stringify(value, null, 2), size))).resolves.toEqual(value);
+  });
+
+  it('leaves any other layout, or an element it cannot parse, to the streaming parser, which reads or names it', async () => {
+    for (const text of [JSON.stringify(value), JSON.stringify(value, null, 1), JSON.stringify(value, null, 2).replace('"two"', 'two')])
+      await expect(readPrettyJson(chunksOf(text, 5))).resolves.toBe(otherLayout);
+    await expect(readBackupStream(() => chunksOf(JSON.stringify(value, null, 2).replace('"two"', 'two'), 5))).rejects.toThrow(/not valid JSON/);
+  });
+
+  it('names a file cut short, wherever it is cut', async () => {
+    const text = JSON.stringify(value, null, 2);
+    for (const end of [1, 10, text.indexOf('Zürich') + 2, text.length / 2, text.length - 1])
+      await expect(
+        readBackupStream(() => chunksOf(text.slice(0, end), 5)),
+        `cut at ${end}`,
+      ).rejects.toThrow(/cut short/);
   });
 });
