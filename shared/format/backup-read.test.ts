@@ -42,15 +42,17 @@ describe('readPrettyJson', () => {
     n: 1,
     list: [{ a: 'Zürich — “ok” 𝔄', b: [1, { c: null }] }, 'two', 3, [4, []], {}],
     empty: [],
-    inner: { deep: [{ x: 1 }, { y: 'a\nb' }], none: {} },
+    inner: { deep: [{ x: 1 }, { y: 'a\nb' }], none: {}, more: { x: [1, { z: 2 }], y: 'end' } },
   };
 
   it('reads the app’s layout, cut in chunks anywhere, as JSON.parse reads it whole', async () => {
     for (const size of [1, 3, 7, 1000]) await expect(readPrettyJson(chunksOf(JSON.stringify(value, null, 2), size))).resolves.toEqual(value);
+    // An increment's layout, one space a level.
+    await expect(readPrettyJson(chunksOf(JSON.stringify(value, null, 1), 5))).resolves.toEqual(value);
   });
 
   it('leaves any other layout, or an element it cannot parse, to the streaming parser, which reads or names it', async () => {
-    for (const text of [JSON.stringify(value), JSON.stringify(value, null, 1), JSON.stringify(value, null, 2).replace('"two"', 'two')])
+    for (const text of [JSON.stringify(value), JSON.stringify(value, null, '\t'), JSON.stringify(value, null, 2).replace('"two"', 'two')])
       await expect(readPrettyJson(chunksOf(text, 5))).resolves.toBe(otherLayout);
     await expect(readBackupStream(() => chunksOf(JSON.stringify(value, null, 2).replace('"two"', 'two'), 5))).rejects.toThrow(/not valid JSON/);
   });

@@ -36,8 +36,8 @@ export const otherLayout: unique symbol = Symbol('other layout');
 const maxLine = 64 * 1024 * 1024;
 
 /// The JSON value of `chunks` when they are laid out as
-/// `JSON.stringify(value, null, 2)` writes an object (the app's backups and
-/// exports): the object's members, and the members of an object inside it,
+/// `JSON.stringify(value, null, n)` writes an object (the app's backups and
+/// exports with n = 2, its increments with n = 1): the object's members, and the members of an object inside it,
 /// each on lines of their own; each element of their lists parsed alone
 /// (parseJson: bounded depth), so no string holds more than one element.
 /// `otherLayout` for any other layout, or for an element JSON.parse refuses
@@ -56,7 +56,19 @@ export async function readPrettyJson(chunks: AsyncIterable<Uint8Array | string>)
   });
   if (first.done || first.value.replace(/^\uFEFF/, '') !== '{') return otherLayout;
   try {
-    const [value, comma] = await readMembers(next, 0);
+    // The indent of one level: 2 in a full backup or an export, 1 in an
+    // increment (`JSON.stringify(increment, null, 1)`).
+    const second = await next();
+    const step = second.length - second.trimStart().length;
+    if (second !== '}' && (step < 1 || step > 8)) return otherLayout;
+    let pushed: string | null = second;
+    const take = async () => {
+      if (pushed === null) return next();
+      const line = pushed;
+      pushed = null;
+      return line;
+    };
+    const [value, comma] = await readMembers(take, 0, step);
     if (comma) return otherLayout;
     // Nothing but white space may follow.
     for (let line = await lines.next(); !line.done; line = await lines.next()) if (line.value.trim() !== '') return otherLayout;
@@ -73,9 +85,9 @@ const memberLine = /^ *("(?:[^"\\]|\\.)*"): (.*)$/;
 
 // The members of an object whose `{` was at `indent`, up to its `}`; and
 // whether a comma follows that `}`.
-async function readMembers(next: () => Promise<string>, indent: number): Promise<[Record<string, unknown>, boolean]> {
+async function readMembers(next: () => Promise<string>, indent: number, step: number): Promise<[Record<string, unknown>, boolean]> {
   const object: Record<string, unknown> = {};
-  const inner = ' '.repeat(indent + 2);
+  const inner = ' '.repeat(indent + step);
   for (let expectMore = true; ; ) {
     const line = await next();
     if (line === `${' '.repeat(indent)}}` || line === `${' '.repeat(indent)}},`) {
@@ -89,8 +101,10 @@ async function readMembers(next: () => Promise<string>, indent: number): Promise
     let rest = match[2]!;
     let value: unknown;
     // A list or object opened here: its comma is on the line closing it.
-    if (rest === '[') [value, expectMore] = await readElements(next, indent + 2);
-    else if (rest === '{' && indent === 0) [value, expectMore] = await readMembers(next, indent + 2);
+    if (rest === '[') [value, expectMore] = await readElements(next, indent + step, step);
+    // An object inside an object (a backup's `library`, an increment's
+    // `changed` and its units) is read member by member too, to a bound.
+    else if (rest === '{' && indent < maxJsonDepth * step) [value, expectMore] = await readMembers(next, indent + step, step);
     else {
       expectMore = rest.endsWith(',');
       if (expectMore) rest = rest.slice(0, -1);
@@ -104,9 +118,9 @@ async function readMembers(next: () => Promise<string>, indent: number): Promise
 // The elements of a list whose `[` was at `indent`, up to its `]`: each
 // element's lines gathered and parsed alone; and whether a comma follows
 // that `]`.
-async function readElements(next: () => Promise<string>, indent: number): Promise<[unknown[], boolean]> {
+async function readElements(next: () => Promise<string>, indent: number, step: number): Promise<[unknown[], boolean]> {
   const list: unknown[] = [];
-  const inner = ' '.repeat(indent + 2);
+  const inner = ' '.repeat(indent + step);
   const close = ' '.repeat(indent);
   for (let expectMore = true; ; ) {
     const line = await next();
