@@ -47,29 +47,27 @@ function importsOf(context: ImportContext): ImportClient {
   return startImports(() => context, mainThreadPorts);
 }
 
-// Backups kept as the pieces written (the full backup of 5,000 documents
-// is longer than V8's longest string, about 512 MB): reading one back joins
-// them, as the host's `read` must.
+// Backups kept as their pieces' bytes, read back piece by piece as the
+// app's hosts read a file (a full backup at full size is longer than any
+// string).
 function memoryHost(): BackupHost & { written: number } {
-  const files = new Map<string, string[]>();
+  const files = new Map<string, Buffer[]>();
   let n = 0;
   const host = {
     written: 0,
     where: 'memory',
     list: async () => [],
     write: async (pieces: AsyncIterable<string>, annotations: number, created: Date, base?: string) => {
-      const content: string[] = [];
-      let bytes = 0;
-      for await (const piece of pieces) {
-        content.push(piece);
-        bytes += Buffer.byteLength(piece);
-      }
+      const content: Buffer[] = [];
+      for await (const piece of pieces) content.push(Buffer.from(piece, 'utf8'));
       const id = `b${++n}`;
       files.set(id, content);
-      host.written = bytes;
-      return { id, created: created.toISOString(), annotations, bytes, ...(base ? { base } : {}) };
+      host.written = content.reduce((sum, bytes) => sum + bytes.length, 0);
+      return { id, created: created.toISOString(), annotations, bytes: host.written, ...(base ? { base } : {}) };
     },
-    read: async (id: string) => files.get(id)!.join(''),
+    async *readChunks(id: string) {
+      yield* files.get(id)!;
+    },
     onBeforeQuit: () => () => {},
   };
   return host;

@@ -8,6 +8,7 @@ import { quietCall } from '../shared/rpc/server';
 vi.mock('electron', () => ({ ipcMain: { on: vi.fn(), removeListener: vi.fn() } }));
 const { backupHandlers } = await import('./backups-ipc');
 const { listBackups } = await import('./backups');
+const { ReadStreams } = await import('./read-streams');
 
 function sender(id: number) {
   return Object.assign(new EventEmitter(), { id });
@@ -53,5 +54,48 @@ describe('a backup streamed to main', () => {
     await handlers.appendBackupStream({ handle: again.handle, piece: '{"half": ' }, contextOf(page));
     page.emit('destroyed');
     await vi.waitFor(() => expect(readdirSync(dir)).toEqual([]));
+  });
+});
+
+describe('a backup read from main piece by piece', () => {
+  it('comes back byte for byte in chunks, then ends and lets its handle go', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palimpsest-backup-read-'));
+    const handlers = backupHandlers(dir, none, undefined, new ReadStreams(4, 5));
+    const page = sender(1);
+    const { handle } = await handlers.openBackupStream({ annotations: 2, created: at(0) }, contextOf(page));
+    const text = '{"note": "Zürich — “ok”", "n": [1, 2, 3]}';
+    await handlers.appendBackupStream({ handle, piece: text }, contextOf(page));
+    const info = (await handlers.closeBackupStream({ handle, keep: true }, contextOf(page)))!;
+
+    const opened = await handlers.openBackupRead(info.id, contextOf(page));
+    expect(opened.bytes).toBe(Buffer.byteLength(text));
+    const chunks: Uint8Array[] = [];
+    for (let chunk = await handlers.readBackupChunk(opened, contextOf(page)); chunk; chunk = await handlers.readBackupChunk(opened, contextOf(page)))
+      chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(chunks.every((chunk) => chunk.byteLength <= 5)).toBe(true);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(text);
+    await expect(handlers.readBackupChunk(opened, contextOf(page))).rejects.toThrow('This backup is not open for reading');
+  });
+
+  it('reads only backups, only for the window that opened the read, and drops a window’s reads when it goes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palimpsest-backup-read-'));
+    const reads = new ReadStreams(4, 5);
+    const handlers = backupHandlers(dir, none, undefined, reads);
+    const page = sender(1);
+    await expect(handlers.openBackupRead('../../etc/passwd', contextOf(page))).rejects.toThrow('is not the name of a backup');
+    await expect(handlers.openBackupRead('palimpsest-backup-2026-12-03T15-00-00-000Z-1.json', contextOf(page))).rejects.toThrow(
+      'That backup is no longer there.',
+    );
+    const { handle } = await handlers.openBackupStream({ annotations: 1, created: at(0) }, contextOf(page));
+    await handlers.appendBackupStream({ handle, piece: '{"n": 1234567890}' }, contextOf(page));
+    const info = (await handlers.closeBackupStream({ handle, keep: true }, contextOf(page)))!;
+    const opened = await handlers.openBackupRead(info.id, contextOf(page));
+    await expect(handlers.readBackupChunk(opened, contextOf(sender(2)))).rejects.toThrow('This backup is not open for reading');
+    await expect(handlers.closeBackupRead(opened, contextOf(sender(2)))).rejects.toThrow('This backup is not open for reading');
+    expect(Buffer.from((await handlers.readBackupChunk(opened, contextOf(page)))!).toString()).toBe('{"n":');
+    expect(reads.size).toBe(1);
+    page.emit('destroyed');
+    await vi.waitFor(() => expect(reads.size).toBe(0));
   });
 });

@@ -2,7 +2,8 @@ import { type App, type BrowserWindow, ipcMain } from 'electron';
 import { basename, join } from 'node:path';
 import { channels } from '../shared/ipc/contract';
 import { isAppUrl } from './app-url';
-import { backupPath, listBackups, readBackup, rotate } from './backups';
+import { backupFile, backupPath, listBackups, rotate } from './backups';
+import { ReadStreams } from './read-streams';
 import { SaveStreams } from './save-streams';
 import { readJson } from './json-store';
 import { keptBackups, markerSchema, noticeMarkerPath } from './origin-move';
@@ -11,41 +12,52 @@ import type { Handlers } from './ipc';
 /// Rotating backups in the user's data folder, and a last backup when the
 /// app closes: the window's close waits (a few seconds at most) for the
 /// renderer to write it. Returns the API's backup handlers.
-export function setupBackups(
-  app: App,
-  window: () => BrowserWindow | null,
-  appUrl: () => string,
-): Pick<Handlers, 'listBackups' | 'readBackup' | 'openBackupStream' | 'appendBackupStream' | 'closeBackupStream'> {
+export function setupBackups(app: App, window: () => BrowserWindow | null, appUrl: () => string): Pick<Handlers, 'listBackups' | BackupHandler> {
   const dir = join(app.getPath('userData'), 'backups');
   const kept = async () => keptBackups(await readJson(noticeMarkerPath(app.getPath('userData')), markerSchema, null));
   closingWaits(app, window, appUrl);
   return {
     ...backupHandlers(dir, kept),
     listBackups: () => listBackups(dir),
-    readBackup: (id) => readBackup(dir, id),
   };
 }
 
 /// Backups written piece by piece into `dir` (see SaveStreams: a temporary
 /// file beside it, renamed into place at close, so a failure or a window
 /// gone halfway leaves no half backup), then rotated, never deleting those
-/// `kept` names. A handle is the window's that opened it.
+/// `kept` names; and backups read piece by piece (see ReadStreams: a backup
+/// may be larger than any string). A handle is the window's that opened it.
 export function backupHandlers(
   dir: string,
   kept: () => Promise<ReadonlySet<string>>,
   streams = new SaveStreams(1),
-): Pick<Handlers, 'openBackupStream' | 'appendBackupStream' | 'closeBackupStream'> {
+  reads = new ReadStreams(),
+): Pick<Handlers, BackupHandler> {
   const watched = new Set<number>();
+  // A window gone (closed, crashed) drops what it had open.
+  const watch = (sender: Electron.WebContents) => {
+    const owner = sender.id;
+    if (watched.has(owner)) return;
+    watched.add(owner);
+    sender.on('destroyed', () => {
+      watched.delete(owner);
+      void streams.abandon(owner);
+      void reads.abandon(owner);
+    });
+  };
   return {
+    async openBackupRead(id, { event }) {
+      watch(event.sender);
+      return reads.start(event.sender.id, backupFile(dir, id));
+    },
+    readBackupChunk: (request, { event }) => reads.next(event.sender.id, request.handle),
+    async closeBackupRead(request, { event }) {
+      await reads.close(event.sender.id, request.handle);
+      return null;
+    },
     async openBackupStream(request, { event }) {
       const owner = event.sender.id;
-      if (!watched.has(owner)) {
-        watched.add(owner);
-        event.sender.on('destroyed', () => {
-          watched.delete(owner);
-          void streams.abandon(owner);
-        });
-      }
+      watch(event.sender);
       // A backup left open (a page reloaded halfway) is dropped: one at a time.
       await streams.abandon(owner);
       return { handle: await streams.start(owner, await backupPath(dir, request.annotations, request.created, request.base)) };
@@ -83,3 +95,5 @@ function closingWaits(app: App, window: () => BrowserWindow | null, appUrl: () =
     });
   });
 }
+
+type BackupHandler = 'openBackupStream' | 'appendBackupStream' | 'closeBackupStream' | 'openBackupRead' | 'readBackupChunk' | 'closeBackupRead';

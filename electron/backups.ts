@@ -74,8 +74,16 @@ export async function rotate(dir: string, name: string, keep: ReadonlySet<string
   return all.find((b) => b.id === name)!;
 }
 
-/// Reads one backup, refusing any id that is not a backup's file name.
+/// Reads one backup whole (tests and small files only: the app reads
+/// backups in chunks, backupFile), refusing any id that is not a backup's
+/// file name.
 export async function readBackup(dir: string, id: string): Promise<string> {
+  return readFile(backupFile(dir, id), 'utf8');
+}
+
+/// The path of backup `id` in `dir`, refusing any id that is not a
+/// backup's file name.
+export function backupFile(dir: string, id: string): string {
   if (typeof id !== 'string' || !pattern.test(id)) throw new RangeError(`“${String(id)}” is not the name of a backup.`);
-  return readFile(inside(dir, id), 'utf8');
+  return inside(dir, id);
 }

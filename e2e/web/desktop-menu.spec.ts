@@ -20,7 +20,9 @@ test.beforeEach(async ({ page }) => {
       openBackupStream: () => ok({ handle: 'b' }),
       appendBackupStream: () => ok(null),
       closeBackupStream: () => ok({ id: 'b', created: new Date().toISOString(), annotations: 0, bytes: 0 }),
-      readBackup: () => ok(''),
+      openBackupRead: () => ok({ handle: '00000000-0000-4000-8000-0000000000ff', bytes: 0 }),
+      readBackupChunk: () => ok(null),
+      closeBackupRead: () => ok(null),
       print: () => (calls.push('print'), ok(null)),
       documentOpened: () => ok(null),
       onMenuCommand: (listener: (command: string, documentId?: string) => void) => {

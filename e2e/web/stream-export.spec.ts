@@ -103,7 +103,9 @@ test('in the desktop app, an export goes to main piece by piece under one handle
       openBackupStream: () => ok({ handle: 'b' }),
       appendBackupStream: () => ok(null),
       closeBackupStream: () => ok({ id: 'b', created: new Date().toISOString(), annotations: 0, bytes: 0 }),
-      readBackup: () => ok(''),
+      openBackupRead: () => ok({ handle: '00000000-0000-4000-8000-0000000000ff', bytes: 0 }),
+      readBackupChunk: () => ok(null),
+      closeBackupRead: () => ok(null),
       print: () => ok(null),
       documentOpened: () => ok(null),
       openSaveStream: () => {
@@ -179,7 +181,9 @@ test('in the desktop app, the automatic backup reaches main piece by piece, the 
         backups.at(-1)!.closed = true;
         return ok({ id: `b${backups.length}`, created: new Date().toISOString(), annotations: 40, bytes: 1 });
       },
-      readBackup: () => ok(''),
+      openBackupRead: () => ok({ handle: '00000000-0000-4000-8000-0000000000ff', bytes: 0 }),
+      readBackupChunk: () => ok(null),
+      closeBackupRead: () => ok(null),
       print: () => ok(null),
       documentOpened: () => ok(null),
       openSaveStream: () => ok(null),

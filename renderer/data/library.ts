@@ -45,8 +45,8 @@ export class LibraryRepository {
   }
 
   /// What restoring a kept backup would change.
-  previewRestore(host: BackupHost, backup: BackupInfo): Promise<RestorePreview> {
-    return previewRestore(this.db, host, backup);
+  previewRestore(host: BackupHost, backup: BackupInfo, onRead?: (bytes: number) => void): Promise<RestorePreview> {
+    return previewRestore(this.db, host, backup, onRead);
   }
 
   /// What restoring a backup file would change.
@@ -55,7 +55,7 @@ export class LibraryRepository {
   }
 
   /// Restores a previewed backup, all of it or nothing.
-  restore(scheduler: BackupScheduler, preview: RestorePreview): Promise<void> {
-    return restoreBackup(this.db, scheduler, preview);
+  restore(scheduler: BackupScheduler, preview: RestorePreview, onProgress?: (done: number, total: number) => void): Promise<void> {
+    return restoreBackup(this.db, scheduler, preview, onProgress);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withinCap } from './electron-host';
+import type { HostBridge } from '../../shared/ipc/api';
+import { createElectronHost, withinCap } from './electron-host';
 
 describe('a streamed save’s piece cut to what one IPC call carries', () => {
   it('joins back to the same text, and never splits an emoji or a rare ideograph between calls', () => {
@@ -16,5 +17,35 @@ describe('a streamed save’s piece cut to what one IPC call carries', () => {
   it('cuts bytes anywhere, and passes a small piece through whole', () => {
     expect([...withinCap(new Uint8Array([1, 2, 3, 4, 5]), 10, 2)]).toEqual([new Uint8Array([1, 2]), new Uint8Array([3, 4]), new Uint8Array([5])]);
     expect([...withinCap('{"a": 1}')]).toEqual(['{"a": 1}']);
+  });
+});
+
+describe('a backup read from the desktop app', () => {
+  // A bridge whose backup reads hand on `chunks`, recording the calls made.
+  function bridgeOf(chunks: Uint8Array[]) {
+    const calls: string[] = [];
+    const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+    let at = 0;
+    const bridge = {
+      openBackupRead: () => (calls.push('open'), ok({ handle: 'h', bytes: chunks.reduce((n, c) => n + c.byteLength, 0) })),
+      readBackupChunk: () => (calls.push('chunk'), ok(at < chunks.length ? chunks[at++]! : null)),
+      closeBackupRead: () => (calls.push('close'), ok(null)),
+      onMenuCommand: () => () => {},
+      onBeforeQuit: () => () => {},
+    };
+    return { bridge: bridge as unknown as HostBridge, calls };
+  }
+
+  it('comes chunk by chunk to its end, and a read stopped early (a bad file) is closed in main', async () => {
+    const chunks = [new Uint8Array([1, 2]), new Uint8Array([3])];
+    const whole = bridgeOf(chunks);
+    const read: Uint8Array[] = [];
+    for await (const chunk of createElectronHost(whole.bridge).backups.readChunks('b')) read.push(chunk);
+    expect(read).toEqual(chunks);
+    expect(whole.calls).toEqual(['open', 'chunk', 'chunk', 'chunk']);
+
+    const stopped = bridgeOf(chunks);
+    for await (const _ of createElectronHost(stopped.bridge).backups.readChunks('b')) break;
+    expect(stopped.calls).toEqual(['open', 'chunk', 'close']);
   });
 });

@@ -67,7 +67,24 @@ export function createElectronHost(bridge: HostBridge): Host {
           throw error;
         }
       },
-      read: async (id) => await hosted(calls.readBackup(id)),
+      // Chunk by chunk over IPC (a backup may be larger than any string);
+      // a read stopped early (a bad file) is closed in main.
+      async *readChunks(id) {
+        const { handle } = await hosted(calls.openBackupRead(id));
+        let ended = false;
+        try {
+          for (;;) {
+            const chunk = await hosted(calls.readBackupChunk({ handle }));
+            if (chunk === null) {
+              ended = true;
+              return;
+            }
+            yield chunk;
+          }
+        } finally {
+          if (!ended) await calls.closeBackupRead({ handle }).catch(() => {});
+        }
+      },
       onBeforeQuit: (flush) => bridge.onBeforeQuit(flush),
     },
   };

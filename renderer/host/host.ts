@@ -59,7 +59,10 @@ export interface BackupHost {
   /// one string), whole or not at all; with `base`, an increment on the
   /// full backup of that id, which is then kept as long as the increment is.
   write(pieces: AsyncIterable<string>, annotations: number, created: Date, base?: string): Promise<BackupInfo>;
-  read(id: string): Promise<string>;
+  /// The bytes of backup `id` in chunks, as they are read: never one
+  /// string (a full backup of a large library is over a gigabyte, beyond
+  /// the longest string a page can make). Throws HostError when it is gone.
+  readChunks(id: string): AsyncIterable<Uint8Array>;
   /// Runs `flush` before the app closes, where the host can wait for it.
   onBeforeQuit(flush: () => Promise<void>): () => void;
   /// Whether the browser keeps the library (and these backups) when space

@@ -8,7 +8,7 @@ import type { BackupDb, BackupRow } from './db';
 /// them: a backup is stored as a Blob made of its text's pieces, each piece
 /// let go once it is in the Blob, its bytes counted as they are written, so
 /// neither thread ever holds it as one string or measures it again.
-export function backupStore(backups: BackupDb): Pick<BackupHost, 'list' | 'write' | 'read'> {
+export function backupStore(backups: BackupDb): Pick<BackupHost, 'list' | 'write' | 'readChunks'> {
   return {
     async list() {
       const rows = await backups.backups.orderBy('created').reverse().toArray();
@@ -42,11 +42,27 @@ export function backupStore(backups: BackupDb): Pick<BackupHost, 'list' | 'write
       });
       return { id, created: row.created, annotations, bytes, ...(base ? { base } : {}) };
     },
-    async read(id) {
+    async *readChunks(id) {
       const row = await backups.backups.get(id);
       if (!row) throw new HostError(`The backup of ${id} is no longer there.`);
       // A backup written before backups were Blobs is its text.
-      return typeof row.content === 'string' ? row.content : await row.content.text();
+      const blob = typeof row.content === 'string' ? new Blob([row.content]) : row.content;
+      yield* blobChunks(blob);
     },
   };
+}
+
+/// The bytes of `blob` in the chunks its stream reads (Blob.stream()), the
+/// reader released when the caller stops early.
+export async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
+  const reader = blob.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }

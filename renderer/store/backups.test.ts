@@ -88,6 +88,56 @@ describe('restoring a backup', () => {
     const newest = [...host.files.values()].at(-1)!;
     expect(newest.info.annotations).toBe(2);
   });
+
+  it('reads a backup of many chunks, cut anywhere, into the library as it was', async () => {
+    // Chunks of 7 bytes: cuts fall inside keys, numbers and characters of
+    // several bytes alike.
+    const host = memoryHost(7);
+    const scheduler = new BackupScheduler(db, corpus, host, () => {}, 5);
+    const store = new AnnotationStore(db);
+    for (const [phrase, note] of [
+      ['apple of discord', 'Zürich — “the apple”'],
+      ['Corfu Channel', 'Hoxha’s 𝔄 reply'],
+    ] as const) {
+      const at = text.indexOf(phrase);
+      await store.create(brief, at, at + phrase.length, { tags: ['claim'], note });
+    }
+    const before = await rows.all(db);
+    const backup = (await scheduler.flush())!;
+    expect(backup.bytes).toBeGreaterThan(7 * 100);
+
+    await rows.clear(db);
+    // Progress as it reads, chunk by chunk, to the whole file; then as it writes.
+    const read: number[] = [];
+    const preview = await previewRestore(db, host, backup, (bytes) => read.push(bytes));
+    expect(read.length).toBeGreaterThan(100);
+    expect(read.at(-1)).toBe(new TextEncoder().encode(host.files.get(backup.id)!.content).byteLength);
+    expect(preview.diff).toEqual({ restored: 2, reverted: 0, removed: 0, same: 0 });
+    const written: [number, number][] = [];
+    await restoreBackup(db, scheduler, preview, (done, total) => written.push([done, total]));
+    expect(written.at(-1)).toEqual([2, 2]);
+    expect(await rows.all(db)).toEqual(before);
+  });
+
+  it('names a backup cut short or damaged, and leaves the library as it is', async () => {
+    const host = memoryHost(64);
+    const scheduler = new BackupScheduler(db, corpus, host, () => {}, 5);
+    const store = new AnnotationStore(db);
+    const at = text.indexOf('apple of discord');
+    await store.create(brief, at, at + 16, { tags: ['claim'], note: 'kept' });
+    const backup = (await scheduler.flush())!;
+    const stored = host.files.get(backup.id)!;
+    const whole = stored.content;
+    const library = await rows.all(db);
+
+    stored.content = whole.slice(0, Math.floor(whole.length * 0.6));
+    await expect(previewRestore(db, host, backup)).rejects.toThrow(/cut short/);
+    stored.content = whole.replace('"annotations": [', '"annotations": [,');
+    await expect(previewRestore(db, host, backup)).rejects.toThrow(/not valid JSON/);
+    stored.content = whole.replace('"note": "kept"', '"note": 42');
+    await expect(previewRestore(db, host, backup)).rejects.toThrow(/\$\.annotations\[0\]\.note/);
+    expect(await rows.all(db)).toEqual(library);
+  });
 });
 
 describe('a backup of the whole library', () => {

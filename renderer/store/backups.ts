@@ -9,11 +9,11 @@ import {
   incrementPieces,
   incrementVersion,
   isIncrement,
-  parseIncrement,
   sameManifest,
 } from '../../shared/format/backup-increment';
 import { type NativeFile, annotationOf, nativeAnnotation, nativeDocumentEntry, nativeFileOf, parseNativeFile } from '../../shared/format/native';
 import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
+import { readBackupStream } from '../../shared/format/backup-read';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { ImportError } from '../../shared/format/errors';
 import type { BackupHost } from '../host/host';
@@ -328,40 +328,58 @@ export interface RestorePreview {
   fileName?: string;
   annotations: Annotation[];
   diff: RestoreDiff;
-  /// The backup, parsed and checked: what the restore writes. Its text is
-  /// not kept beside it.
+  /// The backup, parsed and checked: what the restore writes, less its
+  /// annotations (those are `annotations`). Its text is not kept beside it.
   file: NativeFile;
 }
 
-export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup: BackupInfo): Promise<RestorePreview> {
-  const file = await pointOf(host, backup.id);
+/// Reads backup `backup` (its base too, for an increment) and compares it
+/// with the library; `onRead` is told the bytes read so far as they come.
+export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup: BackupInfo, onRead?: (bytes: number) => void): Promise<RestorePreview> {
+  const file = await pointOf(host, backup.id, onRead);
   const annotations = file.annotations.map(annotationOf);
-  return { backup, annotations, diff: restoreDiff(await rows.all(db), annotations), file };
+  // The annotations are held once, as the library's: not the file's too.
+  return { backup, annotations, diff: restoreDiff(await rows.all(db), annotations), file: { ...file, annotations: [] } };
 }
 
 /// The whole-library native file of backup `id`, parsed and checked: the
 /// file itself, or for an increment, its base with the increment applied
 /// (checked again whole, as a file of its own would be). Each text read is
 /// let go once parsed.
-export async function pointOf(host: BackupHost, id: string): Promise<NativeFile> {
-  const point = await readPoint(host, id);
+export async function pointOf(host: BackupHost, id: string, onRead?: (bytes: number) => void): Promise<NativeFile> {
+  let read = 0;
+  const counted = onRead
+    ? async function* (chunks: AsyncIterable<Uint8Array>) {
+        for await (const chunk of chunks) {
+          read += chunk.byteLength;
+          onRead(read);
+          yield chunk;
+        }
+      }
+    : (chunks: AsyncIterable<Uint8Array>) => chunks;
+  // Read in chunks, parsed as they arrive: never one string. A file read
+  // again (not in the app's layout) counts from where it started.
+  let before = 0;
+  const readPoint = async (id: string) => {
+    const point = await readBackupStream(() => {
+      read = before;
+      return counted(host.readChunks(id));
+    });
+    before = read;
+    return point;
+  };
+  const point = await readPoint(id);
   if ('file' in point) return point.file;
   const { increment } = point;
   let base: NativeFile;
   try {
-    const read = await readPoint(host, increment.base);
-    if (!('file' in read)) throw new Error(`${increment.base} is itself an incremental backup`);
-    base = read.file;
+    const based = await readPoint(increment.base);
+    if (!('file' in based)) throw new Error(`${increment.base} is itself an incremental backup`);
+    base = based.file;
   } catch (error) {
     throw new Error(`This backup holds the changes since the full backup ${increment.base}, which could not be read (${(error as Error).message}).`);
   }
   return nativeFileOf(applyIncrement(base, increment));
-}
-
-// One backup read and parsed; its text goes out of reach on return.
-async function readPoint(host: BackupHost, id: string): Promise<{ file: NativeFile } | { increment: BackupIncrement }> {
-  const json = await host.read(id);
-  return isIncrement(json) ? { increment: parseIncrement(json) } : { file: parseNativeFile(json) };
 }
 
 /// A backup file the researcher chose, read and compared with the library.
@@ -385,14 +403,15 @@ export async function previewRestoreFile(db: PalimpsestDb, fileName: string, jso
   }
   const annotations = file.annotations.map(annotationOf);
   const backup: BackupInfo = { id: `file:${fileName}`, created: file.exported, annotations: annotations.length, bytes: new Blob([json]).size };
-  return { backup, fileName, annotations, diff: restoreDiff(await rows.all(db), annotations), file };
+  return { backup, fileName, annotations, diff: restoreDiff(await rows.all(db), annotations), file: { ...file, annotations: [] } };
 }
 
 /// Replaces the library's annotations, tag types and (in a backup that holds
 /// them) links, relation types, actors and sets with a backup's, in one
 /// transaction, after backing up the library as it is (so a restore can be
-/// undone by restoring that).
-export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler, preview: RestorePreview): Promise<void> {
+/// undone by restoring that). `onProgress` is told the annotations written
+/// of all, as they are: a million take a while.
+export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler, preview: RestorePreview, onProgress?: rows.Progress): Promise<void> {
   await scheduler.flush();
   const { file } = preview;
   try {
@@ -403,7 +422,7 @@ export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler
         await rows.clear(db);
         await db.tagTypes.clear();
         await db.tagTypes.bulkAdd(file.tagTypes);
-        await rows.put(db, preview.annotations);
+        await rows.put(db, preview.annotations, { onProgress });
         const documentOf = new Map(preview.annotations.map((a) => [a.id, a.documentId]));
         if (file.library) {
           await Promise.all([db.links.clear(), db.relationTypes.clear(), db.actors.clear(), db.sets.clear()]);

@@ -74,7 +74,9 @@ function memoryHost(): BackupHost & { saved: BackupInfo[] } {
       saved.push(info);
       return info;
     },
-    read: async (id) => files.get(id)!,
+    async *readChunks(id) {
+      yield new TextEncoder().encode(files.get(id)!);
+    },
     onBeforeQuit: () => () => {},
   };
 }

@@ -1,5 +1,5 @@
 import { ImportError } from './errors';
-import { readFormattedJson } from './json-file';
+import { checkFormat, parseJson } from './json-file';
 import { type NativeFile, formatName, formatVersion } from './native';
 
 /// Incremental backups: a whole-library backup (a native file) read as
@@ -137,7 +137,13 @@ export function isIncrement(json: string): boolean {
 /// Reads an increment file; throws ImportError naming the first problem
 /// and its JSON path.
 export function parseIncrement(json: string): BackupIncrement {
-  const value = readFormattedJson(json, incrementFormat, incrementVersion, 'incremental backup');
+  return incrementOf(parseJson(json));
+}
+
+/// Checks an increment already parsed from its JSON (read from a stream);
+/// throws as `parseIncrement` does.
+export function incrementOf(parsed: unknown): BackupIncrement {
+  const value = checkFormat(parsed, incrementFormat, incrementVersion, 'incremental backup');
   if (typeof value.exported !== 'string') throw new ImportError('$.exported', 'an incremental backup needs the time it was made');
   if (typeof value.base !== 'string' || value.base.length === 0)
     throw new ImportError('$.base', 'an incremental backup needs the id of the full backup it applies to');

@@ -3,7 +3,9 @@
 /// full ICU, as Node 20 ships) all have it, with the legacy encodings.
 interface Decoder {
   readonly encoding: string;
-  decode(bytes: Uint8Array): string;
+  /// With `stream`, a character cut between this chunk and the next is kept
+  /// for the next call; a last call without bytes ends the text.
+  decode(bytes?: Uint8Array, options?: { stream?: boolean }): string;
 }
 
 declare const TextDecoder: new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => Decoder;

@@ -28,7 +28,7 @@ describe('the IPC API', () => {
   it('accepts the names and times the app itself makes', () => {
     const created = new Date(Date.UTC(2026, 10, 22, 14, 31)).toISOString();
     expect(parseRequest('openBackupStream', { annotations: 42, created })).toEqual({ annotations: 42, created });
-    expect(parseRequest('readBackup', backupFileName(created, 42))).toBe('palimpsest-backup-2026-11-22T14-31-00-000Z-42.json');
+    expect(parseRequest('openBackupRead', backupFileName(created, 42))).toBe('palimpsest-backup-2026-11-22T14-31-00-000Z-42.json');
     expect(
       parseRequest('saveFile', { title: 'Export a set', defaultName: 'Albania: 1961–62.palimpsest-set.json', filters: [], content: new Uint8Array([1]) })
         .content,
@@ -51,7 +51,7 @@ describe('the IPC API', () => {
     expect(parseRequest('openBackupStream', { annotations: 43, created, base })).toEqual({ annotations: 43, created, base });
     const increment = backupFileName(created, 43, base);
     expect(increment).toBe('palimpsest-backup-2026-11-22T15-02-10-000Z-43.on-2026-11-22T14-31-00-000Z-42.json');
-    expect(parseRequest('readBackup', increment)).toBe(increment);
+    expect(parseRequest('openBackupRead', increment)).toBe(increment);
     for (const bad of ['../palimpsest-backup-2026-11-22T14-31-00-000Z-42.json', 'notes.json', `${base}/x`]) {
       expect(() => parseRequest('openBackupStream', { annotations: 43, created, base: bad }), bad).toThrow(
         /refused a malformed openBackupStream request: base: must be the name of a backup/,

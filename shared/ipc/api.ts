@@ -99,6 +99,9 @@ export const appendBackupStreamRequest = appendSaveStreamRequest;
 /// backups (and rotates them); otherwise nothing of it is left.
 export const closeBackupStreamRequest = closeSaveStreamRequest;
 
+/// A backup read piece by piece, as `openBackupRead` named it.
+export const backupReadHandle = z.strictObject({ handle: z.string().uuid('must be the handle openBackupRead gave') });
+
 /// The map itself: each method's request schema and reply type.
 export const api = {
   openFile: method<OpenedFile | null>()(openFileRequest),
@@ -107,7 +110,13 @@ export const api = {
   /// The path written, or `null` when the user cancelled.
   saveFile: method<string | null>()(saveFileRequest),
   listBackups: method<BackupInfo[]>()(z.undefined()),
-  readBackup: method<string>()(backupId),
+  /// A backup opened to be read piece by piece (it may be larger than any
+  /// string): its handle, usable by this window only, and its size.
+  openBackupRead: method<{ handle: string; bytes: number }>()(backupId),
+  /// Its next chunk of bytes, or `null` at its end (the handle is then let go).
+  readBackupChunk: method<Uint8Array | null>()(backupReadHandle),
+  /// Ends a read before its end.
+  closeBackupRead: method<null>()(backupReadHandle),
   /// The path of the PDF written, or `null` when the user cancelled.
   print: method<string | null>()(printRequest),
   documentOpened: method<null>()(documentOpenedRequest),

@@ -16,6 +16,8 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
   const [preview, setPreview] = useState<RestorePreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [persistence, setPersistence] = useState<StoragePersistence | null>(null);
+  // A large backup takes a while to read and to write back: how far along.
+  const [progress, setProgress] = useState<Progress | null>(null);
 
   useEffect(() => {
     void host.backups.persistence?.().then(setPersistence);
@@ -31,11 +33,19 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
       .catch((error: unknown) => setProblem(messageOf(error)));
   }, [host, scheduler]);
 
-  const choose = (backup: BackupInfo) =>
-    library
-      .previewRestore(host.backups, backup)
+  const choose = (backup: BackupInfo) => {
+    setProblem(null);
+    setPreview(null);
+    // An increment is read with the full backup it builds on.
+    const base = backup.base ? list?.find((b) => b.id === backup.base) : undefined;
+    const report = byPercent('Reading the backup', backup.bytes + (base?.bytes ?? 0), setProgress);
+    report(0);
+    return library
+      .previewRestore(host.backups, backup, report)
       .then(setPreview)
-      .catch((error: unknown) => setProblem(`That backup cannot be read: ${messageOf(error)}`));
+      .catch((error: unknown) => setProblem(`That backup cannot be read, and nothing was changed: ${messageOf(error)}`))
+      .finally(() => setProgress(null));
+  };
 
   const saveFile = async () => {
     setProblem(null);
@@ -96,6 +106,16 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
           {problem}
         </p>
       )}
+      {progress && (
+        <p className="hint" data-testid="restore-progress">
+          <label>
+            {progress.what}: {progress.percent}%{' '}
+            <progress max={100} value={progress.percent}>
+              {progress.percent}%
+            </progress>
+          </label>
+        </p>
+      )}
       {list && list.length === 0 && <p>No backup yet.</p>}
       {list && list.length > 0 && (
         <ol className="backup-list">
@@ -133,7 +153,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
               const chosen = preview;
               setPreview(null);
               library
-                .restore(scheduler, chosen)
+                .restore(scheduler, chosen, (done, total) => byPercent('Restoring the annotations', total, setProgress)(done))
                 .then(() => {
                   services.annotations.history.clear();
                   services.notify({
@@ -142,7 +162,8 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
                   });
                   dialog.current?.close();
                 })
-                .catch((error: unknown) => setProblem(`Nothing was restored: ${messageOf(error)}`));
+                .catch((error: unknown) => setProblem(`Nothing was restored: ${messageOf(error)}`))
+                .finally(() => setProgress(null));
             }}
           >
             Restore
@@ -159,4 +180,18 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
       </div>
     </dialog>
   );
+}
+
+interface Progress {
+  what: string;
+  percent: number;
+}
+
+// Reports `done` of `total` as a whole percent, drawing only when the
+// percent changes: a backup of a gigabyte comes in thousands of chunks.
+function byPercent(what: string, total: number, set: (update: (old: Progress | null) => Progress | null) => void): (done: number) => void {
+  return (done) => {
+    const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
+    set((old) => (old && old.what === what && old.percent === percent ? old : { what, percent }));
+  };
 }
