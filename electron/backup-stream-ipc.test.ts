@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -97,5 +97,48 @@ describe('a backup read from main piece by piece', () => {
     expect(reads.size).toBe(1);
     page.emit('destroyed');
     await vi.waitFor(() => expect(reads.size).toBe(0));
+  });
+});
+
+describe('a file the researcher chose, read from main piece by piece', () => {
+  const request = { title: 'Restore from a backup file', filters: [{ name: 'Palimpsest backup', extensions: ['json'] }] };
+
+  it('reads the path the dialog gave, as often as asked, for the window that chose it only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palimpsest-file-read-'));
+    const path = join(dir, 'my backup.json');
+    const text = '{"note": "Zürich — “ok”"}';
+    writeFileSync(path, text);
+    const reads = new ReadStreams(4, 5);
+    const handlers = backupHandlers(dir, none, undefined, reads, async () => path);
+    const page = sender(1);
+    const chosen = (await handlers.openFileRead(request, contextOf(page)))!;
+    expect(chosen).toMatchObject({ name: 'my backup.json', bytes: Buffer.byteLength(text) });
+    expect(reads.size).toBe(0);
+    for (let time = 0; time < 2; time++) {
+      const opened = await handlers.readChosenFile({ file: chosen.file }, contextOf(page));
+      const chunks: Uint8Array[] = [];
+      for (let chunk = await handlers.readBackupChunk(opened, contextOf(page)); chunk; chunk = await handlers.readBackupChunk(opened, contextOf(page)))
+        chunks.push(chunk);
+      expect(Buffer.concat(chunks).toString('utf8')).toBe(text);
+    }
+    await expect(handlers.readChosenFile({ file: chosen.file }, contextOf(sender(2)))).rejects.toThrow('This file was not chosen in this window');
+    const opened = await handlers.readChosenFile({ file: chosen.file }, contextOf(page));
+    await expect(handlers.readBackupChunk(opened, contextOf(sender(2)))).rejects.toThrow('This backup is not open for reading');
+    page.emit('destroyed');
+    await vi.waitFor(() => expect(reads.size).toBe(0));
+    await expect(handlers.readChosenFile({ file: chosen.file }, contextOf(page))).rejects.toThrow('This file was not chosen in this window');
+  });
+
+  it('gives nothing when the dialog is cancelled, and forgets the file chosen before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palimpsest-file-read-'));
+    const path = join(dir, 'backup.json');
+    writeFileSync(path, '{}');
+    let pick: string | null = path;
+    const handlers = backupHandlers(dir, none, undefined, new ReadStreams(), async () => pick);
+    const page = sender(1);
+    const chosen = (await handlers.openFileRead(request, contextOf(page)))!;
+    pick = null;
+    expect(await handlers.openFileRead(request, contextOf(page))).toBeNull();
+    await expect(handlers.readChosenFile({ file: chosen.file }, contextOf(page))).rejects.toThrow('This file was not chosen in this window');
   });
 });

@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { type App, type BrowserWindow, ipcMain } from 'electron';
 import { basename, join } from 'node:path';
 import { channels } from '../shared/ipc/contract';
 import { isAppUrl } from './app-url';
 import { backupFile, backupPath, listBackups, rotate } from './backups';
+import { FileProblem } from './files';
 import { ReadStreams } from './read-streams';
 import { SaveStreams } from './save-streams';
 import { readJson } from './json-store';
+import { askWhichFile } from './dialogs';
 import { keptBackups, markerSchema, noticeMarkerPath } from './origin-move';
 import type { Handlers } from './ipc';
 
@@ -17,7 +20,7 @@ export function setupBackups(app: App, window: () => BrowserWindow | null, appUr
   const kept = async () => keptBackups(await readJson(noticeMarkerPath(app.getPath('userData')), markerSchema, null));
   closingWaits(app, window, appUrl);
   return {
-    ...backupHandlers(dir, kept),
+    ...backupHandlers(dir, kept, undefined, undefined, (request) => askWhichFile(window(), request.title, request.filters)),
     listBackups: () => listBackups(dir),
   };
 }
@@ -26,14 +29,20 @@ export function setupBackups(app: App, window: () => BrowserWindow | null, appUr
 /// file beside it, renamed into place at close, so a failure or a window
 /// gone halfway leaves no half backup), then rotated, never deleting those
 /// `kept` names; and backups read piece by piece (see ReadStreams: a backup
-/// may be larger than any string). A handle is the window's that opened it.
+/// may be larger than any string), and a file the user `choose`s (the open
+/// dialog: the page names no path) read the same way. A handle, and a
+/// chosen file's token, is the window's that opened it.
 export function backupHandlers(
   dir: string,
   kept: () => Promise<ReadonlySet<string>>,
   streams = new SaveStreams(1),
   reads = new ReadStreams(),
+  choose: (request: { title: string; filters: Electron.FileFilter[] }) => Promise<string | null> = async () => null,
 ): Pick<Handlers, BackupHandler> {
   const watched = new Set<number>();
+  // The file each window chose last, by its token: only that one may be
+  // read again (a file not in the app's layout is read twice).
+  const chosen = new Map<number, { file: string; path: string }>();
   // A window gone (closed, crashed) drops what it had open.
   const watch = (sender: Electron.WebContents) => {
     const owner = sender.id;
@@ -43,12 +52,36 @@ export function backupHandlers(
       watched.delete(owner);
       void streams.abandon(owner);
       void reads.abandon(owner);
+      chosen.delete(owner);
     });
   };
   return {
     async openBackupRead(id, { event }) {
       watch(event.sender);
       return reads.start(event.sender.id, backupFile(dir, id));
+    },
+    async openFileRead(request, { event }) {
+      const owner = event.sender.id;
+      watch(event.sender);
+      const path = await choose(request);
+      if (path === null) {
+        chosen.delete(owner);
+        return null;
+      }
+      const file = randomUUID();
+      chosen.set(owner, { file, path });
+      // Opened once now, so a file that cannot be read is said at once.
+      const { handle, bytes } = await reads.start(owner, path);
+      await reads.close(owner, handle);
+      return { name: basename(path), bytes, file };
+    },
+    async readChosenFile(request, { event }) {
+      const owner = event.sender.id;
+      const file = chosen.get(owner);
+      // The same words whether the token is unknown or another window's.
+      if (!file || file.file !== request.file) throw new FileProblem('This file was not chosen in this window; choose it again.');
+      watch(event.sender);
+      return reads.start(owner, file.path);
     },
     readBackupChunk: (request, { event }) => reads.next(event.sender.id, request.handle),
     async closeBackupRead(request, { event }) {
@@ -96,4 +129,12 @@ function closingWaits(app: App, window: () => BrowserWindow | null, appUrl: () =
   });
 }
 
-type BackupHandler = 'openBackupStream' | 'appendBackupStream' | 'closeBackupStream' | 'openBackupRead' | 'readBackupChunk' | 'closeBackupRead';
+type BackupHandler =
+  | 'openBackupStream'
+  | 'appendBackupStream'
+  | 'closeBackupStream'
+  | 'openBackupRead'
+  | 'readBackupChunk'
+  | 'closeBackupRead'
+  | 'openFileRead'
+  | 'readChosenFile';

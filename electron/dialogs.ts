@@ -7,11 +7,8 @@ import type { Handlers } from './ipc';
 export function dialogHandlers(window: () => BrowserWindow | null): Pick<Handlers, 'openFile' | 'openFiles' | 'saveFile'> {
   return {
     async openFile(request) {
-      const parent = window();
-      const options = { title: request.title, filters: request.filters, properties: ['openFile' as const] };
-      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-      const path = result.filePaths[0];
-      return result.canceled || !path ? null : readTextFile(path);
+      const path = await askWhichFile(window(), request.title, request.filters);
+      return path === null ? null : readTextFile(path);
     },
 
     async openFiles(request) {
@@ -28,6 +25,15 @@ export function dialogHandlers(window: () => BrowserWindow | null): Pick<Handler
       return path;
     },
   };
+}
+
+/// The open dialog for one file: the path the user chose, or `null` when
+/// they cancelled.
+export async function askWhichFile(parent: BrowserWindow | null, title: string, filters: Electron.FileFilter[]): Promise<string | null> {
+  const options = { title, filters, properties: ['openFile' as const] };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  const path = result.filePaths[0];
+  return result.canceled || !path ? null : path;
 }
 
 /// The save dialog: the path the user chose, or `null` when they cancelled.

@@ -33,6 +33,8 @@ const valid: Record<Method, unknown> = {
   openBackupRead: 'palimpsest-backup-2026-11-22T10-00-00-000Z-3.json',
   readBackupChunk: { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f' },
   closeBackupRead: { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f' },
+  openFileRead: { title: 'Restore from a backup file', filters: [{ name: 'Palimpsest backup', extensions: ['json'] }] },
+  readChosenFile: { file: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f' },
   print: { defaultName: 'FO brief 1962.pdf' },
   documentOpened: { id: 'fo-brief-1962', title: 'FO brief on Albania, 1962' },
   openSaveStream: { title: 'Export', defaultName: 'annotations.json', filters: [{ name: 'JSON', extensions: ['json'] }] },
@@ -58,6 +60,8 @@ const hostile: Record<Method, unknown[]> = {
   openBackupRead: ['../../etc/passwd', 'palimpsest-backup-2026-11-22T10-00-00-000Z-3.json/../../x.json', 42, { id: 'x' }],
   readBackupChunk: [null, 'x', { handle: '../x' }, { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', position: 0 }],
   closeBackupRead: [undefined, { handle: 42 }, { handle: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', keep: true }],
+  openFileRead: [{ title: 'x', filters: [], defaultPath: '/etc/passwd' }, { title: 'x', filters: [], path: '/etc/passwd' }, '/etc/passwd'],
+  readChosenFile: ['/etc/passwd', { file: '../../etc/passwd' }, { file: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', path: '/etc/passwd' }],
   print: [{ defaultName: '../x.pdf' }, { defaultName: '' }, 'x.pdf'],
   documentOpened: [{ id: '', title: 'x' }, { id: 'x'.repeat(1000), title: 'x' }, { id: 'x' }, []],
   openSaveStream: [

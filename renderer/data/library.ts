@@ -1,6 +1,6 @@
 import type { BackupInfo } from '../../shared/ipc/contract';
 import type { NativeFile } from '../../shared/format/native';
-import type { BackupHost } from '../host/host';
+import type { BackupHost, ChosenFile } from '../host/host';
 import { type BackupScheduler, type RestorePreview, backupFile, backupFileName, previewRestore, previewRestoreFile, restoreBackup } from '../store/backups';
 import type { PalimpsestDb } from '../store/db';
 import { type ExportFormat, type ExportPieces, exportPieces } from '../store/transfer';
@@ -50,8 +50,8 @@ export class LibraryRepository {
   }
 
   /// What restoring a backup file would change.
-  previewRestoreFile(fileName: string, json: string): Promise<RestorePreview> {
-    return previewRestoreFile(this.db, fileName, json);
+  previewRestoreFile(file: ChosenFile, onRead?: (bytes: number) => void): Promise<RestorePreview> {
+    return previewRestoreFile(this.db, file, onRead);
   }
 
   /// Restores a previewed backup, all of it or nothing.

@@ -1,6 +1,6 @@
 import type { FileFilter, OpenedFile } from '../../shared/ipc/contract';
 import { BackupDb } from '../store/db';
-import { backupStore } from '../store/backup-store';
+import { backupStore, blobChunks } from '../store/backup-store';
 import { type BackupHost, type Host, HostError, type PickedFile, type StoragePersistence } from './host';
 import { readPickedFiles } from './picked-files';
 import { download, saveStreamInBrowser } from './browser-save';
@@ -13,6 +13,11 @@ export function createBrowserHost(doc: Document = document): Host {
   return {
     kind: 'browser',
     openTextFile: (_title, filters) => pickFile(doc, filters),
+    async openFileChunks(_title, filters) {
+      const file = await pickOne(doc, filters);
+      // The picked File is read from disk as its stream is: never whole.
+      return file && { name: file.name, bytes: file.size, chunks: () => blobChunks(file) };
+    },
     openFiles: (_title, filters) => pickFiles(doc, filters),
     async saveFile(_title, defaultName, _filters, content) {
       download(doc, defaultName, [content]);
@@ -31,7 +36,30 @@ export function createBrowserHost(doc: Document = document): Host {
 }
 
 function pickFile(doc: Document, filters: FileFilter[]): Promise<OpenedFile | null> {
-  return new Promise((resolve, reject) => {
+  return pickOne(doc, filters).then((file) => {
+    if (!file) return null;
+    if (file.size > maxImportBytes) {
+      throw new HostError(`${file.name} is ${Math.round(file.size / 1048576)} MB; files over ${maxImportBytes / 1048576} MB are not opened.`);
+    }
+    return file.arrayBuffer().then(
+      (buffer) => {
+        try {
+          const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+          return { name: file.name, text: text.replace(/^\uFEFF/, '') };
+        } catch {
+          throw new HostError(`${file.name} is not UTF-8 text.`);
+        }
+      },
+      (error: unknown) => {
+        throw new HostError(`${file.name} could not be read: ${messageOf(error)}`);
+      },
+    );
+  });
+}
+
+// A file input asking for one file: the File picked, or `null` when cancelled.
+function pickOne(doc: Document, filters: FileFilter[]): Promise<File | null> {
+  return new Promise((resolve) => {
     const input = doc.createElement('input');
     input.type = 'file';
     input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
@@ -45,21 +73,7 @@ function pickFile(doc: Document, filters: FileFilter[]): Promise<OpenedFile | nu
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       done();
-      if (!file) return resolve(null);
-      if (file.size > maxImportBytes) {
-        return reject(new HostError(`${file.name} is ${Math.round(file.size / 1048576)} MB; files over ${maxImportBytes / 1048576} MB are not opened.`));
-      }
-      file
-        .arrayBuffer()
-        .then((buffer) => {
-          try {
-            const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-            resolve({ name: file.name, text: text.replace(/^\uFEFF/, '') });
-          } catch {
-            reject(new HostError(`${file.name} is not UTF-8 text.`));
-          }
-        })
-        .catch((error: unknown) => reject(new HostError(`${file.name} could not be read: ${messageOf(error)}`)));
+      resolve(file ?? null);
     });
     doc.body.append(input);
     input.click();

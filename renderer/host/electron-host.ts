@@ -13,6 +13,12 @@ export function createElectronHost(bridge: HostBridge): Host {
     async openTextFile(title, filters) {
       return await hosted(calls.openFile({ title, filters }));
     },
+    async openFileChunks(title, filters) {
+      const chosen = await hosted(calls.openFileRead({ title, filters }));
+      if (!chosen) return null;
+      const { name, bytes, file } = chosen;
+      return { name, bytes, chunks: () => chunksOf(calls, () => calls.readChosenFile({ file })) };
+    },
     async openFiles(title, filters) {
       const files = await hosted(calls.openFiles({ title, filters }));
       return files && files.map((file) => ('bytes' in file ? { name: file.name, bytes: ownBuffer(file.bytes) } : file));
@@ -69,25 +75,30 @@ export function createElectronHost(bridge: HostBridge): Host {
       },
       // Chunk by chunk over IPC (a backup may be larger than any string);
       // a read stopped early (a bad file) is closed in main.
-      async *readChunks(id) {
-        const { handle } = await hosted(calls.openBackupRead(id));
-        let ended = false;
-        try {
-          for (;;) {
-            const chunk = await hosted(calls.readBackupChunk({ handle }));
-            if (chunk === null) {
-              ended = true;
-              return;
-            }
-            yield chunk;
-          }
-        } finally {
-          if (!ended) await calls.closeBackupRead({ handle }).catch(() => {});
-        }
-      },
+      readChunks: (id) => chunksOf(calls, () => calls.openBackupRead(id)),
       onBeforeQuit: (flush) => bridge.onBeforeQuit(flush),
     },
   };
+}
+
+// A file read in main, chunk by chunk over IPC (it may be larger than any
+// string), from the handle `open` gives; a read stopped early (a bad file)
+// is closed in main.
+async function* chunksOf(calls: ReturnType<typeof callsOf<Api>>, open: () => Promise<{ handle: string }>): AsyncIterable<Uint8Array> {
+  const { handle } = await hosted(open());
+  let ended = false;
+  try {
+    for (;;) {
+      const chunk = await hosted(calls.readBackupChunk({ handle }));
+      if (chunk === null) {
+        ended = true;
+        return;
+      }
+      yield chunk;
+    }
+  } finally {
+    if (!ended) await calls.closeBackupRead({ handle }).catch(() => {});
+  }
 }
 
 /// A piece cut to what one IPC call carries (the API's caps), text never

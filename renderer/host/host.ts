@@ -7,6 +7,10 @@ export interface Host {
   readonly kind: 'electron' | 'browser';
   /// Asks the user for a text file; `null` when they cancel.
   openTextFile(title: string, filters: FileFilter[]): Promise<OpenedFile | null>;
+  /// Asks the user for a file and reads it as chunks of bytes, never one
+  /// string (a backup file of a large library is over a gigabyte); `null`
+  /// when they cancel. `chunks()` reads it again from its start each call.
+  openFileChunks(title: string, filters: FileFilter[]): Promise<ChosenFile | null>;
   /// Asks the user for any number of files and reads each as bytes, in the
   /// order picked; `null` when they cancel. A file whose bytes were not read
   /// (too large, unreadable) comes back with the reason instead, so the
@@ -45,6 +49,14 @@ export interface Host {
 
 /// A piece of a file saved by `saveStream`: text, written as UTF-8, or bytes.
 export type SavePiece = string | Uint8Array;
+
+/// A file the user chose, read as it is needed: its name (no folders), its
+/// size in bytes, and its bytes in chunks from its start.
+export interface ChosenFile {
+  name: string;
+  bytes: number;
+  chunks(): AsyncIterable<Uint8Array>;
+}
 
 /// A file picked or dropped to be imported: its bytes, or why they were not
 /// read, in a sentence naming the file.

@@ -14,6 +14,7 @@ import * as rows from './annotation-rows';
 import { BackupScheduler, maxIncrements, pointOf, previewRestore, previewRestoreFile, restoreBackup } from './backups';
 import { PalimpsestDb } from './db';
 import { exportAnnotations } from './transfer';
+import { chunkedFile } from '../../shared/test-support/pieces';
 
 const corpus = loadCorpus();
 const seeds = [...corpus.values()];
@@ -156,7 +157,7 @@ describe('incremental backups', () => {
     await rows.put(db, [{ ...annotation, note: 'second' }]);
     const point = (await scheduler.flush())!;
     const increment = host.files.get(point.id)!.content;
-    await expect(previewRestoreFile(db, 'increment.json', increment)).rejects.toThrow(
+    await expect(previewRestoreFile(db, chunkedFile('increment.json', increment))).rejects.toThrow(
       /increment.json is an incremental backup: .* since the full backup b1; restore it from Backups…/,
     );
     host.files.delete(full.id);

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import type { BackupHost } from '../host/host';
-import { textOf } from '../../shared/test-support/pieces';
+import { chunkedFile, textOf } from '../../shared/test-support/pieces';
+import { ImportError } from '../../shared/format/errors';
 import { memoryHost } from './test-support/backup-host';
 import { AnnotationStore } from './annotations';
 import * as rows from './annotation-rows';
@@ -243,15 +244,38 @@ describe('a backup file chosen by the researcher', () => {
     expect(JSON.parse(file.content).exported).toBe('2026-12-03T09:00:00.000Z');
     expect(saved.count).toBe(1);
     const one = (await exportAnnotations(db, corpus, { kind: 'document', documentId: brief.id })).content as string;
-    await expect(previewRestoreFile(db, 'brief.json', one)).rejects.toThrow(
+    await expect(previewRestoreFile(db, chunkedFile('brief.json', one))).rejects.toThrow(
       '$.scope: brief.json is an export of one document, not a backup of the whole library',
     );
 
     await rows.clear(db);
-    const preview = await previewRestoreFile(db, file.name, file.content);
+    const preview = await previewRestoreFile(db, chunkedFile(file.name, file.content));
     expect(preview.diff).toEqual({ restored: 1, reverted: 0, removed: 0, same: 0 });
     await restoreBackup(db, new BackupScheduler(db, corpus, memoryHost(), () => {}, 5), preview);
     expect(await rows.all(db)).toHaveLength(1);
+  });
+});
+
+describe('a backup file read in chunks', () => {
+  it('previews the same in chunks of 7 bytes as whole, in the app’s layout or on one line, telling the bytes read', async () => {
+    const at = text.indexOf('apple of discord');
+    await new AnnotationStore(db).create(brief, at, at + 16, { tags: ['claim'], note: 'Zürich — “ok”' });
+    const content = await textOf((await backupFile(db, corpus, new Date('2026-12-03T09:00:00Z'))).pieces);
+    const whole = await previewRestoreFile(db, chunkedFile('backup.json', content, 1 << 30));
+    expect(whole.annotations).toHaveLength(1);
+    for (const layout of [content, JSON.stringify(JSON.parse(content))]) {
+      const read: number[] = [];
+      const file = chunkedFile('backup.json', layout);
+      const chunked = await previewRestoreFile(db, file, (bytes) => read.push(bytes));
+      expect(chunked).toEqual({ ...whole, backup: { ...whole.backup, bytes: file.bytes } });
+      expect(read.at(-1)).toBe(file.bytes);
+    }
+  });
+
+  it('names what is wrong in a file cut short or not JSON', async () => {
+    const content = await textOf((await backupFile(db, corpus, new Date('2026-12-03T09:00:00Z'))).pieces);
+    await expect(previewRestoreFile(db, chunkedFile('cut.json', content.slice(0, content.length / 2)))).rejects.toThrow(/cut short/);
+    await expect(previewRestoreFile(db, chunkedFile('notes.json', 'Dear diary,'))).rejects.toThrow(ImportError);
   });
 });
 
@@ -266,7 +290,7 @@ describe('a backup of a revised document', () => {
 
     // The revision is lost (say, with its document deleted and undone elsewhere).
     await db.revisions.clear();
-    const preview = await previewRestoreFile(db, 'backup.json', content as string);
+    const preview = await previewRestoreFile(db, chunkedFile('backup.json', content as string));
     await restoreBackup(db, new BackupScheduler(db, corpus, memoryHost(), () => {}, 5), preview);
     expect((await db.revisions.toArray()).map((r) => r.fileName)).toEqual(['brief-corrected.md']);
     const restored = (await currentDocuments(db, corpus)).get(brief.id)!;

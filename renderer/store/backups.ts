@@ -16,7 +16,7 @@ import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
 import { readBackupStream } from '../../shared/format/backup-read';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { ImportError } from '../../shared/format/errors';
-import type { BackupHost } from '../host/host';
+import type { BackupHost, ChosenFile } from '../host/host';
 import * as rows from './annotation-rows';
 import { type DocumentEditRow, type DocumentRow, type PalimpsestDb, onTableWrite } from './db';
 import { storageProblem } from './errors';
@@ -382,19 +382,30 @@ export async function pointOf(host: BackupHost, id: string, onRead?: (bytes: num
   return nativeFileOf(applyIncrement(base, increment));
 }
 
-/// A backup file the researcher chose, read and compared with the library.
+/// A backup file the researcher chose, read in chunks as they come (never
+/// one string: a backup of a large library is beyond the longest string)
+/// and compared with the library; `onRead` is told the bytes read so far.
 /// Throws ImportError for a file that is not valid, or is not a backup of a
 /// whole library (an export of one document would replace every other
 /// document's annotations with nothing).
-export async function previewRestoreFile(db: PalimpsestDb, fileName: string, json: string): Promise<RestorePreview> {
-  if (isIncrement(json)) {
-    const base = /"base":\s*"([^"]{1,200})"/.exec(json)?.[1] ?? 'another file';
+export async function previewRestoreFile(db: PalimpsestDb, chosen: ChosenFile, onRead?: (bytes: number) => void): Promise<RestorePreview> {
+  const fileName = chosen.name;
+  const point = await readBackupStream(async function* () {
+    // A file read again (not in the app's layout) counts from its start.
+    let read = 0;
+    for await (const chunk of chosen.chunks()) {
+      read += chunk.byteLength;
+      onRead?.(read);
+      yield chunk;
+    }
+  });
+  if ('increment' in point) {
     throw new ImportError(
       '$.format',
-      `${fileName} is an incremental backup: it holds only the changes since the full backup ${base}; restore it from Backups…, where that one is kept, or choose a full backup file`,
+      `${fileName} is an incremental backup: it holds only the changes since the full backup ${point.increment.base}; restore it from Backups…, where that one is kept, or choose a full backup file`,
     );
   }
-  const file = parseNativeFile(json);
+  const { file } = point;
   if (file.scope.kind !== 'all' || !file.library) {
     throw new ImportError(
       file.scope.kind !== 'all' ? '$.scope' : '$.library',
@@ -402,7 +413,8 @@ export async function previewRestoreFile(db: PalimpsestDb, fileName: string, jso
     );
   }
   const annotations = file.annotations.map(annotationOf);
-  const backup: BackupInfo = { id: `file:${fileName}`, created: file.exported, annotations: annotations.length, bytes: new Blob([json]).size };
+  const backup: BackupInfo = { id: `file:${fileName}`, created: file.exported, annotations: annotations.length, bytes: chosen.bytes };
+  // The annotations are held once, as the library's: not the file's too.
   return { backup, fileName, annotations, diff: restoreDiff(await rows.all(db), annotations), file: { ...file, annotations: [] } };
 }
 

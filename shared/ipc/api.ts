@@ -102,6 +102,9 @@ export const closeBackupStreamRequest = closeSaveStreamRequest;
 /// A backup read piece by piece, as `openBackupRead` named it.
 export const backupReadHandle = z.strictObject({ handle: z.string().uuid('must be the handle openBackupRead gave') });
 
+/// A file the user chose to read piece by piece, as `openFileRead` named it.
+export const chosenFileRequest = z.strictObject({ file: z.string().uuid('must be the file openFileRead gave') });
+
 /// The map itself: each method's request schema and reply type.
 export const api = {
   openFile: method<OpenedFile | null>()(openFileRequest),
@@ -117,6 +120,13 @@ export const api = {
   readBackupChunk: method<Uint8Array | null>()(backupReadHandle),
   /// Ends a read before its end.
   closeBackupRead: method<null>()(backupReadHandle),
+  /// Asks for a file to read piece by piece (a backup file larger than any
+  /// string): its name (no folders), size and a token for it, usable by this
+  /// window only, or `null` when the user cancelled. The page names no path.
+  openFileRead: method<{ name: string; bytes: number; file: string } | null>()(openFileRequest),
+  /// A read of the chosen file from its start (it may be read twice): a
+  /// handle for readBackupChunk and closeBackupRead, this window's only.
+  readChosenFile: method<{ handle: string; bytes: number }>()(chosenFileRequest),
   /// The path of the PDF written, or `null` when the user cancelled.
   print: method<string | null>()(printRequest),
   documentOpened: method<null>()(documentOpenedRequest),

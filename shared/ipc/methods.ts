@@ -11,6 +11,8 @@ export const methods = [
   'openBackupRead',
   'readBackupChunk',
   'closeBackupRead',
+  'openFileRead',
+  'readChosenFile',
   'print',
   'documentOpened',
   'openSaveStream',

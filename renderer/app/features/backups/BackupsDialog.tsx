@@ -71,10 +71,17 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
     setProblem(null);
     setPreview(null);
     try {
-      const file = await host.openTextFile('Restore from a backup file', [{ name: 'Palimpsest backup', extensions: ['json'] }]);
-      if (file) setPreview(await library.previewRestoreFile(file.name, file.text));
+      // Read in chunks, as a kept backup is: a backup file of a large
+      // library is larger than any string.
+      const file = await host.openFileChunks('Restore from a backup file', [{ name: 'Palimpsest backup', extensions: ['json'] }]);
+      if (!file) return;
+      const report = byPercent('Reading the backup', file.bytes, setProgress);
+      report(0);
+      setPreview(await library.previewRestoreFile(file, report));
     } catch (error) {
       setProblem(`That file cannot be restored, and nothing was changed: ${messageOf(error)}`);
+    } finally {
+      setProgress(null);
     }
   };
 
