@@ -8,10 +8,9 @@ import {
   incrementFormat,
   incrementPieces,
   incrementVersion,
-  isIncrement,
   sameManifest,
 } from '../../shared/format/backup-increment';
-import { type NativeFile, annotationOf, nativeAnnotation, nativeDocumentEntry, nativeFileOf, parseNativeFile } from '../../shared/format/native';
+import { type NativeFile, annotationOf, nativeAnnotation, nativeDocumentEntry, nativeFileOf } from '../../shared/format/native';
 import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
 import { readBackupStream } from '../../shared/format/backup-read';
 import type { BackupInfo } from '../../shared/ipc/contract';
