@@ -49,3 +49,32 @@ describe('a backup read from the desktop app', () => {
     expect(stopped.calls).toEqual(['open', 'chunk', 'close']);
   });
 });
+
+describe('a file chosen in the desktop app, read in chunks', () => {
+  it('is read from its start each time (a file not in the app’s layout is read twice), and a cancelled dialog gives null', async () => {
+    const calls: string[] = [];
+    const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+    const chunks = [new Uint8Array([1, 2]), new Uint8Array([3])];
+    let at = 0;
+    let chosen: { name: string; bytes: number; file: string } | null = { name: 'backup.json', bytes: 3, file: 'f' };
+    const bridge = {
+      openFileRead: () => (calls.push('choose'), ok(chosen)),
+      readChosenFile: (request: { file: string }) => (calls.push(`open ${request.file}`), (at = 0), ok({ handle: 'h', bytes: 3 })),
+      readBackupChunk: () => (calls.push('chunk'), ok(at < chunks.length ? chunks[at++]! : null)),
+      closeBackupRead: () => (calls.push('close'), ok(null)),
+      onMenuCommand: () => () => {},
+      onBeforeQuit: () => () => {},
+    } as unknown as HostBridge;
+    const host = createElectronHost(bridge);
+    const file = (await host.openFileChunks('Restore from a backup file', []))!;
+    expect(file).toMatchObject({ name: 'backup.json', bytes: 3 });
+    for (let time = 0; time < 2; time++) {
+      const read: Uint8Array[] = [];
+      for await (const chunk of file.chunks()) read.push(chunk);
+      expect(read).toEqual(chunks);
+    }
+    expect(calls).toEqual(['choose', 'open f', 'chunk', 'chunk', 'chunk', 'open f', 'chunk', 'chunk', 'chunk']);
+    chosen = null;
+    expect(await host.openFileChunks('Restore from a backup file', [])).toBeNull();
+  });
+});
