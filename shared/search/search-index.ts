@@ -208,21 +208,7 @@ export class SearchIndex {
     const postings = this.postings;
     const scratch = this.scratch.fit(postings.slotCount);
     const { counts, held, touched, picked } = scratch;
-    const words = matchers.filter((m) => !m.needsPositions).sort((a, b) => postings.size(a.sets[0]!) - postings.size(b.sets[0]!));
-    const phrases = matchers.filter((m) => m.needsPositions);
-    // The rarest word's lists name the only documents that can match; each
-    // further word only counts in those (see Postings.intersect). Only
-    // phrases: the documents holding the rarest word of the first.
-    let found: number;
-    if (words.length > 0) {
-      found = postings.collect(words[0]!.sets[0]!, counts, held, touched, true);
-      for (let c = 1; c < words.length; c++) postings.intersect(words[c]!.sets[0]!, counts, held, c);
-    } else {
-      let rarest = phrases[0]!.sets[0]!;
-      for (const set of phrases[0]!.sets) if (postings.size(set) < postings.size(rarest)) rarest = set;
-      found = postings.collect(rarest, counts, held, touched, false);
-    }
-    const need = Math.max(words.length, 1);
+    const { phrases, found, need } = collectWords(postings, matchers, scratch);
     let kept = 0;
     for (let k = 0; k < found; k++) {
       const slot = touched[k]!;
@@ -367,19 +353,9 @@ export class SearchIndex {
     done: () => void;
   } {
     const postings = this.postings!;
-    const { counts, held, touched } = this.scratch.fit(postings.slotCount);
-    const words = matchers.filter((m) => !m.needsPositions).sort((a, b) => postings.size(a.sets[0]!) - postings.size(b.sets[0]!));
-    const phrases = matchers.filter((m) => m.needsPositions);
-    let found: number;
-    if (words.length > 0) {
-      found = postings.collect(words[0]!.sets[0]!, counts, held, touched, true);
-      for (let c = 1; c < words.length; c++) postings.intersect(words[c]!.sets[0]!, counts, held, c);
-    } else {
-      let rarest = phrases[0]!.sets[0]!;
-      for (const set of phrases[0]!.sets) if (postings.size(set) < postings.size(rarest)) rarest = set;
-      found = postings.collect(rarest, counts, held, touched, false);
-    }
-    const need = Math.max(words.length, 1);
+    const scratch = this.scratch.fit(postings.slotCount);
+    const { counts, held } = scratch;
+    const { phrases, found, need } = collectWords(postings, matchers, scratch);
     return {
       phrases,
       countIn: (document) => {
@@ -390,6 +366,28 @@ export class SearchIndex {
       done: () => this.scratch.clear(found),
     };
   }
+}
+
+// Counts the word and prefix clauses of `matchers` from `postings` into
+// `scratch`: the rarest word's lists name the only documents that can
+// match, and each further word counts only in those (see
+// Postings.intersect); with only phrases, the documents holding the rarest
+// word of the first. A document matches every word when its `held` is
+// `need`; `found` slots were touched, to be cleared after.
+function collectWords(postings: Postings, matchers: readonly ClauseMatcher[], scratch: RankScratch): { phrases: ClauseMatcher[]; found: number; need: number } {
+  const { counts, held, touched } = scratch;
+  const words = matchers.filter((m) => !m.needsPositions).sort((a, b) => postings.size(a.sets[0]!) - postings.size(b.sets[0]!));
+  const phrases = matchers.filter((m) => m.needsPositions);
+  let found: number;
+  if (words.length > 0) {
+    found = postings.collect(words[0]!.sets[0]!, counts, held, touched, true);
+    for (let c = 1; c < words.length; c++) postings.intersect(words[c]!.sets[0]!, counts, held, c);
+  } else {
+    let rarest = phrases[0]!.sets[0]!;
+    for (const set of phrases[0]!.sets) if (postings.size(set) < postings.size(rarest)) rarest = set;
+    found = postings.collect(rarest, counts, held, touched, false);
+  }
+  return { phrases, found, need: Math.max(words.length, 1) };
 }
 
 /// Every clause's occurrences in `document`, in text order, each place once,
