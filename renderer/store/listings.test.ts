@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../shared/test-support/corpus';
-import { type DocumentRow, type ListingRow, PalimpsestDb, listingOf, stampOf } from './db';
+import { type ListingRow, PalimpsestDb, listingOf, stampOf } from './db';
 import { headOf, pack } from './listing-pack';
+import { bareDocumentRow } from './test-support/db';
 import { expectedStamps, readListings, rebuildSnapshot, writeListings } from './listings';
 
 const corpus = loadCorpus();
@@ -76,17 +77,7 @@ describe('the listing snapshot', () => {
 
   it('stamps each stored document with its own time added, in a batch imported together or alone', async () => {
     const base = documents[0]!;
-    const row = (id: string, added: string): DocumentRow => ({
-      id,
-      fileName: `${id}.txt`,
-      format: 'plain',
-      blocks: [],
-      pages: [],
-      meta: base.meta,
-      fingerprint: 'f',
-      encoding: null,
-      added,
-    });
+    const row = (id: string, added: string) => bareDocumentRow(id, added, base.meta);
     const batch = '2026-12-01T10:00:00.000Z';
     const alone = '2026-12-02T10:00:00.000Z';
     await db.documents.bulkAdd([row('b', batch), row('a', batch), row('c', alone)]);

@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../shared/test-support/corpus';
-import { type DocumentRow, PalimpsestDb, type RevisionRow } from './db';
+import { PalimpsestDb, type RevisionRow } from './db';
 import { expectedStamps, readStamps, storeStamps } from './listings';
+import { bareDocumentRow } from './test-support/db';
 
 const corpus = loadCorpus();
 const base = [...corpus.values()][0]!;
@@ -19,17 +20,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const row = (id: string, added: string): DocumentRow => ({
-  id,
-  fileName: `${id}.txt`,
-  format: 'plain',
-  blocks: [],
-  pages: [],
-  meta: base.meta,
-  fingerprint: 'f',
-  encoding: null,
-  added,
-});
+const row = (id: string, added: string) => bareDocumentRow(id, added, base.meta);
 const revision = (documentId: string): Omit<RevisionRow, 'seq'> => ({
   documentId,
   fileName: 'r.md',

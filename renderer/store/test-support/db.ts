@@ -2,7 +2,7 @@ import type { Annotation } from '../../../shared/annotation/model';
 import type { LibraryDocument } from '../../../shared/corpus/document';
 import { passageOf } from '../../../shared/test-support/annotations';
 import type { AnnotationStore } from '../annotations';
-import { PalimpsestDb } from '../db';
+import { type DocumentRow, PalimpsestDb } from '../db';
 
 // Test fixtures for the store: libraries in fake-indexeddb (the test file
 // imports 'fake-indexeddb/auto'), each under a name no other test uses.
@@ -39,4 +39,10 @@ export function annotate(
 ): Promise<Annotation> {
   const { start, end } = passageOf(document, exact, occurrence);
   return store.create(document, start, end, fields);
+}
+
+/// A stored document's row with no text, added at `added`, described as
+/// `meta` says: enough for the stamps and listings read from the tables.
+export function bareDocumentRow(id: string, added: string, meta: DocumentRow['meta']): DocumentRow {
+  return { id, fileName: `${id}.txt`, format: 'plain', blocks: [], pages: [], meta, fingerprint: 'f', encoding: null, added };
 }
