@@ -6,22 +6,15 @@
 /// Beside, each engine's memory: the heap's growth over its build (and for
 /// ours its postings, built at the first ranking), after full collections,
 /// in this process that holds nothing else.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import FlexSearch from 'flexsearch';
 import { SearchIndex } from '../shared/search/search-index';
 import { searchCorpus } from './search-benches';
 import { quantile } from './measure';
+import { memoryMB } from './heap';
+import { scaleQueries } from './scale-queries';
 
-const queries = ['wheat', 'the', 'dvorak', '"soviet leaders"', '"of the"', 'sino*', 'co*', 'khrushchev albania'];
+const queries = scaleQueries;
 const texts = searchCorpus(Number(process.argv[2] ?? 100), 50_000, 29);
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
-function memoryMB(): number {
-  collect();
-  const usage = process.memoryUsage();
-  return (usage.heapUsed + usage.arrayBuffers) / 2 ** 20;
-}
 const start = memoryMB();
 let t = performance.now();
 const ours = new SearchIndex();

@@ -1,6 +1,4 @@
 import 'fake-indexeddb/auto';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { describePassage } from '../shared/anchoring/selectors';
@@ -21,6 +19,8 @@ import { type ImportClient, mainThreadPorts, startImports } from '../renderer/wo
 import type { ImportContext } from '../renderer/work/import-context';
 import { type Result, quantile, result } from './measure';
 import { searchCorpus } from './search-benches';
+import { memoryMB } from './heap';
+import { scaleQueries } from './scale-queries';
 
 /// The scale benchmark (issue 19): a library of N documents of ~50,000
 /// characters and their annotations, built through the import worker's own
@@ -31,15 +31,7 @@ import { searchCorpus } from './search-benches';
 /// in-memory IndexedDB in JavaScript, the ratios are what to read.
 
 const smallCount = 50;
-const queries = ['wheat', 'the', 'dvorak', '"soviet leaders"', '"of the"', 'sino*', 'co*', 'khrushchev albania'];
-
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
-function memoryMB(): number {
-  collect();
-  const usage = process.memoryUsage();
-  return (usage.heapUsed + usage.arrayBuffers) / 2 ** 20;
-}
+const queries = scaleQueries;
 
 // The import workers' servers, called as the app calls them (typed
 // clients of their APIs), on this thread.

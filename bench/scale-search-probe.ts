@@ -14,8 +14,9 @@ import { IndexDb, PersistentIndex } from '../renderer/search/index-store';
 import { SearchIndex } from '../shared/search/search-index';
 import { quantile } from './measure';
 import { searchCorpus } from './search-benches';
+import { scaleQueries } from './scale-queries';
 
-const queries = ['wheat', 'the', 'dvorak', '"soviet leaders"', '"of the"', 'sino*', 'co*', 'khrushchev albania'];
+const queries = scaleQueries;
 const n = Number(process.argv[2] ?? 1000);
 const cold = process.argv[3] === 'cold';
 const load = () => loadavg()[0]!.toFixed(1);

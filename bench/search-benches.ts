@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { blockSeparator } from '../shared/document/model';
 import { foldForSearch, foldTerm } from '../shared/search/fold';
 import { contextLine } from '../shared/search/kwic';
@@ -7,6 +5,7 @@ import { SearchIndex } from '../shared/search/search-index';
 import { seededRandom } from '../shared/random';
 import { type Result, quantile, result, timeRuns } from './measure';
 import { loadCorpus } from '../shared/test-support/corpus';
+import { memoryMB } from './heap';
 
 /// The full-text search benchmark (issue 5: ≤ 30 ms a query over a corpus of
 /// 1,000 documents, ~50 MB, after indexing), in Node on the shared/ engine
@@ -137,18 +136,6 @@ function peerPatterns(query: string): RegExp[] {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-// Heap figures mean something only after a full collection; tsx gives no
-// --expose-gc, so the flag is set at run time and gc fetched from a fresh
-// context.
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
-
-function memoryMB(): number {
-  collect();
-  const usage = process.memoryUsage();
-  return (usage.heapUsed + usage.arrayBuffers) / 2 ** 20;
 }
 
 /// Index build time and memory, and each query kind's latency, with the
