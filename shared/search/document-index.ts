@@ -429,7 +429,7 @@ function commonPairs(terms: Offsets, distinct: Int32Array, firsts: Offsets, posi
         const i = positions[p]!;
         if (i + 1 >= terms.length) continue;
         const second = terms[i + 1]!;
-        if (second >= common.length || common[second] !== 1 || startsParagraph(paragraphStarts, i + 1)) continue;
+        if (second >= common.length || common[second] !== 1 || indexIn(paragraphStarts, i + 1) >= 0) continue;
         found.push(first * pairRange + second);
       }
     }
@@ -446,20 +446,6 @@ function commonPairs(terms: Offsets, distinct: Int32Array, firsts: Offsets, posi
     }
   }
   return [all.slice(0, n), counts.slice(0, n)];
-}
-
-// Whether word `i` begins a paragraph (other than the first).
-function startsParagraph(paragraphStarts: Int32Array, i: number): boolean {
-  let lo = 0;
-  let hi = paragraphStarts.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const value = paragraphStarts[mid]!;
-    if (value === i) return true;
-    if (value < i) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 function grownBytes(array: Uint8Array, capacity: number): Uint8Array {

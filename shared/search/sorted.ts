@@ -1,5 +1,6 @@
-/// The index of `value` in `sorted` (increasing, no repeats), or -1: a
-/// binary search, as a document's distinct word numbers are kept.
+/// The index of `value` in `sorted` (not decreasing), or -1: a binary
+/// search, as a document's distinct word numbers and its paragraphs' first
+/// words are kept (where a value repeats, the index of one of them).
 export function indexIn(sorted: Int32Array, value: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
