@@ -1,5 +1,5 @@
-import type { Annotation } from '../../shared/annotation/model';
-import type { Link } from '../../shared/links/model';
+import type { Annotation, TagType } from '../../shared/annotation/model';
+import type { Link, RelationType } from '../../shared/links/model';
 import { canonicalJson } from '../../shared/sync/canonical';
 import type { SharedAnnotation, SharedLibrary, SharedLink } from '../../shared/sync/model';
 import * as rows from '../store/annotation-rows';
@@ -27,14 +27,22 @@ export async function readStore(db: PalimpsestDb): Promise<SharedLibrary> {
   );
   return {
     annotations: byId(annotations.map(sharedAnnotation)),
-    links: byId(links.map(({ fromDocument: _from, toDocument: _to, ...link }) => sharedLink(link))),
+    links: byId(links.map(asShared.links)),
     actors: byId(actors),
     sets: byId(sets),
-    tagTypes: byId(tagTypes.map((tagType) => ({ ...tagType, aliases: [] }))),
-    relationTypes: byId(relationTypes.map((relationType) => ({ ...relationType, aliases: [] }))),
-    documents: byId(documents.map((row) => ({ id: row.id, row }))),
+    tagTypes: byId(tagTypes.map(asShared.tagTypes)),
+    relationTypes: byId(relationTypes.map(asShared.relationTypes)),
+    documents: byId(documents.map(asShared.documents)),
   };
 }
+
+// Each stored row as `readStore` gives it.
+const asShared = {
+  links: ({ fromDocument: _from, toDocument: _to, ...link }: LinkRow): SharedLink => sharedLink(link),
+  tagTypes: (tagType: TagType) => ({ ...tagType, aliases: [] }),
+  relationTypes: (relationType: RelationType) => ({ ...relationType, aliases: [] }),
+  documents: (row: DocumentRow) => ({ id: row.id, row }),
+};
 
 /// Writes into the store what differs between `store` (as `readStore`
 /// gave it) and `shared` (the project's library), in one transaction.
@@ -42,9 +50,17 @@ export async function readStore(db: PalimpsestDb): Promise<SharedLibrary> {
 /// backups carry it); tag and relation types keep only their own fields.
 export async function writeStore(db: PalimpsestDb, store: SharedLibrary, shared: SharedLibrary): Promise<number> {
   const documentOf = new Map(shared.annotations.map((a) => [a.id, a.documentId]));
-  const { annotations, links, actors, sets, tagTypes, relationTypes, documents, count } = plan(store, shared);
-  if (count === 0) return 0;
+  const planned = plan(store, shared);
+  if (planned.count === 0) return 0;
+  let count = 0;
   await db.transaction('rw', [...rows.tables(db), db.links, db.actors, db.sets, db.tagTypes, db.relationTypes, db.documents], async () => {
+    // `store` was read before this transaction began, and the researcher
+    // may have written since: a note committed while the round trip ran.
+    // Writing the project's version over such a row would lose that edit,
+    // so it is left as it is now; its write scheduled the next round trip,
+    // which carries it to the project and brings the project's back.
+    const { annotations, links, actors, sets, tagTypes, relationTypes, documents } = await unchangedSince(db, store, planned);
+    count = [annotations, links, actors, sets, tagTypes, relationTypes, documents].reduce((n, c) => n + c.put.length + c.removed.length, 0);
     await db.documents.bulkPut(documents.put.map((d) => d.row as DocumentRow));
     await db.documents.bulkDelete(documents.removed.map((d) => d.id));
     await rows.put(db, annotations.put as Annotation[]);
@@ -71,6 +87,61 @@ export async function writeStore(db: PalimpsestDb, store: SharedLibrary, shared:
     await db.relationTypes.bulkDelete(relationTypes.removed.map((r) => r.id));
   });
   return count;
+}
+
+type Plan = ReturnType<typeof plan>;
+type Changes<T> = { put: T[]; removed: T[] };
+
+// The planned changes, without those to rows the store no longer holds as
+// `store` read them. Runs inside `writeStore`'s transaction.
+async function unchangedSince(db: PalimpsestDb, store: SharedLibrary, planned: Plan): Promise<Plan> {
+  const keep = async <T extends { id: string }>(
+    before: readonly T[],
+    changes: Changes<T>,
+    now: (ids: string[]) => Promise<(T | undefined)[]>,
+  ): Promise<Changes<T>> => {
+    const touched = [...new Set([...changes.put, ...changes.removed].map((item) => item.id))];
+    if (touched.length === 0) return changes;
+    const read = new Map(before.map((item) => [item.id, item]));
+    const current = await now(touched);
+    const same = new Set(touched.filter((id, i) => sameItem(read.get(id), current[i])));
+    return { put: changes.put.filter((item) => same.has(item.id)), removed: changes.removed.filter((item) => same.has(item.id)) };
+  };
+  const rowsOf =
+    <R, T>(table: { bulkGet(ids: string[]): Promise<(R | undefined)[]> }, shape: (row: R) => T) =>
+    async (ids: string[]) =>
+      (await table.bulkGet(ids)).map((row) => (row === undefined ? undefined : shape(row)));
+  const documentOf = new Map([...store.annotations, ...planned.annotations.put].map((a) => [a.id, a.documentId]));
+  const result = {
+    annotations: await keep(store.annotations, planned.annotations, async (ids) =>
+      (
+        await rows.getMany(
+          db,
+          ids.map((id) => ({ id, documentId: documentOf.get(id) ?? '' })),
+        )
+      ).map((a) => (a ? sharedAnnotation(a) : undefined)),
+    ),
+    links: await keep(store.links, planned.links, rowsOf(db.links, asShared.links)),
+    actors: await keep(
+      store.actors,
+      planned.actors,
+      rowsOf(db.actors, (a) => a),
+    ),
+    sets: await keep(
+      store.sets,
+      planned.sets,
+      rowsOf(db.sets, (s) => s),
+    ),
+    tagTypes: await keep(store.tagTypes, planned.tagTypes, rowsOf(db.tagTypes, asShared.tagTypes)),
+    relationTypes: await keep(store.relationTypes, planned.relationTypes, rowsOf(db.relationTypes, asShared.relationTypes)),
+    documents: await keep(store.documents, planned.documents, rowsOf(db.documents, asShared.documents)),
+  };
+  return { ...result, count: planned.count };
+}
+
+function sameItem(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /// How many items `store` holds otherwise than `shared` (or holds and
