@@ -1,5 +1,4 @@
 import { type Browser, type Page, chromium } from '@playwright/test';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +6,10 @@ import type { Highlight } from '../renderer/editor/highlights';
 import { appImportBench } from './app-import-bench';
 import { randomAnnotations, scaledDocument, scaledSource } from '../shared/test-support/synthetic';
 import { type Result, quantile, result } from './measure';
+import { port, serve } from './serve';
 import { storageBenches } from './storage-benches';
 import { exportBenches } from './export-benches';
 
-const root = join(import.meta.dirname, '..');
-// BENCH_PORT: where engineers share a machine, each serves on a port of their own.
-const port = Number(process.env.BENCH_PORT ?? 4179);
 const colors = ['#3b7dd8', '#e07b24', '#2e9e5b'];
 
 /// What bench/page/bench-page.ts puts on the page.
@@ -27,33 +24,6 @@ type Open = (source: string, highlights: Highlight[]) => Promise<number>;
 // The page's global: the callbacks below run in the page, where only it
 // exists, so they name it rather than anything of this module.
 declare const palimpsestBench: Bench;
-
-// Serves the built renderer. Vite is started with node itself, not through
-// npx, so that killing it stops the server: killing npx left the server
-// running, and the next run measured whatever that old server served.
-async function serve(): Promise<ChildProcess> {
-  const up = async () => {
-    try {
-      return (await fetch(`http://127.0.0.1:${port}/bench/bench.html`)).ok;
-    } catch {
-      return false;
-    }
-  };
-  if (await up()) throw new Error(`Something already serves port ${port}; stop it first (the benchmark serves the renderer it has just built there).`);
-  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const server = spawn(process.execPath, [vite, 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: root,
-    stdio: 'ignore',
-  });
-  let exited = false;
-  server.on('exit', () => (exited = true));
-  for (let i = 0; i < 100 && !exited; i++) {
-    if (await up()) return server;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  server.kill();
-  throw new Error(`The benchmark page did not come up on port ${port}: run \`npm run build:web\` first.`);
-}
 
 function highlightsFor(bytes: number, count: number): { source: string; highlights: Highlight[] } {
   const document = scaledDocument(bytes);

@@ -1,9 +1,9 @@
 import { chromium } from '@playwright/test';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annotationFile } from './app-import-bench';
+import { port, serve } from './serve';
 
 /// A Chromium trace of "import N annotations in the app" on the built
 /// renderer, from the file chosen until the backup of the imported library
@@ -13,8 +13,6 @@ import { annotationFile } from './app-import-bench';
 /// BENCH_PORT as for the benchmark. Not part of `npm run bench`: a trace is
 /// for finding what a task is, the benchmark counts them.
 
-const root = join(import.meta.dirname, '..');
-const port = Number(process.env.BENCH_PORT ?? 4179);
 const count = Number(process.argv[2] ?? 20_000);
 const runs = Number(process.argv[3] ?? 3);
 const origin = `http://127.0.0.1:${port}`;
@@ -30,28 +28,8 @@ interface TraceEvent {
   args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
 }
 
-async function serve(): Promise<ChildProcess> {
-  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const server = spawn(process.execPath, [vite, 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: root,
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(origin).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return server;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  server.kill();
-  throw new Error(`The built renderer did not come up on ${origin}: run \`npm run build:web\` first.`);
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'palimpsest-trace-'));
-const server = await serve();
+const server = await serve('/');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
   const path = annotationFile(dir, count);

@@ -1,15 +1,14 @@
 import 'fake-indexeddb/auto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, type PDFFont, StandardFonts } from 'pdf-lib';
 import { loadCorpus } from '../shared/test-support/corpus';
 import { PalimpsestDb } from '../renderer/store/db';
 import { currentDocuments } from '../renderer/store/documents';
 import { mainThreadPorts, startImports } from '../renderer/work/import-client';
 import { type Result, quantile, result } from './measure';
-import { searchCorpus } from './search-benches';
+import { pages, typesetPdfs } from './pdf-fixtures';
 
 /// Issue 19's PDF row: N PDFs of 10 pages each (1,000, or 50 with
 /// `--quick`), typeset with pdf-lib from the search benchmark's seed text,
@@ -18,45 +17,6 @@ import { searchCorpus } from './search-benches';
 /// Debian's `pdftotext` (poppler-utils) over the same files in the same run.
 /// Measured in Node on fake-indexeddb: the worker's work only, not the
 /// page's tasks while it runs.
-
-const pages = 10;
-const linesPerPage = 46;
-
-// A seed's text set in lines of Times Roman 11 pt, 450 pt wide. The
-// standard fonts' encoding (WinAnsi) has no "ř": letters are kept without
-// their marks, anything else outside ASCII dropped.
-function linesOf(text: string, font: PDFFont): string[] {
-  const words = text
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e\n]/g, '')
-    .split(/\s+/)
-    .filter(Boolean);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(candidate, 11) > 450) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-// One PDF of `pages` A4 pages, ~4,000 characters a page, from `lines`
-// starting at `from` (going round to the start).
-async function pdfOf(lines: readonly string[], from: number): Promise<Uint8Array> {
-  const document = await PDFDocument.create({ updateMetadata: false });
-  const font = await document.embedFont(StandardFonts.TimesRoman);
-  let at = from;
-  for (let p = 0; p < pages; p++) {
-    const page = document.addPage([595, 842]);
-    for (let l = 0; l < linesPerPage; l++) page.drawText(lines[at++ % lines.length]!, { x: 72, y: 770 - l * 14.3, size: 11, font });
-    page.drawText(`- ${p + 1} -`, { x: 285, y: 50, size: 9, font });
-  }
-  return document.save();
-}
 
 /// The PDF import row, or none (said in the log) without `pdftotext`.
 export async function pdfImportBenches(options: { quick: boolean; runs: number; log: (line: string) => void }): Promise<Result[]> {
@@ -71,18 +31,7 @@ export async function pdfImportBenches(options: { quick: boolean; runs: number; 
   const dir = mkdtempSync(join(tmpdir(), 'palimpsest-pdfs-'));
   try {
     const started = performance.now();
-    // Ten seed documents' text, each PDF a different cut of one of them.
-    const measure = await (await PDFDocument.create()).embedFont(StandardFonts.TimesRoman);
-    const seeds = searchCorpus(10, 50_000, 31).map((seed) => linesOf(seed.text, measure));
-    const files: { name: string; path: string; bytes: Uint8Array }[] = [];
-    for (let i = 0; i < count; i++) {
-      const lines = seeds[i % seeds.length]!;
-      const bytes = await pdfOf(lines, (Math.floor(i / seeds.length) * 37) % lines.length);
-      const name = `memo-${String(i).padStart(4, '0')}.pdf`;
-      const path = join(dir, name);
-      writeFileSync(path, bytes);
-      files.push({ name, path, bytes });
-    }
+    const files = await typesetPdfs(count, dir);
     log(`pdf import: typeset ${count} PDFs of ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const pdftotext = (some = files): number => {
