@@ -1,9 +1,10 @@
 import { chromium } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annotationFile } from './app-import-bench';
 import { port, serve } from './serve';
+import { longTasksIn, traceCategories } from './trace';
 
 /// A Chromium trace of "import N annotations in the app" on the built
 /// renderer, from the file chosen until the backup of the imported library
@@ -17,17 +18,6 @@ const count = Number(process.argv[2] ?? 20_000);
 const runs = Number(process.argv[3] ?? 3);
 const origin = `http://127.0.0.1:${port}`;
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'palimpsest-trace-'));
 const server = await serve('/');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
@@ -39,7 +29,7 @@ try {
     await page.goto(`${origin}/`);
     await page.getByTestId('doc-row').nth(4).waitFor();
     const tracePath = join(dir, `trace-${run}.json`);
-    await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'] });
+    await browser.startTracing(page, { path: tracePath, categories: traceCategories });
     // The app's first backup, of the fresh library, comes 4 s after it
     // opens; waited for, so that the backup traced is the imported one's.
     await page.waitForTimeout(5000);
@@ -96,20 +86,11 @@ try {
     console.log(`  backups now: ${rows}`);
     await page.waitForTimeout(1000);
     await browser.stopTracing();
-    const events = (JSON.parse(readFileSync(tracePath, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-    const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-    const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`));
-    const all = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X');
-    const tasks = all.filter((e) => (e.dur ?? 0) > 50_000);
-    const longest = Math.max(0, ...all.map((e) => e.dur ?? 0)) / 1000;
+    const { tasks, traced, longest } = longTasksIn(tracePath);
     console.log(
-      `run ${run + 1}: ${count} annotations imported, backup written ${backupAfter} ms after the notice; page tasks over 50 ms: ${tasks.length} (of ${all.length} traced; the longest ${longest.toFixed(1)} ms)`,
+      `run ${run + 1}: ${count} annotations imported, backup written ${backupAfter} ms after the notice; page tasks over 50 ms: ${tasks.length} (of ${traced} traced; the longest ${longest.toFixed(1)} ms)`,
     );
-    for (const task of tasks) {
-      const inside = onMain.filter((e) => e.ts >= task.ts && e.ts <= task.ts + task.dur! && e !== task && e.ph === 'X' && (e.dur ?? 0) > 5_000);
-      const what = [...new Set(inside.map((e) => e.args?.data?.functionName || e.args?.data?.type || e.name))].slice(0, 8).join(', ');
-      console.log(`  ${(task.dur! / 1000).toFixed(0)} ms: ${what}`);
-    }
+    for (const task of tasks) console.log(`  ${task.ms.toFixed(0)} ms: ${task.what}`);
     await context.close();
   }
 } finally {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { port, serve } from './serve';
+import { longTasksIn, traceCategories } from './trace';
 import { typesetPdfs } from './pdf-fixtures';
 
 /// Issue 19's "UI tasks ≤ 50 ms throughout" for the import of many PDFs,
@@ -12,7 +13,9 @@ import { typesetPdfs } from './pdf-fixtures';
 /// chosen in "Import documents…" all at once; every task over 50 ms on the
 /// page is counted from the choice until every file is listed as imported
 /// and the search worker has indexed them, and again while the researcher
-/// scrolls the library and searches right after.
+/// searches right after. `--trace` records a Chromium trace of it all and
+/// lists each long task's insides; `--dev` serves the development build,
+/// whose functions a trace names.
 
 type LongTask = { start: number; duration: number };
 declare global {
@@ -22,8 +25,10 @@ declare global {
 }
 
 const count = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 100);
+const trace = process.argv.includes('--trace');
+const dev = process.argv.includes('--dev');
 const dir = mkdtempSync(join(tmpdir(), 'palimpsest-pdf-page-'));
-const server = await serve('/');
+const server = await serve('/', { dev });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -38,7 +43,9 @@ try {
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.getByTestId('import-documents').waitFor();
+  await page.getByTestId('import-documents').waitFor({ timeout: 120_000 });
+  const tracePath = join(dir, 'trace.json');
+  if (trace) await browser.startTracing(page, { path: tracePath, categories: traceCategories });
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-documents').click();
   const from = await page.evaluate(() => performance.now());
@@ -82,8 +89,13 @@ try {
   console.log(`  ${line('until indexed', during(indexed))}`);
   console.log(`  ${line('through the search after', tasks)}`);
   if (tasks.length) console.log(`  each: ${tasks.map((t) => `${Math.round((t.start - from) / 100) / 10} s: ${Math.round(t.duration)} ms`).join('; ')}`);
+  if (trace) {
+    await browser.stopTracing();
+    for (const task of longTasksIn(tracePath).tasks) console.log(`  traced at ${(task.at / 1000).toFixed(1)} s, ${task.ms.toFixed(0)} ms: ${task.what}`);
+  }
 } finally {
   await browser.close();
   server.kill();
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.KEEP_TRACE) console.log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }

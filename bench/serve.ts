@@ -10,8 +10,10 @@ export const port = Number(process.env.BENCH_PORT ?? 4179);
 /// not through npx, so that killing it stops the server: killing npx left
 /// the server running, and the next run measured whatever it served.
 /// `probe` is the page that must be there: the benchmark page (built by
-/// `npm run bench`), or `/` for benchmarks of the app alone.
-export async function serve(probe = '/bench/bench.html'): Promise<ChildProcess> {
+/// `npm run bench`), or `/` for benchmarks of the app alone. With `dev`,
+/// Vite's development server instead: slower, but a trace names the app's
+/// own functions, where the build's are minified.
+export async function serve(probe = '/bench/bench.html', options: { dev?: boolean } = {}): Promise<ChildProcess> {
   const up = async () => {
     try {
       return (await fetch(`http://127.0.0.1:${port}${probe}`)).ok;
@@ -21,10 +23,14 @@ export async function serve(probe = '/bench/bench.html'): Promise<ChildProcess> 
   };
   if (await up()) throw new Error(`Something already serves port ${port}; stop it first (the benchmark serves the renderer it has just built there).`);
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const server = spawn(process.execPath, [vite, 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: root,
-    stdio: 'ignore',
-  });
+  const server = spawn(
+    process.execPath,
+    [vite, ...(options.dev ? [] : ['preview']), '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: root,
+      stdio: 'ignore',
+    },
+  );
   let exited = false;
   server.on('exit', () => (exited = true));
   for (let i = 0; i < 100 && !exited; i++) {
