@@ -45,7 +45,9 @@ export function Library({
   const list = useDocumentList();
   const loaded = useDocumentsLoaded();
   const [sort, setSort] = useState<LibrarySort>({ key: 'date', dir: 1 });
-  const scroller = useRef<HTMLElement>(null);
+  // The element that scrolls, as state: the table listens to it once it is
+  // there (a ref is set only after the table's own effects have run).
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
 
   const [chosenShelf, setShelf] = useState<Shelf>({ kind: 'all' });
   const [detailsOf, setDetailsOf] = useState<string | null>(null);
@@ -97,7 +99,7 @@ export function Library({
   return (
     // Focusable by script only: a focused row that scrolls out of the
     // window hands the focus here, so the keys still scroll the library.
-    <main className="library" data-testid="library" ref={scroller} tabIndex={-1} {...drop.handlers}>
+    <main className="library" data-testid="library" ref={setScroller} tabIndex={-1} {...drop.handlers}>
       {drop.dragging && (
         <div className="drop-target" data-testid="drop-target" aria-hidden="true">
           <div className="drop-target-inner">

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { listWindow, rowScrollTop } from '../../../../shared/table/window';
 import type { DocumentList } from '../../../data/document-list';
@@ -29,7 +29,8 @@ export function LibraryTable({
   shelf,
   actions,
 }: {
-  scroller: RefObject<HTMLElement | null>;
+  /// The element that scrolls: the library's `main`.
+  scroller: HTMLElement | null;
   list: DocumentList;
   /// The indexes of `list` shown, in order.
   order: readonly number[];
@@ -50,7 +51,7 @@ export function LibraryTable({
 
   // The list's own scroll position and viewport, from the page's.
   const measure = useCallback(() => {
-    const el = scroller.current;
+    const el = scroller;
     const tbody = body.current;
     if (!el || !tbody) return null;
     const headHeight = head.current?.offsetHeight ?? 0;
@@ -63,7 +64,7 @@ export function LibraryTable({
   }, [measure]);
 
   useLayoutEffect(() => {
-    const el = scroller.current;
+    const el = scroller;
     if (!el) return;
     const onScroll = () => {
       // A focused title whose row scrolls out would be dropped with it: the
@@ -95,7 +96,7 @@ export function LibraryTable({
   // Another sort or collection shows other rows: from the first of them.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the sort and the shelf are the triggers, not inputs.
   useEffect(() => {
-    const el = scroller.current;
+    const el = scroller;
     const m = measure();
     if (el && m && m.top > 0) el.scrollTop = m.bodyTop - m.headHeight;
   }, [sort, shelf]);
@@ -103,7 +104,7 @@ export function LibraryTable({
   // Moves the focus to row `to`'s title, scrolling the page as little as
   // shows it whole (to the very top for the first row), drawing it first.
   const focusRow = (to: number) => {
-    const el = scroller.current;
+    const el = scroller;
     const m = measure();
     if (!el || !m || order.length === 0) return;
     const index = Math.min(order.length - 1, Math.max(0, to));
