@@ -108,10 +108,13 @@ export function LibraryTable({
     const m = measure();
     if (!el || !m || order.length === 0) return;
     const index = Math.min(order.length - 1, Math.max(0, to));
+    // The page's bottom padding is room for the sync status over its
+    // corner: a row scrolled to is shown above it.
+    const viewport = m.viewport - (Number.parseFloat(getComputedStyle(el).paddingBottom) || 0);
     let top = m.top;
-    if (order.length * rowHeight > safeHeight) top = rowScrollTop(index, { ...layout, viewport: m.viewport });
+    if (order.length * rowHeight > safeHeight) top = rowScrollTop(index, { ...layout, viewport });
     else if (index * rowHeight < m.top) top = index * rowHeight;
-    else if ((index + 1) * rowHeight > m.top + m.viewport) top = (index + 1) * rowHeight - m.viewport;
+    else if ((index + 1) * rowHeight > m.top + viewport) top = (index + 1) * rowHeight - viewport;
     el.scrollTop = index === 0 ? 0 : top + m.bodyTop - m.headHeight;
     flushSync(read);
     body.current?.querySelector<HTMLElement>(`tr[data-index="${index}"] [data-testid="doc-title"]`)?.focus({ preventScroll: true });
