@@ -12,11 +12,13 @@ const undated: ListingRow = { ...bundled[0]!, id: 'undated-note', meta: { ...bun
 const rows = [...bundled, undated];
 
 /// The list as a launch reads it: from the packed snapshot, no row parsed.
-function launched(edits: Record<string, Omit<DocumentEditRow, 'documentId'>> = {}) {
+function launched(edits: Record<string, Partial<DocumentEditRow>> = {}) {
   const listed = unpack(pack(rows));
   const list = new DocumentList(
     listed,
-    listed.map((row) => (edits[row.id] ? { documentId: row.id, ...edits[row.id]! } : undefined)),
+    listed.map((row) =>
+      edits[row.id] ? { documentId: row.id, meta: null, collection: null, modified: '2026-12-03T10:00:00Z', ...edits[row.id]! } : undefined,
+    ),
   );
   return { list, listed };
 }
