@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../../shared/test-support/corpus';
-import { DocumentList } from '../../../data/document-list';
-import { type DocumentEditRow, type ListingRow, listingOf, stampOf } from '../../../store/db';
-import { pack, unpack } from '../../../store/listing-pack';
+import type { DocumentList } from '../../../data/document-list';
+import { launchedList, listingRows, restated } from '../../../data/test-support/document-lists';
 import { type LibrarySort, collectionsOf, libraryOrder } from './library-order';
 
 const corpus = loadCorpus();
-const bundled = [...corpus.values()].map((document) => listingOf(document, stampOf(null, 0), 0));
+const bundled = listingRows(corpus.values());
 // A document with no date, as many of a researcher's own files are.
-const undated: ListingRow = { ...bundled[0]!, id: 'undated-note', meta: { ...bundled[0]!.meta, title: 'A note without a date', date: null } };
-const rows = [...bundled, undated];
-
-/// The list as a launch reads it: from the packed snapshot, no row parsed.
-function launched(edits: Record<string, Partial<DocumentEditRow>> = {}) {
-  const listed = unpack(pack(rows));
-  const list = new DocumentList(
-    listed,
-    listed.map((row) =>
-      edits[row.id] ? { documentId: row.id, meta: null, collection: null, modified: '2026-12-03T10:00:00Z', ...edits[row.id]! } : undefined,
-    ),
-  );
-  return { list, listed };
-}
+const rows = [...bundled, restated(bundled[0]!, 'undated-note', { title: 'A note without a date', date: null })];
+const launched = (edits?: Parameters<typeof launchedList>[1]) => launchedList(rows, edits);
 const titles = (list: DocumentList, order: number[]) => order.map((i) => list.title(i));
 const all = { kind: 'all' } as const;
 const byDate: LibrarySort = { key: 'date', dir: 1 };
