@@ -88,9 +88,11 @@ export function Library({
   // A collection emptied or renamed away leaves the filter on all documents.
   const shelf: Shelf = chosenShelf.kind === 'collection' && !collections.names.some(([name]) => name === chosenShelf.name) ? { kind: 'all' } : chosenShelf;
   const shelfValue = shelf.kind === 'collection' ? `collection:${shelf.name}` : shelf.kind;
-  // From the columns alone: sorting parses no row.
+  // From the columns alone: sorting parses no row. The counts change with
+  // every annotation made; they reorder the list only when it is sorted by them.
+  const sortCounts = sort.key === 'count' ? counts : undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the shelf's value names it; the object is new each render.
-  const order = useMemo(() => libraryOrder(list, shelf, sort, counts), [list, shelfValue, sort, counts]);
+  const order = useMemo(() => libraryOrder(list, shelf, sort, sortCounts), [list, shelfValue, sort, sortCounts]);
   const imported = useMemo(() => {
     for (let i = 0; i < list.length; i++) if (list.origin(i) === 'imported') return true;
     return false;
