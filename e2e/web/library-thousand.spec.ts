@@ -60,16 +60,22 @@ test('a library of 1,000 documents imported in one go opens, searches after a re
   await (await chooser).setFiles(library(dir));
   await expect(page.getByTestId('import-results-summary')).toHaveText(/^1,?000 of 1,?000 files imported/, { timeout: 240_000 });
   await page.getByTestId('import-results-close').click();
-  await expect(page.getByTestId('doc-row')).toHaveCount(count + 5, { timeout: 60_000 });
+  // Every document listed (the table's row count), a screenful drawn.
+  await expect(page.getByTestId('library-table')).toHaveAttribute('aria-rowcount', String(count + 5 + 1), { timeout: 60_000 });
   // The search worker indexes them as they are listed, and keeps them.
   await expect.poll(() => indexed(page), { timeout: 120_000 }).toBe(count + 5);
 
   // A relaunch: the list and the search index are read back, not rebuilt.
   await page.goto('/');
   const started = Date.now();
-  await expect(page.getByTestId('doc-row')).toHaveCount(count + 5, { timeout: 60_000 });
+  await expect(page.getByTestId('library-table')).toHaveAttribute('aria-rowcount', String(count + 5 + 1), { timeout: 60_000 });
+  await expect(page.getByTestId('doc-row').first()).toBeVisible();
   const listed = Date.now() - started;
+  await expect(page.locator('.bar-sub')).toHaveText('Library · 1,005 documents');
+  // Only a screenful of rows is in the page, whatever the library's size.
+  expect(await page.getByTestId('doc-row').count()).toBeLessThan(30);
   await page.screenshot({ path: join(screenshotDir, 'library-thousand.png') });
+
   await page.getByTestId('open-search').click();
   await page.getByTestId('search-input').fill('zhivkov');
   await expect(page.getByTestId('search-summary')).toHaveText('1 place in 1 document.', { timeout: 60_000 });
@@ -88,4 +94,33 @@ test('a library of 1,000 documents imported in one go opens, searches after a re
   await page.getByTestId('selection-toolbar').getByRole('button', { name: /Actor/ }).click();
   await expect(page.getByTestId('annotation-entry')).toHaveCount(1);
   await page.screenshot({ path: join(screenshotDir, 'library-thousand-tagged.png') });
+
+  // Back in the library, every row is in reach by the keys and by scrolling.
+  await page.getByTestId('library').click();
+  // Sorted by title, End goes to the last, drawn and focused; the arrows a
+  // row at a time; Home back to the first; Page Down a screenful on.
+  await page.getByTestId('sort-title').click();
+  await page.getByTestId('doc-title').first().focus();
+  await expect(page.getByTestId('doc-title').first()).toHaveText('Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961');
+  const focused = page.locator('[data-testid="doc-title"]:focus');
+  const focusedRow = page.locator('[data-testid="doc-row"]:focus-within');
+  await page.keyboard.press('End');
+  await expect(focusedRow).toHaveAttribute('aria-rowindex', String(count + 5 + 1));
+  await expect(focused).toHaveText(/^Visit of the/);
+  await expect(focused).toBeInViewport();
+  await page.screenshot({ path: join(screenshotDir, 'library-thousand-end.png') });
+  await page.keyboard.press('ArrowUp');
+  await expect(focusedRow).toHaveAttribute('aria-rowindex', String(count + 5));
+  await expect(focused).toBeInViewport();
+  await page.keyboard.press('Home');
+  await expect(focused).toHaveText('Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961');
+  await page.keyboard.press('PageDown');
+  await expect(focused).toBeInViewport();
+  expect(Number(await focusedRow.getAttribute('aria-rowindex'))).toBeGreaterThan(5);
+  // File 737 (the one naming Zhivkov) is reached by scrolling, as a reader would.
+  const file737 = page.locator('[data-testid="doc-row"][data-document="fonds-0737"]');
+  await page.mouse.move(700, 600);
+  for (let i = 0; i < 300 && (await file737.count()) === 0; i++) await page.mouse.wheel(0, 600);
+  await expect(file737).toBeVisible();
+  await expect(file737).toContainText('imported from fonds-0737.txt');
 });

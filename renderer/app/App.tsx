@@ -12,7 +12,7 @@ import { BackupScheduler } from '../store/backups';
 import { DocumentsRepository } from '../data/documents';
 import { LibraryRepository } from '../data/library';
 import { ReviewsRepository } from '../data/reviews';
-import { DocumentsContext, useDocuments } from '../data/hooks';
+import { DocumentsContext, useDocumentList } from '../data/hooks';
 import { BackupsDialog } from './features/backups/BackupsDialog';
 import { SyncBar } from './features/sync/SyncBar';
 import type { Invitation } from '../sync/invitation';
@@ -145,7 +145,9 @@ export function App({ host }: { host: Host }) {
     return full;
   }, [host, notify, documents, search, imports, backupWorker, go]);
 
-  const listed = useDocuments(documents);
+  // The list as columns: App needs only to hear of a change, and no
+  // summary of every document is made for it (see DocumentList).
+  const listed = useDocumentList(documents);
   const loaded = documents.isLoaded();
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new list (an import, a revision, a deletion) is the signal to index again.
   useEffect(() => {
@@ -243,7 +245,8 @@ export function App({ host }: { host: Host }) {
   // The desktop app lists the documents opened last in its File menu.
   const readerDocument = screen.kind === 'reader' ? screen.documentId : null;
   useEffect(() => {
-    const opened = readerDocument ? listed.get(readerDocument) : undefined;
+    const index = readerDocument ? listed.indexOf(readerDocument) : -1;
+    const opened = index >= 0 ? listed.summary(index) : undefined;
     if (opened) host.documentOpened(opened.id, opened.meta.title || opened.id);
   }, [readerDocument, host, listed]);
 
@@ -335,7 +338,7 @@ export function App({ host }: { host: Host }) {
             {exportScope && (
               <ExportDialog
                 scope={exportScope}
-                title={exportScope.kind === 'document' ? (listed.get(exportScope.documentId)?.meta.title ?? '') : ''}
+                title={exportScope.kind === 'document' ? (documents.list().get(exportScope.documentId)?.meta.title ?? '') : ''}
                 onExport={(format) => void exportAnnotationsFile(services, exportScope, format)}
                 onClose={() => setExportScope(null)}
               />

@@ -132,6 +132,36 @@ describe('the documents repository', () => {
     expect([...repository.list().values()].sort((a, b) => a.title.localeCompare(b.title))[0]!.id).toBe(id);
   });
 
+  it('lists as columns: a summary made once, when asked, and every summary by id only for the views that ask', async () => {
+    const id = await importMemo();
+    await settled();
+    repository = new DocumentsRepository(db, corpus);
+    await settled();
+    const list = repository.documents();
+    expect(list.length).toBe(corpus.size + 1);
+    const i = list.indexOf(id);
+    const row = (await db.documentListings.get(id))!;
+    expect([list.id(i), list.title(i), list.origin(i), list.collection(i), list.fingerprint(i)]).toEqual([
+      id,
+      row.meta.title,
+      'imported',
+      null,
+      row.fingerprint,
+    ]);
+    expect(list.indexOf('no-such-document')).toBe(-1);
+    // One summary a document, whether reached by index or through the map.
+    expect(list.summary(i)).toBe(list.summary(i));
+    expect(repository.list().get(id)).toBe(list.summary(i));
+    expect(repository.list()).toBe(repository.list());
+    // An edit is a new list, its collection and title read from the edit.
+    await repository.edit(id, { meta: { ...list.summary(i).meta, title: 'Memorandum, retitled' }, collection: 'UN' });
+    await settled();
+    const edited = repository.documents();
+    expect(edited).not.toBe(list);
+    const j = edited.indexOf(id);
+    expect([edited.title(j), edited.collection(j), edited.summary(j).meta.title]).toEqual(['Memorandum, retitled', 'UN', 'Memorandum, retitled']);
+  });
+
   it('drops a deleted document from the list and its listing row', async () => {
     const id = await importMemo();
     await settled();

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import type { LibraryDocument, PageStart } from '../../shared/corpus/document';
+import type { LibraryDocument } from '../../shared/corpus/document';
 import type { DocumentMeta } from '../../shared/corpus/metadata';
 import type { DocumentEditRow, PalimpsestDb } from '../store/db';
 import { listingOf, stampOf } from '../store/db';
@@ -7,30 +7,10 @@ import { type DocumentSource, StoredDocuments } from '../store/document-source';
 import { annotationCount, editDocument } from '../store/documents';
 import { type Listed, listedRow } from '../store/listing-pack';
 import { readListings, readStamps, rebuildSnapshot, refreshListings, storeStamps, storedDocument } from '../store/listings';
+import { DocumentList, type DocumentSummary } from './document-list';
 import { Lru } from './lru';
 
-/// What the library list, and every view that names a document, knows of
-/// it without its text: its description (with the researcher's edits), its
-/// collection, where it came from and how long it is.
-export interface DocumentSummary {
-  id: string;
-  /// The title as listed (the researcher's, else the text's): what the
-  /// list sorts by, at hand without reading the rest of the row.
-  title: string;
-  fileName: string;
-  format: LibraryDocument['format'];
-  meta: DocumentMeta;
-  fingerprint: string;
-  origin: LibraryDocument['origin'];
-  collection: string | null;
-  /// The latest revision's seq; 0 for the text as imported or bundled.
-  revision: number;
-  characters: number;
-  pages: PageStart[];
-  /// The original language offered where none is stated: what the text
-  /// reads as (`null` when the description names one, or none can be told).
-  suggestedLanguage: string | null;
-}
+export type { DocumentSummary } from './document-list';
 
 /// One document's words, for the search index.
 export interface DocumentText {
@@ -51,7 +31,7 @@ const cachedDocuments = 8;
 /// text is read when something asks for it (`open`), and the few opened
 /// last are kept.
 export class DocumentsRepository {
-  private summaries: ReadonlyMap<string, DocumentSummary> = new Map();
+  private current = new DocumentList([], []);
   private loaded = false;
   private readonly listeners = new Set<() => void>();
   private readonly opened = new Lru<string, Promise<LibraryDocument | undefined>>(cachedDocuments);
@@ -75,9 +55,18 @@ export class DocumentsRepository {
     this.bundledSummaries = new Map([...bundled].map(([id, document]) => [id, listedRow(listingOf(document, stampOf(null, 0), 0))]));
   }
 
-  /// The documents by id, as last read; empty until `loaded`.
+  /// The documents by id, as last read; empty until `loaded`. Made when
+  /// first asked for after each change: a view that needs less (the
+  /// library screen) reads `documents()`.
   list(): ReadonlyMap<string, DocumentSummary> {
-    return this.summaries;
+    return this.current.map();
+  }
+
+  /// The documents as columns, as last read (a new list after every
+  /// change); empty until `loaded`. A summary is made only for a document
+  /// asked for.
+  documents(): DocumentList {
+    return this.current;
   }
 
   /// Whether the list has been read once.
@@ -112,7 +101,13 @@ export class DocumentsRepository {
   /// time (for the search index): each read, handed over and let go before
   /// the next.
   async *texts(ids?: readonly string[]): AsyncIterable<DocumentText> {
-    const summaries = ids ? ids.map((id) => this.summaries.get(id)).filter((s) => s !== undefined) : [...this.summaries.values()];
+    const list = this.current;
+    const summaries = ids
+      ? ids
+          .map((id) => list.indexOf(id))
+          .filter((i) => i >= 0)
+          .map((i) => list.summary(i))
+      : [...list.map().values()];
     for (const summary of summaries) {
       const document =
         summary.origin === 'bundled' && summary.revision === 0 ? this.bundled.get(summary.id) : (await storedDocument(this.db, summary.id, this.bundled))?.text;
@@ -192,75 +187,19 @@ export class DocumentsRepository {
       return;
     }
     const editOf = new Map(edits.map((edit) => [edit.documentId, edit]));
-    const next = new Map<string, DocumentSummary>();
-    for (const [id, row] of this.bundledSummaries) if (!current.has(id)) next.set(id, summaryOf(row, editOf.get(id)));
-    for (const row of listings) if (stamps.get(row.id) === row.stamp) next.set(row.id, summaryOf(row, editOf.get(row.id)));
-    // An opened document whose text or description changed is read again.
-    for (const [id, before] of this.summaries) if (!same(before, next.get(id))) this.opened.delete(id);
-    this.summaries = next;
+    const rows: Listed[] = [];
+    for (const [id, row] of this.bundledSummaries) if (!current.has(id)) rows.push(row);
+    for (const row of listings) if (stamps.get(row.id) === row.stamp) rows.push(row);
+    const next = new DocumentList(
+      rows,
+      rows.map((row) => editOf.get(row.id)),
+    );
+    // An opened document whose text or description changed is read again:
+    // only the few opened are compared, not the whole list.
+    const before = this.current;
+    for (const id of [...this.opened.keys()]) if (before.indexOf(id) >= 0 && !before.same(id, next)) this.opened.delete(id);
+    this.current = next;
     this.loaded = true;
     for (const listener of this.listeners) listener();
   }
-}
-
-// What each summary was read from: its row as listed and the
-// researcher's edit.
-const sources = new WeakMap<DocumentSummary, { listed: Listed; edit: DocumentEditRow | undefined }>();
-
-const sourceOf = (summary: DocumentSummary) => sources.get(summary)!;
-const metaOf = (summary: DocumentSummary) => {
-  const { listed, edit } = sourceOf(summary);
-  return edit?.meta ?? listed.row().meta;
-};
-
-// A summary's fields beyond its row's head, read from the row when first
-// asked for: at launch the list reads only the heads (listing-pack.ts), and
-// most rows' citations and summaries are never looked at. Own, enumerable
-// getters, so a spread, a comparison or a structured clone of a summary
-// sees every field as before; one set of them for every summary, since
-// thousands are made at launch.
-const fromRow: PropertyDescriptorMap = {
-  meta: {
-    get(this: DocumentSummary) {
-      return metaOf(this);
-    },
-    enumerable: true,
-  },
-  suggestedLanguage: {
-    get(this: DocumentSummary) {
-      const meta = metaOf(this);
-      return meta.originalLanguage || meta.translator || meta.kind === 'search listing' ? null : sourceOf(this).listed.row().readsAs;
-    },
-    enumerable: true,
-  },
-};
-for (const key of ['fileName', 'format', 'characters', 'pages'] as const)
-  fromRow[key] = {
-    get(this: DocumentSummary) {
-      return sourceOf(this).listed.row()[key];
-    },
-    enumerable: true,
-  };
-
-function summaryOf(listed: Listed, edit: DocumentEditRow | undefined): DocumentSummary {
-  const stamp = listed.stamp;
-  const summary = {
-    id: listed.id,
-    title: edit?.meta?.title ?? listed.title,
-    fingerprint: listed.fingerprint,
-    origin: listed.origin,
-    collection: edit?.collection ?? null,
-    revision: Number(stamp.slice(stamp.lastIndexOf('#') + 1)),
-  } as DocumentSummary;
-  sources.set(summary, { listed, edit });
-  return Object.defineProperties(summary, fromRow);
-}
-
-// Whether an opened document must be read again, told from what each
-// summary was read from (its row's line, the edit as stored), without
-// parsing its row.
-function same(a: DocumentSummary, b: DocumentSummary | undefined): boolean {
-  if (!b || a.collection !== b.collection) return false;
-  const [x, y] = [sourceOf(a), sourceOf(b)];
-  return x.listed.line === y.listed.line && JSON.stringify(x.edit?.meta ?? null) === JSON.stringify(y.edit?.meta ?? null);
 }

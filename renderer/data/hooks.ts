@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { LibraryDocument } from '../../shared/corpus/document';
+import type { DocumentList } from './document-list';
 import type { DocumentSummary, DocumentsRepository } from './documents';
 
 /// The documents repository the UI reads through, provided by the app.
@@ -19,6 +20,18 @@ export function useDocuments(given?: DocumentsRepository): ReadonlyMap<string, D
   return useSyncExternalStore(
     (listener) => documents.subscribe(listener),
     () => documents.list(),
+  );
+}
+
+/// The library's documents as columns (`DocumentList`), current: a new
+/// list after every import, revision, edit or deletion. Unlike
+/// `useDocuments` it makes no summary of a document nobody asks for, so a
+/// view that shows a screenful (the library) costs a screenful.
+export function useDocumentList(given?: DocumentsRepository): DocumentList {
+  const documents = useRepository(given);
+  return useSyncExternalStore(
+    (listener) => documents.subscribe(listener),
+    () => documents.documents(),
   );
 }
 

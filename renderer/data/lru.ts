@@ -26,6 +26,11 @@ export class Lru<K, V> {
     this.entries.delete(key);
   }
 
+  /// The keys held, oldest first, without making any of them newer.
+  keys(): IterableIterator<K> {
+    return this.entries.keys();
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
+import { dateSortKey } from '../../shared/corpus/dates';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../shared/test-support/corpus';
 import { type ListingRow, PalimpsestDb, listingOf, stampOf } from './db';
@@ -23,7 +24,13 @@ afterEach(async () => {
 /// Rows by id, so order does not count.
 const byId = (rows: readonly ListingRow[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 
-type Write = { kind: 'put'; docs: number[]; revision: number } | { kind: 'delete'; docs: number[] } | { kind: 'lose' } | { kind: 'old' } | { kind: 'rebuild' };
+type Write =
+  | { kind: 'put'; docs: number[]; revision: number }
+  | { kind: 'delete'; docs: number[] }
+  | { kind: 'lose' }
+  | { kind: 'old' }
+  | { kind: 'packed1' }
+  | { kind: 'rebuild' };
 
 const docs = fc.array(fc.nat(documents.length - 1), { maxLength: 4 });
 const write: fc.Arbitrary<Write> = fc.oneof(
@@ -31,6 +38,7 @@ const write: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), docs }),
   fc.constant({ kind: 'lose' as const }),
   fc.constant({ kind: 'old' as const }),
+  fc.constant({ kind: 'packed1' as const }),
   fc.constant({ kind: 'rebuild' as const }),
 );
 
@@ -60,15 +68,22 @@ describe('the listing snapshot', () => {
           else if (step.kind === 'lose') await db.listingSnapshot.delete('all');
           // An older build (versions 8–9) wrote it as an array of rows.
           else if (step.kind === 'old') await db.listingSnapshot.put({ key: 'all', rows: await db.documentListings.toArray() } as never);
-          else await rebuildSnapshot(db);
+          // The first packed format (heads without the date, no marker).
+          else if (step.kind === 'packed1') {
+            const { format, heads, ...rest } = pack(await db.documentListings.toArray());
+            const first = (JSON.parse(heads) as unknown[][]).map((head) => head.slice(0, 5));
+            await db.listingSnapshot.put({ ...rest, heads: JSON.stringify(first) } as never);
+          } else await rebuildSnapshot(db);
           const rows = byId(await db.documentListings.toArray());
           const read = await readListings(db);
           // Whether read from the snapshot or, when it is lost, the rows,
           // the list is the rows.
           expect(byId(read.listed.map((listed) => listed.row()))).toEqual(rows);
           // Each head is its row's, read without parsing the row.
-          expect(read.listed.map((listed) => headOf(listed.row()))).toEqual(read.listed.map((l) => [l.id, l.stamp, l.fingerprint, l.origin, l.title]));
-          expect(read.fromRows).toBe(step.kind === 'lose' || step.kind === 'old');
+          expect(read.listed.map((listed) => headOf(listed.row()))).toEqual(read.listed.map((l) => [l.id, l.stamp, l.fingerprint, l.origin, l.title, l.dated]));
+          // A dated row's head carries its date's sort key; an undated one ''.
+          for (const l of read.listed) expect(l.dated).toBe(l.row().meta.date ? dateSortKey(l.row().meta.date!.start) : '');
+          expect(read.fromRows).toBe(step.kind === 'lose' || step.kind === 'old' || step.kind === 'packed1');
         }
       }),
       { numRuns: 40 },
