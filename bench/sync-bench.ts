@@ -78,7 +78,12 @@ export async function roundTripBenches(options: { runs: number; quick?: boolean;
     const machines = ['a', 'b'].map((name) => {
       const db = new PalimpsestDb(`sync-round-trip-${name}-${documents}-${Date.now()}`);
       const doc = new Y.Doc();
-      const binding = new SyncBinding(db, doc, () => ({ id: `machine-${name}`, name }), (error) => options.log(`round trip failed: ${error.message}`));
+      const binding = new SyncBinding(
+        db,
+        doc,
+        () => ({ id: `machine-${name}`, name }),
+        (error) => options.log(`round trip failed: ${error.message}`),
+      );
       return { db, doc, binding };
     });
     const [a, b] = machines as [(typeof machines)[0], (typeof machines)[0]];

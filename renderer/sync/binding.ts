@@ -183,12 +183,13 @@ function emptyOf(library: SharedLibrary): SharedLibrary {
   return Object.fromEntries(Object.keys(library).map((key) => [key, []])) as unknown as SharedLibrary;
 }
 
-// The shared library, with what only the store holds added.
+// The shared library, with what only the store holds added. The items
+// are `shared`'s own, not copies: `writeChanges` only reads them.
 function union(shared: SharedLibrary, store: SharedLibrary): SharedLibrary {
-  const result = structuredClone(shared);
-  for (const key of Object.keys(result) as (keyof SharedLibrary)[]) {
-    const have = new Set((result[key] as { id: string }[]).map((item) => item.id));
-    for (const item of store[key] as { id: string }[]) if (!have.has(item.id)) (result[key] as { id: string }[]).push(item);
+  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
+  for (const key of Object.keys(shared) as (keyof SharedLibrary)[]) {
+    const have = new Set((shared[key] as { id: string }[]).map((item) => item.id));
+    result[key] = [...(shared[key] as { id: string }[]), ...(store[key] as { id: string }[]).filter((item) => !have.has(item.id))];
   }
-  return result;
+  return result as unknown as SharedLibrary;
 }
