@@ -153,6 +153,38 @@ describe('the binding between the store and a shared project', () => {
   });
 });
 
+describe('changes made while a machine joins', () => {
+  it('carries a note written while the join reads and writes both libraries', async () => {
+    const a = machine('Ana');
+    const b = machine('Ben');
+    opened.push(a, b);
+    a.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(b.doc, update, 'wire'));
+    b.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(a.doc, update, 'wire'));
+    const made = await a.annotations.create(brief, start, start + 10, { tags: ['claim'] });
+    await b.binding.start();
+    const joining = a.binding.start();
+    await a.annotations.update(made, { note: 'written during the join' });
+    await joining;
+    await settle(a, b);
+    expect(await rows.get(b.db, brief.id, made.id)).toMatchObject({ note: 'written during the join' });
+  });
+
+  it('a read-only member loses what the project deleted, and keeps counting their own', async () => {
+    const [a, b] = await pair({ readOnly: true });
+    const one = await a.annotations.create(brief, start, start + 10, { tags: ['claim'] });
+    const two = await a.annotations.create(brief, start + 20, start + 30, { tags: ['claim'] });
+    await settle(a, b);
+    await b.annotations.update(two, { note: 'Ben’s own reading' });
+    await settle(a, b);
+    expect(b.reports.localOnly).toBe(1);
+    await a.annotations.delete(one);
+    await settle(a, b);
+    expect(await rows.get(b.db, brief.id, one.id)).toBeUndefined();
+    expect(await rows.get(b.db, brief.id, two.id)).toMatchObject({ note: 'Ben’s own reading' });
+    expect(b.reports.localOnly).toBe(1);
+  });
+});
+
 describe('the binding under a stream of edits', () => {
   it('loses no annotation while a document’s chunks grow and regroup', async () => {
     const [a, b] = await pair();
