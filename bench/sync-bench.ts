@@ -70,8 +70,8 @@ export async function roundTripBenches(options: { runs: number; quick?: boolean;
   const { PalimpsestDb } = await import('../renderer/store/db');
   const { AnnotationStore } = await import('../renderer/store/annotations');
   const rows = await import('../renderer/store/annotation-rows');
-  const text = scaledDocument(50_000);
-  const sizes = options.quick ? [10, 100] : [100, 1000];
+  const text = scaledDocument(Number(process.env.SYNC_BENCH_TEXT ?? 50_000));
+  const sizes = process.env.SYNC_BENCH_SIZES?.split(',').map(Number) ?? (options.quick ? [10, 100] : [100, 1000]);
   const medians: number[] = [];
   const results: Result[] = [];
   for (const documents of sizes) {
@@ -124,8 +124,11 @@ export async function roundTripBenches(options: { runs: number; quick?: boolean;
       const note = `Edited in run ${run}.`;
       const started = performance.now();
       await store.update(target, { note });
+      const edited = performance.now();
       await a.binding.settled();
+      const sent = performance.now();
       await b.binding.settled();
+      if (process.env.SYNC_BENCH_TRACE) options.log(`  edit ${Math.round(edited - started)} ms, sent ${Math.round(sent - edited)} ms, received ${Math.round(performance.now() - sent)} ms`);
       const there = await rows.get(b.db, target.documentId, target.id);
       const took = performance.now() - started;
       if (there?.note !== note) throw new Error(`The second machine did not receive run ${run}'s note.`);
@@ -154,7 +157,10 @@ export async function roundTripBenches(options: { runs: number; quick?: boolean;
 }
 
 // `npx tsx bench/sync-bench.ts` runs it alone; `SYNC_BENCH=round-trip`
-// runs the round trip rows alone, `SYNC_BENCH_QUICK=1` at a tenth the size.
+// runs the round trip rows alone, `SYNC_BENCH_QUICK=1` at a tenth the size,
+// `SYNC_BENCH_SIZES=30,300` at those numbers of documents, with
+// `SYNC_BENCH_TEXT` characters each; `SYNC_BENCH_TRACE=1` logs each run's
+// edit, sending and receiving apart.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const runs = Number(process.env.SYNC_BENCH_RUNS ?? 3);
   const results = [
