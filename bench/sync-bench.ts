@@ -128,7 +128,8 @@ export async function roundTripBenches(options: { runs: number; quick?: boolean;
       await a.binding.settled();
       const sent = performance.now();
       await b.binding.settled();
-      if (process.env.SYNC_BENCH_TRACE) options.log(`  edit ${Math.round(edited - started)} ms, sent ${Math.round(sent - edited)} ms, received ${Math.round(performance.now() - sent)} ms`);
+      if (process.env.SYNC_BENCH_TRACE)
+        options.log(`  edit ${Math.round(edited - started)} ms, sent ${Math.round(sent - edited)} ms, received ${Math.round(performance.now() - sent)} ms`);
       const there = await rows.get(b.db, target.documentId, target.id);
       const took = performance.now() - started;
       if (there?.note !== note) throw new Error(`The second machine did not receive run ${run}'s note.`);
