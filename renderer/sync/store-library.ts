@@ -217,14 +217,9 @@ function sameItem(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
-/// How many items `store` holds otherwise than `shared` (or holds and
-/// `shared` lacks, or lacks and `shared` holds), as `writeStore` compares.
-export function differences(store: SharedLibrary, shared: SharedLibrary): number {
-  return plan(store, shared).count;
-}
-
-/// The items, as `kind:id`, that `store` holds otherwise than `shared`, as
-/// `differences` counts them.
+/// The items, as `kind:id`, that `store` holds otherwise than `shared`
+/// (or holds and `shared` lacks, or lacks and `shared` holds), as
+/// `writeStore` compares them.
 export function differing(store: SharedLibrary, shared: SharedLibrary): string[] {
   const planned = plan(store, shared);
   const items: string[] = [];
