@@ -176,6 +176,21 @@ describe('annotation rows', () => {
     expect(changes).toBe(stopped);
   });
 
+  it('tells a listener which documents’ annotations changed', async () => {
+    await rows.put(db, [...many('brief', 3), ...many('memo', 2)]);
+    const told: string[] = [];
+    const stop = rows.onChange(db, (documentId) => told.push(documentId));
+    await rows.put(db, [{ ...annotation('memo', 1), note: 'edited' }]);
+    expect(new Set(told)).toEqual(new Set(['memo']));
+    told.length = 0;
+    await rows.remove(db, many('brief', 3));
+    expect(new Set(told)).toEqual(new Set(['brief']));
+    told.length = 0;
+    await rows.clear(db);
+    expect(new Set(told)).toEqual(new Set(['memo']));
+    stop();
+  });
+
   it('refuses to write inside a transaction that cannot write annotations, saying how to open it', async () => {
     await expect(db.transaction('rw', db.tagTypes, () => rows.put(db, many('brief', 1)))).rejects.toThrow(RangeError);
     await expect(db.transaction('r', rows.tables(db), () => rows.remove(db, many('brief', 1)))).rejects.toThrow(

@@ -13,7 +13,7 @@ import {
   withActorIn,
   withTagIn,
 } from './chunk-layout';
-import { type PalimpsestDb, onTableWrite } from './db';
+import type { PalimpsestDb } from './db';
 
 /// The one module that reads and writes stored annotations. They live in
 /// chunks of a few hundred per IndexedDB row (chunk-layout.ts says why);
@@ -182,13 +182,24 @@ export async function withActor(db: PalimpsestDb, actor: string): Promise<Annota
   return chunks.flatMap((chunk) => withActorIn(chunk, actor));
 }
 
-/// Calls `listener` whenever annotations are written or deleted; returns
+/// Calls `listener` whenever annotations are written or deleted, with the
+/// document whose annotations changed (once or more per write); returns
 /// the function that stops it.
-export function onChange(db: PalimpsestDb, listener: () => void): () => void {
+export function onChange(db: PalimpsestDb, listener: (documentId: string) => void): () => void {
   // Every write rewrites its documents' layout rows, so hooks on those small
   // rows see every change; hooks on the chunks would make Dexie read each
-  // big chunk back before writing it.
-  return onTableWrite(db.chunkLayouts, listener);
+  // big chunk back before writing it. A layout row's key is its document.
+  const table = db.chunkLayouts;
+  const created = (key: string) => listener(key);
+  const updated = (_changes: unknown, key: string) => listener(key);
+  table.hook('creating', created);
+  table.hook('updating', updated);
+  table.hook('deleting', created);
+  return () => {
+    table.hook('creating').unsubscribe(created);
+    table.hook('updating').unsubscribe(updated);
+    table.hook('deleting').unsubscribe(created);
+  };
 }
 
 // A stamp no other write has had: the time, and a count for writes within

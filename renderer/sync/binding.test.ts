@@ -2,10 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
+import { linkOf, standIn } from '../../shared/test-support/links';
 import { historyOf } from '../../shared/sync/mapping';
 import * as rows from '../store/annotation-rows';
 import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';
+import { bareDocumentRow } from '../store/test-support/db';
 import { TagTypeStore } from '../store/tag-types';
 import { exportAnnotations } from '../store/transfer';
 import { type BindingOptions, SyncBinding } from './binding';
@@ -151,6 +153,38 @@ describe('the binding between the store and a shared project', () => {
   });
 });
 
+describe('changes made while a machine joins', () => {
+  it('carries a note written while the join reads and writes both libraries', async () => {
+    const a = machine('Ana');
+    const b = machine('Ben');
+    opened.push(a, b);
+    a.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(b.doc, update, 'wire'));
+    b.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(a.doc, update, 'wire'));
+    const made = await a.annotations.create(brief, start, start + 10, { tags: ['claim'] });
+    await b.binding.start();
+    const joining = a.binding.start();
+    await a.annotations.update(made, { note: 'written during the join' });
+    await joining;
+    await settle(a, b);
+    expect(await rows.get(b.db, brief.id, made.id)).toMatchObject({ note: 'written during the join' });
+  });
+
+  it('a read-only member loses what the project deleted, and keeps counting their own', async () => {
+    const [a, b] = await pair({ readOnly: true });
+    const one = await a.annotations.create(brief, start, start + 10, { tags: ['claim'] });
+    const two = await a.annotations.create(brief, start + 20, start + 30, { tags: ['claim'] });
+    await settle(a, b);
+    await b.annotations.update(two, { note: 'Ben’s own reading' });
+    await settle(a, b);
+    expect(b.reports.localOnly).toBe(1);
+    await a.annotations.delete(one);
+    await settle(a, b);
+    expect(await rows.get(b.db, brief.id, one.id)).toBeUndefined();
+    expect(await rows.get(b.db, brief.id, two.id)).toMatchObject({ note: 'Ben’s own reading' });
+    expect(b.reports.localOnly).toBe(1);
+  });
+});
+
 describe('the binding under a stream of edits', () => {
   it('loses no annotation while a document’s chunks grow and regroup', async () => {
     const [a, b] = await pair();
@@ -165,5 +199,84 @@ describe('the binding under a stream of edits', () => {
     await settle(a, b);
     expect((await rows.all(a.db)).length).toBe(40);
     expect((await rows.all(b.db)).length).toBe(40);
+  });
+});
+
+/// Counts the rows each machine reads of its documents (their texts) and
+/// of its annotation chunks, by document, from now on.
+function reads(m: Machine) {
+  const seen = { documents: 0, documentIds: new Set<string>(), chunksOf: new Set<string>(), chunks: 0 };
+  m.db.documents.hook('reading', (row) => {
+    // A row looked up and not found is read as `undefined`.
+    if (row) {
+      seen.documents++;
+      seen.documentIds.add(row.id);
+    }
+    return row;
+  });
+  m.db.annotationChunks.hook('reading', (chunk) => {
+    seen.chunks++;
+    seen.chunksOf.add(chunk.documentId);
+    return chunk;
+  });
+  return seen;
+}
+
+describe('a round trip costs the change, not the library', () => {
+  // Twenty documents of the researcher's own, each with ten annotations,
+  // shared between Ana and Ben.
+  async function shared(): Promise<[Machine, Machine]> {
+    const [a, b] = await pair();
+    const ids = Array.from({ length: 20 }, (_, d) => `doc-${d}`);
+    await a.db.documents.bulkPut(ids.map((id) => bareDocumentRow(id, '2026-12-01T10:00:00.000Z', { title: id } as never)));
+    await rows.put(
+      a.db,
+      ids.flatMap((documentId) => Array.from({ length: 10 }, (_, i) => standIn(`${documentId}-a${i}`, documentId, ['claim']))),
+    );
+    await settle(a, b);
+    expect((await rows.all(b.db)).length).toBe(200);
+    expect((await b.db.documents.toArray()).map((row) => row.id).sort()).toEqual(ids.sort());
+    return [a, b];
+  }
+
+  it('reads no document row and only the edited document’s annotations, on both machines', async () => {
+    const [a, b] = await shared();
+    const [ra, rb] = [reads(a), reads(b)];
+    const target = (await rows.get(a.db, 'doc-7', 'doc-7-a3'))!;
+    ra.chunks = 0;
+    ra.chunksOf.clear();
+    await a.annotations.update(target, { note: 'per the FO' });
+    await settle(a, b);
+    expect(await rows.get(b.db, 'doc-7', 'doc-7-a3')).toMatchObject({ note: 'per the FO', modifiedBy: { name: 'Ana' } });
+    expect(ra.documents).toBe(0);
+    expect(rb.documents).toBe(0);
+    expect([...ra.chunksOf]).toEqual(['doc-7']);
+    expect([...rb.chunksOf]).toEqual(['doc-7']);
+    // Each machine's own write of the project's version is no change to
+    // carry: once settled, nothing more is read.
+    const [chunksA, chunksB] = [ra.chunks, rb.chunks];
+    await settle(a, b);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settle(a, b);
+    expect([ra.chunks, rb.chunks]).toEqual([chunksA, chunksB]);
+  });
+
+  it('carries a deletion, a link between two documents, and a new document, each read alone', async () => {
+    const [a, b] = await shared();
+    const rb = reads(b);
+    const gone = (await rows.get(b.db, 'doc-2', 'doc-2-a0'))!;
+    await b.annotations.delete(gone);
+    await a.db.links.put({ ...linkOf('link-1', 'doc-3-a1', 'doc-9-a4'), fromDocument: 'doc-3', toDocument: 'doc-9' });
+    await settle(a, b);
+    expect(await rows.get(a.db, 'doc-2', 'doc-2-a0')).toBeUndefined();
+    expect(await b.db.links.get('link-1')).toMatchObject({ fromDocument: 'doc-3', toDocument: 'doc-9', createdBy: { name: 'Ana' } });
+    expect(rb.documents).toBe(0);
+    expect([...rb.chunksOf]).toEqual(['doc-2']);
+    await a.db.documents.put(bareDocumentRow('doc-new', '2026-12-03T10:00:00.000Z', { title: 'new' } as never));
+    await settle(a, b);
+    // Ben looked up that one row (to guard an edit of his own meanwhile),
+    // and no other.
+    expect([...rb.documentIds]).toEqual([]);
+    expect(await b.db.documents.get('doc-new')).toMatchObject({ id: 'doc-new', added: '2026-12-03T10:00:00.000Z' });
   });
 });

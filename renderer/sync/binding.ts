@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
-import { readLibrary, writeChanges } from '../../shared/sync/mapping';
-import type { Author, SharedLibrary } from '../../shared/sync/model';
-import * as rows from '../store/annotation-rows';
-import { type PalimpsestDb, onTableWrite } from '../store/db';
-import { differences, overlay, readStore, writeStore } from './store-library';
+import { documentOf, readItems, readLibrary, writeChanges } from '../../shared/sync/mapping';
+import { type Author, type SharedLibrary, emptySharedLibrary } from '../../shared/sync/model';
+import type { PalimpsestDb } from '../store/db';
+import { Base, type Ids, idsOf } from './base';
+import { differing, overlay, readScope, readStore, writeStore } from './store-library';
+import { type Touches, Touched } from './touched';
 
 /// What a binding tells its session, beyond errors.
 export interface BindingOptions {
@@ -27,10 +28,12 @@ export interface BindingOptions {
 /// doc (with everyone's) comes back to the store. Nothing waits for the
 /// network: the doc is local, the provider sends it when it can.
 export class SyncBinding {
-  private base: SharedLibrary | null = null;
+  private base: Base | null = null;
+  private touched: Touched | null = null;
+  /// Read only: the items (`kind:id`) held here otherwise than the project.
+  private readonly localOnly = new Set<string>();
   private running: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private readonly stops: (() => void)[] = [];
 
   constructor(
     private readonly db: PalimpsestDb,
@@ -42,39 +45,36 @@ export class SyncBinding {
 
   /// Joins the store to the doc: what either holds and the other lacks is
   /// added to the other (a researcher joining keeps their own library, and
-  /// it joins the project), then changes flow both ways until `stop`.
+  /// it joins the project), then changes flow both ways until `stop`. The
+  /// join reads both whole, once; each round trip after reads only what
+  /// changed since the last.
   async start(): Promise<void> {
+    // Listening first: a change made while the join reads and writes is
+    // carried by the round trip after it.
+    this.touched = new Touched(this.db, this.doc, () => this.schedule());
     const store = await readStore(this.db);
     const shared = readLibrary(this.doc);
     if (this.options.readOnly) {
       // The project comes in; the member's own library stays, unsent.
       const target = overlay(store, emptyOf(shared), shared);
       await writeStore(this.db, store, target);
-      this.base = shared;
-      this.options.onLocalOnly?.(differences(target, shared));
+      this.base = new Base(shared);
+      for (const item of differing(target, shared)) this.localOnly.add(item);
+      this.options.onLocalOnly?.(this.localOnly.size);
     } else {
-      this.written(writeChanges(this.doc, shared, union(shared, store), this.stamp(), 'local'));
-      const merged = readLibrary(this.doc);
+      const written = writeChanges(this.doc, shared, union(shared, store), this.stamp(), 'local');
+      this.written(written);
+      // Only what the join wrote changed in the doc: read those again.
+      const merged = withItems(shared, readItems(this.doc, idsOfItems(written)));
       await writeStore(this.db, store, merged);
-      this.base = merged;
+      this.base = new Base(merged);
     }
-    // Its own writes to the store schedule a round trip too, which finds
-    // nothing to do: cheaper than missing an edit made meanwhile.
-    const schedule = () => this.schedule();
-    this.stops.push(rows.onChange(this.db, schedule));
-    for (const table of [this.db.links, this.db.actors, this.db.sets, this.db.tagTypes, this.db.relationTypes, this.db.documents]) {
-      this.stops.push(onTableWrite(table, schedule));
-    }
-    const remote = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== 'local') this.schedule();
-    };
-    this.doc.on('update', remote);
-    this.stops.push(() => this.doc.off('update', remote));
+    this.schedule();
   }
 
   /// Stops following either side (a project left).
   stop(): void {
-    for (const stop of this.stops.splice(0)) stop();
+    this.touched?.stop();
     if (this.timer) clearTimeout(this.timer);
   }
 
@@ -102,20 +102,50 @@ export class SyncBinding {
   }
 
   private async reconcile(): Promise<void> {
-    if (!this.base) return;
-    const store = await readStore(this.db);
+    if (!this.base || !this.touched) return;
+    const touches = this.touched.take();
+    try {
+      await this.roundTrip(this.base, touches);
+    } catch (error) {
+      // Tried again with the next change: nothing touched is forgotten.
+      this.touched.restore(touches);
+      throw error;
+    }
+  }
+
+  // One round trip over what `touches` names: the store's changes to the
+  // doc, then the doc's (with everyone's) to the store.
+  private async roundTrip(base: Base, touches: Touches): Promise<void> {
+    const { documentsOfAnnotations, ids } = touches;
+    if (documentsOfAnnotations.size === 0 && Object.values(ids).every((set) => set.size === 0)) return;
+    const documentOfAnnotation = (id: string) => documentOf(this.doc, id) ?? base.documentOf(id);
+    // A researcher's annotation write names its document: all of that
+    // document's are read and compared (the base says which it held). An
+    // annotation the project changed is read by id, where the store holds
+    // it: where the base last saw it.
+    const annotations = new Set(ids.annotations);
+    for (const documentId of documentsOfAnnotations) for (const id of base.annotationsOn(documentId)) annotations.add(id);
+    const refs = [...ids.annotations]
+      .map((id) => ({ id, documentId: base.documentOf(id) ?? documentOfAnnotation(id) }))
+      .filter((ref): ref is { id: string; documentId: string } => ref.documentId !== null && !documentsOfAnnotations.has(ref.documentId));
+    const store = await readScope(this.db, { documentsOfAnnotations, annotations: refs, ids });
+    for (const annotation of store.annotations) annotations.add(annotation.id);
+    const scope: Ids = { ...ids, annotations };
+    const before = base.part(scope);
     if (this.options.readOnly) {
-      const shared = readLibrary(this.doc);
-      const target = overlay(store, this.base, shared);
-      await writeStore(this.db, store, target);
-      this.base = shared;
-      this.options.onLocalOnly?.(differences(target, shared));
+      const shared = readItems(this.doc, scope);
+      const target = overlay(store, before, shared);
+      await writeStore(this.db, store, target, documentOfAnnotation);
+      base.replace(shared, scope);
+      for (const [key, items] of Object.entries(scope)) for (const id of items) this.localOnly.delete(`${key}:${id}`);
+      for (const item of differing(target, shared)) this.localOnly.add(item);
+      this.options.onLocalOnly?.(this.localOnly.size);
       return;
     }
-    this.written(writeChanges(this.doc, this.base, store, this.stamp(), 'local'));
-    const shared = readLibrary(this.doc);
-    await writeStore(this.db, store, shared);
-    this.base = shared;
+    this.written(writeChanges(this.doc, before, store, this.stamp(), 'local'));
+    const shared = readItems(this.doc, scope);
+    await writeStore(this.db, store, shared, documentOfAnnotation);
+    base.replace(shared, scope);
   }
 
   private written(items: string[]): void {
@@ -127,17 +157,39 @@ export class SyncBinding {
   }
 }
 
+// The ids of `items` (`kind:id`, as `writeChanges` gives them), by kind.
+function idsOfItems(items: readonly string[]): Ids {
+  const ids = idsOf(emptySharedLibrary());
+  for (const item of items) {
+    const at = item.indexOf(':');
+    ids[item.slice(0, at) as keyof SharedLibrary].add(item.slice(at + 1));
+  }
+  return ids;
+}
+
+// `library` with `part`'s items in place of its own of the same ids.
+function withItems(library: SharedLibrary, part: SharedLibrary): SharedLibrary {
+  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
+  for (const key of Object.keys(library) as (keyof SharedLibrary)[]) {
+    const items = new Map((library[key] as { id: string }[]).map((item) => [item.id, item]));
+    for (const item of part[key] as { id: string }[]) items.set(item.id, item);
+    result[key] = [...items.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  return result as unknown as SharedLibrary;
+}
+
 // A library with every list empty, of the same kinds as `library`.
 function emptyOf(library: SharedLibrary): SharedLibrary {
   return Object.fromEntries(Object.keys(library).map((key) => [key, []])) as unknown as SharedLibrary;
 }
 
-// The shared library, with what only the store holds added.
+// The shared library, with what only the store holds added. The items
+// are `shared`'s own, not copies: `writeChanges` only reads them.
 function union(shared: SharedLibrary, store: SharedLibrary): SharedLibrary {
-  const result = structuredClone(shared);
-  for (const key of Object.keys(result) as (keyof SharedLibrary)[]) {
-    const have = new Set((result[key] as { id: string }[]).map((item) => item.id));
-    for (const item of store[key] as { id: string }[]) if (!have.has(item.id)) (result[key] as { id: string }[]).push(item);
+  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
+  for (const key of Object.keys(shared) as (keyof SharedLibrary)[]) {
+    const have = new Set((shared[key] as { id: string }[]).map((item) => item.id));
+    result[key] = [...(shared[key] as { id: string }[]), ...(store[key] as { id: string }[]).filter((item) => !have.has(item.id))];
   }
-  return result;
+  return result as unknown as SharedLibrary;
 }

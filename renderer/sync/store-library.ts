@@ -1,8 +1,10 @@
+import Dexie from 'dexie';
 import type { Annotation, TagType } from '../../shared/annotation/model';
 import type { Link, RelationType } from '../../shared/links/model';
 import { canonicalJson } from '../../shared/sync/canonical';
 import type { SharedAnnotation, SharedLibrary, SharedLink } from '../../shared/sync/model';
 import * as rows from '../store/annotation-rows';
+import type { AnnotationRef } from '../store/annotation-rows';
 import type { DocumentRow, LinkRow, PalimpsestDb } from '../store/db';
 
 /// The library as the local store holds it, in the shape the sync mapping
@@ -36,6 +38,65 @@ export async function readStore(db: PalimpsestDb): Promise<SharedLibrary> {
   };
 }
 
+/// What a round trip reads of the store: the annotations of whole
+/// documents (those the researcher changed), annotations by id (those the
+/// project changed, with the document each is on), and items of the other
+/// kinds by id.
+export interface Scope {
+  documentsOfAnnotations: Iterable<string>;
+  annotations: Iterable<AnnotationRef>;
+  ids: Partial<Record<Exclude<keyof SharedLibrary, 'annotations'>, Iterable<string>>>;
+}
+
+/// The part of the library `scope` names, as `readStore` gives it: what a
+/// round trip reads, costing the change rather than the library. A
+/// document's row (its whole text) is read only when its id is named.
+export async function readScope(db: PalimpsestDb, scope: Scope): Promise<SharedLibrary> {
+  const some = <T>(table: { bulkGet(ids: string[]): Promise<(T | undefined)[]> }, ids: Iterable<string> | undefined) => {
+    const wanted = [...new Set(ids ?? [])];
+    return wanted.length === 0 ? Promise.resolve([]) : table.bulkGet(wanted).then((found) => found.filter((row): row is T => row !== undefined));
+  };
+  const { ids } = scope;
+  // One transaction, as `readStore`: a document regrouped meanwhile is
+  // read whole before or after.
+  const [whole, named, links, actors, sets, tagTypes, relationTypes, documents] = await db.transaction(
+    'r',
+    [...rows.tables(db), db.links, db.actors, db.sets, db.tagTypes, db.relationTypes, db.documents],
+    () =>
+      Promise.all([
+        Promise.all([...new Set(scope.documentsOfAnnotations)].map((documentId) => rows.ofDocument(db, documentId))),
+        [...scope.annotations].length === 0 ? Promise.resolve([]) : rows.getMany(db, [...scope.annotations]),
+        some(db.links, ids.links),
+        some(db.actors, ids.actors),
+        some(db.sets, ids.sets),
+        some(db.tagTypes, ids.tagTypes),
+        some(db.relationTypes, ids.relationTypes),
+        some(db.documents, ids.documents),
+      ]),
+  );
+  const annotations = new Map<string, Annotation>();
+  for (const annotation of [...whole.flat(), ...named]) if (annotation) annotations.set(annotation.id, annotation);
+  return {
+    annotations: byId([...annotations.values()].map(sharedAnnotation)),
+    links: byId(links.map(asShared.links)),
+    actors: byId(actors),
+    sets: byId(sets),
+    tagTypes: byId(tagTypes.map(asShared.tagTypes)),
+    relationTypes: byId(relationTypes.map(asShared.relationTypes)),
+    documents: byId(documents.map(asShared.documents)),
+  };
+}
+
+// The transactions `writeStore` opened: a write hook that runs in one of
+// them is the binding's own write, no change of the researcher's.
+const ownWrites = new WeakSet<object>();
+
+/// Whether the write running now (in a Dexie hook) is `writeStore`'s.
+export function writingProject(): boolean {
+  const idb = Dexie.currentTransaction?.idbtrans;
+  return idb !== undefined && idb !== null && ownWrites.has(idb);
+}
+
 // Each stored row as `readStore` gives it.
 const asShared = {
   links: ({ fromDocument: _from, toDocument: _to, ...link }: LinkRow): SharedLink => sharedLink(link),
@@ -48,12 +109,24 @@ const asShared = {
 /// gave it) and `shared` (the project's library), in one transaction.
 /// Annotations and links keep who made and last changed them (exports and
 /// backups carry it); tag and relation types keep only their own fields.
-export async function writeStore(db: PalimpsestDb, store: SharedLibrary, shared: SharedLibrary): Promise<number> {
-  const documentOf = new Map(shared.annotations.map((a) => [a.id, a.documentId]));
+///
+/// `store` and `shared` may be parts of the library (what `readScope` and
+/// `readItems` give for the same ids); `documentOf` then finds the
+/// documents of links' ends that `shared` does not hold.
+export async function writeStore(
+  db: PalimpsestDb,
+  store: SharedLibrary,
+  shared: SharedLibrary,
+  documentOf: (annotationId: string) => string | null = () => null,
+): Promise<number> {
+  const ends = new Map(shared.annotations.map((a) => [a.id, a.documentId]));
+  const documentOfEnd = (id: string) => ends.get(id) ?? documentOf(id) ?? '';
   const planned = plan(store, shared);
   if (planned.count === 0) return 0;
   let count = 0;
   await db.transaction('rw', [...rows.tables(db), db.links, db.actors, db.sets, db.tagTypes, db.relationTypes, db.documents], async () => {
+    const idb = Dexie.currentTransaction?.idbtrans;
+    if (idb) ownWrites.add(idb);
     // `store` was read before this transaction began, and the researcher
     // may have written since: a note committed while the round trip ran.
     // Writing the project's version over such a row would lose that edit,
@@ -71,8 +144,8 @@ export async function writeStore(db: PalimpsestDb, store: SharedLibrary, shared:
           ...link,
           ...(createdBy ? { createdBy } : {}),
           ...(modifiedBy ? { modifiedBy } : {}),
-          fromDocument: documentOf.get(link.from) ?? '',
-          toDocument: documentOf.get(link.to) ?? '',
+          fromDocument: documentOfEnd(link.from),
+          toDocument: documentOfEnd(link.to),
         }),
       ),
     );
@@ -144,10 +217,17 @@ function sameItem(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
-/// How many items `store` holds otherwise than `shared` (or holds and
-/// `shared` lacks, or lacks and `shared` holds), as `writeStore` compares.
-export function differences(store: SharedLibrary, shared: SharedLibrary): number {
-  return plan(store, shared).count;
+/// The items, as `kind:id`, that `store` holds otherwise than `shared`
+/// (or holds and `shared` lacks, or lacks and `shared` holds), as
+/// `writeStore` compares them.
+export function differing(store: SharedLibrary, shared: SharedLibrary): string[] {
+  const planned = plan(store, shared);
+  const items: string[] = [];
+  for (const key of Object.keys(store) as (keyof SharedLibrary)[]) {
+    const { put, removed } = planned[key] as Changes<{ id: string }>;
+    for (const item of [...put, ...removed]) items.push(`${key}:${item.id}`);
+  }
+  return items;
 }
 
 /// `store` with the project's changes from `base` to `shared` laid over

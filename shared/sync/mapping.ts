@@ -93,6 +93,55 @@ export function readLibrary(doc: Y.Doc): SharedLibrary {
   return library as unknown as SharedLibrary;
 }
 
+/// The items of `ids`, by kind, that `doc` holds now (an id it does not
+/// hold, or holds deleted, is left out), every list sorted by id: the part
+/// of `readLibrary` a round trip needs, read without the rest.
+export function readItems(doc: Y.Doc, ids: Partial<Record<keyof SharedLibrary, Iterable<string>>>): SharedLibrary {
+  const library = {} as Record<keyof SharedLibrary, Item[]>;
+  for (const kind of kinds) {
+    const map = doc.getMap<YItem>(kind.key);
+    const items: Item[] = [];
+    for (const id of new Set(ids[kind.key] ?? [])) {
+      const y = map.get(id);
+      const item = y ? readItem(id, y, kind) : null;
+      if (item) items.push(item);
+    }
+    items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    library[kind.key] = items;
+  }
+  return library as unknown as SharedLibrary;
+}
+
+/// The document an annotation of `doc` is on, deleted or not; `null` for
+/// an id the project does not hold.
+export function documentOf(doc: Y.Doc, annotationId: string): string | null {
+  const documentId = doc.getMap<YItem>('annotations').get(annotationId)?.get('documentId');
+  return typeof documentId === 'string' ? documentId : null;
+}
+
+/// Calls `listener` with the items (by kind, by id) each transaction on
+/// `doc` changed, added or deleted, unless its origin is `skip`; returns
+/// the function that stops it. A round trip reads these items alone.
+export function onItemsChanged(doc: Y.Doc, listener: (kind: keyof SharedLibrary, ids: string[]) => void, skip: unknown): () => void {
+  const stops = kinds.map(({ key }) => {
+    const map = doc.getMap<YItem>(key);
+    const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+      if (transaction.origin === skip) return;
+      const ids = new Set<string>();
+      for (const event of events) {
+        // An item added or dropped is a key of the kind's map; a field
+        // changed is an event deeper down, whose path starts at the item.
+        if (event.target === map) for (const id of event.keys.keys()) ids.add(id);
+        else if (event.path.length > 0) ids.add(String(event.path[0]));
+      }
+      if (ids.size > 0) listener(key, [...ids]);
+    };
+    map.observeDeep(observer);
+    return () => map.unobserveDeep(observer);
+  });
+  return () => stops.forEach((stop) => stop());
+}
+
 /// An annotation's or link's history, oldest first; empty for an id the
 /// project does not hold.
 export function historyOf(doc: Y.Doc, kind: 'annotations' | 'links', id: string): HistoryEntry[] {

@@ -1,0 +1,100 @@
+import type { Table } from 'dexie';
+import type * as Y from 'yjs';
+import { onItemsChanged } from '../../shared/sync/mapping';
+import type { SharedLibrary } from '../../shared/sync/model';
+import * as rows from '../store/annotation-rows';
+import type { PalimpsestDb } from '../store/db';
+import { writingProject } from './store-library';
+
+type Kind = keyof SharedLibrary;
+type Other = Exclude<Kind, 'annotations'>;
+
+/// What changed since the last round trip, on either side: the part of
+/// the library the next round trip reads.
+export interface Touches {
+  /// Documents whose annotations the researcher wrote (an annotation's
+  /// write names its document, not itself).
+  documentsOfAnnotations: Set<string>;
+  /// Items by kind and id: written here (other than annotations), or
+  /// changed in the project by anyone else.
+  ids: Record<Kind, Set<string>>;
+}
+
+/// Collects, from the store's write hooks and the doc's observers, which
+/// items changed, and calls `changed` on each, so the binding can run a
+/// round trip over those alone. The binding's own writes to the store
+/// (`writeStore`) and to the doc (origin `local`) are not changes.
+export class Touched {
+  private touches = empty();
+  private readonly stops: (() => void)[] = [];
+
+  constructor(db: PalimpsestDb, doc: Y.Doc, changed: () => void) {
+    const local = (note: () => void) => {
+      if (writingProject()) return;
+      note();
+      changed();
+    };
+    this.stops.push(rows.onChange(db, (documentId) => local(() => this.touches.documentsOfAnnotations.add(documentId))));
+    const tables: Record<Other, Table> = {
+      links: db.links,
+      actors: db.actors,
+      sets: db.sets,
+      tagTypes: db.tagTypes,
+      relationTypes: db.relationTypes,
+      documents: db.documents,
+    };
+    for (const [kind, table] of Object.entries(tables) as [Other, Table][]) {
+      this.stops.push(onRowWrite(table, (id) => local(() => this.touches.ids[kind].add(id))));
+    }
+    this.stops.push(
+      onItemsChanged(
+        doc,
+        (kind, ids) => {
+          for (const id of ids) this.touches.ids[kind].add(id);
+          changed();
+        },
+        'local',
+      ),
+    );
+  }
+
+  /// What changed since the last `take`, and nothing from now on.
+  take(): Touches {
+    const taken = this.touches;
+    this.touches = empty();
+    return taken;
+  }
+
+  /// Puts back what `take` gave, with whatever changed since, for a round
+  /// trip that failed: nothing is forgotten.
+  restore(touches: Touches): void {
+    for (const id of touches.documentsOfAnnotations) this.touches.documentsOfAnnotations.add(id);
+    for (const kind of Object.keys(touches.ids) as Kind[]) for (const id of touches.ids[kind]) this.touches.ids[kind].add(id);
+  }
+
+  stop(): void {
+    for (const stop of this.stops.splice(0)) stop();
+  }
+}
+
+function empty(): Touches {
+  return {
+    documentsOfAnnotations: new Set(),
+    ids: { annotations: new Set(), links: new Set(), actors: new Set(), sets: new Set(), tagTypes: new Set(), relationTypes: new Set(), documents: new Set() },
+  };
+}
+
+// Calls `listener` with the key of each row written to `table`, as db.ts
+// `onTableWrite` does without it.
+function onRowWrite(table: Table, listener: (id: string) => void): () => void {
+  const created = (key: unknown) => listener(String(key));
+  const updated = (_changes: unknown, key: unknown) => listener(String(key));
+  table.hook('creating', created);
+  table.hook('updating', updated);
+  table.hook('deleting', created);
+  return () => {
+    table.hook('creating').unsubscribe(created);
+    table.hook('updating').unsubscribe(updated);
+    table.hook('deleting').unsubscribe(created);
+  };
+}
