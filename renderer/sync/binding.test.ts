@@ -5,58 +5,15 @@ import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import { linkOf, standIn } from '../../shared/test-support/links';
 import { historyOf } from '../../shared/sync/mapping';
 import * as rows from '../store/annotation-rows';
-import { AnnotationStore } from '../store/annotations';
-import { PalimpsestDb } from '../store/db';
 import { bareDocumentRow } from '../store/test-support/db';
-import { TagTypeStore } from '../store/tag-types';
 import { exportAnnotations } from '../store/transfer';
-import { type BindingOptions, SyncBinding } from './binding';
+import { type Machine, closeMachines, machine, pair, settle } from './test-support/machines';
+
+afterEach(closeMachines);
 
 const brief = seed(loadCorpus(), seedIds.foBrief);
 const passage = 'he wanted to force Peking to desist from further support';
 const start = brief.text.text.indexOf(passage);
-let n = 0;
-
-/// One machine: its own IndexedDB library, Y.Doc and binding, and what
-/// the binding reported.
-function machine(name: string, options: BindingOptions = {}) {
-  const db = new PalimpsestDb(`sync-binding-${++n}`);
-  const doc = new Y.Doc();
-  const reports = { written: [] as string[], localOnly: -1 };
-  const binding = new SyncBinding(db, doc, () => ({ id: `machine-${name}`, name }), undefined, {
-    ...options,
-    onWritten: (items) => reports.written.push(...items),
-    onLocalOnly: (count) => (reports.localOnly = count),
-  });
-  return { db, doc, binding, reports, annotations: new AnnotationStore(db), tagTypes: new TagTypeStore(db) };
-}
-type Machine = ReturnType<typeof machine>;
-const opened: Machine[] = [];
-afterEach(async () => {
-  for (const m of opened.splice(0)) {
-    m.binding.stop();
-    m.db.close();
-    await m.db.delete();
-  }
-});
-
-// Two machines whose docs pass every update to each other at once, as a
-// connected server would.
-async function pair(bOptions: BindingOptions = {}): Promise<[Machine, Machine]> {
-  const a = machine('Ana');
-  const b = machine('Ben', bOptions);
-  opened.push(a, b);
-  a.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(b.doc, update, 'wire'));
-  b.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(a.doc, update, 'wire'));
-  await a.binding.start();
-  await b.binding.start();
-  return [a, b];
-}
-
-async function settle(...machines: Machine[]): Promise<void> {
-  for (let round = 0; round < 3; round++) for (const m of machines) await m.binding.settled();
-}
-
 describe('the binding between the store and a shared project', () => {
   it('carries an annotation made in one app to the other’s store, with who made it', async () => {
     const [a, b] = await pair();
@@ -131,7 +88,6 @@ describe('the binding between the store and a shared project', () => {
   it('keeps both libraries when a researcher joins with annotations of their own', async () => {
     const a = machine('Ana');
     const b = machine('Ben');
-    opened.push(a, b);
     await a.annotations.create(brief, start, start + 10, { tags: ['claim'] });
     await b.annotations.create(brief, start + 20, start + 30, { tags: ['actor'], actor: 'Khrushchev' });
     await a.binding.start();
@@ -157,7 +113,6 @@ describe('changes made while a machine joins', () => {
   it('carries a note written while the join reads and writes both libraries', async () => {
     const a = machine('Ana');
     const b = machine('Ben');
-    opened.push(a, b);
     a.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(b.doc, update, 'wire'));
     b.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(a.doc, update, 'wire'));
     const made = await a.annotations.create(brief, start, start + 10, { tags: ['claim'] });

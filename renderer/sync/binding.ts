@@ -57,8 +57,11 @@ export class SyncBinding {
     if (this.options.readOnly) {
       // The project comes in; the member's own library stays, unsent.
       const target = overlay(store, emptyOf(shared), shared);
-      await writeStore(this.db, store, target);
+      const { held } = await writeStore(this.db, store, target);
       this.base = new Base(shared);
+      // What the member changed meanwhile has not taken the project's
+      // version: the base forgets it, so the next round trip brings it.
+      this.base.replace(emptyOf(shared), held);
       for (const item of differing(target, shared)) this.localOnly.add(item);
       this.options.onLocalOnly?.(this.localOnly.size);
     } else {
@@ -66,8 +69,11 @@ export class SyncBinding {
       this.written(written);
       // Only what the join wrote changed in the doc: read those again.
       const merged = withItems(shared, readItems(this.doc, idsOfItems(written)));
-      await writeStore(this.db, store, merged);
+      const { held } = await writeStore(this.db, store, merged);
       this.base = new Base(merged);
+      // The doc holds `store`'s version of what was changed meanwhile:
+      // the next round trip carries only the change since.
+      this.base.replace(pick(store, held), held);
     }
     this.schedule();
   }
@@ -135,8 +141,10 @@ export class SyncBinding {
     if (this.options.readOnly) {
       const shared = readItems(this.doc, scope);
       const target = overlay(store, before, shared);
-      await writeStore(this.db, store, target, documentOfAnnotation);
+      const { held } = await writeStore(this.db, store, target, documentOfAnnotation);
       base.replace(shared, scope);
+      // Not yet in the store: the next round trip compares against what was.
+      base.replace(pick(before, held), held);
       for (const [key, items] of Object.entries(scope)) for (const id of items) this.localOnly.delete(`${key}:${id}`);
       for (const item of differing(target, shared)) this.localOnly.add(item);
       this.options.onLocalOnly?.(this.localOnly.size);
@@ -144,8 +152,13 @@ export class SyncBinding {
     }
     this.written(writeChanges(this.doc, before, store, this.stamp(), 'local'));
     const shared = readItems(this.doc, scope);
-    await writeStore(this.db, store, shared, documentOfAnnotation);
+    const { held } = await writeStore(this.db, store, shared, documentOfAnnotation);
     base.replace(shared, scope);
+    // A row the researcher changed while this ran kept their change and
+    // missed the project's. The doc has what `store` held of it, so that
+    // is its base: the next round trip sends only the change since, and a
+    // colleague's edit of another field is not undone by the old value.
+    base.replace(pick(store, held), held);
   }
 
   private written(items: string[]): void {
@@ -175,6 +188,13 @@ function withItems(library: SharedLibrary, part: SharedLibrary): SharedLibrary {
     for (const item of part[key] as { id: string }[]) items.set(item.id, item);
     result[key] = [...items.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
+  return result as unknown as SharedLibrary;
+}
+
+// The items of `library` that `ids` names.
+function pick(library: SharedLibrary, ids: Ids): SharedLibrary {
+  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
+  for (const key of Object.keys(library) as (keyof SharedLibrary)[]) result[key] = (library[key] as { id: string }[]).filter((item) => ids[key].has(item.id));
   return result as unknown as SharedLibrary;
 }
 

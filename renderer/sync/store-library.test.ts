@@ -40,7 +40,7 @@ describe('writing the project into the store', () => {
     const before = await readStore(db);
     // The researcher's note lands after the snapshot, before the write.
     await annotations.update(made, { note: 'Khrushchev’s aim' });
-    expect(await writeStore(db, before, stamped(before))).toBe(1);
+    expect(await writeStore(db, before, stamped(before))).toMatchObject({ count: 1 });
     expect(await rows.get(db, brief.id, made.id)).toMatchObject({ note: 'Khrushchev’s aim' });
     expect((await rows.get(db, brief.id, made.id))?.createdBy).toBeUndefined();
     expect(await rows.get(db, brief.id, other.id)).toMatchObject({ createdBy: ana });
@@ -51,7 +51,7 @@ describe('writing the project into the store', () => {
     const made = await annotations.create(brief, start, start + passage.length, { tags: ['claim'] });
     const before = await readStore(db);
     await annotations.delete(made);
-    expect(await writeStore(db, before, stamped(before))).toBe(0);
+    expect(await writeStore(db, before, stamped(before))).toMatchObject({ count: 0 });
     expect(await rows.get(db, brief.id, made.id)).toBeUndefined();
   });
 });

@@ -2,10 +2,11 @@ import Dexie from 'dexie';
 import type { Annotation, TagType } from '../../shared/annotation/model';
 import type { Link, RelationType } from '../../shared/links/model';
 import { canonicalJson } from '../../shared/sync/canonical';
-import type { SharedAnnotation, SharedLibrary, SharedLink } from '../../shared/sync/model';
+import { type SharedAnnotation, type SharedLibrary, type SharedLink, emptySharedLibrary } from '../../shared/sync/model';
 import * as rows from '../store/annotation-rows';
 import type { AnnotationRef } from '../store/annotation-rows';
 import type { DocumentRow, LinkRow, PalimpsestDb } from '../store/db';
+import { type Ids, idsOf } from './base';
 
 /// The library as the local store holds it, in the shape the sync mapping
 /// reads: every list sorted by id, authorship fields present.
@@ -113,16 +114,21 @@ const asShared = {
 /// `store` and `shared` may be parts of the library (what `readScope` and
 /// `readItems` give for the same ids); `documentOf` then finds the
 /// documents of links' ends that `shared` does not hold.
+///
+/// A row the researcher changed after `store` was read is not written
+/// (see below); `held` names those rows, whose next round trip is already
+/// scheduled by that change.
 export async function writeStore(
   db: PalimpsestDb,
   store: SharedLibrary,
   shared: SharedLibrary,
   documentOf: (annotationId: string) => string | null = () => null,
-): Promise<number> {
+): Promise<Written> {
   const ends = new Map(shared.annotations.map((a) => [a.id, a.documentId]));
   const documentOfEnd = (id: string) => ends.get(id) ?? documentOf(id) ?? '';
   const planned = plan(store, shared);
-  if (planned.count === 0) return 0;
+  const held = idsOf(emptySharedLibrary());
+  if (planned.count === 0) return { count: 0, held };
   let count = 0;
   await db.transaction('rw', [...rows.tables(db), db.links, db.actors, db.sets, db.tagTypes, db.relationTypes, db.documents], async () => {
     const idb = Dexie.currentTransaction?.idbtrans;
@@ -132,7 +138,12 @@ export async function writeStore(
     // Writing the project's version over such a row would lose that edit,
     // so it is left as it is now; its write scheduled the next round trip,
     // which carries it to the project and brings the project's back.
-    const { annotations, links, actors, sets, tagTypes, relationTypes, documents } = await unchangedSince(db, store, planned);
+    const unchanged = await unchangedSince(db, store, planned);
+    for (const key of Object.keys(held) as (keyof SharedLibrary)[]) {
+      const kept = new Set([...unchanged[key].put, ...unchanged[key].removed].map((item) => item.id));
+      for (const item of [...planned[key].put, ...planned[key].removed]) if (!kept.has(item.id)) held[key].add(item.id);
+    }
+    const { annotations, links, actors, sets, tagTypes, relationTypes, documents } = unchanged;
     count = [annotations, links, actors, sets, tagTypes, relationTypes, documents].reduce((n, c) => n + c.put.length + c.removed.length, 0);
     await db.documents.bulkPut(documents.put.map((d) => d.row as DocumentRow));
     await db.documents.bulkDelete(documents.removed.map((d) => d.id));
@@ -159,7 +170,14 @@ export async function writeStore(
     await db.relationTypes.bulkPut(relationTypes.put.map(({ aliases: _a, ...relation }) => relation));
     await db.relationTypes.bulkDelete(relationTypes.removed.map((r) => r.id));
   });
-  return count;
+  return { count, held };
+}
+
+/// What `writeStore` did: how many rows it wrote or deleted, and the
+/// rows it left because the researcher changed them meanwhile.
+export interface Written {
+  count: number;
+  held: Ids;
 }
 
 type Plan = ReturnType<typeof plan>;
