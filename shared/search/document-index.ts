@@ -252,6 +252,13 @@ export class DocumentIndex {
     for (let k = 0; k < this.distinct.length; k++) visit(this.distinct[k]!, this.firsts[k + 1]! - this.firsts[k]!);
   }
 
+  /// Calls `visit` with each of its common pairs' keys (see pairCount) and
+  /// counts, making them if no phrase has yet.
+  forEachPair(visit: (key: number, count: number) => void): void {
+    const [keys, counts] = this.pairs();
+    for (let j = 0; j < keys.length; j++) visit(keys[j]!, counts[j]!);
+  }
+
   /// How many distinct words it has.
   get distinctCount(): number {
     return this.distinct.length;

@@ -57,6 +57,11 @@ export class DocumentLexicon {
     for (let k = 0; k < this.distinct.length; k++) visit(this.distinct[k]!, this.counts[k]!);
   }
 
+  /// Calls `visit` with each of its common pairs' keys and counts.
+  forEachPair(visit: (key: number, count: number) => void): void {
+    for (let j = 0; j < this.pairKeys.length; j++) visit(this.pairKeys[j]!, this.pairCounts[j]!);
+  }
+
   /// How many of its words are in `set`.
   countOf(set: TermSet): number {
     if (set.single >= 0) return this.countAt(this.rankOf(set.single));

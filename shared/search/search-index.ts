@@ -3,6 +3,7 @@ import { DocumentIndex, type StoredDocumentIndex } from './document-index';
 import { DocumentLexicon, type StoredLexicon } from './document-lexicon';
 import { contextLine } from './kwic';
 import { Postings } from './postings';
+import { PhraseCounts } from './phrase-counts';
 import { RankScratch } from './rank-scratch';
 import { type Query, parseQuery } from './query';
 import type { DocumentHits, SearchOptions, SearchResults } from './results';
@@ -46,6 +47,9 @@ export class SearchIndex {
   // `rank`'s per-slot arrays, kept between queries so that one allocates
   // nothing in proportion to the corpus.
   private readonly scratch = new RankScratch();
+  // Per phrase clause of two words, its per-slot counts (see PhraseCounts),
+  // kept between queries as `scratch` is.
+  private readonly phraseScratch: PhraseCounts[] = [];
   // How many documents were put or removed: a change while the postings
   // are built in steps (see `preparing`) starts them again.
   private changes = 0;
@@ -214,21 +218,28 @@ export class SearchIndex {
       const slot = touched[k]!;
       if (held[slot] === need && postings.idAt(slot) !== null) picked[kept++] = slot;
     }
-    for (const m of phrases) {
-      let still = 0;
-      for (let k = 0; k < kept; k++) {
-        const slot = picked[k]!;
-        const count = m.count(postings.documentAt(slot)!);
-        if (count === 0) continue;
-        counts[slot]! += count;
-        picked[still++] = slot;
+    const pairs = this.readPhrases(postings, phrases);
+    try {
+      for (let p = 0; p < phrases.length; p++) {
+        const m = phrases[p]!;
+        const pair = pairs[p];
+        let still = 0;
+        for (let k = 0; k < kept; k++) {
+          const slot = picked[k]!;
+          const document = postings.documentAt(slot)!;
+          const count = pair ? pair.countAt(slot, document) : m.count(document);
+          if (count === 0) continue;
+          counts[slot]! += count;
+          picked[still++] = slot;
+        }
+        kept = still;
       }
-      kept = still;
+      const { placeOf, slotAt } = postings.byId();
+      return scratch.order(kept, limit, placeOf, slotAt, (slot) => postings.idAt(slot)!);
+    } finally {
+      for (const pair of pairs) pair?.done();
+      scratch.clear(found);
     }
-    const { placeOf, slotAt } = postings.byId();
-    const ranked = scratch.order(kept, limit, placeOf, slotAt, (slot) => postings.idAt(slot)!);
-    scratch.clear(found);
-    return ranked;
   }
 
   /// Finds `query` (a string as typed, see parseQuery) in every document, or
@@ -262,54 +273,60 @@ export class SearchIndex {
     const documents: DocumentHits[] = [];
     let total = 0;
     const pageEnd = skip + limit;
-    for (const document of candidates) {
-      let spans: number[] | null = null;
-      let count = 0;
-      if (counted) {
-        count = counted.countIn(document);
-        if (count < 0) continue;
-        for (const m of counted.phrases) {
-          const c = m.count(document);
-          if (c === 0) {
-            count = 0;
-            break;
+    // A query cut short (a lexicon asked for hits) leaves the scratch clear.
+    try {
+      for (const document of candidates) {
+        let spans: number[] | null = null;
+        let count = 0;
+        if (counted) {
+          const slot = counted.slotOf(document);
+          if (slot < 0) continue;
+          count = counted.countAt(slot);
+          for (let p = 0; p < counted.phrases.length; p++) {
+            const pair = counted.pairs[p];
+            const c = pair ? pair.countAt(slot, document) : counted.phrases[p]!.count(document);
+            if (c === 0) {
+              count = 0;
+              break;
+            }
+            count += c;
           }
-          count += c;
-        }
-      } else if (overlapping) {
-        if (!matchers.every((m) => m.mayOccurIn(document))) continue;
-        if (!(document instanceof DocumentIndex)) throw new RangeError(`Document ${document.id} was searched before its index was read.`);
-        spans = allSpans(document, matchers);
-        count = spans.length / 2;
-      } else {
-        // Every clause must occur: a phrase whose words are all here may not.
-        for (const m of cheapestFirst) {
-          const c = m.count(document);
-          if (c === 0) {
-            count = 0;
-            break;
+        } else if (overlapping) {
+          if (!matchers.every((m) => m.mayOccurIn(document))) continue;
+          if (!(document instanceof DocumentIndex)) throw new RangeError(`Document ${document.id} was searched before its index was read.`);
+          spans = allSpans(document, matchers);
+          count = spans.length / 2;
+        } else {
+          // Every clause must occur: a phrase whose words are all here may not.
+          for (const m of cheapestFirst) {
+            const c = m.count(document);
+            if (c === 0) {
+              count = 0;
+              break;
+            }
+            count += c;
           }
-          count += c;
         }
-      }
-      if (count === 0) continue;
-      const first = total;
-      total += count;
-      const hits: DocumentHits['hits'] = [];
-      if (first < pageEnd && total > skip) {
-        if (!(document instanceof DocumentIndex)) throw new RangeError(`The hits of document ${document.id} were listed before its index was read.`);
-        spans ??= allSpans(document, matchers);
-        const from = Math.max(0, skip - first);
-        const to = Math.min(count, pageEnd - first);
-        for (let k = from; k < to; k++) {
-          const start = spans[2 * k]!;
-          const end = spans[2 * k + 1]!;
-          hits.push({ start, end, ...contextLine(document.text, start, end) });
+        if (count === 0) continue;
+        const first = total;
+        total += count;
+        const hits: DocumentHits['hits'] = [];
+        if (first < pageEnd && total > skip) {
+          if (!(document instanceof DocumentIndex)) throw new RangeError(`The hits of document ${document.id} were listed before its index was read.`);
+          spans ??= allSpans(document, matchers);
+          const from = Math.max(0, skip - first);
+          const to = Math.min(count, pageEnd - first);
+          for (let k = from; k < to; k++) {
+            const start = spans[2 * k]!;
+            const end = spans[2 * k + 1]!;
+            hits.push({ start, end, ...contextLine(document.text, start, end) });
+          }
         }
+        documents.push({ documentId: document.id, count, hits });
       }
-      documents.push({ documentId: document.id, count, hits });
+    } finally {
+      counted?.done();
     }
-    counted?.done();
     return { total, documents };
   }
 
@@ -349,22 +366,42 @@ export class SearchIndex {
   // arrays for the next query.
   private countWords(matchers: readonly ClauseMatcher[]): {
     phrases: ClauseMatcher[];
-    countIn: (document: DocumentIndex | DocumentLexicon) => number;
+    pairs: (PhraseCounts | null)[];
+    slotOf: (document: DocumentIndex | DocumentLexicon) => number;
+    countAt: (slot: number) => number;
     done: () => void;
   } {
     const postings = this.postings!;
     const scratch = this.scratch.fit(postings.slotCount);
     const { counts, held } = scratch;
     const { phrases, found, need } = collectWords(postings, matchers, scratch);
+    const pairs = this.readPhrases(postings, phrases);
     return {
       phrases,
-      countIn: (document) => {
+      pairs,
+      slotOf: (document) => {
         const slot = postings.slotOf(document.id);
-        if (slot < 0 || held[slot] !== need) return -1;
-        return counts[slot]!;
+        return slot < 0 || held[slot] !== need ? -1 : slot;
       },
-      done: () => this.scratch.clear(found),
+      countAt: (slot) => counts[slot]!,
+      done: () => {
+        for (const pair of pairs) pair?.done();
+        this.scratch.clear(found);
+      },
     };
+  }
+
+  // Per phrase of `phrases`, its counts read from the postings when it is
+  // two single words (see PhraseCounts), else null: each counted document
+  // by document. Each read one is to be done with after the query.
+  private readPhrases(postings: Postings<DocumentIndex | DocumentLexicon>, phrases: readonly ClauseMatcher[]): (PhraseCounts | null)[] {
+    let used = 0;
+    return phrases.map((m) => {
+      const pair = m.pair;
+      if (pair === null) return null;
+      const counter = (this.phraseScratch[used++] ??= new PhraseCounts());
+      return counter.read(postings, pair[0], pair[1]);
+    });
   }
 }
 
