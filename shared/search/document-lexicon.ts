@@ -1,7 +1,7 @@
 import { commonCount, pairIn, pairRange } from './document-index';
 import type { TermSet } from './term-set';
 import type { Vocabulary } from './vocabulary';
-import { indexIn } from './sorted';
+import { rankIn } from './sorted';
 
 /// One document's distinct words and how often each occurs, without their
 /// positions or offsets: enough to count a word or a prefix in it, not to
@@ -95,7 +95,7 @@ export class DocumentLexicon {
 
   // The index of word `id` in `distinct`, or -1.
   private rankOf(id: number): number {
-    return indexIn(this.distinct, id);
+    return rankIn(this.distinct, id);
   }
 }
 

@@ -44,6 +44,10 @@ export class SearchIndex {
   // The words' documents, for `rank`: built at its first call (a launch
   // need not pay for it), then kept up to date by put and remove.
   private postings: Postings<DocumentIndex | DocumentLexicon> | null = null;
+  // The postings' slots in the order of `documents` (results follow it; a
+  // revised document keeps its place but not its slot), made when a
+  // search needs it after a change.
+  private order: Int32Array | null = null;
   // `rank`'s per-slot arrays, kept between queries so that one allocates
   // nothing in proportion to the corpus.
   private readonly scratch = new RankScratch();
@@ -117,6 +121,7 @@ export class SearchIndex {
   /// its id.
   put(document: DocumentIndex | DocumentLexicon): void {
     this.changes++;
+    this.order = null;
     this.documents.set(document.id, document);
     this.postings?.put(document.id, document, () => this.documents);
   }
@@ -180,6 +185,7 @@ export class SearchIndex {
   remove(id: string): boolean {
     const removed = this.documents.delete(id);
     if (removed) this.changes++;
+    if (removed) this.order = null;
     if (removed) this.postings?.remove(id, () => this.documents);
     return removed;
   }
@@ -189,6 +195,7 @@ export class SearchIndex {
     this.changes++;
     this.documents.clear();
     this.postings = null;
+    this.order = null;
   }
 
   /// The ids of the documents matching `query`, most matches first (ties
@@ -273,57 +280,68 @@ export class SearchIndex {
     const documents: DocumentHits[] = [];
     let total = 0;
     const pageEnd = skip + limit;
+    // Counts `document` (in `slot` of the postings when `counted`) and lists
+    // it, with its hits when they fall on the page.
+    const visit = (document: DocumentIndex | DocumentLexicon, slot: number) => {
+      let spans: number[] | null = null;
+      let count = 0;
+      if (counted) {
+        count = counted.countAt(slot);
+        for (let p = 0; p < counted.phrases.length; p++) {
+          const pair = counted.pairs[p];
+          const c = pair ? pair.countAt(slot, document) : counted.phrases[p]!.count(document);
+          if (c === 0) {
+            count = 0;
+            break;
+          }
+          count += c;
+        }
+      } else if (overlapping) {
+        if (!matchers.every((m) => m.mayOccurIn(document))) return;
+        if (!(document instanceof DocumentIndex)) throw new RangeError(`Document ${document.id} was searched before its index was read.`);
+        spans = allSpans(document, matchers);
+        count = spans.length / 2;
+      } else {
+        // Every clause must occur: a phrase whose words are all here may not.
+        for (const m of cheapestFirst) {
+          const c = m.count(document);
+          if (c === 0) {
+            count = 0;
+            break;
+          }
+          count += c;
+        }
+      }
+      if (count === 0) return;
+      const first = total;
+      total += count;
+      const hits: DocumentHits['hits'] = [];
+      if (first < pageEnd && total > skip) {
+        if (!(document instanceof DocumentIndex)) throw new RangeError(`The hits of document ${document.id} were listed before its index was read.`);
+        spans ??= allSpans(document, matchers);
+        const from = Math.max(0, skip - first);
+        const to = Math.min(count, pageEnd - first);
+        for (let k = from; k < to; k++) {
+          const start = spans[2 * k]!;
+          const end = spans[2 * k + 1]!;
+          hits.push({ start, end, ...contextLine(document.text, start, end) });
+        }
+      }
+      documents.push({ documentId: document.id, count, hits });
+    };
     // A query cut short (a lexicon asked for hits) leaves the scratch clear.
     try {
-      for (const document of candidates) {
-        let spans: number[] | null = null;
-        let count = 0;
-        if (counted) {
-          const slot = counted.slotOf(document);
-          if (slot < 0) continue;
-          count = counted.countAt(slot);
-          for (let p = 0; p < counted.phrases.length; p++) {
-            const pair = counted.pairs[p];
-            const c = pair ? pair.countAt(slot, document) : counted.phrases[p]!.count(document);
-            if (c === 0) {
-              count = 0;
-              break;
-            }
-            count += c;
-          }
-        } else if (overlapping) {
-          if (!matchers.every((m) => m.mayOccurIn(document))) continue;
-          if (!(document instanceof DocumentIndex)) throw new RangeError(`Document ${document.id} was searched before its index was read.`);
-          spans = allSpans(document, matchers);
-          count = spans.length / 2;
-        } else {
-          // Every clause must occur: a phrase whose words are all here may not.
-          for (const m of cheapestFirst) {
-            const c = m.count(document);
-            if (c === 0) {
-              count = 0;
-              break;
-            }
-            count += c;
-          }
+      if (counted) {
+        // The slots in the documents' order: one lacking a word is passed
+        // over by one read of a small array, its document not touched (at
+        // thousands of documents, each touched is a few cache misses).
+        const postings = this.postings!;
+        const order = this.slotOrder(postings);
+        for (let k = 0; k < order.length; k++) {
+          const slot = order[k]!;
+          if (counted.holds(slot)) visit(postings.documentAt(slot)!, slot);
         }
-        if (count === 0) continue;
-        const first = total;
-        total += count;
-        const hits: DocumentHits['hits'] = [];
-        if (first < pageEnd && total > skip) {
-          if (!(document instanceof DocumentIndex)) throw new RangeError(`The hits of document ${document.id} were listed before its index was read.`);
-          spans ??= allSpans(document, matchers);
-          const from = Math.max(0, skip - first);
-          const to = Math.min(count, pageEnd - first);
-          for (let k = from; k < to; k++) {
-            const start = spans[2 * k]!;
-            const end = spans[2 * k + 1]!;
-            hits.push({ start, end, ...contextLine(document.text, start, end) });
-          }
-        }
-        documents.push({ documentId: document.id, count, hits });
-      }
+      } else for (const document of candidates) visit(document, -1);
     } finally {
       counted?.done();
     }
@@ -356,6 +374,7 @@ export class SearchIndex {
       // place: the same words, so only the document is put in its slot.
       for (const [id, document] of this.documents) postings.replace(id, document);
       this.postings = postings;
+      this.order = null;
     }
   }
 
@@ -367,7 +386,7 @@ export class SearchIndex {
   private countWords(matchers: readonly ClauseMatcher[]): {
     phrases: ClauseMatcher[];
     pairs: (PhraseCounts | null)[];
-    slotOf: (document: DocumentIndex | DocumentLexicon) => number;
+    holds: (slot: number) => boolean;
     countAt: (slot: number) => number;
     done: () => void;
   } {
@@ -379,16 +398,19 @@ export class SearchIndex {
     return {
       phrases,
       pairs,
-      slotOf: (document) => {
-        const slot = postings.slotOf(document.id);
-        return slot < 0 || held[slot] !== need ? -1 : slot;
-      },
+      holds: (slot) => held[slot] === need,
       countAt: (slot) => counts[slot]!,
       done: () => {
         for (const pair of pairs) pair?.done();
         this.scratch.clear(found);
       },
     };
+  }
+
+  // The postings' slots in the order of the documents (see `order`).
+  private slotOrder(postings: Postings<DocumentIndex | DocumentLexicon>): Int32Array {
+    this.order ??= Int32Array.from(this.documents.keys(), (id) => postings.slotOf(id));
+    return this.order;
   }
 
   // Per phrase of `phrases`, its counts read from the postings when it is
