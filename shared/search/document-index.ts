@@ -179,10 +179,14 @@ export class DocumentIndex {
   /// counts, to store beside its index (see DocumentLexicon): what a launch
   /// reads back first.
   lexicon(): StoredLexicon {
-    const counts = new Int32Array(this.distinct.length);
-    for (let k = 0; k < this.distinct.length; k++) counts[k] = this.firsts[k + 1]! - this.firsts[k]!;
+    // Two bytes a number when they fit, as they do while the vocabulary
+    // has at most 65,536 words: half of what a launch reads.
+    const distinct = this.distinct;
+    const counts = offsetArray(distinct.length, this.length);
+    for (let k = 0; k < distinct.length; k++) counts[k] = this.firsts[k + 1]! - this.firsts[k]!;
+    const terms = distinct.length > 0 && distinct[distinct.length - 1]! >= 65536 ? distinct.slice() : Uint16Array.from(distinct);
     const [pairKeys, pairCounts] = this.pairs();
-    return { terms: this.distinct.slice(), counts, pairKeys, pairCounts };
+    return { terms, counts, pairKeys, pairCounts };
   }
 
   /// Takes the common pairs its lexicon kept (the same words, so the same
