@@ -183,7 +183,11 @@ describe('PersistentIndex', () => {
   });
   it('reads back a library of more lexicons than a page, and lexicons kept four bytes a number as two', async () => {
     const name = `search-${++databases}`;
-    const many = Array.from({ length: 1_203 }, (_, k) => ({ id: `d${String(k).padStart(4, '0')}`, text: `Minute ${k} of the meeting: wheat ${k % 7 === 0 ? 'and quernstones' : ''}.`, revision: 'r' }));
+    const many = Array.from({ length: 1_203 }, (_, k) => ({
+      id: `d${String(k).padStart(4, '0')}`,
+      text: `Minute ${k} of the meeting: wheat ${k % 7 === 0 ? 'and quernstones' : ''}.`,
+      revision: 'r',
+    }));
     const first = new PersistentIndex(new IndexDb(name));
     await first.add(many);
     const db = new IndexDb(name);

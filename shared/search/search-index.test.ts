@@ -584,7 +584,11 @@ describe('SearchIndex.needs', () => {
   });
 
   it('counts a phrase of two common words from the pair lists of documents held by their lexicons', () => {
-    const texts = { often: `${'Minutes of the meeting. '.repeat(40)}End.`, also: `${'The minutes of the party, of the state. '.repeat(20)}`, once: 'A copy of the minutes.' };
+    const texts = {
+      often: `${'Minutes of the meeting. '.repeat(40)}End.`,
+      also: `${'The minutes of the party, of the state. '.repeat(20)}`,
+      once: 'A copy of the minutes.',
+    };
     const whole = new SearchIndex();
     for (const [id, text] of Object.entries(texts)) whole.add(id, text);
     const lexicons = Object.entries(texts).map(([id, text]) => [id, whole.build(id, text).lexicon()] as const);
