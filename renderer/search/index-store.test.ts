@@ -181,4 +181,26 @@ describe('PersistentIndex', () => {
     await damaged.add(notes);
     expect((await damaged.search('word17x', { limit: 5 })).documents.map((d) => d.documentId)).toEqual(['note-17']);
   });
+  it('reads back a library of more lexicons than a page, and lexicons kept four bytes a number as two', async () => {
+    const name = `search-${++databases}`;
+    const many = Array.from({ length: 1_203 }, (_, k) => ({
+      id: `d${String(k).padStart(4, '0')}`,
+      text: `Minute ${k} of the meeting: wheat ${k % 7 === 0 ? 'and quernstones' : ''}.`,
+      revision: 'r',
+    }));
+    const first = new PersistentIndex(new IndexDb(name));
+    await first.add(many);
+    const db = new IndexDb(name);
+    const stored = await db.lexicons.get('d0000');
+    // Written two bytes a number; a row written before that held four.
+    expect(stored!.terms).toBeInstanceOf(Uint16Array);
+    await db.lexicons.put({ ...stored!, terms: Int32Array.from(stored!.terms), counts: Int32Array.from(stored!.counts) });
+    db.close();
+    const reopened = new PersistentIndex(new IndexDb(name), { warm: false });
+    expect(await reopened.reconcile(many)).toEqual([]);
+    const expected = memoryIndex(many);
+    for (const query of ['quernstones', 'wheat', '"of the"', 'minute 0']) {
+      expect((await reopened.search(query, { limit: 0 })).documents, query).toEqual(expected.search(query, { limit: 0 }).documents);
+    }
+  });
 });

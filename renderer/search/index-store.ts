@@ -195,15 +195,24 @@ export class PersistentIndex {
     const damaged: string[] = [];
     try {
       await this.loadWords(db);
-      // Row by row, so that only one row at a time is held twice.
-      await db.lexicons.each((row) => {
-        try {
-          this.index.put(this.index.restoreLexicon(row.id, row));
-          this.revisions.set(row.id, row.revision);
-        } catch {
-          damaged.push(row.id);
+      // A page of rows a request, in the order of their ids: a cursor's
+      // request a row was most of a launch's read at thousands of
+      // documents, and one request for all of them would hold every
+      // lexicon twice at once.
+      let last: string | null = null;
+      for (;;) {
+        const page: LexiconRow[] = await (last === null ? db.lexicons.orderBy(':id') : db.lexicons.where(':id').above(last)).limit(lexiconPage).toArray();
+        if (page.length === 0) break;
+        last = page[page.length - 1]!.id;
+        for (const row of page) {
+          try {
+            this.index.put(this.index.restoreLexicon(row.id, row));
+            this.revisions.set(row.id, row.revision);
+          } catch {
+            damaged.push(row.id);
+          }
         }
-      });
+      }
       if (damaged.length > 0) await this.write((db) => Promise.all([db.segments.bulkDelete(damaged), db.lexicons.bulkDelete(damaged)]));
     } catch (error) {
       console.warn(`The search index is kept in memory only: its database could not be read (${(error as Error).message}).`);
@@ -324,6 +333,9 @@ const joinedRuns = 32;
 // reads at a time: a few milliseconds, which a query asked meanwhile waits
 // for.
 const postingsStep = 50;
+
+// How many lexicons a launch reads a request: about 10 MB at 20 KB each.
+const lexiconPage = 500;
 
 // How many segments the background reading reads at a time: a few
 // milliseconds of restoring, which a query asked meanwhile waits for.

@@ -26,6 +26,13 @@ export class ClauseMatcher {
     return this.sets.every((set) => document.countOf(set) > 0);
   }
 
+  /// Its two words' numbers when it is a phrase of two single words (no
+  /// prefix), the phrase counted from pairs (see PhraseCounts); else null.
+  get pair(): [number, number] | null {
+    const sets = this.sets;
+    return sets.length === 2 && sets[0]!.single >= 0 && sets[1]!.single >= 0 ? [sets[0]!.single, sets[1]!.single] : null;
+  }
+
   /// Whether counting it needs the document's positions (a phrase), not
   /// only its words' counts.
   get needsPositions(): boolean {

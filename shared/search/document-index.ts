@@ -3,7 +3,7 @@ import type { StoredLexicon } from './document-lexicon';
 import type { TermSet } from './term-set';
 import { forEachToken } from './tokenize';
 import type { Vocabulary } from './vocabulary';
-import { indexIn } from './sorted';
+import { indexIn, rankIn } from './sorted';
 
 /// One document's words, in text order, as parallel typed arrays: word i is
 /// vocabulary word `terms[i]`, at [starts[i], end(i)) of the document's
@@ -179,10 +179,14 @@ export class DocumentIndex {
   /// counts, to store beside its index (see DocumentLexicon): what a launch
   /// reads back first.
   lexicon(): StoredLexicon {
-    const counts = new Int32Array(this.distinct.length);
-    for (let k = 0; k < this.distinct.length; k++) counts[k] = this.firsts[k + 1]! - this.firsts[k]!;
+    // Two bytes a number when they fit, as they do while the vocabulary
+    // has at most 65,536 words: half of what a launch reads.
+    const distinct = this.distinct;
+    const counts = offsetArray(distinct.length, this.length);
+    for (let k = 0; k < distinct.length; k++) counts[k] = this.firsts[k + 1]! - this.firsts[k]!;
+    const terms = distinct.length > 0 && distinct[distinct.length - 1]! >= 65536 ? distinct.slice() : Uint16Array.from(distinct);
     const [pairKeys, pairCounts] = this.pairs();
-    return { terms: this.distinct.slice(), counts, pairKeys, pairCounts };
+    return { terms, counts, pairKeys, pairCounts };
   }
 
   /// Takes the common pairs its lexicon kept (the same words, so the same
@@ -252,6 +256,13 @@ export class DocumentIndex {
     for (let k = 0; k < this.distinct.length; k++) visit(this.distinct[k]!, this.firsts[k + 1]! - this.firsts[k]!);
   }
 
+  /// Calls `visit` with each of its common pairs' keys (see pairCount) and
+  /// counts, making them if no phrase has yet.
+  forEachPair(visit: (key: number, count: number) => void): void {
+    const [keys, counts] = this.pairs();
+    for (let j = 0; j < keys.length; j++) visit(keys[j]!, counts[j]!);
+  }
+
   /// How many distinct words it has.
   get distinctCount(): number {
     return this.distinct.length;
@@ -300,7 +311,8 @@ export class DocumentIndex {
     for (let p = firsts[k]!; p < firsts[k + 1]! && cursor < otherEnd; p++) {
       const want = positions[p]! + step;
       // Galloping: the other word's places from the cursor on, doubling the
-      // stride, then halving back, to the first at or past `want`.
+      // stride, then halving back, to the first at or past `want` (written
+      // out here: \`gallop\` is kept to paragraph starts, one kind of array).
       if (positions[cursor]! < want) {
         let stride = 1;
         let lo = cursor;
@@ -320,7 +332,7 @@ export class DocumentIndex {
       if (positions[cursor] !== want) continue;
       // The phrase's second word must not begin a paragraph.
       const second = rarer ? want : want + 1;
-      while (paragraph < paragraphs.length && paragraphs[paragraph]! < second) paragraph++;
+      paragraph = gallop(paragraphs, paragraph, paragraphs.length, second);
       if (paragraph < paragraphs.length && paragraphs[paragraph] === second) continue;
       count++;
     }
@@ -381,8 +393,30 @@ export class DocumentIndex {
 
   // The index of word `id` in `distinct`, or -1.
   private rankOf(id: number): number {
-    return indexIn(this.distinct, id);
+    return rankIn(this.distinct, id);
   }
+}
+
+// The first index from `from` on (below `end`) where `sorted` is at least
+// `want`, or `end`: a search that doubles its stride, then halves it, so a
+// few places far apart cost a few reads each, not a walk over every one
+// between (a document's hundred paragraph starts, checked at a phrase's
+// places).
+function gallop(sorted: Int32Array, from: number, end: number, want: number): number {
+  if (from >= end || sorted[from]! >= want) return from;
+  let stride = 1;
+  let lo = from;
+  while (lo + stride < end && sorted[lo + stride]! < want) {
+    lo += stride;
+    stride *= 2;
+  }
+  let hi = Math.min(lo + stride, end);
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < want) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 /// The count of the pair `key` among the sorted `keys` (see

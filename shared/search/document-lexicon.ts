@@ -1,7 +1,6 @@
-import { commonCount, pairIn, pairRange } from './document-index';
+import { type Offsets, commonCount, pairIn, pairRange } from './document-index';
 import type { TermSet } from './term-set';
 import type { Vocabulary } from './vocabulary';
-import { indexIn } from './sorted';
 
 /// One document's distinct words and how often each occurs, without their
 /// positions or offsets: enough to count a word or a prefix in it, not to
@@ -13,16 +12,17 @@ export class DocumentLexicon {
   readonly id: string;
   /// How many words the document has.
   readonly length: number;
-  // The distinct words' numbers, increasing, and each one's count.
-  private readonly distinct: Int32Array;
-  private readonly counts: Int32Array;
+  // The distinct words' numbers, increasing, and each one's count: two
+  // bytes each when they fit (see DocumentIndex.lexicon).
+  private readonly distinct: Offsets;
+  private readonly counts: Offsets;
   // The adjacent pairs of its common words and their counts, as the whole
   // index has them (see DocumentIndex.pairCount): a phrase of two common
   // words is counted from the lexicon, with no segment read.
   private readonly pairKeys: Float64Array;
   private readonly pairCounts: Int32Array;
 
-  private constructor(id: string, distinct: Int32Array, counts: Int32Array, pairKeys: Float64Array, pairCounts: Int32Array) {
+  private constructor(id: string, distinct: Offsets, counts: Offsets, pairKeys: Float64Array, pairCounts: Int32Array) {
     this.id = id;
     this.distinct = distinct;
     this.counts = counts;
@@ -39,7 +39,8 @@ export class DocumentLexicon {
   /// numbers and counts do not agree or a number is not the vocabulary's.
   static restore(id: string, stored: StoredLexicon, vocabulary: Vocabulary): DocumentLexicon {
     const { terms, counts, pairKeys, pairCounts } = stored;
-    if (!(terms instanceof Int32Array) || !(counts instanceof Int32Array) || terms.length !== counts.length)
+    const numbers = (array: unknown) => array instanceof Int32Array || array instanceof Uint16Array;
+    if (!numbers(terms) || !numbers(counts) || terms.length !== counts.length)
       throw new RangeError(`The stored words of document ${id} are damaged: ${terms?.length} words but ${counts?.length} counts.`);
     if (!(pairKeys instanceof Float64Array) || !(pairCounts instanceof Int32Array) || pairKeys.length !== pairCounts.length)
       throw new RangeError(`The stored pairs of document ${id} are damaged: ${pairKeys?.length} pairs but ${pairCounts?.length} counts.`);
@@ -55,6 +56,11 @@ export class DocumentLexicon {
   /// Calls `visit` with each distinct word's number and count.
   forEachWord(visit: (term: number, count: number) => void): void {
     for (let k = 0; k < this.distinct.length; k++) visit(this.distinct[k]!, this.counts[k]!);
+  }
+
+  /// Calls `visit` with each of its common pairs' keys and counts.
+  forEachPair(visit: (key: number, count: number) => void): void {
+    for (let j = 0; j < this.pairKeys.length; j++) visit(this.pairKeys[j]!, this.pairCounts[j]!);
   }
 
   /// How many of its words are in `set`.
@@ -88,20 +94,33 @@ export class DocumentLexicon {
     return rank < 0 ? 0 : this.counts[rank]!;
   }
 
-  // The index of word `id` in `distinct`, or -1.
+  // The index of word `id` in `distinct`, or -1: searched below its own
+  // number, as rankIn does (written out here, where the array may hold two
+  // bytes a number, so that rankIn keeps to one kind of array).
   private rankOf(id: number): number {
-    return indexIn(this.distinct, id);
+    const distinct = this.distinct;
+    let lo = 0;
+    let hi = Math.min(distinct.length - 1, id);
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = distinct[mid]!;
+      if (at === id) return mid;
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 }
 
 /// A document's lexicon as stored between runs: its distinct words by
 /// their numbers in the kept vocabulary, increasing, the count of each,
 /// and the adjacent pairs of its common words with theirs.
-/// Two typed arrays, which IndexedDB copies in one piece each, and a launch
-/// reads without making a string per word.
+/// Typed arrays, which IndexedDB copies in one piece each, and a launch
+/// reads without making a string per word; words and counts take two bytes
+/// each when they fit (rows written before that hold four, and read back).
 export interface StoredLexicon {
-  terms: Int32Array;
-  counts: Int32Array;
+  terms: Offsets;
+  counts: Offsets;
   /// Its common pairs (see DocumentIndex.pairCount): keys increasing.
   pairKeys: Float64Array;
   pairCounts: Int32Array;

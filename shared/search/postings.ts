@@ -1,8 +1,11 @@
 import type { TermSet } from './term-set';
 
-/// A document as the postings see it: its distinct words with their counts.
+/// A document as the postings see it: its distinct words with their counts,
+/// and the adjacent pairs of its common words with theirs (see
+/// DocumentIndex.pairCount: a pair's key is first * pairRange + second).
 export interface WordCounts {
   forEachWord(visit: (term: number, count: number) => void): void;
+  forEachPair(visit: (key: number, count: number) => void): void;
 }
 
 /// The corpus's words to the documents holding them: per word number, the
@@ -11,7 +14,10 @@ export interface WordCounts {
 /// one to three characters (`co*`, which hundreds of words share) has a
 /// list of its own, its words' counts summed per document, as a search
 /// engine that stores every prefix has: one list read, not hundreds; a
-/// longer prefix reads its words' lists. Documents have slots; removing
+/// longer prefix reads its words' lists. The pairs of common words each
+/// document keeps have lists too, so "of the" over the corpus is three
+/// lists read (its words' and its pair's), not a look-up in every
+/// document's arrays. Documents have slots; removing
 /// one only marks its slot free, and the lists are rebuilt once more slots
 /// are free than used, so a removal or a revision costs nothing per word.
 export class Postings<D extends WordCounts = WordCounts> {
@@ -30,6 +36,10 @@ export class Postings<D extends WordCounts = WordCounts> {
   private prefixLists: (Int32Array | undefined)[] = [];
   private prefixLengths: number[] = [];
   private prefixesOf = new Int32Array(0);
+  // The common pairs' lists: per pair key its list's place in `pairLists`.
+  private readonly pairIds = new Map<number, number>();
+  private pairLists: (Int32Array | undefined)[] = [];
+  private pairLengths: number[] = [];
   // The word of each number, to find its prefixes.
   private readonly wordOf: (term: number) => string;
   private readonly slotIds = new Map<string, number>();
@@ -160,6 +170,19 @@ export class Postings<D extends WordCounts = WordCounts> {
     return size;
   }
 
+  /// Writes into `into`, at each slot holding word `term`, its count there
+  /// (or 0 when `clear`): a per-slot view of one word, cleared after use.
+  spreadWord(term: number, into: Int32Array, clear: boolean): void {
+    spread(this.lists[term], this.lengths[term] ?? 0, into, clear);
+  }
+
+  /// As spreadWord, for the pair `key` (see WordCounts): at each slot
+  /// where both its words are common, how often the pair stands.
+  spreadPair(key: number, into: Int32Array, clear: boolean): void {
+    const list = this.pairIds.get(key);
+    if (list !== undefined) spread(this.pairLists[list], this.pairLengths[list]!, into, clear);
+  }
+
   // The place of the list of `set`'s prefix, or -1 when it has none (one
   // word, or a prefix longer than the lists kept).
   private prefixList(set: TermSet): number {
@@ -183,6 +206,24 @@ export class Postings<D extends WordCounts = WordCounts> {
         if (list >= 0) this.addToPrefix(list, slot, count);
       }
     });
+    words.forEachPair((key, count) => {
+      const list = this.pairList(key);
+      const length = this.pairLengths[list]!;
+      this.pairLists[list] = appended(this.pairLists[list], length, slot, count);
+      this.pairLengths[list] = length + 2;
+    });
+  }
+
+  // The place of pair `key`'s list, given one when it has none.
+  private pairList(key: number): number {
+    let list = this.pairIds.get(key);
+    if (list === undefined) {
+      list = this.pairLists.length;
+      this.pairIds.set(key, list);
+      this.pairLists.push(undefined);
+      this.pairLengths.push(0);
+    }
+    return list;
   }
 
   // Where word `term`'s prefixes start in `prefixesOf`, found the first
@@ -247,6 +288,7 @@ export class Postings<D extends WordCounts = WordCounts> {
     // Each list at its final length: the entries counted first.
     const sizes: number[] = [];
     const prefixSizes: number[] = [];
+    const pairSizes: number[] = [];
     let read = 0;
     for (const [, words] of all) {
       if (++read % every === 0) yield;
@@ -260,11 +302,17 @@ export class Postings<D extends WordCounts = WordCounts> {
           if (list >= 0) prefixSizes[list] = (prefixSizes[list] ?? 0) + 2;
         }
       });
+      words.forEachPair((key) => {
+        const list = this.pairList(key);
+        pairSizes[list] = (pairSizes[list] ?? 0) + 2;
+      });
     }
     this.lists = sizes.map((size) => (size === undefined ? undefined : new Int32Array(size)));
     this.lengths = [];
     this.prefixLists = this.prefixLists.map((_, list) => (prefixSizes[list] ? new Int32Array(prefixSizes[list]!) : undefined));
     this.prefixLengths = this.prefixLists.map(() => 0);
+    this.pairLists = this.pairLists.map((_, list) => (pairSizes[list] ? new Int32Array(pairSizes[list]!) : undefined));
+    this.pairLengths = this.pairLists.map(() => 0);
     for (const [id, words] of all) {
       if (++read % every === 0) yield;
       this.place(id, words);
@@ -311,6 +359,12 @@ function collectList(
     if (count) counts[slot]! += list[i + 1]!;
   }
   return found;
+}
+
+// Postings.spreadWord over one list.
+function spread(list: Int32Array | undefined, length: number, into: Int32Array, clear: boolean): void {
+  if (!list) return;
+  for (let i = 0; i < length; i += 2) into[list[i]!] = clear ? 0 : list[i + 1]!;
 }
 
 // Postings.intersect over one list.

@@ -366,6 +366,32 @@ describe('SearchIndex with common words', () => {
     );
   });
 
+  it('counts a phrase of two common words from the postings as a scan finds it, through a revision and a removal', () => {
+    fc.assert(
+      fc.property(fc.array(common, { minLength: 2, maxLength: 3 }), common, fc.nat(), (texts, revised, pick) => {
+        const index = new SearchIndex();
+        texts.forEach((t, i) => index.add(`d${i}`, t));
+        index.prepare();
+        const words = texts.flatMap((t) => foldForSearch(t).text.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 0);
+        if (words.length < 2) return;
+        const at = pick % (words.length - 1);
+        const query = `"${words[at]!} ${words[at + 1]!}"`;
+        const check = (held: [string, string][]) => {
+          const expected = held.map(([id, t]) => ({ documentId: id, count: naivePhrases(t, words[at]!, words[at + 1]!).length })).filter((d) => d.count > 0);
+          const counted = index.search(query, { limit: 0 });
+          expect(counted.documents.map((d) => ({ documentId: d.documentId, count: d.count }))).toEqual(expected);
+          const ranked = [...expected].sort((a, b) => b.count - a.count || (a.documentId < b.documentId ? -1 : 1)).map((d) => d.documentId);
+          expect(index.rank(query, 10)).toEqual(ranked);
+        };
+        check(texts.map((t, i) => [`d${i}`, t]));
+        index.add('d0', revised);
+        index.remove('d1');
+        check([['d0', revised], ...texts.slice(2).map((t, i): [string, string] => [`d${i + 2}`, t])]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('counts "of the" in a long text as often as it lists it', () => {
     const paragraph = 'The history of the archive of the party is the history of the state. ';
     const text = [paragraph.repeat(20), `of${blockSeparator}the `, paragraph.repeat(20)].join('');
@@ -555,6 +581,27 @@ describe('SearchIndex.needs', () => {
     // Its whole index read, the document counts with the pairs its lexicon kept.
     restored.fill(restored.build('often', texts.often));
     expect(restored.search('"of the"', { limit: 50 })).toEqual(whole.search('"of the"', { limit: 50 }));
+  });
+
+  it('counts a phrase of two common words from the pair lists of documents held by their lexicons', () => {
+    const texts = {
+      often: `${'Minutes of the meeting. '.repeat(40)}End.`,
+      also: `${'The minutes of the party, of the state. '.repeat(20)}`,
+      once: 'A copy of the minutes.',
+    };
+    const whole = new SearchIndex();
+    for (const [id, text] of Object.entries(texts)) whole.add(id, text);
+    const lexicons = Object.entries(texts).map(([id, text]) => [id, whole.build(id, text).lexicon()] as const);
+    const restored = new SearchIndex();
+    restored.loadWords(whole.wordsFrom(0));
+    for (const [id, lexicon] of lexicons) restored.put(restored.restoreLexicon(id, lexicon));
+    restored.prepare();
+    // Only the document where the words are not common needs its index.
+    expect(restored.needs('"of the"', { limit: 0 })).toEqual(['once']);
+    restored.fill(restored.build('once', texts.once));
+    expect(restored.search('"of the"', { limit: 0 })).toEqual(whole.search('"of the"', { limit: 0 }));
+    expect(restored.search('"of the"', { limit: 0 }).documents.map((d) => d.count)).toEqual([40, 40, 1]);
+    expect(restored.rank('"of the"', 5)).toEqual(['also', 'often', 'once']);
   });
 
   it('refuses a lexicon whose numbers the kept vocabulary does not have, and a vocabulary that numbers a word twice', () => {

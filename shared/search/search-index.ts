@@ -3,6 +3,7 @@ import { DocumentIndex, type StoredDocumentIndex } from './document-index';
 import { DocumentLexicon, type StoredLexicon } from './document-lexicon';
 import { contextLine } from './kwic';
 import { Postings } from './postings';
+import { PhraseCounts } from './phrase-counts';
 import { RankScratch } from './rank-scratch';
 import { type Query, parseQuery } from './query';
 import type { DocumentHits, SearchOptions, SearchResults } from './results';
@@ -43,9 +44,16 @@ export class SearchIndex {
   // The words' documents, for `rank`: built at its first call (a launch
   // need not pay for it), then kept up to date by put and remove.
   private postings: Postings<DocumentIndex | DocumentLexicon> | null = null;
+  // The postings' slots in the order of `documents` (results follow it; a
+  // revised document keeps its place but not its slot), made when a
+  // search needs it after a change.
+  private order: Int32Array | null = null;
   // `rank`'s per-slot arrays, kept between queries so that one allocates
   // nothing in proportion to the corpus.
   private readonly scratch = new RankScratch();
+  // Per phrase clause of two words, its per-slot counts (see PhraseCounts),
+  // kept between queries as `scratch` is.
+  private readonly phraseScratch: PhraseCounts[] = [];
   // How many documents were put or removed: a change while the postings
   // are built in steps (see `preparing`) starts them again.
   private changes = 0;
@@ -113,6 +121,7 @@ export class SearchIndex {
   /// its id.
   put(document: DocumentIndex | DocumentLexicon): void {
     this.changes++;
+    this.order = null;
     this.documents.set(document.id, document);
     this.postings?.put(document.id, document, () => this.documents);
   }
@@ -176,6 +185,7 @@ export class SearchIndex {
   remove(id: string): boolean {
     const removed = this.documents.delete(id);
     if (removed) this.changes++;
+    if (removed) this.order = null;
     if (removed) this.postings?.remove(id, () => this.documents);
     return removed;
   }
@@ -185,6 +195,7 @@ export class SearchIndex {
     this.changes++;
     this.documents.clear();
     this.postings = null;
+    this.order = null;
   }
 
   /// The ids of the documents matching `query`, most matches first (ties
@@ -214,21 +225,28 @@ export class SearchIndex {
       const slot = touched[k]!;
       if (held[slot] === need && postings.idAt(slot) !== null) picked[kept++] = slot;
     }
-    for (const m of phrases) {
-      let still = 0;
-      for (let k = 0; k < kept; k++) {
-        const slot = picked[k]!;
-        const count = m.count(postings.documentAt(slot)!);
-        if (count === 0) continue;
-        counts[slot]! += count;
-        picked[still++] = slot;
+    const pairs = this.readPhrases(postings, phrases);
+    try {
+      for (let p = 0; p < phrases.length; p++) {
+        const m = phrases[p]!;
+        const pair = pairs[p];
+        let still = 0;
+        for (let k = 0; k < kept; k++) {
+          const slot = picked[k]!;
+          const document = postings.documentAt(slot)!;
+          const count = pair ? pair.countAt(slot, document) : m.count(document);
+          if (count === 0) continue;
+          counts[slot]! += count;
+          picked[still++] = slot;
+        }
+        kept = still;
       }
-      kept = still;
+      const { placeOf, slotAt } = postings.byId();
+      return scratch.order(kept, limit, placeOf, slotAt, (slot) => postings.idAt(slot)!);
+    } finally {
+      for (const pair of pairs) pair?.done();
+      scratch.clear(found);
     }
-    const { placeOf, slotAt } = postings.byId();
-    const ranked = scratch.order(kept, limit, placeOf, slotAt, (slot) => postings.idAt(slot)!);
-    scratch.clear(found);
-    return ranked;
   }
 
   /// Finds `query` (a string as typed, see parseQuery) in every document, or
@@ -262,14 +280,16 @@ export class SearchIndex {
     const documents: DocumentHits[] = [];
     let total = 0;
     const pageEnd = skip + limit;
-    for (const document of candidates) {
+    // Counts `document` (in `slot` of the postings when `counted`) and lists
+    // it, with its hits when they fall on the page.
+    const visit = (document: DocumentIndex | DocumentLexicon, slot: number) => {
       let spans: number[] | null = null;
       let count = 0;
       if (counted) {
-        count = counted.countIn(document);
-        if (count < 0) continue;
-        for (const m of counted.phrases) {
-          const c = m.count(document);
+        count = counted.countAt(slot);
+        for (let p = 0; p < counted.phrases.length; p++) {
+          const pair = counted.pairs[p];
+          const c = pair ? pair.countAt(slot, document) : counted.phrases[p]!.count(document);
           if (c === 0) {
             count = 0;
             break;
@@ -277,7 +297,7 @@ export class SearchIndex {
           count += c;
         }
       } else if (overlapping) {
-        if (!matchers.every((m) => m.mayOccurIn(document))) continue;
+        if (!matchers.every((m) => m.mayOccurIn(document))) return;
         if (!(document instanceof DocumentIndex)) throw new RangeError(`Document ${document.id} was searched before its index was read.`);
         spans = allSpans(document, matchers);
         count = spans.length / 2;
@@ -292,7 +312,7 @@ export class SearchIndex {
           count += c;
         }
       }
-      if (count === 0) continue;
+      if (count === 0) return;
       const first = total;
       total += count;
       const hits: DocumentHits['hits'] = [];
@@ -308,8 +328,23 @@ export class SearchIndex {
         }
       }
       documents.push({ documentId: document.id, count, hits });
+    };
+    // A query cut short (a lexicon asked for hits) leaves the scratch clear.
+    try {
+      if (counted) {
+        // The slots in the documents' order: one lacking a word is passed
+        // over by one read of a small array, its document not touched (at
+        // thousands of documents, each touched is a few cache misses).
+        const postings = this.postings!;
+        const order = this.slotOrder(postings);
+        for (let k = 0; k < order.length; k++) {
+          const slot = order[k]!;
+          if (counted.holds(slot)) visit(postings.documentAt(slot)!, slot);
+        }
+      } else for (const document of candidates) visit(document, -1);
+    } finally {
+      counted?.done();
     }
-    counted?.done();
     return { total, documents };
   }
 
@@ -339,6 +374,7 @@ export class SearchIndex {
       // place: the same words, so only the document is put in its slot.
       for (const [id, document] of this.documents) postings.replace(id, document);
       this.postings = postings;
+      this.order = null;
     }
   }
 
@@ -349,22 +385,45 @@ export class SearchIndex {
   // arrays for the next query.
   private countWords(matchers: readonly ClauseMatcher[]): {
     phrases: ClauseMatcher[];
-    countIn: (document: DocumentIndex | DocumentLexicon) => number;
+    pairs: (PhraseCounts | null)[];
+    holds: (slot: number) => boolean;
+    countAt: (slot: number) => number;
     done: () => void;
   } {
     const postings = this.postings!;
     const scratch = this.scratch.fit(postings.slotCount);
     const { counts, held } = scratch;
     const { phrases, found, need } = collectWords(postings, matchers, scratch);
+    const pairs = this.readPhrases(postings, phrases);
     return {
       phrases,
-      countIn: (document) => {
-        const slot = postings.slotOf(document.id);
-        if (slot < 0 || held[slot] !== need) return -1;
-        return counts[slot]!;
+      pairs,
+      holds: (slot) => held[slot] === need,
+      countAt: (slot) => counts[slot]!,
+      done: () => {
+        for (const pair of pairs) pair?.done();
+        this.scratch.clear(found);
       },
-      done: () => this.scratch.clear(found),
     };
+  }
+
+  // The postings' slots in the order of the documents (see `order`).
+  private slotOrder(postings: Postings<DocumentIndex | DocumentLexicon>): Int32Array {
+    this.order ??= Int32Array.from(this.documents.keys(), (id) => postings.slotOf(id));
+    return this.order;
+  }
+
+  // Per phrase of `phrases`, its counts read from the postings when it is
+  // two single words (see PhraseCounts), else null: each counted document
+  // by document. Each read one is to be done with after the query.
+  private readPhrases(postings: Postings<DocumentIndex | DocumentLexicon>, phrases: readonly ClauseMatcher[]): (PhraseCounts | null)[] {
+    let used = 0;
+    return phrases.map((m) => {
+      const pair = m.pair;
+      if (pair === null) return null;
+      const counter = (this.phraseScratch[used++] ??= new PhraseCounts());
+      return counter.read(postings, pair[0], pair[1]);
+    });
   }
 }
 

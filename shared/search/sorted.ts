@@ -13,3 +13,21 @@ export function indexIn(sorted: Int32Array, value: number): number {
   }
   return -1;
 }
+
+/// The index of `value` in `sorted`, strictly increasing whole numbers from
+/// 0 (a document's distinct word numbers), or -1. Such a value stands at
+/// most at its own index, so only the part below it is searched: the
+/// commonest words, numbered first, are found among a few cache lines of a
+/// document's array rather than across all of it.
+export function rankIn(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = Math.min(sorted.length - 1, value);
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = sorted[mid]!;
+    if (at === value) return mid;
+    if (at < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

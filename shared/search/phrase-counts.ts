@@ -1,0 +1,70 @@
+import { DocumentIndex, commonCount, pairRange } from './document-index';
+import type { DocumentLexicon } from './document-lexicon';
+import type { Postings } from './postings';
+
+/// A phrase of two single words ("of the", "soviet leaders") counted over
+/// the corpus from its postings: per slot, each word's count and the kept
+/// pair's, read from three lists. Where both words are common in a document
+/// (see DocumentIndex.pairCount) the pair's count is the answer, with no
+/// look-up among the document's own arrays, which at thousands of documents
+/// are a few cache misses each; where either word is missing it is none;
+/// only elsewhere (a rarer word) are the document's places checked. The
+/// per-slot arrays are kept from one query to the next and cleared through
+/// the same lists, so a query allocates nothing in proportion to the corpus.
+export class PhraseCounts {
+  private firsts = new Int32Array(0);
+  private seconds = new Int32Array(0);
+  private pairs = new Int32Array(0);
+  private first = -1;
+  private second = -1;
+  private postings: Postings<DocumentIndex | DocumentLexicon> | null = null;
+
+  /// Reads the lists of the phrase `first second` (word numbers) from
+  /// `postings`, for `countAt`, until `done`.
+  read(postings: Postings<DocumentIndex | DocumentLexicon>, first: number, second: number): this {
+    // A query cut short by an error left its phrase read: cleared first.
+    this.done();
+    const slots = postings.slotCount;
+    if (this.firsts.length < slots) {
+      const size = Math.max(slots, this.firsts.length * 2, 64);
+      this.firsts = new Int32Array(size);
+      this.seconds = new Int32Array(size);
+      this.pairs = new Int32Array(size);
+    }
+    this.postings = postings;
+    this.first = first;
+    this.second = second;
+    postings.spreadWord(first, this.firsts, false);
+    postings.spreadWord(second, this.seconds, false);
+    if (this.kept) postings.spreadPair(first * pairRange + second, this.pairs, false);
+    return this;
+  }
+
+  /// How often the phrase stands in `document`, the document in `slot`. A
+  /// document held by its lexicon can tell only where both words are
+  /// common in it or one is missing (see SearchIndex.needs); otherwise its
+  /// whole index must have been read.
+  countAt(slot: number, document: DocumentIndex | DocumentLexicon): number {
+    const a = this.firsts[slot]!;
+    const b = this.seconds[slot]!;
+    if (a === 0 || b === 0) return 0;
+    if (a >= commonCount && b >= commonCount && this.kept) return this.pairs[slot]!;
+    if (!(document instanceof DocumentIndex)) throw new RangeError(`A phrase was counted in document ${document.id} before its index was read.`);
+    return document.phraseCount(this.first, this.second);
+  }
+
+  /// Clears what `read` wrote, for the next phrase.
+  done(): void {
+    const postings = this.postings;
+    if (postings === null) return;
+    postings.spreadWord(this.first, this.firsts, true);
+    postings.spreadWord(this.second, this.seconds, true);
+    if (this.kept) postings.spreadPair(this.first * pairRange + this.second, this.pairs, true);
+    this.postings = null;
+  }
+
+  // Whether the pairs of its words are kept (see pairRange).
+  private get kept(): boolean {
+    return this.first < pairRange && this.second < pairRange;
+  }
+}
