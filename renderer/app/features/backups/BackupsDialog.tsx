@@ -154,8 +154,9 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
             ) : (
               'Restoring this backup gives'
             )}{' '}
-            the library its {preview.count} annotation{preview.count === 1 ? '' : 's'}: {preview.diff.restored} come back, {preview.diff.reverted} go back to an
-            earlier version, {preview.diff.removed} made since are removed, {preview.diff.same} stay as they are. The library as it is now is backed up first.
+            the library its {n(preview.count)} annotation{preview.count === 1 ? '' : 's'}: {n(preview.diff.restored)} come back, {n(preview.diff.reverted)} go
+            back to an earlier version, {n(preview.diff.removed)} made since are removed, {n(preview.diff.same)} stay as they are. The library as it is now is
+            backed up first.
           </p>
           <button
             type="button"
@@ -170,7 +171,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
                   services.annotations.history.clear();
                   services.notify({
                     kind: 'info',
-                    text: `Restored ${chosen.fileName ? `${chosen.fileName}, ` : ''}the backup of ${new Date(chosen.backup.created).toLocaleString()}: ${chosen.count} annotations.`,
+                    text: `Restored ${chosen.fileName ? `${chosen.fileName}, ` : ''}the backup of ${new Date(chosen.backup.created).toLocaleString()}: ${n(chosen.count)} annotations.`,
                   });
                   dialog.current?.close();
                 })
@@ -199,6 +200,9 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
     </dialog>
   );
 }
+
+// A count as the library's list writes it (60,000).
+const n = (count: number) => count.toLocaleString('en');
 
 interface Progress {
   what: string;
