@@ -272,7 +272,7 @@ export async function readInWorker(
         if (want.read === last) read = before;
         else before = read;
         last = want.read;
-        chunks = open(want.read)[Symbol.asyncIterator]();
+        chunks = gathered(open(want.read))[Symbol.asyncIterator]();
       }
       const next = await chunks!.next();
       const chunk = next.done ? null : next.value;
@@ -290,6 +290,38 @@ export async function readInWorker(
     await calls.restoreDrop({ readId }).catch(() => null);
     throw error;
   }
+}
+
+/// How many bytes the page gathers before sending them to the worker: a
+/// browser's Blob stream reads 64 KB at a time, and each chunk sent is a
+/// round trip between the threads (a 113 MB backup took 1,800 of them).
+export const sentBytes = 4 << 20;
+
+// The chunks of `source` gathered into chunks of at least `size` bytes
+// (the last may be shorter), each sent as it is full.
+async function* gathered(source: AsyncIterable<Uint8Array>, size = sentBytes): AsyncGenerator<Uint8Array> {
+  let parts: Uint8Array[] = [];
+  let held = 0;
+  const take = () => {
+    const out = parts.length === 1 ? parts[0]! : new Uint8Array(held);
+    if (parts.length > 1) {
+      let at = 0;
+      for (const part of parts) {
+        out.set(part, at);
+        at += part.byteLength;
+      }
+    }
+    parts = [];
+    held = 0;
+    return out;
+  };
+  for await (const chunk of source) {
+    if (chunk.byteLength === 0) continue;
+    parts.push(chunk);
+    held += chunk.byteLength;
+    if (held >= size) yield take();
+  }
+  if (held > 0) yield take();
 }
 
 /// The backup worker's server over `context`.
