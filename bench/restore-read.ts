@@ -141,10 +141,33 @@ async function restoreInApp(): Promise<void> {
   console.log(`backup file of ${annotations} annotations and ${documents} texts: ${(bytes / 2 ** 20).toFixed(0)} MB`);
   const root = join(import.meta.dirname, '..');
   const port = Number(process.env.BENCH_PORT ?? 4179);
-  const server = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
+  const server = spawn(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'preview',
+      '--config',
+      'vite.web.config.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
+    { cwd: root, stdio: 'ignore' },
+  );
   const profile = mkdtempSync(join(tmpdir(), 'palimpsest-restore-'));
   try {
-    for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch(`http://127.0.0.1:${port}/`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 200));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
@@ -171,12 +194,20 @@ async function restoreInApp(): Promise<void> {
       }, 1000);
       try {
         const outcome = await Promise.race([
-          dialog.getByTestId('restore-preview').waitFor({ timeout: 1_800_000 }).then(() => 'preview'),
-          dialog.getByRole('alert').waitFor({ timeout: 1_800_000 }).then(() => 'alert'),
+          dialog
+            .getByTestId('restore-preview')
+            .waitFor({ timeout: 1_800_000 })
+            .then(() => 'preview'),
+          dialog
+            .getByRole('alert')
+            .waitFor({ timeout: 1_800_000 })
+            .then(() => 'alert'),
         ]);
         if (outcome === 'alert') throw new Error(`The restore was refused: ${await dialog.getByRole('alert').textContent()}`);
         const read = performance.now() - started;
-        console.log(`read and checked in the backup worker, to the preview: ${(read / 1000).toFixed(1)} s — ${await dialog.getByTestId('restore-preview').textContent()}`);
+        console.log(
+          `read and checked in the backup worker, to the preview: ${(read / 1000).toFixed(1)} s — ${await dialog.getByTestId('restore-preview').textContent()}`,
+        );
         const writing = performance.now();
         await dialog.getByTestId('restore-confirm').click();
         await page.getByTestId('notice-info').filter({ hasText: 'Restored' }).waitFor({ timeout: 1_800_000 });
