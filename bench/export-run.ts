@@ -18,6 +18,7 @@ const root = join(import.meta.dirname, '..');
 const port = Number(process.env.BENCH_PORT ?? 4179);
 const count = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 100_000);
 const profile = process.argv.includes('--profile');
+const probe = process.argv.includes('--probe');
 
 function serve(): ChildProcess {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -46,7 +47,12 @@ try {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/bench/bench.html`);
     await page.waitForFunction(() => document.title === 'ready');
-    if (!profile) {
+    if (probe) {
+      console.log(`stored ${count} in ${((await page.evaluate((n) => palimpsestBench.buildLibrary(n), count)) / 1000).toFixed(1)} s`);
+      for (let i = 0; i < 3; i++) console.log(JSON.stringify(await page.evaluate(() => palimpsestBench.probe())));
+      const run = await page.evaluate(() => palimpsestBench.streamed(0));
+      console.log(`streamed export: ${run.ms.toFixed(0)} ms`);
+    } else if (!profile) {
       for (const r of await exportBenches(page, { runs: 3, count, log: console.log })) console.log(JSON.stringify(r));
     } else {
       await page.evaluate((n) => palimpsestBench.buildLibrary(n), count);

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { LibraryDocument } from '../../shared/corpus/document';
 import * as rows from '../../renderer/store/annotation-rows';
+import { scanInFileOrder } from '../../renderer/store/annotation-scan';
 import { PalimpsestDb } from '../../renderer/store/db';
 import { exportAnnotations, exportPieces } from '../../renderer/store/transfer';
 import { benchAnnotations } from './bench-storage';
@@ -77,6 +78,67 @@ export const exportBench = {
     } catch (error) {
       return { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }
+  },
+
+  /// The export's parts timed apart, for work on its speed: each
+  /// document's chunk rows read by the documentId index as the export reads
+  /// them (`index`), the whole table read in primary-key pages of `size`
+  /// rows (`pages`), and, over rows read once, their annotations'
+  /// JSON.parse (`parse`) and the batches' JSON.stringify (`stringify`).
+  async probe(size = 64): Promise<Record<string, number>> {
+    if (!db) throw new RangeError('There is no library to probe: call buildLibrary first.');
+    const ids = [...(await rows.countsByDocument(db)).keys()].sort();
+    const out: Record<string, number> = {};
+    let start = performance.now();
+    let characters = 0;
+    for (const id of ids) for (const chunk of await db.annotationChunks.where('documentId').equals(id).toArray()) characters += chunk.annotations.length;
+    out.index = performance.now() - start;
+    start = performance.now();
+    let read = 0;
+    let after: string | undefined;
+    for (;;) {
+      const page = await (after === undefined ? db.annotationChunks.orderBy(':id') : db.annotationChunks.where(':id').above(after)).limit(size).toArray();
+      if (page.length === 0) break;
+      read += page.length;
+      after = page[page.length - 1]!.key;
+    }
+    out.pages = performance.now() - start;
+    for (const k of [4, 16]) {
+      start = performance.now();
+      for (let at = 0; at < ids.length; at += k)
+        await Promise.all(ids.slice(at, at + k).map((id) => db!.annotationChunks.where('documentId').equals(id).toArray()));
+      out[`index${k}`] = performance.now() - start;
+    }
+    start = performance.now();
+    await db.transaction('r', db.annotationChunks, async () => {
+      for (let at = 0; at < ids.length; at += 16)
+        await Promise.all(ids.slice(at, at + 16).map((id) => db!.annotationChunks.where('documentId').equals(id).toArray()));
+    });
+    out.index16tx = performance.now() - start;
+    out.rows = read;
+    start = performance.now();
+    const sample = await db.annotationChunks.where('documentId').equals(ids[0]!).toArray();
+    out.oneDocumentRead = performance.now() - start;
+    start = performance.now();
+    const parsed = sample.flatMap((chunk) => chunk.annotations.map((json) => JSON.parse(json) as unknown));
+    out.parseOneDocument = performance.now() - start;
+    start = performance.now();
+    for (let at = 0; at < parsed.length; at += 512) characters += JSON.stringify([[parsed.slice(at, at + 512)]], null, 2).length;
+    out.stringifyOneDocument = performance.now() - start;
+    // The export's reads with their parse and sort, less the writing: one
+    // document ahead (annotation-rows) against several (annotation-scan).
+    const counts = await rows.countsByDocument(db);
+    for (const [name, batches] of [
+      ['inFileOrder', () => rows.inFileOrder(db!, ids)],
+      ['scanInFileOrder', () => scanInFileOrder(db!, ids, counts)],
+    ] as const) {
+      start = performance.now();
+      for await (const batch of batches()) characters += batch.length;
+      out[name] = performance.now() - start;
+    }
+    out.documents = ids.length;
+    out.characters = characters;
+    return out;
   },
 
   heapBytes: heap,

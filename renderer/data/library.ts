@@ -5,11 +5,23 @@ import { type BackupScheduler, type RestorePreview, backupFile, backupFileName, 
 import type { PalimpsestDb } from '../store/db';
 import { type ExportFormat, type ExportPieces, exportPieces } from '../store/transfer';
 import type { Calls } from '../../shared/rpc/port';
-import { type BackupsApi, builtPieces } from '../work/backups';
+import { type BackupsApi, builtPieces, readInWorker } from '../work/backups';
+import type { RestoreSummary } from '../work/backups-restore';
 import type { DocumentsRepository } from './documents';
 
 /// The formats an export is written in, and what a restore would change.
 export type { ExportFormat, RestorePreview };
+
+/// A backup read and compared with the library, waiting for confirmation:
+/// what the Backups dialog shows. Read in the backup worker, it is only
+/// these figures on the page (`readId` names what the worker holds);
+/// without a worker, the preview read on the page.
+export type RestoreChoice = RestoreSummary & ({ readId: string } | { preview: RestorePreview });
+
+function choiceOf(preview: RestorePreview): RestoreChoice {
+  const { backup, fileName, annotations, diff } = preview;
+  return { backup, ...(fileName ? { fileName } : {}), count: annotations.length, diff, preview };
+}
 
 /// Whole-library work: exports, backup files and restoring. Each reads the
 /// documents it touches, by need (the documents repository's `source`),
@@ -44,18 +56,34 @@ export class LibraryRepository {
     return { count, pieces: builtPieces<string>(this.worker, buildId) };
   }
 
-  /// What restoring a kept backup would change.
-  previewRestore(host: BackupHost, backup: BackupInfo, onRead?: (bytes: number) => void): Promise<RestorePreview> {
-    return previewRestore(this.db, host, backup, onRead);
+  /// What restoring a kept backup would change. Read in the backup worker
+  /// when there is one: the page reads the backup's bytes from `host` and
+  /// sends them on, and never holds its annotations.
+  async previewRestore(host: BackupHost, backup: BackupInfo, onRead?: (bytes: number) => void): Promise<RestoreChoice> {
+    if (!this.worker) return choiceOf(await previewRestore(this.db, host, backup, onRead));
+    const { readId, summary } = await readInWorker(this.worker, { kind: 'kept', backup }, (id) => host.readChunks(id), onRead);
+    return { ...summary, readId };
   }
 
-  /// What restoring a backup file would change.
-  previewRestoreFile(file: ChosenFile, onRead?: (bytes: number) => void): Promise<RestorePreview> {
-    return previewRestoreFile(this.db, file, onRead);
+  /// What restoring a backup file would change, read as previewRestore is.
+  async previewRestoreFile(file: ChosenFile, onRead?: (bytes: number) => void): Promise<RestoreChoice> {
+    if (!this.worker) return choiceOf(await previewRestoreFile(this.db, file, onRead));
+    const { readId, summary } = await readInWorker(this.worker, { kind: 'file', name: file.name, bytes: file.bytes }, () => file.chunks(), onRead);
+    return { ...summary, readId };
   }
 
-  /// Restores a previewed backup, all of it or nothing.
-  restore(scheduler: BackupScheduler, preview: RestorePreview, onProgress?: (done: number, total: number) => void): Promise<void> {
-    return restoreBackup(this.db, scheduler, preview, onProgress);
+  /// Restores a previewed backup, all of it or nothing, after backing up
+  /// the library as it is (so a restore can be undone by restoring that).
+  async restore(scheduler: BackupScheduler, choice: RestoreChoice, onProgress?: (done: number, total: number) => void): Promise<void> {
+    if ('preview' in choice) return restoreBackup(this.db, scheduler, choice.preview, onProgress);
+    await scheduler.flush();
+    await this.worker!.restoreWrite({ readId: choice.readId }, onProgress ? { onProgress } : {});
+    // The library is no longer what the last backups were built against.
+    scheduler.startOver();
+  }
+
+  /// Lets a previewed restore go (the researcher cancelled it).
+  cancelRestore(choice: RestoreChoice): void {
+    if ('readId' in choice) void this.worker?.restoreDrop({ readId: choice.readId }).catch(() => null);
   }
 }

@@ -335,10 +335,20 @@ export interface RestorePreview {
 /// Reads backup `backup` (its base too, for an increment) and compares it
 /// with the library; `onRead` is told the bytes read so far as they come.
 export async function previewRestore(db: PalimpsestDb, host: BackupHost, backup: BackupInfo, onRead?: (bytes: number) => void): Promise<RestorePreview> {
-  const file = await pointOf(host, backup.id, onRead);
-  const annotations = file.annotations.map(annotationOf);
-  // The annotations are held once, as the library's: not the file's too.
-  return { backup, annotations, diff: restoreDiff(await rows.all(db), annotations), file: { ...file, annotations: [] } };
+  return previewOf(db, backup, await pointOf(host, backup.id, onRead));
+}
+
+/// The preview of `file`, the point restored as `backup`.
+export async function previewOf(db: PalimpsestDb, backup: BackupInfo, file: NativeFile, fileName?: string): Promise<RestorePreview> {
+  // The annotations are held once, as the library's: not the file's too,
+  // each of the file's let go as it is converted (at a million, the two
+  // lists together were over a gigabyte).
+  const entries = file.annotations as (NativeFile['annotations'][number] | undefined)[];
+  const annotations = entries.map((entry, i) => {
+    entries[i] = undefined;
+    return annotationOf(entry!);
+  });
+  return { backup, ...(fileName ? { fileName } : {}), annotations, diff: restoreDiff(await rows.all(db), annotations), file: { ...file, annotations: [] } };
 }
 
 /// The whole-library native file of backup `id`, parsed and checked: the
@@ -356,23 +366,27 @@ export async function pointOf(host: BackupHost, id: string, onRead?: (bytes: num
         }
       }
     : (chunks: AsyncIterable<Uint8Array>) => chunks;
-  // Read in chunks, parsed as they arrive: never one string. A file read
-  // again (not in the app's layout) counts from where it started.
+  // A file read again (not in the app's layout) counts from where it started.
   let before = 0;
-  const readPoint = async (id: string) => {
-    const point = await readBackupStream(() => {
-      read = before;
-      return counted(host.readChunks(id));
-    });
-    before = read;
-    return point;
-  };
-  const point = await readPoint(id);
+  let last: string | null = null;
+  return pointFrom((id) => {
+    if (id === last) read = before;
+    else before = read;
+    last = id;
+    return counted(host.readChunks(id));
+  }, id);
+}
+
+/// As pointOf, each backup's bytes from `open(id)`, read from its start at
+/// each call (the backup worker's are sent by the page as it reads them).
+export async function pointFrom(open: (id: string) => AsyncIterable<Uint8Array>, id: string): Promise<NativeFile> {
+  // Read in chunks, parsed as they arrive: never one string.
+  const point = await readBackupStream(() => open(id));
   if ('file' in point) return point.file;
   const { increment } = point;
   let base: NativeFile;
   try {
-    const based = await readPoint(increment.base);
+    const based = await readBackupStream(() => open(increment.base));
     if (!('file' in based)) throw new Error(`${increment.base} is itself an incremental backup`);
     base = based.file;
   } catch (error) {
@@ -388,8 +402,7 @@ export async function pointOf(host: BackupHost, id: string, onRead?: (bytes: num
 /// whole library (an export of one document would replace every other
 /// document's annotations with nothing).
 export async function previewRestoreFile(db: PalimpsestDb, chosen: ChosenFile, onRead?: (bytes: number) => void): Promise<RestorePreview> {
-  const fileName = chosen.name;
-  const point = await readBackupStream(async function* () {
+  const file = await backupFileOf(chosen.name, async function* () {
     // A file read again (not in the app's layout) counts from its start.
     let read = 0;
     for await (const chunk of chosen.chunks()) {
@@ -398,6 +411,19 @@ export async function previewRestoreFile(db: PalimpsestDb, chosen: ChosenFile, o
       yield chunk;
     }
   });
+  return previewOf(db, chosenBackup(chosen.name, file, chosen.bytes), file, chosen.name);
+}
+
+/// What a chosen backup file is listed as.
+export function chosenBackup(fileName: string, file: NativeFile, bytes: number): BackupInfo {
+  return { id: `file:${fileName}`, created: file.exported, annotations: file.annotations.length, bytes };
+}
+
+/// The whole-library backup in the file `fileName`, its bytes from
+/// `open()` (from their start at each call), parsed and checked as
+/// previewRestoreFile says.
+export async function backupFileOf(fileName: string, open: () => AsyncIterable<Uint8Array>): Promise<NativeFile> {
+  const point = await readBackupStream(open);
   if ('increment' in point) {
     throw new ImportError(
       '$.format',
@@ -411,10 +437,7 @@ export async function previewRestoreFile(db: PalimpsestDb, chosen: ChosenFile, o
       `${fileName} is an export of ${file.scope.kind === 'all' ? 'annotations without the rest of the library' : 'one document'}, not a backup of the whole library; bring it in with Import annotations… instead`,
     );
   }
-  const annotations = file.annotations.map(annotationOf);
-  const backup: BackupInfo = { id: `file:${fileName}`, created: file.exported, annotations: annotations.length, bytes: chosen.bytes };
-  // The annotations are held once, as the library's: not the file's too.
-  return { backup, fileName, annotations, diff: restoreDiff(await rows.all(db), annotations), file: { ...file, annotations: [] } };
+  return file;
 }
 
 /// Replaces the library's annotations, tag types and (in a backup that holds
@@ -424,7 +447,15 @@ export async function previewRestoreFile(db: PalimpsestDb, chosen: ChosenFile, o
 /// of all, as they are: a million take a while.
 export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler, preview: RestorePreview, onProgress?: rows.Progress): Promise<void> {
   await scheduler.flush();
-  const { file } = preview;
+  await writeRestore(db, preview.file, preview.annotations, onProgress);
+  // The library is no longer what the last backups were built against.
+  scheduler.startOver();
+}
+
+/// Writes a previewed backup over the library in one transaction, as
+/// restoreBackup says, without backing up first: the caller has (the
+/// backup worker writes a restore the page backed up before).
+export async function writeRestore(db: PalimpsestDb, file: NativeFile, annotations: readonly Annotation[], onProgress?: rows.Progress): Promise<void> {
   try {
     await db.transaction(
       'rw',
@@ -433,8 +464,8 @@ export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler
         await rows.clear(db);
         await db.tagTypes.clear();
         await db.tagTypes.bulkAdd(file.tagTypes);
-        await rows.put(db, preview.annotations, { onProgress });
-        const documentOf = new Map(preview.annotations.map((a) => [a.id, a.documentId]));
+        await rows.put(db, annotations, { onProgress });
+        const documentOf = new Map(annotations.map((a) => [a.id, a.documentId]));
         if (file.library) {
           await Promise.all([db.links.clear(), db.relationTypes.clear(), db.actors.clear(), db.sets.clear()]);
           await db.relationTypes.bulkAdd(file.library.relationTypes);
@@ -466,6 +497,4 @@ export async function restoreBackup(db: PalimpsestDb, scheduler: BackupScheduler
   } catch (error) {
     throw new Error(storageProblem(error));
   }
-  // The library is no longer what the last backups were built against.
-  scheduler.startOver();
 }

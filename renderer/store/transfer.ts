@@ -17,6 +17,7 @@ import { type W3cLibrary, buildW3cCollection, streamedW3cCollection } from '../.
 import type { LinkRow } from './db';
 import { type DocumentSource, type Documents, sourceOf } from './document-source';
 import * as rows from './annotation-rows';
+import { scanInFileOrder } from './annotation-scan';
 import type { PalimpsestDb } from './db';
 import { InvalidInput, messageOf } from '../../shared/errors';
 
@@ -109,20 +110,20 @@ export async function exportPieces(
     const documents = new Map<string, LibraryDocument>();
     const rest = scope.kind === 'all' ? await w3cLibraryOf(db) : undefined;
     const tagTypes = await db.tagTypes.toArray();
-    const annotations = withDocuments(rows.inFileOrder(db, documentIds), from, documents);
+    const annotations = withDocuments(scanInFileOrder(db, documentIds, counts), from, documents);
     const collection = streamedW3cCollection({ annotations, count, tagTypes, documents, exported: now, library: rest });
     return { count, pieces: withFinalNewline(jsonPieces(collection)) };
   }
   const documents = await from.infos(documentIds, { dates: format === 'csv' });
   if (format === 'csv') {
     const [tagTypes, actors, links] = await Promise.all([db.tagTypes.toArray(), db.actors.toArray(), db.links.toArray()]);
-    return { count, pieces: csvPieces(rows.inFileOrder(db, documentIds), tagTypes, documents, { actors, links }) };
+    return { count, pieces: csvPieces(scanInFileOrder(db, documentIds, counts), tagTypes, documents, { actors, links }) };
   }
   const source = {
     tagTypes: await db.tagTypes.toArray(),
     documents,
     documentIds,
-    annotations: rows.inFileOrder(db, documentIds),
+    annotations: scanInFileOrder(db, documentIds, counts),
     scope,
     exported: now,
     library: scope.kind === 'all' ? streamedLibraryOf(db) : undefined,

@@ -7,12 +7,27 @@ import { exportPieces } from '../store/transfer';
 import { backupStore } from '../store/backup-store';
 import { BackupDb } from '../store/db';
 import type { BackupHost } from '../host/host';
+import type { BackupInfo } from '../../shared/ipc/contract';
 import type { Calls } from '../../shared/rpc/port';
 import type { ImportContext } from './import-context';
+import { RestoreRead, type RestoreSummary, type RestoreWant } from './backups-restore';
 
 // A manifest crosses to the worker as a Map (postMessage copies Maps): per
 // unit key, its stamp.
 const manifest = z.map(z.string(), z.string()) satisfies z.ZodType<Manifest>;
+
+// What a kept backup is listed as (BackupInfo).
+const backupInfo = z.strictObject({
+  id: z.string().min(1).max(200),
+  created: z.string().min(1).max(100),
+  annotations: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  base: z.string().min(1).max(200).optional(),
+}) satisfies z.ZodType<BackupInfo>;
+
+// The largest chunk of a backup sent to the worker at once (hosts read 4 MB
+// or less at a time).
+const maxChunkBytes = 64 * 1024 * 1024;
 
 /// What the next backup is built against (BackupSince): the full backup
 /// increments apply to, the manifest of the last point, and how many
@@ -59,6 +74,38 @@ export const backupsApi = {
   /// Forgets the build `buildId` (its writing failed or was cancelled); an
   /// id not held is no error.
   drop: method<null>()(z.strictObject({ buildId: z.string().min(1).max(100) })),
+  /// Starts reading a backup to restore, here rather than on the page: a
+  /// kept one (its base too, for an increment) or a file the researcher
+  /// chose. Answers the id the read goes by and what the page sends first
+  /// (`restoreChunk`): the bytes of a backup from its start, read from its
+  /// host; at the end, the preview's figures. Any read before is let go.
+  restoreRead: method<{ readId: string; want: RestoreWant }>()(
+    z.strictObject({
+      source: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('kept'), backup: backupInfo }),
+        z.strictObject({ kind: z.literal('file'), name: z.string().min(1).max(1000), bytes: z.number().int().nonnegative() }),
+      ]),
+    }),
+  ),
+  /// The next chunk of the backup the worker asked for (`null`: it ended);
+  /// answers what to send next. A backup that is not valid is refused here
+  /// with what is wrong (an ImportError), and the read let go.
+  restoreChunk: method<RestoreWant>()(
+    z.strictObject({
+      readId: z.string().min(1).max(100),
+      chunk: z
+        .instanceof(Uint8Array)
+        .refine((bytes) => bytes.byteLength <= maxChunkBytes, `a chunk is at most ${maxChunkBytes} bytes`)
+        .nullable(),
+    }),
+  ),
+  /// Writes the read backup over the library in one transaction (all of it
+  /// or nothing), reporting the annotations written; the page backs the
+  /// library up first. The read is let go after.
+  restoreWrite: method<null>()(z.strictObject({ readId: z.string().min(1).max(100) })),
+  /// Lets a read go (the researcher cancelled, or the page's read failed);
+  /// an id not held is no error.
+  restoreDrop: method<null>()(z.strictObject({ readId: z.string().min(1).max(100) })),
 };
 export type BackupsApi = typeof backupsApi;
 
@@ -82,6 +129,12 @@ export function backupsHandlers(context: ImportContext, store?: Pick<BackupHost,
   let opened = store;
   const builds = new Map<string, AsyncIterator<string | Uint8Array>>();
   let made = 0;
+  // One restore read at a time: a new one lets the last go.
+  let restore: { readId: string; read: RestoreRead } | null = null;
+  const restoring = (readId: string): RestoreRead => {
+    if (restore?.readId !== readId) throw new RangeError(`There is no restore ${readId} being read in this worker: it was written, dropped or replaced.`);
+    return restore.read;
+  };
   const keep = (pieces: AsyncIterable<string | Uint8Array>): string => {
     const buildId = `build-${++made}`;
     builds.set(buildId, pieces[Symbol.asyncIterator]());
@@ -120,6 +173,42 @@ export function backupsHandlers(context: ImportContext, store?: Pick<BackupHost,
       builds.delete(buildId);
       return null;
     },
+    restoreRead: async ({ source }) => {
+      restore?.read.drop();
+      const read = new RestoreRead(context.db, source);
+      restore = { readId: `restore-${++made}`, read };
+      const { readId } = restore;
+      try {
+        return { readId, want: await read.first() };
+      } catch (error) {
+        if (restore?.readId === readId) restore = null;
+        throw error;
+      }
+    },
+    restoreChunk: async ({ readId, chunk }) => {
+      try {
+        return await restoring(readId).feed(chunk);
+      } catch (error) {
+        if (restore?.readId === readId) restore = null;
+        throw error;
+      }
+    },
+    restoreWrite: async ({ readId }, call) => {
+      const read = restoring(readId);
+      try {
+        await read.write((done, total) => call.progress(done, total));
+      } finally {
+        if (restore?.readId === readId) restore = null;
+      }
+      return null;
+    },
+    restoreDrop: async ({ readId }) => {
+      if (restore?.readId === readId) {
+        restore.read.drop();
+        restore = null;
+      }
+      return null;
+    },
   };
 }
 
@@ -155,6 +244,84 @@ export async function* builtPieces<T extends string | Uint8Array>(calls: Calls<B
   } finally {
     if (!finished) await calls.drop({ buildId }).catch(() => null);
   }
+}
+
+/// Reads `source` in the backup worker `calls`, sending it the bytes it
+/// asks for as `open(id)` reads them (a kept backup's id, or `file`), and
+/// resolves to the preview's figures and the read's id, for
+/// `restoreWrite`. `onRead` is told the bytes sent so far (a backup sent
+/// again from its start counts from where it started). A failed read is
+/// dropped in the worker and throws what was wrong.
+export async function readInWorker(
+  calls: Calls<BackupsApi>,
+  source: Parameters<Calls<BackupsApi>['restoreRead']>[0]['source'],
+  open: (id: string) => AsyncIterable<Uint8Array>,
+  onRead?: (bytes: number) => void,
+): Promise<{ readId: string; summary: RestoreSummary }> {
+  const started = await calls.restoreRead({ source });
+  const { readId } = started;
+  let want = started.want;
+  let chunks: AsyncIterator<Uint8Array> | null = null;
+  let last: string | null = null;
+  let before = 0;
+  let read = 0;
+  try {
+    while (!('preview' in want)) {
+      if ('read' in want) {
+        await chunks?.return?.();
+        if (want.read === last) read = before;
+        else before = read;
+        last = want.read;
+        chunks = gathered(open(want.read))[Symbol.asyncIterator]();
+      }
+      const next = await chunks!.next();
+      const chunk = next.done ? null : next.value;
+      if (chunk) {
+        read += chunk.byteLength;
+        onRead?.(read);
+      }
+      // A chunk that is its whole buffer moves to the worker uncopied.
+      const whole = chunk && chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.buffer instanceof ArrayBuffer;
+      want = await calls.restoreChunk({ readId, chunk: chunk as Uint8Array<ArrayBuffer> | null }, whole ? { transfer: [chunk.buffer as ArrayBuffer] } : {});
+    }
+    return { readId, summary: want.preview };
+  } catch (error) {
+    await chunks?.return?.().catch(() => {});
+    await calls.restoreDrop({ readId }).catch(() => null);
+    throw error;
+  }
+}
+
+/// How many bytes the page gathers before sending them to the worker: a
+/// browser's Blob stream reads 64 KB at a time, and each chunk sent is a
+/// round trip between the threads (a 113 MB backup took 1,800 of them).
+export const sentBytes = 4 << 20;
+
+// The chunks of `source` gathered into chunks of at least `size` bytes
+// (the last may be shorter), each sent as it is full.
+async function* gathered(source: AsyncIterable<Uint8Array>, size = sentBytes): AsyncGenerator<Uint8Array> {
+  let parts: Uint8Array[] = [];
+  let held = 0;
+  const take = () => {
+    const out = parts.length === 1 ? parts[0]! : new Uint8Array(held);
+    if (parts.length > 1) {
+      let at = 0;
+      for (const part of parts) {
+        out.set(part, at);
+        at += part.byteLength;
+      }
+    }
+    parts = [];
+    held = 0;
+    return out;
+  };
+  for await (const chunk of source) {
+    if (chunk.byteLength === 0) continue;
+    parts.push(chunk);
+    held += chunk.byteLength;
+    if (held >= size) yield take();
+  }
+  if (held > 0) yield take();
 }
 
 /// The backup worker's server over `context`.

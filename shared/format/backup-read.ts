@@ -44,17 +44,24 @@ const maxLine = 64 * 1024 * 1024;
 /// (the streaming parser then names the problem); throws `ImportError` at
 /// `$` for a file cut short.
 export async function readPrettyJson(chunks: AsyncIterable<Uint8Array | string>): Promise<unknown | typeof otherLayout> {
-  const lines = linesOf(chunks);
-  const next = async (): Promise<string> => {
-    const { done, value } = await lines.next();
-    if (done) throw new ImportError('$', 'the file ends before its JSON does: it was cut short, or is empty');
-    return value;
+  const lines = new Lines(lineBatchesOf(chunks));
+  const next = (): string | Promise<string> => {
+    const line = lines.next();
+    if (typeof line === 'string') return line;
+    if (line === null) return endedEarly();
+    return line.then((line) => line ?? endedEarly());
   };
-  const first = await lines.next().catch((error: unknown) => {
-    if (error === otherLayout) return { done: true as const, value: undefined };
-    throw error;
-  });
-  if (first.done || first.value.replace(/^\uFEFF/, '') !== '{') return otherLayout;
+  let first: string | null;
+  try {
+    first = await lines.next();
+  } catch (error) {
+    if (error !== otherLayout) throw error;
+    first = null;
+  }
+  if (first === null || first.replace(/^\uFEFF/, '') !== '{') {
+    await lines.return();
+    return otherLayout;
+  }
   try {
     // The indent of one level: 2 in a full backup or an export, 1 in an
     // increment (`JSON.stringify(increment, null, 1)`).
@@ -62,7 +69,7 @@ export async function readPrettyJson(chunks: AsyncIterable<Uint8Array | string>)
     const step = second.length - second.trimStart().length;
     if (second !== '}' && (step < 1 || step > 8)) return otherLayout;
     let pushed: string | null = second;
-    const take = async () => {
+    const take = () => {
       if (pushed === null) return next();
       const line = pushed;
       pushed = null;
@@ -71,13 +78,49 @@ export async function readPrettyJson(chunks: AsyncIterable<Uint8Array | string>)
     const [value, comma] = await readMembers(take, 0, step);
     if (comma) return otherLayout;
     // Nothing but white space may follow.
-    for (let line = await lines.next(); !line.done; line = await lines.next()) if (line.value.trim() !== '') return otherLayout;
+    for (let line = await lines.next(); line !== null; line = await lines.next()) if (line.trim() !== '') return otherLayout;
     return value;
   } catch (error) {
     if (error === otherLayout) return otherLayout;
     throw error;
   } finally {
-    await lines.return(undefined);
+    await lines.return();
+  }
+}
+
+function endedEarly(): never {
+  throw new ImportError('$', 'the file ends before its JSON does: it was cut short, or is empty');
+}
+
+// The lines of a file a batch at a time (those each chunk completes),
+// handed out one by one: a line at hand is returned as it is, not through
+// a promise. At a million annotations the file is some 25 million lines,
+// and an await of an async generator for each was much of the read.
+class Lines {
+  private batch: string[] = [];
+  private at = 0;
+
+  constructor(private readonly batches: AsyncGenerator<string[]>) {}
+
+  /// The next line, or `null` after the last.
+  next(): string | null | Promise<string | null> {
+    if (this.at < this.batch.length) return this.batch[this.at++]!;
+    return this.fill();
+  }
+
+  async return(): Promise<void> {
+    await this.batches.return([]);
+  }
+
+  private async fill(): Promise<string | null> {
+    for (;;) {
+      const batch = await this.batches.next();
+      if (batch.done) return null;
+      if (batch.value.length === 0) continue;
+      this.batch = batch.value;
+      this.at = 1;
+      return batch.value[0]!;
+    }
   }
 }
 
@@ -85,7 +128,7 @@ const memberLine = /^ *("(?:[^"\\]|\\.)*"): (.*)$/;
 
 // The members of an object whose `{` was at `indent`, up to its `}`; and
 // whether a comma follows that `}`.
-async function readMembers(next: () => Promise<string>, indent: number, step: number): Promise<[Record<string, unknown>, boolean]> {
+async function readMembers(next: () => string | Promise<string>, indent: number, step: number): Promise<[Record<string, unknown>, boolean]> {
   const object: Record<string, unknown> = {};
   const inner = ' '.repeat(indent + step);
   for (let expectMore = true; ; ) {
@@ -118,12 +161,13 @@ async function readMembers(next: () => Promise<string>, indent: number, step: nu
 // The elements of a list whose `[` was at `indent`, up to its `]`: each
 // element's lines gathered and parsed alone; and whether a comma follows
 // that `]`.
-async function readElements(next: () => Promise<string>, indent: number, step: number): Promise<[unknown[], boolean]> {
+async function readElements(next: () => string | Promise<string>, indent: number, step: number): Promise<[unknown[], boolean]> {
   const list: unknown[] = [];
   const inner = ' '.repeat(indent + step);
   const close = ' '.repeat(indent);
   for (let expectMore = true; ; ) {
-    const line = await next();
+    const got = next();
+    const line = typeof got === 'string' ? got : await got;
     if (line === `${close}]` || line === `${close}],`) {
       if (expectMore && list.length > 0) throw otherLayout;
       return [list, line.endsWith(',')];
@@ -137,7 +181,8 @@ async function readElements(next: () => Promise<string>, indent: number, step: n
       const parts = [head];
       const end = head === '{' ? '}' : ']';
       for (;;) {
-        const part = await next();
+        const got = next();
+        const part = typeof got === 'string' ? got : await got;
         if (part.startsWith(inner) && part.charCodeAt(inner.length) !== 32) {
           const tail = part.slice(inner.length);
           if (tail !== end && tail !== `${end},`) throw otherLayout;
@@ -163,9 +208,10 @@ function parsed(text: string): unknown {
   }
 }
 
-// The lines of the chunks' UTF-8 text, without their line breaks; throws
-// `otherLayout` for a line longer than `maxLine`.
-async function* linesOf(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+// The lines of the chunks' UTF-8 text, without their line breaks, those
+// each chunk completes at a time; throws `otherLayout` for a line longer
+// than `maxLine`.
+async function* lineBatchesOf(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string[]> {
   const decoder = textDecoder('utf-8', { fatal: true });
   let pending = '';
   for await (const chunk of chunks) {
@@ -175,22 +221,24 @@ async function* linesOf(chunks: AsyncIterable<Uint8Array | string>): AsyncGenera
     } catch {
       throw new ImportError('$', 'the file is not UTF-8 text');
     }
+    const lines: string[] = [];
     let from = 0;
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', from)) {
       const line = pending + text.slice(from, at);
       pending = '';
-      yield line.endsWith('\r') ? line.slice(0, -1) : line;
+      lines.push(line.endsWith('\r') ? line.slice(0, -1) : line);
       from = at + 1;
     }
     pending += text.slice(from);
     if (pending.length > maxLine) throw otherLayout;
+    yield lines;
   }
   try {
     pending += decoder.decode();
   } catch {
     throw new ImportError('$', 'the file is not UTF-8 text');
   }
-  if (pending !== '') yield pending;
+  if (pending !== '') yield [pending];
 }
 
 /// The one JSON value of `chunks`, parsed as they arrive; throws

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../../shared/ipc/contract';
 import type { StoragePersistence } from '../../../host/host';
-import type { RestorePreview } from '../../../data/library';
+import type { RestoreChoice } from '../../../data/library';
 import { useServices } from '../../context';
 import { messageOf } from '../../../../shared/errors';
 
@@ -13,7 +13,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
   const { host, library, backups: scheduler } = services;
   const dialog = useRef<HTMLDialogElement>(null);
   const [list, setList] = useState<BackupInfo[] | null>(null);
-  const [preview, setPreview] = useState<RestorePreview | null>(null);
+  const [preview, setPreview] = useState<RestoreChoice | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [persistence, setPersistence] = useState<StoragePersistence | null>(null);
   // A large backup takes a while to read and to write back: how far along.
@@ -22,6 +22,12 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     void host.backups.persistence?.().then(setPersistence);
   }, [host]);
+
+  // A restore read but not confirmed is let go with the dialog: read in the
+  // backup worker, it holds the whole backup there.
+  const held = useRef<RestoreChoice | null>(null);
+  held.current = preview;
+  useEffect(() => () => void (held.current && library.cancelRestore(held.current)), [library]);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -148,9 +154,9 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
             ) : (
               'Restoring this backup gives'
             )}{' '}
-            the library its {preview.annotations.length} annotation{preview.annotations.length === 1 ? '' : 's'}: {preview.diff.restored} come back,{' '}
-            {preview.diff.reverted} go back to an earlier version, {preview.diff.removed} made since are removed, {preview.diff.same} stay as they are. The
-            library as it is now is backed up first.
+            the library its {n(preview.count)} annotation{preview.count === 1 ? '' : 's'}: {n(preview.diff.restored)} come back, {n(preview.diff.reverted)} go
+            back to an earlier version, {n(preview.diff.removed)} made since are removed, {n(preview.diff.same)} stay as they are. The library as it is now is
+            backed up first.
           </p>
           <button
             type="button"
@@ -165,7 +171,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
                   services.annotations.history.clear();
                   services.notify({
                     kind: 'info',
-                    text: `Restored ${chosen.fileName ? `${chosen.fileName}, ` : ''}the backup of ${new Date(chosen.backup.created).toLocaleString()}: ${chosen.annotations.length} annotations.`,
+                    text: `Restored ${chosen.fileName ? `${chosen.fileName}, ` : ''}the backup of ${new Date(chosen.backup.created).toLocaleString()}: ${n(chosen.count)} annotations.`,
                   });
                   dialog.current?.close();
                 })
@@ -175,7 +181,13 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
           >
             Restore
           </button>
-          <button type="button" onClick={() => setPreview(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              library.cancelRestore(preview);
+              setPreview(null);
+            }}
+          >
             Cancel
           </button>
         </div>
@@ -188,6 +200,9 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
     </dialog>
   );
 }
+
+// A count as the library's list writes it (60,000).
+const n = (count: number) => count.toLocaleString('en');
 
 interface Progress {
   what: string;
