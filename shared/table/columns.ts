@@ -30,11 +30,15 @@ export interface ChunkColumns {
   /// Distinct names as tagged, and each row's index among them (-1: none).
   names: string[];
   nameOf: Int32Array;
-  /// Distinct authors' ids and names (`createdBy`), and each row's index
-  /// among them (-1: none).
+  /// Distinct authors (`createdBy`) as id and name pairs (one id may come
+  /// with two names, renamed), and each row's index among them (-1: none).
   authorIds: string[];
   authorNames: string[];
   authorOf: Int32Array;
+  /// The rows' slots in the text's order (by start, then longer first,
+  /// then id): a document's rows are listed in that order, and its chunks'
+  /// runs are merged rather than sorted when the table opens.
+  textOrder: Uint32Array;
 }
 
 /// The columns of a chunk's annotations, given in the chunk's order.
@@ -49,6 +53,7 @@ export function chunkColumns(key: string, documentId: string, annotations: reado
   const tagIndex = new Map<string, number>();
   const nameIndex = new Map<string, number>();
   const authorIndex = new Map<string, number>();
+  const authorIds: string[] = [];
   const authorNames: string[] = [];
   let ids = '';
   annotations.forEach((annotation, k) => {
@@ -62,11 +67,14 @@ export function chunkColumns(key: string, documentId: string, annotations: reado
     if (!author) authorOf[k] = -1;
     else {
       const size = authorIndex.size;
-      authorOf[k] = indexIn(authorIndex, author.id);
-      // The first row naming an author gives its name, as the table labels it.
-      if (authorIndex.size > size) authorNames.push(author.name);
+      authorOf[k] = indexIn(authorIndex, `${author.id}\u0000${author.name}`);
+      if (authorIndex.size > size) {
+        authorIds.push(author.id);
+        authorNames.push(author.name);
+      }
     }
   });
+  const textOrder = Uint32Array.from(annotations.keys()).sort((a, b) => inText(annotations[a]!, annotations[b]!));
   return {
     key,
     documentId,
@@ -78,9 +86,10 @@ export function chunkColumns(key: string, documentId: string, annotations: reado
     tagsOf,
     names: [...nameIndex.keys()],
     nameOf,
-    authorIds: [...authorIndex.keys()],
+    authorIds,
     authorNames,
     authorOf,
+    textOrder,
   };
 }
 
@@ -105,8 +114,23 @@ export function sameColumns(a: ChunkColumns, b: ChunkColumns): boolean {
     sameArray(a.nameOf, b.nameOf) &&
     sameArray(a.authorIds, b.authorIds) &&
     sameArray(a.authorNames, b.authorNames) &&
-    sameArray(a.authorOf, b.authorOf)
+    sameArray(a.authorOf, b.authorOf) &&
+    sameArray(a.textOrder, b.textOrder)
   );
+}
+
+// As `inTextOrder` orders annotations.
+function inText(a: Annotation, b: Annotation): number {
+  return a.position.start - b.position.start || b.position.end - a.position.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/// Compares two rows of chunks' columns in the text's order, as `inTextOrder` does.
+export function compareInText(a: ChunkColumns, j: number, b: ChunkColumns, k: number): number {
+  const d = a.starts[j]! - b.starts[k]! || b.ends[k]! - a.ends[j]!;
+  if (d) return d;
+  const x = idAt(a, j);
+  const y = idAt(b, k);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function sameArray<T>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
