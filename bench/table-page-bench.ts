@@ -9,7 +9,9 @@ import type { tableBench } from './page/bench-table';
 /// [count]` after `npm run build:web` and `vite build --config
 /// bench/page/vite.config.ts`. Writes `count` annotations (100,000 unless
 /// told) through annotation-rows, reads them as the table does
-/// (`loadTableSources`) and opens the model, three times; then draws the
+/// before (`loadTableSources`) and as the table screen now does (stored
+/// columns), with one note and one tag edit while it is open, three
+/// times each; then draws the
 /// table on a model made in memory and scrolls it 300 px a frame for 120
 /// frames and from top to bottom in 120 frames, with the page's long
 /// tasks, and saves the end of the table to screenshots/ (TABLE_DRAW_ONLY=1
@@ -52,11 +54,25 @@ try {
     if (!process.env.TABLE_DRAW_ONLY) {
       const stored = await page.evaluate((n) => palimpsestBench.storeForTable(n), count);
       console.log(`write ${count.toLocaleString('en')} annotations: ${stored.toFixed(0)} ms (load ${load()})`);
-      for (let run = 0; run < 3; run++) {
+      // Before: every annotation read (TABLE_SKIP_BEFORE=1 skips it).
+      for (let run = 0; !process.env.TABLE_SKIP_BEFORE && run < 3; run++) {
         const r = await page.evaluate(() => palimpsestBench.openTable());
         console.log(
-          `open: chunks ${r.chunks.toFixed(0)} ms, tableSources ${r.read.toFixed(0)} ms, model ${r.model.toFixed(0)} ms, longest task ${r.longestTask.toFixed(0)} ms, heap ${r.heapMB} MB (load ${load()})`,
+          `before, open: chunks ${r.chunks.toFixed(0)} ms, tableSources ${r.read.toFixed(0)} ms, model ${r.model.toFixed(0)} ms, longest task ${r.longestTask.toFixed(0)} ms, heap ${r.heapMB} MB (load ${load()})`,
         );
+      }
+      // After: the table screen's path, from the stored columns.
+      for (let run = 0; run < 3; run++) {
+        const r = await page.evaluate(() => palimpsestBench.openFromColumns());
+        console.log(
+          `open the table screen: columns ${r.columns.toFixed(0)} ms, model sorted by date ${r.model.toFixed(0)} ms, first screen's text ${r.firstScreen.toFixed(0)} ms, total ${r.total.toFixed(0)} ms; filter tag + actor ${r.filter.toFixed(1)} ms (${r.kept} kept); sort by date descending ${r.sort.toFixed(1)} ms; longest task ${r.longestTask.toFixed(0)} ms, heap ${r.heapMB} MB (load ${load()})`,
+        );
+        for (const kind of ['note', 'tags'] as const) {
+          const e = await page.evaluate((k) => palimpsestBench.editWhileOpen(k), kind);
+          console.log(
+            `edit one ${kind} with the table open: write ${e.write.toFixed(0)} ms, update heard ${e.heard.toFixed(0)} ms (${e.chunksRead} chunk(s) read again, text only: ${e.textOnly}), ready ${e.ready.toFixed(0)} ms, longest task ${e.longestTask.toFixed(0)} ms (load ${load()})`,
+          );
+        }
       }
       await page.evaluate(() => palimpsestBench.dropTable());
     }
