@@ -32,6 +32,8 @@ const server = spawn(
     'preview',
     '--config',
     'vite.web.config.ts',
+    // A copy of the build (BENCH_DIST), so a long run is not disturbed by a rebuild.
+    ...(process.env.BENCH_DIST ? ['--outDir', process.env.BENCH_DIST] : []),
     '--host',
     '127.0.0.1',
     '--port',
@@ -46,16 +48,27 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
   });
+  // TABLE_PROFILE=<dir> keeps the browser's profile, and the library
+  // written in it, for the next run (a million annotations take minutes).
+  const context = process.env.TABLE_PROFILE
+    ? await chromium.launchPersistentContext(process.env.TABLE_PROFILE, {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+        viewport: { width: 1400, height: 900 },
+      })
+    : null;
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = context ? await context.newPage() : await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/bench/bench.html`);
     await page.waitForFunction(() => document.title === 'ready');
     // TABLE_DRAW_ONLY=1 skips the write and the reads (minutes at a million).
     if (!process.env.TABLE_DRAW_ONLY) {
-      const stored = await page.evaluate((n) => palimpsestBench.storeForTable(n), count);
-      console.log(`write ${count.toLocaleString('en')} annotations: ${stored.toFixed(0)} ms (load ${load()})`);
-      // Before: every annotation read (TABLE_SKIP_BEFORE=1 skips it).
-      for (let run = 0; !process.env.TABLE_SKIP_BEFORE && run < 3; run++) {
+      const stored = await page.evaluate(([n, keep]) => palimpsestBench.storeForTable(n, keep), [count, !!context] as const);
+      console.log(
+        stored < 0 ? `${count.toLocaleString('en')} annotations kept from the last run` : `write ${count.toLocaleString('en')} annotations: ${stored.toFixed(0)} ms (load ${load()})`,
+      );
+      // Before: every annotation read (TABLE_BEFORE_RUNS, 3 unless set).
+      for (let run = 0; run < Number(process.env.TABLE_BEFORE_RUNS ?? 3); run++) {
         const r = await page.evaluate(() => palimpsestBench.openTable());
         console.log(
           `before, open: chunks ${r.chunks.toFixed(0)} ms, tableSources ${r.read.toFixed(0)} ms, model ${r.model.toFixed(0)} ms, longest task ${r.longestTask.toFixed(0)} ms, heap ${r.heapMB} MB (load ${load()})`,
@@ -86,6 +99,7 @@ try {
     // The end of the table as drawn, to look at.
     await page.screenshot({ path: join(root, 'screenshots', `table-bench-end-${count}.png`) });
   } finally {
+    await context?.close();
     await browser.close();
   }
 } finally {

@@ -132,12 +132,14 @@ export class TableModel {
   private readonly cache = new Map<number, AnnotationRow>();
   private readonly collator: Intl.Collator;
   private readonly tagTypes: readonly TagType[];
+  // The build's steps, while `open` runs them.
+  private building: Generator<void> | undefined;
 
   /// A model of `sources`' annotations, in their order; or, given stored
   /// columns, of their rows: document by document in id order, each
   /// document's in the order of its text (as `loadTableSources` lists
   /// annotations), with quotes and notes read by need.
-  constructor(sources: RowSources | ColumnSources, options: ModelOptions = {}) {
+  constructor(sources: RowSources | ColumnSources, options: ModelOptions = {}, later = false) {
     this.collator = new Intl.Collator(options.locale as string | string[] | undefined, { numeric: true, ignorePunctuation: true });
     this.tagTypes = options.tagTypes ?? [];
     const rows = 'chunks' in sources ? new ChunkRows(sources.chunks, sources.texts) : new AnnotationRows(sources.annotations);
@@ -154,6 +156,32 @@ export class TableModel {
     this.starts = new Float64Array(n);
     this.unfolded = n;
 
+    const steps = this.build(sources, rows, options);
+    if (later) this.building = steps;
+    else while (!steps.next().done);
+  }
+
+  /// Builds a model of stored columns as the constructor does, but in
+  /// slices of `budget` ms, awaiting `pause()` between them, so that a
+  /// million rows never hold the page for one long task.
+  static async open(sources: ColumnSources, options: ModelOptions, clock: { now: () => number; pause: () => Promise<void>; budget?: number }): Promise<TableModel> {
+    const model = new TableModel(sources, options, true);
+    const steps = model.building!;
+    model.building = undefined;
+    const budget = clock.budget ?? 8;
+    let until = clock.now() + budget;
+    while (!steps.next().done) {
+      if (clock.now() < until) continue;
+      await clock.pause();
+      until = clock.now() + budget;
+    }
+    return model;
+  }
+
+  // The constructor's work, yielding every few thousand rows.
+  private *build(sources: RowSources | ColumnSources, rows: AnnotationRows | ChunkRows, options: ModelOptions): Generator<void> {
+    const n = this.length;
+    if (rows instanceof ChunkRows) yield* rows.arrange();
     const documentIndex = new Map<string, number>();
     const nameIndex = new Map<string, number>();
     const tagIndex = new Map<string, number>();
@@ -212,6 +240,7 @@ export class TableModel {
       let lastDocument = '';
       let lastDocumentIndex = -1;
       for (let i = 0; i < n; i++) {
+        if ((i & 0x3fff) === 0x3fff) yield;
         const annotation = rows.annotations[i]!;
         // Annotations come document by document: most rows are the last one's.
         if (annotation.documentId !== lastDocument || lastDocumentIndex < 0) {
@@ -250,6 +279,7 @@ export class TableModel {
       };
       const { chunkOf, slotOf, chunks } = rows;
       for (let i = 0; i < n; i++) {
+        if ((i & 0x3fff) === 0x3fff) yield;
         const chunk = chunks[chunkOf[i]!]!;
         const k = slotOf[i]!;
         const map = mapOf(chunk);
@@ -271,6 +301,7 @@ export class TableModel {
     const setIndex = this.setEntries(sources);
     if (linkIndex.size || setIndex.size) {
       for (let i = 0; i < n; i++) {
+        if ((i & 0x3fff) === 0x3fff) yield;
         const id = rows.id(i);
         if (linkIndex.size) this.linksOf[i] = linkIndex.get(id) ?? none;
         if (setIndex.size) this.setsOf[i] = setIndex.get(id) ?? none;
@@ -414,6 +445,78 @@ export class TableModel {
   /// drawn whole); returns what stops it.
   onText(listener: () => void): () => void {
     return this.store.onText(listener);
+  }
+
+  /// A model with the chunks of keys `written` taken from `chunks` (the
+  /// stored chunks rewritten, of the same rows in the same text order:
+  /// tags, names or authors changed) in place of this model's: its columns copied and only those chunks'
+  /// rows set again, O(rows) copying but no rebuild. `null` when a chunk's
+  /// rows changed (added, deleted, moved) or this model is not of chunks:
+  /// then build a new one.
+  patch(written: readonly string[], chunks: ReadonlyMap<string, ChunkColumns>, sources: Pick<RowSources, 'actors'>): TableModel | null {
+    const store = this.store;
+    if (!(store instanceof ChunkRows)) return null;
+    // A chunk deleted or new changes the rows.
+    if (written.some((key) => !chunks.has(key))) return null;
+    const changed = written.map((key) => chunks.get(key)!);
+    const at = changed.map((chunk) => store.indexOf(chunk.key));
+    if (at.some((c, k) => c < 0 || !sameRows(store.chunks[c]!, changed[k]!))) return null;
+    const next = Object.create(TableModel.prototype) as TableModel;
+    Object.assign(next, this);
+    const writable = next as unknown as Record<string, unknown>;
+    const list = [...store.chunks];
+    changed.forEach((chunk, k) => (list[at[k]!] = chunk));
+    writable.store = store.with(list);
+    // Copies of the columns and tables a chunk's rows can change; the rest
+    // is shared with this model.
+    const tagsOf = this.tagsOf.slice();
+    const nameOf = this.nameOf.slice();
+    const authorOf = this.authorOf.slice();
+    const authorNameOf = this.authorNameOf.slice();
+    const tagLists = [...this.tagLists];
+    const names = [...this.names];
+    const authors = [...this.authors];
+    const authorNames = [...this.authorNames];
+    Object.assign(writable, { tagsOf, nameOf, authorOf, authorNameOf, tagLists, names, authors, authorNames });
+    writable.ranks = new Map([...this.ranks].filter(([column]) => column === 'document' || column === 'date' || column === 'links' || column === 'sets'));
+    writable.cache = new Map();
+    const index = <T>(list: readonly T[], key: (entry: T) => string) => new Map(list.map((entry, i) => [key(entry), i]));
+    const tagIndex = index(tagLists, (tags) => JSON.stringify(tags));
+    const nameIndex = index(names, (name) => name.tagged);
+    const authorIndex = index(authors, (author) => author.id);
+    const authorNameIndex = index(authorNames, (name) => name);
+    const entry = <T>(map: Map<string, number>, list: T[], key: string, make: () => T) => {
+      let e = map.get(key);
+      if (e === undefined) {
+        e = list.length;
+        list.push(make());
+        map.set(key, e);
+      }
+      return e;
+    };
+    changed.forEach((chunk, k) => {
+      const c = at[k]!;
+      const [from, to] = store.rangeOf(c);
+      for (let i = from; i < to; i++) {
+        if (store.chunkOf[i] !== c) continue;
+        const slot = store.slotOf[i]!;
+        const tags = chunk.tagLists[chunk.tagsOf[slot]!]!;
+        tagsOf[i] = entry(tagIndex, tagLists, tags, () => JSON.parse(tags) as string[]);
+        const name = chunk.nameOf[slot]!;
+        nameOf[i] =
+          name === none
+            ? none
+            : entry(nameIndex, names, chunk.names[name]!, () => {
+                const tagged = chunk.names[name]!;
+                const actor = sources.actors.resolve(tagged);
+                return { tagged, actor: actor?.name ?? tagged, actorId: actor?.id ?? null };
+              });
+        const author = chunk.authorOf[slot]!;
+        authorOf[i] = author === none ? none : entry(authorIndex, authors, chunk.authorIds[author]!, () => ({ id: chunk.authorIds[author]!, name: chunk.authorNames[author]! }));
+        authorNameOf[i] = author === none ? none : entry(authorNameIndex, authorNames, chunk.authorNames[author]!, () => chunk.authorNames[author]!);
+      }
+    });
+    return next;
   }
 
   /// Forgets the rows made so far, after their text changed in place (a
@@ -811,13 +914,45 @@ class ChunkRows implements RowStore {
     this.chunks = [];
     this.chunkOf = new Uint32Array(n);
     this.slotOf = new Uint32Array(n);
+    this.byDocument = byDocument;
+  }
+  private byDocument: Map<string, ChunkColumns[]> | null;
+  // Each chunk's document's first row and the row after its last.
+  private ranges: Uint32Array | null = null;
+  private positions: Map<string, number> | null = null;
+
+  /// The index of the chunk with this key, or -1.
+  indexOf(key: string): number {
+    this.positions ??= new Map(this.chunks.map((chunk, c) => [chunk.key, c]));
+    return this.positions.get(key) ?? -1;
+  }
+
+  /// The rows of chunk `c`'s document: `[first, end)`.
+  rangeOf(c: number): [number, number] {
+    return [this.ranges![2 * c]!, this.ranges![2 * c + 1]!];
+  }
+
+  /// The same rows, with `chunks` (of the same rows each) in place of these.
+  with(chunks: ChunkColumns[]): ChunkRows {
+    const next = Object.create(ChunkRows.prototype) as ChunkRows;
+    Object.assign(next, this, { chunks, positions: this.positions });
+    return next;
+  }
+  /// Lists the rows, document by document: a step each.
+  *arrange(): Generator<void> {
     let at = 0;
-    for (const documentId of [...byDocument.keys()].sort()) {
-      const group = byDocument.get(documentId)!;
+    const ranges: number[] = [];
+    for (const documentId of [...this.byDocument!.keys()].sort()) {
+      const group = this.byDocument!.get(documentId)!;
       const first = this.chunks.length;
       this.chunks.push(...group);
+      const from = at;
       at = mergeRuns(group, first, this.chunkOf, this.slotOf, at);
+      ranges.push(...group.flatMap(() => [from, at]));
+      yield;
     }
+    this.ranges = Uint32Array.from(ranges);
+    this.byDocument = null;
   }
   id(i: number): string {
     return idAt(this.chunks[this.chunkOf[i]!]!, this.slotOf[i]!);
@@ -857,6 +992,12 @@ class ChunkRows implements RowStore {
   onText(listener: () => void): () => void {
     return this.texts.onArrive(listener);
   }
+}
+
+// Whether two records of a chunk hold the same rows in the same text order.
+function sameRows(a: ChunkColumns, b: ChunkColumns): boolean {
+  const same = (x: ArrayLike<number>, y: ArrayLike<number>) => x.length === y.length && Array.prototype.every.call(x, (v: number, i: number) => v === y[i]);
+  return a.key === b.key && a.ids === b.ids && same(a.idEnds, b.idEnds) && same(a.starts, b.starts) && same(a.ends, b.ends) && same(a.textOrder, b.textOrder);
 }
 
 // Lists a document's rows (its chunks, from `first` in the model's list)

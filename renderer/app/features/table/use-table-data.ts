@@ -52,32 +52,62 @@ export function useTableData(): TableData | undefined {
   const context = useLiveQuery(() => annotations.tableContext(), [annotations]);
   // Quotes and notes by chunk, read for the rows drawn: kept across models.
   const texts = useMemo(() => new TextStore((keys) => annotations.tableTexts(keys)), [annotations]);
-  const [chunks, setChunks] = useState<ChunkColumns[] | undefined>(undefined);
+  // The stored columns as last heard, and a count bumped when the model
+  // must be built again from them (rows added, deleted or moved).
+  const chunks = useRef<ReadonlyMap<string, ChunkColumns> | null>(null);
+  const [generation, setGeneration] = useState(0);
   const [textVersion, setTextVersion] = useState(0);
-  const current = useRef<TableModel | undefined>(undefined);
+  const [built, setBuilt] = useState<Omit<TableData, 'textVersion'> | undefined>(undefined);
+  const current = useRef<Omit<TableData, 'textVersion'> | undefined>(undefined);
+  const latest = useRef({ context, documents });
+  latest.current = { context, documents };
   useEffect(
     () =>
       annotations.watchTableColumns(
         (update) => {
+          chunks.current = update.chunks;
           texts.forget(update.changed);
-          if (update.textOnly && current.current) {
-            current.current.forgetRows();
+          const was = current.current;
+          const { context, documents } = latest.current;
+          if (was && update.textOnly) {
+            // A quote or note changed: the same rows, their text read again.
+            was.model.forgetRows();
             setTextVersion((v) => v + 1);
-          } else setChunks([...update.chunks.values()]);
+            return;
+          }
+          // Tags, names or authors changed: the model patched, O(rows copied).
+          const patched = was && context ? was.model.patch(update.changed, update.chunks, { actors: taggedActors(new ActorIndex(context.actors)) }) : null;
+          if (patched && context) {
+            current.current = { sources: was!.sources, model: patched, options: optionsOf(was!.sources, patched, documents) };
+            setBuilt(current.current);
+          } else setGeneration((g) => g + 1);
         },
         (error) => services.notify({ kind: 'error', text: `The table could not read the annotations: ${messageOf(error)}` }),
       ),
     [annotations, texts, services],
   );
-  const built = useMemo(() => {
-    if (!context || !chunks) return undefined;
-    const model = new TableModel(
-      { chunks, texts, documents, actors: taggedActors(new ActorIndex(context.actors)), links: context.links, sets: context.sets },
+  // Built in slices of a few ms between other work (a million rows take
+  // longer than a frame); the rows shown stay the last model's meanwhile.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation says the stored columns (a ref) changed.
+  useEffect(() => {
+    const stored = chunks.current;
+    if (!context || !stored) return;
+    let live = true;
+    TableModel.open(
+      { chunks: [...stored.values()], texts, documents, actors: taggedActors(new ActorIndex(context.actors)), links: context.links, sets: context.sets },
       { tagTypes: context.tagTypes },
-    );
-    current.current = model;
-    return { sources: context, model, options: optionsOf(context, model, documents) };
-  }, [context, chunks, documents, texts]);
+      { now: () => performance.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) },
+    )
+      .then((model) => {
+        if (!live) return;
+        current.current = { sources: context, model, options: optionsOf(context, model, documents) };
+        setBuilt(current.current);
+      })
+      .catch((error: unknown) => services.notify({ kind: 'error', text: `The table could not be opened: ${messageOf(error)}` }));
+    return () => {
+      live = false;
+    };
+  }, [context, generation, documents, texts, services]);
   return useMemo(() => built && { ...built, textVersion }, [built, textVersion]);
 }
 
