@@ -294,7 +294,8 @@ async function rewriteDocument(
   const grown = mayGrow ? bucketsFor(count, buckets) : buckets;
 
   // Regrouped, every chunk is new; otherwise only the touched ones change.
-  const rows = groupWithColumns(documentId, grown, members.values()).filter((row) => grown !== buckets || touched.has(row.chunk.key));
+  const stamp = writeStamp();
+  const rows = groupWithColumns(documentId, grown, members.values(), stamp).filter((row) => grown !== buckets || touched.has(row.chunk.key));
   const kept = new Set(rows.map((row) => row.chunk.key));
   const stale = (grown !== buckets ? before.map((chunk) => chunk.key) : [...touched]).filter((key) => !kept.has(key));
   // Each chunk's table columns are written with it, in this transaction.
@@ -307,6 +308,6 @@ async function rewriteDocument(
     ...writes,
     stale.length > 0 ? db.annotationChunks.bulkDelete(stale) : undefined,
     stale.length > 0 ? db.tableColumns.bulkDelete(stale) : undefined,
-    count > 0 ? db.chunkLayouts.put({ documentId, buckets: grown, count, stamp: writeStamp() }) : db.chunkLayouts.delete(documentId),
+    count > 0 ? db.chunkLayouts.put({ documentId, buckets: grown, count, stamp }) : db.chunkLayouts.delete(documentId),
   ]);
 }

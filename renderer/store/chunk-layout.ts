@@ -109,7 +109,7 @@ export function chunkRow(documentId: string, bucket: number, annotations: readon
 
 /// A chunk row and its table columns (the `tableColumns` row written
 /// beside it), from its annotations as `chunkRow` takes them.
-export function chunkAndColumns(documentId: string, bucket: number, annotations: readonly Annotation[]): { chunk: AnnotationChunk; columns: ChunkColumns } {
+export function chunkAndColumns(documentId: string, bucket: number, annotations: readonly Annotation[], stamp = ''): { chunk: AnnotationChunk; columns: ChunkColumns } {
   const sorted = [...annotations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const tagged = new Map<string, number[]>();
   const named = new Map<string, number[]>();
@@ -137,7 +137,7 @@ export function chunkAndColumns(documentId: string, bucket: number, annotations:
     actors,
     named: actors.map((actor) => named.get(actor)!),
   };
-  return { chunk, columns: chunkColumns(key, documentId, sorted) };
+  return { chunk, columns: chunkColumns(key, documentId, sorted, stamp) };
 }
 
 /// The table columns of a stored chunk (for a library stored before they
@@ -192,8 +192,13 @@ export function groupIntoChunks(documentId: string, buckets: number, annotations
   return groupWithColumns(documentId, buckets, annotations).map((row) => row.chunk);
 }
 
-/// As `groupIntoChunks`, each chunk with its table columns.
-export function groupWithColumns(documentId: string, buckets: number, annotations: Iterable<Annotation>): { chunk: AnnotationChunk; columns: ChunkColumns }[] {
+/// As `groupIntoChunks`, each chunk with its table columns, stamped.
+export function groupWithColumns(
+  documentId: string,
+  buckets: number,
+  annotations: Iterable<Annotation>,
+  stamp = '',
+): { chunk: AnnotationChunk; columns: ChunkColumns }[] {
   const groups = new Map<number, Annotation[]>();
   for (const annotation of annotations) {
     const bucket = bucketOf(annotation.id, buckets);
@@ -201,5 +206,5 @@ export function groupWithColumns(documentId: string, buckets: number, annotation
     if (!group) groups.set(bucket, (group = []));
     group.push(annotation);
   }
-  return [...groups.entries()].sort(([a], [b]) => a - b).map(([bucket, group]) => chunkAndColumns(documentId, bucket, group));
+  return [...groups.entries()].sort(([a], [b]) => a - b).map(([bucket, group]) => chunkAndColumns(documentId, bucket, group, stamp));
 }

@@ -109,9 +109,12 @@ export function watchColumns(db: PalimpsestDb, onUpdate: (update: ColumnsUpdate)
         const before = keysOf.get(documentId) ?? [];
         const after = byDocument.get(documentId) ?? [];
         if (before.length !== after.length) textOnly = false;
-        for (const key of before) written.push(key);
+        const kept = new Set(after.map((record) => record.key));
+        // A chunk dropped, or stored by another write than the one read.
+        for (const key of before) if (!kept.has(key)) written.push(key);
         for (const record of after) {
           const old = chunks.get(record.key);
+          if (old && old.stamp === record.stamp && !wasFirst) continue;
           if (!old || !sameColumnsAs(old, record)) textOnly = false;
           written.push(record.key);
         }

@@ -39,10 +39,14 @@ export interface ChunkColumns {
   /// then id): a document's rows are listed in that order, and its chunks'
   /// runs are merged rather than sorted when the table opens.
   textOrder: Uint32Array;
+  /// The write that stored it (the layout's stamp of that write; empty in
+  /// records built by the version 11 upgrade): a table that has read the
+  /// document's records again knows which chunks a write touched.
+  stamp: string;
 }
 
 /// The columns of a chunk's annotations, given in the chunk's order.
-export function chunkColumns(key: string, documentId: string, annotations: readonly Annotation[]): ChunkColumns {
+export function chunkColumns(key: string, documentId: string, annotations: readonly Annotation[], stamp = ''): ChunkColumns {
   const n = annotations.length;
   const idEnds = new Uint32Array(n);
   const starts = new Float64Array(n);
@@ -90,6 +94,7 @@ export function chunkColumns(key: string, documentId: string, annotations: reado
     authorNames,
     authorOf,
     textOrder,
+    stamp,
   };
 }
 
@@ -98,8 +103,8 @@ export function idAt(columns: ChunkColumns, k: number): string {
   return columns.ids.slice(k === 0 ? 0 : columns.idEnds[k - 1]!, columns.idEnds[k]!);
 }
 
-/// Whether two records hold the same rows with the same columns: a write
-/// that changed only quotes or notes leaves them equal.
+/// Whether two records hold the same rows with the same columns, whatever
+/// their stamps: a write that changed only quotes or notes leaves them equal.
 export function sameColumns(a: ChunkColumns, b: ChunkColumns): boolean {
   return (
     a.key === b.key &&
