@@ -130,7 +130,12 @@ export const tableBench = {
     });
     const read = performance.now();
     const { defaultTagTypes } = await import('../../shared/annotation/model');
-    const model = new TableModel({ chunks: [...first.chunks.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] }, { tagTypes: defaultTagTypes });
+    // In slices, as the screen builds it.
+    const model = await TableModel.open(
+      { chunks: [...first.chunks.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
+      { tagTypes: defaultTagTypes },
+      { now: () => performance.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) },
+    );
     const order = model.order('date', 'ascending');
     const shown = model.filter(order, {});
     const made = performance.now();
