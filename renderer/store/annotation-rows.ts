@@ -194,7 +194,14 @@ export async function layouts(db: PalimpsestDb): Promise<ChunkLayout[]> {
 /// The table columns of these documents' chunks (of every document's
 /// without `documentIds`): typed arrays and strings, no annotation parsed.
 export async function columnsOf(db: PalimpsestDb, documentIds?: readonly string[]): Promise<ChunkColumns[]> {
-  if (!documentIds) return db.tableColumns.toArray();
+  if (!documentIds) {
+    // In reads of a few hundred records: each is cloned out as it arrives,
+    // so a million rows' columns are not one long task of the page's.
+    const keys = await db.tableColumns.toCollection().primaryKeys();
+    const reads: Promise<(ChunkColumns | undefined)[]>[] = [];
+    for (let at = 0; at < keys.length; at += 256) reads.push(db.tableColumns.bulkGet(keys.slice(at, at + 256)));
+    return (await Promise.all(reads)).flat().filter((record): record is ChunkColumns => record !== undefined);
+  }
   if (documentIds.length === 0) return [];
   return db.tableColumns.where('documentId').anyOf([...documentIds]).toArray();
 }
