@@ -65,7 +65,9 @@ try {
     if (!process.env.TABLE_DRAW_ONLY) {
       const stored = await page.evaluate(([n, keep]) => palimpsestBench.storeForTable(n, keep), [count, !!context] as const);
       console.log(
-        stored < 0 ? `${count.toLocaleString('en')} annotations kept from the last run` : `write ${count.toLocaleString('en')} annotations: ${stored.toFixed(0)} ms (load ${load()})`,
+        stored < 0
+          ? `${count.toLocaleString('en')} annotations kept from the last run`
+          : `write ${count.toLocaleString('en')} annotations: ${stored.toFixed(0)} ms (load ${load()})`,
       );
       // Before: every annotation read (TABLE_BEFORE_RUNS, 3 unless set).
       for (let run = 0; run < Number(process.env.TABLE_BEFORE_RUNS ?? 3); run++) {

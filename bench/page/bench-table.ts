@@ -171,13 +171,18 @@ export const tableBench = {
   /// for the table's update: the ms from the write to the update heard, the
   /// chunks read again, and the ms to redraw-ready (a note: the chunk's text
   /// read again; tags: the model rebuilt from the columns in memory).
-  async editWhileOpen(kind: 'note' | 'tags'): Promise<{ write: number; heard: number; chunksRead: number; textOnly: boolean; ready: number; longestTask: number }> {
+  async editWhileOpen(
+    kind: 'note' | 'tags',
+  ): Promise<{ write: number; heard: number; chunksRead: number; textOnly: boolean; ready: number; longestTask: number }> {
     if (!db || !watching || !opened) throw new RangeError('There is no open table: call openFromColumns first.');
     const model = opened.model;
     const id = model.id(Math.floor(model.length / 2));
     const row = model.row(Math.floor(model.length / 2));
     const annotation = (await rows.get(db, row.documentId, id))!;
-    const edited = kind === 'note' ? { ...annotation, note: `Edited at ${Date.now()}` } : { ...annotation, tags: annotation.tags.includes('claim') ? ['economic-measure'] : ['claim'] };
+    const edited =
+      kind === 'note'
+        ? { ...annotation, note: `Edited at ${Date.now()}` }
+        : { ...annotation, tags: annotation.tags.includes('claim') ? ['economic-measure'] : ['claim'] };
     const tasks: number[] = [];
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
     observer.observe({ type: 'longtask' });
@@ -198,7 +203,10 @@ export const tableBench = {
       // Patched when the chunk holds the same rows (a tag changed), as the screen does.
       next =
         model.patch(update.changed, update.chunks, { actors: taggedActors(new ActorIndex([])) }) ??
-        new TableModel({ chunks: [...update.chunks.values()], texts: watching.texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] }, { tagTypes: defaultTagTypes });
+        new TableModel(
+          { chunks: [...update.chunks.values()], texts: watching.texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
+          { tagTypes: defaultTagTypes },
+        );
       next.filter(next.order('date', 'ascending'), {});
       opened = { ...opened, model: next };
     }
@@ -206,7 +214,14 @@ export const tableBench = {
     if (next.row(Math.floor(model.length / 2)).annotationId !== id && update.textOnly) throw new RangeError('The edited row moved.');
     await new Promise((resolve) => setTimeout(resolve, 50));
     observer.disconnect();
-    return { write: written - start, heard: heard - start, chunksRead: update.changed.length, textOnly: update.textOnly, ready: ready - start, longestTask: Math.max(0, ...tasks) };
+    return {
+      write: written - start,
+      heard: heard - start,
+      chunksRead: update.changed.length,
+      textOnly: update.textOnly,
+      ready: ready - start,
+      longestTask: Math.max(0, ...tasks),
+    };
   },
 
   /// Opens the table's model on `count` annotations made in memory, not

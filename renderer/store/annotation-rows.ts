@@ -203,7 +203,10 @@ export async function columnsOf(db: PalimpsestDb, documentIds?: readonly string[
     return (await Promise.all(reads)).flat().filter((record): record is ChunkColumns => record !== undefined);
   }
   if (documentIds.length === 0) return [];
-  return db.tableColumns.where('documentId').anyOf([...documentIds]).toArray();
+  return db.tableColumns
+    .where('documentId')
+    .anyOf([...documentIds])
+    .toArray();
 }
 
 /// The stored chunks with these keys (`undefined` for one no longer
@@ -307,9 +310,7 @@ async function rewriteDocument(
   const stale = (grown !== buckets ? before.map((chunk) => chunk.key) : [...touched]).filter((key) => !kept.has(key));
   // Each chunk's table columns are written with it, in this transaction.
   const writes = rows.map(({ chunk, columns }) =>
-    Promise.all([db.annotationChunks.put(chunk), db.tableColumns.put(columns)]).then(() =>
-      stored(chunk.ids.reduce((n, id) => n + (puts.has(id) ? 1 : 0), 0)),
-    ),
+    Promise.all([db.annotationChunks.put(chunk), db.tableColumns.put(columns)]).then(() => stored(chunk.ids.reduce((n, id) => n + (puts.has(id) ? 1 : 0), 0))),
   );
   await Promise.all([
     ...writes,

@@ -109,7 +109,12 @@ export function chunkRow(documentId: string, bucket: number, annotations: readon
 
 /// A chunk row and its table columns (the `tableColumns` row written
 /// beside it), from its annotations as `chunkRow` takes them.
-export function chunkAndColumns(documentId: string, bucket: number, annotations: readonly Annotation[], stamp = ''): { chunk: AnnotationChunk; columns: ChunkColumns } {
+export function chunkAndColumns(
+  documentId: string,
+  bucket: number,
+  annotations: readonly Annotation[],
+  stamp = '',
+): { chunk: AnnotationChunk; columns: ChunkColumns } {
   const sorted = [...annotations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const tagged = new Map<string, number[]>();
   const named = new Map<string, number[]>();

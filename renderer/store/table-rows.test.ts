@@ -70,9 +70,13 @@ describe('watchColumns', () => {
       expect(updates).toHaveLength(count);
       return updates[count - 1]!;
     };
-    const stop = watchColumns(db, (update) => updates.push({ ...update, chunks: new Map(update.chunks) }), (error) => {
-      throw error;
-    });
+    const stop = watchColumns(
+      db,
+      (update) => updates.push({ ...update, chunks: new Map(update.chunks) }),
+      (error) => {
+        throw error;
+      },
+    );
     try {
       const first = await next(1);
       expect([...first.chunks.values()].map((c) => c.documentId).sort()).toEqual([brief.id, memo.id].sort());

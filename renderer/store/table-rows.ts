@@ -120,7 +120,11 @@ export function watchColumns(db: PalimpsestDb, onUpdate: (update: ColumnsUpdate)
         }
         for (const key of before) chunks.delete(key);
         for (const record of after) chunks.set(record.key, record);
-        if (after.length) keysOf.set(documentId, after.map((r) => r.key));
+        if (after.length)
+          keysOf.set(
+            documentId,
+            after.map((r) => r.key),
+          );
         else keysOf.delete(documentId);
       }
       if (!wasFirst && written.length === 0) return;

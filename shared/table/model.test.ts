@@ -168,7 +168,11 @@ describe('TableModel over random libraries', () => {
             let pauses = 0;
             const model =
               patched ??
-              (await TableModel.open({ ...context, chunks: stored.columns(), texts }, { locale: 'en', tagTypes }, { now: () => 0, pause: async () => void pauses++, budget: -1 }));
+              (await TableModel.open(
+                { ...context, chunks: stored.columns(), texts },
+                { locale: 'en', tagTypes },
+                { now: () => 0, pause: async () => void pauses++, budget: -1 },
+              ));
             if (!patched && stored.columns().length) expect(pauses).toBeGreaterThan(0);
             expect(model.length).toBe(plain.length);
             // Document by document, each in the order of its text.
@@ -176,7 +180,9 @@ describe('TableModel over random libraries', () => {
             expect(model.tally()).toEqual(plain.tally());
             // Filters and sorts that need no text read none.
             const byTags = model.filter(model.order('tags', direction), { ...rowFilter, text: '' });
-            expect(Array.from(byTags, (i) => model.id(i))).toEqual(Array.from(plain.filter(plain.order('tags', direction), { ...rowFilter, text: '' }), (i) => plain.id(i)));
+            expect(Array.from(byTags, (i) => model.id(i))).toEqual(
+              Array.from(plain.filter(plain.order('tags', direction), { ...rowFilter, text: '' }), (i) => plain.id(i)),
+            );
             await model.readText();
             expect(model.missingText()).toEqual([]);
             const shown = new RowList(model, model.filter(model.order(column, direction), rowFilter));
@@ -234,7 +240,12 @@ class StoredChunks {
       const sorted = [...group].sort((a, b) => (a.id < b.id ? -1 : 1));
       this.chunks.set(key, {
         columns: chunkColumns(key, sorted[0]!.documentId, sorted),
-        texts: { quotes: sorted.map((a) => a.quote.exact), notes: sorted.map((a) => a.note), changedBy: sorted.map((a) => a.modifiedBy?.name ?? null), folded: [] },
+        texts: {
+          quotes: sorted.map((a) => a.quote.exact),
+          notes: sorted.map((a) => a.note),
+          changedBy: sorted.map((a) => a.modifiedBy?.name ?? null),
+          folded: [],
+        },
       });
     }
     return [...new Set([...written, ...groups.keys()])];

@@ -164,7 +164,11 @@ export class TableModel {
   /// Builds a model of stored columns as the constructor does, but in
   /// slices of `budget` ms, awaiting `pause()` between them, so that a
   /// million rows never hold the page for one long task.
-  static async open(sources: ColumnSources, options: ModelOptions, clock: { now: () => number; pause: () => Promise<void>; budget?: number }): Promise<TableModel> {
+  static async open(
+    sources: ColumnSources,
+    options: ModelOptions,
+    clock: { now: () => number; pause: () => Promise<void>; budget?: number },
+  ): Promise<TableModel> {
     const model = new TableModel(sources, options, true);
     const steps = model.building!;
     model.building = undefined;
@@ -512,7 +516,10 @@ export class TableModel {
                 return { tagged, actor: actor?.name ?? tagged, actorId: actor?.id ?? null };
               });
         const author = chunk.authorOf[slot]!;
-        authorOf[i] = author === none ? none : entry(authorIndex, authors, chunk.authorIds[author]!, () => ({ id: chunk.authorIds[author]!, name: chunk.authorNames[author]! }));
+        authorOf[i] =
+          author === none
+            ? none
+            : entry(authorIndex, authors, chunk.authorIds[author]!, () => ({ id: chunk.authorIds[author]!, name: chunk.authorNames[author]! }));
         authorNameOf[i] = author === none ? none : entry(authorNameIndex, authorNames, chunk.authorNames[author]!, () => chunk.authorNames[author]!);
       }
     });
@@ -661,8 +668,7 @@ export class TableModel {
   // Row `i`'s quote, which the caller needs read.
   private textOf(i: number, why: string): string {
     const quote = this.store.quote(i);
-    if (quote === undefined)
-      throw new RangeError(`Row ${i}'s text is not read yet, and the ${why} needs it: read the chunks missingText() names first.`);
+    if (quote === undefined) throw new RangeError(`Row ${i}'s text is not read yet, and the ${why} needs it: read the chunks missingText() names first.`);
     return quote;
   }
 
