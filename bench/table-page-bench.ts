@@ -9,7 +9,9 @@ import type { tableBench } from './page/bench-table';
 /// [count]` after `npm run build:web` and `vite build --config
 /// bench/page/vite.config.ts`. Writes `count` annotations (100,000 unless
 /// told) through annotation-rows, reads them as the table does
-/// (`loadTableSources`) and opens the model, three times; then draws the
+/// before (`loadTableSources`) and as the table screen now does (stored
+/// columns), with one note and one tag edit while it is open, three
+/// times each; then draws the
 /// table on a model made in memory and scrolls it 300 px a frame for 120
 /// frames and from top to bottom in 120 frames, with the page's long
 /// tasks, and saves the end of the table to screenshots/ (TABLE_DRAW_ONLY=1
@@ -30,6 +32,8 @@ const server = spawn(
     'preview',
     '--config',
     'vite.web.config.ts',
+    // A copy of the build (BENCH_DIST), so a long run is not disturbed by a rebuild.
+    ...(process.env.BENCH_DIST ? ['--outDir', process.env.BENCH_DIST] : []),
     '--host',
     '127.0.0.1',
     '--port',
@@ -44,19 +48,46 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
   });
+  // TABLE_PROFILE=<dir> keeps the browser's profile, and the library
+  // written in it, for the next run (a million annotations take minutes).
+  const context = process.env.TABLE_PROFILE
+    ? await chromium.launchPersistentContext(process.env.TABLE_PROFILE, {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+        viewport: { width: 1400, height: 900 },
+      })
+    : null;
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = context ? await context.newPage() : await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/bench/bench.html`);
     await page.waitForFunction(() => document.title === 'ready');
     // TABLE_DRAW_ONLY=1 skips the write and the reads (minutes at a million).
     if (!process.env.TABLE_DRAW_ONLY) {
-      const stored = await page.evaluate((n) => palimpsestBench.storeForTable(n), count);
-      console.log(`write ${count.toLocaleString('en')} annotations: ${stored.toFixed(0)} ms (load ${load()})`);
-      for (let run = 0; run < 3; run++) {
+      const stored = await page.evaluate(([n, keep]) => palimpsestBench.storeForTable(n, keep), [count, !!context] as const);
+      console.log(
+        stored < 0
+          ? `${count.toLocaleString('en')} annotations kept from the last run`
+          : `write ${count.toLocaleString('en')} annotations: ${stored.toFixed(0)} ms (load ${load()})`,
+      );
+      // Before: every annotation read (TABLE_BEFORE_RUNS, 3 unless set).
+      for (let run = 0; run < Number(process.env.TABLE_BEFORE_RUNS ?? 3); run++) {
         const r = await page.evaluate(() => palimpsestBench.openTable());
         console.log(
-          `open: chunks ${r.chunks.toFixed(0)} ms, tableSources ${r.read.toFixed(0)} ms, model ${r.model.toFixed(0)} ms, longest task ${r.longestTask.toFixed(0)} ms, heap ${r.heapMB} MB (load ${load()})`,
+          `before, open: chunks ${r.chunks.toFixed(0)} ms, tableSources ${r.read.toFixed(0)} ms, model ${r.model.toFixed(0)} ms, longest task ${r.longestTask.toFixed(0)} ms, heap ${r.heapMB} MB (load ${load()})`,
         );
+      }
+      // After: the table screen's path, from the stored columns.
+      for (let run = 0; run < 3; run++) {
+        const r = await page.evaluate(() => palimpsestBench.openFromColumns());
+        console.log(
+          `open the table screen: columns ${r.columns.toFixed(0)} ms, model sorted by date ${r.model.toFixed(0)} ms, first screen's text ${r.firstScreen.toFixed(0)} ms, total ${r.total.toFixed(0)} ms; filter tag + actor ${r.filter.toFixed(1)} ms (${r.kept} kept); sort by date descending ${r.sort.toFixed(1)} ms; longest task ${r.longestTask.toFixed(0)} ms, heap ${r.heapMB} MB (load ${load()})`,
+        );
+        for (const kind of ['note', 'tags'] as const) {
+          const e = await page.evaluate((k) => palimpsestBench.editWhileOpen(k), kind);
+          console.log(
+            `edit one ${kind} with the table open: write ${e.write.toFixed(0)} ms, update heard ${e.heard.toFixed(0)} ms (${e.chunksRead} chunk(s) read again, text only: ${e.textOnly}), ready ${e.ready.toFixed(0)} ms, longest task ${e.longestTask.toFixed(0)} ms (load ${load()})`,
+          );
+        }
       }
       await page.evaluate(() => palimpsestBench.dropTable());
     }
@@ -70,6 +101,7 @@ try {
     // The end of the table as drawn, to look at.
     await page.screenshot({ path: join(root, 'screenshots', `table-bench-end-${count}.png`) });
   } finally {
+    await context?.close();
     await browser.close();
   }
 } finally {

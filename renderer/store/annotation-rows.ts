@@ -2,13 +2,14 @@ import Dexie, { type Table } from 'dexie';
 import type { Annotation } from '../../shared/annotation/model';
 import {
   type AnnotationChunk,
+  type ChunkColumns,
   type ChunkLayout,
   annotationsOf,
   bucketOf,
   bucketsFor,
   chunkKey,
   findIn,
-  groupIntoChunks,
+  groupWithColumns,
   maxPerBucket,
   withActorIn,
   withTagIn,
@@ -32,7 +33,7 @@ export type Progress = (done: number, total: number) => void;
 ///
 ///     db.transaction('rw', [...rows.tables(db), db.tagTypes], async () => { … });
 export function tables(db: PalimpsestDb): Table[] {
-  return [db.annotationChunks, db.chunkLayouts];
+  return [db.annotationChunks, db.chunkLayouts, db.tableColumns];
 }
 
 /// A document's annotations, by chunk and within a chunk by id: sort them
@@ -133,6 +134,7 @@ export async function clear(db: PalimpsestDb): Promise<void> {
   await inWriteTransaction(db, async () => {
     await db.annotationChunks.clear();
     await db.chunkLayouts.clear();
+    await db.tableColumns.clear();
   });
 }
 
@@ -140,6 +142,7 @@ export async function clear(db: PalimpsestDb): Promise<void> {
 export async function clearDocument(db: PalimpsestDb, documentId: string): Promise<void> {
   await inWriteTransaction(db, async () => {
     await db.annotationChunks.where('documentId').equals(documentId).delete();
+    await db.tableColumns.where('documentId').equals(documentId).delete();
     await db.chunkLayouts.delete(documentId);
   });
 }
@@ -180,6 +183,36 @@ export async function withTag(db: PalimpsestDb, tag: string): Promise<Annotation
 export async function withActor(db: PalimpsestDb, actor: string): Promise<Annotation[]> {
   const chunks = await db.annotationChunks.where('actors').equals(actor).toArray();
   return chunks.flatMap((chunk) => withActorIn(chunk, actor));
+}
+
+/// Every document's layout: how many annotations it holds and the stamp of
+/// its last write, which says whose columns to read again.
+export async function layouts(db: PalimpsestDb): Promise<ChunkLayout[]> {
+  return db.chunkLayouts.toArray();
+}
+
+/// The table columns of these documents' chunks (of every document's
+/// without `documentIds`): typed arrays and strings, no annotation parsed.
+export async function columnsOf(db: PalimpsestDb, documentIds?: readonly string[]): Promise<ChunkColumns[]> {
+  if (!documentIds) {
+    // In reads of a few hundred records: each is cloned out as it arrives,
+    // so a million rows' columns are not one long task of the page's.
+    const keys = await db.tableColumns.toCollection().primaryKeys();
+    const reads: Promise<(ChunkColumns | undefined)[]>[] = [];
+    for (let at = 0; at < keys.length; at += 256) reads.push(db.tableColumns.bulkGet(keys.slice(at, at + 256)));
+    return (await Promise.all(reads)).flat().filter((record): record is ChunkColumns => record !== undefined);
+  }
+  if (documentIds.length === 0) return [];
+  return db.tableColumns
+    .where('documentId')
+    .anyOf([...documentIds])
+    .toArray();
+}
+
+/// The stored chunks with these keys (`undefined` for one no longer
+/// stored), for the quotes and notes of the rows a table draws.
+export async function chunks(db: PalimpsestDb, keys: readonly string[]): Promise<(AnnotationChunk | undefined)[]> {
+  return db.annotationChunks.bulkGet([...keys]);
 }
 
 /// Calls `listener` whenever annotations are written or deleted, with the
@@ -282,13 +315,18 @@ async function rewriteDocument(
   const grown = mayGrow ? bucketsFor(count, buckets) : buckets;
 
   // Regrouped, every chunk is new; otherwise only the touched ones change.
-  const rows = groupIntoChunks(documentId, grown, members.values()).filter((row) => grown !== buckets || touched.has(row.key));
-  const kept = new Set(rows.map((row) => row.key));
+  const stamp = writeStamp();
+  const rows = groupWithColumns(documentId, grown, members.values(), stamp).filter((row) => grown !== buckets || touched.has(row.chunk.key));
+  const kept = new Set(rows.map((row) => row.chunk.key));
   const stale = (grown !== buckets ? before.map((chunk) => chunk.key) : [...touched]).filter((key) => !kept.has(key));
-  const writes = rows.map((row) => db.annotationChunks.put(row).then(() => stored(row.ids.reduce((n, id) => n + (puts.has(id) ? 1 : 0), 0))));
+  // Each chunk's table columns are written with it, in this transaction.
+  const writes = rows.map(({ chunk, columns }) =>
+    Promise.all([db.annotationChunks.put(chunk), db.tableColumns.put(columns)]).then(() => stored(chunk.ids.reduce((n, id) => n + (puts.has(id) ? 1 : 0), 0))),
+  );
   await Promise.all([
     ...writes,
     stale.length > 0 ? db.annotationChunks.bulkDelete(stale) : undefined,
-    count > 0 ? db.chunkLayouts.put({ documentId, buckets: grown, count, stamp: writeStamp() }) : db.chunkLayouts.delete(documentId),
+    stale.length > 0 ? db.tableColumns.bulkDelete(stale) : undefined,
+    count > 0 ? db.chunkLayouts.put({ documentId, buckets: grown, count, stamp }) : db.chunkLayouts.delete(documentId),
   ]);
 }

@@ -8,7 +8,8 @@ import type { LinkRow, PalimpsestDb } from './db';
 import { type Change, History, type Step } from './history';
 import { type RemovedDocument, documentTables, restoreDocument, takeDocument } from './documents';
 import { allLinks, linksOf, linksOfDocument } from './links';
-import { type TableSources, loadTableSources } from './table-rows';
+import { type ColumnsUpdate, type TableContext, type TableSources, loadTableContext, loadTableSources, readChunkTexts, watchColumns } from './table-rows';
+import type { ChunkText } from '../../shared/table/texts';
 import { storageProblem } from './errors';
 import { InvalidInput } from '../../shared/errors';
 
@@ -200,6 +201,22 @@ export class AnnotationStore {
   /// What the "All annotations" table is built from.
   tableSources(): Promise<TableSources> {
     return loadTableSources(this.db);
+  }
+
+  /// What the table shows beside its rows (links, sets, actors, types).
+  tableContext(): Promise<TableContext> {
+    return loadTableContext(this.db);
+  }
+
+  /// Follows the table's stored columns: all at first, then the chunks
+  /// each write changed (table-rows.ts `watchColumns`).
+  watchTableColumns(onUpdate: (update: ColumnsUpdate) => void, onError: (error: unknown) => void): () => void {
+    return watchColumns(this.db, onUpdate, onError);
+  }
+
+  /// The quotes and notes of stored chunks, for the table's rows drawn.
+  tableTexts(keys: readonly string[]): Promise<(ChunkText | undefined)[]> {
+    return readChunkTexts(this.db, keys);
   }
 
   /// Deletes an imported document with its annotations, their links and

@@ -1,4 +1,7 @@
 import type { Annotation } from '../../shared/annotation/model';
+import { type ChunkColumns, chunkColumns } from '../../shared/table/columns';
+
+export type { ChunkColumns };
 
 /// How annotations are grouped into IndexedDB rows: pure functions, no Dexie.
 ///
@@ -101,6 +104,17 @@ export function bucketsFor(count: number, current = 1): number {
 /// A chunk row for a document's bucket, from its annotations (any order,
 /// each id once).
 export function chunkRow(documentId: string, bucket: number, annotations: readonly Annotation[]): AnnotationChunk {
+  return chunkAndColumns(documentId, bucket, annotations).chunk;
+}
+
+/// A chunk row and its table columns (the `tableColumns` row written
+/// beside it), from its annotations as `chunkRow` takes them.
+export function chunkAndColumns(
+  documentId: string,
+  bucket: number,
+  annotations: readonly Annotation[],
+  stamp = '',
+): { chunk: AnnotationChunk; columns: ChunkColumns } {
   const sorted = [...annotations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const tagged = new Map<string, number[]>();
   const named = new Map<string, number[]>();
@@ -116,8 +130,9 @@ export function chunkRow(documentId: string, bucket: number, annotations: readon
   });
   const tags = [...tagged.keys()].sort();
   const actors = [...named.keys()].sort();
-  return {
-    key: chunkKey(documentId, bucket),
+  const key = chunkKey(documentId, bucket);
+  const chunk: AnnotationChunk = {
+    key,
     documentId,
     bucket,
     ids: sorted.map((a) => a.id),
@@ -127,6 +142,13 @@ export function chunkRow(documentId: string, bucket: number, annotations: readon
     actors,
     named: actors.map((actor) => named.get(actor)!),
   };
+  return { chunk, columns: chunkColumns(key, documentId, sorted, stamp) };
+}
+
+/// The table columns of a stored chunk (for a library stored before they
+/// were kept).
+export function columnsOfChunk(chunk: AnnotationChunk): ChunkColumns {
+  return chunkColumns(chunk.key, chunk.documentId, annotationsOf(chunk));
 }
 
 function positions(map: Map<string, number[]>, key: string): number[] {
@@ -172,6 +194,16 @@ function pick(chunk: AnnotationChunk, at: readonly number[] | undefined): Annota
 /// A document's annotations grouped into the chunk rows of `buckets`
 /// buckets; buckets left empty get no row.
 export function groupIntoChunks(documentId: string, buckets: number, annotations: Iterable<Annotation>): AnnotationChunk[] {
+  return groupWithColumns(documentId, buckets, annotations).map((row) => row.chunk);
+}
+
+/// As `groupIntoChunks`, each chunk with its table columns, stamped.
+export function groupWithColumns(
+  documentId: string,
+  buckets: number,
+  annotations: Iterable<Annotation>,
+  stamp = '',
+): { chunk: AnnotationChunk; columns: ChunkColumns }[] {
   const groups = new Map<number, Annotation[]>();
   for (const annotation of annotations) {
     const bucket = bucketOf(annotation.id, buckets);
@@ -179,5 +211,5 @@ export function groupIntoChunks(documentId: string, buckets: number, annotations
     if (!group) groups.set(bucket, (group = []));
     group.push(annotation);
   }
-  return [...groups.entries()].sort(([a], [b]) => a - b).map(([bucket, group]) => chunkRow(documentId, bucket, group));
+  return [...groups.entries()].sort(([a], [b]) => a - b).map(([bucket, group]) => chunkAndColumns(documentId, bucket, group, stamp));
 }

@@ -12,7 +12,7 @@ import { textFingerprint } from '../../shared/document/fingerprint';
 import { quoteWithSuperscripts, textBeforeSuperscripts } from '../../shared/document/superscript-markers';
 import { DocText } from '../../shared/document/text';
 import { bundledDocuments } from '../corpus';
-import { type AnnotationChunk, type ChunkLayout, bucketsFor, groupIntoChunks } from './chunk-layout';
+import { type AnnotationChunk, type ChunkColumns, type ChunkLayout, bucketsFor, columnsOfChunk, groupIntoChunks } from './chunk-layout';
 import { type PackedSnapshot, pack } from './listing-pack';
 import { type StampsRow, stampKeeper, stampOf, storedStamps } from './text-stamps';
 
@@ -24,6 +24,7 @@ export { stampOf };
 export class PalimpsestDb extends Dexie {
   annotationChunks!: EntityTable<AnnotationChunk, 'key'>;
   chunkLayouts!: EntityTable<ChunkLayout, 'documentId'>;
+  tableColumns!: EntityTable<ChunkColumns, 'key'>;
   tagTypes!: EntityTable<TagType, 'id'>;
   revisions!: EntityTable<RevisionRow, 'seq'>;
   reviews!: EntityTable<ReviewRow, 'annotationId'>;
@@ -235,6 +236,30 @@ export function declareVersions(db: Dexie): void {
       const rows = await tx.table<ListingRow>('documentListings').toArray();
       await tx.table<ListingSnapshot>('listingSnapshot').put(pack(rows));
     });
+  // Version 11: beside each annotation chunk, the columns the "All
+  // annotations" table sorts and filters by (shared/table/columns.ts), so
+  // the table opens from typed arrays rather than a million annotations.
+  // Built from the chunks, which are the truth.
+  db.version(11).stores({ tableColumns: 'key, documentId' }).upgrade(fillTableColumns);
+}
+
+/// Writes the table columns of every stored annotation chunk, a few
+/// hundred chunks at a time. Exported for the migration's test.
+export async function fillTableColumns(tx: Transaction): Promise<void> {
+  const columns = tx.table<ChunkColumns>('tableColumns');
+  let batch: ChunkColumns[] = [];
+  const writes: Promise<unknown>[] = [];
+  await tx.table<AnnotationChunk>('annotationChunks').each((chunk) => {
+    batch.push(columnsOfChunk(chunk));
+    // Written as the cursor goes: a million annotations' columns are not
+    // all held at once.
+    if (batch.length >= 200) {
+      writes.push(columns.bulkPut(batch));
+      batch = [];
+    }
+  });
+  if (batch.length) writes.push(columns.bulkPut(batch));
+  await Promise.all(writes);
 }
 
 /// Writes the listing row of every imported and every revised bundled

@@ -8,7 +8,8 @@ import { AnnotationStore } from './annotations';
 import type { PalimpsestDb } from './db';
 import { annotate, dropDbs, freshDb } from './test-support/db';
 import { SetStore } from './sets';
-import { loadTableSources } from './table-rows';
+import { type ColumnsUpdate, loadTableSources, readChunkTexts, watchColumns } from './table-rows';
+import * as rows from './annotation-rows';
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -55,5 +56,55 @@ describe('loadTableSources', () => {
     expect(sources.annotations).toEqual([]);
     expect(sources.tagTypes).toHaveLength(3);
     expect(sources.relationTypes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('watchColumns', () => {
+  it('reads every chunk’s columns once, then after a write only the document it changed, saying whether only text changed', async () => {
+    const store = new AnnotationStore(db, () => new Date('2026-11-23T10:00:00Z'));
+    const claim = await annotate(store, brief, 'he wanted to force Peking to desist from further support', { tags: ['claim'] });
+    await annotate(store, memo, 'Ri Song-un', { tags: ['actor'], actor: 'Ri Song-un' });
+    const updates: ColumnsUpdate[] = [];
+    const next = async (count: number) => {
+      for (let i = 0; i < 200 && updates.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(updates).toHaveLength(count);
+      return updates[count - 1]!;
+    };
+    const stop = watchColumns(
+      db,
+      (update) => updates.push({ ...update, chunks: new Map(update.chunks) }),
+      (error) => {
+        throw error;
+      },
+    );
+    try {
+      const first = await next(1);
+      expect([...first.chunks.values()].map((c) => c.documentId).sort()).toEqual([brief.id, memo.id].sort());
+      const texts = await readChunkTexts(db, [...first.chunks.keys()]);
+      expect(texts.flatMap((t) => t!.quotes).sort()).toEqual([claim.quote.exact, 'Ri Song-un'].sort());
+
+      // A note: the brief's chunk is named, its columns as they were.
+      await rows.put(db, [{ ...claim, note: 'Khrushchev’s motive, in the FO’s reading.' }]);
+      const note = await next(2);
+      expect(note.changed).toEqual([...first.chunks.keys()].filter((key) => key.startsWith(brief.id)));
+      expect(note.textOnly).toBe(true);
+      expect((await readChunkTexts(db, note.changed))[0]!.notes).toEqual(['Khrushchev’s motive, in the FO’s reading.']);
+
+      // A tag: its columns changed; the memo's chunk is not named.
+      await rows.put(db, [{ ...claim, tags: ['claim', 'economic-measure'] }]);
+      const tags = await next(3);
+      expect(tags.changed).toEqual(note.changed);
+      expect(tags.textOnly).toBe(false);
+      expect(JSON.parse(tags.chunks.get(tags.changed[0]!)!.tagLists[0]!)).toEqual(['claim', 'economic-measure']);
+
+      // A deletion: the chunk is gone from the columns.
+      await rows.remove(db, [claim]);
+      const removed = await next(4);
+      expect(removed.changed).toEqual(note.changed);
+      expect([...removed.chunks.values()].map((c) => c.documentId)).toEqual([memo.id]);
+      expect(await readChunkTexts(db, removed.changed)).toEqual([undefined]);
+    } finally {
+      stop();
+    }
   });
 });

@@ -1,7 +1,11 @@
 import type { Actor } from '../../shared/actors/model';
 import { type Annotation, type TagType, inTextOrder } from '../../shared/annotation/model';
+import { sameColumns as sameColumnsAs } from '../../shared/table/columns';
 import type { RelationType } from '../../shared/links/model';
 import type { AnnotationSet } from '../../shared/sets/model';
+import { liveQuery } from 'dexie';
+import type { ChunkColumns } from '../../shared/table/columns';
+import type { ChunkText } from '../../shared/table/texts';
 import * as rows from './annotation-rows';
 import type { LinkRow, PalimpsestDb } from './db';
 import { allLinks } from './links';
@@ -35,6 +39,116 @@ export async function loadTableSources(db: PalimpsestDb): Promise<TableSources> 
       db.relationTypes.orderBy('order').toArray(),
     ]);
     return { annotations: byDocumentInTextOrder(annotations), links, sets, actors, tagTypes, relationTypes };
+  });
+}
+
+/// What the table shows beside its rows: everything of `TableSources`
+/// but the annotations, which it reads as stored columns.
+export type TableContext = Omit<TableSources, 'annotations'>;
+
+/// Reads the table's context, in one read transaction; run it in a live
+/// query. Links and sets are read whole: they are a library's few
+/// thousand, not its million annotations.
+export async function loadTableContext(db: PalimpsestDb): Promise<TableContext> {
+  return db.transaction('r', [db.links, db.sets, db.actors, db.tagTypes, db.relationTypes], async () => {
+    const [links, sets, actors, tagTypes, relationTypes] = await Promise.all([
+      allLinks(db),
+      new SetStore(db).list(),
+      db.actors.toArray(),
+      db.tagTypes.orderBy('order').toArray(),
+      db.relationTypes.orderBy('order').toArray(),
+    ]);
+    return { links, sets, actors, tagTypes, relationTypes };
+  });
+}
+
+/// The stored columns as they changed: every chunk's (by key), and which
+/// chunks a write since the last update rewrote, added or dropped.
+export interface ColumnsUpdate {
+  chunks: ReadonlyMap<string, ChunkColumns>;
+  /// Keys of chunks written or deleted since the last update (every key
+  /// at the first).
+  changed: readonly string[];
+  /// Whether only chunks' quotes or notes changed: their columns are as
+  /// before, so a table keeps its rows and reads those chunks' text again.
+  textOnly: boolean;
+}
+
+/// Follows the table's stored columns: read whole once, then, after each
+/// write (in this page, a worker or another window: Dexie's live queries
+/// hear them all), only the documents whose layout stamp changed are read
+/// again — a note edited costs one document's columns, not the library's.
+export function watchColumns(db: PalimpsestDb, onUpdate: (update: ColumnsUpdate) => void, onError: (error: unknown) => void): () => void {
+  const chunks = new Map<string, ChunkColumns>();
+  const keysOf = new Map<string, string[]>();
+  let stamps = new Map<string, string>();
+  let first = true;
+  const subscription = liveQuery(() =>
+    db.transaction('r', [db.chunkLayouts, db.tableColumns], async () => {
+      const layouts = await rows.layouts(db);
+      const now = new Map(layouts.map((l) => [l.documentId, `${l.buckets}|${l.count}|${l.stamp ?? ''}`]));
+      const changed = [...now].filter(([id, stamp]) => stamps.get(id) !== stamp).map(([id]) => id);
+      const gone = [...stamps.keys()].filter((id) => !now.has(id));
+      const columns = first ? await rows.columnsOf(db) : await rows.columnsOf(db, changed);
+      return { now, changed, gone, columns };
+    }),
+  ).subscribe({
+    next: ({ now, changed, gone, columns }) => {
+      const wasFirst = first;
+      first = false;
+      stamps = now;
+      const written: string[] = [];
+      let textOnly = !wasFirst;
+      const byDocument = new Map<string, ChunkColumns[]>();
+      for (const record of columns) {
+        const list = byDocument.get(record.documentId);
+        if (list) list.push(record);
+        else byDocument.set(record.documentId, [record]);
+      }
+      for (const documentId of [...(wasFirst ? byDocument.keys() : changed), ...gone]) {
+        const before = keysOf.get(documentId) ?? [];
+        const after = byDocument.get(documentId) ?? [];
+        if (before.length !== after.length) textOnly = false;
+        const kept = new Set(after.map((record) => record.key));
+        // A chunk dropped, or stored by another write than the one read.
+        for (const key of before) if (!kept.has(key)) written.push(key);
+        for (const record of after) {
+          const old = chunks.get(record.key);
+          if (old && old.stamp === record.stamp && !wasFirst) continue;
+          if (!old || !sameColumnsAs(old, record)) textOnly = false;
+          written.push(record.key);
+        }
+        for (const key of before) chunks.delete(key);
+        for (const record of after) chunks.set(record.key, record);
+        if (after.length)
+          keysOf.set(
+            documentId,
+            after.map((r) => r.key),
+          );
+        else keysOf.delete(documentId);
+      }
+      if (!wasFirst && written.length === 0) return;
+      onUpdate({ chunks, changed: [...new Set(written)], textOnly });
+    },
+    error: onError,
+  });
+  return () => subscription.unsubscribe();
+}
+
+/// The quotes, notes and "changed by" of stored chunks, by key, for the
+/// table's rows: parsed from the chunks' JSON, nothing else kept.
+export async function readChunkTexts(db: PalimpsestDb, keys: readonly string[]): Promise<(ChunkText | undefined)[]> {
+  const chunks = await rows.chunks(db, keys);
+  return chunks.map((chunk) => {
+    if (!chunk) return undefined;
+    const text: ChunkText = { quotes: [], notes: [], changedBy: [], folded: [] };
+    for (const json of chunk.annotations) {
+      const annotation = JSON.parse(json) as Annotation;
+      text.quotes.push(annotation.quote.exact);
+      text.notes.push(annotation.note);
+      text.changedBy.push(annotation.modifiedBy?.name ?? null);
+    }
+    return text;
   });
 }
 

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Annotation, type TagType, defaultTagTypes } from '../annotation/model';
+import { type Annotation, type TagType, defaultTagTypes, inTextOrder } from '../annotation/model';
+import { type ChunkColumns, chunkColumns } from './columns';
+import { type ChunkText, TextStore } from './texts';
 import type { Link } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 import { seedIds } from '../test-support/corpus';
@@ -144,7 +146,128 @@ describe('TableModel over random libraries', () => {
       { numRuns: 300 },
     );
   });
+
+  it('shows the same rows when opened from stored columns, its text read by need, and after edits', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        library,
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(...columns),
+        fc.constantFrom<SortDirection>('ascending', 'descending'),
+        filter,
+        fc.array(fc.record({ at: fc.nat(), kind: fc.constantFrom('note', 'tags', 'actor', 'remove', 'move'), seed: fc.nat(9) }), { maxLength: 4 }),
+        async ({ annotations, links, sets }, buckets, column, direction, rowFilter, edits) => {
+          const context = { documents: corpus, actors: taggedResolver, links, sets };
+          const stored = new StoredChunks(buckets);
+          stored.write(annotations);
+          const texts = new TextStore(async (keys) => stored.texts(keys));
+          const check = async (current: readonly Annotation[], patched?: TableModel) => {
+            // The old way: every annotation read, each document's in text order.
+            const plain = new TableModel({ ...context, annotations: inReadOrder(current) }, { locale: 'en', tagTypes });
+            // Built in slices (a pause at every step), as the table opens it.
+            let pauses = 0;
+            const model =
+              patched ??
+              (await TableModel.open(
+                { ...context, chunks: stored.columns(), texts },
+                { locale: 'en', tagTypes },
+                { now: () => 0, pause: async () => void pauses++, budget: -1 },
+              ));
+            if (!patched && stored.columns().length) expect(pauses).toBeGreaterThan(0);
+            expect(model.length).toBe(plain.length);
+            // Document by document, each in the order of its text.
+            expect(Array.from({ length: model.length }, (_, i) => model.id(i))).toEqual(Array.from({ length: plain.length }, (_, i) => plain.id(i)));
+            expect(model.tally()).toEqual(plain.tally());
+            // Filters and sorts that need no text read none.
+            const byTags = model.filter(model.order('tags', direction), { ...rowFilter, text: '' });
+            expect(Array.from(byTags, (i) => model.id(i))).toEqual(
+              Array.from(plain.filter(plain.order('tags', direction), { ...rowFilter, text: '' }), (i) => plain.id(i)),
+            );
+            await model.readText();
+            expect(model.missingText()).toEqual([]);
+            const shown = new RowList(model, model.filter(model.order(column, direction), rowFilter));
+            expect(shown.rows()).toEqual(new RowList(plain, plain.filter(plain.order(column, direction), rowFilter)).rows());
+            return model;
+          };
+          let model = await check(annotations);
+          let current = [...annotations];
+          for (const edit of edits) {
+            if (!current.length) break;
+            const target = current[edit.at % current.length]!;
+            const changed: Annotation | null =
+              edit.kind === 'remove'
+                ? null
+                : edit.kind === 'note'
+                  ? { ...target, note: `${notes[edit.seed % notes.length]} ${edit.seed}` }
+                  : edit.kind === 'tags'
+                    ? { ...target, tags: edit.seed % 2 ? ['claim'] : ['actor', 'chronology'] }
+                    : edit.kind === 'actor'
+                      ? { ...target, actor: names[edit.seed % names.length]! }
+                      : { ...target, position: { ...target.position, start: edit.seed * 100, end: edit.seed * 100 + 5 } };
+            current = changed ? current.map((a) => (a.id === target.id ? changed : a)) : current.filter((a) => a.id !== target.id);
+            // The writer rewrites the target's chunk; the table forgets its
+            // text, and patches its model when the chunk holds the same rows.
+            const written = stored.write(current, [target.documentId]);
+            texts.forget(written);
+            const patched = model.patch(written, new Map(stored.columns().map((c) => [c.key, c])), context);
+            if (edit.kind === 'tags' || edit.kind === 'actor') expect(patched).not.toBeNull();
+            if (edit.kind === 'remove') expect(patched).toBeNull();
+            model = await check(current, patched ?? undefined);
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
+  }, 60_000);
 });
+
+/// Annotations as a library keeps them, in chunks by a hash of the id,
+/// each with its columns and texts as stored beside it.
+class StoredChunks {
+  private readonly chunks = new Map<string, { columns: ChunkColumns; texts: ChunkText }>();
+  constructor(private readonly buckets: number) {}
+  /// Stores `annotations` (of `documentIds` only, if given); returns the keys written.
+  write(annotations: readonly Annotation[], documentIds?: readonly string[]): string[] {
+    const groups = new Map<string, Annotation[]>();
+    for (const a of annotations) {
+      if (documentIds && !documentIds.includes(a.documentId)) continue;
+      const key = `${a.documentId}|${[...a.id].reduce((h, c) => h + c.charCodeAt(0), 0) % this.buckets}`;
+      groups.set(key, [...(groups.get(key) ?? []), a]);
+    }
+    const written = [...this.chunks.keys()].filter((key) => !documentIds || documentIds.includes(this.chunks.get(key)!.columns.documentId));
+    for (const key of written) this.chunks.delete(key);
+    for (const [key, group] of groups) {
+      const sorted = [...group].sort((a, b) => (a.id < b.id ? -1 : 1));
+      this.chunks.set(key, {
+        columns: chunkColumns(key, sorted[0]!.documentId, sorted),
+        texts: {
+          quotes: sorted.map((a) => a.quote.exact),
+          notes: sorted.map((a) => a.note),
+          changedBy: sorted.map((a) => a.modifiedBy?.name ?? null),
+          folded: [],
+        },
+      });
+    }
+    return [...new Set([...written, ...groups.keys()])];
+  }
+  columns(): ChunkColumns[] {
+    // Any order: the model orders them.
+    return [...this.chunks.values()].map((c) => c.columns).reverse();
+  }
+  texts(keys: readonly string[]): (ChunkText | undefined)[] {
+    return keys.map((key) => {
+      const texts = this.chunks.get(key)?.texts;
+      return texts && { ...texts, folded: [] };
+    });
+  }
+}
+
+// As the table read annotations before stored columns: by document id,
+// each document's in text order.
+function inReadOrder(annotations: readonly Annotation[]): Annotation[] {
+  const ids = [...new Set(annotations.map((a) => a.documentId))].sort();
+  return ids.flatMap((id) => inTextOrder(annotations.filter((a) => a.documentId === id)));
+}
 
 /// The filters' counts read from the rows plainly, as the table counted them before.
 function plainTally(rows: readonly AnnotationRow[]): Tally {

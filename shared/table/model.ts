@@ -4,7 +4,9 @@ import { type DateSpan, dateSortKey } from '../corpus/dates';
 import type { PageStart } from '../corpus/document';
 import { type RowFilter, filterTerms } from './filter';
 import { foldText } from './fold';
+import { type ChunkColumns, compareInText, idAt } from './columns';
 import type { AnnotationRow, RowSources } from './rows';
+import type { ChunkText, TextStore } from './texts';
 import type { RowColumn, SortDirection } from './sort';
 
 /// A document as the table's columns refer to it.
@@ -48,6 +50,34 @@ export interface ModelOptions {
   previous?: TableModel;
 }
 
+/// What a model is built from when the rows come from stored columns
+/// (`ChunkColumns`, one per chunk, any order) rather than annotations:
+/// their quotes and notes are read by need through `texts`.
+export interface ColumnSources extends Omit<RowSources, 'annotations'> {
+  chunks: Iterable<ChunkColumns>;
+  texts: TextStore;
+}
+
+/// Where a model's rows' ids and own text come from: annotations held in
+/// memory, or stored chunks' columns and texts read by need.
+interface RowStore {
+  id(i: number): string;
+  /// The row's text, or `undefined` until its chunk's text is read.
+  quote(i: number): string | undefined;
+  note(i: number): string;
+  changedBy(i: number): string | null;
+  folded(i: number): string | undefined;
+  setFolded(i: number, text: string): void;
+  /// Whether rows' text is all at hand, for the text filter and the quote
+  /// and note sorts; `missing` lists the chunks to read first.
+  missing(rows?: ArrayLike<number>): string[];
+  /// Asks for the text of these rows' chunks (for drawing).
+  request(rows: ArrayLike<number>): void;
+  /// Reads and keeps these chunks' text.
+  readAll(keys: readonly string[]): Promise<void>;
+  onText(listener: () => void): () => void;
+}
+
 /// A column's sort key as one number per row: rows of equal rank compare
 /// equal in the column; `empty` is the rank of a row with nothing in it.
 interface Ranks {
@@ -72,7 +102,7 @@ const separators = /\u0001/g;
 export class TableModel {
   /// How many rows.
   readonly length: number;
-  private readonly annotations: readonly Annotation[];
+  private readonly store: RowStore;
   private readonly documents: DocumentEntry[] = [];
   private readonly documentOf: Uint32Array;
   private readonly names: NameEntry[] = [];
@@ -85,9 +115,15 @@ export class TableModel {
   /// Distinct lists of set ids.
   private readonly setLists: string[][] = [];
   private readonly setsOf: Int32Array;
+  /// Authors by id, labelled as the first row naming each.
   private readonly authors: { id: string; name: string }[] = [];
   private readonly authorOf: Int32Array;
-  private readonly folded: (string | undefined)[];
+  /// Each row's author's name as that row holds it (an author renamed
+  /// keeps the older name on older rows), an index into `authorNames`.
+  private readonly authorNames: string[] = [];
+  private readonly authorNameOf: Int32Array;
+  /// Where each row's passage starts, for its page.
+  private readonly starts: Float64Array;
   private unfolded: number;
   // Rows before this one are folded (by `foldAhead`).
   private foldedUpTo = 0;
@@ -96,12 +132,19 @@ export class TableModel {
   private readonly cache = new Map<number, AnnotationRow>();
   private readonly collator: Intl.Collator;
   private readonly tagTypes: readonly TagType[];
+  // The build's steps, while `open` runs them.
+  private building: Generator<void> | undefined;
 
-  constructor(sources: RowSources, options: ModelOptions = {}) {
-    this.annotations = Array.isArray(sources.annotations) ? (sources.annotations as Annotation[]) : [...sources.annotations];
+  /// A model of `sources`' annotations, in their order; or, given stored
+  /// columns, of their rows: document by document in id order, each
+  /// document's in the order of its text (as `loadTableSources` lists
+  /// annotations), with quotes and notes read by need.
+  constructor(sources: RowSources | ColumnSources, options: ModelOptions = {}, later = false) {
     this.collator = new Intl.Collator(options.locale as string | string[] | undefined, { numeric: true, ignorePunctuation: true });
     this.tagTypes = options.tagTypes ?? [];
-    const n = this.annotations.length;
+    const rows = 'chunks' in sources ? new ChunkRows(sources.chunks, sources.texts) : new AnnotationRows(sources.annotations);
+    this.store = rows;
+    const n = rows.length;
     this.length = n;
     this.documentOf = new Uint32Array(n);
     this.nameOf = new Int32Array(n);
@@ -109,76 +152,170 @@ export class TableModel {
     this.linksOf = new Int32Array(n).fill(none);
     this.setsOf = new Int32Array(n).fill(none);
     this.authorOf = new Int32Array(n).fill(none);
-    this.folded = new Array(n);
+    this.authorNameOf = new Int32Array(n).fill(none);
+    this.starts = new Float64Array(n);
     this.unfolded = n;
 
-    const linkIndex = this.linkEntries(sources);
-    const setIndex = this.setEntries(sources);
+    const steps = this.build(sources, rows, options);
+    if (later) this.building = steps;
+    else while (!steps.next().done);
+  }
+
+  /// Builds a model of stored columns as the constructor does, but in
+  /// slices of `budget` ms, awaiting `pause()` between them, so that a
+  /// million rows never hold the page for one long task.
+  static async open(
+    sources: ColumnSources,
+    options: ModelOptions,
+    clock: { now: () => number; pause: () => Promise<void>; budget?: number },
+  ): Promise<TableModel> {
+    const model = new TableModel(sources, options, true);
+    const steps = model.building!;
+    model.building = undefined;
+    const budget = clock.budget ?? 8;
+    let until = clock.now() + budget;
+    while (!steps.next().done) {
+      if (clock.now() < until) continue;
+      await clock.pause();
+      until = clock.now() + budget;
+    }
+    return model;
+  }
+
+  // The constructor's work, yielding every few thousand rows.
+  private *build(sources: RowSources | ColumnSources, rows: AnnotationRows | ChunkRows, options: ModelOptions): Generator<void> {
+    const n = this.length;
+    if (rows instanceof ChunkRows) yield* rows.arrange();
     const documentIndex = new Map<string, number>();
     const nameIndex = new Map<string, number>();
     const tagIndex = new Map<string, number>();
     const authorIndex = new Map<string, number>();
-    let lastDocument = '';
-    let lastDocumentIndex = -1;
-    for (let i = 0; i < n; i++) {
-      const annotation = this.annotations[i]!;
-      // Annotations come document by document: most rows are the last one's.
-      if (annotation.documentId !== lastDocument || lastDocumentIndex < 0) {
-        lastDocument = annotation.documentId;
-        let d = documentIndex.get(lastDocument);
-        if (d === undefined) {
-          const document = sources.documents.get(lastDocument);
-          d = this.documents.length;
-          this.documents.push({ id: lastDocument, title: document?.meta.title ?? lastDocument, date: document?.meta.date ?? null, pages: document?.pages });
-          documentIndex.set(lastDocument, d);
-        }
-        lastDocumentIndex = d;
+    const authorNameIndex = new Map<string, number>();
+    const documentEntry = (id: string): number => {
+      let d = documentIndex.get(id);
+      if (d === undefined) {
+        const document = sources.documents.get(id);
+        d = this.documents.length;
+        this.documents.push({ id, title: document?.meta.title ?? id, date: document?.meta.date ?? null, pages: document?.pages });
+        documentIndex.set(id, d);
       }
-      this.documentOf[i] = lastDocumentIndex;
-
-      const tagged = annotation.actor;
-      if (tagged === null) this.nameOf[i] = none;
-      else {
-        // A library tags few distinct names: each is resolved once.
-        let k = nameIndex.get(tagged);
-        if (k === undefined) {
-          const actor = sources.actors.resolve(tagged);
-          k = this.names.length;
-          this.names.push({ tagged, actor: actor?.name ?? tagged, actorId: actor?.id ?? null });
-          nameIndex.set(tagged, k);
-        }
-        this.nameOf[i] = k;
+      return d;
+    };
+    // A library tags few distinct names: each is resolved once.
+    const nameEntry = (tagged: string): number => {
+      let k = nameIndex.get(tagged);
+      if (k === undefined) {
+        const actor = sources.actors.resolve(tagged);
+        k = this.names.length;
+        this.names.push({ tagged, actor: actor?.name ?? tagged, actorId: actor?.id ?? null });
+        nameIndex.set(tagged, k);
       }
-
-      const tags = annotation.tags;
-      const tagKey = tags.length === 1 ? tags[0]! : tags.join(separator);
-      let t = tagIndex.get(tagKey);
+      return k;
+    };
+    const tagEntry = (key: string, tags: () => readonly string[]): number => {
+      let t = tagIndex.get(key);
       if (t === undefined) {
         t = this.tagLists.length;
-        this.tagLists.push(tags);
-        tagIndex.set(tagKey, t);
+        this.tagLists.push(tags());
+        tagIndex.set(key, t);
       }
-      this.tagsOf[i] = t;
+      return t;
+    };
+    const authorEntry = (id: string, name: string): number => {
+      let a = authorIndex.get(id);
+      if (a === undefined) {
+        a = this.authors.length;
+        this.authors.push({ id, name });
+        authorIndex.set(id, a);
+      }
+      return a;
+    };
+    const authorNameEntry = (name: string): number => {
+      let a = authorNameIndex.get(name);
+      if (a === undefined) {
+        a = this.authorNames.length;
+        this.authorNames.push(name);
+        authorNameIndex.set(name, a);
+      }
+      return a;
+    };
 
-      if (linkIndex.size) this.linksOf[i] = linkIndex.get(annotation.id) ?? none;
-      if (setIndex.size) this.setsOf[i] = setIndex.get(annotation.id) ?? none;
-
-      const author = annotation.createdBy;
-      if (author) {
-        let a = authorIndex.get(author.id);
-        if (a === undefined) {
-          a = this.authors.length;
-          this.authors.push({ id: author.id, name: author.name });
-          authorIndex.set(author.id, a);
+    if (rows instanceof AnnotationRows) {
+      let lastDocument = '';
+      let lastDocumentIndex = -1;
+      for (let i = 0; i < n; i++) {
+        if ((i & 0x3fff) === 0x3fff) yield;
+        const annotation = rows.annotations[i]!;
+        // Annotations come document by document: most rows are the last one's.
+        if (annotation.documentId !== lastDocument || lastDocumentIndex < 0) {
+          lastDocument = annotation.documentId;
+          lastDocumentIndex = documentEntry(lastDocument);
         }
-        this.authorOf[i] = a;
+        this.documentOf[i] = lastDocumentIndex;
+        this.nameOf[i] = annotation.actor === null ? none : nameEntry(annotation.actor);
+        const tags = annotation.tags;
+        this.tagsOf[i] = tagEntry(tags.length === 1 ? tags[0]! : tags.join(separator), () => tags);
+        const author = annotation.createdBy;
+        if (author) {
+          this.authorOf[i] = authorEntry(author.id, author.name);
+          this.authorNameOf[i] = authorNameEntry(author.name);
+        }
+        this.starts[i] = annotation.position.start;
+      }
+    } else {
+      // Each chunk's small tables are mapped onto the model's once; the
+      // rows then copy numbers.
+      const mapped = new Map<ChunkColumns, { tags: Uint32Array; names: Int32Array; authors: Int32Array; authorNames: Int32Array; document: number }>();
+      const mapOf = (chunk: ChunkColumns) => {
+        let map = mapped.get(chunk);
+        if (!map) {
+          map = {
+            document: documentEntry(chunk.documentId),
+            tags: Uint32Array.from(chunk.tagLists, (json) => tagEntry(json, () => JSON.parse(json) as string[])),
+            names: Int32Array.from(chunk.names, nameEntry),
+            // Authors are labelled in the rows' order: mapped as first met.
+            authors: new Int32Array(chunk.authorIds.length).fill(none),
+            authorNames: Int32Array.from(chunk.authorNames, authorNameEntry),
+          };
+          mapped.set(chunk, map);
+        }
+        return map;
+      };
+      const { chunkOf, slotOf, chunks } = rows;
+      for (let i = 0; i < n; i++) {
+        if ((i & 0x3fff) === 0x3fff) yield;
+        const chunk = chunks[chunkOf[i]!]!;
+        const k = slotOf[i]!;
+        const map = mapOf(chunk);
+        this.documentOf[i] = map.document;
+        const name = chunk.nameOf[k]!;
+        this.nameOf[i] = name === none ? none : map.names[name]!;
+        this.tagsOf[i] = map.tags[chunk.tagsOf[k]!]!;
+        const author = chunk.authorOf[k]!;
+        if (author !== none) {
+          if (map.authors[author] === none) map.authors[author] = authorEntry(chunk.authorIds[author]!, chunk.authorNames[author]!);
+          this.authorOf[i] = map.authors[author]!;
+          this.authorNameOf[i] = map.authorNames[author]!;
+        }
+        this.starts[i] = chunk.starts[k]!;
+      }
+    }
+
+    const linkIndex = this.linkEntries(sources);
+    const setIndex = this.setEntries(sources);
+    if (linkIndex.size || setIndex.size) {
+      for (let i = 0; i < n; i++) {
+        if ((i & 0x3fff) === 0x3fff) yield;
+        const id = rows.id(i);
+        if (linkIndex.size) this.linksOf[i] = linkIndex.get(id) ?? none;
+        if (setIndex.size) this.setsOf[i] = setIndex.get(id) ?? none;
       }
     }
     if (options.previous) this.keepFolded(options.previous);
   }
 
   // How many links each annotation has and of which relations, by id.
-  private linkEntries(sources: RowSources): Map<string, number> {
+  private linkEntries(sources: Pick<RowSources, 'links'>): Map<string, number> {
     const index = new Map<string, number>();
     const relationSets: Set<string>[] = [];
     const touch = (id: string, relation: string) => {
@@ -201,7 +338,7 @@ export class TableModel {
   }
 
   // The sets each annotation is in, as an index into distinct lists of sets.
-  private setEntries(sources: RowSources): Map<string, number> {
+  private setEntries(sources: Pick<RowSources, 'sets'>): Map<string, number> {
     const lists = new Map<string, string[]>();
     for (const set of sources.sets ?? []) {
       // An id listed twice in a set is still one membership.
@@ -227,17 +364,20 @@ export class TableModel {
   }
 
   // Folded quotes and notes of rows that did not change them, taken from
-  // the model before a change: after one edit, only that row is folded again.
+  // the model before a change: after one edit, only that row is folded
+  // again. (Rows from stored columns keep theirs with their chunk's text.)
   private keepFolded(previous: TableModel): void {
-    if (!previous.folded.some((text) => text !== undefined)) return;
+    if (!(this.store instanceof AnnotationRows) || !(previous.store instanceof AnnotationRows)) return;
+    const [was, now] = [previous.store, this.store];
+    if (!was.foldedText.some((text) => text !== undefined)) return;
     const before = new Map<string, number>();
-    for (let j = 0; j < previous.length; j++) if (previous.folded[j] !== undefined) before.set(previous.annotations[j]!.id, j);
+    for (let j = 0; j < previous.length; j++) if (was.foldedText[j] !== undefined) before.set(was.annotations[j]!.id, j);
     for (let i = 0; i < this.length; i++) {
-      const j = before.get(this.annotations[i]!.id);
+      const j = before.get(now.annotations[i]!.id);
       if (j === undefined) continue;
-      const [a, b] = [previous.annotations[j]!, this.annotations[i]!];
+      const [a, b] = [was.annotations[j]!, now.annotations[i]!];
       if (a.quote.exact === b.quote.exact && a.note === b.note) {
-        this.folded[i] = previous.folded[j];
+        now.foldedText[i] = was.foldedText[j];
         this.unfolded--;
       }
     }
@@ -245,42 +385,153 @@ export class TableModel {
 
   /// Row `i`'s annotation id.
   id(i: number): string {
-    return this.annotations[i]!.id;
+    return this.store.id(i);
   }
 
   /// Row `i` as `buildRows` would make it; the same object while this
-  /// model lasts, so a drawn row is not drawn again for nothing.
+  /// model lasts, so a drawn row is not drawn again for nothing. Until its
+  /// chunk's text is read, its quote and note are empty and `pending` is
+  /// set (and the text asked for): `onText` tells when to draw it again.
   row(i: number): AnnotationRow {
     if (!(i >= 0 && i < this.length)) throw new RangeError(`The table has no row ${i}; it has ${this.length}.`);
     let row = this.cache.get(i);
     if (row) return row;
-    const annotation = this.annotations[i]!;
     const document = this.documents[this.documentOf[i]!]!;
     const name = this.nameOf[i]! === none ? null : this.names[this.nameOf[i]!]!;
     const link = this.linksOf[i]! === none ? null : this.links[this.linksOf[i]!]!;
+    const author = this.authorOf[i]! === none ? null : this.authors[this.authorOf[i]!]!;
+    const quote = this.store.quote(i);
     row = {
-      annotationId: annotation.id,
-      documentId: annotation.documentId,
+      annotationId: this.store.id(i),
+      documentId: document.id,
       documentTitle: document.title,
       documentDate: document.date,
-      tags: annotation.tags,
+      tags: this.tagLists[this.tagsOf[i]!]!,
       actor: name?.actor ?? null,
       actorId: name?.actorId ?? null,
-      taggedActor: annotation.actor,
-      quote: annotation.quote.exact,
-      note: annotation.note,
+      taggedActor: name?.tagged ?? null,
+      quote: quote ?? '',
+      note: quote === undefined ? '' : this.store.note(i),
       linkCount: link?.count ?? 0,
       relations: link?.relations ?? [],
       setIds: this.setsOf[i]! === none ? [] : this.setLists[this.setsOf[i]!]!,
-      page: document.pages ? pageAt(document.pages, annotation.position.start) : null,
-      author: annotation.createdBy?.name ?? null,
-      authorId: annotation.createdBy?.id ?? null,
-      changedBy: annotation.modifiedBy?.name ?? null,
+      page: document.pages ? pageAt(document.pages, this.starts[i]!) : null,
+      author: author ? this.authorNames[this.authorNameOf[i]!]! : null,
+      authorId: author?.id ?? null,
+      changedBy: quote === undefined ? null : this.store.changedBy(i),
     };
+    if (quote === undefined) {
+      // Drawn without its text for a frame; not kept, so drawn again with it.
+      this.store.request([i]);
+      return { ...row, pending: true };
+    }
     // Scrolling through a million rows must not keep a million objects.
     if (this.cache.size >= 4096) this.cache.clear();
     this.cache.set(i, row);
     return row;
+  }
+
+  /// The chunks whose text must be read before `filter` with words, an
+  /// `order` by quote or note, or `row` with its text, for these rows (every
+  /// row without `rows`); none for a model of annotations in memory.
+  missingText(rows?: ArrayLike<number>): string[] {
+    return this.store.missing(rows);
+  }
+
+  /// Reads the text `missingText(rows)` names, and keeps it while the
+  /// model's texts last: then rows, filters by words and sorts by quote or
+  /// note need no read.
+  readText(rows?: ArrayLike<number>): Promise<void> {
+    return this.store.readAll(this.store.missing(rows));
+  }
+
+  /// Calls `listener` when rows' text arrives (rows drawn `pending` can be
+  /// drawn whole); returns what stops it.
+  onText(listener: () => void): () => void {
+    return this.store.onText(listener);
+  }
+
+  /// A model with the chunks of keys `written` taken from `chunks` (the
+  /// stored chunks rewritten, of the same rows in the same text order:
+  /// tags, names or authors changed) in place of this model's: its columns copied and only those chunks'
+  /// rows set again, O(rows) copying but no rebuild. `null` when a chunk's
+  /// rows changed (added, deleted, moved) or this model is not of chunks:
+  /// then build a new one.
+  patch(written: readonly string[], chunks: ReadonlyMap<string, ChunkColumns>, sources: Pick<RowSources, 'actors'>): TableModel | null {
+    const store = this.store;
+    if (!(store instanceof ChunkRows)) return null;
+    // A chunk deleted or new changes the rows.
+    if (written.some((key) => !chunks.has(key))) return null;
+    const changed = written.map((key) => chunks.get(key)!);
+    const at = changed.map((chunk) => store.indexOf(chunk.key));
+    if (at.some((c, k) => c < 0 || !sameRows(store.chunks[c]!, changed[k]!))) return null;
+    const next = Object.create(TableModel.prototype) as TableModel;
+    Object.assign(next, this);
+    const writable = next as unknown as Record<string, unknown>;
+    const list = [...store.chunks];
+    changed.forEach((chunk, k) => (list[at[k]!] = chunk));
+    writable.store = store.with(list);
+    // Copies of the columns and tables a chunk's rows can change; the rest
+    // is shared with this model.
+    const tagsOf = this.tagsOf.slice();
+    const nameOf = this.nameOf.slice();
+    const authorOf = this.authorOf.slice();
+    const authorNameOf = this.authorNameOf.slice();
+    const tagLists = [...this.tagLists];
+    const names = [...this.names];
+    const authors = [...this.authors];
+    const authorNames = [...this.authorNames];
+    Object.assign(writable, { tagsOf, nameOf, authorOf, authorNameOf, tagLists, names, authors, authorNames });
+    writable.ranks = new Map([...this.ranks].filter(([column]) => column === 'document' || column === 'date' || column === 'links' || column === 'sets'));
+    writable.cache = new Map();
+    const index = <T>(list: readonly T[], key: (entry: T) => string) => new Map(list.map((entry, i) => [key(entry), i]));
+    const tagIndex = index(tagLists, (tags) => JSON.stringify(tags));
+    const nameIndex = index(names, (name) => name.tagged);
+    const authorIndex = index(authors, (author) => author.id);
+    const authorNameIndex = index(authorNames, (name) => name);
+    const entry = <T>(map: Map<string, number>, list: T[], key: string, make: () => T) => {
+      let e = map.get(key);
+      if (e === undefined) {
+        e = list.length;
+        list.push(make());
+        map.set(key, e);
+      }
+      return e;
+    };
+    changed.forEach((chunk, k) => {
+      const c = at[k]!;
+      const [from, to] = store.rangeOf(c);
+      for (let i = from; i < to; i++) {
+        if (store.chunkOf[i] !== c) continue;
+        const slot = store.slotOf[i]!;
+        const tags = chunk.tagLists[chunk.tagsOf[slot]!]!;
+        tagsOf[i] = entry(tagIndex, tagLists, tags, () => JSON.parse(tags) as string[]);
+        const name = chunk.nameOf[slot]!;
+        nameOf[i] =
+          name === none
+            ? none
+            : entry(nameIndex, names, chunk.names[name]!, () => {
+                const tagged = chunk.names[name]!;
+                const actor = sources.actors.resolve(tagged);
+                return { tagged, actor: actor?.name ?? tagged, actorId: actor?.id ?? null };
+              });
+        const author = chunk.authorOf[slot]!;
+        authorOf[i] =
+          author === none
+            ? none
+            : entry(authorIndex, authors, chunk.authorIds[author]!, () => ({ id: chunk.authorIds[author]!, name: chunk.authorNames[author]! }));
+        authorNameOf[i] = author === none ? none : entry(authorNameIndex, authorNames, chunk.authorNames[author]!, () => chunk.authorNames[author]!);
+      }
+    });
+    return next;
+  }
+
+  /// Forgets the rows made so far, after their text changed in place (a
+  /// note edited: the rows and their columns are as they were).
+  forgetRows(): void {
+    this.cache.clear();
+    this.ranks.delete('quote');
+    this.ranks.delete('note');
   }
 
   /// How many rows have each tag type, set, relation, document, actor and
@@ -397,7 +648,7 @@ export class TableModel {
     let own: string | undefined;
     for (let t = 0; t < terms.length; t++) {
       if (titled[t]![document] || (name !== none && named[t]![name])) continue;
-      own ??= this.folded[i] ?? this.fold(i);
+      own ??= this.store.folded(i) ?? this.fold(i);
       if (!own.includes(terms[t]!)) return false;
     }
     return true;
@@ -406,12 +657,19 @@ export class TableModel {
   // Row `i`'s quote and note folded as search folds them, joined by a
   // character no term holds; kept for the next filter.
   private fold(i: number): string {
-    const annotation = this.annotations[i]!;
-    const note = annotation.note;
-    const text = foldText(note ? `${clean(annotation.quote.exact)}${separator}${clean(note)}` : clean(annotation.quote.exact));
-    this.folded[i] = text;
+    const quote = this.textOf(i, 'quote');
+    const note = this.store.note(i);
+    const text = foldText(note ? `${clean(quote)}${separator}${clean(note)}` : clean(quote));
+    this.store.setFolded(i, text);
     this.unfolded--;
     return text;
+  }
+
+  // Row `i`'s quote, which the caller needs read.
+  private textOf(i: number, why: string): string {
+    const quote = this.store.quote(i);
+    if (quote === undefined) throw new RangeError(`Row ${i}'s text is not read yet, and the ${why} needs it: read the chunks missingText() names first.`);
+    return quote;
   }
 
   // A title or name, shared by many rows, folded once.
@@ -428,7 +686,8 @@ export class TableModel {
     while (this.unfolded > 0 && this.foldedUpTo < this.length) {
       // A few hundred rows between looks at the clock.
       const end = Math.min(this.length, this.foldedUpTo + 256);
-      for (let i = this.foldedUpTo; i < end; i++) if (this.folded[i] === undefined) this.fold(i);
+      // Rows whose text is not read are left to the first filter.
+      for (let i = this.foldedUpTo; i < end; i++) if (this.store.folded(i) === undefined && this.store.quote(i) !== undefined) this.fold(i);
       this.foldedUpTo = end;
       if (!more()) break;
     }
@@ -479,9 +738,9 @@ export class TableModel {
         return byEntry(this.nameOf, names, compareText);
       }
       case 'quote':
-        return textRanks((i) => this.annotations[i]!.quote.exact);
+        return textRanks((i) => this.textOf(i, 'sort by quote'));
       case 'note':
-        return textRanks((i) => this.annotations[i]!.note);
+        return textRanks((i) => (this.textOf(i, 'sort by note'), this.store.note(i)));
       case 'links':
         return byEntry(
           this.linksOf,
@@ -597,4 +856,195 @@ function blank(text: string): boolean {
 
 function clean(text: string): string {
   return text.includes(separator) ? text.replace(separators, ' ') : text;
+}
+
+// Rows from annotations held in memory: their text is always at hand.
+class AnnotationRows implements RowStore {
+  readonly annotations: readonly Annotation[];
+  readonly foldedText: (string | undefined)[];
+  readonly length: number;
+  constructor(annotations: Iterable<Annotation>) {
+    this.annotations = Array.isArray(annotations) ? (annotations as Annotation[]) : [...annotations];
+    this.length = this.annotations.length;
+    this.foldedText = new Array(this.length);
+  }
+  id(i: number): string {
+    return this.annotations[i]!.id;
+  }
+  quote(i: number): string {
+    return this.annotations[i]!.quote.exact;
+  }
+  note(i: number): string {
+    return this.annotations[i]!.note;
+  }
+  changedBy(i: number): string | null {
+    return this.annotations[i]!.modifiedBy?.name ?? null;
+  }
+  folded(i: number): string | undefined {
+    return this.foldedText[i];
+  }
+  setFolded(i: number, text: string): void {
+    this.foldedText[i] = text;
+  }
+  missing(): string[] {
+    return [];
+  }
+  request(): void {}
+  async readAll(): Promise<void> {}
+  onText(): () => void {
+    return () => {};
+  }
+}
+
+// Rows from stored chunks' columns: document by document (by id), each
+// document's in text order, its chunks' runs merged; the text of a row is
+// its chunk's, read by need.
+class ChunkRows implements RowStore {
+  readonly chunks: ChunkColumns[];
+  readonly chunkOf: Uint32Array;
+  readonly slotOf: Uint32Array;
+  readonly length: number;
+  constructor(
+    chunks: Iterable<ChunkColumns>,
+    private readonly texts: TextStore,
+  ) {
+    const byDocument = new Map<string, ChunkColumns[]>();
+    let n = 0;
+    for (const chunk of chunks) {
+      const list = byDocument.get(chunk.documentId);
+      if (list) list.push(chunk);
+      else byDocument.set(chunk.documentId, [chunk]);
+      n += chunk.idEnds.length;
+    }
+    this.length = n;
+    this.chunks = [];
+    this.chunkOf = new Uint32Array(n);
+    this.slotOf = new Uint32Array(n);
+    this.byDocument = byDocument;
+  }
+  private byDocument: Map<string, ChunkColumns[]> | null;
+  // Each chunk's document's first row and the row after its last.
+  private ranges: Uint32Array | null = null;
+  private positions: Map<string, number> | null = null;
+
+  /// The index of the chunk with this key, or -1.
+  indexOf(key: string): number {
+    this.positions ??= new Map(this.chunks.map((chunk, c) => [chunk.key, c]));
+    return this.positions.get(key) ?? -1;
+  }
+
+  /// The rows of chunk `c`'s document: `[first, end)`.
+  rangeOf(c: number): [number, number] {
+    return [this.ranges![2 * c]!, this.ranges![2 * c + 1]!];
+  }
+
+  /// The same rows, with `chunks` (of the same rows each) in place of these.
+  with(chunks: ChunkColumns[]): ChunkRows {
+    const next = Object.create(ChunkRows.prototype) as ChunkRows;
+    Object.assign(next, this, { chunks, positions: this.positions });
+    return next;
+  }
+  /// Lists the rows, document by document: a step each.
+  *arrange(): Generator<void> {
+    let at = 0;
+    const ranges: number[] = [];
+    for (const documentId of [...this.byDocument!.keys()].sort()) {
+      const group = this.byDocument!.get(documentId)!;
+      const first = this.chunks.length;
+      this.chunks.push(...group);
+      const from = at;
+      at = mergeRuns(group, first, this.chunkOf, this.slotOf, at);
+      ranges.push(...group.flatMap(() => [from, at]));
+      yield;
+    }
+    this.ranges = Uint32Array.from(ranges);
+    this.byDocument = null;
+  }
+  id(i: number): string {
+    return idAt(this.chunks[this.chunkOf[i]!]!, this.slotOf[i]!);
+  }
+  private text(i: number): ChunkText | undefined {
+    return this.texts.get(this.chunks[this.chunkOf[i]!]!.key);
+  }
+  quote(i: number): string | undefined {
+    return this.text(i)?.quotes[this.slotOf[i]!];
+  }
+  note(i: number): string {
+    return this.text(i)?.notes[this.slotOf[i]!] ?? '';
+  }
+  changedBy(i: number): string | null {
+    return this.text(i)?.changedBy[this.slotOf[i]!] ?? null;
+  }
+  folded(i: number): string | undefined {
+    return this.text(i)?.folded[this.slotOf[i]!];
+  }
+  setFolded(i: number, text: string): void {
+    const chunk = this.text(i);
+    if (chunk) chunk.folded[this.slotOf[i]!] = text;
+  }
+  missing(rows?: ArrayLike<number>): string[] {
+    const keys = new Set<string>();
+    if (rows) for (let k = 0; k < rows.length; k++) keys.add(this.chunks[this.chunkOf[rows[k]!]!]!.key);
+    else for (const chunk of this.chunks) keys.add(chunk.key);
+    return [...keys].filter((key) => !this.texts.has([key]));
+  }
+  request(rows: ArrayLike<number>): void {
+    // A failed read leaves the row pending; the next draw asks again.
+    void this.texts.request(this.missing(rows)).catch(() => {});
+  }
+  readAll(keys: readonly string[]): Promise<void> {
+    return this.texts.requestAll(keys);
+  }
+  onText(listener: () => void): () => void {
+    return this.texts.onArrive(listener);
+  }
+}
+
+// Whether two records of a chunk hold the same rows in the same text order.
+function sameRows(a: ChunkColumns, b: ChunkColumns): boolean {
+  const same = (x: ArrayLike<number>, y: ArrayLike<number>) => x.length === y.length && Array.prototype.every.call(x, (v: number, i: number) => v === y[i]);
+  return a.key === b.key && a.ids === b.ids && same(a.idEnds, b.idEnds) && same(a.starts, b.starts) && same(a.ends, b.ends) && same(a.textOrder, b.textOrder);
+}
+
+// Lists a document's rows (its chunks, from `first` in the model's list)
+// in text order into `chunkOf`/`slotOf` from `at`: each chunk's rows are
+// a run already in that order, merged two by two. Returns the next `at`.
+function mergeRuns(group: readonly ChunkColumns[], first: number, chunkOf: Uint32Array, slotOf: Uint32Array, at: number): number {
+  let runs = group.map((chunk, c) => ({ chunks: Uint32Array.from(chunk.textOrder, () => first + c), slots: chunk.textOrder }));
+  while (runs.length > 1) {
+    const next: typeof runs = [];
+    for (let r = 0; r < runs.length; r += 2) {
+      const a = runs[r]!;
+      const b = runs[r + 1];
+      if (!b) {
+        next.push(a);
+        continue;
+      }
+      const n = a.slots.length + b.slots.length;
+      const chunks = new Uint32Array(n);
+      const slots = new Uint32Array(n);
+      let [i, j] = [0, 0];
+      for (let k = 0; k < n; k++) {
+        const takeA =
+          j >= b.slots.length ||
+          (i < a.slots.length && compareInText(group[a.chunks[i]! - first]!, a.slots[i]!, group[b.chunks[j]! - first]!, b.slots[j]!) <= 0);
+        if (takeA) {
+          chunks[k] = a.chunks[i]!;
+          slots[k] = a.slots[i++]!;
+        } else {
+          chunks[k] = b.chunks[j]!;
+          slots[k] = b.slots[j++]!;
+        }
+      }
+      next.push({ chunks, slots });
+    }
+    runs = next;
+  }
+  const run = runs[0];
+  if (run) {
+    chunkOf.set(run.chunks, at);
+    slotOf.set(run.slots, at);
+    at += run.slots.length;
+  }
+  return at;
 }

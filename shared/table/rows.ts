@@ -38,6 +38,9 @@ export interface AnnotationRow {
   author: string | null;
   authorId: string | null;
   changedBy: string | null;
+  /// Set on a row drawn before its quote and note are read (they are then
+  /// empty); the table draws it again when they arrive.
+  pending?: true;
 }
 
 /// What the rows are built from. A `LibraryDocument` will do as a document.

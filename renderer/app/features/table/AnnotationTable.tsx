@@ -112,6 +112,11 @@ export function AnnotationTable(props: {
     if (selectAll.current) selectAll.current.indeterminate = props.selectedCount > 0 && !all;
   }, [props.selectedCount, all]);
 
+  // Rows drawn before their quote and note were read are drawn again when
+  // they arrive.
+  const [, setTexts] = useState(0);
+  useEffect(() => rows.model.onText(() => setTexts((n) => n + 1)), [rows.model]);
+
   const drawn: number[] = [];
   for (let index = win.first; index < win.end; index++) drawn.push(index);
   // Rows keyed by their slot in the window, not by annotation: a row that

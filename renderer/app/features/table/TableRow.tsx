@@ -51,6 +51,7 @@ export const TableRow = memo(function TableRow({
       className={selected ? 't-row selected' : 't-row'}
       style={shift ? { transform: `translateY(${shift}px)` } : undefined}
       aria-selected={selected}
+      aria-busy={row.pending}
     >
       <td className="t-check">
         <input
@@ -96,7 +97,7 @@ export const TableRow = memo(function TableRow({
           title={`“${row.quote}”\n\nClick to open this passage in the reader.`}
           onClick={() => onOpen(row)}
         >
-          <span className="t-clamp">{row.quote}</span>
+          <span className="t-clamp">{row.pending ? '…' : row.quote}</span>
         </button>
       </td>
       <td className="t-note" title={row.note || undefined}>

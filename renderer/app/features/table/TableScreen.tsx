@@ -29,7 +29,7 @@ export function TableScreen({ onBack }: { onBack: () => void }) {
 function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
   const services = useServices();
   const { sources, model, options } = data;
-  const view = useTableView(model);
+  const view = useTableView(model, data.textVersion);
   const selection = useSelection(view.shown);
   const [adding, setAdding] = useState(false);
   const sets = services.sets;
@@ -73,14 +73,20 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
   };
 
   const exportCsv = () => {
-    const csv = tableCsv(view.shown.rows(), {
-      tagType: (id) => names.tagTypes.get(id)?.name ?? id,
-      relation: (id) => names.relations.get(id) ?? id,
-      set: (id) => names.sets.get(id) ?? id,
-    });
-    services.host
-      .saveFile('Export the annotations shown', 'palimpsest-annotations.csv', [{ name: 'CSV', extensions: ['csv'] }], csv)
-      .then((saved) => saved && services.notify({ kind: 'info', text: `Exported ${plural(view.shown.length, 'annotation')} as CSV.` }))
+    const shown = view.shown;
+    // The quotes and notes of the rows shown are read first: the table
+    // holds only those of the rows drawn.
+    shown.model
+      .readText(shown.indexes)
+      .then(() => {
+        const csv = tableCsv(shown.rows(), {
+          tagType: (id) => names.tagTypes.get(id)?.name ?? id,
+          relation: (id) => names.relations.get(id) ?? id,
+          set: (id) => names.sets.get(id) ?? id,
+        });
+        return services.host.saveFile('Export the annotations shown', 'palimpsest-annotations.csv', [{ name: 'CSV', extensions: ['csv'] }], csv);
+      })
+      .then((saved) => saved && services.notify({ kind: 'info', text: `Exported ${plural(shown.length, 'annotation')} as CSV.` }))
       .catch(fail('The CSV was not saved'));
   };
 

@@ -1,10 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ActorIndex } from '../../../../shared/actors/actor-index';
+import type { ChunkColumns } from '../../../../shared/table/columns';
 import { TableModel, type Tally } from '../../../../shared/table/model';
-import type { TableSources } from '../../../store/table-rows';
+import { TextStore } from '../../../../shared/table/texts';
+import type { TableContext } from '../../../store/table-rows';
 import type { DocumentSummary } from '../../../data/documents';
 import { useDocuments } from '../../../data/hooks';
+import { messageOf } from '../../../../shared/errors';
 import { useServices } from '../../context';
 import { taggedActors } from './tagged-actors';
 
@@ -19,10 +22,13 @@ export interface FilterOption {
 
 /// The table's rows and what its filters offer.
 export interface TableData {
-  sources: TableSources;
+  sources: TableContext;
   /// One row per annotation, each document's in text order, kept in
   /// columns: rows are made only for the lines drawn.
   model: TableModel;
+  /// Changes when rows' quotes or notes changed under the same model (a
+  /// note edited): a filter by words runs again.
+  textVersion: number;
   options: {
     tagTypes: FilterOption[];
     actors: FilterOption[];
@@ -34,28 +40,78 @@ export interface TableData {
   };
 }
 
-/// Reads the library into the table's rows, again after any change to the
-/// annotations, links, sets, actors, tag or relation types; `undefined`
-/// until first read.
+/// The table's rows, opened from the stored columns (no annotation read)
+/// and kept up to date: after a write only the chunks it changed are read
+/// again; a note edited keeps the model and reads that chunk's text.
+/// Links, sets, actors and types are read again after any change to them.
+/// `undefined` until first read.
 export function useTableData(): TableData | undefined {
-  const { annotations } = useServices();
+  const services = useServices();
+  const { annotations } = services;
   const documents = useDocuments();
-  const sources = useLiveQuery(() => annotations.tableSources(), [annotations]);
-  // The model before a change: an edited row alone is folded again for
-  // the text filter.
-  const previous = useRef<TableModel | undefined>(undefined);
-  return useMemo(() => {
-    if (!sources) return undefined;
-    const model = new TableModel(
-      { ...sources, documents, actors: taggedActors(new ActorIndex(sources.actors)) },
-      { tagTypes: sources.tagTypes, previous: previous.current },
-    );
-    previous.current = model;
-    return { sources, model, options: optionsOf(sources, model, documents) };
-  }, [sources, documents]);
+  const context = useLiveQuery(() => annotations.tableContext(), [annotations]);
+  // Quotes and notes by chunk, read for the rows drawn: kept across models.
+  const texts = useMemo(() => new TextStore((keys) => annotations.tableTexts(keys)), [annotations]);
+  // The stored columns as last heard, and a count bumped when the model
+  // must be built again from them (rows added, deleted or moved).
+  const chunks = useRef<ReadonlyMap<string, ChunkColumns> | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [textVersion, setTextVersion] = useState(0);
+  const [built, setBuilt] = useState<Omit<TableData, 'textVersion'> | undefined>(undefined);
+  const current = useRef<Omit<TableData, 'textVersion'> | undefined>(undefined);
+  const latest = useRef({ context, documents });
+  latest.current = { context, documents };
+  useEffect(
+    () =>
+      annotations.watchTableColumns(
+        (update) => {
+          chunks.current = update.chunks;
+          texts.forget(update.changed);
+          const was = current.current;
+          const { context, documents } = latest.current;
+          if (was && update.textOnly) {
+            // A quote or note changed: the same rows, their text read again.
+            was.model.forgetRows();
+            setTextVersion((v) => v + 1);
+            return;
+          }
+          // Tags, names or authors changed: the model patched, O(rows copied).
+          const patched = was && context ? was.model.patch(update.changed, update.chunks, { actors: taggedActors(new ActorIndex(context.actors)) }) : null;
+          if (patched && context) {
+            current.current = { sources: was!.sources, model: patched, options: optionsOf(was!.sources, patched, documents) };
+            setBuilt(current.current);
+          } else setGeneration((g) => g + 1);
+        },
+        (error) => services.notify({ kind: 'error', text: `The table could not read the annotations: ${messageOf(error)}` }),
+      ),
+    [annotations, texts, services],
+  );
+  // Built in slices of a few ms between other work (a million rows take
+  // longer than a frame); the rows shown stay the last model's meanwhile.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation says the stored columns (a ref) changed.
+  useEffect(() => {
+    const stored = chunks.current;
+    if (!context || !stored) return;
+    let live = true;
+    TableModel.open(
+      { chunks: [...stored.values()], texts, documents, actors: taggedActors(new ActorIndex(context.actors)), links: context.links, sets: context.sets },
+      { tagTypes: context.tagTypes },
+      { now: () => performance.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) },
+    )
+      .then((model) => {
+        if (!live) return;
+        current.current = { sources: context, model, options: optionsOf(context, model, documents) };
+        setBuilt(current.current);
+      })
+      .catch((error: unknown) => services.notify({ kind: 'error', text: `The table could not be opened: ${messageOf(error)}` }));
+    return () => {
+      live = false;
+    };
+  }, [context, generation, documents, texts, services]);
+  return useMemo(() => built && { ...built, textVersion }, [built, textVersion]);
 }
 
-function optionsOf(sources: TableSources, model: TableModel, documents: ReadonlyMap<string, DocumentSummary>): TableData['options'] {
+function optionsOf(sources: TableContext, model: TableModel, documents: ReadonlyMap<string, DocumentSummary>): TableData['options'] {
   // Counted from the model's columns, not from a million row objects.
   const tally = model.tally();
   const countIn = (map: ReadonlyMap<string, number>) => (id: string) => map.get(id) ?? 0;

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { RowFilter } from '../../../../shared/table/filter';
 import { RowList, type TableModel } from '../../../../shared/table/model';
 import type { RowColumn, SortDirection } from '../../../../shared/table/sort';
@@ -29,17 +29,43 @@ export interface TableSort {
 /// The rows ordered, then filtered: ordered when the model or the sort
 /// change (each column's keys ranked once per model), filtered as the
 /// researcher types, at a lower priority than the typing itself, so the
-/// search field never lags behind the keys. While the table is idle, the
-/// rows' text is folded ahead of the first typed word.
-export function useTableView(model: TableModel) {
+/// search field never lags behind the keys. Words and the quote and note
+/// sorts need every row's text: it is read from the chunks the first time
+/// one asks (the rows shown meanwhile stay as they were, `filtering` set),
+/// and then folded while the table is idle. `textVersion` changes when rows'
+/// text changed under the same model.
+export function useTableView(model: TableModel, textVersion = 0) {
   const [filter, setFilter] = useState<TableFilter>(noFilter);
   // Date order first: a historian reads a corpus chronologically.
   const [sort, setSort] = useState<TableSort>({ column: 'date', direction: 'ascending' });
   const deferredFilter = useDeferredValue(filter);
+  const [textRead, setTextRead] = useState(0);
 
-  const order = useMemo(() => model.order(sort.column, sort.direction), [model, sort]);
-  const shown = useMemo(() => new RowList(model, model.filter(order, rowFilter(deferredFilter))), [model, order, deferredFilter]);
-  useEffect(() => foldWhileIdle(model), [model]);
+  const wantsText = deferredFilter.text.trim() !== '' || sort.column === 'quote' || sort.column === 'note';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a write (textVersion) or a read (textRead) changes what is missing.
+  const missing = useMemo(() => (wantsText ? model.missingText().length > 0 : false), [model, wantsText, textVersion, textRead]);
+  useEffect(() => {
+    if (!missing) return;
+    let live = true;
+    model
+      .readText()
+      .then(() => live && setTextRead((n) => n + 1))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [model, missing]);
+
+  const last = useRef<RowList | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: textVersion: a note edited may change what the words keep.
+  const shown = useMemo(() => {
+    if (missing && last.current) return last.current;
+    const ready = !missing;
+    const order = model.order(ready ? sort.column : 'date', ready ? sort.direction : 'ascending');
+    return new RowList(model, model.filter(order, rowFilter(ready ? deferredFilter : { ...deferredFilter, text: '' })));
+  }, [model, sort, deferredFilter, missing, textVersion]);
+  last.current = shown;
+  useEffect(() => (missing ? undefined : foldWhileIdle(model)), [model, missing]);
 
   return {
     filter,
@@ -49,7 +75,7 @@ export function useTableView(model: TableModel) {
     sortBy: (column: RowColumn) => setSort((s) => ({ column, direction: s.column === column && s.direction === 'ascending' ? 'descending' : 'ascending' })),
     /// The rows the filter keeps, in the sort's order (made as drawn).
     shown,
-    filtering: filter !== deferredFilter,
+    filtering: filter !== deferredFilter || missing,
   };
 }
 
