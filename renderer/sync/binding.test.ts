@@ -5,6 +5,8 @@ import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import { linkOf, standIn } from '../../shared/test-support/links';
 import { historyOf } from '../../shared/sync/mapping';
 import * as rows from '../store/annotation-rows';
+import { AnnotationStore } from '../store/annotations';
+import { PalimpsestDb } from '../store/db';
 import { bareDocumentRow } from '../store/test-support/db';
 import { exportAnnotations } from '../store/transfer';
 import { type Machine, closeMachines, machine, pair, settle } from './test-support/machines';
@@ -233,5 +235,43 @@ describe('a round trip costs the change, not the library', () => {
     // and no other.
     expect([...rb.documentIds]).toEqual([]);
     expect(await b.db.documents.get('doc-new')).toMatchObject({ id: 'doc-new', added: '2026-12-03T10:00:00.000Z' });
+  });
+});
+
+describe('writes from another thread', () => {
+  // A second connection to the same database, as the import, revision and
+  // backup workers (a restore) and other windows have.
+  function elsewhere(m: Machine) {
+    const db = new PalimpsestDb(m.db.name);
+    return { db, annotations: new AnnotationStore(db) };
+  }
+
+  it('carries an annotation a worker wrote to the project, and its later edit', async () => {
+    const [a, b] = await pair();
+    const worker = elsewhere(a);
+    const made = await worker.annotations.create(brief, start, start + passage.length, { tags: ['claim'], note: 'imported' });
+    await settle(a, b);
+    expect(await rows.get(b.db, brief.id, made.id)).toMatchObject({ note: 'imported', tags: ['claim'] });
+    await worker.annotations.update(made, { note: 'imported, then revised' });
+    await settle(a, b);
+    expect(await rows.get(b.db, brief.id, made.id)).toMatchObject({ note: 'imported, then revised' });
+    worker.db.close();
+  });
+
+  it('carries a restore that cleared and rewrote the annotations: the project follows it whole', async () => {
+    const [a, b] = await pair();
+    const kept = await a.annotations.create(brief, start, start + 10, { tags: ['claim'] });
+    const dropped = await a.annotations.create(brief, start + 20, start + 30, { tags: ['actor'] });
+    await settle(a, b);
+    const worker = elsewhere(a);
+    const restored = { ...kept, note: 'as the backup had it' };
+    await worker.db.transaction('rw', rows.tables(worker.db), async () => {
+      await rows.clear(worker.db);
+      await rows.put(worker.db, [restored]);
+    });
+    await settle(a, b);
+    expect(await rows.get(b.db, brief.id, kept.id)).toMatchObject({ note: 'as the backup had it' });
+    expect(await rows.get(b.db, brief.id, dropped.id)).toBeUndefined();
+    worker.db.close();
   });
 });

@@ -123,8 +123,16 @@ export class SyncBinding {
   // doc, then the doc's (with everyone's) to the store.
   private async roundTrip(base: Base, touches: Touches): Promise<void> {
     const { documentsOfAnnotations, ids } = touches;
-    if (documentsOfAnnotations.size === 0 && Object.values(ids).every((set) => set.size === 0)) return;
+    if (!touches.full && documentsOfAnnotations.size === 0 && Object.values(ids).every((set) => set.size === 0)) return;
     const documentOfAnnotation = (id: string) => documentOf(this.doc, id) ?? base.documentOf(id);
+    if (touches.full) {
+      // A write that named no rows (another thread cleared a table): the
+      // whole store against the whole project, as the join does.
+      const store = await readStore(this.db);
+      const scope = idsOf(store);
+      for (const [key, items] of Object.entries(idsOf(readLibrary(this.doc)))) for (const id of items) scope[key as keyof Ids].add(id);
+      return this.carry(base, store, scope, documentOfAnnotation);
+    }
     // A researcher's annotation write names its document: all of that
     // document's are read and compared (the base says which it held). An
     // annotation the project changed is read by id, where the store holds
@@ -137,6 +145,12 @@ export class SyncBinding {
     const store = await readScope(this.db, { documentsOfAnnotations, annotations: refs, ids });
     for (const annotation of store.annotations) annotations.add(annotation.id);
     const scope: Ids = { ...ids, annotations };
+    return this.carry(base, store, scope, documentOfAnnotation);
+  }
+
+  // The store's changes in `scope` (as `store` holds it) to the doc, then
+  // the doc's to the store, and the base moved on.
+  private async carry(base: Base, store: SharedLibrary, scope: Ids, documentOfAnnotation: (id: string) => string | null): Promise<void> {
     const before = base.part(scope);
     if (this.options.readOnly) {
       const shared = readItems(this.doc, scope);

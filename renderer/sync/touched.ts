@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type ObservabilitySet, type Table } from 'dexie';
 import type * as Y from 'yjs';
 import { onItemsChanged } from '../../shared/sync/mapping';
 import type { SharedLibrary } from '../../shared/sync/model';
@@ -18,6 +18,9 @@ export interface Touches {
   /// Items by kind and id: written here (other than annotations), or
   /// changed in the project by anyone else.
   ids: Record<Kind, Set<string>>;
+  /// A write whose rows cannot be named (a table cleared, a range
+  /// deleted, in another thread): the round trip compares everything.
+  full: boolean;
 }
 
 /// Collects, from the store's write hooks and the doc's observers, which
@@ -29,12 +32,16 @@ export class Touched {
   private readonly stops: (() => void)[] = [];
 
   constructor(db: PalimpsestDb, doc: Y.Doc, changed: () => void) {
-    const local = (note: () => void) => {
+    // Rows the hooks here reported, as `table:key`, until their commit's
+    // `storagemutated` event: that event is then no news.
+    const heard = new Set<string>();
+    const local = (key: string, note: () => void) => {
+      heard.add(key);
       if (writingProject()) return;
       note();
       changed();
     };
-    this.stops.push(rows.onChange(db, (documentId) => local(() => this.touches.documentsOfAnnotations.add(documentId))));
+    this.stops.push(rows.onChange(db, (documentId) => local(`chunkLayouts:${documentId}`, () => this.touches.documentsOfAnnotations.add(documentId))));
     const tables: Record<Other, Table> = {
       links: db.links,
       actors: db.actors,
@@ -44,8 +51,37 @@ export class Touched {
       documents: db.documents,
     };
     for (const [kind, table] of Object.entries(tables) as [Other, Table][]) {
-      this.stops.push(onRowWrite(table, (id) => local(() => this.touches.ids[kind].add(id))));
+      this.stops.push(onRowWrite(table, (id) => local(`${table.name}:${id}`, () => this.touches.ids[kind].add(id))));
     }
+    // The hooks see only this thread's writes. The import, revision and
+    // backup workers (a restore) and other windows write the same
+    // database; Dexie tells every thread of each write's keys once it is
+    // committed, and those the hooks here did not report are touched too.
+    const kindOf = new Map<string, Kind>([
+      ['chunkLayouts', 'annotations'],
+      ...Object.entries(tables).map(([kind, table]) => [table.name, kind as Kind] as const),
+    ]);
+    const prefix = `idb://${db.name}/`;
+    const mutated = (parts: ObservabilitySet) => {
+      let news = false;
+      for (const [part, keys] of Object.entries(parts)) {
+        // A table's primary keys are the part `idb://db/table/`.
+        if (!part.startsWith(prefix) || !part.endsWith('/')) continue;
+        const table = part.slice(prefix.length, -1);
+        const kind = kindOf.get(table);
+        if (!kind) continue;
+        for (const key of keysOf(keys)) {
+          if (key === null) this.touches.full = true;
+          else if (heard.delete(`${table}:${key}`)) continue;
+          else if (kind === 'annotations') this.touches.documentsOfAnnotations.add(key);
+          else this.touches.ids[kind].add(key);
+          news = true;
+        }
+      }
+      if (news) changed();
+    };
+    Dexie.on('storagemutated', mutated);
+    this.stops.push(() => Dexie.on.storagemutated.unsubscribe(mutated));
     this.stops.push(
       onItemsChanged(
         doc,
@@ -70,6 +106,7 @@ export class Touched {
   restore(touches: Touches): void {
     for (const id of touches.documentsOfAnnotations) this.touches.documentsOfAnnotations.add(id);
     for (const kind of Object.keys(touches.ids) as Kind[]) for (const id of touches.ids[kind]) this.touches.ids[kind].add(id);
+    this.touches.full ||= touches.full;
   }
 
   stop(): void {
@@ -81,7 +118,19 @@ function empty(): Touches {
   return {
     documentsOfAnnotations: new Set(),
     ids: { annotations: new Set(), links: new Set(), actors: new Set(), sets: new Set(), tagTypes: new Set(), relationTypes: new Set(), documents: new Set() },
+    full: false,
   };
+}
+
+// The keys of a `storagemutated` range set (a tree of ranges, cloned
+// plain when it comes from another thread): each single string key, and
+// `null` for a range, which names no row.
+function* keysOf(node: unknown): Generator<string | null> {
+  if (!node || typeof node !== 'object') return;
+  const range = node as { from?: unknown; to?: unknown; l?: unknown; r?: unknown };
+  yield* keysOf(range.l);
+  if ('from' in range) yield typeof range.from === 'string' && range.from === range.to ? range.from : null;
+  yield* keysOf(range.r);
 }
 
 // Calls `listener` with the key of each row written to `table`, as db.ts
