@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Annotation, type TagType, defaultTagTypes } from '../annotation/model';
-import { TextStore } from './texts';
+import { type ChunkText, TextStore } from './texts';
+import { chunkColumns } from './columns';
 import type { Link } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 import { seedIds } from '../test-support/corpus';
@@ -65,6 +66,38 @@ describe('TableModel', () => {
     const plain = prepareRows(sortRows(buildRows({ annotations: edited, documents: corpus, actors, links, sets }), 'date', 'ascending'));
     for (const text of ['soviet', 'peking', 'korean soviet'])
       expect(Array.from(after.filter(all, { text }), (i) => after.id(i))).toEqual(filterRows(plain, { text }).map((r) => r.annotationId));
+  });
+});
+
+describe('TableModel.readText', () => {
+  // A chunk for each of 130 annotations: more than two reads of 64 chunks.
+  const many = Array.from({ length: 130 }, (_, i) => ({ ...annotations[i % 7]!, id: `n${String(i).padStart(3, '0')}`, documentId: seedIds.foBrief }));
+  const columns = many.map((a, i) => chunkColumns(`${seedIds.foBrief}|${i}`, a.documentId, [a]));
+  const text = (key: string): ChunkText => {
+    const a = many[Number(key.split('|')[1])]!;
+    return { quotes: [a.quote.exact], notes: [a.note], changedBy: [null], folded: [] };
+  };
+
+  it('resolves with every row’s text at hand, though a write forgets a chunk already read meanwhile', async () => {
+    let reads = 0;
+    const texts: TextStore = new TextStore(async (keys) => {
+      // While the second batch is read, a note is edited in a chunk of the first.
+      if (++reads === 2) texts.forget([columns[0]!.key]);
+      return keys.map(text);
+    });
+    const model = new TableModel({ documents: corpus, actors, links, sets, chunks: columns, texts });
+    await model.readText();
+    expect(model.missingText()).toEqual([]);
+    const shown = new RowList(model, model.filter(model.order('quote', 'ascending'), { text: 'motive' }));
+    expect(shown.rows().map((r) => r.annotationId)).toEqual(many.filter((a) => a.quote.exact.includes('motive')).map((a) => a.id));
+  });
+
+  it('fails, naming the error, when a read fails', async () => {
+    const texts = new TextStore(async () => {
+      throw new Error('The disk is unreadable.');
+    });
+    const model = new TableModel({ documents: corpus, actors, links, sets, chunks: columns, texts });
+    await expect(model.readText()).rejects.toThrow('The disk is unreadable.');
   });
 });
 
