@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Annotation, type TagType, defaultTagTypes, inTextOrder } from '../annotation/model';
-import { type ChunkColumns, chunkColumns } from './columns';
+import { type Annotation, type TagType, defaultTagTypes } from '../annotation/model';
 import { type ChunkText, TextStore } from './texts';
+import { chunkColumns } from './columns';
 import type { Link } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 import { seedIds } from '../test-support/corpus';
@@ -11,6 +11,7 @@ import { RowList, TableModel, type Tally } from './model';
 import { type AnnotationRow, buildRows } from './rows';
 import { type RowColumn, type SortDirection, sortRows } from './sort';
 import { actors, ana, annotations, ben, corpus, links, rows, sets } from './test-support/sample';
+import { StoredChunks, inReadOrder } from './test-support/stored';
 
 const tagTypes: TagType[] = [...defaultTagTypes, { id: 'chronology', name: 'Chronology', color: '#777777', order: -1, namesActor: false }];
 const model = new TableModel({ annotations, documents: corpus, actors, links, sets }, { locale: 'en', tagTypes });
@@ -65,6 +66,38 @@ describe('TableModel', () => {
     const plain = prepareRows(sortRows(buildRows({ annotations: edited, documents: corpus, actors, links, sets }), 'date', 'ascending'));
     for (const text of ['soviet', 'peking', 'korean soviet'])
       expect(Array.from(after.filter(all, { text }), (i) => after.id(i))).toEqual(filterRows(plain, { text }).map((r) => r.annotationId));
+  });
+});
+
+describe('TableModel.readText', () => {
+  // A chunk for each of 130 annotations: more than two reads of 64 chunks.
+  const many = Array.from({ length: 130 }, (_, i) => ({ ...annotations[i % 7]!, id: `n${String(i).padStart(3, '0')}`, documentId: seedIds.foBrief }));
+  const columns = many.map((a, i) => chunkColumns(`${seedIds.foBrief}|${i}`, a.documentId, [a]));
+  const text = (key: string): ChunkText => {
+    const a = many[Number(key.split('|')[1])]!;
+    return { quotes: [a.quote.exact], notes: [a.note], changedBy: [null], folded: [] };
+  };
+
+  it('resolves with every row’s text at hand, though a write forgets a chunk already read meanwhile', async () => {
+    let reads = 0;
+    const texts: TextStore = new TextStore(async (keys) => {
+      // While the second batch is read, a note is edited in a chunk of the first.
+      if (++reads === 2) texts.forget([columns[0]!.key]);
+      return keys.map(text);
+    });
+    const model = new TableModel({ documents: corpus, actors, links, sets, chunks: columns, texts });
+    await model.readText();
+    expect(model.missingText()).toEqual([]);
+    const shown = new RowList(model, model.filter(model.order('quote', 'ascending'), { text: 'motive' }));
+    expect(shown.rows().map((r) => r.annotationId)).toEqual(many.filter((a) => a.quote.exact.includes('motive')).map((a) => a.id));
+  });
+
+  it('fails, naming the error, when a read fails', async () => {
+    const texts = new TextStore(async () => {
+      throw new Error('The disk is unreadable.');
+    });
+    const model = new TableModel({ documents: corpus, actors, links, sets, chunks: columns, texts });
+    await expect(model.readText()).rejects.toThrow('The disk is unreadable.');
   });
 });
 
@@ -220,54 +253,6 @@ describe('TableModel over random libraries', () => {
     );
   }, 60_000);
 });
-
-/// Annotations as a library keeps them, in chunks by a hash of the id,
-/// each with its columns and texts as stored beside it.
-class StoredChunks {
-  private readonly chunks = new Map<string, { columns: ChunkColumns; texts: ChunkText }>();
-  constructor(private readonly buckets: number) {}
-  /// Stores `annotations` (of `documentIds` only, if given); returns the keys written.
-  write(annotations: readonly Annotation[], documentIds?: readonly string[]): string[] {
-    const groups = new Map<string, Annotation[]>();
-    for (const a of annotations) {
-      if (documentIds && !documentIds.includes(a.documentId)) continue;
-      const key = `${a.documentId}|${[...a.id].reduce((h, c) => h + c.charCodeAt(0), 0) % this.buckets}`;
-      groups.set(key, [...(groups.get(key) ?? []), a]);
-    }
-    const written = [...this.chunks.keys()].filter((key) => !documentIds || documentIds.includes(this.chunks.get(key)!.columns.documentId));
-    for (const key of written) this.chunks.delete(key);
-    for (const [key, group] of groups) {
-      const sorted = [...group].sort((a, b) => (a.id < b.id ? -1 : 1));
-      this.chunks.set(key, {
-        columns: chunkColumns(key, sorted[0]!.documentId, sorted),
-        texts: {
-          quotes: sorted.map((a) => a.quote.exact),
-          notes: sorted.map((a) => a.note),
-          changedBy: sorted.map((a) => a.modifiedBy?.name ?? null),
-          folded: [],
-        },
-      });
-    }
-    return [...new Set([...written, ...groups.keys()])];
-  }
-  columns(): ChunkColumns[] {
-    // Any order: the model orders them.
-    return [...this.chunks.values()].map((c) => c.columns).reverse();
-  }
-  texts(keys: readonly string[]): (ChunkText | undefined)[] {
-    return keys.map((key) => {
-      const texts = this.chunks.get(key)?.texts;
-      return texts && { ...texts, folded: [] };
-    });
-  }
-}
-
-// As the table read annotations before stored columns: by document id,
-// each document's in text order.
-function inReadOrder(annotations: readonly Annotation[]): Annotation[] {
-  const ids = [...new Set(annotations.map((a) => a.documentId))].sort();
-  return ids.flatMap((id) => inTextOrder(annotations.filter((a) => a.documentId === id)));
-}
 
 /// The filters' counts read from the rows plainly, as the table counted them before.
 function plainTally(rows: readonly AnnotationRow[]): Tally {

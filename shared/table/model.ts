@@ -440,9 +440,13 @@ export class TableModel {
 
   /// Reads the text `missingText(rows)` names, and keeps it while the
   /// model's texts last: then rows, filters by words and sorts by quote or
-  /// note need no read.
-  readText(rows?: ArrayLike<number>): Promise<void> {
-    return this.store.readAll(this.store.missing(rows));
+  /// note need no read. Resolves only once none is missing: a chunk a
+  /// write forgot meanwhile (a note edited) is read again. A failed read
+  /// rejects with its error.
+  async readText(rows?: ArrayLike<number>): Promise<void> {
+    // Each round reads what is missing now; another is needed only if a
+    // write forgot a chunk during this one.
+    for (let missing = this.store.missing(rows); missing.length > 0; missing = this.store.missing(rows)) await this.store.readAll(missing);
   }
 
   /// Calls `listener` when rows' text arrives (rows drawn `pending` can be

@@ -9,6 +9,7 @@ import type { DocumentSummary } from '../../../data/documents';
 import { useDocuments } from '../../../data/hooks';
 import { messageOf } from '../../../../shared/errors';
 import { useServices } from '../../context';
+import { ModelUpdates } from './model-updates';
 import { taggedActors } from './tagged-actors';
 
 /// A choice in one of the table's filters, with how many rows it keeps.
@@ -55,6 +56,8 @@ export function useTableData(): TableData | undefined {
   // The stored columns as last heard, and a count bumped when the model
   // must be built again from them (rows added, deleted or moved).
   const chunks = useRef<ReadonlyMap<string, ChunkColumns> | null>(null);
+  // Whether a build runs, and what it must be told of when it lands.
+  const updates = useMemo(() => new ModelUpdates(), []);
   const [generation, setGeneration] = useState(0);
   const [textVersion, setTextVersion] = useState(0);
   const [built, setBuilt] = useState<Omit<TableData, 'textVersion'> | undefined>(undefined);
@@ -75,16 +78,18 @@ export function useTableData(): TableData | undefined {
             setTextVersion((v) => v + 1);
             return;
           }
-          // Tags, names or authors changed: the model patched, O(rows copied).
-          const patched = was && context ? was.model.patch(update.changed, update.chunks, { actors: taggedActors(new ActorIndex(context.actors)) }) : null;
-          if (patched && context) {
-            current.current = { sources: was!.sources, model: patched, options: optionsOf(was!.sources, patched, documents) };
+          // Tags, names or authors changed: the model patched, O(rows copied)
+          // (or, while a build runs, the model it makes when it lands).
+          const heard = context ? updates.heard(was?.model, update.changed, update.chunks, { actors: taggedActors(new ActorIndex(context.actors)) }) : null;
+          if (heard?.kind === 'later') return;
+          if (heard?.kind === 'patched' && was) {
+            current.current = { sources: was.sources, model: heard.model, options: optionsOf(was.sources, heard.model, documents) };
             setBuilt(current.current);
           } else setGeneration((g) => g + 1);
         },
         (error) => services.notify({ kind: 'error', text: `The table could not read the annotations: ${messageOf(error)}` }),
       ),
-    [annotations, texts, services],
+    [annotations, texts, services, updates],
   );
   // Built in slices of a few ms between other work (a million rows take
   // longer than a frame); the rows shown stay the last model's meanwhile.
@@ -93,21 +98,30 @@ export function useTableData(): TableData | undefined {
     const stored = chunks.current;
     if (!context || !stored) return;
     let live = true;
+    const actors = taggedActors(new ActorIndex(context.actors));
     TableModel.open(
-      { chunks: [...stored.values()], texts, documents, actors: taggedActors(new ActorIndex(context.actors)), links: context.links, sets: context.sets },
+      { chunks: updates.start(stored), texts, documents, actors, links: context.links, sets: context.sets },
       { tagTypes: context.tagTypes },
       { now: () => performance.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) },
     )
-      .then((model) => {
+      .then((built) => {
         if (!live) return;
+        // Writes heard while it was built are patched on; rows changed meanwhile build it again.
+        const model = updates.landed(built, chunks.current ?? stored, { actors });
+        if (!model) return setGeneration((g) => g + 1);
         current.current = { sources: context, model, options: optionsOf(context, model, documents) };
         setBuilt(current.current);
       })
-      .catch((error: unknown) => services.notify({ kind: 'error', text: `The table could not be opened: ${messageOf(error)}` }));
+      .catch((error: unknown) => {
+        if (!live) return;
+        updates.cancel();
+        services.notify({ kind: 'error', text: `The table could not be opened: ${messageOf(error)}` });
+      });
     return () => {
       live = false;
+      updates.cancel();
     };
-  }, [context, generation, documents, texts, services]);
+  }, [context, generation, documents, texts, services, updates]);
   return useMemo(() => built && { ...built, textVersion }, [built, textVersion]);
 }
 

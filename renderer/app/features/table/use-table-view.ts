@@ -2,6 +2,9 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { RowFilter } from '../../../../shared/table/filter';
 import { RowList, type TableModel } from '../../../../shared/table/model';
 import type { RowColumn, SortDirection } from '../../../../shared/table/sort';
+import { messageOf } from '../../../../shared/errors';
+import { useServices } from '../../context';
+import { readAllText } from './read-text';
 
 /// What the researcher filters by: one choice per list, and words.
 export interface TableFilter {
@@ -33,37 +36,57 @@ export interface TableSort {
 /// sorts need every row's text: it is read from the chunks the first time
 /// one asks (the rows shown meanwhile stay as they were, `filtering` set),
 /// and then folded while the table is idle. `textVersion` changes when rows'
-/// text changed under the same model.
+/// text changed under the same model. A read that fails is tried again, then
+/// reported, and the rows are shown without the words or that sort.
 export function useTableView(model: TableModel, textVersion = 0) {
+  const services = useServices();
   const [filter, setFilter] = useState<TableFilter>(noFilter);
   // Date order first: a historian reads a corpus chronologically.
   const [sort, setSort] = useState<TableSort>({ column: 'date', direction: 'ascending' });
   const deferredFilter = useDeferredValue(filter);
   const [textRead, setTextRead] = useState(0);
+  // The words and sort whose text could not be read, for this model: the
+  // rows are shown without them until the researcher changes them.
+  const [failure, setFailure] = useState<{ model: TableModel; asked: string } | null>(null);
 
   const wantsText = deferredFilter.text.trim() !== '' || sort.column === 'quote' || sort.column === 'note';
+  const asked = `${deferredFilter.text.trim()}\u0000${sort.column}`;
+  const failed = failure !== null && failure.model === model && failure.asked === asked;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a write (textVersion) or a read (textRead) changes what is missing.
   const missing = useMemo(() => (wantsText ? model.missingText().length > 0 : false), [model, wantsText, textVersion, textRead]);
+  const latest = useRef({ asked, notify: services.notify });
+  latest.current = { asked, notify: services.notify };
+  // Runs again after every read (textRead): a write may have forgotten a
+  // chunk's text before the table drew what was read.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: textRead: still missing after a read, read again.
   useEffect(() => {
-    if (!missing) return;
+    if (!missing || failed) return;
     let live = true;
-    model
-      .readText()
-      .then(() => live && setTextRead((n) => n + 1))
-      .catch(() => {});
+    readAllText(model, (ms) => new Promise((resolve) => setTimeout(resolve, ms))).then(
+      () => live && setTextRead((n) => n + 1),
+      (error: unknown) => {
+        if (!live) return;
+        const { asked, notify } = latest.current;
+        setFailure({ model, asked });
+        notify({
+          kind: 'error',
+          text: `The quotes and notes could not be read, so the table is not filtered by words nor sorted by quote or note: ${messageOf(error)} Change the words or the sort to try again.`,
+        });
+      },
+    );
     return () => {
       live = false;
     };
-  }, [model, missing]);
+  }, [model, missing, failed, textRead]);
 
   const last = useRef<RowList | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: textVersion: a note edited may change what the words keep.
   const shown = useMemo(() => {
-    if (missing && last.current) return last.current;
+    if (missing && !failed && last.current) return last.current;
     const ready = !missing;
     const order = model.order(ready ? sort.column : 'date', ready ? sort.direction : 'ascending');
     return new RowList(model, model.filter(order, rowFilter(ready ? deferredFilter : { ...deferredFilter, text: '' })));
-  }, [model, sort, deferredFilter, missing, textVersion]);
+  }, [model, sort, deferredFilter, missing, failed, textVersion]);
   last.current = shown;
   useEffect(() => (missing ? undefined : foldWhileIdle(model)), [model, missing]);
 
@@ -75,7 +98,7 @@ export function useTableView(model: TableModel, textVersion = 0) {
     sortBy: (column: RowColumn) => setSort((s) => ({ column, direction: s.column === column && s.direction === 'ascending' ? 'descending' : 'ascending' })),
     /// The rows the filter keeps, in the sort's order (made as drawn).
     shown,
-    filtering: filter !== deferredFilter || missing,
+    filtering: filter !== deferredFilter || (missing && !failed),
   };
 }
 
