@@ -14,7 +14,7 @@ import {
   withActorIn,
   withTagIn,
 } from './chunk-layout';
-import type { PalimpsestDb } from './db';
+import { type PalimpsestDb, onRowWrite } from './db';
 
 /// The one module that reads and writes stored annotations. They live in
 /// chunks of a few hundred per IndexedDB row (chunk-layout.ts says why);
@@ -222,17 +222,7 @@ export function onChange(db: PalimpsestDb, listener: (documentId: string) => voi
   // Every write rewrites its documents' layout rows, so hooks on those small
   // rows see every change; hooks on the chunks would make Dexie read each
   // big chunk back before writing it. A layout row's key is its document.
-  const table = db.chunkLayouts;
-  const created = (key: string) => listener(key);
-  const updated = (_changes: unknown, key: string) => listener(key);
-  table.hook('creating', created);
-  table.hook('updating', updated);
-  table.hook('deleting', created);
-  return () => {
-    table.hook('creating').unsubscribe(created);
-    table.hook('updating').unsubscribe(updated);
-    table.hook('deleting').unsubscribe(created);
-  };
+  return onRowWrite(db.chunkLayouts, listener);
 }
 
 // A stamp no other write has had: the time, and a count for writes within

@@ -437,14 +437,22 @@ export class BackupDb extends Dexie {
 /// Calls `listener` after every write to `table` made through this
 /// connection; returns the function that stops it.
 export function onTableWrite(table: Table, listener: () => void): () => void {
-  const touch = () => listener();
-  table.hook('creating', touch);
-  table.hook('updating', touch);
-  table.hook('deleting', touch);
+  return onRowWrite(table, () => listener());
+}
+
+/// Calls `listener` with the key of each row written to or deleted from
+/// `table` through this connection (Dexie's hooks: this thread only);
+/// returns the function that stops it.
+export function onRowWrite(table: Table, listener: (key: string) => void): () => void {
+  const created = (key: unknown) => listener(String(key));
+  const updated = (_changes: unknown, key: unknown) => listener(String(key));
+  table.hook('creating', created);
+  table.hook('updating', updated);
+  table.hook('deleting', created);
   return () => {
-    table.hook('creating').unsubscribe(touch);
-    table.hook('updating').unsubscribe(touch);
-    table.hook('deleting').unsubscribe(touch);
+    table.hook('creating').unsubscribe(created);
+    table.hook('updating').unsubscribe(updated);
+    table.hook('deleting').unsubscribe(created);
   };
 }
 

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { onItemsChanged } from '../../shared/sync/mapping';
 import type { SharedLibrary } from '../../shared/sync/model';
 import * as rows from '../store/annotation-rows';
-import type { PalimpsestDb } from '../store/db';
+import { type PalimpsestDb, onRowWrite } from '../store/db';
 import { writingProject } from './store-library';
 
 type Kind = keyof SharedLibrary;
@@ -131,19 +131,4 @@ function* keysOf(node: unknown): Generator<string | null> {
   yield* keysOf(range.l);
   if ('from' in range) yield typeof range.from === 'string' && range.from === range.to ? range.from : null;
   yield* keysOf(range.r);
-}
-
-// Calls `listener` with the key of each row written to `table`, as db.ts
-// `onTableWrite` does without it.
-function onRowWrite(table: Table, listener: (id: string) => void): () => void {
-  const created = (key: unknown) => listener(String(key));
-  const updated = (_changes: unknown, key: unknown) => listener(String(key));
-  table.hook('creating', created);
-  table.hook('updating', updated);
-  table.hook('deleting', created);
-  return () => {
-    table.hook('creating').unsubscribe(created);
-    table.hook('updating').unsubscribe(updated);
-    table.hook('deleting').unsubscribe(created);
-  };
 }
