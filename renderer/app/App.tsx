@@ -158,7 +158,7 @@ export function App({ host }: { host: Host }) {
   }, [listed, loaded, documents, search, notify]);
 
   // The screen and place of the last session, reopened once the documents are read.
-  const hasDocument = useCallback((id: string) => documents.list().has(id), [documents]);
+  const hasDocument = useCallback((id: string) => documents.documents().has(id), [documents]);
   useRememberedScreen(screen, loaded, hasDocument, go);
 
   // Ctrl+Shift+F searches every document, from anywhere.
@@ -229,7 +229,7 @@ export function App({ host }: { host: Host }) {
           home();
           setImportRequest((n) => n + 1);
         } else if (command === 'open-document') {
-          if (documentId && services.documents.list().has(documentId)) go({ kind: 'reader', documentId });
+          if (documentId && services.documents.documents().has(documentId)) go({ kind: 'reader', documentId });
           else notify({ kind: 'error', text: 'That document is no longer in the library.' });
         }
         // While typing in a field the menu's Undo is the field's own: on
@@ -338,7 +338,7 @@ export function App({ host }: { host: Host }) {
             {exportScope && (
               <ExportDialog
                 scope={exportScope}
-                title={exportScope.kind === 'document' ? (documents.list().get(exportScope.documentId)?.meta.title ?? '') : ''}
+                title={exportScope.kind === 'document' ? (documents.documents().get(exportScope.documentId)?.meta.title ?? '') : ''}
                 onExport={(format) => void exportAnnotationsFile(services, exportScope, format)}
                 onClose={() => setExportScope(null)}
               />

@@ -78,6 +78,7 @@ export class DocumentList {
     return this.edits[i]?.collection ?? null;
   }
 
+  /// The fingerprint of the text document `i` was listed from.
   fingerprint(i: number): string {
     return this.rows[i]!.fingerprint;
   }
@@ -86,6 +87,18 @@ export class DocumentList {
   summary(i: number): DocumentSummary {
     if (i < 0 || i >= this.rows.length) throw new RangeError(`The document list has no index ${i}; it holds ${this.rows.length}.`);
     return (this.summaries[i] ??= summaryOf(this.rows[i]!, this.edits[i]));
+  }
+
+  /// Document `id`'s whole summary, or `undefined` when it is not listed;
+  /// no other summary is made.
+  get(id: string): DocumentSummary | undefined {
+    const i = this.indexOf(id);
+    return i < 0 ? undefined : this.summary(i);
+  }
+
+  /// Whether document `id` is listed.
+  has(id: string): boolean {
+    return this.indexOf(id) >= 0;
   }
 
   /// The index of document `id`, or -1.

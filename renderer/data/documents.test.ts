@@ -149,6 +149,9 @@ describe('the documents repository', () => {
       row.fingerprint,
     ]);
     expect(list.indexOf('no-such-document')).toBe(-1);
+    // Asked by id, the list makes that document's summary alone.
+    expect([list.has(id), list.has('no-such-document'), list.get('no-such-document')]).toEqual([true, false, undefined]);
+    expect(list.get(id)).toBe(list.summary(i));
     // One summary a document, whether reached by index or through the map.
     expect(list.summary(i)).toBe(list.summary(i));
     expect(repository.list().get(id)).toBe(list.summary(i));

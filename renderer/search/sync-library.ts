@@ -10,7 +10,9 @@ import type { SearchClient } from './search-client';
 /// changed reads no text; a library from before the index was kept (or
 /// whose index was dropped) is indexed whole, once.
 export function syncLibrary(search: SearchClient, documents: DocumentsRepository): Promise<void> {
-  const stamps = [...documents.list().values()].map((d) => ({ id: d.id, revision: d.fingerprint }));
+  // From the list's columns: a summary of every document is not made.
+  const list = documents.documents();
+  const stamps = Array.from({ length: list.length }, (_, i) => ({ id: list.id(i), revision: list.fingerprint(i) }));
   return search.sync(stamps, async (ids) => {
     const texts: IndexedText[] = [];
     for await (const { id, fingerprint, text } of documents.texts(ids)) texts.push({ id, revision: fingerprint, text });
