@@ -177,6 +177,44 @@ test('dropped files are imported; an undecidable encoding is chosen and read aga
   await expect(page.getByTestId('doc-row')).toHaveCount(6);
 });
 
+test('a drop of two hundred files lists every result, drawing only those in view, and can show only the files not imported', async ({ page }) => {
+  await openLibrary(page);
+  const files = Array.from({ length: 200 }, (_, k) => {
+    const n = String(k + 1).padStart(3, '0');
+    // Every fiftieth is a file the app cannot read: they must not be lost among the rest.
+    return (k + 1) % 50 === 0
+      ? { name: `minutes-${n}.rtf`, bytes: new TextEncoder().encode('{\\rtf1 minutes}') }
+      : { name: `minutes-${n}.txt`, bytes: new TextEncoder().encode(`Minutes of meeting ${n}\n\nThe delegation discussed grain deliveries to Tirana.`) };
+  });
+  await dropFiles(page, files);
+  await expect(page.getByTestId('import-results-summary')).toHaveText(/^196 of 200 files imported; a file that could not be imported left nothing behind\./, {
+    timeout: 60_000,
+  });
+  const results = page.getByTestId('import-result');
+  await expect(results.first()).toContainText('minutes-001.txt');
+  // A screenful is drawn, not two hundred rows.
+  expect(await results.count()).toBeLessThan(30);
+
+  // The last file is reached by scrolling the list.
+  await page.locator('.import-result-list').evaluate((list) => {
+    list.scrollTop = list.scrollHeight;
+  });
+  await expect(results.filter({ hasText: 'minutes-200.rtf' })).toHaveAttribute('data-ok', 'false');
+  await page.screenshot({ path: join(screenshotDir, 'import-results-many.png') });
+
+  // Only the four not imported, each with why.
+  await page.getByTestId('import-results-only-failed').check();
+  await expect(results).toHaveCount(4);
+  for (const n of ['050', '100', '150', '200']) {
+    await expect(results.filter({ hasText: `minutes-${n}.rtf` }).getByTestId('import-result-message')).toHaveText(/Rich Text Format is not supported/);
+  }
+  // The library behind the dialog already lists them.
+  await expect(page.locator('.bar-sub')).toHaveText('Library · 201 documents');
+  await page.screenshot({ path: join(screenshotDir, 'import-results-failed-only.png') });
+  await page.getByTestId('import-results-close').click();
+  await expect(page.getByTestId('import-results')).toBeHidden();
+});
+
 test('a document is described the way historians cite it, filed in a collection, and deleted with its annotations after a question', async ({ page }) => {
   await openLibrary(page);
   await importByDialog(page, ['memo-1962.docx']);

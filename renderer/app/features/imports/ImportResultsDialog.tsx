@@ -1,7 +1,12 @@
-import { useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
 import type { DocumentFileResult } from '../../../work/import-protocol';
-import { describeImported } from './import-results';
+import { describeImported, resultsShown } from './import-results';
 import { Dialog } from '../../ui/Dialog';
+
+// A result of one line of title and one of meta, with its padding; the
+// list measures each drawn row, so this only places the rows not yet drawn.
+const estimatedRowHeight = 92;
 
 /// What became of each file of a document import: ✓ with what it was read
 /// as, or ✗ with why not. A text whose encoding could not be told offers
@@ -27,64 +32,129 @@ export function ImportResultsDialog({
   onClose: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const stored = results.filter((result) => result.ok).length;
+  const failed = results.length - stored;
+  const [onlyFailed, setOnlyFailed] = useState(false);
+  // Indexes into `results`: retries and encodings are asked by a file's
+  // place in the import, whatever is shown.
+  const shown = useMemo(() => resultsShown(results, onlyFailed && failed > 0), [results, onlyFailed, failed]);
+  // A drop of a thousand files gives a thousand results: only those in
+  // view are drawn, each measured as it is, since warnings and retries
+  // make rows of different heights.
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => list.current,
+    estimateSize: () => estimatedRowHeight,
+    overscan: 6,
+  });
   return (
     <Dialog ref={dialog} title="Import documents" className="import-results" onClose={onClose} testId="import-results">
       <p className="hint" data-testid="import-results-summary">
-        {stored} of {results.length} file{results.length === 1 ? '' : 's'} imported
+        {stored.toLocaleString('en')} of {results.length.toLocaleString('en')} file{results.length === 1 ? '' : 's'} imported
         {stored < results.length ? '; a file that could not be imported left nothing behind.' : '.'}
       </p>
-      <ul className="import-result-list">
-        {results.map((result, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: two files picked may share a name; the list never reorders.
-          <li key={`${index}-${result.fileName}`} className={result.ok ? 'import-ok' : 'import-failed'} data-testid="import-result" data-ok={result.ok}>
-            <span className="import-mark" role="img" aria-label={result.ok ? 'Imported' : 'Not imported'}>
-              {result.ok ? '✓' : '✗'}
-            </span>
-            <div className="import-result-body">
-              {result.ok ? (
-                <>
-                  <div className="import-result-title">{result.title}</div>
-                  <div className="import-result-meta">
-                    {result.fileName} · {describeImported(result)}
-                  </div>
-                  {result.warnings.length > 0 && (
-                    <ul className="import-warnings" data-testid="import-warnings">
-                      {result.warnings.map((warning) => (
-                        <li key={warning}>{warning}</li>
-                      ))}
-                    </ul>
-                  )}
-                  <div className="import-result-actions">
-                    <button type="button" data-testid="import-result-details" onClick={() => onDetails(result.documentId)}>
-                      Edit details…
-                    </button>
-                    <button type="button" onClick={() => onOpen(result.documentId)}>
-                      Open
-                    </button>
-                  </div>
-                </>
-              ) : (
-                <>
-                  <div className="import-result-title">{result.fileName}</div>
-                  <div className="import-result-message" data-testid="import-result-message">
-                    {result.message}
-                  </div>
-                  {result.code === 'encoding' && encodingsOf(index) && (
-                    <EncodingRetry choices={encodingsOf(index)!} busy={retrying === index} onRetry={(encoding) => onRetry(index, encoding)} />
-                  )}
-                </>
-              )}
-            </div>
-          </li>
-        ))}
-      </ul>
+      {failed > 0 && stored > 0 && (
+        <label className="import-results-filter">
+          <input type="checkbox" checked={onlyFailed} data-testid="import-results-only-failed" onChange={(event) => setOnlyFailed(event.target.checked)} /> Show
+          only the {failed.toLocaleString('en')} file{failed === 1 ? '' : 's'} not imported
+        </label>
+      )}
+      <div className="import-result-list" ref={list}>
+        <ul style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const index = shown[item.index]!;
+            const result = results[index]!;
+            return (
+              <li
+                key={index}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                style={{ transform: `translateY(${item.start}px)` }}
+                aria-setsize={shown.length}
+                aria-posinset={item.index + 1}
+                className={result.ok ? 'import-ok' : 'import-failed'}
+                data-testid="import-result"
+                data-ok={result.ok}
+              >
+                <ResultRow
+                  result={result}
+                  encodings={encodingsOf(index)}
+                  busy={retrying === index}
+                  onRetry={(encoding) => onRetry(index, encoding)}
+                  onDetails={onDetails}
+                  onOpen={onOpen}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      </div>
       <div className="dialog-actions">
         <button type="button" className="primary" data-testid="import-results-close" onClick={() => dialog.current?.close()}>
           Done
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/// One file's result: its title and what it was read as, with its
+/// warnings and actions; or its name and why it was not imported.
+function ResultRow({
+  result,
+  encodings,
+  busy,
+  onRetry,
+  onDetails,
+  onOpen,
+}: {
+  result: DocumentFileResult;
+  encodings: string[] | null;
+  busy: boolean;
+  onRetry: (encoding: string) => void;
+  onDetails: (documentId: string) => void;
+  onOpen: (documentId: string) => void;
+}) {
+  return (
+    <>
+      <span className="import-mark" role="img" aria-label={result.ok ? 'Imported' : 'Not imported'}>
+        {result.ok ? '✓' : '✗'}
+      </span>
+      <div className="import-result-body">
+        {result.ok ? (
+          <>
+            <div className="import-result-title">{result.title}</div>
+            <div className="import-result-meta">
+              {result.fileName} · {describeImported(result)}
+            </div>
+            {result.warnings.length > 0 && (
+              <ul className="import-warnings" data-testid="import-warnings">
+                {result.warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            )}
+            <div className="import-result-actions">
+              <button type="button" data-testid="import-result-details" onClick={() => onDetails(result.documentId)}>
+                Edit details…
+              </button>
+              <button type="button" onClick={() => onOpen(result.documentId)}>
+                Open
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <div className="import-result-title">{result.fileName}</div>
+            <div className="import-result-message" data-testid="import-result-message">
+              {result.message}
+            </div>
+            {result.code === 'encoding' && encodings && <EncodingRetry choices={encodings} busy={busy} onRetry={onRetry} />}
+          </>
+        )}
+      </div>
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLegacy } from '../../../../shared/importers/test-support/encode';
 import type { DocumentFileResult } from '../../../work/import-protocol';
-import { describeImported, encodingChoices, importSummary, mergeResults } from './import-results';
+import { describeImported, encodingChoices, importSummary, mergeResults, resultsShown } from './import-results';
 
 const stored = (fileName: string): DocumentFileResult => ({
   fileName,
@@ -34,6 +34,14 @@ describe('the results of a document import', () => {
     const merged = mergeResults(picked, [stored('a.pdf'), stored('b.pdf')]);
     expect(merged.map((r) => (r.ok ? r.fileName : r.message))).toEqual(['a.pdf', 'huge.pdf is too large to import.', 'b.pdf']);
     expect(importSummary(merged)).toBe('Imported 2 documents; 1 file could not be imported (see the results).');
+  });
+
+  it('list only the files not imported when asked, by their place in the import', () => {
+    const failed = (fileName: string): DocumentFileResult => ({ fileName, ok: false, code: 'unreadable', message: `${fileName} is damaged.` });
+    const results = [stored('a.pdf'), failed('b.pdf'), stored('c.pdf'), failed('d.pdf')];
+    expect(resultsShown(results, false)).toEqual([0, 1, 2, 3]);
+    // A retry of d.pdf is asked by its place in the import, 3, not its row, 1.
+    expect(resultsShown(results, true)).toEqual([1, 3]);
   });
 
   it('offer the likeliest encodings of an undecidable text first, then every other once', () => {

@@ -46,6 +46,16 @@ export function mergeResults(picked: readonly PickedFile[], read: readonly Docum
   return picked.map((file) => ('bytes' in file ? read[next++]! : { fileName: file.name, ok: false, code: 'unreadable', message: file.problem }));
 }
 
+/// The places in `results` of those the results dialog lists: every
+/// one, or with `onlyFailed` those not imported, in the order picked.
+export function resultsShown(results: readonly DocumentFileResult[], onlyFailed: boolean): number[] {
+  const shown: number[] = [];
+  results.forEach((result, index) => {
+    if (!onlyFailed || !result.ok) shown.push(index);
+  });
+  return shown;
+}
+
 /// The notice after an import: how many files came in, how many did not.
 export function importSummary(results: readonly DocumentFileResult[]): string {
   const stored = results.filter((result) => result.ok).length;
