@@ -1,3 +1,4 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareDates, formatDateSpan } from '../../../../shared/corpus/dates';
 import type { DocumentHits, SearchResults } from '../../../../shared/search/results';
@@ -13,6 +14,9 @@ import { ScreenHeader } from '../../ui/ScreenHeader';
 const firstPage = 200;
 // All the places of one document, when asked for, up to this many.
 const perDocument = 2000;
+// A document's heading and three lines, with the space below it; each
+// group drawn is measured, so this only places those not yet drawn.
+const estimatedGroupHeight = 120;
 // Typing pauses this long before a query runs: a query is milliseconds, but
 // results redrawn on every key make the list flicker.
 const typingPause = 120;
@@ -40,6 +44,8 @@ export function SearchScreen({
   const [busy, setBusy] = useState(false);
   // Only the answer to the latest query is shown.
   const latest = useRef(0);
+  const body = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     onQuery(query);
@@ -76,6 +82,21 @@ export function SearchScreen({
       .sort((a, b) => compareDates(a.document!.meta.date, b.document!.meta.date) || a.document!.meta.title.localeCompare(b.document!.meta.title));
   }, [results, expanded, documents]);
 
+  // "of the" is in every document of a large library: a group for each
+  // would be thousands of sections laid out at once. Only those in view
+  // are drawn, each measured, since a group grows when all its places are
+  // shown.
+  const virtualizer = useVirtualizer({
+    count: groups.length,
+    getScrollElement: () => body.current,
+    estimateSize: () => estimatedGroupHeight,
+    getItemKey: (index) => groups[index]!.hits.documentId,
+    overscan: 4,
+    // The groups start below the summary line.
+    scrollMargin: list.current?.offsetTop ?? 0,
+  });
+  const offset = virtualizer.options.scrollMargin;
+
   const showAll = (documentId: string) => {
     const ticket = latest.current;
     search
@@ -103,45 +124,58 @@ export function SearchScreen({
           onChange={(event) => setQuery(event.target.value)}
         />
       </ScreenHeader>
-      <div className="search-body">
+      <div className="search-body" ref={body}>
         <p className="search-summary" data-testid="search-summary" aria-live="polite">
           {summary(query, results, busy, documents.size)}
         </p>
-        {groups.map(({ hits, document }) => (
-          <section key={hits.documentId} className="search-group" data-testid="search-group" data-document={hits.documentId}>
-            <h2 className="search-doc">
-              <span className="search-doc-title">{document!.meta.title}</span>
-              <span className="search-doc-meta">
-                {document!.meta.date ? formatDateSpan(document!.meta.date) : 'undated'} · {places(hits.count)}
-              </span>
-            </h2>
-            <ol className="kwic">
-              {hits.hits.map((hit) => (
-                <li key={hit.start}>
-                  <button
-                    type="button"
-                    className="kwic-line"
-                    data-testid="search-hit"
-                    title="Open this passage in the reader"
-                    onClick={() => onOpen({ documentId: hits.documentId, start: hit.start, end: hit.end })}
-                  >
-                    <span className="kwic-before">
-                      <span>{hit.before}</span>
-                    </span>
-                    <mark>{hit.match}</mark>
-                    <span className="kwic-after">{hit.after}</span>
+        <div className="search-groups" ref={list} style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const { hits, document } = groups[item.index]!;
+            return (
+              <section
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                style={{ transform: `translateY(${item.start - offset}px)` }}
+                className="search-group"
+                data-testid="search-group"
+                data-document={hits.documentId}
+              >
+                <h2 className="search-doc">
+                  <span className="search-doc-title">{document!.meta.title}</span>
+                  <span className="search-doc-meta">
+                    {document!.meta.date ? formatDateSpan(document!.meta.date) : 'undated'} · {places(hits.count)}
+                  </span>
+                </h2>
+                <ol className="kwic">
+                  {hits.hits.map((hit) => (
+                    <li key={hit.start}>
+                      <button
+                        type="button"
+                        className="kwic-line"
+                        data-testid="search-hit"
+                        title="Open this passage in the reader"
+                        onClick={() => onOpen({ documentId: hits.documentId, start: hit.start, end: hit.end })}
+                      >
+                        <span className="kwic-before">
+                          <span>{hit.before}</span>
+                        </span>
+                        <mark>{hit.match}</mark>
+                        <span className="kwic-after">{hit.after}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ol>
+                {hits.hits.length < hits.count && (
+                  <button type="button" className="search-more" data-testid="search-more" onClick={() => showAll(hits.documentId)}>
+                    {hits.hits.length === 0 ? `Show the ${places(hits.count)}` : `Show all ${places(hits.count)} in this document`}
+                    {hits.count > perDocument && ` (the first ${perDocument.toLocaleString('en')})`}
                   </button>
-                </li>
-              ))}
-            </ol>
-            {hits.hits.length < hits.count && (
-              <button type="button" className="search-more" data-testid="search-more" onClick={() => showAll(hits.documentId)}>
-                {hits.hits.length === 0 ? `Show the ${places(hits.count)}` : `Show all ${places(hits.count)} in this document`}
-                {hits.count > perDocument && ` (the first ${perDocument.toLocaleString('en')})`}
-              </button>
-            )}
-          </section>
-        ))}
+                )}
+              </section>
+            );
+          })}
+        </div>
       </div>
     </main>
   );
@@ -152,9 +186,10 @@ function places(count: number): string {
 }
 
 function summary(query: string, results: SearchResults | null, busy: boolean, documentCount: number): string {
-  if (!query.trim()) return `Search the words of all ${documentCount} documents. Case and accents do not matter: “Mehilli” finds “Mëhilli”.`;
+  if (!query.trim())
+    return `Search the words of all ${documentCount.toLocaleString('en')} documents. Case and accents do not matter: “Mehilli” finds “Mëhilli”.`;
   if (!results) return busy ? 'Searching…' : '';
   if (results.total === 0) return `Nothing found for “${query.trim()}”.`;
   const docs = results.documents.length;
-  return `${places(results.total)} in ${docs} document${docs === 1 ? '' : 's'}.`;
+  return `${places(results.total)} in ${docs.toLocaleString('en')} document${docs === 1 ? '' : 's'}.`;
 }
