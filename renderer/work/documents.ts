@@ -72,7 +72,8 @@ export async function importDocuments(
       });
     } catch (error) {
       if (error instanceof CancelledError) throw error;
-      if (error instanceof ImportFileError) results.push({ fileName: file.name, ok: false, code: error.code, message: error.message });
+      if (error instanceof ImportFileError)
+        results.push({ fileName: file.name, ok: false, code: error.code, message: error.message, ...(error.code === 'encoding' ? { bytes: file.bytes } : {}) });
       else results.push({ fileName: file.name, ok: false, code: 'corrupt', message: `${file.name} could not be read: ${messageOf(error)}` });
     }
     progress(i + 1, files.length);

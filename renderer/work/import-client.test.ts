@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir, loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import { fixture } from '../../shared/importers/test-support/sources';
+import { encodeLegacy } from '../../shared/importers/test-support/encode';
 import { currentDocuments } from '../store/documents';
 import * as rows from '../store/annotation-rows';
 import { AnnotationStore } from '../store/annotations';
@@ -163,6 +164,26 @@ describe('the import client', () => {
         .map((d) => d.fileName)
         .sort(),
     ).toEqual(['khrushchev-windows-1251.txt', 'memo-1962.docx']);
+  });
+
+  it('hands the files over to the worker, and gives back the bytes of a text to read in another encoding', async () => {
+    const client = imports({ db: target, documents: async () => currentDocuments(target, corpus) });
+    const thaw = encodeLegacy('Naïve readings of the “thaw” are common – and wrong.', 'windows-1252');
+    const sent = [
+      { name: 'scan.pdf', bytes: fixture('scan.pdf').slice().buffer as ArrayBuffer },
+      { name: 'thaw.txt', bytes: thaw.slice().buffer as ArrayBuffer },
+    ];
+    const results = await client.documents.import(sent);
+    // Moved, not copied: a drop of a thousand PDFs is not held twice.
+    expect(sent.map((file) => file.bytes.byteLength)).toEqual([0, 0]);
+    expect(results[0]).toMatchObject({ ok: false, code: 'no-text' });
+    expect(results[0]).not.toHaveProperty('bytes');
+    expect(results[1]).toMatchObject({ ok: false, code: 'encoding' });
+    const back = results[1]!.ok ? null : results[1]!.bytes;
+    expect(new Uint8Array(back!)).toEqual(thaw);
+    // Read again in the encoding the researcher chose, it is stored.
+    const [again] = await client.documents.import([{ name: 'thaw.txt', bytes: back!, encoding: 'windows-1252' }]);
+    expect(again).toMatchObject({ ok: true, encoding: { name: 'windows-1252', detected: false } });
   });
 
   it('builds and writes the whole-library backup in the handler, and nothing when the library is as last backed up', async () => {

@@ -47,6 +47,10 @@ export type DocumentFileResult =
       /// 'storage' when the library could not be written.
       code: string;
       message: string;
+      /// The file's bytes, handed back where it may be read again in an
+      /// encoding the researcher chooses (code 'encoding'): the page hands
+      /// its own over to the worker rather than copying them.
+      bytes?: ArrayBuffer;
     };
 
 /// What a preview found, small enough to send back whatever the file's

@@ -33,8 +33,8 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
   const run = async (picked: readonly PickedFile[]) => {
     if (picked.length === 0) return;
     const readable = picked.filter((file): file is Extract<PickedFile, { bytes: ArrayBuffer }> => 'bytes' in file);
-    // Posting to the worker copies the bytes (nothing is transferred), so
-    // those of a file that may be read again stay usable here.
+    // The bytes are handed over to the worker: a file that may be read
+    // again comes back with its bytes in its result.
     const sent = readable.map((file) => ({ name: file.name, bytes: file.bytes }));
     setProgress({ done: 0, total: sent.length });
     let read: DocumentFileResult[];
@@ -47,16 +47,17 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
     }
     const merged = mergeResults(picked, read);
     retained.current.clear();
-    merged.forEach((result, index) => {
-      const file = picked[index]!;
-      if (!result.ok && result.code === 'encoding' && 'bytes' in file)
-        retained.current.set(index, { name: file.name, bytes: file.bytes, choices: encodingChoices(file.bytes) });
+    const shown = merged.map((result, index) => {
+      if (result.ok || !result.bytes) return result;
+      const { bytes, ...rest } = result;
+      if (result.code === 'encoding') retained.current.set(index, { name: result.fileName, bytes, choices: encodingChoices(bytes) });
+      return rest;
     });
-    setResults(merged);
-    services.notify({ kind: 'info', text: importSummary(merged) });
+    setResults(shown);
+    services.notify({ kind: 'info', text: importSummary(shown) });
     // The worker's writes pass the page's change hooks by: schedule the
     // backup they would have.
-    if (merged.some((result) => result.ok)) services.backups.touch();
+    if (shown.some((result) => result.ok)) services.backups.touch();
   };
 
   const guarded = (work: () => Promise<void>) => {
@@ -94,11 +95,14 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
     running.current = true;
     setRetrying(index);
     services.imports.documents
-      .import([{ name: file.name, bytes: file.bytes, encoding }])
+      // A copy goes: the import hands its bytes over, and these are kept
+      // for another encoding should this one fail too.
+      .import([{ name: file.name, bytes: file.bytes.slice(0), encoding }])
       .then(([result]) => {
         if (!result) return;
         if (result.ok || result.code !== 'encoding') retained.current.delete(index);
-        setResults((list) => list && list.map((before, i) => (i === index ? result : before)));
+        const shown = result.ok ? result : { ...result, bytes: undefined };
+        setResults((list) => list && list.map((before, i) => (i === index ? shown : before)));
         if (result.ok) {
           services.notify({ kind: 'info', text: `Imported ${file.name} read as ${encoding}.` });
           services.backups.touch();
