@@ -4,6 +4,7 @@ import type { StoragePersistence } from '../../../host/host';
 import type { RestoreChoice } from '../../../data/library';
 import { useServices } from '../../context';
 import { messageOf } from '../../../../shared/errors';
+import { type Progress, byPercent, checking } from './progress';
 
 /// The library's backups, newest first, and restoring one after seeing what
 /// it would change; whether the browser keeps them; a backup saved as a
@@ -44,7 +45,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
     setPreview(null);
     // An increment is read with the full backup it builds on.
     const base = backup.base ? list?.find((b) => b.id === backup.base) : undefined;
-    const report = byPercent('Reading the backup', backup.bytes + (base?.bytes ?? 0), setProgress);
+    const report = byPercent('Reading the backup', backup.bytes + (base?.bytes ?? 0), setProgress, checking);
     report(0);
     return library
       .previewRestore(host.backups, backup, report)
@@ -81,7 +82,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
       // library is larger than any string.
       const file = await host.openFileChunks('Restore from a backup file', [{ name: 'Palimpsest backup', extensions: ['json'] }]);
       if (!file) return;
-      const report = byPercent('Reading the backup', file.bytes, setProgress);
+      const report = byPercent('Reading the backup', file.bytes, setProgress, checking);
       report(0);
       setPreview(await library.previewRestoreFile(file, report));
     } catch (error) {
@@ -122,10 +123,18 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
       {progress && (
         <p className="hint" data-testid="restore-progress">
           <label>
-            {progress.what}: {progress.percent}%{' '}
-            <progress max={100} value={progress.percent}>
-              {progress.percent}%
-            </progress>
+            {progress.percent === null ? (
+              <>
+                {progress.what}… <progress />
+              </>
+            ) : (
+              <>
+                {progress.what}: {progress.percent}%{' '}
+                <progress max={100} value={progress.percent}>
+                  {progress.percent}%
+                </progress>
+              </>
+            )}
           </label>
         </p>
       )}
@@ -203,17 +212,3 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
 
 // A count as the library's list writes it (60,000).
 const n = (count: number) => count.toLocaleString('en');
-
-interface Progress {
-  what: string;
-  percent: number;
-}
-
-// Reports `done` of `total` as a whole percent, drawing only when the
-// percent changes: a backup of a gigabyte comes in thousands of chunks.
-function byPercent(what: string, total: number, set: (update: (old: Progress | null) => Progress | null) => void): (done: number) => void {
-  return (done) => {
-    const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
-    set((old) => (old && old.what === what && old.percent === percent ? old : { what, percent }));
-  };
-}
