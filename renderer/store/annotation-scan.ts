@@ -1,5 +1,5 @@
 import type { Annotation } from '../../shared/annotation/model';
-import { type AnnotationChunk, annotationsOf } from './chunk-layout';
+import { type AnnotationChunk, startOf } from './chunk-layout';
 import type { PalimpsestDb } from './db';
 
 /// Whole-library reads of the stored annotations for exports and backups:
@@ -50,12 +50,19 @@ export async function* scanInFileOrder(
     readAhead();
     while (reads.length > 0) {
       const { count, chunks } = reads[0]!;
-      const annotations = (await chunks).flatMap(annotationsOf);
+      const rows = await chunks;
       reads.shift();
       held -= count;
       readAhead();
-      annotations.sort((a, b) => a.position.start - b.position.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      for (let at = 0; at < annotations.length; at += batch) yield annotations.slice(at, at + batch);
+      // Sorted as texts, by the start read from each and its id, and parsed
+      // a batch at a time: a document's ten thousand annotations are not
+      // all objects at once, and the objects of a batch die young.
+      const texts = rows.flatMap((chunk) => chunk.annotations);
+      const ids = rows.flatMap((chunk) => chunk.ids);
+      const starts = texts.map(startOf);
+      const order = texts.map((_, i) => i);
+      order.sort((a, b) => starts[a]! - starts[b]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+      for (let at = 0; at < order.length; at += batch) yield order.slice(at, at + batch).map((i) => JSON.parse(texts[i]!) as Annotation);
     }
   } finally {
     // A caller that stops early (a failed write) leaves no read unheard.

@@ -11,6 +11,7 @@ import {
   fnv1a32,
   groupIntoChunks,
   maxPerBucket,
+  startOf,
   withActorIn,
   withTagIn,
 } from './chunk-layout';
@@ -129,5 +130,30 @@ describe('chunk rows', () => {
         }
       }),
     );
+  });
+});
+
+describe('startOf', () => {
+  // Texts a researcher might quote or write that look like the stored key.
+  const tricky = fc.oneof(fc.string(), fc.constantFrom('"start":12,', '\\"start\\":7}', 'start":3', '{"start":99}', '"start": 4'));
+
+  it('reads the start an export sorts by from the stored text, whatever the quote and note hold', () => {
+    fc.assert(
+      fc.property(tricky, tricky, tricky, fc.nat(), fc.nat(200), (exact, prefix, note, start, length) => {
+        const stored = chunkRow('doc', 0, [
+          annotation('a', {
+            quote: { type: 'TextQuoteSelector', exact, prefix, suffix: note },
+            position: { type: 'TextPositionSelector', start, end: start + length },
+            note,
+          }),
+        ]).annotations[0]!;
+        expect(startOf(stored)).toBe(start);
+      }),
+    );
+  });
+
+  it('parses a text whose start is not a whole number written plainly', () => {
+    expect(startOf('{"note":"\\"start\\":1","position":{"start":2.5,"end":3}}')).toBe(2.5);
+    expect(startOf('{"position":{"end":3,"start":1e+21}}')).toBe(1e21);
   });
 });
