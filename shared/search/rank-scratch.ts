@@ -61,11 +61,13 @@ export class RankScratch {
     if (limit === 0) return [];
     for (let k = 0; k < kept; k++) {
       const slot = this.picked[k]!;
-      const reach = bound(slot);
-      if (reach === 0) continue;
       const place = placeOf[slot]!;
-      // Its key can only be at or past its bound's.
-      if (best.full && (most - reach) * slotRange + place > best.worst) continue;
+      // Its key can only be at or past its bound's. Until `limit` are
+      // found every document is checked, as without a bound.
+      if (best.full) {
+        const reach = bound(slot);
+        if (reach === 0 || (most - reach) * slotRange + place > best.worst) continue;
+      }
       const count = exact(slot);
       if (count > 0) best.offer((most - count) * slotRange + place);
     }
@@ -107,20 +109,20 @@ class Best {
   offer(key: number): void {
     const heap = this.heap;
     if (this.size < this.limit) {
-      // Sift up.
-      let i = this.size++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (heap[parent]! >= key) break;
-        heap[i] = heap[parent]!;
-        i = parent;
-      }
-      heap[i] = key;
+      // The first `limit` keys are kept as they come, made a heap once
+      // they are all there: fewer matches than asked for are only sorted.
+      heap[this.size++] = key;
+      if (this.size === this.limit) for (let i = (this.size >> 1) - 1; i >= 0; i--) this.siftDown(i, heap[i]!);
       return;
     }
     if (this.limit === 0 || key >= heap[0]!) return;
-    // Replace the root and sift down.
-    let i = 0;
+    this.siftDown(0, key);
+  }
+
+  // Puts `key` at `at` and moves it down below its larger children.
+  private siftDown(at: number, key: number): void {
+    const heap = this.heap;
+    let i = at;
     const size = this.size;
     for (;;) {
       const left = 2 * i + 1;
