@@ -238,11 +238,14 @@ export class SearchIndex {
       // Phrases of two words: a document's words' counts bound its count,
       // so the phrases are checked only in the documents that can still
       // reach the first `limit` (see RankScratch.bounded).
-      if (phrases.length > 0 && pairs.every((pair) => pair !== null)) {
+      // Fewer candidates than asked for are all checked: the bound would
+      // only cost.
+      if (phrases.length > 0 && kept > limit && pairs.every((pair) => pair !== null)) {
+        const read = pairs as PhraseCounts[];
         const bound = (slot: number) => {
           let sum = counts[slot]!;
-          for (const pair of pairs) {
-            const reach = pair!.boundAt(slot);
+          for (let p = 0; p < read.length; p++) {
+            const reach = read[p]!.boundAt(slot);
             if (reach === 0) return 0;
             sum += reach;
           }
@@ -251,8 +254,8 @@ export class SearchIndex {
         const exact = (slot: number) => {
           const document = postings.documentAt(slot)!;
           let sum = counts[slot]!;
-          for (const pair of pairs) {
-            const count = pair!.countAt(slot, document);
+          for (let p = 0; p < read.length; p++) {
+            const count = read[p]!.countAt(slot, document);
             if (count === 0) return 0;
             sum += count;
           }
