@@ -13,3 +13,16 @@ export function memoryMB(): number {
   const usage = process.memoryUsage();
   return (usage.heapUsed + usage.arrayBuffers) / 2 ** 20;
 }
+
+/// `memoryMB` once what a collection frees has been let go: V8 frees dead
+/// array buffers on a background sweep after the collection, so a figure
+/// read at once can still hold tens of MB of them (rank-probe's split
+/// between two engines moved by 35 MB from run to run). Two collections
+/// with a pause after each give the same figure run after run.
+export async function settledMemoryMB(): Promise<number> {
+  for (let k = 0; k < 2; k++) {
+    memoryMB();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return memoryMB();
+}

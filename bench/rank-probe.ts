@@ -5,28 +5,31 @@
 /// before and after in the same conditions: `npx tsx bench/rank-probe.ts [n]`.
 /// Beside, each engine's memory: the heap's growth over its build (and for
 /// ours its postings, built at the first ranking), after full collections,
-/// in this process that holds nothing else.
+/// in this process that holds nothing else, each read once the freed
+/// buffers are let go (see settledMemoryMB).
 import FlexSearch from 'flexsearch';
 import { SearchIndex } from '../shared/search/search-index';
 import { searchCorpus } from './search-benches';
 import { quantile } from './measure';
-import { memoryMB } from './heap';
+import { settledMemoryMB } from './heap';
 import { scaleQueries } from './scale-queries';
+import { loadavg } from 'node:os';
 
 const queries = scaleQueries;
 const texts = searchCorpus(Number(process.argv[2] ?? 100), 50_000, 29);
-const start = memoryMB();
+const start = await settledMemoryMB();
 let t = performance.now();
 const ours = new SearchIndex();
 for (const x of texts) ours.add(x.id, x.text);
 const buildOurs = performance.now() - t;
 ours.rank('wheat', 1);
-const afterOurs = memoryMB();
+const afterOurs = await settledMemoryMB();
 t = performance.now();
 const flex = new FlexSearch.Index({ tokenize: 'forward', encoder: FlexSearch.Charset.LatinBalance });
 texts.forEach((x, i) => flex.add(i, x.text));
 const buildFlex = performance.now() - t;
-const afterFlex = memoryMB();
+const afterFlex = await settledMemoryMB();
+console.log(`${texts.length} texts, load ${loadavg()[0]!.toFixed(1)}`);
 console.log(`build ours ${buildOurs.toFixed(0)} ms, flex ${buildFlex.toFixed(0)} ms`);
 const all: number[] = [];
 const allFlex: number[] = [];
@@ -48,4 +51,4 @@ for (const q of queries) {
   );
 }
 console.log(`p95 all: ours ${(1000 * quantile(all, 0.95)).toFixed(0)} µs, flex ${(1000 * quantile(allFlex, 0.95)).toFixed(0)} µs`);
-console.log(`memory: ours ${(afterOurs - start).toFixed(1)} MB, flex ${(afterFlex - afterOurs).toFixed(1)} MB`);
+console.log(`memory: ours ${(afterOurs - start).toFixed(1)} MB, flex ${(afterFlex - afterOurs).toFixed(1)} MB (load ${loadavg()[0]!.toFixed(1)})`);

@@ -53,6 +53,17 @@ export class PhraseCounts {
     return document.phraseCount(this.first, this.second);
   }
 
+  /// At least `countAt(slot, …)`, read from the lists alone: the pair's
+  /// count where it is kept, else the fewer of its two words' counts (each
+  /// place of the phrase holds one of each), 0 where either is missing.
+  boundAt(slot: number): number {
+    const a = this.firsts[slot]!;
+    const b = this.seconds[slot]!;
+    if (a === 0 || b === 0) return 0;
+    if (a >= commonCount && b >= commonCount && this.kept) return this.pairs[slot]!;
+    return Math.min(a, b);
+  }
+
   /// Clears what `read` wrote, for the next phrase.
   done(): void {
     const postings = this.postings;

@@ -1,3 +1,4 @@
+import { most, slotRange } from './rank-scratch';
 import type { TermSet } from './term-set';
 
 /// A document as the postings see it: its distinct words with their counts,
@@ -48,6 +49,15 @@ export class Postings<D extends WordCounts = WordCounts> {
   // ties in a ranking are broken by id with one number. Built when a
   // ranking first needs it after a change (null until then).
   private idOrder: { placeOf: Int32Array; slotAt: Int32Array } | null = null;
+  // Per word list and per prefix list, whether its entries stand in the
+  // order of a ranking (most matches first, ties by id; see `top`): set by
+  // the first ranking that reads it, cleared when a document is appended.
+  // Adding or removing a document leaves the order of the others' ids as
+  // it was, so a list no document was appended to stays in order.
+  private wordRanked: boolean[] = [];
+  private prefixRanked: boolean[] = [];
+  // The sort keys of `rankList`, kept from one list to the next.
+  private keys = new Float64Array(0);
 
   /// Postings whose word numbers are those of `wordOf`'s words.
   constructor(wordOf: (term: number) => string) {
@@ -170,6 +180,57 @@ export class Postings<D extends WordCounts = WordCounts> {
     return size;
   }
 
+  /// The ids of the `limit` documents holding the most words of `set`
+  /// (ties by id), read from the head of its one list in ranked order; or
+  /// null when `set` has several lists (a prefix longer than the kept ones).
+  /// Ranked ids then cost the ids returned, not the documents holding the
+  /// word: a list is put in that order by the first ranking after a
+  /// document was appended to it (a sort of that list alone), and the
+  /// order does not matter to counting, which adds per slot.
+  top(set: TermSet, limit: number): string[] | null {
+    const prefix = this.prefixList(set);
+    let list: Int32Array | undefined;
+    let length: number;
+    if (prefix >= 0) {
+      list = this.prefixLists[prefix];
+      length = this.prefixLengths[prefix]!;
+      if (!this.prefixRanked[prefix]) this.prefixRanked[prefix] = this.rankList(list, length);
+    } else if (set.single >= 0) {
+      const term = set.single;
+      list = this.lists[term];
+      length = this.lengths[term] ?? 0;
+      if (!this.wordRanked[term]) this.wordRanked[term] = this.rankList(list, length);
+    } else return null;
+    const ids: string[] = [];
+    if (!list) return ids;
+    // Removed documents keep their entries until a rebuild: passed over.
+    for (let i = 0; i < length && ids.length < limit; i += 2) {
+      const id = this.slots[list[i]!];
+      if (id !== null && id !== undefined) ids.push(id);
+    }
+    return ids;
+  }
+
+  // Sorts the first `length` entries of `list` by count, most first, then
+  // by their documents' ids; returns true, for the list's ranked flag.
+  private rankList(list: Int32Array | undefined, length: number): boolean {
+    if (!list) return true;
+    const n = length >> 1;
+    if (this.keys.length < n) this.keys = new Float64Array(Math.max(n, this.keys.length * 2));
+    const { placeOf, slotAt } = this.byId();
+    const keys = this.keys.subarray(0, n);
+    // One number per entry, as RankScratch.order makes: one native sort.
+    for (let k = 0; k < n; k++) keys[k] = (most - list[2 * k + 1]!) * slotRange + placeOf[list[2 * k]!]!;
+    keys.sort();
+    for (let k = 0; k < n; k++) {
+      const key = keys[k]!;
+      const count = most - Math.floor(key / slotRange);
+      list[2 * k] = slotAt[key % slotRange]!;
+      list[2 * k + 1] = count;
+    }
+    return true;
+  }
+
   /// Writes into `into`, at each slot holding word `term`, its count there
   /// (or 0 when `clear`): a per-slot view of one word, cleared after use.
   spreadWord(term: number, into: Int32Array, clear: boolean): void {
@@ -204,6 +265,7 @@ export class Postings<D extends WordCounts = WordCounts> {
       for (let n = 0; n < longestPrefix; n++) {
         const list = this.prefixesOf[base + n]! - 1;
         if (list >= 0) this.addToPrefix(list, slot, count);
+        if (list >= 0) this.prefixRanked[list] = false;
       }
     });
     words.forEachPair((key, count) => {
@@ -271,6 +333,7 @@ export class Postings<D extends WordCounts = WordCounts> {
     const length = this.lengths[term] ?? 0;
     this.lists[term] = appended(this.lists[term], length, slot, count);
     this.lengths[term] = length + 2;
+    this.wordRanked[term] = false;
   }
 
   private rebuild(documents: Iterable<[string, D]>): void {
@@ -285,6 +348,8 @@ export class Postings<D extends WordCounts = WordCounts> {
     this.slotIds.clear();
     this.free = 0;
     this.idOrder = null;
+    this.wordRanked = [];
+    this.prefixRanked = [];
     // Each list at its final length: the entries counted first.
     const sizes: number[] = [];
     const prefixSizes: number[] = [];

@@ -56,7 +56,9 @@ const typographicQuotes = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 
 function wordTerms(word: string): QueryTerm[] {
   const prefix = /\*$/.test(word);
-  const terms = termsOf(word).map((term) => ({ term, prefix: false }));
+  // The stars are not part of a word (the tokenizer drops them), and a
+  // word of plain letters folds without the full path (see termsOf).
+  const terms = termsOf(prefix ? word.replace(/\*+$/, '') : word).map((term) => ({ term, prefix: false }));
   if (prefix && terms.length > 0) terms[terms.length - 1]!.prefix = true;
   return terms;
 }

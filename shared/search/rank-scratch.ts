@@ -11,8 +11,8 @@ export class RankScratch {
   touched = new Int32Array(0);
   /// The slots still matching, a prefix of it in use.
   picked = new Int32Array(0);
-  // Sort keys for `order`: (most - count) * slotRange + slot.
-  private keys = new Float64Array(0);
+  // The best keys so far, for `order` and `bounded`.
+  private readonly best = new Best();
 
   /// Itself, with room for `slots` slots (grown, zeroed, when more).
   fit(slots: number): this {
@@ -22,7 +22,6 @@ export class RankScratch {
       this.held = new Int32Array(size);
       this.touched = new Int32Array(size);
       this.picked = new Int32Array(size);
-      this.keys = new Float64Array(size);
     }
     if (slots > slotRange) throw new RangeError(`A ranking counts at most ${slotRange} documents, not ${slots}.`);
     return this;
@@ -32,17 +31,47 @@ export class RankScratch {
   /// by id, at most `limit` of them. `placeOf` gives each slot's place in
   /// id order, `slotAt` the slot at each place (see Postings.byId).
   order(kept: number, limit: number, placeOf: Int32Array, slotAt: Int32Array, idOf: (slot: number) => string): string[] {
-    const keys = this.keys;
     // One number per document, its count first and its id's place after:
-    // one native numeric sort orders them, no string compared.
+    // the `limit` smallest kept in a heap, so 100 ids of thousands of
+    // documents cost a comparison each, not a sort of them all.
+    const best = this.best.start(limit);
     for (let k = 0; k < kept; k++) {
       const slot = this.picked[k]!;
-      keys[k] = (most - this.counts[slot]!) * slotRange + placeOf[slot]!;
+      best.offer((most - this.counts[slot]!) * slotRange + placeOf[slot]!);
     }
-    const sorted = kept === keys.length ? keys.sort() : keys.subarray(0, kept).sort();
-    const out = new Array<string>(Math.min(limit, kept));
-    for (let k = 0; k < out.length; k++) out[k] = idOf(slotAt[sorted[k]! % slotRange]!);
-    return out;
+    return best.ids(slotAt, idOf);
+  }
+
+  /// As `order`, for a query whose phrases are checked at their places,
+  /// where most of the cost is: a picked slot's count is found by `exact`
+  /// (0 when a phrase is missing) only when its `bound` (at least its
+  /// count, read from its words' counts) could still place it among the
+  /// first `limit`. Ranked ids then pass over, unchecked, the documents
+  /// that cannot be among those asked for.
+  bounded(
+    kept: number,
+    limit: number,
+    placeOf: Int32Array,
+    slotAt: Int32Array,
+    idOf: (slot: number) => string,
+    bound: (slot: number) => number,
+    exact: (slot: number) => number,
+  ): string[] {
+    const best = this.best.start(limit);
+    if (limit === 0) return [];
+    for (let k = 0; k < kept; k++) {
+      const slot = this.picked[k]!;
+      const place = placeOf[slot]!;
+      // Its key can only be at or past its bound's. Until `limit` are
+      // found every document is checked, as without a bound.
+      if (best.full) {
+        const reach = bound(slot);
+        if (reach === 0 || (most - reach) * slotRange + place > best.worst) continue;
+      }
+      const count = exact(slot);
+      if (count > 0) best.offer((most - count) * slotRange + place);
+    }
+    return best.ids(slotAt, idOf);
   }
 
   /// Zeroes the counts of the first `found` touched slots: all a query set.
@@ -55,7 +84,69 @@ export class RankScratch {
   }
 }
 
-// Slots below this; a count times it plus a slot stays an exact double.
-const slotRange = 2 ** 21;
-// Counts are below this (a document of two billion matches would not load).
-const most = 2 ** 31;
+// The `limit` smallest of the keys offered, in a heap whose root is the
+// largest of them (the worst document kept).
+class Best {
+  private heap = new Float64Array(0);
+  private size = 0;
+  private limit = 0;
+
+  start(limit: number): this {
+    if (this.heap.length < limit) this.heap = new Float64Array(Math.max(limit, this.heap.length * 2));
+    this.size = 0;
+    this.limit = limit;
+    return this;
+  }
+
+  get full(): boolean {
+    return this.size === this.limit;
+  }
+
+  get worst(): number {
+    return this.heap[0]!;
+  }
+
+  offer(key: number): void {
+    const heap = this.heap;
+    if (this.size < this.limit) {
+      // The first `limit` keys are kept as they come, made a heap once
+      // they are all there: fewer matches than asked for are only sorted.
+      heap[this.size++] = key;
+      if (this.size === this.limit) for (let i = (this.size >> 1) - 1; i >= 0; i--) this.siftDown(i, heap[i]!);
+      return;
+    }
+    if (this.limit === 0 || key >= heap[0]!) return;
+    this.siftDown(0, key);
+  }
+
+  // Puts `key` at `at` and moves it down below its larger children.
+  private siftDown(at: number, key: number): void {
+    const heap = this.heap;
+    let i = at;
+    const size = this.size;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= size) break;
+      const right = left + 1;
+      const child = right < size && heap[right]! > heap[left]! ? right : left;
+      if (heap[child]! <= key) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = key;
+  }
+
+  // The ids of the keys kept, smallest key first.
+  ids(slotAt: Int32Array, idOf: (slot: number) => string): string[] {
+    const sorted = this.heap.subarray(0, this.size).sort();
+    const out = new Array<string>(this.size);
+    for (let k = 0; k < out.length; k++) out[k] = idOf(slotAt[sorted[k]! % slotRange]!);
+    this.size = 0;
+    return out;
+  }
+}
+
+/// Slots below this; a count times it plus a slot stays an exact double.
+export const slotRange = 2 ** 21;
+/// Counts are below this (a document of two billion matches would not load).
+export const most = 2 ** 31;

@@ -441,6 +441,50 @@ describe('SearchIndex.rank', () => {
     }
     for (const query of queries) expect(ranked.rank(query, 5), query).toEqual(expected(twin, query, 5));
   });
+
+  // A word's or short prefix's ranking is read from its list kept in
+  // ranked order: a document added after a ranking must still take its
+  // place in it, ties still by id.
+  it('places a document added after a ranking by its count and id', () => {
+    const ranked = new SearchIndex();
+    const twin = new SearchIndex();
+    const both = (id: string, text: string) => [ranked, twin].forEach((index) => index.add(id, text));
+    both('b', 'wheat wheat. Cotton.');
+    both('d', 'wheat. Corn corn corn.');
+    both('f', 'wheat wheat wheat. Coal.');
+    expect(ranked.rank('wheat', 3)).toEqual(['f', 'b', 'd']);
+    expect(ranked.rank('co*', 3)).toEqual(['d', 'b', 'f']);
+    both('a', 'wheat wheat. Cotton, corn.');
+    both('z', 'wheat wheat wheat wheat. Copper copper copper copper.');
+    both('d', 'No grain now. Coal.');
+    for (const query of ['wheat', 'co*', 'whe*']) expect(ranked.rank(query, 2), query).toEqual(expected(twin, query, 2));
+    expect(ranked.rank('wheat', 4)).toEqual(['z', 'f', 'a', 'b']);
+    expect(ranked.rank('co*', 5)).toEqual(['z', 'a', 'b', 'd', 'f']);
+  });
+
+  // A phrase is checked first where its words are most often (see
+  // RankScratch.bounded): documents full of both words but seldom the
+  // phrase, or the phrase split across paragraphs, must not crowd out
+  // those that hold it more.
+  it('ranks phrases by their places, not by how often their words occur', () => {
+    const text = (phrase: number, apart: number, split: number) =>
+      [
+        `${'The Soviet leaders met. '.repeat(phrase)}${'Leaders of the Soviet bloc. '.repeat(apart)}Wheat.`,
+        ...Array.from({ length: split }, () => `The Soviet${blockSeparator}Leaders.`),
+      ].join(blockSeparator);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(6), fc.nat(40), fc.nat(3)), { minLength: 1, maxLength: 24 }), fc.integer({ min: 1, max: 6 }), (shapes, limit) => {
+        const ranked = new SearchIndex();
+        const twin = new SearchIndex();
+        shapes.forEach(([phrase, apart, split], i) => {
+          for (const index of [ranked, twin]) index.add(`d${String(i).padStart(2, '0')}`, text(phrase, apart, split));
+        });
+        for (const query of ['"soviet leaders"', '"of the"', 'wheat "soviet leaders"', '"soviet leaders" "of the"'])
+          expect(ranked.rank(query, limit), query).toEqual(expected(twin, query, limit));
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe('SearchIndex.rank by prefix', () => {

@@ -217,6 +217,12 @@ export class SearchIndex {
     }
     this.postings ??= Postings.of(this.documents, (term) => this.vocabulary.term(term));
     const postings = this.postings;
+    // One word or short prefix: the head of its list in ranked order, no
+    // document counted (see Postings.top).
+    if (matchers.length === 1 && !matchers[0]!.needsPositions) {
+      const top = postings.top(matchers[0]!.sets[0]!, limit);
+      if (top !== null) return top;
+    }
     const scratch = this.scratch.fit(postings.slotCount);
     const { counts, held, touched, picked } = scratch;
     const { phrases, found, need } = collectWords(postings, matchers, scratch);
@@ -227,6 +233,36 @@ export class SearchIndex {
     }
     const pairs = this.readPhrases(postings, phrases);
     try {
+      const { placeOf, slotAt } = postings.byId();
+      const idOf = (slot: number) => postings.idAt(slot)!;
+      // Phrases of two words: a document's words' counts bound its count,
+      // so the phrases are checked only in the documents that can still
+      // reach the first `limit` (see RankScratch.bounded).
+      // Fewer candidates than asked for are all checked: the bound would
+      // only cost.
+      if (phrases.length > 0 && kept > limit && pairs.every((pair) => pair !== null)) {
+        const read = pairs as PhraseCounts[];
+        const bound = (slot: number) => {
+          let sum = counts[slot]!;
+          for (let p = 0; p < read.length; p++) {
+            const reach = read[p]!.boundAt(slot);
+            if (reach === 0) return 0;
+            sum += reach;
+          }
+          return sum;
+        };
+        const exact = (slot: number) => {
+          const document = postings.documentAt(slot)!;
+          let sum = counts[slot]!;
+          for (let p = 0; p < read.length; p++) {
+            const count = read[p]!.countAt(slot, document);
+            if (count === 0) return 0;
+            sum += count;
+          }
+          return sum;
+        };
+        return scratch.bounded(kept, limit, placeOf, slotAt, idOf, bound, exact);
+      }
       for (let p = 0; p < phrases.length; p++) {
         const m = phrases[p]!;
         const pair = pairs[p];
@@ -241,8 +277,7 @@ export class SearchIndex {
         }
         kept = still;
       }
-      const { placeOf, slotAt } = postings.byId();
-      return scratch.order(kept, limit, placeOf, slotAt, (slot) => postings.idAt(slot)!);
+      return scratch.order(kept, limit, placeOf, slotAt, idOf);
     } finally {
       for (const pair of pairs) pair?.done();
       scratch.clear(found);

@@ -52,6 +52,25 @@ describe('Vocabulary', () => {
 
   it('refuses an empty prefix, which would match every word', () => {
     expect(() => vocabularyOf('soviet').withPrefix('')).toThrow(RangeError);
+    expect(() => vocabularyOf('soviet').hasPrefix('')).toThrow(RangeError);
+  });
+
+  // A query's prefix is known to match before its words are listed (a
+  // ranking by a short prefix never lists them): both must agree, words
+  // added since the last query included.
+  it('tells whether a prefix has words as listing them would', () => {
+    const vocabulary = vocabularyOf('soviet', 'sino', 'хрущев', 'so');
+    const prefixes = ['s', 'so', 'sov', 'soviets', 'sinology', 'sp', 'x', 'хру', 'хо', 'a'];
+    const agree = () => {
+      for (const prefix of prefixes) expect(vocabulary.hasPrefix(prefix), prefix).toBe(withPrefix(vocabulary, prefix).length > 0);
+    };
+    agree();
+    expect(vocabulary.hasPrefix('x')).toBe(false);
+    vocabulary.add('xoxe');
+    vocabulary.add('хорошо');
+    expect(vocabulary.hasPrefix('x')).toBe(true);
+    expect(vocabulary.hasPrefix('хо')).toBe(true);
+    agree();
   });
 
   it('refuses a number it never gave', () => {

@@ -61,8 +61,25 @@ export class Vocabulary {
     return term;
   }
 
+  /// Whether a word starts with `prefix`: one search, where `withPrefix`
+  /// walks and sorts every such word (hundreds for `co`).
+  hasPrefix(prefix: string): boolean {
+    const lo = this.firstFrom(prefix);
+    return lo < this.sorted.length && this.terms[this.sorted[lo]!]!.startsWith(prefix);
+  }
+
   /// The numbers of every word starting with `prefix`, in increasing order.
   withPrefix(prefix: string): Int32Array {
+    const lo = this.firstFrom(prefix);
+    const terms = this.terms;
+    const sorted = this.sorted;
+    let end = lo;
+    while (end < sorted.length && terms[sorted[end]!]!.startsWith(prefix)) end++;
+    return sorted.slice(lo, end).sort();
+  }
+
+  // The place in `sorted` of the first word at or after `prefix`.
+  private firstFrom(prefix: string): number {
     if (prefix.length === 0) throw new RangeError('A prefix needs at least one character: an empty one would match every word.');
     this.mergeUnsorted();
     const terms = this.terms;
@@ -74,9 +91,7 @@ export class Vocabulary {
       if (terms[sorted[mid]!]! < prefix) lo = mid + 1;
       else hi = mid;
     }
-    let end = lo;
-    while (end < sorted.length && terms[sorted[end]!]!.startsWith(prefix)) end++;
-    return sorted.slice(lo, end).sort();
+    return lo;
   }
 
   private mergeUnsorted(): void {
