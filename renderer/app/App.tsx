@@ -15,6 +15,7 @@ import { ReviewsRepository } from '../data/reviews';
 import { DocumentsContext, useDocumentList } from '../data/hooks';
 import { BackupsDialog } from './features/backups/BackupsDialog';
 import { SyncBar } from './features/sync/SyncBar';
+import { currentSession } from './features/sync/current';
 import type { Invitation } from '../sync/invitation';
 import { type JoinProgress, SyncSession } from '../sync/session';
 import { type AppServices, ServicesContext } from './context';
@@ -210,6 +211,9 @@ export function App({ host }: { host: Host }) {
   useEffect(() => {
     const unwatch = services.backups.watch();
     const unhook = host.backups.onBeforeQuit(async () => {
+      // An edit still on its way to a shared project goes first; the
+      // desktop app closes after 5 s whatever is pending.
+      await Promise.race([currentSession()?.settled(), new Promise((resolve) => setTimeout(resolve, 2000))]).catch(() => {});
       await services.backups.flush();
     });
     return () => {

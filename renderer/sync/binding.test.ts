@@ -9,6 +9,7 @@ import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';
 import { bareDocumentRow } from '../store/test-support/db';
 import { exportAnnotations } from '../store/transfer';
+import { SyncBinding } from './binding';
 import { type Machine, closeMachines, machine, pair, settle } from './test-support/machines';
 
 afterEach(closeMachines);
@@ -108,6 +109,29 @@ describe('the binding between the store and a shared project', () => {
     const renamed = await b.db.tagTypes.get('claim');
     expect(renamed?.name).toBe('Assertion');
     expect(Object.keys(renamed!).sort()).toEqual(['color', 'id', 'name', 'namesActor', 'order']);
+  });
+});
+
+describe('closing the app just after an edit', () => {
+  // The app opened again on the same machine: the same library and the
+  // project's doc as kept here, a new binding that joins them.
+  async function reopen(m: Machine): Promise<void> {
+    m.binding.stop();
+    const again = new SyncBinding(m.db, m.doc, () => ({ id: 'machine-Ana', name: 'Ana' }));
+    await again.start();
+    again.stop();
+  }
+
+  it('keeps a note written the moment before closing once the binding has settled, as the app does on quitting', async () => {
+    const a = machine('Ana');
+    await a.binding.start();
+    const made = await a.annotations.create(brief, start, start + 10, { tags: ['claim'], note: 'first reading' });
+    await settle(a);
+    await a.annotations.update(made, { note: 'second reading' });
+    // Before the pause after typing has passed: the round trip has not run.
+    await a.binding.settled();
+    await reopen(a);
+    expect(await rows.get(a.db, brief.id, made.id)).toMatchObject({ note: 'second reading' });
   });
 });
 

@@ -209,6 +209,14 @@ export class SyncSession {
     await this.syncDb.projects.clear();
   }
 
+  /// Resolves once every change made here so far is in the project's doc
+  /// kept on this machine: closing the app in the moment after an edit,
+  /// before its round trip ran, would otherwise leave it in the library
+  /// alone, and the next opening's join keeps the project's version.
+  settled(): Promise<void> {
+    return this.binding.settled();
+  }
+
   close(): void {
     this.stopListening();
     this.binding.stop();
