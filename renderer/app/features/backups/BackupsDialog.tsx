@@ -123,18 +123,11 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
       {progress && (
         <p className="hint" data-testid="restore-progress">
           <label>
-            {progress.percent === null ? (
-              <>
-                {progress.what}… <progress />
-              </>
-            ) : (
-              <>
-                {progress.what}: {progress.percent}%{' '}
-                <progress max={100} value={progress.percent}>
-                  {progress.percent}%
-                </progress>
-              </>
-            )}
+            {progress.percent === null ? `${progress.what}… ` : `${progress.what}: ${progress.percent}% `}
+            {/* Without a value, a bar that cannot tell its end. */}
+            <progress max={100} value={progress.percent ?? undefined}>
+              {progress.percent === null ? '' : `${progress.percent}%`}
+            </progress>
           </label>
         </p>
       )}
