@@ -24,6 +24,13 @@ test('the library lists the bundled corpus with metadata read from the documents
   await expect(page.getByTestId('doc-count')).toHaveText(['0', '0', '0', '0', '0']);
   await page.screenshot({ path: join(screenshotDir, 'library.png') });
 
+  // The list holds no citation or summary; the details read them whole.
+  await report.getByTestId('doc-details').click();
+  await expect(page.getByTestId('details-citation')).toHaveValue(/^"Report on the Stance of the DPRK towards Albania", January 16, 1967, Wilson Center/);
+  await expect(page.getByTestId('details-summary')).toHaveValue(/^Albanian officials examine North Korea's positions/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('document-details')).toHaveCount(0);
+
   await page.getByTestId('sort-date').click();
   await expect(titles.first()).toHaveText('Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961');
   await expect(titles.last()).toHaveText('Archive search results: 9 documents');

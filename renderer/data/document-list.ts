@@ -1,12 +1,13 @@
 import type { LibraryDocument, PageStart } from '../../shared/corpus/document';
 import { dateSortKey } from '../../shared/corpus/dates';
-import type { DocumentMeta } from '../../shared/corpus/metadata';
 import type { DocumentEditRow } from '../store/db';
-import type { Listed } from '../store/listing-pack';
+import type { ListedMeta, Listed } from '../store/listing-pack';
 
 /// What the library list, and every view that names a document, knows of
-/// it without its text: its description (with the researcher's edits), its
-/// collection, where it came from and how long it is.
+/// it without its text: its description (with the researcher's edits) short
+/// of its long fields (citation, summary, a listing's entries: read by need
+/// with `DocumentsRepository.description`), its collection, where it came
+/// from and how long it is.
 export interface DocumentSummary {
   id: string;
   /// The title as listed (the researcher's, else the text's): what the
@@ -14,7 +15,7 @@ export interface DocumentSummary {
   title: string;
   fileName: string;
   format: LibraryDocument['format'];
-  meta: DocumentMeta;
+  meta: ListedMeta;
   fingerprint: string;
   origin: LibraryDocument['origin'];
   collection: string | null;
@@ -76,6 +77,11 @@ export class DocumentList {
   /// The collection the researcher filed it in, if any.
   collection(i: number): string | null {
     return this.edits[i]?.collection ?? null;
+  }
+
+  /// The stamp of the text document `i` was listed from.
+  stamp(i: number): string {
+    return this.rows[i]!.stamp;
   }
 
   /// The fingerprint of the text document `i` was listed from.
@@ -140,7 +146,7 @@ export class DocumentList {
 const sources = new WeakMap<DocumentSummary, { listed: Listed; edit: DocumentEditRow | undefined }>();
 
 const sourceOf = (summary: DocumentSummary) => sources.get(summary)!;
-const metaOf = (summary: DocumentSummary) => {
+const metaOf = (summary: DocumentSummary): ListedMeta => {
   const { listed, edit } = sourceOf(summary);
   return edit?.meta ?? listed.row().meta;
 };

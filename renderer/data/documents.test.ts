@@ -10,7 +10,7 @@ import { AnnotationStore } from '../store/annotations';
 import { PalimpsestDb } from '../store/db';
 import { addDocuments, documentRowOf } from '../store/documents';
 import { applyRevision, planRevision } from '../store/revisions';
-import { pack, unpack } from '../store/listing-pack';
+import { type PackedSnapshot, longLines, longOf, pack, shortOf, unpack } from '../store/listing-pack';
 import { DocumentsRepository } from './documents';
 import { ReviewsRepository } from './reviews';
 
@@ -112,8 +112,12 @@ describe('the documents repository', () => {
     const memo = (await settled()).get(id)!;
     const row = (await db.documentListings.get(id))!;
     expect(memo.title).toBe(row.meta.title);
-    expect(memo.meta).toEqual(row.meta);
-    expect(memo.meta.citation).toBe(row.meta.citation);
+    // The list holds the description short of its long fields; they are
+    // read by need, whole.
+    const { citation, summary, ...short } = row.meta;
+    expect(memo.meta).toEqual(short);
+    expect(citation).toBeTruthy();
+    expect(await repository.description(id)).toEqual(row.meta);
     expect([memo.fileName, memo.format, memo.characters, memo.pages]).toEqual([row.fileName, row.format, row.characters, row.pages]);
     const stated = row.meta.originalLanguage || row.meta.translator || row.meta.kind === 'search listing';
     expect(memo.suggestedLanguage).toBe(stated ? null : row.readsAs);
@@ -124,10 +128,10 @@ describe('the documents repository', () => {
       ['characters', 'collection', 'fileName', 'fingerprint', 'format', 'id', 'meta', 'origin', 'pages', 'revision', 'suggestedLanguage', 'title'].sort(),
     );
     // The researcher's title is the one listed and sorted by.
-    await repository.edit(id, { meta: { ...memo.meta, title: 'Aaa: memorandum, retitled', originalLanguage: 'Czech' }, collection: 'UN' });
+    await repository.edit(id, { meta: { ...row.meta, title: 'Aaa: memorandum, retitled', originalLanguage: 'Czech' }, collection: 'UN' });
     const edited = (await settled()).get(id)!;
     expect([edited.title, edited.meta.title, edited.collection]).toEqual(['Aaa: memorandum, retitled', 'Aaa: memorandum, retitled', 'UN']);
-    expect(edited.meta.citation).toBe(row.meta.citation);
+    expect((await repository.description(id))?.citation).toBe(row.meta.citation);
     expect(edited.suggestedLanguage).toBeNull();
     expect([...repository.list().values()].sort((a, b) => a.title.localeCompare(b.title))[0]!.id).toBe(id);
   });
@@ -157,7 +161,7 @@ describe('the documents repository', () => {
     expect(repository.list().get(id)).toBe(list.summary(i));
     expect(repository.list()).toBe(repository.list());
     // An edit is a new list, its collection and title read from the edit.
-    await repository.edit(id, { meta: { ...list.summary(i).meta, title: 'Memorandum, retitled' }, collection: 'UN' });
+    await repository.edit(id, { meta: { ...(await repository.description(id))!, title: 'Memorandum, retitled' }, collection: 'UN' });
     await settled();
     const edited = repository.documents();
     expect(edited).not.toBe(list);
@@ -178,9 +182,15 @@ describe('the documents repository', () => {
 
   it('keeps the listing snapshot equal to the rows through import, revision, deletion and restore', async () => {
     const snapshotIsRows = async () => {
-      const snapshot = unpack((await db.listingSnapshot.get('all'))!).map((listed) => listed.row());
-      const sorted = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-      expect(sorted(snapshot)).toEqual(sorted(await db.documentListings.toArray()));
+      const listed = unpack((await db.listingSnapshot.get('all')) as PackedSnapshot);
+      const rows = await db.documentListings.toArray();
+      const sorted = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+      expect(sorted(listed.map((l) => l.row()))).toEqual(sorted(rows.map(shortOf)));
+      // The long fields beside it, each at its row's place and stamp.
+      const lines = longLines(await db.listingSnapshot.get('long'));
+      expect(new Map(listed.map((l) => [l.id, longOf(l, lines)]))).toEqual(
+        new Map(rows.map((row) => [row.id, { citation: row.meta.citation, summary: row.meta.summary }])),
+      );
     };
     const id = await importMemo();
     await settled();
@@ -250,5 +260,5 @@ describe('re-attaching an orphaned annotation', () => {
 /// The ids the listing snapshot holds, in its order; `undefined` without one.
 async function snapshotIds(): Promise<string[] | undefined> {
   const snapshot = await db.listingSnapshot.get('all');
-  return snapshot && unpack(snapshot).map((listed) => listed.id);
+  return snapshot && unpack(snapshot as PackedSnapshot).map((listed) => listed.id);
 }

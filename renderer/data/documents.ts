@@ -129,6 +129,25 @@ export class DocumentsRepository {
     return editDocument(this.db, documentId, edit);
   }
 
+  /// A document's whole description, with the researcher's edits: what
+  /// its summary's `meta` holds and the long fields the list leaves out
+  /// (citation, summary), read from its listing row, one get, when asked
+  /// for (the details dialog, a copied citation). `null` when the library
+  /// has no such document.
+  async description(documentId: string): Promise<DocumentMeta | null> {
+    const [edit, row] = await Promise.all([this.db.documentEdits.get(documentId), this.db.documentListings.get(documentId)]);
+    // An edit holds the whole description, as the dialog saved it.
+    if (edit?.meta) return edit.meta;
+    const list = this.current;
+    const i = list.indexOf(documentId);
+    if (row && i >= 0 && list.stamp(i) === row.stamp) return row.meta;
+    const bundled = this.bundledSummaries.get(documentId);
+    if (bundled && i >= 0 && list.stamp(i) === bundled.stamp) return this.bundled.get(documentId)!.meta;
+    // Not listed as its row says (a write the list has not caught up with,
+    // or not listed yet): from the text, as an open reads it.
+    return (await storedDocument(this.db, documentId, this.bundled))?.edited.meta ?? null;
+  }
+
   /// The researcher's edit of a document's description, if any.
   editOf(documentId: string): Promise<DocumentEditRow | undefined> {
     return this.db.documentEdits.get(documentId);

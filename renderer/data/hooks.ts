@@ -1,5 +1,7 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { LibraryDocument } from '../../shared/corpus/document';
+import type { DocumentMeta } from '../../shared/corpus/metadata';
 import type { DocumentList } from './document-list';
 import type { DocumentSummary, DocumentsRepository } from './documents';
 
@@ -33,6 +35,15 @@ export function useDocumentList(given?: DocumentsRepository): DocumentList {
     (listener) => documents.subscribe(listener),
     () => documents.documents(),
   );
+}
+
+/// A document's whole description, long fields included
+/// (`DocumentsRepository.description`): `undefined` while it is read,
+/// `null` when the library has no such document. Read again whenever its
+/// listing row or its edit changes.
+export function useDescription(id: string): DocumentMeta | null | undefined {
+  const documents = useRepository();
+  return useLiveQuery(() => documents.description(id), [documents, id]);
 }
 
 /// Whether the library list has been read once (a remembered screen waits for it).

@@ -13,7 +13,7 @@ import { quoteWithSuperscripts, textBeforeSuperscripts } from '../../shared/docu
 import { DocText } from '../../shared/document/text';
 import { bundledDocuments } from '../corpus';
 import { type AnnotationChunk, type ChunkColumns, type ChunkLayout, bucketsFor, columnsOfChunk, groupIntoChunks } from './chunk-layout';
-import { type PackedSnapshot, pack } from './listing-pack';
+import { type LongLines, type PackedSnapshot, pack, packLong } from './listing-pack';
 import { type StampsRow, stampKeeper, stampOf, storedStamps } from './text-stamps';
 
 export { stampOf };
@@ -47,7 +47,7 @@ export class PalimpsestDb extends Dexie {
     this.on('populate', (tx) => {
       void tx.table('tagTypes').bulkAdd(defaultTagTypes.map((tagType) => ({ ...tagType })));
       void tx.table('relationTypes').bulkAdd(defaultRelationTypes.map((relationType) => ({ ...relationType })));
-      void tx.table('listingSnapshot').put(pack([]));
+      void tx.table('listingSnapshot').bulkPut([pack([]), packLong([])]);
       void tx.table('listingStamps').put({ key: 'all', stamps: new Map() });
     });
   }
@@ -119,8 +119,9 @@ export interface ListingRow {
 /// the library list in one get whatever its size. Written in the same
 /// transaction as the rows it copies (see listings.ts `writeListings`); the
 /// rows stay the truth, and a missing snapshot is built again from them.
-/// Packed since version 10 (listing-pack.ts).
-export type ListingSnapshot = PackedSnapshot;
+/// Packed since version 10 (listing-pack.ts); since version 12 its lines
+/// lack the long fields, kept beside it in the row keyed 'long'.
+export type ListingSnapshot = PackedSnapshot | LongLines;
 
 /// The snapshot as versions 8–9 stored it: the rows as objects.
 interface ArraySnapshot {
@@ -241,6 +242,19 @@ export function declareVersions(db: Dexie): void {
   // the table opens from typed arrays rather than a million annotations.
   // Built from the chunks, which are the truth.
   db.version(11).stores({ tableColumns: 'key, documentId' }).upgrade(fillTableColumns);
+  // Version 12: the snapshot's lines without the long fields of a
+  // description (citation, summary: most of a row's bytes), so a launch
+  // copies a fifth of what it did; they are kept beside it (the row keyed
+  // 'long'), for whole-library work, and read from the rows for one
+  // document. Packed again from the rows, which are the truth (a snapshot
+  // of the old format would be, too, but on the first launch, reading
+  // every row).
+  db.version(12)
+    .stores({})
+    .upgrade(async (tx) => {
+      const rows = await tx.table<ListingRow>('documentListings').toArray();
+      await tx.table<ListingSnapshot>('listingSnapshot').bulkPut([pack(rows), packLong(rows)]);
+    });
 }
 
 /// Writes the table columns of every stored annotation chunk, a few

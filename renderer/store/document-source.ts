@@ -1,6 +1,7 @@
 import type { DocumentInfo, LibraryDocument } from '../../shared/corpus/document';
 import type { PalimpsestDb } from './db';
-import { readListings, readStamps, storedDocument } from './listings';
+import { readListings, readLongFields, readStamps, storedDocument } from './listings';
+import type { Listed } from './listing-pack';
 
 /// The library's documents as whole-library work (export, backup, an
 /// import's plan, a revision) reads them: by need. Their ids and
@@ -90,6 +91,8 @@ export class StoredDocuments implements DocumentSource {
     const editOf = new Map(edits.map((edit) => [edit.documentId, edit]));
     const infos = new Map<string, DocumentInfo>();
     const unread: string[] = [];
+    // Rows used, whose long fields (citation, summary) are read below.
+    const used: Listed[] = [];
     for (const id of new Set(ids ?? all!)) {
       const edit = editOf.get(id);
       // An edited date saved before guesses were marked is marked from the
@@ -102,13 +105,23 @@ export class StoredDocuments implements DocumentSource {
       const entry = listed.get(id);
       const bundled = stamp === undefined ? this.bundled.get(id) : undefined;
       // Only the rows used are parsed from the packed snapshot.
-      const current = entry && stamp !== undefined && entry.stamp === stamp ? entry.row() : bundled;
+      const listedNow = entry && stamp !== undefined && entry.stamp === stamp ? entry : undefined;
+      const current = listedNow?.row() ?? bundled;
       if (!current) {
         // Not listed yet (or not at all): read, or left out if not held.
         unread.push(id);
         continue;
       }
-      infos.set(id, { id, meta: edit?.meta ?? current.meta, fingerprint: current.fingerprint, pages: current.pages });
+      if (edit?.meta) infos.set(id, { id, meta: edit.meta, fingerprint: current.fingerprint, pages: current.pages });
+      else if (bundled) infos.set(id, { id, meta: bundled.meta, fingerprint: current.fingerprint, pages: current.pages });
+      else used.push(listedNow!);
+    }
+    const long = await readLongFields(this.db, used);
+    for (const listed of used) {
+      const row = listed.row();
+      const fields = long.get(listed.id);
+      if (fields) infos.set(listed.id, { id: listed.id, meta: { ...row.meta, ...fields }, fingerprint: row.fingerprint, pages: row.pages });
+      else unread.push(listed.id);
     }
     if (unread.length > 0) for (const [id, document] of await this.read(unread)) infos.set(id, document);
     // In the order asked, as a map of every document is iterated.

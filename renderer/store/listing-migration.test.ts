@@ -8,9 +8,9 @@ import { loadDocument } from '../../shared/corpus/document';
 import { importFile } from '../../shared/importers/import-file';
 import { corpusText } from '../../shared/importers/test-support/sources';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
-import { type ListingRow, PalimpsestDb, type RevisionRow, listingOf, stampOf } from './db';
-import { isPacked, unpack } from './listing-pack';
-import { expectedStamps, readListings, readStamps } from './listings';
+import { PalimpsestDb, type RevisionRow, listingOf, stampOf } from './db';
+import { type PackedSnapshot, headOf, isPacked, longLines, shortOf, unpack } from './listing-pack';
+import { expectedStamps, readListings, readLongFields, readStamps } from './listings';
 import { documentRowOf } from './documents';
 
 const corpus = loadCorpus();
@@ -37,7 +37,7 @@ describe('migrating a version-6 library to listing rows (version 7)', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(12);
     const listings = new Map((await db.documentListings.toArray()).map((listing) => [listing.id, listing]));
     expect([...listings.keys()].sort()).toEqual([brief.id, row.id].sort());
     const memo = listings.get(row.id)!;
@@ -67,9 +67,9 @@ describe('migrating a version-7 library to the listing snapshot (version 8)', ()
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(11);
-    const byId = (list: readonly ListingRow[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
-    expect(byId(unpack((await db.listingSnapshot.get('all'))!).map((listed) => listed.row()))).toEqual(byId(rows));
+    expect(db.verno).toBe(12);
+    const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(unpack((await db.listingSnapshot.get('all')) as PackedSnapshot).map((listed) => listed.row()))).toEqual(byId(rows.map(shortOf)));
     // The rows stay, as they were: they are the truth the snapshot copies.
     expect(byId(await db.documentListings.toArray())).toEqual(byId(rows));
     expect((await readListings(db)).fromRows).toBe(false);
@@ -97,7 +97,7 @@ describe('migrating a version-8 library to the stamps row (version 9)', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(12);
     const read = await readStamps(db, corpus);
     expect(read.kept).toBe(true);
     expect(read.stamps).toEqual(
@@ -128,13 +128,13 @@ describe('migrating a version-9 library to the packed snapshot (version 10)', ()
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(12);
     const snapshot = await db.listingSnapshot.get('all');
     expect(isPacked(snapshot)).toBe(true);
     const read = await readListings(db);
     expect(read.fromRows).toBe(false);
-    const byId = (list: readonly ListingRow[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
-    expect(byId(read.listed.map((listed) => listed.row()))).toEqual(byId(rows));
+    const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(read.listed.map((listed) => listed.row()))).toEqual(byId(rows.map(shortOf)));
     // The heads say what the rows say, without parsing them.
     expect(read.listed.map((listed) => [listed.id, listed.stamp, listed.title]).sort()).toEqual(rows.map((row) => [row.id, row.stamp, row.meta.title]).sort());
     expect(byId(await db.documentListings.toArray())).toEqual(byId(rows));
@@ -152,10 +152,48 @@ describe('migrating a version-9 library to the packed snapshot (version 10)', ()
     await db.listingSnapshot.put({ key: 'all', rows } as never);
     const read = await readListings(db);
     expect(read.fromRows).toBe(true);
-    expect(read.listed.map((listed) => listed.row()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(byIdOf(rows));
+    expect(read.listed.map((listed) => listed.row()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(byIdOf(rows).map(shortOf));
     db.close();
     await Dexie.delete(name);
   });
 });
 
-const byIdOf = (list: readonly ListingRow[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+describe('migrating a version-11 library to short lines (version 12)', () => {
+  it('opens with the snapshot short of the long fields, kept beside it, and lists as before', async () => {
+    const name = 'migrate-v11-short';
+    const old = libraryAsShipped(name, 11);
+    const rows = [...corpus.values()].slice(0, 3).map((document, i) => listingOf(document, stampOf(null, i), i));
+    expect(rows.every((row) => row.meta.citation || row.meta.summary)).toBe(true);
+    await old.table('documentListings').bulkAdd(rows);
+    // As versions 10–11 left it: whole rows as lines, format 2.
+    await old.table('listingSnapshot').put({
+      key: 'all',
+      format: 2,
+      heads: JSON.stringify(rows.map(headOf)),
+      rows: rows.map((row) => JSON.stringify(row)).join('\n'),
+    });
+    old.close();
+
+    const db = new PalimpsestDb(name);
+    await db.open();
+    expect(db.verno).toBe(12);
+    const snapshot = (await db.listingSnapshot.get('all')) as PackedSnapshot;
+    expect(isPacked(snapshot)).toBe(true);
+    // What a launch copies holds no citation and no summary.
+    for (const row of rows) {
+      if (row.meta.citation) expect(snapshot.rows).not.toContain(JSON.stringify(row.meta.citation));
+      if (row.meta.summary) expect(snapshot.rows).not.toContain(JSON.stringify(row.meta.summary));
+    }
+    const read = await readListings(db);
+    expect(read.fromRows).toBe(false);
+    expect(byIdOf(read.listed.map((listed) => listed.row()))).toEqual(byIdOf(rows).map(shortOf));
+    // The long fields are beside it, one line a row, in the heads' order.
+    expect(longLines(await db.listingSnapshot.get('long'))).toHaveLength(rows.length);
+    await db.documentListings.clear();
+    expect(await readLongFields(db, read.listed)).toEqual(new Map(rows.map((row) => [row.id, { citation: row.meta.citation, summary: row.meta.summary }])));
+    db.close();
+    await Dexie.delete(name);
+  });
+});
+
+const byIdOf = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));

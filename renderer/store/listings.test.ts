@@ -4,9 +4,9 @@ import { dateSortKey } from '../../shared/corpus/dates';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../shared/test-support/corpus';
 import { type ListingRow, PalimpsestDb, listingOf, stampOf } from './db';
-import { headOf, pack } from './listing-pack';
+import { headOf, pack, shortOf } from './listing-pack';
 import { bareDocumentRow } from './test-support/db';
-import { expectedStamps, readListings, rebuildSnapshot, writeListings } from './listings';
+import { expectedStamps, readListings, readLongFields, rebuildSnapshot, writeListings } from './listings';
 
 const corpus = loadCorpus();
 const documents = [...corpus.values()];
@@ -30,6 +30,8 @@ type Write =
   | { kind: 'lose' }
   | { kind: 'old' }
   | { kind: 'packed1' }
+  | { kind: 'packed2' }
+  | { kind: 'loseLong' }
   | { kind: 'rebuild' };
 
 const docs = fc.array(fc.nat(documents.length - 1), { maxLength: 4 });
@@ -39,6 +41,8 @@ const write: fc.Arbitrary<Write> = fc.oneof(
   fc.constant({ kind: 'lose' as const }),
   fc.constant({ kind: 'old' as const }),
   fc.constant({ kind: 'packed1' as const }),
+  fc.constant({ kind: 'packed2' as const }),
+  fc.constant({ kind: 'loseLong' as const }),
   fc.constant({ kind: 'rebuild' as const }),
 );
 
@@ -52,6 +56,7 @@ describe('the listing snapshot', () => {
       fc.asyncProperty(fc.array(write, { maxLength: 12 }), async (writes) => {
         await db.documentListings.clear();
         await db.listingSnapshot.put(pack([]));
+        let lost = false;
         for (const step of writes) {
           if (step.kind === 'put')
             await writeListings(
@@ -73,17 +78,31 @@ describe('the listing snapshot', () => {
             const { format, heads, ...rest } = pack(await db.documentListings.toArray());
             const first = (JSON.parse(heads) as unknown[][]).map((head) => head.slice(0, 5));
             await db.listingSnapshot.put({ ...rest, heads: JSON.stringify(first) } as never);
-          } else await rebuildSnapshot(db);
+          } else if (step.kind === 'packed2') {
+            // The second (version 10–11): whole rows as lines.
+            const packed = pack(await db.documentListings.toArray());
+            const whole = (await db.documentListings.toArray()).map((row) => JSON.stringify(row));
+            await db.listingSnapshot.put({ ...packed, format: 2, rows: packed.heads === '[]' ? '' : whole.join('\n') });
+          }
+          // The long fields' record lost: read from the rows, written again.
+          else if (step.kind === 'loseLong') await db.listingSnapshot.delete('long');
+          else await rebuildSnapshot(db);
           const rows = byId(await db.documentListings.toArray());
           const read = await readListings(db);
           // Whether read from the snapshot or, when it is lost, the rows,
-          // the list is the rows.
-          expect(byId(read.listed.map((listed) => listed.row()))).toEqual(rows);
+          // the list is the rows, short of their long fields.
+          expect(byId(read.listed.map((listed) => listed.row()) as ListingRow[])).toEqual(rows.map(shortOf));
+          // The long fields of every row, as the rows hold them, whatever
+          // became of their record.
+          const long = await readLongFields(db, read.listed);
+          expect(long).toEqual(new Map(rows.map((row) => [row.id, { citation: row.meta.citation, summary: row.meta.summary }])));
           // Each head is its row's, read without parsing the row.
           expect(read.listed.map((listed) => headOf(listed.row()))).toEqual(read.listed.map((l) => [l.id, l.stamp, l.fingerprint, l.origin, l.title, l.dated]));
           // A dated row's head carries its date's sort key; an undated one ''.
           for (const l of read.listed) expect(l.dated).toBe(l.row().meta.date ? dateSortKey(l.row().meta.date!.start) : '');
-          expect(read.fromRows).toBe(step.kind === 'lose' || step.kind === 'old' || step.kind === 'packed1');
+          // Lost (or in an older shape) until the next write packs it again.
+          if (step.kind !== 'loseLong') lost = step.kind === 'lose' || step.kind === 'old' || step.kind === 'packed1' || step.kind === 'packed2';
+          expect(read.fromRows).toBe(lost);
         }
       }),
       { numRuns: 40 },

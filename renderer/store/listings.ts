@@ -1,7 +1,23 @@
 import type { LibraryDocument } from '../../shared/corpus/document';
 import { markGuessedDate } from '../../shared/corpus/metadata';
 import { type DocumentEditRow, type ListingRow, type PalimpsestDb, type RevisionRow, currentOf, listingOf } from './db';
-import { type Head, type Listed, headOf, isPacked, listedRow, pack, packLines, unpack } from './listing-pack';
+import {
+  type Head,
+  type Listed,
+  type LongFields,
+  headOf,
+  isPacked,
+  lineOf,
+  listedRow,
+  longLineOf,
+  longLines,
+  longOf,
+  pack,
+  packLines,
+  packLong,
+  packLongLines,
+  unpack,
+} from './listing-pack';
 import { listedStamps, storedStamps } from './text-stamps';
 
 /// The stamp every stored document's listing row should carry, read from
@@ -29,8 +45,9 @@ export function storeStamps(db: PalimpsestDb): Promise<void> {
   });
 }
 
-/// Every listing row, as the snapshot holds them (one read of two
-/// strings; each row parsed only when asked for, see listing-pack.ts); when
+/// Every listing row short of its long fields, as the snapshot holds them
+/// (one read of two strings; each row parsed only when asked for, see
+/// listing-pack.ts; the long fields are in the rows themselves); when
 /// there is no snapshot (it was lost, never written, or is in the shape of
 /// versions 8–9), the rows themselves, with `fromRows` set so the caller
 /// writes the snapshot again (`rebuildSnapshot`). Reads only, so a live
@@ -41,31 +58,70 @@ export async function readListings(db: PalimpsestDb): Promise<{ listed: Listed[]
   return { listed: (await db.documentListings.toArray()).map(listedRow), fromRows: true };
 }
 
-/// Writes the snapshot again from the listing rows, which are the truth.
+/// The long fields (citation, summary) of `wanted`, rows of a list as
+/// read, by id: from the snapshot's long lines, each parsed only for a row
+/// wanted; where a row's line is not there or not of its stamp (the record
+/// lost, written since, or the list read from the rows), from its listing
+/// row. Reads only.
+export async function readLongFields(db: PalimpsestDb, wanted: readonly Listed[]): Promise<Map<string, LongFields>> {
+  const found = new Map<string, LongFields>();
+  if (wanted.length === 0) return found;
+  const lines = longLines(await db.listingSnapshot.get('long'));
+  const missing: string[] = [];
+  for (const listed of wanted) {
+    const long = longOf(listed, lines);
+    if (long) found.set(listed.id, long);
+    else missing.push(listed.id);
+  }
+  if (missing.length > 0)
+    for (const row of await db.documentListings.bulkGet(missing)) if (row) found.set(row.id, { citation: row.meta.citation, summary: row.meta.summary });
+  return found;
+}
+
+/// Writes the snapshot and its long lines again from the listing rows,
+/// which are the truth.
 export function rebuildSnapshot(db: PalimpsestDb): Promise<void> {
   return db.transaction('rw', db.documentListings, db.listingSnapshot, async () => {
-    await db.listingSnapshot.put(pack(await db.documentListings.toArray()));
+    await putPacked(db, await db.documentListings.toArray());
   });
 }
 
+async function putPacked(db: PalimpsestDb, rows: readonly ListingRow[]): Promise<void> {
+  await db.listingSnapshot.bulkPut([pack(rows), packLong(rows)]);
+}
+
 /// The one writer of listing rows: puts `rows`, deletes the rows of
-/// `removed`, and brings the snapshot in step in the same transaction, so
-/// the two never differ (a missing snapshot is built from the rows). The
-/// rows already in the snapshot are carried over as their lines, unparsed.
+/// `removed`, and brings the snapshot and its long lines in step in the
+/// same transaction, so they never differ (a missing snapshot is built from
+/// the rows). The rows already in the snapshot are carried over as their
+/// lines, unparsed.
 export function writeListings(db: PalimpsestDb, rows: readonly ListingRow[], removed: readonly string[] = []): Promise<void> {
   return db.transaction('rw', db.documentListings, db.listingSnapshot, async () => {
     if (rows.length > 0) await db.documentListings.bulkPut([...rows]);
     if (removed.length > 0) await db.documentListings.bulkDelete([...removed]);
-    const snapshot = await db.listingSnapshot.get('all');
+    const [snapshot, long] = await db.listingSnapshot.bulkGet(['all', 'long']);
     if (!isPacked(snapshot)) {
-      await db.listingSnapshot.put(pack(await db.documentListings.toArray()));
+      await putPacked(db, await db.documentListings.toArray());
       return;
     }
-    const byId = new Map<string, { head: Head; line: string }>();
-    for (const listed of unpack(snapshot)) byId.set(listed.id, { head: listed.head(), line: listed.line });
+    const lines = longLines(long);
+    const byId = new Map<string, { head: Head; line: string; long: string | undefined }>();
+    for (const listed of unpack(snapshot)) {
+      // A row's long line is carried over, unparsed, when it is the row's
+      // at its stamp (its line begins with both).
+      const line = lines[listed.at];
+      const own = line?.startsWith(JSON.stringify([listed.id, listed.stamp]).slice(0, -1)) ? line : undefined;
+      byId.set(listed.id, { head: listed.head(), line: listed.line, long: own });
+    }
     for (const id of removed) byId.delete(id);
-    for (const row of rows) byId.set(row.id, { head: headOf(row), line: JSON.stringify(row) });
-    await db.listingSnapshot.put(packLines([...byId.values()]));
+    for (const row of rows) byId.set(row.id, { head: headOf(row), line: lineOf(row), long: longLineOf(row) });
+    const entries = [...byId.values()];
+    // Long lines lost or out of step are written again from the rows.
+    if (entries.some((entry) => entry.long === undefined)) {
+      await putPacked(db, await db.documentListings.toArray());
+      return;
+    }
+    await db.listingSnapshot.bulkPut([packLines(entries), packLongLines(entries.map((entry) => entry.long!))]);
   });
 }
 

@@ -12,10 +12,20 @@ export function CopyCitationButton({ annotation }: { annotation: Annotation }) {
   const document = useDocuments().get(annotation.documentId);
   if (!document) return null;
   const copy = () => {
-    const citation = passageCitation(document, annotation.position.start, annotation.position.end);
-    copyText(citation)
+    // The list holds no citation: the description is read on the click (one
+    // get, well within the click's allowance to use the clipboard).
+    let citation = '';
+    services.documents
+      .description(document.id)
+      .then((meta) => {
+        if (!meta) throw new Error('the document is no longer in the library');
+        citation = passageCitation({ meta, pages: document.pages }, annotation.position.start, annotation.position.end);
+        return copyText(citation);
+      })
       .then(() => services.notify({ kind: 'info', text: `Citation copied: ${citation}` }))
-      .catch((error: unknown) => services.notify({ kind: 'error', text: `The citation was not copied: ${messageOf(error)}. It reads: ${citation}` }));
+      .catch((error: unknown) =>
+        services.notify({ kind: 'error', text: `The citation was not copied: ${messageOf(error)}.${citation ? ` It reads: ${citation}` : ''}` }),
+      );
   };
   return (
     <button

@@ -2,8 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useRef, useState } from 'react';
 import { documentCitation } from '../../../../shared/corpus/cite';
 import { formatDateSpan, plainDateSpan } from '../../../../shared/corpus/dates';
+import type { DocumentMeta } from '../../../../shared/corpus/metadata';
 import type { DocumentSummary } from '../../../data/documents';
-import { useDocuments } from '../../../data/hooks';
+import { useDescription, useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import { type DetailsField, type DetailsForm, formOf, readForm } from './details-form';
 import { messageOf } from '../../../../shared/errors';
@@ -15,8 +16,11 @@ import { Dialog } from '../../ui/Dialog';
 /// Renaming a document is editing its title here.
 export function DocumentDetailsDialog({ documentId, onClose }: { documentId: string; onClose: () => void }) {
   const document = useDocuments().get(documentId);
+  // The list holds no citation or summary: the whole description is read
+  // for the form, which opens once it is (one get).
+  const meta = useDescription(documentId);
   // Just imported, a document joins the library's map a moment later.
-  return document ? <DetailsDialog document={document} onClose={onClose} /> : null;
+  return document && meta ? <DetailsDialog document={document} meta={meta} onClose={onClose} /> : null;
 }
 
 // Hints say what goes in a field, never a value a real document could have:
@@ -37,12 +41,12 @@ const fields: { name: DetailsField; label: string; placeholder?: string; wide?: 
   { name: 'summary', label: 'Summary', wide: true, long: true },
 ];
 
-function DetailsDialog({ document, onClose }: { document: DocumentSummary; onClose: () => void }) {
+function DetailsDialog({ document, meta, onClose }: { document: DocumentSummary; meta: DocumentMeta; onClose: () => void }) {
   const services = useServices();
   const documents = useDocuments();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [form, setForm] = useState<DetailsForm>(() => formOf(document.meta, document.collection));
+  const [form, setForm] = useState<DetailsForm>(() => formOf(meta, document.collection));
   const [errors, setErrors] = useState<Partial<Record<DetailsField, string>>>({});
   const [saving, setSaving] = useState(false);
   // A date guessed from a sentence of the text, confirmed by the researcher.
@@ -55,11 +59,11 @@ function DetailsDialog({ document, onClose }: { document: DocumentSummary; onClo
     [documents],
   );
   // What "Copy citation" will give, as the form stands (without a page).
-  const read = readForm(form, document.meta, { confirmDate });
+  const read = readForm(form, meta, { confirmDate });
   const cited = read.ok ? documentCitation({ ...read.meta, citation: null }) : null;
 
   // The guess's note stays while the date shown is the guessed one.
-  const guessShown = !!document.meta.date?.guessed && form.date.trim() === plainDateSpan(document.meta.date);
+  const guessShown = !!meta.date?.guessed && form.date.trim() === plainDateSpan(meta.date);
 
   const set = (name: DetailsField, value: string) => {
     setForm((before) => ({ ...before, [name]: value }));
@@ -128,8 +132,8 @@ function DetailsDialog({ document, onClose }: { document: DocumentSummary; onClo
               {field.name === 'date' && guessShown && (
                 <div className="details-guess" data-testid="details-date-guess">
                   <span className="details-note">
-                    A guess, from a sentence of the text: the document has no date line or date property. Shown as “{formatDateSpan(document.meta.date!)}” until
-                    you confirm it.
+                    A guess, from a sentence of the text: the document has no date line or date property. Shown as “{formatDateSpan(meta.date!)}” until you
+                    confirm it.
                   </span>
                   <label>
                     <input
