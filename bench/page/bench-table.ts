@@ -39,7 +39,7 @@ const documents = new Map(
 export const tableBench = {
   /// Writes `count` annotations into a new library in transactions of
   /// 50,000; resolves to the ms.
-  async storeForTable(count: number, keep = false): Promise<number> {
+  async storeForTable(count: number, keep = false, name?: string): Promise<number> {
     if (db) {
       db.close();
       if (!kept) await db.delete();
@@ -47,7 +47,8 @@ export const tableBench = {
     kept = keep;
     // Kept (in a browser profile the bench reuses), a library of `count`
     // is written once: a million annotations take minutes to write.
-    db = new PalimpsestDb(keep ? `palimpsest-bench-table-${count}` : `palimpsest-bench-table-${Date.now()}`);
+    // `name` ('palimpsest': the app's own library) to look at the table in the app.
+    db = new PalimpsestDb(name ?? (keep ? `palimpsest-bench-table-${count}` : `palimpsest-bench-table-${Date.now()}`));
     await db.open();
     if (keep && [...(await rows.countsByDocument(db)).values()].reduce((a, b) => a + b, 0) === count) return -1;
     await rows.clear(db);
