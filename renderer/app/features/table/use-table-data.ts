@@ -148,9 +148,10 @@ export function useTableData(): TableData | undefined {
       updates.cancel();
     };
   }, [context, generation, documents, texts, services, updates]);
-  // The first screen's model: a few thousand rows, built in one go.
+  // The first screen's model: a few thousand rows, built in one go (none
+  // for an empty library: "0 of the first 0" says nothing).
   const first = useMemo(() => {
-    if (built || !lead || !context) return undefined;
+    if (built || !lead || !context || lead.total === 0) return undefined;
     const model = new TableModel(
       { chunks: lead.chunks, texts, documents, actors: taggedActors(new ActorIndex(context.actors)), links: context.links, sets: context.sets },
       { tagTypes: context.tagTypes },
