@@ -77,6 +77,16 @@ export function useTableData(): TableData | undefined {
       .catch(() => {})
       .finally(() => setLeadRead(true));
   }, [annotations, documents, documentsLoaded]);
+  // The lead needs the documents' dates; should the library's list not
+  // load, the whole table is read without it rather than never.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (leadAsked.current) return;
+      leadAsked.current = true;
+      setLeadRead(true);
+    }, leadWait);
+    return () => clearTimeout(timer);
+  }, []);
   // The stored columns as last heard, and a count bumped when the model
   // must be built again from them (rows added, deleted or moved).
   const chunks = useRef<ReadonlyMap<string, ChunkColumns> | null>(null);
@@ -164,6 +174,9 @@ export function useTableData(): TableData | undefined {
 
 // At least this many rows are read first: more than a tall screen holds.
 const leadRows = 100;
+// The ms the first screen waits for the library's list before the whole
+// table is read without it.
+const leadWait = 2000;
 
 function optionsOf(sources: TableContext, model: TableModel, documents: ReadonlyMap<string, DocumentSummary>): TableData['options'] {
   // Counted from the model's columns, not from a million row objects.
