@@ -2,7 +2,10 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { tableBench } from './page/bench-table';
+import { longTasksIn, traceCategories } from './trace';
+import type { Page } from '@playwright/test';
 
 /// Issue 19's table on the page, apart from `npm run bench` (a million
 /// annotations take minutes to write): `npx tsx bench/table-page-bench.ts
@@ -21,6 +24,27 @@ import type { tableBench } from './page/bench-table';
 declare const palimpsestBench: typeof tableBench;
 
 const root = join(import.meta.dirname, '..');
+
+// Runs `work` under a Chromium trace of the page written to `path` (over
+// CDP: a persistent context has no Browser to trace from).
+async function traced(page: Page, path: string, work: () => Promise<unknown>): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', { categories: traceCategories.join(','), transferMode: 'ReturnAsStream' });
+  await work();
+  const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  const { stream } = await complete;
+  if (!stream) throw new RangeError('Chromium returned no trace stream.');
+  const parts: string[] = [];
+  for (;;) {
+    const read = await cdp.send('IO.read', { handle: stream });
+    parts.push(read.base64Encoded ? Buffer.from(read.data, 'base64').toString('utf8') : read.data);
+    if (read.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  writeFileSync(path, parts.join(''));
+  await cdp.detach();
+}
 const port = Number(process.env.BENCH_PORT ?? 4179);
 const count = Number(process.argv[2] ?? 100_000);
 const load = () => loadavg()[0]!.toFixed(1);
@@ -76,8 +100,25 @@ try {
           `before, open: chunks ${r.chunks.toFixed(0)} ms, tableSources ${r.read.toFixed(0)} ms, model ${r.model.toFixed(0)} ms, longest task ${r.longestTask.toFixed(0)} ms, heap ${r.heapMB} MB (load ${load()})`,
         );
       }
-      // After: the table screen's path, from the stored columns.
+      // TABLE_TRACE=<file>: a Chromium trace of one open of each kind, with its tasks over 50 ms.
+      if (process.env.TABLE_TRACE) {
+        for (const kind of ['openFromColumns', 'openLead'] as const) {
+          const path = `${process.env.TABLE_TRACE}-${kind}.json`;
+          await traced(page, path, () => page.evaluate((k) => palimpsestBench[k]().then(() => undefined), kind));
+          const { tasks, traced: all, longest } = longTasksIn(path);
+          console.log(`trace of ${kind}: ${tasks.length} tasks over 50 ms of ${all} (longest ${longest.toFixed(0)} ms) (load ${load()})`);
+          for (const task of tasks) console.log(`  at ${task.at.toFixed(0)} ms: ${task.ms.toFixed(0)} ms: ${task.what}`);
+        }
+      }
+      // After: the table screen's path, from the stored columns, beside the
+      // path since table8 (the first screen read first), taking turns.
       for (let run = 0; run < 3; run++) {
+        // TABLE_NO_LEAD=1: a build from before table8, which has no openLead.
+        const l = process.env.TABLE_NO_LEAD ? null : await page.evaluate(() => palimpsestBench.openLead());
+        if (l)
+          console.log(
+            `open, first screen first: lead read ${l.leadRead.toFixed(0)} ms (${l.leadRows} rows of ${l.total}), first screen ${l.firstScreen.toFixed(0)} ms (longest task before it ${l.firstTask.toFixed(0)} ms), whole table ${l.whole.toFixed(0)} ms (longest task ${l.longestTask.toFixed(0)} ms), heap ${l.heapMB} MB (load ${load()})`,
+          );
         const r = await page.evaluate(() => palimpsestBench.openFromColumns());
         console.log(
           `open the table screen: columns ${r.columns.toFixed(0)} ms, model sorted by date ${r.model.toFixed(0)} ms, first screen's text ${r.firstScreen.toFixed(0)} ms, total ${r.total.toFixed(0)} ms; filter tag + actor ${r.filter.toFixed(1)} ms (${r.kept} kept); sort by date descending ${r.sort.toFixed(1)} ms; longest task ${r.longestTask.toFixed(0)} ms, heap ${r.heapMB} MB (load ${load()})`,

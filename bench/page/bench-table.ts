@@ -3,7 +3,7 @@ import { ActorIndex } from '../../shared/actors/actor-index';
 import { TableModel } from '../../shared/table/model';
 import * as rows from '../../renderer/store/annotation-rows';
 import { PalimpsestDb } from '../../renderer/store/db';
-import { loadTableSources, readChunkTexts, watchColumns, type ColumnsUpdate } from '../../renderer/store/table-rows';
+import { loadTableSources, readChunkTexts, readTableLead, watchColumns, type ColumnsUpdate } from '../../renderer/store/table-rows';
 import { TextStore } from '../../shared/table/texts';
 import { createElement } from 'react';
 import { flushSync } from 'react-dom';
@@ -39,7 +39,7 @@ const documents = new Map(
 export const tableBench = {
   /// Writes `count` annotations into a new library in transactions of
   /// 50,000; resolves to the ms.
-  async storeForTable(count: number, keep = false): Promise<number> {
+  async storeForTable(count: number, keep = false, name?: string): Promise<number> {
     if (db) {
       db.close();
       if (!kept) await db.delete();
@@ -47,7 +47,8 @@ export const tableBench = {
     kept = keep;
     // Kept (in a browser profile the bench reuses), a library of `count`
     // is written once: a million annotations take minutes to write.
-    db = new PalimpsestDb(keep ? `palimpsest-bench-table-${count}` : `palimpsest-bench-table-${Date.now()}`);
+    // `name` ('palimpsest': the app's own library) to look at the table in the app.
+    db = new PalimpsestDb(name ?? (keep ? `palimpsest-bench-table-${count}` : `palimpsest-bench-table-${Date.now()}`));
     await db.open();
     if (keep && [...(await rows.countsByDocument(db)).values()].reduce((a, b) => a + b, 0) === count) return -1;
     await rows.clear(db);
@@ -162,6 +163,80 @@ export const tableBench = {
       kept,
       sort: sorted - filtered,
       longestTask: Math.max(0, ...tasks),
+      heapMB: memory ? Math.round(memory.usedJSHeapSize / 1048576) : null,
+    };
+  },
+
+  /// Opens the table as its screen does since table8: the first screen's
+  /// rows by date read first (`readTableLead`: the earliest documents'
+  /// columns), a model of them drawn-ready with their text, while every
+  /// chunk's columns are read (`watchColumns`, asked once the lead is) and the
+  /// whole model built in slices, as `openFromColumns`. The ms to the first
+  /// screen and to the whole table, and the longest task before each.
+  async openLead(): Promise<{
+    count: number;
+    leadRows: number;
+    total: number;
+    leadRead: number;
+    firstScreen: number;
+    firstTask: number;
+    whole: number;
+    longestTask: number;
+    heapMB: number | null;
+  }> {
+    if (!db) throw new RangeError('There is no library to read: call storeForTable first.');
+    watching?.stop();
+    const tasks: { at: number; ms: number }[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push({ at: entry.startTime, ms: entry.duration })));
+    observer.observe({ type: 'longtask' });
+    const { defaultTagTypes } = await import('../../shared/annotation/model');
+    const start = performance.now();
+    const texts = new TextStore((keys) => readChunkTexts(db!, keys));
+    // As the screen does: the whole table's columns asked for once the first screen's are read.
+    const { chunks, total } = await readTableLead(db, (id) => documents.get(id)?.meta.date, 100);
+    const leadRead = performance.now();
+    const whole = new Promise<ColumnsUpdate>((resolve, reject) => {
+      let resolved = false;
+      const stop = watchColumns(
+        db!,
+        (update) => {
+          if (!resolved) {
+            resolved = true;
+            resolve(update);
+          } else watching?.updates.push(update);
+        },
+        reject,
+      );
+      watching = { stop, texts, updates: [] };
+    });
+    const first = new TableModel({ chunks, texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] }, { tagTypes: defaultTagTypes });
+    await first.readText(first.filter(first.order('date', 'ascending'), {}).subarray(0, 30));
+    const screen = performance.now();
+    const update = await whole;
+    const model = await TableModel.open(
+      { chunks: [...update.chunks.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
+      { tagTypes: defaultTagTypes },
+      { now: () => performance.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) },
+    );
+    model.filter(model.order('date', 'ascending'), {});
+    const done = performance.now();
+    // Checked after the clock: the first screen shown is the whole table's first.
+    const [wholeOrder, firstOrder] = [model.order('date', 'ascending'), first.order('date', 'ascending')];
+    for (let i = 0; i < 30; i++)
+      if (model.id(wholeOrder[i]!) !== first.id(firstOrder[i]!)) throw new RangeError(`The first screen's row ${i} is not the whole table's.`);
+    opened = { model, sources: { annotations: [], links: [], sets: [], actors: [], tagTypes: [...defaultTagTypes], relationTypes: [] } };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return {
+      count: model.length,
+      leadRows: first.length,
+      total,
+      leadRead: leadRead - start,
+      firstScreen: screen - start,
+      firstTask: Math.max(0, ...tasks.filter((t) => t.at < screen).map((t) => t.ms)),
+      whole: done - start,
+      longestTask: Math.max(0, ...tasks.map((t) => t.ms)),
       heapMB: memory ? Math.round(memory.usedJSHeapSize / 1048576) : null,
     };
   },

@@ -191,15 +191,19 @@ export async function layouts(db: PalimpsestDb): Promise<ChunkLayout[]> {
   return db.chunkLayouts.toArray();
 }
 
+// Records of table columns a read: 64 chunks' columns, some 20,000 rows.
+const columnsRead = 64;
+
 /// The table columns of these documents' chunks (of every document's
 /// without `documentIds`): typed arrays and strings, no annotation parsed.
 export async function columnsOf(db: PalimpsestDb, documentIds?: readonly string[]): Promise<ChunkColumns[]> {
   if (!documentIds) {
-    // In reads of a few hundred records: each is cloned out as it arrives,
-    // so a million rows' columns are not one long task of the page's.
+    // In reads of a few dozen records: each is cloned out as it arrives,
+    // so a million rows' columns are not one long task of the page's (a
+    // response of 256 is some 80,000 rows' columns).
     const keys = await db.tableColumns.toCollection().primaryKeys();
     const reads: Promise<(ChunkColumns | undefined)[]>[] = [];
-    for (let at = 0; at < keys.length; at += 256) reads.push(db.tableColumns.bulkGet(keys.slice(at, at + 256)));
+    for (let at = 0; at < keys.length; at += columnsRead) reads.push(db.tableColumns.bulkGet(keys.slice(at, at + columnsRead)));
     return (await Promise.all(reads)).flat().filter((record): record is ChunkColumns => record !== undefined);
   }
   if (documentIds.length === 0) return [];

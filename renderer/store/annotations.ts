@@ -8,8 +8,19 @@ import type { LinkRow, PalimpsestDb } from './db';
 import { type Change, History, type Step } from './history';
 import { type RemovedDocument, documentTables, restoreDocument, takeDocument } from './documents';
 import { allLinks, linksOf, linksOfDocument } from './links';
-import { type ColumnsUpdate, type TableContext, type TableSources, loadTableContext, loadTableSources, readChunkTexts, watchColumns } from './table-rows';
+import {
+  type ColumnsUpdate,
+  type TableContext,
+  type TableSources,
+  loadTableContext,
+  loadTableSources,
+  readChunkTexts,
+  readTableLead,
+  watchColumns,
+} from './table-rows';
 import type { ChunkText } from '../../shared/table/texts';
+import type { ChunkColumns } from '../../shared/table/columns';
+import type { DateSpan } from '../../shared/corpus/dates';
 import { storageProblem } from './errors';
 import { InvalidInput } from '../../shared/errors';
 
@@ -212,6 +223,12 @@ export class AnnotationStore {
   /// each write changed (table-rows.ts `watchColumns`).
   watchTableColumns(onUpdate: (update: ColumnsUpdate) => void, onError: (error: unknown) => void): () => void {
     return watchColumns(this.db, onUpdate, onError);
+  }
+
+  /// The table's first rows by date, read apart from the rest (table-rows.ts
+  /// `readTableLead`), and how many annotations there are.
+  tableLead(dateOf: (documentId: string) => DateSpan | null | undefined, rows: number): Promise<{ chunks: ChunkColumns[]; total: number }> {
+    return readTableLead(this.db, dateOf, rows);
   }
 
   /// The quotes and notes of stored chunks, for the table's rows drawn.

@@ -5,8 +5,11 @@ import type { RelationType } from '../../shared/links/model';
 import type { AnnotationSet } from '../../shared/sets/model';
 import { liveQuery } from 'dexie';
 import type { ChunkColumns } from '../../shared/table/columns';
+import type { DateSpan } from '../../shared/corpus/dates';
+import { leadingDocuments } from '../../shared/table/lead';
 import type { ChunkText } from '../../shared/table/texts';
 import * as rows from './annotation-rows';
+import type { AnnotationChunk } from './chunk-layout';
 import type { LinkRow, PalimpsestDb } from './db';
 import { allLinks } from './links';
 import { SetStore } from './sets';
@@ -135,21 +138,57 @@ export function watchColumns(db: PalimpsestDb, onUpdate: (update: ColumnsUpdate)
   return () => subscription.unsubscribe();
 }
 
+/// The first rows of the table sorted by date, read before the rest: the
+/// stored columns of the earliest-dated documents holding at least `screen`
+/// annotations (`leadingDocuments`), and how many annotations the library
+/// holds. A few dozen records, where the whole table is thousands: the
+/// first screen is drawn from them while `watchColumns` reads the rest.
+export async function readTableLead(
+  db: PalimpsestDb,
+  dateOf: (documentId: string) => DateSpan | null | undefined,
+  screen: number,
+): Promise<{ chunks: ChunkColumns[]; total: number }> {
+  return db.transaction('r', [db.chunkLayouts, db.tableColumns], async () => {
+    const counts = new Map((await rows.layouts(db)).map((layout) => [layout.documentId, layout.count]));
+    const lead = leadingDocuments(counts, dateOf, screen);
+    const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+    return { chunks: await rows.columnsOf(db, lead.documentIds), total };
+  });
+}
+
 /// The quotes, notes and "changed by" of stored chunks, by key, for the
 /// table's rows: parsed from the chunks' JSON, nothing else kept.
 export async function readChunkTexts(db: PalimpsestDb, keys: readonly string[]): Promise<(ChunkText | undefined)[]> {
   const chunks = await rows.chunks(db, keys);
-  return chunks.map((chunk) => {
-    if (!chunk) return undefined;
-    const text: ChunkText = { quotes: [], notes: [], changedBy: [], folded: [] };
-    for (const json of chunk.annotations) {
-      const annotation = JSON.parse(json) as Annotation;
-      text.quotes.push(annotation.quote.exact);
-      text.notes.push(annotation.note);
-      text.changedBy.push(annotation.modifiedBy?.name ?? null);
+  const texts: (ChunkText | undefined)[] = [];
+  // Parsed a few chunks a task: a screen's rows may fall in 30 chunks of
+  // 500 annotations each, whose JSON parsed at once held the page for
+  // one long task when a million-row table opened.
+  let until = performance.now() + parseBudget;
+  for (const chunk of chunks) {
+    if (performance.now() > until) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      until = performance.now() + parseBudget;
     }
-    return text;
-  });
+    texts.push(textOf(chunk));
+  }
+  return texts;
+}
+
+// The ms of chunk parsing between two looks at the page's other work.
+const parseBudget = 8;
+
+// A chunk's quotes, notes and "changed by", parsed from its JSON.
+function textOf(chunk: AnnotationChunk | undefined): ChunkText | undefined {
+  if (!chunk) return undefined;
+  const text: ChunkText = { quotes: [], notes: [], changedBy: [], folded: [] };
+  for (const json of chunk.annotations) {
+    const annotation = JSON.parse(json) as Annotation;
+    text.quotes.push(annotation.quote.exact);
+    text.notes.push(annotation.note);
+    text.changedBy.push(annotation.modifiedBy?.name ?? null);
+  }
+  return text;
 }
 
 // Chunks hold a document's annotations by a hash of their id. The table's

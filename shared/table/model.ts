@@ -952,12 +952,20 @@ class ChunkRows implements RowStore {
   *arrange(): Generator<void> {
     let at = 0;
     const ranges: number[] = [];
+    // Room for the largest document's rows, twice over, for the merges.
+    let most = 0;
+    for (const group of this.byDocument!.values())
+      most = Math.max(
+        most,
+        group.reduce((sum, chunk) => sum + chunk.textOrder.length, 0),
+      );
+    const scratch = Array.from({ length: 4 }, () => new Uint32Array(most));
     for (const documentId of [...this.byDocument!.keys()].sort()) {
       const group = this.byDocument!.get(documentId)!;
       const first = this.chunks.length;
       this.chunks.push(...group);
       const from = at;
-      at = mergeRuns(group, first, this.chunkOf, this.slotOf, at);
+      at = yield* mergeRuns(group, first, this.chunkOf, this.slotOf, at, scratch);
       ranges.push(...group.flatMap(() => [from, at]));
       yield;
     }
@@ -1012,43 +1020,51 @@ function sameRows(a: ChunkColumns, b: ChunkColumns): boolean {
 
 // Lists a document's rows (its chunks, from `first` in the model's list)
 // in text order into `chunkOf`/`slotOf` from `at`: each chunk's rows are
-// a run already in that order, merged two by two. Returns the next `at`.
-function mergeRuns(group: readonly ChunkColumns[], first: number, chunkOf: Uint32Array, slotOf: Uint32Array, at: number): number {
-  let runs = group.map((chunk, c) => ({ chunks: Uint32Array.from(chunk.textOrder, () => first + c), slots: chunk.textOrder }));
-  while (runs.length > 1) {
-    const next: typeof runs = [];
-    for (let r = 0; r < runs.length; r += 2) {
-      const a = runs[r]!;
-      const b = runs[r + 1];
-      if (!b) {
-        next.push(a);
-        continue;
-      }
-      const n = a.slots.length + b.slots.length;
-      const chunks = new Uint32Array(n);
-      const slots = new Uint32Array(n);
-      let [i, j] = [0, 0];
-      for (let k = 0; k < n; k++) {
+// a run already in that order, merged two by two, a step each pair (a
+// document of 10,000 rows merged in one step was one of the page's long
+// tasks at a million rows), between two pairs of `scratch` arrays of at
+// least the document's rows (arrays made per merge were tens of MB of
+// short-lived buffers at a million rows, which the page's minor GC swept
+// in tasks of up to 440 ms). Returns the next `at`.
+function* mergeRuns(
+  group: readonly ChunkColumns[],
+  first: number,
+  chunkOf: Uint32Array,
+  slotOf: Uint32Array,
+  at: number,
+  scratch: Uint32Array[],
+): Generator<void, number> {
+  let [fromChunks, fromSlots, toChunks, toSlots] = scratch as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  // Where each run ends, the first run starting at 0.
+  let ends: number[] = [];
+  let n = 0;
+  group.forEach((chunk, c) => {
+    fromChunks.fill(first + c, n, n + chunk.textOrder.length);
+    fromSlots.set(chunk.textOrder, n);
+    n += chunk.textOrder.length;
+    ends.push(n);
+  });
+  while (ends.length > 1) {
+    const next: number[] = [];
+    for (let r = 0; r < ends.length; r += 2) {
+      const low = r === 0 ? 0 : ends[r - 1]!;
+      const middle = ends[r]!;
+      const high = ends[r + 1] ?? middle;
+      let [i, j] = [low, middle];
+      for (let k = low; k < high; k++) {
         const takeA =
-          j >= b.slots.length ||
-          (i < a.slots.length && compareInText(group[a.chunks[i]! - first]!, a.slots[i]!, group[b.chunks[j]! - first]!, b.slots[j]!) <= 0);
-        if (takeA) {
-          chunks[k] = a.chunks[i]!;
-          slots[k] = a.slots[i++]!;
-        } else {
-          chunks[k] = b.chunks[j]!;
-          slots[k] = b.slots[j++]!;
-        }
+          j >= high || (i < middle && compareInText(group[fromChunks[i]! - first]!, fromSlots[i]!, group[fromChunks[j]! - first]!, fromSlots[j]!) <= 0);
+        const from = takeA ? i++ : j++;
+        toChunks[k] = fromChunks[from]!;
+        toSlots[k] = fromSlots[from]!;
       }
-      next.push({ chunks, slots });
+      next.push(high);
+      yield;
     }
-    runs = next;
+    [fromChunks, fromSlots, toChunks, toSlots] = [toChunks, toSlots, fromChunks, fromSlots];
+    ends = next;
   }
-  const run = runs[0];
-  if (run) {
-    chunkOf.set(run.chunks, at);
-    slotOf.set(run.slots, at);
-    at += run.slots.length;
-  }
-  return at;
+  chunkOf.set(fromChunks.subarray(0, n), at);
+  slotOf.set(fromSlots.subarray(0, n), at);
+  return at + n;
 }

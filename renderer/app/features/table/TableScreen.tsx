@@ -96,15 +96,20 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
       <ScreenHeader
         back={{ to: 'Library', onClick: onBack }}
         title="All annotations"
-        sub={`${view.shown.length.toLocaleString('en')} of ${plural(model.length, 'annotation')}`}
+        sub={
+          // While the rest is read, the rows shown are the first by date, and say so.
+          data.reading
+            ? `${view.shown.length.toLocaleString('en')} of the first ${model.length.toLocaleString('en')} of ${plural(data.reading.total, 'annotation')} · reading the rest…`
+            : `${view.shown.length.toLocaleString('en')} of ${plural(model.length, 'annotation')}`
+        }
         subTestId="table-count"
         subLive
         actions={
           <button
             type="button"
             data-testid="table-export"
-            disabled={view.shown.length === 0}
-            title="The rows shown, in this order, as a spreadsheet"
+            disabled={view.shown.length === 0 || data.reading !== undefined}
+            title={data.reading ? 'Once every annotation is read' : 'The rows shown, in this order, as a spreadsheet'}
             onClick={exportCsv}
           >
             Export CSV
