@@ -41,6 +41,9 @@ export function AnnotationTable(props: {
   selectedCount: number;
   onToggle: (id: string, range: boolean) => void;
   onToggleAll: () => void;
+  /// The rows are the first screen's, the rest still being read: "all"
+  /// would be those alone, so select-all waits for the rest.
+  partial?: boolean;
   onOpen: (row: AnnotationRow) => void;
   /// Shown in place of rows when there are none.
   empty: React.ReactNode;
@@ -144,9 +147,9 @@ export function AnnotationTable(props: {
                 type="checkbox"
                 data-testid="table-select-all"
                 aria-label={all ? `Deselect all ${rows.length} annotations shown` : `Select all ${rows.length} annotations shown`}
-                title={all ? 'Deselect all' : `Select all ${rows.length.toLocaleString('en')} shown`}
+                title={props.partial ? 'Once every annotation is read' : all ? 'Deselect all' : `Select all ${rows.length.toLocaleString('en')} shown`}
                 checked={all}
-                disabled={rows.length === 0}
+                disabled={rows.length === 0 || props.partial === true}
                 onChange={props.onToggleAll}
               />
             </th>

@@ -146,6 +146,7 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
         selectedCount={count}
         onToggle={selection.toggle}
         onToggleAll={selection.toggleAll}
+        partial={data.reading !== undefined}
         onOpen={open}
         empty={
           model.length === 0 ? (
