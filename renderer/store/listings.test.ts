@@ -109,6 +109,20 @@ describe('the listing snapshot', () => {
     );
   });
 
+  it('gives no citation of a row written since the list was read, rather than one of another version', async () => {
+    const [a, b] = [documents[0]!, documents[1]!];
+    await writeListings(db, [listingOf(a, stampOf(null, 0), 0), listingOf(b, stampOf(null, 0), 0)]);
+    const read = await readListings(db);
+    // Revised after the list was read, with its long fields' record lost,
+    // so the long fields come from the rows.
+    const revised = listingOf(a, stampOf(null, 1), 1);
+    await writeListings(db, [{ ...revised, meta: { ...revised.meta, citation: 'a later citation' } }]);
+    await db.listingSnapshot.delete('long');
+    const long = await readLongFields(db, read.listed);
+    expect(long.has(a.id)).toBe(false);
+    expect(long.get(b.id)).toEqual({ citation: b.meta.citation, summary: b.meta.summary });
+  });
+
   it('stamps each stored document with its own time added, in a batch imported together or alone', async () => {
     const base = documents[0]!;
     const row = (id: string, added: string) => bareDocumentRow(id, added, base.meta);

@@ -62,19 +62,28 @@ export async function readListings(db: PalimpsestDb): Promise<{ listed: Listed[]
 /// read, by id: from the snapshot's long lines, each parsed only for a row
 /// wanted; where a row's line is not there or not of its stamp (the record
 /// lost, written since, or the list read from the rows), from its listing
-/// row. Reads only.
+/// row if it is still of that stamp; a row of another stamp is not in the
+/// answer. Reads only.
 export async function readLongFields(db: PalimpsestDb, wanted: readonly Listed[]): Promise<Map<string, LongFields>> {
   const found = new Map<string, LongFields>();
   if (wanted.length === 0) return found;
   const lines = longLines(await db.listingSnapshot.get('long'));
-  const missing: string[] = [];
+  const missing: Listed[] = [];
   for (const listed of wanted) {
     const long = longOf(listed, lines);
     if (long) found.set(listed.id, long);
-    else missing.push(listed.id);
+    else missing.push(listed);
   }
-  if (missing.length > 0)
-    for (const row of await db.documentListings.bulkGet(missing)) if (row) found.set(row.id, { citation: row.meta.citation, summary: row.meta.summary });
+  if (missing.length > 0) {
+    const rows = await db.documentListings.bulkGet(missing.map((listed) => listed.id));
+    // A row written since the list was read is another version: its
+    // citation beside the list's title would be neither. Left out, the
+    // caller reads that document whole.
+    missing.forEach((listed, i) => {
+      const row = rows[i];
+      if (row && row.stamp === listed.stamp) found.set(row.id, { citation: row.meta.citation, summary: row.meta.summary });
+    });
+  }
   return found;
 }
 
