@@ -36,6 +36,26 @@ const documents = new Map(
   ]),
 );
 
+// Watches the library's stored columns as the screen does: resolves to
+// the first update (the whole table's columns); later ones are kept in
+// `watching` for the edit probes.
+function watchTable(texts: TextStore): Promise<ColumnsUpdate> {
+  return new Promise<ColumnsUpdate>((resolve, reject) => {
+    let resolved = false;
+    const stop = watchColumns(
+      db!,
+      (update) => {
+        if (!resolved) {
+          resolved = true;
+          resolve(update);
+        } else watching?.updates.push(update);
+      },
+      reject,
+    );
+    watching = { stop, texts, updates: [] };
+  });
+}
+
 export const tableBench = {
   /// Writes `count` annotations into a new library in transactions of
   /// 50,000; resolves to the ms.
@@ -115,20 +135,7 @@ export const tableBench = {
     observer.observe({ type: 'longtask' });
     const start = performance.now();
     const texts = new TextStore((keys) => readChunkTexts(db!, keys));
-    const first = await new Promise<ColumnsUpdate>((resolve, reject) => {
-      let resolved = false;
-      const stop = watchColumns(
-        db!,
-        (update) => {
-          if (!resolved) {
-            resolved = true;
-            resolve(update);
-          } else watching?.updates.push(update);
-        },
-        reject,
-      );
-      watching = { stop, texts, updates: [] };
-    });
+    const first = await watchTable(texts);
     const read = performance.now();
     const { defaultTagTypes } = await import('../../shared/annotation/model');
     // In slices, as the screen builds it.
@@ -195,20 +202,7 @@ export const tableBench = {
     // As the screen does: the whole table's columns asked for once the first screen's are read.
     const { chunks, total } = await readTableLead(db, (id) => documents.get(id)?.meta.date, 100);
     const leadRead = performance.now();
-    const whole = new Promise<ColumnsUpdate>((resolve, reject) => {
-      let resolved = false;
-      const stop = watchColumns(
-        db!,
-        (update) => {
-          if (!resolved) {
-            resolved = true;
-            resolve(update);
-          } else watching?.updates.push(update);
-        },
-        reject,
-      );
-      watching = { stop, texts, updates: [] };
-    });
+    const whole = watchTable(texts);
     const first = new TableModel({ chunks, texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] }, { tagTypes: defaultTagTypes });
     await first.readText(first.filter(first.order('date', 'ascending'), {}).subarray(0, 30));
     const screen = performance.now();
