@@ -258,6 +258,9 @@ async function inWriteTransaction<T>(db: PalimpsestDb, body: () => Promise<T>): 
   return db.transaction('rw', tables(db), body);
 }
 
+// How many documents a write builds and stores side by side.
+const documentsAtOnce = 4;
+
 async function write(db: PalimpsestDb, puts: Map<string, Map<string, Annotation>>, removes: Map<string, Set<string>>, onProgress?: Progress): Promise<void> {
   const documentIds = [...new Set([...puts.keys(), ...removes.keys()])];
   if (documentIds.length === 0) return;
@@ -266,10 +269,16 @@ async function write(db: PalimpsestDb, puts: Map<string, Map<string, Annotation>
   onProgress?.(0, total);
   await inWriteTransaction(db, async () => {
     const layouts = await db.chunkLayouts.bulkGet(documentIds);
-    // The documents are written side by side, their requests queued together.
-    await Promise.all(
-      documentIds.map((documentId, i) =>
-        rewriteDocument(
+    // A few documents are written side by side, their requests queued
+    // together. All at once, every document's chunks were built before the
+    // first was stored: a restore of a million annotations held them all,
+    // and its progress stood at 0% for ten seconds.
+    let next = 0;
+    const writer = async () => {
+      while (next < documentIds.length) {
+        const i = next++;
+        const documentId = documentIds[i]!;
+        await rewriteDocument(
           db,
           layouts[i] ?? { documentId, buckets: 1, count: 0 },
           puts.get(documentId) ?? new Map(),
@@ -278,9 +287,10 @@ async function write(db: PalimpsestDb, puts: Map<string, Map<string, Annotation>
             done += stored;
             if (stored > 0) onProgress?.(done, total);
           },
-        ),
-      ),
-    );
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(documentsAtOnce, documentIds.length) }, writer));
   });
 }
 
