@@ -7,6 +7,7 @@ import { visibleBlocks } from '../../renderer/editor/viewport';
 import { storageBench } from './bench-storage';
 import { exportBench } from './bench-export';
 import { tableBench } from './bench-table';
+import { heapMB } from './heap';
 
 // The reader benchmark's page (npm run bench drives it in Chromium): the
 // app's own Reader and highlights plugin, on data the benchmark sends.
@@ -80,10 +81,7 @@ const bench = {
     observer.disconnect();
     return { frames, longTasks };
   },
-  heapMB(): number | null {
-    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-    return memory ? Math.round(memory.usedJSHeapSize / 1048576) : null;
-  },
+  heapMB,
 };
 
 // The storage, export and table benchmarks' methods, on the same page.

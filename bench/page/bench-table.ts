@@ -14,6 +14,7 @@ import '../../renderer/app/features/table/table.css';
 import { RowList } from '../../shared/table/model';
 import type { TableSources } from '../../renderer/store/table-rows';
 import { benchAnnotations } from './bench-storage';
+import { heapMB } from './heap';
 
 // The "All annotations" table's data path on the page (issue 19): a library
 // of N annotations written through annotation-rows, then read as the table
@@ -35,6 +36,15 @@ const documents = new Map(
     { meta: { title: `Memorandum No. ${i}`, date: { start: { year: 1950 + (i % 40), month: 1 + (i % 12), day: 1 + (i % 28) } } } },
   ]),
 );
+
+// Keeps `model` as the open table, lets the page settle, stops counting
+// its long tasks and reads the heap it holds.
+async function keepOpen(model: TableModel, sources: TableSources, observer: PerformanceObserver): Promise<number | null> {
+  opened = { model, sources };
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  return heapMB();
+}
 
 // Watches the library's stored columns as the screen does: resolves to
 // the first update (the whole table's columns); later ones are kept in
@@ -97,17 +107,14 @@ export const tableBench = {
     const model = new TableModel({ ...sources, documents, actors: taggedActors(new ActorIndex(sources.actors)) }, { tagTypes: sources.tagTypes });
     model.filter(model.order('date', 'ascending'), {});
     const made = performance.now();
-    opened = { model, sources };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    observer.disconnect();
-    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    const heap = await keepOpen(model, sources, observer);
     return {
       count: model.length,
       chunks,
       read: read - start,
       model: made - read,
       longestTask: Math.max(0, ...tasks),
-      heapMB: memory ? Math.round(memory.usedJSHeapSize / 1048576) : null,
+      heapMB: heap,
     };
   },
 
@@ -156,10 +163,7 @@ export const tableBench = {
     const filtered = performance.now();
     model.order('date', 'descending');
     const sorted = performance.now();
-    opened = { model, sources: { annotations: [], links: [], sets: [], actors: [], tagTypes: [...defaultTagTypes], relationTypes: [] } };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    observer.disconnect();
-    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    const heap = await keepOpen(model, { annotations: [], links: [], sets: [], actors: [], tagTypes: [...defaultTagTypes], relationTypes: [] }, observer);
     return {
       count: model.length,
       columns: read - start,
@@ -170,7 +174,7 @@ export const tableBench = {
       kept,
       sort: sorted - filtered,
       longestTask: Math.max(0, ...tasks),
-      heapMB: memory ? Math.round(memory.usedJSHeapSize / 1048576) : null,
+      heapMB: heap,
     };
   },
 
@@ -218,10 +222,7 @@ export const tableBench = {
     const [wholeOrder, firstOrder] = [model.order('date', 'ascending'), first.order('date', 'ascending')];
     for (let i = 0; i < 30; i++)
       if (model.id(wholeOrder[i]!) !== first.id(firstOrder[i]!)) throw new RangeError(`The first screen's row ${i} is not the whole table's.`);
-    opened = { model, sources: { annotations: [], links: [], sets: [], actors: [], tagTypes: [...defaultTagTypes], relationTypes: [] } };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    observer.disconnect();
-    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    const heap = await keepOpen(model, { annotations: [], links: [], sets: [], actors: [], tagTypes: [...defaultTagTypes], relationTypes: [] }, observer);
     return {
       count: model.length,
       leadRows: first.length,
@@ -231,7 +232,7 @@ export const tableBench = {
       firstTask: Math.max(0, ...tasks.filter((t) => t.at < screen).map((t) => t.ms)),
       whole: done - start,
       longestTask: Math.max(0, ...tasks.map((t) => t.ms)),
-      heapMB: memory ? Math.round(memory.usedJSHeapSize / 1048576) : null,
+      heapMB: heap,
     };
   },
 
