@@ -148,6 +148,15 @@ export class DocumentsRepository {
     return (await storedDocument(this.db, documentId, this.bundled))?.edited.meta ?? null;
   }
 
+  /// `description`, for an action on a document the researcher chose
+  /// (copy its citation, accept its language): rejects, saying why, when
+  /// it is no longer in the library.
+  async requiredDescription(documentId: string): Promise<DocumentMeta> {
+    const meta = await this.description(documentId);
+    if (!meta) throw new Error('the document is no longer in the library');
+    return meta;
+  }
+
   /// The researcher's edit of a document's description, if any.
   editOf(documentId: string): Promise<DocumentEditRow | undefined> {
     return this.db.documentEdits.get(documentId);

@@ -16,9 +16,8 @@ export function CopyCitationButton({ annotation }: { annotation: Annotation }) {
     // get, well within the click's allowance to use the clipboard).
     let citation = '';
     services.documents
-      .description(document.id)
+      .requiredDescription(document.id)
       .then((meta) => {
-        if (!meta) throw new Error('the document is no longer in the library');
         citation = passageCitation({ meta, pages: document.pages }, annotation.position.start, annotation.position.end);
         return copyText(citation);
       })

@@ -77,11 +77,8 @@ export function Library({
         // Over the whole description: the list's lacks the citation and
         // summary, which an edit saved from it would drop.
         services.documents
-          .description(document.id)
-          .then((meta) => {
-            if (!meta) throw new Error('the document is no longer in the library');
-            return services.documents.edit(document.id, { meta: { ...meta, originalLanguage: language } });
-          })
+          .requiredDescription(document.id)
+          .then((meta) => services.documents.edit(document.id, { meta: { ...meta, originalLanguage: language } }))
           .then(() => services.notify({ kind: 'info', text: `“${document.meta.title}”: original language set to ${language}.` }))
           .catch((error: unknown) => services.notify({ kind: 'error', text: `The language was not saved: ${messageOf(error)}` }));
       },
