@@ -147,6 +147,13 @@ export function longLines(long: unknown): string[] {
   return l && l.format === packFormat && typeof l.rows === 'string' && l.rows !== '' ? l.rows.split('\n') : [];
 }
 
+/// `listed`'s line among `lines`, unparsed, when it is of this row at this
+/// stamp (it begins with both, as `longLineOf` writes it); else `undefined`.
+export function ownLongLine(listed: Listed, lines: readonly string[]): string | undefined {
+  const line = listed.at >= 0 ? lines[listed.at] : undefined;
+  return line?.startsWith(JSON.stringify([listed.id, listed.stamp]).slice(0, -1)) ? line : undefined;
+}
+
 /// The long fields of `listed` from its line among `lines`, or `undefined`
 /// when that line is not of this row at this stamp.
 export function longOf(listed: Listed, lines: readonly string[]): LongFields | undefined {

@@ -12,6 +12,7 @@ import {
   longLineOf,
   longLines,
   longOf,
+  ownLongLine,
   pack,
   packLines,
   packLong,
@@ -117,10 +118,8 @@ export function writeListings(db: PalimpsestDb, rows: readonly ListingRow[], rem
     const byId = new Map<string, { head: Head; line: string; long: string | undefined }>();
     for (const listed of unpack(snapshot)) {
       // A row's long line is carried over, unparsed, when it is the row's
-      // at its stamp (its line begins with both).
-      const line = lines[listed.at];
-      const own = line?.startsWith(JSON.stringify([listed.id, listed.stamp]).slice(0, -1)) ? line : undefined;
-      byId.set(listed.id, { head: listed.head(), line: listed.line, long: own });
+      // at its stamp.
+      byId.set(listed.id, { head: listed.head(), line: listed.line, long: ownLongLine(listed, lines) });
     }
     for (const id of removed) byId.delete(id);
     for (const row of rows) byId.set(row.id, { head: headOf(row), line: lineOf(row), long: longLineOf(row) });
