@@ -1,22 +1,41 @@
 import { type BrowserWindow, dialog } from 'electron';
-import { readFilesForImport, readTextFile, writeContent } from './files';
+import { readTextFile, writeContent } from './files';
+import { ImportChoices } from './import-choices';
 import type { Handlers } from './ipc';
 
 /// Native open and save dialogs, and the file access behind them: the page
-/// names no path, the user picks every one.
-export function dialogHandlers(window: () => BrowserWindow | null): Pick<Handlers, 'openFile' | 'openFiles' | 'saveFile'> {
+/// names no path, the user picks every one. Files chosen to import are read
+/// one at a time as the page asks, by the window that chose them.
+export function dialogHandlers(
+  window: () => BrowserWindow | null,
+  choices = new ImportChoices(),
+): Pick<Handlers, 'openFile' | 'openFiles' | 'readImportFile' | 'saveFile'> {
+  const watched = new Set<number>();
+  // A window gone (closed, crashed) lets go of the files it chose.
+  const watch = (sender: Electron.WebContents) => {
+    if (watched.has(sender.id)) return;
+    const owner = sender.id;
+    watched.add(owner);
+    sender.on('destroyed', () => {
+      watched.delete(owner);
+      choices.abandon(owner);
+    });
+  };
   return {
     async openFile(request) {
       const path = await askWhichFile(window(), request.title, request.filters);
       return path === null ? null : readTextFile(path);
     },
 
-    async openFiles(request) {
+    async openFiles(request, { event }) {
+      watch(event.sender);
       const parent = window();
       const options = { title: request.title, filters: request.filters, properties: ['openFile' as const, 'multiSelections' as const] };
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-      return result.canceled || result.filePaths.length === 0 ? null : readFilesForImport(result.filePaths);
+      return result.canceled || result.filePaths.length === 0 ? null : choices.choose(event.sender.id, result.filePaths);
     },
+
+    readImportFile: (request, { event }) => choices.read(event.sender.id, request.file),
 
     async saveFile(request) {
       const path = await askWhereToSave(window(), request.title, request.defaultName, request.filters);

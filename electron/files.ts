@@ -1,7 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type OpenedBinaryFile, type OpenedFile, maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../shared/ipc/contract';
-import { messageOf } from '../shared/errors';
+import type { OpenedFile } from '../shared/ipc/contract';
 import { maxImportBytes } from '../shared/importers/limits';
 
 /// A file the user chose that cannot be used, with the reason in a sentence.
@@ -27,39 +26,6 @@ export async function readTextFile(path: string, limit = maxImportBytes): Promis
     throw new FileProblem(`${name} is not UTF-8 text.`);
   }
   return { name, text: text.replace(/^\uFEFF/, '') };
-}
-
-/// Reads the files the user picked to import, as bytes, in the order given.
-/// A file that cannot be used is reported with the reason instead of
-/// failing the others: one over `each` bytes, or past `total` bytes with
-/// those before it, is not read at all; the importer judges the rest.
-export async function readFilesForImport(
-  paths: readonly string[],
-  limits: { each: number; total: number } = { each: maxImportBytes, total: maxOpenFilesTotalBytes },
-): Promise<OpenedBinaryFile[]> {
-  const files: OpenedBinaryFile[] = [];
-  let read = 0;
-  for (const path of paths) {
-    const name = basename(path);
-    try {
-      const info = await stat(path);
-      if (!info.isFile()) {
-        files.push({ name, problem: `${name} is not a file (a folder, perhaps); choose the files inside it.` });
-      } else if (info.size > limits.each) {
-        files.push({ name, problem: tooLargeToOpen(name, info.size, limits.each) });
-      } else if (read + info.size > limits.total) {
-        files.push({ name, problem: overTotalToOpen(name, limits.total) });
-      } else {
-        const bytes = await readFile(path);
-        read += bytes.byteLength;
-        files.push({ name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-      }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? messageOf(error);
-      files.push({ name, problem: `${name} cannot be read (${code}).` });
-    }
-  }
-  return files;
 }
 
 /// Writes text as UTF-8, or bytes as they are.

@@ -28,6 +28,7 @@ describe('IPC handlers', () => {
 const valid: Record<Method, unknown> = {
   openFile: { title: 'Import annotations', filters: [{ name: 'JSON', extensions: ['json'] }] },
   openFiles: { title: 'Import documents', filters: [{ name: 'Documents', extensions: ['txt', 'pdf'] }] },
+  readImportFile: { file: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f' },
   saveFile: { title: 'Export', defaultName: 'annotations.json', filters: [{ name: 'JSON', extensions: ['json'] }], content: '{}' },
   listBackups: undefined,
   openBackupRead: 'palimpsest-backup-2026-11-22T10-00-00-000Z-3.json',
@@ -50,6 +51,7 @@ const hostile: Record<Method, unknown[]> = {
     { title: 1, filters: [] },
     { title: 'x', filters: Array.from({ length: 100 }, () => ({ name: 'x', extensions: ['x'] })) },
   ],
+  readImportFile: ['/etc/passwd', { file: '../../etc/passwd' }, { file: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', path: '/etc/passwd' }],
   saveFile: [
     { ...(valid.saveFile as object), defaultName: '../../.bashrc' },
     { ...(valid.saveFile as object), defaultName: '/home/me/.config/autostart/x.desktop' },

@@ -166,7 +166,8 @@ test('in the desktop app, the automatic backup reaches main piece by piece, the 
     w.backups = backups;
     w.palimpsest = {
       openFile: () => ok(null),
-      openFiles: () => ok([{ name: 'notes.json', bytes: new TextEncoder().encode(file) }]),
+      openFiles: () => ok([{ name: 'notes.json', bytes: new TextEncoder().encode(file).byteLength, file: '00000000-0000-4000-8000-0000000000aa' }]),
+      readImportFile: () => ok(new TextEncoder().encode(file)),
       saveFile: () => ok(null),
       listBackups: () => ok([]),
       openBackupStream: () => {

@@ -78,3 +78,38 @@ describe('a file chosen in the desktop app, read in chunks', () => {
     expect(await host.openFileChunks('Restore from a backup file', [])).toBeNull();
   });
 });
+
+describe('documents picked in the desktop app', () => {
+  it('are read one file a call, in order; a file gone since the pick is reported and the others still come', async () => {
+    const calls: string[] = [];
+    const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+    const files: Record<string, Uint8Array> = { a: new Uint8Array([1, 2]), c: new Uint8Array([3]) };
+    const bridge = {
+      openFiles: () =>
+        ok([
+          { name: 'a.pdf', bytes: 2, file: 'a' },
+          { name: 'scans.pdf', problem: 'scans.pdf is too large to import.' },
+          { name: 'b.txt', bytes: 1, file: 'b' },
+          { name: 'c.txt', bytes: 1, file: 'c' },
+        ]),
+      readImportFile: ({ file }: { file: string }) => {
+        calls.push(file);
+        return Promise.resolve(
+          files[file]
+            ? { ok: true as const, value: files[file] }
+            : { ok: false as const, error: { kind: 'input', name: 'FileProblem', message: 'b.txt cannot be read (ENOENT).' } },
+        );
+      },
+      onMenuCommand: () => () => {},
+      onBeforeQuit: () => () => {},
+    } as unknown as HostBridge;
+    const picked = await createElectronHost(bridge).openFiles('Import documents', []);
+    expect(calls).toEqual(['a', 'b', 'c']);
+    expect(picked).toEqual([
+      { name: 'a.pdf', bytes: new Uint8Array([1, 2]).buffer },
+      { name: 'scans.pdf', problem: 'scans.pdf is too large to import.' },
+      { name: 'b.txt', problem: 'b.txt cannot be read (ENOENT).' },
+      { name: 'c.txt', bytes: new Uint8Array([3]).buffer },
+    ]);
+  });
+});

@@ -2,7 +2,8 @@ import { type Api, maxSavePieceBytes, maxSavePieceCharacters } from '../../share
 import { type HostBridge, bridgeKey } from '../../shared/ipc/contract';
 import { methods } from '../../shared/ipc/methods';
 import { callsOf } from '../../shared/rpc/invoke';
-import { type Host, HostError } from './host';
+import { type Host, HostError, type PickedFile } from './host';
+import { messageOf } from '../../shared/errors';
 
 /// The host inside the desktop app: native dialogs in the main process,
 /// reached through the preload's bridge, each call typed by the IPC API.
@@ -20,8 +21,23 @@ export function createElectronHost(bridge: HostBridge): Host {
       return { name, bytes, chunks: () => chunksOf(calls, () => calls.readChosenFile({ file })) };
     },
     async openFiles(title, filters) {
-      const files = await hosted(calls.openFiles({ title, filters }));
-      return files && files.map((file) => ('bytes' in file ? { name: file.name, bytes: ownBuffer(file.bytes) } : file));
+      const chosen = await hosted(calls.openFiles({ title, filters }));
+      if (!chosen) return null;
+      // One file a call: a pick of 1,000 PDFs is 40 MB, which as one reply
+      // the page took in as one long task. A file that cannot be read now
+      // (moved since it was chosen) is reported; the others still import.
+      const picked: PickedFile[] = [];
+      for (const file of chosen) {
+        if (!('file' in file)) picked.push(file);
+        else
+          picked.push(
+            await calls.readImportFile({ file: file.file }).then(
+              (bytes) => ({ name: file.name, bytes: ownBuffer(bytes) }),
+              (error: unknown) => ({ name: file.name, problem: messageOf(error) }),
+            ),
+          );
+      }
+      return picked;
     },
     async saveFile(title, defaultName, filters, content) {
       return (await hosted(calls.saveFile({ title, defaultName, filters, content }))) !== null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Same, method } from '../rpc/api';
 import type { Invokers } from '../rpc/invoke';
 import { backupNamePattern, backupTimePattern } from './backup-names';
-import type { BackupInfo, MenuCommand, OpenedBinaryFile, OpenedFile } from './contract';
+import type { BackupInfo, MenuCommand, ChosenImportFile, OpenedFile } from './contract';
 import type { Method } from './methods';
 
 /// The calls the renderer makes to the Electron main process, as one map
@@ -105,11 +105,17 @@ export const backupReadHandle = z.strictObject({ handle: z.string().uuid('must b
 /// A file the user chose to read piece by piece, as `openFileRead` named it.
 export const chosenFileRequest = z.strictObject({ file: z.string().uuid('must be the file openFileRead gave') });
 
+/// A file chosen to import, as `openFiles` named it.
+export const importFileRequest = z.strictObject({ file: z.string().uuid('must be a file openFiles gave') });
+
 /// The map itself: each method's request schema and reply type.
 export const api = {
   openFile: method<OpenedFile | null>()(openFileRequest),
-  /// Several files of any kind, read as bytes (documents to import).
-  openFiles: method<OpenedBinaryFile[] | null>()(openFileRequest),
+  /// Asks for several files of any kind to import: each with its size and
+  /// a token to read it by, or why it cannot be; `null` when cancelled.
+  openFiles: method<ChosenImportFile[] | null>()(openFileRequest),
+  /// The bytes of a file `openFiles` gave, read once, by this window only.
+  readImportFile: method<Uint8Array>()(importFileRequest),
   /// The path written, or `null` when the user cancelled.
   saveFile: method<string | null>()(saveFileRequest),
   listBackups: method<BackupInfo[]>()(z.undefined()),

@@ -74,9 +74,10 @@ export interface OpenedFile {
   text: string;
 }
 
-/// A file picked to be imported, read as bytes; or, when its bytes were not
-/// read (too large, unreadable), why, in a sentence naming it.
-export type OpenedBinaryFile = { name: string; bytes: Uint8Array } | { name: string; problem: string };
+/// A file picked to be imported: its name, size in bytes and a token to
+/// read it by (`readImportFile`); or, when it cannot be read (too large, a
+/// folder, gone), why, in a sentence naming it.
+export type ChosenImportFile = { name: string; bytes: number; file: string } | { name: string; problem: string };
 
 /// A call's answer across IPC: its value, or why it failed (a WireError).
 export type { Reply, WireError } from '../rpc/wire';

@@ -6,6 +6,7 @@
 export const methods = [
   'openFile',
   'openFiles',
+  'readImportFile',
   'saveFile',
   'listBackups',
   'openBackupRead',

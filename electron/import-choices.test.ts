@@ -1,0 +1,102 @@
+import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChosenImportFile } from '../shared/ipc/contract';
+import { ImportChoices } from './import-choices';
+
+const dir = mkdtempSync(join(tmpdir(), 'palimpsest-choices-'));
+const window = 1;
+
+// Every file of a pick read as the page reads them, one after another:
+// bytes, or the sentence a file that cannot be used is reported with.
+async function readAll(choices: ImportChoices, picked: ChosenImportFile[], owner = window): Promise<(Uint8Array | string)[]> {
+  const read: (Uint8Array | string)[] = [];
+  for (const file of picked) read.push('file' in file ? await choices.read(owner, file.file) : file.problem);
+  return read;
+}
+
+describe('the documents a researcher picks to import, read one at a time', () => {
+  it('reads each file as its exact bytes, in the order picked, sizes told before any is read', async () => {
+    const pdf = join(dir, 'brief.pdf');
+    const txt = join(dir, 'хрущёв.txt');
+    writeFileSync(pdf, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff]));
+    writeFileSync(txt, Buffer.from([0xd5, 0xf0, 0xf3, 0xf9, 0xe5, 0xe2])); // Windows-1251, not UTF-8: still read
+    const choices = new ImportChoices();
+    const picked = await choices.choose(window, [pdf, txt]);
+    expect(picked.map((file) => ['bytes' in file && file.bytes, file.name])).toEqual([
+      [7, 'brief.pdf'],
+      [6, 'хрущёв.txt'],
+    ]);
+    expect(await readAll(choices, picked)).toEqual([
+      new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff]),
+      new Uint8Array([0xd5, 0xf0, 0xf3, 0xf9, 0xe5, 0xe2]),
+    ]);
+    expect(choices.size).toBe(0);
+  });
+
+  it('reports a file over the limit without reading it, and still reads the others', async () => {
+    const big = join(dir, 'scans.pdf');
+    const small = join(dir, 'memo.txt');
+    writeFileSync(big, Buffer.alloc(3 * 1048576));
+    writeFileSync(small, 'Memorandum');
+    const choices = new ImportChoices({ each: 2 * 1048576, total: 10 * 1048576 });
+    expect(await readAll(choices, await choices.choose(window, [big, small]))).toEqual([
+      'scans.pdf is too large to import (3 MB; the limit is 2 MB). Split it into smaller files and import those.',
+      new Uint8Array(Buffer.from('Memorandum')),
+    ]);
+  });
+
+  it('stops taking files once those chosen together reach the batch limit, naming those left', async () => {
+    const paths = ['a.txt', 'b.txt', 'c.txt'].map((name) => join(dir, name));
+    for (const path of paths) writeFileSync(path, 'x'.repeat(600_000));
+    const choices = new ImportChoices({ each: 1048576, total: 1048576 });
+    const read = await readAll(choices, await choices.choose(window, paths));
+    expect(read.map((r) => (typeof r === 'string' ? r : r.byteLength))).toEqual([
+      600_000,
+      'b.txt was not read: the files chosen with it already come to 1 MB, as much as one import takes. Import it in another batch.',
+      'c.txt was not read: the files chosen with it already come to 1 MB, as much as one import takes. Import it in another batch.',
+    ]);
+  });
+
+  it('names a missing file and a folder instead of failing the whole pick', async () => {
+    const picked = await new ImportChoices().choose(window, [join(dir, 'gone.pdf'), dir]);
+    expect(picked).toEqual([
+      { name: 'gone.pdf', problem: 'gone.pdf cannot be read (ENOENT).' },
+      {
+        name: expect.stringMatching(/^palimpsest-choices-/),
+        problem: expect.stringMatching(/is not a file \(a folder, perhaps\); choose the files inside it\.$/),
+      },
+    ]);
+  });
+
+  it('names a file gone, or grown past the limit, between the pick and its read', async () => {
+    const gone = join(dir, 'moved.txt');
+    const grown = join(dir, 'grown.txt');
+    writeFileSync(gone, 'Memorandum');
+    writeFileSync(grown, 'x');
+    const choices = new ImportChoices({ each: 1024, total: 1048576 });
+    const [first, second] = (await choices.choose(window, [gone, grown])) as { file: string }[];
+    unlinkSync(gone);
+    writeFileSync(grown, 'x'.repeat(2048));
+    await expect(choices.read(window, first!.file)).rejects.toThrow('moved.txt cannot be read (ENOENT).');
+    await expect(choices.read(window, second!.file)).rejects.toThrow(/^grown\.txt is too large to import/);
+  });
+
+  it('reads a file only for the window that chose it, once, and forgets a pick left unread', async () => {
+    const path = join(dir, 'note.txt');
+    writeFileSync(path, 'Dvořák');
+    const choices = new ImportChoices();
+    const [chosen] = (await choices.choose(window, [path])) as { file: string }[];
+    const refused = /was not chosen in this window, or was read already; choose it again\./;
+    await expect(choices.read(2, chosen!.file)).rejects.toThrow(refused);
+    expect(new TextDecoder().decode(await choices.read(window, chosen!.file))).toBe('Dvořák');
+    await expect(choices.read(window, chosen!.file)).rejects.toThrow(refused);
+
+    const [unread] = (await choices.choose(window, [path])) as { file: string }[];
+    await choices.choose(window, [path]);
+    await expect(choices.read(window, unread!.file)).rejects.toThrow(refused);
+    choices.abandon(window);
+    expect(choices.size).toBe(0);
+  });
+});
