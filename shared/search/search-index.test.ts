@@ -662,6 +662,21 @@ describe('SearchIndex.needs', () => {
     expect(() => new SearchIndex().loadWords(['soviet', 'union', 'soviet'])).toThrow(RangeError);
   });
 
+  it('holds as many words from lexicons as the whole index, and refuses words out of order or counted none', () => {
+    const restored = lexiconsOnly();
+    expect(restored.stats.words).toBe(index.stats.words);
+    expect(restored.stats.documents).toBe(index.stats.documents);
+    const built = seedIndex();
+    const [id, document] = [...corpus.entries()][0]!;
+    const lexicon = built.build(id, document.text.text).lexicon();
+    const twice = lexicon.terms.slice();
+    twice[1] = twice[0]!;
+    expect(() => restored.restoreLexicon(id, { ...lexicon, terms: twice })).toThrow(/word 1 is numbered/);
+    const none = lexicon.counts.slice();
+    none[2] = 0;
+    expect(() => restored.restoreLexicon(id, { ...lexicon, counts: none })).toThrow(/word 2 is numbered .* with count 0/);
+  });
+
   it('counts words and prefixes from lexicons, and asks only for the documents whose hits it lists', () => {
     const restored = lexiconsOnly();
     expect(restored.needs('the', { limit: 0 })).toEqual([]);
