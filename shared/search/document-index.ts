@@ -35,8 +35,9 @@ export class DocumentIndex {
   // The distinct words, increasing; word distinct[k] occurs at the positions
   // positions[firsts[k]] … positions[firsts[k + 1] - 1], increasing.
   // Positions and their bounds take two bytes each in a document of fewer
-  // than 65,536 words.
-  private readonly distinct: Int32Array;
+  // than 65,536 words, the distinct words' numbers while the vocabulary
+  // has at most 65,536 words (as the word numbers in `terms`).
+  private readonly distinct: Offsets;
   private readonly firsts: Offsets;
   private readonly positions: Offsets;
   // Its kept pairs (see keptPairs), within a paragraph: key first *
@@ -97,7 +98,8 @@ export class DocumentIndex {
     if (counters.length < vocabularySize) counters = new Int32Array(Math.max(vocabularySize, counters.length * 2));
     const found: number[] = [];
     for (let i = 0; i < terms.length; i++) if (counters[terms[i]!]!++ === 0) found.push(terms[i]!);
-    const distinct = Int32Array.from(found).sort();
+    // Two bytes a number while they fit, as `terms` (see build).
+    const distinct = vocabularySize <= 65536 ? Uint16Array.from(found).sort() : Int32Array.from(found).sort();
     const firsts = offsetArray(distinct.length + 1, terms.length);
     for (let k = 0; k < distinct.length; k++) {
       const term = distinct[k]!;
@@ -220,15 +222,7 @@ export class DocumentIndex {
     const { terms, starts, lengths, longEnds, paragraphStarts, distinct, firsts, positions } = stored;
     const damaged = (what: string) => new RangeError(`The stored index of document ${id} is damaged: ${what}.`);
     const offsetsOr = (array: unknown) => array instanceof Int32Array || array instanceof Uint16Array;
-    if (
-      !(
-        offsetsOr(terms) &&
-        lengths instanceof Uint8Array &&
-        longEnds instanceof Int32Array &&
-        paragraphStarts instanceof Int32Array &&
-        distinct instanceof Int32Array
-      )
-    )
+    if (!(offsetsOr(terms) && lengths instanceof Uint8Array && longEnds instanceof Int32Array && paragraphStarts instanceof Int32Array && offsetsOr(distinct)))
       throw damaged('an array is missing or of the wrong kind');
     if (!offsetsOr(starts) || !offsetsOr(firsts) || !offsetsOr(positions)) throw damaged('an array of offsets is missing or of the wrong kind');
     const n = terms.length;
@@ -548,14 +542,15 @@ function grown(array: Int32Array, capacity: number): Int32Array {
 /// copies nor sorts. Per word of its text, its number in the kept
 /// vocabulary, its start and length ([word, end] pairs in `longEnds` for a
 /// word of 255 characters or more); where paragraphs begin; its distinct
-/// words, increasing, and their positions (see DocumentIndex).
+/// words, increasing, and their positions (see DocumentIndex). Rows kept
+/// before distinct numbers took two bytes hold four, and read back.
 export interface StoredDocumentIndex {
   terms: Offsets;
   starts: Offsets;
   lengths: Uint8Array;
   longEnds: Int32Array;
   paragraphStarts: Int32Array;
-  distinct: Int32Array;
+  distinct: Offsets;
   firsts: Offsets;
   positions: Offsets;
 }
