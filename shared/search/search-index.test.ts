@@ -613,6 +613,29 @@ describe('SearchIndex.search from the postings', () => {
     expect(prepared.search('quernstones', all).documents.map((d) => d.documentId)).toEqual([first, 'late']);
   });
 
+  // Postings take two bytes a slot and a count while they fit: a count
+  // past 65,535 (a word, or a short prefix's words summed) must not wrap.
+  it('counts a word or a prefix standing more than 65,535 times in one document', () => {
+    const big = `${'a '.repeat(40_000)}${'ab '.repeat(30_000)}`;
+    const small = 'a a ab. '.repeat(70_000 / 4);
+    for (const order of [
+      ['small', 'big'],
+      ['big', 'small'],
+    ]) {
+      const prepared = new SearchIndex();
+      const twin = new SearchIndex();
+      for (const index of [prepared, twin]) for (const id of order) index.add(id, id === 'big' ? big : small);
+      prepared.prepare();
+      for (const query of ['a', 'a*', 'ab']) expect(prepared.search(query, { limit: 0 }), query).toEqual(twin.search(query, { limit: 0 }));
+      expect(prepared.rank('a*', 2)).toEqual(['big', 'small']);
+      expect(prepared.rank('a', 1)).toEqual(['big']);
+      // Appended after the postings were built.
+      prepared.add('late', 'a '.repeat(66_000));
+      expect(prepared.rank('a', 1)).toEqual(['late']);
+      expect(prepared.search('a', { limit: 0 }).documents.find((d) => d.documentId === 'late')?.count).toBe(66_000);
+    }
+  });
+
   it('builds the postings in steps, starting again when a document is added or removed meanwhile', () => {
     const stepped = seedIndex();
     const twin = seedIndex();
