@@ -378,13 +378,27 @@ export class Postings<D extends WordCounts = WordCounts> {
       });
     }
     // Two bytes a slot and a count while the slots fit; a list given a
-    // count that does not takes four (see appended).
-    const sized = (size: number) => (all.length < 65536 ? new Uint16Array(size) : new Int32Array(size));
-    this.lists = sizes.map((size) => (size === undefined ? undefined : sized(size)));
+    // count that does not takes four (see appended). Every word's and
+    // pair's list is a view of one array: most hold one document (20,586
+    // of 25,656 words' at 1,000 texts), and an array of its own each would
+    // cost a buffer object per list, more than its four bytes. A list that
+    // outgrows its view is copied out of it (see appended); the array is
+    // let go at the next rebuild. Prefix lists, sized with repeats and
+    // trimmed below, keep arrays of their own.
+    const wide = all.length >= 65536;
+    let total = 0;
+    for (const size of sizes) total += size ?? 0;
+    for (const size of pairSizes) total += size ?? 0;
+    const whole = wide ? new Int32Array(total) : new Uint16Array(total);
+    let at = 0;
+    const view = (size: number) => whole.subarray(at, (at += size));
+    this.lists = Array.from(sizes, (size) => (size === undefined ? undefined : view(size)));
     this.lengths = [];
-    this.prefixLists = this.prefixLists.map((_, list) => (prefixSizes[list] ? sized(prefixSizes[list]!) : undefined));
+    this.prefixLists = this.prefixLists.map((_, list) =>
+      prefixSizes[list] ? (wide ? new Int32Array(prefixSizes[list]!) : new Uint16Array(prefixSizes[list]!)) : undefined,
+    );
     this.prefixLengths = this.prefixLists.map(() => 0);
-    this.pairLists = this.pairLists.map((_, list) => (pairSizes[list] ? sized(pairSizes[list]!) : undefined));
+    this.pairLists = this.pairLists.map((_, list) => (pairSizes[list] ? view(pairSizes[list]!) : undefined));
     this.pairLengths = this.pairLists.map(() => 0);
     for (const [id, words] of all) {
       if (++read % every === 0) yield;
