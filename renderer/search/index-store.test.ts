@@ -173,14 +173,20 @@ describe('PersistentIndex', () => {
     const old = new Dexie(name);
     old.version(3).stores({ segments: 'id', lexicons: 'id', words: 'id' });
     const built = documents.map((d) => ({ d, built: before.build(d.id, d.text) }));
+    // A lexicon whose segment is of another revision cannot be given its
+    // pairs: dropped, its text asked for again.
+    const stale = { id: 'stale', text: 'The Soviet leaders left.', revision: 'two' };
+    const staleBuilt = before.build(stale.id, stale.text);
     await old.table('words').put({ id: 0, words: before.wordsFrom(0).join('\n') });
     for (const { d, built: b } of built) {
       await old.table('segments').put({ id: d.id, revision: d.revision, text: d.text, ...b.stored() });
       await old.table('lexicons').put({ id: d.id, revision: d.revision, ...b.lexicon() });
     }
+    await old.table('segments').put({ id: stale.id, revision: 'one', text: stale.text, ...staleBuilt.stored() });
+    await old.table('lexicons').put({ id: stale.id, revision: 'two', ...staleBuilt.lexicon() });
     old.close();
     const reopened = new PersistentIndex(new IndexDb(name));
-    expect(await reopened.reconcile(documents)).toEqual([]);
+    expect(await reopened.reconcile([...documents, stale])).toEqual(['stale']);
     await reopened.warmed();
     const fresh = memoryIndex(documents);
     expect(reopened.index.rank('"soviet leaders"', 1)).toEqual(['d-often']);
