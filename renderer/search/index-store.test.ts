@@ -158,6 +158,44 @@ describe('PersistentIndex', () => {
     expect((await reopened.search('"soviet leaders"', { limit: 0 })).total).toBe(memoryIndex(seeds).search('"soviet leaders"', { limit: 0 }).total);
   });
 
+  // Version 3's lexicons kept only the pairs of two common words; a
+  // ranking now takes a pair a document does not keep to stand fewer than
+  // 8 times there (see keptPairs). "d-often" holds "soviet leaders" 12
+  // times, "a-some" 9: without the upgrade, "d-often" would be passed over.
+  it('ranks and finds from a version-3 index as from a fresh one, its lexicons given their pairs again, nothing indexed again', async () => {
+    const name = `search-${++databases}`;
+    const documents = [
+      { id: 'a-some', text: 'The Soviet leaders met. '.repeat(9), revision: 'one' },
+      { id: 'd-often', text: 'The Soviet leaders met. '.repeat(12), revision: 'one' },
+      ...seeds,
+    ];
+    const before = new SearchIndex({ pairsFrom: Number.POSITIVE_INFINITY });
+    const old = new Dexie(name);
+    old.version(3).stores({ segments: 'id', lexicons: 'id', words: 'id' });
+    const built = documents.map((d) => ({ d, built: before.build(d.id, d.text) }));
+    // A lexicon whose segment is of another revision cannot be given its
+    // pairs: dropped, its text asked for again.
+    const stale = { id: 'stale', text: 'The Soviet leaders left.', revision: 'two' };
+    const staleBuilt = before.build(stale.id, stale.text);
+    await old.table('words').put({ id: 0, words: before.wordsFrom(0).join('\n') });
+    for (const { d, built: b } of built) {
+      await old.table('segments').put({ id: d.id, revision: d.revision, text: d.text, ...b.stored() });
+      await old.table('lexicons').put({ id: d.id, revision: d.revision, ...b.lexicon() });
+    }
+    await old.table('segments').put({ id: stale.id, revision: 'one', text: stale.text, ...staleBuilt.stored() });
+    await old.table('lexicons').put({ id: stale.id, revision: 'two', ...staleBuilt.lexicon() });
+    old.close();
+    const reopened = new PersistentIndex(new IndexDb(name));
+    expect(await reopened.reconcile([...documents, stale])).toEqual(['stale']);
+    await reopened.warmed();
+    const fresh = memoryIndex(documents);
+    expect(reopened.index.rank('"soviet leaders"', 1)).toEqual(['d-often']);
+    for (const query of queries) {
+      expect(reopened.index.rank(query, 2), query).toEqual(fresh.rank(query, 2));
+      expect((await reopened.search(query, { limit: 10 })).total, query).toBe(fresh.search(query, { limit: 10 }).total);
+    }
+  });
+
   it('indexes everything again when its kept words are damaged, and joins many runs of words into one', async () => {
     const name = `search-${++databases}`;
     const notes = Array.from({ length: 40 }, (_, k) => ({ id: `note-${k}`, text: `Marginal note ${k}: word${k}x`, revision: 'one' }));

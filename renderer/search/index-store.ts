@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { textFingerprint } from '../../shared/document/fingerprint';
-import type { StoredDocumentIndex } from '../../shared/search/document-index';
+import { type StoredDocumentIndex, keptPairs } from '../../shared/search/document-index';
 import type { StoredLexicon } from '../../shared/search/document-lexicon';
 import type { SearchOptions, SearchResults } from '../../shared/search/results';
 import { SearchIndex } from '../../shared/search/search-index';
@@ -69,6 +69,35 @@ export class IndexDb extends Dexie {
     this.version(3)
       .stores({ segments: 'id', lexicons: 'id', words: 'id' })
       .upgrade((tx) => Promise.all([tx.table('segments').clear(), tx.table('lexicons').clear()]));
+    // Lexicons keep every pair that stands often in their document, not
+    // only those of two common words (see keptPairs), and a ranking takes
+    // a pair they lack to stand fewer times: each lexicon's pairs are made
+    // again from its segment, which holds the words' places, so nothing is
+    // indexed again. A lexicon without a segment at its revision, or whose
+    // segment cannot be read, is dropped, and its text asked for again.
+    this.version(4)
+      .stores({ segments: 'id', lexicons: 'id', words: 'id' })
+      .upgrade(async (tx) => {
+        const pairs = new Map<string, { revision: string; kept: [Float64Array, Int32Array] }>();
+        await tx.table('segments').each((row: SegmentRow) => {
+          try {
+            pairs.set(row.id, { revision: row.revision, kept: keptPairs(row) });
+          } catch {
+            // Damaged: its lexicon is dropped below.
+          }
+        });
+        await tx
+          .table('lexicons')
+          .toCollection()
+          .modify((row: LexiconRow, ref: { value?: LexiconRow }) => {
+            const made = pairs.get(row.id);
+            if (!made || made.revision !== row.revision) {
+              delete ref.value;
+              return;
+            }
+            [row.pairKeys, row.pairCounts] = made.kept;
+          });
+      });
   }
 }
 

@@ -93,6 +93,16 @@ describe('DocumentIndex', () => {
     expect(() => DocumentIndex.restore('memo', text.slice(0, 10), stored, vocabulary)).toThrow(RangeError);
   });
 
+  // Rows stored before distinct word numbers took two bytes hold four.
+  it('reads back a stored index whose distinct words take four bytes a number, finding the same', () => {
+    const vocabulary = new Vocabulary();
+    const text = 'Soviet leaders, sovereign Soviet troops.\n\nThe Soviet leaders left.';
+    const stored = DocumentIndex.build('memo', text, vocabulary).stored();
+    const wide = DocumentIndex.restore('memo', text, { ...stored, distinct: Int32Array.from(stored.distinct) }, vocabulary);
+    expect([...wide.occurrences(TermSet.exact('soviet', vocabulary))]).toEqual([0, 3, 6]);
+    expect(wide.phraseCount(vocabulary.find('soviet'), vocabulary.find('leaders'))).toBe(2);
+  });
+
   it('indexes an empty text as no words', () => {
     const document = DocumentIndex.build('d', '', new Vocabulary());
     expect(document.length).toBe(0);

@@ -35,23 +35,27 @@ export class DocumentIndex {
   // The distinct words, increasing; word distinct[k] occurs at the positions
   // positions[firsts[k]] … positions[firsts[k + 1] - 1], increasing.
   // Positions and their bounds take two bytes each in a document of fewer
-  // than 65,536 words.
-  private readonly distinct: Int32Array;
+  // than 65,536 words, the distinct words' numbers while the vocabulary
+  // has at most 65,536 words (as the word numbers in `terms`).
+  private readonly distinct: Offsets;
   private readonly firsts: Offsets;
   private readonly positions: Offsets;
-  // The adjacent pairs of its common words (each occurring at least
-  // `commonCount` times), within a paragraph: key first * pairRange +
-  // second, increasing, and how often each pair stands. A phrase of two
-  // common words ("of the") is then counted by one look-up, where checking
-  // it at every place of the rarer word would read tens of thousands of
-  // positions; a phrase with a rare word is cheap to check anyway. Pairs
-  // of common words are few (hundreds a document), so this costs little.
+  // Its kept pairs (see keptPairs), within a paragraph: key first *
+  // pairRange + second, increasing, and how often each pair stands. A
+  // phrase of two common words ("of the") is then counted by one look-up,
+  // where checking it at every place of the rarer word would read tens of
+  // thousands of positions, and a pair absent from them is known to stand
+  // fewer than `pairsFrom` times, which bounds a ranking without a check.
   // Made when a phrase first looks one up: a document read back to list
   // a word's hits (a launch's first query) does not pay for them.
   private pairKeys: Float64Array | null = null;
   private pairCounts: Int32Array = new Int32Array(0);
+  // Pairs standing this often are kept whatever their words' counts (see
+  // keptPairs); a twin without them passes infinity.
+  private readonly pairsFrom: number;
 
-  private constructor(id: string, text: string, parts: StoredDocumentIndex) {
+  private constructor(id: string, text: string, parts: StoredDocumentIndex, pairsFrom = keptFrom) {
+    this.pairsFrom = pairsFrom;
     this.id = id;
     this.text = text;
     this.terms = parts.terms;
@@ -75,6 +79,7 @@ export class DocumentIndex {
     ends: Int32Array,
     paragraphStarts: Int32Array,
     vocabularySize: number,
+    pairsFrom: number,
   ): DocumentIndex {
     const lengths = new Uint8Array(terms.length);
     const longEnds: number[] = [];
@@ -93,7 +98,8 @@ export class DocumentIndex {
     if (counters.length < vocabularySize) counters = new Int32Array(Math.max(vocabularySize, counters.length * 2));
     const found: number[] = [];
     for (let i = 0; i < terms.length; i++) if (counters[terms[i]!]!++ === 0) found.push(terms[i]!);
-    const distinct = Int32Array.from(found).sort();
+    // Two bytes a number while they fit, as `terms` (see build).
+    const distinct = vocabularySize <= 65536 ? Uint16Array.from(found).sort() : Int32Array.from(found).sort();
     const firsts = offsetArray(distinct.length + 1, terms.length);
     for (let k = 0; k < distinct.length; k++) {
       const term = distinct[k]!;
@@ -106,21 +112,26 @@ export class DocumentIndex {
     for (const term of distinct) counters[term] = 0;
     const kept = offsetArray(terms.length, text.length);
     kept.set(starts);
-    return new DocumentIndex(id, text, {
-      terms,
-      starts: kept,
-      lengths,
-      longEnds: Int32Array.from(longEnds),
-      paragraphStarts,
-      distinct,
-      firsts,
-      positions,
-    });
+    return new DocumentIndex(
+      id,
+      text,
+      {
+        terms,
+        starts: kept,
+        lengths,
+        longEnds: Int32Array.from(longEnds),
+        paragraphStarts,
+        distinct,
+        firsts,
+        positions,
+      },
+      pairsFrom,
+    );
   }
 
   /// Indexes the canonical text `text` of the document `id`, numbering its
-  /// words in `vocabulary`.
-  static build(id: string, text: string, vocabulary: Vocabulary): DocumentIndex {
+  /// words in `vocabulary`; `pairsFrom` is for tests only (see keptPairs).
+  static build(id: string, text: string, vocabulary: Vocabulary, pairsFrom = keptFrom): DocumentIndex {
     // A word and its separator usually take at least two characters, but not
     // always: a character can fold to several words ("½" is "1⁄2", "℅" is
     // "c/o"), so the arrays grow when they are full (a typed array drops
@@ -153,7 +164,7 @@ export class DocumentIndex {
     // words (the benchmark's corpus has about 8,000): a quarter of the
     // index. A document indexed once it has more keeps four bytes a word.
     const numbers = vocabulary.size <= 65536 ? Uint16Array.from(terms.subarray(0, n)) : terms.slice(0, n);
-    return DocumentIndex.of(id, text, numbers, starts.subarray(0, n), ends.subarray(0, n), Int32Array.from(paragraphStarts), vocabulary.size);
+    return DocumentIndex.of(id, text, numbers, starts.subarray(0, n), ends.subarray(0, n), Int32Array.from(paragraphStarts), vocabulary.size, pairsFrom);
   }
 
   /// The document's index as plain data to store (see DocumentIndex.restore):
@@ -189,7 +200,7 @@ export class DocumentIndex {
     return { terms, counts, pairKeys, pairCounts };
   }
 
-  /// Takes the common pairs its lexicon kept (the same words, so the same
+  /// Takes the pairs its lexicon kept (the same words, so the same
   /// pairs) instead of making them at the first phrase.
   adoptPairs([keys, counts]: [Float64Array, Int32Array]): void {
     if (keys.length !== counts.length) throw new RangeError(`The pairs given to document ${this.id} have ${keys.length} keys but ${counts.length} counts.`);
@@ -197,9 +208,9 @@ export class DocumentIndex {
     this.pairCounts = counts;
   }
 
-  // Its common pairs (see pairKeys), made at the first call.
+  // Its kept pairs (see pairKeys), made at the first call.
   private pairs(): [Float64Array, Int32Array] {
-    if (this.pairKeys === null) [this.pairKeys, this.pairCounts] = commonPairs(this.terms, this.distinct, this.firsts, this.positions, this.paragraphStarts);
+    if (this.pairKeys === null) [this.pairKeys, this.pairCounts] = keptPairs(this.stored(), this.pairsFrom);
     return [this.pairKeys, this.pairCounts];
   }
 
@@ -211,15 +222,7 @@ export class DocumentIndex {
     const { terms, starts, lengths, longEnds, paragraphStarts, distinct, firsts, positions } = stored;
     const damaged = (what: string) => new RangeError(`The stored index of document ${id} is damaged: ${what}.`);
     const offsetsOr = (array: unknown) => array instanceof Int32Array || array instanceof Uint16Array;
-    if (
-      !(
-        offsetsOr(terms) &&
-        lengths instanceof Uint8Array &&
-        longEnds instanceof Int32Array &&
-        paragraphStarts instanceof Int32Array &&
-        distinct instanceof Int32Array
-      )
-    )
+    if (!(offsetsOr(terms) && lengths instanceof Uint8Array && longEnds instanceof Int32Array && paragraphStarts instanceof Int32Array && offsetsOr(distinct)))
       throw damaged('an array is missing or of the wrong kind');
     if (!offsetsOr(starts) || !offsetsOr(firsts) || !offsetsOr(positions)) throw damaged('an array of offsets is missing or of the wrong kind');
     const n = terms.length;
@@ -256,7 +259,7 @@ export class DocumentIndex {
     for (let k = 0; k < this.distinct.length; k++) visit(this.distinct[k]!, this.firsts[k + 1]! - this.firsts[k]!);
   }
 
-  /// Calls `visit` with each of its common pairs' keys (see pairCount) and
+  /// Calls `visit` with each of its kept pairs' keys (see pairCount) and
   /// counts, making them if no phrase has yet.
   forEachPair(visit: (key: number, count: number) => void): void {
     const [keys, counts] = this.pairs();
@@ -269,13 +272,16 @@ export class DocumentIndex {
   }
 
   /// How often word `first` is followed by word `second` in one paragraph,
-  /// or -1 when that is not kept: unless both occur at least `commonCount`
-  /// times (see commonPairs), the caller checks the phrase at its places.
+  /// or -1 when its kept pairs cannot tell: the pair is not among them and
+  /// one of its words occurs fewer than `commonCount` times (see
+  /// keptPairs); the caller then checks the phrase at its places.
   pairCount(first: number, second: number): number {
     if (first >= pairRange || second >= pairRange) return -1;
-    if (this.countAt(this.rankOf(first)) < commonCount || this.countAt(this.rankOf(second)) < commonCount) return -1;
     const [keys, counts] = this.pairs();
-    return pairIn(keys, counts, first * pairRange + second);
+    const kept = pairIn(keys, counts, first * pairRange + second);
+    if (kept > 0) return kept;
+    if (this.countAt(this.rankOf(first)) < commonCount || this.countAt(this.rankOf(second)) < commonCount) return -1;
+    return 0;
   }
 
   /// How often word `first` is followed by word `second` in one paragraph:
@@ -289,12 +295,15 @@ export class DocumentIndex {
     if (kFirst < 0 || kSecond < 0) return 0;
     const nFirst = this.countAt(kFirst);
     const nSecond = this.countAt(kSecond);
-    // Both common: the kept pair, its words' ranks already found (at
-    // thousands of documents a query's phrase is counted in each, and each
-    // search among a document's words is a few cache misses).
-    if (nFirst >= commonCount && nSecond >= commonCount && first < pairRange && second < pairRange) {
+    // A kept pair is the answer, and both words common with none kept is
+    // none (see keptPairs): their ranks already found (at thousands of
+    // documents a query's phrase is counted in each, and each search among
+    // a document's words is a few cache misses). Only a pair of fewer than
+    // `pairsFrom` with a rarer word is checked at its places.
+    if (first < pairRange && second < pairRange && Math.min(nFirst, nSecond) >= Math.min(commonCount, this.pairsFrom)) {
       const [keys, counts] = this.pairs();
-      return pairIn(keys, counts, first * pairRange + second);
+      const kept = pairIn(keys, counts, first * pairRange + second);
+      if (kept > 0 || (nFirst >= commonCount && nSecond >= commonCount)) return kept;
     }
     const positions = this.positions;
     const paragraphs = this.paragraphStarts;
@@ -437,6 +446,9 @@ export function pairIn(keys: Float64Array, counts: Int32Array, key: number): num
 /// A word occurring this often in a document is common in it: its pairs
 /// with other common words are counted at indexing (see pairCount).
 export const commonCount = 32;
+/// A pair standing this often in a document is kept whatever its words'
+/// counts (see keptPairs), so a pair it does not keep stands fewer times.
+export const keptFrom = 8;
 /// Word numbers below this have their pairs kept; a pair's key (first *
 /// pairRange + second) stays an exact double.
 export const pairRange = 2 ** 26;
@@ -444,9 +456,16 @@ export const pairRange = 2 ** 26;
 // Per vocabulary word, 1 while it is common in the document being indexed.
 let common: Uint8Array = new Uint8Array(1024);
 
-// The adjacent pairs of common words in a document, within a paragraph, as
-// sorted keys and their counts (see DocumentIndex.pairKeys).
-function commonPairs(terms: Offsets, distinct: Int32Array, firsts: Offsets, positions: Offsets, paragraphStarts: Int32Array): [Float64Array, Int32Array] {
+/// The adjacent pairs a document keeps, within a paragraph, as sorted keys
+/// (first * pairRange + second) and their counts: every pair of two words
+/// common in it (each at least `commonCount` times), and every pair that
+/// stands at least `pairsFrom` times. So a pair it does not keep stands
+/// fewer than `pairsFrom` times, and none at all when both its words are
+/// common. From its stored arrays alone (no vocabulary): a stored index
+/// whose lexicon kept other pairs has them made again from it.
+export function keptPairs(stored: StoredDocumentIndex, pairsFrom = keptFrom): [Float64Array, Int32Array] {
+  const { terms, distinct, firsts, positions, paragraphStarts } = stored;
+  const least = Math.min(commonCount, pairsFrom);
   let frequent = 0;
   for (let k = 0; k < distinct.length; k++) {
     if (firsts[k + 1]! - firsts[k]! < commonCount || distinct[k]! >= pairRange) continue;
@@ -455,20 +474,19 @@ function commonPairs(terms: Offsets, distinct: Int32Array, firsts: Offsets, posi
     frequent++;
   }
   const found: number[] = [];
-  if (frequent > 0) {
-    for (let k = 0; k < distinct.length; k++) {
-      const first = distinct[k]!;
-      if (first >= common.length || common[first] !== 1) continue;
-      for (let p = firsts[k]!; p < firsts[k + 1]!; p++) {
-        const i = positions[p]!;
-        if (i + 1 >= terms.length) continue;
-        const second = terms[i + 1]!;
-        if (second >= common.length || common[second] !== 1 || indexIn(paragraphStarts, i + 1) >= 0) continue;
-        found.push(first * pairRange + second);
-      }
+  // A pair standing `least` times has each of its words there as often:
+  // only those words' places are walked.
+  for (let k = 0; k < distinct.length; k++) {
+    const first = distinct[k]!;
+    if (firsts[k + 1]! - firsts[k]! < least || first >= pairRange) continue;
+    for (let p = firsts[k]!; p < firsts[k + 1]!; p++) {
+      const i = positions[p]!;
+      if (i + 1 >= terms.length) continue;
+      const second = terms[i + 1]!;
+      if (second >= pairRange || indexIn(paragraphStarts, i + 1) >= 0) continue;
+      found.push(first * pairRange + second);
     }
   }
-  for (let k = 0; k < distinct.length; k++) if (distinct[k]! < common.length) common[distinct[k]!] = 0;
   const all = Float64Array.from(found).sort();
   let n = 0;
   const counts = new Int32Array(all.length);
@@ -479,7 +497,19 @@ function commonPairs(terms: Offsets, distinct: Int32Array, firsts: Offsets, posi
       counts[n++] = 1;
     }
   }
-  return [all.slice(0, n), counts.slice(0, n)];
+  // Kept: a pair of two common words whatever its count, any other that
+  // stands at least `pairsFrom` times.
+  const isCommon = (term: number) => frequent > 0 && term < common.length && common[term] === 1;
+  let m = 0;
+  for (let j = 0; j < n; j++) {
+    const key = all[j]!;
+    const first = Math.floor(key / pairRange);
+    if (counts[j]! < pairsFrom && !(isCommon(first) && isCommon(key - first * pairRange))) continue;
+    all[m] = key;
+    counts[m++] = counts[j]!;
+  }
+  for (let k = 0; k < distinct.length; k++) if (distinct[k]! < common.length) common[distinct[k]!] = 0;
+  return [all.slice(0, m), counts.slice(0, m)];
 }
 
 function grownBytes(array: Uint8Array, capacity: number): Uint8Array {
@@ -512,14 +542,15 @@ function grown(array: Int32Array, capacity: number): Int32Array {
 /// copies nor sorts. Per word of its text, its number in the kept
 /// vocabulary, its start and length ([word, end] pairs in `longEnds` for a
 /// word of 255 characters or more); where paragraphs begin; its distinct
-/// words, increasing, and their positions (see DocumentIndex).
+/// words, increasing, and their positions (see DocumentIndex). Rows kept
+/// before distinct numbers took two bytes hold four, and read back.
 export interface StoredDocumentIndex {
   terms: Offsets;
   starts: Offsets;
   lengths: Uint8Array;
   longEnds: Int32Array;
   paragraphStarts: Int32Array;
-  distinct: Int32Array;
+  distinct: Offsets;
   firsts: Offsets;
   positions: Offsets;
 }

@@ -16,9 +16,9 @@ export class DocumentLexicon {
   // bytes each when they fit (see DocumentIndex.lexicon).
   private readonly distinct: Offsets;
   private readonly counts: Offsets;
-  // The adjacent pairs of its common words and their counts, as the whole
-  // index has them (see DocumentIndex.pairCount): a phrase of two common
-  // words is counted from the lexicon, with no segment read.
+  // Its kept pairs and their counts, as the whole index has them (see
+  // keptPairs): a phrase of two common words, or one standing often, is
+  // counted from the lexicon, with no segment read.
   private readonly pairKeys: Float64Array;
   private readonly pairCounts: Int32Array;
 
@@ -66,7 +66,7 @@ export class DocumentLexicon {
     for (let k = 0; k < this.distinct.length; k++) visit(this.distinct[k]!, this.counts[k]!);
   }
 
-  /// Calls `visit` with each of its common pairs' keys and counts.
+  /// Calls `visit` with each of its kept pairs' keys and counts.
   forEachPair(visit: (key: number, count: number) => void): void {
     for (let j = 0; j < this.pairKeys.length; j++) visit(this.pairKeys[j]!, this.pairCounts[j]!);
   }
@@ -85,15 +85,17 @@ export class DocumentLexicon {
   }
 
   /// How often word `first` is followed by word `second` in one paragraph
-  /// when both are common in it (see DocumentIndex.pairCount), or -1: then
-  /// only the document's whole index can tell.
+  /// when its kept pairs can tell (see DocumentIndex.pairCount), or -1:
+  /// then only the document's whole index can.
   pairCount(first: number, second: number): number {
     if (first >= pairRange || second >= pairRange) return -1;
+    const kept = pairIn(this.pairKeys, this.pairCounts, first * pairRange + second);
+    if (kept > 0) return kept;
     if (this.countAt(this.rankOf(first)) < commonCount || this.countAt(this.rankOf(second)) < commonCount) return -1;
-    return pairIn(this.pairKeys, this.pairCounts, first * pairRange + second);
+    return 0;
   }
 
-  /// Its common pairs as stored (see DocumentIndex.adoptPairs).
+  /// Its kept pairs as stored (see DocumentIndex.adoptPairs).
   get pairs(): [Float64Array, Int32Array] {
     return [this.pairKeys, this.pairCounts];
   }
@@ -128,14 +130,15 @@ function isNumbers(array: unknown): array is Offsets {
 
 /// A document's lexicon as stored between runs: its distinct words by
 /// their numbers in the kept vocabulary, increasing, the count of each,
-/// and the adjacent pairs of its common words with theirs.
+/// and its kept pairs with theirs (see keptPairs; rows of the search
+/// database's version 3 kept only those of two common words).
 /// Typed arrays, which IndexedDB copies in one piece each, and a launch
 /// reads without making a string per word; words and counts take two bytes
 /// each when they fit (rows written before that hold four, and read back).
 export interface StoredLexicon {
   terms: Offsets;
   counts: Offsets;
-  /// Its common pairs (see DocumentIndex.pairCount): keys increasing.
+  /// Its kept pairs (see keptPairs): keys increasing.
   pairKeys: Float64Array;
   pairCounts: Int32Array;
 }

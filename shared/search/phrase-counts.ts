@@ -1,4 +1,4 @@
-import { DocumentIndex, commonCount, pairRange } from './document-index';
+import { DocumentIndex, commonCount, keptFrom, pairRange } from './document-index';
 import type { DocumentLexicon } from './document-lexicon';
 import type { Postings } from './postings';
 
@@ -18,6 +18,10 @@ export class PhraseCounts {
   private first = -1;
   private second = -1;
   private postings: Postings<DocumentIndex | DocumentLexicon> | null = null;
+
+  /// Counts over documents that keep the pairs standing `pairsFrom` times
+  /// or more (see keptPairs).
+  constructor(private readonly pairsFrom = keptFrom) {}
 
   /// Reads the lists of the phrase `first second` (word numbers) from
   /// `postings`, for `countAt`, until `done`.
@@ -48,20 +52,29 @@ export class PhraseCounts {
     const a = this.firsts[slot]!;
     const b = this.seconds[slot]!;
     if (a === 0 || b === 0) return 0;
-    if (a >= commonCount && b >= commonCount && this.kept) return this.pairs[slot]!;
+    // A kept pair is the answer; none kept of two common words is none.
+    if (this.kept && (this.pairs[slot]! > 0 || (a >= commonCount && b >= commonCount))) return this.pairs[slot]!;
     if (!(document instanceof DocumentIndex)) throw new RangeError(`A phrase was counted in document ${document.id} before its index was read.`);
     return document.phraseCount(this.first, this.second);
   }
 
   /// At least `countAt(slot, …)`, read from the lists alone: the pair's
   /// count where it is kept, else the fewer of its two words' counts (each
-  /// place of the phrase holds one of each), 0 where either is missing.
+  /// place of the phrase holds one of each), and below `pairsFrom` when the
+  /// pair is not kept (see keptPairs); 0 where either word is missing.
   boundAt(slot: number): number {
     const a = this.firsts[slot]!;
     const b = this.seconds[slot]!;
     if (a === 0 || b === 0) return 0;
-    if (a >= commonCount && b >= commonCount && this.kept) return this.pairs[slot]!;
-    return Math.min(a, b);
+    if (!this.kept) return Math.min(a, b);
+    if (this.pairs[slot]! > 0 || (a >= commonCount && b >= commonCount)) return this.pairs[slot]!;
+    return Math.min(a, b, this.pairsFrom - 1);
+  }
+
+  /// Whether its pair's count in `slot` is kept, so that `countAt` reads
+  /// no place there.
+  keptAt(slot: number): boolean {
+    return this.kept && this.pairs[slot]! > 0;
   }
 
   /// Clears what `read` wrote, for the next phrase.

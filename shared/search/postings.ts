@@ -25,7 +25,7 @@ export class Postings<D extends WordCounts = WordCounts> {
   // Per list number: [slot, count, slot, count, …] and how much is used.
   // A word's list has its number; a prefix's list the number `prefixLists`
   // gives it, after every word's.
-  private lists: (Int32Array | undefined)[] = [];
+  private lists: (Entries | undefined)[] = [];
   private lengths: number[] = [];
   // Per slot, its document's id, or null once removed, and its document.
   private slots: (string | null)[] = [];
@@ -34,12 +34,12 @@ export class Postings<D extends WordCounts = WordCounts> {
   // (numbered from 0), and per word number the places of its prefixes of
   // one, two and three characters (plus one; 0 until the word is met).
   private readonly prefixIds = new Map<string, number>();
-  private prefixLists: (Int32Array | undefined)[] = [];
+  private prefixLists: (Entries | undefined)[] = [];
   private prefixLengths: number[] = [];
   private prefixesOf = new Int32Array(0);
   // The common pairs' lists: per pair key its list's place in `pairLists`.
   private readonly pairIds = new Map<number, number>();
-  private pairLists: (Int32Array | undefined)[] = [];
+  private pairLists: (Entries | undefined)[] = [];
   private pairLengths: number[] = [];
   // The word of each number, to find its prefixes.
   private readonly wordOf: (term: number) => string;
@@ -189,7 +189,7 @@ export class Postings<D extends WordCounts = WordCounts> {
   /// order does not matter to counting, which adds per slot.
   top(set: TermSet, limit: number): string[] | null {
     const prefix = this.prefixList(set);
-    let list: Int32Array | undefined;
+    let list: Entries | undefined;
     let length: number;
     if (prefix >= 0) {
       list = this.prefixLists[prefix];
@@ -213,7 +213,7 @@ export class Postings<D extends WordCounts = WordCounts> {
 
   // Sorts the first `length` entries of `list` by count, most first, then
   // by their documents' ids; returns true, for the list's ranked flag.
-  private rankList(list: Int32Array | undefined, length: number): boolean {
+  private rankList(list: Entries | undefined, length: number): boolean {
     if (!list) return true;
     const n = length >> 1;
     if (this.keys.length < n) this.keys = new Float64Array(Math.max(n, this.keys.length * 2));
@@ -322,7 +322,12 @@ export class Postings<D extends WordCounts = WordCounts> {
     const length = this.prefixLengths[list]!;
     const entries = this.prefixLists[list];
     if (entries && length > 0 && entries[length - 2] === slot) {
-      entries[length - 1]! += count;
+      const sum = entries[length - 1]! + count;
+      // A two-byte list whose sum no longer fits takes four bytes.
+      const fits = sum < 65536 || entries instanceof Int32Array;
+      const kept = fits ? entries : Int32Array.from(entries);
+      kept[length - 1] = sum;
+      this.prefixLists[list] = kept;
       return;
     }
     this.prefixLists[list] = appended(entries, length, slot, count);
@@ -372,11 +377,28 @@ export class Postings<D extends WordCounts = WordCounts> {
         pairSizes[list] = (pairSizes[list] ?? 0) + 2;
       });
     }
-    this.lists = sizes.map((size) => (size === undefined ? undefined : new Int32Array(size)));
+    // Two bytes a slot and a count while the slots fit; a list given a
+    // count that does not takes four (see appended). Every word's and
+    // pair's list is a view of one array: most hold one document (20,586
+    // of 25,656 words' at 1,000 texts), and an array of its own each would
+    // cost a buffer object per list, more than its four bytes. A list that
+    // outgrows its view is copied out of it (see appended); the array is
+    // let go at the next rebuild. Prefix lists, sized with repeats and
+    // trimmed below, keep arrays of their own.
+    const wide = all.length >= 65536;
+    let total = 0;
+    for (const size of sizes) total += size ?? 0;
+    for (const size of pairSizes) total += size ?? 0;
+    const whole = wide ? new Int32Array(total) : new Uint16Array(total);
+    let at = 0;
+    const view = (size: number) => whole.subarray(at, (at += size));
+    this.lists = Array.from(sizes, (size) => (size === undefined ? undefined : view(size)));
     this.lengths = [];
-    this.prefixLists = this.prefixLists.map((_, list) => (prefixSizes[list] ? new Int32Array(prefixSizes[list]!) : undefined));
+    this.prefixLists = this.prefixLists.map((_, list) =>
+      prefixSizes[list] ? (wide ? new Int32Array(prefixSizes[list]!) : new Uint16Array(prefixSizes[list]!)) : undefined,
+    );
     this.prefixLengths = this.prefixLists.map(() => 0);
-    this.pairLists = this.pairLists.map((_, list) => (pairSizes[list] ? new Int32Array(pairSizes[list]!) : undefined));
+    this.pairLists = this.pairLists.map((_, list) => (pairSizes[list] ? view(pairSizes[list]!) : undefined));
     this.pairLengths = this.pairLists.map(() => 0);
     for (const [id, words] of all) {
       if (++read % every === 0) yield;
@@ -390,11 +412,19 @@ export class Postings<D extends WordCounts = WordCounts> {
 // The longest prefix with a list of its own.
 const longestPrefix = 3;
 
+/// A list's entries, [slot, count, slot, count, …]: two bytes each while
+/// every slot and count fits (about half of the postings' memory at 1,000
+/// documents), four once one does not.
+type Entries = Int32Array | Uint16Array;
+
 // `list` (of which `length` is used) with a slot and its count after,
-// grown (doubled) when full.
-function appended(list: Int32Array | undefined, length: number, slot: number, count: number): Int32Array {
-  if (!list || length + 2 > list.length) {
-    const grown = new Int32Array(Math.max(8, (list?.length ?? 0) * 2));
+// grown (doubled) when full, and made four bytes an entry when they do
+// not fit in two.
+function appended(list: Entries | undefined, length: number, slot: number, count: number): Entries {
+  const wide = slot >= 65536 || count >= 65536 || list instanceof Int32Array;
+  if (!list || length + 2 > list.length || (wide && !(list instanceof Int32Array))) {
+    const size = !list || length + 2 > list.length ? Math.max(8, (list?.length ?? 0) * 2) : list.length;
+    const grown = wide ? new Int32Array(size) : new Uint16Array(size);
     if (list) grown.set(list.subarray(0, length));
     list = grown;
   }
@@ -406,7 +436,7 @@ function appended(list: Int32Array | undefined, length: number, slot: number, co
 // Postings.collect over one list, listing from `found` on; returns how
 // many are listed.
 function collectList(
-  list: Int32Array | undefined,
+  list: Entries | undefined,
   length: number,
   counts: Int32Array,
   held: Int32Array,
@@ -427,13 +457,13 @@ function collectList(
 }
 
 // Postings.spreadWord over one list.
-function spread(list: Int32Array | undefined, length: number, into: Int32Array, clear: boolean): void {
+function spread(list: Entries | undefined, length: number, into: Int32Array, clear: boolean): void {
   if (!list) return;
   for (let i = 0; i < length; i += 2) into[list[i]!] = clear ? 0 : list[i + 1]!;
 }
 
 // Postings.intersect over one list.
-function intersectList(list: Int32Array | undefined, length: number, counts: Int32Array, held: Int32Array, clause: number): void {
+function intersectList(list: Entries | undefined, length: number, counts: Int32Array, held: Int32Array, clause: number): void {
   if (!list) return;
   for (let i = 0; i < length; i += 2) {
     const slot = list[i]!;

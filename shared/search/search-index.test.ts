@@ -487,6 +487,43 @@ describe('SearchIndex.rank', () => {
   });
 });
 
+describe('SearchIndex with the pairs that stand often', () => {
+  // A document keeps every pair standing at least 8 times (see keptPairs),
+  // and a ranking passes over, unchecked, a document that does not keep a
+  // phrase's pair once the documents found stand it more often. Texts
+  // whose pairs stand a few times either side of that, in words too rare
+  // to be common: the same documents, counts and hits as a twin that
+  // keeps only the pairs of two common words, as ranked, searched,
+  // revised and removed.
+  const phrase = fc.constantFrom('Soviet leaders. ', 'soviet leaders ', 'Soviet ', 'leaders ', 'of the ', 'leaders soviet ', 'wheat ', blockSeparator);
+  const text = fc
+    .tuple(fc.array(phrase, { maxLength: 30 }), fc.nat(14), fc.nat(3))
+    .map(([pieces, repeats, split]) => `${pieces.join('')}${'the Soviet leaders met. '.repeat(repeats)}${`Soviet${blockSeparator}leaders `.repeat(split)}`);
+  const queries = ['"soviet leaders"', '"leaders soviet"', '"of the"', '"leaders met"', 'wheat "soviet leaders"', '"soviet leaders" "the soviet"'];
+
+  it('ranks and finds a phrase as a twin without them', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 16 }), fc.integer({ min: 1, max: 6 }), fc.nat(), (texts, limit, pick) => {
+        const kept = new SearchIndex();
+        const twin = new SearchIndex({ pairsFrom: Number.POSITIVE_INFINITY });
+        const both = (change: (index: SearchIndex) => void) => [kept, twin].forEach(change);
+        texts.forEach((t, i) => both((index) => index.add(`d${String(i).padStart(2, '0')}`, t)));
+        const same = () => {
+          for (const query of queries) {
+            expect(kept.rank(query, limit), query).toEqual(twin.rank(query, limit));
+            expect(kept.search(query, { limit: 100_000 }), query).toEqual(twin.search(query, { limit: 100_000 }));
+          }
+        };
+        same();
+        both((index) => index.add(`d${String(pick % texts.length).padStart(2, '0')}`, 'the Soviet leaders met. '.repeat(9 + (pick % 5))));
+        both((index) => index.remove(`d${String((pick + 1) % texts.length).padStart(2, '0')}`));
+        same();
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
+
 describe('SearchIndex.rank by prefix', () => {
   // Short prefixes (one to three characters) are ranked from lists of
   // their own, longer ones from their words' lists: both as search counts.
@@ -574,6 +611,29 @@ describe('SearchIndex.search from the postings', () => {
     same();
     // The revised document keeps its place, before the one added last.
     expect(prepared.search('quernstones', all).documents.map((d) => d.documentId)).toEqual([first, 'late']);
+  });
+
+  // Postings take two bytes a slot and a count while they fit: a count
+  // past 65,535 (a word, or a short prefix's words summed) must not wrap.
+  it('counts a word or a prefix standing more than 65,535 times in one document', () => {
+    const big = `${'a '.repeat(40_000)}${'ab '.repeat(30_000)}`;
+    const small = 'a a ab. '.repeat(70_000 / 4);
+    for (const order of [
+      ['small', 'big'],
+      ['big', 'small'],
+    ]) {
+      const prepared = new SearchIndex();
+      const twin = new SearchIndex();
+      for (const index of [prepared, twin]) for (const id of order) index.add(id, id === 'big' ? big : small);
+      prepared.prepare();
+      for (const query of ['a', 'a*', 'ab']) expect(prepared.search(query, { limit: 0 }), query).toEqual(twin.search(query, { limit: 0 }));
+      expect(prepared.rank('a*', 2)).toEqual(['big', 'small']);
+      expect(prepared.rank('a', 1)).toEqual(['big']);
+      // Appended after the postings were built.
+      prepared.add('late', 'a '.repeat(66_000));
+      expect(prepared.rank('a', 1)).toEqual(['late']);
+      expect(prepared.search('a', { limit: 0 }).documents.find((d) => d.documentId === 'late')?.count).toBe(66_000);
+    }
   });
 
   it('builds the postings in steps, starting again when a document is added or removed meanwhile', () => {

@@ -1,5 +1,5 @@
 import { ClauseMatcher } from './clause-match';
-import { DocumentIndex, type StoredDocumentIndex } from './document-index';
+import { DocumentIndex, type StoredDocumentIndex, keptFrom } from './document-index';
 import { DocumentLexicon, type StoredLexicon } from './document-lexicon';
 import { contextLine } from './kwic';
 import { Postings } from './postings';
@@ -57,6 +57,14 @@ export class SearchIndex {
   // How many documents were put or removed: a change while the postings
   // are built in steps (see `preparing`) starts them again.
   private changes = 0;
+  // The pairs its documents keep (see keptPairs).
+  private readonly pairsFrom: number;
+
+  /// An empty index; `pairsFrom` is for tests only: a twin with
+  /// `Number.POSITIVE_INFINITY` keeps only the pairs of two common words.
+  constructor(options: { pairsFrom?: number } = {}) {
+    this.pairsFrom = options.pairsFrom ?? keptFrom;
+  }
 
   /// How many documents it holds.
   get size(): number {
@@ -87,7 +95,7 @@ export class SearchIndex {
   build(id: string, text: string): DocumentIndex {
     if (typeof id !== 'string' || id.length === 0) throw new RangeError('A document needs a non-empty id to be indexed.');
     if (typeof text !== 'string') throw new RangeError(`The text of document ${id} must be a string: its canonical text.`);
-    return DocumentIndex.build(id, text, this.vocabulary);
+    return DocumentIndex.build(id, text, this.vocabulary, this.pairsFrom);
   }
 
   /// The words it has numbered from `from` on, in the order of their
@@ -261,6 +269,17 @@ export class SearchIndex {
           }
           return sum;
         };
+        // The documents whose first phrase is kept first: where a phrase
+        // stands often they fill the first `limit`, and a document whose
+        // pair is not kept (fewer than `pairsFrom` times) is then passed
+        // over by its bound, its places not read.
+        let front = 0;
+        for (let k = 0; k < kept; k++) {
+          const slot = picked[k]!;
+          if (!read[0]!.keptAt(slot)) continue;
+          picked[k] = picked[front]!;
+          picked[front++] = slot;
+        }
         return scratch.bounded(kept, limit, placeOf, slotAt, idOf, bound, exact);
       }
       for (let p = 0; p < phrases.length; p++) {
@@ -456,7 +475,7 @@ export class SearchIndex {
     return phrases.map((m) => {
       const pair = m.pair;
       if (pair === null) return null;
-      const counter = (this.phraseScratch[used++] ??= new PhraseCounts());
+      const counter = (this.phraseScratch[used++] ??= new PhraseCounts(this.pairsFrom));
       return counter.read(postings, pair[0], pair[1]);
     });
   }

@@ -19,7 +19,7 @@ export function indexIn(sorted: Int32Array, value: number): number {
 /// most at its own index, so only the part below it is searched: the
 /// commonest words, numbered first, are found among a few cache lines of a
 /// document's array rather than across all of it.
-export function rankIn(sorted: Int32Array, value: number): number {
+export function rankIn(sorted: Int32Array | Uint16Array, value: number): number {
   let lo = 0;
   let hi = Math.min(sorted.length - 1, value);
   while (lo <= hi) {

@@ -92,6 +92,9 @@ export function termsOf(text: string): string[] {
   // A plain ASCII word, most of what is typed, folds to its lower case:
   // no typed arrays or offset maps built for it (see forEachToken).
   if (plainWord.test(text)) return [text.toLowerCase()];
+  // Nothing (what splitting `"of the"` by its quotes leaves around it)
+  // holds no word: not folded, which costs a quarter of a ranking.
+  if (text.length === 0) return [];
   const terms: string[] = [];
   forEachToken(text, (term) => terms.push(term));
   return terms;
