@@ -1091,7 +1091,7 @@ function* mergeRuns(group: readonly ChunkColumns[], scratch: MergeScratch): Gene
     ends.push(n);
   });
   scratch.bases = bases;
-  // As `compareInText`: by start, then longer first, then id.
+  // As `inTextOrder` orders annotations: by start, then longer first, then id.
   const before = (x: number, y: number) => {
     const d = starts[x]! - starts[y]! || endsAt[y]! - endsAt[x]!;
     if (d) return d < 0;
