@@ -134,7 +134,16 @@ try {
     }
     console.log(`model in memory: ${(await page.evaluate((n) => palimpsestBench.openInMemory(n), count)).toFixed(0)} ms`);
     for (let run = 0; run < 3; run++) console.log(`draw: ${(await page.evaluate(() => palimpsestBench.drawTable())).toFixed(0)} ms`);
-    const s = await page.evaluate(() => palimpsestBench.scrollTable(300, 120));
+    // TABLE_SCROLL_TRACE=<file>: the scroll under a Chromium trace, with its tasks over 50 ms and what ran in them.
+    let s!: Awaited<ReturnType<typeof palimpsestBench.scrollTable>>;
+    const scroll = async () => void (s = await page.evaluate(() => palimpsestBench.scrollTable(300, 120)));
+    if (process.env.TABLE_SCROLL_TRACE) {
+      const path = `${process.env.TABLE_SCROLL_TRACE}-scroll.json`;
+      await traced(page, path, scroll);
+      const { tasks, traced: all, longest } = longTasksIn(path);
+      console.log(`trace of the scroll: ${tasks.length} tasks over 50 ms of ${all} (longest ${longest.toFixed(0)} ms) (load ${load()})`);
+      for (const task of tasks) console.log(`  at ${task.at.toFixed(0)} ms: ${task.ms.toFixed(0)} ms: ${task.what}`);
+    } else await scroll();
     const frames = [...s.frames].sort((a, b) => a - b);
     console.log(
       `scroll: ${frames.length} frames, median ${frames[frames.length >> 1]!.toFixed(1)} ms; ${s.longTasks.length} tasks over 50 ms (longest ${Math.max(0, ...s.longTasks)} ms); top to bottom in ${frames.length} frames: ${s.sweepTasks.length} tasks over 50 ms (longest ${Math.max(0, ...s.sweepTasks)} ms); last row drawn at the end ${s.lastDrawn} of ${s.rows} (load ${load()})`,

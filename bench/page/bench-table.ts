@@ -10,6 +10,7 @@ import { flushSync } from 'react-dom';
 import { type Root, createRoot } from 'react-dom/client';
 import { AnnotationTable } from '../../renderer/app/features/table/AnnotationTable';
 import { taggedActors } from '../../renderer/app/features/table/tagged-actors';
+import { nextTask } from '../../renderer/app/features/table/next-task';
 import '../../renderer/app/features/table/table.css';
 import { RowList } from '../../shared/table/model';
 import type { TableSources } from '../../renderer/store/table-rows';
@@ -149,7 +150,7 @@ export const tableBench = {
     const model = await TableModel.open(
       { chunks: [...first.chunks.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
       { tagTypes: defaultTagTypes },
-      { now: () => performance.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) },
+      { now: () => performance.now(), pause: nextTask },
     );
     const order = model.order('date', 'ascending');
     const shown = model.filter(order, {});
@@ -214,7 +215,7 @@ export const tableBench = {
     const model = await TableModel.open(
       { chunks: [...update.chunks.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
       { tagTypes: defaultTagTypes },
-      { now: () => performance.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) },
+      { now: () => performance.now(), pause: nextTask },
     );
     model.filter(model.order('date', 'ascending'), {});
     const done = performance.now();

@@ -129,15 +129,6 @@ function inText(a: Annotation, b: Annotation): number {
   return a.position.start - b.position.start || b.position.end - a.position.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/// Compares two rows of chunks' columns in the text's order, as `inTextOrder` does.
-export function compareInText(a: ChunkColumns, j: number, b: ChunkColumns, k: number): number {
-  const d = a.starts[j]! - b.starts[k]! || b.ends[k]! - a.ends[j]!;
-  if (d) return d;
-  const x = idAt(a, j);
-  const y = idAt(b, k);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 function sameArray<T>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

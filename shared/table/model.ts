@@ -4,7 +4,7 @@ import { type DateSpan, dateSortKey } from '../corpus/dates';
 import type { PageStart } from '../corpus/document';
 import { type RowFilter, filterTerms } from './filter';
 import { foldText } from './fold';
-import { type ChunkColumns, compareInText, idAt } from './columns';
+import { type ChunkColumns, idAt } from './columns';
 import type { AnnotationRow, RowSources } from './rows';
 import type { ChunkText, TextStore } from './texts';
 import type { RowColumn, SortDirection } from './sort';
@@ -185,7 +185,6 @@ export class TableModel {
   // The constructor's work, yielding every few thousand rows.
   private *build(sources: RowSources | ColumnSources, rows: AnnotationRows | ChunkRows, options: ModelOptions): Generator<void> {
     const n = this.length;
-    if (rows instanceof ChunkRows) yield* rows.arrange();
     const documentIndex = new Map<string, number>();
     const nameIndex = new Map<string, number>();
     const tagIndex = new Map<string, number>();
@@ -263,42 +262,46 @@ export class TableModel {
         this.starts[i] = annotation.position.start;
       }
     } else {
-      // Each chunk's small tables are mapped onto the model's once; the
-      // rows then copy numbers.
-      const mapped = new Map<ChunkColumns, { tags: Uint32Array; names: Int32Array; authors: Int32Array; authorNames: Int32Array; document: number }>();
-      const mapOf = (chunk: ChunkColumns) => {
-        let map = mapped.get(chunk);
-        if (!map) {
-          map = {
-            document: documentEntry(chunk.documentId),
-            tags: Uint32Array.from(chunk.tagLists, (json) => tagEntry(json, () => JSON.parse(json) as string[])),
-            names: Int32Array.from(chunk.names, nameEntry),
-            // Authors are labelled in the rows' order: mapped as first met.
-            authors: new Int32Array(chunk.authorIds.length).fill(none),
-            authorNames: Int32Array.from(chunk.authorNames, authorNameEntry),
-          };
-          mapped.set(chunk, map);
+      // Each chunk's small tables are mapped onto the model's once, when
+      // its document is listed; its rows then copy numbers to the rows
+      // they landed on (no lookup of a row's chunk per row: a `Map` keyed
+      // by the chunk, per row, was 0.4 s of a million rows on the page).
+      yield* rows.arrange((placed, from, to) => {
+        this.documentOf.fill(documentEntry(placed[0]!.chunk.documentId), from, to);
+        // Authors are labelled in the rows' order: each chunk's first row
+        // of each author, met in that order.
+        const firsts: { row: number; chunk: ChunkColumns; author: number; authors: Int32Array }[] = [];
+        const authorsOf: Int32Array[] = [];
+        for (const { chunk, rowOf } of placed) {
+          const tags = Uint32Array.from(chunk.tagLists, (json) => tagEntry(json, () => JSON.parse(json) as string[]));
+          const names = Int32Array.from(chunk.names, nameEntry);
+          const authorNames = Int32Array.from(chunk.authorNames, authorNameEntry);
+          const firstRow = new Float64Array(chunk.authorIds.length).fill(Number.POSITIVE_INFINITY);
+          const { nameOf, tagsOf, authorOf, starts } = chunk;
+          for (let k = 0; k < rowOf.length; k++) {
+            const i = rowOf[k]!;
+            const name = nameOf[k]!;
+            this.nameOf[i] = name === none ? none : names[name]!;
+            this.tagsOf[i] = tags[tagsOf[k]!]!;
+            this.starts[i] = starts[k]!;
+            const author = authorOf[k]!;
+            if (author !== none) {
+              this.authorNameOf[i] = authorNames[author]!;
+              if (i < firstRow[author]!) firstRow[author] = i;
+            }
+          }
+          const authors = new Int32Array(chunk.authorIds.length).fill(none);
+          authorsOf.push(authors);
+          firstRow.forEach((row, author) => row !== Number.POSITIVE_INFINITY && firsts.push({ row, chunk, author, authors }));
         }
-        return map;
-      };
-      const { chunkOf, slotOf, chunks } = rows;
-      for (let i = 0; i < n; i++) {
-        if ((i & 0x3fff) === 0x3fff) yield;
-        const chunk = chunks[chunkOf[i]!]!;
-        const k = slotOf[i]!;
-        const map = mapOf(chunk);
-        this.documentOf[i] = map.document;
-        const name = chunk.nameOf[k]!;
-        this.nameOf[i] = name === none ? none : map.names[name]!;
-        this.tagsOf[i] = map.tags[chunk.tagsOf[k]!]!;
-        const author = chunk.authorOf[k]!;
-        if (author !== none) {
-          if (map.authors[author] === none) map.authors[author] = authorEntry(chunk.authorIds[author]!, chunk.authorNames[author]!);
-          this.authorOf[i] = map.authors[author]!;
-          this.authorNameOf[i] = map.authorNames[author]!;
-        }
-        this.starts[i] = chunk.starts[k]!;
-      }
+        if (!firsts.length) return;
+        firsts.sort((a, b) => a.row - b.row);
+        for (const { chunk, author, authors } of firsts) authors[author] = authorEntry(chunk.authorIds[author]!, chunk.authorNames[author]!);
+        placed.forEach(({ chunk, rowOf }, c) => {
+          const authors = authorsOf[c]!;
+          for (let k = 0; k < rowOf.length; k++) if (chunk.authorOf[k]! !== none) this.authorOf[rowOf[k]!] = authors[chunk.authorOf[k]!]!;
+        });
+      });
     }
 
     const linkIndex = this.linkEntries(sources);
@@ -948,24 +951,47 @@ class ChunkRows implements RowStore {
     Object.assign(next, this, { chunks, positions: this.positions });
     return next;
   }
-  /// Lists the rows, document by document: a step each.
-  *arrange(): Generator<void> {
+  /// Lists the rows, document by document, a step each merge, and hands
+  /// each document's chunks to `place` with the row each chunk's slots
+  /// landed on (`rowOf`, by slot; valid during the call), in the order
+  /// the rows first meet them, and the document's rows `[from, to)`.
+  *arrange(place: (placed: readonly { chunk: ChunkColumns; rowOf: Uint32Array }[], from: number, to: number) => void): Generator<void> {
     let at = 0;
     const ranges: number[] = [];
-    // Room for the largest document's rows, twice over, for the merges.
+    // Room for the largest document's rows, for the merges.
     let most = 0;
     for (const group of this.byDocument!.values())
       most = Math.max(
         most,
         group.reduce((sum, chunk) => sum + chunk.textOrder.length, 0),
       );
-    const scratch = Array.from({ length: 4 }, () => new Uint32Array(most));
+    const scratch = new MergeScratch(most);
     for (const documentId of [...this.byDocument!.keys()].sort()) {
       const group = this.byDocument!.get(documentId)!;
       const first = this.chunks.length;
       this.chunks.push(...group);
       const from = at;
-      at = yield* mergeRuns(group, first, this.chunkOf, this.slotOf, at, scratch);
+      const merged = yield* mergeRuns(group, scratch);
+      const { owner, rowOf, bases } = scratch;
+      const met = new Uint8Array(group.length);
+      const order: number[] = [];
+      for (let p = 0; p < merged.length; p++) {
+        const x = merged[p]!;
+        const c = owner[x]!;
+        this.chunkOf[at + p] = first + c;
+        this.slotOf[at + p] = x - bases[c]!;
+        rowOf[x] = at + p;
+        if (!met[c]) {
+          met[c] = 1;
+          order.push(c);
+        }
+      }
+      at += merged.length;
+      place(
+        order.map((c) => ({ chunk: group[c]!, rowOf: rowOf.subarray(bases[c]!, bases[c]! + group[c]!.textOrder.length) })),
+        from,
+        at,
+      );
       ranges.push(...group.flatMap(() => [from, at]));
       yield;
     }
@@ -1018,32 +1044,60 @@ function sameRows(a: ChunkColumns, b: ChunkColumns): boolean {
   return a.key === b.key && a.ids === b.ids && same(a.idEnds, b.idEnds) && same(a.starts, b.starts) && same(a.ends, b.ends) && same(a.textOrder, b.textOrder);
 }
 
-// Lists a document's rows (its chunks, from `first` in the model's list)
-// in text order into `chunkOf`/`slotOf` from `at`: each chunk's rows are
-// a run already in that order, merged two by two, a step each pair (a
-// document of 10,000 rows merged in one step was one of the page's long
-// tasks at a million rows), between two pairs of `scratch` arrays of at
-// least the document's rows (arrays made per merge were tens of MB of
-// short-lived buffers at a million rows, which the page's minor GC swept
-// in tasks of up to 440 ms). Returns the next `at`.
-function* mergeRuns(
-  group: readonly ChunkColumns[],
-  first: number,
-  chunkOf: Uint32Array,
-  slotOf: Uint32Array,
-  at: number,
-  scratch: Uint32Array[],
-): Generator<void, number> {
-  let [fromChunks, fromSlots, toChunks, toSlots] = scratch as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+// Arrays for merging a document's runs, made once per build for the
+// largest document (arrays made per merge were tens of MB of short-lived
+// buffers at a million rows, which the page's minor GC swept in tasks of
+// up to 440 ms). A document's rows are numbered chunk after chunk (chunk
+// `c`'s slot `k` is `bases[c] + k`), and the merge compares positions
+// from `starts` and `ends` by that number: flat arrays, not each chunk's.
+class MergeScratch {
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  /// Each number's chunk, in the document's group.
+  readonly owner: Uint32Array;
+  /// Each number's row in the model, once merged.
+  readonly rowOf: Uint32Array;
+  readonly runs: [Uint32Array, Uint32Array];
+  bases: Uint32Array = new Uint32Array(0);
+  constructor(size: number) {
+    this.starts = new Float64Array(size);
+    this.ends = new Float64Array(size);
+    this.owner = new Uint32Array(size);
+    this.rowOf = new Uint32Array(size);
+    this.runs = [new Uint32Array(size), new Uint32Array(size)];
+  }
+}
+
+// A document's rows (its chunks, `group`) in text order, as numbers of
+// `scratch` (valid until the next call): each chunk's rows are a run
+// already in that order (its `textOrder`), merged two by two, a step each
+// pair (a document of 10,000 rows merged in one step was one of the
+// page's long tasks at a million rows).
+function* mergeRuns(group: readonly ChunkColumns[], scratch: MergeScratch): Generator<void, Uint32Array> {
+  const { starts, ends: endsAt, owner } = scratch;
+  let [from, to] = scratch.runs;
+  const bases = new Uint32Array(group.length);
   // Where each run ends, the first run starting at 0.
   let ends: number[] = [];
   let n = 0;
   group.forEach((chunk, c) => {
-    fromChunks.fill(first + c, n, n + chunk.textOrder.length);
-    fromSlots.set(chunk.textOrder, n);
-    n += chunk.textOrder.length;
+    bases[c] = n;
+    const size = chunk.textOrder.length;
+    starts.set(chunk.starts, n);
+    endsAt.set(chunk.ends, n);
+    owner.fill(c, n, n + size);
+    for (let j = 0; j < size; j++) from[n + j] = n + chunk.textOrder[j]!;
+    n += size;
     ends.push(n);
   });
+  scratch.bases = bases;
+  // As `inTextOrder` orders annotations: by start, then longer first, then id.
+  const before = (x: number, y: number) => {
+    const d = starts[x]! - starts[y]! || endsAt[y]! - endsAt[x]!;
+    if (d) return d < 0;
+    const [a, b] = [owner[x]!, owner[y]!];
+    return idAt(group[a]!, x - bases[a]!) <= idAt(group[b]!, y - bases[b]!);
+  };
   while (ends.length > 1) {
     const next: number[] = [];
     for (let r = 0; r < ends.length; r += 2) {
@@ -1051,20 +1105,12 @@ function* mergeRuns(
       const middle = ends[r]!;
       const high = ends[r + 1] ?? middle;
       let [i, j] = [low, middle];
-      for (let k = low; k < high; k++) {
-        const takeA =
-          j >= high || (i < middle && compareInText(group[fromChunks[i]! - first]!, fromSlots[i]!, group[fromChunks[j]! - first]!, fromSlots[j]!) <= 0);
-        const from = takeA ? i++ : j++;
-        toChunks[k] = fromChunks[from]!;
-        toSlots[k] = fromSlots[from]!;
-      }
+      for (let k = low; k < high; k++) to[k] = j >= high || (i < middle && before(from[i]!, from[j]!)) ? from[i++]! : from[j++]!;
       next.push(high);
       yield;
     }
-    [fromChunks, fromSlots, toChunks, toSlots] = [toChunks, toSlots, fromChunks, fromSlots];
+    [from, to] = [to, from];
     ends = next;
   }
-  chunkOf.set(fromChunks.subarray(0, n), at);
-  slotOf.set(fromSlots.subarray(0, n), at);
-  return at + n;
+  return from.subarray(0, n);
 }

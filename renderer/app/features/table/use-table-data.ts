@@ -10,6 +10,7 @@ import { useDocuments, useDocumentsLoaded } from '../../../data/hooks';
 import { messageOf } from '../../../../shared/errors';
 import { useServices } from '../../context';
 import { ModelUpdates } from './model-updates';
+import { nextTask } from './next-task';
 import { taggedActors } from './tagged-actors';
 
 /// A choice in one of the table's filters, with how many rows it keeps.
@@ -138,7 +139,7 @@ export function useTableData(): TableData | undefined {
     TableModel.open(
       { chunks: updates.start(stored), texts, documents, actors, links: context.links, sets: context.sets },
       { tagTypes: context.tagTypes },
-      { now: () => performance.now(), pause: () => new Promise((resolve) => setTimeout(resolve, 0)) },
+      { now: () => performance.now(), pause: nextTask },
     )
       .then((built) => {
         if (!live) return;
