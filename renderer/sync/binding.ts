@@ -1,8 +1,10 @@
 import type * as Y from 'yjs';
 import { documentOf, readItems, readLibrary, writeChanges } from '../../shared/sync/mapping';
-import { type Author, type SharedLibrary, emptySharedLibrary } from '../../shared/sync/model';
+import type { Author, SharedLibrary } from '../../shared/sync/model';
 import type { PalimpsestDb } from '../store/db';
-import { Base, type Ids, idsOf } from './base';
+import { type Base, type Ids, idsOf } from './base';
+import { join } from './join';
+import { pick } from './parts';
 import { differing, overlay, readScope, readStore, writeStore } from './store-library';
 import { type Touches, Touched } from './touched';
 
@@ -18,6 +20,12 @@ export interface BindingOptions {
   /// Read only: how many items this machine holds otherwise than the
   /// project, after each round trip.
   onLocalOnly?: (count: number) => void;
+  /// While joining: how many of the library's documents are joined, of
+  /// how many (once before the first, then after each).
+  onJoinProgress?: (done: number, total: number) => void;
+  /// The join to run: tests give the whole-library join the pieces
+  /// replaced, to compare the two.
+  join?: typeof join;
 }
 
 /// Keeps the local store and a shared project's Y.Doc the same, both ways.
@@ -34,6 +42,7 @@ export class SyncBinding {
   private readonly localOnly = new Set<string>();
   private running: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly db: PalimpsestDb,
@@ -43,43 +52,35 @@ export class SyncBinding {
     private readonly options: BindingOptions = {},
   ) {}
 
-  /// Joins the store to the doc: what either holds and the other lacks is
-  /// added to the other (a researcher joining keeps their own library, and
-  /// it joins the project), then changes flow both ways until `stop`. The
-  /// join reads both whole, once; each round trip after reads only what
-  /// changed since the last.
+  /// Joins the store to the doc (see `join`): what either holds and the
+  /// other lacks is added to the other (a researcher joining keeps their
+  /// own library, and it joins the project), a document at a time, then
+  /// changes flow both ways until `stop`. Each round trip after the join
+  /// reads only what changed since the last. Resolves early, with no
+  /// round trips to follow, if stopped during the join.
   async start(): Promise<void> {
     // Listening first: a change made while the join reads and writes is
     // carried by the round trip after it.
     this.touched = new Touched(this.db, this.doc, () => this.schedule());
-    const store = await readStore(this.db);
-    const shared = readLibrary(this.doc);
+    const joined = await (this.options.join ?? join)(this.db, this.doc, {
+      readOnly: this.options.readOnly === true,
+      stamp: () => this.stamp(),
+      written: (items) => this.written(items),
+      onProgress: this.options.onJoinProgress,
+      stopped: () => this.stopped,
+    });
+    if (!joined) return;
+    this.base = joined.base;
     if (this.options.readOnly) {
-      // The project comes in; the member's own library stays, unsent.
-      const target = overlay(store, emptyOf(shared), shared);
-      const { held } = await writeStore(this.db, store, target);
-      this.base = new Base(shared);
-      // What the member changed meanwhile has not taken the project's
-      // version: the base forgets it, so the next round trip brings it.
-      this.base.replace(emptyOf(shared), held);
-      for (const item of differing(target, shared)) this.localOnly.add(item);
+      for (const item of joined.localOnly) this.localOnly.add(item);
       this.options.onLocalOnly?.(this.localOnly.size);
-    } else {
-      const written = writeChanges(this.doc, shared, union(shared, store), this.stamp(), 'local');
-      this.written(written);
-      // Only what the join wrote changed in the doc: read those again.
-      const merged = withItems(shared, readItems(this.doc, idsOfItems(written)));
-      const { held } = await writeStore(this.db, store, merged);
-      this.base = new Base(merged);
-      // The doc holds `store`'s version of what was changed meanwhile:
-      // the next round trip carries only the change since.
-      this.base.replace(pick(store, held), held);
     }
     this.schedule();
   }
 
   /// Stops following either side (a project left).
   stop(): void {
+    this.stopped = true;
     this.touched?.stop();
     if (this.timer) clearTimeout(this.timer);
   }
@@ -182,48 +183,4 @@ export class SyncBinding {
   private stamp() {
     return { by: this.author(), at: new Date().toISOString() };
   }
-}
-
-// The ids of `items` (`kind:id`, as `writeChanges` gives them), by kind.
-function idsOfItems(items: readonly string[]): Ids {
-  const ids = idsOf(emptySharedLibrary());
-  for (const item of items) {
-    const at = item.indexOf(':');
-    ids[item.slice(0, at) as keyof SharedLibrary].add(item.slice(at + 1));
-  }
-  return ids;
-}
-
-// `library` with `part`'s items in place of its own of the same ids.
-function withItems(library: SharedLibrary, part: SharedLibrary): SharedLibrary {
-  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
-  for (const key of Object.keys(library) as (keyof SharedLibrary)[]) {
-    const items = new Map((library[key] as { id: string }[]).map((item) => [item.id, item]));
-    for (const item of part[key] as { id: string }[]) items.set(item.id, item);
-    result[key] = [...items.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
-  return result as unknown as SharedLibrary;
-}
-
-// The items of `library` that `ids` names.
-function pick(library: SharedLibrary, ids: Ids): SharedLibrary {
-  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
-  for (const key of Object.keys(library) as (keyof SharedLibrary)[]) result[key] = (library[key] as { id: string }[]).filter((item) => ids[key].has(item.id));
-  return result as unknown as SharedLibrary;
-}
-
-// A library with every list empty, of the same kinds as `library`.
-function emptyOf(library: SharedLibrary): SharedLibrary {
-  return Object.fromEntries(Object.keys(library).map((key) => [key, []])) as unknown as SharedLibrary;
-}
-
-// The shared library, with what only the store holds added. The items
-// are `shared`'s own, not copies: `writeChanges` only reads them.
-function union(shared: SharedLibrary, store: SharedLibrary): SharedLibrary {
-  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
-  for (const key of Object.keys(shared) as (keyof SharedLibrary)[]) {
-    const have = new Set((shared[key] as { id: string }[]).map((item) => item.id));
-    result[key] = [...(shared[key] as { id: string }[]), ...(store[key] as { id: string }[]).filter((item) => !have.has(item.id))];
-  }
-  return result as unknown as SharedLibrary;
 }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { SyncSession } from '../../../sync/session';
 import { useServices } from '../../context';
 import { JoinDialog } from './JoinDialog';
 import { ShareDialog } from './ShareDialog';
-import { setSession, useSyncState } from './current';
+import { JoiningLine } from './JoiningLine';
+import { reportJoining, setJoining, setSession, useJoining, useSyncState } from './current';
 import './sync.css';
 
 const words = {
@@ -20,12 +20,14 @@ const words = {
 export function SyncBar() {
   const services = useServices();
   const state = useSyncState();
+  const joining = useJoining();
   const [dialog, setDialog] = useState<'share' | 'join' | null>(null);
 
   useEffect(() => {
     let live = true;
     void services.sync
-      .resume((error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }))
+      .resume((error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }), reportJoining)
+      .finally(() => setJoining(null))
       .then((session) => {
         if (live) setSession(session);
         else session?.close();
@@ -39,7 +41,9 @@ export function SyncBar() {
   return (
     <>
       <div className="sync-bar" role="status" data-testid="sync-status" data-status={state?.status ?? 'unshared'}>
-        {state ? (
+        {joining ? (
+          <JoiningLine joining={joining} />
+        ) : state ? (
           <>
             <span className={`sync-dot sync-${state.status}`} aria-hidden="true" />
             <span>
