@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { type Stamp, annotationsByDocument, idsIn, readItems, writeChanges } from '../../shared/sync/mapping';
 import { type SharedLibrary, emptySharedLibrary } from '../../shared/sync/model';
 import type { PalimpsestDb } from '../store/db';
+import { AsBegun } from './as-begun';
 import { Base } from './base';
 import { emptyOf, idsOfBoth, idsOfItems, pick, union, withItems } from './parts';
 import { differing, overlay, readScope, writeStore } from './store-library';
@@ -38,6 +39,20 @@ export interface Joined {
 /// whole, so joining again later finds those pieces equal on both sides
 /// and adds nothing twice.
 export async function join(db: PalimpsestDb, doc: Y.Doc, options: JoinOptions): Promise<Joined | null> {
+  // Opened first: a library created now fills in its default types, and
+  // those writes are the library's beginning, no researcher's edit.
+  await db.open();
+  // Before anything is read: a piece must see the library as it was when
+  // the join began, whatever the researcher wrote while it ran.
+  const asBegun = new AsBegun(db);
+  try {
+    return await joinPieces(db, doc, options, asBegun);
+  } finally {
+    asBegun.stop();
+  }
+}
+
+async function joinPieces(db: PalimpsestDb, doc: Y.Doc, options: JoinOptions, asBegun: AsBegun): Promise<Joined | null> {
   const base = new Base(emptySharedLibrary());
   const localOnly = new Set<string>();
   // The project's annotations by document, read once. One added to the
@@ -48,9 +63,10 @@ export async function join(db: PalimpsestDb, doc: Y.Doc, options: JoinOptions): 
   options.onProgress?.(0, documents.length);
   for (const [done, documentId] of documents.entries()) {
     if (options.stopped()) return null;
-    const store = await readScope(db, { documentsOfAnnotations: [documentId], annotations: [], ids: { documents: [documentId] } });
+    const store = await readScope(db, { documentsOfAnnotations: [documentId], annotations: [], ids: { documents: [documentId] } }, asBegun);
     const shared = readItems(doc, { annotations: annotationsOf.get(documentId) ?? [], documents: [documentId] });
     await joinPiece(db, doc, base, store, shared, localOnly, options);
+    asBegun.joinedDocument(documentId);
     options.onProgress?.(done + 1, documents.length);
     // A turn for the page (typing, painting) between pieces.
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -64,7 +80,7 @@ export async function join(db: PalimpsestDb, doc: Y.Doc, options: JoinOptions): 
     tagTypes: await both(db.tagTypes.toCollection().primaryKeys(), idsIn(doc, 'tagTypes')),
     relationTypes: await both(db.relationTypes.toCollection().primaryKeys(), idsIn(doc, 'relationTypes')),
   };
-  const store = await readScope(db, { documentsOfAnnotations: [], annotations: [], ids });
+  const store = await readScope(db, { documentsOfAnnotations: [], annotations: [], ids }, asBegun);
   await joinPiece(db, doc, base, store, readItems(doc, ids), localOnly, options);
   return { base, localOnly };
 }
