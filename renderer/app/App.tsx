@@ -211,9 +211,10 @@ export function App({ host }: { host: Host }) {
   useEffect(() => {
     const unwatch = services.backups.watch();
     const unhook = host.backups.onBeforeQuit(async () => {
-      // An edit still on its way to a shared project goes first; the
-      // desktop app closes after 5 s whatever is pending.
-      await Promise.race([currentSession()?.settled(), new Promise((resolve) => setTimeout(resolve, 2000))]).catch(() => {});
+      // An edit still on its way to a shared project goes first (made
+      // during the launch's join too); the desktop app closes after 5 s
+      // whatever is pending.
+      await Promise.race([(currentSession() ?? SyncSession.opening())?.settled(), new Promise((resolve) => setTimeout(resolve, 2000))]).catch(() => {});
       await services.backups.flush();
     });
     return () => {

@@ -47,6 +47,12 @@ export class AsBegun implements Before {
     return this.rowsOf.get(`${table}:${id}`);
   }
 
+  /// Whether the researcher wrote to `documentId` (its row or its
+  /// annotations) since the join began.
+  wrote(documentId: string): boolean {
+    return this.chunksOf.has(documentId) || this.rowsOf.has(`documents:${documentId}`);
+  }
+
   /// `documentId` is joined: what is written to it from now on is no
   /// longer kept, and what was is let go.
   joinedDocument(documentId: string): void {

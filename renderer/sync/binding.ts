@@ -28,6 +28,9 @@ export interface BindingOptions {
   join?: typeof join;
 }
 
+// The join running or last run over each library.
+const joins = new WeakMap<PalimpsestDb, Promise<void>>();
+
 /// Keeps the local store and a shared project's Y.Doc the same, both ways.
 /// The app's views keep reading the store; a write there reaches the doc a
 /// moment later, and a change arriving in the doc (from the server) is
@@ -43,6 +46,13 @@ export class SyncBinding {
   private running: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  /// The join, while it runs.
+  private joining: Promise<void> | null = null;
+  /// Closing during the join: it joins what was written to, and leaves the rest.
+  private finishing = false;
+  /// Documents the join left for the next opening (closing during it):
+  /// round trips leave them too, as the base does not hold them.
+  private left = new Set<string>();
 
   constructor(
     private readonly db: PalimpsestDb,
@@ -59,6 +69,20 @@ export class SyncBinding {
   /// reads only what changed since the last. Resolves early, with no
   /// round trips to follow, if stopped during the join.
   async start(): Promise<void> {
+    // One join at a time over a library: a second binding (the project
+    // opened again, as a StrictMode remount does, before the first
+    // closed) joins once the first has stopped or finished, rather than
+    // both writing what the other compares.
+    const before = joins.get(this.db) ?? Promise.resolve();
+    this.joining = before.then(() => (this.stopped ? undefined : this.join()));
+    joins.set(
+      this.db,
+      this.joining.catch(() => {}),
+    );
+    await this.joining;
+  }
+
+  private async join(): Promise<void> {
     // Listening first: a change made while the join reads and writes is
     // carried by the round trip after it.
     this.touched = new Touched(this.db, this.doc, () => this.schedule());
@@ -68,9 +92,11 @@ export class SyncBinding {
       written: (items) => this.written(items),
       onProgress: this.options.onJoinProgress,
       stopped: () => this.stopped,
+      finishing: () => this.finishing,
     });
     if (!joined) return;
     this.base = joined.base;
+    this.left = joined.left;
     if (this.options.readOnly) {
       for (const item of joined.localOnly) this.localOnly.add(item);
       this.options.onLocalOnly?.(this.localOnly.size);
@@ -86,7 +112,16 @@ export class SyncBinding {
   }
 
   /// Resolves once every change made so far has been carried both ways.
+  ///
+  /// During the join (the app closing as it joins), the join finishes
+  /// early: the documents written to since it began are joined, the rest
+  /// left as they were, for the next opening's join; then those writes
+  /// are carried.
   async settled(): Promise<void> {
+    if (this.joining && !this.base) {
+      this.finishing = true;
+      await this.joining;
+    }
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
@@ -123,6 +158,7 @@ export class SyncBinding {
   // One round trip over what `touches` names: the store's changes to the
   // doc, then the doc's (with everyone's) to the store.
   private async roundTrip(base: Base, touches: Touches): Promise<void> {
+    if (this.left.size > 0) touches = this.withoutLeft(touches, base);
     const { documentsOfAnnotations, ids } = touches;
     if (!touches.full && documentsOfAnnotations.size === 0 && Object.values(ids).every((set) => set.size === 0)) return;
     const documentOfAnnotation = (id: string) => documentOf(this.doc, id) ?? base.documentOf(id);
@@ -147,6 +183,19 @@ export class SyncBinding {
     for (const annotation of store.annotations) annotations.add(annotation.id);
     const scope: Ids = { ...ids, annotations };
     return this.carry(base, store, scope, documentOfAnnotation);
+  }
+
+  // `touches` without the documents the join left (closing during it):
+  // their changes, the project's alone, are the next opening's join's.
+  private withoutLeft(touches: Touches, base: Base): Touches {
+    const left = (documentId: string | null) => documentId !== null && this.left.has(documentId);
+    const ids = { ...touches.ids };
+    ids.documents = new Set([...ids.documents].filter((id) => !left(id)));
+    ids.annotations = new Set([...ids.annotations].filter((id) => !left(documentOf(this.doc, id) ?? base.documentOf(id))));
+    const documentsOfAnnotations = new Set([...touches.documentsOfAnnotations].filter((id) => !left(id)));
+    // The whole store against the whole project would take the left
+    // documents' as the researcher's: the next opening joins them all.
+    return { documentsOfAnnotations, ids, full: false };
   }
 
   // The store's changes in `scope` (as `store` holds it) to the doc, then

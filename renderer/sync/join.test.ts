@@ -143,6 +143,25 @@ describe('joining a shared project in pieces', () => {
     expect(progress).toEqual(['0 of 1', '1 of 1']);
   });
 
+  it('runs one join at a time over a library opened twice at once, as a StrictMode remount does', async () => {
+    const { ana, ben } = await joinBoth(eight, { documents: [], annotations: [] }, {});
+    const seen: string[] = [];
+    // The first is closed midway; the second opens the project.
+    const first = reopen(ben, {
+      onJoinProgress: (done) => {
+        seen.push(`first ${done}`);
+        if (done === 2) first.binding.stop();
+      },
+    });
+    const second = reopen(ben, { onJoinProgress: (done) => seen.push(`second ${done}`) });
+    await Promise.all([first.binding.start(), second.binding.start()]);
+    await settle(ana, second);
+    const lastOfFirst = seen.map((line) => line.startsWith('first')).lastIndexOf(true);
+    expect(seen.findIndex((line) => line.startsWith('second'))).toBeGreaterThan(lastOfFirst);
+    expect(seen.at(-1)).toBe('second 8');
+    second.binding.stop();
+  });
+
   it('resumes a join stopped midway, losing and doubling nothing', async () => {
     const a: Library = { documents: [0, 1, 2, 3], annotations: [0, 1, 2, 3].map((d) => ({ document: d, passage: d, note: 'Ana’s' })) };
     const b: Library = { documents: [1, 4], annotations: [1, 2, 4].map((d) => ({ document: d, passage: 5, note: 'Ben’s' })) };
@@ -231,6 +250,34 @@ describe('edits made on a document the join has not reached', () => {
     again.binding.stop();
   });
 
+  it('survive closing the app during the join, which the next opening resumes', async () => {
+    const { ana, ben } = await joinBoth(eight, { documents: [], annotations: [] }, {});
+    const joined: number[] = [];
+    const edits = editsAfterTheFirst(() => closing);
+    const closing = reopen(ben, {
+      onJoinProgress: (done, total) => {
+        edits.onJoinProgress(done, total);
+        joined.push(done);
+      },
+    });
+    const started = closing.binding.start();
+    // The app closes once Ben's edits are made: it waits for them to be
+    // carried, not for the join to walk every document.
+    await until(() => edits.state.joinedWhenDone >= 0);
+    await closing.binding.settled();
+    closing.binding.stop();
+    await started;
+    expect(edits.state.joinedWhenDone).toBeLessThan(edits.state.total);
+    // The app opens again.
+    const again = reopen(closing, {});
+    await again.binding.start();
+    await settle(ana, again);
+    const [anas, bens] = await libraries(ana, again);
+    expect(notes(bens!.store.annotations)).toEqual(afterBensEdits);
+    expect(notes(anas!.store.annotations)).toEqual(afterBensEdits);
+    again.binding.stop();
+  });
+
   it('survive a first join, over a library holding the same documents', async () => {
     const edits = editsAfterTheFirst(() => ben);
     const ana = machine('Ana');
@@ -250,6 +297,10 @@ describe('edits made on a document the join has not reached', () => {
     expect(bens!.doc).toEqual(anas!.doc);
   });
 });
+
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 1));
+}
 
 function notes(annotations: readonly Annotation[]): [string, string][] {
   return annotations.map((a) => [a.id, a.note]);

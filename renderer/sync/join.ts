@@ -20,6 +20,10 @@ export interface JoinOptions {
   /// Whether the binding was stopped (the project closed or left): the
   /// join ends after the piece it is in.
   stopped: () => boolean;
+  /// Whether the app is closing: the join then joins only the documents
+  /// the researcher wrote to while it ran, and the other kinds, and leaves
+  /// the rest (as they were when it began) to the next opening's join.
+  finishing?: () => boolean;
 }
 
 /// What a finished join leaves: the library as carried, and (read only)
@@ -27,6 +31,9 @@ export interface JoinOptions {
 export interface Joined {
   base: Base;
   localOnly: Set<string>;
+  /// The documents left unjoined when finishing (`finishing`): the base
+  /// does not hold them, and the next opening's join does them.
+  left: Set<string>;
 }
 
 /// Joins the store to the doc: what either holds and the other lacks is
@@ -61,15 +68,29 @@ async function joinPieces(db: PalimpsestDb, doc: Y.Doc, options: JoinOptions, as
   const annotationsOf = annotationsByDocument(doc);
   const documents = await documentIds(db, doc, annotationsOf);
   options.onProgress?.(0, documents.length);
-  for (const [done, documentId] of documents.entries()) {
-    if (options.stopped()) return null;
+  const left = new Set<string>();
+  const joinDocument = async (documentId: string) => {
     const store = await readScope(db, { documentsOfAnnotations: [documentId], annotations: [], ids: { documents: [documentId] } }, asBegun);
     const shared = readItems(doc, { annotations: annotationsOf.get(documentId) ?? [], documents: [documentId] });
     await joinPiece(db, doc, base, store, shared, localOnly, options);
     asBegun.joinedDocument(documentId);
+  };
+  for (const [done, documentId] of documents.entries()) {
+    if (options.stopped()) return null;
+    // Closing: a document not written to since the join began is as it
+    // was, and joining it next time loses nothing.
+    if (options.finishing?.() && !asBegun.wrote(documentId)) left.add(documentId);
+    else await joinDocument(documentId);
     options.onProgress?.(done + 1, documents.length);
     // A turn for the page (typing, painting) between pieces.
     await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  // Written to after the walk passed it by.
+  for (const documentId of left) {
+    if (options.stopped()) return null;
+    if (!asBegun.wrote(documentId)) continue;
+    await joinDocument(documentId);
+    left.delete(documentId);
   }
   if (options.stopped()) return null;
   // Links, actors, sets and types: small beside the documents, one piece.
@@ -82,7 +103,7 @@ async function joinPieces(db: PalimpsestDb, doc: Y.Doc, options: JoinOptions, as
   };
   const store = await readScope(db, { documentsOfAnnotations: [], annotations: [], ids }, asBegun);
   await joinPiece(db, doc, base, store, readItems(doc, ids), localOnly, options);
-  return { base, localOnly };
+  return { base, localOnly, left };
 }
 
 // One piece of the join: `store` and `shared` hold the same part of the

@@ -76,6 +76,10 @@ class Unsent {
   }
 }
 
+// `SyncSession.resume` under way, and the session joining, if any.
+let resuming: Promise<SyncSession | null> | null = null;
+let opening: SyncSession | null = null;
+
 /// A shared project, open: the Y.Doc loaded from IndexedDB, bound to the
 /// store, and connected to the server whenever it can be.
 export class SyncSession {
@@ -126,7 +130,23 @@ export class SyncSession {
   private readonly stopListening: () => void;
 
   /// The project this library was shared in, reopened; `null` if none.
-  static async resume(db: PalimpsestDb, onError: (error: Error) => void, onProgress?: JoinProgress): Promise<SyncSession | null> {
+  /// Asked again while it reopens (React's StrictMode mounts the status
+  /// bar twice), it gives the same opening: two would run two joins over
+  /// one library at once, each writing what the other compares.
+  static resume(db: PalimpsestDb, onError: (error: Error) => void, onProgress?: JoinProgress): Promise<SyncSession | null> {
+    resuming ??= SyncSession.reopen(db, onError, onProgress).finally(() => {
+      resuming = null;
+    });
+    return resuming;
+  }
+
+  /// The project opening now (joining its library), if any: closing the
+  /// app settles it (`settled`) as it settles the open one.
+  static opening(): SyncSession | null {
+    return opening;
+  }
+
+  private static async reopen(db: PalimpsestDb, onError: (error: Error) => void, onProgress?: JoinProgress): Promise<SyncSession | null> {
     const syncDb = new SyncDb();
     const row = await syncDb.projects.toCollection().first();
     if (!row) {
@@ -182,11 +202,14 @@ export class SyncSession {
     // rather than the round trip after the join taking it whole. Reopened,
     // the doc kept here holds the project already.
     if (fromServer) await firstSync(provider);
+    opening = session;
     try {
       await binding.start();
     } catch (error) {
       session.close();
       throw error;
+    } finally {
+      if (opening === session) opening = null;
     }
     return session;
   }
@@ -213,6 +236,9 @@ export class SyncSession {
   /// kept on this machine: closing the app in the moment after an edit,
   /// before its round trip ran, would otherwise leave it in the library
   /// alone, and the next opening's join keeps the project's version.
+  /// Asked during the join, the join ends early: the documents written to
+  /// since it began are joined and their edits carried; the rest, as they
+  /// were, are joined at the next opening.
   settled(): Promise<void> {
     return this.binding.settled();
   }

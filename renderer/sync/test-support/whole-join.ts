@@ -20,7 +20,7 @@ export async function wholeJoin(db: PalimpsestDb, doc: Y.Doc, options: JoinOptio
     const base = new Base(shared);
     base.replace(emptyOf(shared), held);
     for (const item of differing(target, shared)) localOnly.add(item);
-    return { base, localOnly };
+    return { base, localOnly, left: new Set() };
   }
   const written = writeChanges(doc, shared, union(shared, store), options.stamp(), 'local');
   options.written(written);
@@ -28,5 +28,5 @@ export async function wholeJoin(db: PalimpsestDb, doc: Y.Doc, options: JoinOptio
   const { held } = await writeStore(db, store, merged);
   const base = new Base(merged);
   base.replace(pick(store, held), held);
-  return { base, localOnly };
+  return { base, localOnly, left: new Set() };
 }

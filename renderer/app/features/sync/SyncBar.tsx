@@ -3,7 +3,7 @@ import { useServices } from '../../context';
 import { JoinDialog } from './JoinDialog';
 import { ShareDialog } from './ShareDialog';
 import { JoiningLine } from './JoiningLine';
-import { reportJoining, setJoining, setSession, useJoining, useSyncState } from './current';
+import { currentSession, reportJoining, setJoining, setSession, useJoining, useSyncState } from './current';
 import './sync.css';
 
 const words = {
@@ -30,7 +30,9 @@ export function SyncBar() {
       .finally(() => setJoining(null))
       .then((session) => {
         if (live) setSession(session);
-        else session?.close();
+        // Unmounted while it opened: closed, unless the bar mounted again
+        // (StrictMode) took the same opening (`resume` gives it once).
+        else setTimeout(() => currentSession() !== session && session?.close(), 0);
       });
     return () => {
       live = false;
