@@ -3,7 +3,8 @@ import { identity, setDisplayName } from '../../../sync/identity';
 import { readInvitation } from '../../../sync/invitation';
 import { useServices } from '../../context';
 import { Dialog, FormFoot } from '../../ui/Dialog';
-import { setSession } from './current';
+import { JoiningLine } from './JoiningLine';
+import { reportJoining, setJoining, setSession, useJoining } from './current';
 
 /// Joins a project a colleague shared: their invitation code, and the name
 /// this machine's annotations will carry. The library here joins the
@@ -15,6 +16,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const joining = useJoining();
 
   const join = async () => {
     setProblem(null);
@@ -28,13 +30,18 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     try {
       setDisplayName(name);
-      const session = await services.sync.begin(invitation, (error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }));
+      const session = await services.sync.begin(
+        invitation,
+        (error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }),
+        reportJoining,
+      );
       setSession(session);
       services.notify({ kind: 'info', text: `Joined “${invitation.name}”${invitation.token.startsWith('read.') ? ', to read only' : ''}.` });
       dialog.current?.close();
     } catch (error) {
       setProblem(`Not joined: ${(error as Error).message}`);
     } finally {
+      setJoining(null);
       setBusy(false);
     }
   };
@@ -55,6 +62,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
           Invitation code
           <textarea className="sync-code" rows={3} value={code} onChange={(e) => setCode(e.target.value)} data-testid="join-code" />
         </label>
+        {joining && <JoiningLine joining={joining} />}
         <FormFoot problem={problem} busy={busy} label="Join" testId="join-confirm" onCancel={() => dialog.current?.close()} />
       </form>
     </Dialog>

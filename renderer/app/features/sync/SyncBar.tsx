@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { SyncSession } from '../../../sync/session';
 import { useServices } from '../../context';
 import { JoinDialog } from './JoinDialog';
 import { ShareDialog } from './ShareDialog';
-import { setSession, useSyncState } from './current';
+import { JoiningLine } from './JoiningLine';
+import { currentSession, reportJoining, setJoining, setSession, useJoining, useSyncState } from './current';
 import './sync.css';
 
 const words = {
@@ -20,15 +20,19 @@ const words = {
 export function SyncBar() {
   const services = useServices();
   const state = useSyncState();
+  const joining = useJoining();
   const [dialog, setDialog] = useState<'share' | 'join' | null>(null);
 
   useEffect(() => {
     let live = true;
     void services.sync
-      .resume((error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }))
+      .resume((error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }), reportJoining)
+      .finally(() => setJoining(null))
       .then((session) => {
         if (live) setSession(session);
-        else session?.close();
+        // Unmounted while it opened: closed, unless the bar mounted again
+        // (StrictMode) took the same opening (`resume` gives it once).
+        else setTimeout(() => currentSession() !== session && session?.close(), 0);
       });
     return () => {
       live = false;
@@ -39,7 +43,9 @@ export function SyncBar() {
   return (
     <>
       <div className="sync-bar" role="status" data-testid="sync-status" data-status={state?.status ?? 'unshared'}>
-        {state ? (
+        {joining ? (
+          <JoiningLine joining={joining} />
+        ) : state ? (
           <>
             <span className={`sync-dot sync-${state.status}`} aria-hidden="true" />
             <span>
