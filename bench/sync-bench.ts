@@ -51,8 +51,7 @@ export async function syncBenches(options: { runs: number; perClient?: number; l
   const sent = result('sync: bytes the 3 clients sent', 'bytes', bytes, nativeBytes * 3, { name: `native export of the ${count}`, median: nativeBytes });
   options.log(`${converge.name}: ${converge.median} ms; sent ${sent.median} bytes, native export ${nativeBytes} bytes`);
   const roundTrips = await roundTripBenches({ runs: options.perClient === undefined ? 5 : 3, quick: options.perClient !== undefined, log: options.log });
-  const joins = await joinBenches({ quick: options.perClient !== undefined, log: options.log });
-  return [converge, sent, ...roundTrips, ...joins];
+  return [converge, sent, ...roundTrips];
 }
 
 /// One note edit's round trip in a shared project (issue 19): two
@@ -158,109 +157,16 @@ export async function roundTripBenches(options: { runs: number; quick?: boolean;
   return results;
 }
 
-/// Joining a shared project (issue 19): one machine shares a library of
-/// N documents of ~50,000 characters with 100 annotations each (its
-/// store, fake-indexeddb, joined to an empty Y.Doc), and a second machine,
-/// its store empty, joins it: timed from the second binding's `start`
-/// until both stores are settled, beside the same for a library ten times
-/// smaller, in the same run. The longest task (the event loop's longest
-/// delay, sampled every 10 ms) is measured during the second join: where
-/// the binding runs on the page, that is what the page waits for.
-export async function joinBenches(options: { quick?: boolean; log: (line: string) => void }): Promise<Result[]> {
-  register('./vite-glob.mjs', import.meta.url);
-  const { SyncBinding } = await import('../renderer/sync/binding');
-  const { PalimpsestDb } = await import('../renderer/store/db');
-  const rows = await import('../renderer/store/annotation-rows');
-  const { monitorEventLoopDelay } = await import('node:perf_hooks');
-  const text = scaledDocument(Number(process.env.SYNC_BENCH_TEXT ?? 50_000));
-  const sizes = process.env.SYNC_BENCH_SIZES?.split(',').map(Number) ?? (options.quick ? [10, 100] : [100, 1000]);
-  const results: Result[] = [];
-  let small: { median: number; documents: number } | null = null;
-  for (const documents of sizes) {
-    let progress = 0;
-    const machines = ['a', 'b'].map((name) => {
-      const db = new PalimpsestDb(`sync-join-${name}-${documents}-${Date.now()}`);
-      const doc = new Y.Doc();
-      const binding = new SyncBinding(
-        db,
-        doc,
-        () => ({ id: `machine-${name}`, name }),
-        (error) => options.log(`join failed: ${error.message}`),
-        { onJoinProgress: (done) => (progress = done) },
-      );
-      return { db, doc, binding };
-    });
-    const [a, b] = machines as [(typeof machines)[0], (typeof machines)[0]];
-    a.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(b.doc, update, 'wire'));
-    b.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(a.doc, update, 'wire'));
-    const ids = Array.from({ length: documents }, (_, d) => `doc-${String(d).padStart(5, '0')}`);
-    await a.db.documents.bulkPut(
-      ids.map((id) => ({
-        id,
-        fileName: `${id}.md`,
-        format: 'markdown' as const,
-        blocks: text.blocks,
-        pages: [],
-        meta: text.meta,
-        fingerprint: text.fingerprint,
-        encoding: null,
-        added: '2026-12-01T10:00:00.000Z',
-      })),
-    );
-    const annotations = ids.flatMap((documentId, d) =>
-      randomAnnotations(text, 100, d + 1).map((annotation, i) => ({ ...annotation, id: `${documentId}-${i}`, documentId })),
-    );
-    await rows.put(a.db, annotations);
-    const shared = performance.now();
-    await a.binding.start();
-    await a.binding.settled();
-    const shareTook = performance.now() - shared;
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
-    const started = performance.now();
-    await b.binding.start();
-    for (let round = 0; round < 3; round++) for (const m of machines) await m.binding.settled();
-    const took = performance.now() - started;
-    delay.disable();
-    const longest = delay.max / 1e6;
-    const count = (await rows.countsByDocument(b.db)).size;
-    if (count !== documents) throw new Error(`The joining machine holds annotations on ${count} documents, not ${documents}.`);
-    for (const m of machines) {
-      m.binding.stop();
-      m.db.close();
-      await m.db.delete();
-    }
-    const label = `${documents.toLocaleString('en')} documents, ${annotations.length.toLocaleString('en')} annotations`;
-    options.log(
-      `sync join: ${label}: shared in ${Math.round(shareTook)} ms, joined in ${Math.round(took)} ms, longest task ${Math.round(longest)} ms, progress reported to ${progress}`,
-    );
-    const row = result(
-      `sync: joining a shared project, ${label}`,
-      'ms',
-      [took],
-      small === null ? 10_000 : (small.median * documents) / small.documents,
-      small === null ? null : { name: `the ${small.documents}-document library`, median: small.median },
-      'one run; the target grows with the library: the join costs its size once',
-    );
-    results.push(row, result(`sync: longest task while joining, ${label}`, 'ms', [longest], 50, null, 'the event loop’s longest delay'));
-    small ??= { median: took, documents };
-  }
-  return results;
-}
-
 // `npx tsx bench/sync-bench.ts` runs it alone; `SYNC_BENCH=round-trip`
-// runs the round trip rows alone, `SYNC_BENCH=join` the join rows alone, `SYNC_BENCH_QUICK=1` at a tenth the size,
+// runs the round trip rows alone, `SYNC_BENCH_QUICK=1` at a tenth the size,
 // `SYNC_BENCH_SIZES=30,300` at those numbers of documents, with
 // `SYNC_BENCH_TEXT` characters each; `SYNC_BENCH_TRACE=1` logs each run's
 // edit, sending and receiving apart.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const runs = Number(process.env.SYNC_BENCH_RUNS ?? 3);
   const results = [
-    ...(process.env.SYNC_BENCH === 'round-trip' || process.env.SYNC_BENCH === 'join' ? [] : await syncBenches({ runs, log: console.log })),
-    ...(process.env.SYNC_BENCH === 'join'
-      ? []
-      : await roundTripBenches({ runs: Number(process.env.SYNC_BENCH_RUNS ?? 5), quick: process.env.SYNC_BENCH_QUICK === '1', log: console.log })),
-    ...(process.env.SYNC_BENCH === 'round-trip' ? [] : await joinBenches({ quick: process.env.SYNC_BENCH_QUICK === '1', log: console.log })),
+    ...(process.env.SYNC_BENCH === 'round-trip' ? [] : await syncBenches({ runs, log: console.log })),
+    ...(await roundTripBenches({ runs: Number(process.env.SYNC_BENCH_RUNS ?? 5), quick: process.env.SYNC_BENCH_QUICK === '1', log: console.log })),
   ];
   console.log(JSON.stringify(results, null, 2));
 }

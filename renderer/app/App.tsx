@@ -17,7 +17,7 @@ import { BackupsDialog } from './features/backups/BackupsDialog';
 import { SyncBar } from './features/sync/SyncBar';
 import { currentSession } from './features/sync/current';
 import type { Invitation } from '../sync/invitation';
-import { type JoinProgress, SyncSession } from '../sync/session';
+import { SyncSession } from '../sync/session';
 import { type AppServices, ServicesContext } from './context';
 import { Library } from './features/library/Library';
 import { Notices } from './ui/Notices';
@@ -133,9 +133,8 @@ export function App({ host }: { host: Host }) {
       ),
       search,
       sync: {
-        begin: (invitation: Invitation, onError: (error: Error) => void, onProgress?: JoinProgress) =>
-          SyncSession.begin(database, invitation, onError, onProgress),
-        resume: (onError: (error: Error) => void, onProgress?: JoinProgress) => SyncSession.resume(database, onError, onProgress),
+        begin: (invitation: Invitation, onError: (error: Error) => void) => SyncSession.begin(database, invitation, onError),
+        resume: (onError: (error: Error) => void) => SyncSession.resume(database, onError),
       },
       imports,
       host,
@@ -211,10 +210,9 @@ export function App({ host }: { host: Host }) {
   useEffect(() => {
     const unwatch = services.backups.watch();
     const unhook = host.backups.onBeforeQuit(async () => {
-      // An edit still on its way to a shared project goes first (made
-      // during the launch's join too); the desktop app closes after 5 s
-      // whatever is pending.
-      await Promise.race([(currentSession() ?? SyncSession.opening())?.settled(), new Promise((resolve) => setTimeout(resolve, 2000))]).catch(() => {});
+      // An edit still on its way to a shared project goes first; the
+      // desktop app closes after 5 s whatever is pending.
+      await Promise.race([currentSession()?.settled(), new Promise((resolve) => setTimeout(resolve, 2000))]).catch(() => {});
       await services.backups.flush();
     });
     return () => {

@@ -1,5 +1,5 @@
 import type { Invitation } from '../sync/invitation';
-import type { JoinProgress, SyncSession } from '../sync/session';
+import type { SyncSession } from '../sync/session';
 import { createContext, useContext } from 'react';
 import type { NativeFile } from '../../shared/format/native';
 import type { Host } from '../host/host';
@@ -35,8 +35,8 @@ export interface AppServices {
   search: SearchClient;
   /// Sharing the library as a project: a session bound to this library.
   sync: {
-    begin(invitation: Invitation, onError: (error: Error) => void, onProgress?: JoinProgress): Promise<SyncSession>;
-    resume(onError: (error: Error) => void, onProgress?: JoinProgress): Promise<SyncSession | null>;
+    begin(invitation: Invitation, onError: (error: Error) => void): Promise<SyncSession>;
+    resume(onError: (error: Error) => void): Promise<SyncSession | null>;
   };
   /// Annotation files read, planned and written in a worker.
   imports: ImportClient;

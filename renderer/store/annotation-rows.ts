@@ -219,44 +219,6 @@ export async function chunks(db: PalimpsestDb, keys: readonly string[]): Promise
   return db.annotationChunks.bulkGet([...keys]);
 }
 
-/// Calls `listener`, before each write through this connection commits
-/// (Dexie's hooks: this thread only), with every chunk row it is about to
-/// replace or delete as it is stored, or `null` for one it creates;
-/// returns the function that stops it. Dexie reads each chunk back before
-/// writing it while this listens: listen for a while (a join's), not always.
-export function onChunkReplaced(db: PalimpsestDb, listener: (key: string, documentId: string, before: AnnotationChunk | null) => void): () => void {
-  const table = db.annotationChunks;
-  const created = (key: unknown, chunk: AnnotationChunk) => listener(String(key), chunk.documentId, null);
-  const updated = (_changes: unknown, key: unknown, chunk: AnnotationChunk) => listener(String(key), chunk.documentId, chunk);
-  const deleted = (key: unknown, chunk: AnnotationChunk) => listener(String(key), chunk.documentId, chunk);
-  table.hook('creating', created);
-  table.hook('updating', updated);
-  table.hook('deleting', deleted);
-  return () => {
-    table.hook('creating').unsubscribe(created);
-    table.hook('updating').unsubscribe(updated);
-    table.hook('deleting').unsubscribe(deleted);
-  };
-}
-
-/// A document's annotations as they were before the writes `replaced`
-/// gives the chunks of (by key, as `onChunkReplaced` reported them first:
-/// `null` for a chunk they created): its stored chunks, those replaced as
-/// they were. `replaced` is asked once the chunks are read, so a write
-/// committed before that read has been reported.
-export async function ofDocumentBefore(
-  db: PalimpsestDb,
-  documentId: string,
-  replaced: () => ReadonlyMap<string, AnnotationChunk | null> | undefined,
-): Promise<Annotation[]> {
-  const stored = await db.annotationChunks.where('documentId').equals(documentId).toArray();
-  const before = replaced();
-  if (!before || before.size === 0) return flatten(stored);
-  const untouched = stored.filter((chunk) => !before.has(chunk.key));
-  const was = [...before.values()].filter((chunk): chunk is AnnotationChunk => chunk !== null);
-  return flatten([...untouched, ...was]);
-}
-
 /// Calls `listener` whenever annotations are written or deleted, with the
 /// document whose annotations changed (once or more per write); returns
 /// the function that stops it.

@@ -1,10 +1,8 @@
 import type * as Y from 'yjs';
 import { documentOf, readItems, readLibrary, writeChanges } from '../../shared/sync/mapping';
-import type { Author, SharedLibrary } from '../../shared/sync/model';
+import { type Author, type SharedLibrary, emptySharedLibrary } from '../../shared/sync/model';
 import type { PalimpsestDb } from '../store/db';
-import { type Base, type Ids, idsOf } from './base';
-import { join } from './join';
-import { pick } from './parts';
+import { Base, type Ids, idsOf } from './base';
 import { differing, overlay, readScope, readStore, writeStore } from './store-library';
 import { type Touches, Touched } from './touched';
 
@@ -20,16 +18,7 @@ export interface BindingOptions {
   /// Read only: how many items this machine holds otherwise than the
   /// project, after each round trip.
   onLocalOnly?: (count: number) => void;
-  /// While joining: how many of the library's documents are joined, of
-  /// how many (once before the first, then after each).
-  onJoinProgress?: (done: number, total: number) => void;
-  /// The join to run: tests give the whole-library join the pieces
-  /// replaced, to compare the two.
-  join?: typeof join;
 }
-
-// The join running or last run over each library.
-const joins = new WeakMap<PalimpsestDb, Promise<void>>();
 
 /// Keeps the local store and a shared project's Y.Doc the same, both ways.
 /// The app's views keep reading the store; a write there reaches the doc a
@@ -45,14 +34,6 @@ export class SyncBinding {
   private readonly localOnly = new Set<string>();
   private running: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private stopped = false;
-  /// The join, while it runs.
-  private joining: Promise<void> | null = null;
-  /// Closing during the join: it joins what was written to, and leaves the rest.
-  private finishing = false;
-  /// Documents the join left for the next opening (closing during it):
-  /// round trips leave them too, as the base does not hold them.
-  private left = new Set<string>();
 
   constructor(
     private readonly db: PalimpsestDb,
@@ -62,66 +43,49 @@ export class SyncBinding {
     private readonly options: BindingOptions = {},
   ) {}
 
-  /// Joins the store to the doc (see `join`): what either holds and the
-  /// other lacks is added to the other (a researcher joining keeps their
-  /// own library, and it joins the project), a document at a time, then
-  /// changes flow both ways until `stop`. Each round trip after the join
-  /// reads only what changed since the last. Resolves early, with no
-  /// round trips to follow, if stopped during the join.
+  /// Joins the store to the doc: what either holds and the other lacks is
+  /// added to the other (a researcher joining keeps their own library, and
+  /// it joins the project), then changes flow both ways until `stop`. The
+  /// join reads both whole, once; each round trip after reads only what
+  /// changed since the last.
   async start(): Promise<void> {
-    // One join at a time over a library: a second binding (the project
-    // opened again, as a StrictMode remount does, before the first
-    // closed) joins once the first has stopped or finished, rather than
-    // both writing what the other compares.
-    const before = joins.get(this.db) ?? Promise.resolve();
-    this.joining = before.then(() => (this.stopped ? undefined : this.join()));
-    joins.set(
-      this.db,
-      this.joining.catch(() => {}),
-    );
-    await this.joining;
-  }
-
-  private async join(): Promise<void> {
     // Listening first: a change made while the join reads and writes is
     // carried by the round trip after it.
     this.touched = new Touched(this.db, this.doc, () => this.schedule());
-    const joined = await (this.options.join ?? join)(this.db, this.doc, {
-      readOnly: this.options.readOnly === true,
-      stamp: () => this.stamp(),
-      written: (items) => this.written(items),
-      onProgress: this.options.onJoinProgress,
-      stopped: () => this.stopped,
-      finishing: () => this.finishing,
-    });
-    if (!joined) return;
-    this.base = joined.base;
-    this.left = joined.left;
+    const store = await readStore(this.db);
+    const shared = readLibrary(this.doc);
     if (this.options.readOnly) {
-      for (const item of joined.localOnly) this.localOnly.add(item);
+      // The project comes in; the member's own library stays, unsent.
+      const target = overlay(store, emptyOf(shared), shared);
+      const { held } = await writeStore(this.db, store, target);
+      this.base = new Base(shared);
+      // What the member changed meanwhile has not taken the project's
+      // version: the base forgets it, so the next round trip brings it.
+      this.base.replace(emptyOf(shared), held);
+      for (const item of differing(target, shared)) this.localOnly.add(item);
       this.options.onLocalOnly?.(this.localOnly.size);
+    } else {
+      const written = writeChanges(this.doc, shared, union(shared, store), this.stamp(), 'local');
+      this.written(written);
+      // Only what the join wrote changed in the doc: read those again.
+      const merged = withItems(shared, readItems(this.doc, idsOfItems(written)));
+      const { held } = await writeStore(this.db, store, merged);
+      this.base = new Base(merged);
+      // The doc holds `store`'s version of what was changed meanwhile:
+      // the next round trip carries only the change since.
+      this.base.replace(pick(store, held), held);
     }
     this.schedule();
   }
 
   /// Stops following either side (a project left).
   stop(): void {
-    this.stopped = true;
     this.touched?.stop();
     if (this.timer) clearTimeout(this.timer);
   }
 
   /// Resolves once every change made so far has been carried both ways.
-  ///
-  /// During the join (the app closing as it joins), the join finishes
-  /// early: the documents written to since it began are joined, the rest
-  /// left as they were, for the next opening's join; then those writes
-  /// are carried.
   async settled(): Promise<void> {
-    if (this.joining && !this.base) {
-      this.finishing = true;
-      await this.joining;
-    }
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
@@ -158,7 +122,6 @@ export class SyncBinding {
   // One round trip over what `touches` names: the store's changes to the
   // doc, then the doc's (with everyone's) to the store.
   private async roundTrip(base: Base, touches: Touches): Promise<void> {
-    if (this.left.size > 0) touches = this.withoutLeft(touches, base);
     const { documentsOfAnnotations, ids } = touches;
     if (!touches.full && documentsOfAnnotations.size === 0 && Object.values(ids).every((set) => set.size === 0)) return;
     const documentOfAnnotation = (id: string) => documentOf(this.doc, id) ?? base.documentOf(id);
@@ -183,19 +146,6 @@ export class SyncBinding {
     for (const annotation of store.annotations) annotations.add(annotation.id);
     const scope: Ids = { ...ids, annotations };
     return this.carry(base, store, scope, documentOfAnnotation);
-  }
-
-  // `touches` without the documents the join left (closing during it):
-  // their changes, the project's alone, are the next opening's join's.
-  private withoutLeft(touches: Touches, base: Base): Touches {
-    const left = (documentId: string | null) => documentId !== null && this.left.has(documentId);
-    const ids = { ...touches.ids };
-    ids.documents = new Set([...ids.documents].filter((id) => !left(id)));
-    ids.annotations = new Set([...ids.annotations].filter((id) => !left(documentOf(this.doc, id) ?? base.documentOf(id))));
-    const documentsOfAnnotations = new Set([...touches.documentsOfAnnotations].filter((id) => !left(id)));
-    // The whole store against the whole project would take the left
-    // documents' as the researcher's: the next opening joins them all.
-    return { documentsOfAnnotations, ids, full: false };
   }
 
   // The store's changes in `scope` (as `store` holds it) to the doc, then
@@ -232,4 +182,48 @@ export class SyncBinding {
   private stamp() {
     return { by: this.author(), at: new Date().toISOString() };
   }
+}
+
+// The ids of `items` (`kind:id`, as `writeChanges` gives them), by kind.
+function idsOfItems(items: readonly string[]): Ids {
+  const ids = idsOf(emptySharedLibrary());
+  for (const item of items) {
+    const at = item.indexOf(':');
+    ids[item.slice(0, at) as keyof SharedLibrary].add(item.slice(at + 1));
+  }
+  return ids;
+}
+
+// `library` with `part`'s items in place of its own of the same ids.
+function withItems(library: SharedLibrary, part: SharedLibrary): SharedLibrary {
+  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
+  for (const key of Object.keys(library) as (keyof SharedLibrary)[]) {
+    const items = new Map((library[key] as { id: string }[]).map((item) => [item.id, item]));
+    for (const item of part[key] as { id: string }[]) items.set(item.id, item);
+    result[key] = [...items.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  return result as unknown as SharedLibrary;
+}
+
+// The items of `library` that `ids` names.
+function pick(library: SharedLibrary, ids: Ids): SharedLibrary {
+  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
+  for (const key of Object.keys(library) as (keyof SharedLibrary)[]) result[key] = (library[key] as { id: string }[]).filter((item) => ids[key].has(item.id));
+  return result as unknown as SharedLibrary;
+}
+
+// A library with every list empty, of the same kinds as `library`.
+function emptyOf(library: SharedLibrary): SharedLibrary {
+  return Object.fromEntries(Object.keys(library).map((key) => [key, []])) as unknown as SharedLibrary;
+}
+
+// The shared library, with what only the store holds added. The items
+// are `shared`'s own, not copies: `writeChanges` only reads them.
+function union(shared: SharedLibrary, store: SharedLibrary): SharedLibrary {
+  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
+  for (const key of Object.keys(shared) as (keyof SharedLibrary)[]) {
+    const have = new Set((shared[key] as { id: string }[]).map((item) => item.id));
+    result[key] = [...(shared[key] as { id: string }[]), ...(store[key] as { id: string }[]).filter((item) => !have.has(item.id))];
+  }
+  return result as unknown as SharedLibrary;
 }

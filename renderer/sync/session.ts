@@ -24,10 +24,6 @@ class SyncDb extends Dexie {
   }
 }
 
-/// While a library joins its project (named as the invitation names it):
-/// how many of its documents are joined, of how many.
-export type JoinProgress = (done: number, total: number, project: string) => void;
-
 /// Where a shared project's connection stands, as the status shows it.
 export interface SyncState {
   project: Invitation;
@@ -75,10 +71,6 @@ class Unsent {
     else localStorage.setItem(this.key, JSON.stringify([...this.items]));
   }
 }
-
-// `SyncSession.resume` under way, and the session joining, if any.
-let resuming: Promise<SyncSession | null> | null = null;
-let opening: SyncSession | null = null;
 
 /// A shared project, open: the Y.Doc loaded from IndexedDB, bound to the
 /// store, and connected to the server whenever it can be.
@@ -130,54 +122,32 @@ export class SyncSession {
   private readonly stopListening: () => void;
 
   /// The project this library was shared in, reopened; `null` if none.
-  /// Asked again while it reopens (React's StrictMode mounts the status
-  /// bar twice), it gives the same opening: two would run two joins over
-  /// one library at once, each writing what the other compares.
-  static resume(db: PalimpsestDb, onError: (error: Error) => void, onProgress?: JoinProgress): Promise<SyncSession | null> {
-    resuming ??= SyncSession.reopen(db, onError, onProgress).finally(() => {
-      resuming = null;
-    });
-    return resuming;
-  }
-
-  /// The project opening now (joining its library), if any: closing the
-  /// app settles it (`settled`) as it settles the open one.
-  static opening(): SyncSession | null {
-    return opening;
-  }
-
-  private static async reopen(db: PalimpsestDb, onError: (error: Error) => void, onProgress?: JoinProgress): Promise<SyncSession | null> {
+  static async resume(db: PalimpsestDb, onError: (error: Error) => void): Promise<SyncSession | null> {
     const syncDb = new SyncDb();
     const row = await syncDb.projects.toCollection().first();
     if (!row) {
       syncDb.close();
       return null;
     }
-    return SyncSession.open(syncDb, row, db, onError, onProgress);
+    return SyncSession.open(syncDb, row, db, onError);
   }
 
   /// Shares this library in the project `invitation` names (new, or one
   /// colleagues already work in), from now on.
-  static async begin(db: PalimpsestDb, invitation: Invitation, onError: (error: Error) => void, onProgress?: JoinProgress): Promise<SyncSession> {
+  static async begin(db: PalimpsestDb, invitation: Invitation, onError: (error: Error) => void): Promise<SyncSession> {
     const syncDb = new SyncDb();
     await syncDb.projects.clear();
     await syncDb.projects.add({ ...invitation, joined: new Date().toISOString() } as ProjectRow);
     const row = (await syncDb.projects.get(invitation.project))!;
-    return SyncSession.open(syncDb, row, db, onError, onProgress, true);
+    return SyncSession.open(syncDb, row, db, onError);
   }
 
-  private static async open(
-    syncDb: SyncDb,
-    row: ProjectRow,
-    db: PalimpsestDb,
-    onError: (error: Error) => void,
-    onProgress?: JoinProgress,
-    fromServer = false,
-  ): Promise<SyncSession> {
+  private static async open(syncDb: SyncDb, row: ProjectRow, db: PalimpsestDb, onError: (error: Error) => void): Promise<SyncSession> {
     const doc = row.doc;
     await DexieYProvider.load(doc).whenLoaded;
     const unsent = new Unsent(`palimpsest.sync.unsent.${row.project}`);
-    // What the binding reports before the session exists is kept for it.
+    // The session exists only once the binding has started; what the
+    // binding reports before then is kept for it.
     let session: SyncSession | null = null;
     let localOnly = 0;
     const binding = new SyncBinding(db, doc, me, onError, {
@@ -190,27 +160,11 @@ export class SyncSession {
         localOnly = count;
         session?.update({ localOnly: count });
       },
-      // Every opening joins again (a join stopped midway, by closing the
-      // app, resumes so): the library's documents, one at a time.
-      onJoinProgress: onProgress && ((done, total) => onProgress(done, total, row.name)),
     });
+    await binding.start();
     const provider = new HocuspocusProvider({ url: row.server, name: row.project, token: row.token, document: doc });
     const { doc: _doc, joined: _joined, ...project } = row;
     session = new SyncSession(syncDb, doc, binding, provider, project, unsent, localOnly);
-    // Share… and Join… start from an empty doc: the project as the server
-    // has it comes first, so that the join walks it a document at a time
-    // rather than the round trip after the join taking it whole. Reopened,
-    // the doc kept here holds the project already.
-    if (fromServer) await firstSync(provider);
-    opening = session;
-    try {
-      await binding.start();
-    } catch (error) {
-      session.close();
-      throw error;
-    } finally {
-      if (opening === session) opening = null;
-    }
     return session;
   }
 
@@ -236,9 +190,6 @@ export class SyncSession {
   /// kept on this machine: closing the app in the moment after an edit,
   /// before its round trip ran, would otherwise leave it in the library
   /// alone, and the next opening's join keeps the project's version.
-  /// Asked during the join, the join ends early: the documents written to
-  /// since it began are joined and their edits carried; the rest, as they
-  /// were, are joined at the next opening.
   settled(): Promise<void> {
     return this.binding.settled();
   }
@@ -254,22 +205,4 @@ export class SyncSession {
     this.state = { ...this.state, ...change };
     for (const listener of this.listeners) listener(this.state);
   }
-}
-
-// Until the server has sent the project (or refused the invitation), for
-// at most 10 seconds: a server out of reach leaves the join to the doc
-// kept here, and what the server holds comes after, as round trips.
-function firstSync(provider: HocuspocusProvider): Promise<void> {
-  if (provider.isSynced || !navigator.onLine) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      provider.off('synced', done);
-      provider.off('authenticationFailed', done);
-      resolve();
-    };
-    const timer = setTimeout(done, 10_000);
-    provider.on('synced', done);
-    provider.on('authenticationFailed', done);
-  });
 }

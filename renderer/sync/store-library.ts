@@ -5,7 +5,6 @@ import { canonicalJson } from '../../shared/sync/canonical';
 import { type SharedAnnotation, type SharedLibrary, type SharedLink, emptySharedLibrary } from '../../shared/sync/model';
 import * as rows from '../store/annotation-rows';
 import type { AnnotationRef } from '../store/annotation-rows';
-import type { AnnotationChunk } from '../store/chunk-layout';
 import type { DocumentRow, LinkRow, PalimpsestDb } from '../store/db';
 import { type Ids, idsOf } from './base';
 
@@ -50,38 +49,14 @@ export interface Scope {
   ids: Partial<Record<Exclude<keyof SharedLibrary, 'annotations'>, Iterable<string>>>;
 }
 
-/// The rows the researcher's writes replaced since a join began
-/// (`AsBegun` keeps them): what `readScope` reads instead of the store as
-/// it is now, to read the library as it was then.
-export interface Before {
-  /// A document's annotation chunks replaced, by key (`null`: created since).
-  chunks(documentId: string): ReadonlyMap<string, AnnotationChunk | null> | undefined;
-  /// The row of `table` (by name) with this key as it was: `null` if it
-  /// was created since, `undefined` if no write replaced it.
-  row(table: string, id: string): object | null | undefined;
-}
-
 /// The part of the library `scope` names, as `readStore` gives it: what a
 /// round trip reads, costing the change rather than the library. A
 /// document's row (its whole text) is read only when its id is named.
-/// With `before`, the part as it was before the writes it names.
-export async function readScope(db: PalimpsestDb, scope: Scope, before?: Before): Promise<SharedLibrary> {
-  const some = <T>(table: { name: string; bulkGet(ids: string[]): Promise<(T | undefined)[]> }, ids: Iterable<string> | undefined) => {
+export async function readScope(db: PalimpsestDb, scope: Scope): Promise<SharedLibrary> {
+  const some = <T>(table: { bulkGet(ids: string[]): Promise<(T | undefined)[]> }, ids: Iterable<string> | undefined) => {
     const wanted = [...new Set(ids ?? [])];
-    if (wanted.length === 0) return Promise.resolve([]);
-    return table.bulkGet(wanted).then((found) =>
-      // `before` is asked once the rows are read: a write committed before
-      // the read has been reported by then.
-      found
-        .map((row, i) => {
-          const was = before?.row(table.name, wanted[i]!);
-          return was === undefined ? row : ((was ?? undefined) as T | undefined);
-        })
-        .filter((row): row is T => row !== undefined),
-    );
+    return wanted.length === 0 ? Promise.resolve([]) : table.bulkGet(wanted).then((found) => found.filter((row): row is T => row !== undefined));
   };
-  const ofDocument = (documentId: string) =>
-    before ? rows.ofDocumentBefore(db, documentId, () => before.chunks(documentId)) : rows.ofDocument(db, documentId);
   const { ids } = scope;
   // One transaction, as `readStore`: a document regrouped meanwhile is
   // read whole before or after.
@@ -90,7 +65,7 @@ export async function readScope(db: PalimpsestDb, scope: Scope, before?: Before)
     [...rows.tables(db), db.links, db.actors, db.sets, db.tagTypes, db.relationTypes, db.documents],
     () =>
       Promise.all([
-        Promise.all([...new Set(scope.documentsOfAnnotations)].map(ofDocument)),
+        Promise.all([...new Set(scope.documentsOfAnnotations)].map((documentId) => rows.ofDocument(db, documentId))),
         [...scope.annotations].length === 0 ? Promise.resolve([]) : rows.getMany(db, [...scope.annotations]),
         some(db.links, ids.links),
         some(db.actors, ids.actors),

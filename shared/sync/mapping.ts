@@ -142,26 +142,6 @@ export function onItemsChanged(doc: Y.Doc, listener: (kind: keyof SharedLibrary,
   return () => stops.forEach((stop) => stop());
 }
 
-/// The ids of `kind`'s items `doc` holds, deleted or not.
-export function idsIn(doc: Y.Doc, kind: keyof SharedLibrary): string[] {
-  return [...doc.getMap<YItem>(kind).keys()];
-}
-
-/// The ids of `doc`'s annotations, deleted or not, by document: what a
-/// join reads of the project one document at a time, found without
-/// reading any annotation whole.
-export function annotationsByDocument(doc: Y.Doc): Map<string, string[]> {
-  const byDocument = new Map<string, string[]>();
-  for (const [id, y] of doc.getMap<YItem>('annotations')) {
-    const documentId = y.get('documentId');
-    if (typeof documentId !== 'string') continue;
-    let ids = byDocument.get(documentId);
-    if (!ids) byDocument.set(documentId, (ids = []));
-    ids.push(id);
-  }
-  return byDocument;
-}
-
 /// An annotation's or link's history, oldest first; empty for an id the
 /// project does not hold.
 export function historyOf(doc: Y.Doc, kind: 'annotations' | 'links', id: string): HistoryEntry[] {

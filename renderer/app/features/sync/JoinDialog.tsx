@@ -3,8 +3,7 @@ import { identity, setDisplayName } from '../../../sync/identity';
 import { readInvitation } from '../../../sync/invitation';
 import { useServices } from '../../context';
 import { Dialog, FormFoot } from '../../ui/Dialog';
-import { JoiningLine } from './JoiningLine';
-import { reportJoining, setJoining, setSession, useJoining } from './current';
+import { setSession } from './current';
 
 /// Joins a project a colleague shared: their invitation code, and the name
 /// this machine's annotations will carry. The library here joins the
@@ -16,7 +15,6 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const joining = useJoining();
 
   const join = async () => {
     setProblem(null);
@@ -30,18 +28,13 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     try {
       setDisplayName(name);
-      const session = await services.sync.begin(
-        invitation,
-        (error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }),
-        reportJoining,
-      );
+      const session = await services.sync.begin(invitation, (error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }));
       setSession(session);
       services.notify({ kind: 'info', text: `Joined “${invitation.name}”${invitation.token.startsWith('read.') ? ', to read only' : ''}.` });
       dialog.current?.close();
     } catch (error) {
       setProblem(`Not joined: ${(error as Error).message}`);
     } finally {
-      setJoining(null);
       setBusy(false);
     }
   };
@@ -62,7 +55,6 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
           Invitation code
           <textarea className="sync-code" rows={3} value={code} onChange={(e) => setCode(e.target.value)} data-testid="join-code" />
         </label>
-        {joining && <JoiningLine joining={joining} />}
         <FormFoot problem={problem} busy={busy} label="Join" testId="join-confirm" onCancel={() => dialog.current?.close()} />
       </form>
     </Dialog>

@@ -4,8 +4,7 @@ import { type Invitation, canEdit, invitationCode, tokenFor } from '../../../syn
 import { useServices } from '../../context';
 import { Dialog, FormFoot } from '../../ui/Dialog';
 import { InvitationCode } from './InvitationCode';
-import { JoiningLine } from './JoiningLine';
-import { currentSession, reportJoining, setJoining, setSession, useJoining, useSyncState } from './current';
+import { currentSession, setSession, useSyncState } from './current';
 
 const reviewKey = 'palimpsest.sync.review-invitation';
 
@@ -22,7 +21,6 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [key, setKey] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const joining = useJoining();
 
   const share = async () => {
     setProblem(null);
@@ -44,17 +42,12 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       }-${crypto.randomUUID().slice(0, 8)}`;
       const invitation: Invitation = { server: server.trim(), project: id, token: await tokenFor(key, id, 'edit'), name: project.trim() };
       localStorage.setItem(reviewKey, invitationCode({ ...invitation, token: await tokenFor(key, id, 'read') }));
-      const session = await services.sync.begin(
-        invitation,
-        (error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }),
-        reportJoining,
-      );
+      const session = await services.sync.begin(invitation, (error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }));
       setSession(session);
       services.notify({ kind: 'info', text: `This library is now shared as “${invitation.name}”.` });
     } catch (error) {
       setProblem(`The library was not shared: ${(error as Error).message}`);
     } finally {
-      setJoining(null);
       setBusy(false);
     }
   };
@@ -123,7 +116,6 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             Server key
             <input type="password" value={key} onChange={(e) => setKey(e.target.value)} data-testid="share-key" />
           </label>
-          {joining && <JoiningLine joining={joining} />}
           <FormFoot problem={problem} busy={busy} label="Share" testId="share-confirm" onCancel={() => dialog.current?.close()} />
         </form>
       )}

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
+import type { SyncSession } from '../../../sync/session';
 import { useServices } from '../../context';
 import { JoinDialog } from './JoinDialog';
 import { ShareDialog } from './ShareDialog';
-import { JoiningLine } from './JoiningLine';
-import { currentSession, reportJoining, setJoining, setSession, useJoining, useSyncState } from './current';
+import { setSession, useSyncState } from './current';
 import './sync.css';
 
 const words = {
@@ -20,19 +20,15 @@ const words = {
 export function SyncBar() {
   const services = useServices();
   const state = useSyncState();
-  const joining = useJoining();
   const [dialog, setDialog] = useState<'share' | 'join' | null>(null);
 
   useEffect(() => {
     let live = true;
     void services.sync
-      .resume((error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }), reportJoining)
-      .finally(() => setJoining(null))
+      .resume((error) => services.notify({ kind: 'error', text: `Sharing stopped: ${error.message}` }))
       .then((session) => {
         if (live) setSession(session);
-        // Unmounted while it opened: closed, unless the bar mounted again
-        // (StrictMode) took the same opening (`resume` gives it once).
-        else setTimeout(() => currentSession() !== session && session?.close(), 0);
+        else session?.close();
       });
     return () => {
       live = false;
@@ -43,9 +39,7 @@ export function SyncBar() {
   return (
     <>
       <div className="sync-bar" role="status" data-testid="sync-status" data-status={state?.status ?? 'unshared'}>
-        {joining ? (
-          <JoiningLine joining={joining} />
-        ) : state ? (
+        {state ? (
           <>
             <span className={`sync-dot sync-${state.status}`} aria-hidden="true" />
             <span>

@@ -36,30 +36,3 @@ const subscribe = (listener: () => void) => {
 export function useSyncState(): SyncState | null {
   return useSyncExternalStore(subscribe, () => state);
 }
-
-/// A library joining its project: the project's name, and how many of
-/// the library's documents are joined, of how many.
-export interface Joining {
-  name: string;
-  done: number;
-  total: number;
-}
-
-let joining: Joining | null = null;
-
-/// Says how far the join has come (`null`: none running).
-export function setJoining(next: Joining | null): void {
-  joining = next;
-  for (const listener of listeners) listener();
-}
-
-/// What `SyncSession.begin` and `resume` report as they join: the join's
-/// progress for the UI, and none once they resolve (call `setJoining(null)`).
-export function reportJoining(done: number, total: number, name: string): void {
-  setJoining({ name, done, total });
-}
-
-/// The join running, if any, re-rendering as it goes.
-export function useJoining(): Joining | null {
-  return useSyncExternalStore(subscribe, () => joining);
-}
