@@ -20,7 +20,7 @@ import { type ImportClient, mainThreadPorts, startImports } from '../renderer/wo
 import type { ImportContext } from '../renderer/work/import-context';
 import { type Result, quantile, result } from './measure';
 import { searchCorpus } from './search-benches';
-import { memoryMB } from './heap';
+import { memoryMB, settledMemoryMB } from './heap';
 import { scaleQueries } from './scale-queries';
 
 /// The scale benchmark (issue 19): a library of N documents of ~50,000
@@ -154,7 +154,7 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
   const perDocument = quick ? 100 : 200;
   // The peers first, while this process holds nothing else: their memory
   // is measured as the heap's growth.
-  const peerResults = peers(searchCorpus(quick ? 100 : 1_000, 50_000, 29), runs, log);
+  const peerResults = await peers(searchCorpus(quick ? 100 : 1_000, 50_000, 29), runs, log);
   const stamp = Date.now();
   const small = await buildLibrary(`scale-small-${stamp}`, smallCount, perDocument, log);
   const large = await buildLibrary(`scale-large-${stamp}`, largeCount, perDocument, log);
@@ -217,13 +217,15 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
   // to one after, the repository still held. (What dropping it frees, as
   // this row measured before, was always 0: the repository's live query
   // keeps it reachable once subscribed, so nothing was freed.) The
-  // connection is opened before, so its schema is not counted.
+  // connection is opened before, so its schema is not counted. Settled
+  // both times: read at once after a collection, the figure before still
+  // held the earlier rows' dead buffers, and the row once read −32 MB.
   const heldBy = async (library: Library) => {
     const db = new PalimpsestDb(library.db.name);
     await db.open();
-    const before = memoryMB();
+    const before = await settledMemoryMB();
     const repository = await listed(db);
-    const held = memoryMB() - before;
+    const held = (await settledMemoryMB()) - before;
     if (repository.list().size === 0) throw new Error(`The library ${library.name} read back empty.`);
     db.close();
     return [held];
@@ -398,7 +400,7 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
 // Builds each engine over `texts` and answers the queries as ranked
 // document ids (limit 100): the project's engine by SearchIndex.rank (its
 // postings' counts, phrases checked), FlexSearch and MiniSearch their own.
-function peers(texts: { id: string; text: string }[], runs: number, log: (line: string) => void): Result[] {
+async function peers(texts: { id: string; text: string }[], runs: number, log: (line: string) => void): Promise<Result[]> {
   const results: Result[] = [];
   // Memory is measured at the end, as what a full collection frees when
   // each engine is dropped in turn: the heap's growth over a build would
@@ -444,10 +446,12 @@ function peers(texts: { id: string; text: string }[], runs: number, log: (line: 
   const flexTimes = asked((q) => (flex.built as InstanceType<typeof FlexSearch.Index>).search(q.replaceAll('"', '').replaceAll('*', ''), { limit: 100 }));
   const miniTimes = asked((q) => (mini.built as MiniSearch).search(q.replaceAll('"', '').replaceAll('*', ''), { prefix: q.endsWith('*'), combineWith: 'AND' }));
   const held = [mini, flex, ours];
-  let before = memoryMB();
+  // Settled, as rank-probe reads it: V8 frees dead array buffers on a
+  // background sweep, and a figure read at once split them between engines.
+  let before = await settledMemoryMB();
   for (const engine of held) {
     engine.built = null;
-    const after = memoryMB();
+    const after = await settledMemoryMB();
     engine.mb = before - after;
     before = after;
   }
