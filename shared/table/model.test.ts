@@ -52,6 +52,16 @@ describe('TableModel', () => {
     expect(big.filter(big.order('date', 'ascending'), { text: 'mehilli' }).length).toBe(many.filter((a) => a.quote.exact === 'E. Mëhilli').length);
   });
 
+  it('opens from stored columns that include a document whose only chunk holds no annotation', () => {
+    const stored = new StoredChunks(2);
+    stored.write(annotations);
+    const texts = new TextStore(async (keys) => stored.texts(keys));
+    const empty = chunkColumns('zz-empty|0', 'zz-empty', []);
+    const model = new TableModel({ documents: corpus, actors, links, sets, chunks: [...stored.columns(), empty], texts });
+    const whole = new TableModel({ documents: corpus, actors, links, sets, chunks: stored.columns(), texts });
+    expect(Array.from({ length: model.length }, (_, i) => model.id(i))).toEqual(Array.from({ length: whole.length }, (_, i) => whole.id(i)));
+  });
+
   it('refuses a column the table does not have', () => {
     expect(() => model.order('colour' as RowColumn, 'ascending')).toThrow('The table has no column "colour" to sort by.');
   });

@@ -5,6 +5,10 @@ import { StoredChunks } from '../../../../shared/table/test-support/stored';
 import { TextStore } from '../../../../shared/table/texts';
 import { nextTask } from './next-task';
 
+// The ports open before any pause was asked for (the test runner's own).
+const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
+const before = ports();
+
 describe('nextTask', () => {
   it('lets a table built in slices land, pausing between them, with the rows a build in one go gives', async () => {
     const stored = new StoredChunks(2);
@@ -22,5 +26,14 @@ describe('nextTask', () => {
     const order: number[] = [];
     await Promise.all([0, 1, 2, 3].map((k) => nextTask().then(() => order.push(k))));
     expect(order).toEqual([0, 1, 2, 3]);
+  });
+
+  it('leaves no port open once its pauses are over', async () => {
+    await nextTask();
+    await Promise.all([nextTask(), nextTask()]);
+    await nextTask();
+    // A port closes on the loop's next turn.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ports()).toBe(before);
   });
 });

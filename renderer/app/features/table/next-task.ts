@@ -1,4 +1,6 @@
-// One channel for every pause: a message is a task of its own.
+// One channel while pauses wait: a message is a task of its own. Closed
+// once none waits, so that an open port keeps nothing alive (a Node
+// process would not exit while one listens).
 let channel: MessageChannel | null = null;
 const waiting: (() => void)[] = [];
 
@@ -8,8 +10,15 @@ const waiting: (() => void)[] = [];
 /// five deep, and a build of a million rows pauses a hundred times or more.
 export function nextTask(): Promise<void> {
   if (!channel) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => waiting.shift()?.();
+    const opened = new MessageChannel();
+    opened.port1.onmessage = () => {
+      waiting.shift()?.();
+      if (waiting.length === 0 && channel === opened) {
+        opened.port1.close();
+        channel = null;
+      }
+    };
+    channel = opened;
   }
   const port = channel.port2;
   return new Promise((resolve) => {
