@@ -83,7 +83,7 @@ describe('the documents a researcher picks to import, read one at a time', () =>
     await expect(choices.read(window, second!.file)).rejects.toThrow(/^grown\.txt is too large to import/);
   });
 
-  it('reads a file only for the window that chose it, once, and forgets a pick left unread', async () => {
+  it('reads a file only for the window that chose it, once; a second pick leaves the first to finish', async () => {
     const path = join(dir, 'note.txt');
     writeFileSync(path, 'Dvořák');
     const choices = new ImportChoices();
@@ -93,10 +93,20 @@ describe('the documents a researcher picks to import, read one at a time', () =>
     expect(new TextDecoder().decode(await choices.read(window, chosen!.file))).toBe('Dvořák');
     await expect(choices.read(window, chosen!.file)).rejects.toThrow(refused);
 
-    const [unread] = (await choices.choose(window, [path])) as { file: string }[];
+    const [first] = (await choices.choose(window, [path])) as { file: string }[];
     await choices.choose(window, [path]);
-    await expect(choices.read(window, unread!.file)).rejects.toThrow(refused);
+    expect(new TextDecoder().decode(await choices.read(window, first!.file))).toBe('Dvořák');
     choices.abandon(window);
     expect(choices.size).toBe(0);
+  });
+
+  it('hands over no more than the pick’s limit when its files grow between the pick and their reads', async () => {
+    const paths = ['grows-a.txt', 'grows-b.txt'].map((name) => join(dir, name));
+    for (const path of paths) writeFileSync(path, 'x'.repeat(10));
+    const choices = new ImportChoices({ each: 1000, total: 1000 });
+    const picked = (await choices.choose(window, paths)) as { file: string }[];
+    for (const path of paths) writeFileSync(path, 'x'.repeat(900));
+    expect((await choices.read(window, picked[0]!.file)).byteLength).toBe(900);
+    await expect(choices.read(window, picked[1]!.file)).rejects.toThrow(/^grows-b\.txt was not read: the files chosen with it already come to 0 MB/);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type ChosenImportFile, maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../shared/ipc/contract';
 import { messageOf } from '../shared/errors';
@@ -14,16 +14,18 @@ import { FileProblem } from './files';
 /// and the page took it in as one task. Plain Node, no Electron: the
 /// dialog's handlers check the sender and call in.
 export class ImportChoices {
-  private readonly chosen = new Map<string, { owner: number; path: string; name: string }>();
+  private readonly chosen = new Map<string, { owner: number; path: string; name: string; pick: { left: number } }>();
 
   constructor(private readonly limits: { each: number; total: number } = { each: maxImportBytes, total: maxOpenFilesTotalBytes }) {}
 
   /// Takes the paths `owner` chose, in order: each readable file gets a
   /// token and its size; one that cannot be used says why, and the others
-  /// still import. Whatever `owner` chose before and did not read is let go.
+  /// still import. A pick before it, still being read, is left to finish.
   async choose(owner: number, paths: readonly string[]): Promise<ChosenImportFile[]> {
-    this.abandon(owner);
     const files: ChosenImportFile[] = [];
+    // What the pick's reads may still hand over, together: a file grown
+    // since the pick cannot carry the whole past the limit.
+    const pick = { left: this.limits.total };
     let total = 0;
     for (const path of paths) {
       const name = basename(path);
@@ -35,7 +37,7 @@ export class ImportChoices {
         else {
           total += info.size;
           const file = randomUUID();
-          this.chosen.set(file, { owner, path, name });
+          this.chosen.set(file, { owner, path, name, pick });
           files.push({ name, bytes: info.size, file });
         }
       } catch (error) {
@@ -46,27 +48,44 @@ export class ImportChoices {
   }
 
   /// The bytes of a file `owner` chose, read once: its token is then let go.
-  /// A file that has grown past the limit since, or gone, is a FileProblem
-  /// naming it.
+  /// A file gone since, or grown past the limit or past what its pick may
+  /// still hand over, is a FileProblem naming it; no more than that is
+  /// ever read, however the file grows while it is.
   async read(owner: number, file: string): Promise<Uint8Array> {
     const entry = this.chosen.get(file);
     // The same words whether the token is unknown, read already or another window's.
     if (!entry || entry.owner !== owner) throw new FileProblem('This file was not chosen in this window, or was read already; choose it again.');
     this.chosen.delete(file);
-    const { path, name } = entry;
+    const { path, name, pick } = entry;
+    let handle: Awaited<ReturnType<typeof open>> | null = null;
     try {
-      const info = await stat(path);
-      if (info.size > this.limits.each) throw new FileProblem(tooLargeToOpen(name, info.size, this.limits.each));
-      const bytes = await readFile(path);
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      handle = await open(path, 'r');
+      const { size } = await handle.stat();
+      if (size > this.limits.each) throw new FileProblem(tooLargeToOpen(name, size, this.limits.each));
+      if (size > pick.left) throw new FileProblem(overTotalToOpen(name, this.limits.total));
+      const buffer = new Uint8Array(size);
+      let length = 0;
+      while (length < size) {
+        const { bytesRead } = await handle.read(buffer, length, size - length, length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      // A byte past its size, or fewer than its size: the file is being
+      // written while it is read.
+      const { bytesRead: past } = await handle.read(new Uint8Array(1), 0, 1, size);
+      if (length < size || past > 0) throw new FileProblem(`${name} changed while it was read; import it again once it is saved.`);
+      pick.left -= length;
+      return buffer;
     } catch (error) {
       if (error instanceof FileProblem) throw error;
       throw new FileProblem(`${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? messageOf(error)}).`);
+    } finally {
+      await handle?.close().catch(() => {});
     }
   }
 
-  /// Lets go of every file `owner` chose and did not read (a new pick, the
-  /// window closed or reloaded).
+  /// Lets go of every file `owner` chose and did not read (the window
+  /// closed).
   abandon(owner: number): void {
     for (const [file, entry] of this.chosen) if (entry.owner === owner) this.chosen.delete(file);
   }
