@@ -155,6 +155,10 @@ function writeKind(map: Y.Map<YItem>, kind: Kind, before: readonly Item[], after
   const old = new Map(before.map((item) => [item.id, item]));
   for (const item of after) {
     const y = map.get(item.id);
+    // Held at the last round trip and gone from the project since: a
+    // colleague deleted it (only annotations and links keep tombstones).
+    // The store still holding it is no new item; it goes from the store.
+    if (!y && old.has(item.id)) continue;
     if (!y) {
       map.set(item.id, created(item, kind, stamp));
       written.push(item.id);
