@@ -5,7 +5,7 @@ import { standIn } from '../../shared/test-support/links';
 import * as rows from '../store/annotation-rows';
 import { bareDocumentRow } from '../store/test-support/db';
 import { SyncBinding } from './binding';
-import { type Machine, closeMachines, pair, settle } from './test-support/machines';
+import { type Machine, closeMachines, offline, pair, settle } from './test-support/machines';
 
 afterEach(closeMachines);
 
@@ -72,5 +72,41 @@ describe('a document deleted in a shared project', () => {
     await settle(a, b);
     expect(await held(a)).toEqual({ document: 'doc-1', annotations: 3 });
     expect(await held(b)).toEqual({ document: 'doc-1', annotations: 3 });
+  });
+});
+
+describe('a document deleted while a colleague edits one of its annotations', () => {
+  // As with an annotation deleted while edited elsewhere, the edit wins:
+  // Ben's work needs its text, so the document is kept, with the
+  // annotation he edited (its panel says Ana deleted it meanwhile); the
+  // annotations nobody touched go, as Ana asked.
+  it('keeps the document with the edited annotation, on both machines, and drops the rest', async () => {
+    const [a, b] = await sharedDocument();
+    const link = offline();
+    const edited = (await rows.get(b.db, 'doc-1', 'doc-1-a0'))!;
+    await b.annotations.update(edited, { note: 'Ben’s reading' });
+    await a.annotations.deleteDocument('doc-1');
+    await settle(a);
+    await settle(b);
+    link.reconnect();
+    await settle(a, b);
+    for (const m of [a, b]) {
+      expect(await held(m)).toEqual({ document: 'doc-1', annotations: 1 });
+      expect(await rows.get(m.db, 'doc-1', 'doc-1-a0')).toMatchObject({ note: 'Ben’s reading', keptAfterDelete: { by: { name: 'Ana' } } });
+    }
+    await relaunch(a);
+    await settle(a, b);
+    expect(await held(a)).toEqual({ document: 'doc-1', annotations: 1 });
+  });
+
+  it('deletes the document on both when the colleague’s edit had reached the deleter first', async () => {
+    const [a, b] = await sharedDocument();
+    const edited = (await rows.get(b.db, 'doc-1', 'doc-1-a0'))!;
+    await b.annotations.update(edited, { note: 'Ben’s reading' });
+    await settle(a, b);
+    await a.annotations.deleteDocument('doc-1');
+    await settle(a, b);
+    expect(await held(a)).toEqual({ document: null, annotations: 0 });
+    expect(await held(b)).toEqual({ document: null, annotations: 0 });
   });
 });
