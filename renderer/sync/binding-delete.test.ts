@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { readLibrary } from '../../shared/sync/mapping';
 import { standIn } from '../../shared/test-support/links';
 import * as rows from '../store/annotation-rows';
 import { bareDocumentRow } from '../store/test-support/db';
@@ -62,6 +63,28 @@ describe('a document deleted in a shared project', () => {
     await b.binding.start();
     await settle(b);
     expect(await held(b)).toEqual({ document: null, annotations: 0 });
+  });
+
+  // A join cannot tell a row the project deleted from one it never had
+  // (docs/sync.md: joining removes nothing): a machine joining again from
+  // the server's copy, its own copy lost, while its library still holds
+  // a document deleted meanwhile, brings it back. It must come back
+  // whole, the same in the project as in that library.
+  it('comes back whole, the same in the project and the library, when a machine that missed the deletion re-joins', async () => {
+    const [a, b] = await sharedDocument();
+    const link = offline();
+    await a.annotations.deleteDocument('doc-1');
+    await settle(a);
+    b.binding.stop();
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(a.doc));
+    b.doc = fresh;
+    b.binding = new SyncBinding(b.db, fresh, () => ({ id: 'machine-Ben', name: 'Ben' }));
+    await b.binding.start();
+    await settle(b);
+    expect(await held(b)).toEqual({ document: 'doc-1', annotations: 3 });
+    expect(readLibrary(fresh).annotations.map((x) => x.id)).toEqual(['doc-1-a0', 'doc-1-a1', 'doc-1-a2']);
+    link.reconnect();
   });
 
   it('comes back on both machines, with its annotations, when the deletion is undone', async () => {

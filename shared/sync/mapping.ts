@@ -182,14 +182,16 @@ function writeKind(map: Y.Map<YItem>, kind: Kind, before: readonly Item[], after
       continue;
     }
     let base = old.get(item.id);
-    if (kind.authored && y.get('deleted') !== undefined && !base) {
-      // Brought back (an undo) after a deletion: alive again, and it counts
-      // as an edit, so the deletion no longer applies.
+    const revived = kind.authored && y.get('deleted') !== undefined && !base;
+    if (revived) {
+      // Brought back (an undo, a join) after a deletion: alive again, and
+      // it counts as an edit, so the deletion no longer applies. Written,
+      // even unchanged: the join reads back only what it wrote.
       y.delete('deleted');
       pushHistory(y, stamp, 'create', []);
     }
     base ??= readItem(item.id, y, kind, true) ?? undefined;
-    if (base && edit(y, kind, base, item, stamp)) written.push(item.id);
+    if ((base && edit(y, kind, base, item, stamp)) || revived) written.push(item.id);
   }
   const kept = new Set(after.map((item) => item.id));
   for (const item of before) {
