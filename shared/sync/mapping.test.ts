@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { historyOf, readLibrary } from './mapping';
+import { historyOf, readLibrary, writeChanges } from './mapping';
 import type { SharedLibrary } from './model';
 import { Replica, exchange, passage } from './test-support/replica';
 
@@ -85,6 +85,23 @@ describe('the store ↔ Y.Doc mapping', () => {
     });
     exchange([a, b]);
     expect(a.library.annotations).toEqual([]);
+  });
+
+  // The app's store still holds what a colleague deleted until the round
+  // trip that brings the deletion: writing the store's changes first must
+  // not take a row it had when last synced for a new one.
+  it('does not bring back an actor or document deleted elsewhere that the store still holds', () => {
+    const [a, b] = pair();
+    a.change((library) => library.documents.push({ id: 'doc-2', row: { id: 'doc-2', title: 'FO 371' } }));
+    exchange([a, b]);
+    const stale = structuredClone(b.library);
+    a.change((library) => {
+      library.actors = [];
+      library.documents = [];
+    });
+    exchange([a, b]);
+    writeChanges(b.doc, stale, stale, { by: ben, at: '2026-12-04T10:00:00.000Z' });
+    expect(readLibrary(b.doc)).toMatchObject({ actors: [], documents: [] });
   });
 
   it('keeps one name and the other as an alias when an actor or tag type is renamed on both machines', () => {

@@ -71,7 +71,10 @@ export function writeChanges(doc: Y.Doc, before: SharedLibrary, after: SharedLib
   const written: string[] = [];
   doc.transact(() => {
     for (const kind of kinds) {
-      const ids = writeKind(doc.getMap(kind.key), kind, before[kind.key] as unknown as Item[], after[kind.key] as unknown as Item[], stamp);
+      // Annotations are written first: an edit here that outlived a
+      // colleague's deletion of its document keeps that document.
+      const revive = kind.key === 'documents' ? (id: string) => annotated(doc, id) : () => false;
+      const ids = writeKind(doc.getMap(kind.key), kind, before[kind.key] as unknown as Item[], after[kind.key] as unknown as Item[], stamp, revive);
       for (const id of ids) written.push(`${kind.key}:${id}`);
     }
   }, origin);
@@ -142,6 +145,18 @@ export function onItemsChanged(doc: Y.Doc, listener: (kind: keyof SharedLibrary,
   return () => stops.forEach((stop) => stop());
 }
 
+// Whether `doc` holds an annotation on `documentId` that is not deleted
+// (or was edited after its deletion by someone who had not seen it).
+// Reads every annotation: asked only when a document was deleted.
+function annotated(doc: Y.Doc, documentId: string): boolean {
+  for (const y of doc.getMap<YItem>('annotations').values()) {
+    if (y.get('documentId') !== documentId) continue;
+    const tombstone = y.get('deleted') as Tombstone | undefined;
+    if (!tombstone || editCount(y) > tombstone.edits) return true;
+  }
+  return false;
+}
+
 /// An annotation's or link's history, oldest first; empty for an id the
 /// project does not hold.
 export function historyOf(doc: Y.Doc, kind: 'annotations' | 'links', id: string): HistoryEntry[] {
@@ -150,25 +165,33 @@ export function historyOf(doc: Y.Doc, kind: 'annotations' | 'links', id: string)
   return history instanceof Y.Array ? (history.toArray() as HistoryEntry[]) : [];
 }
 
-function writeKind(map: Y.Map<YItem>, kind: Kind, before: readonly Item[], after: readonly Item[], stamp: Stamp): string[] {
+function writeKind(map: Y.Map<YItem>, kind: Kind, before: readonly Item[], after: readonly Item[], stamp: Stamp, revive: (id: string) => boolean): string[] {
   const written: string[] = [];
   const old = new Map(before.map((item) => [item.id, item]));
   for (const item of after) {
     const y = map.get(item.id);
+    // Held at the last round trip and gone from the project since: a
+    // colleague deleted it (only annotations and links keep tombstones).
+    // The store still holding it is no new item; it goes from the store,
+    // unless it is a document with an annotation the deleter had not seen
+    // edited: that annotation is kept, so its document is put back.
+    if (!y && old.has(item.id) && !revive(item.id)) continue;
     if (!y) {
       map.set(item.id, created(item, kind, stamp));
       written.push(item.id);
       continue;
     }
     let base = old.get(item.id);
-    if (kind.authored && y.get('deleted') !== undefined && !base) {
-      // Brought back (an undo) after a deletion: alive again, and it counts
-      // as an edit, so the deletion no longer applies.
+    const revived = kind.authored && y.get('deleted') !== undefined && !base;
+    if (revived) {
+      // Brought back (an undo, a join) after a deletion: alive again, and
+      // it counts as an edit, so the deletion no longer applies. Written,
+      // even unchanged: the join reads back only what it wrote.
       y.delete('deleted');
       pushHistory(y, stamp, 'create', []);
     }
     base ??= readItem(item.id, y, kind, true) ?? undefined;
-    if (base && edit(y, kind, base, item, stamp)) written.push(item.id);
+    if ((base && edit(y, kind, base, item, stamp)) || revived) written.push(item.id);
   }
   const kept = new Set(after.map((item) => item.id));
   for (const item of before) {

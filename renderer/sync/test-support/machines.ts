@@ -40,6 +40,8 @@ const opened: Machine[] = [];
 /// Stops and deletes every machine made since the last call: each test
 /// file's `afterEach`.
 export async function closeMachines(): Promise<void> {
+  wire.connected = true;
+  wire.waiting.length = 0;
   for (const m of opened.splice(0)) {
     m.binding.stop();
     m.db.close();
@@ -52,11 +54,31 @@ export async function closeMachines(): Promise<void> {
 export async function pair(bOptions: BindingOptions = {}): Promise<[Machine, Machine]> {
   const a = machine('Ana');
   const b = machine('Ben', bOptions);
-  a.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(b.doc, update, 'wire'));
-  b.doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(a.doc, update, 'wire'));
+  const send = (to: Machine) => (update: Uint8Array, origin: unknown) => {
+    if (origin === 'wire') return;
+    if (wire.connected) Y.applyUpdate(to.doc, update, 'wire');
+    else wire.waiting.push([to, update]);
+  };
+  a.doc.on('update', send(b));
+  b.doc.on('update', send(a));
   await a.binding.start();
   await b.binding.start();
   return [a, b];
+}
+
+// The pair's server connection: cut by `offline`, updates wait their turn.
+const wire = { connected: true, waiting: [] as [Machine, Uint8Array][] };
+
+/// Cuts both machines of `pair` off the server: each keeps working on its
+/// own, and their updates are exchanged, in order, on `reconnect`.
+export function offline(): { reconnect(): void } {
+  wire.connected = false;
+  return {
+    reconnect() {
+      wire.connected = true;
+      for (const [to, update] of wire.waiting.splice(0)) Y.applyUpdate(to.doc, update, 'wire');
+    },
+  };
 }
 
 /// Until every change made so far has gone round all of `machines`.

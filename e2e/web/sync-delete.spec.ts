@@ -1,0 +1,78 @@
+import { type Browser, type Page, expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type RunningServer, scratch, startServer, testKey } from '../../server/test-support/processes';
+import { dismissNotices, openLibrary, tagPassage } from './support';
+
+// Two editors on a real sync server: a document one of them deletes goes
+// from both libraries and stays gone; Undo brings it back on both.
+test.use({ actionTimeout: 15_000 });
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer({ data: join(scratch(), 'delete.sqlite') });
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const shots = join(import.meta.dirname, '..', '..', 'tmp-shots');
+mkdirSync(shots, { recursive: true });
+const memo = ['Memorandum of 5 April 1962.', '', 'Hoxha spoke of the Soviet submarines at Vlorë.', ''].join('\n');
+const row = (page: Page) => page.locator('[data-testid="doc-row"][data-document="memo-vlore"]');
+const status = (page: Page) => page.getByTestId('sync-status');
+
+async function person(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+test('a document deleted on one machine goes from both and stays gone; Undo brings it back on both', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const ana = await person(browser);
+  const ben = await person(browser);
+  await openLibrary(ana);
+  await ana.getByTestId('sync-share').click();
+  await ana.getByTestId('share-name').fill('Ana Petrova');
+  await ana.getByTestId('share-project').fill('FO 371: Vlorë');
+  await ana.getByTestId('share-server').fill(server.url);
+  await ana.getByTestId('share-key').fill(testKey);
+  await ana.getByTestId('share-confirm').click();
+  const code = await ana.getByTestId('invite-edit').inputValue();
+  await ana.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click();
+  await openLibrary(ben);
+  await ben.getByTestId('sync-join').click();
+  await ben.getByTestId('join-code').fill(code);
+  await ben.getByTestId('join-name').fill('Ben Okafor');
+  await ben.getByTestId('join-confirm').click();
+  await expect(status(ben)).toHaveAttribute('data-status', 'connected');
+
+  const chooser = ana.waitForEvent('filechooser');
+  await ana.getByTestId('import-documents').click();
+  await (await chooser).setFiles([{ name: 'memo-vlore.txt', mimeType: 'text/plain', buffer: Buffer.from(memo) }]);
+  await ana.getByTestId('import-results-close').click();
+  await row(ana).getByTestId('doc-title').click();
+  await tagPassage(ana, 'Hoxha spoke of the Soviet submarines', '2');
+  await ana.getByTestId('back').click();
+  await expect(row(ben).getByTestId('doc-count')).toHaveText('1', { timeout: 15_000 });
+
+  await row(ana).getByTestId('doc-delete').click();
+  await ana.getByTestId('delete-document-confirm').click();
+  await expect(row(ben)).toHaveCount(0, { timeout: 15_000 });
+  // Both round trips done and the server acknowledged: still gone on Ana's.
+  await expect(ana.getByTestId('sync-pending')).toHaveCount(0, { timeout: 15_000 });
+  await ana.waitForTimeout(1_000);
+  await expect(row(ana)).toHaveCount(0);
+  await ana.screenshot({ path: join(shots, 'sync-delete-ana.png') });
+  await ben.reload();
+  await openLibrary(ben);
+  await expect(status(ben)).toHaveAttribute('data-status', 'connected', { timeout: 15_000 });
+  await ben.waitForTimeout(1_000);
+  await expect(row(ben)).toHaveCount(0);
+
+  await dismissNotices(ana);
+  await ana.keyboard.press('Control+z');
+  await expect(ana.getByTestId('notice-info').last()).toHaveText(/Undid: delete document\./);
+  await expect(row(ben).getByTestId('doc-count')).toHaveText('1', { timeout: 15_000 });
+  await expect(row(ana).getByTestId('doc-count')).toHaveText('1');
+  await ben.screenshot({ path: join(shots, 'sync-delete-undone-ben.png') });
+});
