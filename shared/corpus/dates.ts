@@ -14,10 +14,11 @@ export interface DateSpan {
   start: PartialDate;
   /// Present for spans ("1960–1961"); the end's own precision is kept.
   end?: PartialDate;
-  /// `true` when the date was guessed from a sentence of the document's
-  /// body, not read from its metadata (a citation, a date line at the top,
-  /// the file's properties): shown with a question mark ("November 1960?")
-  /// until the researcher confirms it. `false` when known not to be a
+  /// `true` when the date was guessed: from a sentence of the document's
+  /// body, or from when its file was made (a PDF's or Word file's creation
+  /// date), not read from metadata that dates the text (a citation, a date
+  /// line at the top, a page's publication date): shown with a question
+  /// mark ("November 1960?") until the researcher confirms it. `false` when known not to be a
   /// guess (read from metadata, or confirmed). Absent in libraries stored
   /// before guesses were told apart: see `markGuessedDate` in metadata.ts.
   guessed?: boolean;

@@ -22,8 +22,9 @@ export function docxFileMeta(coreXml: Uint8Array | null): FileMeta {
     .split(/\s*;\s*/)
     .filter((author) => author && !isJunkAuthor(author));
   if (authors.length > 0) meta.authors = authors;
+  // When the file was made, not when its text was written: a guess.
   const date = dateSpanOf(value('created'));
-  if (date) meta.date = date;
+  if (date) meta.date = { ...date, guessed: true };
   const summary = value('description');
   if (summary) meta.summary = summary;
   const language = languageName(value('language'));

@@ -135,12 +135,12 @@ describe('a Word document', () => {
     expect(imported.warnings).toEqual(['1 image was skipped: only text is imported.']);
   });
 
-  it('reads the core properties: title, author, creation date', async () => {
+  it('reads the core properties: title, author, and the creation date as a guess (when the file was made)', async () => {
     const { fileMeta } = await importFixture('memo-1962.docx');
     expect(fileMeta).toEqual({
       title: 'Memorandum of Luncheon for Comrade Ri Song-un',
       authors: ['Richard Dvořák'],
-      date: { start: { year: 1962, month: 4, day: 2 } },
+      date: { start: { year: 1962, month: 4, day: 2 }, guessed: true },
     });
   });
 });

@@ -55,9 +55,13 @@ describe('reading a PDF through pdf.js', () => {
     expect(destroyed).toEqual(['document']);
   });
 
-  it('prefers the XMP title to a word processor’s placeholder, and reads the PDF date', async () => {
+  it('prefers the XMP title to a word processor’s placeholder, and offers the PDF’s creation date as a guess', async () => {
     const content = await readPdf(new TextEncoder().encode('%PDF-1.7\n'), 'report.pdf', fakePdfJs([]));
-    expect(content.meta).toEqual({ title: 'Report on the Stance of the DPRK', authors: ['Mehmet Shehu'], date: { start: { year: 1967, month: 1, day: 16 } } });
+    expect(content.meta).toEqual({
+      title: 'Report on the Stance of the DPRK',
+      authors: ['Mehmet Shehu'],
+      date: { start: { year: 1967, month: 1, day: 16 }, guessed: true },
+    });
   });
 
   it('refuses a file that does not start as a PDF before loading pdf.js', async () => {

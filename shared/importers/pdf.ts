@@ -101,8 +101,11 @@ export function pdfFileMeta(info: Record<string, unknown>, xmp: { get(name: stri
   if (title) meta.title = title;
   const authors = (text(info.Author) || text(xmp?.get('dc:creator'))).split(/\s*;\s*/).filter((author) => author && !isJunkAuthor(author));
   if (authors.length > 0) meta.authors = authors;
+  // When the file was made (a scan's day, an export's), not when its text
+  // was written: offered as a guess, shown with a question mark until the
+  // researcher confirms it.
   const date = dateSpanOf(text(info.CreationDate)) ?? dateSpanOf(text(xmp?.get('xmp:createdate')));
-  if (date) meta.date = date;
+  if (date) meta.date = { ...date, guessed: true };
   const summary = text(info.Subject) || text(xmp?.get('dc:description'));
   if (summary) meta.summary = summary;
   return meta;
