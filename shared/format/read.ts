@@ -18,6 +18,7 @@ export function readAnnotationFile(
   library: { tagTypes: readonly TagType[]; relationTypes?: readonly RelationType[] },
   now = new Date(),
 ): IncomingBatch {
+  notJsonAtAll(json);
   const value = parseJson(json);
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'format' in value) {
     const format = (value as { format: unknown }).format;
@@ -39,5 +40,18 @@ export function readAnnotationFile(
   throw new ImportError(
     '$',
     'this is neither a Palimpsest annotation file ("format": "palimpsest.annotations") nor W3C Web Annotation JSON (an Annotation, a list of them, or an AnnotationCollection)',
+  );
+}
+
+// A text, a PDF or a Word file picked by mistake: said plainly, with what
+// is read instead, rather than the JSON parser's complaint about its first
+// letter. Whitespace and a byte-order mark may come first, as in JSON.
+function notJsonAtAll(json: string): void {
+  const start = json.search(/[^\s\uFEFF]/);
+  if (start === -1 || json[start] === '{' || json[start] === '[') return;
+  const opening = json.slice(start, start + 24).replace(/\s+/g, ' ').replace(/\uFFFD/g, '?');
+  throw new ImportError(
+    '$',
+    `this is not an annotation file: it begins "${opening}…", where an annotation file begins with { or [. Annotations are imported from Palimpsest JSON, W3C Web Annotation JSON-LD or a REFI-QDA project (.qdpx); a text, a PDF or a Word file is a document, imported as one`,
   );
 }
