@@ -27,10 +27,10 @@ test('the library is backed up after changes, and a backup restores deleted work
   await page.getByTestId('backups').click();
   await expect(dialog.getByTestId('backup-entry')).toHaveCount(2);
   await dialog.getByTestId('backup-entry').nth(1).click();
-  await expect(dialog.getByTestId('restore-preview')).toContainText('1 come back');
+  await expect(dialog.getByTestId('restore-preview')).toContainText('1 comes back, 0 go back to an earlier version, 0 made since are removed, 0 stay as they are');
   await page.screenshot({ path: join(screenshotDir, 'backups.png') });
   await dialog.getByTestId('restore-confirm').click();
-  await expect(page.getByTestId('notice-info').last()).toContainText('Restored the backup');
+  await expect(page.getByTestId('notice-info').last()).toContainText(/^Restored the backup of [A-Z][a-z]{2} \d+, \d{4}, [^:]*:\d\d:\d\d [AP]M: 1 annotation\./);
   await expect(page.locator('[data-document="czechoslovak-memorandum-ri-song-un-1962"] [data-testid="doc-count"]')).toHaveText('1');
 });
 
@@ -81,7 +81,7 @@ test('the dialog says whether the browser keeps the library; a backup saved as a
   await dialog.getByTestId('backup-restore-file').click();
   await (await chooser).setFiles(path);
   await expect(dialog.getByTestId('restore-preview')).toContainText(
-    /Restoring palimpsest-backup-.*\.json, a backup of .*, gives the library its 1 annotation: 1 come back/,
+    /Restoring palimpsest-backup-.*\.json, a backup of .*, gives the library its 1 annotation: 1 comes back/,
   );
   await page.screenshot({ path: join(screenshotDir, 'backups-restore-file.png') });
   await dialog.getByTestId('restore-confirm').click();

@@ -137,7 +137,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
           {list.map((backup) => (
             <li key={backup.id}>
               <button type="button" className={preview?.backup.id === backup.id ? 'chosen' : ''} data-testid="backup-entry" onClick={() => void choose(backup)}>
-                {new Date(backup.created).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })}
+                {when(backup.created)}
               </button>
               <span className="hint">
                 {backup.annotations} annotation{backup.annotations === 1 ? '' : 's'} · {(backup.bytes / 1024).toFixed(1)} KB
@@ -151,14 +151,12 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
           <p>
             {preview.fileName ? (
               <>
-                Restoring {preview.fileName}, a backup of {new Date(preview.backup.created).toLocaleString()}, gives
+                Restoring {preview.fileName}, a backup of {when(preview.backup.created)}, gives
               </>
             ) : (
               'Restoring this backup gives'
             )}{' '}
-            the library its {n(preview.count)} annotation{preview.count === 1 ? '' : 's'}: {n(preview.diff.restored)} come back, {n(preview.diff.reverted)} go
-            back to an earlier version, {n(preview.diff.removed)} made since are removed, {n(preview.diff.same)} stay as they are. The library as it is now is
-            backed up first.
+            the library its {annotations(preview.count)}: {changes(preview.diff)}. The library as it is now is backed up first.
           </p>
           <button
             type="button"
@@ -173,7 +171,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
                   services.annotations.history.clear();
                   services.notify({
                     kind: 'info',
-                    text: `Restored ${chosen.fileName ? `${chosen.fileName}, ` : ''}the backup of ${new Date(chosen.backup.created).toLocaleString()}: ${n(chosen.count)} annotations.`,
+                    text: `Restored ${chosen.fileName ? `${chosen.fileName}, ` : ''}the backup of ${when(chosen.backup.created)}: ${annotations(chosen.count)}.`,
                   });
                   dialog.current?.close();
                 })
@@ -205,3 +203,19 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
 
 // A count as the library's list writes it (60,000).
 const n = (count: number) => count.toLocaleString('en');
+const annotations = (count: number) => `${n(count)} annotation${count === 1 ? '' : 's'}`;
+
+// A backup's time as the list shows it, the month in words: "12/4/2026"
+// reads as 12 April to half the researchers who would see it.
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+// What a restore does to the annotations, each count with its verb.
+function changes(diff: { restored: number; reverted: number; removed: number; same: number }): string {
+  const one = (count: number, singular: string, plural: string) => `${n(count)} ${count === 1 ? singular : plural}`;
+  return [
+    one(diff.restored, 'comes back', 'come back'),
+    one(diff.reverted, 'goes back to an earlier version', 'go back to an earlier version'),
+    one(diff.removed, 'made since is removed', 'made since are removed'),
+    one(diff.same, 'stays as it is', 'stay as they are'),
+  ].join(', ');
+}
