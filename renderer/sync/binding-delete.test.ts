@@ -55,13 +55,7 @@ describe('a document deleted in a shared project', () => {
     await a.annotations.deleteDocument('doc-1');
     await settle(a, b);
     // Ben's project copy lost (a re-join): a fresh doc from the server's state.
-    b.binding.stop();
-    const fresh = new Y.Doc();
-    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(a.doc));
-    b.doc = fresh;
-    b.binding = new SyncBinding(b.db, fresh, () => ({ id: 'machine-Ben', name: 'Ben' }));
-    await b.binding.start();
-    await settle(b);
+    await rejoin(b, a);
     expect(await held(b)).toEqual({ document: null, annotations: 0 });
   });
 
@@ -75,15 +69,9 @@ describe('a document deleted in a shared project', () => {
     const link = offline();
     await a.annotations.deleteDocument('doc-1');
     await settle(a);
-    b.binding.stop();
-    const fresh = new Y.Doc();
-    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(a.doc));
-    b.doc = fresh;
-    b.binding = new SyncBinding(b.db, fresh, () => ({ id: 'machine-Ben', name: 'Ben' }));
-    await b.binding.start();
-    await settle(b);
+    await rejoin(b, a);
     expect(await held(b)).toEqual({ document: 'doc-1', annotations: 3 });
-    expect(readLibrary(fresh).annotations.map((x) => x.id)).toEqual(['doc-1-a0', 'doc-1-a1', 'doc-1-a2']);
+    expect(readLibrary(b.doc).annotations.map((x) => x.id)).toEqual(['doc-1-a0', 'doc-1-a1', 'doc-1-a2']);
     link.reconnect();
   });
 
@@ -133,3 +121,15 @@ describe('a document deleted while a colleague edits one of its annotations', ()
     expect(await held(b)).toEqual({ document: null, annotations: 0 });
   });
 });
+
+// Ben's machine joins again from `server`'s state, its own copy of the
+// project lost: a fresh doc and binding over the same library.
+async function rejoin(machine: Machine, server: Machine): Promise<void> {
+  machine.binding.stop();
+  const fresh = new Y.Doc();
+  Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server.doc));
+  machine.doc = fresh;
+  machine.binding = new SyncBinding(machine.db, fresh, () => ({ id: 'machine-Ben', name: 'Ben' }));
+  await machine.binding.start();
+  await settle(machine);
+}
