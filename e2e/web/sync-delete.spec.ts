@@ -1,8 +1,7 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RunningServer, scratch, startServer, testKey } from '../../server/test-support/processes';
-import { dismissNotices, openLibrary, tagPassage } from './support';
+import { dismissNotices, openLibrary, screenshotDir, tagPassage } from './support';
 
 // Two editors on a real sync server: a document one of them deletes goes
 // from both libraries and stays gone; Undo brings it back on both.
@@ -16,8 +15,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-const shots = join(import.meta.dirname, '..', '..', 'tmp-shots');
-mkdirSync(shots, { recursive: true });
 const memo = ['Memorandum of 5 April 1962.', '', 'Hoxha spoke of the Soviet submarines at Vlorë.', ''].join('\n');
 const row = (page: Page) => page.locator('[data-testid="doc-row"][data-document="memo-vlore"]');
 const status = (page: Page) => page.getByTestId('sync-status');
@@ -62,7 +59,7 @@ test('a document deleted on one machine goes from both and stays gone; Undo brin
   await expect(ana.getByTestId('sync-pending')).toHaveCount(0, { timeout: 15_000 });
   await ana.waitForTimeout(1_000);
   await expect(row(ana)).toHaveCount(0);
-  await ana.screenshot({ path: join(shots, 'sync-delete-ana.png') });
+  await ana.screenshot({ path: join(screenshotDir, 'sync-delete-ana.png') });
   await ben.reload();
   await openLibrary(ben);
   await expect(status(ben)).toHaveAttribute('data-status', 'connected', { timeout: 15_000 });
@@ -74,5 +71,5 @@ test('a document deleted on one machine goes from both and stays gone; Undo brin
   await expect(ana.getByTestId('notice-info').last()).toHaveText(/Undid: delete document\./);
   await expect(row(ben).getByTestId('doc-count')).toHaveText('1', { timeout: 15_000 });
   await expect(row(ana).getByTestId('doc-count')).toHaveText('1');
-  await ben.screenshot({ path: join(shots, 'sync-delete-undone-ben.png') });
+  await ben.screenshot({ path: join(screenshotDir, 'sync-delete-undone-ben.png') });
 });
