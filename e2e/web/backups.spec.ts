@@ -27,7 +27,9 @@ test('the library is backed up after changes, and a backup restores deleted work
   await page.getByTestId('backups').click();
   await expect(dialog.getByTestId('backup-entry')).toHaveCount(2);
   await dialog.getByTestId('backup-entry').nth(1).click();
-  await expect(dialog.getByTestId('restore-preview')).toContainText('1 comes back, 0 go back to an earlier version, 0 made since are removed, 0 stay as they are');
+  await expect(dialog.getByTestId('restore-preview')).toContainText(
+    '1 comes back, 0 go back to an earlier version, 0 made since are removed, 0 stay as they are',
+  );
   await page.screenshot({ path: join(screenshotDir, 'backups.png') });
   await dialog.getByTestId('restore-confirm').click();
   await expect(page.getByTestId('notice-info').last()).toContainText(/^Restored the backup of [A-Z][a-z]{2} \d+, \d{4}, [^:]*:\d\d:\d\d [AP]M: 1 annotation\./);

@@ -49,7 +49,10 @@ export function readAnnotationFile(
 function notJsonAtAll(json: string): void {
   const start = json.search(/[^\s\uFEFF]/);
   if (start === -1 || json[start] === '{' || json[start] === '[') return;
-  const opening = json.slice(start, start + 24).replace(/\s+/g, ' ').replace(/\uFFFD/g, '?');
+  const opening = json
+    .slice(start, start + 24)
+    .replace(/\s+/g, ' ')
+    .replace(/\uFFFD/g, '?');
   throw new ImportError(
     '$',
     `this is not an annotation file: it begins "${opening}…", where an annotation file begins with { or [. Annotations are imported from Palimpsest JSON, W3C Web Annotation JSON-LD or a REFI-QDA project (.qdpx); a text, a PDF or a Word file is a document, imported as one`,
