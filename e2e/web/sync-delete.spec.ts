@@ -1,23 +1,17 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { type RunningServer, scratch, startServer, testKey } from '../../server/test-support/processes';
 import { dismissNotices, openLibrary, screenshotDir, tagPassage } from './support';
+import { joinProject, shareLibrary, syncServer, syncStatus } from './sync-support';
 
 // Two editors on a real sync server: a document one of them deletes goes
 // from both libraries and stays gone; Undo brings it back on both.
 test.use({ actionTimeout: 15_000 });
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer({ data: join(scratch(), 'delete.sqlite') });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = syncServer('delete.sqlite');
 
 const memo = ['Memorandum of 5 April 1962.', '', 'Hoxha spoke of the Soviet submarines at Vlorë.', ''].join('\n');
 const row = (page: Page) => page.locator('[data-testid="doc-row"][data-document="memo-vlore"]');
-const status = (page: Page) => page.getByTestId('sync-status');
+const status = syncStatus;
 
 async function person(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
@@ -27,21 +21,9 @@ test('a document deleted on one machine goes from both and stays gone; Undo brin
   test.setTimeout(180_000);
   const ana = await person(browser);
   const ben = await person(browser);
-  await openLibrary(ana);
-  await ana.getByTestId('sync-share').click();
-  await ana.getByTestId('share-name').fill('Ana Petrova');
-  await ana.getByTestId('share-project').fill('FO 371: Vlorë');
-  await ana.getByTestId('share-server').fill(server.url);
-  await ana.getByTestId('share-key').fill(testKey);
-  await ana.getByTestId('share-confirm').click();
-  const code = await ana.getByTestId('invite-edit').inputValue();
+  const { edit } = await shareLibrary(ana, server(), 'Ana Petrova', 'FO 371: Vlorë');
   await ana.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click();
-  await openLibrary(ben);
-  await ben.getByTestId('sync-join').click();
-  await ben.getByTestId('join-code').fill(code);
-  await ben.getByTestId('join-name').fill('Ben Okafor');
-  await ben.getByTestId('join-confirm').click();
-  await expect(status(ben)).toHaveAttribute('data-status', 'connected');
+  await joinProject(ben, edit, 'Ben Okafor');
 
   const chooser = ana.waitForEvent('filechooser');
   await ana.getByTestId('import-documents').click();

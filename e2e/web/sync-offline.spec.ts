@@ -1,7 +1,8 @@
 import { type Page, expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { type RunningServer, scratch, startServer, testKey } from '../../server/test-support/processes';
+import { testKey } from '../../server/test-support/processes';
 import { dragSelect, openDocument, openLibrary, screenshotDir } from './support';
+import { syncServer } from './sync-support';
 
 // Two researchers, each in a Chromium context of their own (separate
 // profiles), share one library through a real sync server process
@@ -9,13 +10,7 @@ import { dragSelect, openDocument, openLibrary, screenshotDir } from './support'
 // A missing entry fails in seconds, not at the test's long timeout.
 test.use({ actionTimeout: 15_000 });
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer({ data: join(scratch(), 'sync.sqlite') });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = syncServer('sync.sqlite');
 
 const title = 'Visit of the Italian Prime Minister';
 const perSide = Number(process.env.SYNC_E2E_PASSAGES ?? 50);
@@ -95,7 +90,7 @@ test('A tags while B is offline and tags others and edits A’s notes; after B r
   await a.getByTestId('sync-share').click();
   await a.getByTestId('share-name').fill('Ana Petrova');
   await a.getByTestId('share-project').fill('FO 371: Albania, 1961–62');
-  await a.getByTestId('share-server').fill(server.url);
+  await a.getByTestId('share-server').fill(server().url);
   await a.getByTestId('share-key').fill(testKey);
   await a.getByTestId('share-confirm').click();
   const code = await a.getByTestId('invite-edit').inputValue();

@@ -1,21 +1,15 @@
 import { type Browser, type BrowserContext, type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type RunningServer, scratch, startServer, testKey } from '../../server/test-support/processes';
-import { dragSelect, openDocument, openLibrary, screenshotDir } from './support';
+import { dragSelect, openDocument, screenshotDir } from './support';
+import { joinProject, shareLibrary, syncServer, syncStatus } from './sync-support';
 
 // A team on a real sync server process: an editor who shares, a second
 // editor, and a reviewer with the read-only invitation, each in a Chromium
 // context of their own.
 test.use({ actionTimeout: 15_000 });
 
-let server: RunningServer;
-test.beforeAll(async () => {
-  server = await startServer({ data: join(scratch(), 'team.sqlite') });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = syncServer('team.sqlite');
 
 const title = 'Visit of the Italian Prime Minister';
 const first = 'apple of discord';
@@ -23,34 +17,11 @@ const second = 'Italy, France and Turkey';
 
 const entryOf = (page: Page, words: string) =>
   page.getByTestId('annotation-entry').filter({ has: page.getByTestId('entry-quote').getByText(words, { exact: true }) });
-const status = (page: Page) => page.getByTestId('sync-status');
+const status = syncStatus;
 
 async function person(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   return { context, page: await context.newPage() };
-}
-
-async function share(page: Page): Promise<{ edit: string; read: string }> {
-  await openLibrary(page);
-  await page.getByTestId('sync-share').click();
-  await page.getByTestId('share-name').fill('Ana Petrova');
-  await page.getByTestId('share-project').fill('FO 371: Albania, 1961–62');
-  await page.getByTestId('share-server').fill(server.url);
-  await page.getByTestId('share-key').fill(testKey);
-  await page.getByTestId('share-confirm').click();
-  const edit = await page.getByTestId('invite-edit').inputValue();
-  const read = await page.getByTestId('invite-read').inputValue();
-  await expect(status(page)).toHaveAttribute('data-status', 'connected');
-  return { edit, read };
-}
-
-async function joinWith(page: Page, code: string, name: string): Promise<void> {
-  await openLibrary(page);
-  await page.getByTestId('sync-join').click();
-  await page.getByTestId('join-code').fill(code);
-  await page.getByTestId('join-name').fill(name);
-  await page.getByTestId('join-confirm').click();
-  await expect(status(page)).toHaveAttribute('data-status', 'connected');
 }
 
 async function tagWithNote(page: Page, words: string, note: string): Promise<void> {
@@ -68,7 +39,7 @@ test('a team: typing survives a colleague’s edit, the table filters by author,
   const ana = await person(browser);
   const ben = await person(browser);
   const cai = await person(browser);
-  const codes = await share(ana.page);
+  const codes = await shareLibrary(ana.page, server(), 'Ana Petrova', 'FO 371: Albania, 1961–62');
   // The invitation codes are shown whole, each with a Copy button.
   for (const id of ['invite-edit', 'invite-read']) {
     const whole = await ana.page.getByTestId(id).evaluate((field) => field.scrollHeight <= field.clientHeight + 1);
@@ -79,7 +50,7 @@ test('a team: typing survives a colleague’s edit, the table filters by author,
   expect(await ana.page.evaluate(() => navigator.clipboard.readText())).toBe(codes.read);
   await ana.page.screenshot({ path: join(screenshotDir, 'sync-invitations.png') });
   await ana.page.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click();
-  await joinWith(ben.page, codes.edit, 'Ben Okafor');
+  await joinProject(ben.page, codes.edit, 'Ben Okafor');
 
   await openDocument(ana.page, title);
   await openDocument(ben.page, title);
@@ -140,7 +111,7 @@ test('a team: typing survives a colleague’s edit, the table filters by author,
 
   // The reviewer joins read only: the project comes in, their own tag stays
   // on their machine, said so, and is never counted as pending.
-  await joinWith(cai.page, codes.read, 'Cai Lindqvist');
+  await joinProject(cai.page, codes.read, 'Cai Lindqvist');
   await expect(status(cai.page)).toContainText('read only');
   await openDocument(cai.page, title);
   await expect(entryOf(cai.page, second)).toHaveCount(1, { timeout: 15_000 });
