@@ -11,6 +11,7 @@ import { readJson } from './json-store';
 import { askWhichFile } from './dialogs';
 import { keptBackups, markerSchema, noticeMarkerPath } from './origin-move';
 import type { Handlers } from './ipc';
+import { whenWindowGone } from './window-gone';
 
 /// Rotating backups in the user's data folder, and a last backup when the
 /// app closes: the window's close waits (a few seconds at most) for the
@@ -39,22 +40,15 @@ export function backupHandlers(
   reads = new ReadStreams(),
   choose: (request: { title: string; filters: Electron.FileFilter[] }) => Promise<string | null> = async () => null,
 ): Pick<Handlers, BackupHandler> {
-  const watched = new Set<number>();
   // The file each window chose last, by its token: only that one may be
   // read again (a file not in the app's layout is read twice).
   const chosen = new Map<number, { file: string; path: string }>();
   // A window gone (closed, crashed) drops what it had open.
-  const watch = (sender: Electron.WebContents) => {
-    const owner = sender.id;
-    if (watched.has(owner)) return;
-    watched.add(owner);
-    sender.on('destroyed', () => {
-      watched.delete(owner);
-      void streams.abandon(owner);
-      void reads.abandon(owner);
-      chosen.delete(owner);
-    });
-  };
+  const watch = whenWindowGone((owner) => {
+    void streams.abandon(owner);
+    void reads.abandon(owner);
+    chosen.delete(owner);
+  });
   return {
     async openBackupRead(id, { event }) {
       watch(event.sender);

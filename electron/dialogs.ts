@@ -2,6 +2,7 @@ import { type BrowserWindow, dialog } from 'electron';
 import { readTextFile, writeContent } from './files';
 import { ImportChoices } from './import-choices';
 import type { Handlers } from './ipc';
+import { whenWindowGone } from './window-gone';
 
 /// Native open and save dialogs, and the file access behind them: the page
 /// names no path, the user picks every one. Files chosen to import are read
@@ -10,17 +11,8 @@ export function dialogHandlers(
   window: () => BrowserWindow | null,
   choices = new ImportChoices(),
 ): Pick<Handlers, 'openFile' | 'openFiles' | 'readImportFile' | 'saveFile'> {
-  const watched = new Set<number>();
   // A window gone (closed, crashed) lets go of the files it chose.
-  const watch = (sender: Electron.WebContents) => {
-    if (watched.has(sender.id)) return;
-    const owner = sender.id;
-    watched.add(owner);
-    sender.on('destroyed', () => {
-      watched.delete(owner);
-      choices.abandon(owner);
-    });
-  };
+  const watch = whenWindowGone((owner) => choices.abandon(owner));
   return {
     async openFile(request) {
       const path = await askWhichFile(window(), request.title, request.filters);
