@@ -1,8 +1,9 @@
 import type * as Y from 'yjs';
-import { documentOf, readItems, readLibrary, writeChanges } from '../../shared/sync/mapping';
+import { documentOf, modifiedOf, readItems, readLibrary, writeChanges } from '../../shared/sync/mapping';
 import { type Author, type SharedLibrary, emptySharedLibrary } from '../../shared/sync/model';
 import type { PalimpsestDb } from '../store/db';
 import { Base, type Ids, idsOf } from './base';
+import type { Journal, Marks } from './journal';
 import { differing, overlay, readScope, readStore, writeStore } from './store-library';
 import { type Touches, Touched } from './touched';
 
@@ -18,6 +19,13 @@ export interface BindingOptions {
   /// Read only: how many items this machine holds otherwise than the
   /// project, after each round trip.
   onLocalOnly?: (count: number) => void;
+  /// Keeps marks of the store's changes not yet carried to the doc, across
+  /// a quit or a crash, for the join at the next launch (`start(true)`).
+  journal?: Journal;
+  /// Resolves once what was written to the doc so far is kept on disk
+  /// (the doc's own store writes each update a moment after it is made):
+  /// only then is a change's mark dropped.
+  persisted?: () => Promise<void>;
 }
 
 /// Keeps the local store and a shared project's Y.Doc the same, both ways.
@@ -48,10 +56,18 @@ export class SyncBinding {
   /// it joins the project), then changes flow both ways until `stop`. The
   /// join reads both whole, once; each round trip after reads only what
   /// changed since the last.
-  async start(): Promise<void> {
+  ///
+  /// `resumed`: the app opened again on a library already in the project.
+  /// Then the journal's marks tell what the researcher changed here that
+  /// the app closed before carrying (the store's version goes to the
+  /// project) from what a colleague changed or deleted that the app closed
+  /// before writing into the store (the project's version, or the
+  /// deletion, comes to the store).
+  async start(resumed = false): Promise<void> {
     // Listening first: a change made while the join reads and writes is
     // carried by the round trip after it.
-    this.touched = new Touched(this.db, this.doc, () => this.schedule());
+    this.touched = new Touched(this.db, this.doc, () => this.schedule(), this.options.journal);
+    const marks = copy(this.options.journal?.marks);
     const store = await readStore(this.db);
     const shared = readLibrary(this.doc);
     if (this.options.readOnly) {
@@ -65,7 +81,8 @@ export class SyncBinding {
       for (const item of differing(target, shared)) this.localOnly.add(item);
       this.options.onLocalOnly?.(this.localOnly.size);
     } else {
-      const written = writeChanges(this.doc, shared, union(shared, store), this.stamp(), 'local');
+      const [before, after] = resumed && this.options.journal ? resumedSides(this.doc, shared, store, marks) : [shared, union(shared, store)];
+      const written = writeChanges(this.doc, before, after, this.stamp(), 'local');
       this.written(written);
       // Only what the join wrote changed in the doc: read those again.
       const merged = withItems(shared, readItems(this.doc, idsOfItems(written)));
@@ -74,6 +91,7 @@ export class SyncBinding {
       // The doc holds `store`'s version of what was changed meanwhile:
       // the next round trip carries only the change since.
       this.base.replace(pick(store, held), held);
+      await this.forget(marks);
     }
     this.schedule();
   }
@@ -112,6 +130,7 @@ export class SyncBinding {
     const touches = this.touched.take();
     try {
       await this.roundTrip(this.base, touches);
+      if (!this.options.readOnly) await this.forget(touches);
     } catch (error) {
       // Tried again with the next change: nothing touched is forgotten.
       this.touched.restore(touches);
@@ -175,6 +194,15 @@ export class SyncBinding {
     base.replace(pick(store, held), held);
   }
 
+  // Drops the journal's marks of `carried`, once the doc is on disk,
+  // but not of what was changed again since.
+  private async forget(carried: Marks): Promise<void> {
+    const journal = this.options.journal;
+    if (!journal || !this.touched) return;
+    await this.options.persisted?.();
+    journal.unmark(carried, this.touched.peek());
+  }
+
   private written(items: string[]): void {
     if (items.length > 0) this.options.onWritten?.(items);
   }
@@ -182,6 +210,63 @@ export class SyncBinding {
   private stamp() {
     return { by: this.author(), at: new Date().toISOString() };
   }
+}
+
+// The two sides of a relaunch's join, as `writeChanges` takes them: the
+// project as it is (and, as if carried, what the store holds that the
+// project has deleted), and the project with what was changed here laid
+// over it. An item the project lacks (or holds deleted) and the store
+// holds unmarked was carried and then deleted by a colleague: it goes
+// from the store, unless a document keeps an annotation edited
+// meanwhile. An annotation is changed here when its document is marked
+// and its stamp is later than the project's (a document's other
+// annotations, marked with it, may be older than a colleague's edit).
+function resumedSides(doc: Y.Doc, shared: SharedLibrary, store: SharedLibrary, marks: Marks): [SharedLibrary, SharedLibrary] {
+  const before = {} as Record<keyof SharedLibrary, { id: string }[]>;
+  const after = {} as Record<keyof SharedLibrary, { id: string }[]>;
+  for (const key of Object.keys(shared) as (keyof SharedLibrary)[]) {
+    const held = new Map((shared[key] as { id: string }[]).map((item) => [item.id, item]));
+    const was = [...held.values()];
+    const now = new Map(held);
+    for (const item of store[key] as { id: string }[]) {
+      const there = held.get(item.id);
+      const mine = changedHere(doc, key, item, there, marks);
+      if (there) {
+        if (mine) now.set(item.id, item);
+        continue;
+      }
+      now.set(item.id, item);
+      if (!mine) was.push(item);
+    }
+    before[key] = was.sort(byId);
+    after[key] = [...now.values()].sort(byId);
+  }
+  return [before as unknown as SharedLibrary, after as unknown as SharedLibrary];
+}
+
+function changedHere(doc: Y.Doc, key: keyof SharedLibrary, item: { id: string }, there: { id: string } | undefined, marks: Marks): boolean {
+  if (marks.full) return true;
+  if (key !== 'annotations') return marks.ids[key].has(item.id);
+  const annotation = item as { id: string; documentId: string; modified: string };
+  if (!marks.documentsOfAnnotations.has(annotation.documentId)) return false;
+  const carried = (there as { modified?: string } | undefined)?.modified ?? modifiedOf(doc, 'annotations', item.id);
+  return carried === null || carried === undefined || annotation.modified > carried;
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+// A copy of the journal's marks now, kept as they are while it changes.
+function copy(marks: Marks | undefined): Marks {
+  const ids = {
+    links: new Set<string>(),
+    actors: new Set<string>(),
+    sets: new Set<string>(),
+    tagTypes: new Set<string>(),
+    relationTypes: new Set<string>(),
+    documents: new Set<string>(),
+  };
+  for (const kind of Object.keys(ids) as (keyof typeof ids)[]) for (const id of marks?.ids[kind] ?? []) ids[kind].add(id);
+  return { documentsOfAnnotations: new Set(marks?.documentsOfAnnotations), ids, full: marks?.full ?? false };
 }
 
 // The ids of `items` (`kind:id`, as `writeChanges` gives them), by kind.

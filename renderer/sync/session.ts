@@ -6,6 +6,7 @@ import type { PalimpsestDb } from '../store/db';
 import { SyncBinding } from './binding';
 import { me } from './identity';
 import { type Invitation, canEdit } from './invitation';
+import { Journal } from './journal';
 
 /// The shared project this library belongs to, and its Y.Doc (kept by
 /// y-dexie in IndexedDB, so a machine works offline and catches up later).
@@ -22,6 +23,14 @@ class SyncDb extends Dexie {
     super(name, { addons: [yDexie] });
     this.version(1).stores({ projects: 'project, doc: Y.Doc' });
   }
+}
+
+// The table where y-dexie keeps the updates of `projects.doc`.
+const updatesTable = '$projects.doc_updates';
+
+// The journal of the store's changes not yet carried to `project`.
+function journalOf(project: string): Journal {
+  return new Journal(localStorage, `palimpsest.sync.journal.${project}`);
 }
 
 /// Where a shared project's connection stands, as the status shows it.
@@ -129,7 +138,7 @@ export class SyncSession {
       syncDb.close();
       return null;
     }
-    return SyncSession.open(syncDb, row, db, onError);
+    return SyncSession.open(syncDb, row, db, onError, true);
   }
 
   /// Shares this library in the project `invitation` names (new, or one
@@ -139,13 +148,17 @@ export class SyncSession {
     await syncDb.projects.clear();
     await syncDb.projects.add({ ...invitation, joined: new Date().toISOString() } as ProjectRow);
     const row = (await syncDb.projects.get(invitation.project))!;
-    return SyncSession.open(syncDb, row, db, onError);
+    // Marks left by a project this library was in before are no news to
+    // this one: the join takes the whole library as the researcher's.
+    journalOf(row.project).clear();
+    return SyncSession.open(syncDb, row, db, onError, false);
   }
 
-  private static async open(syncDb: SyncDb, row: ProjectRow, db: PalimpsestDb, onError: (error: Error) => void): Promise<SyncSession> {
+  private static async open(syncDb: SyncDb, row: ProjectRow, db: PalimpsestDb, onError: (error: Error) => void, resumed: boolean): Promise<SyncSession> {
     const doc = row.doc;
     await DexieYProvider.load(doc).whenLoaded;
     const unsent = new Unsent(`palimpsest.sync.unsent.${row.project}`);
+    const journal = journalOf(row.project);
     // The session exists only once the binding has started; what the
     // binding reports before then is kept for it.
     let session: SyncSession | null = null;
@@ -160,8 +173,13 @@ export class SyncSession {
         localOnly = count;
         session?.update({ localOnly: count });
       },
+      journal,
+      // y-dexie writes each update of the doc in a write of its own, made
+      // as the update is; a write on the same table made after it ends
+      // after it (IndexedDB runs overlapping writes in order).
+      persisted: () => syncDb.transaction('rw', syncDb.table(updatesTable), () => {}),
     });
-    await binding.start();
+    await binding.start(resumed);
     const provider = new HocuspocusProvider({ url: row.server, name: row.project, token: row.token, document: doc });
     const { doc: _doc, joined: _joined, ...project } = row;
     session = new SyncSession(syncDb, doc, binding, provider, project, unsent, localOnly);
@@ -183,6 +201,7 @@ export class SyncSession {
   async leave(): Promise<void> {
     this.close();
     this.unsent.clear();
+    journalOf(this.state.project.project).clear();
     await this.syncDb.projects.clear();
   }
 

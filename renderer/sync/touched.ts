@@ -4,6 +4,7 @@ import { onItemsChanged } from '../../shared/sync/mapping';
 import type { SharedLibrary } from '../../shared/sync/model';
 import * as rows from '../store/annotation-rows';
 import { type PalimpsestDb, onRowWrite } from '../store/db';
+import type { Journal } from './journal';
 import { writingProject } from './store-library';
 
 type Kind = keyof SharedLibrary;
@@ -31,7 +32,9 @@ export class Touched {
   private touches = empty();
   private readonly stops: (() => void)[] = [];
 
-  constructor(db: PalimpsestDb, doc: Y.Doc, changed: () => void) {
+  /// `journal`, where given, keeps a mark of each change made here (not
+  /// those from the project) until a round trip has carried it.
+  constructor(db: PalimpsestDb, doc: Y.Doc, changed: () => void, journal?: Journal) {
     // Rows the hooks here reported, as `table:key`, until their commit's
     // `storagemutated` event: that event is then no news.
     const heard = new Set<string>();
@@ -41,7 +44,15 @@ export class Touched {
       note();
       changed();
     };
-    this.stops.push(rows.onChange(db, (documentId) => local(`chunkLayouts:${documentId}`, () => this.touches.documentsOfAnnotations.add(documentId))));
+    const onDocument = (documentId: string) => {
+      this.touches.documentsOfAnnotations.add(documentId);
+      journal?.markDocument(documentId);
+    };
+    const onItem = (kind: Other, id: string) => {
+      this.touches.ids[kind].add(id);
+      journal?.mark(kind, id);
+    };
+    this.stops.push(rows.onChange(db, (documentId) => local(`chunkLayouts:${documentId}`, () => onDocument(documentId))));
     const tables: Record<Other, Table> = {
       links: db.links,
       actors: db.actors,
@@ -51,7 +62,7 @@ export class Touched {
       documents: db.documents,
     };
     for (const [kind, table] of Object.entries(tables) as [Other, Table][]) {
-      this.stops.push(onRowWrite(table, (id) => local(`${table.name}:${id}`, () => this.touches.ids[kind].add(id))));
+      this.stops.push(onRowWrite(table, (id) => local(`${table.name}:${id}`, () => onItem(kind, id))));
     }
     // The hooks see only this thread's writes. The import, revision and
     // backup workers (a restore) and other windows write the same
@@ -71,10 +82,12 @@ export class Touched {
         const kind = kindOf.get(table);
         if (!kind) continue;
         for (const key of keysOf(keys)) {
-          if (key === null) this.touches.full = true;
-          else if (heard.delete(`${table}:${key}`)) continue;
-          else if (kind === 'annotations') this.touches.documentsOfAnnotations.add(key);
-          else this.touches.ids[kind].add(key);
+          if (key === null) {
+            this.touches.full = true;
+            journal?.markAll();
+          } else if (heard.delete(`${table}:${key}`)) continue;
+          else if (kind === 'annotations') onDocument(key);
+          else onItem(kind, key);
           news = true;
         }
       }
@@ -99,6 +112,11 @@ export class Touched {
     const taken = this.touches;
     this.touches = empty();
     return taken;
+  }
+
+  /// What changed since the last `take`, left in place.
+  peek(): Touches {
+    return this.touches;
   }
 
   /// Puts back what `take` gave, with whatever changed since, for a round

@@ -122,6 +122,13 @@ export function documentOf(doc: Y.Doc, annotationId: string): string | null {
   return typeof documentId === 'string' ? documentId : null;
 }
 
+/// The `modified` stamp `doc` holds for an annotation or link, deleted or
+/// not; `null` for an id the project does not hold.
+export function modifiedOf(doc: Y.Doc, kind: 'annotations' | 'links', id: string): string | null {
+  const modified = doc.getMap<YItem>(kind).get(id)?.get('modified');
+  return typeof modified === 'string' ? modified : null;
+}
+
 /// Calls `listener` with the items (by kind, by id) each transaction on
 /// `doc` changed, added or deleted, unless its origin is `skip`; returns
 /// the function that stops it. A round trip reads these items alone.

@@ -3,6 +3,7 @@ import { AnnotationStore } from '../../store/annotations';
 import { PalimpsestDb } from '../../store/db';
 import { TagTypeStore } from '../../store/tag-types';
 import { type BindingOptions, SyncBinding } from '../binding';
+import { Journal, type MarkStorage, memoryStorage } from '../journal';
 
 /// Machines sharing a project in one test: each its own IndexedDB
 /// library, Y.Doc and binding, their docs wired as a connected server
@@ -16,12 +17,23 @@ export function machine(name: string, options: BindingOptions = {}): Machine {
   const db = new PalimpsestDb(`sync-binding-${++n}`);
   const doc = new Y.Doc();
   const reports = { written: [] as string[], localOnly: -1 };
-  const binding = new SyncBinding(db, doc, () => ({ id: `machine-${name}`, name }), undefined, {
-    ...options,
-    onWritten: (items) => reports.written.push(...items),
-    onLocalOnly: (count) => (reports.localOnly = count),
-  });
-  const made: Machine = { db, doc, binding, reports, annotations: new AnnotationStore(db), tagTypes: new TagTypeStore(db) };
+  const storage = memoryStorage();
+  const made: Machine = {
+    db,
+    doc,
+    binding: null as unknown as SyncBinding,
+    reports,
+    annotations: new AnnotationStore(db),
+    tagTypes: new TagTypeStore(db),
+    storage,
+    options: {
+      ...options,
+      onWritten: (items) => reports.written.push(...items),
+      onLocalOnly: (count) => (reports.localOnly = count),
+    },
+    name,
+  };
+  made.binding = bindingOf(made);
   opened.push(made);
   return made;
 }
@@ -34,6 +46,31 @@ export interface Machine {
   reports: { written: string[]; localOnly: number };
   annotations: AnnotationStore;
   tagTypes: TagTypeStore;
+  /// Where the machine's journal keeps its marks: what a relaunch reads.
+  storage: MarkStorage;
+  options: BindingOptions;
+  name: string;
+}
+
+// A binding for `m`, with a journal read from its storage, as a launch makes one.
+function bindingOf(m: Machine): SyncBinding {
+  const journal = new Journal(m.storage, 'palimpsest.sync.journal.test');
+  return new SyncBinding(m.db, m.doc, () => ({ id: `machine-${m.name}`, name: m.name }), undefined, { ...m.options, journal });
+}
+
+/// The app on `m` killed, as by a crash or a closed tab: the binding
+/// stops, no round trip runs, nothing is settled. Updates from the
+/// server still reach its project copy (kept on disk by then).
+export function kill(m: Machine): void {
+  m.binding.stop();
+}
+
+/// `m` opened again after `kill` (or a quit): a new binding on the same
+/// library, project copy and journal, resuming the project.
+export async function relaunch(m: Machine): Promise<void> {
+  m.binding.stop();
+  m.binding = bindingOf(m);
+  await m.binding.start(true);
 }
 const opened: Machine[] = [];
 

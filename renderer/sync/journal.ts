@@ -1,0 +1,140 @@
+import type { SharedLibrary } from '../../shared/sync/model';
+
+type Kind = Exclude<keyof SharedLibrary, 'annotations'>;
+
+/// Where a journal keeps its marks: `localStorage` in the app, whose
+/// writes are synchronous, so a mark is kept before the write it marks
+/// can commit.
+export type MarkStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/// What the researcher changed in the store and no round trip has carried
+/// to the project's doc yet, as the journal holds it.
+export interface Marks {
+  /// Documents whose annotations were written here.
+  documentsOfAnnotations: ReadonlySet<string>;
+  /// Items of the other kinds written here, by kind and id.
+  ids: Readonly<Record<Kind, ReadonlySet<string>>>;
+  /// A write that named no rows (another thread cleared a table): every
+  /// item counts as changed here.
+  full: boolean;
+}
+
+/// Marks, kept across a quit or a crash, of the store's items changed here
+/// and not yet carried to the project. The app's next launch joins the
+/// store and the project copy again; without the marks it cannot tell an
+/// edit made here in the last moment before the app closed from an old
+/// version the project has moved past, nor an item a colleague deleted
+/// (the deletion reached the project copy but not the store) from one
+/// made here: it would take the project's version of the one and bring
+/// back the other.
+export class Journal {
+  private readonly documents = new Set<string>();
+  private readonly ids: Record<Kind, Set<string>> = {
+    links: new Set(),
+    actors: new Set(),
+    sets: new Set(),
+    tagTypes: new Set(),
+    relationTypes: new Set(),
+    documents: new Set(),
+  };
+  private full = false;
+  private saving = false;
+
+  constructor(
+    private readonly storage: MarkStorage,
+    private readonly key: string,
+  ) {
+    let stored: unknown = null;
+    try {
+      stored = JSON.parse(storage.getItem(key) ?? 'null');
+    } catch {
+      // Unreadable marks: every item counts as changed here, so nothing
+      // made here is taken for stale, and nothing is removed.
+      this.full = true;
+    }
+    if (!stored || typeof stored !== 'object') return;
+    const marks = stored as { documentsOfAnnotations?: unknown; ids?: Record<string, unknown>; full?: unknown };
+    for (const id of strings(marks.documentsOfAnnotations)) this.documents.add(id);
+    for (const kind of Object.keys(this.ids) as Kind[]) for (const id of strings(marks.ids?.[kind])) this.ids[kind].add(id);
+    this.full ||= marks.full === true;
+  }
+
+  /// The marks now.
+  get marks(): Marks {
+    return { documentsOfAnnotations: this.documents, ids: this.ids, full: this.full };
+  }
+
+  /// Marks annotations written on `documentId`.
+  markDocument(documentId: string): void {
+    if (this.documents.has(documentId)) return;
+    this.documents.add(documentId);
+    this.save();
+  }
+
+  /// Marks an item of another kind.
+  mark(kind: Kind, id: string): void {
+    if (this.ids[kind].has(id)) return;
+    this.ids[kind].add(id);
+    this.save();
+  }
+
+  /// Marks every item.
+  markAll(): void {
+    if (this.full) return;
+    this.full = true;
+    this.save();
+  }
+
+  /// Drops the marks of `carried`, once carried to the project copy and
+  /// kept there, but not those `since` names: written again after the
+  /// round trip read them, they wait for the next.
+  unmark(carried: Marks, since: Marks): void {
+    for (const id of carried.documentsOfAnnotations) if (!since.documentsOfAnnotations.has(id)) this.documents.delete(id);
+    for (const kind of Object.keys(this.ids) as Kind[]) for (const id of carried.ids[kind]) if (!since.ids[kind].has(id)) this.ids[kind].delete(id);
+    if (carried.full && !since.full) this.full = false;
+    this.save();
+  }
+
+  /// Forgets every mark (a project left).
+  clear(): void {
+    this.documents.clear();
+    for (const ids of Object.values(this.ids)) ids.clear();
+    this.full = false;
+    this.storage.removeItem(this.key);
+  }
+
+  private save(): void {
+    // A burst of writes (an import's chunks) is saved once, before the
+    // transaction that made it commits: a microtask runs first.
+    if (this.saving) return;
+    this.saving = true;
+    queueMicrotask(() => {
+      this.saving = false;
+      const empty = !this.full && this.documents.size === 0 && Object.values(this.ids).every((ids) => ids.size === 0);
+      if (empty) this.storage.removeItem(this.key);
+      else
+        this.storage.setItem(
+          this.key,
+          JSON.stringify({
+            documentsOfAnnotations: [...this.documents],
+            ids: Object.fromEntries(Object.entries(this.ids).map(([kind, ids]) => [kind, [...ids]])),
+            full: this.full,
+          }),
+        );
+    });
+  }
+}
+
+/// A journal kept in memory alone: tests, and where no storage is given.
+export function memoryStorage(): MarkStorage {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
