@@ -55,7 +55,10 @@ export class PhraseCounts {
     // A kept pair is the answer; none kept of two common words is none.
     if (this.kept && (this.pairs[slot]! > 0 || (a >= commonCount && b >= commonCount))) return this.pairs[slot]!;
     if (!(document instanceof DocumentIndex)) throw new RangeError(`A phrase was counted in document ${document.id} before its index was read.`);
-    return document.phraseCount(this.first, this.second);
+    // The postings' pair lists are the documents' kept pairs: a pair not
+    // kept there is not kept in it (nor is any whose words' numbers are
+    // past pairRange), so its own pairs are not searched again.
+    return document.placesCount(this.first, this.second);
   }
 
   /// At least `countAt(slot, …)`, read from the lists alone: the pair's
