@@ -290,6 +290,17 @@ export class DocumentIndex {
   /// sought among the places of the other, both short runs of one array,
   /// where reading the word beside each place would be a cache miss each.
   phraseCount(first: number, second: number): number {
+    return this.phraseIn(first, second, true);
+  }
+
+  /// As `phraseCount`, its kept pairs not looked up: for a caller that
+  /// read the pair's count from the postings and found it not kept.
+  placesCount(first: number, second: number): number {
+    return this.phraseIn(first, second, false);
+  }
+
+  // `phraseCount`, with or without the look-up among its kept pairs.
+  private phraseIn(first: number, second: number, lookUp: boolean): number {
     const kFirst = this.rankOf(first);
     const kSecond = this.rankOf(second);
     if (kFirst < 0 || kSecond < 0) return 0;
@@ -300,7 +311,7 @@ export class DocumentIndex {
     // documents a query's phrase is counted in each, and each search among
     // a document's words is a few cache misses). Only a pair of fewer than
     // `pairsFrom` with a rarer word is checked at its places.
-    if (first < pairRange && second < pairRange && Math.min(nFirst, nSecond) >= Math.min(commonCount, this.pairsFrom)) {
+    if (lookUp && first < pairRange && second < pairRange && Math.min(nFirst, nSecond) >= Math.min(commonCount, this.pairsFrom)) {
       const [keys, counts] = this.pairs();
       const kept = pairIn(keys, counts, first * pairRange + second);
       if (kept > 0 || (nFirst >= commonCount && nSecond >= commonCount)) return kept;

@@ -17,6 +17,8 @@ export class PhraseCounts {
   private pairs = new Int32Array(0);
   private first = -1;
   private second = -1;
+  // Whether `firsts` and `seconds` hold the words' counts (see `words`).
+  private spread = false;
   private postings: Postings<DocumentIndex | DocumentLexicon> | null = null;
 
   /// Counts over documents that keep the pairs standing `pairsFrom` times
@@ -38,9 +40,12 @@ export class PhraseCounts {
     this.postings = postings;
     this.first = first;
     this.second = second;
-    postings.spreadWord(first, this.firsts, false);
-    postings.spreadWord(second, this.seconds, false);
+    // The pair's list first, its words' lists only when a document without
+    // the pair is met (see `words`): "of the" is kept in every document
+    // holding it, and at 1,000 texts its words' lists are 2,000 entries to
+    // write and clear again for nothing.
     if (this.kept) postings.spreadPair(first * pairRange + second, this.pairs, false);
+    else this.words();
     return this;
   }
 
@@ -49,13 +54,19 @@ export class PhraseCounts {
   /// common in it or one is missing (see SearchIndex.needs); otherwise its
   /// whole index must have been read.
   countAt(slot: number, document: DocumentIndex | DocumentLexicon): number {
+    // A kept pair is the answer.
+    if (this.kept && this.pairs[slot]! > 0) return this.pairs[slot]!;
+    this.words();
     const a = this.firsts[slot]!;
     const b = this.seconds[slot]!;
     if (a === 0 || b === 0) return 0;
-    // A kept pair is the answer; none kept of two common words is none.
-    if (this.kept && (this.pairs[slot]! > 0 || (a >= commonCount && b >= commonCount))) return this.pairs[slot]!;
+    // None kept of two common words is none.
+    if (this.kept && a >= commonCount && b >= commonCount) return 0;
     if (!(document instanceof DocumentIndex)) throw new RangeError(`A phrase was counted in document ${document.id} before its index was read.`);
-    return document.phraseCount(this.first, this.second);
+    // The postings' pair lists are the documents' kept pairs: a pair not
+    // kept there is not kept in it (nor is any whose words' numbers are
+    // past pairRange), so its own pairs are not searched again.
+    return document.placesCount(this.first, this.second);
   }
 
   /// At least `countAt(slot, …)`, read from the lists alone: the pair's
@@ -63,11 +74,13 @@ export class PhraseCounts {
   /// place of the phrase holds one of each), and below `pairsFrom` when the
   /// pair is not kept (see keptPairs); 0 where either word is missing.
   boundAt(slot: number): number {
+    if (this.kept && this.pairs[slot]! > 0) return this.pairs[slot]!;
+    this.words();
     const a = this.firsts[slot]!;
     const b = this.seconds[slot]!;
     if (a === 0 || b === 0) return 0;
     if (!this.kept) return Math.min(a, b);
-    if (this.pairs[slot]! > 0 || (a >= commonCount && b >= commonCount)) return this.pairs[slot]!;
+    if (a >= commonCount && b >= commonCount) return 0;
     return Math.min(a, b, this.pairsFrom - 1);
   }
 
@@ -81,10 +94,21 @@ export class PhraseCounts {
   done(): void {
     const postings = this.postings;
     if (postings === null) return;
-    postings.spreadWord(this.first, this.firsts, true);
-    postings.spreadWord(this.second, this.seconds, true);
+    if (this.spread) {
+      postings.spreadWord(this.first, this.firsts, true);
+      postings.spreadWord(this.second, this.seconds, true);
+      this.spread = false;
+    }
     if (this.kept) postings.spreadPair(this.first * pairRange + this.second, this.pairs, true);
     this.postings = null;
+  }
+
+  // Writes its words' counts per slot, once a query needs them.
+  private words(): void {
+    if (this.spread) return;
+    this.spread = true;
+    this.postings!.spreadWord(this.first, this.firsts, false);
+    this.postings!.spreadWord(this.second, this.seconds, false);
   }
 
   // Whether the pairs of its words are kept (see pairRange).

@@ -485,6 +485,29 @@ describe('SearchIndex.rank', () => {
       { numRuns: 60 },
     );
   });
+
+  // A ranking that returns every document it matches sorts them without a
+  // heap, and sorts integers while every count is below 2,048 (see
+  // RankScratch.sorted): limits either side of the number matching, counts
+  // either side of 2,048, ties among ids added out of order.
+  it('ranks as search counts, however many match and however often', () => {
+    const many = fc.constantFrom(1, 2, 1023, 1024, 2046, 2047, 2048, 2049);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.nat(40), many, fc.nat(3)), { minLength: 1, maxLength: 7, selector: ([id]) => id }),
+        fc.integer({ min: 1, max: 9 }),
+        (shapes, limit) => {
+          const ranked = new SearchIndex();
+          const twin = new SearchIndex();
+          for (const [id, wheat, corn] of shapes)
+            for (const index of [ranked, twin]) index.add(`d${id}`, `${'wheat '.repeat(wheat)}${'corn wheat. '.repeat(corn)}Corn.`);
+          for (const query of ['wheat corn', '"corn wheat"', 'corn "corn wheat"', 'wheat', 'wh* corn'])
+            expect(ranked.rank(query, limit), query).toEqual(expected(twin, query, limit));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
 });
 
 describe('SearchIndex with the pairs that stand often', () => {
