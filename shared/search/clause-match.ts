@@ -1,4 +1,4 @@
-import { DocumentIndex } from './document-index';
+import { DocumentIndex, type Offsets } from './document-index';
 import { DocumentLexicon } from './document-lexicon';
 import type { Clause } from './query';
 import { TermSet } from './term-set';
@@ -88,7 +88,7 @@ export class ClauseMatcher {
   // its few occurrences, and even "of the" only the occurrences of "of",
   // not a pass over every word of the document.
   private scan(document: DocumentIndex, out: number[] | null): number {
-    const { terms, starts } = document;
+    const { starts } = document;
     const sets = this.sets;
     const width = sets.length;
     const counts = sets.map((set) => document.countOf(set));
@@ -97,12 +97,10 @@ export class ClauseMatcher {
     if (counts[anchor] === 0) return 0;
     const positions = document.occurrences(sets[anchor]!);
     // The other positions are checked by walking their own occurrences
-    // beside the anchor's when those are not many more: reading two short
-    // sorted lists costs less than reading the document's words at every
-    // candidate, which for "of the" is most of the memory the index holds.
-    // A prefix, or a word far more common than the anchor, is checked
-    // against the words themselves.
-    const lists = sets.map((set, j) => (j !== anchor && set.single >= 0 && counts[j]! <= 8 * counts[anchor]! ? document.occurrences(set) : null));
+    // beside the anchor's (a prefix's merged): the index keeps no word by
+    // its place (see DocumentIndex), and two sorted lists read in order
+    // cost less than a read at every candidate anyway.
+    const lists = sets.map((set, j) => (j !== anchor ? document.occurrences(set) : null));
     const cursors = new Int32Array(width);
     // A phrase does not run on from one paragraph into the next: what reads
     // as "… the Soviet" at the end of one block and "Union …" at the start of
@@ -113,16 +111,13 @@ export class ClauseMatcher {
     let count = 0;
     next: for (let p = 0; p < positions.length; p++) {
       const i = positions[p]! - anchor;
-      if (i < 0 || i + width > terms.length) continue;
+      if (i < 0 || i + width > document.length) continue;
       for (let j = 0; j < width; j++) {
         if (j === anchor) continue;
-        const list = lists[j];
-        if (list) {
-          let c = cursors[j]!;
-          while (c < list.length && list[c]! < i + j) c++;
-          cursors[j] = c;
-          if (c === list.length || list[c] !== i + j) continue next;
-        } else if (!sets[j]!.has(terms[i + j]!)) continue next;
+        const list = lists[j]!;
+        const c = gallop(list, cursors[j]!, i + j);
+        cursors[j] = c;
+        if (c === list.length || list[c] !== i + j) continue next;
       }
       if (width > 1) {
         while (paragraph < paragraphs.length && paragraphs[paragraph]! <= i) paragraph++;
@@ -133,4 +128,25 @@ export class ClauseMatcher {
     }
     return count;
   }
+}
+
+// The first index from `from` on where `sorted` is at least `want`, or its
+// length: the stride doubles, then halves, so a word far commoner than the
+// anchor costs a few reads a candidate, not a walk over all its places.
+function gallop(sorted: Offsets, from: number, want: number): number {
+  const end = sorted.length;
+  if (from >= end || sorted[from]! >= want) return from;
+  let stride = 1;
+  let lo = from;
+  while (lo + stride < end && sorted[lo + stride]! < want) {
+    lo += stride;
+    stride *= 2;
+  }
+  let hi = Math.min(lo + stride, end);
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < want) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ClauseMatcher } from './clause-match';
 import { DocumentIndex } from './document-index';
+import { forEachToken } from './tokenize';
 import { TermSet } from './term-set';
 import { Vocabulary } from './vocabulary';
 
@@ -9,7 +12,7 @@ describe('DocumentIndex', () => {
     const text = 'Richard Dvořàk met Ri Song-un.';
     const document = DocumentIndex.build('memo', text, vocabulary);
     expect(document.length).toBe(6);
-    expect([...document.terms].map((id) => vocabulary.term(id))).toEqual(['richard', 'dvorak', 'met', 'ri', 'song', 'un']);
+    expect([...document.stored().terms].map((id) => vocabulary.term(id))).toEqual(['richard', 'dvorak', 'met', 'ri', 'song', 'un']);
     expect([...document.starts].map((start, i) => text.slice(start, document.end(i)))).toEqual(['Richard', 'Dvořàk', 'met', 'Ri', 'Song', 'un']);
   });
 
@@ -107,5 +110,33 @@ describe('DocumentIndex', () => {
     const document = DocumentIndex.build('d', '', new Vocabulary());
     expect(document.length).toBe(0);
     expect(document.distinctCount).toBe(0);
+  });
+
+  // The index keeps no word by its place: the words in text order are made
+  // again from the positions, and a phrase's later words are found among
+  // their own places. Its twin is the tokenizer's words, read in order.
+  it('gives back its words in text order, and finds phrases with a common word or a prefix where its words stand', () => {
+    const text = fc.array(fc.constantFrom('a', 'a', 'a', 'ab', 'b', 'ba', 'c'), { maxLength: 300 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(text, fc.constantFrom('a b', 'b a', 'c a a', 'a b*', 'b* a', 'a a* c'), (t, phrase) => {
+        const vocabulary = new Vocabulary();
+        const document = DocumentIndex.build('d', t, vocabulary);
+        const words: string[] = [];
+        const starts: number[] = [];
+        forEachToken(t, (term, start) => {
+          words.push(term);
+          starts.push(start);
+        });
+        expect([...document.stored().terms].map((id) => vocabulary.term(id))).toEqual(words);
+        const parts = phrase.split(' ');
+        const expected = starts.filter((_, i) =>
+          parts.every((part, j) => (part.endsWith('*') ? words[i + j]?.startsWith(part.slice(0, -1)) : words[i + j] === part)),
+        );
+        const matcher = new ClauseMatcher({ terms: parts.map((part) => ({ term: part.replace('*', ''), prefix: part.endsWith('*') })) }, vocabulary);
+        const spans: number[] = [];
+        matcher.spans(document, spans);
+        expect(spans.filter((_, k) => k % 2 === 0)).toEqual(expected);
+      }),
+    );
   });
 });

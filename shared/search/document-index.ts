@@ -6,20 +6,21 @@ import type { Vocabulary } from './vocabulary';
 import { indexIn, rankIn } from './sorted';
 
 /// One document's words, in text order, as parallel typed arrays: word i is
-/// vocabulary word `terms[i]`, at [starts[i], end(i)) of the document's
-/// canonical text. Beside them, the document's distinct words, sorted, each
-/// with the positions where it occurs: whether a document holds a word, and
-/// how often, is a binary search, so a query's counts over a whole corpus
-/// cost microseconds; and a phrase is checked only where its rarest word
-/// stands, not at every word of the document. Nine bytes a word for a text
-/// under 65,536 characters (a word number, a two-byte start and position,
-/// a one-byte length), thirteen beyond, in a few large arrays the garbage
-/// collector does not walk.
+/// at [starts[i], end(i)) of the document's canonical text. Beside them, the
+/// document's distinct words, sorted, each with the positions where it
+/// occurs: whether a document holds a word, and how often, is a binary
+/// search, so a query's counts over a whole corpus cost microseconds; and a
+/// phrase is checked only where its rarest word stands, not at every word
+/// of the document. Which word stands at a place is not kept: every reader
+/// asks where a word stands, and the word numbers in text order (a quarter
+/// of the index) are made again from the positions to store or to make its
+/// pairs (see `stored`). Five bytes a word for a text under 65,536
+/// characters (a two-byte start and position, a one-byte length), nine
+/// beyond, in a few large arrays the garbage collector does not walk.
 export class DocumentIndex {
   readonly id: string;
   /// The canonical text the offsets point into.
   readonly text: string;
-  readonly terms: Offsets;
   /// Where each word starts: two bytes a word when the text is shorter
   /// than 65,536 characters, as most transcriptions are.
   readonly starts: Offsets;
@@ -54,11 +55,11 @@ export class DocumentIndex {
   // keptPairs); a twin without them passes infinity.
   private readonly pairsFrom: number;
 
+  // `parts.terms` is not kept (see the class's comment).
   private constructor(id: string, text: string, parts: StoredDocumentIndex, pairsFrom = keptFrom) {
     this.pairsFrom = pairsFrom;
     this.id = id;
     this.text = text;
-    this.terms = parts.terms;
     this.starts = parts.starts;
     this.lengths = parts.lengths;
     let longEnds: Map<number, number> | null = null;
@@ -174,8 +175,13 @@ export class DocumentIndex {
   stored(): StoredDocumentIndex {
     const longEnds: number[] = [];
     for (const [i, end] of this.longEnds ?? []) longEnds.push(i, end);
+    // The word numbers in text order, dealt back from each distinct word's
+    // positions: stored as before, so rows read back unchanged.
+    const distinct = this.distinct;
+    const terms = distinct.length > 0 && distinct[distinct.length - 1]! >= 65536 ? new Int32Array(this.length) : new Uint16Array(this.length);
+    for (let k = 0; k < distinct.length; k++) for (let p = this.firsts[k]!; p < this.firsts[k + 1]!; p++) terms[this.positions[p]!] = distinct[k]!;
     return {
-      terms: this.terms,
+      terms,
       starts: this.starts,
       lengths: this.lengths,
       longEnds: Int32Array.from(longEnds),
@@ -251,7 +257,7 @@ export class DocumentIndex {
 
   /// How many words it has.
   get length(): number {
-    return this.terms.length;
+    return this.positions.length;
   }
 
   /// Calls `visit` with each distinct word's number and count.
