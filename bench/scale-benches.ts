@@ -192,7 +192,7 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
   }
   const coldStart = (library: Library) =>
     times(
-      runs,
+      1,
       async () => {
         const db = new PalimpsestDb(library.db.name);
         const repository = await listed(db);
@@ -204,12 +204,21 @@ export async function scaleBenches(options: { quick: boolean; runs: number; log:
       },
       true,
     );
+  // Five launches a size at least (issue 19 asks for medians of five or
+  // more), the sizes alternated: measured one size after the other, the
+  // second met a JIT and a heap the first had warmed, and a swing of the
+  // shared machine's load fell on one size alone.
+  const launches = { large: [] as number[], small: [] as number[] };
+  for (let run = 0; run < Math.max(runs, 5); run++) {
+    launches.large.push(...(await coldStart(large)));
+    launches.small.push(...(await coldStart(small)));
+  }
   pair(
     'cold start to a sorted library list',
     'ms',
     1500,
-    await coldStart(large),
-    await coldStart(small),
+    launches.large,
+    launches.small,
     'DocumentsRepository as the app reads it at launch (a listing head per document, no text), sorted by date as the library screen opens, a screenful of rows parsed',
   );
 
