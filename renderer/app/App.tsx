@@ -21,6 +21,7 @@ import { SyncSession } from '../sync/session';
 import { type AppServices, ServicesContext } from './context';
 import { Library } from './features/library/Library';
 import { Notices } from './ui/Notices';
+import { StatusRow } from './ui/StatusRow';
 import { Shortcuts } from './Shortcuts';
 import { useNotices } from './ui/notices';
 import { ReaderScreen } from './features/reader/ReaderScreen';
@@ -347,8 +348,7 @@ export function App({ host }: { host: Host }) {
                 onClose={() => setExportScope(null)}
               />
             )}
-            <Notices notices={notices} onDismiss={dismissNotice} />
-            <SyncBar />
+            <StatusRow start={<SyncBar />} end={<Notices notices={notices} onDismiss={dismissNotice} />} />
             <Shortcuts />
           </div>
         </LinkingContext.Provider>
