@@ -38,7 +38,7 @@ import { ImportProgress } from './features/imports/ImportProgress';
 import { SearchScreen } from './features/search/SearchScreen';
 import { writeBuiltBackup } from '../work/backups';
 import { startBackups, startImports } from '../work/import-client';
-import type { Screen } from './screens';
+import { type Screen, screenName } from './screens';
 import { CompareScreen } from './features/compare/CompareScreen';
 import { ActorScreen } from './features/actors/ActorScreen';
 import { ActorsScreen } from './features/actors/ActorsScreen';
@@ -58,7 +58,7 @@ import { messageOf } from '../../shared/errors';
 const maxHistory = 30;
 
 export function App({ host }: { host: Host }) {
-  const [{ screen }, setNavigation] = useState<{ screen: Screen; previous: Screen[] }>({ screen: { kind: 'library' }, previous: [] });
+  const [{ screen, previous }, setNavigation] = useState<{ screen: Screen; previous: Screen[] }>({ screen: { kind: 'library' }, previous: [] });
   const { notices, notify, dismiss: dismissNotice } = useNotices();
   const [tagDialog, setTagDialog] = useState(false);
   const [backupsDialog, setBackupsDialog] = useState(false);
@@ -294,6 +294,7 @@ export function App({ host }: { host: Host }) {
                 documentId={screen.documentId}
                 passage={screen.passage}
                 annotationId={screen.annotationId}
+                backTo={screenName(previous.at(-1) ?? { kind: 'library' })}
                 onBack={back}
                 onLibrary={home}
                 onSearch={() => go({ kind: 'search' })}
