@@ -147,7 +147,25 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
           ))}
         </ol>
       )}
-      {preview && (
+      {/* Nothing to restore: said so, with no Restore to press for nothing. */}
+      {preview?.unchanged && (
+        <div data-testid="restore-preview">
+          <p data-testid="restore-nothing">
+            This backup holds nothing that differs from your library: its {annotations(preview.count)}, tag types, links, actors, sets and documents are all
+            here as they are.
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              library.cancelRestore(preview);
+              setPreview(null);
+            }}
+          >
+            OK
+          </button>
+        </div>
+      )}
+      {preview && !preview.unchanged && (
         <div className="confirm" data-testid="restore-preview">
           <p>
             {preview.fileName ? (
