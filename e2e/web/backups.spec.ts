@@ -15,6 +15,13 @@ test('the library is backed up after changes, and a backup restores deleted work
   const dialog = page.getByTestId('backups-dialog');
   await expect(dialog.getByTestId('backup-entry')).toHaveCount(1);
   await expect(dialog).toContainText('1 annotation');
+  // The newest backup is the library as it is: nothing to restore, and no Restore offered.
+  await dialog.getByTestId('backup-entry').first().click();
+  await expect(dialog.getByTestId('restore-nothing')).toContainText('This backup holds nothing that differs from your library');
+  await expect(dialog.getByTestId('restore-confirm')).toHaveCount(0);
+  await page.screenshot({ path: join(screenshotDir, 'backups-nothing-to-restore.png') });
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(dialog.getByTestId('restore-preview')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // The work is lost...
@@ -32,7 +39,7 @@ test('the library is backed up after changes, and a backup restores deleted work
   );
   await page.screenshot({ path: join(screenshotDir, 'backups.png') });
   await dialog.getByTestId('restore-confirm').click();
-  await expect(page.getByTestId('notice-info').last()).toContainText(/^Restored the backup of [A-Z][a-z]{2} \d+, \d{4}, [^:]*:\d\d:\d\d [AP]M: 1 annotation\./);
+  await expect(page.getByTestId('notice-info').last()).toContainText(/^Restored the backup of \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d:\d\d: 1 annotation\./);
   await expect(page.locator('[data-document="czechoslovak-memorandum-ri-song-un-1962"] [data-testid="doc-count"]')).toHaveText('1');
 });
 

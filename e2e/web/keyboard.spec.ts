@@ -99,11 +99,12 @@ test('a researcher without a mouse: opens a document, selects, tags, notes, sear
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(page.getByTestId('search-input')).toHaveValue('wheat');
   // The search's back button, reached with Shift+Tab, returns to the
-  // memorandum; its Library button to the library.
+  // memorandum; opened from the library, its one way out, "← Library", to
+  // the library.
   await tabTo(page, '[data-testid="back"]', /Library|Back/, true);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('doc-heading')).toHaveText(/^Memorandum of Luncheon/);
-  await tabTo(page, '[data-testid="library"]', /Library/, true);
+  await tabTo(page, '[data-testid="back"]', /← Library/, true);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('doc-row')).toHaveCount(5);
   await expect(page.locator('[data-document="czechoslovak-memorandum-ri-song-un-1962"] [data-testid="doc-count"]')).toHaveText('1');

@@ -4,7 +4,7 @@ import { openDocument, openLibrary, screenshotDir, tagPassage } from './support'
 
 const revision = join(import.meta.dirname, '..', '..', 'shared', 'anchoring', 'baselines', 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md');
 
-test('notices keep to one corner: a result replaces the last, an error stays until dismissed', async ({ page }) => {
+test('notices keep to the status row: a result replaces the last, an error stays until dismissed', async ({ page }) => {
   await openLibrary(page);
   await openDocument(page, 'Visit of the Italian Prime Minister');
   // Three results in a row: only the newest is shown.
@@ -24,13 +24,15 @@ test('notices keep to one corner: a result replaces the last, an error stays unt
   await expect(error).toHaveCount(1);
   await expect(error).toContainText('only spaces or line breaks');
 
-  // In the bottom right corner, over the panel's foot, clear of the text.
+  // At the right of the status row, under the text: they cover none of it.
   const area = (await page.getByTestId('notices').boundingBox())!;
-  const text = (await page.locator('[data-testid="reader"] .ProseMirror').boundingBox())!;
+  const row = (await page.getByTestId('status-row').boundingBox())!;
+  const column = (await page.locator('.reader-column').boundingBox())!;
   const viewport = page.viewportSize()!;
-  expect(area.x).toBeGreaterThanOrEqual(text.x + text.width);
   expect(area.x + area.width).toBeGreaterThan(viewport.width - 40);
-  expect(area.y + area.height).toBeGreaterThan(viewport.height - 40);
+  expect(area.y).toBeGreaterThanOrEqual(row.y);
+  expect(row.y + row.height).toBeCloseTo(viewport.height, 0);
+  expect(column.y + column.height).toBeLessThanOrEqual(row.y + 1);
   await page.screenshot({ path: join(screenshotDir, 'notices-corner.png') });
 
   // The result closes itself; the error stays until dismissed.

@@ -71,6 +71,14 @@ async function drag(page: Page, needle: string, occurrence: number): Promise<voi
         for (let i = 0; i < 30 && !section.classList.contains('in-view'); i++) await new Promise((resolve) => requestAnimationFrame(resolve));
       }
       firstEl.scrollIntoView({ block: 'center' });
+      // A paragraph taller than the view is centred with its start out of
+      // sight: the words themselves are brought to the middle.
+      const column = root.closest('.reader-column');
+      const start = charRect(at);
+      if (column) {
+        const view = column.getBoundingClientRect();
+        if (start.top < view.top + 8 || start.bottom > view.bottom - 8) column.scrollTop += start.top - (view.top + view.height / 2);
+      }
       const a = charRect(at);
       const b = charRect(at + needle.length - 1);
       return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };

@@ -21,6 +21,7 @@ import { SyncSession } from '../sync/session';
 import { type AppServices, ServicesContext } from './context';
 import { Library } from './features/library/Library';
 import { Notices } from './ui/Notices';
+import { StatusRow } from './ui/StatusRow';
 import { Shortcuts } from './Shortcuts';
 import { useNotices } from './ui/notices';
 import { ReaderScreen } from './features/reader/ReaderScreen';
@@ -37,7 +38,7 @@ import { ImportProgress } from './features/imports/ImportProgress';
 import { SearchScreen } from './features/search/SearchScreen';
 import { writeBuiltBackup } from '../work/backups';
 import { startBackups, startImports } from '../work/import-client';
-import type { Screen } from './screens';
+import { type Screen, screenName } from './screens';
 import { CompareScreen } from './features/compare/CompareScreen';
 import { ActorScreen } from './features/actors/ActorScreen';
 import { ActorsScreen } from './features/actors/ActorsScreen';
@@ -57,7 +58,7 @@ import { messageOf } from '../../shared/errors';
 const maxHistory = 30;
 
 export function App({ host }: { host: Host }) {
-  const [{ screen }, setNavigation] = useState<{ screen: Screen; previous: Screen[] }>({ screen: { kind: 'library' }, previous: [] });
+  const [{ screen, previous }, setNavigation] = useState<{ screen: Screen; previous: Screen[] }>({ screen: { kind: 'library' }, previous: [] });
   const { notices, notify, dismiss: dismissNotice } = useNotices();
   const [tagDialog, setTagDialog] = useState(false);
   const [backupsDialog, setBackupsDialog] = useState(false);
@@ -293,6 +294,7 @@ export function App({ host }: { host: Host }) {
                 documentId={screen.documentId}
                 passage={screen.passage}
                 annotationId={screen.annotationId}
+                backTo={screenName(previous.at(-1) ?? { kind: 'library' })}
                 onBack={back}
                 onLibrary={home}
                 onSearch={() => go({ kind: 'search' })}
@@ -347,8 +349,7 @@ export function App({ host }: { host: Host }) {
                 onClose={() => setExportScope(null)}
               />
             )}
-            <Notices notices={notices} onDismiss={dismissNotice} />
-            <SyncBar />
+            <StatusRow start={<SyncBar />} end={<Notices notices={notices} onDismiss={dismissNotice} />} />
             <Shortcuts />
           </div>
         </LinkingContext.Provider>

@@ -36,3 +36,29 @@ export type Screen =
   | { kind: 'actor'; actorId: string }
   /// The annotation sets.
   | { kind: 'sets' };
+
+/// What a way back to `screen` says it leads to ("← Search results").
+export function screenName(screen: Screen): string {
+  switch (screen.kind) {
+    case 'library':
+      return 'Library';
+    case 'search':
+      return 'Search results';
+    case 'reader':
+      return 'Previous document';
+    case 'compare':
+      return 'Side by side';
+    case 'table':
+      return 'All annotations';
+    case 'timeline':
+      return 'Timeline';
+    case 'matrix':
+      return 'Claim matrix';
+    case 'actors':
+      return 'Actors';
+    case 'actor':
+      return 'Actor page';
+    case 'sets':
+      return 'Annotation sets';
+  }
+}

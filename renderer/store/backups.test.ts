@@ -75,6 +75,8 @@ describe('restoring a backup', () => {
     const at = text.indexOf('apple of discord');
     const kept = await store.create(brief, at, at + 16, { tags: ['claim'], note: 'before' });
     const backup = (await scheduler.flush())!;
+    // Just made, it holds the library as it is: nothing to restore.
+    expect((await previewRestore(db, host, backup)).unchanged).toBe(true);
 
     await store.update(kept, { note: 'after' });
     const b = text.indexOf('Corfu Channel');
@@ -82,6 +84,7 @@ describe('restoring a backup', () => {
 
     const preview = await previewRestore(db, host, backup);
     expect(preview.diff).toEqual({ restored: 0, reverted: 1, removed: 1, same: 0 });
+    expect(preview.unchanged).toBe(false);
 
     await restoreBackup(db, scheduler, preview);
     expect((await rows.all(db)).map((a) => a.note)).toEqual(['before']);

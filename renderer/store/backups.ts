@@ -11,7 +11,7 @@ import {
   sameManifest,
 } from '../../shared/format/backup-increment';
 import { type NativeFile, annotationOf, nativeAnnotation, nativeDocumentEntry, nativeFileOf } from '../../shared/format/native';
-import { type RestoreDiff, restoreDiff } from '../../shared/format/restore';
+import { type RestoreDiff, changesNoAnnotation, restoreDiff, sameRecords } from '../../shared/format/restore';
 import { readBackupStream } from '../../shared/format/backup-read';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { ImportError } from '../../shared/format/errors';
@@ -327,6 +327,8 @@ export interface RestorePreview {
   fileName?: string;
   annotations: Annotation[];
   diff: RestoreDiff;
+  /// Whether restoring it would leave the library as it is.
+  unchanged: boolean;
   /// The backup, parsed and checked: what the restore writes, less its
   /// annotations (those are `annotations`). Its text is not kept beside it.
   file: NativeFile;
@@ -348,7 +350,43 @@ export async function previewOf(db: PalimpsestDb, backup: BackupInfo, file: Nati
     entries[i] = undefined;
     return annotationOf(entry!);
   });
-  return { backup, ...(fileName ? { fileName } : {}), annotations, diff: restoreDiff(await rows.all(db), annotations), file: { ...file, annotations: [] } };
+  const diff = restoreDiff(await rows.all(db), annotations);
+  const unchanged = changesNoAnnotation(diff) && (await sameAsLibrary(db, file));
+  return { backup, ...(fileName ? { fileName } : {}), annotations, diff, unchanged, file: { ...file, annotations: [] } };
+}
+
+/// Whether the library holds what `file` holds besides its annotations:
+/// the tag types, and for a whole-library backup the relation types,
+/// links, actors, sets, description edits, and the same stored documents
+/// and revisions (by key: neither is ever rewritten, only added or
+/// deleted, so no text is read).
+async function sameAsLibrary(db: PalimpsestDb, file: NativeFile): Promise<boolean> {
+  const byId = (record: { id: string }) => record.id;
+  if (!sameRecords(await db.tagTypes.toArray(), file.tagTypes, byId)) return false;
+  const library = file.library;
+  if (!library) return true;
+  const [relationTypes, links, actors, sets] = await Promise.all([db.relationTypes.toArray(), db.links.toArray(), db.actors.toArray(), db.sets.toArray()]);
+  const stored = links.map(({ fromDocument: _from, toDocument: _to, ...link }) => link);
+  if (!sameRecords(relationTypes, library.relationTypes, byId) || !sameRecords(stored, library.links, byId)) return false;
+  if (!sameRecords(actors, library.actors, byId) || !sameRecords(sets, library.sets, byId)) return false;
+  if (library.documents) {
+    const ids = (await db.documents.toCollection().primaryKeys()).map(String);
+    if (!sameRecords(ids, library.documents.map(byId), String)) return false;
+    const edits: readonly { documentId: string }[] = await db.documentEdits.toArray();
+    if (!sameRecords(edits, library.documentEdits ?? [], (edit) => edit.documentId)) return false;
+  }
+  if (library.revisions) {
+    const seqs = (await db.revisions.toCollection().primaryKeys()).map(Number);
+    if (
+      !sameRecords(
+        seqs,
+        library.revisions.map((revision) => revision.seq),
+        Number,
+      )
+    )
+      return false;
+  }
+  return true;
 }
 
 /// The whole-library native file of backup `id`, parsed and checked: the

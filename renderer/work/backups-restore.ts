@@ -24,6 +24,8 @@ export interface RestoreSummary {
   /// The annotations the restored library holds.
   count: number;
   diff: RestoreDiff;
+  /// Whether restoring it would leave the library as it is.
+  unchanged: boolean;
 }
 
 /// What is restored: a kept backup (with its base, for an increment), or a
@@ -66,8 +68,8 @@ export class RestoreRead {
     void this.read(source).then(
       (preview) => {
         this.preview = preview;
-        const { backup, fileName, annotations, diff } = preview;
-        this.reply.resolve({ preview: { backup, ...(fileName ? { fileName } : {}), count: annotations.length, diff } });
+        const { backup, fileName, annotations, diff, unchanged } = preview;
+        this.reply.resolve({ preview: { backup, ...(fileName ? { fileName } : {}), count: annotations.length, diff, unchanged } });
       },
       (error: unknown) => this.reply.reject(error),
     );

@@ -1,5 +1,6 @@
 import { type Block, blockText } from '../document/model';
 import { type DateSpan, type PartialDate, compareDates, findDate, parseDateSpan, sameDateSpan } from './dates';
+import { firstLineTitle } from './titles';
 
 /// What a document is, in the terms a historian cites it by. Every field is
 /// read out of the document's own text; a field the text does not state is
@@ -187,7 +188,8 @@ function spanOf(start: PartialDate, end: PartialDate): DateSpan {
 function fallbackMeta(blocks: readonly Block[], texts: string[]): DocumentMeta {
   const heading = blocks.findIndex((block) => block.kind === 'heading');
   const first = heading >= 0 ? texts[heading]! : (texts.find((text) => text.length > 0) ?? 'Untitled document');
-  const title = first.split('\n')[0]!.slice(0, 160);
+  // The first line stands for a title: a sentence's full stop is not part of it.
+  const title = firstLineTitle(first.split('\n')[0]!.slice(0, 160));
   const meta = empty('document', title);
   const top = texts.slice(0, 8);
   // A date line at the top ("2 April 1962", "Prague, 2 April 1962",

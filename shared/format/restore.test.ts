@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../annotation/model';
-import { restoreDiff } from './restore';
+import { changesNoAnnotation, restoreDiff, sameRecords } from './restore';
 
 const a = (id: string, note = ''): Annotation => ({
   id,
@@ -22,5 +22,25 @@ describe('restoreDiff', () => {
       removed: 1,
       same: 1,
     });
+  });
+});
+
+describe('sameRecords', () => {
+  const byId = (record: { id: string }) => record.id;
+  it('pairs records by key, whatever the order of the list and of their fields', () => {
+    expect(sameRecords([{ id: 'a', name: 'Actor', colour: '#f00' }, { id: 'b' }], [{ id: 'b' }, { colour: '#f00', name: 'Actor', id: 'a' }], byId)).toBe(true);
+  });
+
+  it('tells a changed, a missing and an added record', () => {
+    expect(sameRecords([{ id: 'a', name: 'Actor' }], [{ id: 'a', name: 'Actors' }], byId)).toBe(false);
+    expect(sameRecords([{ id: 'a' }, { id: 'b' }], [{ id: 'a' }], byId)).toBe(false);
+    expect(sameRecords([{ id: 'a' }], [{ id: 'c' }], byId)).toBe(false);
+  });
+});
+
+describe('changesNoAnnotation', () => {
+  it('is true only when every annotation stays as it is', () => {
+    expect(changesNoAnnotation({ restored: 0, reverted: 0, removed: 0, same: 12 })).toBe(true);
+    expect(changesNoAnnotation({ restored: 0, reverted: 0, removed: 1, same: 12 })).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { DomUtils, type parseDocument } from 'htmlparser2';
+import { pageTitle as withoutSite } from '../corpus/titles';
 import { type FileMeta, dateSpanOf, isJunkAuthor, isJunkTitle } from './file-meta';
 
 type HtmlDocument = ReturnType<typeof parseDocument>;
@@ -31,7 +32,9 @@ export function htmlFileMeta(document: HtmlDocument): FileMeta {
   const meta: FileMeta = {};
   const titleElement = DomUtils.getElementsByTagName('title', document.children, true, 1)[0];
   const pageTitle = titleElement ? DomUtils.textContent(titleElement).replace(/\s+/g, ' ').trim() : '';
-  const title = first('citation_title', 'dc.title', 'dcterms.title', 'og:title') ?? pageTitle;
+  // A title the page states for citing is kept whole; its <title> is
+  // what a browser's tab shows, often with the site's name after it.
+  const title = first('citation_title', 'dc.title', 'dcterms.title', 'og:title') ?? withoutSite(pageTitle, first('og:site_name', 'application-name'));
   if (title && !isJunkTitle(title)) meta.title = title;
 
   // One author a tag in citation_author and DC.creator; a plain "author"

@@ -96,7 +96,8 @@ describe('an HTML page', () => {
   it('reads the page’s own metadata', async () => {
     const { fileMeta } = await importFixture('fo-brief-1962.html');
     expect(fileMeta).toMatchObject({
-      title: 'Sino-Soviet Relations and Albania – Wilson Center Digital Archive',
+      // The <title> less the site's name after it.
+      title: 'Sino-Soviet Relations and Albania',
       authors: ['Foreign Office'],
       date: { start: { year: 1962, month: 1, day: 19 } },
       url: 'https://digitalarchive.wilsoncenter.org/document/230125',
@@ -229,6 +230,11 @@ describe('a PDF with an embedded font, footnote and printed folio numbers', () =
     // "Microsoft Word - annex.doc" and "Windows User" are not metadata.
     expect(imported.fileMeta.title).toBeUndefined();
     expect(imported.fileMeta.authors).toBeUndefined();
+  });
+
+  it('takes its title from its first line, less the line’s full stop', async () => {
+    const imported = await importFixture('partly-scanned.pdf');
+    expect(mergeFileMeta(extractMetadata(imported.blocks), imported.fileMeta).title).toBe('Annex: the Albanian gold');
   });
 });
 

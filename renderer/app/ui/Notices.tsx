@@ -1,7 +1,7 @@
 import type { ShownNotice } from './notices';
 import './notices.css';
 
-/// The one notice area, in the bottom right corner, clear of the text:
+/// The one notice area, at the right of the status row, under the screen:
 /// the latest result quietly (it closes itself), errors as alerts that stay
 /// until dismissed. See notices.ts for which replaces which.
 export function Notices({ notices, onDismiss }: { notices: readonly ShownNotice[]; onDismiss: (id: number) => void }) {

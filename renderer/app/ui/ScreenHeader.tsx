@@ -15,6 +15,10 @@ export interface BackWay {
   onClick: () => void;
   /// A longer description, shown on hovering.
   hint?: string;
+  /// Whether this way back leads to the library itself: it then answers
+  /// for the library's own control too (`data-testid="library"`), as the
+  /// screen shows no second one doing the same.
+  isLibrary?: boolean;
 }
 
 /// The bar across the top of every screen: the way back (and `nav`, any
@@ -52,7 +56,7 @@ export function ScreenHeader({
     <header className="bar">
       {back && (
         <button type="button" className="back" data-testid="back" title={back.hint} onClick={back.onClick}>
-          ← {back.to}
+          ← {back.isLibrary ? <span data-testid="library">{back.to}</span> : back.to}
         </button>
       )}
       {nav}
@@ -65,7 +69,8 @@ export function ScreenHeader({
         </>
       ) : titleStyle === 'page' ? (
         <div className="bar-title">
-          <div className="doc-heading" data-testid={titleTestId}>
+          {/* Two lines at most; the whole title on hovering. */}
+          <div className="doc-heading" data-testid={titleTestId} title={typeof title === 'string' ? title : undefined}>
             {title}
           </div>
           {hasSub && <div {...subProps}>{sub}</div>}
@@ -80,7 +85,9 @@ export function ScreenHeader({
       {actions !== undefined && (
         <>
           <span className="spacer" />
-          {actions}
+          {/* One group, so that a narrow window wraps the buttons onto a
+              second row at the right instead of squeezing the title. */}
+          <div className="bar-actions">{actions}</div>
         </>
       )}
     </header>

@@ -4,6 +4,7 @@ import type { StoragePersistence } from '../../../host/host';
 import type { RestoreChoice } from '../../../data/library';
 import { useServices } from '../../context';
 import { messageOf } from '../../../../shared/errors';
+import { formatMoment } from '../../../../shared/corpus/times';
 import { type Progress, byPercent, checking } from './progress';
 
 /// The library's backups, newest first, and restoring one after seeing what
@@ -146,7 +147,25 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
           ))}
         </ol>
       )}
-      {preview && (
+      {/* Nothing to restore: said so, with no Restore to press for nothing. */}
+      {preview?.unchanged && (
+        <div data-testid="restore-preview">
+          <p data-testid="restore-nothing">
+            This backup holds nothing that differs from your library: its {annotations(preview.count)}, tag types, links, actors, sets and documents are all
+            here as they are.
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              library.cancelRestore(preview);
+              setPreview(null);
+            }}
+          >
+            OK
+          </button>
+        </div>
+      )}
+      {preview && !preview.unchanged && (
         <div className="confirm" data-testid="restore-preview">
           <p>
             {preview.fileName ? (
@@ -205,9 +224,10 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
 const n = (count: number) => count.toLocaleString('en');
 const annotations = (count: number) => `${n(count)} annotation${count === 1 ? '' : 's'}`;
 
-// A backup's time as the list shows it, the month in words: "12/4/2026"
-// reads as 12 April to half the researchers who would see it.
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+// A backup's time as the list shows it, the month in words ("12/4/2026"
+// reads as 12 April to half the researchers who would see it), with the
+// seconds: two backups may be made within a minute.
+const when = (iso: string) => formatMoment(iso, { seconds: true });
 
 // What a restore does to the annotations, each count with its verb.
 function changes(diff: { restored: number; reverted: number; removed: number; same: number }): string {

@@ -9,6 +9,7 @@ import { LinkList } from '../links/LinkList';
 import type { LinkView } from '../links/link-views';
 import { useLinking } from '../links/linking';
 import { messageOf } from '../../../../shared/errors';
+import { formatMoment } from '../../../../shared/corpus/times';
 import { Authorship } from '../sync/Authorship';
 import { ChipChoice } from './ChipChoice';
 import { useNoteDraft } from './use-note-draft';
@@ -156,7 +157,7 @@ export const AnnotationEntry = memo(function AnnotationEntry({
       <Authorship annotation={annotation} />
       <div className="entry-foot">
         <span className="entry-time" title={`Created ${annotation.created}`}>
-          {new Date(annotation.modified).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+          {formatMoment(annotation.modified)}
         </span>
         <CopyCitationButton annotation={annotation} />
         <button

@@ -16,6 +16,7 @@ export function ReaderHeader({
   revisions,
   version,
   onVersion,
+  backTo,
   onBack,
   onLibrary,
   onSearch,
@@ -29,6 +30,8 @@ export function ReaderHeader({
   revisions: readonly RevisionHead[] | undefined;
   version: ReaderVersion;
   onVersion: (version: ReaderVersion) => void;
+  /// Where `onBack` leads, by name ("Library", "Search results").
+  backTo: string;
   onBack: () => void;
   onLibrary: () => void;
   onSearch: () => void;
@@ -41,11 +44,21 @@ export function ReaderHeader({
   const failed = (error: unknown) => services.notify({ kind: 'error', text: String(error) });
   return (
     <ScreenHeader
-      back={{ to: 'Back', hint: 'Back where you came from', onClick: onBack }}
+      // The way back names where it leads. Opened from elsewhere than the
+      // library (search results, a link's other end), the library is a
+      // second, separate way out, a button of its own; opened from the
+      // library, the way back is the way to the library, and one is shown.
+      back={
+        backTo === 'Library'
+          ? { to: 'Library', hint: 'Back to the list of documents (Alt+←)', onClick: onLibrary, isLibrary: true }
+          : { to: backTo, hint: `Back to the ${backTo.toLowerCase()} (Alt+←)`, onClick: onBack }
+      }
       nav={
-        <button type="button" className="back" data-testid="library" onClick={onLibrary}>
-          Library
-        </button>
+        backTo === 'Library' ? undefined : (
+          <button type="button" className="nav-library" data-testid="library" title="Leave for the list of documents" onClick={onLibrary}>
+            Library
+          </button>
+        )
       }
       titleStyle="page"
       title={meta.title}

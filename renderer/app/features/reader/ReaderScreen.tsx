@@ -46,6 +46,7 @@ export function ReaderScreen({
   documentId,
   passage,
   annotationId,
+  backTo,
   onBack,
   onLibrary,
   onSearch,
@@ -57,8 +58,12 @@ export function ReaderScreen({
   passage?: Passage;
   /// An annotation to show on arrival (the other end of a link).
   annotationId?: string;
+  /// The name of the screen the document was opened from ("Search
+  /// results"), where `onBack` leads.
+  backTo: string;
   /// Back to the screen the document was opened from.
   onBack: () => void;
+  /// To the library, whatever the document was opened from.
   onLibrary: () => void;
   onSearch: () => void;
   onTagTypes: () => void;
@@ -329,6 +334,7 @@ export function ReaderScreen({
         revisions={revisions}
         version={version}
         onVersion={setVersion}
+        backTo={backTo}
         onBack={onBack}
         onLibrary={onLibrary}
         onSearch={onSearch}

@@ -1,9 +1,10 @@
 import type { Annotation } from '../../../../shared/annotation/model';
+import { formatMoment } from '../../../../shared/corpus/times';
 import { historyOf } from '../../../../shared/sync/mapping';
 import type { Authorship as Fields, HistoryEntry } from '../../../../shared/sync/model';
 import { currentSession, useSyncState } from './current';
 
-const when = (at: string) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (at: string) => formatMoment(at);
 
 /// Who made an annotation of a shared project and who last changed it,
 /// that it was kept after someone deleted it while another edited it, and

@@ -14,7 +14,7 @@ const words = {
   refused: 'refused by the server: the invitation is not valid there',
 } as const;
 
-/// The sharing status in the bottom-left corner: Share… / Join… for a
+/// The sharing status, at the left of the status row: Share… / Join… for a
 /// library not shared; for a shared one its project, connection and the
 /// number of local changes not yet on the server.
 export function SyncBar() {
