@@ -64,7 +64,13 @@ export function AnnotationTable(props: {
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const viewport = () => el.clientHeight - (head.current?.offsetHeight ?? 0);
+    // In whole pixels, rounded inwards: `clientHeight` rounds a height of
+    // 573.6 px up to 574, and End would leave the last row's lowest
+    // fraction of a pixel out of view.
+    const viewport = () => {
+      const inner = el.getBoundingClientRect().height - (el.offsetHeight - el.clientHeight);
+      return Math.floor(inner) - Math.ceil(head.current?.getBoundingClientRect().height ?? 0);
+    };
     const read = () => setView({ top: el.scrollTop, viewport: viewport() });
     const onScroll = () => {
       // A focused box or quote whose row scrolls out would be lent to
