@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import * as rows from '../store/annotation-rows';
-import { PalimpsestDb } from '../store/db';
+import { AnnotationStore } from '../store/annotations';
 import { bareDocumentRow } from '../store/test-support/db';
-import { type Machine, closeMachines, kill, pair, relaunch, settle } from './test-support/machines';
+import { type Machine, closeMachines, kill, machine, pair, relaunch, settle } from './test-support/machines';
 
 afterEach(closeMachines);
 
@@ -22,7 +23,7 @@ async function shared() {
   return { a, b, first, second };
 }
 
-const noteOf = async (m: Machine, id: string) => (await rows.get(m.db, brief.id, id))?.note ?? null;
+const noteOf = async (m: Machine, id: string, documentId = brief.id) => (await rows.get(m.db, documentId, id))?.note ?? null;
 
 describe('the app killed before a round trip, opened again', () => {
   it('keeps a note edited the moment before, and carries it to the colleague', async () => {
@@ -45,19 +46,7 @@ describe('the app killed before a round trip, opened again', () => {
     expect(await noteOf(b, made.id)).toBe('new');
   });
 
-  it('takes a colleague’s deletion of an annotation that reached the project copy alone', async () => {
-    const { a, b, first, second } = await shared();
-    kill(b);
-    await a.annotations.delete(first);
-    await settle(a);
-    await relaunch(b);
-    await settle(a, b);
-    expect(await noteOf(b, first.id)).toBeNull();
-    expect(await noteOf(a, first.id)).toBeNull();
-    expect(await noteOf(b, second.id)).toBe('Peking');
-  });
-
-  it('takes a colleague’s deletion, and keeps an edit of another annotation of that document made here', async () => {
+  it('keeps an edit made here while a colleague deleted another annotation of the document', async () => {
     const { a, b, first, second } = await shared();
     await b.annotations.update(second, { note: 'Peking, per Ben' });
     kill(b);
@@ -65,9 +54,8 @@ describe('the app killed before a round trip, opened again', () => {
     await settle(a);
     await relaunch(b);
     await settle(a, b);
-    expect(await noteOf(b, first.id)).toBeNull();
-    expect(await noteOf(a, first.id)).toBeNull();
     expect(await noteOf(a, second.id)).toBe('Peking, per Ben');
+    expect(await noteOf(b, second.id)).toBe('Peking, per Ben');
   });
 
   it('keeps an annotation edited here that a colleague deleted before seeing the edit', async () => {
@@ -95,34 +83,40 @@ describe('the app killed before a round trip, opened again', () => {
     expect(await noteOf(a, first.id)).toBe('Ben, then Ana');
   });
 
-  it('takes a colleague’s deletion of a document, its annotations with it', async () => {
-    const [a, b] = await pair();
-    await a.db.documents.put(bareDocumentRow('doc-1', '2026-12-01T10:00:00.000Z', { title: 'FO 371' } as never));
-    await a.annotations.create({ ...brief, id: 'doc-1' }, start, start + 10, { tags: ['claim'], note: 'on doc-1' });
+  it('takes a colleague’s second edit of an annotation, in a document edited here', async () => {
+    const { a, b, first, second } = await shared();
+    await a.annotations.update(first, { note: 'Ana, once' });
     await settle(a, b);
-    expect(await b.db.documents.get('doc-1')).toBeDefined();
+    await b.annotations.update(second, { note: 'Peking, per Ben' });
     kill(b);
-    await a.annotations.deleteDocument('doc-1');
+    await a.annotations.update(first, { note: 'Ana, twice' });
     await settle(a);
     await relaunch(b);
     await settle(a, b);
-    expect(await b.db.documents.get('doc-1')).toBeUndefined();
-    expect(await rows.ofDocument(b.db, 'doc-1')).toHaveLength(0);
-    expect(await a.db.documents.get('doc-1')).toBeUndefined();
+    expect(await noteOf(b, first.id)).toBe('Ana, twice');
+    expect(await noteOf(a, first.id)).toBe('Ana, twice');
+    expect(await noteOf(a, second.id)).toBe('Peking, per Ben');
   });
 
-  it('takes a colleague’s deletion of a tag type', async () => {
-    const [a, b] = await pair();
-    const rumour = await a.tagTypes.add('Rumour', '#888888');
+  it('compares no clock with another machine’s: one an hour fast reverts no colleague’s later edit', async () => {
+    // Ben's machine an hour fast: his edits and his round trips' stamps.
+    const fast = () => new Date(Date.now() + 60 * 60_000);
+    const [a, b] = await pair({ now: fast });
+    const ahead = new AnnotationStore(b.db, fast);
+    const first = await a.annotations.create(brief, start, start + 10, { tags: ['claim'], note: 'first reading' });
+    const second = await a.annotations.create(brief, start + 20, start + 30, { tags: ['claim'], note: 'Peking' });
     await settle(a, b);
-    expect(await b.db.tagTypes.get(rumour.id)).toBeDefined();
+    await ahead.update(second, { note: 'Peking, Ben' });
+    await settle(a, b);
+    await ahead.update(first, { note: 'first, Ben' });
     kill(b);
-    await a.tagTypes.delete(rumour.id);
+    await a.annotations.update(second, { note: 'Peking, Ben, then Ana' });
     await settle(a);
     await relaunch(b);
     await settle(a, b);
-    expect(await b.db.tagTypes.get(rumour.id)).toBeUndefined();
-    expect(await a.db.tagTypes.get(rumour.id)).toBeUndefined();
+    expect(await noteOf(a, second.id)).toBe('Peking, Ben, then Ana');
+    expect(await noteOf(b, second.id)).toBe('Peking, Ben, then Ana');
+    expect(await noteOf(a, first.id)).toBe('first, Ben');
   });
 
   it('takes a colleague’s later change of a tag type renamed here and carried before the app closed', async () => {
@@ -139,24 +133,83 @@ describe('the app killed before a round trip, opened again', () => {
     expect(await b.db.tagTypes.get(rumour.id)).toMatchObject({ name: 'Hearsay', color: '#aa0000' });
     expect(await a.db.tagTypes.get(rumour.id)).toMatchObject({ name: 'Hearsay', color: '#aa0000' });
   });
+});
 
-  it('keeps what another thread wrote over whole tables (a restore) before the app closed', async () => {
+// A relaunch removes nothing from the library, as a join never did:
+// what the marks do not name is kept, whatever the project holds.
+describe('a relaunch removes nothing', () => {
+  it('keeps an annotation written before the binding listened', async () => {
+    const { a, b } = await shared();
+    kill(b);
+    const early = await b.annotations.create(brief, start + 40, start + 50, { tags: ['claim'], note: 'typed at launch' });
+    await relaunch(b);
+    await settle(a, b);
+    expect(await noteOf(b, early.id)).toBe('typed at launch');
+    expect(await noteOf(a, early.id)).toBe('typed at launch');
+  });
+
+  it('keeps the library of a Join… whose project copy never kept the join', async () => {
+    const a = machine('Ana');
+    const b = machine('Ben');
+    a.doc.on('update', (u: Uint8Array, o: unknown) => o !== 'wire' && Y.applyUpdate(b.doc, u, 'wire'));
+    b.doc.on('update', (u: Uint8Array, o: unknown) => o !== 'wire' && Y.applyUpdate(a.doc, u, 'wire'));
+    await a.binding.start();
+    await a.annotations.create(brief, start, start + 10, { tags: ['claim'], note: 'Ana' });
+    await settle(a);
+    const own = await b.annotations.create(brief, start + 40, start + 50, { tags: ['claim'], note: 'Ben, before joining' });
+    const copy = Y.encodeStateAsUpdate(b.doc);
+    await b.binding.start();
+    kill(b);
+    // The join's update never reached the disk: the copy as it was.
+    b.doc = new Y.Doc();
+    Y.applyUpdate(b.doc, copy);
+    await relaunch(b);
+    expect(await noteOf(b, own.id)).toBe('Ben, before joining');
+  });
+
+  it('keeps an annotation whose deletion was undone the moment before', async () => {
+    const { a, b, first } = await shared();
+    await b.annotations.delete(first);
+    await settle(a, b);
+    await b.annotations.undo();
+    kill(b);
+    await relaunch(b);
+    await settle(a, b);
+    expect(await noteOf(b, first.id)).toBe('first reading');
+    expect(await noteOf(a, first.id)).toBe('first reading');
+  });
+
+  it('keeps a document whose deletion was undone the moment before, with its annotations', async () => {
     const [a, b] = await pair();
-    const rumour = await a.tagTypes.add('Rumour', '#888888');
+    await b.db.documents.put(bareDocumentRow('doc-1', '2026-12-01T10:00:00.000Z', { title: 'FO 371' } as never));
+    const made = await b.annotations.create({ ...brief, id: 'doc-1' }, start, start + 10, { tags: ['claim'], note: 'on doc-1' });
     await settle(a, b);
-    // Another connection, as the backup worker's restore: a table cleared
-    // (a write that names no rows) and written again with another colour.
-    const restore = new PalimpsestDb(a.db.name);
-    const kept = (await restore.tagTypes.toArray()).map((tagType) => (tagType.id === rumour.id ? { ...tagType, color: '#aa0000' } : tagType));
-    await restore.transaction('rw', restore.tagTypes, async () => {
-      await restore.tagTypes.clear();
-      await restore.tagTypes.bulkPut(kept);
-    });
-    restore.close();
-    kill(a);
-    await relaunch(a);
+    await b.annotations.deleteDocument('doc-1');
     await settle(a, b);
-    expect((await a.db.tagTypes.get(rumour.id))?.color).toBe('#aa0000');
-    expect((await b.db.tagTypes.get(rumour.id))?.color).toBe('#aa0000');
+    await b.annotations.undo();
+    kill(b);
+    await relaunch(b);
+    await settle(a, b);
+    expect(await b.db.documents.get('doc-1')).toBeDefined();
+    expect(await noteOf(b, made.id, 'doc-1')).toBe('on doc-1');
+    expect(await noteOf(a, made.id, 'doc-1')).toBe('on doc-1');
+  });
+
+  it('keeps an annotation made while no mark could be kept (storage full)', async () => {
+    const { a, b } = await shared();
+    b.storage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      },
+      removeItem: () => {},
+    };
+    await relaunch(b);
+    const made = await b.annotations.create(brief, start + 40, start + 50, { tags: ['claim'], note: 'big library' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    kill(b);
+    await relaunch(b);
+    await settle(a, b);
+    expect(await noteOf(b, made.id)).toBe('big library');
   });
 });

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import { documentOf, modifiedOf, readItems, readLibrary, writeChanges } from '../../shared/sync/mapping';
-import { type Author, type SharedLibrary, emptySharedLibrary } from '../../shared/sync/model';
+import { carriedSince, documentOf, readItems, readLibrary, writeChanges } from '../../shared/sync/mapping';
+import { type Author, type SharedAnnotation, type SharedLibrary, emptySharedLibrary } from '../../shared/sync/model';
 import type { PalimpsestDb } from '../store/db';
 import { Base, type Ids, idsOf } from './base';
 import type { Journal, Marks } from './journal';
@@ -26,6 +26,9 @@ export interface BindingOptions {
   /// (the doc's own store writes each update a moment after it is made):
   /// only then is a change's mark dropped.
   persisted?: () => Promise<void>;
+  /// This machine's clock, for the stamps of who changed what when (the
+  /// store's own stamps come from the same clock).
+  now?: () => Date;
 }
 
 /// Keeps the local store and a shared project's Y.Doc the same, both ways.
@@ -59,10 +62,8 @@ export class SyncBinding {
   ///
   /// `resumed`: the app opened again on a library already in the project.
   /// Then the journal's marks tell what the researcher changed here that
-  /// the app closed before carrying (the store's version goes to the
-  /// project) from what a colleague changed or deleted that the app closed
-  /// before writing into the store (the project's version, or the
-  /// deletion, comes to the store).
+  /// the app closed before carrying: the store's version of it goes to the
+  /// project, where a first join would keep the project's older one.
   async start(resumed = false): Promise<void> {
     // Listening first: a change made while the join reads and writes is
     // carried by the round trip after it.
@@ -81,8 +82,9 @@ export class SyncBinding {
       for (const item of differing(target, shared)) this.localOnly.add(item);
       this.options.onLocalOnly?.(this.localOnly.size);
     } else {
-      const [before, after] = resumed && this.options.journal ? resumedSides(this.doc, shared, store, marks) : [shared, union(shared, store)];
-      const written = writeChanges(this.doc, before, after, this.stamp(), 'local');
+      const stamp = this.stamp();
+      const after = resumed && this.options.journal ? resumedLibrary(this.doc, shared, store, marks, stamp.by.id) : union(shared, store);
+      const written = writeChanges(this.doc, shared, after, stamp, 'local');
       this.written(written);
       // Only what the join wrote changed in the doc: read those again.
       const merged = withItems(shared, readItems(this.doc, idsOfItems(written)));
@@ -208,49 +210,37 @@ export class SyncBinding {
   }
 
   private stamp() {
-    return { by: this.author(), at: new Date().toISOString() };
+    return { by: this.author(), at: (this.options.now?.() ?? new Date()).toISOString() };
   }
 }
 
-// The two sides of a relaunch's join, as `writeChanges` takes them: the
-// project as it is (and, as if carried, what the store holds that the
-// project has deleted), and the project with what was changed here laid
-// over it. An item the project lacks (or holds deleted) and the store
-// holds unmarked was carried and then deleted by a colleague: it goes
-// from the store, unless a document keeps an annotation edited
-// meanwhile. An annotation is changed here when its document is marked
-// and its stamp is later than the project's (a document's other
-// annotations, marked with it, may be older than a colleague's edit).
-function resumedSides(doc: Y.Doc, shared: SharedLibrary, store: SharedLibrary, marks: Marks): [SharedLibrary, SharedLibrary] {
-  const before = {} as Record<keyof SharedLibrary, { id: string }[]>;
-  const after = {} as Record<keyof SharedLibrary, { id: string }[]>;
+// What a relaunch's join writes into the project: as a first join, the
+// project with what only the store holds added (nothing is removed), and
+// besides, the store's version of each item changed here and not yet
+// carried when the app closed. A marked annotation (its document marked)
+// counts as not carried unless the project's history holds a write of it,
+// by this machine or by the author the store names, at its stamp or
+// later; an item of another kind is marked by its id. Marks that cannot
+// tell (`full`) leave the project's version, as before there were any.
+function resumedLibrary(doc: Y.Doc, shared: SharedLibrary, store: SharedLibrary, marks: Marks, me: string): SharedLibrary {
+  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
   for (const key of Object.keys(shared) as (keyof SharedLibrary)[]) {
-    const held = new Map((shared[key] as { id: string }[]).map((item) => [item.id, item]));
-    const was = [...held.values()];
-    const now = new Map(held);
+    const items = new Map((shared[key] as { id: string }[]).map((item) => [item.id, item]));
     for (const item of store[key] as { id: string }[]) {
-      const there = held.get(item.id);
-      const mine = changedHere(doc, key, item, there, marks);
-      if (there) {
-        if (mine) now.set(item.id, item);
-        continue;
-      }
-      now.set(item.id, item);
-      if (!mine) was.push(item);
+      if (!items.has(item.id) || changedHere(doc, key, item, marks, me)) items.set(item.id, item);
     }
-    before[key] = was.sort(byId);
-    after[key] = [...now.values()].sort(byId);
+    result[key] = [...items.values()].sort(byId);
   }
-  return [before as unknown as SharedLibrary, after as unknown as SharedLibrary];
+  return result as unknown as SharedLibrary;
 }
 
-function changedHere(doc: Y.Doc, key: keyof SharedLibrary, item: { id: string }, there: { id: string } | undefined, marks: Marks): boolean {
-  if (marks.full) return true;
+function changedHere(doc: Y.Doc, key: keyof SharedLibrary, item: { id: string }, marks: Marks, me: string): boolean {
+  if (marks.full) return false;
   if (key !== 'annotations') return marks.ids[key].has(item.id);
-  const annotation = item as { id: string; documentId: string; modified: string };
+  const annotation = item as SharedAnnotation;
   if (!marks.documentsOfAnnotations.has(annotation.documentId)) return false;
-  const carried = (there as { modified?: string } | undefined)?.modified ?? modifiedOf(doc, 'annotations', item.id);
-  return carried === null || carried === undefined || annotation.modified > carried;
+  const authors = annotation.modifiedBy ? [me, annotation.modifiedBy.id] : [me];
+  return !carriedSince(doc, 'annotations', item.id, authors, annotation.modified);
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

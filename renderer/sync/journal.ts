@@ -14,8 +14,8 @@ export interface Marks {
   documentsOfAnnotations: ReadonlySet<string>;
   /// Items of the other kinds written here, by kind and id.
   ids: Readonly<Record<Kind, ReadonlySet<string>>>;
-  /// A write that named no rows (another thread cleared a table): every
-  /// item counts as changed here.
+  /// A write that named no rows (another thread cleared a table), or
+  /// marks that could not be kept: they cannot tell what changed here.
   full: boolean;
 }
 
@@ -23,10 +23,7 @@ export interface Marks {
 /// and not yet carried to the project. The app's next launch joins the
 /// store and the project copy again; without the marks it cannot tell an
 /// edit made here in the last moment before the app closed from an old
-/// version the project has moved past, nor an item a colleague deleted
-/// (the deletion reached the project copy but not the store) from one
-/// made here: it would take the project's version of the one and bring
-/// back the other.
+/// version the project has moved past, and takes the project's.
 export class Journal {
   private readonly documents = new Set<string>();
   private readonly ids: Record<Kind, Set<string>> = {
@@ -48,8 +45,8 @@ export class Journal {
     try {
       stored = JSON.parse(storage.getItem(key) ?? 'null');
     } catch {
-      // Unreadable marks: every item counts as changed here, so nothing
-      // made here is taken for stale, and nothing is removed.
+      // Unreadable marks cannot tell: the relaunch keeps the project's
+      // versions, as it did before there were marks.
       this.full = true;
     }
     if (!stored || typeof stored !== 'object') return;
@@ -111,16 +108,27 @@ export class Journal {
     queueMicrotask(() => {
       this.saving = false;
       const empty = !this.full && this.documents.size === 0 && Object.values(this.ids).every((ids) => ids.size === 0);
-      if (empty) this.storage.removeItem(this.key);
-      else
-        this.storage.setItem(
-          this.key,
-          JSON.stringify({
-            documentsOfAnnotations: [...this.documents],
-            ids: Object.fromEntries(Object.entries(this.ids).map(([kind, ids]) => [kind, [...ids]])),
-            full: this.full,
-          }),
-        );
+      try {
+        if (empty) this.storage.removeItem(this.key);
+        else
+          this.storage.setItem(
+            this.key,
+            JSON.stringify({
+              documentsOfAnnotations: [...this.documents],
+              ids: Object.fromEntries(Object.entries(this.ids).map(([kind, ids]) => [kind, [...ids]])),
+              full: this.full,
+            }),
+          );
+      } catch {
+        // No room left: the marks kept on disk would be out of date, so
+        // they say they cannot tell, and a relaunch keeps the project's
+        // versions as it did before there were marks.
+        try {
+          this.storage.setItem(this.key, JSON.stringify({ full: true }));
+        } catch {
+          this.storage.removeItem(this.key);
+        }
+      }
     });
   }
 }

@@ -173,7 +173,8 @@ export class SyncSession {
         localOnly = count;
         session?.update({ localOnly: count });
       },
-      journal,
+      // A read-only member's changes never go to the project: nothing to mark.
+      journal: canEdit(row) ? journal : undefined,
       // y-dexie writes each update of the doc in a write of its own, made
       // as the update is; a write on the same table made after it ends
       // after it (IndexedDB runs overlapping writes in order).

@@ -122,11 +122,15 @@ export function documentOf(doc: Y.Doc, annotationId: string): string | null {
   return typeof documentId === 'string' ? documentId : null;
 }
 
-/// The `modified` stamp `doc` holds for an annotation or link, deleted or
-/// not; `null` for an id the project does not hold.
-export function modifiedOf(doc: Y.Doc, kind: 'annotations' | 'links', id: string): string | null {
-  const modified = doc.getMap<YItem>(kind).get(id)?.get('modified');
-  return typeof modified === 'string' ? modified : null;
+/// Whether the history of an annotation or link of `doc` (deleted or not)
+/// holds a line by one of `authors` (ids) written at `since` or later:
+/// whether a version stamped `since` on that author's clock has reached
+/// the project. Only one machine's clock is compared with itself.
+export function carriedSince(doc: Y.Doc, kind: 'annotations' | 'links', id: string, authors: readonly string[], since: string): boolean {
+  const history = doc.getMap<YItem>(kind).get(id)?.get('history');
+  if (!(history instanceof Y.Array)) return false;
+  for (const entry of history.toArray() as HistoryEntry[]) if (entry.at >= since && authors.includes(entry.by.id)) return true;
+  return false;
 }
 
 /// Calls `listener` with the items (by kind, by id) each transaction on
