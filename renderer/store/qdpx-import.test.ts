@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { strToU8, zipSync } from 'fflate';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/annotation/model';
 import { ImportError } from '../../shared/format/errors';
@@ -100,4 +101,98 @@ describe('importing a .qdpx into the library', () => {
     );
     expect(await target.documents.count()).toBe(0);
   });
+});
+
+/// A small project as another tool might write it (the QA's hostile cases):
+/// a code tree with an actor code, two coded passages, a link whose note
+/// says how it reads backwards, and a set; `change` makes one value empty.
+function hostileProject(change: { codeName?: string; actorName?: string; inverse?: string; setName?: string; linkName?: string }): Uint8Array {
+  const { codeName = 'Politics', actorName = 'Enver Hoxha', inverse = 'explained by', setName = 'Chapter', linkName = 'explains' } = change;
+  const g = (n: number) => `AAAAAAAA-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`;
+  const qde = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="hostile" origin="Other tool">
+<CodeBook><Codes>
+<Code guid="${g(1)}" name="${codeName}" isCodable="true" color="#D35400"><Code guid="${g(2)}" name="${actorName}" isCodable="true"><Description>Palimpsest: an actor.
+Also named: Hoxha</Description></Code></Code>
+</Codes></CodeBook>
+<Notes><Note guid="${g(50)}" creationDateTime="2024-05-02T10:00:00Z"><PlainTextContent>see also
+Palimpsest relation, read from its target: ${inverse}</PlainTextContent></Note></Notes>
+<Sources><TextSource guid="${g(10)}" name="Interview"><PlainTextContent>In 1961 Hoxha decided alone; nobody in the Politburo was asked. Khrushchev was furious when he heard.</PlainTextContent>
+<PlainTextSelection guid="${g(20)}" startPosition="8" endPosition="27" creationDateTime="2024-05-02T10:00:00Z"><Coding guid="${g(30)}"><CodeRef targetGUID="${g(1)}"/></Coding><Coding guid="${g(32)}"><CodeRef targetGUID="${g(2)}"/></Coding></PlainTextSelection>
+<PlainTextSelection guid="${g(21)}" startPosition="64" endPosition="86"><Coding guid="${g(31)}"><CodeRef targetGUID="${g(1)}"/></Coding></PlainTextSelection>
+</TextSource></Sources>
+<Links><Link guid="${g(40)}" name="${linkName}" direction="OneWay" originGUID="${g(20)}" targetGUID="${g(21)}"><NoteRef targetGUID="${g(50)}"/></Link></Links>
+<Sets><Set guid="${g(60)}" name="${setName}"><MemberCode targetGUID="${g(1)}"/></Set></Sets>
+</Project>`;
+  return zipSync({ 'project.qde': strToU8(qde) });
+}
+
+describe('a .qdpx with an empty name, imported', () => {
+  /// Imports the project into an empty library, then makes a backup and a
+  /// native export of it and reads both back as a restore and an import do.
+  async function importAndBackUp(bytes: Uint8Array) {
+    const preview = await previewQdpx(target, fixture.corpus, 'hostile.qdpx', bytes, now);
+    await applyQdpx(target, fixture.corpus, preview, now);
+    const stored = await target.documents.toArray();
+    const documents = new Map([...fixture.corpus, ...stored.map((d) => [d.id, documentOf(d)] as const)]);
+    const backup = parseNativeFile(await textOf((await buildBackup(target, documents, null))!.pieces));
+    const native = parseNativeFile((await exportAnnotations(target, documents, { kind: 'all' }, 'native', now)).content as string);
+    return { preview, backup, native, annotations: await rows.all(target) };
+  }
+
+  it('keeps a code without a name as “Untitled code”, says so, and its backup restores', async () => {
+    const { preview, backup, native } = await importAndBackUp(hostileProject({ codeName: '' }));
+    expect(preview.incoming.skipped.map((s) => s.reason)).toContain('a code without a name is imported as “Untitled code”');
+    expect(backup.tagTypes.map((t) => t.name)).toContain('Untitled code');
+    expect(native.annotations).toHaveLength(2);
+  });
+
+  it('keeps the passage of an actor code without a name, naming no actor, and its backup restores', async () => {
+    const { preview, backup, annotations } = await importAndBackUp(hostileProject({ actorName: '' }));
+    expect(preview.incoming.skipped.map((s) => s.reason)).toContain('an actor code without a name: its passages keep their tag and name no actor');
+    expect(annotations.map((a) => [a.quote.exact, a.actor, a.tags])).toEqual(expect.arrayContaining([['Hoxha decided alone', null, ['politics']]]));
+    expect(backup.library?.actors).toEqual([]);
+  });
+
+  it('reads an empty inverse as none: the relation reads the same both ways, and its backup restores', async () => {
+    const { backup } = await importAndBackUp(hostileProject({ inverse: '' }));
+    expect(backup.library?.relationTypes.find((r) => r.name === 'explains')?.inverse).toBe('explains');
+  });
+
+  it('keeps a set without a name as “Untitled set”, says so, and its backup restores', async () => {
+    const { preview, backup } = await importAndBackUp(hostileProject({ setName: '' }));
+    expect(preview.incoming.skipped.map((s) => s.reason)).toContain('a set without a name is imported as “Untitled set”');
+    expect(backup.library?.sets.map((s) => [s.name, s.annotationIds.length])).toEqual([['Untitled set', 2]]);
+  });
+});
+
+describe('whatever names a .qdpx gives its codes, actors, links and sets', () => {
+  // Names as another tool may write them: empty, blank, a line end, markup
+  // characters (escaped as XML needs), any Unicode XML can hold.
+  const xmlChar = fc.oneof(fc.constantFrom('', ' ', '\t', '\n', '/', ' / ', '&', '<', '"', "'", 'Hoxha', '🎙'), fc.string({ unit: 'grapheme', maxLength: 3 }));
+  const name = fc.array(xmlChar, { maxLength: 4 }).map((parts) => parts.join(''));
+  const xmlEscaped = (text: string) =>
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/"/g, '&quot;')
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+
+  it('imports into a library whose backup and native export read back', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.record({ codeName: name, actorName: name, inverse: name, setName: name, linkName: name }), async (names) => {
+        const db = freshDb('qdpx-names');
+        const bytes = hostileProject(Object.fromEntries(Object.entries(names).map(([k, v]) => [k, xmlEscaped(v)])));
+        await applyQdpx(db, fixture.corpus, await previewQdpx(db, fixture.corpus, 'names.qdpx', bytes, now), now);
+        const stored = await db.documents.toArray();
+        const documents = new Map([...fixture.corpus, ...stored.map((d) => [d.id, documentOf(d)] as const)]);
+        const backup = parseNativeFile(await textOf((await buildBackup(db, documents, null))!.pieces));
+        const native = parseNativeFile((await exportAnnotations(db, documents, { kind: 'all' }, 'native', now)).content as string);
+        // Both passages are kept whatever the names.
+        expect(backup.annotations).toHaveLength(2);
+        expect(native.annotations).toHaveLength(2);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 });

@@ -11,7 +11,11 @@ import { parseSource } from '../document/parse';
 import { DocText } from '../document/text';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
+import type { z } from 'zod';
+import { ImportError } from './errors';
 import { type IncomingAnnotation, type IncomingBatch, checkIds } from './incoming';
+import { actorSchema, linkSchema, relationTypeSchema, setSchema } from './library-schemas';
+import { tagTypeSchema } from './native';
 import type { QdpxProject } from './qdpx-read';
 
 /// The library a project is read against.
@@ -124,7 +128,8 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
   // One actor may be coded under several tag types: it is added once.
   const added = new Set<string>();
   for (const code of project.codes) {
-    if (!code.actor) continue;
+    // An actor code without a name (the reader says so) names no actor.
+    if (!code.actor?.name) continue;
     const names = [code.actor.name, ...code.actor.aliases];
     if (names.some((name) => actorIndex.resolve(name) || added.has(actorKey(name)))) continue;
     for (const name of names) added.add(actorKey(name));
@@ -148,7 +153,7 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
         continue;
       }
       if (code.actor) {
-        actor ??= code.actor.name;
+        actor ??= code.actor.name || null;
         const parent = code.parentGuid ? codes.get(code.parentGuid) : undefined;
         if (parent) tags.push(tagTypeFor(parent).id);
       } else {
@@ -222,6 +227,7 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     'set',
     sets.map((s, i) => ({ id: s.id, path: `Sets[${i}]` })),
   );
+  checkSchemas(createdTags, relationTypes, links, actors, sets);
   return {
     newDocuments,
     batch: {
@@ -240,4 +246,26 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     sets,
     skipped,
   };
+}
+
+/// Checks what the project adds to the library against the very schemas a
+/// backup and a native import check, so a value the reader let through
+/// (a future field, a name it did not foresee) is refused here, before
+/// anything is stored, rather than making every later backup unrestorable.
+function checkSchemas(tagTypes: TagType[], relationTypes: RelationType[], links: Link[], actors: Actor[], sets: AnnotationSet[]): void {
+  const lists: [string, readonly unknown[], z.ZodType][] = [
+    ['CodeBook', tagTypes, tagTypeSchema],
+    ['Links', relationTypes, relationTypeSchema],
+    ['Links', links, linkSchema],
+    ['CodeBook', actors, actorSchema],
+    ['Sets', sets, setSchema],
+  ];
+  for (const [path, items, schema] of lists)
+    items.forEach((item, i) => {
+      const result = schema.safeParse(item);
+      if (!result.success) {
+        const issue = result.error.issues[0]!;
+        throw new ImportError(`${path}[${i}]${issue.path.map((p) => `.${String(p)}`).join('')}`, issue.message);
+      }
+    });
 }

@@ -145,16 +145,32 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
   const noteRefs = (element: Element) => notesOf(element).map((n) => n.text);
 
   const codes: QdpxCode[] = [];
+  // Values given another name (or none) so the library can hold them.
+  const renamed: QdpxProject['skipped'] = [];
   const walk = (element: Element, path: string[], parent: QdpxCode | null) => {
     if (path.length > 64) throw new ImportError('CodeBook', 'codes nest more than 64 levels deep');
     for (const code of children(element, 'Code')) {
-      const name = code.attribs.name ?? '';
+      const given = code.attribs.name ?? '';
       const description = childText(code, 'Description');
       const lines = description.split('\n');
-      const actor = parent && lines[0] === actorLine ? { name, aliases: aliasesOf(lines) } : null;
+      const isActor = parent !== null && lines[0] === actorLine;
+      // A tag type, an actor and a relation need a name in the library
+      // (and in its backups): a code without one keeps its passages under
+      // a name the preview states; an actor code without one names no
+      // actor, its passages keep their parent's tag.
+      const name = given || (isActor ? '' : untitledCode);
+      const guid = need(code, 'guid', 'Code').toUpperCase();
+      if (!given)
+        renamed.push({
+          path: `CodeBook/Code[${guid}]`,
+          reason: isActor
+            ? 'an actor code without a name: its passages keep their tag and name no actor'
+            : `a code without a name is imported as “${[...path, untitledCode].join(' / ')}”`,
+        });
+      const actor = isActor ? { name, aliases: aliasesOf(lines) } : null;
       if (actor && parent) parent.namesActor = true;
       const entry: QdpxCode = {
-        guid: need(code, 'guid', 'Code').toUpperCase(),
+        guid,
         name: actor ? name : [...path, name].join(' / '),
         color: /^#[0-9a-f]{6}$/i.test(code.attribs.color ?? '')
           ? code.attribs.color!.toLowerCase()
@@ -260,7 +276,8 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
       from,
       to,
       note: noteLines.filter((line) => line !== inverseLine).join('\n'),
-      inverse: inverseLine ? inverseLine.slice(inversePrefix.length) : null,
+      // An empty inverse reads as none: the relation reads the same both ways.
+      inverse: inverseLine?.slice(inversePrefix.length) || null,
       // A link's times are its note's, where it has one.
       created: notesOf(link)[0]?.created ?? null,
       modified: notesOf(link)[0]?.modified ?? null,
@@ -287,16 +304,22 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
       const withCodes = new Set(children(set, 'MemberCode').map((m) => (m.attribs.targetGUID ?? '').toUpperCase()));
       members = selections.filter((s) => inSources.has(s.sourceGuid) || s.codeGuids.some((c) => withCodes.has(c))).map((s) => s.guid);
     }
+    const guid = need(set, 'guid', 'Set').toUpperCase();
+    if (!set.attribs.name) renamed.push({ path: `Sets/Set[${guid}]`, reason: `a set without a name is imported as “${untitledSet}”` });
     sets.push({
-      guid: need(set, 'guid', 'Set').toUpperCase(),
-      name: set.attribs.name ?? 'Set',
+      guid,
+      name: set.attribs.name || untitledSet,
       description: parts.filter((part) => part !== listed).join('\n\n'),
       selectionGuids: members,
     });
   }
 
-  return { name: root.attribs.name ?? '', origin: root.attribs.origin ?? '', sources, codes, selections, links, sets, skipped };
+  return { name: root.attribs.name ?? '', origin: root.attribs.origin ?? '', sources, codes, selections, links, sets, skipped: [...renamed, ...skipped] };
 }
+
+/// The names a code and a set without one are imported under.
+export const untitledCode = 'Untitled code';
+export const untitledSet = 'Untitled set';
 
 /// How deep elements may nest in project.qde: a project is about ten deep,
 /// plus its code hierarchy.

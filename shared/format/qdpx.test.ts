@@ -3,7 +3,8 @@ import { type Annotation, defaultTagTypes } from '../annotation/model';
 import { annotationOn } from '../test-support/annotations';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
 import { defaultRelationTypes } from '../links/model';
-import { buildQdpx, codePointOffset, guidOf, qdaNamespace, readQdpx, xmlText } from './qdpx';
+import { buildQdpx, buildQdpxFiles, codePointOffset, guidOf, qdaNamespace, readQdpx, xmlText } from './qdpx';
+import { parseProject } from './qdpx-read';
 import { hasXmllint, schemaProblems } from './test-support/xmllint';
 
 // Throws in CI when xmllint is missing: the schema check never passes by
@@ -106,6 +107,20 @@ describe('REFI-QDA export by the letter', () => {
   it('escapes carriage returns, tabs and line ends, so a note reads back exactly', () => {
     expect(qde).toContain('<Description>Line one&#13;&#10;line two&#9;tabbed</Description>');
     expect(xmlText('a\rb')).toBe('a&#13;b');
+  });
+
+  it('writes what XML cannot hold (NUL, a lone surrogate) as U+FFFD, so a name made of it alone is not lost', () => {
+    expect(xmlText('Grain\u0000plan \uD800')).toBe('Grain\uFFFDplan \uFFFD');
+    expect(xmlText('🎙')).toBe('🎙');
+    const files = buildQdpxFiles({
+      annotations: [{ ...annotations[0]!, tags: ['nul'], actor: null, note: 'a\u0000b' }],
+      tagTypes: [{ id: 'nul', name: '\u0000', color: '#808080', order: 0, namesActor: false }],
+      documents: corpus,
+      exported: new Date('2026-12-04T10:00:00Z'),
+    });
+    const project = parseProject(files['project.qde']!, (path) => files[path] ?? null);
+    expect(project.codes.map((c) => c.name)).toEqual(['\uFFFD']);
+    expect(project.selections.map((s) => s.note)).toEqual(['a\uFFFDb']);
   });
 
   it('dates each coding by the annotation’s creation, not the export', () => {

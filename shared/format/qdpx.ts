@@ -40,10 +40,13 @@ export function guidOf(kind: string, id: string): string {
 /// Text as XML content or attribute value that reads back exactly: the
 /// characters an XML parser would normalise (a carriage return in content,
 /// tab and line ends in an attribute) are written as references. Characters
-/// XML 1.0 cannot hold at all (most C0 controls, lone surrogates) are dropped.
+/// XML 1.0 cannot hold at all (most C0 controls, lone surrogates) become
+/// U+FFFD, the replacement character: visibly changed where the project is
+/// read, a name made of them alone is not left empty, and a note's length
+/// in UTF-16 units stays as it was.
 export function xmlText(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

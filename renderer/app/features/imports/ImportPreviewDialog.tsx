@@ -99,7 +99,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
       )}
       {project && project.skipped.length > 0 && (
         <>
-          <p className="hint">Left out of the project:</p>
+          <p className="hint">Left out of the project, or renamed:</p>
           <ol className="unplaced" data-testid="import-skipped">
             {project.skipped.slice(0, 50).map((s) => (
               <li key={s.path}>
