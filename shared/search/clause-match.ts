@@ -1,4 +1,5 @@
-import { DocumentIndex, type Offsets } from './document-index';
+import { DocumentIndex } from './document-index';
+import { gallop } from './sorted';
 import { DocumentLexicon } from './document-lexicon';
 import type { Clause } from './query';
 import { TermSet } from './term-set';
@@ -115,7 +116,7 @@ export class ClauseMatcher {
       for (let j = 0; j < width; j++) {
         if (j === anchor) continue;
         const list = lists[j]!;
-        const c = gallop(list, cursors[j]!, i + j);
+        const c = gallop(list, cursors[j]!, list.length, i + j);
         cursors[j] = c;
         if (c === list.length || list[c] !== i + j) continue next;
       }
@@ -128,25 +129,4 @@ export class ClauseMatcher {
     }
     return count;
   }
-}
-
-// The first index from `from` on where `sorted` is at least `want`, or its
-// length: the stride doubles, then halves, so a word far commoner than the
-// anchor costs a few reads a candidate, not a walk over all its places.
-function gallop(sorted: Offsets, from: number, want: number): number {
-  const end = sorted.length;
-  if (from >= end || sorted[from]! >= want) return from;
-  let stride = 1;
-  let lo = from;
-  while (lo + stride < end && sorted[lo + stride]! < want) {
-    lo += stride;
-    stride *= 2;
-  }
-  let hi = Math.min(lo + stride, end);
-  while (lo + 1 < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < want) lo = mid;
-    else hi = mid;
-  }
-  return hi;
 }

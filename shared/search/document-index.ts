@@ -3,7 +3,7 @@ import type { StoredLexicon } from './document-lexicon';
 import type { TermSet } from './term-set';
 import { forEachToken } from './tokenize';
 import type { Vocabulary } from './vocabulary';
-import { indexIn, rankIn } from './sorted';
+import { gallop, indexIn, rankIn } from './sorted';
 
 /// One document's words, in text order, as parallel typed arrays: word i is
 /// at [starts[i], end(i)) of the document's canonical text. Beside them, the
@@ -421,28 +421,6 @@ export class DocumentIndex {
   private rankOf(id: number): number {
     return rankIn(this.distinct, id);
   }
-}
-
-// The first index from `from` on (below `end`) where `sorted` is at least
-// `want`, or `end`: a search that doubles its stride, then halves it, so a
-// few places far apart cost a few reads each, not a walk over every one
-// between (a document's hundred paragraph starts, checked at a phrase's
-// places).
-function gallop(sorted: Int32Array, from: number, end: number, want: number): number {
-  if (from >= end || sorted[from]! >= want) return from;
-  let stride = 1;
-  let lo = from;
-  while (lo + stride < end && sorted[lo + stride]! < want) {
-    lo += stride;
-    stride *= 2;
-  }
-  let hi = Math.min(lo + stride, end);
-  while (lo + 1 < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < want) lo = mid;
-    else hi = mid;
-  }
-  return hi;
 }
 
 /// The count of the pair `key` among the sorted `keys` (see

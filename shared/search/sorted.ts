@@ -31,3 +31,25 @@ export function rankIn(sorted: Int32Array | Uint16Array, value: number): number 
   }
   return -1;
 }
+
+/// The first index from `from` on (below `end`) where `sorted` (not
+/// decreasing) is at least `want`, or `end`: a search that doubles its
+/// stride, then halves it, so places far apart cost a few reads each, not
+/// a walk over every one between (a document's paragraph starts checked
+/// at a phrase's places; a word far commoner than a phrase's anchor).
+export function gallop(sorted: Int32Array | Uint16Array, from: number, end: number, want: number): number {
+  if (from >= end || sorted[from]! >= want) return from;
+  let stride = 1;
+  let lo = from;
+  while (lo + stride < end && sorted[lo + stride]! < want) {
+    lo += stride;
+    stride *= 2;
+  }
+  let hi = Math.min(lo + stride, end);
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < want) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
