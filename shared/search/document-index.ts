@@ -338,7 +338,8 @@ export class DocumentIndex {
       const want = positions[p]! + step;
       // Galloping: the other word's places from the cursor on, doubling the
       // stride, then halving back, to the first at or past `want` (written
-      // out here: \`gallop\` is kept to paragraph starts, one kind of array).
+      // out, not `gallop` of sorted.ts: this is a phrase count's inner loop,
+      // and that one is called on arrays of two kinds; not measured since).
       if (positions[cursor]! < want) {
         let stride = 1;
         let lo = cursor;
