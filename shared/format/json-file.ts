@@ -33,7 +33,9 @@ export function parseJson(json: string): unknown {
       `the file nests lists or objects more than ${maxJsonDepth} deep (at character ${depth.toLocaleString('en')}); no annotation file does, so it is not read`,
     );
   try {
-    return JSON.parse(json);
+    // A byte-order mark is how Windows tools begin UTF-8; JSON.parse
+    // refuses it, though the file is otherwise valid.
+    return JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch (error) {
     throw new ImportError('$', `the file is not valid JSON (${messageOf(error)})`);
   }

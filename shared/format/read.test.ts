@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTagTypes } from '../annotation/model';
 import { ImportError } from './errors';
+import { annotationOn } from '../test-support/annotations';
+import { loadCorpus, seed } from '../test-support/corpus';
+import { buildNativeFile } from './native';
 import { readAnnotationFile } from './read';
 
 const library = { tagTypes: defaultTagTypes };
@@ -25,5 +28,13 @@ describe('a file picked as annotations that is not JSON at all', () => {
   it('still reads JSON after a byte-order mark and blank lines, and names broken JSON as before', () => {
     expect(() => readAnnotationFile('\uFEFF\n  {"format": "palimpsest.annotations", ', library)).toThrow(/^the file is not valid JSON/);
     expect(() => readAnnotationFile('\n[]', library)).not.toThrow(/not an annotation file/);
+  });
+
+  it('reads a valid file that begins with a byte-order mark, as Windows tools write UTF-8', () => {
+    const corpus = loadCorpus();
+    const brief = seed(corpus, 'fo-brief-sino-soviet-relations-and-albania-1962');
+    const annotation = annotationOn(brief, 'a1', 'Soviet');
+    const file = buildNativeFile({ annotations: [annotation], tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported: new Date() });
+    expect(readAnnotationFile(`\uFEFF${JSON.stringify(file)}`, library).annotations.map((a) => a.id)).toEqual(['a1']);
   });
 });
