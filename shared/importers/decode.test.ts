@@ -148,6 +148,16 @@ describe('what is not text', () => {
     expect(error.message).toBe('notes.txt is not a text file: it holds binary data, not text. Check that you chose the right file.');
   });
 
+  it('reads a text with a few stray NULs, drops them and says so', () => {
+    const text = 'Memorandum of Luncheon, 2 April 1962. The Albanian delegation was received by the Chinese ambassador; Hoxha was absent. ';
+    const bytes = utf8(`${text}\u0000${text}\u0000`);
+    const decoded = decodeText(bytes, 'memo.txt');
+    expect(decoded.text).toBe(text + text);
+    expect(decoded.warnings).toEqual(['2 NUL characters were removed: they hold no text.']);
+    const chosen = decodeText(encodeLegacy(`Dvořák a Široký, ${text}\u0000`, 'windows-1250'), 'memo.txt', { encoding: 'windows-1250' });
+    expect(chosen.text).toBe(`Dvořák a Široký, ${text}`);
+  });
+
   it('says what a renamed file looks like', () => {
     const pdf = utf8('%PDF-1.7\n1 0 obj\n<< >>\nendobj\n');
     expect(failure(() => decodeText(pdf, 'brief.txt')).message).toBe(

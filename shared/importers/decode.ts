@@ -38,6 +38,10 @@ const signatures: { bytes: number[]; what: string }[] = [
 /// Throws ImportFileError 'binary' for what is not text at all, and
 /// 'encoding' when no reading is convincing, rather than return mojibake.
 export function decodeText(bytes: Uint8Array, fileName: string, options: DecodeOptions = {}): DecodedText {
+  return withoutNuls(decodeAny(bytes, fileName, options));
+}
+
+function decodeAny(bytes: Uint8Array, fileName: string, options: DecodeOptions): DecodedText {
   const name = shownName(fileName);
   const signature = signatures.find((s) => s.bytes.every((byte, i) => bytes[i] === byte));
   if (signature) {
@@ -55,7 +59,9 @@ export function decodeText(bytes: Uint8Array, fileName: string, options: DecodeO
   if (bytes.includes(0)) {
     const utf16 = utf16WithoutMark(bytes);
     if (utf16) return checked(decodeWith(bytes, utf16, true), fileName);
-    throw binary(fileName);
+    // A few NULs in a text (an OCR engine's or a bad copy's debris) are
+    // not binary data: the text is read, and `withoutNuls` drops them.
+    if (controlShare(bytes) > 0.02) throw binary(fileName);
   }
   if (controlShare(bytes) > 0.02) throw binary(fileName);
 
@@ -96,6 +102,17 @@ function decodeWith(bytes: Uint8Array, name: string, detected: boolean): Decoded
   const unreadable = text.match(/\ufffd/g)?.length ?? 0;
   const warnings = unreadable ? [`${unreadable} character${unreadable === 1 ? '' : 's'} could not be read as ${name} and show as �.`] : [];
   return { text, encoding: { name, detected }, warnings };
+}
+
+// NUL characters are dropped, with a warning that counts them: no text
+// means one, ProseMirror and XML exports cannot carry them, and the
+// document is new, so no annotation's offsets move.
+function withoutNuls(decoded: DecodedText): DecodedText {
+  if (!decoded.text.includes('\u0000')) return decoded;
+  const text = decoded.text.replaceAll('\u0000', '');
+  const count = decoded.text.length - text.length;
+  const warning = `${count} NUL character${count === 1 ? ' was' : 's were'} removed: they hold no text.`;
+  return { ...decoded, text, warnings: [...decoded.warnings, warning] };
 }
 
 /// Throws 'binary' for a decoding that is mostly control characters.
