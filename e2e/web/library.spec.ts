@@ -36,6 +36,26 @@ test('the library lists the bundled corpus with metadata read from the documents
   await expect(titles.last()).toHaveText('Archive search results: 9 documents');
 });
 
+test('on a 1024-pixel laptop every column of the library is on screen, a suggested language’s Use included', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openLibrary(page);
+  const width = await page.evaluate(() => document.documentElement.clientWidth);
+  const table = await page.getByTestId('library-table').boundingBox();
+  expect(table!.x + table!.width).toBeLessThanOrEqual(width);
+  for (const testId of ['doc-details', 'doc-count']) {
+    const box = await page.getByTestId(testId).first().boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+  }
+  // The journal article states no language; the one it reads as is offered.
+  const article = page.locator('[data-document="edemskiy-final-break-moscow-tirana-balcanica-2019"]');
+  const use = article.getByRole('button', { name: /^Use/ });
+  await expect(use).toBeVisible();
+  const cell = await article.locator('.language-cell').boundingBox();
+  const button = await use.boundingBox();
+  expect(button!.x + button!.width).toBeLessThanOrEqual(cell!.x + cell!.width);
+  await page.screenshot({ path: join(screenshotDir, 'library-1024.png') });
+});
+
 test('the reader sets the journal article as a page: headings, footnote markers, lists, no mangled markup', async ({ page }) => {
   await openLibrary(page);
   await openDocument(page, 'Additional Evidence');

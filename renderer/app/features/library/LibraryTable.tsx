@@ -160,9 +160,9 @@ export function LibraryTable({
         <tr>
           {header('title', 'Title')}
           {header('date', 'Date')}
-          <th>Source / archive</th>
+          <th title="Source / archive">Source / archive</th>
           <th>Collection</th>
-          <th>Original language</th>
+          <th title="Original language">Original language</th>
           {header('count', 'Annotations')}
           <th>
             <span className="visually-hidden">Actions</span>
