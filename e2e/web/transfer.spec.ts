@@ -82,7 +82,7 @@ test('export writes the selected quote and its position; import merges it back o
   await expect(page.getByTestId('notice-error').last()).toContainText('not valid JSON');
 });
 
-test('an export imported into an empty library brings every annotation back', async ({ browser }, testInfo) => {
+test('an export imported into an empty library brings every annotation back, with the documents of her own they are on', async ({ browser }, testInfo) => {
   const first = await browser.newPage();
   await openLibrary(first);
   await openDocument(first, 'Memorandum of Luncheon');
@@ -91,6 +91,16 @@ test('an export imported into an empty library brings every annotation back', as
   await first.getByTestId('entry-note').fill('Ri Song-un’s fear, 1962.');
   await first.getByTestId('entry-note').blur();
   await first.getByTestId('back').click();
+  // A Word file of her own, annotated.
+  const chooser = first.waitForEvent('filechooser');
+  await first.getByTestId('import-documents').click();
+  await (await chooser).setFiles(join(import.meta.dirname, '..', '..', 'shared', 'importers', 'fixtures', 'memo-1962.docx'));
+  await first.getByTestId('import-results-close').click();
+  await first.locator('[data-document="memo-1962"] [data-testid="doc-title"]').click();
+  await dragSelect(first, 'Korea has not been following the Chinese model');
+  await first.keyboard.press('2');
+  await expect(first.getByTestId('annotation-entry')).toHaveCount(1);
+  await first.getByTestId('back').click();
   const { path } = await exportAll(first, testInfo);
   await first.close();
 
@@ -98,12 +108,20 @@ test('an export imported into an empty library brings every annotation back', as
   const context = await browser.newContext();
   const second = await context.newPage();
   await openLibrary(second);
-  await importConfirmed(second, path, /1 new/);
-  await expect(second.getByTestId('notice-info').last()).toContainText('1 new');
-  await openDocument(second, 'Memorandum of Luncheon');
+  await importFile(second, path);
+  await expect(second.getByTestId('import-counts')).toHaveText(/2 new.*0 cannot be placed/s);
+  await expect(second.locator('[data-testid="import-kinds"] [data-kind="documents"]')).toHaveText(/Documents\s*1\s*0\s*0/);
+  await second.screenshot({ path: join(screenshotDir, 'import-whole-library.png') });
+  await second.getByTestId('import-confirm').click();
+  await expect(second.getByTestId('notice-info').last()).toContainText('2 new');
+  await expect(second.getByTestId('notice-info').last()).toContainText('documents: 1 new');
+  await openDocument(second, 'Memorandum of Luncheon Given');
   await expect(second.getByTestId('entry-quote')).toHaveText('Albania may go over to the other side');
   await expect(second.getByTestId('entry-note')).toHaveValue('Ri Song-un’s fear, 1962.');
   await expect(second.locator('.ProseMirror .hl')).toHaveText('Albania may go over to the other side');
+  await second.getByTestId('back').click();
+  await second.locator('[data-document="memo-1962"] [data-testid="doc-title"]').click();
+  await expect(second.locator('.ProseMirror .hl')).toHaveText('Korea has not been following the Chinese model');
   await context.close();
 });
 

@@ -17,9 +17,10 @@ import { type W3cLibrary, buildW3cCollection, streamedW3cCollection } from '../.
 import type { LinkRow } from './db';
 import { type DocumentSource, type Documents, sourceOf } from './document-source';
 import * as rows from './annotation-rows';
+import { type CarriedDocuments, carriedDocuments, carriedTexts, writeCarried } from './carried-documents';
 import { scanInFileOrder } from './annotation-scan';
 import type { PalimpsestDb } from './db';
-import { InvalidInput, messageOf } from '../../shared/errors';
+import { InvalidInput } from '../../shared/errors';
 
 export type ExportFormat = 'native' | 'w3c' | 'csv' | 'qdpx';
 
@@ -226,9 +227,22 @@ async function libraryOf(db: PalimpsestDb): Promise<Library> {
 /// Reads an import file (native or W3C) and plans it against the library as
 /// it is now, writing nothing: the preview. Throws `ImportError` for a file
 /// that is not valid.
-export async function previewImport(db: PalimpsestDb, library: Documents, json: string, now = new Date()): Promise<{ batch: IncomingBatch; plan: ImportPlan }> {
+export async function previewImport(
+  db: PalimpsestDb,
+  library: Documents,
+  json: string,
+  now = new Date(),
+): Promise<{ batch: IncomingBatch; plan: ImportPlan; carried: CarriedDocuments }> {
   const batch = readAnnotationFile(json, { tagTypes: await db.tagTypes.toArray(), relationTypes: await db.relationTypes.toArray() }, now);
-  return { batch, plan: (await planAgainst(db, await documentsOf(library, batch), batch)).plan };
+  const { documents, carried } = await textsFor(db, library, batch);
+  return { batch, plan: (await planAgainst(db, documents, batch)).plan, carried };
+}
+
+// The texts a batch's plan reads, and what of the file's own documents,
+// revisions and descriptions the library lacks (written with it).
+async function textsFor(db: PalimpsestDb, library: Documents, batch: IncomingBatch) {
+  const carried = await carriedDocuments(db, new Set(await sourceOf(library).ids()), batch);
+  return { documents: carriedTexts(carried, await documentsOf(library, batch)), carried };
 }
 
 /// Writes a previewed batch in one transaction, planned again against the
@@ -237,11 +251,19 @@ export async function previewImport(db: PalimpsestDb, library: Documents, json: 
 /// by chunk; `onProgress(done, total)` is told how many are stored, with 0
 /// first and then after each chunk, for a progress bar (a batch with nothing
 /// to write does not call it).
-export async function applyImport(db: PalimpsestDb, library: Documents, batch: IncomingBatch, onProgress?: rows.Progress): Promise<ImportPlan> {
-  // Read before the transaction, which holds the annotations' tables only.
-  const documents = await documentsOf(library, batch);
+export async function applyImport(
+  db: PalimpsestDb,
+  library: Documents,
+  batch: IncomingBatch,
+  onProgress?: rows.Progress,
+): Promise<ImportPlan & { carried: CarriedDocuments }> {
+  // Read before the transaction, which holds the tables written only.
+  const { documents, carried } = await textsFor(db, library, batch);
+  const carriedTables = [db.documents, db.revisions, db.documentEdits];
   try {
-    return await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.relationTypes, db.actors, db.links, db.sets], async () => {
+    return await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.relationTypes, db.actors, db.links, db.sets, ...carriedTables], async () => {
+      // First, so that the annotations' documents are there before them.
+      await writeCarried(db, carried);
       const { plan, existing } = await planAgainst(db, documents, batch);
       await writePlannedAnnotations(db, plan, existing, onProgress);
       const { relationTypes, actors, links, sets } = plan.library;
@@ -263,15 +285,21 @@ export async function applyImport(db: PalimpsestDb, library: Documents, batch: I
           }),
         );
       }
-      return plan;
+      return { ...plan, carried };
     });
   } catch (error) {
+    if (error instanceof ImportError) throw error;
     throw new ImportError('$', storageProblem(error));
   }
 }
 
 /// Preview and apply at once, for scripts and tests.
-export async function importAnnotations(db: PalimpsestDb, documents: Documents, json: string, onProgress?: rows.Progress): Promise<ImportPlan> {
+export async function importAnnotations(
+  db: PalimpsestDb,
+  documents: Documents,
+  json: string,
+  onProgress?: rows.Progress,
+): Promise<ImportPlan & { carried: CarriedDocuments }> {
   const { batch } = await previewImport(db, documents, json);
   return applyImport(db, documents, batch, onProgress);
 }

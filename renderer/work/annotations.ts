@@ -38,8 +38,8 @@ export function annotationsHandlers(context: ImportContext): Handlers<Annotation
         const preview = await previewQdpx(context.db, await context.documents(), fileName, file.bytes);
         return { ...summarizeQdpx(preview, preview.plan, preview.counts), planId: plans.add({ kind: 'qdpx', preview }) };
       }
-      const { batch, plan } = await previewImport(context.db, await context.documents(), file.text);
-      return { ...summarize(fileName, batch, plan), planId: plans.add({ kind: 'json', fileName, batch }) };
+      const { batch, plan, carried } = await previewImport(context.db, await context.documents(), file.text);
+      return { ...summarize(fileName, batch, plan, carried), planId: plans.add({ kind: 'json', fileName, batch }) };
     },
     async apply({ planId }, { progress }) {
       const planned = plans.take(planId);
@@ -49,7 +49,7 @@ export function annotationsHandlers(context: ImportContext): Handlers<Annotation
         return summarizeQdpx(preview, plan, counts);
       }
       const plan = await applyImport(context.db, await context.documents(), planned.batch, progress);
-      return summarize(planned.fileName, planned.batch, plan);
+      return summarize(planned.fileName, planned.batch, plan, plan.carried);
     },
     discard({ planId }) {
       plans.drop(planId);

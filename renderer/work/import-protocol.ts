@@ -1,6 +1,7 @@
 import type { ReanchorStatus } from '../../shared/annotation/reanchor';
 import { z } from 'zod';
 import type { TagType } from '../../shared/annotation/model';
+import type { CarriedDocuments } from '../store/carried-documents';
 import type { QdpxPreview } from '../store/qdpx-import';
 import type { IncomingBatch } from '../../shared/format/incoming';
 import type { ImportPlan, Unplaced } from '../../shared/format/merge';
@@ -77,7 +78,7 @@ export interface ImportSummary {
 
 /// New, updated and already-here items of one kind, for the preview.
 export interface KindCount {
-  kind: 'tag types' | 'relation types' | 'actors' | 'links' | 'sets';
+  kind: 'tag types' | 'relation types' | 'actors' | 'links' | 'sets' | 'documents' | 'revisions' | 'descriptions';
   add: number;
   update: number;
   unchanged: number;
@@ -95,8 +96,10 @@ export interface RevisionSummary {
 /// Unplaced annotations listed in a summary; the rest are counted.
 export const maxListedUnplaced = 200;
 
-/// The counts of a plan, for the preview dialog and the closing notice.
-export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPlan): ImportSummary {
+/// The counts of a plan, for the preview dialog and the closing notice;
+/// with `carried`, also the documents, revisions and descriptions a
+/// whole-library file brings (an import keeps the library's own).
+export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPlan, carried?: CarriedDocuments): ImportSummary {
   return {
     fileName,
     format: batch.format,
@@ -115,10 +118,23 @@ export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPl
             const counts = plan.library[kind === 'relation types' ? 'relationTypes' : kind];
             return { kind, add: counts.add.length, update: counts.update.length, unchanged: counts.unchanged };
           }),
+          ...carriedCounts(batch, carried),
         ]
       : [],
     zonelessTimes: plan.zonelessTimes,
   };
+}
+
+// The rows of the preview's table for what a whole-library file carries
+// of documents; none for a file that carries none (an older export).
+function carriedCounts(batch: IncomingBatch, carried: CarriedDocuments | undefined): KindCount[] {
+  const library = batch.library;
+  if (!carried || !(library?.documents || library?.revisions || library?.documentEdits)) return [];
+  return [
+    { kind: 'documents', add: carried.documents.length, update: 0, unchanged: carried.present.documents },
+    { kind: 'revisions', add: carried.revisions.length, update: 0, unchanged: carried.present.revisions },
+    { kind: 'descriptions', add: carried.edits.length, update: 0, unchanged: carried.present.edits },
+  ];
 }
 
 /// A REFI-QDA project's preview: the plan's counts, with what the project

@@ -6,7 +6,8 @@ import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 import { ImportError } from './errors';
 import { jsonPath } from './json-path';
-import { actorSchema, relationTypeSchema, setSchema } from './library-schemas';
+import type { z } from 'zod';
+import { actorSchema, type documentEditSchema, type importedDocumentSchema, relationTypeSchema, type revisionSchema, setSchema } from './library-schemas';
 import { type NativeFile, tagTypeSchema } from './native';
 import { authorshipOf, idSchema } from './native-fields';
 import type { W3cRead } from './w3c-read';
@@ -52,7 +53,22 @@ export interface IncomingLibrary {
   links: IncomingLink[];
   actors: Actor[];
   sets: AnnotationSet[];
+  /// The researcher's own documents, the revisions of any document, and
+  /// the descriptions edited, as a whole-library export and a backup carry
+  /// them (a file of another app's, or an older one, has none): without
+  /// them the annotations on those documents, or on a revised text, would
+  /// have nothing to be placed on.
+  documents?: CarriedDocument[];
+  revisions?: CarriedRevision[];
+  documentEdits?: CarriedEdit[];
 }
+
+/// An imported document as a native file carries it (parsed, whole).
+export type CarriedDocument = z.infer<typeof importedDocumentSchema>;
+/// A revision as a native file carries it (its source, parsed again).
+export type CarriedRevision = z.infer<typeof revisionSchema>;
+/// A document's edited description as a native file carries it.
+export type CarriedEdit = z.infer<typeof documentEditSchema>;
 
 /// Something in the file that is not imported, and why.
 export interface SetAside {
@@ -106,6 +122,9 @@ export function incomingFromNative(file: NativeFile, zonelessTimes = 0): Incomin
           links: file.library.links.map((l, i) => ({ ...l, path: `$.library.links[${i}]` })),
           actors: file.library.actors.map((a) => ({ ...a, aliases: [...a.aliases] })),
           sets: file.library.sets.map((s) => ({ ...s, annotationIds: [...s.annotationIds] })),
+          ...(file.library.documents ? { documents: file.library.documents } : {}),
+          ...(file.library.revisions ? { revisions: file.library.revisions } : {}),
+          ...(file.library.documentEdits ? { documentEdits: file.library.documentEdits } : {}),
         }
       : null,
     setAside: [],

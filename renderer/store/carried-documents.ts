@@ -1,0 +1,104 @@
+import type { LibraryDocument } from '../../shared/corpus/document';
+import { ImportError } from '../../shared/format/errors';
+import type { CarriedRevision, IncomingBatch } from '../../shared/format/incoming';
+import { type DocumentEditRow, type DocumentRow, type PalimpsestDb, type RevisionRow, currentOf } from './db';
+
+/// What a whole-library file carries of documents that this library lacks,
+/// to be written with its annotations: the researcher's own documents, the
+/// revisions of a document the library holds unrevised, and descriptions
+/// edited where the library has no edit. What the library already has is
+/// kept as it is (never overwritten by an import) and only counted.
+export interface CarriedDocuments {
+  documents: DocumentRow[];
+  /// In the file's order for each document; numbered again when written.
+  revisions: Omit<RevisionRow, 'seq'>[];
+  edits: DocumentEditRow[];
+  /// Of each kind, how many the library already holds (its own kept).
+  present: { documents: number; revisions: number; edits: number };
+}
+
+/// The documents, revisions and edits of `batch` to add to the library,
+/// `libraryIds` being every document it holds (bundled and imported). A
+/// revision or an edit of a document neither the library nor the file
+/// holds is left out: nothing could show it.
+export async function carriedDocuments(db: PalimpsestDb, libraryIds: ReadonlySet<string>, batch: IncomingBatch): Promise<CarriedDocuments> {
+  const carried: CarriedDocuments = { documents: [], revisions: [], edits: [], present: { documents: 0, revisions: 0, edits: 0 } };
+  const library = batch.library;
+  if (!library?.documents && !library?.revisions && !library?.documentEdits) return carried;
+  // Its stored documents are looked up too: `libraryIds` may be a list
+  // that has not caught up with the latest import.
+  const files = library.documents ?? [];
+  const stored = await db.documents.bulkGet(files.map((d) => d.id));
+  files.forEach((document, i) => {
+    if (libraryIds.has(document.id) || stored[i]) carried.present.documents += 1;
+    else carried.documents.push(document as unknown as DocumentRow);
+  });
+  const known = (id: string) => libraryIds.has(id) || stored.some((d) => d?.id === id) || carried.documents.some((d) => d.id === id);
+  const revised = new Set(await revisedAmong(db, [...new Set((library.revisions ?? []).map((r) => r.documentId))]));
+  for (const { seq: _seq, ...revision } of [...(library.revisions ?? [])].sort((a, b) => a.seq - b.seq)) {
+    if (!known(revision.documentId)) continue;
+    // A document the library has revised keeps its own revisions: the
+    // file's annotations are placed on its newest text, as any import's.
+    if (revised.has(revision.documentId)) carried.present.revisions += 1;
+    else carried.revisions.push(revision);
+  }
+  const edits = library.documentEdits ?? [];
+  const edited = await db.documentEdits.bulkGet(edits.map((e) => e.documentId));
+  edits.forEach((edit, i) => {
+    if (!known(edit.documentId)) return;
+    if (edited[i]) carried.present.edits += 1;
+    else carried.edits.push(edit as unknown as DocumentEditRow);
+  });
+  return carried;
+}
+
+// The ids among `ids` of documents the library has revisions of, read from
+// the revisions' index alone (no source).
+async function revisedAmong(db: PalimpsestDb, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  return (await db.revisions
+    .where('documentId')
+    .anyOf([...ids])
+    .keys()) as string[];
+}
+
+/// The texts the plan places annotations on, as they will be once
+/// `carried` is written: each new document at its newest carried revision,
+/// and each document of `documents` (read from the library) that gains
+/// revisions, at the newest of them.
+export function carriedTexts(carried: CarriedDocuments, documents: ReadonlyMap<string, LibraryDocument>): Map<string, LibraryDocument> {
+  const newest = new Map<string, Omit<RevisionRow, 'seq'>>();
+  for (const revision of carried.revisions) newest.set(revision.documentId, revision);
+  const texts = new Map(documents);
+  for (const row of carried.documents) texts.set(row.id, currentOf(row, null, withSeq(newest.get(row.id))));
+  for (const [id, revision] of newest) {
+    const before = documents.get(id);
+    if (before && !carried.documents.some((d) => d.id === id)) texts.set(id, currentOf(null, before, withSeq(revision)));
+  }
+  return texts;
+}
+
+function withSeq(revision: Omit<CarriedRevision, 'seq'> | undefined): RevisionRow | undefined {
+  return revision && { ...revision, seq: 0 };
+}
+
+/// Writes `carried` inside the caller's transaction (over documents,
+/// revisions and document edits), after checking that the library still
+/// lacks all of it: a document added or revised since the preview would
+/// have the file's annotations placed on a text that is not there, so the
+/// whole import is refused instead, nothing written.
+export async function writeCarried(db: PalimpsestDb, carried: CarriedDocuments): Promise<void> {
+  const ids = carried.documents.map((d) => d.id);
+  const revisedIds = [...new Set(carried.revisions.map((r) => r.documentId))];
+  const [documents, revised, edits] = await Promise.all([
+    db.documents.bulkGet(ids),
+    revisedAmong(db, revisedIds),
+    db.documentEdits.bulkGet(carried.edits.map((e) => e.documentId)),
+  ]);
+  if (documents.some(Boolean) || revised.length > 0 || edits.some(Boolean))
+    throw new ImportError('$', 'the library’s documents changed while the file was being imported; nothing was written. Import it again');
+  await db.documents.bulkAdd(carried.documents);
+  // Numbered by the library as they are added, in the file's order.
+  await db.revisions.bulkAdd(carried.revisions as RevisionRow[]);
+  await db.documentEdits.bulkAdd(carried.edits);
+}
