@@ -79,7 +79,8 @@ describe('export and import', () => {
         id: file.annotations[1].id,
         path: '$.annotations[1]',
         quote: file.annotations[1].target.selector[0].exact,
-        reason: 'there is no document “no-such-document” in this library',
+        reason:
+          'there is no document “no-such-document” in this library: import that document first (a whole-library Palimpsest JSON export brings it along), then this file again',
       },
     ]);
     expect(await rows.all(fresh)).toEqual([]);

@@ -120,7 +120,12 @@ export function planImport(
     if (entry.documentId !== null) {
       const document = documents.get(entry.documentId);
       if (!document) {
-        plan.unplaced.push({ id: entry.id, path: entry.path, quote: entry.quote.exact, reason: `there is no document “${entry.documentId}” in this library` });
+        plan.unplaced.push({
+          id: entry.id,
+          path: entry.path,
+          quote: entry.quote.exact,
+          reason: `there is no document “${entry.documentId}” in this library: import that document first (a whole-library Palimpsest JSON export brings it along), then this file again`,
+        });
         continue;
       }
       candidates = [document];

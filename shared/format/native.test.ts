@@ -141,7 +141,13 @@ describe('planning an import', () => {
     const plan = planImport(orphan, corpus, empty);
     expect(plan.add).toEqual([]);
     expect(plan.unplaced).toEqual([
-      { id: 'a', path: '$.annotations[0]', quote: 'apple of discord', reason: 'there is no document “elsewhere” in this library' },
+      {
+        id: 'a',
+        path: '$.annotations[0]',
+        quote: 'apple of discord',
+        reason:
+          'there is no document “elsewhere” in this library: import that document first (a whole-library Palimpsest JSON export brings it along), then this file again',
+      },
       { id: 'secret', path: '$.annotations[1]', quote: 'words this brief never held', reason: `the passage is not in “${brief.meta.title}”` },
     ]);
   });
