@@ -174,6 +174,25 @@ describe('times as other tools write them', () => {
     expect(await rows.all(fresh)).toEqual(await rows.all(db));
   });
 
+  it('never lets an undated annotation or link replace the library’s of the same id', async () => {
+    const db = library();
+    await fill(db);
+    const before = await contents(db);
+    // Another tool's file reusing the library's ids, with no dates at all.
+    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' }, 'w3c')).content as string);
+    for (const item of file.first.items) {
+      delete item.created;
+      delete item.modified;
+      if (item.motivation === 'linking') item.bodyValue = 'a rival reading';
+      else item.bodyValue = 'overwritten?';
+    }
+    const { plan } = await previewImport(db, corpus, JSON.stringify(file));
+    expect([plan.update, plan.library.links.update]).toEqual([[], []]);
+    expect(plan.unchanged).toBe(3);
+    await importAnnotations(db, corpus, JSON.stringify(file));
+    expect(await contents(db)).toEqual(before);
+  });
+
   it('refuses junk with its JSON path and stores nothing', async () => {
     const db = library();
     await expect(importAnnotations(db, corpus, w3c('yesterday'))).rejects.toThrow(

@@ -39,11 +39,17 @@ export interface IncomingAnnotation {
   /// Who made and last changed it, when the file says (a shared project's).
   createdBy?: Author;
   modifiedBy?: Author;
+  /// The file gave no date (a W3C file may not): its times are the
+  /// import's, which say nothing of whether it is newer than the library's
+  /// annotation of the same id, so it never replaces that one.
+  undated?: true;
 }
 
-/// A link read from a file, with where it came from.
+/// A link read from a file, with where it came from; `undated` as for an
+/// annotation.
 export interface IncomingLink extends Link {
   path: string;
+  undated?: true;
 }
 
 /// What a file carries of a library beyond annotations and tag types: a
@@ -176,6 +182,7 @@ export function incomingFromW3c(read: W3cRead, known: readonly TagType[], now: D
     created: a.created ?? time,
     modified: a.modified ?? a.created ?? time,
     ...(a.createdBy ? { createdBy: a.createdBy } : {}),
+    ...(a.modified === null ? { undated: true as const } : {}),
   }));
 
   let library: IncomingLibrary | null = null;
@@ -211,6 +218,7 @@ export function incomingFromW3c(read: W3cRead, known: readonly TagType[], now: D
         created: l.created ?? time,
         modified: l.modified ?? l.created ?? time,
         ...(l.createdBy ? { createdBy: l.createdBy } : {}),
+        ...(l.modified === null ? { undated: true as const } : {}),
         path: l.path,
       })),
       actors: extension.actors,

@@ -71,7 +71,7 @@ export function planLibrary(incoming: IncomingLibrary, library: LibraryState, ex
   }
 
   const statements = new Set([...library.links.values()].map((l) => statementKey(l, relations)));
-  for (const { path, ...entry } of incoming.links) {
+  for (const { path, undated, ...entry } of incoming.links) {
     const link: Link = { ...entry, relation: renamed.get(entry.relation) ?? entry.relation };
     const missing = [link.from, link.to].find((id) => !exists(id));
     if (missing !== undefined) {
@@ -84,7 +84,9 @@ export function planLibrary(incoming: IncomingLibrary, library: LibraryState, ex
       continue;
     }
     const mine = library.links.get(link.id);
-    if (mine) merge(plan.links, link, mine);
+    // Undated in the file: nothing says it is the newer one.
+    if (mine && undated) plan.links.unchanged++;
+    else if (mine) merge(plan.links, link, mine);
     else if (statements.has(statementKey(link, relations))) plan.links.unchanged++;
     else {
       plan.links.add.push(link);

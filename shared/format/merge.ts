@@ -187,6 +187,8 @@ export function planImport(
     };
     const current = existing.annotations.get(annotation.id);
     if (!current) plan.add.push(annotation);
+    // Undated in the file: nothing says it is the newer one.
+    else if (entry.undated) plan.unchanged++;
     // Compared as instants: times keep the zone they were written with, and
     // `…T09:30:00-01:00` is later than `…T10:00:00.000Z`.
     else if (Date.parse(annotation.modified) > Date.parse(current.modified) && JSON.stringify(annotation) !== JSON.stringify(current))
