@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authorSchema, colorSchema, idSchema, isoTimeSchema } from './native-fields';
+import { listOf } from './list-schema';
 
 /// The schemas of what a library holds beside annotations and tag types:
 /// relation types, links, actors and sets. The set file carries some of
@@ -9,7 +10,7 @@ export const setSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1, 'a set needs a name'),
   description: z.string(),
-  annotationIds: z.array(idSchema),
+  annotationIds: listOf(idSchema),
   created: isoTimeSchema,
   modified: isoTimeSchema,
 });
@@ -25,7 +26,7 @@ export const relationTypeSchema = z.strictObject({
 export const actorSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1, 'an actor needs a name'),
-  aliases: z.array(z.string().min(1, 'an alias must not be empty')),
+  aliases: listOf(z.string().min(1, 'an alias must not be empty')),
   created: isoTimeSchema,
   modified: isoTimeSchema,
 });
@@ -45,7 +46,7 @@ export const linkSchema = z.strictObject({
 
 const spanSchema = z.strictObject({
   text: z.string(),
-  marks: z.array(z.enum(['em', 'strong', 'sup', 'sub', 'underline', 'code', 'link'])),
+  marks: listOf(z.enum(['em', 'strong', 'sup', 'sub', 'underline', 'code', 'link'])),
   href: z.string().optional(),
 });
 
@@ -55,13 +56,13 @@ const blockSchema = z.strictObject({
   marker: z.string(),
   depth: z.number().int().nonnegative(),
   quoted: z.boolean(),
-  spans: z.array(spanSchema),
+  spans: listOf(spanSchema),
 });
 
 // A document's description is written by the app and edited in its form;
 // a backup is read back by the same app, so only what the library cannot
 // show a document without is checked field by field.
-const metaSchema = z.looseObject({ title: z.string(), authors: z.array(z.string()) });
+const metaSchema = z.looseObject({ title: z.string(), authors: listOf(z.string()) });
 
 /// A document the researcher imported, as its backup keeps it: parsed, so
 /// a restore needs no original file.
@@ -69,8 +70,8 @@ export const importedDocumentSchema = z.strictObject({
   id: idSchema,
   fileName: z.string().min(1),
   format: z.enum(['plain', 'markdown', 'html', 'docx', 'pdf']),
-  blocks: z.array(blockSchema).min(1, 'an imported document needs some text'),
-  pages: z.array(z.strictObject({ offset: z.number().int().nonnegative(), label: z.string() })),
+  blocks: listOf(blockSchema, { min: 1, message: 'an imported document needs some text' }),
+  pages: listOf(z.strictObject({ offset: z.number().int().nonnegative(), label: z.string() })),
   meta: metaSchema,
   fingerprint: z.string(),
   encoding: z.strictObject({ name: z.string(), detected: z.boolean() }).nullable(),

@@ -6,7 +6,7 @@ import { ImportError } from './errors';
 import { incomingFromNative } from './incoming';
 import { emptyLibraryPlan } from './library-merge';
 import { planImport as planBatch } from './merge';
-import { buildNativeFile, parseNativeFile } from './native';
+import { buildNativeFile, nativeFileSchema, parseNativeFile } from './native';
 import { messageOf } from '../errors';
 
 const corpus = loadCorpus();
@@ -150,5 +150,19 @@ describe('planning an import', () => {
       },
       { id: 'secret', path: '$.annotations[1]', quote: 'words this brief never held', reason: `the passage is not in “${brief.meta.title}”` },
     ]);
+  });
+});
+
+describe('a file of millions of bad items (a JSON bomb of 9 MB)', () => {
+  it('is refused at its first bad item, with one problem kept, not one per item', () => {
+    const file = { format: 'palimpsest.annotations', version: 1, exported: '2026-12-05T07:00:00Z', scope: { kind: 'all' }, tagTypes: [], documents: [] };
+    const bomb = { ...file, annotations: Array.from({ length: 300_000 }, () => ({})) };
+    const result = nativeFileSchema.safeParse(bomb);
+    // zod's own arrays kept a problem for every field of every item: for
+    // three million items, tens of millions of objects, and a crashed page.
+    expect(result.error?.issues).toHaveLength(1);
+    expect(() => parseNativeFile(JSON.stringify(bomb))).toThrow(/^\$\.annotations\[0\]\.id: /);
+    const tags = { ...file, annotations: [{ id: 'a', tags: Array.from({ length: 300_000 }, () => 7) }] };
+    expect(nativeFileSchema.safeParse(tags).error?.issues).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import { firstIssue, readFormattedJson } from './json-file';
 import { actorSchema, documentEditSchema, importedDocumentSchema, linkSchema, relationTypeSchema, revisionSchema, setSchema } from './library-schemas';
 import { authorSchema, authorshipOf, colorSchema, idSchema, isoTimeSchema } from './native-fields';
 import { InvalidInput } from '../errors';
+import { listOf } from './list-schema';
 
 export { maxImportCharacters } from './json-file';
 
@@ -40,7 +41,7 @@ export const annotationSchema = z.strictObject({
     source: id,
     selector: z.tuple([quoteSelector, positionSelector]),
   }),
-  tags: z.array(id),
+  tags: listOf(id),
   actor: z.string().min(1).nullable(),
   note: z.string(),
   created: isoTime,
@@ -78,22 +79,22 @@ export const nativeFileSchema = z
     version: z.literal(formatVersion),
     exported: isoTime,
     scope: z.union([z.strictObject({ kind: z.literal('all') }), z.strictObject({ kind: z.literal('document'), documentId: id })]),
-    tagTypes: z.array(tagTypeSchema),
-    documents: z.array(documentSchema),
-    annotations: z.array(annotationSchema),
+    tagTypes: listOf(tagTypeSchema),
+    documents: listOf(documentSchema),
+    annotations: listOf(annotationSchema),
     /// The rest of the library, in a whole-library export and a backup:
     /// relation types, links, actors, sets, and the researcher's own
     /// documents with the edits to any document's description. Absent
     /// elsewhere.
     library: z
       .strictObject({
-        relationTypes: z.array(relationTypeSchema),
-        links: z.array(linkSchema),
-        actors: z.array(actorSchema),
-        sets: z.array(setSchema),
-        documents: z.array(importedDocumentSchema).optional(),
-        documentEdits: z.array(documentEditSchema).optional(),
-        revisions: z.array(revisionSchema).optional(),
+        relationTypes: listOf(relationTypeSchema),
+        links: listOf(linkSchema),
+        actors: listOf(actorSchema),
+        sets: listOf(setSchema),
+        documents: listOf(importedDocumentSchema).optional(),
+        documentEdits: listOf(documentEditSchema).optional(),
+        revisions: listOf(revisionSchema).optional(),
       })
       .optional(),
   })

@@ -5,6 +5,7 @@ import { annotationSchema, documentSchema, isoTimeSchema, tagTypeSchema } from '
 
 export { actorSchema, linkSchema, relationTypeSchema };
 import { statementKey } from '../links/validate';
+import { listOf } from '../format/list-schema';
 
 /// A set of annotations as one file, to share an argument with its
 /// evidence: the set, its annotations (as in the annotation file), the links
@@ -20,12 +21,12 @@ export const setFileSchema = z
     version: z.literal(setFormatVersion),
     exported: isoTimeSchema,
     set: setSchema,
-    tagTypes: z.array(tagTypeSchema),
-    relationTypes: z.array(relationTypeSchema),
-    actors: z.array(actorSchema),
-    documents: z.array(documentSchema),
-    annotations: z.array(annotationSchema),
-    links: z.array(linkSchema),
+    tagTypes: listOf(tagTypeSchema),
+    relationTypes: listOf(relationTypeSchema),
+    actors: listOf(actorSchema),
+    documents: listOf(documentSchema),
+    annotations: listOf(annotationSchema),
+    links: listOf(linkSchema),
   })
   .superRefine((file, ctx) => {
     // Problems are added in the order of the file, so the one reported first
