@@ -91,10 +91,22 @@ export function ReaderScreen({
   // Set when a revision is applied: the panel then shows its review list.
   const [showReview, setShowReview] = useState(false);
   const reviewShown = useCallback(() => setShowReview(false), []);
-  // The version shown: 'current', 'original' (the bundled text) or a revision's seq.
+  // The version shown: 'current', 'original' (as bundled or imported) or a revision's seq.
   const [version, setVersion] = useState<'current' | 'original' | number>('current');
 
-  const { document: read, shown, annotations, tagTypes, sets, reviews, revisions, linksOf, actorIndex, actorNames } = useReaderData(documentId, version);
+  const {
+    document: read,
+    shown,
+    annotations,
+    tagTypes,
+    sets,
+    reviews,
+    revisions,
+    importedOriginal,
+    linksOf,
+    actorIndex,
+    actorNames,
+  } = useReaderData(documentId, version);
   const document = read ?? undefined;
   const resolveActor = useCallback((name: string | null) => actorIndex.resolve(name), [actorIndex]);
   const orphans = useMemo(() => new Set((reviews ?? []).filter((r) => r.status === 'orphaned').map((r) => r.annotationId)), [reviews]);
@@ -332,6 +344,7 @@ export function ReaderScreen({
         annotations={ordered}
         tagTypes={tagTypes ?? []}
         revisions={revisions}
+        importedOriginal={importedOriginal}
         version={version}
         onVersion={setVersion}
         backTo={backTo}
