@@ -64,6 +64,7 @@ export function ReaderHeader({
           </button>
         )
       }
+      className="reader-bar"
       titleStyle="page"
       title={meta.title}
       titleTestId="doc-heading"
@@ -80,11 +81,19 @@ export function ReaderHeader({
           <button type="button" data-testid="open-search" title="Search the words of every document (Ctrl+Shift+F)" onClick={onSearch}>
             Search…
           </button>
-          <button type="button" onClick={() => void services.annotations.undo().catch(failed)} title="Undo (Ctrl+Z)">
-            Undo
+          {/* Arrows, named for screen readers and on hovering: the words
+              cost the bar the room that kept Print… on its row. */}
+          <button type="button" className="bar-icon" aria-label="Undo" title="Undo (Ctrl+Z)" onClick={() => void services.annotations.undo().catch(failed)}>
+            ↶
           </button>
-          <button type="button" onClick={() => void services.annotations.redo().catch(failed)} title="Redo (Ctrl+Shift+Z)">
-            Redo
+          <button
+            type="button"
+            className="bar-icon"
+            aria-label="Redo"
+            title="Redo (Ctrl+Shift+Z)"
+            onClick={() => void services.annotations.redo().catch(failed)}
+          >
+            ↷
           </button>
           {revisions && revisions.length > 0 && (
             <select
