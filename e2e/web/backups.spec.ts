@@ -52,6 +52,14 @@ test('the dialog says whether the browser keeps the library; a backup saved as a
   await page.keyboard.press('2');
   await expect(page.getByTestId('annotation-entry')).toHaveCount(1);
   await page.getByTestId('back').click();
+  // A document of the researcher's own, which the backup keeps too.
+  const importing = page.waitForEvent('filechooser');
+  await page.getByTestId('import-documents').click();
+  await (await importing).setFiles([
+    { name: 'field-notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Field notes: Tirana, spring 1962\n\nNotes taken in the state archive.\n') },
+  ]);
+  await expect(page.getByTestId('import-results')).toBeVisible();
+  await page.getByTestId('import-results-close').click();
 
   await page.getByTestId('backups').click();
   const dialog = page.getByTestId('backups-dialog');
@@ -92,8 +100,11 @@ test('the dialog says whether the browser keeps the library; a backup saved as a
   await expect(dialog.getByTestId('restore-preview')).toContainText(
     /Restoring palimpsest-backup-.*\.json, a backup of .*, gives the library its 1 annotation: 1 comes back/,
   );
+  // It says what else it brings back: the researcher's own document.
+  await expect(dialog.getByTestId('restore-others')).toHaveText('It also brings back 1 document of your own.');
   await page.screenshot({ path: join(screenshotDir, 'backups-restore-file.png') });
   await dialog.getByTestId('restore-confirm').click();
   await expect(page.getByTestId('notice-info').last()).toContainText(/Restored palimpsest-backup-.*\.json, the backup of/);
   await expect(page.locator('[data-document="czechoslovak-memorandum-ri-song-un-1962"] [data-testid="doc-count"]')).toHaveText('1');
+  await expect(page.getByTestId('doc-title').filter({ hasText: 'Field notes: Tirana' })).toBeVisible();
 });

@@ -110,3 +110,33 @@ test('a researcher without a mouse: opens a document, selects, tags, notes, sear
   await expect(page.locator('[data-document="czechoslovak-memorandum-ri-song-un-1962"] [data-testid="doc-count"]')).toHaveText('1');
   await expect(page.locator('[data-document="edemskiy-final-break-moscow-tirana-balcanica-2019"] [data-testid="doc-count"]')).toHaveText('1');
 });
+
+// Typed right after the key that opens a field, at full speed or at a
+// quick typist's pace (QA lost the first letter at 50–120 ms a key), every
+// character lands in that field: the actor's name after 1, the note after N.
+for (const delay of [0, 80]) {
+  test(`a name typed at once after the tag key, and a note at once after N, land whole in their fields (${delay} ms a key)`, async ({ page }) => {
+    await openLibrary(page);
+    await page.getByTestId('doc-title').filter({ hasText: 'Report on the Stance' }).click();
+    const text = page.locator('[data-testid="reader"] .ProseMirror');
+    await expect(text).toBeVisible();
+    await text.focus();
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('Çarçani');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 'Siri Çarçani'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('Siri Çarçani');
+
+    await page.keyboard.press('1');
+    await page.keyboard.type('Siri Carcani', { delay });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('n');
+    await page.keyboard.type('Albanian ambassador', { delay });
+    await page.keyboard.press('Escape');
+
+    await expect(page.getByTestId('entry-actor')).toHaveValue('Siri Carcani');
+    await expect(page.getByTestId('entry-note')).toHaveValue('Albanian ambassador');
+    await page.screenshot({ path: join(screenshotDir, `keyboard-typed-at-once-${delay}.png`) });
+  });
+}

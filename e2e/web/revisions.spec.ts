@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dragSelect, openDocument, openLibrary, screenshotDir } from './support';
 
@@ -48,4 +49,33 @@ test('a corrected transcription re-anchors the annotations; the researcher revie
   await expect(reader).toContainText('Unpredictable through Khrushchev');
   await page.getByRole('button', { name: 'Back to the current text' }).click();
   await expect(reader).toContainText('Unpredictable though Khrushchev’s behaviour');
+});
+
+test("a researcher's own document, revised, offers its first version as imported, from its file, and shows that text", async ({ page }, info) => {
+  await openLibrary(page);
+  const first = info.outputPath('field-notes.md');
+  const second = info.outputPath('field-notes-v2.md');
+  const notes = '# Field notes: Tirana, spring 1962\n\nNotes taken in the Arkivi Qendror Shtetëror, fond 14, on the Soviet withdrawal from Vlorë.\n';
+  writeFileSync(first, notes);
+  writeFileSync(second, notes.replace('fond 14,', 'fond 14, dosja 3,'));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-documents').click();
+  await (await chooser).setFiles(first);
+  await expect(page.getByTestId('import-results')).toBeVisible();
+  await page.getByTestId('import-results-close').click();
+  await openDocument(page, 'Field notes: Tirana');
+
+  const revise = page.waitForEvent('filechooser');
+  await page.getByTestId('new-revision').click();
+  await (await revise).setFiles(second);
+  await page.getByTestId('revision-confirm').click();
+  const reader = page.locator('[data-testid="reader"] .ProseMirror');
+  await expect(reader).toContainText('fond 14, dosja 3,');
+
+  const menu = page.getByTestId('version-select');
+  await expect(menu.locator('option')).toHaveText(['Current text (revision 1)', 'Original as imported: field-notes.md']);
+  await menu.selectOption({ label: 'Original as imported: field-notes.md' });
+  await expect(page.getByTestId('version-banner')).toBeVisible();
+  await expect(reader).toContainText('fond 14, on the Soviet withdrawal');
+  await page.screenshot({ path: join(screenshotDir, 'revision-original-imported.png') });
 });

@@ -39,3 +39,31 @@ test('every screen has one header bar with its title and a way back to the libra
   await bar.getByTestId('library').click();
   await expect(page.getByTestId('doc-row').first()).toBeVisible();
 });
+
+// The reader's bar at 1,400 pixels, opened from a search hit (the way
+// back to the results and the way to the library both shown) and from the
+// library: every button on one row, none pushed under the others.
+test("the reader's buttons stay on one row at 1,400 pixels, also opened from a search hit", async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  // How far apart the controls' middles are: a second row puts one a
+  // button's height below the rest.
+  const spread = () =>
+    page.locator('header.bar .bar-actions > *').evaluateAll((controls) => {
+      const middles = controls.map((c) => c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2);
+      return Math.max(...middles) - Math.min(...middles);
+    });
+  await openLibrary(page);
+  await page.getByTestId('open-search').click();
+  await page.getByTestId('search-input').fill('grain');
+  await page.getByTestId('search-hit').first().click();
+  await expect(page.locator('[data-testid="reader"] .ProseMirror')).toBeVisible();
+  await expect(page.getByTestId('back')).toHaveText('← Search results');
+  await expect(page.getByTestId('print')).toBeVisible();
+  expect(await spread()).toBeLessThan(4);
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo (Ctrl+Z)');
+  await page.screenshot({ path: join(screenshotDir, 'screen-header-reader-from-search.png'), clip: { x: 0, y: 0, width: 1400, height: 120 } });
+
+  await page.getByTestId('library').click();
+  await openDocument(page, 'Visit of the Italian Prime Minister');
+  expect(await spread()).toBeLessThan(4);
+});

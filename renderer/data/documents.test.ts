@@ -262,3 +262,21 @@ async function snapshotIds(): Promise<string[] | undefined> {
   const snapshot = await db.listingSnapshot.get('all');
   return snapshot && unpack(snapshot as PackedSnapshot).map((listed) => listed.id);
 }
+
+describe("an imported document's first version", () => {
+  it('reads as imported, from its file, after a revision replaced its text; a bundled one has none stored', async () => {
+    const notes = new TextEncoder().encode('# Field notes\n\nEnver Hoxha insisted that the submarines belonged to Albania.');
+    const row = documentRowOf(await importFile('field-notes.md', notes), new Set(corpus.keys()), now);
+    await addDocuments(db, [row]);
+    const imported = (await repository.open(row.id))!;
+    await applyRevision(db, await planRevision(db, imported, 'field-notes-2.md', '# Field notes\n\nEnver Hoxha said the submarines were Albanian.'));
+    const reviews = new ReviewsRepository(db);
+    expect((await reviews.revisionsOf(row.id)).map((r) => r.fileName)).toEqual(['field-notes-2.md']);
+    const original = (await reviews.importedOriginal(row.id))!;
+    expect(original.fileName).toBe('field-notes.md');
+    expect(original.added).toBe(now.toISOString());
+    expect(original.document.origin).toBe('imported');
+    expect(original.document.text.text).toContain('insisted that the submarines belonged to Albania');
+    expect(await reviews.importedOriginal(brief.id)).toBeUndefined();
+  });
+});

@@ -19,8 +19,8 @@ export type { ExportFormat, RestorePreview };
 export type RestoreChoice = RestoreSummary & ({ readId: string } | { preview: RestorePreview });
 
 function choiceOf(preview: RestorePreview): RestoreChoice {
-  const { backup, fileName, annotations, diff, unchanged } = preview;
-  return { backup, ...(fileName ? { fileName } : {}), count: annotations.length, diff, unchanged, preview };
+  const { backup, fileName, annotations, diff, others, unchanged } = preview;
+  return { backup, ...(fileName ? { fileName } : {}), count: annotations.length, diff, others, unchanged, preview };
 }
 
 /// Whole-library work: exports, backup files and restoring. Each reads the

@@ -1,5 +1,15 @@
 import { type LibraryDocument, loadDocument } from '../../shared/corpus/document';
 import type { PalimpsestDb, ReviewRow, RevisionRow } from '../store/db';
+import { documentOf } from '../store/documents';
+
+/// A researcher's document as it was imported, before any revision: its
+/// text, and the name of the file it came from.
+export interface ImportedOriginal {
+  document: LibraryDocument;
+  fileName: string;
+  /// When it was imported (an ISO time).
+  added: string;
+}
 
 /// A passage the latest revision moved, changed or orphaned, as listed.
 export type { ReviewRow };
@@ -39,5 +49,12 @@ export class ReviewsRepository {
   async revisionText(documentId: string, seq: number): Promise<LibraryDocument | undefined> {
     const row = await this.db.revisions.get(seq);
     return row && row.documentId === documentId ? loadDocument(row.fileName, row.source, { id: documentId }) : undefined;
+  }
+
+  /// An imported document's text as imported, before its revisions;
+  /// `undefined` for a bundled document (its original ships with the app).
+  async importedOriginal(documentId: string): Promise<ImportedOriginal | undefined> {
+    const row = await this.db.documents.get(documentId);
+    return row && { document: documentOf(row), fileName: row.fileName, added: row.added };
   }
 }

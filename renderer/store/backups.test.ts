@@ -5,6 +5,7 @@ import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import type { BackupHost } from '../host/host';
 import { chunkedFile, textOf } from '../../shared/test-support/pieces';
 import { ImportError } from '../../shared/format/errors';
+import { type RecordKind, recordsDiff } from '../../shared/format/restore';
 import { memoryHost } from './test-support/backup-host';
 import { AnnotationStore } from './annotations';
 import * as rows from './annotation-rows';
@@ -299,5 +300,83 @@ describe('a backup of a revised document', () => {
     const restored = (await currentDocuments(db, corpus)).get(brief.id)!;
     const [annotation] = await rows.all(db);
     expect(restored.text.text.slice(annotation!.position.start, annotation!.position.end)).toBe(exact);
+  });
+});
+
+describe('the preview of a restore, beside the annotations', () => {
+  // The library's records of every kind a restore writes, keyed as the preview pairs them.
+  async function records(): Promise<Map<RecordKind, { key: string | number; record: unknown }[]>> {
+    const byId = (record: { id: string }) => ({ key: record.id, record });
+    return new Map<RecordKind, { key: string | number; record: unknown }[]>([
+      ['tag type', (await db.tagTypes.toArray()).map(byId)],
+      ['relation type', (await db.relationTypes.toArray()).map(byId)],
+      ['link', (await db.links.toArray()).map(byId)],
+      ['actor', (await db.actors.toArray()).map(byId)],
+      ['set', (await db.sets.toArray()).map(byId)],
+      ['document', (await db.documents.toArray()).map(byId)],
+      ['description', (await db.documentEdits.toArray()).map((edit) => ({ key: edit.documentId, record: edit }))],
+      ['revision', (await db.revisions.toArray()).map((revision) => ({ key: revision.seq, record: revision }))],
+    ]);
+  }
+
+  it('counts the documents, revisions, links, actors, sets and types that come back, go back or go, as the restore then does', async () => {
+    const host = memoryHost();
+    const file = await importFile('memo-1962.docx', fixture('memo-1962.docx'));
+    const row = documentRowOf(file, new Set(corpus.keys()), new Date('2026-11-23T10:00:00Z'));
+    await addDocuments(db, [row]);
+    await editDocument(db, row.id, { collection: 'Prague files' });
+    const documents = await currentDocuments(db, corpus);
+    const scheduler = new BackupScheduler(db, documents, host, () => {}, 5);
+    const store = new AnnotationStore(db);
+    const a = text.indexOf('apple of discord');
+    const b = text.indexOf('Corfu Channel');
+    const claim = await store.create(brief, a, a + 16, { tags: ['claim'] });
+    const other = await store.create(brief, b, b + 13, { tags: ['actor'], actor: 'Hoxha' });
+    await store.link(other, claim, 'contradicts', 'the Corfu affair');
+    await applyRevision(db, await planRevision(db, brief, 'fo-brief-revised.md', `${text}\n\nA paragraph added.`));
+    await db.actors.add({ id: 'hoxha', name: 'Enver Hoxha', aliases: [], created: '2026-11-01T00:00:00.000Z', modified: '2026-11-01T00:00:00.000Z' });
+    await db.sets.add({
+      id: 's1',
+      name: 'Albania',
+      description: '',
+      annotationIds: [claim.id],
+      created: '2026-11-01T00:00:00.000Z',
+      modified: '2026-11-01T00:00:00.000Z',
+    });
+    const backup = (await scheduler.flush())!;
+
+    // Since the backup: the memo deleted (its description with it), the
+    // link undone, an actor renamed and one added, the set emptied, a tag
+    // type recoloured and a relation type deleted.
+    expect(await deleteDocument(db, row.id)).toBe(0);
+    await store.unlink((await db.links.toArray())[0]!.id);
+    await db.actors.update('hoxha', { name: 'Hoxha, Enver' });
+    await db.actors.add({ id: 'shehu', name: 'Mehmet Shehu', aliases: [], created: '2026-12-01T00:00:00.000Z', modified: '2026-12-01T00:00:00.000Z' });
+    await db.sets.update('s1', { annotationIds: [] });
+    await db.tagTypes.update('claim', { color: '#000000' });
+    await db.relationTypes.delete('cites');
+
+    const preview = await previewRestore(db, host, backup);
+    const said = preview.others.filter((change) => change.restored + change.reverted + change.removed > 0);
+    expect(said.sort((x, y) => x.kind.localeCompare(y.kind))).toEqual([
+      { kind: 'actor', restored: 0, reverted: 1, removed: 1 },
+      { kind: 'description', restored: 1, reverted: 0, removed: 0 },
+      { kind: 'document', restored: 1, reverted: 0, removed: 0 },
+      { kind: 'link', restored: 1, reverted: 0, removed: 0 },
+      { kind: 'relation type', restored: 1, reverted: 0, removed: 0 },
+      { kind: 'set', restored: 0, reverted: 1, removed: 0 },
+      { kind: 'tag type', restored: 0, reverted: 1, removed: 0 },
+    ]);
+
+    // What the restore then does, kind by kind, is what the preview said.
+    const before = await records();
+    await restoreBackup(db, scheduler, preview);
+    const after = await records();
+    for (const change of preview.others) {
+      const done = recordsDiff(change.kind, before.get(change.kind)!, after.get(change.kind)!, (entry) => entry.key);
+      expect({ ...done, kind: change.kind }).toEqual(change);
+    }
+    // Restored again, the same backup changes nothing.
+    expect((await previewRestore(db, host, backup)).unchanged).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import {
   sameManifest,
 } from '../../shared/format/backup-increment';
 import { type NativeFile, annotationOf, nativeAnnotation, nativeDocumentEntry, nativeFileOf } from '../../shared/format/native';
-import { type RestoreDiff, changesNoAnnotation, restoreDiff, sameRecords } from '../../shared/format/restore';
+import { type KindChange, type RestoreDiff, changesNoAnnotation, changesNothing, recordsDiff, restoreDiff } from '../../shared/format/restore';
 import { readBackupStream } from '../../shared/format/backup-read';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { ImportError } from '../../shared/format/errors';
@@ -327,6 +327,8 @@ export interface RestorePreview {
   fileName?: string;
   annotations: Annotation[];
   diff: RestoreDiff;
+  /// What it does to the rest of the library, kind by kind.
+  others: KindChange[];
   /// Whether restoring it would leave the library as it is.
   unchanged: boolean;
   /// The backup, parsed and checked: what the restore writes, less its
@@ -351,42 +353,53 @@ export async function previewOf(db: PalimpsestDb, backup: BackupInfo, file: Nati
     return annotationOf(entry!);
   });
   const diff = restoreDiff(await rows.all(db), annotations);
-  const unchanged = changesNoAnnotation(diff) && (await sameAsLibrary(db, file));
-  return { backup, ...(fileName ? { fileName } : {}), annotations, diff, unchanged, file: { ...file, annotations: [] } };
+  const others = await otherChanges(db, file, annotations);
+  const unchanged = changesNoAnnotation(diff) && others.every(changesNothing);
+  return { backup, ...(fileName ? { fileName } : {}), annotations, diff, others, unchanged, file: { ...file, annotations: [] } };
 }
 
-/// Whether the library holds what `file` holds besides its annotations:
-/// the tag types, and for a whole-library backup the relation types,
-/// links, actors, sets, description edits, and the same stored documents
-/// and revisions (by key: neither is ever rewritten, only added or
-/// deleted, so no text is read).
-async function sameAsLibrary(db: PalimpsestDb, file: NativeFile): Promise<boolean> {
+/// What restoring `file` does to the library besides its annotations,
+/// kind by kind, as writeRestore writes it: the tag types always; for a
+/// whole-library backup the relation types, links, actors, sets, and, when
+/// the backup keeps them, the researcher's own documents with their
+/// description edits, and the revisions (by key: neither is ever
+/// rewritten, only added or deleted, so no text is read); for a backup
+/// from before links were kept, the links it leaves pointing nowhere.
+export async function otherChanges(db: PalimpsestDb, file: NativeFile, annotations: readonly Annotation[]): Promise<KindChange[]> {
   const byId = (record: { id: string }) => record.id;
-  if (!sameRecords(await db.tagTypes.toArray(), file.tagTypes, byId)) return false;
+  const changes = [recordsDiff('tag type', await db.tagTypes.toArray(), file.tagTypes, byId)];
   const library = file.library;
-  if (!library) return true;
+  if (!library) {
+    const kept = new Set(annotations.map((a) => a.id));
+    const dropped = await db.links.filter((link) => !kept.has(link.from) || !kept.has(link.to)).count();
+    return [...changes, { kind: 'link', restored: 0, reverted: 0, removed: dropped }];
+  }
   const [relationTypes, links, actors, sets] = await Promise.all([db.relationTypes.toArray(), db.links.toArray(), db.actors.toArray(), db.sets.toArray()]);
   const stored = links.map(({ fromDocument: _from, toDocument: _to, ...link }) => link);
-  if (!sameRecords(relationTypes, library.relationTypes, byId) || !sameRecords(stored, library.links, byId)) return false;
-  if (!sameRecords(actors, library.actors, byId) || !sameRecords(sets, library.sets, byId)) return false;
+  changes.push(
+    recordsDiff('relation type', relationTypes, library.relationTypes, byId),
+    recordsDiff('link', stored, library.links, byId),
+    recordsDiff('actor', actors, library.actors, byId),
+    recordsDiff('set', sets, library.sets, byId),
+  );
   if (library.documents) {
     const ids = (await db.documents.toCollection().primaryKeys()).map(String);
-    if (!sameRecords(ids, library.documents.map(byId), String)) return false;
+    changes.push(recordsDiff('document', ids, library.documents.map(byId), String));
     const edits: readonly { documentId: string }[] = await db.documentEdits.toArray();
-    if (!sameRecords(edits, library.documentEdits ?? [], (edit) => edit.documentId)) return false;
+    changes.push(recordsDiff('description', edits, library.documentEdits ?? [], (edit) => edit.documentId));
   }
   if (library.revisions) {
     const seqs = (await db.revisions.toCollection().primaryKeys()).map(Number);
-    if (
-      !sameRecords(
+    changes.push(
+      recordsDiff(
+        'revision',
         seqs,
         library.revisions.map((revision) => revision.seq),
         Number,
-      )
-    )
-      return false;
+      ),
+    );
   }
-  return true;
+  return changes;
 }
 
 /// The whole-library native file of backup `id`, parsed and checked: the

@@ -61,7 +61,7 @@ describe('a restore read in the backup worker', () => {
         (bytes) => read.push(bytes),
       );
       const onPage = await previewRestore(db, host, backup);
-      expect(summary).toEqual({ backup, count: onPage.annotations.length, diff: onPage.diff, unchanged: onPage.unchanged });
+      expect(summary).toEqual({ backup, count: onPage.annotations.length, diff: onPage.diff, others: onPage.others, unchanged: onPage.unchanged });
       // An increment is read with its base, each once.
       expect(opened).toEqual(backup.base ? [point.id, full.id] : [full.id]);
       expect(read.at(-1)).toBe(backup.bytes + (backup.base ? full.bytes : 0));
@@ -103,6 +103,7 @@ describe('a restore read in the backup worker', () => {
         fileName: 'backup.json',
         count: 4,
         diff: onPage.diff,
+        others: onPage.others,
         unchanged: onPage.unchanged,
       });
     }

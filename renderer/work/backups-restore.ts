@@ -1,5 +1,5 @@
 import type { NativeFile } from '../../shared/format/native';
-import type { RestoreDiff } from '../../shared/format/restore';
+import type { KindChange, RestoreDiff } from '../../shared/format/restore';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { type RestorePreview, backupFileOf, chosenBackup, pointFrom, previewOf, writeRestore } from '../store/backups';
 import type { PalimpsestDb } from '../store/db';
@@ -24,6 +24,8 @@ export interface RestoreSummary {
   /// The annotations the restored library holds.
   count: number;
   diff: RestoreDiff;
+  /// What it does to the rest of the library, kind by kind.
+  others: KindChange[];
   /// Whether restoring it would leave the library as it is.
   unchanged: boolean;
 }
@@ -68,8 +70,8 @@ export class RestoreRead {
     void this.read(source).then(
       (preview) => {
         this.preview = preview;
-        const { backup, fileName, annotations, diff, unchanged } = preview;
-        this.reply.resolve({ preview: { backup, ...(fileName ? { fileName } : {}), count: annotations.length, diff, unchanged } });
+        const { backup, fileName, annotations, diff, others, unchanged } = preview;
+        this.reply.resolve({ preview: { backup, ...(fileName ? { fileName } : {}), count: annotations.length, diff, others, unchanged } });
       },
       (error: unknown) => this.reply.reject(error),
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../annotation/model';
-import { changesNoAnnotation, restoreDiff, sameRecords } from './restore';
+import { changesNoAnnotation, changesNothing, recordsDiff, restoreDiff } from './restore';
 
 const a = (id: string, note = ''): Annotation => ({
   id,
@@ -25,16 +25,24 @@ describe('restoreDiff', () => {
   });
 });
 
-describe('sameRecords', () => {
+describe('recordsDiff', () => {
   const byId = (record: { id: string }) => record.id;
   it('pairs records by key, whatever the order of the list and of their fields', () => {
-    expect(sameRecords([{ id: 'a', name: 'Actor', colour: '#f00' }, { id: 'b' }], [{ id: 'b' }, { colour: '#f00', name: 'Actor', id: 'a' }], byId)).toBe(true);
+    const change = recordsDiff(
+      'actor',
+      [{ id: 'a', name: 'Actor', colour: '#f00' }, { id: 'b' }],
+      [{ id: 'b' }, { colour: '#f00', name: 'Actor', id: 'a' }],
+      byId,
+    );
+    expect(change).toEqual({ kind: 'actor', restored: 0, reverted: 0, removed: 0 });
+    expect(changesNothing(change)).toBe(true);
   });
 
-  it('tells a changed, a missing and an added record', () => {
-    expect(sameRecords([{ id: 'a', name: 'Actor' }], [{ id: 'a', name: 'Actors' }], byId)).toBe(false);
-    expect(sameRecords([{ id: 'a' }, { id: 'b' }], [{ id: 'a' }], byId)).toBe(false);
-    expect(sameRecords([{ id: 'a' }], [{ id: 'c' }], byId)).toBe(false);
+  it('counts the records that come back, go back to the backup’s version, and are removed', () => {
+    const library = [{ id: 'a', name: 'Actors' }, { id: 'b' }, { id: 'new' }];
+    const backup = [{ id: 'a', name: 'Actor' }, { id: 'b' }, { id: 'gone' }, { id: 'gone too' }];
+    expect(recordsDiff('set', library, backup, byId)).toEqual({ kind: 'set', restored: 2, reverted: 1, removed: 1 });
+    expect(changesNothing(recordsDiff('set', library, backup, byId))).toBe(false);
   });
 });
 

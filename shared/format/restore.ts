@@ -33,14 +33,38 @@ export function changesNoAnnotation(diff: RestoreDiff): boolean {
   return diff.restored === 0 && diff.reverted === 0 && diff.removed === 0;
 }
 
-/// Whether two lists of records hold the same records, in any order and
-/// whatever the order of each record's fields (a record read from the
-/// store and the same one parsed from a backup list them differently).
-/// `key` names a record, to pair them.
-export function sameRecords<T>(a: readonly T[], b: readonly T[], key: (record: T) => string | number): boolean {
-  if (a.length !== b.length) return false;
-  const byKey = new Map(a.map((record) => [key(record), canonical(record)]));
-  return b.every((record) => byKey.get(key(record)) === canonical(record));
+/// The kinds of record a restore writes besides the annotations.
+export type RecordKind = 'document' | 'revision' | 'description' | 'link' | 'actor' | 'set' | 'tag type' | 'relation type';
+
+/// What a restore does to the records of one kind: how many come back,
+/// go back to the backup's version, or (made since) are removed.
+export interface KindChange {
+  kind: RecordKind;
+  restored: number;
+  reverted: number;
+  removed: number;
+}
+
+/// Compares the library's records of one kind with a backup's, paired by
+/// `key`, whatever the order of each record's fields.
+export function recordsDiff<T>(kind: RecordKind, current: readonly T[], backup: readonly T[], key: (record: T) => string | number): KindChange {
+  const now = new Map(current.map((record) => [key(record), canonical(record)]));
+  const change: KindChange = { kind, restored: 0, reverted: 0, removed: 0 };
+  const inBackup = new Set<string | number>();
+  for (const record of backup) {
+    const id = key(record);
+    inBackup.add(id);
+    const mine = now.get(id);
+    if (mine === undefined) change.restored++;
+    else if (mine !== canonical(record)) change.reverted++;
+  }
+  for (const id of now.keys()) if (!inBackup.has(id)) change.removed++;
+  return change;
+}
+
+/// Whether `change` changes nothing.
+export function changesNothing(change: KindChange): boolean {
+  return change.restored === 0 && change.reverted === 0 && change.removed === 0;
 }
 
 // A value as JSON with every object's fields in one order.

@@ -36,6 +36,7 @@ export function ScreenHeader({
   subLive = false,
   children,
   actions,
+  className,
 }: {
   back?: BackWay;
   nav?: ReactNode;
@@ -48,12 +49,14 @@ export function ScreenHeader({
   subLive?: boolean;
   children?: ReactNode;
   actions?: ReactNode;
+  /// A class beside `bar`, for a screen whose bar sets its buttons closer.
+  className?: string;
 }) {
   const inline = titleStyle === 'screen' || titleStyle === 'brand';
   const hasSub = sub !== undefined && sub !== null && sub !== false && sub !== '';
   const subProps = { className: 'bar-sub', 'data-testid': subTestId, 'aria-live': subLive ? ('polite' as const) : undefined };
   return (
-    <header className="bar">
+    <header className={className ? `bar ${className}` : 'bar'}>
       {back && (
         <button type="button" className="back" data-testid="back" title={back.hint} onClick={back.onClick}>
           ← {back.isLibrary ? <span data-testid="library">{back.to}</span> : back.to}

@@ -6,6 +6,7 @@ import { useServices } from '../../context';
 import { messageOf } from '../../../../shared/errors';
 import { formatMoment } from '../../../../shared/corpus/times';
 import { type Progress, byPercent, checking } from './progress';
+import { otherChangesText } from './restore-words';
 
 /// The library's backups, newest first, and restoring one after seeing what
 /// it would change; whether the browser keeps them; a backup saved as a
@@ -175,7 +176,9 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
             ) : (
               'Restoring this backup gives'
             )}{' '}
-            the library its {annotations(preview.count)}: {changes(preview.diff)}. The library as it is now is backed up first.
+            the library its {annotations(preview.count)}: {changes(preview.diff)}.{' '}
+            {otherChangesText(preview.others) && <span data-testid="restore-others">{otherChangesText(preview.others)} </span>}
+            The library as it is now is backed up first.
           </p>
           <button
             type="button"

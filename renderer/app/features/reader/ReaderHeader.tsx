@@ -1,7 +1,8 @@
 import type { Annotation, TagType } from '../../../../shared/annotation/model';
 import { formatDateSpan } from '../../../../shared/corpus/dates';
 import type { LibraryDocument } from '../../../../shared/corpus/document';
-import type { RevisionHead } from '../../../data/reviews';
+import { formatMoment } from '../../../../shared/corpus/times';
+import type { ImportedOriginal, RevisionHead } from '../../../data/reviews';
 import { useServices } from '../../context';
 import { ReaderComforts } from '../comforts/ReaderComforts';
 import type { ReaderVersion } from './use-reader-data';
@@ -14,6 +15,7 @@ export function ReaderHeader({
   annotations,
   tagTypes,
   revisions,
+  importedOriginal,
   version,
   onVersion,
   backTo,
@@ -28,6 +30,8 @@ export function ReaderHeader({
   annotations: readonly Annotation[];
   tagTypes: readonly TagType[];
   revisions: readonly RevisionHead[] | undefined;
+  /// An imported document's first version, once read (for its file name).
+  importedOriginal?: Pick<ImportedOriginal, 'fileName' | 'added'>;
   version: ReaderVersion;
   onVersion: (version: ReaderVersion) => void;
   /// Where `onBack` leads, by name ("Library", "Search results").
@@ -60,6 +64,7 @@ export function ReaderHeader({
           </button>
         )
       }
+      className="reader-bar"
       titleStyle="page"
       title={meta.title}
       titleTestId="doc-heading"
@@ -76,11 +81,19 @@ export function ReaderHeader({
           <button type="button" data-testid="open-search" title="Search the words of every document (Ctrl+Shift+F)" onClick={onSearch}>
             Search…
           </button>
-          <button type="button" onClick={() => void services.annotations.undo().catch(failed)} title="Undo (Ctrl+Z)">
-            Undo
+          {/* Arrows, named for screen readers and on hovering: the words
+              cost the bar the room that kept Print… on its row. */}
+          <button type="button" className="bar-icon" aria-label="Undo" title="Undo (Ctrl+Z)" onClick={() => void services.annotations.undo().catch(failed)}>
+            ↶
           </button>
-          <button type="button" onClick={() => void services.annotations.redo().catch(failed)} title="Redo (Ctrl+Shift+Z)">
-            Redo
+          <button
+            type="button"
+            className="bar-icon"
+            aria-label="Redo"
+            title="Redo (Ctrl+Shift+Z)"
+            onClick={() => void services.annotations.redo().catch(failed)}
+          >
+            ↷
           </button>
           {revisions && revisions.length > 0 && (
             <select
@@ -99,7 +112,15 @@ export function ReaderHeader({
                     Revision {revisions.length - 1 - i}: {r.fileName}
                   </option>
                 ))}
-              <option value="original">Original as bundled</option>
+              {document.origin === 'imported' ? (
+                // A researcher's own file: named as the revisions are, with
+                // when it came in on hovering.
+                <option value="original" title={importedOriginal ? `Imported ${formatMoment(importedOriginal.added)}` : undefined}>
+                  Original as imported{importedOriginal ? `: ${importedOriginal.fileName}` : ''}
+                </option>
+              ) : (
+                <option value="original">Original as bundled</option>
+              )}
             </select>
           )}
           <button type="button" data-testid="new-revision" onClick={onNewRevision} title="Import a corrected or re-typed text of this document">

@@ -13,6 +13,7 @@ import { AnnotationPanel } from './AnnotationPanel';
 import { useServices } from '../../context';
 import { useReaderData } from './use-reader-data';
 import { useTagKeys } from './use-tag-keys';
+import { holdKeysFor, releaseKeys } from './key-hold';
 import { ReaderHeader } from './ReaderHeader';
 import { RevisionControls } from './RevisionControls';
 import { highlightsOf } from './highlights-of';
@@ -33,11 +34,15 @@ const noSets: readonly AnnotationSet[] = [];
 
 /// Puts the caret in the note field of an annotation's entry. The panel
 /// draws only the entries in view and scrolls to the selected one, so the
-/// field may appear a few frames later.
+/// field may appear a few frames later: the keys typed meanwhile wait for it.
 function focusNoteOf(id: string, frames = 20): void {
-  const field = window.document.querySelector<HTMLTextAreaElement>(`[data-annotation-entry="${CSS.escape(id)}"] [data-testid="entry-note"]`);
+  const selector = `[data-annotation-entry="${CSS.escape(id)}"] [data-testid="entry-note"]`;
+  const field = window.document.querySelector<HTMLTextAreaElement>(selector);
   if (field) field.focus();
-  else if (frames > 0) requestAnimationFrame(() => focusNoteOf(id, frames - 1));
+  else if (frames > 0) {
+    if (frames === 20) holdKeysFor(selector);
+    requestAnimationFrame(() => focusNoteOf(id, frames - 1));
+  } else releaseKeys();
 }
 
 /// One document open for reading: the text with its highlights, the
@@ -91,10 +96,22 @@ export function ReaderScreen({
   // Set when a revision is applied: the panel then shows its review list.
   const [showReview, setShowReview] = useState(false);
   const reviewShown = useCallback(() => setShowReview(false), []);
-  // The version shown: 'current', 'original' (the bundled text) or a revision's seq.
+  // The version shown: 'current', 'original' (as bundled or imported) or a revision's seq.
   const [version, setVersion] = useState<'current' | 'original' | number>('current');
 
-  const { document: read, shown, annotations, tagTypes, sets, reviews, revisions, linksOf, actorIndex, actorNames } = useReaderData(documentId, version);
+  const {
+    document: read,
+    shown,
+    annotations,
+    tagTypes,
+    sets,
+    reviews,
+    revisions,
+    importedOriginal,
+    linksOf,
+    actorIndex,
+    actorNames,
+  } = useReaderData(documentId, version);
   const document = read ?? undefined;
   const resolveActor = useCallback((name: string | null) => actorIndex.resolve(name), [actorIndex]);
   const orphans = useMemo(() => new Set((reviews ?? []).filter((r) => r.status === 'orphaned').map((r) => r.annotationId)), [reviews]);
@@ -197,23 +214,27 @@ export function ReaderScreen({
   const createFromSelection = useCallback(
     async (tagType: TagType) => {
       const reader = readerRef.current;
-      if (!reader || !document) return;
+      if (!reader || !document) return false;
       const current = reader.selection();
       if (current.kind === 'blank') {
         services.notify({ kind: 'error', text: 'The selection holds only spaces or line breaks: select some words to annotate.' });
-        return;
+        return false;
       }
-      if (current.kind !== 'passage') return;
+      if (current.kind !== 'passage') return false;
       try {
         const created = await store.create(document, current.start, current.end, { tags: [tagType.id] });
         reader.collapseSelection();
         setSelection({ kind: 'none' });
         setSelectedId(created.id);
         if (linking.linking?.mode === 'pick') linking.choose(created);
-        else if (tagType.namesActor) setFocusActorOf(created.id);
+        else if (tagType.namesActor) {
+          setFocusActorOf(created.id);
+          return true;
+        }
       } catch (error) {
         services.notify({ kind: 'error', text: `The annotation could not be saved: ${messageOf(error)}` });
       }
+      return false;
     },
     [document, services, store, linking],
   );
@@ -332,6 +353,7 @@ export function ReaderScreen({
         annotations={ordered}
         tagTypes={tagTypes ?? []}
         revisions={revisions}
+        importedOriginal={importedOriginal}
         version={version}
         onVersion={setVersion}
         backTo={backTo}

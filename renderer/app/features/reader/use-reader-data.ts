@@ -4,11 +4,12 @@ import { ActorIndex } from '../../../../shared/actors/actor-index';
 import type { LibraryDocument } from '../../../../shared/corpus/document';
 import { bundledDocuments } from '../../../corpus';
 import { useDocument } from '../../../data/hooks';
+import type { ImportedOriginal } from '../../../data/reviews';
 import { useServices } from '../../context';
 import { useLinkViews } from '../links/link-views';
 
-/// The version of a document shown: its current text, the text as bundled,
-/// or one of its revisions (by seq).
+/// The version of a document shown: its current text, the text as bundled
+/// or imported, or one of its revisions (by seq).
 export type ReaderVersion = 'current' | 'original' | number;
 
 /// Everything the reader shows of one document, read through the
@@ -35,12 +36,31 @@ export function useReaderData(documentId: string, version: ReaderVersion) {
     [actorEntities, taggedNames],
   );
 
+  // What the version menu names the first version by: a researcher's own
+  // document by the file it was imported from, read once it has revisions.
+  const imported = document?.origin === 'imported' && (revisions?.length ?? 0) > 0;
+  const [original, setOriginal] = useState<{ documentId: string; read: ImportedOriginal | undefined } | null>(null);
+  useEffect(() => {
+    if (!imported) return;
+    let live = true;
+    void reviewStore.importedOriginal(documentId).then((read) => {
+      if (live) setOriginal({ documentId, read });
+    });
+    return () => {
+      live = false;
+    };
+  }, [imported, documentId, reviewStore]);
+  const importedOriginal = imported && original?.documentId === documentId ? original.read : undefined;
+
   // An earlier version, read when asked for, shown read-only for comparison.
   const [earlier, setEarlier] = useState<{ version: ReaderVersion; document: LibraryDocument | undefined } | null>(null);
   useEffect(() => {
     if (version === 'current') return;
     if (version === 'original') {
-      setEarlier({ version, document: bundledDocuments().get(documentId) });
+      // An imported document's original is its stored import, not a
+      // bundled text (there is none of that id).
+      if (importedOriginal) setEarlier({ version, document: importedOriginal.document });
+      else if (!imported) setEarlier({ version, document: bundledDocuments().get(documentId) });
       return;
     }
     let live = true;
@@ -50,9 +70,9 @@ export function useReaderData(documentId: string, version: ReaderVersion) {
     return () => {
       live = false;
     };
-  }, [version, documentId, reviewStore]);
+  }, [version, documentId, reviewStore, imported, importedOriginal]);
   const current = document ?? undefined;
   const shown = version === 'current' ? current : earlier?.version === version ? (earlier.document ?? current) : current;
 
-  return { document, shown, annotations, tagTypes, sets, reviews, revisions, linksOf, actorIndex, actorNames };
+  return { document, shown, annotations, tagTypes, sets, reviews, revisions, importedOriginal, linksOf, actorIndex, actorNames };
 }

@@ -2,15 +2,18 @@ import { type RefObject, useEffect } from 'react';
 import type { TagType } from '../../../../shared/annotation/model';
 import type { Reader } from '../../../editor/reader';
 import { isTyping, overlayOpen } from '../../ui/keys';
+import { holdKeysFor, releaseKeys } from './key-hold';
 
 /// Keys 1–9 tag the passage selected in the reader with the tag type in
 /// that place of the list, while the current text is shown (`active`) and
-/// nothing else (a field, a dialog) has the keys.
+/// nothing else (a field, a dialog) has the keys. `tag` answers whether it
+/// gave the new annotation's actor field the focus: the keys typed after a
+/// tag type that names an actor wait for that field.
 export function useTagKeys(
   tagTypes: readonly TagType[] | undefined,
   readerRef: RefObject<Reader | null>,
   active: boolean,
-  tag: (tagType: TagType) => Promise<void>,
+  tag: (tagType: TagType) => Promise<boolean>,
 ): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -20,7 +23,10 @@ export function useTagKeys(
       const current = readerRef.current?.selection();
       if (!tagType || !current || current.kind === 'none' || !active) return;
       event.preventDefault();
-      void tag(tagType);
+      if (tagType.namesActor) holdKeysFor('[data-testid="entry-actor"]');
+      void tag(tagType).then((focused) => {
+        if (!focused) releaseKeys();
+      });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
