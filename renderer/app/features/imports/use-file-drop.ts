@@ -79,5 +79,6 @@ export function droppedFolder(transfer: DataTransfer): { name: string; entries: 
       return entry ? entryOfWebkit(entry) : null;
     }),
   ).then((all) => all.filter((entry): entry is FolderEntry<FileSource> => entry !== null));
-  return { name: old.filter((entry) => entry?.isDirectory).length === 1 && items.length === 1 ? folder.name : 'the dropped folders', entries };
+  // A folder dropped alone is named; several things dropped together are "the drop".
+  return { name: items.length === 1 ? folder.name : 'the drop', entries };
 }
