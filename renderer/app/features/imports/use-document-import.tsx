@@ -5,6 +5,7 @@ import { type FolderEntry, walkFolder } from '../../../../shared/importers/folde
 import { readPickedFiles } from '../../../host/picked-files';
 import type { DocumentFileResult } from '../../../work/import-protocol';
 import { useServices } from '../../context';
+import { DocumentsProgress, type DocumentsProgressState, DocumentsProgressStore } from './DocumentsProgress';
 import { ImportResultsDialog } from './ImportResultsDialog';
 import { documentFilters, encodingChoices, importSummary, mergeResults } from './import-results';
 import { messageOf } from '../../../../shared/errors';
@@ -25,7 +26,14 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
   view: ReactNode;
 } {
   const services = useServices();
-  const [progress, setProgress] = useState<{ done: number; total: number; from?: string } | null>(null);
+  // Each file read moves the bar alone, not the library (`busy` changes
+  // only as an import starts and ends).
+  const progress = useRef(new DocumentsProgressStore()).current;
+  const [busy, setBusy] = useState(false);
+  const setProgress = (value: DocumentsProgressState | null) => {
+    progress.set(value);
+    setBusy(value !== null);
+  };
   const [cancelling, setCancelling] = useState(false);
   const [results, setResults] = useState<DocumentFileResult[] | null>(null);
   const [retrying, setRetrying] = useState<number | null>(null);
@@ -164,17 +172,7 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
 
   const view = (
     <>
-      {progress && (
-        <div className="import-progress" role="status" data-testid="documents-progress">
-          <div>
-            Reading {progress.from ? `documents from ${progress.from}` : 'documents'}: {progress.done} of {progress.total} file{progress.total === 1 ? '' : 's'}
-          </div>
-          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Reading documents" />
-          <button type="button" data-testid="documents-cancel" disabled={cancelling} onClick={cancel}>
-            {cancelling ? 'Cancelling…' : 'Cancel'}
-          </button>
-        </div>
-      )}
+      <DocumentsProgress store={progress} cancelling={cancelling} onCancel={cancel} />
       {results && (
         <ImportResultsDialog
           results={results}
@@ -188,5 +186,5 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
       )}
     </>
   );
-  return { choose, chooseFolder, importFiles, importDropped, busy: progress !== null, view };
+  return { choose, chooseFolder, importFiles, importDropped, busy, view };
 }
