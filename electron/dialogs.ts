@@ -10,7 +10,7 @@ import { whenWindowGone } from './window-gone';
 export function dialogHandlers(
   window: () => BrowserWindow | null,
   choices = new ImportChoices(),
-): Pick<Handlers, 'openFile' | 'openFiles' | 'readImportFile' | 'saveFile'> {
+): Pick<Handlers, 'openFile' | 'openFiles' | 'openFolder' | 'readImportFile' | 'saveFile'> {
   // A window gone (closed, crashed) lets go of the files it chose.
   const watch = whenWindowGone((owner) => choices.abandon(owner));
   return {
@@ -25,6 +25,15 @@ export function dialogHandlers(
       const options = { title: request.title, filters: request.filters, properties: ['openFile' as const, 'multiSelections' as const] };
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled || result.filePaths.length === 0 ? null : choices.choose(event.sender.id, result.filePaths);
+    },
+
+    async openFolder(request, { event }) {
+      watch(event.sender);
+      const parent = window();
+      const options = { title: request.title, properties: ['openDirectory' as const] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      const root = result.filePaths[0];
+      return result.canceled || !root ? null : choices.chooseFolder(event.sender.id, root);
     },
 
     readImportFile: (request, { event }) => choices.read(event.sender.id, request.file),

@@ -1,6 +1,6 @@
-import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChosenImportFile } from '../shared/ipc/contract';
 import { ImportChoices } from './import-choices';
@@ -108,5 +108,51 @@ describe('the documents a researcher picks to import, read one at a time', () =>
     for (const path of paths) writeFileSync(path, 'x'.repeat(900));
     expect((await choices.read(window, picked[0]!.file)).byteLength).toBe(900);
     await expect(choices.read(window, picked[1]!.file)).rejects.toThrow(/^grows-b\.txt was not read: the files chosen with it already come to 0 MB/);
+  });
+});
+
+describe('a folder a researcher chooses to import, listed in main', () => {
+  it('takes the documents of the folder and its subfolders by name, each read by its token, the rest skipped by name', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'palimpsest-fonds-'));
+    mkdirSync(join(root, '1962'));
+    mkdirSync(join(root, '.git'));
+    writeFileSync(join(root, 'item 10.txt'), 'ten');
+    writeFileSync(join(root, 'item 2.txt'), 'two');
+    writeFileSync(join(root, '1962', 'brief.md'), '# Brief');
+    writeFileSync(join(root, '1962', 'scan.jpg'), 'jpeg');
+    writeFileSync(join(root, '.git', 'HEAD.txt'), 'hidden');
+    writeFileSync(join(root, '.DS_Store'), 'hidden');
+    symlinkSync(root, join(root, 'loop'));
+    const choices = new ImportChoices();
+    const folder = await choices.chooseFolder(window, root);
+    expect(folder.name).toBe(basename(root));
+    expect(folder.files.map((file) => file.name)).toEqual(['1962/brief.md', 'item 2.txt', 'item 10.txt', '1962/scan.jpg']);
+    expect(folder.files.at(-1)).toEqual({ name: '1962/scan.jpg', problem: expect.stringMatching(/^1962\/scan\.jpg was skipped: it is an image/) });
+    expect(folder.notes).toEqual([]);
+    expect(await readAll(choices, folder.files.slice(0, 3))).toEqual([
+      new Uint8Array(Buffer.from('# Brief')),
+      new Uint8Array(Buffer.from('two')),
+      new Uint8Array(Buffer.from('ten')),
+    ]);
+    // Another window cannot read what this one chose.
+    const again = await choices.chooseFolder(window, root);
+    const first = again.files[0]!;
+    await expect(choices.read(2, 'file' in first ? first.file : '')).rejects.toThrow(/not chosen in this window/);
+  });
+
+  it('stops at the depth and entry bounds and says where', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'palimpsest-many-'));
+    for (let i = 0; i < 5; i++) writeFileSync(join(root, `f${i}.txt`), String(i));
+    // Which four of five the folder lists first is the file system's choice.
+    const many = await new ImportChoices().chooseFolder(window, root, { entries: 4, depth: 8 });
+    expect(many.files).toHaveLength(4);
+    expect(many.notes).toEqual(['Only the first 4 files and folders were looked at, the most one import takes; import the rest a subfolder at a time.']);
+    const deep = mkdtempSync(join(tmpdir(), 'palimpsest-deep-'));
+    mkdirSync(join(deep, 'a', 'b', 'c'), { recursive: true });
+    writeFileSync(join(deep, 'a', 'b', 'c', 'deep.txt'), 'deep');
+    writeFileSync(join(deep, 'a', 'near.txt'), 'near');
+    const shallow = await new ImportChoices().chooseFolder(window, deep, { entries: 100, depth: 1 });
+    expect(shallow.files.map((file) => file.name)).toEqual(['a/near.txt']);
+    expect(shallow.notes).toEqual(['Folders more than 1 deep were not opened: a/b. Import it as a folder of its own.']);
   });
 });

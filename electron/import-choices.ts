@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { type ChosenImportFile, maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../shared/ipc/contract';
+import { open, readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { type FolderEntry, type FolderLimits, folderLimits, walkFolder } from '../shared/importers/folder-walk';
+import { type ChosenFolder, type ChosenImportFile, maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../shared/ipc/contract';
 import { messageOf } from '../shared/errors';
 import { maxImportBytes } from '../shared/importers/limits';
 import { FileProblem } from './files';
@@ -21,14 +22,16 @@ export class ImportChoices {
   /// Takes the paths `owner` chose, in order: each readable file gets a
   /// token and its size; one that cannot be used says why, and the others
   /// still import. A pick before it, still being read, is left to finish.
-  async choose(owner: number, paths: readonly string[]): Promise<ChosenImportFile[]> {
+  /// `names` are what the page calls them (a folder's files: their path
+  /// inside it); their base names otherwise.
+  async choose(owner: number, paths: readonly string[], names: readonly string[] = paths.map((path) => basename(path))): Promise<ChosenImportFile[]> {
     const files: ChosenImportFile[] = [];
     // What the pick's reads may still hand over, together: a file grown
     // since the pick cannot carry the whole past the limit.
     const pick = { left: this.limits.total };
     let total = 0;
-    for (const path of paths) {
-      const name = basename(path);
+    for (const [i, path] of paths.entries()) {
+      const name = names[i] ?? basename(path);
       try {
         const info = await stat(path);
         if (!info.isFile()) files.push({ name, problem: `${name} is not a file (a folder, perhaps); choose the files inside it.` });
@@ -45,6 +48,20 @@ export class ImportChoices {
       }
     }
     return files;
+  }
+
+  /// The documents in the folder `owner` chose and its subfolders, walked
+  /// as the page walks one (`walkFolder`: by name, bounded, hidden entries
+  /// passed over, links not followed), each taken as `choose` takes a
+  /// file; the files of other kinds after them, skipped with the reason.
+  async chooseFolder(owner: number, root: string, limits: FolderLimits = folderLimits): Promise<ChosenFolder> {
+    const walk = await walkFolder(folderEntryOf(root, basename(root)), limits);
+    const files = await this.choose(
+      owner,
+      walk.files.map((file) => file.file),
+      walk.files.map((file) => file.path),
+    );
+    return { name: basename(root), files: [...files, ...walk.skipped.map(({ path, reason }) => ({ name: path, problem: reason }))], notes: walk.notes };
   }
 
   /// The bytes of a file `owner` chose, read once: its token is then let go.
@@ -94,4 +111,21 @@ export class ImportChoices {
   get size(): number {
     return this.chosen.size;
   }
+}
+
+// A folder on disk as the walk sees it: its files by their full paths.
+// A link (symbolic, or a Windows junction) is not followed, so a link back
+// up the tree cannot walk it again; nor is anything but files and folders.
+function folderEntryOf(path: string, name: string): FolderEntry<string> {
+  return {
+    kind: 'folder',
+    name,
+    async *entries() {
+      for (const entry of await readdir(path, { withFileTypes: true })) {
+        const full = join(path, entry.name);
+        if (entry.isFile()) yield { kind: 'file', name: entry.name, file: full };
+        else if (entry.isDirectory()) yield folderEntryOf(full, entry.name);
+      }
+    },
+  };
 }

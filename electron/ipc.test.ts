@@ -28,6 +28,7 @@ describe('IPC handlers', () => {
 const valid: Record<Method, unknown> = {
   openFile: { title: 'Import annotations', filters: [{ name: 'JSON', extensions: ['json'] }] },
   openFiles: { title: 'Import documents', filters: [{ name: 'Documents', extensions: ['txt', 'pdf'] }] },
+  openFolder: { title: 'Import a folder' },
   readImportFile: { file: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f' },
   saveFile: { title: 'Export', defaultName: 'annotations.json', filters: [{ name: 'JSON', extensions: ['json'] }], content: '{}' },
   listBackups: undefined,
@@ -51,6 +52,8 @@ const hostile: Record<Method, unknown[]> = {
     { title: 1, filters: [] },
     { title: 'x', filters: Array.from({ length: 100 }, () => ({ name: 'x', extensions: ['x'] })) },
   ],
+  // The page names no folder: main asks the researcher for it.
+  openFolder: [{ title: 'x', defaultPath: '/home' }, { title: 'x', path: '/etc' }, '/etc', { title: 'x'.repeat(301) }],
   readImportFile: ['/etc/passwd', { file: '../../etc/passwd' }, { file: '6f1c1b8e-3f5a-4c2e-9b7d-0a1b2c3d4e5f', path: '/etc/passwd' }],
   saveFile: [
     { ...(valid.saveFile as object), defaultName: '../../.bashrc' },

@@ -35,6 +35,7 @@ export function menuTemplate({ isMac, dev, recent, send }: MenuOptions): MenuIte
       label: 'File',
       submenu: [
         command('Import documents…', 'import-documents', 'CmdOrCtrl+Shift+O'),
+        command('Import a folder…', 'import-folder'),
         command('Import annotations…', 'import-annotations', 'CmdOrCtrl+O'),
         openRecent,
         { type: 'separator' },

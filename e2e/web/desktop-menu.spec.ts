@@ -15,6 +15,7 @@ test.beforeEach(async ({ page }) => {
     w.palimpsest = {
       openFile: () => (calls.push('openFile'), ok(null)),
       openFiles: () => (calls.push('openFiles'), ok(null)),
+      openFolder: () => (calls.push('openFolder'), ok(null)),
       saveFile: () => (calls.push('saveFile'), ok(null)),
       listBackups: () => ok([]),
       openBackupStream: () => ok({ handle: 'b' }),
@@ -64,4 +65,12 @@ test('the menu’s items reach their screens: find in the reader, the shortcut l
   await expect(page.getByTestId('doc-row')).toHaveCount(5);
   await page.waitForTimeout(300);
   expect(await calls(page)).toEqual(['openFiles']);
+
+  // Import a folder… from the reader asks the host for a folder, once; the
+  // library offers it too, as the desktop app can always pick a folder.
+  await openDocument(page, 'Visit of the Italian Prime Minister');
+  await send(page, 'import-folder');
+  await expect(page.getByTestId('doc-row')).toHaveCount(5);
+  await expect.poll(() => calls(page)).toEqual(['openFiles', 'openFolder']);
+  await expect(page.getByTestId('import-folder')).toBeVisible();
 });

@@ -68,8 +68,10 @@ export function App({ host }: { host: Host }) {
   // The last query, kept while the researcher reads a result.
   const [searchQuery, setSearchQuery] = useState('');
   const [linking, setLinking] = useState<Linking | null>(null);
-  // Each "Import documents…" from the menu, for the library to answer once.
+  // Each "Import documents…" or "Import a folder…" from the menu, for the
+  // library to answer once, and which of the two the last one was.
   const [importRequest, setImportRequest] = useState(0);
+  const [importFolder, setImportFolder] = useState(false);
   // The last of them the library has answered: it is not asked again.
   const [importAnswered, setImportAnswered] = useState(0);
   // Going to a screen remembers the one left, so "Back" returns there: to
@@ -229,9 +231,10 @@ export function App({ host }: { host: Host }) {
         if (command === 'import-annotations') services.startImport();
         else if (command === 'export-all-annotations') services.openExport({ kind: 'all' });
         else if (command === 'search') go({ kind: 'search' });
-        else if (command === 'import-documents') {
+        else if (command === 'import-documents' || command === 'import-folder') {
           // Documents are imported in the library, which opens the dialog.
           home();
+          setImportFolder(command === 'import-folder');
           setImportRequest((n) => n + 1);
         } else if (command === 'open-document') {
           if (documentId && services.documents.documents().has(documentId)) go({ kind: 'reader', documentId });
@@ -272,6 +275,7 @@ export function App({ host }: { host: Host }) {
               <Library
                 importRequest={importRequest > importAnswered ? importRequest : 0}
                 onImportAnswered={() => setImportAnswered(importRequest)}
+                importFolder={importFolder}
                 onOpen={(documentId) => go({ kind: 'reader', documentId })}
                 onSearch={() => go({ kind: 'search' })}
                 onTagTypes={() => setTagDialog(true)}

@@ -1,7 +1,9 @@
 import type { FileFilter, OpenedFile } from '../../shared/ipc/contract';
 import { BackupDb } from '../store/db';
 import { backupStore, blobChunks } from '../store/backup-store';
-import { type BackupHost, type Host, HostError, type PickedFile, type StoragePersistence } from './host';
+import { type Handle, entryOfHandle, folderPicker, laterFilesOf } from './folder-entries';
+import { walkFolder } from '../../shared/importers/folder-walk';
+import { type BackupHost, type ChosenFolder, type Host, HostError, type PickedFile, type StoragePersistence } from './host';
 import { readPickedFiles } from './picked-files';
 import { download, saveStreamInBrowser } from './browser-save';
 import { messageOf } from '../../shared/errors';
@@ -10,8 +12,12 @@ import { maxImportBytes } from '../../shared/importers/limits';
 /// The host when the app runs in a plain browser: a file input to open,
 /// a download to save. There is no menu, so no menu command ever arrives.
 export function createBrowserHost(doc: Document = document): Host {
+  const pickFolder = doc.defaultView && folderPicker(doc.defaultView);
   return {
     kind: 'browser',
+    // Only where the browser has a folder picker: Firefox and Safari offer
+    // no menu item, though a folder dropped on the library still imports.
+    ...(pickFolder ? { openFolder: () => openFolderIn(pickFolder) } : {}),
     openTextFile: (_title, filters) => pickFile(doc, filters),
     async openFileChunks(_title, filters) {
       const file = await pickOne(doc, filters);
@@ -33,6 +39,20 @@ export function createBrowserHost(doc: Document = document): Host {
     },
     backups: browserBackups(),
   };
+}
+
+// The folder the picker gave, walked (bounded, by name) with each file
+// read only when the import reaches it; `null` when the picker was closed.
+async function openFolderIn(pick: () => Promise<Handle>): Promise<ChosenFolder | null> {
+  let handle: Handle;
+  try {
+    handle = await pick();
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') return null;
+    throw new HostError(`The folder could not be opened: ${messageOf(error)}`);
+  }
+  const walk = await walkFolder(entryOfHandle(handle));
+  return { name: handle.name, files: laterFilesOf(walk), notes: walk.notes };
 }
 
 function pickFile(doc: Document, filters: FileFilter[]): Promise<OpenedFile | null> {

@@ -112,4 +112,42 @@ describe('documents picked in the desktop app', () => {
       { name: 'c.txt', bytes: new Uint8Array([3]).buffer },
     ]);
   });
+
+  it('lists a chosen folder at once and reads each of its files only when asked, in order', async () => {
+    const calls: string[] = [];
+    const bridge = {
+      openFolder: () =>
+        Promise.resolve({
+          ok: true as const,
+          value: {
+            name: 'FO 371',
+            files: [
+              { name: '1962/a.pdf', bytes: 2, file: 'a' },
+              { name: 'b.txt', bytes: 1, file: 'b' },
+              { name: 'scan.jpg', problem: 'scan.jpg was skipped: it is an image.' },
+            ],
+            notes: ['Folders more than 8 deep were not opened: x.'],
+          },
+        }),
+      readImportFile: ({ file }: { file: string }) => {
+        calls.push(file);
+        return Promise.resolve(
+          file === 'a'
+            ? { ok: true as const, value: new Uint8Array([1, 2]) }
+            : { ok: false as const, error: { kind: 'input', name: 'FileProblem', message: 'b.txt cannot be read (ENOENT).' } },
+        );
+      },
+      onMenuCommand: () => () => {},
+      onBeforeQuit: () => () => {},
+    } as unknown as HostBridge;
+    const folder = await createElectronHost(bridge).openFolder!('Import a folder');
+    expect(calls).toEqual([]);
+    expect(folder!.name).toBe('FO 371');
+    expect(folder!.notes).toEqual(['Folders more than 8 deep were not opened: x.']);
+    const [a, b, scan] = folder!.files;
+    expect(scan).toEqual({ name: 'scan.jpg', problem: 'scan.jpg was skipped: it is an image.' });
+    expect(new Uint8Array('read' in a! ? await a.read() : new ArrayBuffer(0))).toEqual(new Uint8Array([1, 2]));
+    expect(calls).toEqual(['a']);
+    await expect('read' in b! ? b.read() : Promise.resolve()).rejects.toThrow('b.txt cannot be read (ENOENT).');
+  });
 });

@@ -2,7 +2,7 @@ import { type Api, maxSavePieceBytes, maxSavePieceCharacters } from '../../share
 import { type HostBridge, bridgeKey } from '../../shared/ipc/contract';
 import { methods } from '../../shared/ipc/methods';
 import { callsOf } from '../../shared/rpc/invoke';
-import { type Host, HostError, type PickedFile } from './host';
+import { type Host, HostError, type LaterFile, type PickedFile } from './host';
 import { messageOf } from '../../shared/errors';
 
 /// The host inside the desktop app: native dialogs in the main process,
@@ -38,6 +38,22 @@ export function createElectronHost(bridge: HostBridge): Host {
           );
       }
       return picked;
+    },
+    async openFolder(title) {
+      const chosen = await hosted(calls.openFolder({ title }));
+      if (!chosen) return null;
+      // Main listed the folder; each file's bytes cross when the import
+      // reaches it, one call a file, as a pick of files' do.
+      const files = chosen.files.map(
+        (file): LaterFile =>
+          'file' in file
+            ? {
+                name: file.name,
+                read: () => calls.readImportFile({ file: file.file }).then(ownBuffer, (error: unknown) => Promise.reject(new HostError(messageOf(error)))),
+              }
+            : file,
+      );
+      return { name: chosen.name, files, notes: chosen.notes };
     },
     async saveFile(title, defaultName, filters, content) {
       return (await hosted(calls.saveFile({ title, defaultName, filters, content }))) !== null;

@@ -16,6 +16,11 @@ export interface Host {
   /// (too large, unreadable) comes back with the reason instead, so the
   /// others still import.
   openFiles(title: string, filters: FileFilter[]): Promise<PickedFile[] | null>;
+  /// Asks for a folder and lists the documents in it and its subfolders
+  /// (`walkFolder`: bounded, by name), each read only when the import
+  /// reaches it; `null` when they cancel. Absent where the host cannot
+  /// offer a folder (a browser without `showDirectoryPicker`: Firefox, Safari).
+  openFolder?(title: string): Promise<ChosenFolder | null>;
   /// Offers `content` (text, written as UTF-8, or bytes) to be saved under
   /// `defaultName`; resolves to false when the user cancels.
   saveFile(title: string, defaultName: string, filters: FileFilter[], content: string | Uint8Array): Promise<boolean>;
@@ -61,6 +66,19 @@ export interface ChosenFile {
 /// A file picked or dropped to be imported: its bytes, or why they were not
 /// read, in a sentence naming the file.
 export type PickedFile = { name: string; bytes: ArrayBuffer } | { name: string; problem: string };
+
+/// A file to import whose bytes are read only when the import reaches it
+/// (a folder's), or why it will not be (skipped, too large), in a sentence
+/// naming it. `read` rejects with such a sentence.
+export type LaterFile = { name: string; read(): Promise<ArrayBuffer> } | { name: string; problem: string };
+
+/// A folder chosen to import: its name, its files in order (those skipped
+/// last, with the reason), and what was not looked at, in sentences.
+export interface ChosenFolder {
+  name: string;
+  files: LaterFile[];
+  notes: string[];
+}
 
 /// Backups of the whole library, newest first, the last few kept.
 export interface BackupHost {

@@ -6,6 +6,9 @@ import { type BackupsApi, backupsApi, backupsServer } from './backups';
 import { type DocumentsApi, documentsApi, documentsServer } from './documents';
 import type { ImportContext } from './import-context';
 import type { DocumentFile, DocumentFileResult } from './import-protocol';
+import type { LaterFile } from '../host/host';
+import { CancelledError } from '../../shared/importers/cancel';
+import { messageOf } from '../../shared/errors';
 import { type WorkerPort, linkOf, mainThreadPort, startPort } from './ports';
 import { type RevisionsApi, revisionsApi, revisionsServer } from './revisions';
 
@@ -83,6 +86,70 @@ export class DocumentImports {
     const transfer = [...new Set(files.map((file) => file.bytes))];
     try {
       return await this.calls.import({ files }, { onProgress, signal: controller.signal, transfer });
+    } finally {
+      this.running.delete(controller);
+    }
+  }
+
+  /// Reads `files` into the library as `import` does, but takes each
+  /// file's bytes only as the worker comes to it, a part of a few files at
+  /// a time (a folder of 1,000 PDFs never sits on the page at once); a file
+  /// with a problem, or whose read fails, is reported as unreadable.
+  /// Answers a result for each file, in order; rejects with a
+  /// CancelledError when `cancel` stopped it, and then nothing is stored.
+  async importLater(
+    files: readonly LaterFile[],
+    onProgress?: (done: number, total: number) => void,
+    part = { files: 8, bytes: 4 << 20 },
+  ): Promise<DocumentFileResult[]> {
+    const controller = new AbortController();
+    this.running.add(controller);
+    const session = crypto.randomUUID();
+    const early = new Map<number, DocumentFileResult>();
+    const signal = controller.signal;
+    let first = true;
+    let done = 0;
+    try {
+      onProgress?.(0, files.length);
+      for (let at = 0; at < files.length; ) {
+        const sent: DocumentFile[] = [];
+        let bytes = 0;
+        const start = at;
+        while (at < files.length && sent.length < part.files && bytes < part.bytes) {
+          const file = files[at]!;
+          const read =
+            'read' in file
+              ? await file.read().then(
+                  (buffer) => buffer,
+                  (error: unknown) => messageOf(error),
+                )
+              : file.problem;
+          if (signal.aborted) throw new CancelledError();
+          if (typeof read === 'string') early.set(at, { fileName: file.name, ok: false, code: 'unreadable', message: read });
+          else {
+            sent.push({ name: file.name, bytes: read });
+            bytes += read.byteLength;
+          }
+          at++;
+        }
+        const before = done + (at - start - sent.length);
+        if (sent.length > 0 || first) {
+          await this.calls.importPart(
+            { session, first, files: sent },
+            { onProgress: onProgress && ((n) => onProgress(before + n, files.length)), signal, transfer: sent.map((file) => file.bytes) },
+          );
+          first = false;
+        }
+        done = at;
+        onProgress?.(done, files.length);
+      }
+      if (signal.aborted) throw new CancelledError();
+      const read = first ? [] : await this.calls.finishPart({ session });
+      let next = 0;
+      return files.map((_, index) => early.get(index) ?? read[next++]!);
+    } catch (error) {
+      await this.calls.dropPart({ session }).catch(() => {});
+      throw error;
     } finally {
       this.running.delete(controller);
     }

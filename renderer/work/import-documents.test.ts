@@ -75,3 +75,77 @@ describe('cancelling a document import', () => {
     expect((await imported()).map((d) => d.fileName)).toEqual(['first.txt']);
   });
 });
+
+describe('a folder’s files, read as the import reaches them', () => {
+  // Files whose reads are logged: the import must take each only in its turn.
+  const later = (names: string[], log: string[]) =>
+    names.map((name) => ({
+      name,
+      read: async () => {
+        log.push(name);
+        return bytesOf(`The memorandum called ${name}.`);
+      },
+    }));
+
+  it('reads them a part at a time, stores them together, and answers every file in order, problems in place', async () => {
+    const log: string[] = [];
+    const progress: number[] = [];
+    const names = Array.from({ length: 7 }, (_, i) => `1962/memo ${i + 1}.txt`);
+    const files = [...later(names.slice(0, 3), log), { name: 'scan.jpg', problem: 'scan.jpg was skipped: it is an image.' }, ...later(names.slice(3), log)];
+    const storedWhenRead: number[] = [];
+    const reading = files.map((file) =>
+      'read' in file
+        ? {
+            name: file.name,
+            read: async () => {
+              storedWhenRead.push((await imported()).length);
+              return file.read();
+            },
+          }
+        : file,
+    );
+    const results = await client().importLater(reading, (done) => progress.push(done), { files: 2, bytes: 1 << 20 });
+    expect(log).toEqual(names);
+    // Nothing is stored while the parts arrive: all at the end, or none.
+    expect(storedWhenRead.every((count) => count === 0)).toBe(true);
+    expect(results.map((result) => result.fileName)).toEqual([...names.slice(0, 3), 'scan.jpg', ...names.slice(3)]);
+    expect(results[3]).toEqual({ fileName: 'scan.jpg', ok: false, code: 'unreadable', message: 'scan.jpg was skipped: it is an image.' });
+    expect(results.filter((result) => result.ok)).toHaveLength(7);
+    expect((await imported()).map((d) => d.fileName).sort()).toEqual([...names].sort());
+    expect(progress.at(-1)).toBe(8);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  });
+
+  it('stops at a cancel between parts, reads no further, and stores none of them; the next import works', async () => {
+    const log: string[] = [];
+    const importer = client();
+    const files = later(['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt'], log);
+    const running = importer.importLater(
+      files,
+      (done) => {
+        if (done === 2) importer.cancel();
+      },
+      { files: 2, bytes: 1 << 20 },
+    );
+    await expect(running).rejects.toMatchObject({ name: 'CancelledError' });
+    expect(log.length).toBeLessThan(5);
+    expect(await imported()).toEqual([]);
+    const next = await importer.importLater(later(['f.txt'], []));
+    expect(next.map((result) => result.ok)).toEqual([true]);
+    expect((await imported()).map((d) => d.fileName)).toEqual(['f.txt']);
+  });
+
+  it('reports a file whose read fails by its sentence, and imports the rest', async () => {
+    const results = await client().importLater([
+      {
+        name: 'gone.pdf',
+        read: () => Promise.reject(new Error('gone.pdf cannot be read (it may have been moved).')),
+      },
+      ...later(['here.txt'], []),
+    ]);
+    expect(results).toMatchObject([
+      { fileName: 'gone.pdf', ok: false, code: 'unreadable', message: 'gone.pdf cannot be read (it may have been moved).' },
+      { fileName: 'here.txt', ok: true },
+    ]);
+  });
+});

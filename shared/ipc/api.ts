@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Same, method } from '../rpc/api';
 import type { Invokers } from '../rpc/invoke';
 import { backupNamePattern, backupTimePattern } from './backup-names';
-import type { BackupInfo, MenuCommand, ChosenImportFile, OpenedFile } from './contract';
+import type { BackupInfo, MenuCommand, ChosenFolder, ChosenImportFile, OpenedFile } from './contract';
 import type { Method } from './methods';
 
 /// The calls the renderer makes to the Electron main process, as one map
@@ -105,6 +105,9 @@ export const backupReadHandle = z.strictObject({ handle: z.string().uuid('must b
 /// A file the user chose to read piece by piece, as `openFileRead` named it.
 export const chosenFileRequest = z.strictObject({ file: z.string().uuid('must be the file openFileRead gave') });
 
+/// Asks for a folder of documents to import.
+export const openFolderRequest = z.strictObject({ title });
+
 /// A file chosen to import, as `openFiles` named it.
 export const importFileRequest = z.strictObject({ file: z.string().uuid('must be a file openFiles gave') });
 
@@ -114,7 +117,10 @@ export const api = {
   /// Asks for several files of any kind to import: each with its size and
   /// a token to read it by, or why it cannot be; `null` when cancelled.
   openFiles: method<ChosenImportFile[] | null>()(openFileRequest),
-  /// The bytes of a file `openFiles` gave, read once, by this window only.
+  /// Asks for a folder to import: its documents and their subfolders',
+  /// each as `openFiles` answers a file; `null` when cancelled.
+  openFolder: method<ChosenFolder | null>()(openFolderRequest),
+  /// The bytes of a file `openFiles` or `openFolder` gave, read once, by this window only.
   readImportFile: method<Uint8Array>()(importFileRequest),
   /// The path written, or `null` when the user cancelled.
   saveFile: method<string | null>()(saveFileRequest),

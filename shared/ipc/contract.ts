@@ -38,6 +38,7 @@ export const menuCommands = [
   'import-annotations',
   'export-all-annotations',
   'import-documents',
+  'import-folder',
   'search',
   'find',
   'undo',
@@ -78,6 +79,16 @@ export interface OpenedFile {
 /// read it by (`readImportFile`); or, when it cannot be read (too large, a
 /// folder, gone), why, in a sentence naming it.
 export type ChosenImportFile = { name: string; bytes: number; file: string } | { name: string; problem: string };
+
+/// A folder chosen to import (`openFolder`): its name, its documents as
+/// `openFiles` names files (each path inside the folder), the files of other
+/// kinds after them with the reason, and what the walk did not look at, in
+/// sentences.
+export interface ChosenFolder {
+  name: string;
+  files: ChosenImportFile[];
+  notes: string[];
+}
 
 /// A call's answer across IPC: its value, or why it failed (a WireError).
 export type { Reply, WireError } from '../rpc/wire';

@@ -6,6 +6,7 @@
 export const methods = [
   'openFile',
   'openFiles',
+  'openFolder',
   'readImportFile',
   'saveFile',
   'listBackups',

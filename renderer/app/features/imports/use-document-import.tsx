@@ -1,8 +1,11 @@
 import { type ReactNode, useRef, useState } from 'react';
-import type { PickedFile } from '../../../host/host';
+import type { ChosenFolder, PickedFile } from '../../../host/host';
+import { type FileSource, laterFilesOf } from '../../../host/folder-entries';
+import { type FolderEntry, walkFolder } from '../../../../shared/importers/folder-walk';
 import { readPickedFiles } from '../../../host/picked-files';
 import type { DocumentFileResult } from '../../../work/import-protocol';
 import { useServices } from '../../context';
+import { DocumentsProgress, type DocumentsProgressState, DocumentsProgressStore } from './DocumentsProgress';
 import { ImportResultsDialog } from './ImportResultsDialog';
 import { documentFilters, encodingChoices, importSummary, mergeResults } from './import-results';
 import { messageOf } from '../../../../shared/errors';
@@ -14,12 +17,23 @@ import { messageOf } from '../../../../shared/errors';
 /// in, and what to draw (the progress bar, the results).
 export function useDocumentImport({ onDetails }: { onDetails: (documentId: string) => void }): {
   choose: () => void;
+  /// Asks for a folder to import; absent where the host has no folder picker.
+  chooseFolder: (() => void) | null;
   importFiles: (files: readonly File[]) => void;
+  /// A dropped folder's entries: walked, then imported as a chosen folder is.
+  importDropped: (name: string, entries: Promise<FolderEntry<FileSource>[]>) => void;
   busy: boolean;
   view: ReactNode;
 } {
   const services = useServices();
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  // Each file read moves the bar alone, not the library (`busy` changes
+  // only as an import starts and ends).
+  const progress = useRef(new DocumentsProgressStore()).current;
+  const [busy, setBusy] = useState(false);
+  const setProgress = (value: DocumentsProgressState | null) => {
+    progress.set(value);
+    setBusy(value !== null);
+  };
   const [cancelling, setCancelling] = useState(false);
   const [results, setResults] = useState<DocumentFileResult[] | null>(null);
   const [retrying, setRetrying] = useState<number | null>(null);
@@ -45,7 +59,33 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
       services.notify({ kind: 'info', text: `Import cancelled: none of the ${picked.length} file${picked.length === 1 ? '' : 's'} was stored.` });
       return;
     }
-    const merged = mergeResults(picked, read);
+    show(mergeResults(picked, read));
+  };
+
+  // A folder's files, each read as the import reaches it (a fonds of
+  // 1,000 PDFs never reaches the page at once); what the walk did not look
+  // at is said first.
+  const runFolder = async (folder: ChosenFolder) => {
+    for (const note of folder.notes) services.notify({ kind: 'error', text: note });
+    if (folder.files.length === 0) {
+      services.notify({ kind: 'info', text: `${folder.name} holds no files to import.` });
+      return;
+    }
+    const from = folder.name;
+    setProgress({ done: 0, total: folder.files.length, from });
+    let results: DocumentFileResult[];
+    try {
+      results = await services.imports.documents.importLater(folder.files, (done, total) => setProgress({ done, total, from }));
+    } catch (error) {
+      if ((error as Error).name !== 'CancelledError') throw error;
+      const count = folder.files.length;
+      services.notify({ kind: 'info', text: `Import cancelled: none of the ${count} file${count === 1 ? '' : 's'} in ${folder.name} was stored.` });
+      return;
+    }
+    show(results);
+  };
+
+  const show = (merged: DocumentFileResult[]) => {
     retained.current.clear();
     const shown = merged.map((result, index) => {
       if (result.ok || !result.bytes) return result;
@@ -89,6 +129,21 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
 
   const importFiles = (files: readonly File[]) => guarded(async () => run(await readPickedFiles(files)));
 
+  const openFolder = services.host.openFolder?.bind(services.host);
+  const chooseFolder = openFolder
+    ? () =>
+        guarded(async () => {
+          const folder = await openFolder('Import a folder');
+          if (folder) await runFolder(folder);
+        })
+    : null;
+
+  const importDropped = (name: string, entries: Promise<FolderEntry<FileSource>[]>) =>
+    guarded(async () => {
+      const walk = await walkFolder(await entries);
+      await runFolder({ name, files: laterFilesOf(walk), notes: walk.notes });
+    });
+
   const retry = (index: number, encoding: string) => {
     const file = retained.current.get(index);
     if (!file || running.current) return;
@@ -117,17 +172,7 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
 
   const view = (
     <>
-      {progress && (
-        <div className="import-progress" role="status" data-testid="documents-progress">
-          <div>
-            Reading documents: {progress.done} of {progress.total} file{progress.total === 1 ? '' : 's'}
-          </div>
-          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Reading documents" />
-          <button type="button" data-testid="documents-cancel" disabled={cancelling} onClick={cancel}>
-            {cancelling ? 'Cancelling…' : 'Cancel'}
-          </button>
-        </div>
-      )}
+      <DocumentsProgress store={progress} cancelling={cancelling} onCancel={cancel} />
       {results && (
         <ImportResultsDialog
           results={results}
@@ -141,5 +186,5 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
       )}
     </>
   );
-  return { choose, importFiles, busy: progress !== null, view };
+  return { choose, chooseFolder, importFiles, importDropped, busy, view };
 }

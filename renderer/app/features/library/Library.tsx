@@ -30,6 +30,7 @@ export function Library({
   onBackups,
   importRequest = 0,
   onImportAnswered = () => {},
+  importFolder = false,
 }: {
   onOpen: (documentId: string) => void;
   onSearch: () => void;
@@ -40,6 +41,8 @@ export function Library({
   /// Called once the dialog is open, so a later return to the library does
   /// not open it again.
   onImportAnswered?: () => void;
+  /// Whether the request is for a folder ("Import a folder…") or files.
+  importFolder?: boolean;
 }) {
   const services = useServices();
   const list = useDocumentList();
@@ -53,7 +56,7 @@ export function Library({
   const [detailsOf, setDetailsOf] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
   const imports = useDocumentImport({ onDetails: setDetailsOf });
-  const drop = useFileDrop(imports.importFiles);
+  const drop = useFileDrop(imports.importFiles, imports.importDropped);
   // A ref, not state: React's development double mount runs the effect twice
   // for one request, and must open one dialog.
   const importsAnswered = useRef(0);
@@ -61,7 +64,7 @@ export function Library({
   useEffect(() => {
     if (importRequest === 0 || importsAnswered.current === importRequest) return;
     importsAnswered.current = importRequest;
-    imports.choose();
+    (importFolder && imports.chooseFolder ? imports.chooseFolder : imports.choose)();
     onImportAnswered();
   }, [importRequest]);
 
@@ -137,6 +140,17 @@ export function Library({
             >
               Import documents…
             </button>
+            {imports.chooseFolder && (
+              <button
+                type="button"
+                data-testid="import-folder"
+                title="Every document in a folder and its subfolders (text, Markdown, HTML, Word, PDF); or drop the folder on the library"
+                disabled={imports.busy}
+                onClick={imports.chooseFolder}
+              >
+                Import a folder…
+              </button>
+            )}
             <button type="button" data-testid="import" onClick={() => services.startImport()}>
               Import annotations…
             </button>
@@ -186,7 +200,7 @@ export function Library({
             <option value="unfiled">In no collection ({collections.unfiled.toLocaleString('en')})</option>
           </select>
         </label>
-        <span className="hint library-drop-hint">Drop .txt, .md, .html, .docx or .pdf files anywhere here to import them.</span>
+        <span className="hint library-drop-hint">Drop .txt, .md, .html, .docx or .pdf files, or a folder of them, anywhere here to import them.</span>
       </div>
       {counts && <FirstLook annotated={[...counts.values()].some((n) => n > 0)} imported={imported} onImport={imports.choose} />}
       <LibraryTable scroller={scroller} list={list} order={order} counts={counts} sort={sort} onSort={onSort} shelf={shelfValue} actions={actions} />
