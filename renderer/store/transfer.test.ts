@@ -8,7 +8,7 @@ import { annotate, dropDbs, freshDb } from './test-support/db';
 import { linksOfDocument } from './links';
 import { TagTypeStore } from './tag-types';
 import { storageProblem } from './errors';
-import { exportAnnotations, importAnnotations, previewImport } from './transfer';
+import { exportAnnotations, exportPieces, importAnnotations, previewImport } from './transfer';
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -45,6 +45,26 @@ describe('export and import', () => {
     // Export of the imported library is the same file but for its time.
     const again = await exportAnnotations(fresh, corpus, { kind: 'all' }, 'native', new Date(JSON.parse(json as string).exported));
     expect(again.content).toBe(json);
+  });
+
+  it('exports a library whose annotation’s document is gone (a backup brought it back): native keeps it, REFI-QDA leaves it out and says so', async () => {
+    await annotateBoth(db);
+    const [kept] = await rows.all(db);
+    await rows.put(db, [{ ...kept!, id: 'orphan', documentId: 'a-document-since-removed' }]);
+    const native = await exportAnnotations(db, corpus, { kind: 'all' });
+    const file = JSON.parse(native.content as string);
+    expect(file.annotations.map((a: { id: string }) => a.id)).toContain('orphan');
+    expect(native.missing).toEqual(['a-document-since-removed']);
+    const pieces = await exportPieces(db, corpus, { kind: 'all' }, 'native', new Date(file.exported));
+    let streamed = '';
+    for await (const piece of pieces.pieces) streamed += piece;
+    expect(streamed).toBe(native.content);
+    // Read back elsewhere, it is listed as not placed, with the reason.
+    const fresh = freshDb('transfer-orphan');
+    const { plan } = await previewImport(fresh, corpus, native.content as string);
+    expect(plan.unplaced.map((u) => u.id)).toEqual(['orphan']);
+    const qdpx = await exportPieces(db, corpus, { kind: 'all' }, 'qdpx');
+    expect([qdpx.count, qdpx.leftOut]).toEqual([2, 1]);
   });
 
   it('exports one document’s annotations only', async () => {

@@ -34,10 +34,13 @@ export async function exportAnnotations(
   scope: NativeFile['scope'],
   format: ExportFormat = 'native',
   now = new Date(),
-  /// For a backup: keep annotations whose document is missing (native
-  /// only), and name those documents in `missing`, rather than refuse.
-  missingDocuments: 'refuse' | 'keep' = 'refuse',
-): Promise<{ content: string | Uint8Array; count: number; missing: string[] }> {
+  /// Annotations whose document the library no longer holds (a backup can
+  /// bring them back): kept, under a stand-in entry, in a whole-library
+  /// native file, which must carry everything; refused in one document's.
+  /// A REFI-QDA project, which carries each document's text, leaves them
+  /// out and counts them in `leftOut`; W3C and CSV name the id.
+  missingDocuments: 'refuse' | 'keep' = scope.kind === 'all' ? 'keep' : 'refuse',
+): Promise<{ content: string | Uint8Array; count: number; missing: string[]; leftOut: number }> {
   const annotations: Annotation[] = scope.kind === 'all' ? await rows.all(db) : await rows.ofDocument(db, scope.documentId);
   annotations.sort((a, b) =>
     a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.position.start - b.position.start || (a.id < b.id ? -1 : 1),
@@ -49,15 +52,31 @@ export async function exportAnnotations(
   const documents = format === 'w3c' || format === 'qdpx' ? await source.read(used) : await source.infos(used, { dates: format === 'csv' });
   const missing = used.filter((id) => !documents.has(id));
   if (format === 'csv')
-    return { content: buildCsv(annotations, tagTypes, documents, { actors: await db.actors.toArray(), links: await db.links.toArray() }), count, missing };
+    return {
+      content: buildCsv(annotations, tagTypes, documents, { actors: await db.actors.toArray(), links: await db.links.toArray() }),
+      count,
+      missing,
+      leftOut: 0,
+    };
   if (format === 'qdpx') {
     // Actors by their canonical names, and the links and sets among these
     // annotations, as the project's codes, links and sets.
     const [actors, links, relationTypes, sets] = await Promise.all([db.actors.toArray(), db.links.toArray(), db.relationTypes.toArray(), db.sets.toArray()]);
+    const placed = annotations.filter((a) => documents.has(a.documentId));
     return {
-      content: buildQdpx({ annotations, tagTypes, documents: documents as Map<string, LibraryDocument>, exported: now, actors, links, relationTypes, sets }),
-      count,
+      content: buildQdpx({
+        annotations: placed,
+        tagTypes,
+        documents: documents as Map<string, LibraryDocument>,
+        exported: now,
+        actors,
+        links,
+        relationTypes,
+        sets,
+      }),
+      count: placed.length,
       missing,
+      leftOut: count - placed.length,
     };
   }
   const rest = scope.kind === 'all' ? await libraryOf(db) : undefined;
@@ -65,7 +84,7 @@ export async function exportAnnotations(
     format === 'w3c'
       ? buildW3cCollection({ annotations, tagTypes, documents: documents as Map<string, LibraryDocument>, exported: now, library: rest })
       : buildNativeFile({ annotations, tagTypes, documents, scope, exported: now, library: rest, missingDocuments });
-  return { content: `${JSON.stringify(file, null, 2)}\n`, count, missing };
+  return { content: `${JSON.stringify(file, null, 2)}\n`, count, missing, leftOut: 0 };
 }
 
 /// An export as pieces to write one after another, and how many
@@ -73,6 +92,9 @@ export async function exportAnnotations(
 export interface ExportPieces {
   count: number;
   pieces: AsyncIterable<string | Uint8Array>;
+  /// Annotations left out (see `exportAnnotations`): a REFI-QDA project's
+  /// on documents the library no longer holds.
+  leftOut?: number;
 }
 
 /// The same file as `exportAnnotations`, byte for byte, in pieces. A native
@@ -89,13 +111,14 @@ export async function exportPieces(
   scope: NativeFile['scope'],
   format: ExportFormat = 'native',
   now = new Date(),
-  /// For a backup, as for exportAnnotations (native only).
-  missingDocuments: 'refuse' | 'keep' = 'refuse',
+  /// As for exportAnnotations (native only).
+  missingDocuments: 'refuse' | 'keep' = scope.kind === 'all' ? 'keep' : 'refuse',
 ): Promise<ExportPieces> {
   if (format === 'qdpx') {
-    const { content, count } = await exportAnnotations(db, library, scope, format, now);
+    const { content, count, leftOut } = await exportAnnotations(db, library, scope, format, now);
     return {
       count,
+      leftOut,
       pieces: (async function* () {
         yield content;
       })(),

@@ -116,12 +116,22 @@ export async function exportAnnotationsFile(services: AppServices, scope: Native
     const { extension, filter } = exportFormats[format];
     const name = `${scope.kind === 'all' ? 'palimpsest-annotations' : `palimpsest-${scope.documentId}`}-${today()}.${extension}`;
     let count = 0;
+    let leftOut = 0;
     const saved = await services.host.saveStream('Export annotations', name, [{ name: filter, extensions: [extension] }], async () => {
       const file = await services.library.exportPieces(scope, format);
       count = file.count;
+      leftOut = file.leftOut ?? 0;
       return file.pieces;
     });
-    if (saved) services.notify({ kind: 'info', text: `Exported ${n(count)} annotation${count === 1 ? '' : 's'} to ${name}.` });
+    if (saved)
+      services.notify({
+        kind: 'info',
+        text:
+          `Exported ${n(count)} annotation${count === 1 ? '' : 's'} to ${name}.` +
+          (leftOut
+            ? ` ${n(leftOut)} on a document no longer in the library ${leftOut === 1 ? 'was' : 'were'} left out: a REFI-QDA project carries each document's text. The Palimpsest JSON export keeps ${leftOut === 1 ? 'it' : 'them'}.`
+            : ''),
+      });
   } catch (error) {
     const detail = error instanceof HostError ? error.message : messageOf(error);
     services.notify({ kind: 'error', text: `Export failed: ${detail}` });
