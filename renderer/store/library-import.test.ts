@@ -174,6 +174,33 @@ describe('times as other tools write them', () => {
     expect(await rows.all(fresh)).toEqual(await rows.all(db));
   });
 
+  it('sets aside an annotation whose id is a link’s in the library, and a link whose id is an annotation’s, so its own W3C export reads back', async () => {
+    const db = library();
+    await fill(db);
+    const file = JSON.parse((await exportAnnotations(db, corpus, { kind: 'all' }, 'w3c')).content as string);
+    const annotation = file.first.items.find((item: { id: string }) => item.id === 'urn:uuid:claim');
+    const link = file.first.items.find((item: { motivation?: string }) => item.motivation === 'linking');
+    // Another tool's file reusing the library's ids across kinds.
+    const rival = {
+      ...file,
+      first: {
+        ...file.first,
+        items: [
+          { ...annotation, id: 'urn:uuid:l1' },
+          { ...link, id: 'urn:uuid:ri' },
+        ],
+      },
+    };
+    const { plan } = await previewImport(db, corpus, JSON.stringify(rival));
+    expect(plan.unplaced.map((u) => u.reason)).toEqual(['its id “l1” is a link’s in this library', 'its id “ri” is an annotation’s in this library']);
+    const before = await contents(db);
+    await importAnnotations(db, corpus, JSON.stringify(rival));
+    expect(await contents(db)).toEqual(before);
+    const again = library();
+    await importAnnotations(again, corpus, (await exportAnnotations(db, corpus, { kind: 'all' }, 'w3c')).content as string);
+    expect(await contents(again)).toEqual(before);
+  });
+
   it('never lets an undated annotation or link replace the library’s of the same id', async () => {
     const db = library();
     await fill(db);

@@ -372,8 +372,9 @@ export async function documentsOf(library: Documents, batch: IncomingBatch): Pro
 async function planAgainst(
   db: PalimpsestDb,
   documents: ReadonlyMap<string, LibraryDocument>,
-  batch: IncomingBatch,
+  read: IncomingBatch,
 ): Promise<{ plan: ImportPlan; existing: Map<string, Annotation> }> {
+  const batch = await withoutOtherKindsIds(db, read);
   // Looked up by id alone: a file may place an annotation the library has in
   // another document (a W3C file names no document).
   const existing = await rows.findByIds(
@@ -388,6 +389,34 @@ async function planAgainst(
     }),
     existing,
   };
+}
+
+// `batch` less its annotations whose id is a link's in the library, and
+// its links whose id is an annotation's there: each is set aside with the
+// reason. The library keeps them apart, but a W3C file writes both as
+// `urn:uuid:<id>`, so its own export would then not read back.
+async function withoutOtherKindsIds(db: PalimpsestDb, batch: IncomingBatch): Promise<IncomingBatch> {
+  const fileLinks = batch.library?.links ?? [];
+  const [linkIds, annotationIds] = await Promise.all([
+    db.links.bulkGet(batch.annotations.map((a) => a.id)).then((found) => new Set(found.flatMap((l) => (l ? [l.id] : [])))),
+    rows.findByIds(
+      db,
+      fileLinks.map((l) => l.id),
+    ),
+  ]);
+  if (linkIds.size === 0 && annotationIds.size === 0) return batch;
+  const setAside = [...batch.setAside];
+  const annotations = batch.annotations.filter((a) => {
+    if (!linkIds.has(a.id)) return true;
+    setAside.push({ id: a.fileId, path: a.path, quote: a.quote.exact, reason: `its id “${a.id}” is a link’s in this library` });
+    return false;
+  });
+  const links = fileLinks.filter((l) => {
+    if (!annotationIds.has(l.id)) return true;
+    setAside.push({ id: l.id, path: l.path, quote: `link ${l.from} → ${l.to}`, reason: `its id “${l.id}” is an annotation’s in this library` });
+    return false;
+  });
+  return { ...batch, annotations, setAside, library: batch.library ? { ...batch.library, links } : null };
 }
 
 // What the plan of a file's library part needs of the library: its
