@@ -27,6 +27,23 @@ function nativeFile(annotations: Annotation[]): string {
   return path;
 }
 
+const hypothesis = (id: string, created = '2026-10-01T09:00:00Z') => ({
+  '@context': ['http://www.w3.org/ns/anno.jsonld'],
+  type: 'Annotation',
+  id,
+  created,
+  bodyValue: 'a note',
+  target: {
+    source: { id: 'https://digitalarchive.wilsoncenter.org/document/brief', type: 'Text' },
+    selector: { type: 'TextQuoteSelector', exact: 'apple of discord' },
+  },
+});
+const write = (value: unknown) => {
+  const path = join(dir, `w3c-${Math.random().toString(36).slice(2)}.jsonld`);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+};
+
 let out: string[];
 let err: string[];
 beforeEach(() => {
@@ -67,7 +84,7 @@ describe('validate', () => {
     expect(out.join('\n')).toContain('$.target: no TextQuoteSelector or TextPositionSelector (only RangeSelector)');
   });
 
-  it('one-line errors for a missing file, malformed JSON and non-UTF-8 bytes', () => {
+  it('one-line errors for a missing file, malformed JSON and non-UTF-8 bytes, as the app gives them', () => {
     expect(run(['validate', join(dir, 'nope.json')])).toBe(1);
     expect(err.at(-1)).toMatch(/nope\.json cannot be read: no such file\./);
     const broken = join(dir, 'broken.json');
@@ -76,8 +93,9 @@ describe('validate', () => {
     expect(out.join('\n')).toMatch(/not valid JSON/);
     const latin = join(dir, 'latin1.json');
     writeFileSync(latin, Buffer.from([0x7b, 0xe9, 0x7d]));
+    out = [];
     expect(run(['validate', latin])).toBe(1);
-    expect(err.at(-1)).toMatch(/is not UTF-8 text\./);
+    expect(out.join('\n')).toMatch(/latin1\.json: invalid\.\n {2}the file is not valid JSON/);
   });
 });
 
@@ -93,7 +111,7 @@ describe('hostile files', () => {
     const path = join(dir, 'binary.json');
     writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(run(['validate', path])).toBe(1);
-    expect(err.at(-1)).toMatch(/binary\.json is not UTF-8 text\./);
+    expect(out.join('\n')).toMatch(/this is not an annotation file: it begins "\?PNG/);
   });
 });
 
@@ -124,6 +142,72 @@ describe('anchor', () => {
     expect(run(['anchor', '--document', briefPath])).toBe(2);
     expect(run(['anchor', '--documnet', briefPath])).toBe(2);
     expect(err.at(-1)).toBe('palimpsest: Unknown option --documnet.');
+  });
+});
+
+describe('files the app reads', () => {
+  const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
+
+  it('anchor refuses a file validate calls invalid, in the same words, exit 1', () => {
+    expect(run(['validate', fixture('w-astral-positions.json')])).toBe(1);
+    const said = out;
+    out = [];
+    expect(run(['anchor', '--document', fixture('astral.txt'), '--annotations', fixture('w-astral-positions.json')])).toBe(1);
+    expect(err).toEqual(said);
+    expect(out).toEqual([]);
+  });
+
+  it('anchor names each annotation the reader set aside, by its id, and exits 1', () => {
+    expect(run(['anchor', '--document', fixture('astral.txt'), '--annotations', fixture('w-astral-mixed.json'), '--json'])).toBe(1);
+    const results = JSON.parse(out.join(''));
+    expect(results.map((r: { id: string; status: string }) => `${r.id} ${r.status}`)).toEqual(['quote-only exact', 'cp-pos+quote exact', 'cp-pos left-out']);
+    expect(results[2].reason).toMatch(/only a TextPositionSelector and no quote/);
+    expect(err).toEqual([expect.stringMatching(/^palimpsest: left out cp-pos \(\$\.first\.items\[2\]\.target\): only a TextPositionSelector/)]);
+  });
+
+  it('anchor reads documents in UTF-16 (with or without a mark) and Windows-1252, as the app imports them', () => {
+    const file = write([{ ...hypothesis('h1'), target: { source: 'urn:x', selector: { type: 'TextQuoteSelector', exact: 'Müller, Dvořák — “quotes”' } } }]);
+    for (const name of ['d-utf16le-nobom.txt', 'd-utf16be-bom.txt']) {
+      out = [];
+      expect(run(['anchor', '--document', fixture(name), '--annotations', file, '--json'])).toBe(0);
+      expect(JSON.parse(out.join(''))[0]).toMatchObject({ status: 'exact', text: 'Müller, Dvořák — “quotes”' });
+    }
+    out = [];
+    // The file repeats one sentence, so the passage is given by its place too.
+    const exact = '“citations” – Müller ‘x’ €';
+    const cp1252 = write([
+      {
+        ...hypothesis('h2'),
+        target: {
+          source: 'urn:x',
+          selector: [
+            { type: 'TextQuoteSelector', exact },
+            { type: 'TextPositionSelector', start: 27, end: 27 + exact.length },
+          ],
+        },
+      },
+    ]);
+    expect(run(['anchor', '--document', fixture('d-cp1252.txt'), '--annotations', cp1252, '--json'])).toBe(0);
+    expect(JSON.parse(out.join(''))[0]).toMatchObject({ status: 'exact', text: '“citations” – Müller ‘x’ €' });
+  });
+
+  it('validate and convert read a REFI-QDA project, the command line’s own export too', () => {
+    const project = join(dir, 'own.qdpx');
+    expect(
+      run(['convert', nativeFile([annotation('a1', 'apple of discord'), annotation('a2', 'Italy, France and Turkey')]), '--to', 'qdpx', '--out', project]),
+    ).toBe(0);
+    out = [];
+    expect(run(['validate', project])).toBe(0);
+    expect(out.join('\n')).toMatch(/own\.qdpx: valid REFI-QDA project file, 2 annotations/);
+    const back = join(dir, 'from-qdpx.json');
+    expect(run(['convert', project, '--to', 'native', '--out', back])).toBe(0);
+    const annotations = JSON.parse(readFileSync(back, 'utf8')).annotations;
+    expect(
+      annotations.map((a: { documentId: string; target: { selector: { exact: string }[] } }) => [a.documentId, a.target.selector[0]!.exact]).sort(),
+    ).toEqual([
+      [brief.id, 'Italy, France and Turkey'],
+      [brief.id, 'apple of discord'],
+    ]);
   });
 });
 
@@ -165,23 +249,6 @@ describe('convert', () => {
 });
 
 describe('one reader with the app', () => {
-  const hypothesis = (id: string, created = '2026-10-01T09:00:00Z') => ({
-    '@context': ['http://www.w3.org/ns/anno.jsonld'],
-    type: 'Annotation',
-    id,
-    created,
-    bodyValue: 'a note',
-    target: {
-      source: { id: 'https://digitalarchive.wilsoncenter.org/document/brief', type: 'Text' },
-      selector: { type: 'TextQuoteSelector', exact: 'apple of discord' },
-    },
-  });
-  const write = (value: unknown) => {
-    const path = join(dir, `w3c-${Math.random().toString(36).slice(2)}.jsonld`);
-    writeFileSync(path, JSON.stringify(value));
-    return path;
-  };
-
   it('converts W3C annotations on a web page, placed by their quote as the app places them', () => {
     const back = join(dir, 'placed.json');
     expect(run(['convert', write([hypothesis('urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427')]), '--to', 'native', '--out', back])).toBe(0);

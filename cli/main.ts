@@ -9,27 +9,29 @@ import { buildCsv } from '../shared/format/csv';
 import { buildQdpx } from '../shared/format/qdpx';
 import { ImportError } from '../shared/format/errors';
 import { CodePoints } from '../shared/format/code-points';
-import type { IncomingBatch } from '../shared/format/incoming';
 import { planImport } from '../shared/format/merge';
 import { buildNativeFile, parseNativeFile } from '../shared/format/native';
-import { readAnnotationFile } from '../shared/format/read';
 import { buildW3cCollection } from '../shared/format/w3c';
 import { defaultRelationTypes } from '../shared/links/model';
 import { UsageError, parseArgs } from './args';
-import { InputError, readInput } from './files';
+import { type AnnotationInput, InputError, readAnnotationInput, readDocumentText } from './files';
 import { InvalidInput, messageOf } from '../shared/errors';
 
 const help = `Palimpsest command line: annotation files without the app.
 
 Usage:
   npm run --silent cli -- validate <file>
-      Checks a native (palimpsest.annotations) or W3C Web Annotation file.
-      Prints each problem with its JSON path; exit 1 if invalid.
+      Checks a native (palimpsest.annotations), W3C Web Annotation or
+      REFI-QDA (.qdpx) file, read as the app reads it (its kind from its
+      bytes). Prints each problem with its JSON path; exit 1 if invalid.
   npm run --silent cli -- anchor --document <file.txt|file.md> --annotations <file> [--json]
-      Places every annotation of the file in the document, parsed exactly as
-      the app parses it (the annotations' own document fields are ignored).
+      Places every annotation of the file in the document, decoded and
+      parsed exactly as the app imports it (UTF-8, UTF-16, legacy
+      encodings; the annotations' own document fields are ignored).
       --json prints [{"id","status","start","end","text"}]; status is
-      exact, fuzzy or orphaned.
+      exact, fuzzy, orphaned, or left-out (set aside by the reader, with
+      a "reason", and named on stderr: the exit code is then 1). A file
+      validate calls invalid is refused in the same words, exit 1.
   npm run --silent cli -- convert <file> --to native|w3c|csv|qdpx --out <file> [--corpus <dir>]
       Converts between formats. --corpus names the folder of the documents
       (default: the bundled corpus/), for titles, citations and anchoring.
@@ -41,12 +43,9 @@ Exit codes: 0 success, 1 invalid input (or annotations left out), 2 usage
 error, 3 a bug in Palimpsest: the message says "this is a bug", with the
 stack trace to report.`;
 
-// Every command reads annotation files through the app's own reader, so
-// the command line accepts, normalises and refuses exactly what the app's
-// import does.
-function loadAnnotations(path: string): IncomingBatch {
-  return readAnnotationFile(readInput(path), { tagTypes: defaultTagTypes, relationTypes: defaultRelationTypes });
-}
+// Every command reads annotation files through the app's own reader
+// (cli/files.ts), so the command line accepts, normalises and refuses
+// exactly what the app's import does.
 
 function loadCorpusDir(dir: string): Map<string, LibraryDocument> {
   let names: string[];
@@ -57,7 +56,7 @@ function loadCorpusDir(dir: string): Map<string, LibraryDocument> {
   }
   const documents = new Map<string, LibraryDocument>();
   for (const name of names.sort()) {
-    const document = loadDocument(name, readInput(join(dir, name)));
+    const document = loadDocument(name, readDocumentText(join(dir, name)));
     documents.set(document.id, document);
   }
   return documents;
@@ -67,38 +66,59 @@ function validate(args: string[]): number {
   const { positional } = parseArgs(args, [], []);
   const [path] = positional;
   if (!path || positional.length > 1) throw new UsageError('validate takes one file.');
+  const read = readValid(path, console.log);
+  if (!read) return 1;
+  const { batch } = read;
+  const library = batch.library;
+  const extra = [
+    library
+      ? `${plural(library.links.length, 'link')}, ${plural(library.actors.length, 'actor')}, ${plural(library.sets.length, 'set')}, ${plural(library.relationTypes.length, 'relation type')}`
+      : '',
+    batch.zonelessTimes ? `${plural(batch.zonelessTimes, 'date')} without a time zone, read as UTC` : '',
+  ].filter(Boolean);
+  console.log(
+    `${basename(path)}: valid ${formatNames[batch.format]} file, ${plural(batch.annotations.length, 'annotation')}${extra.length ? `; ${extra.join('; ')}` : ''}.`,
+  );
+  for (const item of batch.setAside) console.log(`  set aside ${item.path}: ${item.reason}`);
+  return 0;
+}
+
+const formatNames = { native: 'Palimpsest native', w3c: 'W3C Web Annotation', qdpx: 'REFI-QDA project' } as const;
+
+// Reads an annotation file; for one that is invalid (unreadable, or with
+// nothing in it that is a passage of text) prints why through `say` and
+// gives null, so every command refuses it in the same words.
+function readValid(path: string, say: (line: string) => void, documents?: Map<string, LibraryDocument>): AnnotationInput | null {
+  let read: AnnotationInput;
   try {
-    const batch = loadAnnotations(path);
-    const count = batch.annotations.length;
-    if (count === 0 && batch.setAside.length > 0) {
-      console.log(`${basename(path)}: invalid: nothing in it is a passage of text Palimpsest can read.`);
-      for (const item of batch.setAside) console.log(`  ${item.path}: ${item.reason}`);
-      return 1;
-    }
-    const library = batch.library;
-    const extra = [
-      library
-        ? `${plural(library.links.length, 'link')}, ${plural(library.actors.length, 'actor')}, ${plural(library.sets.length, 'set')}, ${plural(library.relationTypes.length, 'relation type')}`
-        : '',
-      batch.zonelessTimes ? `${plural(batch.zonelessTimes, 'date')} without a time zone, read as UTC` : '',
-    ].filter(Boolean);
-    console.log(
-      `${basename(path)}: valid ${batch.format === 'w3c' ? 'W3C Web Annotation' : 'Palimpsest native'} file, ${plural(count, 'annotation')}${extra.length ? `; ${extra.join('; ')}` : ''}.`,
-    );
-    for (const item of batch.setAside) console.log(`  set aside ${item.path}: ${item.reason}`);
-    return 0;
+    read = readAnnotationInput(path, documents);
   } catch (error) {
-    if (error instanceof ImportError) {
-      console.log(`${basename(path)}: invalid.`);
-      console.log(`  ${error.message}`);
-      return 1;
-    }
-    throw error;
+    if (!(error instanceof ImportError)) throw error;
+    say(`${basename(path)}: invalid.`);
+    say(`  ${error.message}`);
+    return null;
   }
+  if (read.batch.annotations.length === 0 && read.batch.setAside.length > 0) {
+    say(`${basename(path)}: invalid: nothing in it is a passage of text Palimpsest can read.`);
+    for (const item of read.batch.setAside) say(`  ${item.path}: ${item.reason}`);
+    return null;
+  }
+  return read;
 }
 
 function plural(count: number, word: string): string {
   return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+}
+
+// One line of `anchor --json`: status is exact, fuzzy, orphaned, or
+// left-out (set aside by the reader, with the reason).
+interface AnchorResult {
+  id: string;
+  status: string;
+  start: number | null;
+  end: number | null;
+  text: string | null;
+  reason?: string;
 }
 
 function anchor(args: string[]): number {
@@ -107,8 +127,12 @@ function anchor(args: string[]): number {
   const documentPath = options.get('document');
   const annotationsPath = options.get('annotations');
   if (typeof documentPath !== 'string' || typeof annotationsPath !== 'string') throw new UsageError('anchor needs --document <file> and --annotations <file>.');
-  const document = loadDocument(basename(documentPath), readInput(documentPath));
-  const { annotations } = loadAnnotations(annotationsPath);
+  const document = loadDocument(basename(documentPath), readDocumentText(documentPath));
+  // An invalid file is refused as validate refuses it (on stderr: stdout
+  // is the results).
+  const read = readValid(annotationsPath, console.error);
+  if (!read) return 1;
+  const { annotations, setAside } = read.batch;
   const text = document.text.text;
   const points = new CodePoints(text);
   // W3C positions count code points; the text here counts UTF-16 units.
@@ -124,7 +148,7 @@ function anchor(args: string[]): number {
   const limits = { budget: new FuzzyBudget(importFuzzyBudget), unsearched: new Set<number>() };
   const anchors = anchorAll(new AnchorText(text), entries, undefined, limits);
   const reason = limits.budget.refusedReason('this run');
-  const results = annotations.map((entry, i) => {
+  const results: AnchorResult[] = annotations.map((entry, i) => {
     const found = anchors[i]!;
     // The id as the file gave it, so a pipeline can join output to input.
     const result = {
@@ -136,6 +160,12 @@ function anchor(args: string[]): number {
     };
     return limits.unsearched.has(i) ? { ...result, reason } : result;
   });
+  // What the reader set aside is reported too, by its id where it has
+  // one, so no annotation of the file goes missing without a word.
+  for (const item of setAside) {
+    results.push({ id: item.id || item.path, status: 'left-out', start: null, end: null, text: null, reason: item.reason });
+    console.error(`palimpsest: left out ${item.id ? `${item.id} (${item.path})` : item.path}: ${item.reason}`);
+  }
   if (options.has('json')) {
     console.log(JSON.stringify(results));
   } else {
@@ -143,10 +173,12 @@ function anchor(args: string[]): number {
     for (const r of results)
       console.log(`${r.status.padEnd(8)} ${String(r.start ?? '').padStart(7)} ${String(r.end ?? '').padStart(7)}  ${r.id}  ${clip(r.text)}`);
     const count = (s: string) => results.filter((r) => r.status === s).length;
-    console.log(`${results.length} annotations: ${count('exact')} exact, ${count('fuzzy')} fuzzy, ${count('orphaned')} orphaned.`);
+    console.log(
+      `${results.length} annotations: ${count('exact')} exact, ${count('fuzzy')} fuzzy, ${count('orphaned')} orphaned${setAside.length ? `, ${count('left-out')} left out` : ''}.`,
+    );
     if (limits.unsearched.size) console.log(`${plural(limits.unsearched.size, 'orphan')} not searched for approximately: ${reason}.`);
   }
-  return 0;
+  return setAside.length ? 1 : 0;
 }
 
 function convert(args: string[]): number {
@@ -159,8 +191,9 @@ function convert(args: string[]): number {
   if (typeof out !== 'string') throw new UsageError('convert needs --out <file>.');
   const corpusDir = options.get('corpus');
   const documents = loadCorpusDir(typeof corpusDir === 'string' ? corpusDir : join(import.meta.dirname, '..', 'corpus'));
-  const json = readInput(input);
-  const batch = readAnnotationFile(json, { tagTypes: defaultTagTypes, relationTypes: defaultRelationTypes });
+  const { batch, newDocuments, json } = readAnnotationInput(input, documents);
+  // A project's text sources the corpus lacks are documents of their own.
+  for (const d of newDocuments) documents.set(d.id, d);
   // Placed as the app places them: by position where the text still holds
   // the quote, else by the quote, in the one document that holds it.
   const plan = planImport(batch, documents, {
@@ -182,7 +215,7 @@ function convert(args: string[]): number {
     : undefined;
   // A native file's library block goes through whole (with the documents
   // and edits a backup holds); any other source's as read.
-  const nativeLibrary = batch.format === 'native' ? parseNativeFile(json).library : library;
+  const nativeLibrary = batch.format === 'native' && json !== null ? parseNativeFile(json).library : library;
   const exported = new Date();
   const text =
     to === 'qdpx'

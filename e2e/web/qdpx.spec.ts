@@ -84,3 +84,26 @@ test('a QualCoder project imports through "Import annotations…" as a document 
   expect(project).toContain('<Description>Compare the Czechoslovak memorandum.</Description>');
   if (hasXmllint()) expect(schemaProblems(project)).toBe('');
 });
+
+test('a project saved in UTF-16, as QDA tools on Windows save it, imports; a refusal keeps the file’s name as spelt', async ({ page }, testInfo) => {
+  const path = testInfo.outputPath('albania-interviews-utf16.qdpx');
+  const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(qde.replace('encoding="utf-8"', 'encoding="UTF-16"'), 'utf16le')]);
+  writeFileSync(path, zipSync({ 'project.qde': utf16, [`sources/${guid(10)}.txt`]: strToU8(text) }));
+  await openLibrary(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import').click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByTestId('import-counts')).toHaveText(/2 new.*1 new document: Interview with a party secretary.*0 cannot be placed/s);
+  await page.screenshot({ path: join(screenshotDir, 'qdpx-utf16-preview.png') });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  const empty = testInfo.outputPath('notes.qdpx');
+  writeFileSync(empty, zipSync({ 'notes.txt': strToU8('hello') }));
+  const again = page.waitForEvent('filechooser');
+  await page.getByTestId('import').click();
+  await (await again).setFiles(empty);
+  await expect(
+    page.getByText('Import of notes.qdpx failed — nothing was changed. notes.qdpx is not a REFI-QDA project: it has no project.qde inside.'),
+  ).toBeVisible();
+  await page.screenshot({ path: join(screenshotDir, 'qdpx-refused-name.png') });
+});

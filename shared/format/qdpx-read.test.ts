@@ -1,10 +1,11 @@
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../actors/model';
 import { type Annotation, defaultTagTypes } from '../annotation/model';
 import { defaultRelationTypes } from '../links/model';
 import * as fixture from '../sets/test-support/library';
 import { megabyteOfXml, zipOf } from '../importers/test-support/zip-bomb';
+import { textDecoder } from '../importers/text-decoder';
 import { ImportError } from './errors';
 import { planImport } from './merge';
 import { buildQdpx } from './qdpx';
@@ -209,6 +210,38 @@ describe('a .qdpx that cannot be read', () => {
       /^bad\.qdpx was refused: its part “project\.qde” inflates to more than 64 MB/,
     );
   }, 60_000);
+});
+
+describe('a project.qde in another encoding than UTF-8', () => {
+  const bytes = buildQdpx({ annotations, tagTypes, documents: fixture.corpus, exported: now, actors, links, relationTypes: [...defaultRelationTypes], sets });
+  const files = unzipSync(bytes);
+  const xml = strFromU8(files['project.qde']!);
+  const expected = readQdpxProject(bytes, 'palimpsest.qdpx');
+  const withQde = (qde: Uint8Array) => zipSync({ ...files, 'project.qde': qde });
+  const declaring = (encoding: string) => xml.replace(/^<\?xml([^>]*?)encoding="[^"]*"/, `<?xml$1encoding="${encoding}"`);
+  const utf16 = (text: string, order: 'le' | 'be') => {
+    const units = new Uint8Array(Buffer.from(text, 'utf16le'));
+    if (order === 'be') for (let i = 0; i < units.length; i += 2) [units[i], units[i + 1]] = [units[i + 1]!, units[i]!];
+    return units;
+  };
+
+  it('reads UTF-16, little- or big-endian, with or without a byte-order mark, as the same project', () => {
+    expect(xml).toMatch(/^<\?xml[^>]*encoding="utf-8"/i);
+    const text = declaring('UTF-16');
+    expect(readQdpxProject(withQde(new Uint8Array([0xff, 0xfe, ...utf16(text, 'le')])), 'p.qdpx')).toEqual(expected);
+    expect(readQdpxProject(withQde(new Uint8Array([0xfe, 0xff, ...utf16(text, 'be')])), 'p.qdpx')).toEqual(expected);
+    expect(readQdpxProject(withQde(utf16(text, 'le')), 'p.qdpx')).toEqual(expected);
+    expect(readQdpxProject(withQde(utf16(text, 'be')), 'p.qdpx')).toEqual(expected);
+  });
+
+  it('reads the code page its declaration names', () => {
+    // Windows-1252's bytes, a character it lacks written as a reference.
+    const table = new Map([...textDecoder('windows-1252').decode(Uint8Array.from({ length: 256 }, (_, i) => i))].map((c, i) => [c, i]));
+    const text = declaring('windows-1252');
+    expect(text).toMatch(/[^\x00-\x7f]/);
+    const encoded = [...text].flatMap((c) => (table.has(c) ? [table.get(c)!] : [...strToU8(`&#${c.codePointAt(0)};`)]));
+    expect(readQdpxProject(withQde(Uint8Array.from(encoded)), 'p.qdpx')).toEqual(expected);
+  });
 });
 
 describe('an actor coded under two tag types', () => {

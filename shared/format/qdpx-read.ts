@@ -3,6 +3,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { ImportFileError } from '../importers/errors';
 import { type ZipLimits, readZip } from '../importers/zip';
 import { ImportError } from './errors';
+import { xmlText } from './xml-text';
 import { actorLine, aliasPrefix, inversePrefix, namesActorsLine, passagesPrefix } from './qdpx';
 
 /// A REFI-QDA project (`.qdpx`) as read, in neutral terms: its text sources
@@ -103,7 +104,9 @@ export function readQdpxProject(bytes: Uint8Array, fileName: string): QdpxProjec
   }
   const qde = files.get('project.qde');
   if (!qde) throw new ImportError('$', `${fileName} is not a REFI-QDA project: it has no project.qde inside.`);
-  const xml = strFromU8(qde);
+  // Read in the encoding it is in: a UTF-16 project.qde read as UTF-8 has
+  // a NUL after every letter, and no <Project> root to be found.
+  const xml = xmlText(qde);
   // Elements nested thousands deep (no QDA tool writes them) take the
   // parser quadratic time and exhaust the stack of any tree walk: refused
   // after a linear count, before parsing.

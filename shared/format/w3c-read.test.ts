@@ -63,6 +63,26 @@ describe('W3C import takes what the model allows', () => {
     expect(withValue.add[0]?.note).toBe('Comment text');
   });
 
+  it('a Choice keeps every item’s text with its language; a number is its digits; a body it cannot read is kept as written', () => {
+    const note = (body: unknown) => plan({ '@context': context, id: 'c', type: 'Annotation', body, target: textTarget() }).plan.add[0]?.note;
+    // Web Annotation Data Model, Example 21: the same note in two languages.
+    expect(
+      note({
+        type: 'Choice',
+        items: [
+          { type: 'TextualBody', value: 'Our ambassador agreed.', language: 'en' },
+          { type: 'TextualBody', value: 'Notre ambassadeur était d’accord.', language: 'fr' },
+          { type: 'TextualBody', value: 'No language given.' },
+        ],
+      }),
+    ).toBe('[en] Our ambassador agreed.\n[fr] Notre ambassadeur était d’accord.\nNo language given.');
+    expect(note({ value: 12345 })).toBe('12345');
+    expect(note({ type: 'TextualBody', value: { text: 'nested' } })).toBe(
+      'A body Palimpsest cannot read, kept as the file wrote it: {"type":"TextualBody","value":{"text":"nested"}}',
+    );
+    expect(note({ type: 'TextualBody', value: '' })).toBe('');
+  });
+
   it('target.source may be an object with an id; anything else is refused in words', () => {
     expect(
       plan({

@@ -310,14 +310,18 @@ function readBodies(item: Record<string, unknown>, at: Path): { tagNames: string
     if (typeof body === 'string') return void (body && notes.push(body));
     if (!isObject(body)) throw new ImportError(jsonPath(path), `a body must be an IRI (a string) or an object, not ${kindOf(body)}`);
     const purposes = strings(body.purpose, jsonPath([...path, 'purpose']), 'purpose');
-    const value =
-      typeof body.value === 'string'
-        ? body.value
-        : typeof body.id === 'string' && body.type !== 'TextualBody'
-          ? body.id
-          : typeof body.source === 'string'
-            ? body.source
-            : '';
+    // A Choice (the same note in two languages) keeps every item's text,
+    // each marked with its language where it has one.
+    if (isChoice(body)) {
+      const choices = (Array.isArray(body.items) ? body.items : []).map((choice) => {
+        const text = typeof choice === 'string' ? choice : isObject(choice) ? bodyValue(choice) : null;
+        return text && isObject(choice) && typeof choice.language === 'string' ? `[${choice.language}] ${text}` : text;
+      });
+      const kept = choices.filter((text): text is string => !!text);
+      if (kept.length) notes.push(kept.join('\n'));
+      return;
+    }
+    const value = bodyValue(body) ?? unreadBody(body);
     if (!value) return;
     if (purposes.includes('classifying') && item.motivation !== undefined && strings(item.motivation, '', 'motivation').includes('linking')) relation ??= value;
     else if (purposes.includes('tagging') || purposes.includes('classifying')) tagNames.push(value);
@@ -327,6 +331,31 @@ function readBodies(item: Record<string, unknown>, at: Path): { tagNames: string
     } else notes.push(value);
   });
   return { tagNames: [...new Set(tagNames)], actor, note: notes.join('\n\n'), relation };
+}
+
+// A body's text: its value (a number as its digits), else the resource it
+// names (its id or source); null when it has none.
+function bodyValue(body: Record<string, unknown>): string | null {
+  if (typeof body.value === 'string') return body.value || null;
+  if (typeof body.value === 'number' || typeof body.value === 'boolean') return String(body.value);
+  if (typeof body.id === 'string' && body.type !== 'TextualBody' && body.id) return body.id;
+  if (typeof body.source === 'string' && body.source) return body.source;
+  return null;
+}
+
+function isChoice(body: Record<string, unknown>): boolean {
+  return body.type === 'Choice' || (Array.isArray(body.type) && body.type.includes('Choice'));
+}
+
+// A body that has something, though nothing Palimpsest reads (a value that
+// is an object, a resource without an IRI), goes into the note as the file
+// wrote it, so no part of an annotation is dropped without a word; an
+// empty TextualBody has nothing to keep.
+function unreadBody(body: Record<string, unknown>): string | null {
+  const { type: _type, purpose: _purpose, format: _format, language: _language, ...rest } = body;
+  if (Object.values(rest).every((v) => v === '' || v === null || v === undefined)) return null;
+  const json = JSON.stringify(body);
+  return `A body Palimpsest cannot read, kept as the file wrote it: ${json.length > 500 ? `${json.slice(0, 499)}…` : json}`;
 }
 
 // A term that may be one string or a list of them (motivation, purpose).

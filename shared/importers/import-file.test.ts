@@ -283,6 +283,12 @@ describe('files that cannot be imported', () => {
     expect(notPdf.message).toMatch(/^brief\.pdf is not a PDF/);
   });
 
+  it('a PDF whose page tree loops is damaged, not a scan to OCR', async () => {
+    const error = await failure(() => importFile('d-cycle.pdf', fixture('page-tree-loop.pdf')));
+    expect(error.code).toBe('corrupt');
+    expect(error.message).toMatch(/^d-cycle\.pdf is damaged: its list of pages cannot be read/);
+  });
+
   it('a truncated PDF (a broken download) is corrupt, with what to try', async () => {
     const truncated = fixture('fo-brief-1962.pdf').slice(0, 3000);
     const error = await failure(() => importFile('brief.pdf', truncated));

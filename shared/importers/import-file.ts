@@ -117,9 +117,19 @@ async function importByFormat(fileName: string, format: ImportFormat, bytes: Uin
     case 'pdf': {
       const content = await readPdf(bytes, fileName, options.loadPdfJs, options.cancelled);
       const layout = pdfPagesToBlocks(content.pages);
+      // A page tree pdf.js could not walk (a loop) leaves no text for a
+      // reason OCR cannot mend: the file is damaged, not a scan.
+      if (layout.blocks.length === 0 && content.damagedPages.length > 0) throw damagedPdf(fileName);
       const warnings: string[] = [];
-      if (layout.blocks.length > 0 && layout.emptyPages.length > 0) {
-        const labels = layout.emptyPages.map((page) => layout.pages[page - 1]!.label);
+      if (content.damagedPages.length > 0) {
+        const labels = content.damagedPages.map((page) => layout.pages[page - 1]!.label);
+        warnings.push(
+          `${labels.length === 1 ? `Page ${labels[0]} is` : `Pages ${listed(labels)} are`} missing: the PDF is damaged there (its list of pages cannot be read). If it opens whole in a PDF reader, save a new copy from there and import that.`,
+        );
+      }
+      const empty = layout.emptyPages.filter((page) => !content.damagedPages.includes(page));
+      if (layout.blocks.length > 0 && empty.length > 0) {
+        const labels = empty.map((page) => layout.pages[page - 1]!.label);
         warnings.push(
           `${labels.length === 1 ? `Page ${labels[0]} has` : `Pages ${listed(labels)} have`} no text layer (scanned images only), so ${labels.length === 1 ? 'its' : 'their'} text is missing. Run OCR on the PDF to include ${labels.length === 1 ? 'it' : 'them'}.`,
         );
@@ -134,6 +144,14 @@ function tooManyBlocks(fileName: string): ImportFileError {
     'too-large',
     fileName,
     `${shownName(fileName)} was refused: its text makes more than ${maxBlocks.toLocaleString('en')} paragraphs, the most one document may have. Split it into smaller files and import those.`,
+  );
+}
+
+function damagedPdf(fileName: string): ImportFileError {
+  return new ImportFileError(
+    'corrupt',
+    fileName,
+    `${shownName(fileName)} is damaged: its list of pages cannot be read (it loops back on itself or is broken), so no page of it can be found. If it opens in a PDF reader, save a new copy from there and import that.`,
   );
 }
 

@@ -9,6 +9,9 @@ import { type PdfJs, type PdfJsTextItem, loadPdfJs } from './pdfjs';
 export interface PdfContent {
   pages: PdfPageText[];
   meta: FileMeta;
+  /// Pages (from 1) that pdf.js could not find in the file's damaged page
+  /// tree and stood in for with a blank page.
+  damagedPages: number[];
 }
 
 /// The most pages a PDF may have. Reading a page's text takes pdf.js some
@@ -66,16 +69,18 @@ export async function readPdf(bytes: Uint8Array, fileName: string, load: () => P
     }
     const labels = await document.getPageLabels().catch(() => null);
     const pages: PdfPageText[] = [];
+    const damagedPages: number[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       await checkCancelled(cancelled);
       const page = await document.getPage(number);
+      if (page.ref === null) damagedPages.push(number);
       const content = await page.getTextContent();
       const items = content.items.filter((item): item is PdfJsTextItem => 'str' in item).flatMap(textItem);
       pages.push(labels?.[number - 1] ? { items, label: labels[number - 1]! } : { items });
       page.cleanup();
     }
     const metadata = await document.getMetadata().catch(() => null);
-    return { pages, meta: metadata ? pdfFileMeta(metadata.info, metadata.metadata) : {} };
+    return { pages, meta: metadata ? pdfFileMeta(metadata.info, metadata.metadata) : {}, damagedPages };
   } finally {
     await document.destroy();
   }

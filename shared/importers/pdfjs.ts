@@ -27,7 +27,11 @@ export interface PdfDocument {
 }
 
 /// A page, for its text layer; `cleanup` frees what reading it cached.
+/// `ref` is the page's object in the file; pdf.js gives null for a blank
+/// stand-in it makes where the file's page tree cannot be read (a loop, a
+/// missing page).
 export interface PdfPage {
+  readonly ref?: { num: number; gen: number } | null;
   getTextContent(): Promise<{ items: (PdfJsTextItem | { type: string })[] }>;
   cleanup(): void;
 }

@@ -5,6 +5,7 @@ import type { ExportFormat } from '../../../data/library';
 import type { ImportSummary, Planned, QdpxSummary } from '../../../work/import-protocol';
 import type { AppServices } from '../../context';
 import { messageOf } from '../../../../shared/errors';
+import { asSentence } from './as-sentence';
 
 const importFilters = [{ name: 'Annotations (Palimpsest or W3C JSON, REFI-QDA project)', extensions: ['json', 'jsonld', 'qdpx'] }];
 
@@ -42,7 +43,7 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
     return await services.imports.annotations.preview({ fileName: file.name, bytes: file.bytes }, { transfer: [file.bytes] });
   } catch (error) {
     const detail = error instanceof ImportError ? error.message : `unexpected error: ${messageOf(error)}`;
-    services.notify({ kind: 'error', text: `Import of ${file.name} failed — nothing was changed. ${sentence(detail)}` });
+    services.notify({ kind: 'error', text: `Import of ${file.name} failed — nothing was changed. ${asSentence(detail)}` });
     return null;
   }
 }
@@ -136,11 +137,4 @@ export async function exportAnnotationsFile(services: AppServices, scope: Native
     const detail = error instanceof HostError ? error.message : messageOf(error);
     services.notify({ kind: 'error', text: `Export failed: ${detail}` });
   }
-}
-
-// The readers' messages begin in lower case (a path may go before them) and
-// may end without a full stop: a sentence of its own here.
-function sentence(text: string): string {
-  const whole = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-  return /[.!?)]$/.test(whole) ? whole : `${whole}.`;
 }
