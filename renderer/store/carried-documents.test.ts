@@ -90,6 +90,41 @@ describe('a whole-library export imported as annotations into another library', 
     expect(await other.documentEdits.get(brief.id)).toEqual(edits.find((e) => e.documentId === brief.id));
   });
 
+  it('never slips a revision under the library’s own annotations on that document', async () => {
+    const { db } = await researcherLibrary();
+    const content = await wholeExport(db);
+    const other = freshDb('carried-annotated');
+    const at = brief.text.text.lastIndexOf('Albania');
+    await new AnnotationStore(other).create(brief, at, at + 'Albania'.length, { tags: ['actor'] });
+    const { carried } = await previewImport(other, corpus, content);
+    expect([carried.revisions, carried.present.revisions]).toEqual([[], 1]);
+    await importAnnotations(other, corpus, content);
+    expect(await other.revisions.count()).toBe(0);
+    const text = (await currentDocuments(other, corpus)).get(brief.id)!.text.text;
+    const mine = (await rows.ofDocument(other, brief.id)).find((a) => a.tags.includes('actor'))!;
+    expect(text.slice(mine.position.start, mine.position.end)).toBe('Albania');
+  });
+
+  it('puts nothing of a colleague’s document on another of the same name', async () => {
+    const { db, memoId } = await researcherLibrary();
+    await applyRevision(
+      db,
+      await planRevision(db, (await currentDocuments(db, corpus)).get(memoId)!, 'memo-corrected.txt', 'A colleague’s corrected memo, quite another text.'),
+    );
+    const content = await wholeExport(db);
+    const other = freshDb('carried-namesake');
+    const own = await importFile('memo-1962.md', new TextEncoder().encode('# My memo\n\nMy transcription of a different memo.\n'));
+    const row = documentRowOf(own, new Set(corpus.keys()), new Date('2026-11-24T10:00:00Z'));
+    expect(row.id).toBe(memoId);
+    await addDocuments(other, [row]);
+    const { carried } = await previewImport(other, corpus, content);
+    // The brief's revision is of the same bundled text; the memo's is not.
+    expect([carried.documents, carried.revisions.map((r) => r.documentId), carried.edits]).toEqual([[], [brief.id], []]);
+    await importAnnotations(other, corpus, content);
+    expect((await currentDocuments(other, corpus)).get(memoId)!.text.text).toContain('My transcription of a different memo.');
+    expect(await other.documentEdits.get(memoId)).toBeUndefined();
+  });
+
   it('writes nothing when a document the file brings was added to the library since it was planned', async () => {
     const { db, memoId } = await researcherLibrary();
     const content = await wholeExport(db);
@@ -98,7 +133,7 @@ describe('a whole-library export imported as annotations into another library', 
     const carried = await carriedDocuments(fresh, new Set(corpus.keys()), batch);
     // Another window imports the same Word file meanwhile.
     await fresh.documents.add({ ...(await db.documents.get(memoId))! });
-    const write = fresh.transaction('rw', [fresh.documents, fresh.revisions, fresh.documentEdits], () => writeCarried(fresh, carried));
+    const write = fresh.transaction('rw', [fresh.documents, fresh.revisions, fresh.documentEdits, ...rows.tables(fresh)], () => writeCarried(fresh, carried));
     await expect(write).rejects.toThrow(/changed while the file was being imported; nothing was written/);
     expect(await fresh.revisions.count()).toBe(0);
     expect(await fresh.documentEdits.count()).toBe(0);

@@ -5,8 +5,8 @@ import { type DocumentEditRow, type DocumentRow, type PalimpsestDb, type Revisio
 
 /// What a whole-library file carries of documents that this library lacks,
 /// to be written with its annotations: the researcher's own documents, the
-/// revisions of a document the library holds unrevised, and descriptions
-/// edited where the library has no edit. What the library already has is
+/// revisions of a document the library holds as the same text, unrevised
+/// and unannotated, and descriptions edited where the library has no edit. What the library already has is
 /// kept as it is (never overwritten by an import) and only counted.
 export interface CarriedDocuments {
   documents: DocumentRow[];
@@ -28,28 +28,59 @@ export async function carriedDocuments(db: PalimpsestDb, libraryIds: ReadonlySet
   // Its stored documents are looked up too: `libraryIds` may be a list
   // that has not caught up with the latest import.
   const files = library.documents ?? [];
-  const stored = await db.documents.bulkGet(files.map((d) => d.id));
-  files.forEach((document, i) => {
-    if (libraryIds.has(document.id) || stored[i]) carried.present.documents += 1;
+  const fileDocument = new Map(files.map((d) => [d.id, d]));
+  const named = [
+    ...new Set([...files.map((d) => d.id), ...(library.revisions ?? []).map((r) => r.documentId), ...(library.documentEdits ?? []).map((e) => e.documentId)]),
+  ];
+  const stored = new Map((await db.documents.bulkGet(named)).flatMap((row) => (row ? [[row.id, row] as const] : [])));
+  for (const document of files) {
+    if (libraryIds.has(document.id) || stored.has(document.id)) carried.present.documents += 1;
     else carried.documents.push(document as unknown as DocumentRow);
-  });
-  const known = (id: string) => libraryIds.has(id) || stored.some((d) => d?.id === id) || carried.documents.some((d) => d.id === id);
-  const revised = new Set(await revisedAmong(db, [...new Set((library.revisions ?? []).map((r) => r.documentId))]));
+  }
+  const added = new Set(carried.documents.map((d) => d.id));
+  // The file's revisions and descriptions of a document the library holds
+  // go on it only when it is the same document (ids are made from file
+  // names, so a colleague's "memo-1962" may be another text): the same
+  // bundled text, or an imported one with the same original text.
+  const same = (id: string) => {
+    if (added.has(id)) return true;
+    const row = stored.get(id);
+    if (row) return fileDocument.get(id)?.fingerprint === row.fingerprint;
+    return libraryIds.has(id) && !fileDocument.has(id);
+  };
+  const revisedIds = [...new Set((library.revisions ?? []).map((r) => r.documentId))];
+  const revised = new Set(await revisedAmong(db, revisedIds));
+  // Annotations on a document the library holds count in its text: a
+  // revision slipped under them would shift them, so they keep the text
+  // (the file's annotations are placed on it, as any import's are).
+  const annotated = new Set(
+    await annotatedAmong(
+      db,
+      revisedIds.filter((id) => !added.has(id)),
+    ),
+  );
   for (const { seq: _seq, ...revision } of [...(library.revisions ?? [])].sort((a, b) => a.seq - b.seq)) {
-    if (!known(revision.documentId)) continue;
-    // A document the library has revised keeps its own revisions: the
-    // file's annotations are placed on its newest text, as any import's.
-    if (revised.has(revision.documentId)) carried.present.revisions += 1;
+    const id = revision.documentId;
+    if (!added.has(id) && !libraryIds.has(id) && !stored.has(id)) continue;
+    if (revised.has(id) || annotated.has(id) || !same(id)) carried.present.revisions += 1;
     else carried.revisions.push(revision);
   }
   const edits = library.documentEdits ?? [];
   const edited = await db.documentEdits.bulkGet(edits.map((e) => e.documentId));
   edits.forEach((edit, i) => {
-    if (!known(edit.documentId)) return;
-    if (edited[i]) carried.present.edits += 1;
+    const id = edit.documentId;
+    if (!added.has(id) && !libraryIds.has(id) && !stored.has(id)) return;
+    if (edited[i] || !same(id)) carried.present.edits += 1;
     else carried.edits.push(edit as unknown as DocumentEditRow);
   });
   return carried;
+}
+
+// The ids among `ids` of documents the library holds annotations on, from
+// their layout rows (a count each, no annotation read).
+async function annotatedAmong(db: PalimpsestDb, ids: readonly string[]): Promise<string[]> {
+  const layouts = await db.chunkLayouts.bulkGet([...ids]);
+  return ids.filter((_, i) => (layouts[i]?.count ?? 0) > 0);
 }
 
 // The ids among `ids` of documents the library has revisions of, read from
@@ -90,12 +121,16 @@ function withSeq(revision: Omit<CarriedRevision, 'seq'> | undefined): RevisionRo
 export async function writeCarried(db: PalimpsestDb, carried: CarriedDocuments): Promise<void> {
   const ids = carried.documents.map((d) => d.id);
   const revisedIds = [...new Set(carried.revisions.map((r) => r.documentId))];
-  const [documents, revised, edits] = await Promise.all([
+  const [documents, revised, annotated, edits] = await Promise.all([
     db.documents.bulkGet(ids),
     revisedAmong(db, revisedIds),
+    annotatedAmong(
+      db,
+      revisedIds.filter((id) => !ids.includes(id)),
+    ),
     db.documentEdits.bulkGet(carried.edits.map((e) => e.documentId)),
   ]);
-  if (documents.some(Boolean) || revised.length > 0 || edits.some(Boolean))
+  if (documents.some(Boolean) || revised.length > 0 || annotated.length > 0 || edits.some(Boolean))
     throw new ImportError('$', 'the library’s documents changed while the file was being imported; nothing was written. Import it again');
   await db.documents.bulkAdd(carried.documents);
   // Numbered by the library as they are added, in the file's order.
