@@ -104,7 +104,10 @@ function play(held: HeldKey): void {
   const event = new KeyboardEvent('keydown', { ...held, bubbles: true, cancelable: true });
   if (!target.dispatchEvent(event)) return;
   const field = window.document.activeElement;
-  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) || held.ctrlKey || held.metaKey || held.altKey) return;
+  // Ctrl or Cmd alone make a shortcut; Alt (Option on a Mac) and Ctrl+Alt
+  // (AltGr on Windows) type letters: ł, ż, ř on Polish and Czech keyboards.
+  const shortcut = held.metaKey || (held.ctrlKey && !held.altKey);
+  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) || shortcut) return;
   // execCommand types as the keyboard does: an input event React hears,
   // the caret moved, one step for the field's own undo.
   if ([...held.key].length === 1) window.document.execCommand('insertText', false, held.key);
