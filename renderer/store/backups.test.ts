@@ -379,4 +379,21 @@ describe('the preview of a restore, beside the annotations', () => {
     // Restored again, the same backup changes nothing.
     expect((await previewRestore(db, host, backup)).unchanged).toBe(true);
   });
+
+  it('says a document goes back when one of the same name was imported again since, with another text', async () => {
+    const host = memoryHost();
+    const first = await importFile('letter.md', new TextEncoder().encode('# Letter\n\nThe first transcription, with errors.\n'));
+    const row = documentRowOf(first, new Set(corpus.keys()), new Date('2026-11-23T10:00:00Z'));
+    await addDocuments(db, [row]);
+    const scheduler = new BackupScheduler(db, await currentDocuments(db, corpus), host, () => {}, 5);
+    const backup = (await scheduler.flush())!;
+    await deleteDocument(db, row.id);
+    const second = await importFile('letter.md', new TextEncoder().encode('# Letter\n\nA new transcription, checked.\n'));
+    const again = documentRowOf(second, new Set(corpus.keys()), new Date('2026-11-25T10:00:00Z'));
+    expect(again.id).toBe(row.id);
+    await addDocuments(db, [again]);
+    const preview = await previewRestore(db, host, backup);
+    expect(preview.unchanged).toBe(false);
+    expect(preview.others.find((change) => change.kind === 'document')).toEqual({ kind: 'document', restored: 0, reverted: 1, removed: 0 });
+  });
 });

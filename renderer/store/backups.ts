@@ -383,8 +383,20 @@ export async function otherChanges(db: PalimpsestDb, file: NativeFile, annotatio
     recordsDiff('set', sets, library.sets, byId),
   );
   if (library.documents) {
-    const ids = (await db.documents.toCollection().primaryKeys()).map(String);
-    changes.push(recordsDiff('document', ids, library.documents.map(byId), String));
+    // Each document by its id and when it was added, read from the index
+    // (no text): a document deleted and imported again under the same id
+    // is another text, which the restore puts back.
+    const byAdded = db.documents.orderBy('added');
+    const [added, ids] = await db.transaction('r', db.documents, () => Promise.all([byAdded.keys(), byAdded.primaryKeys()]));
+    const current = ids.map((id, i) => ({ id: String(id), added: String(added[i]) }));
+    changes.push(
+      recordsDiff(
+        'document',
+        current,
+        library.documents.map(({ id, added }) => ({ id, added })),
+        byId,
+      ),
+    );
     const edits: readonly { documentId: string }[] = await db.documentEdits.toArray();
     changes.push(recordsDiff('description', edits, library.documentEdits ?? [], (edit) => edit.documentId));
   }
