@@ -201,6 +201,22 @@ describe('times as other tools write them', () => {
     expect(await contents(again)).toEqual(before);
   });
 
+  it('carries a link and an annotation that share an id (a backup can hold such a pair) through its W3C export and back', async () => {
+    const db = library();
+    await fill(db);
+    const link = (await db.links.get('l1'))!;
+    await db.links.delete('l1');
+    await db.links.add({ ...link, id: 'claim' });
+    const before = await contents(db);
+    const w3c = (await exportAnnotations(db, corpus, { kind: 'all' }, 'w3c')).content as string;
+    const fresh = library();
+    await importAnnotations(fresh, corpus, w3c);
+    expect(await contents(fresh)).toEqual(before);
+    const again = await importAnnotations(db, corpus, w3c);
+    expect([again.add, again.unplaced, again.library.links.add]).toEqual([[], [], []]);
+    expect(await contents(db)).toEqual(before);
+  });
+
   it('never lets an undated annotation or link replace the library’s of the same id', async () => {
     const db = library();
     await fill(db);

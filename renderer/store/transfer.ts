@@ -394,17 +394,23 @@ async function planAgainst(
 // `batch` less its annotations whose id is a link's in the library, and
 // its links whose id is an annotation's there: each is set aside with the
 // reason. The library keeps them apart, but a W3C file writes both as
-// `urn:uuid:<id>`, so its own export would then not read back.
+// `urn:uuid:<id>`, one node for JSON-LD and for other tools.
 async function withoutOtherKindsIds(db: PalimpsestDb, batch: IncomingBatch): Promise<IncomingBatch> {
   const fileLinks = batch.library?.links ?? [];
-  const [linkIds, annotationIds] = await Promise.all([
-    db.links.bulkGet(batch.annotations.map((a) => a.id)).then((found) => new Set(found.flatMap((l) => (l ? [l.id] : [])))),
-    rows.findByIds(
-      db,
-      fileLinks.map((l) => l.id),
-    ),
+  const linksOf = async (ids: string[]) => new Set((await db.links.bulkGet(ids)).flatMap((l) => (l ? [l.id] : [])));
+  const annotationIds = batch.annotations.map((a) => a.id);
+  const fileLinkIds = fileLinks.map((l) => l.id);
+  // A pair the library already holds (a backup can bring one back) is
+  // merged as usual: only a new clash is set aside.
+  const [linked, annotated, ownLinks, ownAnnotations] = await Promise.all([
+    linksOf(annotationIds),
+    rows.findByIds(db, fileLinkIds),
+    linksOf(fileLinkIds),
+    rows.findByIds(db, annotationIds),
   ]);
-  if (linkIds.size === 0 && annotationIds.size === 0) return batch;
+  const linkIds = new Set([...linked].filter((id) => !ownAnnotations.has(id)));
+  const annotationIdsTaken = new Set([...annotated.keys()].filter((id) => !ownLinks.has(id)));
+  if (linkIds.size === 0 && annotationIdsTaken.size === 0) return batch;
   const setAside = [...batch.setAside];
   const annotations = batch.annotations.filter((a) => {
     if (!linkIds.has(a.id)) return true;
@@ -412,7 +418,7 @@ async function withoutOtherKindsIds(db: PalimpsestDb, batch: IncomingBatch): Pro
     return false;
   });
   const links = fileLinks.filter((l) => {
-    if (!annotationIds.has(l.id)) return true;
+    if (!annotationIdsTaken.has(l.id)) return true;
     setAside.push({ id: l.id, path: l.path, quote: `link ${l.from} → ${l.to}`, reason: `its id “${l.id}” is an annotation’s in this library` });
     return false;
   });

@@ -89,8 +89,14 @@ function readItem(item: unknown, at: Path, read: W3cRead, seen: Set<string>): vo
   if (!(type === 'Annotation' || type === 'oa:Annotation' || (Array.isArray(type) && type.some((t) => t === 'Annotation' || t === 'oa:Annotation')))) {
     throw new ImportError(here('type'), `the type must be "Annotation"${type === undefined ? '' : `, not ${JSON.stringify(type)}`}`);
   }
-  if (seen.has(fileId)) throw new ImportError(here('id'), `duplicate annotation id "${fileId}"`);
-  seen.add(fileId);
+  // Ids are told apart by kind: a link and an annotation may share one (a
+  // link's targets are always annotations, so nothing is ambiguous), as
+  // the library keeps them apart and a library restored from a backup may
+  // hold such a pair.
+  const once = (kind: 'annotation' | 'link') => {
+    if (seen.has(`${kind} ${fileId}`)) throw new ImportError(here('id'), `duplicate ${kind} id "${fileId}"`);
+    seen.add(`${kind} ${fileId}`);
+  };
   const id = fileId.startsWith(annotationPrefix) ? fileId.slice(annotationPrefix.length) : fileId;
 
   const time = (key: 'created' | 'modified'): string | null => {
@@ -118,9 +124,11 @@ function readItem(item: unknown, at: Path, read: W3cRead, seen: Set<string>): vo
       if (typeof ref !== 'string' || !ref) throw new ImportError(here(...targetPath(j)), 'a target must be an IRI (a string) or an object with an id');
       return ref.startsWith(annotationPrefix) ? ref.slice(annotationPrefix.length) : ref;
     }) as [string, string];
+    once('link');
     read.links.push({ id, fileId, path: here(), from, to, relation, note, created, modified, createdBy });
     return;
   }
+  once('annotation');
 
   let textTargets = 0;
   targets.forEach((target, j) => {
