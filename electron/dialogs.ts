@@ -11,8 +11,9 @@ export function dialogHandlers(
   window: () => BrowserWindow | null,
   choices = new ImportChoices(),
 ): Pick<Handlers, 'openFile' | 'openFiles' | 'openFolder' | 'readImportFile' | 'saveFile'> {
-  // A window gone (closed, crashed) lets go of the files it chose.
-  const watch = whenWindowGone((owner) => choices.abandon(owner));
+  // A window gone (closed, crashed) or its page reloaded lets go of the
+  // files it chose: that page can no longer ask for them.
+  const watch = whenWindowGone((owner) => choices.abandon(owner), { reload: true });
   return {
     async openFile(request) {
       const path = await askWhichFile(window(), request.title, request.filters);

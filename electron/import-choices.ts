@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, opendir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type FolderEntry, type FolderLimits, folderLimits, walkFolder } from '../shared/importers/folder-walk';
 import { type ChosenFolder, type ChosenImportFile, maxOpenFilesTotalBytes, overTotalToOpen, tooLargeToOpen } from '../shared/ipc/contract';
@@ -121,7 +121,9 @@ function folderEntryOf(path: string, name: string): FolderEntry<string> {
     kind: 'folder',
     name,
     async *entries() {
-      for (const entry of await readdir(path, { withFileTypes: true })) {
+      // Streamed: the walk stops at its bound, so a folder of a million
+      // entries is never listed whole.
+      for await (const entry of await opendir(path)) {
         const full = join(path, entry.name);
         if (entry.isFile()) yield { kind: 'file', name: entry.name, file: full };
         else if (entry.isDirectory()) yield folderEntryOf(full, entry.name);
