@@ -32,7 +32,10 @@ export async function carriedDocuments(db: PalimpsestDb, libraryIds: ReadonlySet
   const named = [
     ...new Set([...files.map((d) => d.id), ...(library.revisions ?? []).map((r) => r.documentId), ...(library.documentEdits ?? []).map((e) => e.documentId)]),
   ];
-  const stored = new Map((await db.documents.bulkGet(named)).flatMap((row) => (row ? [[row.id, row] as const] : [])));
+  // Which are stored, from the key alone, and their fingerprints from the
+  // listing rows: no text is read (a file may carry thousands).
+  const stored = new Set((await db.documents.where(':id').anyOf(named).primaryKeys()).map(String));
+  const listings = new Map((await db.documentListings.bulkGet(named)).flatMap((row) => (row ? [[row.id, row] as const] : [])));
   for (const document of files) {
     if (libraryIds.has(document.id) || stored.has(document.id)) carried.present.documents += 1;
     else carried.documents.push(document as unknown as DocumentRow);
@@ -44,8 +47,12 @@ export async function carriedDocuments(db: PalimpsestDb, libraryIds: ReadonlySet
   // bundled text, or an imported one with the same original text.
   const same = (id: string) => {
     if (added.has(id)) return true;
-    const row = stored.get(id);
-    if (row) return fileDocument.get(id)?.fingerprint === row.fingerprint;
+    if (stored.has(id)) {
+      // Its listing, if caught up, says which text it is; unlisted, it
+      // counts as another, and keeps its own.
+      const listed = listings.get(id);
+      return listed?.revision === 0 && listed.fingerprint === fileDocument.get(id)?.fingerprint;
+    }
     return libraryIds.has(id) && !fileDocument.has(id);
   };
   const revisedIds = [...new Set((library.revisions ?? []).map((r) => r.documentId))];
