@@ -374,13 +374,13 @@ async function planAgainst(
   documents: ReadonlyMap<string, LibraryDocument>,
   read: IncomingBatch,
 ): Promise<{ plan: ImportPlan; existing: Map<string, Annotation> }> {
-  const batch = await withoutOtherKindsIds(db, read);
   // Looked up by id alone: a file may place an annotation the library has in
   // another document (a W3C file names no document).
   const existing = await rows.findByIds(
     db,
-    batch.annotations.map((a) => a.id),
+    read.annotations.map((a) => a.id),
   );
+  const batch = await withoutOtherKindsIds(db, read, existing);
   return {
     plan: planImport(batch, documents, {
       annotations: existing,
@@ -395,20 +395,24 @@ async function planAgainst(
 // its links whose id is an annotation's there: each is set aside with the
 // reason. The library keeps them apart, but a W3C file writes both as
 // `urn:uuid:<id>`, one node for JSON-LD and for other tools.
-async function withoutOtherKindsIds(db: PalimpsestDb, batch: IncomingBatch): Promise<IncomingBatch> {
+async function withoutOtherKindsIds(db: PalimpsestDb, batch: IncomingBatch, ownAnnotations: ReadonlyMap<string, Annotation>): Promise<IncomingBatch> {
   const fileLinks = batch.library?.links ?? [];
-  const linksOf = async (ids: string[]) => new Set((await db.links.bulkGet(ids)).flatMap((l) => (l ? [l.id] : [])));
-  const annotationIds = batch.annotations.map((a) => a.id);
-  const fileLinkIds = fileLinks.map((l) => l.id);
+  // The library's link ids from their keys (a library holds far fewer links
+  // than a large file annotations), the file's links' ids among its
+  // annotations by lookup.
+  const [ownLinks, annotated] = await Promise.all([
+    db.links
+      .toCollection()
+      .primaryKeys()
+      .then((ids) => new Set(ids.map(String))),
+    rows.findByIds(
+      db,
+      fileLinks.map((l) => l.id),
+    ),
+  ]);
   // A pair the library already holds (a backup can bring one back) is
   // merged as usual: only a new clash is set aside.
-  const [linked, annotated, ownLinks, ownAnnotations] = await Promise.all([
-    linksOf(annotationIds),
-    rows.findByIds(db, fileLinkIds),
-    linksOf(fileLinkIds),
-    rows.findByIds(db, annotationIds),
-  ]);
-  const linkIds = new Set([...linked].filter((id) => !ownAnnotations.has(id)));
+  const linkIds = new Set(batch.annotations.flatMap((a) => (ownLinks.has(a.id) && !ownAnnotations.has(a.id) ? [a.id] : [])));
   const annotationIdsTaken = new Set([...annotated.keys()].filter((id) => !ownLinks.has(id)));
   if (linkIds.size === 0 && annotationIdsTaken.size === 0) return batch;
   const setAside = [...batch.setAside];
