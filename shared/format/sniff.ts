@@ -1,3 +1,4 @@
+import { byteOrderMark } from '../importers/decode';
 import { textDecoder } from '../importers/text-decoder';
 
 /// Tells what kind of annotation file a researcher picked, from its bytes
@@ -32,9 +33,9 @@ export function sniffAnnotationFile(fileName: string, bytes: Uint8Array): Sniffe
 /// otherwise. Windows tools (PowerShell's Out-File, Notepad's "Unicode")
 /// save JSON in UTF-16.
 export function jsonEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  const mark = byteOrderMark(bytes);
+  if (mark) return mark;
   const [a, b, c, d] = bytes;
-  if (a === 0xff && b === 0xfe) return 'utf-16le';
-  if (a === 0xfe && b === 0xff) return 'utf-16be';
   if (bytes.length >= 4 && a !== 0 && b === 0 && c !== 0 && d === 0) return 'utf-16le';
   if (bytes.length >= 4 && a === 0 && b !== 0 && c === 0 && d !== 0) return 'utf-16be';
   return 'utf-8';

@@ -1,3 +1,4 @@
+import { byteOrderMark } from '../importers/decode';
 import { encodingName, textDecoder } from '../importers/text-decoder';
 
 /// An XML file's bytes as text, in the encoding the XML specification's
@@ -12,10 +13,9 @@ export function xmlText(bytes: Uint8Array): string {
 
 /// The WHATWG name of the encoding `xmlText` reads `bytes` in.
 export function xmlEncoding(bytes: Uint8Array): string {
+  const mark = byteOrderMark(bytes);
+  if (mark) return mark;
   const [a, b, c, d] = bytes;
-  if (a === 0xef && b === 0xbb && c === 0xbf) return 'utf-8';
-  if (a === 0xff && b === 0xfe) return 'utf-16le';
-  if (a === 0xfe && b === 0xff) return 'utf-16be';
   if (a === 0x3c && b === 0 && c === 0x3f && d === 0) return 'utf-16le';
   if (a === 0 && b === 0x3c && c === 0 && d === 0x3f) return 'utf-16be';
   // The declaration is ASCII in every encoding left; a label no decoder

@@ -59,9 +59,9 @@ function decodeAny(bytes: Uint8Array, fileName: string, options: DecodeOptions):
   if (bytes.includes(0)) {
     const utf16 = utf16WithoutMark(bytes);
     if (utf16) return checked(decodeWith(bytes, utf16, true), fileName);
-    // A few NULs in a text (an OCR engine's or a bad copy's debris) are
-    // not binary data: the text is read, and `withoutNuls` drops them.
-    if (controlShare(bytes) > 0.02) throw binary(fileName);
+    // Otherwise a few NULs in a text (an OCR engine's or a bad copy's
+    // debris) are not binary data, as other control bytes are not: the
+    // check below counts them, and `withoutNuls` drops them.
   }
   if (controlShare(bytes) > 0.02) throw binary(fileName);
 
@@ -130,7 +130,9 @@ function binary(fileName: string): ImportFileError {
   );
 }
 
-function byteOrderMark(bytes: Uint8Array): string | null {
+/// The encoding a byte-order mark at the start of `bytes` names, if any
+/// (the one definition of the marks, for texts, JSON and XML alike).
+export function byteOrderMark(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
