@@ -66,9 +66,11 @@ export async function carriedDocuments(db: PalimpsestDb, libraryIds: ReadonlySet
       revisedIds.filter((id) => !added.has(id)),
     ),
   );
+  // Whether the library holds the document, or will once this is written.
+  const held = (id: string) => added.has(id) || libraryIds.has(id) || stored.has(id);
   for (const { seq: _seq, ...revision } of [...(library.revisions ?? [])].sort((a, b) => a.seq - b.seq)) {
     const id = revision.documentId;
-    if (!added.has(id) && !libraryIds.has(id) && !stored.has(id)) continue;
+    if (!held(id)) continue;
     if (revised.has(id) || annotated.has(id) || !same(id)) carried.present.revisions += 1;
     else carried.revisions.push(revision);
   }
@@ -76,7 +78,7 @@ export async function carriedDocuments(db: PalimpsestDb, libraryIds: ReadonlySet
   const edited = await db.documentEdits.bulkGet(edits.map((e) => e.documentId));
   edits.forEach((edit, i) => {
     const id = edit.documentId;
-    if (!added.has(id) && !libraryIds.has(id) && !stored.has(id)) return;
+    if (!held(id)) return;
     if (edited[i] || !same(id)) carried.present.edits += 1;
     else carried.edits.push(edit as unknown as DocumentEditRow);
   });
@@ -108,10 +110,11 @@ export function carriedTexts(carried: CarriedDocuments, documents: ReadonlyMap<s
   const newest = new Map<string, Omit<RevisionRow, 'seq'>>();
   for (const revision of carried.revisions) newest.set(revision.documentId, revision);
   const texts = new Map(documents);
+  const added = new Set(carried.documents.map((d) => d.id));
   for (const row of carried.documents) texts.set(row.id, currentOf(row, null, withSeq(newest.get(row.id))));
   for (const [id, revision] of newest) {
     const before = documents.get(id);
-    if (before && !carried.documents.some((d) => d.id === id)) texts.set(id, currentOf(null, before, withSeq(revision)));
+    if (before && !added.has(id)) texts.set(id, currentOf(null, before, withSeq(revision)));
   }
   return texts;
 }
@@ -121,23 +124,27 @@ function withSeq(revision: Omit<CarriedRevision, 'seq'> | undefined): RevisionRo
 }
 
 /// Writes `carried` inside the caller's transaction (over documents,
-/// revisions and document edits), after checking that the library still
-/// lacks all of it: a document added or revised since the preview would
-/// have the file's annotations placed on a text that is not there, so the
-/// whole import is refused instead, nothing written.
+/// revisions, document edits and the annotation rows), after checking that
+/// the library still lacks all of it: a document added, revised or
+/// annotated since the plan would have the file's annotations placed on a
+/// text that is not there, or its own shifted, so the whole import is
+/// refused instead, nothing written.
 export async function writeCarried(db: PalimpsestDb, carried: CarriedDocuments): Promise<void> {
-  const ids = carried.documents.map((d) => d.id);
+  const ids = new Set(carried.documents.map((d) => d.id));
   const revisedIds = [...new Set(carried.revisions.map((r) => r.documentId))];
   const [documents, revised, annotated, edits] = await Promise.all([
-    db.documents.bulkGet(ids),
+    db.documents
+      .where(':id')
+      .anyOf([...ids])
+      .primaryKeys(),
     revisedAmong(db, revisedIds),
     annotatedAmong(
       db,
-      revisedIds.filter((id) => !ids.includes(id)),
+      revisedIds.filter((id) => !ids.has(id)),
     ),
     db.documentEdits.bulkGet(carried.edits.map((e) => e.documentId)),
   ]);
-  if (documents.some(Boolean) || revised.length > 0 || annotated.length > 0 || edits.some(Boolean))
+  if (documents.length > 0 || revised.length > 0 || annotated.length > 0 || edits.some(Boolean))
     throw new ImportError('$', 'the library’s documents changed while the file was being imported; nothing was written. Import it again');
   await db.documents.bulkAdd(carried.documents);
   // Numbered by the library as they are added, in the file's order.
