@@ -12,10 +12,9 @@ import * as rows from './annotation-rows';
 import { BackupScheduler, backupFile, backupFileName, previewRestore, previewRestoreFile, restoreBackup } from './backups';
 import { exportAnnotations } from './transfer';
 import type { PalimpsestDb } from './db';
-import { dropDbs, freshDb } from './test-support/db';
+import { dropDbs, freshDb, importedMemo } from './test-support/db';
 import { importFile } from '../../shared/importers/import-file';
-import { fixture } from '../../shared/importers/test-support/sources';
-import { addDocuments, currentDocuments, deleteDocument, documentRowOf, editDocument } from './documents';
+import { addDocuments, currentDocuments, deleteDocument, documentRowOf } from './documents';
 import { applyRevision, planRevision } from './revisions';
 
 const corpus = loadCorpus();
@@ -29,6 +28,17 @@ beforeEach(() => {
 afterEach(dropDbs);
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/// A claim in the brief, and an Actor passage linked to it as
+/// contradicting it.
+async function claimContradicted(store: AnnotationStore) {
+  const a = text.indexOf('apple of discord');
+  const b = text.indexOf('Corfu Channel');
+  const claim = await store.create(brief, a, a + 16, { tags: ['claim'] });
+  const other = await store.create(brief, b, b + 13, { tags: ['actor'], actor: 'Hoxha' });
+  await store.link(other, claim, 'contradicts', 'the Corfu affair');
+  return { claim, other };
+}
 
 describe('automatic backups', () => {
   it('back up the library shortly after a change, and not again while nothing changes', async () => {
@@ -150,11 +160,7 @@ describe('a backup of the whole library', () => {
     const host = memoryHost();
     const scheduler = new BackupScheduler(db, corpus, host, () => {}, 5);
     const store = new AnnotationStore(db);
-    const a = text.indexOf('apple of discord');
-    const b = text.indexOf('Corfu Channel');
-    const claim = await store.create(brief, a, a + 16, { tags: ['claim'] });
-    const other = await store.create(brief, b, b + 13, { tags: ['actor'], actor: 'Hoxha' });
-    await store.link(other, claim, 'contradicts', 'the Corfu affair');
+    const { claim, other } = await claimContradicted(store);
     await db.actors.add({ id: 'hoxha', name: 'Enver Hoxha', aliases: ['Hoxha'], created: '2026-11-01T00:00:00.000Z', modified: '2026-11-01T00:00:00.000Z' });
     await db.sets.add({
       id: 's1',
@@ -188,10 +194,7 @@ describe('a backup of the whole library', () => {
 describe('a backup and an imported document', () => {
   it('brings back a deleted document with its annotations and its edited description', async () => {
     const host = memoryHost();
-    const file = await importFile('memo-1962.docx', fixture('memo-1962.docx'));
-    const row = documentRowOf(file, new Set(corpus.keys()), new Date('2026-11-23T10:00:00Z'));
-    await addDocuments(db, [row]);
-    await editDocument(db, row.id, { collection: 'Prague files' });
+    const row = await importedMemo(db, corpus);
     // The app's documents, as App keeps them: imported ones included.
     const documents = await currentDocuments(db, corpus);
     const scheduler = new BackupScheduler(
@@ -321,18 +324,11 @@ describe('the preview of a restore, beside the annotations', () => {
 
   it('counts the documents, revisions, links, actors, sets and types that come back, go back or go, as the restore then does', async () => {
     const host = memoryHost();
-    const file = await importFile('memo-1962.docx', fixture('memo-1962.docx'));
-    const row = documentRowOf(file, new Set(corpus.keys()), new Date('2026-11-23T10:00:00Z'));
-    await addDocuments(db, [row]);
-    await editDocument(db, row.id, { collection: 'Prague files' });
+    const row = await importedMemo(db, corpus);
     const documents = await currentDocuments(db, corpus);
     const scheduler = new BackupScheduler(db, documents, host, () => {}, 5);
     const store = new AnnotationStore(db);
-    const a = text.indexOf('apple of discord');
-    const b = text.indexOf('Corfu Channel');
-    const claim = await store.create(brief, a, a + 16, { tags: ['claim'] });
-    const other = await store.create(brief, b, b + 13, { tags: ['actor'], actor: 'Hoxha' });
-    await store.link(other, claim, 'contradicts', 'the Corfu affair');
+    const { claim } = await claimContradicted(store);
     await applyRevision(db, await planRevision(db, brief, 'fo-brief-revised.md', `${text}\n\nA paragraph added.`));
     await db.actors.add({ id: 'hoxha', name: 'Enver Hoxha', aliases: [], created: '2026-11-01T00:00:00.000Z', modified: '2026-11-01T00:00:00.000Z' });
     await db.sets.add({

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../shared/importers/import-file';
-import { fixture } from '../../shared/importers/test-support/sources';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import { AnnotationStore } from './annotations';
 import * as rows from './annotation-rows';
@@ -9,7 +8,7 @@ import type { PalimpsestDb } from './db';
 import { addDocuments, currentDocuments, documentRowOf, editDocument } from './documents';
 import { applyRevision, planRevision } from './revisions';
 import { carriedDocuments, writeCarried } from './carried-documents';
-import { dropDbs, freshDb } from './test-support/db';
+import { dropDbs, freshDb, importedMemo } from './test-support/db';
 import { exportAnnotations, importAnnotations, previewImport } from './transfer';
 
 const corpus = loadCorpus();
@@ -20,10 +19,7 @@ afterEach(dropDbs);
 /// a collection, and the British brief revised, annotated on its new text.
 async function researcherLibrary(): Promise<{ db: PalimpsestDb; memoId: string }> {
   const db = freshDb('carried');
-  const file = await importFile('memo-1962.docx', fixture('memo-1962.docx'));
-  const row = documentRowOf(file, new Set(corpus.keys()), new Date('2026-11-23T10:00:00Z'));
-  await addDocuments(db, [row]);
-  await editDocument(db, row.id, { collection: 'Prague files' });
+  const row = await importedMemo(db, corpus);
   const revised = brief.text.text.replace('The most plausible interpretation', 'The likeliest reading');
   await applyRevision(db, await planRevision(db, brief, 'brief-corrected.md', revised));
   const documents = await currentDocuments(db, corpus);

@@ -1,7 +1,10 @@
 import type { Annotation } from '../../../shared/annotation/model';
 import type { LibraryDocument } from '../../../shared/corpus/document';
 import { passageOf } from '../../../shared/test-support/annotations';
+import { importFile } from '../../../shared/importers/import-file';
+import { fixture } from '../../../shared/importers/test-support/sources';
 import type { AnnotationStore } from '../annotations';
+import { addDocuments, documentRowOf, editDocument } from '../documents';
 import { type DocumentRow, PalimpsestDb } from '../db';
 
 // Test fixtures for the store: libraries in fake-indexeddb (the test file
@@ -45,4 +48,14 @@ export function annotate(
 /// `meta` says: enough for the stamps and listings read from the tables.
 export function bareDocumentRow(id: string, added: string, meta: DocumentRow['meta']): DocumentRow {
   return { id, fileName: `${id}.txt`, format: 'plain', blocks: [], pages: [], meta, fingerprint: 'f', encoding: null, added };
+}
+
+/// The Czech memorandum as a Word file the researcher imported on 23
+/// November and filed in "Prague files", stored in `db`: its row.
+export async function importedMemo(db: PalimpsestDb, bundled: ReadonlyMap<string, LibraryDocument>): Promise<DocumentRow> {
+  const file = await importFile('memo-1962.docx', fixture('memo-1962.docx'));
+  const row = documentRowOf(file, new Set(bundled.keys()), new Date('2026-11-23T10:00:00Z'));
+  await addDocuments(db, [row]);
+  await editDocument(db, row.id, { collection: 'Prague files' });
+  return row;
 }
