@@ -1,4 +1,5 @@
-import type { FileFilter, OpenedFile } from '../../shared/ipc/contract';
+import type { FileFilter } from '../../shared/ipc/api';
+import type { OpenedFile } from '../../shared/ipc/contract';
 import { BackupDb } from '../store/db';
 import { backupStore, blobChunks } from '../store/backup-store';
 import { type Handle, entryOfHandle, folderPicker, laterFilesOf } from './folder-entries';

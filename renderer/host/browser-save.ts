@@ -1,4 +1,4 @@
-import type { FileFilter } from '../../shared/ipc/contract';
+import type { FileFilter } from '../../shared/ipc/api';
 import { messageOf } from '../../shared/errors';
 import { HostError, type SavePiece } from './host';
 

@@ -1,5 +1,6 @@
 import { type Api, maxSavePieceBytes, maxSavePieceCharacters } from '../../shared/ipc/api';
-import { type HostBridge, bridgeKey } from '../../shared/ipc/contract';
+import type { HostBridge } from '../../shared/ipc/api';
+import { bridgeKey } from '../../shared/ipc/contract';
 import { methods } from '../../shared/ipc/methods';
 import { callsOf } from '../../shared/rpc/invoke';
 import { type Host, HostError, type LaterFile, type PickedFile } from './host';

@@ -1,4 +1,5 @@
-import type { BackupInfo, FileFilter, MenuCommand, OpenedFile } from '../../shared/ipc/contract';
+import type { FileFilter } from '../../shared/ipc/api';
+import type { BackupInfo, MenuCommand, OpenedFile } from '../../shared/ipc/contract';
 
 /// What the UI needs from whatever hosts it: the Electron shell (native
 /// dialogs over IPC) or a plain browser (file input and downloads). The UI

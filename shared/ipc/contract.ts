@@ -2,7 +2,8 @@
 ///
 /// Channel names live here and only here, so the preload, the main-process
 /// handlers and the renderer's host cannot drift apart. Every reply is a
-/// `Reply`: handlers never throw across the IPC boundary.
+/// `Reply` (shared/rpc/wire.ts): handlers never throw across the IPC
+/// boundary. The calls themselves and their schemas are in api.ts.
 
 import { maxImportBytes } from '../importers/limits';
 
@@ -65,10 +66,6 @@ export interface MenuMessage {
 export const menuEvent = 'palimpsest:menu';
 export type Channel = (typeof channels)[keyof typeof channels];
 
-/// A file-type filter offered by a native dialog, as its schema in api.ts
-/// reads it.
-export type { FileFilter } from './api';
-
 /// A text file the user picked; `null` in a reply means they cancelled.
 export interface OpenedFile {
   name: string;
@@ -90,9 +87,6 @@ export interface ChosenFolder {
   notes: string[];
 }
 
-/// A call's answer across IPC: its value, or why it failed (a WireError).
-export type { Reply, WireError } from '../rpc/wire';
-
 /// The most bytes read for one pick of several files: files beyond it are
 /// reported, not read, so a folder of scans chosen at once cannot exhaust
 /// the memory of the app.
@@ -108,8 +102,6 @@ export function tooLargeToOpen(name: string, bytes: number, limit = maxImportByt
 export function overTotalToOpen(name: string, limit = maxOpenFilesTotalBytes): string {
   return `${name} was not read: the files chosen with it already come to ${Math.round(limit / 1048576)} MB, as much as one import takes. Import it in another batch.`;
 }
-
-export type { HostBridge } from './api';
 
 /// The key under which the preload exposes the bridge.
 export const bridgeKey = 'palimpsest';

@@ -1,5 +1,5 @@
 import { scoreLegacyEncodings, legacyEncodings } from '../../../../shared/importers/encoding-guess';
-import type { FileFilter } from '../../../../shared/ipc/contract';
+import type { FileFilter } from '../../../../shared/ipc/api';
 import type { PickedFile } from '../../../host/host';
 import type { DocumentFileResult } from '../../../work/import-protocol';
 
