@@ -142,8 +142,9 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
   // One actor may be coded under several tag types: it is added once.
   const added = new Set<string>();
   for (const code of project.codes) {
-    // An actor code without a name (the reader says so) names no actor.
-    if (!code.actor?.name) continue;
+    // An actor code without a name (the reader says so) names no actor; a
+    // name the library held without an actor record stays a name.
+    if (!code.actor?.name || !code.actor.record) continue;
     const names = [code.actor.name, ...code.actor.aliases];
     if (names.some((name) => actorIndex.resolve(name) || added.has(actorKey(name)))) continue;
     for (const name of names) added.add(actorKey(name));

@@ -4,7 +4,7 @@ import { ImportFileError } from '../importers/errors';
 import { type ZipLimits, readZip } from '../importers/zip';
 import { ImportError } from './errors';
 import { xmlText } from './xml-text';
-import { actorLine, aliasPrefix, inversePrefix, namesActorsLine, passagesPrefix } from './qdpx';
+import { actorLine, aliasPrefix, inversePrefix, nameLine, namesActorsLine, passagesPrefix } from './qdpx';
 
 /// A REFI-QDA project (`.qdpx`) as read, in neutral terms: its text sources
 /// with their text, its codes (a hierarchy flattened into `parent / child`
@@ -30,8 +30,10 @@ export interface QdpxCode {
   color: string | null;
   /// Palimpsest's own projects: tagging with this code names an actor.
   namesActor: boolean;
-  /// Palimpsest's own projects: this code is an actor under its parent.
-  actor: { name: string; aliases: string[] } | null;
+  /// Palimpsest's own projects: this code is an actor under its parent;
+  /// `record` false where the library named it without an actor record
+  /// (the name stays a name).
+  actor: { name: string; aliases: string[]; record: boolean } | null;
   parentGuid: string | null;
 }
 
@@ -156,7 +158,7 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
       const given = code.attribs.name ?? '';
       const description = childText(code, 'Description');
       const lines = description.split('\n');
-      const isActor = parent !== null && lines[0] === actorLine;
+      const isActor = parent !== null && (lines[0] === actorLine || lines[0] === nameLine);
       // A tag type, an actor and a relation need a name in the library
       // (and in its backups): a code without one keeps its passages under
       // a name the preview states; an actor code without one names no
@@ -170,7 +172,7 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
             ? 'an actor code without a name: its passages keep their tag and name no actor'
             : `a code without a name is imported as “${[...path, untitledCode].join(' / ')}”`,
         });
-      const actor = isActor ? { name, aliases: aliasesOf(lines) } : null;
+      const actor = isActor ? { name, aliases: aliasesOf(lines), record: lines[0] === actorLine } : null;
       if (actor && parent) parent.namesActor = true;
       const entry: QdpxCode = {
         guid,

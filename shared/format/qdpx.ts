@@ -71,6 +71,9 @@ export function codePointOffset(text: string, utf16: number): number {
 /// Palimpsest's words in descriptions, for reading its own projects back.
 export const namesActorsLine = 'Palimpsest: tagging with this code names an actor.';
 export const actorLine = 'Palimpsest: an actor.';
+/// An annotation may name someone without the library holding an actor
+/// for the name: its code says so, and an import keeps it a name.
+export const nameLine = 'Palimpsest: a name as tagged, with no actor record.';
 export const aliasPrefix = 'Also named: ';
 export const passagesPrefix = 'Palimpsest passages: ';
 export const inversePrefix = 'Palimpsest relation, read from its target: ';
@@ -103,7 +106,7 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
   // (named by its id), so no coding points at a missing code.
   const tagTypes = [...options.tagTypes].sort((a, b) => a.order - b.order);
   const known = new Set(tagTypes.map((t) => t.id));
-  const codeOfTag = new Map<string, { tagType: TagType; actors: Map<string, { name: string; aliases: string[]; guid: string }> }>();
+  const codeOfTag = new Map<string, { tagType: TagType; actors: Map<string, { name: string; aliases: string[]; guid: string; record: boolean }> }>();
   for (const t of tagTypes) codeOfTag.set(t.id, { tagType: t, actors: new Map() });
   const tagCode = (id: string, namesActor = false) => {
     let code = codeOfTag.get(id);
@@ -127,8 +130,13 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
     let child = code.actors.get(key);
     if (!child) {
       child = actor
-        ? { name: actor.name, aliases: [...actor.aliases], guid: guidOf('actor', code.tagType.id === 'actor' ? actor.id : `${parent}/${actor.id}`) }
-        : { name: a.actor, aliases: [], guid: guidOf('actor', `${parent}/${a.actor}`) };
+        ? {
+            name: actor.name,
+            aliases: [...actor.aliases],
+            guid: guidOf('actor', code.tagType.id === 'actor' ? actor.id : `${parent}/${actor.id}`),
+            record: true,
+          }
+        : { name: a.actor, aliases: [], guid: guidOf('actor', `${parent}/${a.actor}`), record: false };
       code.actors.set(key, child);
     }
     actorCodeOf.set(a.id, child.guid);
@@ -139,7 +147,7 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
       const children = [...actors.values()]
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
         .map((actor) => {
-          const lines = [actorLine, ...(actor.aliases.length ? [`${aliasPrefix}${actor.aliases.join('; ')}`] : [])].join('\n');
+          const lines = [actor.record ? actorLine : nameLine, ...(actor.aliases.length ? [`${aliasPrefix}${actor.aliases.join('; ')}`] : [])].join('\n');
           return `        <Code guid="${actor.guid}" name="${xmlText(actor.name)}" isCodable="true">\n          <Description>${xmlText(lines)}</Description>\n        </Code>`;
         })
         .join('\n');
