@@ -24,6 +24,8 @@ import { StoredDocuments } from './document-source';
 import { currentDocuments } from './documents';
 import { applyRevision, planRevision } from './revisions';
 import { annotate } from './test-support/db';
+import { importFile } from '../../shared/importers/import-file';
+import { addDocuments, documentRowOf } from './documents';
 
 const uuid = (name: string) =>
   `00000000-0000-4000-8000-${[...name]
@@ -146,6 +148,27 @@ describe('a .qdpx of a library whose bundled document was revised', () => {
     const documents = new StoredDocuments(db, fixture.corpus);
     const preview = await previewQdpx(db, documents, 'revised.qdpx', bytes, now);
     expect([preview.counts.documents, preview.plan.add.length, preview.plan.unchanged]).toEqual([0, 0, 2]);
+  });
+});
+
+describe('a .qdpx of an imported Markdown note with a guessed date', () => {
+  it('gives back its date, still a guess, and its Markdown label in a fresh library', async () => {
+    const file = await importFile('hoxha-notes.md', strToU8('# Notes on the Moscow meeting\n\nHoxha spoke for two hours; the delegates left early.\n'));
+    const row = documentRowOf(file, new Set(fixture.corpus.keys()), now);
+    await addDocuments(source, [{ ...row, meta: { ...row.meta, date: { start: { year: 1960, month: 11 }, guessed: true } } }]);
+    const document = documentOf((await source.documents.get(row.id))!);
+    await annotate(new AnnotationStore(source), document, 'Hoxha spoke for two hours', { tags: ['claim'] });
+    const bytes = (await exportAnnotations(source, new StoredDocuments(source, fixture.corpus), { kind: 'all' }, 'qdpx', now)).content as Uint8Array;
+    if (xmllint) expect(schemaProblems(readQdpx(bytes)['project.qde']!)).toBe('');
+
+    const documents = new StoredDocuments(target, fixture.corpus);
+    await applyQdpx(target, documents, await previewQdpx(target, documents, 'notes.qdpx', bytes, now), now);
+    const [imported] = await target.documents.toArray();
+    expect([imported!.format, imported!.fileName, imported!.meta.date]).toEqual([
+      'markdown',
+      'hoxha-notes.md',
+      { start: { year: 1960, month: 11 }, guessed: true },
+    ]);
   });
 });
 

@@ -16,7 +16,7 @@ import { ImportError } from './errors';
 import { type IncomingAnnotation, type IncomingBatch, checkIds } from './incoming';
 import { actorSchema, linkSchema, relationTypeSchema, setSchema } from './library-schemas';
 import { tagTypeSchema } from './native';
-import { guidOf } from './qdpx';
+import { dateVariable, fileVariable, guidOf, spanOfEdtf } from './qdpx';
 import type { QdpxProject } from './qdpx-read';
 
 /// The library a project is read against.
@@ -93,11 +93,21 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
-    const meta = { ...extractMetadata(blocks), title: source.name, ...(source.description ? { citation: source.description } : {}) };
+    // Palimpsest's own variables give back its date (a guess kept a guess)
+    // and the file it was imported from, whose extension names its format.
+    const date = spanOfEdtf(source.variables.get(dateVariable) ?? '');
+    const file = source.variables.get(fileVariable)?.trim();
+    const format = file ? formatOfName(file) : null;
+    const meta = {
+      ...extractMetadata(blocks),
+      title: source.name,
+      ...(source.description ? { citation: source.description } : {}),
+      ...(date ? { date } : {}),
+    };
     const document: LibraryDocument = {
       id,
-      fileName: `${source.name}.txt`,
-      format: 'plain',
+      fileName: format ? file! : `${source.name}.txt`,
+      format: format ?? 'plain',
       blocks,
       text,
       meta,
@@ -283,4 +293,19 @@ function checkSchemas(tagTypes: TagType[], relationTypes: RelationType[], links:
         throw new ImportError(`${path}[${i}]${issue.path.map((p) => `.${String(p)}`).join('')}`, issue.message);
       }
     });
+}
+
+// The format a file name's extension names, among those the library reads.
+function formatOfName(name: string): LibraryDocument['format'] | null {
+  const extension = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase();
+  const formats: Record<string, LibraryDocument['format']> = {
+    txt: 'plain',
+    md: 'markdown',
+    markdown: 'markdown',
+    html: 'html',
+    htm: 'html',
+    docx: 'docx',
+    pdf: 'pdf',
+  };
+  return (extension && formats[extension]) || null;
 }

@@ -21,6 +21,8 @@ export interface QdpxSource {
   text: string;
   /// The source's description (a citation, in Palimpsest's exports).
   description: string;
+  /// Its text variables by name (Palimpsest writes its date and file).
+  variables: Map<string, string>;
 }
 
 export interface QdpxCode {
@@ -196,6 +198,15 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
   const codebook = child(child(root, 'CodeBook'), 'Codes');
   if (codebook) walk(codebook, [], null);
 
+  const variableNames = new Map(children(child(root, 'Variables'), 'Variable').map((v) => [(v.attribs.guid ?? '').toUpperCase(), v.attribs.name ?? '']));
+  const variablesOf = (element: Element) =>
+    new Map(
+      children(element, 'VariableValue').flatMap((value) => {
+        const name = variableNames.get((child(value, 'VariableRef')?.attribs.targetGUID ?? '').toUpperCase());
+        const text = child(value, 'TextValue');
+        return name && text ? [[name, DomUtils.textContent(text)] as const] : [];
+      }),
+    );
   const sources: QdpxSource[] = [];
   const selections: QdpxSelection[] = [];
   const sourcesElement = child(root, 'Sources');
@@ -230,7 +241,7 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
       continue;
     }
     const guid = need(outer, 'guid', path).toUpperCase();
-    sources.push({ guid, name: name || 'Untitled source', text, description: childText(source, 'Description') });
+    sources.push({ guid, name: name || 'Untitled source', text, description: childText(source, 'Description'), variables: variablesOf(outer) });
     // REFI-QDA positions count characters (code points); the app counts
     // UTF-16 units: the offset of each code point, once per source.
     const utf16 = codePointStarts(text);

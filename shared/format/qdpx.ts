@@ -4,6 +4,7 @@ import { actorKey } from '../actors/key';
 import type { Actor } from '../actors/model';
 import type { Annotation, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
+import { type DateSpan, type PartialDate, dateSortKey } from '../corpus/dates';
 import { textFingerprint } from '../document/fingerprint';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
@@ -77,6 +78,26 @@ export const nameLine = 'Palimpsest: a name as tagged, with no actor record.';
 export const aliasPrefix = 'Also named: ';
 export const passagesPrefix = 'Palimpsest passages: ';
 export const inversePrefix = 'Palimpsest relation, read from its target: ';
+
+/// Variables Palimpsest writes on a text source, so its own import gives
+/// back what the text alone does not say: the date (EDTF: "1962-11",
+/// "1960/1961", a guess ending in "?") and the file it was imported from
+/// (whose extension names its format, "Markdown").
+export const dateVariable = 'Palimpsest date';
+export const fileVariable = 'Palimpsest file';
+
+/// A date span as an EDTF text: "1962-01-19", "1960/1961", "1962?".
+export function edtfOf(span: DateSpan): string {
+  return `${dateSortKey(span.start)}${span.end ? `/${dateSortKey(span.end)}` : ''}${span.guessed ? '?' : ''}`;
+}
+
+/// The span `edtfOf` wrote, or null for any other text.
+export function spanOfEdtf(text: string): DateSpan | null {
+  const match = /^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:\/(\d{4})(?:-(\d\d))?(?:-(\d\d))?)?(\?)?$/.exec(text.trim());
+  if (!match) return null;
+  const part = (y?: string, m?: string, d?: string): PartialDate => ({ year: Number(y), ...(m ? { month: Number(m) } : {}), ...(d ? { day: Number(d) } : {}) });
+  return { start: part(match[1], match[2], match[3]), ...(match[4] ? { end: part(match[4], match[5], match[6]) } : {}), guessed: Boolean(match[7]) };
+}
 
 /// What a project is made of.
 export interface QdpxExport {
@@ -160,6 +181,7 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
     .join('\n');
 
   const files: Record<string, string> = {};
+  const variables = new Set<string>();
   const byDocument = new Map<string, Annotation[]>();
   for (const a of annotations) {
     const list = byDocument.get(a.documentId);
@@ -196,7 +218,16 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
         })
         .join('\n');
       const description = document.meta.citation ? `\n        <Description>${xmlText(document.meta.citation)}</Description>` : '';
-      return `      <TextSource guid="${guid}" name="${xmlText(document.meta.title)}" plainTextPath="internal://${guid}.txt" creatingUser="${user}" creationDateTime="${time}">${description}\n${selections}\n      </TextSource>`;
+      const values = [
+        ...(document.meta.date ? [[dateVariable, edtfOf(document.meta.date)]] : []),
+        ...(document.origin === 'imported' ? [[fileVariable, document.fileName]] : []),
+      ]
+        .map(([name, value]) => {
+          variables.add(name!);
+          return `\n        <VariableValue><VariableRef targetGUID="${guidOf('variable', name!)}"/><TextValue>${xmlText(value!)}</TextValue></VariableValue>`;
+        })
+        .join('');
+      return `      <TextSource guid="${guid}" name="${xmlText(document.meta.title)}" plainTextPath="internal://${guid}.txt" creatingUser="${user}" creationDateTime="${time}">${description}\n${selections}${values}\n      </TextSource>`;
     })
     .join('\n');
 
@@ -238,6 +269,9 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
     `<Project xmlns="${qdaNamespace}" name="Palimpsest annotations" origin="Palimpsest" creationDateTime="${time}" creatingUserGUID="${user}">`,
     `  <Users>\n    <User guid="${user}" name="Palimpsest"/>\n  </Users>`,
     codeOfTag.size > 0 ? `  <CodeBook>\n    <Codes>\n${codes}\n    </Codes>\n  </CodeBook>` : '',
+    variables.size > 0
+      ? `  <Variables>\n${[...variables].map((name) => `    <Variable guid="${guidOf('variable', name)}" name="${name}" typeOfVariable="Text"/>`).join('\n')}\n  </Variables>`
+      : '',
     byDocument.size > 0 ? `  <Sources>\n${sources}\n  </Sources>` : '',
     notes.length > 0 ? `  <Notes>\n${notes.join('\n')}\n  </Notes>` : '',
     linkLines.length > 0 ? `  <Links>\n${linkLines.join('\n')}\n  </Links>` : '',
