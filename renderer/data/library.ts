@@ -40,8 +40,8 @@ export class LibraryRepository {
   /// `exportPieces`).
   async exportPieces(scope: NativeFile['scope'], format: ExportFormat): Promise<ExportPieces> {
     if (!this.worker) return exportPieces(this.db, this.documents.source(), scope, format);
-    const { buildId, count, leftOut } = await this.worker.export({ scope, format, backup: false, now: new Date().toISOString() });
-    return { count, leftOut, pieces: builtPieces(this.worker, buildId) };
+    const { buildId, count, leftOut, ties } = await this.worker.export({ scope, format, backup: false, now: new Date().toISOString() });
+    return { count, leftOut, ties, pieces: builtPieces(this.worker, buildId) };
   }
 
   /// The name a backup file saved at `now` is offered under.

@@ -16,6 +16,16 @@ import { readQdpx } from '../../shared/format/qdpx';
 import { hasXmllint, schemaProblems } from '../../shared/format/test-support/xmllint';
 import { applyQdpx, previewQdpx } from './qdpx-import';
 import { exportAnnotations } from './transfer';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seed, seedIds } from '../../shared/test-support/corpus';
+import { AnnotationStore } from './annotations';
+import { StoredDocuments } from './document-source';
+import { currentDocuments } from './documents';
+import { applyRevision, planRevision } from './revisions';
+import { annotate } from './test-support/db';
+import { importFile } from '../../shared/importers/import-file';
+import { addDocuments, documentRowOf } from './documents';
 
 const uuid = (name: string) =>
   `00000000-0000-4000-8000-${[...name]
@@ -100,6 +110,65 @@ describe('importing a .qdpx into the library', () => {
       /^broken\.qdpx is damaged or is not a zip file/,
     );
     expect(await target.documents.count()).toBe(0);
+  });
+});
+
+describe('a .qdpx of a library whose bundled document was revised', () => {
+  const brief = seed(fixture.corpus, seedIds.foBrief);
+  const revisedName = 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md';
+  const revised = readFileSync(join(import.meta.dirname, '..', '..', 'shared', 'anchoring', 'baselines', revisedName), 'utf8');
+
+  /// A library of its own: the brief revised, a passage tagged before the
+  /// revision and one after; its .qdpx.
+  async function revisedLibrary(): Promise<{ db: PalimpsestDb; bytes: Uint8Array }> {
+    const db = freshDb('qdpx-revised');
+    await annotate(new AnnotationStore(db), brief, '£843,947', { tags: ['claim'] });
+    await applyRevision(db, await planRevision(db, brief, revisedName, revised, now));
+    const current = (await currentDocuments(db, fixture.corpus)).get(brief.id)!;
+    await annotate(new AnnotationStore(db), current, 'supremacy', { tags: ['claim'] });
+    const bytes = (await exportAnnotations(db, new StoredDocuments(db, fixture.corpus), { kind: 'all' }, 'qdpx', now)).content as Uint8Array;
+    return { db, bytes };
+  }
+
+  it('puts its passages on the brief a fresh library holds, adding no second brief', async () => {
+    const { db, bytes } = await revisedLibrary();
+    const documents = new StoredDocuments(target, fixture.corpus);
+    const preview = await previewQdpx(target, documents, 'revised.qdpx', bytes, now);
+    expect([preview.counts.documents, preview.plan.add.length, preview.plan.unplaced.length]).toEqual([0, 2, 0]);
+    await applyQdpx(target, documents, preview, now);
+    expect(await target.documents.count()).toBe(0);
+    const quotes = (list: Annotation[]) => list.map((a) => [a.documentId, a.quote.exact]).sort();
+    expect(quotes(await rows.all(target))).toEqual(quotes(await rows.all(db)));
+    const text = brief.text.text;
+    for (const a of await rows.all(target)) expect(text.slice(a.position.start, a.position.end)).toBe(a.quote.exact);
+  });
+
+  it('comes back into its own library as already there', async () => {
+    const { db, bytes } = await revisedLibrary();
+    const documents = new StoredDocuments(db, fixture.corpus);
+    const preview = await previewQdpx(db, documents, 'revised.qdpx', bytes, now);
+    expect([preview.counts.documents, preview.plan.add.length, preview.plan.unchanged]).toEqual([0, 0, 2]);
+  });
+});
+
+describe('a .qdpx of an imported Markdown note with a guessed date', () => {
+  it('gives back its date, still a guess, and its Markdown label in a fresh library', async () => {
+    const file = await importFile('hoxha-notes.md', strToU8('# Notes on the Moscow meeting\n\nHoxha spoke for two hours; the delegates left early.\n'));
+    const row = documentRowOf(file, new Set(fixture.corpus.keys()), now);
+    await addDocuments(source, [{ ...row, meta: { ...row.meta, date: { start: { year: 1960, month: 11 }, guessed: true } } }]);
+    const document = documentOf((await source.documents.get(row.id))!);
+    await annotate(new AnnotationStore(source), document, 'Hoxha spoke for two hours', { tags: ['claim'] });
+    const bytes = (await exportAnnotations(source, new StoredDocuments(source, fixture.corpus), { kind: 'all' }, 'qdpx', now)).content as Uint8Array;
+    if (xmllint) expect(schemaProblems(readQdpx(bytes)['project.qde']!)).toBe('');
+
+    const documents = new StoredDocuments(target, fixture.corpus);
+    await applyQdpx(target, documents, await previewQdpx(target, documents, 'notes.qdpx', bytes, now), now);
+    const [imported] = await target.documents.toArray();
+    expect([imported!.format, imported!.fileName, imported!.meta.date]).toEqual([
+      'markdown',
+      'hoxha-notes.md',
+      { start: { year: 1960, month: 11 }, guessed: true },
+    ]);
   });
 });
 

@@ -85,19 +85,23 @@ export async function applyQdpx(
 }
 
 // The project's sources are matched to the library's documents by their
-// fingerprints (read without texts); then only the documents its passages
+// fingerprints (read without texts), or a bundled one by its id; then only the documents its passages
 // are on are read.
 async function planQdpx(db: PalimpsestDb, library: Documents, project: ReturnType<typeof readQdpxProject>, now: Date) {
   const source = sourceOf(library);
   const documents = await source.infos();
-  const [tagTypes, relationTypes, actors, links, sets] = await Promise.all([
+  const [stored, tagTypes, relationTypes, actors, links, sets] = await Promise.all([
+    db.documents.toCollection().primaryKeys(),
     db.tagTypes.toArray(),
     db.relationTypes.toArray(),
     db.actors.toArray(),
     db.links.toArray(),
     db.sets.toArray(),
   ]);
-  const incoming = qdpxIncoming(project, { documents, tagTypes, relationTypes, actors }, now);
+  // The documents not stored are the bundled ones (keys only, no row read).
+  const own = new Set(stored.map(String));
+  const bundled = new Set([...documents.keys()].filter((id) => !own.has(id)));
+  const incoming = qdpxIncoming(project, { documents, bundled, tagTypes, relationTypes, actors }, now);
   // What the library has already (by id) is not added again.
   const linkIds = new Set(links.map((l) => l.id));
   const setIds = new Set(sets.map((s) => s.id));

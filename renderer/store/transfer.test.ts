@@ -63,8 +63,17 @@ describe('export and import', () => {
     const fresh = freshDb('transfer-orphan');
     const { plan } = await previewImport(fresh, corpus, native.content as string);
     expect(plan.unplaced.map((u) => u.id)).toEqual(['orphan']);
+    // The links and set entries that point to it go with it, and are counted.
+    const [other] = (await rows.all(db)).filter((a) => a.id !== 'orphan');
+    const time = '2026-12-05T09:00:00.000Z';
+    const tie = { relation: 'supports', note: '', created: time, modified: time };
+    await db.links.bulkAdd([
+      { ...tie, id: 'to-orphan', from: other!.id, to: 'orphan', fromDocument: other!.documentId, toDocument: 'a-document-since-removed' },
+      { ...tie, id: 'from-orphan', from: 'orphan', to: other!.id, fromDocument: 'a-document-since-removed', toDocument: other!.documentId },
+    ]);
+    await db.sets.add({ id: 'gathered', name: 'Gathered', description: '', annotationIds: [other!.id, 'orphan'], created: time, modified: time });
     const qdpx = await exportPieces(db, corpus, { kind: 'all' }, 'qdpx');
-    expect([qdpx.count, qdpx.leftOut]).toEqual([2, 1]);
+    expect([qdpx.count, qdpx.leftOut, qdpx.ties]).toEqual([2, 1, { links: 2, setEntries: 1 }]);
   });
 
   it('exports one document’s annotations only', async () => {

@@ -38,9 +38,10 @@ export async function exportAnnotations(
   /// bring them back): kept, under a stand-in entry, in a whole-library
   /// native file, which must carry everything; refused in one document's.
   /// A REFI-QDA project, which carries each document's text, leaves them
-  /// out and counts them in `leftOut`; W3C and CSV name the id.
+  /// out and counts them in `leftOut`, and in `ties` the links and set
+  /// entries that go with them; W3C and CSV name the id.
   missingDocuments: 'refuse' | 'keep' = scope.kind === 'all' ? 'keep' : 'refuse',
-): Promise<{ content: string | Uint8Array; count: number; missing: string[]; leftOut: number }> {
+): Promise<{ content: string | Uint8Array; count: number; missing: string[]; leftOut: number; ties?: LeftOutTies }> {
   const annotations: Annotation[] = scope.kind === 'all' ? await rows.all(db) : await rows.ofDocument(db, scope.documentId);
   annotations.sort((a, b) =>
     a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.position.start - b.position.start || (a.id < b.id ? -1 : 1),
@@ -63,6 +64,13 @@ export async function exportAnnotations(
     // annotations, as the project's codes, links and sets.
     const [actors, links, relationTypes, sets] = await Promise.all([db.actors.toArray(), db.links.toArray(), db.relationTypes.toArray(), db.sets.toArray()]);
     const placed = annotations.filter((a) => documents.has(a.documentId));
+    // What points at a left-out passage goes with it: counted, so the
+    // notice can say so rather than lose it silently.
+    const gone = new Set(annotations.filter((a) => !documents.has(a.documentId)).map((a) => a.id));
+    const ties = {
+      links: links.filter((l) => gone.has(l.from) || gone.has(l.to)).length,
+      setEntries: sets.reduce((sum, s) => sum + s.annotationIds.filter((id) => gone.has(id)).length, 0),
+    };
     return {
       content: buildQdpx({
         annotations: placed,
@@ -77,6 +85,7 @@ export async function exportAnnotations(
       count: placed.length,
       missing,
       leftOut: count - placed.length,
+      ties,
     };
   }
   const rest = scope.kind === 'all' ? await libraryOf(db) : undefined;
@@ -95,6 +104,15 @@ export interface ExportPieces {
   /// Annotations left out (see `exportAnnotations`): a REFI-QDA project's
   /// on documents the library no longer holds.
   leftOut?: number;
+  /// The links and set entries left out with them.
+  ties?: LeftOutTies;
+}
+
+/// Links and set entries a REFI-QDA export leaves out with the passages
+/// they point to.
+export interface LeftOutTies {
+  links: number;
+  setEntries: number;
 }
 
 /// The same file as `exportAnnotations`, byte for byte, in pieces. A native
@@ -115,10 +133,11 @@ export async function exportPieces(
   missingDocuments: 'refuse' | 'keep' = scope.kind === 'all' ? 'keep' : 'refuse',
 ): Promise<ExportPieces> {
   if (format === 'qdpx') {
-    const { content, count, leftOut } = await exportAnnotations(db, library, scope, format, now);
+    const { content, count, leftOut, ties } = await exportAnnotations(db, library, scope, format, now);
     return {
       count,
       leftOut,
+      ...(ties ? { ties } : {}),
       pieces: (async function* () {
         yield content;
       })(),

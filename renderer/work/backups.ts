@@ -59,7 +59,7 @@ export const backupsApi = {
   /// An export of annotations (all, or one document's) in a format, or a
   /// backup file of the whole library (`backup`), built off the page: how
   /// many annotations it holds, and the id its pieces are asked for by.
-  export: method<{ buildId: string; count: number; leftOut: number }>()(
+  export: method<{ buildId: string; count: number; leftOut: number; ties: { links: number; setEntries: number } }>()(
     z.strictObject({
       scope: z.union([z.strictObject({ kind: z.literal('all') }), z.strictObject({ kind: z.literal('document'), documentId: z.string().min(1).max(200) })]),
       format: z.enum(['native', 'w3c', 'csv', 'qdpx']),
@@ -158,7 +158,8 @@ export function backupsHandlers(context: ImportContext, store?: Pick<BackupHost,
     export: async ({ scope, format, backup, now }) => {
       const documents = await context.documents();
       const file = backup ? await backupFile(context.db, documents, new Date(now)) : await exportPieces(context.db, documents, scope, format, new Date(now));
-      return { buildId: keep(file.pieces), count: file.count, leftOut: 'leftOut' in file ? (file.leftOut ?? 0) : 0 };
+      const ties = ('ties' in file ? file.ties : undefined) ?? { links: 0, setEntries: 0 };
+      return { buildId: keep(file.pieces), count: file.count, leftOut: 'leftOut' in file ? (file.leftOut ?? 0) : 0, ties };
     },
     piece: async ({ buildId }) => {
       const pieces = builds.get(buildId);

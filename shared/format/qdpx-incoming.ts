@@ -16,6 +16,7 @@ import { ImportError } from './errors';
 import { type IncomingAnnotation, type IncomingBatch, checkIds } from './incoming';
 import { actorSchema, linkSchema, relationTypeSchema, setSchema } from './library-schemas';
 import { tagTypeSchema } from './native';
+import { dateVariable, fileVariable, guidOf, spanOfEdtf } from './qdpx';
 import type { QdpxProject } from './qdpx-read';
 
 /// The library a project is read against.
@@ -23,6 +24,10 @@ export interface QdpxLibrary {
   /// Only their ids and fingerprints are read: a source is the library's
   /// document when its text's fingerprint is the same.
   documents: ReadonlyMap<string, Pick<LibraryDocument, 'id' | 'fingerprint'>>;
+  /// The ids among `documents` of the bundled corpus, the same documents in
+  /// every library: a source Palimpsest exported from one of them (its GUID
+  /// made from the id) is that document, whatever revision either text is at.
+  bundled?: ReadonlySet<string>;
   tagTypes: readonly TagType[];
   relationTypes: readonly RelationType[];
   actors: readonly Actor[];
@@ -46,8 +51,9 @@ export interface QdpxIncoming {
 const palette = ['#8e44ad', '#c0392b', '#16a085', '#d4a017', '#2c6e91', '#7f8c8d'];
 
 /// Maps a read project onto the library: a text source whose canonical
-/// text the library has already (same fingerprint) is that document, else
-/// a new one made as a plain-text import of it; codes become tag types by
+/// text the library has already (same fingerprint) is that document, as
+/// is one exported from a bundled document the library holds (by its
+/// GUID), else a new one made as a plain-text import of it; codes become tag types by
 /// name (case aside; a new name a new type, its hierarchy in the name);
 /// Palimpsest's actor codes name actors; memos become notes. A GUID that is
 /// a UUID is kept as the id, so a Palimpsest export comes back as it was
@@ -59,6 +65,14 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
   // Documents.
   const byFingerprint = new Map<string, Pick<LibraryDocument, 'id' | 'fingerprint'>>();
   for (const document of library.documents.values()) byFingerprint.set(document.fingerprint, document);
+  // Only bundled ids: the researcher's documents are named from their
+  // files, so a colleague's "memo-1962" may be another text; it is matched
+  // by its text alone.
+  const byGuid = new Map<string, Pick<LibraryDocument, 'id' | 'fingerprint'>>();
+  for (const id of library.bundled ?? []) {
+    const document = library.documents.get(id);
+    if (document) byGuid.set(guidOf('document', id), document);
+  }
   const taken = new Set(library.documents.keys());
   const newDocuments: LibraryDocument[] = [];
   const documentOfSource = new Map<string, Pick<LibraryDocument, 'id' | 'fingerprint'>>();
@@ -66,7 +80,7 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     const blocks = parseSource(source.text, 'plain');
     const text = new DocText(blocks);
     const fingerprint = textFingerprint(text.text);
-    const known = byFingerprint.get(fingerprint) ?? byFingerprint.get(textFingerprint(source.text));
+    const known = byFingerprint.get(fingerprint) ?? byFingerprint.get(textFingerprint(source.text)) ?? byGuid.get(source.guid);
     if (known) {
       documentOfSource.set(source.guid, known);
       continue;
@@ -79,11 +93,21 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
-    const meta = { ...extractMetadata(blocks), title: source.name, ...(source.description ? { citation: source.description } : {}) };
+    // Palimpsest's own variables give back its date (a guess kept a guess)
+    // and the file it was imported from, whose extension names its format.
+    const date = spanOfEdtf(source.variables.get(dateVariable) ?? '');
+    const file = source.variables.get(fileVariable)?.trim();
+    const format = file ? formatOfName(file) : null;
+    const meta = {
+      ...extractMetadata(blocks),
+      title: source.name,
+      ...(source.description ? { citation: source.description } : {}),
+      ...(date ? { date } : {}),
+    };
     const document: LibraryDocument = {
       id,
-      fileName: `${source.name}.txt`,
-      format: 'plain',
+      fileName: format ? file! : `${source.name}.txt`,
+      format: format ?? 'plain',
       blocks,
       text,
       meta,
@@ -128,8 +152,9 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
   // One actor may be coded under several tag types: it is added once.
   const added = new Set<string>();
   for (const code of project.codes) {
-    // An actor code without a name (the reader says so) names no actor.
-    if (!code.actor?.name) continue;
+    // An actor code without a name (the reader says so) names no actor; a
+    // name the library held without an actor record stays a name.
+    if (!code.actor?.name || !code.actor.record) continue;
     const names = [code.actor.name, ...code.actor.aliases];
     if (names.some((name) => actorIndex.resolve(name) || added.has(actorKey(name)))) continue;
     for (const name of names) added.add(actorKey(name));
@@ -268,4 +293,19 @@ function checkSchemas(tagTypes: TagType[], relationTypes: RelationType[], links:
         throw new ImportError(`${path}[${i}]${issue.path.map((p) => `.${String(p)}`).join('')}`, issue.message);
       }
     });
+}
+
+// The format a file name's extension names, among those the library reads.
+function formatOfName(name: string): LibraryDocument['format'] | null {
+  const extension = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase();
+  const formats: Record<string, LibraryDocument['format']> = {
+    txt: 'plain',
+    md: 'markdown',
+    markdown: 'markdown',
+    html: 'html',
+    htm: 'html',
+    docx: 'docx',
+    pdf: 'pdf',
+  };
+  return (extension && formats[extension]) || null;
 }

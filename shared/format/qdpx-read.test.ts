@@ -257,3 +257,17 @@ describe('an actor coded under two tag types', () => {
     expect(incoming.batch.annotations.map((a) => a.actor)).toEqual(['Nikita Khrushchev', 'Nikita Khrushchev']);
   });
 });
+
+describe('a name tagged without an actor record', () => {
+  it('comes back as the same name, and the library gains no actor for it', () => {
+    const khrushchev = { id: uuid('khrushchev'), name: 'Nikita Khrushchev', aliases: ['Khrushchev'], created: time, modified: time };
+    const named = [
+      { ...annotations[1]!, tags: ['actor'], actor: 'Mao Zedong' },
+      { ...annotations[0]!, tags: ['claim'], actor: 'Khrushchev' },
+    ];
+    const bytes = buildQdpx({ annotations: named, tagTypes, documents: fixture.corpus, exported: now, actors: [khrushchev] });
+    const incoming = qdpxIncoming(readQdpxProject(bytes, 'names.qdpx'), emptyLibrary, now);
+    expect(incoming.actors.map((a) => [a.name, a.aliases])).toEqual([['Nikita Khrushchev', ['Khrushchev']]]);
+    expect(incoming.batch.annotations.map((a) => a.actor).sort()).toEqual(['Mao Zedong', 'Nikita Khrushchev']);
+  });
+});

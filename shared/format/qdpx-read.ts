@@ -4,7 +4,7 @@ import { ImportFileError } from '../importers/errors';
 import { type ZipLimits, readZip } from '../importers/zip';
 import { ImportError } from './errors';
 import { xmlText } from './xml-text';
-import { actorLine, aliasPrefix, inversePrefix, namesActorsLine, passagesPrefix } from './qdpx';
+import { actorLine, aliasPrefix, inversePrefix, nameLine, namesActorsLine, passagesPrefix } from './qdpx';
 
 /// A REFI-QDA project (`.qdpx`) as read, in neutral terms: its text sources
 /// with their text, its codes (a hierarchy flattened into `parent / child`
@@ -21,6 +21,8 @@ export interface QdpxSource {
   text: string;
   /// The source's description (a citation, in Palimpsest's exports).
   description: string;
+  /// Its text variables by name (Palimpsest writes its date and file).
+  variables: Map<string, string>;
 }
 
 export interface QdpxCode {
@@ -30,8 +32,10 @@ export interface QdpxCode {
   color: string | null;
   /// Palimpsest's own projects: tagging with this code names an actor.
   namesActor: boolean;
-  /// Palimpsest's own projects: this code is an actor under its parent.
-  actor: { name: string; aliases: string[] } | null;
+  /// Palimpsest's own projects: this code is an actor under its parent;
+  /// `record` false where the library named it without an actor record
+  /// (the name stays a name).
+  actor: { name: string; aliases: string[]; record: boolean } | null;
   parentGuid: string | null;
 }
 
@@ -156,7 +160,7 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
       const given = code.attribs.name ?? '';
       const description = childText(code, 'Description');
       const lines = description.split('\n');
-      const isActor = parent !== null && lines[0] === actorLine;
+      const isActor = parent !== null && (lines[0] === actorLine || lines[0] === nameLine);
       // A tag type, an actor and a relation need a name in the library
       // (and in its backups): a code without one keeps its passages under
       // a name the preview states; an actor code without one names no
@@ -170,7 +174,7 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
             ? 'an actor code without a name: its passages keep their tag and name no actor'
             : `a code without a name is imported as “${[...path, untitledCode].join(' / ')}”`,
         });
-      const actor = isActor ? { name, aliases: aliasesOf(lines) } : null;
+      const actor = isActor ? { name, aliases: aliasesOf(lines), record: lines[0] === actorLine } : null;
       if (actor && parent) parent.namesActor = true;
       const entry: QdpxCode = {
         guid,
@@ -194,6 +198,15 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
   const codebook = child(child(root, 'CodeBook'), 'Codes');
   if (codebook) walk(codebook, [], null);
 
+  const variableNames = new Map(children(child(root, 'Variables'), 'Variable').map((v) => [(v.attribs.guid ?? '').toUpperCase(), v.attribs.name ?? '']));
+  const variablesOf = (element: Element) =>
+    new Map(
+      children(element, 'VariableValue').flatMap((value) => {
+        const name = variableNames.get((child(value, 'VariableRef')?.attribs.targetGUID ?? '').toUpperCase());
+        const text = child(value, 'TextValue');
+        return name && text ? [[name, DomUtils.textContent(text)] as const] : [];
+      }),
+    );
   const sources: QdpxSource[] = [];
   const selections: QdpxSelection[] = [];
   const sourcesElement = child(root, 'Sources');
@@ -228,7 +241,7 @@ export function parseProject(xml: string, sourceText: (path: string) => string |
       continue;
     }
     const guid = need(outer, 'guid', path).toUpperCase();
-    sources.push({ guid, name: name || 'Untitled source', text, description: childText(source, 'Description') });
+    sources.push({ guid, name: name || 'Untitled source', text, description: childText(source, 'Description'), variables: variablesOf(outer) });
     // REFI-QDA positions count characters (code points); the app counts
     // UTF-16 units: the offset of each code point, once per source.
     const utf16 = codePointStarts(text);

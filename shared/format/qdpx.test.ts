@@ -89,9 +89,11 @@ describe('REFI-QDA export by the letter', () => {
     expect(schemaProblems(qde)).toBe('');
   });
 
-  it('writes merged actors once, by their canonical name, with the aliases in the description', () => {
-    const actorCodes = [...qde.matchAll(/<Code guid="([^"]+)" name="([^"]+)" isCodable="true">\s*<Description>Palimpsest: an actor\./g)].map((m) => m[2]);
-    expect(actorCodes.sort()).toEqual(['Khrushchev', 'Kim Il Sung']);
+  it('writes merged actors once, by their canonical name, with the aliases in the description; a name without an actor as a name', () => {
+    const codesSaying = (line: string) =>
+      [...qde.matchAll(/<Code guid="([^"]+)" name="([^"]+)" isCodable="true">\s*<Description>([^&<]+)/g)].filter((m) => m[3] === line).map((m) => m[2]);
+    expect(codesSaying('Palimpsest: an actor.')).toEqual(['Khrushchev']);
+    expect(codesSaying('Palimpsest: a name as tagged, with no actor record.')).toEqual(['Kim Il Sung']);
     expect(qde).not.toContain('name="N. S. Khrushchev"');
     expect(qde).toContain('Also named: N. S. Khrushchev');
   });

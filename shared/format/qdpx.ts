@@ -4,6 +4,7 @@ import { actorKey } from '../actors/key';
 import type { Actor } from '../actors/model';
 import type { Annotation, TagType } from '../annotation/model';
 import type { LibraryDocument } from '../corpus/document';
+import { type DateSpan, type PartialDate, dateSortKey } from '../corpus/dates';
 import { textFingerprint } from '../document/fingerprint';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
@@ -71,9 +72,32 @@ export function codePointOffset(text: string, utf16: number): number {
 /// Palimpsest's words in descriptions, for reading its own projects back.
 export const namesActorsLine = 'Palimpsest: tagging with this code names an actor.';
 export const actorLine = 'Palimpsest: an actor.';
+/// An annotation may name someone without the library holding an actor
+/// for the name: its code says so, and an import keeps it a name.
+export const nameLine = 'Palimpsest: a name as tagged, with no actor record.';
 export const aliasPrefix = 'Also named: ';
 export const passagesPrefix = 'Palimpsest passages: ';
 export const inversePrefix = 'Palimpsest relation, read from its target: ';
+
+/// Variables Palimpsest writes on a text source, so its own import gives
+/// back what the text alone does not say: the date (EDTF: "1962-11",
+/// "1960/1961", a guess ending in "?") and the file it was imported from
+/// (whose extension names its format, "Markdown").
+export const dateVariable = 'Palimpsest date';
+export const fileVariable = 'Palimpsest file';
+
+/// A date span as an EDTF text: "1962-01-19", "1960/1961", "1962?".
+export function edtfOf(span: DateSpan): string {
+  return `${dateSortKey(span.start)}${span.end ? `/${dateSortKey(span.end)}` : ''}${span.guessed ? '?' : ''}`;
+}
+
+/// The span `edtfOf` wrote, or null for any other text.
+export function spanOfEdtf(text: string): DateSpan | null {
+  const match = /^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:\/(\d{4})(?:-(\d\d))?(?:-(\d\d))?)?(\?)?$/.exec(text.trim());
+  if (!match) return null;
+  const part = (y?: string, m?: string, d?: string): PartialDate => ({ year: Number(y), ...(m ? { month: Number(m) } : {}), ...(d ? { day: Number(d) } : {}) });
+  return { start: part(match[1], match[2], match[3]), ...(match[4] ? { end: part(match[4], match[5], match[6]) } : {}), guessed: Boolean(match[7]) };
+}
 
 /// What a project is made of.
 export interface QdpxExport {
@@ -103,7 +127,7 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
   // (named by its id), so no coding points at a missing code.
   const tagTypes = [...options.tagTypes].sort((a, b) => a.order - b.order);
   const known = new Set(tagTypes.map((t) => t.id));
-  const codeOfTag = new Map<string, { tagType: TagType; actors: Map<string, { name: string; aliases: string[]; guid: string }> }>();
+  const codeOfTag = new Map<string, { tagType: TagType; actors: Map<string, { name: string; aliases: string[]; guid: string; record: boolean }> }>();
   for (const t of tagTypes) codeOfTag.set(t.id, { tagType: t, actors: new Map() });
   const tagCode = (id: string, namesActor = false) => {
     let code = codeOfTag.get(id);
@@ -127,8 +151,13 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
     let child = code.actors.get(key);
     if (!child) {
       child = actor
-        ? { name: actor.name, aliases: [...actor.aliases], guid: guidOf('actor', code.tagType.id === 'actor' ? actor.id : `${parent}/${actor.id}`) }
-        : { name: a.actor, aliases: [], guid: guidOf('actor', `${parent}/${a.actor}`) };
+        ? {
+            name: actor.name,
+            aliases: [...actor.aliases],
+            guid: guidOf('actor', code.tagType.id === 'actor' ? actor.id : `${parent}/${actor.id}`),
+            record: true,
+          }
+        : { name: a.actor, aliases: [], guid: guidOf('actor', `${parent}/${a.actor}`), record: false };
       code.actors.set(key, child);
     }
     actorCodeOf.set(a.id, child.guid);
@@ -139,7 +168,7 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
       const children = [...actors.values()]
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
         .map((actor) => {
-          const lines = [actorLine, ...(actor.aliases.length ? [`${aliasPrefix}${actor.aliases.join('; ')}`] : [])].join('\n');
+          const lines = [actor.record ? actorLine : nameLine, ...(actor.aliases.length ? [`${aliasPrefix}${actor.aliases.join('; ')}`] : [])].join('\n');
           return `        <Code guid="${actor.guid}" name="${xmlText(actor.name)}" isCodable="true">\n          <Description>${xmlText(lines)}</Description>\n        </Code>`;
         })
         .join('\n');
@@ -152,6 +181,7 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
     .join('\n');
 
   const files: Record<string, string> = {};
+  const variables = new Set<string>();
   const byDocument = new Map<string, Annotation[]>();
   for (const a of annotations) {
     const list = byDocument.get(a.documentId);
@@ -188,7 +218,16 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
         })
         .join('\n');
       const description = document.meta.citation ? `\n        <Description>${xmlText(document.meta.citation)}</Description>` : '';
-      return `      <TextSource guid="${guid}" name="${xmlText(document.meta.title)}" plainTextPath="internal://${guid}.txt" creatingUser="${user}" creationDateTime="${time}">${description}\n${selections}\n      </TextSource>`;
+      const values = [
+        ...(document.meta.date ? [[dateVariable, edtfOf(document.meta.date)]] : []),
+        ...(document.origin === 'imported' ? [[fileVariable, document.fileName]] : []),
+      ]
+        .map(([name, value]) => {
+          variables.add(name!);
+          return `\n        <VariableValue><VariableRef targetGUID="${guidOf('variable', name!)}"/><TextValue>${xmlText(value!)}</TextValue></VariableValue>`;
+        })
+        .join('');
+      return `      <TextSource guid="${guid}" name="${xmlText(document.meta.title)}" plainTextPath="internal://${guid}.txt" creatingUser="${user}" creationDateTime="${time}">${description}\n${selections}${values}\n      </TextSource>`;
     })
     .join('\n');
 
@@ -230,6 +269,9 @@ export function buildQdpxFiles(options: QdpxExport): Record<string, string> {
     `<Project xmlns="${qdaNamespace}" name="Palimpsest annotations" origin="Palimpsest" creationDateTime="${time}" creatingUserGUID="${user}">`,
     `  <Users>\n    <User guid="${user}" name="Palimpsest"/>\n  </Users>`,
     codeOfTag.size > 0 ? `  <CodeBook>\n    <Codes>\n${codes}\n    </Codes>\n  </CodeBook>` : '',
+    variables.size > 0
+      ? `  <Variables>\n${[...variables].map((name) => `    <Variable guid="${guidOf('variable', name)}" name="${name}" typeOfVariable="Text"/>`).join('\n')}\n  </Variables>`
+      : '',
     byDocument.size > 0 ? `  <Sources>\n${sources}\n  </Sources>` : '',
     notes.length > 0 ? `  <Notes>\n${notes.join('\n')}\n  </Notes>` : '',
     linkLines.length > 0 ? `  <Links>\n${linkLines.join('\n')}\n  </Links>` : '',

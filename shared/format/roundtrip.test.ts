@@ -8,6 +8,10 @@ import { planImport } from './merge';
 import { buildNativeFile, parseNativeFile } from './native';
 import { buildW3cCollection } from './w3c';
 import { readW3c } from './w3c-read';
+import { buildQdpx } from './qdpx';
+import { qdpxIncoming } from './qdpx-incoming';
+import { readQdpxProject } from './qdpx-read';
+import { defaultRelationTypes } from '../links/model';
 
 const corpus = loadCorpus();
 const documents = [...corpus.values()];
@@ -43,6 +47,26 @@ describe('export → import → export', () => {
         expect(second).toBe(first);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('gives back the passages and the names as tagged for REFI-QDA, in a library of the same documents', () => {
+    const library = { documents: corpus, tagTypes: defaultTagTypes, relationTypes: [...defaultRelationTypes], actors: [] };
+    fc.assert(
+      fc.property(annotations, (list) => {
+        // The names are plain names: the library holds no actor records.
+        const bytes = buildQdpx({ annotations: list, tagTypes: defaultTagTypes, documents: corpus, exported });
+        const incoming = qdpxIncoming(readQdpxProject(bytes, 'roundtrip.qdpx'), library, exported);
+        expect(incoming.newDocuments).toEqual([]);
+        expect(incoming.actors).toEqual([]);
+        const plan = planImport(incoming.batch, corpus, empty);
+        expect(plan.unplaced).toEqual([]);
+        // Tags aside: a name on a passage with no tag is coded under an
+        // "Actor" code, and comes back tagged so.
+        const key = (a: Annotation) => [a.documentId, a.position.start, a.position.end, a.quote.exact, a.actor].join('|');
+        expect(plan.add.map(key).sort()).toEqual(list.map(key).sort());
+      }),
+      { numRuns: 40 },
     );
   });
 });

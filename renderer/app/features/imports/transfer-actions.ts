@@ -101,6 +101,18 @@ async function confirmQdpx(services: AppServices, { fileName, planId }: PendingI
   }
 }
 
+/// ", and 3 links and 1 set entry that point to them", or nothing: what a
+/// REFI-QDA export leaves out with the passages it leaves out.
+export function tiesText(ties: { links: number; setEntries: number }, leftOut: number): string {
+  const parts = [
+    ...(ties.links ? [`${n(ties.links)} link${ties.links === 1 ? '' : 's'}`] : []),
+    ...(ties.setEntries ? [`${n(ties.setEntries)} set entr${ties.setEntries === 1 ? 'y' : 'ies'}`] : []),
+  ];
+  if (parts.length === 0) return '';
+  const many = ties.links + ties.setEntries > 1;
+  return `, and ${parts.join(' and ')} that point${many ? '' : 's'} to ${leftOut === 1 ? 'it' : 'them'}`;
+}
+
 function n(count: number): string {
   return count.toLocaleString('en');
 }
@@ -118,10 +130,12 @@ export async function exportAnnotationsFile(services: AppServices, scope: Native
     const name = `${scope.kind === 'all' ? 'palimpsest-annotations' : `palimpsest-${scope.documentId}`}-${today()}.${extension}`;
     let count = 0;
     let leftOut = 0;
+    let ties = { links: 0, setEntries: 0 };
     const saved = await services.host.saveStream('Export annotations', name, [{ name: filter, extensions: [extension] }], async () => {
       const file = await services.library.exportPieces(scope, format);
       count = file.count;
       leftOut = file.leftOut ?? 0;
+      ties = file.ties ?? ties;
       return file.pieces;
     });
     if (saved)
@@ -130,7 +144,7 @@ export async function exportAnnotationsFile(services: AppServices, scope: Native
         text:
           `Exported ${n(count)} annotation${count === 1 ? '' : 's'} to ${name}.` +
           (leftOut
-            ? ` ${n(leftOut)} on a document no longer in the library ${leftOut === 1 ? 'was' : 'were'} left out: a REFI-QDA project carries each document's text. The Palimpsest JSON export keeps ${leftOut === 1 ? 'it' : 'them'}.`
+            ? ` ${n(leftOut)} on a document no longer in the library ${leftOut === 1 ? 'was' : 'were'} left out${tiesText(ties, leftOut)}: a REFI-QDA project carries each document's text. The Palimpsest JSON export keeps ${leftOut + ties.links + ties.setEntries === 1 ? 'it' : 'them'}.`
             : ''),
       });
   } catch (error) {
