@@ -4,6 +4,7 @@ import yDexie, { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import type { PalimpsestDb } from '../store/db';
 import { SyncBinding } from './binding';
+import { type Carried, type CarriedRow, idsOfRows } from './carried';
 import { me } from './identity';
 import { type Invitation, canEdit } from './invitation';
 import { Journal } from './journal';
@@ -19,14 +20,51 @@ interface ProjectRow extends Invitation {
 /// the library's schema and a library never shared stay exactly as they were.
 class SyncDb extends Dexie {
   projects!: EntityTable<ProjectRow, 'project'>;
+  /// The base's ids beside the project's copy (`Carried`), and the row
+  /// `kept` saying they were written.
+  carried!: EntityTable<CarriedRow, 'key'>;
   constructor(name = 'palimpsest-sync') {
     super(name, { addons: [yDexie] });
     this.version(1).stores({ projects: 'project, doc: Y.Doc' });
+    this.version(2).stores({ carried: 'key' });
   }
+}
+
+// Forgets the project, and the base's ids kept for it: ids of a project
+// this library was in before name nothing of the next one's, and a join
+// that ended early must not leave them to be read.
+function forgetProject(syncDb: SyncDb): Promise<void> {
+  return syncDb.transaction('rw', syncDb.projects, syncDb.carried, async () => {
+    await syncDb.projects.clear();
+    await syncDb.carried.clear();
+  });
 }
 
 // The table where y-dexie keeps the updates of `projects.doc`.
 const updatesTable = '$projects.doc_updates';
+
+// Says the base's ids were written; a project joined before they were
+// kept has no such row, and its next join removes nothing.
+const keptRow: CarriedRow = { key: 'kept', ids: [] };
+
+// The base's ids, kept in the project copy's database. Each write is a
+// transaction over the doc's updates too, so it runs after every update
+// y-dexie has begun to write (IndexedDB runs overlapping writes in
+// order): the ids are never ahead of the copy.
+function carriedIn(syncDb: SyncDb): Carried {
+  return {
+    read: async () => {
+      const rows = await syncDb.carried.toArray();
+      return rows.some((row) => row.key === keptRow.key) ? idsOfRows(rows) : null;
+    },
+    write: (change) =>
+      syncDb.transaction('rw', [syncDb.table(updatesTable), syncDb.carried], async () => {
+        if (change.whole) await syncDb.carried.clear();
+        await syncDb.carried.bulkDelete(change.removed);
+        await syncDb.carried.bulkPut(change.whole ? [keptRow, ...change.put] : change.put);
+      }),
+  };
+}
 
 // The journal of the store's changes not yet carried to `project`.
 function journalOf(project: string): Journal {
@@ -145,7 +183,7 @@ export class SyncSession {
   /// colleagues already work in), from now on.
   static async begin(db: PalimpsestDb, invitation: Invitation, onError: (error: Error) => void): Promise<SyncSession> {
     const syncDb = new SyncDb();
-    await syncDb.projects.clear();
+    await forgetProject(syncDb);
     await syncDb.projects.add({ ...invitation, joined: new Date().toISOString() } as ProjectRow);
     const row = (await syncDb.projects.get(invitation.project))!;
     // Marks left by a project this library was in before are no news to
@@ -179,6 +217,7 @@ export class SyncSession {
       // as the update is; a write on the same table made after it ends
       // after it (IndexedDB runs overlapping writes in order).
       persisted: () => syncDb.transaction('rw', syncDb.table(updatesTable), () => {}),
+      carried: carriedIn(syncDb),
     });
     await binding.start(resumed);
     const provider = new HocuspocusProvider({ url: row.server, name: row.project, token: row.token, document: doc });
@@ -203,7 +242,7 @@ export class SyncSession {
     this.close();
     this.unsent.clear();
     journalOf(this.state.project.project).clear();
-    await this.syncDb.projects.clear();
+    await forgetProject(this.syncDb);
   }
 
   /// Resolves once every change made here so far is in the project's doc
