@@ -326,6 +326,8 @@ describe('a relaunch removes nothing', () => {
         throw new DOMException('quota', 'QuotaExceededError');
       },
       removeItem: () => {},
+      key: () => null,
+      length: 0,
     };
     await relaunch(b);
     const made = await b.annotations.create(brief, start + 40, start + 50, { tags: ['claim'], note: 'big library' });

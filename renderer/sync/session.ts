@@ -66,9 +66,17 @@ function carriedIn(syncDb: SyncDb): Carried {
   };
 }
 
-// The journal of the store's changes not yet carried to `project`.
-function journalOf(project: string): Journal {
-  return new Journal(localStorage, `palimpsest.sync.journal.${project}`);
+// The journal of the store's changes not yet carried to `project`, this
+// tab's part of it; `listening` to other tabs' (`Journal`) while open.
+function journalOf(project: string, listening = false): Journal {
+  const listen = (changed: (key: string | null) => void) => {
+    const heard = (event: StorageEvent) => {
+      if (event.storageArea === localStorage) changed(event.key);
+    };
+    window.addEventListener('storage', heard);
+    return () => window.removeEventListener('storage', heard);
+  };
+  return new Journal(localStorage, `palimpsest.sync.journal.${project}`, listening ? { listen } : {});
 }
 
 /// Where a shared project's connection stands, as the status shows it.
@@ -132,6 +140,7 @@ export class SyncSession {
     private readonly provider: HocuspocusProvider,
     project: Invitation,
     private readonly unsent: Unsent,
+    private readonly journal: Journal,
     localOnly: number,
   ) {
     this.state = { project, status: 'connecting', pending: unsent.size, readOnly: !canEdit(project), localOnly };
@@ -196,7 +205,7 @@ export class SyncSession {
     const doc = row.doc;
     await DexieYProvider.load(doc).whenLoaded;
     const unsent = new Unsent(`palimpsest.sync.unsent.${row.project}`);
-    const journal = journalOf(row.project);
+    const journal = journalOf(row.project, true);
     // The session exists only once the binding has started; what the
     // binding reports before then is kept for it.
     let session: SyncSession | null = null;
@@ -222,7 +231,7 @@ export class SyncSession {
     await binding.start(resumed);
     const provider = new HocuspocusProvider({ url: row.server, name: row.project, token: row.token, document: doc });
     const { doc: _doc, joined: _joined, ...project } = row;
-    session = new SyncSession(syncDb, doc, binding, provider, project, unsent, localOnly);
+    session = new SyncSession(syncDb, doc, binding, provider, project, unsent, journal, localOnly);
     return session;
   }
 
@@ -241,7 +250,7 @@ export class SyncSession {
   async leave(): Promise<void> {
     this.close();
     this.unsent.clear();
-    journalOf(this.state.project.project).clear();
+    this.journal.clear();
     await forgetProject(this.syncDb);
   }
 
@@ -256,6 +265,7 @@ export class SyncSession {
   close(): void {
     this.stopListening();
     this.binding.stop();
+    this.journal.close();
     this.provider.destroy();
     DexieYProvider.release(this.doc);
   }
