@@ -1,11 +1,12 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { dragSelect, openDocument } from './support';
-import { joinProject, shareLibrary, syncServer } from './sync-support';
+import { join } from 'node:path';
+import { dragSelect, entryQuotes, openDocument, screenshotDir, tagPassage } from './support';
+import { joinProject, shareLibrary, syncServer, syncStatus } from './sync-support';
 
-// A note saved the moment before the tab is reloaded (or closed, or the
-// app killed), before its round trip to the shared project ran: the next
-// launch keeps it and carries it to the team, rather than taking the
-// project's older version.
+// A note saved, or an annotation deleted, the moment before the tab is
+// reloaded (or closed, or the app killed), before its round trip to the
+// shared project ran: the next launch keeps the change and carries it to
+// the team, rather than taking the project's older version.
 test.use({ actionTimeout: 15_000 });
 
 const server = syncServer('reload.sqlite');
@@ -45,4 +46,35 @@ test('a note saved the moment before a reload is kept, and reaches a colleague',
   await joinProject(ben, edit, 'Ben Okafor');
   await openDocument(ben, title);
   await expect(entryOf(ben).getByTestId('entry-note')).toHaveValue('second reading', { timeout: 15_000 });
+});
+
+test('an annotation deleted the moment before a reload stays deleted, and goes from a colleague’s library', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const kept = 'remain outside the complete control of Moscow';
+  const ana = await person(browser);
+  const { edit } = await shareLibrary(ana, server(), 'Ana Petrova', 'FO 371: reload delete');
+  await ana.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click();
+  await openDocument(ana, title);
+  await tagPassage(ana, kept, '2');
+  await tagPassage(ana, words, '2');
+  await expect(ana.getByTestId('sync-pending')).toHaveCount(0, { timeout: 15_000 });
+  await ana.waitForTimeout(500);
+
+  await entryOf(ana).getByTestId('entry-delete').click();
+  await expect(entryQuotes(ana)).toHaveText([kept]);
+  // Deleted at once; its round trip waits for a pause of 150 ms.
+  await ana.waitForTimeout(30);
+  await ana.reload();
+  await expect(syncStatus(ana)).toHaveAttribute('data-status', 'connected', { timeout: 15_000 });
+  await expect(ana.getByTestId('sync-pending')).toHaveCount(0, { timeout: 15_000 });
+  await ana.waitForTimeout(1_000);
+  await expect(entryQuotes(ana)).toHaveText([kept]);
+  await ana.screenshot({ path: join(screenshotDir, 'sync-reload-deleted-ana.png') });
+
+  const ben = await person(browser);
+  await joinProject(ben, edit, 'Ben Okafor');
+  await openDocument(ben, title);
+  await expect(entryQuotes(ben)).toHaveText([kept], { timeout: 15_000 });
+  await ben.waitForTimeout(1_000);
+  await expect(entryQuotes(ben)).toHaveText([kept]);
 });

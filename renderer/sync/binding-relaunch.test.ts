@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import * as rows from '../store/annotation-rows';
 import { AnnotationStore } from '../store/annotations';
+import { memoryCarried } from './carried';
 import { bareDocumentRow } from '../store/test-support/db';
 import { type Machine, closeMachines, kill, machine, pair, relaunch, settle } from './test-support/machines';
 
@@ -135,8 +136,128 @@ describe('the app killed before a round trip, opened again', () => {
   });
 });
 
-// A relaunch removes nothing from the library, as a join never did:
-// what the marks do not name is kept, whatever the project holds.
+// A deletion is carried like any change: made here the moment before the
+// app closed, it goes to the project; a colleague's that reached this
+// machine's project copy but not its library goes from the library. The
+// base's ids, kept beside the copy, tell both from an item never shared.
+describe('a deletion not yet carried when the app closed', () => {
+  it('stays deleted when it was made here the moment before, and reaches the colleague', async () => {
+    const { a, b, first } = await shared();
+    await a.annotations.delete(first);
+    kill(a);
+    await relaunch(a);
+    await settle(a, b);
+    expect(await noteOf(a, first.id)).toBeNull();
+    expect(await noteOf(b, first.id)).toBeNull();
+  });
+
+  it('stays deleted when a document was deleted here the moment before, with its annotations', async () => {
+    const [a, b] = await pair();
+    await a.db.documents.put(bareDocumentRow('doc-1', '2026-12-01T10:00:00.000Z', { title: 'FO 371' } as never));
+    const made = await a.annotations.create({ ...brief, id: 'doc-1' }, start, start + 10, { tags: ['claim'], note: 'on doc-1' });
+    await settle(a, b);
+    await a.annotations.deleteDocument('doc-1');
+    kill(a);
+    await relaunch(a);
+    await settle(a, b);
+    for (const m of [a, b]) {
+      expect(await m.db.documents.get('doc-1')).toBeUndefined();
+      expect(await noteOf(m, made.id, 'doc-1')).toBeNull();
+    }
+  });
+
+  it('stays deleted when a tag type was deleted here the moment before', async () => {
+    const [a, b] = await pair();
+    const rumour = await a.tagTypes.add('Rumour', '#888888');
+    await settle(a, b);
+    await a.tagTypes.delete(rumour.id);
+    kill(a);
+    await relaunch(a);
+    await settle(a, b);
+    expect(await a.db.tagTypes.get(rumour.id)).toBeUndefined();
+    expect(await b.db.tagTypes.get(rumour.id)).toBeUndefined();
+  });
+
+  it('takes a colleague’s deletion that reached the project copy before the app closed', async () => {
+    const { a, b, first, second } = await shared();
+    kill(b);
+    await a.annotations.delete(first);
+    await settle(a);
+    await relaunch(b);
+    await settle(a, b);
+    expect(await noteOf(b, first.id)).toBeNull();
+    expect(await noteOf(a, first.id)).toBeNull();
+    expect(await noteOf(b, second.id)).toBe('Peking');
+  });
+
+  it('takes a colleague’s deletion of a document and of a tag type that reached the copy', async () => {
+    const [a, b] = await pair();
+    await a.db.documents.put(bareDocumentRow('doc-1', '2026-12-01T10:00:00.000Z', { title: 'FO 371' } as never));
+    const made = await a.annotations.create({ ...brief, id: 'doc-1' }, start, start + 10, { tags: ['claim'], note: 'on doc-1' });
+    const rumour = await a.tagTypes.add('Rumour', '#888888');
+    await settle(a, b);
+    kill(b);
+    await a.annotations.deleteDocument('doc-1');
+    await a.tagTypes.delete(rumour.id);
+    await settle(a);
+    await relaunch(b);
+    await settle(a, b);
+    for (const m of [a, b]) {
+      expect(await m.db.documents.get('doc-1')).toBeUndefined();
+      expect(await noteOf(m, made.id, 'doc-1')).toBeNull();
+      expect(await m.db.tagTypes.get(rumour.id)).toBeUndefined();
+    }
+  });
+
+  it('takes a deletion that reached a read-only member’s copy, and keeps the member’s own annotation', async () => {
+    const [a, b] = await pair({ readOnly: true });
+    const made = await a.annotations.create(brief, start, start + 10, { tags: ['claim'], note: 'Ana' });
+    await settle(a, b);
+    const own = await b.annotations.create(brief, start + 20, start + 30, { tags: ['claim'], note: 'Ben’s own' });
+    await settle(a, b);
+    kill(b);
+    await a.annotations.delete(made);
+    await settle(a);
+    await relaunch(b);
+    await settle(a, b);
+    expect(await noteOf(b, made.id)).toBeNull();
+    expect(await noteOf(b, own.id)).toBe('Ben’s own');
+  });
+
+  it('keeps a colleague’s new annotation that reached the copy, on a document edited here', async () => {
+    const { a, b, first } = await shared();
+    await b.annotations.update(first, { note: 'Ben’s reading' });
+    kill(b);
+    const made = await a.annotations.create(brief, start + 40, start + 50, { tags: ['claim'], note: 'Ana’s, new' });
+    await settle(a);
+    await relaunch(b);
+    await settle(a, b);
+    expect(await noteOf(b, made.id)).toBe('Ana’s, new');
+    expect(await noteOf(a, made.id)).toBe('Ana’s, new');
+    expect(await noteOf(a, first.id)).toBe('Ben’s reading');
+  });
+
+  it('keeps a document a colleague deleted when an annotation on it was edited here', async () => {
+    const [a, b] = await pair();
+    await a.db.documents.put(bareDocumentRow('doc-1', '2026-12-01T10:00:00.000Z', { title: 'FO 371' } as never));
+    const made = await a.annotations.create({ ...brief, id: 'doc-1' }, start, start + 10, { tags: ['claim'], note: 'on doc-1' });
+    await settle(a, b);
+    const own = (await rows.get(b.db, 'doc-1', made.id))!;
+    await b.annotations.update(own, { note: 'Ben’s reading' });
+    kill(b);
+    await a.annotations.deleteDocument('doc-1');
+    await settle(a);
+    await relaunch(b);
+    await settle(a, b);
+    for (const m of [a, b]) {
+      expect(await m.db.documents.get('doc-1')).toBeDefined();
+      expect(await noteOf(m, made.id, 'doc-1')).toBe('Ben’s reading');
+    }
+  });
+});
+
+// A relaunch removes nothing from the library that the marks and the
+// kept base ids do not name as deleted, whatever the project holds.
 describe('a relaunch removes nothing', () => {
   it('keeps an annotation written before the binding listened', async () => {
     const { a, b } = await shared();
@@ -160,9 +281,11 @@ describe('a relaunch removes nothing', () => {
     const copy = Y.encodeStateAsUpdate(b.doc);
     await b.binding.start();
     kill(b);
-    // The join's update never reached the disk: the copy as it was.
+    // The join's update never reached the disk: the copy as it was, and
+    // no base ids, whose write waits for the copy's (`Carried.write`).
     b.doc = new Y.Doc();
     Y.applyUpdate(b.doc, copy);
+    b.carried = memoryCarried();
     await relaunch(b);
     expect(await noteOf(b, own.id)).toBe('Ben, before joining');
   });
@@ -203,6 +326,8 @@ describe('a relaunch removes nothing', () => {
         throw new DOMException('quota', 'QuotaExceededError');
       },
       removeItem: () => {},
+      key: () => null,
+      length: 0,
     };
     await relaunch(b);
     const made = await b.annotations.create(brief, start + 40, start + 50, { tags: ['claim'], note: 'big library' });

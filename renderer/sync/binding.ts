@@ -3,6 +3,7 @@ import { carriedSince, documentOf, readItems, readLibrary, writeChanges } from '
 import { type Author, type SharedAnnotation, type SharedLibrary, emptySharedLibrary } from '../../shared/sync/model';
 import type { PalimpsestDb } from '../store/db';
 import { Base, type Ids, idsOf } from './base';
+import type { Carried } from './carried';
 import type { Journal, Marks } from './journal';
 import { differing, overlay, readScope, readStore, writeStore } from './store-library';
 import { type Touches, Touched } from './touched';
@@ -26,6 +27,11 @@ export interface BindingOptions {
   /// (the doc's own store writes each update a moment after it is made):
   /// only then is a change's mark dropped.
   persisted?: () => Promise<void>;
+  /// Keeps the base's ids beside the project's copy after each round
+  /// trip, for the join at the next launch: with them it carries a
+  /// deletion made here, and a colleague's that reached the copy, where a
+  /// join without them would add the item back.
+  carried?: Carried;
   /// This machine's clock, for the stamps of who changed what when (the
   /// store's own stamps come from the same clock).
   now?: () => Date;
@@ -69,11 +75,14 @@ export class SyncBinding {
     // carried by the round trip after it.
     this.touched = new Touched(this.db, this.doc, () => this.schedule(), this.options.journal);
     const marks = copy(this.options.journal?.marks);
+    const kept = resumed ? ((await this.options.carried?.read()) ?? null) : null;
     const store = await readStore(this.db);
     const shared = readLibrary(this.doc);
     if (this.options.readOnly) {
       // The project comes in; the member's own library stays, unsent.
-      const target = overlay(store, emptyOf(shared), shared);
+      // What the kept base held and the project no longer holds, the
+      // project deleted: it goes from the member's library too.
+      const target = overlay(store, deletedFrom(shared, kept), shared);
       const { held } = await writeStore(this.db, store, target);
       this.base = new Base(shared);
       // What the member changed meanwhile has not taken the project's
@@ -83,18 +92,21 @@ export class SyncBinding {
       this.options.onLocalOnly?.(this.localOnly.size);
     } else {
       const stamp = this.stamp();
-      const after = resumed && this.options.journal ? resumedLibrary(this.doc, shared, store, marks, stamp.by.id) : union(shared, store);
+      const after = resumed && this.options.journal ? resumedLibrary(this.doc, shared, store, marks, stamp.by.id, kept) : union(shared, store);
       const written = writeChanges(this.doc, shared, after, stamp, 'local');
       this.written(written);
-      // Only what the join wrote changed in the doc: read those again.
-      const merged = withItems(shared, readItems(this.doc, idsOfItems(written)));
+      // Only what the join wrote changed in the doc: read those again
+      // (one it deleted there reads as none, and goes from the store).
+      const writtenIds = idsOfItems(written);
+      const merged = withItems(shared, readItems(this.doc, writtenIds), writtenIds);
       const { held } = await writeStore(this.db, store, merged);
       this.base = new Base(merged);
       // The doc holds `store`'s version of what was changed meanwhile:
       // the next round trip carries only the change since.
       this.base.replace(pick(store, held), held);
-      await this.forget(marks);
     }
+    await this.keep();
+    if (!this.options.readOnly) await this.forget(marks);
     this.schedule();
   }
 
@@ -132,6 +144,7 @@ export class SyncBinding {
     const touches = this.touched.take();
     try {
       await this.roundTrip(this.base, touches);
+      await this.keep();
       if (!this.options.readOnly) await this.forget(touches);
     } catch (error) {
       // Tried again with the next change: nothing touched is forgotten.
@@ -196,6 +209,18 @@ export class SyncBinding {
     base.replace(pick(store, held), held);
   }
 
+  // Writes where the base's ids are kept what moved in it since the last
+  // write; a write that failed is made again, with more, after the next
+  // round trip.
+  private async keep(): Promise<void> {
+    const carried = this.options.carried;
+    if (!carried || !this.base) return;
+    const change = this.base.keptChange();
+    if (!change.whole && change.put.length === 0 && change.removed.length === 0) return;
+    await carried.write(change);
+    this.base.kept();
+  }
+
   // Drops the journal's marks of `carried`, once the doc is on disk,
   // but not of what was changed again since.
   private async forget(carried: Marks): Promise<void> {
@@ -215,21 +240,68 @@ export class SyncBinding {
 }
 
 // What a relaunch's join writes into the project: as a first join, the
-// project with what only the store holds added (nothing is removed), and
-// besides, the store's version of each item changed here and not yet
-// carried when the app closed. A marked annotation (its document marked)
-// counts as not carried unless the project's history holds a write of it,
-// by this machine or by the author the store names, at its stamp or
-// later; an item of another kind is marked by its id. Marks that cannot
-// tell (`full`) leave the project's version, as before there were any.
-function resumedLibrary(doc: Y.Doc, shared: SharedLibrary, store: SharedLibrary, marks: Marks, me: string): SharedLibrary {
+// project with what only the store holds added, and the store's version
+// of each item changed here and not yet carried when the app closed. A
+// marked annotation (its document marked) counts as not carried unless
+// the project's history holds a write of it, by this machine or by the
+// author the store names, at its stamp or later; an item of another kind
+// is marked by its id. Marks that cannot tell (`full`) leave the
+// project's version, as before there were any.
+//
+// With the base's ids as last kept (`kept`), a join also removes: an item
+// the base held that the project no longer holds was deleted there since
+// (it goes from the store, unless it was changed here: an annotation or
+// link edited here outlives the deletion, as in a round trip, and a
+// document keeps any annotation kept on it); one the base held that the
+// store no longer holds, marked here, was deleted here (it goes from the
+// project). Without them, or unmarked, nothing is removed.
+function resumedLibrary(doc: Y.Doc, shared: SharedLibrary, store: SharedLibrary, marks: Marks, me: string, kept: Ids | null): SharedLibrary {
+  const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
+  // Annotations first: a document a colleague deleted stays if one is kept on it.
+  const keys = (Object.keys(shared) as (keyof SharedLibrary)[]).sort((a, b) => Number(b === 'annotations') - Number(a === 'annotations'));
+  let annotated = new Set<string>();
+  for (const key of keys) {
+    if (key === 'documents') annotated = new Set((result.annotations as SharedAnnotation[]).map((annotation) => annotation.documentId));
+    const items = new Map((shared[key] as { id: string }[]).map((item) => [item.id, item]));
+    const held = kept?.[key] ?? new Set<string>();
+    const inStore = new Set<string>();
+    for (const item of store[key] as { id: string }[]) {
+      inStore.add(item.id);
+      if (items.has(item.id)) {
+        if (changedHere(doc, key, item, marks, me)) items.set(item.id, item);
+      } else if (!held.has(item.id) || outlivesDeletion(doc, key, item, marks, me, annotated)) items.set(item.id, item);
+    }
+    for (const [id, item] of items) if (!inStore.has(id) && held.has(id) && deletedHere(key, item, marks)) items.delete(id);
+    result[key] = [...items.values()].sort(byId);
+  }
+  return result as unknown as SharedLibrary;
+}
+
+// Whether an item of the store's that a colleague deleted since it was
+// carried stays: an annotation or link changed here (the edit wins, as
+// in a round trip), or a document with an annotation kept on it (one of
+// `annotated`, the documents of the join's annotations).
+function outlivesDeletion(doc: Y.Doc, key: keyof SharedLibrary, item: { id: string }, marks: Marks, me: string, annotated: ReadonlySet<string>): boolean {
+  if (key === 'annotations' || key === 'links') return changedHere(doc, key, item, marks, me);
+  return key === 'documents' && annotated.has(item.id);
+}
+
+// Whether the journal marks `item`, held by the project and no longer by
+// the store, as written here: deleted here.
+function deletedHere(key: keyof SharedLibrary, item: { id: string }, marks: Marks): boolean {
+  if (marks.full) return false;
+  if (key === 'annotations') return marks.documentsOfAnnotations.has((item as SharedAnnotation).documentId);
+  return marks.ids[key].has(item.id);
+}
+
+// The part of a base that a read-only member's join lays the project's
+// changes over: the kept ids the project no longer holds (deleted there),
+// as bare items. The rest is taken as new, as a first join takes it.
+function deletedFrom(shared: SharedLibrary, kept: Ids | null): SharedLibrary {
   const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
   for (const key of Object.keys(shared) as (keyof SharedLibrary)[]) {
-    const items = new Map((shared[key] as { id: string }[]).map((item) => [item.id, item]));
-    for (const item of store[key] as { id: string }[]) {
-      if (!items.has(item.id) || changedHere(doc, key, item, marks, me)) items.set(item.id, item);
-    }
-    result[key] = [...items.values()].sort(byId);
+    const now = new Set((shared[key] as { id: string }[]).map((item) => item.id));
+    result[key] = [...(kept?.[key] ?? [])].filter((id) => !now.has(id)).map((id) => ({ id }));
   }
   return result as unknown as SharedLibrary;
 }
@@ -269,11 +341,13 @@ function idsOfItems(items: readonly string[]): Ids {
   return ids;
 }
 
-// `library` with `part`'s items in place of its own of the same ids.
-function withItems(library: SharedLibrary, part: SharedLibrary): SharedLibrary {
+// `library` with `part`'s items in place of its own of `ids`: those of
+// `ids` that `part` lacks are gone.
+function withItems(library: SharedLibrary, part: SharedLibrary, ids: Ids): SharedLibrary {
   const result = {} as Record<keyof SharedLibrary, { id: string }[]>;
   for (const key of Object.keys(library) as (keyof SharedLibrary)[]) {
     const items = new Map((library[key] as { id: string }[]).map((item) => [item.id, item]));
+    for (const id of ids[key]) items.delete(id);
     for (const item of part[key] as { id: string }[]) items.set(item.id, item);
     result[key] = [...items.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }

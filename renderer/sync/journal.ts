@@ -5,7 +5,11 @@ type Kind = Exclude<keyof SharedLibrary, 'annotations'>;
 /// Where a journal keeps its marks: `localStorage` in the app, whose
 /// writes are synchronous, so a mark is kept before the write it marks
 /// can commit.
-export type MarkStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type MarkStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+/// Tells a journal of each key another tab changed in its storage
+/// (`storage` events in the app); returns the function that stops it.
+export type Listen = (changed: (key: string | null) => void) => () => void;
 
 /// What the researcher changed in the store and no round trip has carried
 /// to the project's doc yet, as the journal holds it.
@@ -24,6 +28,14 @@ export interface Marks {
 /// store and the project copy again; without the marks it cannot tell an
 /// edit made here in the last moment before the app closed from an old
 /// version the project has moved past, and takes the project's.
+///
+/// Each tab (or window) on the library keeps its marks under a key of its
+/// own, `<prefix>.<tab>`, and writes and drops only those: one tab's
+/// write never overwrites another's marks, and a tab that carried a
+/// change drops its own mark of it, not another's of a later write. A
+/// journal made at a launch takes over every mark left under the prefix
+/// (a closed tab's, a crashed one's, or those of a version with one key)
+/// for its join; a tab still open sees its key go and writes it again.
 export class Journal {
   private readonly documents = new Set<string>();
   private readonly ids: Record<Kind, Set<string>> = {
@@ -36,24 +48,27 @@ export class Journal {
   };
   private full = false;
   private saving = false;
+  private readonly key: string;
+  private readonly stopListening: () => void;
 
+  /// `prefix`: the project's journal; `tab`: this tab's name under it (a
+  /// random one by default); `listen`: other tabs' changes to storage.
   constructor(
     private readonly storage: MarkStorage,
-    private readonly key: string,
+    private readonly prefix: string,
+    options: { tab?: string; listen?: Listen } = {},
   ) {
-    let stored: unknown = null;
-    try {
-      stored = JSON.parse(storage.getItem(key) ?? 'null');
-    } catch {
-      // Unreadable marks cannot tell: the relaunch keeps the project's
-      // versions, as it did before there were marks.
-      this.full = true;
-    }
-    if (!stored || typeof stored !== 'object') return;
-    const marks = stored as { documentsOfAnnotations?: unknown; ids?: Record<string, unknown>; full?: unknown };
-    for (const id of strings(marks.documentsOfAnnotations)) this.documents.add(id);
-    for (const kind of Object.keys(this.ids) as Kind[]) for (const id of strings(marks.ids?.[kind])) this.ids[kind].add(id);
-    this.full ||= marks.full === true;
+    this.key = `${prefix}.${options.tab ?? randomTab()}`;
+    const taken = this.keys();
+    for (const key of taken) this.read(key);
+    // Kept under this tab's key before the others go: a crash between
+    // the two loses no mark.
+    this.write();
+    for (const key of taken) if (key !== this.key) storage.removeItem(key);
+    // Another tab's launch took this tab's marks over and removed its
+    // key: it is written again, since these marks may name writes that
+    // launch's join did not read.
+    this.stopListening = options.listen?.((key) => (key === this.key || key === null) && this.write()) ?? (() => {});
   }
 
   /// The marks now.
@@ -92,12 +107,45 @@ export class Journal {
     this.save();
   }
 
-  /// Forgets every mark (a project left).
+  /// Forgets every mark, this tab's and every other's (a project left).
   clear(): void {
     this.documents.clear();
     for (const ids of Object.values(this.ids)) ids.clear();
     this.full = false;
-    this.storage.removeItem(this.key);
+    for (const key of this.keys()) this.storage.removeItem(key);
+  }
+
+  /// Stops hearing other tabs (the session closed).
+  close(): void {
+    this.stopListening();
+  }
+
+  // The keys of the project's journal: every tab's, and the one key of
+  // the versions before tabs kept their own.
+  private keys(): string[] {
+    const keys: string[] = [];
+    for (let i = 0; i < this.storage.length; i++) {
+      const key = this.storage.key(i);
+      if (key !== null && (key === this.prefix || key.startsWith(`${this.prefix}.`))) keys.push(key);
+    }
+    return keys;
+  }
+
+  // Adds the marks kept under `key` to this journal's.
+  private read(key: string): void {
+    let stored: unknown = null;
+    try {
+      stored = JSON.parse(this.storage.getItem(key) ?? 'null');
+    } catch {
+      // Unreadable marks cannot tell: the relaunch keeps the project's
+      // versions, as it did before there were marks.
+      this.full = true;
+    }
+    if (!stored || typeof stored !== 'object') return;
+    const marks = stored as { documentsOfAnnotations?: unknown; ids?: Record<string, unknown>; full?: unknown };
+    for (const id of strings(marks.documentsOfAnnotations)) this.documents.add(id);
+    for (const kind of Object.keys(this.ids) as Kind[]) for (const id of strings(marks.ids?.[kind])) this.ids[kind].add(id);
+    this.full ||= marks.full === true;
   }
 
   private save(): void {
@@ -107,29 +155,33 @@ export class Journal {
     this.saving = true;
     queueMicrotask(() => {
       this.saving = false;
-      const empty = !this.full && this.documents.size === 0 && Object.values(this.ids).every((ids) => ids.size === 0);
-      try {
-        if (empty) this.storage.removeItem(this.key);
-        else
-          this.storage.setItem(
-            this.key,
-            JSON.stringify({
-              documentsOfAnnotations: [...this.documents],
-              ids: Object.fromEntries(Object.entries(this.ids).map(([kind, ids]) => [kind, [...ids]])),
-              full: this.full,
-            }),
-          );
-      } catch {
-        // No room left: the marks kept on disk would be out of date, so
-        // they say they cannot tell, and a relaunch keeps the project's
-        // versions as it did before there were marks.
-        try {
-          this.storage.setItem(this.key, JSON.stringify({ full: true }));
-        } catch {
-          this.storage.removeItem(this.key);
-        }
-      }
+      this.write();
     });
+  }
+
+  private write(): void {
+    const empty = !this.full && this.documents.size === 0 && Object.values(this.ids).every((ids) => ids.size === 0);
+    try {
+      if (empty) this.storage.removeItem(this.key);
+      else
+        this.storage.setItem(
+          this.key,
+          JSON.stringify({
+            documentsOfAnnotations: [...this.documents],
+            ids: Object.fromEntries(Object.entries(this.ids).map(([kind, ids]) => [kind, [...ids]])),
+            full: this.full,
+          }),
+        );
+    } catch {
+      // No room left: the marks kept on disk would be out of date, so
+      // they say they cannot tell, and a relaunch keeps the project's
+      // versions as it did before there were marks.
+      try {
+        this.storage.setItem(this.key, JSON.stringify({ full: true }));
+      } catch {
+        this.storage.removeItem(this.key);
+      }
+    }
   }
 }
 
@@ -140,7 +192,16 @@ export function memoryStorage(): MarkStorage {
     getItem: (key) => items.get(key) ?? null,
     setItem: (key, value) => void items.set(key, value),
     removeItem: (key) => void items.delete(key),
+    key: (index) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
   };
+}
+
+// A name for this tab's key: random, so two tabs opened at once differ.
+function randomTab(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function strings(value: unknown): string[] {

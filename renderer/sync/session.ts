@@ -4,6 +4,7 @@ import yDexie, { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import type { PalimpsestDb } from '../store/db';
 import { SyncBinding } from './binding';
+import { type Carried, type CarriedRow, idsOfRows } from './carried';
 import { me } from './identity';
 import { type Invitation, canEdit } from './invitation';
 import { Journal } from './journal';
@@ -19,18 +20,63 @@ interface ProjectRow extends Invitation {
 /// the library's schema and a library never shared stay exactly as they were.
 class SyncDb extends Dexie {
   projects!: EntityTable<ProjectRow, 'project'>;
+  /// The base's ids beside the project's copy (`Carried`), and the row
+  /// `kept` saying they were written.
+  carried!: EntityTable<CarriedRow, 'key'>;
   constructor(name = 'palimpsest-sync') {
     super(name, { addons: [yDexie] });
     this.version(1).stores({ projects: 'project, doc: Y.Doc' });
+    this.version(2).stores({ carried: 'key' });
   }
+}
+
+// Forgets the project, and the base's ids kept for it: ids of a project
+// this library was in before name nothing of the next one's, and a join
+// that ended early must not leave them to be read.
+function forgetProject(syncDb: SyncDb): Promise<void> {
+  return syncDb.transaction('rw', syncDb.projects, syncDb.carried, async () => {
+    await syncDb.projects.clear();
+    await syncDb.carried.clear();
+  });
 }
 
 // The table where y-dexie keeps the updates of `projects.doc`.
 const updatesTable = '$projects.doc_updates';
 
-// The journal of the store's changes not yet carried to `project`.
-function journalOf(project: string): Journal {
-  return new Journal(localStorage, `palimpsest.sync.journal.${project}`);
+// Says the base's ids were written; a project joined before they were
+// kept has no such row, and its next join removes nothing.
+const keptRow: CarriedRow = { key: 'kept', ids: [] };
+
+// The base's ids, kept in the project copy's database. Each write is a
+// transaction over the doc's updates too, so it runs after every update
+// y-dexie has begun to write (IndexedDB runs overlapping writes in
+// order): the ids are never ahead of the copy.
+function carriedIn(syncDb: SyncDb): Carried {
+  return {
+    read: async () => {
+      const rows = await syncDb.carried.toArray();
+      return rows.some((row) => row.key === keptRow.key) ? idsOfRows(rows) : null;
+    },
+    write: (change) =>
+      syncDb.transaction('rw', [syncDb.table(updatesTable), syncDb.carried], async () => {
+        if (change.whole) await syncDb.carried.clear();
+        await syncDb.carried.bulkDelete(change.removed);
+        await syncDb.carried.bulkPut(change.whole ? [keptRow, ...change.put] : change.put);
+      }),
+  };
+}
+
+// The journal of the store's changes not yet carried to `project`, this
+// tab's part of it; `listening` to other tabs' (`Journal`) while open.
+function journalOf(project: string, listening = false): Journal {
+  const listen = (changed: (key: string | null) => void) => {
+    const heard = (event: StorageEvent) => {
+      if (event.storageArea === localStorage) changed(event.key);
+    };
+    window.addEventListener('storage', heard);
+    return () => window.removeEventListener('storage', heard);
+  };
+  return new Journal(localStorage, `palimpsest.sync.journal.${project}`, listening ? { listen } : {});
 }
 
 /// Where a shared project's connection stands, as the status shows it.
@@ -94,6 +140,7 @@ export class SyncSession {
     private readonly provider: HocuspocusProvider,
     project: Invitation,
     private readonly unsent: Unsent,
+    private readonly journal: Journal,
     localOnly: number,
   ) {
     this.state = { project, status: 'connecting', pending: unsent.size, readOnly: !canEdit(project), localOnly };
@@ -145,7 +192,7 @@ export class SyncSession {
   /// colleagues already work in), from now on.
   static async begin(db: PalimpsestDb, invitation: Invitation, onError: (error: Error) => void): Promise<SyncSession> {
     const syncDb = new SyncDb();
-    await syncDb.projects.clear();
+    await forgetProject(syncDb);
     await syncDb.projects.add({ ...invitation, joined: new Date().toISOString() } as ProjectRow);
     const row = (await syncDb.projects.get(invitation.project))!;
     // Marks left by a project this library was in before are no news to
@@ -158,7 +205,7 @@ export class SyncSession {
     const doc = row.doc;
     await DexieYProvider.load(doc).whenLoaded;
     const unsent = new Unsent(`palimpsest.sync.unsent.${row.project}`);
-    const journal = journalOf(row.project);
+    const journal = journalOf(row.project, true);
     // The session exists only once the binding has started; what the
     // binding reports before then is kept for it.
     let session: SyncSession | null = null;
@@ -179,11 +226,12 @@ export class SyncSession {
       // as the update is; a write on the same table made after it ends
       // after it (IndexedDB runs overlapping writes in order).
       persisted: () => syncDb.transaction('rw', syncDb.table(updatesTable), () => {}),
+      carried: carriedIn(syncDb),
     });
     await binding.start(resumed);
     const provider = new HocuspocusProvider({ url: row.server, name: row.project, token: row.token, document: doc });
     const { doc: _doc, joined: _joined, ...project } = row;
-    session = new SyncSession(syncDb, doc, binding, provider, project, unsent, localOnly);
+    session = new SyncSession(syncDb, doc, binding, provider, project, unsent, journal, localOnly);
     return session;
   }
 
@@ -202,8 +250,8 @@ export class SyncSession {
   async leave(): Promise<void> {
     this.close();
     this.unsent.clear();
-    journalOf(this.state.project.project).clear();
-    await this.syncDb.projects.clear();
+    this.journal.clear();
+    await forgetProject(this.syncDb);
   }
 
   /// Resolves once every change made here so far is in the project's doc
@@ -217,6 +265,7 @@ export class SyncSession {
   close(): void {
     this.stopListening();
     this.binding.stop();
+    this.journal.close();
     this.provider.destroy();
     DexieYProvider.release(this.doc);
   }

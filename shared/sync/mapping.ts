@@ -123,13 +123,15 @@ export function documentOf(doc: Y.Doc, annotationId: string): string | null {
 }
 
 /// Whether the history of an annotation or link of `doc` (deleted or not)
-/// holds a line by one of `authors` (ids) written at `since` or later:
-/// whether a version stamped `since` on that author's clock has reached
-/// the project. Only one machine's clock is compared with itself.
+/// holds a creation or edit by one of `authors` (ids) written at `since`
+/// or later: whether a version stamped `since` on that author's clock has
+/// reached the project. Only one machine's clock is compared with itself.
+/// A deletion is no version: one made after an edit elsewhere does not
+/// say that edit was carried.
 export function carriedSince(doc: Y.Doc, kind: 'annotations' | 'links', id: string, authors: readonly string[], since: string): boolean {
   const history = doc.getMap<YItem>(kind).get(id)?.get('history');
   if (!(history instanceof Y.Array)) return false;
-  for (const entry of history.toArray() as HistoryEntry[]) if (entry.at >= since && authors.includes(entry.by.id)) return true;
+  for (const entry of history.toArray() as HistoryEntry[]) if (entry.kind !== 'delete' && entry.at >= since && authors.includes(entry.by.id)) return true;
   return false;
 }
 

@@ -3,6 +3,7 @@ import { AnnotationStore } from '../../store/annotations';
 import { PalimpsestDb } from '../../store/db';
 import { TagTypeStore } from '../../store/tag-types';
 import { type BindingOptions, SyncBinding } from '../binding';
+import { type Carried, memoryCarried } from '../carried';
 import { Journal, type MarkStorage, memoryStorage } from '../journal';
 
 /// Machines sharing a project in one test: each its own IndexedDB
@@ -26,6 +27,7 @@ export function machine(name: string, options: BindingOptions = {}): Machine {
     annotations: new AnnotationStore(db),
     tagTypes: new TagTypeStore(db),
     storage,
+    carried: memoryCarried(),
     options: {
       ...options,
       onWritten: (items) => reports.written.push(...items),
@@ -48,6 +50,8 @@ export interface Machine {
   tagTypes: TagTypeStore;
   /// Where the machine's journal keeps its marks: what a relaunch reads.
   storage: MarkStorage;
+  /// Where the machine keeps its base's ids beside its project copy.
+  carried: Carried;
   options: BindingOptions;
   name: string;
 }
@@ -55,7 +59,7 @@ export interface Machine {
 // A binding for `m`, with a journal read from its storage, as a launch makes one.
 function bindingOf(m: Machine): SyncBinding {
   const journal = new Journal(m.storage, 'palimpsest.sync.journal.test');
-  return new SyncBinding(m.db, m.doc, () => ({ id: `machine-${m.name}`, name: m.name }), undefined, { ...m.options, journal });
+  return new SyncBinding(m.db, m.doc, () => ({ id: `machine-${m.name}`, name: m.name }), undefined, { ...m.options, journal, carried: m.carried });
 }
 
 /// The app on `m` killed, as by a crash or a closed tab: the binding
@@ -66,7 +70,7 @@ export function kill(m: Machine): void {
 }
 
 /// `m` opened again after `kill` (or a quit): a new binding on the same
-/// library, project copy and journal, resuming the project.
+/// library, project copy, journal and kept base ids, resuming the project.
 export async function relaunch(m: Machine): Promise<void> {
   m.binding.stop();
   m.binding = bindingOf(m);
