@@ -51,6 +51,7 @@ test('Import a folder… takes the documents of a folder and its subfolders in o
   await page.getByTestId('import-folder').click();
   const results = page.getByTestId('import-result');
   await expect(page.getByTestId('import-results')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('import-results').getByRole('heading').first()).toHaveText('Import folder “FO 371 fonds”');
   await expect(page.getByTestId('import-results-summary')).toHaveText(/^5 of 6 files imported/);
   // By folder and name, as a file manager lists them; "item 2" before "item 10".
   await expect(results).toHaveCount(6);
@@ -88,6 +89,36 @@ test('Cancel during a folder’s import stores none of its files', async ({ page
   await expect(progress).toBeHidden();
   await expect(page.getByTestId('doc-row')).toHaveCount(5);
   await expect(page.getByTestId('import-results')).toHaveCount(0);
+});
+
+test('a folder slow to look through shows the files found so far, and Cancel stops the walk', async ({ page }) => {
+  // A stand-in picker whose folder lists an entry a second, as a fonds on a network drive may.
+  await page.addInitScript(() => {
+    (window as unknown as { showDirectoryPicker: unknown }).showDirectoryPicker = async () => {
+      const fonds = await (await navigator.storage.getDirectory()).getDirectoryHandle('FO 371 fonds');
+      return {
+        kind: 'directory',
+        name: fonds.name,
+        async *values() {
+          for await (const entry of (fonds as unknown as { values(): AsyncIterable<unknown> }).values()) {
+            yield entry;
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+          }
+        },
+      };
+    };
+  });
+  await openLibrary(page);
+  await writeFonds(page, { 'a memo.txt': text('Memorandum of 3 April 1962.\n'), 'b memo.txt': text('A later one.\n'), 'c memo.txt': text('The last.\n') });
+  await page.getByTestId('import-folder').click();
+  const progress = page.getByTestId('documents-progress');
+  await expect(progress).toContainText(/Looking through FO 371 fonds… [0-3] files? found/);
+  await page.screenshot({ path: join(screenshotDir, 'import-folder-looking.png') });
+  await progress.getByTestId('documents-cancel').click();
+  await expect(page.getByTestId('notice-info').last()).toHaveText(/Import cancelled: nothing was read from FO 371 fonds\./);
+  await expect(progress).toBeHidden();
+  await expect(page.getByTestId('import-results')).toHaveCount(0);
+  await expect(page.getByTestId('doc-row')).toHaveCount(5);
 });
 
 test('where the browser has no folder picker, the library offers no Import a folder…', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { type Page, expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { openLibrary, screenshotDir } from './support';
+import { dragSelect, openDocument, openLibrary, screenshotDir, tagPassage } from './support';
 
 /// Presses Tab (or Shift+Tab) until the focused element matches `selector`
 /// and, if given, holds `text`: how a keyboard user reaches a control.
@@ -140,3 +140,55 @@ for (const delay of [0, 80]) {
     await page.screenshot({ path: join(screenshotDir, `keyboard-typed-at-once-${delay}.png`) });
   });
 }
+
+// Lets a test make the page's IndexedDB writes slow (each kept open about
+// `window.writeTrouble` ms) or refused ("full"), as a busy or full disk does.
+// Installed before the app opens its database, which binds the method then.
+const writeTrouble = () => {
+  const open = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, names: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
+    const trouble = (window as unknown as { writeTrouble?: number | 'full' }).writeTrouble;
+    if (mode !== 'readwrite' || trouble === undefined) return open.call(this, names, mode, options);
+    if (trouble === 'full') throw new DOMException('The disk is full.', 'QuotaExceededError');
+    const transaction = open.call(this, names, mode, options);
+    // Requests one after another keep the transaction from finishing.
+    const store = transaction.objectStore(typeof names === 'string' ? names : names[0]!);
+    const until = Date.now() + trouble;
+    const wait = () => {
+      if (Date.now() < until) store.count().onsuccess = wait;
+    };
+    wait();
+    return transaction;
+  } as typeof IDBDatabase.prototype.transaction;
+};
+const troubleWrites = (page: Page, trouble: number | 'full' | undefined) =>
+  page.evaluate((trouble) => {
+    (window as unknown as { writeTrouble?: number | 'full' }).writeTrouble = trouble;
+  }, trouble);
+
+test('keys typed after an Actor tag go to that annotation’s name, and come back at once when it cannot be stored', async ({ page }) => {
+  await page.addInitScript(writeTrouble);
+  await openLibrary(page);
+  await openDocument(page, 'Visit of the Italian Prime Minister');
+  await tagPassage(page, 'Khrushchev', '1', { actor: 'N. S. Khrushchev' });
+  const first = page.getByTestId('annotation-entry').filter({ hasText: 'Khrushchev' });
+
+  // A slow disk: while the new annotation is stored, another actor field takes the focus.
+  await troubleWrites(page, 1500);
+  await dragSelect(page, 'Hoxha regime');
+  await page.keyboard.press('1');
+  await first.getByTestId('entry-actor').focus();
+  await page.keyboard.type('Enver Hoxha');
+  const second = page.getByTestId('annotation-entry').filter({ hasText: 'Hoxha regime' });
+  await expect(second.getByTestId('entry-actor')).toHaveValue('Enver Hoxha');
+  await expect(first.getByTestId('entry-actor')).toHaveValue('N. S. Khrushchev');
+  await page.keyboard.press('Escape');
+
+  // A full disk: the error is shown and the keys typed meanwhile act at once (? lists the keys).
+  await troubleWrites(page, 'full');
+  await dragSelect(page, 'Corfu Channel incident');
+  await page.keyboard.press('1');
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('notice-error')).toContainText('The annotation could not be saved');
+  await expect(page.getByTestId('shortcuts')).toBeVisible({ timeout: 1500 });
+});

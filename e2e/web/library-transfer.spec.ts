@@ -176,7 +176,7 @@ test('a W3C file from another tool: dates without a zone are read as UTC and sai
   );
   await importThrough(page, path);
   await expect(page.getByTestId('import-counts')).toHaveText(/2 new.*2 dates without a time zone were read as UTC.*1 cannot be placed/s);
-  await expect(page.getByTestId('import-unplaced')).toContainText('an image region, not a passage of text $.first.items[2].target');
+  await expect(page.getByTestId('import-unplaced')).toContainText('an image region, not a passage of text (item 3 › target)');
   await page.screenshot({ path: join(screenshotDir, 'import-w3c-zoneless-and-regions.png') });
   await page.getByTestId('import-confirm').click();
   await expect(page.locator(`[data-document="${memo.id}"] [data-testid="doc-count"]`)).toHaveText('2');
@@ -187,6 +187,18 @@ test('a W3C file from another tool: dates without a zone are read as UTC and sai
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import').click();
   await (await chooser).setFiles(junk);
-  await expect(page.getByTestId('notice-error')).toContainText('$[0].created: expected an ISO 8601 date and time');
+  await expect(page.getByTestId('notice-error')).toContainText('Item 1 › created: expected an ISO 8601 date and time');
   await expect(page.locator(`[data-document="${memo.id}"] [data-testid="doc-count"]`)).toHaveText('2');
+
+  // A file of one annotation, whose quote no document holds: the entry says so in words.
+  const single = testInfo.outputPath('single.jsonld');
+  writeFileSync(
+    single,
+    JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', ...text('lost', 'words no document of the library holds', '2023-01-28') }),
+  );
+  await importThrough(page, single);
+  const unplaced = page.getByTestId('import-unplaced');
+  await expect(unplaced).toContainText('(the annotation)');
+  await expect(unplaced).not.toContainText('$');
+  await page.screenshot({ path: join(screenshotDir, 'import-w3c-single-unplaced.png') });
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dragSelect, openDocument, openLibrary, screenshotDir } from './support';
+import { dragSelect, openDocument, openLibrary, screenshotDir, tagPassage } from './support';
 
 const revision = join(import.meta.dirname, '..', '..', 'shared', 'anchoring', 'baselines', 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md');
 
@@ -49,6 +49,33 @@ test('a corrected transcription re-anchors the annotations; the researcher revie
   await expect(reader).toContainText('Unpredictable through Khrushchev');
   await page.getByRole('button', { name: 'Back to the current text' }).click();
   await expect(reader).toContainText('Unpredictable though Khrushchev’s behaviour');
+});
+
+test('a paragraph inserted by a revision moves none of the passages after it', async ({ page }, info) => {
+  await openLibrary(page);
+  await openDocument(page, 'Visit of the Italian Prime Minister');
+  await tagPassage(page, 'he wanted to force Peking to desist from further support', '2');
+  await tagPassage(page, 'Corfu Channel incident of 1946', '3');
+  await tagPassage(page, '£843,947', '3');
+  // The transcriber adds a note near the top; nothing else changes.
+  const lines = readFileSync(join(import.meta.dirname, '..', '..', 'corpus', 'fo-brief-sino-soviet-relations-and-albania-1962.md'), 'utf8').split('\n');
+  const at = lines.findIndex((line) => line.startsWith('Written for the visit'));
+  lines.splice(at + 1, 0, '', 'Transcriber’s note: folios 3 and 4 are bound out of order in the file.');
+  const inserted = info.outputPath('fo-brief-with-note.md');
+  writeFileSync(inserted, lines.join('\n'));
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('new-revision').click();
+  await (await chooser).setFiles(inserted);
+  await expect(page.getByTestId('revision-counts')).toHaveText(/3 unchanged.*0 moved.*0 found in changed words.*0 not found/s);
+  await page.screenshot({ path: join(screenshotDir, 'revision-inserted-paragraph.png') });
+  await page.getByTestId('revision-confirm').click();
+  const reader = page.locator('[data-testid="reader"] .ProseMirror');
+  await expect(reader).toContainText('Transcriber’s note');
+  // Nothing to review: every highlight is on its words.
+  await expect(page.getByTestId('review-list')).toHaveCount(0);
+  await expect(reader.locator('.hl', { hasText: 'Corfu Channel incident of 1946' })).toHaveCount(1);
+  await expect(reader.locator('.hl', { hasText: '£843,947' })).toHaveCount(1);
 });
 
 test("a researcher's own document, revised, offers its first version as imported, from its file, and shows that text", async ({ page }, info) => {

@@ -67,3 +67,41 @@ test("the reader's buttons stay on one row at 1,400 pixels, also opened from a s
   await openDocument(page, 'Visit of the Italian Prime Minister');
   expect(await spread()).toBeLessThan(4);
 });
+
+// A revised document's bar also holds the version shown: one row from
+// 1,280 pixels; at 1,024 it may take two, with nothing over anything else
+// and nothing cut at the window's edge.
+test("a revised document's bar keeps one row from 1,280 pixels, and at 1,024 nothing overlaps or is cut", async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openLibrary(page);
+  await openDocument(page, 'Visit of the Italian Prime Minister');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('new-revision').click();
+  await (await chooser).setFiles(
+    join(import.meta.dirname, '..', '..', 'shared', 'anchoring', 'baselines', 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md'),
+  );
+  await page.getByTestId('revision-confirm').click();
+  await expect(page.getByTestId('version-select')).toBeVisible();
+  // Every part of the bar: the way back, the title, each control.
+  const boxes = () =>
+    page.locator('header.bar').evaluate((bar) =>
+      [...bar.querySelectorAll('.back, .bar-title, .bar-actions > *')].map((part) => {
+        const { left, right, top, bottom } = part.getBoundingClientRect();
+        return { name: part.getAttribute('aria-label') ?? part.textContent?.slice(0, 24) ?? '', left, right, top, bottom };
+      }),
+    );
+  for (const width of [1400, 1280, 1024]) {
+    await page.setViewportSize({ width, height: 800 });
+    const parts = await boxes();
+    const controls = parts.slice(2);
+    const middles = controls.map((c) => (c.top + c.bottom) / 2);
+    if (width >= 1280) expect(Math.max(...middles) - Math.min(...middles), `one row at ${width}`).toBeLessThan(4);
+    for (const part of parts) expect(part.right, `${part.name} within the window at ${width}`).toBeLessThanOrEqual(width);
+    for (const [i, a] of parts.entries())
+      for (const b of parts.slice(i + 1)) {
+        const apart = a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5;
+        expect(apart, `${a.name} and ${b.name} apart at ${width}`).toBe(true);
+      }
+    await page.screenshot({ path: join(screenshotDir, `screen-header-revised-${width}.png`), clip: { x: 0, y: 0, width, height: 140 } });
+  }
+});

@@ -73,7 +73,7 @@ test('export writes the selected quote and its position; import merges it back o
   writeFileSync(brokenPath, JSON.stringify(broken));
   await importFile(page, brokenPath);
   await expect(page.getByTestId('notice-error')).toContainText('nothing was changed');
-  await expect(page.getByTestId('notice-error')).toContainText('$.annotations[1].target.selector[1].end: start must be less than end');
+  await expect(page.getByTestId('notice-error')).toContainText('Annotation 2 › target › selector 2 › end: start must be less than end');
   await expect(page.locator('[data-document="fo-brief-sino-soviet-relations-and-albania-1962"] [data-testid="doc-count"]')).toHaveText('1');
 
   const notJson = testInfo.outputPath('not-json.json');

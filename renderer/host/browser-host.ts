@@ -4,7 +4,7 @@ import { BackupDb } from '../store/db';
 import { backupStore, blobChunks } from '../store/backup-store';
 import { type Handle, entryOfHandle, folderPicker, laterFilesOf } from './folder-entries';
 import { walkFolder } from '../../shared/importers/folder-walk';
-import { type BackupHost, type ChosenFolder, type Host, HostError, type PickedFile, type StoragePersistence } from './host';
+import { type BackupHost, type ChosenFolder, type FolderWatch, type Host, HostError, type PickedFile, type StoragePersistence } from './host';
 import { readPickedFiles } from './picked-files';
 import { download, saveStreamInBrowser } from './browser-save';
 import { messageOf } from '../../shared/errors';
@@ -18,7 +18,7 @@ export function createBrowserHost(doc: Document = document): Host {
     kind: 'browser',
     // Only where the browser has a folder picker: Firefox and Safari offer
     // no menu item, though a folder dropped on the library still imports.
-    ...(pickFolder ? { openFolder: () => openFolderIn(pickFolder) } : {}),
+    ...(pickFolder ? { openFolder: (_title, watch) => openFolderIn(pickFolder, watch) } : {}),
     openTextFile: (_title, filters) => pickFile(doc, filters),
     async openFileChunks(_title, filters) {
       const file = await pickOne(doc, filters);
@@ -44,7 +44,7 @@ export function createBrowserHost(doc: Document = document): Host {
 
 // The folder the picker gave, walked (bounded, by name) with each file
 // read only when the import reaches it; `null` when the picker was closed.
-async function openFolderIn(pick: () => Promise<Handle>): Promise<ChosenFolder | null> {
+async function openFolderIn(pick: () => Promise<Handle>, watch: FolderWatch = {}): Promise<ChosenFolder | null> {
   let handle: Handle;
   try {
     handle = await pick();
@@ -52,7 +52,8 @@ async function openFolderIn(pick: () => Promise<Handle>): Promise<ChosenFolder |
     if (error instanceof DOMException && error.name === 'AbortError') return null;
     throw new HostError(`The folder could not be opened: ${messageOf(error)}`);
   }
-  const walk = await walkFolder(entryOfHandle(handle));
+  watch.looking?.(handle.name);
+  const walk = await walkFolder(entryOfHandle(handle), undefined, watch);
   return { name: handle.name, files: laterFilesOf(walk), notes: walk.notes };
 }
 

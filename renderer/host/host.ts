@@ -21,7 +21,7 @@ export interface Host {
   /// (`walkFolder`: bounded, by name), each read only when the import
   /// reaches it; `null` when they cancel. Absent where the host cannot
   /// offer a folder (a browser without `showDirectoryPicker`: Firefox, Safari).
-  openFolder?(title: string): Promise<ChosenFolder | null>;
+  openFolder?(title: string, watch?: FolderWatch): Promise<ChosenFolder | null>;
   /// Offers `content` (text, written as UTF-8, or bytes) to be saved under
   /// `defaultName`; resolves to false when the user cancels.
   saveFile(title: string, defaultName: string, filters: FileFilter[], content: string | Uint8Array): Promise<boolean>;
@@ -75,6 +75,15 @@ export type LaterFile = { name: string; read(): Promise<ArrayBuffer> } | { name:
 
 /// A folder chosen to import: its name, its files in order (those skipped
 /// last, with the reason), and what was not looked at, in sentences.
+/// How the walk of a chosen folder is watched where the page walks it (a
+/// browser): `looking` is told the folder's name as the walk starts, then
+/// `found` how many files it has found; `signal` stops it.
+export interface FolderWatch {
+  looking?: (name: string) => void;
+  found?: (files: number) => void;
+  signal?: AbortSignal;
+}
+
 export interface ChosenFolder {
   name: string;
   files: LaterFile[];

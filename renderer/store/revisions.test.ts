@@ -33,7 +33,8 @@ describe('a revision of a document', () => {
     const debris = await claim('/their');
     const kept = await claim('£843,947');
     const plan = await planRevision(db, brief, revisedName, revised);
-    expect(plan.counts).toEqual({ unchanged: 0, moved: 1, fuzzy: 1, orphaned: 1 });
+    // The figure only shifted by the re-wrapped lines before it: unchanged.
+    expect(plan.counts).toEqual({ unchanged: 1, moved: 0, fuzzy: 1, orphaned: 1 });
     await applyRevision(db, plan);
 
     const documents = await currentDocuments(db, corpus);
@@ -48,7 +49,6 @@ describe('a revision of a document', () => {
     const reviews = (await db.reviews.toArray()).sort((a, b) => a.status.localeCompare(b.status));
     expect(reviews.map((r) => [r.status, r.oldQuote, r.newText])).toEqual([
       ['fuzzy', "Unpredictable through Khrushchev's behaviour often is", 'Unpredictable though Khrushchev’s behaviour often is'],
-      ['moved', '£843,947', '£843,947'],
       ['orphaned', '/their', null],
     ]);
 

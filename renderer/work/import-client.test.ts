@@ -112,14 +112,14 @@ describe('the import client', () => {
     const at = text.indexOf(exact);
     expect(at).toBeGreaterThan(0);
     await store.create(brief, at, at + exact.length, { tags: ['claim'] });
-    // The transcriber adds a note before the text: every passage moves.
+    // The transcriber adds a note before the text: every passage is shifted, none moved.
     const revisedSource = `Transcriber's note: page 1 added.\n\n${readFileSync(join(corpusDir, brief.fileName), 'utf8')}`;
     const client = imports({ db: target, documents: async () => currentDocuments(target, corpus) });
     const preview = await client.revisions.preview({ documentId: brief.id, fileName: 'brief-v2.md', source: revisedSource });
     expect(preview).toEqual({
       documentId: brief.id,
       fileName: 'brief-v2.md',
-      counts: { unchanged: 0, moved: 1, fuzzy: 0, orphaned: 0 },
+      counts: { unchanged: 1, moved: 0, fuzzy: 0, orphaned: 0 },
       seq: null,
       planId: 'revision-1',
     });

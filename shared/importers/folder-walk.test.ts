@@ -19,6 +19,21 @@ function folder(name: string, tree: Tree, listed: string[] = []): FolderEntry<st
 }
 
 describe('walkFolder', () => {
+  it('tells how many files it has found, ending with them all, and stops when cancelled', async () => {
+    const fonds = folder('Fonds 102', { 'a.txt': 'a', 'b.jpg': 'b', sub: { 'c.pdf': 'c' } });
+    const counts: number[] = [];
+    await walkFolder(fonds, undefined, { found: (files) => counts.push(files) });
+    expect(counts.at(-1)).toBe(3);
+    const signal = { aborted: false };
+    const walk = walkFolder(fonds, undefined, {
+      signal,
+      found: () => {
+        signal.aborted = true;
+      },
+    });
+    await expect(walk).rejects.toMatchObject({ name: 'CancelledError' });
+  });
+
   it('queues the documents of a fonds and its subfolders in the order a file manager lists them', async () => {
     const walk = await walkFolder(
       folder('FO 371', {

@@ -1,5 +1,14 @@
 import { messageOf } from '../errors';
+import { CancelledError } from './cancel';
 import { importFormatOf } from './formats';
+
+/// How a walk is watched: `found` is told how many files it has found so
+/// far (those to import and those it skips), now and then and at its end;
+/// `signal` stops it, with a CancelledError, between two entries.
+export interface WalkWatch {
+  found?: (files: number) => void;
+  signal?: { readonly aborted: boolean };
+}
 
 /// One entry of a folder as whoever lists it sees it: a file, with what
 /// the lister reads it by (a browser's handle, a path in main), or a
@@ -44,18 +53,35 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 /// than `limits.depth`, saying so in `notes` with the folder's name, so a
 /// walk over a whole disk ends in bounded time and memory. A folder that
 /// cannot be listed is a note too; the rest is still walked.
-export async function walkFolder<F>(root: FolderEntry<F> | readonly FolderEntry<F>[], limits: FolderLimits = folderLimits): Promise<FolderWalk<F>> {
+export async function walkFolder<F>(
+  root: FolderEntry<F> | readonly FolderEntry<F>[],
+  limits: FolderLimits = folderLimits,
+  watch: WalkWatch = {},
+): Promise<FolderWalk<F>> {
   if (limits.entries < 1 || limits.depth < 0)
     throw new RangeError(`A folder walk needs at least one entry and a depth of 0 or more; it was given ${limits.entries} and ${limits.depth}.`);
   const walk: FolderWalk<F> = { files: [], skipped: [], notes: [] };
   let seen = 0;
   let stopped = false;
   const tooDeep: string[] = [];
+  // Told at most every 100 ms: a fonds of thousands of files redraws its
+  // count a few times a second, not once a file.
+  let told = 0;
+  const tell = (last = false) => {
+    const now = Date.now();
+    if (!watch.found || (!last && now - told < 100)) return;
+    told = now;
+    watch.found(walk.files.length + walk.skipped.length);
+  };
+  const stopIfCancelled = () => {
+    if (watch.signal?.aborted) throw new CancelledError('The folder was not imported: it was cancelled while being looked through.');
+  };
 
   const visit = async (entries: FolderEntry<F>[], prefix: string, depth: number): Promise<void> => {
     // Past the bound, the entries already listed are still taken: no
     // folder is listed further (`listed` gives nothing more).
     for (const entry of entries.sort(byName)) {
+      stopIfCancelled();
       const path = `${prefix}${entry.name}`;
       if (entry.kind === 'file') {
         try {
@@ -64,6 +90,7 @@ export async function walkFolder<F>(root: FolderEntry<F> | readonly FolderEntry<
         } catch (error) {
           walk.skipped.push({ path, reason: `${path} was skipped: ${messageOf(error).replace(/^.*? cannot be imported: /, '')}` });
         }
+        tell();
       } else if (depth >= limits.depth) tooDeep.push(path);
       else await visit(await listed(entry, path), `${path}/`, depth + 1);
     }
@@ -74,6 +101,7 @@ export async function walkFolder<F>(root: FolderEntry<F> | readonly FolderEntry<
     const entries: FolderEntry<F>[] = [];
     try {
       for await (const entry of folder.entries()) {
+        stopIfCancelled();
         if (entry.name.startsWith('.')) continue;
         if (seen >= limits.entries) {
           stopped = true;
@@ -83,6 +111,7 @@ export async function walkFolder<F>(root: FolderEntry<F> | readonly FolderEntry<
         entries.push(entry);
       }
     } catch (error) {
+      if (error instanceof CancelledError) throw error;
       walk.notes.push(`The folder ${path || folder.name} could not be read (${messageOf(error)}); what it holds was not imported.`);
     }
     return entries;
@@ -98,6 +127,7 @@ export async function walkFolder<F>(root: FolderEntry<F> | readonly FolderEntry<
     if (folder.kind === 'file') await visit([folder], '', 0);
     else await visit(await listed(folder, ''), '', 0);
   }
+  tell(true);
   if (stopped) {
     walk.notes.push(
       `Only the first ${limits.entries.toLocaleString('en')} files and folders were looked at, the most one import takes; import the rest a subfolder at a time.`,

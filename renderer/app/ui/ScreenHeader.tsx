@@ -34,6 +34,7 @@ export function ScreenHeader({
   sub,
   subTestId,
   subLive = false,
+  underSub,
   children,
   actions,
   className,
@@ -47,6 +48,8 @@ export function ScreenHeader({
   subTestId?: string;
   /// Whether a screen reader reads out the line when it changes (a count).
   subLive?: boolean;
+  /// A control under a page's line (the version of a document shown).
+  underSub?: ReactNode;
   children?: ReactNode;
   actions?: ReactNode;
   /// A class beside `bar`, for a screen whose bar sets its buttons closer.
@@ -77,6 +80,7 @@ export function ScreenHeader({
             {title}
           </div>
           {hasSub && <div {...subProps}>{sub}</div>}
+          {underSub}
         </div>
       ) : (
         <div className="bar-title bar-statement" data-testid={titleTestId}>

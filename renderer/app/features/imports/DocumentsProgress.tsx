@@ -6,6 +6,9 @@ export interface DocumentsProgressState {
   done: number;
   total: number;
   from?: string;
+  /// Files found so far while the folder `from` is looked through, before
+  /// any is read.
+  looking?: number;
 }
 
 /// The import's progress, held outside React's state: each file read
@@ -36,10 +39,22 @@ export function DocumentsProgress({ store, cancelling, onCancel }: { store: Docu
   if (!progress) return null;
   return (
     <div className="import-progress" role="status" data-testid="documents-progress">
-      <div>
-        Reading {progress.from ? `documents from ${progress.from}` : 'documents'}: {progress.done} of {progress.total} file{progress.total === 1 ? '' : 's'}
-      </div>
-      <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Reading documents" />
+      {progress.looking !== undefined ? (
+        <>
+          <div>
+            Looking through {progress.from ?? 'the folder'}… {progress.looking.toLocaleString('en')} file{progress.looking === 1 ? '' : 's'} found
+          </div>
+          {/* No end known yet: a bar that only says it is under way. */}
+          <progress aria-label="Looking through the folder" />
+        </>
+      ) : (
+        <>
+          <div>
+            Reading {progress.from ? `documents from ${progress.from}` : 'documents'}: {progress.done} of {progress.total} file{progress.total === 1 ? '' : 's'}
+          </div>
+          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Reading documents" />
+        </>
+      )}
       <button type="button" data-testid="documents-cancel" disabled={cancelling} onClick={onCancel}>
         {cancelling ? 'Cancelling…' : 'Cancel'}
       </button>

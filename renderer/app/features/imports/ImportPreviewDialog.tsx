@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { PendingImport } from './transfer-actions';
 import { Dialog } from '../../ui/Dialog';
+import { pathInWords } from '../../../../shared/format/json-path';
 
 /// What an import will do, before anything is written: new, updated and
 /// unchanged annotations, and those that cannot be placed, listed.
@@ -91,7 +92,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
         <ol className="unplaced" data-testid="import-unplaced">
           {plan.unplaced.map((u) => (
             <li key={`${u.path}-${u.id}`}>
-              <q>{u.quote.length > 120 ? `${u.quote.slice(0, 119)}…` : u.quote}</q> — {u.reason} <code>{u.path}</code>
+              <q>{u.quote.length > 120 ? `${u.quote.slice(0, 119)}…` : u.quote}</q> — {u.reason} <span className="where">({pathInWords(u.path)})</span>
             </li>
           ))}
           {plan.unplacedCount > plan.unplaced.length && <li>… and {plan.unplacedCount - plan.unplaced.length} more.</li>}
@@ -103,7 +104,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
           <ol className="unplaced" data-testid="import-skipped">
             {project.skipped.slice(0, 50).map((s) => (
               <li key={s.path}>
-                {s.reason} <code>{s.path}</code>
+                {s.reason} <span className="where">({pathInWords(s.path, 'the project')})</span>
               </li>
             ))}
           </ol>

@@ -19,6 +19,7 @@ export function ImportResultsDialog({
   onDetails,
   onOpen,
   onClose,
+  folder,
 }: {
   results: readonly DocumentFileResult[];
   /// The encodings to offer for result `index`, likeliest first; `null`
@@ -30,6 +31,8 @@ export function ImportResultsDialog({
   onDetails: (documentId: string) => void;
   onOpen: (documentId: string) => void;
   onClose: () => void;
+  /// The folder the files came from, when a folder was imported.
+  folder?: string | null;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -49,7 +52,7 @@ export function ImportResultsDialog({
     overscan: 6,
   });
   return (
-    <Dialog ref={dialog} title="Import documents" className="import-results" onClose={onClose} testId="import-results">
+    <Dialog ref={dialog} title={folder ? `Import folder “${folder}”` : 'Import documents'} className="import-results" onClose={onClose} testId="import-results">
       <p className="hint" data-testid="import-results-summary">
         {stored.toLocaleString('en')} of {results.length.toLocaleString('en')} file{results.length === 1 ? '' : 's'} imported
         {stored < results.length ? '; a file that could not be imported left nothing behind.' : '.'}

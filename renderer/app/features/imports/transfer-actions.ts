@@ -5,6 +5,7 @@ import type { ExportFormat } from '../../../data/library';
 import type { ImportSummary, Planned, QdpxSummary } from '../../../work/import-protocol';
 import type { AppServices } from '../../context';
 import { messageOf } from '../../../../shared/errors';
+import { pathInWords } from '../../../../shared/format/json-path';
 import { asSentence } from './as-sentence';
 
 const importFilters = [{ name: 'Annotations (Palimpsest or W3C JSON, REFI-QDA project)', extensions: ['json', 'jsonld', 'qdpx'] }];
@@ -42,7 +43,13 @@ export async function chooseImport(services: AppServices): Promise<PendingImport
     // The bytes move to the worker, not copied: the page needs them no more.
     return await services.imports.annotations.preview({ fileName: file.name, bytes: file.bytes }, { transfer: [file.bytes] });
   } catch (error) {
-    const detail = error instanceof ImportError ? error.message : `unexpected error: ${messageOf(error)}`;
+    // The place in the file in words ("item 1 › created"), never a JSON path.
+    const detail =
+      error instanceof ImportError
+        ? error.path === '$'
+          ? error.problem
+          : `${pathInWords(error.path)}: ${error.problem}`
+        : `unexpected error: ${messageOf(error)}`;
     services.notify({ kind: 'error', text: `Import of ${file.name} failed — nothing was changed. ${asSentence(detail)}` });
     return null;
   }

@@ -1,5 +1,5 @@
 import { type ReactNode, useRef, useState } from 'react';
-import type { ChosenFolder, PickedFile } from '../../../host/host';
+import type { ChosenFolder, FolderWatch, PickedFile } from '../../../host/host';
 import { type FileSource, laterFilesOf } from '../../../host/folder-entries';
 import { type FolderEntry, walkFolder } from '../../../../shared/importers/folder-walk';
 import { readPickedFiles } from '../../../host/picked-files';
@@ -36,6 +36,10 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
   };
   const [cancelling, setCancelling] = useState(false);
   const [results, setResults] = useState<DocumentFileResult[] | null>(null);
+  // The folder the results came from, named in their dialog's title.
+  const [folderName, setFolderName] = useState<string | null>(null);
+  // Stops the walk of a folder, while it is looked through.
+  const walking = useRef<AbortController | null>(null);
   const [retrying, setRetrying] = useState<number | null>(null);
   // The bytes of files that may be read again (an encoding to choose), and
   // the encodings to offer for each, by their place in the results.
@@ -50,6 +54,7 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
     // The bytes are handed over to the worker: a file that may be read
     // again comes back with its bytes in its result.
     const sent = readable.map((file) => ({ name: file.name, bytes: file.bytes }));
+    setFolderName(null);
     setProgress({ done: 0, total: sent.length });
     let read: DocumentFileResult[];
     try {
@@ -66,6 +71,7 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
   // 1,000 PDFs never reaches the page at once); what the walk did not look
   // at is said first.
   const runFolder = async (folder: ChosenFolder) => {
+    setFolderName(folder.name);
     for (const note of folder.notes) services.notify({ kind: 'error', text: note });
     if (folder.files.length === 0) {
       services.notify({ kind: 'info', text: `${folder.name} holds no files to import.` });
@@ -118,7 +124,34 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
 
   const cancel = () => {
     setCancelling(true);
-    services.imports.documents.cancel();
+    if (walking.current) walking.current.abort();
+    else services.imports.documents.cancel();
+  };
+
+  // Walks a folder with its progress shown ("Looking through Fonds 102…
+  // 40 files found") and a Cancel that stops the walk; `null` when cancelled.
+  const lookThrough = async <T,>(walk: (watch: FolderWatch) => Promise<T>, name?: string): Promise<T | null> => {
+    const controller = new AbortController();
+    walking.current = controller;
+    let from = name;
+    if (from) setProgress({ done: 0, total: 0, from, looking: 0 });
+    try {
+      return await walk({
+        signal: controller.signal,
+        looking: (folder) => {
+          from = folder;
+          setProgress({ done: 0, total: 0, from, looking: 0 });
+        },
+        found: (files) => setProgress({ done: 0, total: 0, from, looking: files }),
+      });
+    } catch (error) {
+      if ((error as Error).name !== 'CancelledError') throw error;
+      services.notify({ kind: 'info', text: `Import cancelled: nothing was read from ${from ?? 'the folder'}.` });
+      return null;
+    } finally {
+      walking.current = null;
+      setCancelling(false);
+    }
   };
 
   const choose = () =>
@@ -133,15 +166,15 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
   const chooseFolder = openFolder
     ? () =>
         guarded(async () => {
-          const folder = await openFolder('Import a folder');
+          const folder = await lookThrough((watch) => openFolder('Import a folder', watch));
           if (folder) await runFolder(folder);
         })
     : null;
 
   const importDropped = (name: string, entries: Promise<FolderEntry<FileSource>[]>) =>
     guarded(async () => {
-      const walk = await walkFolder(await entries);
-      await runFolder({ name, files: laterFilesOf(walk), notes: walk.notes });
+      const walk = await lookThrough(async (watch) => walkFolder(await entries, undefined, watch), name);
+      if (walk) await runFolder({ name, files: laterFilesOf(walk), notes: walk.notes });
     });
 
   const retry = (index: number, encoding: string) => {
@@ -182,6 +215,7 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
           onDetails={onDetails}
           onOpen={(documentId) => services.go({ kind: 'reader', documentId })}
           onClose={() => setResults(null)}
+          folder={folderName}
         />
       )}
     </>

@@ -76,6 +76,40 @@ export function ReaderHeader({
       ]
         .filter(Boolean)
         .join(' · ')}
+      // The version shown belongs with what the document is, under its
+      // line: in the row of buttons it pushed Print… onto a second row
+      // up to 1,400 pixels.
+      underSub={
+        revisions &&
+        revisions.length > 0 && (
+          <select
+            className="version-select"
+            aria-label="Version of the text"
+            data-testid="version-select"
+            value={String(version)}
+            onChange={(e) => onVersion(e.target.value === 'current' || e.target.value === 'original' ? e.target.value : Number(e.target.value))}
+          >
+            <option value="current">Current text (revision {revisions.length})</option>
+            {[...revisions]
+              .reverse()
+              .slice(1)
+              .map((r, i) => (
+                <option key={r.seq} value={r.seq}>
+                  Revision {revisions.length - 1 - i}: {r.fileName}
+                </option>
+              ))}
+            {document.origin === 'imported' ? (
+              // A researcher's own file: named as the revisions are, with
+              // when it came in on hovering.
+              <option value="original" title={importedOriginal ? `Imported ${formatMoment(importedOriginal.added)}` : undefined}>
+                Original as imported{importedOriginal ? `: ${importedOriginal.fileName}` : ''}
+              </option>
+            ) : (
+              <option value="original">Original as bundled</option>
+            )}
+          </select>
+        )
+      }
       actions={
         <>
           <button type="button" data-testid="open-search" title="Search the words of every document (Ctrl+Shift+F)" onClick={onSearch}>
@@ -95,34 +129,6 @@ export function ReaderHeader({
           >
             ↷
           </button>
-          {revisions && revisions.length > 0 && (
-            <select
-              className="version-select"
-              aria-label="Version of the text"
-              data-testid="version-select"
-              value={String(version)}
-              onChange={(e) => onVersion(e.target.value === 'current' || e.target.value === 'original' ? e.target.value : Number(e.target.value))}
-            >
-              <option value="current">Current text (revision {revisions.length})</option>
-              {[...revisions]
-                .reverse()
-                .slice(1)
-                .map((r, i) => (
-                  <option key={r.seq} value={r.seq}>
-                    Revision {revisions.length - 1 - i}: {r.fileName}
-                  </option>
-                ))}
-              {document.origin === 'imported' ? (
-                // A researcher's own file: named as the revisions are, with
-                // when it came in on hovering.
-                <option value="original" title={importedOriginal ? `Imported ${formatMoment(importedOriginal.added)}` : undefined}>
-                  Original as imported{importedOriginal ? `: ${importedOriginal.fileName}` : ''}
-                </option>
-              ) : (
-                <option value="original">Original as bundled</option>
-              )}
-            </select>
-          )}
           <button type="button" data-testid="new-revision" onClick={onNewRevision} title="Import a corrected or re-typed text of this document">
             New revision…
           </button>

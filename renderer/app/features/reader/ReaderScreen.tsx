@@ -13,7 +13,7 @@ import { AnnotationPanel } from './AnnotationPanel';
 import { useServices } from '../../context';
 import { useReaderData } from './use-reader-data';
 import { useTagKeys } from './use-tag-keys';
-import { holdKeysFor, releaseKeys } from './key-hold';
+import { awaitField, holdKeysFor, releaseKeys } from './key-hold';
 import { ReaderHeader } from './ReaderHeader';
 import { RevisionControls } from './RevisionControls';
 import { highlightsOf } from './highlights-of';
@@ -228,10 +228,14 @@ export function ReaderScreen({
         setSelectedId(created.id);
         if (linking.linking?.mode === 'pick') linking.choose(created);
         else if (tagType.namesActor) {
+          // The keys typed since the tag key are this annotation's actor's name.
+          awaitField(`[data-annotation-entry="${CSS.escape(created.id)}"] [data-testid="entry-actor"]`);
           setFocusActorOf(created.id);
           return true;
         }
       } catch (error) {
+        // No field will come: the keys held for it act where the focus is, now.
+        releaseKeys();
         services.notify({ kind: 'error', text: `The annotation could not be saved: ${messageOf(error)}` });
       }
       return false;

@@ -49,6 +49,23 @@ export function holdKeysFor(selector: string): void {
   window.document.addEventListener('focusin', onFocus, true);
 }
 
+// A selector no element matches: the field of an annotation not yet stored.
+const unnamed = ':not(*)';
+
+/// Holds every key typed from now until `awaitField` names the field they
+/// are for (the actor field of the annotation a tag key is storing, whose id
+/// is not known yet) and it takes the focus. Until then no field, not even
+/// another annotation's, releases them.
+export function holdKeys(): void {
+  holdKeysFor(unnamed);
+}
+
+/// Names the field the held keys wait for, once it is known; nothing when
+/// no keys are held (a tag chosen with the mouse) or they were let go.
+export function awaitField(selector: string): void {
+  if (hold?.awaited) holdKeysFor(selector);
+}
+
 /// Stops waiting for the field and plays the held keys where the focus is.
 export function releaseKeys(): void {
   if (!hold) return;

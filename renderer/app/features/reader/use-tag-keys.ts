@@ -2,7 +2,7 @@ import { type RefObject, useEffect } from 'react';
 import type { TagType } from '../../../../shared/annotation/model';
 import type { Reader } from '../../../editor/reader';
 import { isTyping, overlayOpen } from '../../ui/keys';
-import { holdKeysFor, releaseKeys } from './key-hold';
+import { holdKeys, releaseKeys } from './key-hold';
 
 /// Keys 1–9 tag the passage selected in the reader with the tag type in
 /// that place of the list, while the current text is shown (`active`) and
@@ -23,7 +23,8 @@ export function useTagKeys(
       const current = readerRef.current?.selection();
       if (!tagType || !current || current.kind === 'none' || !active) return;
       event.preventDefault();
-      if (tagType.namesActor) holdKeysFor('[data-testid="entry-actor"]');
+      // Held until the new annotation's own actor field has the focus.
+      if (tagType.namesActor) holdKeys();
       void tag(tagType).then((focused) => {
         if (!focused) releaseKeys();
       });
