@@ -220,6 +220,38 @@ describe('a backup and an imported document', () => {
   });
 });
 
+describe('a document deleted and imported again under the same name', () => {
+  it('is backed up with its new text, and a restore brings that text back', async () => {
+    const host = memoryHost();
+    const scheduler = new BackupScheduler(
+      db,
+      corpus,
+      host,
+      (message) => {
+        throw new Error(message);
+      },
+      5,
+    );
+    const add = async (text: string, added: string) => {
+      const row = documentRowOf(await importFile('memo-april.txt', new TextEncoder().encode(text)), new Set(corpus.keys()), new Date(added));
+      await addDocuments(db, [row]);
+      return row;
+    };
+    const first = await add('Memorandum of 3 April 1962.\n\nKhrushchev spoke of Albania.\n', '2026-11-23T10:00:00Z');
+    expect(await scheduler.flush()).not.toBeNull();
+    await deleteDocument(db, first.id);
+    const again = await add('Memorandum of 3 April 1962, corrected.\n\nKhrushchev spoke of Albania and of China.\n', '2026-11-24T10:00:00Z');
+    expect(again.id).toBe(first.id);
+
+    // The same id, another text: the next backup must hold it.
+    const backup = await scheduler.flush();
+    expect(backup).not.toBeNull();
+    await deleteDocument(db, again.id);
+    await restoreBackup(db, scheduler, await previewRestore(db, host, backup!));
+    expect((await currentDocuments(db, corpus)).get(again.id)?.text.text).toContain('of China');
+  });
+});
+
 describe('a backup of a library left inconsistent', () => {
   it('backs up an annotation whose document is missing, says so, and a restore brings it back', async () => {
     const host = memoryHost();

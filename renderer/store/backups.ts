@@ -222,9 +222,15 @@ interface CurrentLibrary {
 
 async function readManifest(db: PalimpsestDb, library: Documents): Promise<CurrentLibrary> {
   const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const [layouts, documentIds, seqs, edits, tagTypes, relationTypes, links, actors, sets] = await Promise.all([
+  const documentsAdded = new Map<string, string>();
+  const [layouts, , seqs, edits, tagTypes, relationTypes, links, actors, sets] = await Promise.all([
     db.chunkLayouts.toArray(),
-    db.documents.toCollection().primaryKeys(),
+    // Each stored document's id with the time it was added, from the index
+    // alone (no text): one deleted and imported again under the same id is
+    // another text, and must be written again.
+    db.documents.orderBy('added').eachKey((added, cursor) => {
+      documentsAdded.set(String(cursor.primaryKey), String(added));
+    }),
     db.revisions.toCollection().primaryKeys(),
     db.documentEdits.toArray(),
     db.tagTypes.toArray(),
@@ -261,8 +267,9 @@ async function readManifest(db: PalimpsestDb, library: Documents): Promise<Curre
     manifest.set(`a:${layout.documentId}`, `${layout.stamp ?? ''}|${document?.meta.citation ?? ''}`);
     manifest.set(`d:${layout.documentId}`, JSON.stringify(entry));
   }
-  // A stored document and a revision are never rewritten, only added or deleted.
-  for (const id of documentIds) manifest.set(`D:${id}`, '');
+  // A stored document and a revision are never rewritten, only added or
+  // deleted; an id can come back with another text, and another time added.
+  for (const [id, added] of documentsAdded) manifest.set(`D:${id}`, added);
   for (const seq of seqs) manifest.set(`R:${seq}`, '');
   for (const edit of edits) {
     small.set(`E:${edit.documentId}`, edit);
