@@ -1,10 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { tiesText } from './transfer-actions';
+import { History } from '../../../store/history';
+import type { AppServices } from '../../context';
+import { type PendingImport, confirmImport, tiesText } from './transfer-actions';
 
 describe('the REFI-QDA export notice', () => {
   it('names the links and set entries left out with the passages they point to', () => {
     expect(tiesText({ links: 3, setEntries: 1 }, 2)).toBe(', and 3 links and 1 set entry that point to them');
     expect(tiesText({ links: 1, setEntries: 0 }, 1)).toBe(', and 1 link that points to it');
     expect(tiesText({ links: 0, setEntries: 0 }, 1)).toBe('');
+  });
+});
+
+describe('an annotation import', () => {
+  // The parts of the app an import's confirmation touches.
+  const servicesWith = (apply: () => Promise<unknown>) => {
+    const history = new History();
+    history.record({ label: 'Edit note', redo: [], undo: [] });
+    const notices: string[] = [];
+    let touched = 0;
+    const services = {
+      imports: { annotations: { apply } },
+      annotations: { history },
+      backups: { touch: () => touched++ },
+      notify: (notice: { text: string }) => notices.push(notice.text),
+    } as unknown as AppServices;
+    return { services, history, notices, touched: () => touched };
+  };
+  const pending = { fileName: 'colleague.json', planId: 'plan' } as PendingImport;
+  const done = { add: 0, update: 1, unchanged: 0, addTagTypes: [], kinds: [], unplacedCount: 0 };
+
+  it('takes away the undo of an edit made before it, which would overwrite what it brought', async () => {
+    const { services, history, notices, touched } = servicesWith(async () => done);
+    await confirmImport(services, pending, () => {});
+    expect(notices[0]).toContain('1 updated');
+    expect(history.canUndo).toBe(false);
+    expect(touched()).toBe(1);
+  });
+
+  it('keeps the undo when the import fails and nothing was written', async () => {
+    const { services, history, notices } = servicesWith(async () => {
+      throw new Error('the disk is full');
+    });
+    await confirmImport(services, pending, () => {});
+    expect(notices[0]).toContain('nothing was changed');
+    expect(history.canUndo).toBe(true);
   });
 });

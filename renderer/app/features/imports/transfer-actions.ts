@@ -73,9 +73,7 @@ export async function confirmImport(services: AppServices, pending: PendingImpor
           .join('') +
         (done.unplacedCount ? `; ${done.unplacedCount} could not be placed and were left out.` : '.'),
     });
-    // The worker's writes pass the page's change hooks by: schedule the
-    // backup they would have.
-    services.backups.touch();
+    imported(services);
   } catch (error) {
     services.notify({ kind: 'error', text: `Import of ${pending.fileName} failed — nothing was changed. ${messageOf(error)}` });
   }
@@ -101,11 +99,20 @@ async function confirmQdpx(services: AppServices, { fileName, planId }: PendingI
         (also.length ? `; ${also.join(', ')}` : '') +
         (done.unplacedCount ? `; ${done.unplacedCount} could not be placed and were left out.` : '.'),
     });
-    // The worker's writes pass the page's change hooks by.
-    services.backups.touch();
+    imported(services);
   } catch (error) {
     services.notify({ kind: 'error', text: `Import of ${fileName} failed — nothing was changed. ${messageOf(error)}` });
   }
+}
+
+// After an import's write in the worker. Its writes pass the page's change
+// hooks by: the backup they would have scheduled is scheduled here. And the
+// undo history goes, as after a revision or a restore: an undo recorded
+// before the import would put back an annotation as it was then, over what
+// the import brought.
+function imported(services: Pick<AppServices, 'annotations' | 'backups'>): void {
+  services.annotations.history.clear();
+  services.backups.touch();
 }
 
 /// ", and 3 links and 1 set entry that point to them", or nothing: what a
