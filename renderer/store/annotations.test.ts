@@ -4,6 +4,7 @@ import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
 import { PalimpsestDb } from './db';
+import { SetStore } from './sets';
 import { dropDbs, freshDb } from './test-support/db';
 
 const corpus = loadCorpus();
@@ -35,6 +36,22 @@ describe('AnnotationStore', () => {
     expect(first?.position).toEqual({ type: 'TextPositionSelector', start, end: start + passage.length });
     expect(first?.quote.prefix).toBe(brief.text.text.slice(start - 32, start));
     expect(first?.tags).toEqual(['claim']);
+  });
+
+  it('puts a deleted annotation back into its sets, in its place, on undo', async () => {
+    const sets = new SetStore(db);
+    const evidence = await sets.create('Evidence');
+    const before = await store.create(brief, start, start + 10, { tags: ['claim'] });
+    const deleted = await store.create(brief, start + 20, start + 30, { tags: ['claim'] });
+    const after = await store.create(brief, start + 40, start + 50, { tags: ['claim'] });
+    await sets.add(evidence.id, [before.id, deleted.id, after.id]);
+
+    await store.delete(deleted);
+    expect((await db.sets.get(evidence.id))?.annotationIds).toEqual([before.id, after.id]);
+    await store.undo();
+    expect((await db.sets.get(evidence.id))?.annotationIds).toEqual([before.id, deleted.id, after.id]);
+    await store.redo();
+    expect((await db.sets.get(evidence.id))?.annotationIds).toEqual([before.id, after.id]);
   });
 
   it('undoes and redoes creation, edits and deletion, in order', async () => {

@@ -6,7 +6,7 @@ import { validateLink } from '../../shared/links/validate';
 import { setsAfterDeleting } from '../../shared/sets/after-deleting';
 import type { LinkRow, PalimpsestDb } from './db';
 import { type Change, History, type Step } from './history';
-import { type RemovedDocument, documentTables, restoreDocument, takeDocument } from './documents';
+import { type RemovedDocument, documentTables, putSetPlaces, restoreDocument, takeDocument } from './documents';
 import { allLinks, linksOf, linksOfDocument } from './links';
 import {
   type ColumnsUpdate,
@@ -91,10 +91,16 @@ export class AnnotationStore {
       const before = await rows.get(this.db, target.documentId, target.id);
       if (!before) return;
       const links = await linksOf(this.db, before.id);
+      // The sets that hold it, as they are: undo puts it back in its place.
+      const sets = (await this.db.sets.toArray()).filter((set) => set.annotationIds.includes(before.id));
       await this.perform({
         label: 'Delete annotation',
         redo: [...links.map((link): Change => ({ type: 'delete-link', id: link.id })), { type: 'delete', id: before.id, documentId: before.documentId }],
-        undo: [{ type: 'put', annotation: before }, ...links.map((link): Change => ({ type: 'put-link', link }))],
+        undo: [
+          { type: 'put', annotation: before },
+          ...links.map((link): Change => ({ type: 'put-link', link })),
+          ...(sets.length ? [{ type: 'put-set-places' as const, annotationIds: [before.id], sets }] : []),
+        ],
       });
     });
   }
@@ -309,6 +315,7 @@ export class AnnotationStore {
           else if (change.type === 'delete-link') await this.db.links.delete(change.id);
           else if (change.type === 'put-review') await this.db.reviews.put(change.review);
           else if (change.type === 'delete-review') await this.db.reviews.delete(change.annotationId);
+          else if (change.type === 'put-set-places') await putSetPlaces(this.db, new Set(change.annotationIds), change.sets);
           else if (change.type === 'delete-document') change.removed.value = await takeDocument(this.db, change.documentId, this.now());
           else {
             if (!change.removed.value) throw new RangeError(`The deletion of “${change.documentId}” was never carried out, so there is nothing to put back.`);

@@ -187,14 +187,20 @@ export async function restoreDocument(db: PalimpsestDb, removed: RemovedDocument
   const present = new Set<string>();
   for (const end of otherEnds) if (await rows.get(db, end.documentId, end.id)) present.add(end.id);
   await db.links.bulkPut(removed.links.filter((link) => (ids.has(link.from) || present.has(link.from)) && (ids.has(link.to) || present.has(link.to))));
+  await putSetPlaces(db, ids, removed.sets);
+}
+
+/// Puts the annotations `ids` back into the sets of `before` (as those sets
+/// were when the annotations were deleted) that still exist, inside the
+/// caller's transaction: each annotation among the set's items in its old
+/// order; whatever the set gained or lost since stays so.
+export async function putSetPlaces(db: PalimpsestDb, ids: ReadonlySet<string>, before: readonly AnnotationSet[]): Promise<void> {
   const changed: AnnotationSet[] = [];
-  for (const before of removed.sets) {
-    const now = await db.sets.get(before.id);
+  for (const then of before) {
+    const now = await db.sets.get(then.id);
     if (!now) continue;
-    // Each restored annotation goes back among the set's items in its old
-    // order; whatever the set gained or lost since stays so.
     const kept = new Set(now.annotationIds);
-    const annotationIds = before.annotationIds.filter((id) => kept.has(id) || ids.has(id));
+    const annotationIds = then.annotationIds.filter((id) => kept.has(id) || ids.has(id));
     const placed = new Set(annotationIds);
     for (const id of now.annotationIds) if (!placed.has(id)) annotationIds.push(id);
     changed.push({ ...now, annotationIds });

@@ -1,4 +1,5 @@
 import type { Annotation } from '../../shared/annotation/model';
+import type { AnnotationSet } from '../../shared/sets/model';
 import type { LinkRow, ReviewRow } from './db';
 import type { RemovedDocument } from './documents';
 
@@ -13,6 +14,9 @@ export type Change =
   /// annotation it names was looked at (re-attached).
   | { type: 'put-review'; review: ReviewRow }
   | { type: 'delete-review'; annotationId: string }
+  /// Annotations put back into the sets that held them, each where it was
+  /// in `sets` (the sets as they were before the deletion).
+  | { type: 'put-set-places'; annotationIds: string[]; sets: AnnotationSet[] }
   /// A document deleted with everything on it, and put back: both changes
   /// of the step share `removed`, which the deletion fills with what it
   /// took each time it runs (redo takes the library as it is then).
