@@ -223,8 +223,12 @@ interface CurrentLibrary {
 async function readManifest(db: PalimpsestDb, library: Documents): Promise<CurrentLibrary> {
   const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const documentsAdded = new Map<string, string>();
-  const [layouts, , seqs, edits, tagTypes, relationTypes, links, actors, sets] = await Promise.all([
+  const [layouts, documentIds, , seqs, edits, tagTypes, relationTypes, links, actors, sets] = await Promise.all([
     db.chunkLayouts.toArray(),
+    // Every stored document, whether or not its row names a time (one from
+    // an older version or another machine may not): a document missing
+    // here would read as deleted.
+    db.documents.toCollection().primaryKeys(),
     // Each stored document's id with the time it was added, from the index
     // alone (no text): one deleted and imported again under the same id is
     // another text, and must be written again.
@@ -269,7 +273,7 @@ async function readManifest(db: PalimpsestDb, library: Documents): Promise<Curre
   }
   // A stored document and a revision are never rewritten, only added or
   // deleted; an id can come back with another text, and another time added.
-  for (const [id, added] of documentsAdded) manifest.set(`D:${id}`, added);
+  for (const id of documentIds) manifest.set(`D:${id}`, documentsAdded.get(String(id)) ?? '');
   for (const seq of seqs) manifest.set(`R:${seq}`, '');
   for (const edit of edits) {
     small.set(`E:${edit.documentId}`, edit);
