@@ -4,7 +4,7 @@ import { type Author, type SharedAnnotation, type SharedLibrary, emptySharedLibr
 import type { PalimpsestDb } from '../store/db';
 import { Base, type Ids, idsOf } from './base';
 import type { Carried } from './carried';
-import type { Journal, Marks } from './journal';
+import { type Journal, type Marks, copyMarks } from './journal';
 import { differing, overlay, readScope, readStore, writeStore } from './store-library';
 import { type Touches, Touched } from './touched';
 
@@ -74,7 +74,7 @@ export class SyncBinding {
     // Listening first: a change made while the join reads and writes is
     // carried by the round trip after it.
     this.touched = new Touched(this.db, this.doc, () => this.schedule(), this.options.journal);
-    const marks = copy(this.options.journal?.marks);
+    const marks = copyMarks(this.options.journal?.marks);
     const kept = resumed ? ((await this.options.carried?.read()) ?? null) : null;
     const store = await readStore(this.db);
     const shared = readLibrary(this.doc);
@@ -316,20 +316,6 @@ function changedHere(doc: Y.Doc, key: keyof SharedLibrary, item: { id: string },
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-// A copy of the journal's marks now, kept as they are while it changes.
-function copy(marks: Marks | undefined): Marks {
-  const ids = {
-    links: new Set<string>(),
-    actors: new Set<string>(),
-    sets: new Set<string>(),
-    tagTypes: new Set<string>(),
-    relationTypes: new Set<string>(),
-    documents: new Set<string>(),
-  };
-  for (const kind of Object.keys(ids) as (keyof typeof ids)[]) for (const id of marks?.ids[kind] ?? []) ids[kind].add(id);
-  return { documentsOfAnnotations: new Set(marks?.documentsOfAnnotations), ids, full: marks?.full ?? false };
-}
 
 // The ids of `items` (`kind:id`, as `writeChanges` gives them), by kind.
 function idsOfItems(items: readonly string[]): Ids {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Journal, type Listen, type MarkStorage, memoryStorage } from './journal';
+import { Journal, type Listen, type MarkStorage, copyMarks, memoryStorage } from './journal';
 
 // One browser's localStorage, seen by several tabs: a tab's write tells
 // every other tab (a `storage` event), never the tab that wrote.
@@ -102,25 +102,10 @@ describe('the journal of two tabs on one library', () => {
 });
 
 function emptyMarks() {
-  return {
-    documentsOfAnnotations: new Set<string>(),
-    ids: {
-      links: new Set<string>(),
-      actors: new Set<string>(),
-      sets: new Set<string>(),
-      tagTypes: new Set<string>(),
-      relationTypes: new Set<string>(),
-      documents: new Set<string>(),
-    },
-    full: false,
-  };
+  return copyMarks(undefined);
 }
 
 // A copy of a journal's marks now, as a round trip takes them.
 function copyOf(journal: Journal) {
-  const { documentsOfAnnotations, ids, full } = journal.marks;
-  const copy = emptyMarks();
-  for (const id of documentsOfAnnotations) copy.documentsOfAnnotations.add(id);
-  for (const kind of Object.keys(copy.ids) as (keyof typeof copy.ids)[]) for (const id of ids[kind]) copy.ids[kind].add(id);
-  return { ...copy, full };
+  return copyMarks(journal.marks);
 }

@@ -199,6 +199,21 @@ export function memoryStorage(): MarkStorage {
   };
 }
 
+/// A copy of `marks` (none when there is no journal), kept as they are
+/// while the journal changes: what a round trip or a join took.
+export function copyMarks(marks: Marks | undefined): Marks {
+  const ids = {
+    links: new Set<string>(),
+    actors: new Set<string>(),
+    sets: new Set<string>(),
+    tagTypes: new Set<string>(),
+    relationTypes: new Set<string>(),
+    documents: new Set<string>(),
+  };
+  for (const kind of Object.keys(ids) as Kind[]) for (const id of marks?.ids[kind] ?? []) ids[kind].add(id);
+  return { documentsOfAnnotations: new Set(marks?.documentsOfAnnotations), ids, full: marks?.full ?? false };
+}
+
 // A name for this tab's key: random, so two tabs opened at once differ.
 function randomTab(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => byte.toString(16).padStart(2, '0')).join('');
