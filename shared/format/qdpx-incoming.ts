@@ -8,6 +8,7 @@ import type { LibraryDocument } from '../corpus/document';
 import { extractMetadata } from '../corpus/metadata';
 import { textFingerprint } from '../document/fingerprint';
 import { parseSource } from '../document/parse';
+import { knownFormatOf } from '../importers/formats';
 import { DocText } from '../document/text';
 import type { Link, RelationType } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
@@ -97,7 +98,7 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     // and the file it was imported from, whose extension names its format.
     const date = spanOfEdtf(source.variables.get(dateVariable) ?? '');
     const file = source.variables.get(fileVariable)?.trim();
-    const format = file ? formatOfName(file) : null;
+    const format = file ? knownFormatOf(file) : null;
     const meta = {
       ...extractMetadata(blocks),
       title: source.name,
@@ -293,19 +294,4 @@ function checkSchemas(tagTypes: TagType[], relationTypes: RelationType[], links:
         throw new ImportError(`${path}[${i}]${issue.path.map((p) => `.${String(p)}`).join('')}`, issue.message);
       }
     });
-}
-
-// The format a file name's extension names, among those the library reads.
-function formatOfName(name: string): LibraryDocument['format'] | null {
-  const extension = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase();
-  const formats: Record<string, LibraryDocument['format']> = {
-    txt: 'plain',
-    md: 'markdown',
-    markdown: 'markdown',
-    html: 'html',
-    htm: 'html',
-    docx: 'docx',
-    pdf: 'pdf',
-  };
-  return (extension && formats[extension]) || null;
 }

@@ -43,12 +43,18 @@ export function extensionOf(fileName: string): string {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
 
+/// The format a file's name says it is, or null for a name the library
+/// does not import (see `importFormatOf`, which says why).
+export function knownFormatOf(fileName: string): ImportFormat | null {
+  return byExtension.get(extensionOf(fileName)) ?? null;
+}
+
 /// The format a file's name says it is. Throws an ImportFileError
 /// ('unsupported') for any other extension, with advice where there is some.
 export function importFormatOf(fileName: string): ImportFormat {
-  const extension = extensionOf(fileName);
-  const format = byExtension.get(extension);
+  const format = knownFormatOf(fileName);
   if (format) return format;
+  const extension = extensionOf(fileName);
   const name = shownName(fileName);
   const why = advice.get(extension) ?? (extension ? `.${extension} files cannot be imported` : 'it has no extension, so its format is unknown');
   throw new ImportFileError('unsupported', fileName, `${name} cannot be imported: ${why}. Palimpsest imports .txt, .md, .html, .docx and .pdf files.`);
