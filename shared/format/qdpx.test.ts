@@ -3,7 +3,7 @@ import { type Annotation, defaultTagTypes } from '../annotation/model';
 import { annotationOn } from '../test-support/annotations';
 import { loadCorpus, seed, seedIds } from '../test-support/corpus';
 import { defaultRelationTypes } from '../links/model';
-import { buildQdpx, buildQdpxFiles, codePointOffset, guidOf, qdaNamespace, readQdpx, xmlText } from './qdpx';
+import { buildQdpx, buildQdpxFiles, codePointOffset, edtfOf, guidOf, qdaNamespace, readQdpx, spanOfEdtf, xmlText } from './qdpx';
 import { parseProject } from './qdpx-read';
 import { hasXmllint, schemaProblems } from './test-support/xmllint';
 
@@ -139,5 +139,23 @@ describe('REFI-QDA export by the letter', () => {
     expect(qde).toContain(`<Set guid="${guidOf('set', 's1')}" name="The fall">`);
     expect(qde).toContain(`Palimpsest passages: ${guidOf('annotation', 'removal')} ${guidOf('annotation', 'kim')}</Description>`);
     expect(qde).toContain(`<MemberSource targetGUID="${guidOf('document', report.id)}"/>`);
+  });
+});
+
+describe('Palimpsest’s date variable', () => {
+  it('reads back the dates it writes, a guess kept a guess', () => {
+    for (const span of [
+      { start: { year: 1962, month: 1, day: 19 }, guessed: false },
+      { start: { year: 1960 }, end: { year: 1961 }, guessed: false },
+      { start: { year: 1960, month: 11 }, guessed: true },
+    ])
+      expect(spanOfEdtf(edtfOf(span))).toEqual(span);
+  });
+
+  it('takes a month or day no calendar has as no date, so the library never shows one', () => {
+    expect(spanOfEdtf('1962-13')).toBeNull();
+    expect(spanOfEdtf('1962-00-10')).toBeNull();
+    expect(spanOfEdtf('1962-01-32')).toBeNull();
+    expect(spanOfEdtf('1960/1961-99')).toBeNull();
   });
 });

@@ -96,7 +96,14 @@ export function spanOfEdtf(text: string): DateSpan | null {
   const match = /^(\d{4})(?:-(\d\d))?(?:-(\d\d))?(?:\/(\d{4})(?:-(\d\d))?(?:-(\d\d))?)?(\?)?$/.exec(text.trim());
   if (!match) return null;
   const part = (y?: string, m?: string, d?: string): PartialDate => ({ year: Number(y), ...(m ? { month: Number(m) } : {}), ...(d ? { day: Number(d) } : {}) });
-  return { start: part(match[1], match[2], match[3]), ...(match[4] ? { end: part(match[4], match[5], match[6]) } : {}), guessed: Boolean(match[7]) };
+  // A file may say anything: a month or day no calendar has is no date
+  // (the library names months by their number).
+  const real = (date: PartialDate) =>
+    (date.month === undefined || (date.month >= 1 && date.month <= 12)) && (date.day === undefined || (date.day >= 1 && date.day <= 31));
+  const start = part(match[1], match[2], match[3]);
+  const end = match[4] ? part(match[4], match[5], match[6]) : null;
+  if (!real(start) || (end && !real(end))) return null;
+  return { start, ...(end ? { end } : {}), guessed: Boolean(match[7]) };
 }
 
 /// What a project is made of.
