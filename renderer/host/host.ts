@@ -1,5 +1,6 @@
 import type { FileFilter } from '../../shared/ipc/api';
 import type { BackupInfo, MenuCommand, OpenedFile } from '../../shared/ipc/contract';
+import type { WalkWatch } from '../../shared/importers/folder-walk';
 
 /// What the UI needs from whatever hosts it: the Electron shell (native
 /// dialogs over IPC) or a plain browser (file input and downloads). The UI
@@ -73,17 +74,15 @@ export type PickedFile = { name: string; bytes: ArrayBuffer } | { name: string; 
 /// naming it. `read` rejects with such a sentence.
 export type LaterFile = { name: string; read(): Promise<ArrayBuffer> } | { name: string; problem: string };
 
-/// A folder chosen to import: its name, its files in order (those skipped
-/// last, with the reason), and what was not looked at, in sentences.
 /// How the walk of a chosen folder is watched where the page walks it (a
-/// browser): `looking` is told the folder's name as the walk starts, then
-/// `found` how many files it has found; `signal` stops it.
-export interface FolderWatch {
+/// browser): as `walkFolder` is (`found`, `signal`), and `looking` is told
+/// the folder's name as the walk starts.
+export interface FolderWatch extends WalkWatch {
   looking?: (name: string) => void;
-  found?: (files: number) => void;
-  signal?: AbortSignal;
 }
 
+/// A folder chosen to import: its name, its files in order (those skipped
+/// last, with the reason), and what was not looked at, in sentences.
 export interface ChosenFolder {
   name: string;
   files: LaterFile[];
