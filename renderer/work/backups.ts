@@ -3,7 +3,7 @@ import { method } from '../../shared/rpc/api';
 import { type Handlers, type Server, createServer } from '../../shared/rpc/server';
 import type { Manifest } from '../../shared/format/backup-increment';
 import { type BackupSince, type WrittenBackup, backupFile, buildBackup, writeBackup } from '../store/backups';
-import { exportPieces } from '../store/transfer';
+import { type LeftOutTies, exportPieces } from '../store/transfer';
 import { backupStore } from '../store/backup-store';
 import { BackupDb } from '../store/db';
 import type { BackupHost } from '../host/host';
@@ -59,7 +59,7 @@ export const backupsApi = {
   /// An export of annotations (all, or one document's) in a format, or a
   /// backup file of the whole library (`backup`), built off the page: how
   /// many annotations it holds, and the id its pieces are asked for by.
-  export: method<{ buildId: string; count: number; leftOut: number; ties: { links: number; setEntries: number } }>()(
+  export: method<{ buildId: string; count: number; leftOut: number; ties: LeftOutTies }>()(
     z.strictObject({
       scope: z.union([z.strictObject({ kind: z.literal('all') }), z.strictObject({ kind: z.literal('document'), documentId: z.string().min(1).max(200) })]),
       format: z.enum(['native', 'w3c', 'csv', 'qdpx']),
