@@ -29,6 +29,19 @@ afterEach(dropDbs);
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/// A scheduler over `documents` whose failed backup fails the test.
+function failingLoudly(host: ReturnType<typeof memoryHost>, documents: ConstructorParameters<typeof BackupScheduler>[1] = corpus, quiet = 5) {
+  return new BackupScheduler(
+    db,
+    documents,
+    host,
+    (message) => {
+      throw new Error(message);
+    },
+    quiet,
+  );
+}
+
 /// A claim in the brief, and an Actor passage linked to it as
 /// contradicting it.
 async function claimContradicted(store: AnnotationStore) {
@@ -47,15 +60,7 @@ describe('automatic backups', () => {
     // annotation never span it, even on a loaded machine: with 20 ms, CI once
     // backed up between two of them, and again after.
     const quiet = 250;
-    const scheduler = new BackupScheduler(
-      db,
-      corpus,
-      host,
-      (m) => {
-        throw new Error(m);
-      },
-      quiet,
-    );
+    const scheduler = failingLoudly(host, corpus, quiet);
     const stop = scheduler.watch();
     const store = new AnnotationStore(db);
     const at = text.indexOf('apple of discord');
@@ -197,15 +202,7 @@ describe('a backup and an imported document', () => {
     const row = await importedMemo(db, corpus);
     // The app's documents, as App keeps them: imported ones included.
     const documents = await currentDocuments(db, corpus);
-    const scheduler = new BackupScheduler(
-      db,
-      documents,
-      host,
-      (message) => {
-        throw new Error(message);
-      },
-      5,
-    );
+    const scheduler = failingLoudly(host, documents);
     const memo = documents.get(row.id)!;
     const at = memo.text.text.indexOf('Albania');
     const annotation = await new AnnotationStore(db).create(memo, at, at + 7, { tags: ['claim'] });
@@ -223,15 +220,7 @@ describe('a backup and an imported document', () => {
 describe('a document deleted and imported again under the same name', () => {
   it('is backed up with its new text, and a restore brings that text back', async () => {
     const host = memoryHost();
-    const scheduler = new BackupScheduler(
-      db,
-      corpus,
-      host,
-      (message) => {
-        throw new Error(message);
-      },
-      5,
-    );
+    const scheduler = failingLoudly(host);
     const add = async (text: string, added: string) => {
       const row = documentRowOf(await importFile('memo-april.txt', new TextEncoder().encode(text)), new Set(corpus.keys()), new Date(added));
       await addDocuments(db, [row]);
