@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { bundledDocuments } from '../corpus';
 import type { Host } from '../host/host';
 import { AnnotationStore } from '../store/annotations';
+import type { Changed } from '../store/history';
 import { db } from '../store/db';
 import { TagTypeStore } from '../store/tag-types';
 import { ActorStore } from '../store/actors';
@@ -108,6 +109,7 @@ export function App({ host }: { host: Host }) {
     const annotations = new AnnotationStore(database);
     // Undo cannot step back over a deleted type: the history goes with it.
     const forgetHistory = () => annotations.history.clear();
+    const forgetArrived = (ids: Changed) => annotations.history.forget(ids);
     const partial = {
       documents,
       reviews: new ReviewsRepository(database),
@@ -136,8 +138,9 @@ export function App({ host }: { host: Host }) {
       ),
       search,
       sync: {
-        begin: (invitation: Invitation, onError: (error: Error) => void) => SyncSession.begin(database, invitation, onError),
-        resume: (onError: (error: Error) => void) => SyncSession.resume(database, onError),
+        // A colleague's change takes the undo steps that would write over it.
+        begin: (invitation: Invitation, onError: (error: Error) => void) => SyncSession.begin(database, invitation, onError, forgetArrived),
+        resume: (onError: (error: Error) => void) => SyncSession.resume(database, onError, forgetArrived),
       },
       imports,
       host,

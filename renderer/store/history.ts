@@ -79,4 +79,49 @@ export class History {
     this.done = [];
     this.undone = [];
   }
+
+  /// Drops the steps that touch what a colleague just changed (a shared
+  /// project's change written into the store). Such a step's undo would
+  /// put back an annotation, link or set as it was here, over the
+  /// colleague's change, without a word. Steps touching nothing of it stay:
+  /// they name other rows, so undoing them still finds what they left.
+  /// A type changed elsewhere clears the history, as deleting one here does.
+  forget(changed: Changed): void {
+    if ((changed.tagTypes?.size ?? 0) > 0 || (changed.relationTypes?.size ?? 0) > 0) {
+      this.clear();
+      return;
+    }
+    const keep = (step: Step) => ![...step.redo, ...step.undo].some((change) => touches(change, changed));
+    this.done = this.done.filter(keep);
+    this.undone = this.undone.filter(keep);
+  }
+}
+
+/// Rows changed elsewhere, by kind and id (`History.forget`).
+export type Changed = Partial<Record<'annotations' | 'links' | 'sets' | 'documents' | 'tagTypes' | 'relationTypes', ReadonlySet<string>>>;
+
+// Whether a change names a row in `changed`. A link names its two ends
+// too: putting it back over an end deleted elsewhere would leave it
+// pointing at nothing.
+function touches(change: Change, changed: Changed): boolean {
+  const annotation = (id: string) => changed.annotations?.has(id) ?? false;
+  switch (change.type) {
+    case 'put':
+      return annotation(change.annotation.id);
+    case 'delete':
+      return annotation(change.id);
+    case 'put-link':
+      return (changed.links?.has(change.link.id) ?? false) || annotation(change.link.from) || annotation(change.link.to);
+    case 'delete-link':
+      return changed.links?.has(change.id) ?? false;
+    case 'put-review':
+      return annotation(change.review.annotationId);
+    case 'delete-review':
+      return annotation(change.annotationId);
+    case 'put-set-places':
+      return change.annotationIds.some(annotation) || change.sets.some((set) => changed.sets?.has(set.id));
+    case 'delete-document':
+    case 'restore-document':
+      return changed.documents?.has(change.documentId) ?? false;
+  }
 }

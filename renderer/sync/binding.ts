@@ -32,6 +32,9 @@ export interface BindingOptions {
   /// deletion made here, and a colleague's that reached the copy, where a
   /// join without them would add the item back.
   carried?: Carried;
+  /// The rows a round trip wrote into the store from the project (a
+  /// colleague's changes, or the project's at a join), by kind and id.
+  onArrived?: (ids: Ids) => void;
   /// This machine's clock, for the stamps of who changed what when (the
   /// store's own stamps come from the same clock).
   now?: () => Date;
@@ -83,7 +86,8 @@ export class SyncBinding {
       // What the kept base held and the project no longer holds, the
       // project deleted: it goes from the member's library too.
       const target = overlay(store, deletedFrom(shared, kept), shared);
-      const { held } = await writeStore(this.db, store, target);
+      const { held, arrived } = await writeStore(this.db, store, target);
+      this.arrived(arrived);
       this.base = new Base(shared);
       // What the member changed meanwhile has not taken the project's
       // version: the base forgets it, so the next round trip brings it.
@@ -99,7 +103,8 @@ export class SyncBinding {
       // (one it deleted there reads as none, and goes from the store).
       const writtenIds = idsOfItems(written);
       const merged = withItems(shared, readItems(this.doc, writtenIds), writtenIds);
-      const { held } = await writeStore(this.db, store, merged);
+      const { held, arrived } = await writeStore(this.db, store, merged);
+      this.arrived(arrived);
       this.base = new Base(merged);
       // The doc holds `store`'s version of what was changed meanwhile:
       // the next round trip carries only the change since.
@@ -189,7 +194,8 @@ export class SyncBinding {
     if (this.options.readOnly) {
       const shared = readItems(this.doc, scope);
       const target = overlay(store, before, shared);
-      const { held } = await writeStore(this.db, store, target, documentOfAnnotation);
+      const { held, arrived } = await writeStore(this.db, store, target, documentOfAnnotation);
+      this.arrived(arrived);
       base.replace(shared, scope);
       // Not yet in the store: the next round trip compares against what was.
       base.replace(pick(before, held), held);
@@ -200,7 +206,8 @@ export class SyncBinding {
     }
     this.written(writeChanges(this.doc, before, store, this.stamp(), 'local'));
     const shared = readItems(this.doc, scope);
-    const { held } = await writeStore(this.db, store, shared, documentOfAnnotation);
+    const { held, arrived } = await writeStore(this.db, store, shared, documentOfAnnotation);
+    this.arrived(arrived);
     base.replace(shared, scope);
     // A row the researcher changed while this ran kept their change and
     // missed the project's. The doc has what `store` held of it, so that
@@ -228,6 +235,10 @@ export class SyncBinding {
     if (!journal || !this.touched) return;
     await this.options.persisted?.();
     journal.unmark(carried, this.touched.peek());
+  }
+
+  private arrived(ids: Ids): void {
+    if (Object.values(ids).some((set) => set.size > 0)) this.options.onArrived?.(ids);
   }
 
   private written(items: string[]): void {

@@ -3,6 +3,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import yDexie, { DexieYProvider } from 'y-dexie';
 import type * as Y from 'yjs';
 import type { PalimpsestDb } from '../store/db';
+import type { Ids } from './base';
 import { SyncBinding } from './binding';
 import { type Carried, type CarriedRow, idsOfRows } from './carried';
 import { me } from './identity';
@@ -178,19 +179,20 @@ export class SyncSession {
   private readonly stopListening: () => void;
 
   /// The project this library was shared in, reopened; `null` if none.
-  static async resume(db: PalimpsestDb, onError: (error: Error) => void): Promise<SyncSession | null> {
+  /// `onArrived` hears the rows each round trip brings from the project.
+  static async resume(db: PalimpsestDb, onError: (error: Error) => void, onArrived?: (ids: Ids) => void): Promise<SyncSession | null> {
     const syncDb = new SyncDb();
     const row = await syncDb.projects.toCollection().first();
     if (!row) {
       syncDb.close();
       return null;
     }
-    return SyncSession.open(syncDb, row, db, onError, true);
+    return SyncSession.open(syncDb, row, db, onError, true, onArrived);
   }
 
   /// Shares this library in the project `invitation` names (new, or one
   /// colleagues already work in), from now on.
-  static async begin(db: PalimpsestDb, invitation: Invitation, onError: (error: Error) => void): Promise<SyncSession> {
+  static async begin(db: PalimpsestDb, invitation: Invitation, onError: (error: Error) => void, onArrived?: (ids: Ids) => void): Promise<SyncSession> {
     const syncDb = new SyncDb();
     await forgetProject(syncDb);
     await syncDb.projects.add({ ...invitation, joined: new Date().toISOString() } as ProjectRow);
@@ -198,10 +200,17 @@ export class SyncSession {
     // Marks left by a project this library was in before are no news to
     // this one: the join takes the whole library as the researcher's.
     journalOf(row.project).clear();
-    return SyncSession.open(syncDb, row, db, onError, false);
+    return SyncSession.open(syncDb, row, db, onError, false, onArrived);
   }
 
-  private static async open(syncDb: SyncDb, row: ProjectRow, db: PalimpsestDb, onError: (error: Error) => void, resumed: boolean): Promise<SyncSession> {
+  private static async open(
+    syncDb: SyncDb,
+    row: ProjectRow,
+    db: PalimpsestDb,
+    onError: (error: Error) => void,
+    resumed: boolean,
+    onArrived?: (ids: Ids) => void,
+  ): Promise<SyncSession> {
     const doc = row.doc;
     await DexieYProvider.load(doc).whenLoaded;
     const unsent = new Unsent(`palimpsest.sync.unsent.${row.project}`);
@@ -227,6 +236,7 @@ export class SyncSession {
       // after it (IndexedDB runs overlapping writes in order).
       persisted: () => syncDb.transaction('rw', syncDb.table(updatesTable), () => {}),
       carried: carriedIn(syncDb),
+      onArrived,
     });
     await binding.start(resumed);
     const provider = new HocuspocusProvider({ url: row.server, name: row.project, token: row.token, document: doc });

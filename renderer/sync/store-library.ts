@@ -128,7 +128,8 @@ export async function writeStore(
   const documentOfEnd = (id: string) => ends.get(id) ?? documentOf(id) ?? '';
   const planned = plan(store, shared);
   const held = idsOf(emptySharedLibrary());
-  if (planned.count === 0) return { count: 0, held };
+  const arrived = idsOf(emptySharedLibrary());
+  if (planned.count === 0) return { count: 0, held, arrived };
   let count = 0;
   await db.transaction('rw', [...rows.tables(db), db.links, db.actors, db.sets, db.tagTypes, db.relationTypes, db.documents], async () => {
     const idb = Dexie.currentTransaction?.idbtrans;
@@ -142,6 +143,10 @@ export async function writeStore(
     for (const key of Object.keys(held) as (keyof SharedLibrary)[]) {
       const kept = new Set([...unchanged[key].put, ...unchanged[key].removed].map((item) => item.id));
       for (const item of [...planned[key].put, ...planned[key].removed]) if (!kept.has(item.id)) held[key].add(item.id);
+    }
+    for (const key of Object.keys(arrived) as (keyof SharedLibrary)[]) {
+      for (const item of unchanged[key].put) if (planned[key].news.has(item.id)) arrived[key].add(item.id);
+      for (const item of unchanged[key].removed) arrived[key].add(item.id);
     }
     const { annotations, links, actors, sets, tagTypes, relationTypes, documents } = unchanged;
     count = [annotations, links, actors, sets, tagTypes, relationTypes, documents].reduce((n, c) => n + c.put.length + c.removed.length, 0);
@@ -170,18 +175,20 @@ export async function writeStore(
     await db.relationTypes.bulkPut(relationTypes.put.map(({ aliases: _a, ...relation }) => relation));
     await db.relationTypes.bulkDelete(relationTypes.removed.map((r) => r.id));
   });
-  return { count, held };
+  return { count, held, arrived };
 }
 
-/// What `writeStore` did: how many rows it wrote or deleted, and the
-/// rows it left because the researcher changed them meanwhile.
+/// What `writeStore` did: how many rows it wrote or deleted, those rows
+/// (`arrived`, the project's changes now in the store), and the rows it
+/// left because the researcher changed them meanwhile.
 export interface Written {
   count: number;
   held: Ids;
+  arrived: Ids;
 }
 
 type Plan = ReturnType<typeof plan>;
-type Changes<T> = { put: T[]; removed: T[] };
+type Changes<T> = { put: T[]; removed: T[]; news: Set<string> };
 
 // The planned changes, without those to rows the store no longer holds as
 // `store` read them. Runs inside `writeStore`'s transaction.
@@ -196,7 +203,7 @@ async function unchangedSince(db: PalimpsestDb, store: SharedLibrary, planned: P
     const read = new Map(before.map((item) => [item.id, item]));
     const current = await now(touched);
     const same = new Set(touched.filter((id, i) => sameItem(read.get(id), current[i])));
-    return { put: changes.put.filter((item) => same.has(item.id)), removed: changes.removed.filter((item) => same.has(item.id)) };
+    return { ...changes, put: changes.put.filter((item) => same.has(item.id)), removed: changes.removed.filter((item) => same.has(item.id)) };
   };
   const rowsOf =
     <R, T>(table: { bulkGet(ids: string[]): Promise<(R | undefined)[]> }, shape: (row: R) => T) =>
@@ -298,11 +305,31 @@ function linkRow(link: SharedLink): SharedLink {
 
 // What to put and remove to turn `store` into `shared`; `asStored` gives
 // an item as the store would hold it, so what it does not keep is no change.
-function changes<T extends { id: string }>(store: readonly T[], shared: readonly T[], asStored: (item: T) => T): { put: T[]; removed: T[] } {
-  const mine = new Map(store.map((item) => [item.id, canonicalJson(item)]));
-  const put = shared.filter((item) => mine.get(item.id) !== canonicalJson(asStored(item)));
+// `news` names the items put that differ in more than who made or changed
+// them: a row this machine wrote comes back from the project stamped with
+// its author, which is no one else's change.
+function changes<T extends { id: string }>(store: readonly T[], shared: readonly T[], asStored: (item: T) => T): { put: T[]; removed: T[]; news: Set<string> } {
+  const mine = new Map(store.map((item) => [item.id, item]));
+  const put = shared.filter((item) => {
+    const stored = mine.get(item.id);
+    return stored === undefined || canonicalJson(stored) !== canonicalJson(asStored(item));
+  });
+  const news = new Set(
+    put
+      .filter((item) => {
+        const stored = mine.get(item.id);
+        return stored === undefined || canonicalJson(unstamped(stored)) !== canonicalJson(unstamped(asStored(item)));
+      })
+      .map((item) => item.id),
+  );
   const kept = new Set(shared.map((item) => item.id));
-  return { put, removed: store.filter((item) => !kept.has(item.id)) };
+  return { put, removed: store.filter((item) => !kept.has(item.id)), news };
+}
+
+// An item without who made and last changed it.
+function unstamped(item: object): object {
+  const { createdBy: _c, modifiedBy: _m, ...rest } = item as { createdBy?: unknown; modifiedBy?: unknown };
+  return rest;
 }
 
 function byId<T extends { id: string }>(items: T[]): T[] {

@@ -32,6 +32,8 @@ export function machine(name: string, options: BindingOptions = {}): Machine {
       ...options,
       onWritten: (items) => reports.written.push(...items),
       onLocalOnly: (count) => (reports.localOnly = count),
+      // As the app does: a colleague's change takes the undo steps over it.
+      onArrived: (ids) => made.annotations.history.forget(ids),
     },
     name,
   };

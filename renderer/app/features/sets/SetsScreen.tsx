@@ -10,6 +10,7 @@ import { excerpt } from '../../ui/excerpt';
 import { messageOf } from '../../../../shared/errors';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { Dialog } from '../../ui/Dialog';
+import { importSetAs } from './set-import';
 
 /// Annotation sets: make one, read what it holds, take passages out, export
 /// it as a file a colleague imports whole, or import one.
@@ -117,12 +118,8 @@ export function SetsScreen({ onBack }: { onBack: () => void }) {
           onImport={() => {
             const chosen = preview;
             setPreview(null);
-            services.sets
-              .applyImport(chosen)
-              .then(() => {
-                setOpenId(chosen.file.set.id);
-                services.notify({ kind: 'info', text: `Imported the set “${chosen.file.set.name}”.` });
-              })
+            importSetAs(services, chosen)
+              .then(() => setOpenId(chosen.file.set.id))
               .catch(fail('The set was not imported'));
           }}
         />
