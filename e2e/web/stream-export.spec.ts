@@ -136,6 +136,9 @@ test('in the desktop app, an export goes to main piece by piece under one handle
   await page.evaluate(() => ((window as unknown as { cancelDialog: boolean }).cancelDialog = false));
   await page.getByTestId('export-all').click();
   await page.getByTestId('export-dialog').getByLabel(/CSV/).check();
+  // The researcher is told before choosing it that CSV guards formulas.
+  await expect(page.getByTestId('csv-formula-hint')).toContainText("written with a ' before it");
+  await page.getByTestId('export-dialog').screenshot({ path: join(screenshotDir, 'export-csv-hint.png') });
   await page.getByTestId('export-confirm').click();
   await expect(page.getByTestId('notice-info').last()).toContainText('Exported 0 annotations to palimpsest-annotations-');
   const [save] = await page.evaluate(() => (window as unknown as { saves: { pieces: string[]; kept: boolean }[] }).saves);

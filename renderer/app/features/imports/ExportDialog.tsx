@@ -30,6 +30,12 @@ export function ExportDialog({
           </label>
         ))}
       </fieldset>
+      {format === 'csv' && (
+        <p className="hint" data-testid="csv-formula-hint">
+          A note, quote or name beginning with =, +, - or @ is written with a ' before it, so that a spreadsheet shows it as text instead of running it as a
+          formula. Palimpsest JSON keeps every field as written.
+        </p>
+      )}
       <div className="dialog-actions">
         <button type="button" onClick={() => dialog.current?.close()}>
           Cancel

@@ -109,7 +109,11 @@ function Table({ data, onBack }: { data: TableData; onBack: () => void }) {
             type="button"
             data-testid="table-export"
             disabled={view.shown.length === 0 || data.reading !== undefined}
-            title={data.reading ? 'Once every annotation is read' : 'The rows shown, in this order, as a spreadsheet'}
+            title={
+              data.reading
+                ? 'Once every annotation is read'
+                : "The rows shown, in this order, as a spreadsheet; a field beginning with =, +, - or @ gets a ' before it, so it is not run as a formula"
+            }
             onClick={exportCsv}
           >
             Export CSV
