@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppServices } from '../../context';
+import { servicesWith } from '../../test-support/services';
 import { type PendingImport, confirmImport, tiesText } from './transfer-actions';
 
 describe('the REFI-QDA export notice', () => {
@@ -12,29 +12,16 @@ describe('the REFI-QDA export notice', () => {
 
 describe('an annotation import', () => {
   // The parts of the app an import's confirmation touches.
-  const servicesWith = (apply: () => Promise<unknown>) => {
-    // An edit made before the import, which undo could take back.
-    const history = {
-      canUndo: true,
-      clear() {
-        this.canUndo = false;
-      },
-    };
-    const notices: string[] = [];
+  const importing = (apply: () => Promise<unknown>) => {
     let touched = 0;
-    const services = {
-      imports: { annotations: { apply } },
-      annotations: { history },
-      backups: { touch: () => touched++ },
-      notify: (notice: { text: string }) => notices.push(notice.text),
-    } as unknown as AppServices;
-    return { services, history, notices, touched: () => touched };
+    const made = servicesWith({ imports: { annotations: { apply } }, backups: { touch: () => touched++ } });
+    return { ...made, touched: () => touched };
   };
   const pending = { fileName: 'colleague.json', planId: 'plan' } as PendingImport;
   const done = { add: 0, update: 1, unchanged: 0, addTagTypes: [], kinds: [], unplacedCount: 0 };
 
   it('takes away the undo of an edit made before it, which would overwrite what it brought', async () => {
-    const { services, history, notices, touched } = servicesWith(async () => done);
+    const { services, history, notices, touched } = importing(async () => done);
     await confirmImport(services, pending, () => {});
     expect(notices[0]).toContain('1 updated');
     expect(history.canUndo).toBe(false);
@@ -42,7 +29,7 @@ describe('an annotation import', () => {
   });
 
   it('keeps the undo when the import fails and nothing was written', async () => {
-    const { services, history, notices } = servicesWith(async () => {
+    const { services, history, notices } = importing(async () => {
       throw new Error('the disk is full');
     });
     await confirmImport(services, pending, () => {});
