@@ -60,6 +60,18 @@ describe('a revision of a document', () => {
     expect((await rows.get(db, brief.id, debris.id))!.quote.exact).toBe('supremacy');
   });
 
+  it('a second revision that puts an orphan’s words back takes it off the review list', async () => {
+    const debris = await claim('/their');
+    await applyRevision(db, await planRevision(db, brief, revisedName, revised));
+    expect((await db.reviews.toArray()).map((r) => r.status)).toEqual(['orphaned']);
+    const current = (await currentDocuments(db, corpus)).get(brief.id)!;
+    const original = readFileSync(join(import.meta.dirname, '..', '..', 'corpus', `${brief.id}.md`), 'utf8');
+    const plan = await planRevision(db, current, 'brief-as-first.md', original);
+    expect(plan.results.map((r) => r.status)).toEqual(['unchanged']);
+    await applyRevision(db, plan);
+    expect(await db.reviews.get(debris.id)).toBeUndefined();
+  });
+
   it('refuses a revision with the very same text, saying why', async () => {
     await expect(planRevision(db, brief, 'same.md', readFileSync(join(import.meta.dirname, '..', '..', 'corpus', `${brief.id}.md`), 'utf8'))).rejects.toThrow(
       'has the same text as the version in the library',

@@ -28,7 +28,8 @@ export async function planRevision(db: PalimpsestDb, current: LibraryDocument, f
 }
 
 /// Stores a revision: the new text, the re-anchored annotations and a review
-/// entry for each that moved, changed or was orphaned, in one transaction.
+/// entry for each that moved, changed or was orphaned (taking off the list
+/// an earlier orphan it finds in place), in one transaction.
 export async function applyRevision(db: PalimpsestDb, plan: RevisionPlan): Promise<number> {
   try {
     return await db.transaction('rw', [db.revisions, ...rows.tables(db), db.reviews], async () => {
@@ -46,6 +47,11 @@ export async function applyRevision(db: PalimpsestDb, plan: RevisionPlan): Promi
           newText: r.after?.quote.exact ?? null,
         }));
       await db.reviews.bulkPut(reviews);
+      // An orphan of an earlier revision that this one finds again, as it
+      // was (a revision putting its words back), is an orphan no longer.
+      const found = plan.results.filter((r) => r.status === 'unchanged').map((r) => r.before.id);
+      const stale = (await db.reviews.bulkGet(found)).filter((review) => review?.status === 'orphaned');
+      await db.reviews.bulkDelete(stale.map((review) => review!.annotationId));
       return seq;
     });
   } catch (error) {

@@ -17,6 +17,7 @@ import { awaitField, holdKeysFor, releaseKeys } from './key-hold';
 import { ReaderHeader } from './ReaderHeader';
 import { RevisionControls } from './RevisionControls';
 import { highlightsOf } from './highlights-of';
+import { readerPlaces } from '../../../../shared/annotation/placed';
 import { useLinking } from '../links/linking';
 import { isTyping, overlayOpen } from '../../ui/keys';
 import { FindBar } from './FindBar';
@@ -114,11 +115,15 @@ export function ReaderScreen({
   } = useReaderData(documentId, version);
   const document = read ?? undefined;
   const resolveActor = useCallback((name: string | null) => actorIndex.resolve(name), [actorIndex]);
-  const orphans = useMemo(() => new Set((reviews ?? []).filter((r) => r.status === 'orphaned').map((r) => r.annotationId)), [reviews]);
   const byId = useMemo(() => new Map((annotations ?? []).map((a) => [a.id, a])), [annotations]);
 
-  // Orphans point into an earlier text: they are listed for review, not drawn.
-  const ordered = useMemo(() => inTextOrder((annotations ?? []).filter((a) => !orphans.has(a.id))), [annotations, orphans]);
+  // An annotation whose place does not hold its quote points into another
+  // version of the text (an orphan): it is listed for review, not drawn.
+  const places = useMemo(
+    () => (read ? readerPlaces(read.text.text, annotations ?? [], reviews ?? []) : { drawn: [], reviews: [] }),
+    [read, annotations, reviews],
+  );
+  const ordered = useMemo(() => inTextOrder(places.drawn), [places]);
   const highlights = useMemo<Highlight[]>(() => {
     if (version !== 'current') return [];
     return highlightsOf(ordered, tagTypes ?? []);
@@ -395,7 +400,7 @@ export function ReaderScreen({
         <AnnotationPanel
           review={
             <ReviewList
-              reviews={reviews ?? []}
+              reviews={places.reviews}
               annotations={byId}
               canReattach={selection.kind === 'passage' && version === 'current'}
               onDismiss={(review) => void services.reviews.dismiss(review.annotationId)}
