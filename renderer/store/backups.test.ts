@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo } from '../../shared/ipc/contract';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
@@ -20,6 +22,11 @@ import { applyRevision, planRevision } from './revisions';
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
 const text = brief.text.text;
+// The brief's corrected edition: it has no "/their", whose passage it orphans.
+const revisedBrief = readFileSync(
+  join(import.meta.dirname, '..', '..', 'shared', 'anchoring', 'baselines', 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md'),
+  'utf8',
+);
 
 let db: PalimpsestDb;
 beforeEach(() => {
@@ -324,6 +331,48 @@ describe('a backup of a revised document', () => {
     const restored = (await currentDocuments(db, corpus)).get(brief.id)!;
     const [annotation] = await rows.all(db);
     expect(restored.text.text.slice(annotation!.position.start, annotation!.position.end)).toBe(exact);
+  });
+});
+
+describe('a restore and the review list a revision left', () => {
+  it('restoring a point from before the revision takes its entries off the list, and the passage it orphaned is in place again', async () => {
+    const store = new AnnotationStore(db);
+    const at = text.indexOf('/their');
+    const debris = await store.create(brief, at, at + '/their'.length, { tags: ['claim'] });
+    const before = (await exportAnnotations(db, await currentDocuments(db, corpus), { kind: 'all' })).content as string;
+    await applyRevision(db, await planRevision(db, brief, 'brief-revised.md', revisedBrief));
+    expect((await db.reviews.toArray()).map((r) => [r.annotationId, r.status])).toEqual([[debris.id, 'orphaned']]);
+
+    const preview = await previewRestoreFile(db, chunkedFile('before.json', before));
+    await restoreBackup(db, failingLoudly(memoryHost()), preview);
+    expect(await db.revisions.count()).toBe(0);
+    expect(await db.reviews.count()).toBe(0);
+    const restored = (await currentDocuments(db, corpus)).get(brief.id)!;
+    expect(restored.text.text.slice(debris.position.start, debris.position.end)).toBe('/their');
+  });
+
+  it('keeps the entries of a revision the point holds', async () => {
+    const store = new AnnotationStore(db);
+    const at = text.indexOf('/their');
+    const debris = await store.create(brief, at, at + '/their'.length, { tags: ['claim'] });
+    await applyRevision(db, await planRevision(db, brief, 'brief-revised.md', revisedBrief));
+    const after = (await exportAnnotations(db, await currentDocuments(db, corpus), { kind: 'all' })).content as string;
+    const preview = await previewRestoreFile(db, chunkedFile('after.json', after));
+    await restoreBackup(db, failingLoudly(memoryHost()), preview);
+    expect((await db.reviews.toArray()).map((r) => [r.annotationId, r.status])).toEqual([[debris.id, 'orphaned']]);
+  });
+});
+
+describe('a revision and the automatic backups', () => {
+  it('a revision that moves no annotation is backed up shortly after, as any change is', async () => {
+    const host = memoryHost();
+    const scheduler = failingLoudly(host);
+    await scheduler.flush();
+    const stop = scheduler.watch();
+    await applyRevision(db, await planRevision(db, brief, 'brief-corrected.md', text.replace('The most plausible interpretation', 'The likeliest reading')));
+    await wait(60);
+    stop();
+    expect(host.files.size).toBe(2);
   });
 });
 

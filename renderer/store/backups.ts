@@ -48,10 +48,21 @@ export class BackupScheduler {
   ) {}
 
   /// Watches the library's annotations, tag types, links, relation types,
-  /// actors, sets and imported documents: every write schedules a backup.
+  /// actors, sets, imported documents, their descriptions and revisions:
+  /// every write schedules a backup.
   watch(): () => void {
     const touch = () => this.touch();
-    const watched = [this.db.tagTypes, this.db.links, this.db.relationTypes, this.db.actors, this.db.sets, this.db.documents, this.db.documentEdits];
+    const watched = [
+      this.db.tagTypes,
+      this.db.links,
+      this.db.relationTypes,
+      this.db.actors,
+      this.db.sets,
+      this.db.documents,
+      this.db.documentEdits,
+      // A revision that moves no annotation is a change of its own.
+      this.db.revisions,
+    ];
     const stops = [rows.onChange(this.db, touch), ...watched.map((table) => onTableWrite(table, touch))];
     return () => stops.forEach((stop) => stop());
   }
@@ -533,7 +544,7 @@ export async function writeRestore(db: PalimpsestDb, file: NativeFile, annotatio
   try {
     await db.transaction(
       'rw',
-      [...rows.tables(db), db.tagTypes, db.links, db.relationTypes, db.actors, db.sets, db.documents, db.documentEdits, db.revisions],
+      [...rows.tables(db), db.tagTypes, db.links, db.relationTypes, db.actors, db.sets, db.documents, db.documentEdits, db.revisions, db.reviews],
       async () => {
         await rows.clear(db);
         await db.tagTypes.clear();
@@ -566,6 +577,12 @@ export async function writeRestore(db: PalimpsestDb, file: NativeFile, annotatio
           // does not hold would point nowhere.
           await db.links.filter((link) => !documentOf.has(link.from) || !documentOf.has(link.to)).delete();
         }
+        // A review entry names a revision and an annotation: one whose
+        // revision or annotation the point does not hold (a point from
+        // before that revision) would list a change the text does not show,
+        // and hide as an orphan a passage that is back in its place.
+        const revisions = new Set((await db.revisions.toCollection().primaryKeys()).map(Number));
+        await db.reviews.filter((review) => !revisions.has(review.revision) || !documentOf.has(review.annotationId)).delete();
       },
     );
   } catch (error) {
