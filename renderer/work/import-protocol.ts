@@ -64,6 +64,8 @@ export interface ImportSummary {
   add: number;
   update: number;
   unchanged: number;
+  /// Annotations the library has otherwise than the file, its own kept.
+  kept: number;
   fuzzy: number;
   addTagTypes: TagType[];
   unplacedCount: number;
@@ -107,6 +109,7 @@ export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPl
     add: plan.add.length,
     update: plan.update.length,
     unchanged: plan.unchanged,
+    kept: plan.kept,
     fuzzy: plan.fuzzy,
     addTagTypes: plan.addTagTypes,
     unplacedCount: plan.unplaced.length,

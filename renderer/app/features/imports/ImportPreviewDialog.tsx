@@ -4,7 +4,8 @@ import { Dialog } from '../../ui/Dialog';
 import { pathInWords } from '../../../../shared/format/json-path';
 
 /// What an import will do, before anything is written: new, updated and
-/// unchanged annotations, and those that cannot be placed, listed.
+/// unchanged annotations, those the library keeps as it has them though the
+/// file's differ, and those that cannot be placed, listed.
 export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: PendingImport; onImport: () => void; onCancel: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const plan = pending;
@@ -30,6 +31,11 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
         <li>
           <strong>{plan.unchanged.toLocaleString('en')}</strong> already here
         </li>
+        {plan.kept > 0 && (
+          <li data-testid="import-kept">
+            <strong>{plan.kept.toLocaleString('en')}</strong> differing, the library’s copy kept
+          </li>
+        )}
         {plan.fuzzy > 0 && (
           <li>
             <strong>{plan.fuzzy}</strong> found in a changed text (placed approximately)
