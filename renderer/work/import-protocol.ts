@@ -84,6 +84,8 @@ export interface KindCount {
   add: number;
   update: number;
   unchanged: number;
+  /// The library has them otherwise than the file and keeps its own.
+  kept: number;
 }
 
 /// What re-anchoring a revision found, for the revision dialog.
@@ -116,10 +118,10 @@ export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPl
     unplaced: plan.unplaced.slice(0, maxListedUnplaced),
     kinds: batch.library
       ? [
-          { kind: 'tag types', add: plan.addTagTypes.length, update: 0, unchanged: plan.presentTagTypes },
+          { kind: 'tag types', add: plan.addTagTypes.length, update: 0, unchanged: plan.presentTagTypes, kept: 0 },
           ...(['relation types', 'actors', 'links', 'sets'] as const).map((kind) => {
             const counts = plan.library[kind === 'relation types' ? 'relationTypes' : kind];
-            return { kind, add: counts.add.length, update: counts.update.length, unchanged: counts.unchanged };
+            return { kind, add: counts.add.length, update: counts.update.length, unchanged: counts.unchanged, kept: counts.kept };
           }),
           ...carriedCounts(batch, carried),
         ]
@@ -134,9 +136,9 @@ function carriedCounts(batch: IncomingBatch, carried: CarriedDocuments | undefin
   const library = batch.library;
   if (!carried || !(library?.documents || library?.revisions || library?.documentEdits)) return [];
   return [
-    { kind: 'documents', add: carried.documents.length, update: 0, unchanged: carried.present.documents },
-    { kind: 'revisions', add: carried.revisions.length, update: 0, unchanged: carried.present.revisions },
-    { kind: 'descriptions', add: carried.edits.length, update: 0, unchanged: carried.present.edits },
+    { kind: 'documents', add: carried.documents.length, update: 0, unchanged: carried.present.documents, kept: 0 },
+    { kind: 'revisions', add: carried.revisions.length, update: 0, unchanged: carried.present.revisions, kept: 0 },
+    { kind: 'descriptions', add: carried.edits.length, update: 0, unchanged: carried.present.edits, kept: 0 },
   ];
 }
 

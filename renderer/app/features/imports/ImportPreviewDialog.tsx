@@ -16,6 +16,9 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
     plan.addTagTypes.length +
     plan.kinds.reduce((sum, k) => sum + k.add + k.update, 0) +
     (project ? project.counts.documents + project.counts.links + project.counts.actors + project.counts.sets : 0);
+  // A column for the items the library keeps as it has them, shown when
+  // there are any.
+  const keptKinds = plan.kinds.some((k) => k.kept > 0);
   return (
     <Dialog ref={dialog} title={<>Import {plan.fileName}</>} onCancel={onCancel} testId="import-preview">
       <p className="hint">
@@ -80,6 +83,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
               <th scope="col">new</th>
               <th scope="col">updated</th>
               <th scope="col">already here</th>
+              {keptKinds && <th scope="col">differing, the library’s kept</th>}
             </tr>
           </thead>
           <tbody>
@@ -89,6 +93,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
                 <td>{k.add.toLocaleString('en')}</td>
                 <td>{k.update.toLocaleString('en')}</td>
                 <td>{k.unchanged.toLocaleString('en')}</td>
+                {keptKinds && <td>{k.kept.toLocaleString('en')}</td>}
               </tr>
             ))}
           </tbody>
