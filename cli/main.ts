@@ -10,9 +10,10 @@ import { buildQdpx } from '../shared/format/qdpx';
 import { ImportError } from '../shared/format/errors';
 import { CodePoints } from '../shared/format/code-points';
 import { planImport } from '../shared/format/merge';
-import { buildNativeFile, parseNativeFile } from '../shared/format/native';
+import { type NativeFile, buildNativeFile, parseNativeFile } from '../shared/format/native';
+import { bareHoldings, carriedTexts, chooseCarried } from '../shared/format/carried';
+import type { IncomingLibrary } from '../shared/format/incoming';
 import { buildW3cCollection } from '../shared/format/w3c';
-import { defaultRelationTypes } from '../shared/links/model';
 import { UsageError, parseArgs } from './args';
 import { type AnnotationInput, InputError, readAnnotationInput, readDocumentText } from './files';
 import { InvalidInput, messageOf } from '../shared/errors';
@@ -34,10 +35,12 @@ Usage:
       validate calls invalid is refused in the same words, exit 1.
   npm run --silent cli -- convert <file> --to native|w3c|csv|qdpx --out <file> [--corpus <dir>]
       Converts between formats. --corpus names the folder of the documents
-      (default: the bundled corpus/), for titles, citations and anchoring.
-      Annotations are placed as the app places them; any that cannot be
-      (or W3C items that are not text) are named on stderr and left out,
-      and the exit code is then 1.
+      (default: the bundled corpus/), for titles, citations and anchoring;
+      the researcher's own documents and revisions a whole-library file
+      carries are used too, as the app's import uses them. Annotations are
+      placed as the app places them; any that cannot be (or W3C items that
+      are not text) are named on stderr and left out, with the links and
+      set entries naming them (counted), and the exit code is then 1.
 
 Exit codes: 0 success, 1 invalid input (or annotations left out), 2 usage
 error, 3 a bug in Palimpsest: the message says "this is a bug", with the
@@ -106,8 +109,30 @@ function readValid(path: string, say: (line: string) => void, documents?: Map<st
   return read;
 }
 
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+function plural(count: number, word: string, words = `${word}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? word : words}`;
+}
+
+type NativeLibrary = NonNullable<NativeFile['library']>;
+
+// A native library block less the links and set entries that name an
+// annotation not among `placed`: the app's import leaves them out with it,
+// and a file keeping them would be refused by the app and by validate.
+function withoutLeftOut(library: NativeLibrary, placed: ReadonlySet<string>): NativeLibrary {
+  return {
+    ...library,
+    links: library.links.filter((l) => placed.has(l.from) && placed.has(l.to)),
+    sets: library.sets.map((s) => ({ ...s, annotationIds: s.annotationIds.filter((id) => placed.has(id)) })),
+  };
+}
+
+// How many of a file's links and set entries name an annotation not among
+// `placed`, and so go with it.
+function tiesLeftOut(library: IncomingLibrary | null, placed: ReadonlySet<string>): { links: number; setEntries: number } {
+  return {
+    links: (library?.links ?? []).filter((l) => !placed.has(l.from) || !placed.has(l.to)).length,
+    setEntries: (library?.sets ?? []).reduce((sum, s) => sum + s.annotationIds.filter((id) => !placed.has(id)).length, 0),
+  };
 }
 
 // One line of `anchor --json`: status is exact, fuzzy, orphaned, or
@@ -194,9 +219,13 @@ function convert(args: string[]): number {
   const { batch, newDocuments, json } = readAnnotationInput(input, documents);
   // A project's text sources the corpus lacks are documents of their own.
   for (const d of newDocuments) documents.set(d.id, d);
+  // The documents and revisions a whole-library file carries are read as
+  // the app's import reads them: the folder's own are kept, and the file's
+  // annotations placed on the texts they will be on.
+  const texts = carriedTexts(chooseCarried(batch.library, bareHoldings(documents.keys())), documents);
   // Placed as the app places them: by position where the text still holds
   // the quote, else by the quote, in the one document that holds it.
-  const plan = planImport(batch, documents, {
+  const plan = planImport(batch, texts, {
     annotations: new Map(),
     tagTypes: [],
     library: { relationTypes: [], actors: new Map(), links: new Map(), sets: new Map(), resolveActor: () => null, annotationIds: new Set() },
@@ -214,15 +243,23 @@ function convert(args: string[]): number {
     ? { relationTypes: plan.library.relationTypes.add, links: plan.library.links.add, actors: plan.library.actors.add, sets: plan.library.sets.add }
     : undefined;
   // A native file's library block goes through whole (with the documents
-  // and edits a backup holds); any other source's as read.
-  const nativeLibrary = batch.format === 'native' && json !== null ? parseNativeFile(json).library : library;
+  // and edits a backup holds), less what names an annotation left out;
+  // any other source's as read.
+  const placed = new Set(annotations.map((a) => a.id));
+  const native = batch.format === 'native' && json !== null ? parseNativeFile(json).library : undefined;
+  const nativeLibrary = native ? withoutLeftOut(native, placed) : library;
+  const ties = tiesLeftOut(batch.library, placed);
+  if (ties.links + ties.setEntries > 0)
+    console.error(
+      `palimpsest: left out with the annotations named above: ${[ties.links ? plural(ties.links, 'link') : '', ties.setEntries ? plural(ties.setEntries, 'set entry', 'set entries') : ''].filter(Boolean).join(' and ')} naming them.`,
+    );
   const exported = new Date();
   const text =
     to === 'qdpx'
       ? buildQdpx({
           annotations,
           tagTypes,
-          documents,
+          documents: texts,
           exported,
           actors: library?.actors,
           links: library?.links,
@@ -230,8 +267,8 @@ function convert(args: string[]): number {
           sets: library?.sets,
         })
       : to === 'csv'
-        ? buildCsv(annotations, tagTypes, documents, { actors: library?.actors, links: library?.links })
-        : `${JSON.stringify(to === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents, exported, library }) : buildNativeFile({ annotations, tagTypes, documents, scope: { kind: 'all' }, exported, library: nativeLibrary }), null, 2)}\n`;
+        ? buildCsv(annotations, tagTypes, texts, { actors: library?.actors, links: library?.links })
+        : `${JSON.stringify(to === 'w3c' ? buildW3cCollection({ annotations, tagTypes, documents: texts, exported, library }) : buildNativeFile({ annotations, tagTypes, documents: texts, scope: { kind: 'all' }, exported, library: nativeLibrary }), null, 2)}\n`;
   writeFileSync(out, text);
   console.log(`Wrote ${plural(annotations.length, 'annotation')} to ${out} (${to}).`);
   return plan.unplaced.length ? 1 : 0;

@@ -1,6 +1,6 @@
 import { type Page, expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describePassage } from '../../shared/anchoring/selectors';
 import { type Annotation, defaultTagTypes } from '../../shared/annotation/model';
 import { buildNativeFile } from '../../shared/format/native';
@@ -137,6 +137,22 @@ for (const format of [/Palimpsest JSON/, /W3C Web Annotation/]) {
     await fresh.screenshot({ path: join(screenshotDir, 'import-whole-library-again.png') });
     const text = readFileSync(exported, 'utf8');
     expect(text).toContain('foreshadows');
+    await fresh.getByRole('button', { name: 'Cancel' }).click();
+
+    // A copy whose set was renamed before the library's last change: the
+    // library keeps its own, and the preview does not call it already here.
+    const older = JSON.parse(text);
+    const [set] = older.library?.sets ?? older.sets;
+    Object.assign(set, { name: 'An earlier name', modified: '2020-01-01T00:00:00.000Z' });
+    const renamed = testInfo.outputPath(`older-${basename(exported)}`);
+    writeFileSync(renamed, JSON.stringify(older));
+    await importThrough(fresh, renamed);
+    const kept = fresh.getByTestId('import-kinds');
+    await expect(kept.locator('th[scope="col"]').last()).toHaveText('differing, the library’s kept');
+    await expect(kept.locator('[data-kind="sets"] td')).toHaveText(['0', '0', '0', '1']);
+    await expect(kept.locator('[data-kind="links"] td')).toHaveText(['0', '0', '1', '0']);
+    await fresh.screenshot({ path: join(screenshotDir, 'import-whole-library-kept.png') });
+    await expect(fresh.getByTestId('import-confirm')).toBeDisabled();
     await context.close();
   });
 }

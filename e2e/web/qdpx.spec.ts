@@ -65,11 +65,27 @@ test('a QualCoder project imports through "Import annotations…" as a document 
   await page.getByTestId('import').click();
   await (await again).setFiles(path);
   await expect(page.getByTestId('import-counts')).toHaveText(/0 new.*0 updated.*2 already here.*0 cannot be placed/s);
+  await expect(page.getByTestId('import-kept')).toHaveCount(0);
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // A memo rewritten here since: the file's older one is not "already
+  // here", and the import keeps the library's.
+  await page.getByTestId('doc-title').filter({ hasText: 'Interview with a party secretary' }).click();
+  const memo = page.getByTestId('annotation-entry').filter({ hasText: 'Hoxha decided alone' }).getByTestId('entry-note');
+  await memo.fill('Compare the Czechoslovak memorandum, and the Soviet record.');
+  await memo.blur();
+  await page.getByTestId('back').click();
+  const third = page.waitForEvent('filechooser');
+  await page.getByTestId('import').click();
+  await (await third).setFiles(path);
+  await expect(page.getByTestId('import-counts')).toHaveText(/0 new.*0 updated.*1 already here.*1 differing, the library’s copy kept.*0 cannot be placed/s);
+  await page.screenshot({ path: join(screenshotDir, 'qdpx-import-kept.png') });
   await expect(page.getByTestId('import-confirm')).toBeDisabled();
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   // Exported again from the app, the project is valid REFI-QDA and keeps
-  // the codes' hierarchy names and the memo.
+  // the codes' hierarchy names and the memo as rewritten here.
   await page.getByTestId('export-all').click();
   await page
     .getByTestId('export-dialog')
@@ -81,7 +97,7 @@ test('a QualCoder project imports through "Import annotations…" as a document 
   await (await download).saveAs(saved);
   const project = readQdpx(new Uint8Array(readFileSync(saved)))['project.qde']!;
   expect(project).toContain('name="Politics / Leaders"');
-  expect(project).toContain('<Description>Compare the Czechoslovak memorandum.</Description>');
+  expect(project).toContain('<Description>Compare the Czechoslovak memorandum, and the Soviet record.</Description>');
   if (hasXmllint()) expect(schemaProblems(project)).toBe('');
 });
 

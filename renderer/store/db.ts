@@ -11,12 +11,16 @@ import { loadDocument } from '../../shared/corpus/document';
 import { textFingerprint } from '../../shared/document/fingerprint';
 import { quoteWithSuperscripts, textBeforeSuperscripts } from '../../shared/document/superscript-markers';
 import { DocText } from '../../shared/document/text';
+import { currentOf } from '../../shared/corpus/current';
 import { bundledDocuments } from '../corpus';
 import { type AnnotationChunk, type ChunkColumns, type ChunkLayout, bucketsFor, columnsOfChunk, groupIntoChunks } from './chunk-layout';
 import { type LongLines, type PackedSnapshot, pack, packLong } from './listing-pack';
 import { type StampsRow, stampKeeper, stampOf, storedStamps } from './text-stamps';
 
 export { stampOf };
+// The one rule of a document's current text, in shared/ for the command
+// line too; the stores import it from here.
+export { currentOf };
 
 /// The app's one IndexedDB database. All storage goes through this module
 /// and the store modules beside it; nothing else touches Dexie. Annotations
@@ -317,31 +321,6 @@ export async function fillListings(tx: Transaction, bundled: ReadonlyMap<string,
       const blocks = blocksOf.get(edit.documentId);
       if (edit.meta && blocks) edit.meta = markGuessedDate(edit.meta, blocks);
     });
-}
-
-/// A stored document as the reader takes it, before the researcher's
-/// edits: an import (`row`) or a bundled document (`bundled`), at its
-/// latest revision if it has one. A revision replaces the text; what an
-/// imported document is (its description) stays as it was.
-export function currentOf(row: DocumentRow | null, bundled: LibraryDocument | null, revision: RevisionRow | undefined): LibraryDocument {
-  const before: LibraryDocument | null = row
-    ? {
-        id: row.id,
-        fileName: row.fileName,
-        format: row.format,
-        blocks: row.blocks,
-        text: new DocText(row.blocks),
-        meta: markGuessedDate(row.meta, row.blocks),
-        fingerprint: row.fingerprint,
-        pages: row.pages,
-        origin: 'imported',
-        collection: null,
-      }
-    : bundled;
-  if (!before) throw new RangeError('currentOf needs a stored row or a bundled document to read.');
-  if (!revision) return before;
-  const revised = loadDocument(revision.fileName, revision.source, { id: before.id });
-  return { ...revised, meta: before.origin === 'imported' ? before.meta : revised.meta, origin: before.origin, pages: [] };
 }
 
 /// The listing row of a document as read now.

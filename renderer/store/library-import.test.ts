@@ -121,6 +121,8 @@ describe('importing a whole-library file', () => {
     file.library.sets[0].modified = '2020-01-01T00:00:00.000Z';
     const plan = await importAnnotations(target, corpus, JSON.stringify(file));
     expect([plan.library.links.update.length, plan.library.actors.update.length, plan.library.sets.update.length]).toEqual([1, 1, 0]);
+    // The older set is not already here: it is counted apart, the library's kept.
+    expect([plan.library.sets.unchanged, plan.library.sets.kept]).toEqual([0, 1]);
     expect((await target.links.get('l1'))?.note).toBe('newer note');
     expect((await target.actors.get('ri-song-un'))?.aliases).toEqual(['Li Songun', 'Ri', 'Ri S.']);
     expect((await target.sets.get('set1'))?.description).toBe('for chapter 3');
@@ -231,7 +233,8 @@ describe('times as other tools write them', () => {
     }
     const { plan } = await previewImport(db, corpus, JSON.stringify(file));
     expect([plan.update, plan.library.links.update]).toEqual([[], []]);
-    expect(plan.unchanged).toBe(3);
+    // Kept as the library has them, and counted so: they differ.
+    expect([plan.unchanged, plan.kept, plan.library.links.unchanged, plan.library.links.kept]).toEqual([0, 3, 0, 2]);
     await importAnnotations(db, corpus, JSON.stringify(file));
     expect(await contents(db)).toEqual(before);
   });

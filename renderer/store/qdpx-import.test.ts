@@ -84,6 +84,17 @@ describe('importing a .qdpx into the library', () => {
     expect(again.counts).toEqual({ documents: 0, links: 0, actors: 0, sets: 0, relationTypes: 0 });
   });
 
+  it('counts a passage the library has otherwise as differing, its own kept, not as already here', async () => {
+    const bytes = await exported();
+    // Edited in the library after the export: the file's note is older.
+    const [edited] = annotations;
+    await new AnnotationStore(source).update(edited!, { note: 'rewritten after the export' });
+    const preview = await previewQdpx(source, fixture.corpus, 'palimpsest.qdpx', bytes, now);
+    expect([preview.plan.add.length, preview.plan.update.length, preview.plan.unchanged, preview.plan.kept]).toEqual([0, 0, annotations.length - 1, 1]);
+    await applyQdpx(source, fixture.corpus, preview, now);
+    expect((await rows.get(source, edited!.documentId, edited!.id))?.note).toBe('rewritten after the export');
+  });
+
   it('adds a new document for a source the library lacks, once', async () => {
     const qde = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="p"><CodeBook><Codes><Code guid="11111111-1111-4111-8111-111111111111" name="Grain" isCodable="true"/></Codes></CodeBook><Sources><TextSource guid="AAAAAAAA-0000-4000-8000-000000000001" name="Diary of a cooperative chairman"><PlainTextContent>The harvest failed in 1961. Grain deliveries stopped.</PlainTextContent><PlainTextSelection guid="BBBBBBBB-0000-4000-8000-000000000001" startPosition="28" endPosition="44"><Coding guid="CCCCCCCC-0000-4000-8000-000000000001"><CodeRef targetGUID="11111111-1111-4111-8111-111111111111"/></Coding></PlainTextSelection></TextSource></Sources></Project>`;
     const bytes = zipSync({ 'project.qde': strToU8(qde) });

@@ -1,3 +1,4 @@
+import { ActorIndex } from '../../shared/actors/actor-index';
 import { ImportError } from '../../shared/format/errors';
 import { type ImportPlan, planImport } from '../../shared/format/merge';
 import { type QdpxIncoming, qdpxIncoming } from '../../shared/format/qdpx-incoming';
@@ -115,7 +116,10 @@ async function planQdpx(db: PalimpsestDb, library: Documents, project: ReturnTyp
     db,
     incoming.batch.annotations.map((a) => a.id),
   );
-  const plan = planImport(incoming.batch, withNew, { annotations: existing, tagTypes });
+  // A project names an actor by its canonical name, where the library's
+  // annotation may name it by an alias: the same name all the same.
+  const index = new ActorIndex(actors);
+  const plan = planImport(incoming.batch, withNew, { annotations: existing, tagTypes, resolveActor: (name) => index.resolve(name) });
   const counts = {
     documents: incoming.newDocuments.length,
     links: incoming.links.length,

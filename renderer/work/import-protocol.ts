@@ -64,6 +64,8 @@ export interface ImportSummary {
   add: number;
   update: number;
   unchanged: number;
+  /// Annotations the library has otherwise than the file, its own kept.
+  kept: number;
   fuzzy: number;
   addTagTypes: TagType[];
   unplacedCount: number;
@@ -82,6 +84,8 @@ export interface KindCount {
   add: number;
   update: number;
   unchanged: number;
+  /// The library has them otherwise than the file and keeps its own.
+  kept: number;
 }
 
 /// What re-anchoring a revision found, for the revision dialog.
@@ -107,16 +111,17 @@ export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPl
     add: plan.add.length,
     update: plan.update.length,
     unchanged: plan.unchanged,
+    kept: plan.kept,
     fuzzy: plan.fuzzy,
     addTagTypes: plan.addTagTypes,
     unplacedCount: plan.unplaced.length,
     unplaced: plan.unplaced.slice(0, maxListedUnplaced),
     kinds: batch.library
       ? [
-          { kind: 'tag types', add: plan.addTagTypes.length, update: 0, unchanged: plan.presentTagTypes },
+          { kind: 'tag types', add: plan.addTagTypes.length, update: 0, unchanged: plan.presentTagTypes, kept: 0 },
           ...(['relation types', 'actors', 'links', 'sets'] as const).map((kind) => {
             const counts = plan.library[kind === 'relation types' ? 'relationTypes' : kind];
-            return { kind, add: counts.add.length, update: counts.update.length, unchanged: counts.unchanged };
+            return { kind, add: counts.add.length, update: counts.update.length, unchanged: counts.unchanged, kept: counts.kept };
           }),
           ...carriedCounts(batch, carried),
         ]
@@ -131,9 +136,9 @@ function carriedCounts(batch: IncomingBatch, carried: CarriedDocuments | undefin
   const library = batch.library;
   if (!carried || !(library?.documents || library?.revisions || library?.documentEdits)) return [];
   return [
-    { kind: 'documents', add: carried.documents.length, update: 0, unchanged: carried.present.documents },
-    { kind: 'revisions', add: carried.revisions.length, update: 0, unchanged: carried.present.revisions },
-    { kind: 'descriptions', add: carried.edits.length, update: 0, unchanged: carried.present.edits },
+    { kind: 'documents', add: carried.documents.length, update: 0, unchanged: carried.present.documents, kept: 0 },
+    { kind: 'revisions', add: carried.revisions.length, update: 0, unchanged: carried.present.revisions, kept: 0 },
+    { kind: 'descriptions', add: carried.edits.length, update: 0, unchanged: carried.present.edits, kept: 0 },
   ];
 }
 

@@ -11,8 +11,12 @@ export interface KindPlan<T> {
   add: T[];
   /// Items the library has in an older version: replaced.
   update: T[];
-  /// Items the library has as they are, or newer, or says already.
+  /// Items the library has as they are, or says already (an actor by one
+  /// of its names, a link saying what one of the library's says).
   unchanged: number;
+  /// Items the library has otherwise than the file: the library's is
+  /// kept, the file's being no newer (or undated).
+  kept: number;
 }
 
 /// What importing a file's library part (a whole-library export's links,
@@ -85,7 +89,7 @@ export function planLibrary(incoming: IncomingLibrary, library: LibraryState, ex
     }
     const mine = library.links.get(link.id);
     // Undated in the file: nothing says it is the newer one.
-    if (mine && undated) plan.links.unchanged++;
+    if (mine && undated) keep(plan.links, link, mine);
     else if (mine) merge(plan.links, link, mine);
     else if (statements.has(statementKey(link, relations))) plan.links.unchanged++;
     else {
@@ -104,11 +108,31 @@ export function planLibrary(incoming: IncomingLibrary, library: LibraryState, ex
 }
 
 function kind<T>(): KindPlan<T> {
-  return { add: [], update: [], unchanged: 0 };
+  return { add: [], update: [], unchanged: 0, kept: 0 };
 }
 
 // An item the library has: replaced when the file's is newer and differs.
 function merge<T extends { modified: string }>(plan: KindPlan<T>, item: T, mine: T): void {
   if (Date.parse(item.modified) > Date.parse(mine.modified) && JSON.stringify(item) !== JSON.stringify(mine)) plan.update.push(item);
-  else plan.unchanged++;
+  else keep(plan, item, mine);
+}
+
+// An item the library has and keeps: already here when it says what the
+// file's says, its times and authors aside; else counted apart, so the
+// preview does not call it already here.
+function keep<T extends object>(plan: KindPlan<T>, item: T, mine: T): void {
+  if (said(item) === said(mine)) plan.unchanged++;
+  else plan.kept++;
+}
+
+const unsaid = new Set(['created', 'modified', 'createdBy', 'modifiedBy']);
+
+// What an item says, its fields in one order whichever order they were
+// read or stored in.
+function said(item: object): string {
+  return JSON.stringify(
+    Object.entries(item)
+      .filter(([key, value]) => !unsaid.has(key) && value !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 }

@@ -173,4 +173,21 @@ describe('an annotation the library holds already', () => {
     expect(planImport(file('2026-01-28T09:30:00-01:00'), corpus, library).update.map((a) => a.note)).toEqual(['theirs']);
     expect(planImport(file('2026-01-28T11:00:00+02:00'), corpus, library).update).toEqual([]);
   });
+
+  it('is counted apart from those already here when it reads otherwise and the file’s is older: the library’s is kept', () => {
+    const library = { annotations: new Map([['a', stored('2026-01-28T10:00:00.000Z')]]), tagTypes: defaultTagTypes };
+    const plan = planImport(file('2026-01-27T10:00:00.000Z'), corpus, library);
+    expect([plan.add.length, plan.update.length, plan.unchanged, plan.kept]).toEqual([0, 0, 0, 1]);
+    // Only its times differing, it is already here.
+    const same = incomingFromNative(
+      buildNativeFile({
+        annotations: [stored('2026-01-27T10:00:00.000Z')],
+        tagTypes: defaultTagTypes,
+        documents: corpus,
+        scope: { kind: 'all' },
+        exported: now,
+      }),
+    );
+    expect([planImport(same, corpus, library).unchanged, planImport(same, corpus, library).kept]).toEqual([1, 0]);
+  });
 });

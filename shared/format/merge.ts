@@ -23,8 +23,12 @@ export interface ImportPlan {
   add: Annotation[];
   /// Annotations the library has in an older version.
   update: Annotation[];
-  /// Annotations already in the library as they are (or newer there).
+  /// Annotations already in the library as they are: the same passage,
+  /// tags, name and note (their times aside).
   unchanged: number;
+  /// Annotations the library has otherwise than the file: the library's is
+  /// kept, the file's being no newer (or undated), and nothing is written.
+  kept: number;
   /// Annotations that found their passage only approximately (the text
   /// differs from the quote: a revised transcription).
   fuzzy: number;
@@ -54,13 +58,22 @@ export interface ImportPlan {
 export function planImport(
   batch: IncomingBatch,
   documents: ReadonlyMap<string, LibraryDocument>,
-  existing: { annotations: ReadonlyMap<string, Annotation>; tagTypes: readonly TagType[]; library?: LibraryState },
+  existing: {
+    annotations: ReadonlyMap<string, Annotation>;
+    tagTypes: readonly TagType[];
+    library?: LibraryState;
+    /// The library's actor for a name or alias, so a name the file gives
+    /// as the actor's canonical one (REFI-QDA's) is the name the library
+    /// has; else the library's part's, else names are compared as written.
+    resolveActor?: (name: string) => { id: string } | null;
+  },
   budget = new FuzzyBudget(importFuzzyBudget),
 ): ImportPlan {
   const plan: ImportPlan = {
     add: [],
     update: [],
     unchanged: 0,
+    kept: 0,
     fuzzy: 0,
     unplaced: [...batch.setAside],
     addTagTypes: [],
@@ -69,6 +82,7 @@ export function planImport(
     zonelessTimes: batch.zonelessTimes,
   };
 
+  const resolveActor = existing.resolveActor ?? existing.library?.resolveActor;
   const knownTags = new Set(existing.tagTypes.map((tagType) => tagType.id));
   let nextOrder = existing.tagTypes.reduce((max, tagType) => Math.max(max, tagType.order + 1), 0);
   const usedTags = new Set(batch.annotations.flatMap((a) => a.tags));
@@ -187,13 +201,15 @@ export function planImport(
     };
     const current = existing.annotations.get(annotation.id);
     if (!current) plan.add.push(annotation);
-    // Undated in the file: nothing says it is the newer one.
-    else if (entry.undated) plan.unchanged++;
-    // Compared as instants: times keep the zone they were written with, and
+    // Undated in the file: nothing says it is the newer one. Else compared
+    // as instants: times keep the zone they were written with, and
     // `…T09:30:00-01:00` is later than `…T10:00:00.000Z`.
-    else if (Date.parse(annotation.modified) > Date.parse(current.modified) && JSON.stringify(annotation) !== JSON.stringify(current))
+    else if (!entry.undated && Date.parse(annotation.modified) > Date.parse(current.modified) && JSON.stringify(annotation) !== JSON.stringify(current))
       plan.update.push(annotation);
-    else plan.unchanged++;
+    // Not taken: counted apart when it reads otherwise than the library's,
+    // so the preview never calls a passage "already here" that is not.
+    else if (sameReading(annotation, current, resolveActor)) plan.unchanged++;
+    else plan.kept++;
   }
   if (batch.library && existing.library) {
     const placed = new Set([...plan.add, ...plan.update].map((a) => a.id));
@@ -204,4 +220,20 @@ export function planImport(
     for (const item of plan.library.unplaced) plan.unplaced.push(item);
   }
   return plan;
+}
+
+// Whether two versions of an annotation read the same: the same passage of
+// the same document, tags, note, and name (or names of the same actor).
+// Times and authorship are not what a reader sees of it.
+function sameReading(a: Annotation, b: Annotation, resolveActor?: (name: string) => { id: string } | null): boolean {
+  const tags = (x: Annotation) => [...new Set(x.tags)].sort().join('\u0000');
+  const actorOf = (name: string | null) => (name === null ? null : (resolveActor?.(name)?.id ?? `name:${name}`));
+  return (
+    a.documentId === b.documentId &&
+    a.position.start === b.position.start &&
+    a.position.end === b.position.end &&
+    tags(a) === tags(b) &&
+    a.note === b.note &&
+    (a.actor === b.actor || actorOf(a.actor) === actorOf(b.actor))
+  );
 }

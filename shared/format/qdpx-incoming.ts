@@ -178,13 +178,12 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
         skipped.push({ path: selection.path, reason: `a coding refers to the code ${guid}, which the codebook lacks; the passage keeps its other codes` });
         continue;
       }
-      if (code.actor) {
-        actor ??= code.actor.name || null;
-        const parent = code.parentGuid ? codes.get(code.parentGuid) : undefined;
-        if (parent) tags.push(tagTypeFor(parent).id);
-      } else {
-        tags.push(tagTypeFor(code).id);
-      }
+      // An actor code gives its name, not its parent's tag: a passage is
+      // tagged by the codes it is coded with (Palimpsest codes every tag of
+      // a passage itself), so a name on an untagged passage, which is
+      // written under an "Actor" code, comes back untagged.
+      if (code.actor) actor ??= code.actor.name || null;
+      else tags.push(tagTypeFor(code).id);
     }
     const id = idOf(selection.guid);
     annotationIds.add(id);

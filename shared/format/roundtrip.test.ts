@@ -50,7 +50,7 @@ describe('export → import → export', () => {
     );
   });
 
-  it('gives back the passages and the names as tagged for REFI-QDA, in a library of the same documents', () => {
+  it('gives back the passages, their tags and the names as tagged for REFI-QDA, in a library of the same documents', () => {
     const library = { documents: corpus, tagTypes: defaultTagTypes, relationTypes: [...defaultRelationTypes], actors: [] };
     fc.assert(
       fc.property(annotations, (list) => {
@@ -61,9 +61,8 @@ describe('export → import → export', () => {
         expect(incoming.actors).toEqual([]);
         const plan = planImport(incoming.batch, corpus, empty);
         expect(plan.unplaced).toEqual([]);
-        // Tags aside: a name on a passage with no tag is coded under an
-        // "Actor" code, and comes back tagged so.
-        const key = (a: Annotation) => [a.documentId, a.position.start, a.position.end, a.quote.exact, a.actor].join('|');
+        // Tags too: a name on a passage with no tag comes back untagged.
+        const key = (a: Annotation) => [a.documentId, a.position.start, a.position.end, a.quote.exact, a.actor, [...a.tags].sort()].join('|');
         expect(plan.add.map(key).sort()).toEqual(list.map(key).sort());
       }),
       { numRuns: 40 },

@@ -4,7 +4,8 @@ import { Dialog } from '../../ui/Dialog';
 import { pathInWords } from '../../../../shared/format/json-path';
 
 /// What an import will do, before anything is written: new, updated and
-/// unchanged annotations, and those that cannot be placed, listed.
+/// unchanged annotations, those the library keeps as it has them though the
+/// file's differ, and those that cannot be placed, listed.
 export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: PendingImport; onImport: () => void; onCancel: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const plan = pending;
@@ -15,6 +16,9 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
     plan.addTagTypes.length +
     plan.kinds.reduce((sum, k) => sum + k.add + k.update, 0) +
     (project ? project.counts.documents + project.counts.links + project.counts.actors + project.counts.sets : 0);
+  // A column for the items the library keeps as it has them, shown when
+  // there are any.
+  const keptKinds = plan.kinds.some((k) => k.kept > 0);
   return (
     <Dialog ref={dialog} title={<>Import {plan.fileName}</>} onCancel={onCancel} testId="import-preview">
       <p className="hint">
@@ -30,6 +34,11 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
         <li>
           <strong>{plan.unchanged.toLocaleString('en')}</strong> already here
         </li>
+        {plan.kept > 0 && (
+          <li data-testid="import-kept">
+            <strong>{plan.kept.toLocaleString('en')}</strong> differing, the library’s copy kept
+          </li>
+        )}
         {plan.fuzzy > 0 && (
           <li>
             <strong>{plan.fuzzy}</strong> found in a changed text (placed approximately)
@@ -74,6 +83,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
               <th scope="col">new</th>
               <th scope="col">updated</th>
               <th scope="col">already here</th>
+              {keptKinds && <th scope="col">differing, the library’s kept</th>}
             </tr>
           </thead>
           <tbody>
@@ -83,6 +93,7 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
                 <td>{k.add.toLocaleString('en')}</td>
                 <td>{k.update.toLocaleString('en')}</td>
                 <td>{k.unchanged.toLocaleString('en')}</td>
+                {keptKinds && <td>{k.kept.toLocaleString('en')}</td>}
               </tr>
             ))}
           </tbody>

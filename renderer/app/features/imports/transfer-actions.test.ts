@@ -18,7 +18,7 @@ describe('an annotation import', () => {
     return { ...made, touched: () => touched };
   };
   const pending = { fileName: 'colleague.json', planId: 'plan' } as PendingImport;
-  const done = { add: 0, update: 1, unchanged: 0, addTagTypes: [], kinds: [], unplacedCount: 0 };
+  const done = { add: 0, update: 1, unchanged: 0, kept: 0, addTagTypes: [], kinds: [], unplacedCount: 0 };
 
   it('takes away the undo of an edit made before it, which would overwrite what it brought', async () => {
     const { services, history, notices, touched } = importing(async () => done);
@@ -26,6 +26,12 @@ describe('an annotation import', () => {
     expect(notices[0]).toContain('1 updated');
     expect(history.canUndo).toBe(false);
     expect(touched()).toBe(1);
+  });
+
+  it('says how many it left as the library has them, apart from those already here', async () => {
+    const { services, notices } = servicesWith(async () => ({ ...done, update: 0, unchanged: 2, kept: 1 }));
+    await confirmImport(services, pending, () => {});
+    expect(notices[0]).toBe('Imported colleague.json: 3 annotations — 0 new, 0 updated, 2 already here, 1 differing (the library’s copy kept).');
   });
 
   it('keeps the undo when the import fails and nothing was written', async () => {

@@ -61,11 +61,11 @@ export async function confirmImport(services: AppServices, pending: PendingImpor
   if (pending.project) return confirmQdpx(services, pending, onProgress);
   try {
     const done = await services.imports.annotations.apply({ planId: pending.planId }, { onProgress });
-    const total = done.add + done.update + done.unchanged;
+    const total = done.add + done.update + done.unchanged + done.kept;
     services.notify({
       kind: 'info',
       text:
-        `Imported ${pending.fileName}: ${n(total)} annotation${total === 1 ? '' : 's'} — ${n(done.add)} new, ${n(done.update)} updated, ${n(done.unchanged)} already here` +
+        `Imported ${pending.fileName}: ${n(total)} annotation${total === 1 ? '' : 's'} — ${n(done.add)} new, ${n(done.update)} updated, ${n(done.unchanged)} already here${keptPart(done.kept)}` +
         (done.addTagTypes.length ? `; ${done.addTagTypes.length} new tag type${done.addTagTypes.length === 1 ? '' : 's'}` : '') +
         done.kinds
           .filter((k) => k.kind !== 'tag types' && k.add + k.update > 0)
@@ -84,7 +84,7 @@ async function confirmQdpx(services: AppServices, { fileName, planId }: PendingI
     const done = await services.imports.annotations.apply({ planId }, { onProgress });
     if (!('project' in done)) throw new RangeError(`${fileName} was previewed as a REFI-QDA project but imported as another kind of file.`);
     const { counts } = done.project;
-    const total = done.add + done.update + done.unchanged;
+    const total = done.add + done.update + done.unchanged + done.kept;
     const also = [
       counts.documents ? `${n(counts.documents)} new document${counts.documents === 1 ? '' : 's'}` : '',
       done.addTagTypes.length ? `${done.addTagTypes.length} new tag type${done.addTagTypes.length === 1 ? '' : 's'}` : '',
@@ -95,7 +95,7 @@ async function confirmQdpx(services: AppServices, { fileName, planId }: PendingI
     services.notify({
       kind: 'info',
       text:
-        `Imported ${fileName}: ${n(total)} annotation${total === 1 ? '' : 's'} — ${n(done.add)} new, ${n(done.update)} updated, ${n(done.unchanged)} already here` +
+        `Imported ${fileName}: ${n(total)} annotation${total === 1 ? '' : 's'} — ${n(done.add)} new, ${n(done.update)} updated, ${n(done.unchanged)} already here${keptPart(done.kept)}` +
         (also.length ? `; ${also.join(', ')}` : '') +
         (done.unplacedCount ? `; ${done.unplacedCount} could not be placed and were left out.` : '.'),
     });
@@ -103,6 +103,12 @@ async function confirmQdpx(services: AppServices, { fileName, planId }: PendingI
   } catch (error) {
     services.notify({ kind: 'error', text: `Import of ${fileName} failed — nothing was changed. ${messageOf(error)}` });
   }
+}
+
+// The annotations an import left as the library has them though the file's
+// differ, for the closing notice.
+function keptPart(kept: number): string {
+  return kept ? `, ${n(kept)} differing (the library’s copy kept)` : '';
 }
 
 // After an import's write in the worker. Its writes pass the page's change
