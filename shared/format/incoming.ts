@@ -175,7 +175,7 @@ export function incomingFromW3c(read: W3cRead, known: readonly TagType[], now: D
     source: a.source,
     quote: a.quote,
     position: a.position,
-    positionUnit: 'code points',
+    positionUnit: a.positionUnit ?? 'code points',
     tags: [...new Set(a.tagNames.map(tagId))],
     actor: a.actor,
     note: a.note,

@@ -2,17 +2,19 @@ import type { TagType } from '../annotation/model';
 import type { RelationType } from '../links/model';
 import { ImportError } from './errors';
 import { type IncomingBatch, checkBatchIds, incomingFromNative, incomingFromW3c } from './incoming';
+import { isHypothesis, readHypothesis } from './hypothesis-read';
 import { firstIssue, parseJson } from './json-file';
 import { formatName, nativeFileSchema } from './native';
 import { countingZoneless } from './times';
 import { isW3c, readW3c } from './w3c-read';
 
 /// The one reader of annotation files, for the app's import and for the
-/// command line alike: detects the format (Palimpsest's own or W3C Web
-/// Annotation), parses it within bounded size and nesting, validates and
-/// normalises every value (times without a zone are read as UTC and
-/// counted), and returns the batch the import plan works from. Throws
-/// `ImportError` naming the first problem and its JSON path.
+/// command line alike: detects the format (Palimpsest's own, W3C Web
+/// Annotation, or Hypothesis's export and API search result), parses it
+/// within bounded size and nesting, validates and normalises every value
+/// (times without a zone are read as UTC and counted), and returns the
+/// batch the import plan works from. Throws `ImportError` naming the first
+/// problem and its JSON path.
 export function readAnnotationFile(
   json: string,
   library: { tagTypes: readonly TagType[]; relationTypes?: readonly RelationType[] },
@@ -36,10 +38,12 @@ export function readAnnotationFile(
     if (!result.success) throw firstIssue(result.error);
     return incomingFromNative(result.data, zoneless);
   }
+  // Before W3C: a list of Hypothesis's API rows is a list, as W3C's is.
+  if (isHypothesis(value)) return checkBatchIds(incomingFromW3c(readHypothesis(value), library.tagTypes, now, library.relationTypes ?? []));
   if (isW3c(value)) return checkBatchIds(incomingFromW3c(readW3c(value), library.tagTypes, now, library.relationTypes ?? []));
   throw new ImportError(
     '$',
-    'this is neither a Palimpsest annotation file ("format": "palimpsest.annotations") nor W3C Web Annotation JSON (an Annotation, a list of them, or an AnnotationCollection)',
+    'this is neither a Palimpsest annotation file ("format": "palimpsest.annotations"), nor W3C Web Annotation JSON (an Annotation, a list of them, or an AnnotationCollection), nor a Hypothesis export or search result ("annotations" or "rows")',
   );
 }
 

@@ -3,9 +3,9 @@ import { textDecoder } from '../importers/text-decoder';
 
 /// Tells what kind of annotation file a researcher picked, from its bytes
 /// first and its name second: a REFI-QDA project is a zip, whatever it is
-/// called; anything else is read as UTF-8 JSON (Palimpsest's own or W3C
-/// Web Annotation, which `readAnnotationFile` tells apart), or UTF-16 where
-/// the bytes say so.
+/// called; anything else is read as UTF-8 JSON (Palimpsest's own, W3C Web
+/// Annotation or Hypothesis's, which `readAnnotationFile` tells apart), or
+/// UTF-16 where the bytes say so.
 
 /// A picked annotation file, by kind: a project's bytes, or a JSON file's text.
 export type SniffedFile = { kind: 'qdpx'; bytes: Uint8Array } | { kind: 'json'; text: string };

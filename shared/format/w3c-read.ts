@@ -28,8 +28,10 @@ export interface ForeignAnnotation {
   /// The Palimpsest document id, when the source names one.
   documentId: string | null;
   quote: TextQuoteSelector;
-  /// In Unicode code points, as the model counts (see code-points.ts).
+  /// In Unicode code points, as the model counts (see code-points.ts),
+  /// unless `positionUnit` says UTF-16 code units (Hypothesis's API rows).
   position: TextPositionSelector | null;
+  positionUnit?: 'utf16';
   tagNames: string[];
   actor: string | null;
   note: string;
@@ -179,9 +181,14 @@ function creatorOf(creator: unknown): Author | null {
   return id.length > 0 && id.length <= 200 ? { id, name } : null;
 }
 
-type TextTarget = { source: string; quote: TextQuoteSelector; position: TextPositionSelector | null } | { what: string; reason: string };
+/// A target read: the passage it selects, or what it is and why it is not
+/// one (`what` and `reason`, for the list of what is set aside).
+export type TextTarget = { source: string; quote: TextQuoteSelector; position: TextPositionSelector | null } | { what: string; reason: string };
 
-function readTarget(target: unknown, at: Path): TextTarget {
+/// Reads one target at JSON path `at`: its source and the passage its
+/// selectors give (the first quote, and the first position over the whole
+/// text as a hint). Throws `ImportError` for a selector no file may hold.
+export function readTarget(target: unknown, at: Path): TextTarget {
   if (typeof target === 'string') return { what: target, reason: 'the target is a whole resource (an IRI), not a passage of text' };
   if (!isObject(target)) throw new ImportError(jsonPath(at), `a target must be an IRI (a string) or an object, not ${kindOf(target)}`);
   const rawSource = target.source;
