@@ -12,7 +12,9 @@ export const port = Number(process.env.BENCH_PORT ?? 4179);
 /// `probe` is the page that must be there: the benchmark page (built by
 /// `npm run bench`), or `/` for benchmarks of the app alone. With `dev`,
 /// Vite's development server instead: slower, but a trace names the app's
-/// own functions, where the build's are minified.
+/// own functions, where the build's are minified. BENCH_DIST serves another
+/// build's copy (`vite build --outDir <dir>`), so a base and a branch can be
+/// measured in turn from one checkout.
 export async function serve(probe = '/bench/bench.html', options: { dev?: boolean } = {}): Promise<ChildProcess> {
   const up = async () => {
     try {
@@ -25,7 +27,17 @@ export async function serve(probe = '/bench/bench.html', options: { dev?: boolea
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const server = spawn(
     process.execPath,
-    [vite, ...(options.dev ? [] : ['preview']), '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [
+      vite,
+      ...(options.dev ? [] : ['preview', ...(process.env.BENCH_DIST ? ['--outDir', process.env.BENCH_DIST] : [])]),
+      '--config',
+      'vite.web.config.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
     {
       cwd: root,
       stdio: 'ignore',
