@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Annotation, type TagType, defaultTagTypes } from '../annotation/model';
 import { type ChunkText, TextStore } from './texts';
 import { chunkColumns } from './columns';
+import { documentColumns } from './document-columns';
 import type { Link } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 import { seedIds } from '../test-support/corpus';
@@ -262,6 +263,43 @@ describe('TableModel over random libraries', () => {
         },
       ),
       { numRuns: 120 },
+    );
+  }, 60_000);
+
+  it('shows the same rows when opened from each document’s stored run as from its chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        library,
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(...columns),
+        fc.constantFrom<SortDirection>('ascending', 'descending'),
+        filter,
+        async ({ annotations, links, sets }, buckets, column, direction, rowFilter) => {
+          const context = { documents: corpus, actors: taggedResolver, links, sets };
+          const stored = new StoredChunks(buckets);
+          stored.write(annotations);
+          const texts = new TextStore(async (keys) => stored.texts(keys));
+          const clock = { now: () => 0, pause: async () => {}, budget: -1 };
+          const fromChunks = await TableModel.open({ ...context, chunks: stored.columns(), texts }, { locale: 'en', tagTypes }, clock);
+          const documentIds = [...new Set(stored.columns().map((c) => c.documentId))];
+          const runs = documentIds.map((id) =>
+            documentColumns(
+              id,
+              stored.columns().filter((c) => c.documentId === id),
+              'stamp',
+            ),
+          );
+          const model = await TableModel.open({ ...context, runs, texts }, { locale: 'en', tagTypes }, clock);
+          expect(model.length).toBe(fromChunks.length);
+          expect(Array.from({ length: model.length }, (_, i) => model.id(i))).toEqual(Array.from({ length: fromChunks.length }, (_, i) => fromChunks.id(i)));
+          expect(model.tally()).toEqual(fromChunks.tally());
+          await model.readText();
+          expect(model.missingText()).toEqual([]);
+          const shown = new RowList(model, model.filter(model.order(column, direction), rowFilter));
+          expect(shown.rows()).toEqual(new RowList(fromChunks, fromChunks.filter(fromChunks.order(column, direction), rowFilter)).rows());
+        },
+      ),
+      { numRuns: 200 },
     );
   }, 60_000);
 });

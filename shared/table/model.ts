@@ -5,6 +5,7 @@ import type { PageStart } from '../corpus/document';
 import { type RowFilter, filterTerms } from './filter';
 import { foldText } from './fold';
 import { type ChunkColumns, idAt } from './columns';
+import { type DocumentColumns, type DocumentViews, documentIdAt, viewsOf } from './document-columns';
 import type { AnnotationRow, RowSources } from './rows';
 import type { ChunkText, TextStore } from './texts';
 import type { RowColumn, SortDirection } from './sort';
@@ -55,6 +56,13 @@ export interface ModelOptions {
 /// their quotes and notes are read by need through `texts`.
 export interface ColumnSources extends Omit<RowSources, 'annotations'> {
   chunks: Iterable<ChunkColumns>;
+  texts: TextStore;
+}
+
+/// What a model is built from when each document's rows are stored as
+/// one record already in text order (`DocumentColumns`): copied, not merged.
+export interface RunSources extends Omit<RowSources, 'annotations'> {
+  runs: Iterable<DocumentColumns>;
   texts: TextStore;
 }
 
@@ -139,10 +147,15 @@ export class TableModel {
   /// columns, of their rows: document by document in id order, each
   /// document's in the order of its text (as `loadTableSources` lists
   /// annotations), with quotes and notes read by need.
-  constructor(sources: RowSources | ColumnSources, options: ModelOptions = {}, later = false) {
+  constructor(sources: RowSources | ColumnSources | RunSources, options: ModelOptions = {}, later = false) {
     this.collator = new Intl.Collator(options.locale as string | string[] | undefined, { numeric: true, ignorePunctuation: true });
     this.tagTypes = options.tagTypes ?? [];
-    const rows = 'chunks' in sources ? new ChunkRows(sources.chunks, sources.texts) : new AnnotationRows(sources.annotations);
+    const rows =
+      'runs' in sources
+        ? new DocumentRows(sources.runs, sources.texts)
+        : 'chunks' in sources
+          ? new ChunkRows(sources.chunks, sources.texts)
+          : new AnnotationRows(sources.annotations);
     this.store = rows;
     const n = rows.length;
     this.length = n;
@@ -165,7 +178,7 @@ export class TableModel {
   /// slices of `budget` ms, awaiting `pause()` between them, so that a
   /// million rows never hold the page for one long task.
   static async open(
-    sources: ColumnSources,
+    sources: ColumnSources | RunSources,
     options: ModelOptions,
     clock: { now: () => number; pause: () => Promise<void>; budget?: number },
   ): Promise<TableModel> {
@@ -183,7 +196,7 @@ export class TableModel {
   }
 
   // The constructor's work, yielding every few thousand rows.
-  private *build(sources: RowSources | ColumnSources, rows: AnnotationRows | ChunkRows, options: ModelOptions): Generator<void> {
+  private *build(sources: RowSources | ColumnSources | RunSources, rows: AnnotationRows | ChunkRows | DocumentRows, options: ModelOptions): Generator<void> {
     const n = this.length;
     const documentIndex = new Map<string, number>();
     const nameIndex = new Map<string, number>();
@@ -260,6 +273,33 @@ export class TableModel {
           this.authorNameOf[i] = authorNameEntry(author.name);
         }
         this.starts[i] = annotation.position.start;
+      }
+    } else if (rows instanceof DocumentRows) {
+      // Each document's rows are stored in text order: its small tables
+      // are mapped once, its rows' numbers copied through them.
+      for (let r = 0; r < rows.records.length; r++) {
+        const record = rows.records[r]!;
+        const v = rows.views[r]!;
+        const from = rows.bases[r]!;
+        this.documentOf.fill(documentEntry(record.documentId), from, from + record.count);
+        const tags = Uint32Array.from(record.tagLists, (json) => tagEntry(json, () => JSON.parse(json) as string[]));
+        const names = Int32Array.from(record.names, nameEntry);
+        // In the order of their first rows, as the rows label them.
+        const authors = Int32Array.from(record.authorIds, (id, a) => authorEntry(id, record.authorNames[a]!));
+        const authorNames = Int32Array.from(record.authorNames, authorNameEntry);
+        for (let k = 0; k < record.count; k++) {
+          const i = from + k;
+          const name = v.nameOf[k]!;
+          this.nameOf[i] = name === none ? none : names[name]!;
+          this.tagsOf[i] = tags[v.tagsOf[k]!]!;
+          this.starts[i] = v.starts[k]!;
+          const author = v.authorOf[k]!;
+          if (author !== none) {
+            this.authorOf[i] = authors[author]!;
+            this.authorNameOf[i] = authorNames[author]!;
+          }
+        }
+        yield;
       }
     } else {
       // Each chunk's small tables are mapped onto the model's once, when
@@ -1027,6 +1067,87 @@ class ChunkRows implements RowStore {
     const keys = new Set<string>();
     if (rows) for (let k = 0; k < rows.length; k++) keys.add(this.chunks[this.chunkOf[rows[k]!]!]!.key);
     else for (const chunk of this.chunks) keys.add(chunk.key);
+    return [...keys].filter((key) => !this.texts.has([key]));
+  }
+  request(rows: ArrayLike<number>): void {
+    // A failed read leaves the row pending; the next draw asks again.
+    void this.texts.request(this.missing(rows)).catch(() => {});
+  }
+  readAll(keys: readonly string[]): Promise<void> {
+    return this.texts.requestAll(keys);
+  }
+  onText(listener: () => void): () => void {
+    return this.texts.onArrive(listener);
+  }
+}
+
+// Rows from stored documents' records, each already in text order:
+// document by document (by id); the text of a row is its chunk's, read by need.
+class DocumentRows implements RowStore {
+  readonly records: DocumentColumns[];
+  readonly views: DocumentViews[];
+  /// Each record's first row, and the row count after the last.
+  readonly bases: Uint32Array;
+  readonly length: number;
+  constructor(
+    records: Iterable<DocumentColumns>,
+    private readonly texts: TextStore,
+  ) {
+    // A record of no rows places none, and its document gets no entry.
+    this.records = [...records].filter((r) => r.count > 0).sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
+    this.views = this.records.map(viewsOf);
+    this.bases = new Uint32Array(this.records.length + 1);
+    this.records.forEach((r, k) => (this.bases[k + 1] = this.bases[k]! + r.count));
+    this.length = this.bases[this.records.length]!;
+  }
+  // The record holding row `i`, by halving.
+  private recordAt(i: number): number {
+    let [low, high] = [0, this.records.length - 1];
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.bases[middle]! <= i) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+  id(i: number): string {
+    const r = this.recordAt(i);
+    return documentIdAt(this.records[r]!, this.views[r]!, i - this.bases[r]!);
+  }
+  // Row `i`'s chunk key and slot.
+  private place(i: number): [string, number] {
+    const r = this.recordAt(i);
+    const k = i - this.bases[r]!;
+    return [this.records[r]!.chunkKeys[this.views[r]!.chunkOf[k]!]!, this.views[r]!.slotOf[k]!];
+  }
+  private text(i: number): [ChunkText | undefined, number] {
+    const [key, slot] = this.place(i);
+    return [this.texts.get(key), slot];
+  }
+  quote(i: number): string | undefined {
+    const [text, slot] = this.text(i);
+    return text?.quotes[slot];
+  }
+  note(i: number): string {
+    const [text, slot] = this.text(i);
+    return text?.notes[slot] ?? '';
+  }
+  changedBy(i: number): string | null {
+    const [text, slot] = this.text(i);
+    return text?.changedBy[slot] ?? null;
+  }
+  folded(i: number): string | undefined {
+    const [text, slot] = this.text(i);
+    return text?.folded[slot];
+  }
+  setFolded(i: number, folded: string): void {
+    const [text, slot] = this.text(i);
+    if (text) text.folded[slot] = folded;
+  }
+  missing(rows?: ArrayLike<number>): string[] {
+    const keys = new Set<string>();
+    if (rows) for (let k = 0; k < rows.length; k++) keys.add(this.place(rows[k]!)[0]);
+    else for (const record of this.records) for (const key of record.chunkKeys) keys.add(key);
     return [...keys].filter((key) => !this.texts.has([key]));
   }
   request(rows: ArrayLike<number>): void {
