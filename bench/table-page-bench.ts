@@ -113,11 +113,12 @@ try {
       }
       // After: the table screen's path, from the stored columns, beside the
       // path since table8 (the first screen read first), taking turns.
-      // TABLE_OPEN_ONLY=lead|runs: only the whole table's open, three times,
-      // first screen first, the whole from the chunks' columns (lead) or from
-      // each document's stored run (runs); nothing written.
+      // TABLE_OPEN_ONLY=1: only the whole table's open as the screen opens
+      // it (first screen first), TABLE_OPENS times (3); nothing written.
+      // The page's build says what the whole is read from: the chunks'
+      // columns before 5 December, each document's record since.
       for (let run = 0; only && run < Number(process.env.TABLE_OPENS ?? 3); run++) {
-        const l = await page.evaluate((k) => (k === 'runs' ? palimpsestBench.openLeadRuns() : palimpsestBench.openLead()), only);
+        const l = await page.evaluate(() => palimpsestBench.openLead());
         console.log(
           `open (${only}): first screen ${l.firstScreen.toFixed(0)} ms (longest task before it ${l.firstTask.toFixed(0)} ms), whole table ${l.whole.toFixed(0)} ms (longest task ${l.longestTask.toFixed(0)} ms), heap ${l.heapMB} MB (load ${load()})`,
         );

@@ -16,11 +16,6 @@ import { RowList } from '../../shared/table/model';
 import type { TableSources } from '../../renderer/store/table-rows';
 import { benchAnnotations } from './bench-storage';
 import { heapMB } from './heap';
-import type { DocumentColumns } from '../../shared/table/document-columns';
-import { liveQuery } from 'dexie';
-
-// Runs a read: 16 documents' records, some 160,000 rows at a million.
-const runsRead = 16;
 
 // The "All annotations" table's data path on the page (issue 19): a library
 // of N annotations written through annotation-rows, then read as the table
@@ -153,7 +148,7 @@ export const tableBench = {
     const { defaultTagTypes } = await import('../../shared/annotation/model');
     // In slices, as the screen builds it.
     const model = await TableModel.open(
-      { chunks: [...first.chunks.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
+      { runs: [...first.runs.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
       { tagTypes: defaultTagTypes },
       { now: () => performance.now(), pause: nextTask },
     );
@@ -218,7 +213,7 @@ export const tableBench = {
     const screen = performance.now();
     const update = await whole;
     const model = await TableModel.open(
-      { chunks: [...update.chunks.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
+      { runs: [...update.runs.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
       { tagTypes: defaultTagTypes },
       { now: () => performance.now(), pause: nextTask },
     );
@@ -228,72 +223,6 @@ export const tableBench = {
     const [wholeOrder, firstOrder] = [model.order('date', 'ascending'), first.order('date', 'ascending')];
     for (let i = 0; i < 30; i++)
       if (model.id(wholeOrder[i]!) !== first.id(firstOrder[i]!)) throw new RangeError(`The first screen's row ${i} is not the whole table's.`);
-    const heap = await keepOpen(model, { annotations: [], links: [], sets: [], actors: [], tagTypes: [...defaultTagTypes], relationTypes: [] }, observer);
-    return {
-      count: model.length,
-      leadRows: first.length,
-      total,
-      leadRead: leadRead - start,
-      firstScreen: screen - start,
-      firstTask: Math.max(0, ...tasks.filter((t) => t.at < screen).map((t) => t.ms)),
-      whole: done - start,
-      longestTask: Math.max(0, ...tasks.map((t) => t.ms)),
-      heapMB: heap,
-    };
-  },
-
-  /// As `openLead`, but the whole table from each document's stored run
-  /// (`tableRuns`, Dexie 13: rows already in text order), read in a live
-  /// query as the screen reads the columns, and copied into the model.
-  async openLeadRuns(): Promise<Awaited<ReturnType<typeof tableBench.openLead>>> {
-    if (!db) throw new RangeError('There is no library to read: call storeForTable first.');
-    watching?.stop();
-    const tasks: { at: number; ms: number }[] = [];
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push({ at: entry.startTime, ms: entry.duration })));
-    observer.observe({ type: 'longtask' });
-    const { defaultTagTypes } = await import('../../shared/annotation/model');
-    const start = performance.now();
-    const texts = new TextStore((keys) => readChunkTexts(db!, keys));
-    const { chunks, total } = await readTableLead(db, (id) => documents.get(id)?.meta.date, 100);
-    const leadRead = performance.now();
-    const whole = new Promise<DocumentColumns[]>((resolve, reject) => {
-      const subscription = liveQuery(() =>
-        db!.transaction('r', [db!.chunkLayouts, db!.tableRuns], async () => {
-          const keys = (await db!.chunkLayouts.toArray()).map((l) => l.documentId);
-          const reads: Promise<(DocumentColumns | undefined)[]>[] = [];
-          for (let at = 0; at < keys.length; at += runsRead) reads.push(db!.tableRuns.bulkGet(keys.slice(at, at + runsRead)));
-          return (await Promise.all(reads)).flat().filter((r): r is DocumentColumns => r !== undefined);
-        }),
-      ).subscribe({
-        next: (runs) => {
-          subscription.unsubscribe();
-          resolve(runs);
-        },
-        error: reject,
-      });
-    });
-    const first = new TableModel({ chunks, texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] }, { tagTypes: defaultTagTypes });
-    await first.readText(first.filter(first.order('date', 'ascending'), {}).subarray(0, 30));
-    const screen = performance.now();
-    const runs = await whole;
-    const model = await TableModel.open(
-      { runs, texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
-      { tagTypes: defaultTagTypes },
-      { now: () => performance.now(), pause: nextTask },
-    );
-    model.filter(model.order('date', 'ascending'), {});
-    const done = performance.now();
-    const [wholeOrder, firstOrder] = [model.order('date', 'ascending'), first.order('date', 'ascending')];
-    for (let i = 0; i < 30; i++)
-      if (model.id(wholeOrder[i]!) !== first.id(firstOrder[i]!)) throw new RangeError(`The first screen's row ${i} is not the whole table's.`);
-    // The whole-table filter and sort, as openFromColumns measures them.
-    const [actorId] = [...model.tally().actors].sort((a, b) => b[1].count - a[1].count)[0] ?? [''];
-    const filterFrom = performance.now();
-    const kept = model.filter(wholeOrder, { tagTypeIds: ['actor'], actorId }).length;
-    const filtered = performance.now();
-    model.order('date', 'descending');
-    const sorted = performance.now();
-    console.log(`runs: filter ${(filtered - filterFrom).toFixed(1)} ms (${kept} kept), sort ${(sorted - filtered).toFixed(1)} ms`);
     const heap = await keepOpen(model, { annotations: [], links: [], sets: [], actors: [], tagTypes: [...defaultTagTypes], relationTypes: [] }, observer);
     return {
       count: model.length,
@@ -335,18 +264,18 @@ export const tableBench = {
     while (watching.updates.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     const heard = performance.now();
     const update = watching.updates[0]!;
-    watching.texts.forget(update.changed);
+    watching.texts.forget(update.chunks);
     let next = model;
     if (update.textOnly) {
       model.forgetRows();
       await model.readText(Uint32Array.of(Math.floor(model.length / 2)));
     } else {
       const { defaultTagTypes } = await import('../../shared/annotation/model');
-      // Patched when the chunk holds the same rows (a tag changed), as the screen does.
+      // Patched when the document holds the same rows (a tag changed), as the screen does.
       next =
-        model.patch(update.changed, update.chunks, { actors: taggedActors(new ActorIndex([])) }) ??
+        model.patch(update.documents, update.runs, { actors: taggedActors(new ActorIndex([])) }) ??
         new TableModel(
-          { chunks: [...update.chunks.values()], texts: watching.texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
+          { runs: [...update.runs.values()], texts: watching.texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
           { tagTypes: defaultTagTypes },
         );
       next.filter(next.order('date', 'ascending'), {});
@@ -359,7 +288,7 @@ export const tableBench = {
     return {
       write: written - start,
       heard: heard - start,
-      chunksRead: update.changed.length,
+      chunksRead: update.chunks.length,
       textOnly: update.textOnly,
       ready: ready - start,
       longestTask: Math.max(0, ...tasks),

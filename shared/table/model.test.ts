@@ -193,7 +193,7 @@ describe('TableModel over random libraries', () => {
     );
   });
 
-  it('shows the same rows when opened from stored columns, its text read by need, and after edits', async () => {
+  it('shows the same rows when opened from stored documents’ records, its text read by need, and after edits patched document by document', async () => {
     await fc.assert(
       fc.asyncProperty(
         library,
@@ -215,7 +215,7 @@ describe('TableModel over random libraries', () => {
             const model =
               patched ??
               (await TableModel.open(
-                { ...context, chunks: stored.columns(), texts },
+                { ...context, runs: stored.runs().values(), texts },
                 { locale: 'en', tagTypes },
                 { now: () => 0, pause: async () => void pauses++, budget: -1 },
               ));
@@ -251,11 +251,12 @@ describe('TableModel over random libraries', () => {
                       ? { ...target, actor: names[edit.seed % names.length]! }
                       : { ...target, position: { ...target.position, start: edit.seed * 100, end: edit.seed * 100 + 5 } };
             current = changed ? current.map((a) => (a.id === target.id ? changed : a)) : current.filter((a) => a.id !== target.id);
-            // The writer rewrites the target's chunk; the table forgets its
-            // text, and patches its model when the chunk holds the same rows.
+            // The writer rewrites the target's chunk and its document's record;
+            // the table forgets the chunk's text, and patches its model when
+            // the document holds the same rows.
             const written = stored.write(current, [target.documentId]);
             texts.forget(written);
-            const patched = model.patch(written, new Map(stored.columns().map((c) => [c.key, c])), context);
+            const patched = model.patch([target.documentId], stored.runs(), context);
             if (edit.kind === 'tags' || edit.kind === 'actor') expect(patched).not.toBeNull();
             if (edit.kind === 'remove') expect(patched).toBeNull();
             model = await check(current, patched ?? undefined);

@@ -501,28 +501,28 @@ export class TableModel {
     return this.store.onText(listener);
   }
 
-  /// A model with the chunks of keys `written` taken from `chunks` (the
-  /// stored chunks rewritten, of the same rows in the same text order:
-  /// tags, names or authors changed) in place of this model's: its columns copied and only those chunks'
-  /// rows set again, O(rows) copying but no rebuild. `null` when a chunk's
-  /// rows changed (added, deleted, moved) or this model is not of chunks:
-  /// then build a new one.
-  patch(written: readonly string[], chunks: ReadonlyMap<string, ChunkColumns>, sources: Pick<RowSources, 'actors'>): TableModel | null {
+  /// A model with the records of documents `written` taken from `runs`
+  /// (every stored document's record now, by document) in place of this
+  /// model's, when each holds the same rows in the same order (its tags,
+  /// names or authors changed): the columns copied and only those
+  /// documents' rows set again from their records, no rebuild. `null` when
+  /// a document's rows changed (added, deleted, moved) or this model is not
+  /// of documents' records: then build a new one.
+  patch(written: readonly string[], runs: ReadonlyMap<string, DocumentColumns>, sources: Pick<RowSources, 'actors'>): TableModel | null {
     const store = this.store;
-    if (!(store instanceof ChunkRows)) return null;
-    // A chunk deleted or new changes the rows.
-    if (written.some((key) => !chunks.has(key))) return null;
-    const changed = written.map((key) => chunks.get(key)!);
-    const at = changed.map((chunk) => store.indexOf(chunk.key));
-    if (at.some((c, k) => c < 0 || !sameRows(store.chunks[c]!, changed[k]!))) return null;
+    if (!(store instanceof DocumentRows)) return null;
+    const at = written.map((id) => store.indexOf(id));
+    // A document deleted, new, or of other rows changes the rows.
+    if (at.some((r, k) => r < 0 || !runs.has(written[k]!) || !sameRows(store.records[r]!, runs.get(written[k]!)!))) return null;
     const next = Object.create(TableModel.prototype) as TableModel;
     Object.assign(next, this);
     const writable = next as unknown as Record<string, unknown>;
-    const list = [...store.chunks];
-    changed.forEach((chunk, k) => (list[at[k]!] = chunk));
-    writable.store = store.with(list);
-    // Copies of the columns and tables a chunk's rows can change; the rest
-    // is shared with this model.
+    const records = [...store.records];
+    at.forEach((r, k) => (records[r] = runs.get(written[k]!)!));
+    const patched = store.with(records);
+    writable.store = patched;
+    // Copies of the columns and tables a document's rows can change; the
+    // rest is shared with this model.
     const tagsOf = this.tagsOf.slice();
     const nameOf = this.nameOf.slice();
     const authorOf = this.authorOf.slice();
@@ -548,31 +548,30 @@ export class TableModel {
       }
       return e;
     };
-    changed.forEach((chunk, k) => {
-      const c = at[k]!;
-      const [from, to] = store.rangeOf(c);
-      for (let i = from; i < to; i++) {
-        if (store.chunkOf[i] !== c) continue;
-        const slot = store.slotOf[i]!;
-        const tags = chunk.tagLists[chunk.tagsOf[slot]!]!;
-        tagsOf[i] = entry(tagIndex, tagLists, tags, () => JSON.parse(tags) as string[]);
-        const name = chunk.nameOf[slot]!;
-        nameOf[i] =
-          name === none
-            ? none
-            : entry(nameIndex, names, chunk.names[name]!, () => {
-                const tagged = chunk.names[name]!;
-                const actor = sources.actors.resolve(tagged);
-                return { tagged, actor: actor?.name ?? tagged, actorId: actor?.id ?? null };
-              });
-        const author = chunk.authorOf[slot]!;
-        authorOf[i] =
-          author === none
-            ? none
-            : entry(authorIndex, authors, chunk.authorIds[author]!, () => ({ id: chunk.authorIds[author]!, name: chunk.authorNames[author]! }));
-        authorNameOf[i] = author === none ? none : entry(authorNameIndex, authorNames, chunk.authorNames[author]!, () => chunk.authorNames[author]!);
+    for (const r of at) {
+      const record = patched.records[r]!;
+      const v = patched.views[r]!;
+      const from = patched.bases[r]!;
+      // The record's small tables mapped once, as a build maps them.
+      const tags = Uint32Array.from(record.tagLists, (json) => entry(tagIndex, tagLists, json, () => JSON.parse(json) as string[]));
+      const named = Int32Array.from(record.names, (tagged) =>
+        entry(nameIndex, names, tagged, () => {
+          const actor = sources.actors.resolve(tagged);
+          return { tagged, actor: actor?.name ?? tagged, actorId: actor?.id ?? null };
+        }),
+      );
+      const authored = Int32Array.from(record.authorIds, (id, a) => entry(authorIndex, authors, id, () => ({ id, name: record.authorNames[a]! })));
+      const authorNamed = Int32Array.from(record.authorNames, (name) => entry(authorNameIndex, authorNames, name, () => name));
+      for (let k = 0; k < record.count; k++) {
+        const i = from + k;
+        const name = v.nameOf[k]!;
+        nameOf[i] = name === none ? none : named[name]!;
+        tagsOf[i] = tags[v.tagsOf[k]!]!;
+        const author = v.authorOf[k]!;
+        authorOf[i] = author === none ? none : authored[author]!;
+        authorNameOf[i] = author === none ? none : authorNamed[author]!;
       }
-    });
+    }
     return next;
   }
 
@@ -973,34 +972,12 @@ class ChunkRows implements RowStore {
     this.byDocument = byDocument;
   }
   private byDocument: Map<string, ChunkColumns[]> | null;
-  // Each chunk's document's first row and the row after its last.
-  private ranges: Uint32Array | null = null;
-  private positions: Map<string, number> | null = null;
-
-  /// The index of the chunk with this key, or -1.
-  indexOf(key: string): number {
-    this.positions ??= new Map(this.chunks.map((chunk, c) => [chunk.key, c]));
-    return this.positions.get(key) ?? -1;
-  }
-
-  /// The rows of chunk `c`'s document: `[first, end)`.
-  rangeOf(c: number): [number, number] {
-    return [this.ranges![2 * c]!, this.ranges![2 * c + 1]!];
-  }
-
-  /// The same rows, with `chunks` (of the same rows each) in place of these.
-  with(chunks: ChunkColumns[]): ChunkRows {
-    const next = Object.create(ChunkRows.prototype) as ChunkRows;
-    Object.assign(next, this, { chunks, positions: this.positions });
-    return next;
-  }
   /// Lists the rows, document by document, a step each merge, and hands
   /// each document's chunks to `place` with the row each chunk's slots
   /// landed on (`rowOf`, by slot; valid during the call), in the order
   /// the rows first meet them, and the document's rows `[from, to)`.
   *arrange(place: (placed: readonly { chunk: ChunkColumns; rowOf: Uint32Array }[], from: number, to: number) => void): Generator<void> {
     let at = 0;
-    const ranges: number[] = [];
     // Room for the largest document's rows, for the merges.
     let most = 0;
     for (const group of this.byDocument!.values())
@@ -1035,10 +1012,8 @@ class ChunkRows implements RowStore {
         from,
         at,
       );
-      ranges.push(...group.flatMap(() => [from, at]));
       yield;
     }
-    this.ranges = Uint32Array.from(ranges);
     this.byDocument = null;
   }
   id(i: number): string {
@@ -1099,6 +1074,18 @@ class DocumentRows implements RowStore {
     this.bases = new Uint32Array(this.records.length + 1);
     this.records.forEach((r, k) => (this.bases[k + 1] = this.bases[k]! + r.count));
     this.length = this.bases[this.records.length]!;
+  }
+  private positions: Map<string, number> | null = null;
+  /// The index of the record of this document, or -1.
+  indexOf(documentId: string): number {
+    this.positions ??= new Map(this.records.map((record, r) => [record.documentId, r]));
+    return this.positions.get(documentId) ?? -1;
+  }
+  /// The same rows, with `records` (of the same rows each, in this order) in place of these.
+  with(records: DocumentColumns[]): DocumentRows {
+    const next = Object.create(DocumentRows.prototype) as DocumentRows;
+    Object.assign(next, this, { records, views: records.map(viewsOf), positions: this.positions });
+    return next;
   }
   // The record holding row `i`, by halving.
   private recordAt(i: number): number {
@@ -1162,10 +1149,16 @@ class DocumentRows implements RowStore {
   }
 }
 
-// Whether two records of a chunk hold the same rows in the same text order.
-function sameRows(a: ChunkColumns, b: ChunkColumns): boolean {
-  const same = (x: ArrayLike<number>, y: ArrayLike<number>) => x.length === y.length && Array.prototype.every.call(x, (v: number, i: number) => v === y[i]);
-  return a.key === b.key && a.ids === b.ids && same(a.idEnds, b.idEnds) && same(a.starts, b.starts) && same(a.ends, b.ends) && same(a.textOrder, b.textOrder);
+// Whether two records of a document hold the same rows in the same text
+// order, in the same chunks' slots (their tags, names or authors may differ).
+function sameRows(a: DocumentColumns, b: DocumentColumns): boolean {
+  if (a.documentId !== b.documentId || a.count !== b.count || a.ids !== b.ids || a.chunkKeys.join('\u0000') !== b.chunkKeys.join('\u0000')) return false;
+  const [x, y] = [viewsOf(a), viewsOf(b)];
+  const same = (p: ArrayLike<number>, q: ArrayLike<number>) => {
+    for (let i = 0; i < p.length; i++) if (p[i] !== q[i]) return false;
+    return true;
+  };
+  return same(x.starts, y.starts) && same(x.idEnds, y.idEnds) && same(x.chunkOf, y.chunkOf) && same(x.slotOf, y.slotOf);
 }
 
 // Arrays for merging a document's runs, made once per build for the
