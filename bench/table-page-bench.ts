@@ -68,6 +68,7 @@ const server = spawn(
 );
 try {
   await new Promise((resolve) => setTimeout(resolve, 3000));
+  const only = process.env.TABLE_OPEN_ONLY;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
@@ -112,7 +113,17 @@ try {
       }
       // After: the table screen's path, from the stored columns, beside the
       // path since table8 (the first screen read first), taking turns.
-      for (let run = 0; run < 3; run++) {
+      // TABLE_OPEN_ONLY=1: only the whole table's open as the screen opens
+      // it (first screen first), TABLE_OPENS times (3); nothing written.
+      // The page's build says what the whole is read from: the chunks'
+      // columns before 5 December, each document's record since.
+      for (let run = 0; only && run < Number(process.env.TABLE_OPENS ?? 3); run++) {
+        const l = await page.evaluate(() => palimpsestBench.openLead());
+        console.log(
+          `open (${only}): first screen ${l.firstScreen.toFixed(0)} ms (longest task before it ${l.firstTask.toFixed(0)} ms), whole table ${l.whole.toFixed(0)} ms (longest task ${l.longestTask.toFixed(0)} ms), heap ${l.heapMB} MB (load ${load()})`,
+        );
+      }
+      for (let run = 0; !only && run < 3; run++) {
         // TABLE_NO_LEAD=1: a build from before table8, which has no openLead.
         const l = process.env.TABLE_NO_LEAD ? null : await page.evaluate(() => palimpsestBench.openLead());
         if (l)
@@ -132,24 +143,26 @@ try {
       }
       await page.evaluate(() => palimpsestBench.dropTable());
     }
-    console.log(`model in memory: ${(await page.evaluate((n) => palimpsestBench.openInMemory(n), count)).toFixed(0)} ms`);
-    for (let run = 0; run < 3; run++) console.log(`draw: ${(await page.evaluate(() => palimpsestBench.drawTable())).toFixed(0)} ms`);
-    // TABLE_SCROLL_TRACE=<file>: the scroll under a Chromium trace, with its tasks over 50 ms and what ran in them.
-    let s!: Awaited<ReturnType<typeof palimpsestBench.scrollTable>>;
-    const scroll = async () => void (s = await page.evaluate(() => palimpsestBench.scrollTable(300, 120)));
-    if (process.env.TABLE_SCROLL_TRACE) {
-      const path = `${process.env.TABLE_SCROLL_TRACE}-scroll.json`;
-      await traced(page, path, scroll);
-      const { tasks, traced: all, longest } = longTasksIn(path);
-      console.log(`trace of the scroll: ${tasks.length} tasks over 50 ms of ${all} (longest ${longest.toFixed(0)} ms) (load ${load()})`);
-      for (const task of tasks) console.log(`  at ${task.at.toFixed(0)} ms: ${task.ms.toFixed(0)} ms: ${task.what}`);
-    } else await scroll();
-    const frames = [...s.frames].sort((a, b) => a - b);
-    console.log(
-      `scroll: ${frames.length} frames, median ${frames[frames.length >> 1]!.toFixed(1)} ms; ${s.longTasks.length} tasks over 50 ms (longest ${Math.max(0, ...s.longTasks)} ms); top to bottom in ${frames.length} frames: ${s.sweepTasks.length} tasks over 50 ms (longest ${Math.max(0, ...s.sweepTasks)} ms); last row drawn at the end ${s.lastDrawn} of ${s.rows} (load ${load()})`,
-    );
-    // The end of the table as drawn, to look at.
-    await page.screenshot({ path: join(root, 'screenshots', `table-bench-end-${count}.png`) });
+    if (!process.env.TABLE_OPEN_ONLY) {
+      console.log(`model in memory: ${(await page.evaluate((n) => palimpsestBench.openInMemory(n), count)).toFixed(0)} ms`);
+      for (let run = 0; run < 3; run++) console.log(`draw: ${(await page.evaluate(() => palimpsestBench.drawTable())).toFixed(0)} ms`);
+      // TABLE_SCROLL_TRACE=<file>: the scroll under a Chromium trace, with its tasks over 50 ms and what ran in them.
+      let s!: Awaited<ReturnType<typeof palimpsestBench.scrollTable>>;
+      const scroll = async () => void (s = await page.evaluate(() => palimpsestBench.scrollTable(300, 120)));
+      if (process.env.TABLE_SCROLL_TRACE) {
+        const path = `${process.env.TABLE_SCROLL_TRACE}-scroll.json`;
+        await traced(page, path, scroll);
+        const { tasks, traced: all, longest } = longTasksIn(path);
+        console.log(`trace of the scroll: ${tasks.length} tasks over 50 ms of ${all} (longest ${longest.toFixed(0)} ms) (load ${load()})`);
+        for (const task of tasks) console.log(`  at ${task.at.toFixed(0)} ms: ${task.ms.toFixed(0)} ms: ${task.what}`);
+      } else await scroll();
+      const frames = [...s.frames].sort((a, b) => a - b);
+      console.log(
+        `scroll: ${frames.length} frames, median ${frames[frames.length >> 1]!.toFixed(1)} ms; ${s.longTasks.length} tasks over 50 ms (longest ${Math.max(0, ...s.longTasks)} ms); top to bottom in ${frames.length} frames: ${s.sweepTasks.length} tasks over 50 ms (longest ${Math.max(0, ...s.sweepTasks)} ms); last row drawn at the end ${s.lastDrawn} of ${s.rows} (load ${load()})`,
+      );
+      // The end of the table as drawn, to look at.
+      await page.screenshot({ path: join(root, 'screenshots', `table-bench-end-${count}.png`) });
+    }
   } finally {
     await context?.close();
     await browser.close();

@@ -148,7 +148,7 @@ export const tableBench = {
     const { defaultTagTypes } = await import('../../shared/annotation/model');
     // In slices, as the screen builds it.
     const model = await TableModel.open(
-      { chunks: [...first.chunks.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
+      { runs: [...first.runs.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
       { tagTypes: defaultTagTypes },
       { now: () => performance.now(), pause: nextTask },
     );
@@ -213,7 +213,7 @@ export const tableBench = {
     const screen = performance.now();
     const update = await whole;
     const model = await TableModel.open(
-      { chunks: [...update.chunks.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
+      { runs: [...update.runs.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
       { tagTypes: defaultTagTypes },
       { now: () => performance.now(), pause: nextTask },
     );
@@ -264,18 +264,18 @@ export const tableBench = {
     while (watching.updates.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     const heard = performance.now();
     const update = watching.updates[0]!;
-    watching.texts.forget(update.changed);
+    watching.texts.forget(update.chunks);
     let next = model;
     if (update.textOnly) {
       model.forgetRows();
       await model.readText(Uint32Array.of(Math.floor(model.length / 2)));
     } else {
       const { defaultTagTypes } = await import('../../shared/annotation/model');
-      // Patched when the chunk holds the same rows (a tag changed), as the screen does.
+      // Patched when the document holds the same rows (a tag changed), as the screen does.
       next =
-        model.patch(update.changed, update.chunks, { actors: taggedActors(new ActorIndex([])) }) ??
+        model.patch(update.documents, update.runs, { actors: taggedActors(new ActorIndex([])) }) ??
         new TableModel(
-          { chunks: [...update.chunks.values()], texts: watching.texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
+          { runs: [...update.runs.values()], texts: watching.texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
           { tagTypes: defaultTagTypes },
         );
       next.filter(next.order('date', 'ascending'), {});
@@ -288,7 +288,7 @@ export const tableBench = {
     return {
       write: written - start,
       heard: heard - start,
-      chunksRead: update.changed.length,
+      chunksRead: update.chunks.length,
       textOnly: update.textOnly,
       ready: ready - start,
       longestTask: Math.max(0, ...tasks),

@@ -194,7 +194,7 @@ describe('annotation rows', () => {
   it('refuses to write inside a transaction that cannot write annotations, saying how to open it', async () => {
     await expect(db.transaction('rw', db.tagTypes, () => rows.put(db, many('brief', 1)))).rejects.toThrow(RangeError);
     await expect(db.transaction('r', rows.tables(db), () => rows.remove(db, many('brief', 1)))).rejects.toThrow(
-      "Annotations are written inside a transaction that cannot write them; open it in 'rw' mode with annotation-rows' tables(db) (annotationChunks, chunkLayouts, tableColumns) among its tables.",
+      "Annotations are written inside a transaction that cannot write them; open it in 'rw' mode with annotation-rows' tables(db) (annotationChunks, chunkLayouts, tableColumns, tableRuns) among its tables.",
     );
   });
 });

@@ -15,6 +15,8 @@ import {
   withTagIn,
 } from './chunk-layout';
 import { type PalimpsestDb, onRowWrite } from './db';
+import { sameColumns } from '../../shared/table/columns';
+import { documentColumns } from '../../shared/table/document-columns';
 
 /// The one module that reads and writes stored annotations. They live in
 /// chunks of a few hundred per IndexedDB row (chunk-layout.ts says why);
@@ -33,7 +35,7 @@ export type Progress = (done: number, total: number) => void;
 ///
 ///     db.transaction('rw', [...rows.tables(db), db.tagTypes], async () => { … });
 export function tables(db: PalimpsestDb): Table[] {
-  return [db.annotationChunks, db.chunkLayouts, db.tableColumns];
+  return [db.annotationChunks, db.chunkLayouts, db.tableColumns, db.tableRuns];
 }
 
 /// A document's annotations, by chunk and within a chunk by id: sort them
@@ -135,6 +137,7 @@ export async function clear(db: PalimpsestDb): Promise<void> {
     await db.annotationChunks.clear();
     await db.chunkLayouts.clear();
     await db.tableColumns.clear();
+    await db.tableRuns.clear();
   });
 }
 
@@ -143,6 +146,7 @@ export async function clearDocument(db: PalimpsestDb, documentId: string): Promi
   await inWriteTransaction(db, async () => {
     await db.annotationChunks.where('documentId').equals(documentId).delete();
     await db.tableColumns.where('documentId').equals(documentId).delete();
+    await db.tableRuns.delete(documentId);
     await db.chunkLayouts.delete(documentId);
   });
 }
@@ -323,6 +327,18 @@ async function rewriteDocument(
   const rows = groupWithColumns(documentId, grown, members.values(), stamp).filter((row) => grown !== buckets || touched.has(row.chunk.key));
   const kept = new Set(rows.map((row) => row.chunk.key));
   const stale = (grown !== buckets ? before.map((chunk) => chunk.key) : [...touched]).filter((key) => !kept.has(key));
+  // The document's run is made again from its chunks' columns, unless the
+  // write changed only quotes or notes (a note edited costs no rebuild).
+  const columnsNow = grown !== buckets ? [] : await db.tableColumns.where('documentId').equals(documentId).toArray();
+  const was = new Map(columnsNow.map((c) => [c.key, c]));
+  const textOnly =
+    grown === buckets &&
+    stale.length === 0 &&
+    rows.every(({ columns }) => {
+      const old = was.get(columns.key);
+      return old !== undefined && sameColumns(old, columns);
+    });
+  const run = textOnly ? null : documentColumns(documentId, [...columnsNow.filter((c) => !touched.has(c.key)), ...rows.map((row) => row.columns)], stamp);
   // Each chunk's table columns are written with it, in this transaction.
   const writes = rows.map(({ chunk, columns }) =>
     Promise.all([db.annotationChunks.put(chunk), db.tableColumns.put(columns)]).then(() => stored(chunk.ids.reduce((n, id) => n + (puts.has(id) ? 1 : 0), 0))),
@@ -332,5 +348,6 @@ async function rewriteDocument(
     stale.length > 0 ? db.annotationChunks.bulkDelete(stale) : undefined,
     stale.length > 0 ? db.tableColumns.bulkDelete(stale) : undefined,
     count > 0 ? db.chunkLayouts.put({ documentId, buckets: grown, count, stamp }) : db.chunkLayouts.delete(documentId),
+    run && (count > 0 ? db.tableRuns.put(run) : db.tableRuns.delete(documentId)),
   ]);
 }

@@ -225,8 +225,8 @@ export class AnnotationStore {
     return loadTableContext(this.db);
   }
 
-  /// Follows the table's stored columns: all at first, then the chunks
-  /// each write changed (table-rows.ts `watchColumns`).
+  /// Follows the table's stored documents' records: all at first, then
+  /// those of the documents each write changed (table-rows.ts `watchColumns`).
   watchTableColumns(onUpdate: (update: ColumnsUpdate) => void, onError: (error: unknown) => void): () => void {
     return watchColumns(this.db, onUpdate, onError);
   }

@@ -14,6 +14,7 @@ import { DocText } from '../../shared/document/text';
 import { currentOf } from '../../shared/corpus/current';
 import { bundledDocuments } from '../corpus';
 import { type AnnotationChunk, type ChunkColumns, type ChunkLayout, bucketsFor, columnsOfChunk, groupIntoChunks } from './chunk-layout';
+import { type DocumentColumns, documentColumns } from '../../shared/table/document-columns';
 import { type LongLines, type PackedSnapshot, pack, packLong } from './listing-pack';
 import { type StampsRow, stampKeeper, stampOf, storedStamps } from './text-stamps';
 
@@ -29,6 +30,7 @@ export class PalimpsestDb extends Dexie {
   annotationChunks!: EntityTable<AnnotationChunk, 'key'>;
   chunkLayouts!: EntityTable<ChunkLayout, 'documentId'>;
   tableColumns!: EntityTable<ChunkColumns, 'key'>;
+  tableRuns!: EntityTable<DocumentColumns, 'documentId'>;
   tagTypes!: EntityTable<TagType, 'id'>;
   revisions!: EntityTable<RevisionRow, 'seq'>;
   reviews!: EntityTable<ReviewRow, 'annotationId'>;
@@ -259,6 +261,22 @@ export function declareVersions(db: Dexie): void {
       const rows = await tx.table<ListingRow>('documentListings').toArray();
       await tx.table<ListingSnapshot>('listingSnapshot').bulkPut([pack(rows), packLong(rows)]);
     });
+  // Version 13: each document's table columns as one record, its rows
+  // merged in text order (shared/table/document-columns.ts), so the "All
+  // annotations" table opens by copying a hundred runs, not merging three
+  // thousand chunks'. Built from the chunks' columns.
+  db.version(13).stores({ tableRuns: 'documentId' }).upgrade(fillTableRuns);
+}
+
+/// Writes every document's run from its chunks' columns, one document at
+/// a time. Exported for the migration's test.
+export async function fillTableRuns(tx: Transaction): Promise<void> {
+  const layouts = await tx.table<ChunkLayout>('chunkLayouts').toArray();
+  const runs = tx.table<DocumentColumns>('tableRuns');
+  for (const layout of layouts) {
+    const chunks = await tx.table<ChunkColumns>('tableColumns').where('documentId').equals(layout.documentId).toArray();
+    await runs.put(documentColumns(layout.documentId, chunks, layout.stamp ?? ''));
+  }
 }
 
 /// Writes the table columns of every stored annotation chunk, a few

@@ -59,7 +59,7 @@ describe('migrating a version-2 library to the current schema', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(12);
+    expect(db.verno).toBe(13);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'actors',
       'annotationChunks',
@@ -75,6 +75,7 @@ describe('migrating a version-2 library to the current schema', () => {
       'revisions',
       'sets',
       'tableColumns',
+      'tableRuns',
       'tagTypes',
     ]);
     expect(byId(await rows.all(db))).toEqual(byId(annotations));
@@ -86,6 +87,8 @@ describe('migrating a version-2 library to the current schema', () => {
       ]),
     );
     expect((await db.chunkLayouts.get('fo-brief'))?.buckets).toBe(4);
+    // The table's record of each document, its rows in text order (version 13).
+    expect(new Map((await db.tableRuns.toArray()).map((run) => [run.documentId, run.count]))).toEqual(await rows.countsByDocument(db));
     expect(byId(await rows.withTag(db, 'actor'))).toEqual(byId(annotations.filter((a) => a.tags.includes('actor'))));
     expect(byId(await rows.withActor(db, 'Hoxha'))).toEqual(byId(annotations.filter((a) => a.actor === 'Hoxha')));
     expect(await rows.actors(db)).toEqual(['Hoxha', 'Khrushchev', 'Mao']);

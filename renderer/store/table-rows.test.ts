@@ -60,7 +60,7 @@ describe('loadTableSources', () => {
 });
 
 describe('watchColumns', () => {
-  it('reads every chunk’s columns once, then after a write only the document it changed, saying whether only text changed', async () => {
+  it('reads every document’s record once, then after a write only the document it changed, saying whether only text changed', async () => {
     const store = new AnnotationStore(db, () => new Date('2026-11-23T10:00:00Z'));
     const claim = await annotate(store, brief, 'he wanted to force Peking to desist from further support', { tags: ['claim'] });
     await annotate(store, memo, 'Ri Song-un', { tags: ['actor'], actor: 'Ri Song-un' });
@@ -72,37 +72,47 @@ describe('watchColumns', () => {
     };
     const stop = watchColumns(
       db,
-      (update) => updates.push({ ...update, chunks: new Map(update.chunks) }),
+      (update) => updates.push({ ...update, runs: new Map(update.runs) }),
       (error) => {
         throw error;
       },
     );
     try {
       const first = await next(1);
-      expect([...first.chunks.values()].map((c) => c.documentId).sort()).toEqual([brief.id, memo.id].sort());
-      const texts = await readChunkTexts(db, [...first.chunks.keys()]);
+      expect([...first.runs.keys()].sort()).toEqual([brief.id, memo.id].sort());
+      expect([...first.documents].sort()).toEqual([brief.id, memo.id].sort());
+      expect(first.chunks).toEqual([]);
+      const briefRun = first.runs.get(brief.id)!;
+      const texts = await readChunkTexts(
+        db,
+        [...first.runs.values()].flatMap((run) => run.chunkKeys),
+      );
       expect(texts.flatMap((t) => t!.quotes).sort()).toEqual([claim.quote.exact, 'Ri Song-un'].sort());
 
-      // A note: the brief's chunk is named, its columns as they were.
+      // A note: the brief's chunks are named, its record as it was.
       await rows.put(db, [{ ...claim, note: 'Khrushchev’s motive, in the FO’s reading.' }]);
       const note = await next(2);
-      expect(note.changed).toEqual([...first.chunks.keys()].filter((key) => key.startsWith(brief.id)));
+      expect(note.documents).toEqual([]);
+      expect(note.chunks).toEqual(briefRun.chunkKeys);
       expect(note.textOnly).toBe(true);
-      expect((await readChunkTexts(db, note.changed))[0]!.notes).toEqual(['Khrushchev’s motive, in the FO’s reading.']);
+      expect(note.runs.get(brief.id)).toBe(briefRun);
+      expect((await readChunkTexts(db, note.chunks))[0]!.notes).toEqual(['Khrushchev’s motive, in the FO’s reading.']);
 
-      // A tag: its columns changed; the memo's chunk is not named.
+      // A tag: the brief's record is read again; the memo's is not named.
       await rows.put(db, [{ ...claim, tags: ['claim', 'economic-measure'] }]);
       const tags = await next(3);
-      expect(tags.changed).toEqual(note.changed);
+      expect(tags.documents).toEqual([brief.id]);
+      expect(tags.chunks).toEqual(briefRun.chunkKeys);
       expect(tags.textOnly).toBe(false);
-      expect(JSON.parse(tags.chunks.get(tags.changed[0]!)!.tagLists[0]!)).toEqual(['claim', 'economic-measure']);
+      expect(tags.runs.get(memo.id)).toBe(first.runs.get(memo.id));
+      expect(JSON.parse(tags.runs.get(brief.id)!.tagLists[0]!)).toEqual(['claim', 'economic-measure']);
 
-      // A deletion: the chunk is gone from the columns.
+      // A deletion: the document's record is gone.
       await rows.remove(db, [claim]);
       const removed = await next(4);
-      expect(removed.changed).toEqual(note.changed);
-      expect([...removed.chunks.values()].map((c) => c.documentId)).toEqual([memo.id]);
-      expect(await readChunkTexts(db, removed.changed)).toEqual([undefined]);
+      expect(removed.documents).toEqual([brief.id]);
+      expect([...removed.runs.keys()]).toEqual([memo.id]);
+      expect(await readChunkTexts(db, removed.chunks)).toEqual([undefined]);
     } finally {
       stop();
     }

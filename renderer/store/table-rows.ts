@@ -1,10 +1,10 @@
 import type { Actor } from '../../shared/actors/model';
 import { type Annotation, type TagType, inTextOrder } from '../../shared/annotation/model';
-import { sameColumns as sameColumnsAs } from '../../shared/table/columns';
 import type { RelationType } from '../../shared/links/model';
 import type { AnnotationSet } from '../../shared/sets/model';
 import { liveQuery } from 'dexie';
 import type { ChunkColumns } from '../../shared/table/columns';
+import type { DocumentColumns } from '../../shared/table/document-columns';
 import type { DateSpan } from '../../shared/corpus/dates';
 import { leadingDocuments } from '../../shared/table/lead';
 import type { ChunkText } from '../../shared/table/texts';
@@ -65,73 +65,71 @@ export async function loadTableContext(db: PalimpsestDb): Promise<TableContext> 
   });
 }
 
-/// The stored columns as they changed: every chunk's (by key), and which
-/// chunks a write since the last update rewrote, added or dropped.
+/// The stored documents' records (`tableRuns`: each document's rows in
+/// text order) as they changed, and which documents a write since the
+/// last update touched.
 export interface ColumnsUpdate {
-  chunks: ReadonlyMap<string, ChunkColumns>;
-  /// Keys of chunks written or deleted since the last update (every key
-  /// at the first).
-  changed: readonly string[];
-  /// Whether only chunks' quotes or notes changed: their columns are as
-  /// before, so a table keeps its rows and reads those chunks' text again.
+  /// Every document's record, by document.
+  runs: ReadonlyMap<string, DocumentColumns>;
+  /// Documents whose record was written or deleted since the last update
+  /// (every one at the first).
+  documents: readonly string[];
+  /// Keys of chunks whose quotes or notes may have changed: every chunk of
+  /// the documents written since the last update (none at the first).
+  chunks: readonly string[];
+  /// Whether only quotes or notes changed: no record was written again,
+  /// so a table keeps its rows and reads those chunks' text again.
   textOnly: boolean;
 }
 
-/// Follows the table's stored columns: read whole once, then, after each
+// Records a read: 16 documents', some 160,000 rows at a million.
+const runsRead = 16;
+
+/// Follows the table's stored records: read whole once, then, after each
 /// write (in this page, a worker or another window: Dexie's live queries
-/// hear them all), only the documents whose layout stamp changed are read
-/// again — a note edited costs one document's columns, not the library's.
+/// hear them all), only those of the documents whose layout stamp changed
+/// — a tag edited costs one document's record, not the library's. A write
+/// of only quotes or notes leaves the record as it was (the writer skips
+/// it): the update says so, naming that document's chunks.
 export function watchColumns(db: PalimpsestDb, onUpdate: (update: ColumnsUpdate) => void, onError: (error: unknown) => void): () => void {
-  const chunks = new Map<string, ChunkColumns>();
-  const keysOf = new Map<string, string[]>();
+  const runs = new Map<string, DocumentColumns>();
   let stamps = new Map<string, string>();
   let first = true;
   const subscription = liveQuery(() =>
-    db.transaction('r', [db.chunkLayouts, db.tableColumns], async () => {
+    db.transaction('r', [db.chunkLayouts, db.tableRuns], async () => {
       const layouts = await rows.layouts(db);
       const now = new Map(layouts.map((l) => [l.documentId, `${l.buckets}|${l.count}|${l.stamp ?? ''}`]));
-      const changed = [...now].filter(([id, stamp]) => stamps.get(id) !== stamp).map(([id]) => id);
+      const changed = first ? [...now.keys()] : [...now].filter(([id, stamp]) => stamps.get(id) !== stamp).map(([id]) => id);
       const gone = [...stamps.keys()].filter((id) => !now.has(id));
-      const columns = first ? await rows.columnsOf(db) : await rows.columnsOf(db, changed);
-      return { now, changed, gone, columns };
+      // In reads of a few records: each is cloned out as it arrives, so the
+      // records of a million rows are not one long task of the page's.
+      const reads: Promise<(DocumentColumns | undefined)[]>[] = [];
+      for (let at = 0; at < changed.length; at += runsRead) reads.push(db.tableRuns.bulkGet(changed.slice(at, at + runsRead)));
+      const records = (await Promise.all(reads)).flat();
+      return { now, changed, gone, records };
     }),
   ).subscribe({
-    next: ({ now, changed, gone, columns }) => {
+    next: ({ now, changed, gone, records }) => {
       const wasFirst = first;
       first = false;
       stamps = now;
-      const written: string[] = [];
+      const documents: string[] = [];
+      const chunks = new Set<string>();
       let textOnly = !wasFirst;
-      const byDocument = new Map<string, ChunkColumns[]>();
-      for (const record of columns) {
-        const list = byDocument.get(record.documentId);
-        if (list) list.push(record);
-        else byDocument.set(record.documentId, [record]);
-      }
-      for (const documentId of [...(wasFirst ? byDocument.keys() : changed), ...gone]) {
-        const before = keysOf.get(documentId) ?? [];
-        const after = byDocument.get(documentId) ?? [];
-        if (before.length !== after.length) textOnly = false;
-        const kept = new Set(after.map((record) => record.key));
-        // A chunk dropped, or stored by another write than the one read.
-        for (const key of before) if (!kept.has(key)) written.push(key);
-        for (const record of after) {
-          const old = chunks.get(record.key);
-          if (old && old.stamp === record.stamp && !wasFirst) continue;
-          if (!old || !sameColumnsAs(old, record)) textOnly = false;
-          written.push(record.key);
-        }
-        for (const key of before) chunks.delete(key);
-        for (const record of after) chunks.set(record.key, record);
-        if (after.length)
-          keysOf.set(
-            documentId,
-            after.map((r) => r.key),
-          );
-        else keysOf.delete(documentId);
-      }
-      if (!wasFirst && written.length === 0) return;
-      onUpdate({ chunks, changed: [...new Set(written)], textOnly });
+      const touch = (documentId: string, record: DocumentColumns | undefined) => {
+        const old = runs.get(documentId);
+        if (!wasFirst) for (const key of [...(old?.chunkKeys ?? []), ...(record?.chunkKeys ?? [])]) chunks.add(key);
+        // The writer keeps a document's record when only its text changed.
+        if (old && record && old.stamp === record.stamp) return;
+        textOnly = false;
+        documents.push(documentId);
+        if (record) runs.set(documentId, record);
+        else runs.delete(documentId);
+      };
+      changed.forEach((documentId, k) => touch(documentId, records[k]));
+      for (const documentId of gone) touch(documentId, undefined);
+      if (!wasFirst && documents.length === 0 && chunks.size === 0) return;
+      onUpdate({ runs, documents, chunks: [...chunks], textOnly });
     },
     error: onError,
   });
@@ -142,7 +140,7 @@ export function watchColumns(db: PalimpsestDb, onUpdate: (update: ColumnsUpdate)
 /// stored columns of the earliest-dated documents holding at least `screen`
 /// annotations (`leadingDocuments`), and how many annotations the library
 /// holds. A few dozen records, where the whole table is thousands: the
-/// first screen is drawn from them while `watchColumns` reads the rest.
+/// first screen is drawn from them before `watchColumns` reads the rest.
 export async function readTableLead(
   db: PalimpsestDb,
   dateOf: (documentId: string) => DateSpan | null | undefined,

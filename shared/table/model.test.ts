@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Annotation, type TagType, defaultTagTypes } from '../annotation/model';
 import { type ChunkText, TextStore } from './texts';
 import { chunkColumns } from './columns';
+import { documentColumns } from './document-columns';
 import type { Link } from '../links/model';
 import type { AnnotationSet } from '../sets/model';
 import { seedIds } from '../test-support/corpus';
@@ -192,7 +193,7 @@ describe('TableModel over random libraries', () => {
     );
   });
 
-  it('shows the same rows when opened from stored columns, its text read by need, and after edits', async () => {
+  it('shows the same rows when opened from stored documents’ records, its text read by need, and after edits patched document by document', async () => {
     await fc.assert(
       fc.asyncProperty(
         library,
@@ -214,7 +215,7 @@ describe('TableModel over random libraries', () => {
             const model =
               patched ??
               (await TableModel.open(
-                { ...context, chunks: stored.columns(), texts },
+                { ...context, runs: stored.runs().values(), texts },
                 { locale: 'en', tagTypes },
                 { now: () => 0, pause: async () => void pauses++, budget: -1 },
               ));
@@ -250,11 +251,12 @@ describe('TableModel over random libraries', () => {
                       ? { ...target, actor: names[edit.seed % names.length]! }
                       : { ...target, position: { ...target.position, start: edit.seed * 100, end: edit.seed * 100 + 5 } };
             current = changed ? current.map((a) => (a.id === target.id ? changed : a)) : current.filter((a) => a.id !== target.id);
-            // The writer rewrites the target's chunk; the table forgets its
-            // text, and patches its model when the chunk holds the same rows.
+            // The writer rewrites the target's chunk and its document's record;
+            // the table forgets the chunk's text, and patches its model when
+            // the document holds the same rows.
             const written = stored.write(current, [target.documentId]);
             texts.forget(written);
-            const patched = model.patch(written, new Map(stored.columns().map((c) => [c.key, c])), context);
+            const patched = model.patch([target.documentId], stored.runs(), context);
             if (edit.kind === 'tags' || edit.kind === 'actor') expect(patched).not.toBeNull();
             if (edit.kind === 'remove') expect(patched).toBeNull();
             model = await check(current, patched ?? undefined);
@@ -262,6 +264,43 @@ describe('TableModel over random libraries', () => {
         },
       ),
       { numRuns: 120 },
+    );
+  }, 60_000);
+
+  it('shows the same rows when opened from each document’s stored run as from its chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        library,
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(...columns),
+        fc.constantFrom<SortDirection>('ascending', 'descending'),
+        filter,
+        async ({ annotations, links, sets }, buckets, column, direction, rowFilter) => {
+          const context = { documents: corpus, actors: taggedResolver, links, sets };
+          const stored = new StoredChunks(buckets);
+          stored.write(annotations);
+          const texts = new TextStore(async (keys) => stored.texts(keys));
+          const clock = { now: () => 0, pause: async () => {}, budget: -1 };
+          const fromChunks = await TableModel.open({ ...context, chunks: stored.columns(), texts }, { locale: 'en', tagTypes }, clock);
+          const documentIds = [...new Set(stored.columns().map((c) => c.documentId))];
+          const runs = documentIds.map((id) =>
+            documentColumns(
+              id,
+              stored.columns().filter((c) => c.documentId === id),
+              'stamp',
+            ),
+          );
+          const model = await TableModel.open({ ...context, runs, texts }, { locale: 'en', tagTypes }, clock);
+          expect(model.length).toBe(fromChunks.length);
+          expect(Array.from({ length: model.length }, (_, i) => model.id(i))).toEqual(Array.from({ length: fromChunks.length }, (_, i) => fromChunks.id(i)));
+          expect(model.tally()).toEqual(fromChunks.tally());
+          await model.readText();
+          expect(model.missingText()).toEqual([]);
+          const shown = new RowList(model, model.filter(model.order(column, direction), rowFilter));
+          expect(shown.rows()).toEqual(new RowList(fromChunks, fromChunks.filter(fromChunks.order(column, direction), rowFilter)).rows());
+        },
+      ),
+      { numRuns: 200 },
     );
   }, 60_000);
 });

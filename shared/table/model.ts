@@ -5,6 +5,7 @@ import type { PageStart } from '../corpus/document';
 import { type RowFilter, filterTerms } from './filter';
 import { foldText } from './fold';
 import { type ChunkColumns, idAt } from './columns';
+import { type DocumentColumns, type DocumentViews, documentIdAt, viewsOf } from './document-columns';
 import type { AnnotationRow, RowSources } from './rows';
 import type { ChunkText, TextStore } from './texts';
 import type { RowColumn, SortDirection } from './sort';
@@ -55,6 +56,13 @@ export interface ModelOptions {
 /// their quotes and notes are read by need through `texts`.
 export interface ColumnSources extends Omit<RowSources, 'annotations'> {
   chunks: Iterable<ChunkColumns>;
+  texts: TextStore;
+}
+
+/// What a model is built from when each document's rows are stored as
+/// one record already in text order (`DocumentColumns`): copied, not merged.
+export interface RunSources extends Omit<RowSources, 'annotations'> {
+  runs: Iterable<DocumentColumns>;
   texts: TextStore;
 }
 
@@ -139,10 +147,15 @@ export class TableModel {
   /// columns, of their rows: document by document in id order, each
   /// document's in the order of its text (as `loadTableSources` lists
   /// annotations), with quotes and notes read by need.
-  constructor(sources: RowSources | ColumnSources, options: ModelOptions = {}, later = false) {
+  constructor(sources: RowSources | ColumnSources | RunSources, options: ModelOptions = {}, later = false) {
     this.collator = new Intl.Collator(options.locale as string | string[] | undefined, { numeric: true, ignorePunctuation: true });
     this.tagTypes = options.tagTypes ?? [];
-    const rows = 'chunks' in sources ? new ChunkRows(sources.chunks, sources.texts) : new AnnotationRows(sources.annotations);
+    const rows =
+      'runs' in sources
+        ? new DocumentRows(sources.runs, sources.texts)
+        : 'chunks' in sources
+          ? new ChunkRows(sources.chunks, sources.texts)
+          : new AnnotationRows(sources.annotations);
     this.store = rows;
     const n = rows.length;
     this.length = n;
@@ -165,7 +178,7 @@ export class TableModel {
   /// slices of `budget` ms, awaiting `pause()` between them, so that a
   /// million rows never hold the page for one long task.
   static async open(
-    sources: ColumnSources,
+    sources: ColumnSources | RunSources,
     options: ModelOptions,
     clock: { now: () => number; pause: () => Promise<void>; budget?: number },
   ): Promise<TableModel> {
@@ -183,7 +196,7 @@ export class TableModel {
   }
 
   // The constructor's work, yielding every few thousand rows.
-  private *build(sources: RowSources | ColumnSources, rows: AnnotationRows | ChunkRows, options: ModelOptions): Generator<void> {
+  private *build(sources: RowSources | ColumnSources | RunSources, rows: AnnotationRows | ChunkRows | DocumentRows, options: ModelOptions): Generator<void> {
     const n = this.length;
     const documentIndex = new Map<string, number>();
     const nameIndex = new Map<string, number>();
@@ -260,6 +273,33 @@ export class TableModel {
           this.authorNameOf[i] = authorNameEntry(author.name);
         }
         this.starts[i] = annotation.position.start;
+      }
+    } else if (rows instanceof DocumentRows) {
+      // Each document's rows are stored in text order: its small tables
+      // are mapped once, its rows' numbers copied through them.
+      for (let r = 0; r < rows.records.length; r++) {
+        const record = rows.records[r]!;
+        const v = rows.views[r]!;
+        const from = rows.bases[r]!;
+        this.documentOf.fill(documentEntry(record.documentId), from, from + record.count);
+        const tags = Uint32Array.from(record.tagLists, (json) => tagEntry(json, () => JSON.parse(json) as string[]));
+        const names = Int32Array.from(record.names, nameEntry);
+        // In the order of their first rows, as the rows label them.
+        const authors = Int32Array.from(record.authorIds, (id, a) => authorEntry(id, record.authorNames[a]!));
+        const authorNames = Int32Array.from(record.authorNames, authorNameEntry);
+        for (let k = 0; k < record.count; k++) {
+          const i = from + k;
+          const name = v.nameOf[k]!;
+          this.nameOf[i] = name === none ? none : names[name]!;
+          this.tagsOf[i] = tags[v.tagsOf[k]!]!;
+          this.starts[i] = v.starts[k]!;
+          const author = v.authorOf[k]!;
+          if (author !== none) {
+            this.authorOf[i] = authors[author]!;
+            this.authorNameOf[i] = authorNames[author]!;
+          }
+        }
+        yield;
       }
     } else {
       // Each chunk's small tables are mapped onto the model's once, when
@@ -461,28 +501,28 @@ export class TableModel {
     return this.store.onText(listener);
   }
 
-  /// A model with the chunks of keys `written` taken from `chunks` (the
-  /// stored chunks rewritten, of the same rows in the same text order:
-  /// tags, names or authors changed) in place of this model's: its columns copied and only those chunks'
-  /// rows set again, O(rows) copying but no rebuild. `null` when a chunk's
-  /// rows changed (added, deleted, moved) or this model is not of chunks:
-  /// then build a new one.
-  patch(written: readonly string[], chunks: ReadonlyMap<string, ChunkColumns>, sources: Pick<RowSources, 'actors'>): TableModel | null {
+  /// A model with the records of documents `written` taken from `runs`
+  /// (every stored document's record now, by document) in place of this
+  /// model's, when each holds the same rows in the same order (its tags,
+  /// names or authors changed): the columns copied and only those
+  /// documents' rows set again from their records, no rebuild. `null` when
+  /// a document's rows changed (added, deleted, moved) or this model is not
+  /// of documents' records: then build a new one.
+  patch(written: readonly string[], runs: ReadonlyMap<string, DocumentColumns>, sources: Pick<RowSources, 'actors'>): TableModel | null {
     const store = this.store;
-    if (!(store instanceof ChunkRows)) return null;
-    // A chunk deleted or new changes the rows.
-    if (written.some((key) => !chunks.has(key))) return null;
-    const changed = written.map((key) => chunks.get(key)!);
-    const at = changed.map((chunk) => store.indexOf(chunk.key));
-    if (at.some((c, k) => c < 0 || !sameRows(store.chunks[c]!, changed[k]!))) return null;
+    if (!(store instanceof DocumentRows)) return null;
+    const at = written.map((id) => store.indexOf(id));
+    // A document deleted, new, or of other rows changes the rows.
+    if (at.some((r, k) => r < 0 || !runs.has(written[k]!) || !sameRows(store.records[r]!, runs.get(written[k]!)!))) return null;
     const next = Object.create(TableModel.prototype) as TableModel;
     Object.assign(next, this);
     const writable = next as unknown as Record<string, unknown>;
-    const list = [...store.chunks];
-    changed.forEach((chunk, k) => (list[at[k]!] = chunk));
-    writable.store = store.with(list);
-    // Copies of the columns and tables a chunk's rows can change; the rest
-    // is shared with this model.
+    const records = [...store.records];
+    at.forEach((r, k) => (records[r] = runs.get(written[k]!)!));
+    const patched = store.with(records);
+    writable.store = patched;
+    // Copies of the columns and tables a document's rows can change; the
+    // rest is shared with this model.
     const tagsOf = this.tagsOf.slice();
     const nameOf = this.nameOf.slice();
     const authorOf = this.authorOf.slice();
@@ -508,31 +548,30 @@ export class TableModel {
       }
       return e;
     };
-    changed.forEach((chunk, k) => {
-      const c = at[k]!;
-      const [from, to] = store.rangeOf(c);
-      for (let i = from; i < to; i++) {
-        if (store.chunkOf[i] !== c) continue;
-        const slot = store.slotOf[i]!;
-        const tags = chunk.tagLists[chunk.tagsOf[slot]!]!;
-        tagsOf[i] = entry(tagIndex, tagLists, tags, () => JSON.parse(tags) as string[]);
-        const name = chunk.nameOf[slot]!;
-        nameOf[i] =
-          name === none
-            ? none
-            : entry(nameIndex, names, chunk.names[name]!, () => {
-                const tagged = chunk.names[name]!;
-                const actor = sources.actors.resolve(tagged);
-                return { tagged, actor: actor?.name ?? tagged, actorId: actor?.id ?? null };
-              });
-        const author = chunk.authorOf[slot]!;
-        authorOf[i] =
-          author === none
-            ? none
-            : entry(authorIndex, authors, chunk.authorIds[author]!, () => ({ id: chunk.authorIds[author]!, name: chunk.authorNames[author]! }));
-        authorNameOf[i] = author === none ? none : entry(authorNameIndex, authorNames, chunk.authorNames[author]!, () => chunk.authorNames[author]!);
+    for (const r of at) {
+      const record = patched.records[r]!;
+      const v = patched.views[r]!;
+      const from = patched.bases[r]!;
+      // The record's small tables mapped once, as a build maps them.
+      const tags = Uint32Array.from(record.tagLists, (json) => entry(tagIndex, tagLists, json, () => JSON.parse(json) as string[]));
+      const named = Int32Array.from(record.names, (tagged) =>
+        entry(nameIndex, names, tagged, () => {
+          const actor = sources.actors.resolve(tagged);
+          return { tagged, actor: actor?.name ?? tagged, actorId: actor?.id ?? null };
+        }),
+      );
+      const authored = Int32Array.from(record.authorIds, (id, a) => entry(authorIndex, authors, id, () => ({ id, name: record.authorNames[a]! })));
+      const authorNamed = Int32Array.from(record.authorNames, (name) => entry(authorNameIndex, authorNames, name, () => name));
+      for (let k = 0; k < record.count; k++) {
+        const i = from + k;
+        const name = v.nameOf[k]!;
+        nameOf[i] = name === none ? none : named[name]!;
+        tagsOf[i] = tags[v.tagsOf[k]!]!;
+        const author = v.authorOf[k]!;
+        authorOf[i] = author === none ? none : authored[author]!;
+        authorNameOf[i] = author === none ? none : authorNamed[author]!;
       }
-    });
+    }
     return next;
   }
 
@@ -933,34 +972,12 @@ class ChunkRows implements RowStore {
     this.byDocument = byDocument;
   }
   private byDocument: Map<string, ChunkColumns[]> | null;
-  // Each chunk's document's first row and the row after its last.
-  private ranges: Uint32Array | null = null;
-  private positions: Map<string, number> | null = null;
-
-  /// The index of the chunk with this key, or -1.
-  indexOf(key: string): number {
-    this.positions ??= new Map(this.chunks.map((chunk, c) => [chunk.key, c]));
-    return this.positions.get(key) ?? -1;
-  }
-
-  /// The rows of chunk `c`'s document: `[first, end)`.
-  rangeOf(c: number): [number, number] {
-    return [this.ranges![2 * c]!, this.ranges![2 * c + 1]!];
-  }
-
-  /// The same rows, with `chunks` (of the same rows each) in place of these.
-  with(chunks: ChunkColumns[]): ChunkRows {
-    const next = Object.create(ChunkRows.prototype) as ChunkRows;
-    Object.assign(next, this, { chunks, positions: this.positions });
-    return next;
-  }
   /// Lists the rows, document by document, a step each merge, and hands
   /// each document's chunks to `place` with the row each chunk's slots
   /// landed on (`rowOf`, by slot; valid during the call), in the order
   /// the rows first meet them, and the document's rows `[from, to)`.
   *arrange(place: (placed: readonly { chunk: ChunkColumns; rowOf: Uint32Array }[], from: number, to: number) => void): Generator<void> {
     let at = 0;
-    const ranges: number[] = [];
     // Room for the largest document's rows, for the merges.
     let most = 0;
     for (const group of this.byDocument!.values())
@@ -995,10 +1012,8 @@ class ChunkRows implements RowStore {
         from,
         at,
       );
-      ranges.push(...group.flatMap(() => [from, at]));
       yield;
     }
-    this.ranges = Uint32Array.from(ranges);
     this.byDocument = null;
   }
   id(i: number): string {
@@ -1041,10 +1056,109 @@ class ChunkRows implements RowStore {
   }
 }
 
-// Whether two records of a chunk hold the same rows in the same text order.
-function sameRows(a: ChunkColumns, b: ChunkColumns): boolean {
-  const same = (x: ArrayLike<number>, y: ArrayLike<number>) => x.length === y.length && Array.prototype.every.call(x, (v: number, i: number) => v === y[i]);
-  return a.key === b.key && a.ids === b.ids && same(a.idEnds, b.idEnds) && same(a.starts, b.starts) && same(a.ends, b.ends) && same(a.textOrder, b.textOrder);
+// Rows from stored documents' records, each already in text order:
+// document by document (by id); the text of a row is its chunk's, read by need.
+class DocumentRows implements RowStore {
+  readonly records: DocumentColumns[];
+  readonly views: DocumentViews[];
+  /// Each record's first row, and the row count after the last.
+  readonly bases: Uint32Array;
+  readonly length: number;
+  constructor(
+    records: Iterable<DocumentColumns>,
+    private readonly texts: TextStore,
+  ) {
+    // A record of no rows places none, and its document gets no entry.
+    this.records = [...records].filter((r) => r.count > 0).sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
+    this.views = this.records.map(viewsOf);
+    this.bases = new Uint32Array(this.records.length + 1);
+    this.records.forEach((r, k) => (this.bases[k + 1] = this.bases[k]! + r.count));
+    this.length = this.bases[this.records.length]!;
+  }
+  private positions: Map<string, number> | null = null;
+  /// The index of the record of this document, or -1.
+  indexOf(documentId: string): number {
+    this.positions ??= new Map(this.records.map((record, r) => [record.documentId, r]));
+    return this.positions.get(documentId) ?? -1;
+  }
+  /// The same rows, with `records` (of the same rows each, in this order) in place of these.
+  with(records: DocumentColumns[]): DocumentRows {
+    const next = Object.create(DocumentRows.prototype) as DocumentRows;
+    Object.assign(next, this, { records, views: records.map(viewsOf), positions: this.positions });
+    return next;
+  }
+  // The record holding row `i`, by halving.
+  private recordAt(i: number): number {
+    let [low, high] = [0, this.records.length - 1];
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.bases[middle]! <= i) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+  id(i: number): string {
+    const r = this.recordAt(i);
+    return documentIdAt(this.records[r]!, this.views[r]!, i - this.bases[r]!);
+  }
+  // Row `i`'s chunk key and slot.
+  private place(i: number): [string, number] {
+    const r = this.recordAt(i);
+    const k = i - this.bases[r]!;
+    return [this.records[r]!.chunkKeys[this.views[r]!.chunkOf[k]!]!, this.views[r]!.slotOf[k]!];
+  }
+  private text(i: number): [ChunkText | undefined, number] {
+    const [key, slot] = this.place(i);
+    return [this.texts.get(key), slot];
+  }
+  quote(i: number): string | undefined {
+    const [text, slot] = this.text(i);
+    return text?.quotes[slot];
+  }
+  note(i: number): string {
+    const [text, slot] = this.text(i);
+    return text?.notes[slot] ?? '';
+  }
+  changedBy(i: number): string | null {
+    const [text, slot] = this.text(i);
+    return text?.changedBy[slot] ?? null;
+  }
+  folded(i: number): string | undefined {
+    const [text, slot] = this.text(i);
+    return text?.folded[slot];
+  }
+  setFolded(i: number, folded: string): void {
+    const [text, slot] = this.text(i);
+    if (text) text.folded[slot] = folded;
+  }
+  missing(rows?: ArrayLike<number>): string[] {
+    const keys = new Set<string>();
+    if (rows) for (let k = 0; k < rows.length; k++) keys.add(this.place(rows[k]!)[0]);
+    else for (const record of this.records) for (const key of record.chunkKeys) keys.add(key);
+    return [...keys].filter((key) => !this.texts.has([key]));
+  }
+  request(rows: ArrayLike<number>): void {
+    // A failed read leaves the row pending; the next draw asks again.
+    void this.texts.request(this.missing(rows)).catch(() => {});
+  }
+  readAll(keys: readonly string[]): Promise<void> {
+    return this.texts.requestAll(keys);
+  }
+  onText(listener: () => void): () => void {
+    return this.texts.onArrive(listener);
+  }
+}
+
+// Whether two records of a document hold the same rows in the same text
+// order, in the same chunks' slots (their tags, names or authors may differ).
+function sameRows(a: DocumentColumns, b: DocumentColumns): boolean {
+  if (a.documentId !== b.documentId || a.count !== b.count || a.ids !== b.ids || a.chunkKeys.join('\u0000') !== b.chunkKeys.join('\u0000')) return false;
+  const [x, y] = [viewsOf(a), viewsOf(b)];
+  const same = (p: ArrayLike<number>, q: ArrayLike<number>) => {
+    for (let i = 0; i < p.length; i++) if (p[i] !== q[i]) return false;
+    return true;
+  };
+  return same(x.starts, y.starts) && same(x.idEnds, y.idEnds) && same(x.chunkOf, y.chunkOf) && same(x.slotOf, y.slotOf);
 }
 
 // Arrays for merging a document's runs, made once per build for the

@@ -1,5 +1,6 @@
 import { type Annotation, inTextOrder } from '../../annotation/model';
 import { type ChunkColumns, chunkColumns } from '../columns';
+import { type DocumentColumns, documentColumns } from '../document-columns';
 import type { ChunkText } from '../texts';
 
 /// Annotations as a library keeps them, in chunks by a hash of the id,
@@ -31,9 +32,12 @@ export class StoredChunks {
     }
     return [...new Set([...written, ...groups.keys()])];
   }
-  /// The stored columns by key, as `watchColumns` hands them out.
-  byKey(): Map<string, ChunkColumns> {
-    return new Map(this.columns().map((c) => [c.key, c]));
+  /// Each document's record, as the writer stores it beside its chunks,
+  /// by document, as `watchColumns` hands them out.
+  runs(): Map<string, DocumentColumns> {
+    const byDocument = new Map<string, ChunkColumns[]>();
+    for (const c of this.columns()) byDocument.set(c.documentId, [...(byDocument.get(c.documentId) ?? []), c]);
+    return new Map([...byDocument].map(([id, chunks]) => [id, documentColumns(id, chunks, 'stored')]));
   }
   columns(): ChunkColumns[] {
     // Any order: the model orders them.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../shared/annotation/model';
-import type { ChunkColumns } from '../../../../shared/table/columns';
+import type { DocumentColumns } from '../../../../shared/table/document-columns';
 import { RowList, TableModel } from '../../../../shared/table/model';
 import { actors, annotations, corpus, links, sets } from '../../../../shared/table/test-support/sample';
 import { StoredChunks, inReadOrder } from '../../../../shared/table/test-support/stored';
@@ -18,13 +18,13 @@ class Table {
   readonly texts = new TextStore(async (keys) => this.stored.texts(keys));
   readonly updates = new ModelUpdates();
   shown: TableModel;
-  private running: ChunkColumns[] | null = null;
+  private running: DocumentColumns[] | null = null;
   current: Annotation[];
 
   constructor(start: readonly Annotation[]) {
     this.current = [...start];
     this.stored.write(this.current);
-    this.shown = new TableModel({ ...context, chunks: this.stored.columns(), texts: this.texts });
+    this.shown = new TableModel({ ...context, runs: this.stored.runs().values(), texts: this.texts });
   }
 
   get building(): boolean {
@@ -38,19 +38,19 @@ class Table {
     this.current = change ? this.current.map((a) => (a === target ? change(a) : a)) : this.current.filter((a) => a !== target);
     const changed = this.stored.write(this.current, [target.documentId]);
     this.texts.forget(changed);
-    const heard = this.updates.heard(this.shown, changed, this.stored.byKey(), context);
+    const heard = this.updates.heard(this.shown, [target.documentId], this.stored.runs(), context);
     if (heard.kind === 'patched') this.shown = heard.model;
-    else if (heard.kind === 'build') this.running = this.updates.start(this.stored.byKey());
+    else if (heard.kind === 'build') this.running = this.updates.start(this.stored.runs());
   }
 
   /// The running build finishes and is shown.
   land(): void {
     if (!this.running) return;
-    const built = new TableModel({ ...context, chunks: this.running, texts: this.texts });
+    const built = new TableModel({ ...context, runs: this.running, texts: this.texts });
     this.running = null;
-    const model = this.updates.landed(built, this.stored.byKey(), context);
+    const model = this.updates.landed(built, this.stored.runs(), context);
     if (model) this.shown = model;
-    else this.running = this.updates.start(this.stored.byKey());
+    else this.running = this.updates.start(this.stored.runs());
   }
 
   /// The rows as the old way (every annotation read) makes them.

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ActorIndex } from '../../../../shared/actors/actor-index';
 import type { ChunkColumns } from '../../../../shared/table/columns';
+import type { DocumentColumns } from '../../../../shared/table/document-columns';
 import { TableModel, type Tally } from '../../../../shared/table/model';
 import { TextStore } from '../../../../shared/table/texts';
 import type { TableContext } from '../../../store/table-rows';
@@ -46,12 +47,16 @@ export interface TableData {
   };
 }
 
-/// The table's rows, opened from the stored columns (no annotation read)
-/// and kept up to date: after a write only the chunks it changed are read
-/// again; a note edited keeps the model and reads that chunk's text.
+/// The table's rows, opened from each document's stored record, its rows
+/// already in text order (no annotation read, no merge), and kept up to
+/// date: after a write only the records of the documents it changed are
+/// read again, and the model patched document by document where their
+/// rows stayed; a note edited keeps the model and reads that document's
+/// chunks' text again.
 /// Links, sets, actors and types are read again after any change to them.
 /// Until the whole table is built, its first screen by date is shown from
-/// the earliest documents' columns, read first (`reading` says so).
+/// the earliest documents' chunks' columns, read before any record
+/// (`reading` says so).
 /// `undefined` until first read.
 export function useTableData(): TableData | undefined {
   const services = useServices();
@@ -88,9 +93,9 @@ export function useTableData(): TableData | undefined {
     }, leadWait);
     return () => clearTimeout(timer);
   }, []);
-  // The stored columns as last heard, and a count bumped when the model
-  // must be built again from them (rows added, deleted or moved).
-  const chunks = useRef<ReadonlyMap<string, ChunkColumns> | null>(null);
+  // The stored documents' records as last heard, and a count bumped when
+  // the model must be built again from them (rows added, deleted or moved).
+  const runs = useRef<ReadonlyMap<string, DocumentColumns> | null>(null);
   // Whether a build runs, and what it must be told of when it lands.
   const updates = useMemo(() => new ModelUpdates(), []);
   const [generation, setGeneration] = useState(0);
@@ -104,8 +109,8 @@ export function useTableData(): TableData | undefined {
       leadRead
         ? annotations.watchTableColumns(
             (update) => {
-              chunks.current = update.chunks;
-              texts.forget(update.changed);
+              runs.current = update.runs;
+              texts.forget(update.chunks);
               const was = current.current;
               const { context, documents } = latest.current;
               if (was && update.textOnly) {
@@ -114,9 +119,10 @@ export function useTableData(): TableData | undefined {
                 setTextVersion((v) => v + 1);
                 return;
               }
-              // Tags, names or authors changed: the model patched, O(rows copied)
-              // (or, while a build runs, the model it makes when it lands).
-              const heard = context ? updates.heard(was?.model, update.changed, update.chunks, { actors: taggedActors(new ActorIndex(context.actors)) }) : null;
+              // Tags, names or authors changed: the model patched document by
+              // document from their records, O(rows copied) (or, while a build
+              // runs, the model it makes when it lands).
+              const heard = context ? updates.heard(was?.model, update.documents, update.runs, { actors: taggedActors(new ActorIndex(context.actors)) }) : null;
               if (heard?.kind === 'later') return;
               if (heard?.kind === 'patched' && was) {
                 current.current = { sources: was.sources, model: heard.model, options: optionsOf(was.sources, heard.model, documents) };
@@ -130,21 +136,21 @@ export function useTableData(): TableData | undefined {
   );
   // Built in slices of a few ms between other work (a million rows take
   // longer than a frame); the rows shown stay the last model's meanwhile.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation says the stored columns (a ref) changed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation says the stored records (a ref) changed.
   useEffect(() => {
-    const stored = chunks.current;
+    const stored = runs.current;
     if (!context || !stored) return;
     let live = true;
     const actors = taggedActors(new ActorIndex(context.actors));
     TableModel.open(
-      { chunks: updates.start(stored), texts, documents, actors, links: context.links, sets: context.sets },
+      { runs: updates.start(stored), texts, documents, actors, links: context.links, sets: context.sets },
       { tagTypes: context.tagTypes },
       { now: () => performance.now(), pause: nextTask },
     )
       .then((built) => {
         if (!live) return;
         // Writes heard while it was built are patched on; rows changed meanwhile build it again.
-        const model = updates.landed(built, chunks.current ?? stored, { actors });
+        const model = updates.landed(built, runs.current ?? stored, { actors });
         if (!model) return setGeneration((g) => g + 1);
         current.current = { sources: context, model, options: optionsOf(context, model, documents) };
         setBuilt(current.current);
