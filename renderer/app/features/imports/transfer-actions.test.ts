@@ -29,7 +29,7 @@ describe('an annotation import', () => {
   });
 
   it('says how many it left as the library has them, apart from those already here', async () => {
-    const { services, notices } = servicesWith(async () => ({ ...done, update: 0, unchanged: 2, kept: 1 }));
+    const { services, notices } = importing(async () => ({ ...done, update: 0, unchanged: 2, kept: 1 }));
     await confirmImport(services, pending, () => {});
     expect(notices[0]).toBe('Imported colleague.json: 3 annotations — 0 new, 0 updated, 2 already here, 1 differing (the library’s copy kept).');
   });
