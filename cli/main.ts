@@ -228,7 +228,7 @@ function convert(args: string[]): number {
   const plan = planImport(batch, texts, {
     annotations: new Map(),
     tagTypes: [],
-    library: { relationTypes: [], actors: new Map(), links: new Map(), sets: new Map(), resolveActor: () => null, annotationIds: new Set() },
+    library: { relationTypes: [], actors: new Map(), links: new Map(), sets: new Map(), annotationIds: new Set() },
   });
   for (const item of plan.unplaced) console.error(`palimpsest: left out ${item.path}: ${item.reason}`);
   const annotations = plan.add;

@@ -7,6 +7,8 @@ import '../../shared/test-support/fast-check-seed';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
 import { dropDbs, freshDb } from './test-support/db';
+import { actorNotes } from '../../shared/format/actor-merge';
+import { ActorStore } from './actors';
 import { exportAnnotations, importAnnotations, previewImport } from './transfer';
 
 const corpus = loadCorpus();
@@ -147,6 +149,52 @@ describe('importing a whole-library file', () => {
       expect.objectContaining({ id: 'l2', reason: 'the linked passage plain is neither in this library nor placed from the file' }),
     ]);
     expect((await fresh.links.toArray()).map((l) => l.id)).toEqual(['l1']);
+  });
+});
+
+describe('actors from a colleague', () => {
+  const names = async (db: PalimpsestDb) => (await db.actors.toArray()).map((a) => `${a.name} [${a.aliases.join('; ')}]`).sort();
+  const whole = async (db: PalimpsestDb) => (await exportAnnotations(db, corpus, { kind: 'all' })).content as string;
+
+  it('takes in a merge made in the file: one actor answers to both names, with what the merged one held', async () => {
+    const mine = library();
+    const at = (day: number) => () => new Date(`2026-12-0${day}T00:00:00Z`);
+    const here = new ActorStore(mine, at(1));
+    const k = await here.create('Khrushchev');
+    const n = await here.create('Nikita Khrushchev');
+    const hers = library();
+    await importAnnotations(hers, corpus, await whole(mine));
+    await new ActorStore(hers, at(2)).merge(k.id, n.id);
+    // Meanwhile, here, a name only this library knows.
+    await here.addAlias(n.id, 'N. S. Khrushchev');
+    await rows.put(mine, [passage('nk', memo, 'Albania may go over to the other side', { tags: ['actor'], actor: 'N. S. Khrushchev' })]);
+
+    const { plan } = await previewImport(mine, corpus, await whole(hers));
+    expect(plan.library.actors.merged).toEqual([{ id: n.id, name: 'Nikita Khrushchev', into: 'Khrushchev' }]);
+    expect(actorNotes(plan.library.actors)).toEqual(['Nikita Khrushchev merged into Khrushchev, as in the file: its names and passages go to Khrushchev.']);
+    await importAnnotations(mine, corpus, await whole(hers));
+    expect(await names(mine)).toEqual(['Khrushchev [Nikita Khrushchev; N. S. Khrushchev]']);
+    expect((await here.index()).resolve('Nikita Khrushchev')?.id).toBe(k.id);
+    expect((await here.passagesOf(k.id)).map((a) => a.id)).toEqual(['nk']);
+  });
+
+  it('adds the aliases a colleague gave the same actor, and leaves out, with the reason, one another actor holds', async () => {
+    const mine = library();
+    await new ActorStore(mine).create('Khrushchev');
+    await new ActorStore(mine).create('Enver Hoxha', ['Хоџа']);
+    const hers = library();
+    await new ActorStore(hers).create('Khrushchev', ['Хрущёв', 'Nikita S. Khrushchev', 'Хоџа']);
+    await rows.put(hers, [passage('kh', memo, 'Albania may go over to the other side', { tags: ['actor'], actor: 'Хрущёв' })]);
+
+    const { plan } = await previewImport(mine, corpus, await whole(hers));
+    expect([plan.library.actors.add.length, plan.library.actors.update.length, plan.library.actors.unchanged]).toEqual([0, 1, 0]);
+    expect(actorNotes(plan.library.actors)).toEqual([
+      'Khrushchev gains the names “Хрущёв”, “Nikita S. Khrushchev”.',
+      '“Хоџа” left out of Khrushchev: it already names Enver Hoxha.',
+    ]);
+    await importAnnotations(mine, corpus, await whole(hers));
+    expect(await names(mine)).toEqual(['Enver Hoxha [Хоџа]', 'Khrushchev [Хрущёв; Nikita S. Khrushchev]']);
+    expect((await new ActorStore(mine).index()).resolve('Хрущёв')?.name).toBe('Khrushchev');
   });
 });
 

@@ -5,7 +5,6 @@ import { buildCsv, csvPieces } from '../../shared/format/csv';
 import { jsonPieces } from '../../shared/format/json-stream';
 import { buildQdpx } from '../../shared/format/qdpx';
 import { ImportError } from '../../shared/format/errors';
-import { ActorIndex } from '../../shared/actors/actor-index';
 import type { IncomingBatch } from '../../shared/format/incoming';
 import type { LibraryState } from '../../shared/format/library-merge';
 import { type ImportPlan, planImport } from '../../shared/format/merge';
@@ -310,6 +309,9 @@ export async function applyImport(
       await writePlannedAnnotations(db, plan, existing, onProgress);
       const { relationTypes, actors, links, sets } = plan.library;
       await db.relationTypes.bulkAdd(relationTypes.add);
+      // A merge made in the file: the actors taken in go, their names now
+      // on the survivor written just after.
+      await db.actors.bulkDelete(actors.merged.map((m) => m.id));
       await db.actors.bulkPut([...actors.add, ...actors.update]);
       await db.sets.bulkPut([...sets.add, ...sets.update]);
       const written = [...links.add, ...links.update];
@@ -454,13 +456,11 @@ async function withoutOtherKindsIds(db: PalimpsestDb, batch: IncomingBatch, ownA
 async function libraryState(db: PalimpsestDb, batch: IncomingBatch): Promise<LibraryState> {
   const named = new Set([...(batch.library?.links ?? []).flatMap((l) => [l.from, l.to]), ...(batch.library?.sets ?? []).flatMap((s) => s.annotationIds)]);
   const actors = await db.actors.toArray();
-  const index = new ActorIndex(actors);
   return {
     relationTypes: await db.relationTypes.toArray(),
     actors: new Map(actors.map((a) => [a.id, a])),
     links: new Map((await db.links.toArray()).map(({ fromDocument: _from, toDocument: _to, ...link }) => [link.id, link])),
     sets: new Map((await db.sets.toArray()).map((s) => [s.id, s])),
-    resolveActor: (name) => index.resolve(name),
     annotationIds: new Set((await rows.findByIds(db, [...named])).keys()),
   };
 }

@@ -5,6 +5,7 @@ import type { CarriedDocuments } from '../store/carried-documents';
 import type { QdpxPreview } from '../store/qdpx-import';
 import type { IncomingBatch } from '../../shared/format/incoming';
 import type { ImportPlan, Unplaced } from '../../shared/format/merge';
+import { actorNotes } from '../../shared/format/actor-merge';
 
 /// What crosses between the page and the import workers (annotations.ts,
 /// revisions.ts, documents.ts, backups.ts hold their APIs): the summaries a
@@ -76,6 +77,9 @@ export interface ImportSummary {
   kinds: KindCount[];
   /// Times the file gave without a zone or time of day, read as UTC.
   zonelessTimes: number;
+  /// What the counts do not say of the file's actors, in sentences: a
+  /// merge made in the file taken in, names gained, names left out.
+  actorNotes: string[];
 }
 
 /// New, updated and already-here items of one kind, for the preview.
@@ -127,6 +131,7 @@ export function summarize(fileName: string, batch: IncomingBatch, plan: ImportPl
         ]
       : [],
     zonelessTimes: plan.zonelessTimes,
+    actorNotes: actorNotes(plan.library.actors),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Actor } from '../actors/model';
+import { type ActorPlan, emptyActorPlan, planActors } from './actor-merge';
 import type { Link, RelationType } from '../links/model';
 import { statementKey } from '../links/validate';
 import type { AnnotationSet } from '../sets/model';
@@ -23,7 +24,7 @@ export interface KindPlan<T> {
 /// actors, sets and relation types) changes.
 export interface LibraryPlan {
   relationTypes: KindPlan<RelationType>;
-  actors: KindPlan<Actor>;
+  actors: ActorPlan;
   links: KindPlan<Link>;
   sets: KindPlan<AnnotationSet>;
   /// Links left out: an end is neither in the library nor placed.
@@ -36,20 +37,18 @@ export interface LibraryState {
   actors: ReadonlyMap<string, Actor>;
   links: ReadonlyMap<string, Link>;
   sets: ReadonlyMap<string, AnnotationSet>;
-  /// The library's actor for a name or alias, or `null`.
-  resolveActor: (name: string) => Actor | null;
   /// Those of the annotations the file's links and sets name that the
   /// library holds.
   annotationIds: ReadonlySet<string>;
 }
 
-export const emptyLibraryPlan = (): LibraryPlan => ({ relationTypes: kind(), actors: kind(), links: kind(), sets: kind(), unplaced: [] });
+export const emptyLibraryPlan = (): LibraryPlan => ({ relationTypes: kind(), actors: emptyActorPlan(), links: kind(), sets: kind(), unplaced: [] });
 
 /// Plans merging a file's library part, by id as annotations merge: what the
 /// library lacks is added, what it has in an older version (by `modified`)
 /// is replaced, the rest is left as it is. A relation type the library has
-/// by id or by name is the library's; an actor whose name or an alias the
-/// library already resolves is that actor; a link saying what one of the
+/// by id or by name is the library's; actors are planned by `planActors`,
+/// so that no two claim one name; a link saying what one of the
 /// library's says is that link. `exists(id)` says whether an annotation
 /// will be in the library after the import (stored, or placed from the
 /// file): links to others are left out, and sets keep only those.
@@ -67,12 +66,7 @@ export function planLibrary(incoming: IncomingLibrary, library: LibraryState, ex
   }
   const relations = [...library.relationTypes, ...plan.relationTypes.add];
 
-  for (const actor of incoming.actors) {
-    const mine = library.actors.get(actor.id);
-    if (mine) merge(plan.actors, actor, mine);
-    else if (library.resolveActor(actor.name) ?? actor.aliases.map(library.resolveActor).find((a) => a !== null)) plan.actors.unchanged++;
-    else plan.actors.add.push(actor);
-  }
+  plan.actors = planActors(incoming.actors, library.actors);
 
   const statements = new Set([...library.links.values()].map((l) => statementKey(l, relations)));
   for (const { path, undated, ...entry } of incoming.links) {

@@ -99,6 +99,16 @@ export function ImportPreviewDialog({ pending, onImport, onCancel }: { pending: 
           </tbody>
         </table>
       )}
+      {plan.actorNotes.length > 0 && (
+        <>
+          <p className="hint">Actors:</p>
+          <ul className="preview-actors" data-testid="import-actors">
+            {plan.actorNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </>
+      )}
       {plan.unplaced.length > 0 && (
         <ol className="unplaced" data-testid="import-unplaced">
           {plan.unplaced.map((u) => (

@@ -18,7 +18,7 @@ describe('an annotation import', () => {
     return { ...made, touched: () => touched };
   };
   const pending = { fileName: 'colleague.json', planId: 'plan' } as PendingImport;
-  const done = { add: 0, update: 1, unchanged: 0, kept: 0, addTagTypes: [], kinds: [], unplacedCount: 0 };
+  const done = { add: 0, update: 1, unchanged: 0, kept: 0, addTagTypes: [], kinds: [], unplacedCount: 0, actorNotes: [] };
 
   it('takes away the undo of an edit made before it, which would overwrite what it brought', async () => {
     const { services, history, notices, touched } = importing(async () => done);

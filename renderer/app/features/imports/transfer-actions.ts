@@ -71,7 +71,8 @@ export async function confirmImport(services: AppServices, pending: PendingImpor
           .filter((k) => k.kind !== 'tag types' && k.add + k.update > 0)
           .map((k) => `; ${k.kind}: ${n(k.add)} new, ${n(k.update)} updated`)
           .join('') +
-        (done.unplacedCount ? `; ${done.unplacedCount} could not be placed and were left out.` : '.'),
+        (done.unplacedCount ? `; ${done.unplacedCount} could not be placed and were left out.` : '.') +
+        done.actorNotes.map((note) => ` ${note}`).join(''),
     });
     imported(services);
   } catch (error) {
