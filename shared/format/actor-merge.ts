@@ -1,6 +1,7 @@
 import { mergeActors } from '../actors/edit';
 import { actorKey } from '../actors/key';
 import type { Actor } from '../actors/model';
+import { said } from './said';
 
 /// What an import does with a file's actors. Besides what is added and
 /// updated, a merge made in the file (its actor, the library's by id,
@@ -11,6 +12,9 @@ export interface ActorPlan {
   add: Actor[];
   update: Actor[];
   unchanged: number;
+  /// Actors the library has and keeps although the file's differ: the
+  /// file's is no newer.
+  kept: number;
   /// Library actors taken into another, as a merge here would: deleted,
   /// every name of theirs now a name of `into`.
   merged: { id: string; name: string; into: string }[];
@@ -20,7 +24,7 @@ export interface ActorPlan {
   gained: { actor: string; names: string[] }[];
 }
 
-export const emptyActorPlan = (): ActorPlan => ({ add: [], update: [], unchanged: 0, merged: [], conflicts: [], gained: [] });
+export const emptyActorPlan = (): ActorPlan => ({ add: [], update: [], unchanged: 0, kept: 0, merged: [], conflicts: [], gained: [] });
 
 /// Plans a file's actors against the library's, so that after the import
 /// no two actors claim one name (as every edit of `ActorStore` ensures):
@@ -56,7 +60,8 @@ export function planActors(incoming: readonly Actor[], library: ReadonlyMap<stri
     const mine = current.get(actor.id);
     if (mine) {
       if (!(Date.parse(actor.modified) > Date.parse(mine.modified) && JSON.stringify(actor) !== JSON.stringify(mine))) {
-        plan.unchanged++;
+        if (said(actor) === said(mine)) plan.unchanged++;
+        else plan.kept++;
         continue;
       }
       release(mine);

@@ -1,5 +1,6 @@
 import type { Actor } from '../actors/model';
 import { type ActorPlan, emptyActorPlan, planActors } from './actor-merge';
+import { said } from './said';
 import type { Link, RelationType } from '../links/model';
 import { statementKey } from '../links/validate';
 import type { AnnotationSet } from '../sets/model';
@@ -117,16 +118,4 @@ function merge<T extends { modified: string }>(plan: KindPlan<T>, item: T, mine:
 function keep<T extends object>(plan: KindPlan<T>, item: T, mine: T): void {
   if (said(item) === said(mine)) plan.unchanged++;
   else plan.kept++;
-}
-
-const unsaid = new Set(['created', 'modified', 'createdBy', 'modifiedBy']);
-
-// What an item says, its fields in one order whichever order they were
-// read or stored in.
-function said(item: object): string {
-  return JSON.stringify(
-    Object.entries(item)
-      .filter(([key, value]) => !unsaid.has(key) && value !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
 }

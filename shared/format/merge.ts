@@ -1,3 +1,4 @@
+import { ActorIndex } from '../actors/actor-index';
 import { type Anchor, AnchorText, anchorPassage, anchorStatus, quoteTooLong } from '../anchoring/anchor';
 import { FuzzyBudget, importFuzzyBudget } from '../anchoring/budget';
 import { describePassage } from '../anchoring/selectors';
@@ -82,7 +83,8 @@ export function planImport(
     zonelessTimes: batch.zonelessTimes,
   };
 
-  const resolveActor = existing.resolveActor ?? existing.library?.resolveActor;
+  const index = existing.library && !existing.resolveActor ? new ActorIndex([...existing.library.actors.values()]) : null;
+  const resolveActor = existing.resolveActor ?? (index ? (name: string) => index.resolve(name) : undefined);
   const knownTags = new Set(existing.tagTypes.map((tagType) => tagType.id));
   let nextOrder = existing.tagTypes.reduce((max, tagType) => Math.max(max, tagType.order + 1), 0);
   const usedTags = new Set(batch.annotations.flatMap((a) => a.tags));
