@@ -52,3 +52,34 @@ test('three spellings of Khrushchev become one actor, whose page lists his passa
   await expect(page.getByTestId('doc-heading')).toContainText('Visit of the Italian Prime Minister');
   await expect(page.getByTestId('entry-actor-entity')).toHaveText('→ Nikita Sergeyevich Khrushchev');
 });
+
+test('a merge of two actors is one step that Ctrl+Z takes back', async ({ page }) => {
+  await openLibrary(page);
+  await tagKhrushchev(page, 'Visit of the Italian Prime Minister', 'N. S. Khrushchev');
+  await tagKhrushchev(page, 'Final Break between Moscow and Tirana', 'Khrushchev');
+  await page.getByTestId('open-actors').click();
+  const unresolved = page.getByTestId('unresolved-name');
+  for (const name of ['Khrushchev', 'N. S. Khrushchev']) {
+    await unresolved
+      .filter({ hasText: new RegExp(`^${name}`) })
+      .first()
+      .getByTestId('make-actor')
+      .click();
+  }
+  const card = page.getByTestId('actor-card');
+  await expect(card).toHaveCount(2);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await card
+    .filter({ has: page.getByTestId('actor-open').getByText('Khrushchev', { exact: true }) })
+    .getByTestId('actor-merge')
+    .selectOption({ label: 'N. S. Khrushchev' });
+  await expect(card).toHaveCount(1);
+  await expect(card.getByTestId('actor-count')).toHaveText('2 passages');
+
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('notice-info').last()).toHaveText(/Undid: merge actors\./);
+  await expect(card).toHaveCount(2);
+  await expect(card.getByTestId('actor-count')).toHaveText(['1 passage', '1 passage']);
+  await page.screenshot({ path: join(screenshotDir, 'actors-merge-undone.png') });
+});

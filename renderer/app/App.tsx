@@ -117,7 +117,7 @@ export function App({ host }: { host: Host }) {
       library: new LibraryRepository(database, documents, backupWorker),
       annotations,
       tagTypes: new TagTypeStore(database, forgetHistory),
-      actors: new ActorStore(database),
+      actors: new ActorStore(database, annotations.history),
       sets: new SetStore(database),
       relationTypes: new RelationTypeStore(database, forgetHistory),
       backups: new BackupScheduler(

@@ -45,4 +45,23 @@ describe('ActorStore', () => {
     expect(renamed.aliases).toContain('Khrushchev');
     expect(await ids(renamed.id)).toHaveLength(3);
   });
+
+  it('undoes a merge with Ctrl+Z’s step, leaving the annotation edited before it as it is', async () => {
+    const annotations = new AnnotationStore(db);
+    const actors = new ActorStore(db, annotations.history);
+    const passage = await tag(annotations, brief, 'Khrushchev');
+    await annotations.update(passage, { note: 'the motive, in the brief’s words' });
+    const khrushchev = await actors.create('Khrushchev');
+    const nikita = await actors.create('Nikita Khrushchev', ['N. S. Khrushchev']);
+    await actors.merge(khrushchev.id, nikita.id);
+
+    expect((await annotations.undo())?.label).toBe('Merge actors');
+    expect((await db.actors.get(khrushchev.id))?.aliases).toEqual([]);
+    expect((await db.actors.get(nikita.id))?.aliases).toEqual(['N. S. Khrushchev']);
+    expect((await annotations.getMany([passage]))[0]?.note).toBe('the motive, in the brief’s words');
+
+    expect((await annotations.redo())?.label).toBe('Merge actors');
+    expect(await db.actors.get(nikita.id)).toBeUndefined();
+    expect((await db.actors.get(khrushchev.id))?.aliases).toContain('N. S. Khrushchev');
+  });
 });

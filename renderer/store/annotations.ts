@@ -307,7 +307,7 @@ export class AnnotationStore {
 
   private async apply(changes: Change[]): Promise<void> {
     try {
-      await this.db.transaction('rw', documentTables(this.db), async () => {
+      await this.db.transaction('rw', [...documentTables(this.db), this.db.actors], async () => {
         for (const change of changes) {
           if (change.type === 'put') await rows.put(this.db, [change.annotation]);
           else if (change.type === 'delete') await this.remove(change);
@@ -317,7 +317,10 @@ export class AnnotationStore {
           else if (change.type === 'delete-review') await this.db.reviews.delete(change.annotationId);
           else if (change.type === 'put-set-places') await putSetPlaces(this.db, new Set(change.annotationIds), change.sets);
           else if (change.type === 'delete-document') change.removed.value = await takeDocument(this.db, change.documentId, this.now());
-          else {
+          else if (change.type === 'put-actors') {
+            await this.db.actors.bulkDelete(change.delete);
+            await this.db.actors.bulkPut(change.put);
+          } else {
             if (!change.removed.value) throw new RangeError(`The deletion of “${change.documentId}” was never carried out, so there is nothing to put back.`);
             await restoreDocument(this.db, change.removed.value);
           }

@@ -47,6 +47,19 @@ describe('the undo history after a colleague’s change arrives', () => {
     expect(history.canUndo).toBe(false);
   });
 
+  it('drops an actor merge when a colleague changed one of the two actors, whose undo would put back the old one over it', () => {
+    const history = new History();
+    const actor = (id: string) => ({ id, name: id, aliases: [], created: claim.created, modified: claim.modified });
+    history.record(edit('claim'));
+    history.record({
+      label: 'Merge actors',
+      redo: [{ type: 'put-actors', put: [actor('hoxha')], delete: ['enver'] }],
+      undo: [{ type: 'put-actors', put: [actor('hoxha'), actor('enver')], delete: [] }],
+    });
+    history.forget({ actors: new Set(['enver']) });
+    expect(labels(history)).toEqual(['Edit claim']);
+  });
+
   it('keeps every step when what arrived touches none of them', () => {
     const history = new History();
     history.record(edit('claim'));

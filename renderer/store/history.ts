@@ -1,3 +1,4 @@
+import type { Actor } from '../../shared/actors/model';
 import type { Annotation } from '../../shared/annotation/model';
 import type { AnnotationSet } from '../../shared/sets/model';
 import type { LinkRow, ReviewRow } from './db';
@@ -21,7 +22,10 @@ export type Change =
   /// of the step share `removed`, which the deletion fills with what it
   /// took each time it runs (redo takes the library as it is then).
   | { type: 'delete-document'; documentId: string; removed: { value: RemovedDocument | null } }
-  | { type: 'restore-document'; documentId: string; removed: { value: RemovedDocument | null } };
+  | { type: 'restore-document'; documentId: string; removed: { value: RemovedDocument | null } }
+  /// Actors written as they are in `put`, and those named in `delete`
+  /// taken away: an actor's creation, rename, names, merge or deletion.
+  | { type: 'put-actors'; put: Actor[]; delete: string[] };
 
 /// An undoable step: the changes that made it and those that take it back.
 export interface Step {
@@ -30,7 +34,7 @@ export interface Step {
   undo: Change[];
 }
 
-/// The undo and redo stacks of annotation changes. Pure: the store applies
+/// The undo and redo stacks of annotation (and actor) changes. Pure: the store applies
 /// the changes a step names.
 export class History {
   private done: Step[] = [];
@@ -98,7 +102,7 @@ export class History {
 }
 
 /// Rows changed elsewhere, by kind and id (`History.forget`).
-export type Changed = Partial<Record<'annotations' | 'links' | 'sets' | 'documents' | 'tagTypes' | 'relationTypes', ReadonlySet<string>>>;
+export type Changed = Partial<Record<'annotations' | 'links' | 'sets' | 'documents' | 'tagTypes' | 'relationTypes' | 'actors', ReadonlySet<string>>>;
 
 // Whether a change names a row in `changed`. A link names its two ends
 // too: putting it back over an end deleted elsewhere would leave it
@@ -123,5 +127,7 @@ function touches(change: Change, changed: Changed): boolean {
     case 'delete-document':
     case 'restore-document':
       return changed.documents?.has(change.documentId) ?? false;
+    case 'put-actors':
+      return [...change.put.map((a) => a.id), ...change.delete].some((id) => changed.actors?.has(id) ?? false);
   }
 }

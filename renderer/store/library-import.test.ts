@@ -159,12 +159,12 @@ describe('actors from a colleague', () => {
   it('takes in a merge made in the file: one actor answers to both names, with what the merged one held', async () => {
     const mine = library();
     const at = (day: number) => () => new Date(`2026-12-0${day}T00:00:00Z`);
-    const here = new ActorStore(mine, at(1));
+    const here = new ActorStore(mine, null, at(1));
     const k = await here.create('Khrushchev');
     const n = await here.create('Nikita Khrushchev');
     const hers = library();
     await importAnnotations(hers, corpus, await whole(mine));
-    await new ActorStore(hers, at(2)).merge(k.id, n.id);
+    await new ActorStore(hers, null, at(2)).merge(k.id, n.id);
     // Meanwhile, here, a name only this library knows.
     await here.addAlias(n.id, 'N. S. Khrushchev');
     await rows.put(mine, [passage('nk', memo, 'Albania may go over to the other side', { tags: ['actor'], actor: 'N. S. Khrushchev' })]);

@@ -202,7 +202,7 @@ function ActorCard({ entry, others, attempt }: { entry: ActorNames; others: read
           onChange={(e) => {
             const drop = others.find((a) => a.id === e.target.value);
             if (drop && window.confirm(`Merge ${drop.name} into ${actor.name}? Every name of ${drop.name} becomes a name of ${actor.name}.`)) {
-              attempt(services.actors.merge(actor.id, drop.id), `${drop.name} merged into ${actor.name}.`);
+              attempt(services.actors.merge(actor.id, drop.id), `${drop.name} merged into ${actor.name}. Undo (Ctrl+Z) takes the merge back.`);
             }
           }}
         >
