@@ -48,7 +48,8 @@ type Edit =
   | { kind: 'note'; pick: number; note: string }
   | { kind: 'remove'; pick: number }
   | { kind: 'actor'; name: string }
-  | { kind: 'tagType'; name: string };
+  | { kind: 'tagType'; name: string }
+  | { kind: 'review'; pick: number; drop: boolean };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), doc: fc.nat(seeds.length - 1), at: fc.nat(), length: fc.nat(), note: fc.string({ maxLength: 8 }) }),
@@ -56,6 +57,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('actor' as const), name: fc.stringMatching(/^[A-Z][a-z]{1,6}$/) }),
   fc.record({ kind: fc.constant('tagType' as const), name: fc.stringMatching(/^[a-z]{1,6}$/) }),
+  fc.record({ kind: fc.constant('review' as const), pick: fc.nat(), drop: fc.boolean() }),
 );
 
 async function apply(e: Edit, step: number): Promise<void> {
@@ -66,13 +68,18 @@ async function apply(e: Edit, step: number): Promise<void> {
   else if (e.kind === 'actor')
     await db.actors.put({ id: e.name.toLowerCase(), name: e.name, aliases: [], created: '2026-12-01T00:00:00.000Z', modified: '2026-12-01T00:00:00.000Z' });
   else if (e.kind === 'tagType') await db.tagTypes.put({ id: `t-${e.name}`, name: e.name, color: '#336699', order: 10 + step, namesActor: false });
+  else if (e.kind === 'review' && all.length > 0) {
+    const a = all[e.pick % all.length]!;
+    if (e.drop) await db.reviews.delete(a.id);
+    else await db.reviews.put({ annotationId: a.id, documentId: a.documentId, revision: 1, status: 'moved', oldQuote: `before ${step}`, newText: 'after' });
+  }
 }
 
 describe('incremental backups', () => {
   it('restore to the same library as a full backup made at the same moment', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { maxLength: 6 }), fc.array(fc.array(edit, { maxLength: 5 }), { minLength: 1, maxLength: 3 }), async (before, rounds) => {
-        await Promise.all([rows.clear(db), db.actors.clear()]);
+        await Promise.all([rows.clear(db), db.actors.clear(), db.reviews.clear()]);
         const host = memoryHost();
         const scheduler = new BackupScheduler(db, corpus, host, (m) => {
           throw new Error(m);

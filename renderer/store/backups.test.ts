@@ -361,6 +361,19 @@ describe('a restore and the review list a revision left', () => {
     await restoreBackup(db, failingLoudly(memoryHost()), preview);
     expect((await db.reviews.toArray()).map((r) => [r.annotationId, r.status])).toEqual([[debris.id, 'orphaned']]);
   });
+
+  it('brings the list back into a library that lost it: the backup carries it', async () => {
+    const store = new AnnotationStore(db);
+    const at = text.indexOf('/their');
+    const debris = await store.create(brief, at, at + '/their'.length, { tags: ['claim'] });
+    await applyRevision(db, await planRevision(db, brief, 'brief-revised.md', revisedBrief));
+    const after = (await exportAnnotations(db, await currentDocuments(db, corpus), { kind: 'all' })).content as string;
+    // A new machine's library, or one whose list was cleared since.
+    await db.reviews.clear();
+    const preview = await previewRestoreFile(db, chunkedFile('after.json', after));
+    await restoreBackup(db, failingLoudly(memoryHost()), preview);
+    expect((await db.reviews.toArray()).map((r) => [r.annotationId, r.status, r.oldQuote])).toEqual([[debris.id, 'orphaned', '/their']]);
+  });
 });
 
 describe('a revision and the automatic backups', () => {

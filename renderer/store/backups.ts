@@ -17,7 +17,7 @@ import type { BackupInfo } from '../../shared/ipc/contract';
 import { ImportError } from '../../shared/format/errors';
 import type { BackupHost, ChosenFile } from '../host/host';
 import * as rows from './annotation-rows';
-import { type DocumentEditRow, type DocumentRow, type PalimpsestDb, onTableWrite } from './db';
+import { type DocumentEditRow, type DocumentRow, type PalimpsestDb, type ReviewRow, onTableWrite } from './db';
 import { storageProblem } from './errors';
 import { type Documents, sourceOf } from './document-source';
 import { exportPieces } from './transfer';
@@ -48,8 +48,8 @@ export class BackupScheduler {
   ) {}
 
   /// Watches the library's annotations, tag types, links, relation types,
-  /// actors, sets, imported documents, their descriptions and revisions:
-  /// every write schedules a backup.
+  /// actors, sets, imported documents, their descriptions, revisions and
+  /// review list: every write schedules a backup.
   watch(): () => void {
     const touch = () => this.touch();
     const watched = [
@@ -62,6 +62,8 @@ export class BackupScheduler {
       this.db.documentEdits,
       // A revision that moves no annotation is a change of its own.
       this.db.revisions,
+      // An entry looked at (re-attached or dismissed) leaves the list.
+      this.db.reviews,
     ];
     const stops = [rows.onChange(this.db, touch), ...watched.map((table) => onTableWrite(table, touch))];
     return () => stops.forEach((stop) => stop());
@@ -234,7 +236,7 @@ interface CurrentLibrary {
 async function readManifest(db: PalimpsestDb, library: Documents): Promise<CurrentLibrary> {
   const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const documentsAdded = new Map<string, string>();
-  const [layouts, documentIds, , seqs, edits, tagTypes, relationTypes, links, actors, sets] = await Promise.all([
+  const [layouts, documentIds, , seqs, edits, tagTypes, relationTypes, links, actors, sets, reviews] = await Promise.all([
     db.chunkLayouts.toArray(),
     // Every stored document, whether or not its row names a time (one from
     // an older version or another machine may not): a document missing
@@ -253,6 +255,8 @@ async function readManifest(db: PalimpsestDb, library: Documents): Promise<Curre
     db.links.toArray(),
     db.actors.toArray(),
     db.sets.toArray(),
+    // The review list is short (what revisions left to look at): read whole.
+    db.reviews.toArray(),
   ]);
   // What the entries and citations need of the documents with
   // annotations, read from their listing rows: no text.
@@ -289,6 +293,16 @@ async function readManifest(db: PalimpsestDb, library: Documents): Promise<Curre
   for (const edit of edits) {
     small.set(`E:${edit.documentId}`, edit);
     manifest.set(`E:${edit.documentId}`, JSON.stringify(edit));
+  }
+  const reviewsOf = new Map<string, ReviewRow[]>();
+  for (const review of reviews.sort((a, b) => (a.annotationId < b.annotationId ? -1 : 1))) {
+    const list = reviewsOf.get(review.documentId);
+    if (list) list.push(review);
+    else reviewsOf.set(review.documentId, [review]);
+  }
+  for (const [documentId, list] of reviewsOf) {
+    small.set(`V:${documentId}`, list);
+    manifest.set(`V:${documentId}`, textFingerprint(JSON.stringify(list)));
   }
   return { manifest, count, small, entries, citations, missing };
 }
@@ -571,6 +585,12 @@ export async function writeRestore(db: PalimpsestDb, file: NativeFile, annotatio
           if (file.library.revisions) {
             await db.revisions.clear();
             await db.revisions.bulkAdd(file.library.revisions);
+          }
+          // What the revisions left to look at: a backup from before the
+          // review list was kept leaves the library's (filtered below).
+          if (file.library.reviews) {
+            await db.reviews.clear();
+            await db.reviews.bulkAdd(file.library.reviews);
           }
         } else {
           // A backup from before links were kept: the links whose passages it

@@ -221,6 +221,7 @@ function streamedLibraryOf(db: PalimpsestDb): StreamedLibrary {
     documents: pagesOf(db.documents, undefined, 16) as unknown as StreamedLibrary['documents'],
     documentEdits: pagesOf(db.documentEdits) as unknown as StreamedLibrary['documentEdits'],
     revisions: pagesOf(db.revisions, undefined, 16),
+    reviews: pagesOf(db.reviews),
   };
 }
 
@@ -262,6 +263,7 @@ async function libraryOf(db: PalimpsestDb): Promise<Library> {
     documents: byId(await db.documents.toArray()) as unknown as Library['documents'],
     documentEdits: (await db.documentEdits.toArray()).sort((a, b) => (a.documentId < b.documentId ? -1 : 1)) as unknown as Library['documentEdits'],
     revisions: await db.revisions.orderBy('seq').toArray(),
+    reviews: (await db.reviews.toArray()).sort((a, b) => (a.annotationId < b.annotationId ? -1 : 1)),
   };
 }
 

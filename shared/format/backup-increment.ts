@@ -21,8 +21,9 @@ export const incrementVersion = 1;
 
 /// A unit's key: `a:<document>` its annotations, `d:<document>` its entry
 /// in the file's `documents`, `D:<document>` its stored text and blocks,
-/// `E:<document>` its edited description, `R:<seq>` one revision, and `t:`
-/// / `l:` the tag types and each of the library's small tables.
+/// `E:<document>` its edited description, `R:<seq>` one revision,
+/// `V:<document>` its entries on the review list, and `t:` / `l:` the tag
+/// types and each of the library's small tables.
 export type UnitKey = string;
 
 /// A whole-library backup as units; values are parts of the native file.
@@ -65,6 +66,11 @@ export function unitsOf(file: NativeFile): Units {
     for (const row of library.documents ?? []) units.set(`D:${(row as { id: string }).id}`, row);
     for (const row of library.documentEdits ?? []) units.set(`E:${(row as { documentId: string }).documentId}`, row);
     for (const row of library.revisions ?? []) units.set(`R:${row.seq}`, row);
+    for (const row of library.reviews ?? []) {
+      const list = units.get(`V:${row.documentId}`) as unknown[] | undefined;
+      if (list) list.push(row);
+      else units.set(`V:${row.documentId}`, [row]);
+    }
   }
   return units;
 }
@@ -89,6 +95,9 @@ export function fileOf(units: Units, exported: string): NativeFile {
         revisions: byPrefix('R:')
           .map(([, row]) => row as { seq: number })
           .sort((a, b) => a.seq - b.seq),
+        reviews: byPrefix('V:')
+          .flatMap(([, list]) => list as { annotationId: string }[])
+          .sort((a, b) => (a.annotationId < b.annotationId ? -1 : 1)),
       }
     : undefined;
   return {
@@ -156,7 +165,7 @@ export function incrementOf(parsed: unknown): BackupIncrement {
     if (typeof key !== 'string') throw new ImportError(`$.removed[${i}]`, 'a removed part is named by its key, a string');
   });
   for (const key of Object.keys(value.changed)) {
-    if (!/^(?:[adDER]:.+|t:tagTypes|l:(?:relationTypes|links|actors|sets))$/.test(key))
+    if (!/^(?:[adDERV]:.+|t:tagTypes|l:(?:relationTypes|links|actors|sets))$/.test(key))
       throw new ImportError(`$.changed[${JSON.stringify(key)}]`, `“${key}” is not a part of a library`);
   }
   return value as unknown as BackupIncrement;

@@ -98,3 +98,15 @@ export const revisionSchema = z.strictObject({
   created: isoTimeSchema,
   fingerprint: z.string(),
 });
+
+/// An annotation a revision moved, matched only roughly, or left without
+/// its words, waiting for the researcher to look at it (the reader's review
+/// list). `newText` is the passage's text now; `null` for an orphan.
+export const reviewSchema = z.strictObject({
+  annotationId: idSchema,
+  documentId: idSchema,
+  revision: z.number().int().positive(),
+  status: z.enum(['moved', 'fuzzy', 'orphaned']),
+  oldQuote: z.string(),
+  newText: z.string().nullable(),
+});

@@ -23,6 +23,7 @@ export interface StreamedLibrary {
   documents?: Batches<NonNullable<Library['documents']>[number]>;
   documentEdits?: Batches<NonNullable<Library['documentEdits']>[number]>;
   revisions?: Batches<NonNullable<Library['revisions']>[number]>;
+  reviews?: Batches<NonNullable<Library['reviews']>[number]>;
 }
 
 /// What the file is written from.
@@ -86,7 +87,7 @@ function inFileOrder(a: Annotation, b: Annotation): boolean {
 // The library's lists in the file's key order, a streamed array for each
 // given in batches.
 function libraryOf(library: StreamedLibrary): Record<string, unknown> {
-  const keys = ['relationTypes', 'links', 'actors', 'sets', 'documents', 'documentEdits', 'revisions'] as const;
+  const keys = ['relationTypes', 'links', 'actors', 'sets', 'documents', 'documentEdits', 'revisions', 'reviews'] as const;
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     const list = library[key];

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import type { Annotation, TagType } from '../annotation/model';
 import type { DocumentInfo } from '../corpus/document';
 import { firstIssue, readFormattedJson } from './json-file';
-import { actorSchema, documentEditSchema, importedDocumentSchema, linkSchema, relationTypeSchema, revisionSchema, setSchema } from './library-schemas';
+import {
+  actorSchema,
+  documentEditSchema,
+  importedDocumentSchema,
+  linkSchema,
+  relationTypeSchema,
+  reviewSchema,
+  revisionSchema,
+  setSchema,
+} from './library-schemas';
 import { authorSchema, authorshipOf, colorSchema, idSchema, isoTimeSchema } from './native-fields';
 import { InvalidInput } from '../errors';
 import { listOf } from './list-schema';
@@ -95,6 +104,8 @@ export const nativeFileSchema = z
         documents: listOf(importedDocumentSchema).optional(),
         documentEdits: listOf(documentEditSchema).optional(),
         revisions: listOf(revisionSchema).optional(),
+        /// The reader's review list after revisions, in a backup.
+        reviews: listOf(reviewSchema).optional(),
       })
       .optional(),
   })
