@@ -32,7 +32,10 @@ function passage(id: string, document: typeof brief, exact: string, fields: Part
 
 /// A colleague's whole library as a file: two passages, a link of a
 /// relation type of their own, an actor with aliases, a set.
-function colleagueLibrary(path: string): void {
+function colleagueLibrary(
+  path: string,
+  actors = [{ id: 'ri-song-un', name: 'Ri Song-un', aliases: ['Li Songun', 'Ri'], created: time, modified: time }],
+): void {
   const file = buildNativeFile({
     annotations: [
       passage('claim', brief, claim, { tags: ['claim'] }),
@@ -45,7 +48,7 @@ function colleagueLibrary(path: string): void {
     library: {
       relationTypes: [...defaultRelationTypes, { id: 'foreshadows', name: 'foreshadows', inverse: 'foreshadowed by', color: '#123456', order: 6 }],
       links: [{ id: 'link-1', from: 'evidence', to: 'claim', relation: 'foreshadows', note: 'Pyongyang saw it first', created: time, modified: time }],
-      actors: [{ id: 'ri-song-un', name: 'Ri Song-un', aliases: ['Li Songun', 'Ri'], created: time, modified: time }],
+      actors,
       sets: [{ id: 'set-1', name: 'Albania’s turn', description: 'for chapter 3', annotationIds: ['claim', 'evidence'], created: time, modified: time }],
     },
   });
@@ -217,4 +220,35 @@ test('a W3C file from another tool: dates without a zone are read as UTC and sai
   await expect(unplaced).toContainText('(the annotation)');
   await expect(unplaced).not.toContainText('$');
   await page.screenshot({ path: join(screenshotDir, 'import-w3c-single-unplaced.png') });
+});
+
+test('a colleague’s merge of two actors comes with her file: the preview says so, and the library’s two become one', async ({ page }, testInfo) => {
+  await openLibrary(page);
+  const first = testInfo.outputPath('colleague.json');
+  colleagueLibrary(first);
+  await importThrough(page, first);
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('Imported');
+
+  // Here, "Comrade Ri" was made an actor of his own.
+  await page.getByTestId('open-actors').click();
+  await page.getByPlaceholder('New actor’s name').fill('Comrade Ri');
+  await page.getByRole('button', { name: 'Add actor' }).click();
+  await expect(page.getByTestId('actor-card')).toHaveCount(2);
+  await page.getByTestId('back').click();
+
+  // She merged him into Ri Song-un, later.
+  const next = testInfo.outputPath('colleague-merged.json');
+  colleagueLibrary(next, [
+    { id: 'ri-song-un', name: 'Ri Song-un', aliases: ['Li Songun', 'Ri', 'Comrade Ri'], created: time, modified: '2026-12-05T09:00:00.000Z' },
+  ]);
+  await importThrough(page, next);
+  await expect(page.getByTestId('import-actors')).toContainText('Comrade Ri merged into Ri Song-un, as in the file');
+  await page.screenshot({ path: join(screenshotDir, 'import-actor-merge-preview.png') });
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('Comrade Ri merged into Ri Song-un');
+  await page.getByTestId('open-actors').click();
+  const card = page.getByTestId('actor-card');
+  await expect(card).toHaveCount(1);
+  await expect(card.getByTestId('actor-alias')).toHaveText(['Li Songun×', 'Ri×', 'Comrade Ri×']);
 });
