@@ -7,6 +7,7 @@ import { buildNativeFile } from '../shared/format/native';
 import { loadCorpus } from '../shared/test-support/corpus';
 import { randomAnnotations } from '../shared/test-support/synthetic';
 import { type Result, quantile, result } from './measure';
+import { chooseImport } from '../e2e/web/support';
 
 /// Importing an annotation file through the app itself, as a researcher
 /// does: the library page, Import annotations…, the preview, Import, the
@@ -72,7 +73,7 @@ async function importOnce(context: BrowserContext, origin: string, path: string,
     }).observe({ type: 'longtask' });
   });
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await chooser).setFiles(path);
   await page.getByTestId('import-counts').waitFor({ timeout: 120_000 });
   const counts = await page.getByTestId('import-counts').textContent();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { annotationFile } from './app-import-bench';
 import { port, serve } from './serve';
 import { longTasksIn, traceCategories } from './trace';
+import { chooseImport } from '../e2e/web/support';
 
 /// A Chromium trace of "import N annotations in the app" on the built
 /// renderer, from the file chosen until the backup of the imported library
@@ -34,7 +35,7 @@ try {
     // opens; waited for, so that the backup traced is the imported one's.
     await page.waitForTimeout(5000);
     const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('import').click();
+    await chooseImport(page, 'annotations');
     await (await chooser).setFiles(path);
     await page.getByTestId('import-confirm').click({ timeout: 120_000 });
     await page.getByTestId('notice-info').filter({ hasText: 'Imported' }).waitFor({ timeout: 120_000 });

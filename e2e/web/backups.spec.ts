@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { dragSelect, openDocument, openLibrary, screenshotDir } from './support';
+import { dragSelect, openDocument, openLibrary, screenshotDir, chooseImport } from './support';
 
 test('the library is backed up after changes, and a backup restores deleted work after a preview', async ({ page }) => {
   await openLibrary(page);
@@ -54,7 +54,7 @@ test('the dialog says whether the browser keeps the library; a backup saved as a
   await page.getByTestId('back').click();
   // A document of the researcher's own, which the backup keeps too.
   const importing = page.waitForEvent('filechooser');
-  await page.getByTestId('import-documents').click();
+  await chooseImport(page, 'documents');
   await (await importing).setFiles([
     { name: 'field-notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Field notes: Tirana, spring 1962\n\nNotes taken in the state archive.\n') },
   ]);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { openDocument, screenshotDir } from './support';
+import { openDocument, openImportMenu, screenshotDir } from './support';
 
 // The desktop app's menu, driven through a stand-in for the preload's
 // bridge: the page is the real renderer, which takes the Electron host when
@@ -72,5 +72,6 @@ test('the menu’s items reach their screens: find in the reader, the shortcut l
   await send(page, 'import-folder');
   await expect(page.getByTestId('doc-row')).toHaveCount(5);
   await expect.poll(() => calls(page)).toEqual(['openFiles', 'openFolder']);
+  await openImportMenu(page);
   await expect(page.getByTestId('import-folder')).toBeVisible();
 });

@@ -2,7 +2,7 @@ import { type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeLegacy } from '../../shared/importers/test-support/encode';
-import { dismissNotices, mouseDrag, openLibrary, screenshotDir, tagPassage } from './support';
+import { dismissNotices, mouseDrag, openLibrary, screenshotDir, tagPassage, chooseImport } from './support';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'shared', 'importers', 'fixtures');
 const fixture = (name: string) => join(fixtures, name);
@@ -13,7 +13,7 @@ const row = (page: Page, documentId: string) => page.locator(`[data-testid="doc-
 /// results.
 async function importByDialog(page: Page, names: string[]): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-documents').click();
+  await chooseImport(page, 'documents');
   const files = await chooser;
   expect(files.isMultiple()).toBe(true);
   await files.setFiles(names.map(fixture));

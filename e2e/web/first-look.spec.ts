@@ -1,6 +1,6 @@
 import { type Page, expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { dismissNotices, openLibrary, screenshotDir, tagPassage } from './support';
+import { dismissNotices, openLibrary, screenshotDir, tagPassage, chooseImport } from './support';
 
 const row = (page: Page, documentId: string) => page.locator(`[data-testid="doc-row"][data-document="${documentId}"]`);
 
@@ -13,7 +13,7 @@ const russian =
 
 async function importTexts(page: Page, files: { name: string; text: string }[]): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-documents').click();
+  await chooseImport(page, 'documents');
   await (await chooser).setFiles(files.map((file) => ({ name: file.name, mimeType: 'text/plain', buffer: Buffer.from(file.text, 'utf8') })));
   await expect(page.getByTestId('import-results')).toBeVisible();
   await page.getByTestId('import-results-close').click();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { entryQuotes, openDocument, openLibrary, screenshotDir } from './support';
+import { chooseImport, entryQuotes, openDocument, openLibrary, screenshotDir } from './support';
 
 // The client's Export of a historian's Hypothesis annotations on a web copy
 // of the bundled Czechoslovak memorandum (shaped as Hypothesis writes it:
@@ -10,7 +10,7 @@ const hypothesisExport = join(import.meta.dirname, '..', '..', 'shared', 'format
 test('a Hypothesis export imports onto the bundled memorandum, listing the reply, the page note and the page the library lacks', async ({ page }) => {
   await openLibrary(page);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await chooser).setFiles(hypothesisExport);
 
   await expect(page.getByTestId('import-counts')).toHaveText(/2 new.*0 already here.*2 new tag types: defection, soviet aid.*3 cannot be placed/s);
@@ -37,7 +37,7 @@ test('a Hypothesis export imports onto the bundled memorandum, listing the reply
   // The same file again adds nothing.
   await page.getByTestId('back').click();
   const again = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await again).setFiles(hypothesisExport);
   await expect(page.getByTestId('import-counts')).toHaveText(/0 new.*2 already here.*3 cannot be placed/s);
   await expect(page.getByTestId('import-confirm')).toBeDisabled();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDocument, openLibrary, screenshotDir } from './support';
+import { openDocument, openLibrary, screenshotDir, chooseImport } from './support';
 
 test('a W3C file with a 20 MB quote: that one is listed with its reason at once, the rest imports', async ({ page }, testInfo) => {
   const context = 'http://www.w3.org/ns/anno.jsonld';
@@ -30,7 +30,7 @@ test('a W3C file with a 20 MB quote: that one is listed with its reason at once,
 
   await openLibrary(page);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await chooser).setFiles(path);
   await expect(page.getByTestId('import-counts')).toHaveText(/1 new.*1 cannot be placed/s, { timeout: 20_000 });
   const unplaced = page.getByTestId('import-unplaced');

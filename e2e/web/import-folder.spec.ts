@@ -2,7 +2,7 @@ import { type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manyPagesPdf } from '../../shared/importers/test-support/many-pages-pdf';
-import { openLibrary, screenshotDir } from './support';
+import { openLibrary, screenshotDir, chooseImport, openImportMenu } from './support';
 
 // Headless Chromium has no folder picker to answer (and the suite turns
 // the File System Access API off, playwright.config.ts). Here the picker
@@ -48,7 +48,7 @@ test('Import a folder… takes the documents of a folder and its subfolders in o
     '.DS_Store': [0, 1, 2],
   });
 
-  await page.getByTestId('import-folder').click();
+  await chooseImport(page, 'folder');
   const results = page.getByTestId('import-result');
   await expect(page.getByTestId('import-results')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('import-results').getByRole('heading').first()).toHaveText('Import folder “FO 371 fonds”');
@@ -80,7 +80,7 @@ test('Cancel during a folder’s import stores none of its files', async ({ page
     'b ledger.pdf': [...manyPagesPdf(4900)],
     'c memo.txt': text('A later memorandum.\n'),
   });
-  await page.getByTestId('import-folder').click();
+  await chooseImport(page, 'folder');
   const progress = page.getByTestId('documents-progress');
   await expect(progress).toContainText('Reading documents from FO 371 fonds: 1 of 3 files');
   await page.screenshot({ path: join(screenshotDir, 'import-folder-progress.png') });
@@ -110,7 +110,7 @@ test('a folder slow to look through shows the files found so far, and Cancel sto
   });
   await openLibrary(page);
   await writeFonds(page, { 'a memo.txt': text('Memorandum of 3 April 1962.\n'), 'b memo.txt': text('A later one.\n'), 'c memo.txt': text('The last.\n') });
-  await page.getByTestId('import-folder').click();
+  await chooseImport(page, 'folder');
   const progress = page.getByTestId('documents-progress');
   await expect(progress).toContainText(/Looking through FO 371 fonds… [0-3] files? found/);
   await page.screenshot({ path: join(screenshotDir, 'import-folder-looking.png') });
@@ -123,6 +123,8 @@ test('a folder slow to look through shows the files found so far, and Cancel sto
 
 test('where the browser has no folder picker, the library offers no Import a folder…', async ({ page }) => {
   await openLibrary(page);
+  await openImportMenu(page);
   await expect(page.getByTestId('import-documents')).toBeVisible();
   await expect(page.getByTestId('import-folder')).toHaveCount(0);
+  await expect(page.getByRole('menuitem')).toHaveText([/^Documents…/, /^Annotations…/]);
 });

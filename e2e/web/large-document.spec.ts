@@ -5,7 +5,7 @@ import { randomAnnotations, scaledSource } from '../../shared/test-support/synth
 import { defaultTagTypes } from '../../shared/annotation/model';
 import { loadDocument } from '../../shared/corpus/document';
 import { buildNativeFile } from '../../shared/format/native';
-import { openLibrary, screenshotDir } from './support';
+import { openLibrary, screenshotDir, chooseImport } from './support';
 
 const count = 50_000;
 
@@ -30,14 +30,14 @@ test('a 5 MB volume with 50,000 annotations stays usable: it opens, scrolls, tak
 
   await openLibrary(page);
   const documentChooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-documents').click();
+  await chooseImport(page, 'documents');
   await (await documentChooser).setFiles(sourcePath);
   await expect(page.getByTestId('import-result')).toContainText('volume', { timeout: 60_000 });
   await page.getByTestId('import-results-close').click();
   await expect(page.getByTestId('doc-row')).toHaveCount(6);
 
   const annotationChooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await annotationChooser).setFiles(annotationsPath);
   await expect(page.getByTestId('import-counts')).toContainText(`${count.toLocaleString('en')} new`, { timeout: 120_000 });
   await page.getByTestId('import-confirm').click();

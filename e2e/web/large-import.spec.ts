@@ -5,7 +5,7 @@ import { randomAnnotations } from '../../shared/test-support/synthetic';
 import { defaultTagTypes } from '../../shared/annotation/model';
 import { buildNativeFile } from '../../shared/format/native';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
-import { openLibrary, screenshotDir } from './support';
+import { openLibrary, screenshotDir, chooseImport } from './support';
 
 const count = 20_000;
 
@@ -34,7 +34,7 @@ test('a file of 20,000 annotations imports in the worker with a progress bar, an
     }).observe({ type: 'longtask', buffered: true });
   });
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await chooser).setFiles(path);
   await expect(page.getByTestId('import-counts')).toContainText(`${count.toLocaleString('en')} new`, { timeout: 60_000 });
   await page.getByTestId('import-confirm').click();

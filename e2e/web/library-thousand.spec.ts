@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { blockSeparator } from '../../shared/document/model';
 import { seededRandom } from '../../shared/random';
 import { loadCorpus } from '../../shared/test-support/corpus';
-import { screenshotDir } from './support';
+import { screenshotDir, chooseImport } from './support';
 
 // A thousand transcriptions of a few paragraphs each, made from the bundled
 // documents' paragraphs (seeded), and one that alone holds "Zhivkov".
@@ -54,7 +54,7 @@ test('a library of 1,000 documents imported in one go opens, searches after a re
   await page.goto('/');
   await expect(page.getByTestId('doc-row')).toHaveCount(5);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-documents').click();
+  await chooseImport(page, 'documents');
   const dir = testInfo.outputPath('fonds');
   mkdirSync(dir, { recursive: true });
   await (await chooser).setFiles(library(dir));

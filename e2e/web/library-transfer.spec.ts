@@ -6,7 +6,7 @@ import { type Annotation, defaultTagTypes } from '../../shared/annotation/model'
 import { buildNativeFile } from '../../shared/format/native';
 import { defaultRelationTypes } from '../../shared/links/model';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
-import { openLibrary, screenshotDir } from './support';
+import { openLibrary, screenshotDir, chooseImport } from './support';
 
 const corpus = loadCorpus();
 const brief = seed(corpus, seedIds.foBrief);
@@ -57,7 +57,7 @@ function colleagueLibrary(
 
 async function importThrough(page: Page, path: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await chooser).setFiles(path);
   await expect(page.getByTestId('import-preview')).toBeVisible();
 }
@@ -204,7 +204,7 @@ test('a W3C file from another tool: dates without a zone are read as UTC and sai
   const junk = testInfo.outputPath('junk.jsonld');
   writeFileSync(junk, JSON.stringify([text('later', 'Albania', 'yesterday')]));
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await chooser).setFiles(junk);
   await expect(page.getByTestId('notice-error')).toContainText('Item 1 › created: expected an ISO 8601 date and time');
   await expect(page.locator(`[data-document="${memo.id}"] [data-testid="doc-count"]`)).toHaveText('2');

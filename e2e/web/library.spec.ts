@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type Locator, type Page, expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { openDocument, openLibrary, screenshotDir } from './support';
 
@@ -38,6 +38,7 @@ test('the library lists the bundled corpus with metadata read from the documents
 
 test('on a 1024-pixel laptop every column of the library is on screen, a suggested language’s Use included', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
+  await offerFolders(page);
   await openLibrary(page);
   const width = await page.evaluate(() => document.documentElement.clientWidth);
   const table = await page.getByTestId('library-table').boundingBox();
@@ -54,6 +55,154 @@ test('on a 1024-pixel laptop every column of the library is on screen, a suggest
   const button = await use.boundingBox();
   expect(button!.x + button!.width).toBeLessThanOrEqual(cell!.x + cell!.width);
   await page.screenshot({ path: join(screenshotDir, 'library-1024.png') });
+
+  // The header is one row: its buttons share one top, level with the title.
+  const buttons = page.locator('.library > .bar .bar-actions button');
+  await expect(buttons).toHaveText(['Search…', 'Tag types…', 'Backups…', 'Import▾', 'Export…']);
+  await expectOneRow(page);
+
+  // The three imports are one menu, opened by the mouse…
+  const menuButton = page.getByTestId('import-menu');
+  await menuButton.click();
+  const menu = page.getByRole('menu', { name: 'Import' });
+  await expect(menu.getByRole('menuitem')).toHaveText([
+    'Documents…text, Markdown, HTML, Word, PDF, many at once',
+    'A folder…every document in it and its subfolders',
+    'Annotations…Palimpsest JSON, W3C, REFI-QDA (.qdpx)',
+  ]);
+  await expect(page.getByRole('menuitem', { name: 'Documents…' })).toHaveAccessibleDescription('text, Markdown, HTML, Word, PDF, many at once');
+  await expect(page.getByTestId('import-documents')).toBeFocused();
+  await expectOnScreen(page, menu);
+  await page.screenshot({ path: join(screenshotDir, 'library-1024-import-menu.png') });
+  // …and by the keyboard, the menu button keeping its place in the row.
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(menuButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('import-documents')).toBeFocused();
+  await expectOneRow(page);
+
+  await page.setViewportSize({ width: 1400, height: 800 });
+  await expectOneRow(page);
+  await expectOnScreen(page, menu);
+  await page.screenshot({ path: join(screenshotDir, 'library-1400-import-menu.png') });
+});
+
+/// A folder picker, as Chrome, Edge and the desktop app have (this
+/// Chromium has none), so that the Import menu offers "A folder…" too.
+async function offerFolders(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (window as unknown as { showDirectoryPicker: unknown }).showDirectoryPicker = async () => navigator.storage.getDirectory();
+  });
+}
+
+/// Whether the library's header holds one row: every button's box has the
+/// same top, and each is level with the app's name.
+async function expectOneRow(page: Page): Promise<void> {
+  const brand = (await page.locator('.library > .bar .brand').boundingBox())!;
+  const boxes = await page
+    .locator('.library > .bar .bar-actions > button, .library > .bar .bar-actions > .menu-button > button')
+    .evaluateAll((all) => all.map((b) => b.getBoundingClientRect().toJSON() as DOMRect));
+  expect(new Set(boxes.map((box) => Math.round(box.top))).size).toBe(1);
+  for (const box of boxes) {
+    expect(box.top).toBeLessThan(brand.y + brand.height);
+    expect(box.bottom).toBeGreaterThan(brand.y);
+  }
+}
+
+/// Whether an element lies wholly inside the window.
+async function expectOnScreen(page: Page, element: Locator): Promise<void> {
+  const box = (await element.boundingBox())!;
+  const size = page.viewportSize()!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+}
+
+test('the Import menu answers the keys of a menu button, and a click elsewhere closes it', async ({ page }) => {
+  await offerFolders(page);
+  await openLibrary(page);
+  const menuButton = page.getByTestId('import-menu');
+  const menu = page.getByRole('menu');
+  await expect(menuButton).toHaveAttribute('aria-haspopup', 'menu');
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+
+  // Space opens it on the first choice; the arrows move round it; Home, End.
+  await menuButton.focus();
+  await page.keyboard.press('Space');
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('import-documents')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('import-folder')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('import')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('import-documents')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('import')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('import-documents')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('import')).toBeFocused();
+  // A letter goes to the next choice it begins: "A folder…", then "Annotations…".
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('import-folder')).toBeFocused();
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('import')).toBeFocused();
+  // A key the screen has its own use for is the menu's while it is open.
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('import')).toBeFocused();
+  await expect(page.getByTestId('shortcuts')).toHaveCount(0);
+
+  // Escape closes it back onto the button; ↑ opens it on the last choice.
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(menuButton).toBeFocused();
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('import')).toBeFocused();
+
+  // Tab leaves it for the next control, and closes it.
+  await page.keyboard.press('Tab');
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByTestId('export-all')).toBeFocused();
+  // Shift+Tab from a choice goes back to the button, closed.
+  await menuButton.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+Tab');
+  await expect(menu).toHaveCount(0);
+  await expect(menuButton).toBeFocused();
+
+  // Enter on a choice chooses it: the file picker opens. (Waited for a
+  // step early: a key press alone can outrun Playwright's catching it.)
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('import-documents')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles([]);
+  await expect(menu).toHaveCount(0);
+
+  // The mouse takes the focus along: one choice lit, and the arrows go on
+  // from the one under the pointer.
+  await menuButton.click();
+  await expect(menu).toBeVisible();
+  await page.getByTestId('import').hover();
+  await expect(page.getByTestId('import')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('import-folder')).toBeFocused();
+
+  // A click on the button closes it again; a click elsewhere closes it.
+  await menuButton.click();
+  await expect(menu).toHaveCount(0);
+  await menuButton.click();
+  await page.locator('.library > .bar .bar-sub').click();
+  await expect(menu).toHaveCount(0);
+
+  // The guide's own link still opens the file picker at once.
+  const fromGuide = page.waitForEvent('filechooser');
+  await page.getByTestId('first-look-import').click();
+  await (await fromGuide).setFiles([]);
 });
 
 test('the reader sets the journal article as a page: headings, footnote markers, lists, no mangled markup', async ({ page }) => {

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openLibrary, screenshotDir } from './support';
+import { openLibrary, screenshotDir, chooseImport } from './support';
 
 // A project from another tool with a top code and a set named "" and an
 // empty inverse: before the fix it imported without a word and every
@@ -26,7 +26,7 @@ test('a project with empty names imports under stated names, and the backup afte
   writeFileSync(path, zipSync({ 'project.qde': strToU8(qde) }));
   await openLibrary(page);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await chooser).setFiles(path);
   const renamed = page.getByTestId('import-skipped');
   await expect(renamed).toContainText('a code without a name is imported as “Untitled code”');

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readQdpx } from '../../shared/format/qdpx';
 import { hasXmllint, schemaProblems } from '../../shared/format/test-support/xmllint';
-import { openLibrary, screenshotDir } from './support';
+import { openLibrary, screenshotDir, chooseImport } from './support';
 
 // A project as QualCoder writes it: one interview transcript, a code tree
 // (Politics › Leaders) and a code of its own, two codings with a memo, and
@@ -37,7 +37,7 @@ test('a QualCoder project imports through "Import annotations…" as a document 
 
   await openLibrary(page);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await chooser).setFiles(path);
   const preview = page.getByTestId('import-preview');
   await expect(preview).toContainText('REFI-QDA project');
@@ -62,7 +62,7 @@ test('a QualCoder project imports through "Import annotations…" as a document 
   // The same file again adds nothing.
   await page.getByTestId('back').click();
   const again = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await again).setFiles(path);
   await expect(page.getByTestId('import-counts')).toHaveText(/0 new.*0 updated.*2 already here.*0 cannot be placed/s);
   await expect(page.getByTestId('import-kept')).toHaveCount(0);
@@ -77,7 +77,7 @@ test('a QualCoder project imports through "Import annotations…" as a document 
   await memo.blur();
   await page.getByTestId('back').click();
   const third = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await third).setFiles(path);
   await expect(page.getByTestId('import-counts')).toHaveText(/0 new.*0 updated.*1 already here.*1 differing, the library’s copy kept.*0 cannot be placed/s);
   await page.screenshot({ path: join(screenshotDir, 'qdpx-import-kept.png') });
@@ -107,7 +107,7 @@ test('a project saved in UTF-16, as QDA tools on Windows save it, imports; a ref
   writeFileSync(path, zipSync({ 'project.qde': utf16, [`sources/${guid(10)}.txt`]: strToU8(text) }));
   await openLibrary(page);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await chooser).setFiles(path);
   await expect(page.getByTestId('import-counts')).toHaveText(/2 new.*1 new document: Interview with a party secretary.*0 cannot be placed/s);
   await page.screenshot({ path: join(screenshotDir, 'qdpx-utf16-preview.png') });
@@ -116,7 +116,7 @@ test('a project saved in UTF-16, as QDA tools on Windows save it, imports; a ref
   const empty = testInfo.outputPath('notes.qdpx');
   writeFileSync(empty, zipSync({ 'notes.txt': strToU8('hello') }));
   const again = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await again).setFiles(empty);
   await expect(
     page.getByText('Import of notes.qdpx failed — nothing was changed. notes.qdpx is not a REFI-QDA project: it has no project.qde inside.'),

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dragSelect, openDocument, openLibrary, screenshotDir, tagPassage } from './support';
+import { dragSelect, openDocument, openLibrary, screenshotDir, tagPassage, chooseImport } from './support';
 
 const revision = join(import.meta.dirname, '..', '..', 'shared', 'anchoring', 'baselines', 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md');
 
@@ -86,7 +86,7 @@ test("a researcher's own document, revised, offers its first version as imported
   writeFileSync(first, notes);
   writeFileSync(second, notes.replace('fond 14,', 'fond 14, dosja 3,'));
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-documents').click();
+  await chooseImport(page, 'documents');
   await (await chooser).setFiles(first);
   await expect(page.getByTestId('import-results')).toBeVisible();
   await page.getByTestId('import-results-close').click();

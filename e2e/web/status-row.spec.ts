@@ -1,7 +1,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screenshotDir } from './support';
+import { screenshotDir, chooseImport } from './support';
 
 // The status row (sharing status, notices) is part of the layout, under the
 // screens: at a small window, the library's last row and the reader's last
@@ -24,7 +24,7 @@ test('at 1024×700 the status row covers neither the library’s last row nor th
     return path;
   });
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-documents').click();
+  await chooseImport(page, 'documents');
   await (await chooser).setFiles(files);
   await page.getByTestId('import-results-close').click();
   // Only the rows in view are drawn: the count is the header's.

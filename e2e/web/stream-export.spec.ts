@@ -5,7 +5,7 @@ import { defaultTagTypes } from '../../shared/annotation/model';
 import { buildNativeFile } from '../../shared/format/native';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import { randomAnnotations } from '../../shared/test-support/synthetic';
-import { openLibrary, screenshotDir } from './support';
+import { openLibrary, screenshotDir, chooseImport } from './support';
 
 // Headless Chromium answers the real save picker as a cancel, and the
 // suite turns the File System Access API off (playwright.config.ts), so
@@ -48,7 +48,7 @@ test('a large export streams into the file the picker gave, the same file the do
   await page.addInitScript(standInPicker);
   await openLibrary(page);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await chooser).setFiles(path);
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('notice-info').last()).toContainText('6,000 new', { timeout: 60_000 });
@@ -198,7 +198,7 @@ test('in the desktop app, the automatic backup reaches main piece by piece, the 
     };
   }, file);
   await openLibrary(page);
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('notice-info').last()).toContainText('40 new');
   // A few seconds of quiet later, the backup: the whole library, as main

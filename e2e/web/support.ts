@@ -11,6 +11,24 @@ export async function openLibrary(page: Page): Promise<void> {
   await expect(page.getByTestId('doc-row')).toHaveCount(5);
 }
 
+/// The library's imports, each an item of its Import menu, by their test ids.
+const importItems = { documents: 'import-documents', folder: 'import-folder', annotations: 'import' } as const;
+
+/// Opens the library's Import menu with the mouse, unless it is open.
+/// Only locator actions, no `expect`: the benchmarks drive it too.
+export async function openImportMenu(page: Page): Promise<void> {
+  const button = page.getByTestId('import-menu');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.getByRole('menu').waitFor();
+}
+
+/// Chooses one of the library's imports as a researcher does: the Import
+/// menu opened, then its item clicked (which opens the file picker).
+export async function chooseImport(page: Page, kind: keyof typeof importItems): Promise<void> {
+  await openImportMenu(page);
+  await page.getByTestId(importItems[kind]).click();
+}
+
 /// Opens a document from the library by a part of its title.
 export async function openDocument(page: Page, titlePart: string): Promise<void> {
   await page.getByTestId('doc-title').filter({ hasText: titlePart }).click();

@@ -1,6 +1,6 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { dismissNotices, openLibrary, screenshotDir, tagPassage } from './support';
+import { dismissNotices, openLibrary, screenshotDir, tagPassage, chooseImport } from './support';
 import { joinProject, shareLibrary, syncServer, syncStatus } from './sync-support';
 
 // Two editors on a real sync server: a document one of them deletes goes
@@ -26,7 +26,7 @@ test('a document deleted on one machine goes from both and stays gone; Undo brin
   await joinProject(ben, edit, 'Ben Okafor');
 
   const chooser = ana.waitForEvent('filechooser');
-  await ana.getByTestId('import-documents').click();
+  await chooseImport(ana, 'documents');
   await (await chooser).setFiles([{ name: 'memo-vlore.txt', mimeType: 'text/plain', buffer: Buffer.from(memo) }]);
   await ana.getByTestId('import-results-close').click();
   await row(ana).getByTestId('doc-title').click();

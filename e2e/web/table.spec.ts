@@ -5,7 +5,7 @@ import { randomAnnotations } from '../../shared/test-support/synthetic';
 import { defaultTagTypes } from '../../shared/annotation/model';
 import { buildNativeFile } from '../../shared/format/native';
 import { loadCorpus, seedIds } from '../../shared/test-support/corpus';
-import { dismissNotices, openDocument, openLibrary, screenshotDir, tagPassage } from './support';
+import { dismissNotices, openDocument, openLibrary, screenshotDir, tagPassage, chooseImport } from './support';
 
 const brief = 'Visit of the Italian Prime Minister';
 const memo = 'Memorandum of Luncheon';
@@ -159,7 +159,7 @@ test('12,000 annotations scroll and filter with only the rows on screen drawn', 
 
   await openLibrary(page);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await chooser).setFiles(path);
   await expect(page.getByTestId('import-counts')).toContainText('12,000 new', { timeout: 60_000 });
   await page.getByTestId('import-confirm').click();

@@ -2,7 +2,7 @@ import { type Page, expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readQdpx } from '../../shared/format/qdpx';
-import { dragSelect, openDocument, openLibrary, screenshotDir } from './support';
+import { dragSelect, openDocument, openLibrary, screenshotDir, chooseImport } from './support';
 
 const passage = 'the West must be reducing China’s economic dependence on the bloc'.replace('’', "'");
 
@@ -24,7 +24,7 @@ async function exportAll(
 
 async function importFile(page: Page, path: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import').click();
+  await chooseImport(page, 'annotations');
   await (await chooser).setFiles(path);
 }
 
@@ -93,7 +93,7 @@ test('an export imported into an empty library brings every annotation back, wit
   await first.getByTestId('back').click();
   // A Word file of her own, annotated.
   const chooser = first.waitForEvent('filechooser');
-  await first.getByTestId('import-documents').click();
+  await chooseImport(first, 'documents');
   await (await chooser).setFiles(join(import.meta.dirname, '..', '..', 'shared', 'importers', 'fixtures', 'memo-1962.docx'));
   await first.getByTestId('import-results-close').click();
   await first.locator('[data-document="memo-1962"] [data-testid="doc-title"]').click();

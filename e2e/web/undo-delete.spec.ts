@@ -1,6 +1,6 @@
 import { type Page, expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { dismissNotices, openLibrary, screenshotDir, tagPassage } from './support';
+import { dismissNotices, openLibrary, screenshotDir, tagPassage, chooseImport } from './support';
 
 const row = (page: Page, documentId: string) => page.locator(`[data-testid="doc-row"][data-document="${documentId}"]`);
 
@@ -18,7 +18,7 @@ test('undo after deleting a document brings it back whole, redo deletes it again
   page.on('pageerror', (error) => errors.push(error.message));
   await openLibrary(page);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-documents').click();
+  await chooseImport(page, 'documents');
   await (await chooser).setFiles([{ name: 'memo-april.txt', mimeType: 'text/plain', buffer: Buffer.from(memo) }]);
   await expect(page.getByTestId('import-results')).toBeVisible();
   await page.getByTestId('import-results-close').click();

@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { docxBomb } from '../../shared/importers/test-support/zip-bomb';
-import { openLibrary, screenshotDir } from './support';
+import { openLibrary, screenshotDir, chooseImport } from './support';
 
 test('a 1 MB Word file that inflates to 300 MB is refused with the limit named, and the page stays', async ({ page }) => {
   await openLibrary(page);
   const bomb = docxBomb(300);
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-documents').click();
+  await chooseImport(page, 'documents');
   await (await chooser).setFiles({
     name: 'memo.docx',
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -9,6 +9,7 @@ import './features/reader/reader-tools.css';
 export const shortcuts: readonly { keys: string[]; what: string; where: string }[] = [
   { keys: ['Tab', 'Shift+Tab'], what: 'Move between the controls, the text and the panel', where: 'Everywhere' },
   { keys: ['Enter'], what: 'Open the document, result or passage focused', where: 'Library, search, panel' },
+  { keys: ['Enter', '↓'], what: 'Open the Import menu; ↑↓ move in it, Enter chooses, Escape closes it', where: 'Library' },
   { keys: ['Shift+←→↑↓'], what: 'Select words in the text, across paragraphs too', where: 'Reader' },
   { keys: ['1', '2', '3…'], what: 'Tag the selected passage with the first, second, third… tag type', where: 'Reader' },
   { keys: ['Enter'], what: 'With the caret in a highlight: show its annotation in the panel', where: 'Reader' },

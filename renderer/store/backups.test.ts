@@ -280,7 +280,7 @@ describe('a backup file chosen by the researcher', () => {
     expect(saved.count).toBe(1);
     const one = (await exportAnnotations(db, corpus, { kind: 'document', documentId: brief.id })).content as string;
     await expect(previewRestoreFile(db, chunkedFile('brief.json', one))).rejects.toThrow(
-      '$.scope: brief.json is an export of one document, not a backup of the whole library',
+      '$.scope: brief.json is an export of one document, not a backup of the whole library; bring it in with Annotations… in the library’s Import menu instead',
     );
 
     await rows.clear(db);

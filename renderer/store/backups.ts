@@ -533,7 +533,7 @@ export async function backupFileOf(fileName: string, open: () => AsyncIterable<U
   if (file.scope.kind !== 'all' || !file.library) {
     throw new ImportError(
       file.scope.kind !== 'all' ? '$.scope' : '$.library',
-      `${fileName} is an export of ${file.scope.kind === 'all' ? 'annotations without the rest of the library' : 'one document'}, not a backup of the whole library; bring it in with Import annotations… instead`,
+      `${fileName} is an export of ${file.scope.kind === 'all' ? 'annotations without the rest of the library' : 'one document'}, not a backup of the whole library; bring it in with Annotations… in the library’s Import menu instead`,
     );
   }
   return file;

@@ -12,6 +12,7 @@ import { useFileDrop } from '../imports/use-file-drop';
 import './documents.css';
 import '../comforts/comforts.css';
 import { messageOf } from '../../../../shared/errors';
+import { type MenuChoice, MenuButton } from '../../ui/MenuButton';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { type LibrarySort, type Shelf, type SortKey, collectionsOf, libraryOrder } from './library-order';
 import type { RowActions } from './LibraryRow';
@@ -99,6 +100,33 @@ export function Library({
   const sortCounts = sort.key === 'count' ? counts : undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the shelf's value names it; the object is new each render.
   const order = useMemo(() => libraryOrder(list, shelf, sort, sortCounts), [list, shelfValue, sort, sortCounts]);
+  // As the buttons were: documents and a folder wait while documents are being imported.
+  const busy = imports.busy ? 'An import is running; wait for it to finish' : undefined;
+  const importChoices: MenuChoice[] = [
+    {
+      key: 'documents',
+      label: 'Documents…',
+      detail: 'text, Markdown, HTML, Word, PDF, many at once',
+      testId: 'import-documents',
+      disabled: imports.busy,
+      title: busy,
+      onChoose: imports.choose,
+    },
+    ...(imports.chooseFolder
+      ? [
+          {
+            key: 'folder',
+            label: 'A folder…',
+            detail: 'every document in it and its subfolders',
+            testId: 'import-folder',
+            disabled: imports.busy,
+            title: busy,
+            onChoose: imports.chooseFolder,
+          },
+        ]
+      : []),
+    { key: 'annotations', label: 'Annotations…', detail: 'Palimpsest JSON, W3C, REFI-QDA (.qdpx)', testId: 'import', onChoose: () => services.startImport() },
+  ];
   const imported = useMemo(() => {
     for (let i = 0; i < list.length; i++) if (list.origin(i) === 'imported') return true;
     return false;
@@ -131,29 +159,14 @@ export function Library({
             <button type="button" data-testid="backups" onClick={onBackups}>
               Backups…
             </button>
-            <button
-              type="button"
-              data-testid="import-documents"
-              title="Text, Markdown, HTML, Word or PDF files, many at once; or drop them on the library"
-              disabled={imports.busy}
-              onClick={imports.choose}
-            >
-              Import documents…
-            </button>
-            {imports.chooseFolder && (
-              <button
-                type="button"
-                data-testid="import-folder"
-                title="Every document in a folder and its subfolders (text, Markdown, HTML, Word, PDF); or drop the folder on the library"
-                disabled={imports.busy}
-                onClick={imports.chooseFolder}
-              >
-                Import a folder…
-              </button>
-            )}
-            <button type="button" data-testid="import" onClick={() => services.startImport()}>
-              Import annotations…
-            </button>
+            {/* One button for the three imports, so that the bar holds one
+                row on a 1,024-pixel laptop. */}
+            <MenuButton
+              label="Import"
+              testId="import-menu"
+              title={imports.chooseFolder ? 'Import documents, a folder of them, or annotations' : 'Import documents or annotations'}
+              choices={importChoices}
+            />
             <button type="button" data-testid="export-all" onClick={() => services.openExport({ kind: 'all' })}>
               Export…
             </button>
