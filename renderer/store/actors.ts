@@ -5,9 +5,9 @@ import type { Annotation } from '../../shared/annotation/model';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
 import type { Change, History } from './history';
+import { InvalidInput } from '../../shared/errors';
 
 type ActorChange = Extract<Change, { type: 'put-actors' }>;
-import { InvalidInput } from '../../shared/errors';
 
 /// The library's actors: people and bodies named in the sources, each with
 /// the aliases that resolve to it. Every edit checks the names against the

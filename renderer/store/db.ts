@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Actor } from '../../shared/actors/model';
 import { type Annotation, type TagType, defaultTagTypes } from '../../shared/annotation/model';
+import type { Review } from '../../shared/annotation/placed';
 import { type Link, type RelationType, defaultRelationTypes } from '../../shared/links/model';
 import type { AnnotationSet } from '../../shared/sets/model';
 import type { LibraryDocument, PageStart } from '../../shared/corpus/document';
@@ -143,15 +144,7 @@ export interface LinkRow extends Link {
 }
 
 /// An annotation to look at after a revision moved, changed or orphaned it.
-export interface ReviewRow {
-  annotationId: string;
-  documentId: string;
-  revision: number;
-  status: 'moved' | 'fuzzy' | 'orphaned';
-  oldQuote: string;
-  /// The text it is on now; `null` for an orphan.
-  newText: string | null;
-}
+export type ReviewRow = Review;
 
 /// The schema, version by version. Never edit a version that has shipped:
 /// add the next one with its `upgrade` beside it, so every existing

@@ -12,14 +12,15 @@ export function placedOn(text: string, annotation: Pick<Annotation, 'quote' | 'p
   return start >= 0 && end <= text.length && text.slice(start, end) === annotation.quote.exact;
 }
 
-/// An entry of the review list a revision leaves (`renderer/store/db.ts`
-/// `ReviewRow`), in the shape this module needs.
+/// An entry of the review list a revision leaves: the row the store keeps
+/// (`ReviewRow`) and a backup carries (`reviewSchema`).
 export interface Review {
   annotationId: string;
   documentId: string;
   revision: number;
   status: 'moved' | 'fuzzy' | 'orphaned';
   oldQuote: string;
+  /// The text it is on now; `null` for an orphan.
   newText: string | null;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Review } from '../annotation/placed';
 import { authorSchema, colorSchema, idSchema, isoTimeSchema } from './native-fields';
 import { listOf } from './list-schema';
 
@@ -109,4 +110,4 @@ export const reviewSchema = z.strictObject({
   status: z.enum(['moved', 'fuzzy', 'orphaned']),
   oldQuote: z.string(),
   newText: z.string().nullable(),
-});
+}) satisfies z.ZodType<Review>;
