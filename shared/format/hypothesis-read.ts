@@ -1,7 +1,7 @@
 import type { Author } from '../annotation/model';
 import { ImportError } from './errors';
 import { jsonPath } from './json-path';
-import { normaliseTime, notATime } from './times';
+import { readTime } from './times';
 import { type ForeignAnnotation, type W3cRead, readTarget } from './w3c-read';
 
 /// Reads the files a Hypothesis user has, which are not W3C JSON-LD but the
@@ -55,14 +55,7 @@ function readRow(row: unknown, at: Path, read: W3cRead): void {
   if (typeof text !== 'string') throw new ImportError(here('text'), `the annotation's text must be a string, not ${kindOf(text)}`);
   const tagNames = stringList(row.tags, [...at, 'tags'], 'tags').filter((t) => t.trim() !== '');
   const references = stringList(row.references, [...at, 'references'], 'references');
-  const time = (key: 'created' | 'updated'): string | null => {
-    const value = row[key];
-    if (value === undefined || value === null) return null;
-    const normal = typeof value === 'string' ? normaliseTime(value) : null;
-    if (!normal) throw new ImportError(here(key), notATime(value));
-    if (normal.zoneless) read.zonelessTimes++;
-    return normal.time;
-  };
+  const time = (key: 'created' | 'updated') => readTime(row[key], here(key), () => read.zonelessTimes++);
   const created = time('created');
   const modified = time('updated') ?? created;
   const createdBy = authorOf(row, at);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImportError } from './errors';
 
 /// Dates and times as files give them. Every time that enters the library
 /// passes here, so a library never holds one its own exports cannot read
@@ -53,6 +54,17 @@ export function notATime(value: unknown): string {
       ? JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)
       : `a ${value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value}`;
   return `expected an ISO 8601 date and time such as "2026-11-22T14:31:00Z" (or a date "2026-11-22", read as UTC), not ${shown}`;
+}
+
+/// A time field a reader checks by hand (W3C, Hypothesis): `null` when it is
+/// absent, else the instant `normaliseTime` gives; `onZoneless` hears each
+/// one read as UTC. Throws ImportError at `path` for a value not a time.
+export function readTime(value: unknown, path: string, onZoneless: () => void): string | null {
+  if (value === undefined || value === null) return null;
+  const normal = typeof value === 'string' ? normaliseTime(value) : null;
+  if (!normal) throw new ImportError(path, notATime(value));
+  if (normal.zoneless) onZoneless();
+  return normal.time;
 }
 
 // Times read as UTC by `timeSchema` since `countingZoneless` began. Schema

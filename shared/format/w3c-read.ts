@@ -3,7 +3,7 @@ import type { Author } from '../annotation/model';
 import { ImportError } from './errors';
 import type { SetAside } from './incoming';
 import { jsonPath } from './json-path';
-import { normaliseTime, notATime } from './times';
+import { readTime } from './times';
 import { annotationPrefix, authorPrefix, documentPrefix } from './w3c-terms';
 
 /// Reads W3C Web Annotations (https://www.w3.org/TR/annotation-model/) as
@@ -101,14 +101,7 @@ function readItem(item: unknown, at: Path, read: W3cRead, seen: Set<string>): vo
   };
   const id = fileId.startsWith(annotationPrefix) ? fileId.slice(annotationPrefix.length) : fileId;
 
-  const time = (key: 'created' | 'modified'): string | null => {
-    const value = item[key];
-    if (value === undefined || value === null) return null;
-    const normal = typeof value === 'string' ? normaliseTime(value) : null;
-    if (!normal) throw new ImportError(here(key), notATime(value));
-    if (normal.zoneless) read.zonelessTimes++;
-    return normal.time;
-  };
+  const time = (key: 'created' | 'modified') => readTime(item[key], here(key), () => read.zonelessTimes++);
   const created = time('created');
   const modified = time('modified') ?? created;
   const createdBy = creatorOf(item.creator);
