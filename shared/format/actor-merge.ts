@@ -1,7 +1,7 @@
 import { mergeActors } from '../actors/edit';
 import { actorKey } from '../actors/key';
 import type { Actor } from '../actors/model';
-import { said } from './said';
+import { keptAs, replaces } from './said';
 
 /// What an import does with a file's actors. Besides what is added and
 /// updated, a merge made in the file (its actor, the library's by id,
@@ -59,9 +59,8 @@ export function planActors(incoming: readonly Actor[], library: ReadonlyMap<stri
   for (const actor of incoming) {
     const mine = current.get(actor.id);
     if (mine) {
-      if (!(Date.parse(actor.modified) > Date.parse(mine.modified) && JSON.stringify(actor) !== JSON.stringify(mine))) {
-        if (said(actor) === said(mine)) plan.unchanged++;
-        else plan.kept++;
+      if (!replaces(actor, mine)) {
+        plan[keptAs(actor, mine)]++;
         continue;
       }
       release(mine);

@@ -1,6 +1,6 @@
 import type { Actor } from '../actors/model';
 import { type ActorPlan, emptyActorPlan, planActors } from './actor-merge';
-import { said } from './said';
+import { keptAs, replaces } from './said';
 import type { Link, RelationType } from '../links/model';
 import { statementKey } from '../links/validate';
 import type { AnnotationSet } from '../sets/model';
@@ -108,14 +108,10 @@ function kind<T>(): KindPlan<T> {
 
 // An item the library has: replaced when the file's is newer and differs.
 function merge<T extends { modified: string }>(plan: KindPlan<T>, item: T, mine: T): void {
-  if (Date.parse(item.modified) > Date.parse(mine.modified) && JSON.stringify(item) !== JSON.stringify(mine)) plan.update.push(item);
+  if (replaces(item, mine)) plan.update.push(item);
   else keep(plan, item, mine);
 }
 
-// An item the library has and keeps: already here when it says what the
-// file's says, its times and authors aside; else counted apart, so the
-// preview does not call it already here.
 function keep<T extends object>(plan: KindPlan<T>, item: T, mine: T): void {
-  if (said(item) === said(mine)) plan.unchanged++;
-  else plan.kept++;
+  plan[keptAs(item, mine)]++;
 }
