@@ -6,5 +6,6 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'renderer/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.ts', 'cli/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['shared/test-support/fast-check-seed.ts'],
+    globalSetup: ['scripts/test-tmp.ts'],
   },
 });
