@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { encodeLegacy } from '../../shared/importers/test-support/encode';
 import { dragSelect, openDocument, openLibrary, screenshotDir, tagPassage, chooseImport } from './support';
 
 const revision = join(import.meta.dirname, '..', '..', 'shared', 'anchoring', 'baselines', 'fo-brief-sino-soviet-relations-and-albania-1962.revised.md');
@@ -105,4 +106,31 @@ test("a researcher's own document, revised, offers its first version as imported
   await expect(page.getByTestId('version-banner')).toBeVisible();
   await expect(reader).toContainText('fond 14, on the Soviet withdrawal');
   await page.screenshot({ path: join(screenshotDir, 'revision-original-imported.png') });
+});
+
+test('a transcription imported from Windows-1250 is revised from a file saved in it, read without mojibake', async ({ page }, info) => {
+  await openLibrary(page);
+  const fixture = join(import.meta.dirname, '..', '..', 'shared', 'importers', 'fixtures', 'dvorak-windows-1250.txt');
+  const chooser = page.waitForEvent('filechooser');
+  await chooseImport(page, 'documents');
+  await (await chooser).setFiles(fixture);
+  await expect(page.getByTestId('import-results')).toContainText('windows-1250');
+  await page.getByTestId('import-results-close').click();
+  await openDocument(page, 'Záznam o obědě');
+  await tagPassage(page, 'Rozhovor trval čtyři hodiny', '2');
+
+  // The transcriber corrects a date, and saves in the same old encoding.
+  const text = new TextDecoder('windows-1250').decode(readFileSync(fixture));
+  const revised = info.outputPath('dvorak-windows-1250.txt');
+  writeFileSync(revised, encodeLegacy(text.replace('30. března 1962', '29. března 1962'), 'windows-1250'));
+  const revise = page.waitForEvent('filechooser');
+  await page.getByTestId('new-revision').click();
+  await (await revise).setFiles(revised);
+  await expect(page.getByTestId('revision-encoding')).toHaveText('Read as windows-1250.');
+  await expect(page.getByTestId('revision-counts')).toHaveText(/1 unchanged.*0 moved.*0 found in changed words.*0 not found/s);
+  await page.screenshot({ path: join(screenshotDir, 'revision-windows-1250.png') });
+  await page.getByTestId('revision-confirm').click();
+  const reader = page.locator('[data-testid="reader"] .ProseMirror');
+  await expect(reader).toContainText('29. března 1962 korejského velvyslance');
+  await expect(reader.locator('.hl', { hasText: 'Rozhovor trval čtyři hodiny' })).toHaveCount(1);
 });

@@ -115,12 +115,14 @@ describe('the import client', () => {
     // The transcriber adds a note before the text: every passage is shifted, none moved.
     const revisedSource = `Transcriber's note: page 1 added.\n\n${readFileSync(join(corpusDir, brief.fileName), 'utf8')}`;
     const client = imports({ db: target, documents: async () => currentDocuments(target, corpus) });
-    const preview = await client.revisions.preview({ documentId: brief.id, fileName: 'brief-v2.md', source: revisedSource });
+    const preview = await client.revisions.preview({ documentId: brief.id, fileName: 'brief-v2.md', bytes: utf8(revisedSource) });
     expect(preview).toEqual({
       documentId: brief.id,
       fileName: 'brief-v2.md',
       counts: { unchanged: 1, moved: 0, fuzzy: 0, orphaned: 0 },
       seq: null,
+      encoding: 'utf-8',
+      warnings: [],
       planId: 'revision-1',
     });
     expect(await target.revisions.count()).toBe(0);
@@ -184,6 +186,23 @@ describe('the import client', () => {
     // Read again in the encoding the researcher chose, it is stored.
     const [again] = await client.documents.import([{ name: 'thaw.txt', bytes: back!, encoding: 'windows-1252' }]);
     expect(again).toMatchObject({ ok: true, encoding: { name: 'windows-1252', detected: false } });
+  });
+
+  it('reads a revision in the encoding its document was chosen to be read in', async () => {
+    const client = imports({ db: target, documents: async () => currentDocuments(target, corpus) });
+    // Too short for its encoding to be told: the researcher chose it.
+    const thaw = encodeLegacy('Naïve readings of the “thaw” are common – and wrong.', 'windows-1252');
+    const [stored] = await client.documents.import([{ name: 'thaw.txt', bytes: thaw.slice().buffer as ArrayBuffer, encoding: 'windows-1252' }]);
+    expect(stored).toMatchObject({ ok: true });
+    const document = (await currentDocuments(target, corpus)).get('thaw')!;
+    const text = document.text.text;
+    await new AnnotationStore(target).create(document, text.indexOf('“thaw”'), text.indexOf('“thaw”') + 6, { tags: ['claim'] });
+    // The corrected transcription, saved by the same tool in the same encoding.
+    const revised = encodeLegacy('Naïve readings of the “thaw” are common – and often wrong.', 'windows-1252');
+    const preview = await client.revisions.preview({ documentId: 'thaw', fileName: 'thaw.txt', bytes: revised.slice().buffer as ArrayBuffer });
+    expect(preview).toMatchObject({ encoding: 'windows-1252', counts: { unchanged: 1, moved: 0, fuzzy: 0, orphaned: 0 } });
+    await client.revisions.apply({ planId: preview.planId });
+    expect((await currentDocuments(target, corpus)).get('thaw')!.text.text).toContain('are common – and often wrong.');
   });
 
   it('builds and writes the whole-library backup in the handler, and nothing when the library is as last backed up', async () => {

@@ -99,6 +99,11 @@ export interface RevisionSummary {
   counts: Record<ReanchorStatus, number>;
   /// The revision's number once stored; `null` in a preview.
   seq: number | null;
+  /// In a preview: the encoding the file was read in (WHATWG name), and
+  /// what reading it found (characters that could not be read, NULs
+  /// dropped); `null` and empty once stored.
+  encoding: string | null;
+  warnings: string[];
 }
 
 /// Unplaced annotations listed in a summary; the rest are counted.

@@ -30,6 +30,7 @@ import { PanelResizer } from '../comforts/PanelResizer';
 import { useReadingPlace } from '../comforts/place';
 import { ReaderComforts } from '../comforts/ReaderComforts';
 import { messageOf } from '../../../../shared/errors';
+import { chosenBytes } from '../../../host/chosen-bytes';
 
 const noSets: readonly AnnotationSet[] = [];
 
@@ -139,11 +140,12 @@ export function ReaderScreen({
   const startRevision = useCallback(async () => {
     if (!document) return;
     try {
-      const file = await services.host.openTextFile('Import a revision of this document', [
+      const file = await services.host.openFileChunks('Import a revision of this document', [
         { name: 'Text or Markdown', extensions: ['txt', 'md', 'markdown'] },
       ]);
       if (!file) return;
-      setRevisionPlan(await services.imports.revisions.preview({ documentId: document.id, fileName: file.name, source: file.text }));
+      const bytes = await chosenBytes(file);
+      setRevisionPlan(await services.imports.revisions.preview({ documentId: document.id, fileName: file.name, bytes }, { transfer: [bytes] }));
     } catch (error) {
       services.notify({ kind: 'error', text: `The revision was not imported: ${messageOf(error)}` });
     }

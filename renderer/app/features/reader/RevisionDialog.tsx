@@ -26,6 +26,16 @@ export function RevisionDialog({ plan, onApply, onCancel }: { plan: RevisionSumm
           <strong>{counts.orphaned}</strong> not found (kept, to re-attach)
         </li>
       </ul>
+      {plan.encoding && plan.encoding !== 'utf-8' && (
+        <p className="hint" data-testid="revision-encoding">
+          Read as {plan.encoding}.
+        </p>
+      )}
+      {plan.warnings.map((warning) => (
+        <p className="warn" key={warning}>
+          {warning}
+        </p>
+      ))}
       <p className="hint">Every annotation that moved, changed or was not found goes on a review list beside the text.</p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
