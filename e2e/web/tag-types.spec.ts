@@ -43,6 +43,14 @@ test('tag types are the researcher’s: add, rename, recolour, reorder, and dele
   // The annotation is kept, untagged.
   await expect(page.getByTestId('annotation-entry')).toHaveCount(1);
   await expect(page.getByTestId('entry-tag')).toHaveCount(0);
+  // A deletion by mistake is taken back with Ctrl+Z, tag and all; then
+  // done again.
+  await expect(page.getByTestId('notice-info').last()).toHaveText(/Ctrl\+Z brings it back/);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('notice-info').last()).toHaveText(/Undid: delete tag type\./);
+  await expect(page.getByTestId('entry-tag')).toHaveText(['Assertion×']);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('entry-tag')).toHaveCount(0);
 
   // Key 1 is now the new type.
   await dragSelect(page, 'Italy, France and Turkey');

@@ -107,8 +107,6 @@ export function App({ host }: { host: Host }) {
   const services = useMemo<AppServices>(() => {
     const database = db();
     const annotations = new AnnotationStore(database);
-    // Undo cannot step back over a deleted type: the history goes with it.
-    const forgetHistory = () => annotations.history.clear();
     const forgetArrived = (ids: Changed) => annotations.history.forget(ids);
     const partial = {
       documents,
@@ -116,10 +114,10 @@ export function App({ host }: { host: Host }) {
       // Exports and backup files are built in the backup worker, off the page.
       library: new LibraryRepository(database, documents, backupWorker),
       annotations,
-      tagTypes: new TagTypeStore(database, forgetHistory),
+      tagTypes: new TagTypeStore(database, annotations.history),
       actors: new ActorStore(database, annotations.history),
       sets: new SetStore(database),
-      relationTypes: new RelationTypeStore(database, forgetHistory),
+      relationTypes: new RelationTypeStore(database, annotations.history),
       backups: new BackupScheduler(
         database,
         // Only the default writer reads this; the app writes as below.

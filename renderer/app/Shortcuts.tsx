@@ -18,7 +18,7 @@ export const shortcuts: readonly { keys: string[]; what: string; where: string }
   { keys: ['Ctrl+Enter'], what: 'Save the note', where: 'Panel' },
   { keys: ['Ctrl+F'], what: 'Find in this document; Enter / Shift+Enter next / previous; Escape closes', where: 'Reader' },
   { keys: ['Ctrl+Shift+F'], what: 'Search every document', where: 'Everywhere' },
-  { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], what: 'Undo / redo an annotation or actor change', where: 'Everywhere' },
+  { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], what: 'Undo / redo an annotation, actor or type change', where: 'Everywhere' },
   { keys: ['Ctrl+P'], what: 'Print the document with its numbered annotations, or save it as PDF', where: 'Reader' },
   { keys: ['Ctrl+=', 'Ctrl+-', 'Ctrl+0'], what: 'Larger, smaller, normal text', where: 'Everywhere' },
   { keys: ['Alt+←'], what: 'Back where you came from', where: 'Reader' },

@@ -307,7 +307,7 @@ export class AnnotationStore {
 
   private async apply(changes: Change[]): Promise<void> {
     try {
-      await this.db.transaction('rw', [...documentTables(this.db), this.db.actors], async () => {
+      await this.db.transaction('rw', [...documentTables(this.db), this.db.actors, this.db.tagTypes, this.db.relationTypes], async () => {
         for (const change of changes) {
           if (change.type === 'put') await rows.put(this.db, [change.annotation]);
           else if (change.type === 'delete') await this.remove(change);
@@ -320,6 +320,12 @@ export class AnnotationStore {
           else if (change.type === 'put-actors') {
             await this.db.actors.bulkDelete(change.delete);
             await this.db.actors.bulkPut(change.put);
+          } else if (change.type === 'put-tag-types') {
+            await this.db.tagTypes.bulkDelete(change.delete);
+            await this.db.tagTypes.bulkPut(change.put);
+          } else if (change.type === 'put-relation-types') {
+            await this.db.relationTypes.bulkDelete(change.delete);
+            await this.db.relationTypes.bulkPut(change.put);
           } else {
             if (!change.removed.value) throw new RangeError(`The deletion of “${change.documentId}” was never carried out, so there is nothing to put back.`);
             await restoreDocument(this.db, change.removed.value);

@@ -1,5 +1,6 @@
 import type { Actor } from '../../shared/actors/model';
-import type { Annotation } from '../../shared/annotation/model';
+import type { Annotation, TagType } from '../../shared/annotation/model';
+import type { RelationType } from '../../shared/links/model';
 import type { AnnotationSet } from '../../shared/sets/model';
 import type { LinkRow, ReviewRow } from './db';
 import type { RemovedDocument } from './documents';
@@ -25,7 +26,11 @@ export type Change =
   | { type: 'restore-document'; documentId: string; removed: { value: RemovedDocument | null } }
   /// Actors written as they are in `put`, and those named in `delete`
   /// taken away: an actor's creation, rename, names, merge or deletion.
-  | { type: 'put-actors'; put: Actor[]; delete: string[] };
+  | { type: 'put-actors'; put: Actor[]; delete: string[] }
+  /// Tag types, or relation types, written as they are in `put`, and
+  /// those named in `delete` taken away: a type's deletion, and its undo.
+  | { type: 'put-tag-types'; put: TagType[]; delete: string[] }
+  | { type: 'put-relation-types'; put: RelationType[]; delete: string[] };
 
 /// An undoable step: the changes that made it and those that take it back.
 export interface Step {
@@ -34,7 +39,7 @@ export interface Step {
   undo: Change[];
 }
 
-/// The undo and redo stacks of annotation (and actor) changes. Pure: the store applies
+/// The undo and redo stacks of annotation (and actor and type) changes. Pure: the store applies
 /// the changes a step names.
 export class History {
   private done: Step[] = [];
@@ -89,7 +94,8 @@ export class History {
   /// put back an annotation, link or set as it was here, over the
   /// colleague's change, without a word. Steps touching nothing of it stay:
   /// they name other rows, so undoing them still finds what they left.
-  /// A type changed elsewhere clears the history, as deleting one here does.
+  /// A type changed elsewhere clears the history: a step here may name it
+  /// on an annotation or a link.
   forget(changed: Changed): void {
     if ((changed.tagTypes?.size ?? 0) > 0 || (changed.relationTypes?.size ?? 0) > 0) {
       this.clear();
@@ -129,5 +135,9 @@ function touches(change: Change, changed: Changed): boolean {
       return changed.documents?.has(change.documentId) ?? false;
     case 'put-actors':
       return [...change.put.map((a) => a.id), ...change.delete].some((id) => changed.actors?.has(id) ?? false);
+    case 'put-tag-types':
+      return [...change.put.map((t) => t.id), ...change.delete].some((id) => changed.tagTypes?.has(id) ?? false);
+    case 'put-relation-types':
+      return [...change.put.map((t) => t.id), ...change.delete].some((id) => changed.relationTypes?.has(id) ?? false);
   }
 }

@@ -35,3 +35,19 @@ describe('RelationTypeStore', () => {
     expect((await store.list()).map((r) => r.order)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });
+
+describe('deleting a relation type and the undo history', () => {
+  it('is one step: undo puts the type back where it was, and older steps stay undoable', async () => {
+    const annotations = new AnnotationStore(db);
+    const store = new RelationTypeStore(db, annotations.history);
+    const text = brief.text.text;
+    await annotations.create(brief, text.indexOf('Khrushchev'), text.indexOf('Khrushchev') + 10);
+    const before = await store.list();
+    await store.delete('cites');
+    expect((await store.list()).map((r) => r.id)).not.toContain('cites');
+    expect((await annotations.undo())?.label).toBe('Delete relation type');
+    expect(await store.list()).toEqual(before);
+    expect((await annotations.undo())?.label).toBe('Create annotation');
+    expect(annotations.history.canUndo).toBe(false);
+  });
+});

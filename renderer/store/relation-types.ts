@@ -8,17 +8,18 @@ import {
   renameRelationType,
 } from '../../shared/links/relation-types';
 import type { PalimpsestDb } from './db';
+import type { History } from './history';
 
 /// The researcher's relation types ("supports", "contradicts", …), edited
 /// like tag types. Each edit reads the list, applies the rule from
 /// shared/links and writes the list back, in one transaction.
+///
+/// A deletion (only of a type no link uses) is a step of `history`, as a
+/// tag type's is: Ctrl+Z puts it back where it was in the list.
 export class RelationTypeStore {
-  /// `onDeleted` runs after a relation type is deleted: the app clears the
-  /// undo history there, since undoing an older step could bring back a
-  /// link of the deleted type, and no file could then carry it.
   constructor(
     private readonly db: PalimpsestDb,
-    private readonly onDeleted: () => void = () => {},
+    private readonly history: History | null = null,
   ) {}
 
   async list(): Promise<RelationType[]> {
@@ -52,12 +53,18 @@ export class RelationTypeStore {
 
   /// Deletes a relation type no link uses; refuses one in use, with the count.
   async delete(id: string): Promise<void> {
-    await this.db.transaction('rw', [this.db.relationTypes, this.db.links], async () => {
-      const types = deleteRelationType(await this.list(), id, await this.db.links.where('relation').equals(id).toArray());
+    const { before, types } = await this.db.transaction('rw', [this.db.relationTypes, this.db.links], async () => {
+      const before = await this.list();
+      const types = deleteRelationType(before, id, await this.db.links.where('relation').equals(id).toArray());
       await this.db.relationTypes.clear();
       await this.db.relationTypes.bulkAdd(types);
+      return { before, types };
     });
-    this.onDeleted();
+    this.history?.record({
+      label: 'Delete relation type',
+      redo: [{ type: 'put-relation-types', put: types, delete: [id] }],
+      undo: [{ type: 'put-relation-types', put: before, delete: [] }],
+    });
   }
 
   private async replace(change: (types: RelationType[]) => Promise<RelationType[]>): Promise<void> {

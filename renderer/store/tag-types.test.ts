@@ -62,14 +62,31 @@ describe('TagTypeStore', () => {
 });
 
 describe('deleting a type and the undo history', () => {
-  it('forgets the history, so undo cannot bring a deleted tag type back onto an annotation', async () => {
+  it('is one step: undo puts the type back in its place and its tag back on every annotation, and an older edit is undone after it', async () => {
     const annotations = new AnnotationStore(db);
-    const store = new TagTypeStore(db, () => annotations.history.clear());
+    const store = new TagTypeStore(db, annotations.history);
     const added = await store.add('Rumour', '#8e44ad');
+    await store.move(added.id, -1);
     const made = await annotations.create(brief, 100, 140, { tags: ['claim'] });
-    await annotations.update(made, { tags: ['claim', added.id] });
-    await store.delete(added.id);
-    expect(await annotations.undo()).toBeNull();
-    expect((await rows.all(db)).map((a) => a.tags)).toEqual([['claim']]);
+    await annotations.update(made, { tags: ['claim', added.id], note: 'heard in Tirana' });
+    const other = await annotations.create(brief, 200, 240, { tags: [added.id] });
+    const before = { types: await tags.list(), rows: await rows.all(db) };
+
+    expect(await store.delete(added.id)).toBe(2);
+    expect((await rows.all(db)).map((a) => a.tags).sort()).toEqual([[], ['claim']]);
+    expect(await names()).toEqual(['Actor', 'Claim', 'Economic measure']);
+
+    expect((await annotations.undo())?.label).toBe('Delete tag type');
+    expect(await tags.list()).toEqual(before.types);
+    expect(await rows.all(db)).toEqual(before.rows);
+
+    // Redo deletes it again; undo, then the older steps behind it.
+    await annotations.redo();
+    expect(await names()).toEqual(['Actor', 'Claim', 'Economic measure']);
+    await annotations.undo();
+    expect((await annotations.undo())?.label).toBe('Create annotation');
+    expect((await rows.all(db)).map((a) => a.id)).not.toContain(other.id);
+    expect((await annotations.undo())?.label).toBe('Edit annotation');
+    expect((await rows.all(db)).find((a) => a.id === made.id)?.tags).toEqual(['claim']);
   });
 });

@@ -2,18 +2,21 @@ import { slugOf } from '../../shared/slug';
 import type { TagType } from '../../shared/annotation/model';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
+import type { History } from './history';
 import { InvalidInput } from '../../shared/errors';
 
 /// The researcher's own list of tag types: add, rename, recolour, reorder,
 /// delete. Deleting takes the tag off the annotations that carry it; the
 /// annotations themselves are kept.
+///
+/// A deletion is a step of `history` (the annotations' undo stack, where
+/// the app has one): Ctrl+Z puts the type back, and its tag back on every
+/// annotation it was taken off. Older steps stay undoable after it, since
+/// undoing them first undoes the deletion.
 export class TagTypeStore {
-  /// `onDeleted` runs after a tag type is deleted: the app clears the undo
-  /// history there, since undoing an older step would bring the deleted
-  /// type back onto annotations, and no file could then carry them.
   constructor(
     private readonly db: PalimpsestDb,
-    private readonly onDeleted: () => void = () => {},
+    private readonly history: History | null = null,
   ) {}
 
   async list(): Promise<TagType[]> {
@@ -72,19 +75,27 @@ export class TagTypeStore {
   /// Deletes a tag type and takes it off every annotation carrying it, in one
   /// transaction. Resolves to the number of annotations changed.
   async delete(id: string, now: Date = new Date()): Promise<number> {
-    const changed = await this.db.transaction('rw', [this.db.tagTypes, ...rows.tables(this.db)], async () => {
+    const step = await this.db.transaction('rw', [this.db.tagTypes, ...rows.tables(this.db)], async () => {
+      const before = await this.list();
+      const gone = before.find((t) => t.id === id);
+      if (!gone) return null;
       const touched = await rows.withTag(this.db, id);
       const modified = now.toISOString();
-      await rows.put(
-        this.db,
-        touched.map((a) => ({ ...a, tags: a.tags.filter((t) => t !== id), modified })),
-      );
+      const untagged = touched.map((a) => ({ ...a, tags: a.tags.filter((t) => t !== id), modified }));
+      const rest = before.filter((t) => t.id !== id).map((t, order) => ({ ...t, order }));
+      await rows.put(this.db, untagged);
       await this.db.tagTypes.delete(id);
-      const rest = await this.list();
-      await this.db.tagTypes.bulkPut(rest.map((t, order) => ({ ...t, order })));
-      return touched.length;
+      await this.db.tagTypes.bulkPut(rest);
+      return {
+        label: 'Delete tag type',
+        redo: [...untagged.map((annotation) => ({ type: 'put' as const, annotation })), { type: 'put-tag-types' as const, put: rest, delete: [id] }],
+        undo: [{ type: 'put-tag-types' as const, put: before, delete: [] }, ...touched.map((annotation) => ({ type: 'put' as const, annotation }))],
+        count: touched.length,
+      };
     });
-    this.onDeleted();
-    return changed;
+    if (!step) return 0;
+    const { count, ...recorded } = step;
+    this.history?.record(recorded);
+    return count;
   }
 }
