@@ -8,6 +8,7 @@ import type { LinkRow, PalimpsestDb } from './db';
 import { type Change, History, type Step } from './history';
 import { type RemovedDocument, documentTables, putSetPlaces, restoreDocument, takeDocument } from './documents';
 import { allLinks, linksOf, linksOfDocument } from './links';
+import { insertType, removeType } from './type-list';
 import {
   type ColumnsUpdate,
   type TableContext,
@@ -320,13 +321,9 @@ export class AnnotationStore {
           else if (change.type === 'put-actors') {
             await this.db.actors.bulkDelete(change.delete);
             await this.db.actors.bulkPut(change.put);
-          } else if (change.type === 'put-tag-types') {
-            await this.db.tagTypes.bulkDelete(change.delete);
-            await this.db.tagTypes.bulkPut(change.put);
-          } else if (change.type === 'put-relation-types') {
-            await this.db.relationTypes.bulkDelete(change.delete);
-            await this.db.relationTypes.bulkPut(change.put);
-          } else {
+          } else if (change.type === 'remove-type') await removeType(this.db, change.table, change.id);
+          else if (change.type === 'insert-type') await insertType(this.db, change.table, change.item, change.at);
+          else {
             if (!change.removed.value) throw new RangeError(`The deletion of “${change.documentId}” was never carried out, so there is nothing to put back.`);
             await restoreDocument(this.db, change.removed.value);
           }

@@ -1,9 +1,9 @@
 import type { Actor } from '../../shared/actors/model';
-import type { Annotation, TagType } from '../../shared/annotation/model';
-import type { RelationType } from '../../shared/links/model';
+import type { Annotation } from '../../shared/annotation/model';
 import type { AnnotationSet } from '../../shared/sets/model';
 import type { LinkRow, ReviewRow } from './db';
 import type { RemovedDocument } from './documents';
+import type { TypeItem, TypeTable } from './type-list';
 
 /// One write of an annotation or of a link between two. An annotation's
 /// delete names the document too: that is where its chunk is found.
@@ -27,10 +27,11 @@ export type Change =
   /// Actors written as they are in `put`, and those named in `delete`
   /// taken away: an actor's creation, rename, names, merge or deletion.
   | { type: 'put-actors'; put: Actor[]; delete: string[] }
-  /// Tag types, or relation types, written as they are in `put`, and
-  /// those named in `delete` taken away: a type's deletion, and its undo.
-  | { type: 'put-tag-types'; put: TagType[]; delete: string[] }
-  | { type: 'put-relation-types'; put: RelationType[]; delete: string[] };
+  /// A tag or relation type taken out of its list, and put back at the
+  /// place it stood: a type's deletion, and its undo. The list is numbered
+  /// again each time, taking the other types as they are then.
+  | { type: 'remove-type'; table: TypeTable; id: string }
+  | { type: 'insert-type'; table: TypeTable; item: TypeItem; at: number };
 
 /// An undoable step: the changes that made it and those that take it back.
 export interface Step {
@@ -135,9 +136,9 @@ function touches(change: Change, changed: Changed): boolean {
       return changed.documents?.has(change.documentId) ?? false;
     case 'put-actors':
       return [...change.put.map((a) => a.id), ...change.delete].some((id) => changed.actors?.has(id) ?? false);
-    case 'put-tag-types':
-      return [...change.put.map((t) => t.id), ...change.delete].some((id) => changed.tagTypes?.has(id) ?? false);
-    case 'put-relation-types':
-      return [...change.put.map((t) => t.id), ...change.delete].some((id) => changed.relationTypes?.has(id) ?? false);
+    case 'remove-type':
+      return changed[change.table]?.has(change.id) ?? false;
+    case 'insert-type':
+      return changed[change.table]?.has(change.item.id) ?? false;
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '../../shared/links/relation-types';
 import type { PalimpsestDb } from './db';
 import type { History } from './history';
+import { removeType } from './type-list';
 
 /// The researcher's relation types ("supports", "contradicts", …), edited
 /// like tag types. Each edit reads the list, applies the rule from
@@ -53,17 +54,16 @@ export class RelationTypeStore {
 
   /// Deletes a relation type no link uses; refuses one in use, with the count.
   async delete(id: string): Promise<void> {
-    const { before, types } = await this.db.transaction('rw', [this.db.relationTypes, this.db.links], async () => {
-      const before = await this.list();
-      const types = deleteRelationType(before, id, await this.db.links.where('relation').equals(id).toArray());
-      await this.db.relationTypes.clear();
-      await this.db.relationTypes.bulkAdd(types);
-      return { before, types };
+    const { gone, at } = await this.db.transaction('rw', [this.db.relationTypes, this.db.links], async () => {
+      const types = await this.list();
+      // Refuses a type in use, or one not in the list.
+      deleteRelationType(types, id, await this.db.links.where('relation').equals(id).toArray());
+      return { gone: types.find((t) => t.id === id)!, at: await removeType(this.db, 'relationTypes', id) };
     });
     this.history?.record({
       label: 'Delete relation type',
-      redo: [{ type: 'put-relation-types', put: types, delete: [id] }],
-      undo: [{ type: 'put-relation-types', put: before, delete: [] }],
+      redo: [{ type: 'remove-type', table: 'relationTypes', id }],
+      undo: [{ type: 'insert-type', table: 'relationTypes', item: gone, at }],
     });
   }
 

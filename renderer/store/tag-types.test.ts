@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TagType } from '../../shared/annotation/model';
 import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
 import * as rows from './annotation-rows';
 import { AnnotationStore } from './annotations';
@@ -88,5 +90,72 @@ describe('deleting a type and the undo history', () => {
     expect((await rows.all(db)).map((a) => a.id)).not.toContain(other.id);
     expect((await annotations.undo())?.label).toBe('Edit annotation');
     expect((await rows.all(db)).find((a) => a.id === made.id)?.tags).toEqual(['claim']);
+  });
+});
+
+describe('undoing a deletion after other edits of the list', () => {
+  it('keeps a rename and a type added since, and gives each type its own place', async () => {
+    const annotations = new AnnotationStore(db);
+    const store = new TagTypeStore(db, annotations.history);
+    await store.delete('actor');
+    await store.rename('claim', 'Assertion');
+    await store.add('Rumour', '#8e44ad');
+    await annotations.undo();
+    expect((await store.list()).map((t) => [t.name, t.order])).toEqual([
+      ['Actor', 0],
+      ['Assertion', 1],
+      ['Economic measure', 2],
+      ['Rumour', 3],
+    ]);
+  });
+});
+
+describe('type deletions among annotation edits, undone and redone', () => {
+  // Each run: a few annotations made and retagged, tag types added and
+  // deleted, and undo and redo pressed in any order. A user would notice
+  // an annotation carrying a tag no type names (it cannot be exported), or
+  // undo all the way back not giving the library they started with.
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant('create' as const), tags: fc.subarray([0, 1, 2, 3]) }),
+    fc.record({ kind: fc.constant('retag' as const), which: fc.nat(), tags: fc.subarray([0, 1, 2, 3]) }),
+    fc.record({ kind: fc.constant('add-type' as const) }),
+    fc.record({ kind: fc.constant('delete-type' as const), which: fc.nat() }),
+    fc.constant({ kind: 'undo' as const }),
+    fc.constant({ kind: 'redo' as const }),
+  );
+
+  it('leaves no annotation with a tag no type names, and undoing every step gives the first library back', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
+        const base = freshDb('tag-undo');
+        const annotations = new AnnotationStore(base);
+        const store = new TagTypeStore(base, annotations.history);
+        const first = { types: await store.list(), rows: await rows.all(base) };
+        let added = 0;
+        for (const step of ops) {
+          const types = await store.list();
+          const ids = (picks: number[]) => picks.map((i) => types[i % types.length]?.id).filter((id): id is string => !!id);
+          const all = await rows.all(base);
+          if (step.kind === 'create') await annotations.create(brief, 100 + all.length * 50, 130 + all.length * 50, { tags: [...new Set(ids(step.tags))] });
+          else if (step.kind === 'retag' && all.length) await annotations.update(all[step.which % all.length]!, { tags: [...new Set(ids(step.tags))] });
+          else if (step.kind === 'add-type') await store.add(`Added ${++added}`, '#336699');
+          else if (step.kind === 'delete-type' && types.length) await store.delete(types[step.which % types.length]!.id);
+          else if (step.kind === 'undo') await annotations.undo();
+          else if (step.kind === 'redo') await annotations.redo();
+          const now = await store.list();
+          const named = new Set(now.map((t) => t.id));
+          for (const annotation of await rows.all(base)) expect(annotation.tags.filter((t) => !named.has(t))).toEqual([]);
+          // One place each: keys 1–9 follow the order.
+          expect(now.map((t) => t.order)).toEqual(now.map((_, i) => i));
+        }
+        while (await annotations.undo());
+        // Adding a type is not a step: those added stay, and the first
+        // types are back in their order among them, as they were.
+        const withoutOrder = (types: TagType[]) => types.map(({ order: _, ...rest }) => rest);
+        expect(withoutOrder((await store.list()).filter((t) => !t.name.startsWith('Added ')))).toEqual(withoutOrder(first.types));
+        expect(await rows.all(base)).toEqual(first.rows);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

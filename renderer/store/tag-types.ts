@@ -2,7 +2,8 @@ import { slugOf } from '../../shared/slug';
 import type { TagType } from '../../shared/annotation/model';
 import * as rows from './annotation-rows';
 import type { PalimpsestDb } from './db';
-import type { History } from './history';
+import type { History, Step } from './history';
+import { removeType } from './type-list';
 import { InvalidInput } from '../../shared/errors';
 
 /// The researcher's own list of tag types: add, rename, recolour, reorder,
@@ -76,26 +77,22 @@ export class TagTypeStore {
   /// transaction. Resolves to the number of annotations changed.
   async delete(id: string, now: Date = new Date()): Promise<number> {
     const step = await this.db.transaction('rw', [this.db.tagTypes, ...rows.tables(this.db)], async () => {
-      const before = await this.list();
-      const gone = before.find((t) => t.id === id);
+      const gone = await this.db.tagTypes.get(id);
       if (!gone) return null;
       const touched = await rows.withTag(this.db, id);
       const modified = now.toISOString();
       const untagged = touched.map((a) => ({ ...a, tags: a.tags.filter((t) => t !== id), modified }));
-      const rest = before.filter((t) => t.id !== id).map((t, order) => ({ ...t, order }));
       await rows.put(this.db, untagged);
-      await this.db.tagTypes.delete(id);
-      await this.db.tagTypes.bulkPut(rest);
-      return {
+      const at = await removeType(this.db, 'tagTypes', id);
+      const step: Step = {
         label: 'Delete tag type',
-        redo: [...untagged.map((annotation) => ({ type: 'put' as const, annotation })), { type: 'put-tag-types' as const, put: rest, delete: [id] }],
-        undo: [{ type: 'put-tag-types' as const, put: before, delete: [] }, ...touched.map((annotation) => ({ type: 'put' as const, annotation }))],
-        count: touched.length,
+        redo: [...untagged.map((annotation) => ({ type: 'put' as const, annotation })), { type: 'remove-type', table: 'tagTypes', id }],
+        undo: [{ type: 'insert-type', table: 'tagTypes', item: gone, at }, ...touched.map((annotation) => ({ type: 'put' as const, annotation }))],
       };
+      return { step, count: touched.length };
     });
     if (!step) return 0;
-    const { count, ...recorded } = step;
-    this.history?.record(recorded);
-    return count;
+    this.history?.record(step.step);
+    return step.count;
   }
 }

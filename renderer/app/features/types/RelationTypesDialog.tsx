@@ -31,7 +31,9 @@ export function RelationTypesDialog({ onClose }: { onClose: () => void }) {
         fields={(type) => <PhraseFields type={type} onRename={(fields) => run(store.rename(type.id, fields))} />}
         onRecolor={(type, color) => void run(store.recolor(type.id, color))}
         onMove={(type, by) => void run(store.move(type.id, by))}
-        onDelete={(type) => void run(store.delete(type.id).then(() => services.notify({ kind: 'info', text: `Deleted the relation “${type.name}”. Ctrl+Z brings it back.` })))}
+        onDelete={(type) =>
+          void run(store.delete(type.id).then(() => services.notify({ kind: 'info', text: `Deleted the relation “${type.name}”. Ctrl+Z brings it back.` })))
+        }
       />
       <AddTypeForm
         color={color}

@@ -57,7 +57,9 @@ export function TagTypesDialog({ onClose }: { onClose: () => void }) {
               void run(
                 store
                   .delete(tagType.id)
-                  .then((n) => services.notify({ kind: 'info', text: `Deleted “${tagType.name}”; ${n} annotation${n === 1 ? '' : 's'} changed. Ctrl+Z brings it back.` })),
+                  .then((n) =>
+                    services.notify({ kind: 'info', text: `Deleted “${tagType.name}”; ${n} annotation${n === 1 ? '' : 's'} changed. Ctrl+Z brings it back.` }),
+                  ),
               );
             }}
           >
