@@ -37,7 +37,7 @@ describe('migrating a version-6 library to listing rows (version 7)', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     const listings = new Map((await db.documentListings.toArray()).map((listing) => [listing.id, listing]));
     expect([...listings.keys()].sort()).toEqual([brief.id, row.id].sort());
     const memo = listings.get(row.id)!;
@@ -67,7 +67,7 @@ describe('migrating a version-7 library to the listing snapshot (version 8)', ()
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(unpack((await db.listingSnapshot.get('all')) as PackedSnapshot).map((listed) => listed.row()))).toEqual(byId(rows.map(shortOf)));
     // The rows stay, as they were: they are the truth the snapshot copies.
@@ -97,7 +97,7 @@ describe('migrating a version-8 library to the stamps row (version 9)', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     const read = await readStamps(db, corpus);
     expect(read.kept).toBe(true);
     expect(read.stamps).toEqual(
@@ -128,7 +128,7 @@ describe('migrating a version-9 library to the packed snapshot (version 10)', ()
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     const snapshot = await db.listingSnapshot.get('all');
     expect(isPacked(snapshot)).toBe(true);
     const read = await readListings(db);
@@ -176,7 +176,7 @@ describe('migrating a version-11 library to short lines (version 12)', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     const snapshot = (await db.listingSnapshot.get('all')) as PackedSnapshot;
     expect(isPacked(snapshot)).toBe(true);
     // What a launch copies holds no citation and no summary.

@@ -105,7 +105,7 @@ describe('schema migration', () => {
     expect(await rows.all(current)).toEqual([annotation]);
     expect(await current.tagTypes.count()).toBe(3);
     expect(await current.revisions.count()).toBe(0);
-    expect(current.verno).toBe(13);
+    expect(current.verno).toBe(14);
     expect((await current.relationTypes.toArray()).map((r) => r.name)).toContain('contradicts');
     current.close();
     await Dexie.delete(name);

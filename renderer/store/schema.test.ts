@@ -59,7 +59,7 @@ describe('migrating a version-2 library to the current schema', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'actors',
       'annotationChunks',

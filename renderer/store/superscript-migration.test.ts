@@ -73,7 +73,7 @@ describe('migrating a version-5 library to superscript footnote markers', () => 
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     const after = new Map((await rows.all(db)).map((a) => [a.id, a]));
     expect(after.get('across')?.quote.exact).toBe('these events.² Regrettably');
     expect(after.get('across')).toEqual({ ...across, quote: describePassage(article.text.text, across.position.start, across.position.end).quote });

@@ -32,7 +32,7 @@ describe('migrating a version-10 library to stored table columns (version 11)', 
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     const stored = byKey(await rows.columnsOf(db));
     expect(stored.map((c) => c.key)).toEqual(chunks.map((c) => c.key).sort());
     // The same record a write of the same annotations makes.

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/annotation/model';
-import { documentColumns } from '../../shared/table/document-columns';
+import { documentColumns, viewsOf } from '../../shared/table/document-columns';
 import { randomAnnotations, scaledDocument } from '../../shared/test-support/synthetic';
 import { chunkAndColumns, groupIntoChunks } from './chunk-layout';
 import { PalimpsestDb } from './db';
@@ -37,14 +37,14 @@ describe('migrating a version-12 library to stored runs (version 13)', () => {
 
     const db = new PalimpsestDb(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     const runs = await db.tableRuns.toArray();
     expect(runs.map((r) => r.documentId).sort()).toEqual([document.id, 'other'].sort());
     expect(await db.tableRuns.get('other')).toEqual(await runOf(db, 'other', 'before'));
     const mine = (await db.tableRuns.get(document.id))!;
     expect(mine.count).toBe(shared.length);
     // Its rows in the order of the text, as the table lists them.
-    const starts = Array.from(new Float64Array(mine.packed, 0, mine.count));
+    const starts = Array.from(viewsOf(mine).starts);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     // Nothing else moved.
     expect(await db.annotationChunks.toArray()).toEqual(chunks);

@@ -267,7 +267,7 @@ describe('TableModel over random libraries', () => {
     );
   }, 60_000);
 
-  it('shows the same rows when opened from each document’s stored run as from its chunks', async () => {
+  it('shows the same rows when opened from each document’s stored run as from its chunks, narrow or wide', async () => {
     await fc.assert(
       fc.asyncProperty(
         library,
@@ -275,7 +275,11 @@ describe('TableModel over random libraries', () => {
         fc.constantFrom(...columns),
         fc.constantFrom<SortDirection>('ascending', 'descending'),
         filter,
-        async ({ annotations, links, sets }, buckets, column, direction, rowFilter) => {
+        fc.boolean(),
+        async ({ annotations: given, links, sets }, buckets, column, direction, rowFilter, fractional) => {
+          // A passage starting at a fraction (no whole offset) packs its
+          // document's record wide; whole offsets and few names, narrow.
+          const annotations = fractional ? given.map((a, i) => (i === 0 ? { ...a, position: { ...a.position, start: a.position.start + 0.5 } } : a)) : given;
           const context = { documents: corpus, actors: taggedResolver, links, sets };
           const stored = new StoredChunks(buckets);
           stored.write(annotations);
@@ -290,6 +294,7 @@ describe('TableModel over random libraries', () => {
               'stamp',
             ),
           );
+          for (const run of runs) expect(run.narrow).toBe(!(fractional && run.documentId === annotations[0]?.documentId));
           const model = await TableModel.open({ ...context, runs, texts }, { locale: 'en', tagTypes }, clock);
           expect(model.length).toBe(fromChunks.length);
           expect(Array.from({ length: model.length }, (_, i) => model.id(i))).toEqual(Array.from({ length: fromChunks.length }, (_, i) => fromChunks.id(i)));
