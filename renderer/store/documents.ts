@@ -9,19 +9,8 @@ import type { ImportedFile } from '../../shared/importers/import-file';
 import * as rows from './annotation-rows';
 import type { Annotation } from '../../shared/annotation/model';
 import type { AnnotationSet } from '../../shared/sets/model';
-import {
-  type DocumentEditRow,
-  type DocumentRow,
-  type LinkRow,
-  type ListingRow,
-  type PalimpsestDb,
-  type ReviewRow,
-  type RevisionRow,
-  currentOf,
-  listingOf,
-  stampOf,
-} from './db';
-import { withEdit, writeListings } from './listings';
+import { type DocumentEditRow, type DocumentRow, type LinkRow, type PalimpsestDb, type ReviewRow, type RevisionRow, currentOf } from './db';
+import { withEdit } from './listings';
 import { storageProblem } from './errors';
 import { InvalidInput } from '../../shared/errors';
 
@@ -75,26 +64,10 @@ export function documentRowOf(file: ImportedFile, taken: ReadonlySet<string>, no
   };
 }
 
-/// The listing row of a document as imported, before any revision: what
-/// the library lists it by.
-export function importedListingOf(row: DocumentRow): ListingRow {
-  return listingOf(documentOf(row), stampOf(row.added, 0), 0);
-}
-
-/// Stores imported documents, all in one transaction with their listing
-/// rows (`listings`, made from the rows when not given), so the library
-/// lists them without reading their texts again: a thousand PDFs read
-/// back on the page made its longest tasks after an import.
-export async function addDocuments(
-  db: PalimpsestDb,
-  documents: readonly DocumentRow[],
-  listings: readonly ListingRow[] = documents.map(importedListingOf),
-): Promise<void> {
+/// Stores imported documents, all in one transaction.
+export async function addDocuments(db: PalimpsestDb, documents: readonly DocumentRow[]): Promise<void> {
   try {
-    await db.transaction('rw', db.documents, db.documentListings, db.listingSnapshot, async () => {
-      await db.documents.bulkAdd([...documents]);
-      await writeListings(db, listings);
-    });
+    await db.documents.bulkAdd([...documents]);
   } catch (error) {
     throw new Error(storageProblem(error));
   }

@@ -5,8 +5,8 @@ import { ImportFileError } from '../../shared/importers/errors';
 import { importFile } from '../../shared/importers/import-file';
 import { method } from '../../shared/rpc/api';
 import { type Handlers, type Server, createServer } from '../../shared/rpc/server';
-import type { DocumentRow, ListingRow } from '../store/db';
-import { addDocuments, documentRowOf, importedListingOf } from '../store/documents';
+import type { DocumentRow } from '../store/db';
+import { addDocuments, documentRowOf } from '../store/documents';
 import { sourceOf } from '../store/document-source';
 import type { ImportContext } from './import-context';
 import type { DocumentFile, DocumentFileResult } from './import-protocol';
@@ -99,9 +99,6 @@ export async function importDocuments(
 export class DocumentBatch {
   private readonly results: DocumentFileResult[] = [];
   private readonly rows: DocumentRow[] = [];
-  // Each row's listing, made as its file is read rather than all at the
-  // end, so the last part's store waits on nothing but the writes.
-  private readonly listings: ListingRow[] = [];
 
   private constructor(
     private readonly context: ImportContext,
@@ -125,7 +122,6 @@ export class DocumentBatch {
         const row = documentRowOf(imported, this.taken, this.now);
         this.taken.add(row.id);
         this.rows.push(row);
-        this.listings.push(importedListingOf(row));
         results.push({
           fileName: file.name,
           ok: true,
@@ -160,7 +156,7 @@ export class DocumentBatch {
     await checkCancelled(cancelled);
     if (this.rows.length === 0) return this.results;
     try {
-      await addDocuments(this.context.db, this.rows, this.listings);
+      await addDocuments(this.context.db, this.rows);
     } catch (error) {
       const message = messageOf(error);
       return this.results.map((r) =>

@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../shared/test-support/corpus';
 import { currentDocuments } from '../store/documents';
 import { PalimpsestDb } from '../store/db';
-import { DocumentsRepository } from '../data/documents';
 import { manyPagesPdf } from '../../shared/importers/test-support/many-pages-pdf';
 import { mainThreadPorts, startImports } from './import-client';
 
@@ -134,32 +133,6 @@ describe('a folder’s files, read as the import reaches them', () => {
     const next = await importer.importLater(later(['f.txt'], []));
     expect(next.map((result) => result.ok)).toEqual([true]);
     expect((await imported()).map((d) => d.fileName)).toEqual(['f.txt']);
-  });
-
-  it('lists the stored files in the library as they are stored, without reading their texts back', async () => {
-    const repository = new DocumentsRepository(db, corpus);
-    // The library is open (its list read) before the import, as in the app.
-    await new Promise<void>((resolve) => {
-      const stop = repository.subscribe(() => {
-        stop();
-        resolve();
-      });
-    });
-    const reads = vi.spyOn(db.documents, 'get');
-    const names = Array.from({ length: 5 }, (_, i) => `1962/memo ${i + 1}.txt`);
-    const listed = new Promise<void>((resolve) => {
-      repository.subscribe(() => {
-        if (repository.list().size === corpus.size + names.length) resolve();
-      });
-    });
-    const results = await client().importLater(later(names, []), () => {}, { files: 2, bytes: 1 << 20 });
-    await listed;
-    const ids = results.map((result) => (result.ok ? result.documentId : ''));
-    expect(ids.map((id) => repository.list().get(id)?.fileName)).toEqual(names);
-    expect(repository.list().get(ids[0]!)?.characters).toBe('The memorandum called 1962/memo 1.txt.'.length);
-    // The import wrote each listing row in its own transaction: the page
-    // read no stored document to list them.
-    expect(reads).not.toHaveBeenCalled();
   });
 
   it('reports a file whose read fails by its sentence, and imports the rest', async () => {
