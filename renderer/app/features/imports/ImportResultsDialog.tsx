@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { type Virtualizer, useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { DocumentFileResult } from '../../../work/import-protocol';
 import { describeImported, resultsShown } from './import-results';
@@ -7,6 +7,19 @@ import { Dialog } from '../../ui/Dialog';
 // A result of one line of title and one of meta, with its padding; the
 // list measures each drawn row, so this only places the rows not yet drawn.
 const estimatedRowHeight = 92;
+
+// A drawn row's height as the virtualizer's ResizeObserver reports it,
+// after the browser's own layout; until it has, the height last reported
+// or the estimate. The virtualizer's default reads each row's height as
+// the row mounts, and the first read forces a layout of the page beneath
+// the dialog in the commit that draws it (a folder of 1,000 PDFs: the
+// longest task of the import, docs/performance.md).
+function observedHeight(element: Element, entry: ResizeObserverEntry | undefined, list: Virtualizer<HTMLDivElement, Element>): number {
+  const box = entry?.borderBoxSize[0];
+  if (box) return Math.round(box.blockSize);
+  const index = list.indexFromElement(element);
+  return list.itemSizeCache.get(list.options.getItemKey(index)) ?? list.options.estimateSize(index);
+}
 
 /// What became of each file of a document import: ✓ with what it was read
 /// as, or ✗ with why not. A text whose encoding could not be told offers
@@ -49,6 +62,7 @@ export function ImportResultsDialog({
     count: shown.length,
     getScrollElement: () => list.current,
     estimateSize: () => estimatedRowHeight,
+    measureElement: observedHeight,
     overscan: 6,
   });
   return (

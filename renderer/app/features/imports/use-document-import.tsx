@@ -1,4 +1,4 @@
-import { type ReactNode, useRef, useState } from 'react';
+import { type ReactNode, startTransition, useRef, useState } from 'react';
 import type { ChosenFolder, FolderWatch, PickedFile } from '../../../host/host';
 import { type FileSource, laterFilesOf } from '../../../host/folder-entries';
 import { type FolderEntry, walkFolder } from '../../../../shared/importers/folder-walk';
@@ -99,7 +99,10 @@ export function useDocumentImport({ onDetails }: { onDetails: (documentId: strin
       if (result.code === 'encoding') retained.current.set(index, { name: result.fileName, bytes, choices: encodingChoices(bytes) });
       return rest;
     });
-    setResults(shown);
+    // The results are drawn in a transition: React yields between them
+    // and the library, which redraws as the import ends, rather than
+    // drawing both in the task of the worker's reply.
+    startTransition(() => setResults(shown));
     services.notify({ kind: 'info', text: importSummary(shown) });
     // The worker's writes pass the page's change hooks by: schedule the
     // backup they would have.
