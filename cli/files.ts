@@ -45,7 +45,7 @@ export function readAnnotationInput(path: string, documents: ReadonlyMap<string,
   const library = { tagTypes: defaultTagTypes, relationTypes: defaultRelationTypes };
   const file = sniffAnnotationFile(path, readBytes(path, maxInputBytes));
   if (file.kind === 'json') return { batch: readAnnotationFile(file.text, library), newDocuments: [], json: file.text };
-  const incoming = qdpxIncoming(readQdpxProject(file.bytes, basename(path)), { ...library, documents, actors: [] }, new Date());
+  const incoming = qdpxIncoming(readQdpxProject(file.bytes, basename(path)), { ...library, documents }, new Date());
   // What the app writes beside a project's batch (its links, actors, sets)
   // rides in the batch's library here, where a conversion looks for it.
   const batch: IncomingBatch = {

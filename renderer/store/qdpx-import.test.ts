@@ -84,6 +84,28 @@ describe('importing a .qdpx into the library', () => {
     expect(again.counts).toEqual({ documents: 0, links: 0, actors: 0, sets: 0, relationTypes: 0 });
   });
 
+  it("gives the project's other names to an actor the library knows by a name, and leaves out a name another actor holds", async () => {
+    const bytes = await exported();
+    // The library's own actors, made here under other ids: Khrushchev by
+    // one of his names only, and Hoxha's alias held by someone else.
+    const made = { created: now.toISOString(), modified: now.toISOString() };
+    await target.actors.bulkAdd([
+      { id: 'mine-khrushchev', name: 'Khrushchev', aliases: [], ...made },
+      { id: 'mine-hoxha', name: 'Enver Hoxha', aliases: [], ...made },
+      { id: 'mine-someone', name: 'Hoxha', aliases: [], ...made },
+    ]);
+    const preview = await previewQdpx(target, fixture.corpus, 'palimpsest.qdpx', bytes, now);
+    expect(preview.counts.actors).toBe(1);
+    expect(preview.actors.conflicts).toEqual([{ name: 'Hoxha', actor: 'Enver Hoxha', holder: 'Hoxha' }]);
+    await applyQdpx(target, fixture.corpus, preview, now);
+    expect((await target.actors.toArray()).map((a) => [a.id, a.name, a.aliases]).sort()).toEqual([
+      [uuid('ri-song-un'), 'Ri Song-un', ['Li Songun']],
+      ['mine-hoxha', 'Enver Hoxha', []],
+      ['mine-khrushchev', 'Khrushchev', ['Nikita Khrushchev', 'N. S. Khrushchev']],
+      ['mine-someone', 'Hoxha', []],
+    ]);
+  });
+
   it('counts a passage the library has otherwise as differing, its own kept, not as already here', async () => {
     const bytes = await exported();
     // Edited in the library after the export: the file's note is older.

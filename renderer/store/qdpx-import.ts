@@ -1,4 +1,5 @@
 import { ActorIndex } from '../../shared/actors/actor-index';
+import { type ActorPlan, planActors } from '../../shared/format/actor-merge';
 import { ImportError } from '../../shared/format/errors';
 import { type ImportPlan, planImport } from '../../shared/format/merge';
 import { type QdpxIncoming, qdpxIncoming } from '../../shared/format/qdpx-incoming';
@@ -16,6 +17,9 @@ export interface QdpxPreview {
   bytes: Uint8Array;
   incoming: QdpxIncoming;
   plan: ImportPlan;
+  /// The project's actors against the library's (by id the library's are
+  /// kept): those added, the library's that gain names, names left out.
+  actors: ActorPlan;
   /// What a project brings beside annotations, new to the library.
   counts: { documents: number; links: number; actors: number; sets: number; relationTypes: number };
 }
@@ -30,8 +34,8 @@ export interface QdpxResult {
 /// ImportError (naming the file and what is wrong) for a file that cannot
 /// be read.
 export async function previewQdpx(db: PalimpsestDb, documents: Documents, fileName: string, bytes: Uint8Array, now = new Date()): Promise<QdpxPreview> {
-  const { incoming, plan, counts } = await planQdpx(db, documents, readQdpxProject(bytes, fileName), now);
-  return { fileName, bytes, incoming, plan, counts };
+  const { incoming, plan, actors, counts } = await planQdpx(db, documents, readQdpxProject(bytes, fileName), now);
+  return { fileName, bytes, incoming, plan, actors, counts };
 }
 
 /// Writes a previewed project in one transaction, planned again against the
@@ -52,7 +56,7 @@ export async function applyQdpx(
     // documents it matches (see planQdpx) in the transaction.
     const read = [db.documentEdits, db.revisions, db.documentListings, db.listingSnapshot];
     return await db.transaction('rw', [...rows.tables(db), db.tagTypes, db.documents, db.relationTypes, db.links, db.actors, db.sets, ...read], async () => {
-      const { incoming, plan, counts, existing } = await planQdpx(db, documents, project, now);
+      const { incoming, plan, actors, counts, existing } = await planQdpx(db, documents, project, now);
       const added = now.toISOString();
       await db.documents.bulkAdd(
         incoming.newDocuments.map(
@@ -75,7 +79,8 @@ export async function applyQdpx(
       const placed = new Map([...existing.values(), ...plan.add, ...plan.update].map((a) => [a.id, a.documentId]));
       const links = incoming.links.filter((l) => placed.has(l.from) && placed.has(l.to));
       await db.links.bulkAdd(links.map((l) => ({ ...l, fromDocument: placed.get(l.from)!, toDocument: placed.get(l.to)! })));
-      await db.actors.bulkAdd(incoming.actors);
+      await db.actors.bulkAdd(actors.add);
+      await db.actors.bulkPut(actors.update);
       await db.sets.bulkAdd(incoming.sets.map((s) => ({ ...s, annotationIds: s.annotationIds.filter((id) => placed.has(id)) })));
       return { plan, counts: { ...counts, links: links.length } };
     });
@@ -102,14 +107,22 @@ async function planQdpx(db: PalimpsestDb, library: Documents, project: ReturnTyp
   // The documents not stored are the bundled ones (keys only, no row read).
   const own = new Set(stored.map(String));
   const bundled = new Set([...documents.keys()].filter((id) => !own.has(id)));
-  const incoming = qdpxIncoming(project, { documents, bundled, tagTypes, relationTypes, actors }, now);
+  const incoming = qdpxIncoming(project, { documents, bundled, tagTypes, relationTypes }, now);
   // What the library has already (by id) is not added again.
   const linkIds = new Set(links.map((l) => l.id));
   const setIds = new Set(sets.map((s) => s.id));
   const actorIds = new Set(actors.map((a) => a.id));
   incoming.links = incoming.links.filter((l) => !linkIds.has(l.id));
   incoming.sets = incoming.sets.filter((s) => !setIds.has(s.id));
-  incoming.actors = incoming.actors.filter((a) => !actorIds.has(a.id));
+  // An actor of the library's by id is kept as it is (a project carries
+  // no time to tell the newer); any other is planned against the
+  // library's names, so an actor the library knows by a name gains the
+  // project's other names rather than being dropped, and no two actors
+  // claim one name.
+  const actorPlan = planActors(
+    incoming.actors.filter((a) => !actorIds.has(a.id)),
+    new Map(actors.map((a) => [a.id, a])),
+  );
   const withNew = await documentsOf(source, incoming.batch);
   for (const d of incoming.newDocuments) withNew.set(d.id, d);
   const existing = await rows.findByIds(
@@ -123,9 +136,9 @@ async function planQdpx(db: PalimpsestDb, library: Documents, project: ReturnTyp
   const counts = {
     documents: incoming.newDocuments.length,
     links: incoming.links.length,
-    actors: incoming.actors.length,
+    actors: actorPlan.add.length,
     sets: incoming.sets.length,
     relationTypes: incoming.relationTypes.length,
   };
-  return { incoming, plan, counts, existing };
+  return { incoming, plan, actors: actorPlan, counts, existing };
 }

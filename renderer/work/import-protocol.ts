@@ -164,6 +164,7 @@ export function summarizeQdpx(preview: QdpxPreview, plan: ImportPlan, counts: Qd
   const { incoming } = preview;
   return {
     ...summarize(preview.fileName, incoming.batch, plan),
+    actorNotes: actorNotes(preview.actors),
     project: { counts, newDocuments: incoming.newDocuments.map((d) => d.meta.title), skipped: incoming.skipped.map(({ path, reason }) => ({ path, reason })) },
   };
 }

@@ -1,5 +1,4 @@
 import { slugOf } from '../slug';
-import { ActorIndex } from '../actors/actor-index';
 import { actorKey } from '../actors/key';
 import type { Actor } from '../actors/model';
 import { describePassage } from '../anchoring/selectors';
@@ -31,14 +30,14 @@ export interface QdpxLibrary {
   bundled?: ReadonlySet<string>;
   tagTypes: readonly TagType[];
   relationTypes: readonly RelationType[];
-  actors: readonly Actor[];
 }
 
 /// A project in the library's terms: the documents to add (its text
 /// sources the library lacks), the annotations as an import batch (their
 /// documents among the library's or the new ones), and what a library
-/// holds beside annotations — relation types, links, actors and sets — new
-/// to the library only (ids already there are left as they are).
+/// holds beside annotations — relation types, links, actors and sets (the
+/// project's every actor, once: the importer plans them against the
+/// library's, `planActors`).
 export interface QdpxIncoming {
   newDocuments: LibraryDocument[];
   batch: IncomingBatch;
@@ -148,7 +147,6 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     tagOfCode.set(code.guid, tagType);
     return tagType;
   };
-  const actorIndex = new ActorIndex(library.actors);
   const actors: Actor[] = [];
   // One actor may be coded under several tag types: it is added once.
   const added = new Set<string>();
@@ -157,7 +155,7 @@ export function qdpxIncoming(project: QdpxProject, library: QdpxLibrary, now: Da
     // name the library held without an actor record stays a name.
     if (!code.actor?.name || !code.actor.record) continue;
     const names = [code.actor.name, ...code.actor.aliases];
-    if (names.some((name) => actorIndex.resolve(name) || added.has(actorKey(name)))) continue;
+    if (names.some((name) => added.has(actorKey(name)))) continue;
     for (const name of names) added.add(actorKey(name));
     actors.push({ id: idOf(code.guid), name: code.actor.name, aliases: [...code.actor.aliases], created: time, modified: time });
   }
