@@ -3,7 +3,7 @@ import { ImportFileError, shownName } from './errors';
 import { textDecoder } from './text-decoder';
 
 /// A revision's bytes read as text. A corrected transcription is most often
-/// saved by the tool, and so in the encoding, the document came in, so the
+/// saved by the tool that saved the original, in the same encoding, so the
 /// document's own encoding (`documentEncoding`, as its import read it) is
 /// trusted before any guess; but not before UTF-8: bytes that are valid
 /// UTF-8 are read as UTF-8 (a legacy text almost never is), so a revision
