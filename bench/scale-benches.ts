@@ -20,7 +20,7 @@ import { type ImportClient, mainThreadPorts, startImports } from '../renderer/wo
 import type { ImportContext } from '../renderer/work/import-context';
 import { type Result, quantile, result } from './measure';
 import { searchCorpus } from './search-benches';
-import { memoryMB, settledMemoryMB } from './heap';
+import { settledMemoryMB } from './heap';
 import { scaleQueries } from './scale-queries';
 
 /// The scale benchmark (issue 19): a library of N documents of ~50,000

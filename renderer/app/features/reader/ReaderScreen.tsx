@@ -2,10 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Annotation, type TagType, inTextOrder } from '../../../../shared/annotation/model';
 import type { AnnotationSet } from '../../../../shared/sets/model';
 import type { Planned, RevisionSummary } from '../../../work/import-protocol';
-import { formatDateSpan } from '../../../../shared/corpus/dates';
-import { type LibraryDocument, loadDocument } from '../../../../shared/corpus/document';
-import { describePassage } from '../../../../shared/anchoring/selectors';
-import { ActorIndex } from '../../../../shared/actors/actor-index';
 import { ReviewList } from './ReviewList';
 import type { Highlight } from '../../../editor/highlights';
 import type { Reader, ReaderSelection } from '../../../editor/reader';
@@ -28,7 +24,6 @@ import { menuEvent } from '../../../../shared/ipc/contract';
 import './reader-tools.css';
 import { PanelResizer } from '../comforts/PanelResizer';
 import { useReadingPlace } from '../comforts/place';
-import { ReaderComforts } from '../comforts/ReaderComforts';
 import { messageOf } from '../../../../shared/errors';
 import { chosenBytes } from '../../../host/chosen-bytes';
 

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { SyncSession } from '../../../sync/session';
 import { useServices } from '../../context';
 import { JoinDialog } from './JoinDialog';
 import { ShareDialog } from './ShareDialog';
