@@ -1,31 +1,19 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../shared/annotation/model';
-import { scaledDocument, randomAnnotations } from '../../shared/test-support/synthetic';
-import { type ChunkColumns, annotationsOf, chunkAndColumns, groupIntoChunks } from './chunk-layout';
+import { type ChunkColumns, annotationsOf, chunkAndColumns } from './chunk-layout';
 import { PalimpsestDb } from './db';
 import * as rows from './annotation-rows';
 import { libraryAsShipped } from './test-support/old-schemas';
+import { chunkedLibrary } from './test-support/chunked-library';
 
 const byKey = (list: readonly ChunkColumns[]) => [...list].sort((a, b) => (a.key < b.key ? -1 : 1));
 
 describe('migrating a version-10 library to stored table columns (version 11)', () => {
   it('writes the columns of every chunk, as a write would, and changes no chunk', async () => {
     const name = 'migrate-v10-table-columns';
-    const document = scaledDocument(20_000);
-    const shared: Annotation[] = randomAnnotations(document, 1300, 3).map((a, i) => ({
-      ...a,
-      // Some rows name an author, some an actor: every column has values.
-      createdBy: i % 3 === 0 ? { id: `machine-${i % 2}`, name: i % 2 ? 'Ana' : 'Ben' } : null,
-      actor: i % 5 === 0 ? 'Enver Hoxha' : a.actor,
-    }));
-    const other = randomAnnotations({ ...document, id: 'other' }, 40, 4).map((a) => ({ ...a, documentId: 'other' }));
+    // Before version 13 a layout had no stamp.
+    const { shared, other, layouts, chunks } = chunkedLibrary(3);
     const old = libraryAsShipped(name, 10);
-    const layouts = [
-      { documentId: document.id, buckets: 4, count: shared.length },
-      { documentId: 'other', buckets: 1, count: other.length },
-    ];
-    const chunks = [...groupIntoChunks(document.id, 4, shared), ...groupIntoChunks('other', 1, other)];
     await old.table('chunkLayouts').bulkAdd(layouts);
     await old.table('annotationChunks').bulkAdd(chunks);
     old.close();

@@ -1,12 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../shared/annotation/model';
 import { documentColumns, viewsOf } from '../../shared/table/document-columns';
-import { randomAnnotations, scaledDocument } from '../../shared/test-support/synthetic';
-import { chunkAndColumns, groupIntoChunks } from './chunk-layout';
 import { PalimpsestDb } from './db';
 import * as rows from './annotation-rows';
 import { libraryAsShipped } from './test-support/old-schemas';
+import { chunkedLibrary } from './test-support/chunked-library';
 
 // Each document's run as a write of its annotations makes it, from its stored columns.
 async function runOf(db: PalimpsestDb, documentId: string, stamp: string) {
@@ -16,20 +14,8 @@ async function runOf(db: PalimpsestDb, documentId: string, stamp: string) {
 describe('migrating a version-12 library to stored runs (version 13)', () => {
   it('writes each document’s run from its columns, changes nothing else, and the writer keeps them', async () => {
     const name = 'migrate-v12-table-runs';
-    const document = scaledDocument(20_000);
-    const shared: Annotation[] = randomAnnotations(document, 1300, 3).map((a, i) => ({
-      ...a,
-      createdBy: i % 3 === 0 ? { id: `machine-${i % 2}`, name: i % 2 ? 'Ana' : 'Ben' } : null,
-      actor: i % 5 === 0 ? 'Enver Hoxha' : a.actor,
-    }));
-    const other = randomAnnotations({ ...document, id: 'other' }, 40, 4).map((a) => ({ ...a, documentId: 'other' }));
+    const { document, shared, other, layouts, chunks, columns } = chunkedLibrary(3, 'before');
     const old = libraryAsShipped(name, 12);
-    const layouts = [
-      { documentId: document.id, buckets: 4, count: shared.length, stamp: 'before' },
-      { documentId: 'other', buckets: 1, count: other.length, stamp: 'before' },
-    ];
-    const chunks = [...groupIntoChunks(document.id, 4, shared), ...groupIntoChunks('other', 1, other)];
-    const columns = chunks.map((c) => chunkAndColumns(c.documentId, c.bucket, JSON.parse(`[${c.annotations.join(',')}]`) as Annotation[], 'before').columns);
     await old.table('chunkLayouts').bulkAdd(layouts);
     await old.table('annotationChunks').bulkAdd(chunks);
     await old.table('tableColumns').bulkAdd(columns);

@@ -1,16 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { ActorIndex } from '../../shared/actors/actor-index';
-import type { Annotation } from '../../shared/annotation/model';
 import { type DocumentColumns, documentColumns, viewsOf } from '../../shared/table/document-columns';
 import { RowList, TableModel } from '../../shared/table/model';
 import { TextStore } from '../../shared/table/texts';
-import { randomAnnotations, scaledDocument } from '../../shared/test-support/synthetic';
-import { chunkAndColumns, groupIntoChunks } from './chunk-layout';
 import { PalimpsestDb } from './db';
 import * as rows from './annotation-rows';
 import { readChunkTexts } from './table-rows';
 import { libraryAsShipped } from './test-support/old-schemas';
+import { chunkedLibrary } from './test-support/chunked-library';
 
 // A record as version 13 stored it: every row's numbers wide (float64
 // starts, 32-bit numbers), no `narrow`.
@@ -42,19 +40,7 @@ async function shown(db: PalimpsestDb, runs: DocumentColumns[]) {
 describe('migrating a version-13 library to narrow records (version 14)', () => {
   it('packs each document’s record narrow, and the table shows the same rows', async () => {
     const name = 'migrate-v13-narrow-runs';
-    const document = scaledDocument(20_000);
-    const shared: Annotation[] = randomAnnotations(document, 1300, 5).map((a, i) => ({
-      ...a,
-      createdBy: i % 3 === 0 ? { id: `machine-${i % 2}`, name: i % 2 ? 'Ana' : 'Ben' } : null,
-      actor: i % 5 === 0 ? 'Enver Hoxha' : a.actor,
-    }));
-    const other = randomAnnotations({ ...document, id: 'other' }, 40, 6).map((a) => ({ ...a, documentId: 'other' }));
-    const layouts = [
-      { documentId: document.id, buckets: 4, count: shared.length, stamp: 'before' },
-      { documentId: 'other', buckets: 1, count: other.length, stamp: 'before' },
-    ];
-    const chunks = [...groupIntoChunks(document.id, 4, shared), ...groupIntoChunks('other', 1, other)];
-    const columns = chunks.map((c) => chunkAndColumns(c.documentId, c.bucket, JSON.parse(`[${c.annotations.join(',')}]`) as Annotation[], 'before').columns);
+    const { document, layouts, chunks, columns } = chunkedLibrary(5, 'before');
     const old = [document.id, 'other'].map((id) =>
       asVersion13(
         documentColumns(
