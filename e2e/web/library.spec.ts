@@ -133,23 +133,22 @@ test('the Import menu answers the keys of a menu button, and a click elsewhere c
   await page.keyboard.press('Space');
   await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByTestId('import-documents')).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await expect(page.getByTestId('import-folder')).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await expect(page.getByTestId('import')).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await expect(page.getByTestId('import-documents')).toBeFocused();
-  await page.keyboard.press('ArrowUp');
-  await expect(page.getByTestId('import')).toBeFocused();
-  await page.keyboard.press('Home');
-  await expect(page.getByTestId('import-documents')).toBeFocused();
-  await page.keyboard.press('End');
-  await expect(page.getByTestId('import')).toBeFocused();
-  // A letter goes to the next choice it begins: "A folder…", then "Annotations…".
-  await page.keyboard.press('a');
-  await expect(page.getByTestId('import-folder')).toBeFocused();
-  await page.keyboard.press('a');
-  await expect(page.getByTestId('import')).toBeFocused();
+  // Each key, and the choice it leaves focused. A letter goes to the next
+  // choice it begins: "A folder…", then "Annotations…".
+  const moves = [
+    ['ArrowDown', 'import-folder'],
+    ['ArrowDown', 'import'],
+    ['ArrowDown', 'import-documents'],
+    ['ArrowUp', 'import'],
+    ['Home', 'import-documents'],
+    ['End', 'import'],
+    ['a', 'import-folder'],
+    ['a', 'import'],
+  ] as const;
+  for (const [key, choice] of moves) {
+    await page.keyboard.press(key);
+    await expect(page.getByTestId(choice)).toBeFocused();
+  }
   // A key the screen has its own use for is the menu's while it is open.
   await page.keyboard.press('?');
   await expect(page.getByTestId('import')).toBeFocused();
