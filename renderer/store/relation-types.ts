@@ -2,7 +2,7 @@ import type { RelationType } from '../../shared/links/model';
 import {
   type RelationTypeFields,
   addRelationType,
-  deleteRelationType,
+  deletableRelationType,
   moveRelationType,
   recolorRelationType,
   renameRelationType,
@@ -55,10 +55,10 @@ export class RelationTypeStore {
   /// Deletes a relation type no link uses; refuses one in use, with the count.
   async delete(id: string): Promise<void> {
     const { gone, at } = await this.db.transaction('rw', [this.db.relationTypes, this.db.links], async () => {
-      const types = await this.list();
-      // Refuses a type in use, or one not in the list.
-      deleteRelationType(types, id, await this.db.links.where('relation').equals(id).toArray());
-      return { gone: types.find((t) => t.id === id)!, at: await removeType(this.db, 'relationTypes', id) };
+      // Refuses a type in use, or one not in the list; the links are
+      // counted, not read: a relation may name thousands.
+      const gone = deletableRelationType(await this.list(), id, await this.usage(id));
+      return { gone, at: await removeType(this.db, 'relationTypes', id) };
     });
     this.history?.record({
       label: 'Delete relation type',

@@ -60,21 +60,20 @@ export function relationTypeUsage(id: string, links: Iterable<Link>): number {
   return count;
 }
 
-/// Deletes a relation type no link uses, renumbering the rest. A relation in
-/// use is refused with the count: a link without its relation would say
-/// nothing, and the researcher should decide what those links become.
-export function deleteRelationType(types: readonly RelationType[], id: string, links: Iterable<Link>): RelationType[] {
+/// The relation type `id`, if it may be deleted: `used` is how many links
+/// name it. A relation in use is refused with the count: a link without its
+/// relation would say nothing, and the researcher should decide what those
+/// links become. The list itself is renumbered where it is stored, so an
+/// undo can put the type back at its place.
+export function deletableRelationType(types: readonly RelationType[], id: string, used: number): RelationType {
   const relationType = find(types, id);
-  const used = relationTypeUsage(id, links);
   if (used > 0) {
     throw new InvalidInput(
       '$',
       `The relation “${relationType.name}” is used by ${used === 1 ? 'one link' : `${used} links`}; change or delete ${used === 1 ? 'it' : 'them'} first.`,
     );
   }
-  return inOrder(types)
-    .filter((t) => t.id !== id)
-    .map((t, order) => ({ ...t, order }));
+  return relationType;
 }
 
 function find(types: readonly RelationType[], id: string): RelationType {
