@@ -111,7 +111,9 @@ try {
       }
       // TABLE_TRACE=<file>: a Chromium trace of one open of each kind, with its tasks over 50 ms.
       if (process.env.TABLE_TRACE) {
-        for (const kind of ['openFromColumns', 'openLead'] as const) {
+        // TABLE_TRACE_ONLY=openLead: that open alone, the process's first (its first screen's tasks differ).
+        const kinds = (['openFromColumns', 'openLead'] as const).filter((k) => !process.env.TABLE_TRACE_ONLY || process.env.TABLE_TRACE_ONLY === k);
+        for (const kind of kinds) {
           const path = `${process.env.TABLE_TRACE}-${kind}.json`;
           await traced(page, path, () => page.evaluate((k) => palimpsestBench[k]().then(() => undefined), kind));
           const { tasks, traced: all, longest } = longTasksIn(path);
@@ -131,7 +133,7 @@ try {
       for (let run = 0; only && run < Number(process.env.TABLE_OPENS ?? 3); run++) {
         const l = await page.evaluate(() => palimpsestBench.openLead());
         console.log(
-          `open (${only}): first screen ${l.firstScreen.toFixed(0)} ms (longest task before it ${l.firstTask.toFixed(0)} ms), whole table ${l.whole.toFixed(0)} ms (longest task ${l.longestTask.toFixed(0)} ms), heap ${l.heapMB} MB (load ${load()})`,
+          `open (${only}): first screen ${l.firstScreen.toFixed(0)} ms (longest task before it ${l.firstTask.toFixed(0)} ms), records read ${l.read?.toFixed(0) ?? '?'} ms, whole table ${l.whole.toFixed(0)} ms (longest task ${l.longestTask.toFixed(0)} ms), heap ${l.heapMB} MB (load ${load()})`,
         );
       }
       for (let run = 0; !only && run < 3; run++) {

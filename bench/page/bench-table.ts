@@ -192,6 +192,8 @@ export const tableBench = {
     leadRead: number;
     firstScreen: number;
     firstTask: number;
+    /// When every document's record was in (the whole table's read).
+    read: number;
     whole: number;
     longestTask: number;
     heapMB: number | null;
@@ -212,6 +214,7 @@ export const tableBench = {
     await first.readText(first.filter(first.order('date', 'ascending'), {}).subarray(0, 30));
     const screen = performance.now();
     const update = await whole;
+    const read = performance.now();
     const model = await TableModel.open(
       { runs: [...update.runs.values()], texts, documents, actors: taggedActors(new ActorIndex([])), links: [], sets: [] },
       { tagTypes: defaultTagTypes },
@@ -233,6 +236,7 @@ export const tableBench = {
       leadRead: leadRead - start,
       firstScreen: screen - start,
       firstTask: Math.max(0, ...tasks.filter((t) => t.at < screen).map((t) => t.ms)),
+      read: read - start,
       whole: done - start,
       longestTask: Math.max(0, ...tasks.map((t) => t.ms)),
       heapMB: heap,
