@@ -4,7 +4,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import type { tableBench } from './page/bench-table';
-import { longTasksIn, traceCategories } from './trace';
+import { longTasksIn, samplesIn, traceCategories } from './trace';
 import type { Page } from '@playwright/test';
 
 /// Issue 19's table on the page, apart from `npm run bench` (a million
@@ -30,7 +30,15 @@ const root = join(import.meta.dirname, '..');
 async function traced(page: Page, path: string, work: () => Promise<unknown>): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Tracing.start', { categories: traceCategories.join(','), transferMode: 'ReturnAsStream' });
+  // TABLE_CPU=1: V8's sampling profiler alongside, its samples on the trace's clock, to name what runs in a long task.
+  const cpu = !!process.env.TABLE_CPU;
+  if (cpu) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   await work();
+  if (cpu) writeFileSync(path.replace(/\.json$/, '.cpuprofile'), JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   const { stream } = await complete;
@@ -103,12 +111,17 @@ try {
       }
       // TABLE_TRACE=<file>: a Chromium trace of one open of each kind, with its tasks over 50 ms.
       if (process.env.TABLE_TRACE) {
-        for (const kind of ['openFromColumns', 'openLead'] as const) {
+        // TABLE_TRACE_ONLY=openLead: that open alone, the process's first (its first screen's tasks differ).
+        const kinds = (['openFromColumns', 'openLead'] as const).filter((k) => !process.env.TABLE_TRACE_ONLY || process.env.TABLE_TRACE_ONLY === k);
+        for (const kind of kinds) {
           const path = `${process.env.TABLE_TRACE}-${kind}.json`;
           await traced(page, path, () => page.evaluate((k) => palimpsestBench[k]().then(() => undefined), kind));
           const { tasks, traced: all, longest } = longTasksIn(path);
           console.log(`trace of ${kind}: ${tasks.length} tasks over 50 ms of ${all} (longest ${longest.toFixed(0)} ms) (load ${load()})`);
-          for (const task of tasks) console.log(`  at ${task.at.toFixed(0)} ms: ${task.ms.toFixed(0)} ms: ${task.what}`);
+          for (const task of tasks) {
+            console.log(`  at ${task.at.toFixed(0)} ms: ${task.ms.toFixed(0)} ms: ${task.what}`);
+            if (process.env.TABLE_CPU) console.log(`    ${samplesIn(path.replace(/\.json$/, '.cpuprofile'), task.ts, task.ts + task.ms * 1000)}`);
+          }
         }
       }
       // After: the table screen's path, from the stored columns, beside the
@@ -120,7 +133,7 @@ try {
       for (let run = 0; only && run < Number(process.env.TABLE_OPENS ?? 3); run++) {
         const l = await page.evaluate(() => palimpsestBench.openLead());
         console.log(
-          `open (${only}): first screen ${l.firstScreen.toFixed(0)} ms (longest task before it ${l.firstTask.toFixed(0)} ms), whole table ${l.whole.toFixed(0)} ms (longest task ${l.longestTask.toFixed(0)} ms), heap ${l.heapMB} MB (load ${load()})`,
+          `open (${only}): first screen ${l.firstScreen.toFixed(0)} ms (longest task before it ${l.firstTask.toFixed(0)} ms), records read ${l.read?.toFixed(0) ?? '?'} ms, whole table ${l.whole.toFixed(0)} ms (longest task ${l.longestTask.toFixed(0)} ms), heap ${l.heapMB} MB (load ${load()})`,
         );
       }
       for (let run = 0; !only && run < 3; run++) {

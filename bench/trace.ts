@@ -19,6 +19,8 @@ interface TraceEvent {
 /// inside it.
 export interface LongTask {
   at: number;
+  /// When, on the trace's clock (µs).
+  ts: number;
   ms: number;
   what: string;
 }
@@ -37,7 +39,49 @@ export function longTasksIn(path: string): { tasks: LongTask[]; traced: number; 
     .map((task) => {
       const inside = onMain.filter((e) => e.ts >= task.ts && e.ts <= task.ts + task.dur! && e !== task && e.ph === 'X' && (e.dur ?? 0) > 5_000);
       const what = [...new Set(inside.map((e) => e.args?.data?.functionName || e.args?.data?.type || e.name))].slice(0, 8).join(', ');
-      return { at: (task.ts - first) / 1000, ms: task.dur! / 1000, what };
+      return { at: (task.ts - first) / 1000, ts: task.ts, ms: task.dur! / 1000, what };
     });
   return { tasks, traced: all.length, longest: all.reduce((max, e) => Math.max(max, e.dur ?? 0), 0) / 1000 };
+}
+
+interface CpuProfile {
+  nodes: { id: number; parent?: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/// What V8's sampling profiler (a `.cpuprofile` at `path`, on the trace's
+/// clock) saw between `from` and `to` (µs): the functions with the most
+/// samples of their own, and those most often on the stack, as
+/// "name file:line ms" (the ms at the profile's interval).
+export function samplesIn(path: string, from: number, to: number): string {
+  const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+  };
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  let t = profile.startTime;
+  profile.samples.forEach((id, k) => {
+    const dt = profile.timeDeltas[k]!;
+    t += dt;
+    if (t < from || t > to) return;
+    const ms = (profile.timeDeltas[k + 1] ?? dt) / 1000;
+    self.set(label(id), (self.get(label(id)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(label(at));
+    for (const name of seen) total.set(name, (total.get(name) ?? 0) + ms);
+  });
+  const top = (map: Map<string, number>, n: number) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+      .join('; ');
+  return `self: ${top(self, 8)}\n    on the stack: ${top(total, 14)}`;
 }

@@ -20,7 +20,7 @@ import {
   watchColumns,
 } from './table-rows';
 import type { ChunkText } from '../../shared/table/texts';
-import type { ChunkColumns } from '../../shared/table/columns';
+import type { DocumentColumns } from '../../shared/table/document-columns';
 import type { DateSpan } from '../../shared/corpus/dates';
 import { storageProblem } from './errors';
 import { InvalidInput } from '../../shared/errors';
@@ -234,7 +234,7 @@ export class AnnotationStore {
 
   /// The table's first rows by date, read apart from the rest (table-rows.ts
   /// `readTableLead`), and how many annotations there are.
-  tableLead(dateOf: (documentId: string) => DateSpan | null | undefined, rows: number): Promise<{ chunks: ChunkColumns[]; total: number }> {
+  tableLead(dateOf: (documentId: string) => DateSpan | null | undefined, rows: number): Promise<{ runs: DocumentColumns[]; total: number }> {
     return readTableLead(this.db, dateOf, rows);
   }
 

@@ -8,7 +8,9 @@ import { AnnotationStore } from './annotations';
 import type { PalimpsestDb } from './db';
 import { annotate, dropDbs, freshDb } from './test-support/db';
 import { SetStore } from './sets';
-import { type ColumnsUpdate, loadTableSources, readChunkTexts, watchColumns } from './table-rows';
+import { type ColumnsUpdate, loadTableSources, readChunkTexts, readTableLead, watchColumns } from './table-rows';
+import { TableModel } from '../../shared/table/model';
+import { TextStore } from '../../shared/table/texts';
 import * as rows from './annotation-rows';
 
 const corpus = loadCorpus();
@@ -116,5 +118,25 @@ describe('watchColumns', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('readTableLead', () => {
+  it('reads the earliest-dated document’s record first, whose rows open the table sorted by date', async () => {
+    const store = new AnnotationStore(db, () => new Date('2026-11-23T10:00:00Z'));
+    for (const exact of ['he wanted to force Peking to desist from further support', 'Khrushchev']) await annotate(store, brief, exact, { tags: ['claim'] });
+    await annotate(store, memo, 'Ri Song-un', { tags: ['actor'], actor: 'Ri Song-un' });
+    const documents = new Map([brief, memo].map((d) => [d.id, d]));
+    const lead = await readTableLead(db, (id) => documents.get(id)?.meta.date, 1);
+    const [earliest] = [brief, memo].sort((a, b) => (a.meta.date!.start.year ?? 0) - (b.meta.date!.start.year ?? 0));
+    // One document's record, its rows in text order: copied, not merged from chunks.
+    expect(lead.runs.map((run) => run.documentId)).toEqual([earliest!.id]);
+    expect(lead.total).toBe(3);
+    const texts = new TextStore((keys) => readChunkTexts(db, keys));
+    const context = { texts, documents, actors: new ActorIndex([]), links: [], sets: [] };
+    const first = new TableModel({ ...context, runs: lead.runs });
+    const whole = new TableModel({ ...context, runs: await db.tableRuns.toArray() });
+    const firstIds = (model: TableModel) => Array.from(model.order('date', 'ascending'), (i) => model.id(i)).slice(0, first.length);
+    expect(firstIds(first)).toEqual(firstIds(whole));
   });
 });

@@ -91,7 +91,14 @@ interface RowStore {
 interface Ranks {
   rank: Uint32Array;
   empty: number;
+  /// The first row of each run of rows of one entry, in row order, when
+  /// there are few (at most one a `fewRuns` rows); otherwise null.
+  runs?: Uint32Array | null;
 }
+
+// A column whose entries change at most once in this many rows is ordered
+// by its runs.
+const fewRuns = 16;
 
 const none = -1;
 // Fields are folded joined by a control character that folding keeps and
@@ -112,26 +119,31 @@ export class TableModel {
   readonly length: number;
   private readonly store: RowStore;
   private readonly documents: DocumentEntry[] = [];
-  private readonly documentOf: Uint32Array;
+  // The per-row columns are made by the build's first steps, one a step
+  // (see `columns`), and are never replaced after it. All of one kind
+  // (Int32Array), so that the loops reading any of them stay monomorphic.
+  private documentOf!: Int32Array;
   private readonly names: NameEntry[] = [];
-  private readonly nameOf: Int32Array;
+  private nameOf!: Int32Array;
   /// Distinct tag lists, as the annotations hold them.
   private readonly tagLists: (readonly string[])[] = [];
-  private readonly tagsOf: Uint32Array;
+  private tagsOf!: Int32Array;
   private readonly links: LinkEntry[] = [];
-  private readonly linksOf: Int32Array;
+  private linksOf!: Int32Array;
   /// Distinct lists of set ids.
   private readonly setLists: string[][] = [];
-  private readonly setsOf: Int32Array;
+  private setsOf!: Int32Array;
   /// Authors by id, labelled as the first row naming each.
   private readonly authors: { id: string; name: string }[] = [];
-  private readonly authorOf: Int32Array;
+  private authorOf!: Int32Array;
   /// Each row's author's name as that row holds it (an author renamed
   /// keeps the older name on older rows), an index into `authorNames`.
   private readonly authorNames: string[] = [];
-  private readonly authorNameOf: Int32Array;
+  private authorNameOf!: Int32Array;
   /// Where each row's passage starts, for its page.
-  private readonly starts: Float64Array;
+  private starts!: Float64Array;
+  // The filters' counts, once asked for (or made by `open`'s last steps).
+  private tallied: Tally | undefined;
   private unfolded: number;
   // Rows before this one are folded (by `foldAhead`).
   private foldedUpTo = 0;
@@ -159,14 +171,6 @@ export class TableModel {
     this.store = rows;
     const n = rows.length;
     this.length = n;
-    this.documentOf = new Uint32Array(n);
-    this.nameOf = new Int32Array(n);
-    this.tagsOf = new Uint32Array(n);
-    this.linksOf = new Int32Array(n).fill(none);
-    this.setsOf = new Int32Array(n).fill(none);
-    this.authorOf = new Int32Array(n).fill(none);
-    this.authorNameOf = new Int32Array(n).fill(none);
-    this.starts = new Float64Array(n);
     this.unfolded = n;
 
     const steps = this.build(sources, rows, options);
@@ -176,15 +180,25 @@ export class TableModel {
 
   /// Builds a model of stored columns as the constructor does, but in
   /// slices of `budget` ms, awaiting `pause()` between them, so that a
-  /// million rows never hold the page for one long task.
+  /// million rows never hold the page for one long task. Its last slices
+  /// rank the rows by date and count them for the filters, the first
+  /// things a table asks of it (it opens sorted by date, its filters
+  /// listed with their counts): asked after, each was one task of 25–50 ms
+  /// at a million rows, beside the table's first draw.
   static async open(
     sources: ColumnSources | RunSources,
     options: ModelOptions,
     clock: { now: () => number; pause: () => Promise<void>; budget?: number },
   ): Promise<TableModel> {
     const model = new TableModel(sources, options, true);
-    const steps = model.building!;
+    const built = model.building!;
     model.building = undefined;
+    const steps = (function* () {
+      yield* built;
+      model.ranksOf('date');
+      yield;
+      yield* model.count();
+    })();
     const budget = clock.budget ?? 8;
     let until = clock.now() + budget;
     while (!steps.next().done) {
@@ -198,6 +212,7 @@ export class TableModel {
   // The constructor's work, yielding every few thousand rows.
   private *build(sources: RowSources | ColumnSources | RunSources, rows: AnnotationRows | ChunkRows | DocumentRows, options: ModelOptions): Generator<void> {
     const n = this.length;
+    yield* this.columns(n);
     const documentIndex = new Map<string, number>();
     const nameIndex = new Map<string, number>();
     const tagIndex = new Map<string, number>();
@@ -282,7 +297,7 @@ export class TableModel {
         const v = rows.views[r]!;
         const from = rows.bases[r]!;
         this.documentOf.fill(documentEntry(record.documentId), from, from + record.count);
-        const tags = Uint32Array.from(record.tagLists, (json) => tagEntry(json, () => JSON.parse(json) as string[]));
+        const tags = Int32Array.from(record.tagLists, (json) => tagEntry(json, () => JSON.parse(json) as string[]));
         const names = Int32Array.from(record.names, nameEntry);
         // In the order of their first rows, as the rows label them.
         const authors = Int32Array.from(record.authorIds, (id, a) => authorEntry(id, record.authorNames[a]!));
@@ -358,6 +373,33 @@ export class TableModel {
       }
     }
     if (options.previous) this.keepFolded(options.previous);
+  }
+
+  // The per-row columns, one a step: at a million rows each is 4–8 MB,
+  // and made together, in one task, they held the page 60–100 ms (their
+  // memory taken, zeroed, and the collection that may set off).
+  private *columns(n: number): Generator<void> {
+    const made = (fill: number) => {
+      const column = new Int32Array(n);
+      if (fill !== 0) column.fill(fill);
+      return column;
+    };
+    this.documentOf = made(0);
+    yield;
+    this.nameOf = made(0);
+    yield;
+    this.tagsOf = made(0);
+    yield;
+    this.linksOf = made(none);
+    yield;
+    this.setsOf = made(none);
+    yield;
+    this.authorOf = made(none);
+    yield;
+    this.authorNameOf = made(none);
+    yield;
+    this.starts = new Float64Array(n);
+    yield;
   }
 
   // How many links each annotation has and of which relations, by id.
@@ -534,6 +576,8 @@ export class TableModel {
     Object.assign(writable, { tagsOf, nameOf, authorOf, authorNameOf, tagLists, names, authors, authorNames });
     writable.ranks = new Map([...this.ranks].filter(([column]) => column === 'document' || column === 'date' || column === 'links' || column === 'sets'));
     writable.cache = new Map();
+    // Counted again when asked: the patched documents' tags and names differ.
+    writable.tallied = undefined;
     const index = <T>(list: readonly T[], key: (entry: T) => string) => new Map(list.map((entry, i) => [key(entry), i]));
     const tagIndex = index(tagLists, (tags) => JSON.stringify(tags));
     const nameIndex = index(names, (name) => name.tagged);
@@ -553,7 +597,7 @@ export class TableModel {
       const v = patched.views[r]!;
       const from = patched.bases[r]!;
       // The record's small tables mapped once, as a build maps them.
-      const tags = Uint32Array.from(record.tagLists, (json) => entry(tagIndex, tagLists, json, () => JSON.parse(json) as string[]));
+      const tags = Int32Array.from(record.tagLists, (json) => entry(tagIndex, tagLists, json, () => JSON.parse(json) as string[]));
       const named = Int32Array.from(record.names, (tagged) =>
         entry(nameIndex, names, tagged, () => {
           const actor = sources.actors.resolve(tagged);
@@ -586,8 +630,16 @@ export class TableModel {
   /// How many rows have each tag type, set, relation, document, actor and
   /// author, for the filters' lists; an actor and an author are labelled
   /// as on the first row that names them.
+  /// Made once per model: the same object on each call (read it, do not change it).
   tally(): Tally {
-    const countBy = (of: ArrayLike<number>, size: number) => {
+    if (!this.tallied) for (const _ of this.count());
+    return this.tallied!;
+  }
+
+  // The tally's work, a column a step.
+  private *count(): Generator<void> {
+    if (this.tallied) return;
+    const countBy = (of: Int32Array, size: number) => {
       const counts = new Uint32Array(size);
       for (let i = 0; i < of.length; i++) if (of[i]! !== none) counts[of[i]!]!++;
       return counts;
@@ -597,13 +649,16 @@ export class TableModel {
     countBy(this.tagsOf, this.tagLists.length).forEach((count, t) => {
       for (const tag of this.tagLists[t]!) add(tally.tags, tag, count);
     });
+    yield;
     countBy(this.setsOf, this.setLists.length).forEach((count, k) => {
       for (const set of this.setLists[k]!) add(tally.sets, set, count);
     });
     countBy(this.linksOf, this.links.length).forEach((count, k) => {
       for (const relation of this.links[k]!.relations) add(tally.relations, relation, count);
     });
+    yield;
     countBy(this.documentOf, this.documents.length).forEach((count, d) => add(tally.documents, this.documents[d]!.id, count));
+    yield;
     // Names are in the order rows first tag them: the first of an actor's labels it.
     countBy(this.nameOf, this.names.length).forEach((count, k) => {
       const { actorId, actor } = this.names[k]!;
@@ -612,10 +667,11 @@ export class TableModel {
       if (entry) entry.count += count;
       else tally.actors.set(actorId, { label: actor, count });
     });
+    yield;
     countBy(this.authorOf, this.authors.length).forEach((count, a) => {
       if (count) tally.authors.set(this.authors[a]!.id, { label: this.authors[a]!.name, count });
     });
-    return tally;
+    this.tallied = tally;
   }
 
   /// Whether any of these rows has an author (the library is shared).
@@ -630,10 +686,27 @@ export class TableModel {
   /// keys are ranked once per model; the order itself is a counting sort of
   /// those ranks, linear in the rows.
   order(column: RowColumn, direction: SortDirection): Uint32Array {
-    const { rank, empty } = this.ranksOf(column);
+    const { rank, empty, runs } = this.ranksOf(column);
     const n = this.length;
     const descending = direction === 'descending';
     const counts = new Uint32Array(empty + 2);
+    if (runs) {
+      // Few runs of rows of one entry (a document's rows, sorted by date or
+      // title): the runs are counted and placed whole, in row order, so the
+      // order stays stable; a million rows are copied, not counted twice.
+      const key = (r: number) => (r === empty || !descending ? r : empty - 1 - r);
+      for (let k = 0; k < runs.length; k++) counts[key(rank[runs[k]!]!) + 1]! += (runs[k + 1] ?? n) - runs[k]!;
+      for (let r = 1; r < counts.length; r++) counts[r]! += counts[r - 1]!;
+      const order = new Uint32Array(n);
+      for (let k = 0; k < runs.length; k++) {
+        const [from, to] = [runs[k]!, runs[k + 1] ?? n];
+        const r = key(rank[from]!);
+        let at = counts[r]!;
+        for (let i = from; i < to; i++) order[at++] = i;
+        counts[r] = at;
+      }
+      return order;
+    }
     for (let i = 0; i < n; i++) {
       const r = rank[i]!;
       counts[(r === empty || !descending ? r : empty - 1 - r) + 1]!++;
@@ -849,16 +922,27 @@ export class RowList {
 // Ranks rows by an entry of a small table (the row's document, name…):
 // the entries' keys are sorted, not the rows'. `null` keys, and rows of no
 // entry (index -1), are empty, unless `missing` gives those rows a key.
-function byEntry<K>(entryOf: ArrayLike<number>, keys: readonly (K | null)[], compare: (a: K, b: K) => number, missing: K | null = null): Ranks {
+function byEntry<K>(entryOf: Int32Array, keys: readonly (K | null)[], compare: (a: K, b: K) => number, missing: K | null = null): Ranks {
   const withMissing = [...keys, missing];
   const entryRanks = rankValues(withMissing, compare);
-  const rank = new Uint32Array(entryOf.length);
+  const n = entryOf.length;
+  const rank = new Uint32Array(n);
   const missingRank = entryRanks.rank[keys.length]!;
-  for (let i = 0; i < entryOf.length; i++) {
+  // Where the entry changes, while that is seldom: `order` then places runs.
+  let runs: number[] | null = [];
+  const most = Math.ceil(n / fewRuns);
+  let last = 0;
+  let r = 0;
+  for (let i = 0; i < n; i++) {
     const e = entryOf[i]!;
-    rank[i] = e < 0 ? missingRank : entryRanks.rank[e]!;
+    if (i === 0 || e !== last) {
+      last = e;
+      r = e < 0 ? missingRank : entryRanks.rank[e]!;
+      if (runs && runs.push(i) > most) runs = null;
+    }
+    rank[i] = r;
   }
-  return { rank, empty: entryRanks.empty };
+  return { rank, empty: entryRanks.empty, runs: runs && Uint32Array.from(runs) };
 }
 
 // Ranks rows by a value of their own (a quote, a note).

@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ActorIndex } from '../../../../shared/actors/actor-index';
-import type { ChunkColumns } from '../../../../shared/table/columns';
 import type { DocumentColumns } from '../../../../shared/table/document-columns';
 import { TableModel, type Tally } from '../../../../shared/table/model';
 import { TextStore } from '../../../../shared/table/texts';
@@ -55,8 +54,8 @@ export interface TableData {
 /// chunks' text again.
 /// Links, sets, actors and types are read again after any change to them.
 /// Until the whole table is built, its first screen by date is shown from
-/// the earliest documents' chunks' columns, read before any record
-/// (`reading` says so).
+/// the earliest documents' records, read before the rest (`reading` says
+/// so).
 /// `undefined` until first read.
 export function useTableData(): TableData | undefined {
   const services = useServices();
@@ -69,7 +68,7 @@ export function useTableData(): TableData | undefined {
   // The first screen's columns, read before the whole table's: asked
   // beside them, they waited behind them in IndexedDB (0.6–0.8 s at a
   // million rows, not 0.1 s).
-  const [lead, setLead] = useState<{ chunks: ChunkColumns[]; total: number } | undefined>(undefined);
+  const [lead, setLead] = useState<{ runs: DocumentColumns[]; total: number } | undefined>(undefined);
   const [leadRead, setLeadRead] = useState(false);
   const leadAsked = useRef(false);
   useEffect(() => {
@@ -170,7 +169,7 @@ export function useTableData(): TableData | undefined {
   const first = useMemo(() => {
     if (built || !lead || !context || lead.total === 0) return undefined;
     const model = new TableModel(
-      { chunks: lead.chunks, texts, documents, actors: taggedActors(new ActorIndex(context.actors)), links: context.links, sets: context.sets },
+      { runs: lead.runs, texts, documents, actors: taggedActors(new ActorIndex(context.actors)), links: context.links, sets: context.sets },
       { tagTypes: context.tagTypes },
     );
     return { sources: context, model, options: optionsOf(context, model, documents), reading: { total: lead.total } };
