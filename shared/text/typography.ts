@@ -19,7 +19,8 @@ export const spaceCodes: readonly number[] = [
   0x202f, 0x205f, 0x3000, 0xfeff,
 ];
 
-const replacements: Record<string, string> = {
+/// Curly quotes, primes and dash variants, each to its plain form.
+export const plainReplacements: Readonly<Record<string, string>> = {
   '\u2018': "'",
   '\u2019': "'",
   '\u201A': "'",
@@ -51,7 +52,7 @@ const spaceCode = -2;
 export const typographyTable: Int32Array = (() => {
   const table = new Int32Array(0x10000);
   for (let code = 0; code < 0x10000; code++) table[code] = code;
-  for (const [from, to] of Object.entries(replacements)) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  for (const [from, to] of Object.entries(plainReplacements)) table[from.charCodeAt(0)] = to.charCodeAt(0);
   for (const code of spaceCodes) table[code] = spaceCode;
   // Dropping wins over white space: U+FEFF is both, and goes.
   for (const code of droppedCodes) table[code] = dropCode;
