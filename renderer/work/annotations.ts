@@ -13,6 +13,10 @@ import { type ImportSummary, type Planned, type QdpxSummary, planRequest, summar
 /// W3C JSON, or a REFI-QDA project) read and planned against the library,
 /// then written when the researcher says so, under the plan's id.
 export const annotationsApi = {
+  /// Does nothing but answer: asked while the file dialog is open, so the
+  /// worker (its code, the schema, the anchoring tables) is started before
+  /// the file comes, not after.
+  ready: method<null>()(z.strictObject({})),
   /// Reads and plans a file, its kind told from its bytes; writes nothing.
   /// Rejects with an ImportError naming what is wrong with a bad file.
   preview: method<Planned<ImportSummary> | Planned<QdpxSummary>>()(z.strictObject({ fileName: z.string().min(1).max(1000), bytes: z.instanceof(ArrayBuffer) })),
@@ -32,6 +36,9 @@ type AnnotationPlan = { kind: 'json'; fileName: string; batch: IncomingBatch } |
 export function annotationsHandlers(context: ImportContext): Handlers<AnnotationsApi> {
   const plans = new Plans<AnnotationPlan>('file', 'import');
   return {
+    ready() {
+      return null;
+    },
     async preview({ fileName, bytes }) {
       const file = sniffAnnotationFile(fileName, new Uint8Array(bytes));
       if (file.kind === 'qdpx') {

@@ -88,6 +88,13 @@ describe('the import client', () => {
     );
   });
 
+  it('answers a ready while nothing is chosen, and previews after it as before', async () => {
+    const client = imports({ db: target, documents: async () => corpus });
+    expect(await client.annotations.ready({})).toBeNull();
+    expect(await client.annotations.preview({ fileName: 'brief.json', bytes: utf8(await exported(2)) })).toMatchObject({ add: 2 });
+    await expect(client.annotations.ready({ fileName: 'x' } as never)).rejects.toThrow();
+  });
+
   it('refuses a 50 MB file of opening brackets with a sentence, and the worker goes on', async () => {
     const client = imports({ db: target, documents: async () => corpus });
     const bomb = client.annotations.preview({ fileName: 'bomb.json', bytes: utf8('['.repeat(50 * 1024 * 1024)) });

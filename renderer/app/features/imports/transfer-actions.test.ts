@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { servicesWith } from '../../test-support/services';
-import { type PendingImport, confirmImport, tiesText } from './transfer-actions';
+import { type PendingImport, chooseImport, confirmImport, tiesText } from './transfer-actions';
 
 describe('the REFI-QDA export notice', () => {
   it('names the links and set entries left out with the passages they point to', () => {
@@ -41,5 +41,51 @@ describe('an annotation import', () => {
     await confirmImport(services, pending, () => {});
     expect(notices[0]).toContain('nothing was changed');
     expect(history.canUndo).toBe(true);
+  });
+});
+
+describe('choosing a file to import', () => {
+  it('starts the import worker while the file dialog is open, and a cancelled dialog reads nothing', async () => {
+    const asked: string[] = [];
+    const { services, notices } = servicesWith({
+      imports: {
+        annotations: {
+          ready: async () => {
+            asked.push('ready');
+            return null;
+          },
+          preview: async () => {
+            asked.push('preview');
+          },
+        },
+      },
+      host: {
+        openFiles: async () => {
+          asked.push('dialog answered');
+          return null;
+        },
+      },
+    });
+    expect(await chooseImport(services)).toBeNull();
+    expect(asked).toEqual(['ready', 'dialog answered']);
+    expect(notices).toEqual([]);
+  });
+
+  it('goes on to the preview when the worker could not be readied, and names the failure there', async () => {
+    const { services, notices } = servicesWith({
+      imports: {
+        annotations: {
+          ready: async () => {
+            throw new Error('the worker could not start');
+          },
+          preview: async () => {
+            throw new Error('the worker could not start');
+          },
+        },
+      },
+      host: { openFiles: async () => [{ name: 'colleague.json', bytes: new ArrayBuffer(2) }] },
+    });
+    expect(await chooseImport(services)).toBeNull();
+    expect(notices).toEqual(['Import of colleague.json failed — nothing was changed. Unexpected error: the worker could not start.']);
   });
 });
