@@ -27,9 +27,9 @@ export type PendingImport = Planned<ImportSummary & { project?: QdpxSummary['pro
 /// refused (with a notice).
 export async function chooseImport(services: AppServices): Promise<PendingImport | null> {
   let file: { name: string; bytes: ArrayBuffer } | null = null;
-  // The worker starts while the researcher picks the file (its start is
-  // about half a second of a preview's wait); a failure here shows at the
-  // preview, which asks it again.
+  // The worker starts while the researcher picks the file, so its start
+  // (code, schema, anchoring tables) is not added to the preview's wait; a
+  // failure here shows at the preview, which asks it again.
   services.imports.annotations.ready({}).catch(() => {});
   try {
     // Bytes, not text: a .qdpx is a zip.
