@@ -56,6 +56,7 @@ export class Postings<D extends WordCounts = WordCounts> {
   // it was, so a list no document was appended to stays in order.
   private wordRanked: boolean[] = [];
   private prefixRanked: boolean[] = [];
+  private pairRanked: boolean[] = [];
   // The sort keys of `rankList`, kept from one list to the next.
   private keys = new Float64Array(0);
 
@@ -211,6 +212,33 @@ export class Postings<D extends WordCounts = WordCounts> {
     return ids;
   }
 
+  /// The ids of the `limit` documents where the pair `key` (see WordCounts)
+  /// stands most often (ties by id), read from the head of its list in
+  /// ranked order; or null unless each of them holds it at least `least`
+  /// times. A document off the list stands the pair fewer than `least`
+  /// times (its words' pairs are kept from that count, see keptPairs), so
+  /// such a head is the whole answer, and "of the" over thousands of
+  /// documents costs the ids returned, not a count per document.
+  topPair(key: number, least: number, limit: number): string[] | null {
+    if (limit === 0) return [];
+    const at = this.pairIds.get(key);
+    if (at === undefined) return null;
+    const list = this.pairLists[at];
+    const length = this.pairLengths[at]!;
+    if (!this.pairRanked[at]) this.pairRanked[at] = this.rankList(list, length);
+    if (!list) return null;
+    const ids: string[] = [];
+    for (let i = 0; i < length; i += 2) {
+      // Past the last count kept for itself: the rest is not known.
+      if (list[i + 1]! < least) return null;
+      const id = this.slots[list[i]!];
+      if (id === null || id === undefined) continue;
+      ids.push(id);
+      if (ids.length === limit) return ids;
+    }
+    return null;
+  }
+
   // Sorts the first `length` entries of `list` by count, most first, then
   // by their documents' ids; returns true, for the list's ranked flag.
   private rankList(list: Entries | undefined, length: number): boolean {
@@ -273,6 +301,7 @@ export class Postings<D extends WordCounts = WordCounts> {
       const length = this.pairLengths[list]!;
       this.pairLists[list] = appended(this.pairLists[list], length, slot, count);
       this.pairLengths[list] = length + 2;
+      this.pairRanked[list] = false;
     });
   }
 
@@ -355,6 +384,7 @@ export class Postings<D extends WordCounts = WordCounts> {
     this.idOrder = null;
     this.wordRanked = [];
     this.prefixRanked = [];
+    this.pairRanked = [];
     // Each list at its final length: the entries counted first.
     const sizes: number[] = [];
     const prefixSizes: number[] = [];

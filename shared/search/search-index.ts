@@ -1,5 +1,5 @@
 import { ClauseMatcher } from './clause-match';
-import { DocumentIndex, type StoredDocumentIndex, keptFrom } from './document-index';
+import { DocumentIndex, type StoredDocumentIndex, keptFrom, pairRange } from './document-index';
 import { DocumentLexicon, type StoredLexicon } from './document-lexicon';
 import { contextLine } from './kwic';
 import { Postings } from './postings';
@@ -229,6 +229,13 @@ export class SearchIndex {
     // document counted (see Postings.top).
     if (matchers.length === 1 && !matchers[0]!.needsPositions) {
       const top = postings.top(matchers[0]!.sets[0]!, limit);
+      if (top !== null) return top;
+    }
+    // One phrase of two words whose pair is kept where it stands often: the
+    // head of the pair's list, when it is long enough (see Postings.topPair).
+    const pair = matchers.length === 1 ? matchers[0]!.pair : null;
+    if (pair !== null && pair[0] < pairRange && pair[1] < pairRange) {
+      const top = postings.topPair(pair[0] * pairRange + pair[1], this.pairsFrom, limit);
       if (top !== null) return top;
     }
     const scratch = this.scratch.fit(postings.slotCount);
