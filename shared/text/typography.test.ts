@@ -4,7 +4,8 @@ import { normalizeForMatching, plainReplacements, typographyTable } from './typo
 // The rule the table's lists stand for, as it was first written: regular
 // expressions tested on each character (the quote and dash map did not
 // change form, so it is shared). Every one of the 65,536 code units is
-// checked against it.
+// checked against it. (The zero-width joiner stands apart: inside a class
+// it reads as joining the characters around it.)
 const dropped = /[\u00AD\u200B\u200C\uFEFF\u2610\u25A1\u25A0\u25AF\uFFFD]|\u200D/;
 
 function byRule(code: number): number {
