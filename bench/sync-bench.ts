@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { register } from 'node:module';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { buildNativeFile } from '../shared/format/native';
@@ -23,7 +24,8 @@ export async function syncBenches(options: { runs: number; perClient?: number; l
   const bytes: number[] = [];
   let nativeBytes = 0;
   for (let run = 0; run < options.runs; run++) {
-    const server = await startServer({ data: join(scratch(), 'sync.sqlite') });
+    const folder = scratch();
+    const server = await startServer({ data: join(folder, 'sync.sqlite') });
     const project = `bench-${run}`;
     const docs = [0, 1, 2].map((i) => {
       const doc = new Y.Doc();
@@ -45,6 +47,7 @@ export async function syncBenches(options: { runs: number; perClient?: number; l
     ).length;
     for (const c of clients) c.close();
     await server.stop();
+    rmSync(folder, { recursive: true, force: true });
   }
   const each = perClient.toLocaleString('en');
   const converge = result(`sync: 3 clients × ${each} annotations converge on reconnecting`, 'ms', times, 10_000, null);

@@ -1,19 +1,24 @@
 import { type Page, expect, test } from '@playwright/test';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RunningServer, scratch, startServer, testKey } from '../../server/test-support/processes';
 import { openLibrary } from './support';
 
 /// A real sync server process (server/main.ts, as `npm run server` runs
 /// it) on a free port for the spec's tests, its projects in `file` of a
-/// scratch folder: started before the first test, stopped after the last.
+/// scratch folder: started before the first test, stopped after the last,
+/// and its folder removed then.
 /// Returns the running server, to be asked for once the tests run.
 export function syncServer(file: string): () => RunningServer {
   let server: RunningServer | undefined;
+  let folder: string | undefined;
   test.beforeAll(async () => {
-    server = await startServer({ data: join(scratch(), file) });
+    folder = scratch();
+    server = await startServer({ data: join(folder, file) });
   });
   test.afterAll(async () => {
     await server?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
   });
   return () => {
     if (!server) throw new RangeError('The sync server is asked for before the spec started it.');
