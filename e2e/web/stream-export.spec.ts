@@ -211,3 +211,78 @@ test('in the desktop app, the automatic backup reaches main piece by piece, the 
   expect(written.scope.kind).toBe('all');
   expect(written.annotations).toHaveLength(40);
 });
+
+test('a long export shows how far it has gone, and Cancel stops it with no file kept', async ({ page }) => {
+  test.setTimeout(120_000);
+  const corpus = loadCorpus();
+  const article = seed(corpus, seedIds.article);
+  const file = JSON.stringify(
+    buildNativeFile({
+      annotations: randomAnnotations(article, 6_000, 5),
+      tagTypes: defaultTagTypes,
+      documents: corpus,
+      scope: { kind: 'all' },
+      exported: new Date('2026-12-03T12:00:00Z'),
+    }),
+  );
+  // The preload's bridge, standing in for main: its second piece of a
+  // save is held until the spec lets it go, as a slow disk would.
+  await page.addInitScript((file: string) => {
+    const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+    const saves: { pieces: number; kept: boolean | null }[] = [];
+    const w = window as unknown as Record<string, unknown>;
+    w.saves = saves;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    w.release = () => release();
+    w.palimpsest = {
+      openFile: () => ok(null),
+      openFiles: () => ok([{ name: 'many.json', bytes: new TextEncoder().encode(file).byteLength, file: '00000000-0000-4000-8000-0000000000aa' }]),
+      readImportFile: () => ok(new TextEncoder().encode(file)),
+      saveFile: () => ok(null),
+      listBackups: () => ok([]),
+      openBackupStream: () => ok({ handle: 'b' }),
+      appendBackupStream: () => ok(null),
+      closeBackupStream: () => ok({ id: 'b', created: new Date().toISOString(), annotations: 0, bytes: 0 }),
+      openBackupRead: () => ok({ handle: '00000000-0000-4000-8000-0000000000ff', bytes: 0 }),
+      readBackupChunk: () => ok(null),
+      closeBackupRead: () => ok(null),
+      print: () => ok(null),
+      documentOpened: () => ok(null),
+      openSaveStream: () => {
+        saves.push({ pieces: 0, kept: null });
+        return ok({ handle: '00000000-0000-4000-8000-000000000001' });
+      },
+      appendSaveStream: async () => {
+        const save = saves.at(-1)!;
+        if (++save.pieces === 2) await held;
+        return { ok: true as const, value: null };
+      },
+      closeSaveStream: ({ keep }: { keep: boolean }) => {
+        saves.at(-1)!.kept = keep;
+        return ok(keep ? '/home/me/export.json' : null);
+      },
+      onMenuCommand: () => () => {},
+      onBeforeQuit: () => () => {},
+    };
+  }, file);
+  await openLibrary(page);
+  await chooseImport(page, 'annotations');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice-info').last()).toContainText('6,000 new', { timeout: 60_000 });
+
+  await page.getByTestId('export-all').click();
+  await page.getByTestId('export-confirm').click();
+  const progress = page.getByTestId('export-progress');
+  await expect(progress).toContainText(/Exporting palimpsest-annotations-\d{4}-\d\d-\d\d\.json: [1-9][\d,]* of 6,000 annotations so far/);
+  await expect(progress.getByRole('progressbar')).toHaveAttribute('max', '6000');
+  await page.screenshot({ path: join(screenshotDir, 'export-progress.png') });
+  await progress.getByTestId('export-cancel').click();
+  await expect(progress.getByTestId('export-cancel')).toHaveText('Cancelling…');
+  await page.evaluate(() => (window as unknown as { release: () => void }).release());
+  await expect(page.getByTestId('notice-info').last()).toContainText(/Export cancelled: palimpsest-annotations-\d{4}-\d\d-\d\d\.json was not written\./);
+  await expect(progress).toHaveCount(0);
+  const [save] = await page.evaluate(() => (window as unknown as { saves: { pieces: number; kept: boolean }[] }).saves);
+  expect(save!.kept).toBe(false);
+  expect(save!.pieces).toBe(2);
+});

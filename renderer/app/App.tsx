@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bundledDocuments } from '../corpus';
 import type { Host } from '../host/host';
 import { AnnotationStore } from '../store/annotations';
@@ -35,6 +35,7 @@ import { menuEvent } from '../../shared/ipc/contract';
 import { isTyping } from './ui/keys';
 import { SearchClient } from '../search/search-client';
 import { syncLibrary } from '../search/sync-library';
+import { ExportProgress } from './features/imports/ExportProgress';
 import { ImportProgress } from './features/imports/ImportProgress';
 import { SearchScreen } from './features/search/SearchScreen';
 import { writeBuiltBackup } from '../work/backups';
@@ -104,6 +105,9 @@ export function App({ host }: { host: Host }) {
   // the import workers never holds them up.
   const backupWorker = useMemo(() => startBackups(() => ({ db: db(), documents: async () => documents.source() })), [documents]);
   const [importing, setImporting] = useState<{ fileName: string; done: number; total: number } | null>(null);
+  // The export being written, and how to stop it.
+  const [exporting, setExporting] = useState<{ name: string; read: number; count: number; cancelling: boolean } | null>(null);
+  const exportAbort = useRef<AbortController | null>(null);
   const services = useMemo<AppServices>(() => {
     const database = db();
     const annotations = new AnnotationStore(database);
@@ -350,8 +354,33 @@ export function App({ host }: { host: Host }) {
               <ExportDialog
                 scope={exportScope}
                 title={exportScope.kind === 'document' ? (documents.documents().get(exportScope.documentId)?.meta.title ?? '') : ''}
-                onExport={(format) => void exportAnnotationsFile(services, exportScope, format)}
+                onExport={(format) => {
+                  const abort = new AbortController();
+                  exportAbort.current = abort;
+                  // Only the latest export's progress is shown; an earlier
+                  // one still running finishes with its notice.
+                  const mine = () => exportAbort.current === abort;
+                  void exportAnnotationsFile(services, exportScope, format, {
+                    signal: abort.signal,
+                    onProgress: (name, read, count) => {
+                      if (mine()) setExporting((now) => ({ name, read, count, cancelling: now?.cancelling ?? false }));
+                    },
+                  }).finally(() => {
+                    if (!mine()) return;
+                    exportAbort.current = null;
+                    setExporting(null);
+                  });
+                }}
                 onClose={() => setExportScope(null)}
+              />
+            )}
+            {exporting && (
+              <ExportProgress
+                {...exporting}
+                onCancel={() => {
+                  exportAbort.current?.abort();
+                  setExporting((now) => now && { ...now, cancelling: true });
+                }}
               />
             )}
             <StatusRow start={<SyncBar />} end={<Notices notices={notices} onDismiss={dismissNotice} />} />

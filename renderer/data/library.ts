@@ -10,7 +10,7 @@ import type { RestoreSummary } from '../work/backups-restore';
 import type { DocumentsRepository } from './documents';
 
 /// The formats an export is written in, and what a restore would change.
-export type { ExportFormat, RestorePreview };
+export type { ExportFormat, ExportPieces, RestorePreview };
 
 /// A backup read and compared with the library, waiting for confirmation:
 /// what the Backups dialog shows. Read in the backup worker, it is only
@@ -41,7 +41,8 @@ export class LibraryRepository {
   async exportPieces(scope: NativeFile['scope'], format: ExportFormat): Promise<ExportPieces> {
     if (!this.worker) return exportPieces(this.db, this.documents.source(), scope, format);
     const { buildId, count, leftOut, ties } = await this.worker.export({ scope, format, backup: false, now: new Date().toISOString() });
-    return { count, leftOut, ties, pieces: builtPieces(this.worker, buildId) };
+    let read = 0;
+    return { count, leftOut, ties, pieces: builtPieces(this.worker, buildId, (n) => (read = n)), read: () => read };
   }
 
   /// The name a backup file saved at `now` is offered under.

@@ -94,3 +94,24 @@ describe('an export in pieces', () => {
     expect(await joined(pieces.pieces)).toBe((await exportAnnotations(db, corpus, scope, 'native', now)).content);
   });
 });
+
+describe('an export in pieces, as it goes', () => {
+  it('tells after each piece how many annotations it has read, up to all of them, in every format', async () => {
+    const db = freshDb('pieces-progress');
+    await libraryWith(db, []);
+    const documents = await currentDocuments(db, corpus);
+    for (const format of ['native', 'w3c', 'csv', 'qdpx'] as ExportFormat[]) {
+      const file = await exportPieces(db, documents, { kind: 'all' }, format, now);
+      const seen: number[] = [file.read!()];
+      for await (const _ of file.pieces) seen.push(file.read!());
+      expect(seen[0], format).toBe(0);
+      expect(seen.at(-1), format).toBe(file.count);
+      const forward = seen.every((read, i) => i === 0 || read >= seen[i - 1]!);
+      expect(forward, format).toBe(true);
+      // A bar that moves, not one that jumps from empty to full (a REFI-QDA
+      // project is still built whole: one piece).
+      const between = seen.some((read) => read > 0 && read < file.count);
+      expect(between, format).toBe(format !== 'qdpx');
+    }
+  });
+});

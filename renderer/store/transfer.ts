@@ -100,6 +100,9 @@ export async function exportAnnotations(
 export interface ExportPieces {
   count: number;
   pieces: AsyncIterable<string | Uint8Array>;
+  /// How many of the `count` annotations the pieces asked for so far were
+  /// made from: how far the export has gone, for its progress bar.
+  read?: () => number;
   /// Annotations left out (see `exportAnnotations`): a REFI-QDA project's
   /// on documents the library no longer holds.
   leftOut?: number;
@@ -131,6 +134,7 @@ export async function exportPieces(
   /// As for exportAnnotations (native only).
   missingDocuments: 'refuse' | 'keep' = scope.kind === 'all' ? 'keep' : 'refuse',
 ): Promise<ExportPieces> {
+  let read = 0;
   if (format === 'qdpx') {
     const { content, count, leftOut, ties } = await exportAnnotations(db, library, scope, format, now);
     return {
@@ -138,11 +142,16 @@ export async function exportPieces(
       leftOut,
       ...(ties ? { ties } : {}),
       pieces: (async function* () {
+        read = count;
         yield content;
       })(),
+      read: () => read,
     };
   }
   const counts = await rows.countsByDocument(db);
+  // Every format reads the annotations through this scan, a batch at a time
+  // as its pieces are asked for: what it has read is how far it has gone.
+  const scan = () => counted(scanInFileOrder(db, documentIds, counts), (n) => (read += n));
   const documentIds = scope.kind === 'all' ? [...counts.keys()] : counts.has(scope.documentId) ? [scope.documentId] : [];
   const count = documentIds.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0);
   const from = sourceOf(library);
@@ -152,20 +161,20 @@ export async function exportPieces(
     const documents = new Map<string, LibraryDocument>();
     const rest = scope.kind === 'all' ? await w3cLibraryOf(db) : undefined;
     const tagTypes = await db.tagTypes.toArray();
-    const annotations = withDocuments(scanInFileOrder(db, documentIds, counts), from, documents);
+    const annotations = withDocuments(scan(), from, documents);
     const collection = streamedW3cCollection({ annotations, count, tagTypes, documents, exported: now, library: rest });
-    return { count, pieces: withFinalNewline(jsonPieces(collection)) };
+    return { count, pieces: withFinalNewline(jsonPieces(collection)), read: () => read };
   }
   const documents = await from.infos(documentIds, { dates: format === 'csv' });
   if (format === 'csv') {
     const [tagTypes, actors, links] = await Promise.all([db.tagTypes.toArray(), db.actors.toArray(), db.links.toArray()]);
-    return { count, pieces: csvPieces(scanInFileOrder(db, documentIds, counts), tagTypes, documents, { actors, links }) };
+    return { count, pieces: csvPieces(scan(), tagTypes, documents, { actors, links }), read: () => read };
   }
   const source = {
     tagTypes: await db.tagTypes.toArray(),
     documents,
     documentIds,
-    annotations: scanInFileOrder(db, documentIds, counts),
+    annotations: scan(),
     scope,
     exported: now,
     library: scope.kind === 'all' ? streamedLibraryOf(db) : undefined,
@@ -173,7 +182,15 @@ export async function exportPieces(
   };
   // Refused here, not at the first piece: the documents are listed first.
   nativeDocuments(documentIds, documents, missingDocuments);
-  return { count, pieces: nativePieces(source) };
+  return { count, pieces: nativePieces(source), read: () => read };
+}
+
+// The batches of `batches`, each told to `add` (its length) as it is read.
+async function* counted<B extends readonly unknown[]>(batches: AsyncIterable<B>, add: (n: number) => void): AsyncGenerator<B> {
+  for await (const batch of batches) {
+    add(batch.length);
+    yield batch;
+  }
 }
 
 // What a whole-library W3C file carries beside the annotations, as

@@ -69,7 +69,8 @@ export const backupsApi = {
   ),
   /// The next piece of the backup or export `buildId`, read from the
   /// library as it is asked for; `null` after the last, and the build is
-  /// forgotten.
+  /// forgotten. An export reports, as progress, how many of its
+  /// annotations the pieces so far were made from.
   piece: method<string | Uint8Array | null>()(z.strictObject({ buildId: z.string().min(1).max(100) })),
   /// Forgets the build `buildId` (its writing failed or was cancelled); an
   /// id not held is no error.
@@ -127,7 +128,7 @@ const keptBuilds = 8;
 /// browser's backup database, opened at the first backup).
 export function backupsHandlers(context: ImportContext, store?: Pick<BackupHost, 'write'>): Handlers<BackupsApi> {
   let opened = store;
-  const builds = new Map<string, AsyncIterator<string | Uint8Array>>();
+  const builds = new Map<string, { pieces: AsyncIterator<string | Uint8Array>; count: number; read?: () => number }>();
   let made = 0;
   // One restore read at a time: a new one lets the last go.
   let restore: { readId: string; read: RestoreRead } | null = null;
@@ -135,13 +136,13 @@ export function backupsHandlers(context: ImportContext, store?: Pick<BackupHost,
     if (restore?.readId !== readId) throw new RangeError(`There is no restore ${readId} being read in this worker: it was written, dropped or replaced.`);
     return restore.read;
   };
-  const keep = (pieces: AsyncIterable<string | Uint8Array>): string => {
+  const keep = (file: { pieces: AsyncIterable<string | Uint8Array>; count: number; read?: () => number }): string => {
     const buildId = `build-${++made}`;
-    builds.set(buildId, pieces[Symbol.asyncIterator]());
+    builds.set(buildId, { pieces: file.pieces[Symbol.asyncIterator](), count: file.count, ...(file.read ? { read: file.read } : {}) });
     while (builds.size > keptBuilds) {
       const [oldest, left] = builds.entries().next().value!;
       builds.delete(oldest);
-      void left.return?.();
+      void left.pieces.return?.();
     }
     return buildId;
   };
@@ -153,24 +154,25 @@ export function backupsHandlers(context: ImportContext, store?: Pick<BackupHost,
     build: async ({ since, now }) => {
       const built = await buildBackup(context.db, await context.documents(), since, new Date(now));
       if (!built) return null;
-      return { buildId: keep(built.pieces), count: built.count, manifest: built.manifest, base: built.base, missingDocuments: built.missingDocuments };
+      return { buildId: keep(built), count: built.count, manifest: built.manifest, base: built.base, missingDocuments: built.missingDocuments };
     },
     export: async ({ scope, format, backup, now }) => {
       const documents = await context.documents();
       const file = backup ? await backupFile(context.db, documents, new Date(now)) : await exportPieces(context.db, documents, scope, format, new Date(now));
       const ties = ('ties' in file ? file.ties : undefined) ?? { links: 0, setEntries: 0 };
-      return { buildId: keep(file.pieces), count: file.count, leftOut: 'leftOut' in file ? (file.leftOut ?? 0) : 0, ties };
+      return { buildId: keep(file), count: file.count, leftOut: 'leftOut' in file ? (file.leftOut ?? 0) : 0, ties };
     },
-    piece: async ({ buildId }) => {
-      const pieces = builds.get(buildId);
-      if (!pieces) throw new RangeError(`There is no file ${buildId} being built in this worker: it was finished or dropped.`);
-      const next = await pieces.next();
+    piece: async ({ buildId }, call) => {
+      const build = builds.get(buildId);
+      if (!build) throw new RangeError(`There is no file ${buildId} being built in this worker: it was finished or dropped.`);
+      const next = await build.pieces.next();
+      if (build.read) call.progress(build.read(), build.count);
       if (!next.done) return next.value;
       builds.delete(buildId);
       return null;
     },
     drop: async ({ buildId }) => {
-      await builds.get(buildId)?.return?.();
+      await builds.get(buildId)?.pieces.return?.();
       builds.delete(buildId);
       return null;
     },
@@ -230,12 +232,17 @@ export async function writeBuiltBackup(
 }
 
 /// The pieces of the worker's build `buildId`, each asked for as the
-/// caller reads on; a caller that stops early drops the build.
-export async function* builtPieces<T extends string | Uint8Array>(calls: Calls<BackupsApi>, buildId: string): AsyncGenerator<T> {
+/// caller reads on; a caller that stops early drops the build. `onRead` is
+/// told how many annotations an export's pieces have been made from.
+export async function* builtPieces<T extends string | Uint8Array>(
+  calls: Calls<BackupsApi>,
+  buildId: string,
+  onRead?: (read: number) => void,
+): AsyncGenerator<T> {
   let finished = false;
   try {
     for (;;) {
-      const piece = await calls.piece({ buildId });
+      const piece = await calls.piece({ buildId }, onRead ? { onProgress: (read) => onRead(read) } : {});
       if (piece === null) {
         finished = true;
         return;

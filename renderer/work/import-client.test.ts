@@ -272,6 +272,16 @@ describe('the import client', () => {
     }
   });
 
+  it('tells the page, piece by piece, how many annotations an export built in the worker has read', async () => {
+    const calls = startBackups(() => ({ db: source, documents: async () => corpus }), mainThreadPorts);
+    await exported(3);
+    const { buildId, count } = await calls.export({ scope: { kind: 'all' }, format: 'csv', backup: false, now: '2026-12-03T15:00:00.000Z' });
+    const told: number[] = [];
+    await textOf(builtPieces<string>(calls, buildId, (read) => told.push(read)));
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.at(-1)).toBe(count);
+  });
+
   it('forgets a cancelled preview', async () => {
     const client = imports({ db: target, documents: async () => corpus });
     const { planId } = await client.annotations.preview({ fileName: 'brief.json', bytes: utf8(await exported(2)) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { servicesWith } from '../../test-support/services';
-import { type PendingImport, chooseImport, confirmImport, tiesText } from './transfer-actions';
+import { type PendingImport, chooseImport, confirmImport, exportAnnotationsFile, tiesText } from './transfer-actions';
 
 describe('the REFI-QDA export notice', () => {
   it('names the links and set entries left out with the passages they point to', () => {
@@ -87,5 +87,67 @@ describe('choosing a file to import', () => {
     });
     expect(await chooseImport(services)).toBeNull();
     expect(notices).toEqual(['Import of colleague.json failed — nothing was changed. Unexpected error: the worker could not start.']);
+  });
+});
+
+describe('an export as it is written', () => {
+  // A library whose export is three pieces of one annotation each, and a
+  // host that writes them as Host.saveStream does: on a failure it keeps no
+  // file and throws on.
+  const exportOfThree = () => {
+    const written: string[] = [];
+    const host = { kept: null as boolean | null };
+    let read = 0;
+    const { services, notices } = servicesWith({
+      library: {
+        exportPieces: async () => ({
+          count: 3,
+          read: () => read,
+          pieces: (async function* () {
+            for (const piece of ['[a', ',b', ',c]']) {
+              read++;
+              yield piece;
+            }
+          })(),
+        }),
+      },
+      host: {
+        saveStream: async (_title: string, _name: string, _filters: unknown, pieces: () => Promise<AsyncIterable<string>>) => {
+          try {
+            for await (const piece of await pieces()) written.push(piece);
+          } catch (error) {
+            host.kept = false;
+            throw error;
+          }
+          host.kept = true;
+          return true;
+        },
+      },
+    });
+    return { services, notices, written, host };
+  };
+
+  it('tells how many annotations are written after each piece', async () => {
+    const { services, notices, written, host } = exportOfThree();
+    const told: number[] = [];
+    await exportAnnotationsFile(services, { kind: 'all' }, 'native', { onProgress: (_name, read, count) => told.push(read, count) });
+    expect(told).toEqual([0, 3, 1, 3, 2, 3, 3, 3]);
+    expect(written.join('')).toBe('[a,b,c]');
+    expect(host.kept).toBe(true);
+    expect(notices).toEqual([expect.stringMatching(/^Exported 3 annotations to palimpsest-annotations-\d{4}-\d\d-\d\d\.json\.$/)]);
+  });
+
+  it('stops at the next piece when cancelled, keeps no file, and says so', async () => {
+    const { services, notices, written, host } = exportOfThree();
+    const abort = new AbortController();
+    await exportAnnotationsFile(services, { kind: 'all' }, 'csv', {
+      signal: abort.signal,
+      onProgress: (_name, read) => {
+        if (read === 1) abort.abort();
+      },
+    });
+    expect(written).toEqual(['[a']);
+    expect(host.kept).toBe(false);
+    expect(notices).toEqual([expect.stringMatching(/^Export cancelled: palimpsest-annotations-\d{4}-\d\d-\d\d\.csv was not written\.$/)]);
   });
 });

@@ -1,7 +1,7 @@
 import type { NativeFile } from '../../../../shared/format/native';
 import { ImportError } from '../../../../shared/format/errors';
 import { HostError } from '../../../host/host';
-import type { ExportFormat } from '../../../data/library';
+import type { ExportFormat, ExportPieces } from '../../../data/library';
 import type { ImportSummary, Planned, QdpxSummary } from '../../../work/import-protocol';
 import type { AppServices } from '../../context';
 import { messageOf } from '../../../../shared/errors';
@@ -146,13 +146,28 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/// What the screen is told of an export under way, and how it stops one.
+export interface ExportWatch {
+  /// Aborted when the researcher cancels: the file is then not written.
+  signal?: AbortSignal;
+  /// Told once the place is chosen and the export begins (`read` 0), and
+  /// after each piece written: how many of `count` annotations are in it.
+  onProgress?: (name: string, read: number, count: number) => void;
+}
+
 /// Exports all annotations, or one document's, in a format, through the
 /// host: where to save is asked first, then the file is written piece by
-/// piece as it is read from the library.
-export async function exportAnnotationsFile(services: AppServices, scope: NativeFile['scope'], format: ExportFormat = 'native'): Promise<void> {
+/// piece as it is read from the library, until done or `watch.signal`
+/// aborts it (the host then keeps no file).
+export async function exportAnnotationsFile(
+  services: AppServices,
+  scope: NativeFile['scope'],
+  format: ExportFormat = 'native',
+  watch: ExportWatch = {},
+): Promise<void> {
+  const { extension, filter } = exportFormats[format];
+  const name = `${scope.kind === 'all' ? 'palimpsest-annotations' : `palimpsest-${scope.documentId}`}-${today()}.${extension}`;
   try {
-    const { extension, filter } = exportFormats[format];
-    const name = `${scope.kind === 'all' ? 'palimpsest-annotations' : `palimpsest-${scope.documentId}`}-${today()}.${extension}`;
     let count = 0;
     let leftOut = 0;
     let ties = { links: 0, setEntries: 0 };
@@ -161,7 +176,8 @@ export async function exportAnnotationsFile(services: AppServices, scope: Native
       count = file.count;
       leftOut = file.leftOut ?? 0;
       ties = file.ties ?? ties;
-      return file.pieces;
+      watch.onProgress?.(name, 0, count);
+      return watched(file, name, watch);
     });
     if (saved)
       services.notify({
@@ -173,7 +189,25 @@ export async function exportAnnotationsFile(services: AppServices, scope: Native
             : ''),
       });
   } catch (error) {
+    if (error instanceof ExportCancelled) {
+      services.notify({ kind: 'info', text: `Export cancelled: ${name} was not written.` });
+      return;
+    }
     const detail = error instanceof HostError ? error.message : messageOf(error);
     services.notify({ kind: 'error', text: `Export failed: ${detail}` });
+  }
+}
+
+// Thrown into the host's writing when the researcher cancels an export: the
+// host then drops what it wrote (see Host.saveStream).
+class ExportCancelled extends Error {}
+
+// The pieces of `file`, stopped before the next once `watch.signal` is
+// aborted, with its progress told after each.
+async function* watched(file: ExportPieces, name: string, watch: ExportWatch): AsyncGenerator<string | Uint8Array> {
+  for await (const piece of file.pieces) {
+    if (watch.signal?.aborted) throw new ExportCancelled('The export was cancelled.');
+    yield piece;
+    watch.onProgress?.(name, file.read?.() ?? 0, file.count);
   }
 }
