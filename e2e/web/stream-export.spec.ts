@@ -212,7 +212,7 @@ test('in the desktop app, the automatic backup reaches main piece by piece, the 
   expect(written.annotations).toHaveLength(40);
 });
 
-test('a long export shows how far it has gone, and Cancel stops it with no file kept', async ({ page }) => {
+test('a long export and a backup file show how far they have gone, and Cancel stops each with no file kept', async ({ page }) => {
   test.setTimeout(120_000);
   const corpus = loadCorpus();
   const article = seed(corpus, seedIds.article);
@@ -225,16 +225,14 @@ test('a long export shows how far it has gone, and Cancel stops it with no file 
       exported: new Date('2026-12-03T12:00:00Z'),
     }),
   );
-  // The preload's bridge, standing in for main: its second piece of a
+  // The preload's bridge, standing in for main: the second piece of each
   // save is held until the spec lets it go, as a slow disk would.
   await page.addInitScript((file: string) => {
     const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
-    const saves: { pieces: number; kept: boolean | null }[] = [];
+    const saves: { pieces: number; kept: boolean | null; release: () => void; held: Promise<void> }[] = [];
     const w = window as unknown as Record<string, unknown>;
     w.saves = saves;
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    w.release = () => release();
+    w.release = () => saves.at(-1)!.release();
     w.palimpsest = {
       openFile: () => ok(null),
       openFiles: () => ok([{ name: 'many.json', bytes: new TextEncoder().encode(file).byteLength, file: '00000000-0000-4000-8000-0000000000aa' }]),
@@ -250,22 +248,26 @@ test('a long export shows how far it has gone, and Cancel stops it with no file 
       print: () => ok(null),
       documentOpened: () => ok(null),
       openSaveStream: () => {
-        saves.push({ pieces: 0, kept: null });
-        return ok({ handle: '00000000-0000-4000-8000-000000000001' });
+        let release: () => void = () => {};
+        const held = new Promise<void>((resolve) => (release = resolve));
+        saves.push({ pieces: 0, kept: null, release, held });
+        return ok({ handle: `00000000-0000-4000-8000-00000000000${saves.length}` });
       },
       appendSaveStream: async () => {
         const save = saves.at(-1)!;
-        if (++save.pieces === 2) await held;
+        if (++save.pieces === 2) await save.held;
         return { ok: true as const, value: null };
       },
       closeSaveStream: ({ keep }: { keep: boolean }) => {
         saves.at(-1)!.kept = keep;
-        return ok(keep ? '/home/me/export.json' : null);
+        return ok(keep ? '/home/me/saved.json' : null);
       },
       onMenuCommand: () => () => {},
       onBeforeQuit: () => () => {},
     };
   }, file);
+  const saved = () =>
+    page.evaluate(() => (window as unknown as { saves: { pieces: number; kept: boolean }[] }).saves.map(({ pieces, kept }) => ({ pieces, kept })));
   await openLibrary(page);
   await chooseImport(page, 'annotations');
   await page.getByTestId('import-confirm').click();
@@ -282,7 +284,22 @@ test('a long export shows how far it has gone, and Cancel stops it with no file 
   await page.evaluate(() => (window as unknown as { release: () => void }).release());
   await expect(page.getByTestId('notice-info').last()).toContainText(/Export cancelled: palimpsest-annotations-\d{4}-\d\d-\d\d\.json was not written\./);
   await expect(progress).toHaveCount(0);
-  const [save] = await page.evaluate(() => (window as unknown as { saves: { pieces: number; kept: boolean }[] }).saves);
-  expect(save!.kept).toBe(false);
-  expect(save!.pieces).toBe(2);
+  expect(await saved()).toEqual([{ pieces: 2, kept: false }]);
+
+  // The same for a backup file saved from Backups…
+  await page.getByRole('button', { name: 'Backups…' }).click();
+  const backups = page.getByTestId('backups-dialog');
+  await backups.getByTestId('backup-save-file').click();
+  const saving = backups.getByTestId('restore-progress');
+  await expect(saving).toContainText(/Saving the backup file: [1-9]\d*%/);
+  await backups.screenshot({ path: join(screenshotDir, 'backup-file-progress.png') });
+  await saving.getByTestId('backup-save-cancel').click();
+  await expect(saving.getByTestId('backup-save-cancel')).toHaveText('Cancelling…');
+  await page.evaluate(() => (window as unknown as { release: () => void }).release());
+  await expect(page.getByTestId('notice-info').last()).toContainText(/Backup file cancelled: palimpsest-backup-[\d-]+T[\d-]+\.json was not written\./);
+  await expect(saving).toHaveCount(0);
+  expect(await saved()).toEqual([
+    { pieces: 2, kept: false },
+    { pieces: 2, kept: false },
+  ]);
 });

@@ -51,10 +51,12 @@ export class LibraryRepository {
   }
 
   /// A backup of the whole library as a file to save outside the app.
-  async backupFile(now: Date): Promise<{ count: number; pieces: AsyncIterable<string> }> {
+  /// `read` tells how many of its annotations the pieces so far hold.
+  async backupFile(now: Date): Promise<{ count: number; pieces: AsyncIterable<string>; read: () => number }> {
     if (!this.worker) return backupFile(this.db, this.documents.source(), now);
     const { buildId, count } = await this.worker.export({ scope: { kind: 'all' }, format: 'native', backup: true, now: now.toISOString() });
-    return { count, pieces: builtPieces<string>(this.worker, buildId) };
+    let read = 0;
+    return { count, pieces: builtPieces<string>(this.worker, buildId, (n) => (read = n)), read: () => read };
   }
 
   /// What restoring a kept backup would change. Read in the backup worker

@@ -176,9 +176,13 @@ export async function writeBackup(
 /// browser may clear its own storage, backups with the library): its
 /// annotation count and its text's pieces, read from the library as they
 /// are written (exportPieces), never one string.
-export async function backupFile(db: PalimpsestDb, documents: Documents, now = new Date()): Promise<{ count: number; pieces: AsyncIterable<string> }> {
-  const { count, pieces } = await exportPieces(db, documents, { kind: 'all' }, 'native', now, 'keep');
-  return { count, pieces: pieces as AsyncIterable<string> };
+export async function backupFile(
+  db: PalimpsestDb,
+  documents: Documents,
+  now = new Date(),
+): Promise<{ count: number; pieces: AsyncIterable<string>; read: () => number }> {
+  const { count, pieces, read } = await exportPieces(db, documents, { kind: 'all' }, 'native', now, 'keep');
+  return { count, pieces: pieces as AsyncIterable<string>, read: read ?? (() => 0) };
 }
 
 /// The name a backup file saved at `now` is offered under, with the date.

@@ -7,6 +7,7 @@ import { messageOf } from '../../../../shared/errors';
 import { formatMoment } from '../../../../shared/corpus/times';
 import { type Progress, byPercent, checking } from './progress';
 import { otherChangesText } from './restore-words';
+import { SaveCancelled, watchedPieces } from '../../ui/watched-pieces';
 
 /// The library's backups, newest first, and restoring one after seeing what
 /// it would change; whether the browser keeps them; a backup saved as a
@@ -21,6 +22,8 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
   const [persistence, setPersistence] = useState<StoragePersistence | null>(null);
   // A large backup takes a while to read and to write back: how far along.
   const [progress, setProgress] = useState<Progress | null>(null);
+  // A backup file being saved, and how to stop it.
+  const [saving, setSaving] = useState<{ abort: AbortController; cancelling: boolean } | null>(null);
 
   useEffect(() => {
     void host.backups.persistence?.().then(setPersistence);
@@ -58,21 +61,30 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
 
   const saveFile = async () => {
     setProblem(null);
+    const abort = new AbortController();
+    const now = new Date();
+    const name = library.backupFileName(now);
     try {
-      const now = new Date();
-      const name = library.backupFileName(now);
       let count = 0;
-      // Streamed to the file as it is read from the library, as an export is.
+      // Streamed to the file as it is read from the library, as an export
+      // is, with how far it has gone and a Cancel once the place is chosen.
       const saved = await host.saveStream('Save a backup of the library', name, [{ name: 'Palimpsest backup', extensions: ['json'] }], async () => {
         const file = await library.backupFile(now);
         count = file.count;
-        return file.pieces;
+        setSaving({ abort, cancelling: false });
+        const report = byPercent('Saving the backup file', count, setProgress, 'Saving the library’s documents and lists');
+        report(0);
+        return watchedPieces(file, abort.signal, report);
       });
       if (saved) {
         services.notify({ kind: 'info', text: `Saved a backup of the whole library (${count} annotation${count === 1 ? '' : 's'}) as ${name}.` });
       }
     } catch (error) {
-      setProblem(`No backup file was saved: ${messageOf(error)}`);
+      if (error instanceof SaveCancelled) services.notify({ kind: 'info', text: `Backup file cancelled: ${name} was not written.` });
+      else setProblem(`No backup file was saved: ${messageOf(error)}`);
+    } finally {
+      setSaving(null);
+      setProgress(null);
     }
   };
 
@@ -131,6 +143,19 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
               {progress.percent === null ? '' : `${progress.percent}%`}
             </progress>
           </label>
+          {saving && (
+            <button
+              type="button"
+              data-testid="backup-save-cancel"
+              disabled={saving.cancelling}
+              onClick={() => {
+                saving.abort.abort();
+                setSaving({ ...saving, cancelling: true });
+              }}
+            >
+              {saving.cancelling ? 'Cancelling…' : 'Cancel'}
+            </button>
+          )}
         </p>
       )}
       {list && list.length === 0 && <p>No backup yet.</p>}

@@ -1,7 +1,8 @@
 import type { NativeFile } from '../../../../shared/format/native';
 import { ImportError } from '../../../../shared/format/errors';
 import { HostError } from '../../../host/host';
-import type { ExportFormat, ExportPieces } from '../../../data/library';
+import type { ExportFormat } from '../../../data/library';
+import { SaveCancelled, watchedPieces } from '../../ui/watched-pieces';
 import type { ImportSummary, Planned, QdpxSummary } from '../../../work/import-protocol';
 import type { AppServices } from '../../context';
 import { messageOf } from '../../../../shared/errors';
@@ -177,7 +178,7 @@ export async function exportAnnotationsFile(
       leftOut = file.leftOut ?? 0;
       ties = file.ties ?? ties;
       watch.onProgress?.(name, 0, count);
-      return watched(file, name, watch);
+      return watchedPieces(file, watch.signal, (read) => watch.onProgress?.(name, read, file.count));
     });
     if (saved)
       services.notify({
@@ -189,25 +190,11 @@ export async function exportAnnotationsFile(
             : ''),
       });
   } catch (error) {
-    if (error instanceof ExportCancelled) {
+    if (error instanceof SaveCancelled) {
       services.notify({ kind: 'info', text: `Export cancelled: ${name} was not written.` });
       return;
     }
     const detail = error instanceof HostError ? error.message : messageOf(error);
     services.notify({ kind: 'error', text: `Export failed: ${detail}` });
-  }
-}
-
-// Thrown into the host's writing when the researcher cancels an export: the
-// host then drops what it wrote (see Host.saveStream).
-class ExportCancelled extends Error {}
-
-// The pieces of `file`, stopped before the next once `watch.signal` is
-// aborted, with its progress told after each.
-async function* watched(file: ExportPieces, name: string, watch: ExportWatch): AsyncGenerator<string | Uint8Array> {
-  for await (const piece of file.pieces) {
-    if (watch.signal?.aborted) throw new ExportCancelled('The export was cancelled.');
-    yield piece;
-    watch.onProgress?.(name, file.read?.() ?? 0, file.count);
   }
 }
