@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
+import { standInBridge } from './desktop-bridge';
 import { openDocument, openImportMenu, screenshotDir } from './support';
 
 // The desktop app's menu, driven through a stand-in for the preload's
@@ -7,31 +8,23 @@ import { openDocument, openImportMenu, screenshotDir } from './support';
 // it finds `window.palimpsest`. Each item the menu sends must reach the
 // screen that answers it, wherever the researcher is.
 test.beforeEach(async ({ page }) => {
+  await standInBridge(page);
   await page.addInitScript(() => {
     const calls: string[] = [];
     const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
     const w = window as unknown as Record<string, unknown>;
     w.menuCalls = calls;
-    w.palimpsest = {
+    Object.assign(w.palimpsest as object, {
       openFile: () => (calls.push('openFile'), ok(null)),
       openFiles: () => (calls.push('openFiles'), ok(null)),
       openFolder: () => (calls.push('openFolder'), ok(null)),
       saveFile: () => (calls.push('saveFile'), ok(null)),
-      listBackups: () => ok([]),
-      openBackupStream: () => ok({ handle: 'b' }),
-      appendBackupStream: () => ok(null),
-      closeBackupStream: () => ok({ id: 'b', created: new Date().toISOString(), annotations: 0, bytes: 0 }),
-      openBackupRead: () => ok({ handle: '00000000-0000-4000-8000-0000000000ff', bytes: 0 }),
-      readBackupChunk: () => ok(null),
-      closeBackupRead: () => ok(null),
       print: () => (calls.push('print'), ok(null)),
-      documentOpened: () => ok(null),
       onMenuCommand: (listener: (command: string, documentId?: string) => void) => {
         w.sendMenu = listener;
         return () => {};
       },
-      onBeforeQuit: () => () => {},
-    };
+    });
   });
 });
 

@@ -1,10 +1,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultTagTypes } from '../../shared/annotation/model';
-import { buildNativeFile } from '../../shared/format/native';
-import { loadCorpus, seed, seedIds } from '../../shared/test-support/corpus';
-import { randomAnnotations } from '../../shared/test-support/synthetic';
+import { annotationsFile, standInBridge } from './desktop-bridge';
 import { openLibrary, screenshotDir, chooseImport } from './support';
 
 // Headless Chromium answers the real save picker as a cancel, and the
@@ -34,17 +31,9 @@ async function savedText(page: Page, name: string): Promise<string> {
 
 test('a large export streams into the file the picker gave, the same file the download gives', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  const corpus = loadCorpus();
-  const article = seed(corpus, seedIds.article);
   const count = 6_000;
   const path = testInfo.outputPath('many.json');
-  const exported = new Date('2026-12-03T12:00:00Z');
-  writeFileSync(
-    path,
-    JSON.stringify(
-      buildNativeFile({ annotations: randomAnnotations(article, count, 9), tagTypes: defaultTagTypes, documents: corpus, scope: { kind: 'all' }, exported }),
-    ),
-  );
+  writeFileSync(path, annotationsFile(count, 9));
   await page.addInitScript(standInPicker);
   await openLibrary(page);
   const chooser = page.waitForEvent('filechooser');
@@ -88,26 +77,14 @@ test('a large export streams into the file the picker gave, the same file the do
 });
 
 test('in the desktop app, an export goes to main piece by piece under one handle, and a cancelled dialog sends none', async ({ page }) => {
-  // A stand-in for the preload's bridge, as desktop-menu.spec.ts has, that
-  // keeps what the page sends of a streamed save.
+  // Main's save calls, keeping what the page sends of a streamed save.
+  await standInBridge(page);
   await page.addInitScript(() => {
     const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
     const saves: { handle: string; pieces: string[]; kept: boolean | null }[] = [];
     const w = window as unknown as Record<string, unknown>;
     w.saves = saves;
-    w.palimpsest = {
-      openFile: () => ok(null),
-      openFiles: () => ok(null),
-      saveFile: () => ok(null),
-      listBackups: () => ok([]),
-      openBackupStream: () => ok({ handle: 'b' }),
-      appendBackupStream: () => ok(null),
-      closeBackupStream: () => ok({ id: 'b', created: new Date().toISOString(), annotations: 0, bytes: 0 }),
-      openBackupRead: () => ok({ handle: '00000000-0000-4000-8000-0000000000ff', bytes: 0 }),
-      readBackupChunk: () => ok(null),
-      closeBackupRead: () => ok(null),
-      print: () => ok(null),
-      documentOpened: () => ok(null),
+    Object.assign(w.palimpsest as object, {
       openSaveStream: () => {
         if (w.cancelDialog) return ok(null);
         const handle = `00000000-0000-4000-8000-00000000000${saves.length}`;
@@ -122,9 +99,7 @@ test('in the desktop app, an export goes to main piece by piece under one handle
         saves.find((s) => s.handle === handle)!.kept = keep;
         return ok(keep ? `/home/me/${handle}.json` : null);
       },
-      onMenuCommand: () => () => {},
-      onBeforeQuit: () => () => {},
-    };
+    });
   });
   await openLibrary(page);
   await page.evaluate(() => ((window as unknown as { cancelDialog: boolean }).cancelDialog = true));
@@ -149,30 +124,15 @@ test('in the desktop app, an export goes to main piece by piece under one handle
 });
 
 test('in the desktop app, the automatic backup reaches main piece by piece, the whole library', async ({ page }) => {
-  const corpus = loadCorpus();
-  const article = seed(corpus, seedIds.article);
-  const file = JSON.stringify(
-    buildNativeFile({
-      annotations: randomAnnotations(article, 40, 3),
-      tagTypes: defaultTagTypes,
-      documents: corpus,
-      scope: { kind: 'all' },
-      exported: new Date('2026-12-03T12:00:00Z'),
-    }),
-  );
-  // The preload's bridge, standing in for main: the file it "opens", and
-  // what the page sends of each backup.
-  await page.addInitScript((file: string) => {
+  // Main, opening a file of 40 annotations and keeping what the page sends
+  // of each backup.
+  await standInBridge(page, annotationsFile(40, 3));
+  await page.addInitScript(() => {
     const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
     const backups: { pieces: string[]; closed: boolean }[] = [];
     const w = window as unknown as Record<string, unknown>;
     w.backups = backups;
-    w.palimpsest = {
-      openFile: () => ok(null),
-      openFiles: () => ok([{ name: 'notes.json', bytes: new TextEncoder().encode(file).byteLength, file: '00000000-0000-4000-8000-0000000000aa' }]),
-      readImportFile: () => ok(new TextEncoder().encode(file)),
-      saveFile: () => ok(null),
-      listBackups: () => ok([]),
+    Object.assign(w.palimpsest as object, {
       openBackupStream: () => {
         backups.push({ pieces: [], closed: false });
         return ok({ handle: `b${backups.length}` });
@@ -185,18 +145,8 @@ test('in the desktop app, the automatic backup reaches main piece by piece, the 
         backups.at(-1)!.closed = true;
         return ok({ id: `b${backups.length}`, created: new Date().toISOString(), annotations: 40, bytes: 1 });
       },
-      openBackupRead: () => ok({ handle: '00000000-0000-4000-8000-0000000000ff', bytes: 0 }),
-      readBackupChunk: () => ok(null),
-      closeBackupRead: () => ok(null),
-      print: () => ok(null),
-      documentOpened: () => ok(null),
-      openSaveStream: () => ok(null),
-      appendSaveStream: () => ok(null),
-      closeSaveStream: () => ok(null),
-      onMenuCommand: () => () => {},
-      onBeforeQuit: () => () => {},
-    };
-  }, file);
+    });
+  });
   await openLibrary(page);
   await chooseImport(page, 'annotations');
   await page.getByTestId('import-confirm').click();
@@ -214,39 +164,16 @@ test('in the desktop app, the automatic backup reaches main piece by piece, the 
 
 test('a long export and a backup file show how far they have gone, and Cancel stops each with no file kept', async ({ page }) => {
   test.setTimeout(120_000);
-  const corpus = loadCorpus();
-  const article = seed(corpus, seedIds.article);
-  const file = JSON.stringify(
-    buildNativeFile({
-      annotations: randomAnnotations(article, 6_000, 5),
-      tagTypes: defaultTagTypes,
-      documents: corpus,
-      scope: { kind: 'all' },
-      exported: new Date('2026-12-03T12:00:00Z'),
-    }),
-  );
-  // The preload's bridge, standing in for main: the second piece of each
+  // Main, opening a file of 6,000 annotations; the second piece of each
   // save is held until the spec lets it go, as a slow disk would.
-  await page.addInitScript((file: string) => {
+  await standInBridge(page, annotationsFile(6_000, 5));
+  await page.addInitScript(() => {
     const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
     const saves: { pieces: number; kept: boolean | null; release: () => void; held: Promise<void> }[] = [];
     const w = window as unknown as Record<string, unknown>;
     w.saves = saves;
     w.release = () => saves.at(-1)!.release();
-    w.palimpsest = {
-      openFile: () => ok(null),
-      openFiles: () => ok([{ name: 'many.json', bytes: new TextEncoder().encode(file).byteLength, file: '00000000-0000-4000-8000-0000000000aa' }]),
-      readImportFile: () => ok(new TextEncoder().encode(file)),
-      saveFile: () => ok(null),
-      listBackups: () => ok([]),
-      openBackupStream: () => ok({ handle: 'b' }),
-      appendBackupStream: () => ok(null),
-      closeBackupStream: () => ok({ id: 'b', created: new Date().toISOString(), annotations: 0, bytes: 0 }),
-      openBackupRead: () => ok({ handle: '00000000-0000-4000-8000-0000000000ff', bytes: 0 }),
-      readBackupChunk: () => ok(null),
-      closeBackupRead: () => ok(null),
-      print: () => ok(null),
-      documentOpened: () => ok(null),
+    Object.assign(w.palimpsest as object, {
       openSaveStream: () => {
         let release: () => void = () => {};
         const held = new Promise<void>((resolve) => (release = resolve));
@@ -262,10 +189,8 @@ test('a long export and a backup file show how far they have gone, and Cancel st
         saves.at(-1)!.kept = keep;
         return ok(keep ? '/home/me/saved.json' : null);
       },
-      onMenuCommand: () => () => {},
-      onBeforeQuit: () => () => {},
-    };
-  }, file);
+    });
+  });
   const saved = () =>
     page.evaluate(() => (window as unknown as { saves: { pieces: number; kept: boolean }[] }).saves.map(({ pieces, kept }) => ({ pieces, kept })));
   await openLibrary(page);
