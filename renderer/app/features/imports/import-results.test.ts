@@ -36,6 +36,11 @@ describe('the results of a document import', () => {
     expect(importSummary(merged)).toBe('Imported 2 documents; 1 file could not be imported (see the results).');
   });
 
+  it('count a thousand files as the library counts them', () => {
+    const many = Array.from({ length: 1200 }, (_, i) => stored(`f${i}.txt`));
+    expect(importSummary(many)).toBe('Imported 1,200 documents.');
+  });
+
   it('list only the files not imported when asked, by their place in the import', () => {
     const failed = (fileName: string): DocumentFileResult => ({ fileName, ok: false, code: 'unreadable', message: `${fileName} is damaged.` });
     const results = [stored('a.pdf'), failed('b.pdf'), stored('c.pdf'), failed('d.pdf')];

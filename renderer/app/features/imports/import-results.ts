@@ -60,7 +60,8 @@ export function resultsShown(results: readonly DocumentFileResult[], onlyFailed:
 export function importSummary(results: readonly DocumentFileResult[]): string {
   const stored = results.filter((result) => result.ok).length;
   const failed = results.length - stored;
-  const documents = `${stored} document${stored === 1 ? '' : 's'}`;
+  // Counted as the library counts (1,000), not 1000.
+  const documents = `${stored.toLocaleString('en')} document${stored === 1 ? '' : 's'}`;
   if (failed === 0) return `Imported ${documents}.`;
-  return `Imported ${documents}; ${failed} file${failed === 1 ? '' : 's'} could not be imported (see the results).`;
+  return `Imported ${documents}; ${failed.toLocaleString('en')} file${failed === 1 ? '' : 's'} could not be imported (see the results).`;
 }
