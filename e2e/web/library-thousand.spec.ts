@@ -62,7 +62,20 @@ test('a library of 1,000 documents imported in one go opens, searches after a re
   await page.getByTestId('import-results-close').click();
   // Every document listed (the table's row count), a screenful drawn.
   await expect(page.getByTestId('library-table')).toHaveAttribute('aria-rowcount', String(count + 5 + 1), { timeout: 60_000 });
-  // The search worker indexes them as they are listed, and keeps them.
+  // Searched at once, while the search worker indexes them: the screen
+  // says so, and answers over all of them when it is done, without the
+  // query typed again (it said "Nothing found" until it was).
+  await page.getByTestId('open-search').click();
+  await page.getByTestId('search-input').fill('zhivkov');
+  const summary = page.getByTestId('search-summary');
+  await expect(summary).toHaveText(/^Indexing [\d,]+ of [\d,]+ new or changed documents: the results will include them when it is done\.$/, {
+    timeout: 60_000,
+  });
+  await page.screenshot({ path: join(screenshotDir, 'library-thousand-indexing.png') });
+  await expect(summary).toHaveText('1 place in 1 document.', { timeout: 120_000 });
+  // Back to the library, where the relaunch below reopens.
+  await page.getByTestId('back').click();
+  // The search worker keeps them.
   await expect.poll(() => indexed(page), { timeout: 120_000 }).toBe(count + 5);
 
   // A relaunch: the list and the search index are read back, not rebuilt.

@@ -110,6 +110,27 @@ describe('SearchClient', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('tells how many of the documents a sync sent are indexed, and counts a change once they are', async () => {
+    const client = new SearchClient(new InProcessWorker());
+    const stamped = seeds.map((d) => ({ ...d, revision: 'first' }));
+    const told: string[] = [];
+    const stop = client.onIndexState(() => {
+      const { indexing, changes } = client.indexState();
+      told.push(`${indexing ? `${indexing.done}/${indexing.total}` : 'none'} after ${changes}`);
+    });
+    await client.sync(stamped, async (ids) => stamped.filter((d) => ids.includes(d.id)));
+    const all = stamped.length;
+    expect(told[0]).toBe(`0/${all} after 0`);
+    expect(told.slice(-2)).toEqual([`${all}/${all} after 0`, 'none after 1']);
+    // Nothing new: nothing to tell of, and no change to ask again for.
+    told.length = 0;
+    await client.sync(stamped, async () => []);
+    expect(told).toEqual([]);
+    await client.remove(stamped[0]!.id);
+    expect(told).toEqual(['none after 2']);
+    stop();
+  });
+
   it('forgets a removed document', async () => {
     const client = new SearchClient(new InProcessWorker());
     await client.index(seeds);

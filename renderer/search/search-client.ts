@@ -5,6 +5,20 @@ import type { SearchOptions, SearchResults } from '../../shared/search/results';
 import { type WorkerPort, linkOf } from '../work/ports';
 import { startSearchPort } from './search-port';
 
+/// How far the documents a sync sent are indexed: `done` of `total`.
+export interface IndexingProgress {
+  done: number;
+  total: number;
+}
+
+/// What a screen showing results needs to know of the index: the documents
+/// being indexed (`null` when none), and a count of the changes made to it,
+/// so that a query asked before one is asked again after.
+export interface IndexState {
+  indexing: IndexingProgress | null;
+  changes: number;
+}
+
 /// What the client needs of its worker. A `Worker` is one; tests pass an
 /// object that runs the worker's server in-process.
 export type SearchWorkerPort = WorkerPort;
@@ -28,6 +42,10 @@ export class SearchClient {
   private writes: Promise<unknown> = Promise.resolve();
   // Until a sync has sent its texts, the promise of that; searches wait for it.
   private sending: Promise<unknown> | null = null;
+  // The documents a sync is indexing and the index's changes so far, and
+  // who is told when either changes.
+  private state: IndexState = { indexing: null, changes: 0 };
+  private readonly listeners = new Set<() => void>();
 
   /// Starts the search worker (see startSearchPort), or uses `worker` (any
   /// object with a Worker's postMessage, onmessage, onerror and terminate).
@@ -51,6 +69,7 @@ export class SearchClient {
     }
     return this.write(async () => {
       for (const batch of batches) await this.client.calls.index({ documents: batch });
+      this.tell(this.state.indexing, true);
     });
   }
 
@@ -75,17 +94,48 @@ export class SearchClient {
       try {
         const stale = await this.client.calls.reconcile({ stamps: stamps.map(({ id, revision }) => ({ id, revision })) });
         const replies: Promise<null>[] = [];
+        // A search asked meanwhile waits for all of them: the screen says
+        // how far they have come.
+        let done = 0;
+        if (stale.length > 0) this.tell({ done, total: stale.length });
         // Fetched and sent a batch of ids at a time, so the page never holds
         // every stale text at once (a first launch over a whole library).
         for (let i = 0; i < stale.length; i += textsPerFetch) {
-          for (const batch of batchesOf(await textsOf(stale.slice(i, i + textsPerFetch)))) replies.push(this.client.calls.index({ documents: batch }));
+          for (const batch of batchesOf(await textsOf(stale.slice(i, i + textsPerFetch)))) {
+            replies.push(
+              this.client.calls.index({ documents: batch }).then((reply) => {
+                done += batch.length;
+                this.tell({ done, total: stale.length });
+                return reply;
+              }),
+            );
+          }
         }
         posted();
         await Promise.all(replies);
+        if (stale.length > 0) this.tell(null, true);
       } finally {
         posted();
+        if (this.state.indexing) this.tell(null);
       }
     });
+  }
+
+  /// The documents a sync is indexing, and how many times the index has
+  /// changed (for useSyncExternalStore: a new object at each change).
+  readonly indexState = (): IndexState => this.state;
+
+  /// Calls `listener` whenever `indexState` changes; returns the unsubscribe.
+  readonly onIndexState = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  // Tells the listeners how far indexing has come, and, with `changed`,
+  // that the index now answers otherwise.
+  private tell(indexing: IndexingProgress | null, changed = false): void {
+    this.state = { indexing, changes: this.state.changes + (changed ? 1 : 0) };
+    for (const listener of this.listeners) listener();
   }
 
   /// Forgets the document `id`, after the indexing and removals asked for
@@ -93,6 +143,7 @@ export class SearchClient {
   remove(id: string): Promise<void> {
     return this.write(async () => {
       await this.client.calls.remove({ id });
+      this.tell(this.state.indexing, true);
     });
   }
 

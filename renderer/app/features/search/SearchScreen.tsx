@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { compareDates, formatDateSpan } from '../../../../shared/corpus/dates';
 import type { DocumentHits, SearchResults } from '../../../../shared/search/results';
-import { SearchClientDisposedError } from '../../../search/search-client';
+import { type IndexingProgress, SearchClientDisposedError } from '../../../search/search-client';
 import { useDocuments } from '../../../data/hooks';
 import { useServices } from '../../context';
 import type { Passage } from '../../screens';
@@ -42,11 +42,15 @@ export function SearchScreen({
   const [results, setResults] = useState<SearchResults | null>(null);
   const [expanded, setExpanded] = useState<Map<string, DocumentHits>>(new Map());
   const [busy, setBusy] = useState(false);
+  // A query answered before documents were indexed is asked again once
+  // they are: an import's documents are found without typing it again.
+  const { indexing, changes } = useSyncExternalStore(search.onIndexState, search.indexState);
   // Only the answer to the latest query is shown.
   const latest = useRef(0);
   const body = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLDivElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change to the index (`changes`) is the signal to ask the query again.
   useEffect(() => {
     onQuery(query);
     const ticket = ++latest.current;
@@ -72,7 +76,7 @@ export function SearchScreen({
         });
     }, typingPause);
     return () => window.clearTimeout(timer);
-  }, [query, search, notify, onQuery]);
+  }, [query, search, notify, onQuery, changes]);
 
   const groups = useMemo(() => {
     if (!results) return [];
@@ -126,7 +130,7 @@ export function SearchScreen({
       </ScreenHeader>
       <div className="search-body" ref={body}>
         <p className="search-summary" data-testid="search-summary" aria-live="polite">
-          {summary(query, results, busy, documents.size)}
+          {summary(query, results, busy, documents.size, indexing)}
         </p>
         <div className="search-groups" ref={list} style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -185,9 +189,13 @@ function places(count: number): string {
   return `${count.toLocaleString('en')} place${count === 1 ? '' : 's'}`;
 }
 
-function summary(query: string, results: SearchResults | null, busy: boolean, documentCount: number): string {
+function summary(query: string, results: SearchResults | null, busy: boolean, documentCount: number, indexing: IndexingProgress | null): string {
   if (!query.trim())
     return `Search the words of all ${documentCount.toLocaleString('en')} documents. Case and accents do not matter: “Mehilli” finds “Mëhilli”.`;
+  // Documents being indexed (an import, a first launch over a whole
+  // library): the results are asked again once they are, and say so.
+  if (indexing)
+    return `Indexing ${indexing.done.toLocaleString('en')} of ${indexing.total.toLocaleString('en')} new or changed documents: the results will include them when it is done.`;
   if (!results) return busy ? 'Searching…' : '';
   if (results.total === 0) return `Nothing found for “${query.trim()}”.`;
   const docs = results.documents.length;
