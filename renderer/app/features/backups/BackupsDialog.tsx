@@ -77,7 +77,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
         return watchedPieces(file, abort.signal, report);
       });
       if (saved) {
-        services.notify({ kind: 'info', text: `Saved a backup of the whole library (${count} annotation${count === 1 ? '' : 's'}) as ${name}.` });
+        services.notify({ kind: 'info', text: `Saved a backup of the whole library (${annotations(count)}) as ${name}.` });
       }
     } catch (error) {
       if (error instanceof SaveCancelled) services.notify({ kind: 'info', text: `Backup file cancelled: ${name} was not written.` });

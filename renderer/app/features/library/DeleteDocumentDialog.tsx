@@ -65,5 +65,5 @@ export function DeleteDocumentDialog({ document, onClose }: { document: Document
 }
 
 function annotations(count: number): string {
-  return `${count} annotation${count === 1 ? '' : 's'}`;
+  return `${count.toLocaleString('en')} annotation${count === 1 ? '' : 's'}`;
 }

@@ -177,7 +177,7 @@ function Item({
             title="List these passages below"
             onClick={() => onShowPassages(item.documentId)}
           >
-            {count === 1 ? '1 annotation' : `${count} annotations`}
+            {count === 1 ? '1 annotation' : `${count.toLocaleString('en')} annotations`}
           </button>
         ) : (
           <span className="tl-none">no annotations</span>

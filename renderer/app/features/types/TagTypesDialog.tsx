@@ -55,11 +55,12 @@ export function TagTypesDialog({ onClose }: { onClose: () => void }) {
               const { tagType } = confirm;
               setConfirm(null);
               void run(
-                store
-                  .delete(tagType.id)
-                  .then((n) =>
-                    services.notify({ kind: 'info', text: `Deleted “${tagType.name}”; ${n} annotation${n === 1 ? '' : 's'} changed. Ctrl+Z brings it back.` }),
-                  ),
+                store.delete(tagType.id).then((n) =>
+                  services.notify({
+                    kind: 'info',
+                    text: `Deleted “${tagType.name}”; ${n.toLocaleString('en')} annotation${n === 1 ? '' : 's'} changed. Ctrl+Z brings it back.`,
+                  }),
+                ),
               );
             }}
           >
