@@ -202,14 +202,7 @@ export class Postings<D extends WordCounts = WordCounts> {
       length = this.lengths[term] ?? 0;
       if (!this.wordRanked[term]) this.wordRanked[term] = this.rankList(list, length);
     } else return null;
-    const ids: string[] = [];
-    if (!list) return ids;
-    // Removed documents keep their entries until a rebuild: passed over.
-    for (let i = 0; i < length && ids.length < limit; i += 2) {
-      const id = this.slots[list[i]!];
-      if (id !== null && id !== undefined) ids.push(id);
-    }
-    return ids;
+    return list ? this.head(list, length, limit, 0) : [];
   }
 
   /// The ids of the `limit` documents where the pair `key` (see WordCounts)
@@ -227,16 +220,23 @@ export class Postings<D extends WordCounts = WordCounts> {
     const length = this.pairLengths[at]!;
     if (!this.pairRanked[at]) this.pairRanked[at] = this.rankList(list, length);
     if (!list) return null;
+    // Fewer than asked for: past the last count kept for itself, or the
+    // list's end, the rest is not known.
+    const ids = this.head(list, length, limit, least);
+    return ids.length === limit ? ids : null;
+  }
+
+  // The live ids at the head of the ranked `list`, at most `limit`, up to
+  // the first entry counted fewer than `least` times. Removed documents
+  // keep their entries until a rebuild: passed over.
+  private head(list: Entries, length: number, limit: number, least: number): string[] {
     const ids: string[] = [];
-    for (let i = 0; i < length; i += 2) {
-      // Past the last count kept for itself: the rest is not known.
-      if (list[i + 1]! < least) return null;
+    for (let i = 0; i < length && ids.length < limit; i += 2) {
+      if (list[i + 1]! < least) break;
       const id = this.slots[list[i]!];
-      if (id === null || id === undefined) continue;
-      ids.push(id);
-      if (ids.length === limit) return ids;
+      if (id !== null && id !== undefined) ids.push(id);
     }
-    return null;
+    return ids;
   }
 
   // Sorts the first `length` entries of `list` by count, most first, then
