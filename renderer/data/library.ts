@@ -5,7 +5,7 @@ import { type BackupScheduler, type RestorePreview, backupFile, backupFileName, 
 import type { PalimpsestDb } from '../store/db';
 import { type ExportFormat, type ExportPieces, exportPieces } from '../store/transfer';
 import type { Calls } from '../../shared/rpc/port';
-import { type BackupsApi, builtPieces, readInWorker } from '../work/backups';
+import { type BackupsApi, builtFile, readInWorker } from '../work/backups';
 import type { RestoreSummary } from '../work/backups-restore';
 import type { DocumentsRepository } from './documents';
 
@@ -41,8 +41,7 @@ export class LibraryRepository {
   async exportPieces(scope: NativeFile['scope'], format: ExportFormat): Promise<ExportPieces> {
     if (!this.worker) return exportPieces(this.db, this.documents.source(), scope, format);
     const { buildId, count, leftOut, ties } = await this.worker.export({ scope, format, backup: false, now: new Date().toISOString() });
-    let read = 0;
-    return { count, leftOut, ties, pieces: builtPieces(this.worker, buildId, (n) => (read = n)), read: () => read };
+    return { count, leftOut, ties, ...builtFile(this.worker, buildId) };
   }
 
   /// The name a backup file saved at `now` is offered under.
@@ -55,8 +54,7 @@ export class LibraryRepository {
   async backupFile(now: Date): Promise<{ count: number; pieces: AsyncIterable<string>; read: () => number }> {
     if (!this.worker) return backupFile(this.db, this.documents.source(), now);
     const { buildId, count } = await this.worker.export({ scope: { kind: 'all' }, format: 'native', backup: true, now: now.toISOString() });
-    let read = 0;
-    return { count, pieces: builtPieces<string>(this.worker, buildId, (n) => (read = n)), read: () => read };
+    return { count, ...builtFile<string>(this.worker, buildId) };
   }
 
   /// What restoring a kept backup would change. Read in the backup worker

@@ -254,6 +254,13 @@ export async function* builtPieces<T extends string | Uint8Array>(
   }
 }
 
+/// builtPieces of an export or backup file, with `read`: how many of its
+/// annotations the pieces asked for so far were made from.
+export function builtFile<T extends string | Uint8Array>(calls: Calls<BackupsApi>, buildId: string): { pieces: AsyncGenerator<T>; read: () => number } {
+  let read = 0;
+  return { pieces: builtPieces<T>(calls, buildId, (n) => (read = n)), read: () => read };
+}
+
 /// Reads `source` in the backup worker `calls`, sending it the bytes it
 /// asks for as `open(id)` reads them (a kept backup's id, or `file`), and
 /// resolves to the preview's figures and the read's id, for
